@@ -1,0 +1,87 @@
+// The demo tenant or a snapshot file. The file is only read: changes live in the state directory.
+import {readFile} from 'node:fs/promises';
+import {fileURLToPath} from 'node:url';
+import type {Tenant} from '../domain/model.js';
+import {skipOutcomes, type UnassignPlan, type UserOutcome} from '../domain/plan.js';
+import {indexTenant} from '../domain/selectors.js';
+import {UserError, type TenantBackend} from './backend.js';
+
+/** Both source/ and dist/ sit one level below the package root, beside demo-data/. */
+export const demoTenantPath = fileURLToPath(new URL('../demo-data/contoso.json', import.meta.url));
+
+export class LocalTenant implements TenantBackend {
+	constructor(
+		readonly source: string,
+		readonly kind: 'demo' | 'snapshot',
+	) {}
+
+	async load(): Promise<Tenant> {
+		let text: string;
+		try {
+			text = await readFile(this.source, 'utf8');
+		} catch (error) {
+			throw new UserError(`Cannot read tenant file ${this.source}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+		}
+		let data: unknown;
+		try {
+			data = JSON.parse(text);
+		} catch (error) {
+			throw new UserError(`Tenant file ${this.source} is not valid JSON: ${(error as Error).message}`);
+		}
+		return validateTenant(data, this.source);
+	}
+
+	async unassign(tenant: Tenant, plan: UnassignPlan): Promise<UserOutcome[]> {
+		const {usersById} = indexTenant(tenant);
+		const removed = plan.items.flatMap(item =>
+			item.remove.map((skuId): UserOutcome => {
+				const held = usersById.get(item.userId)?.assignedLicenses.some(l => l.skuId === skuId) ?? false;
+				return {
+					userId: item.userId,
+					userPrincipalName: item.userPrincipalName,
+					skuId,
+					outcome: held ? 'removed' : 'skipped',
+					reason: held ? null : 'not-assigned',
+					message: null,
+				};
+			}),
+		);
+		return [...removed, ...skipOutcomes(plan)];
+	}
+}
+
+/** Checks the fields the app relies on and names the first one that is wrong. */
+export function validateTenant(data: unknown, file: string): Tenant {
+	const fail = (field: string, problem: string): never => {
+		throw new UserError(`Tenant file ${file}: ${field} ${problem}`);
+	};
+	if (typeof data !== 'object' || data === null || Array.isArray(data)) fail('the top level', 'must be an object');
+	const tenant = data as Record<string, unknown>;
+	const org = tenant['organization'] as Record<string, unknown> | undefined;
+	if (typeof org !== 'object' || org === null) fail('"organization"', 'must be an object');
+	if (typeof org!['id'] !== 'string') fail('"organization.id"', 'must be a string');
+	if (typeof org!['displayName'] !== 'string') fail('"organization.displayName"', 'must be a string');
+	for (const key of ['subscribedSkus', 'subscriptions', 'users', 'groups', 'directoryRoles']) {
+		if (!Array.isArray(tenant[key])) fail(`"${key}"`, 'must be an array');
+	}
+	if (typeof tenant['signedInUser'] !== 'string') fail('"signedInUser"', 'must be a UPN string');
+	const requireFields = (list: string, fields: Record<string, string>) => {
+		(tenant[list] as unknown[]).forEach((entry, i) => {
+			if (typeof entry !== 'object' || entry === null) fail(`"${list}[${i}]"`, 'must be an object');
+			for (const [field, type] of Object.entries(fields)) {
+				const value = (entry as Record<string, unknown>)[field];
+				const ok = type === 'array' ? Array.isArray(value) : typeof value === type;
+				if (!ok) fail(`"${list}[${i}].${field}"`, `must be ${type === 'array' ? 'an array' : `a ${type}`}`);
+			}
+		});
+	};
+	requireFields('subscribedSkus', {skuId: 'string', skuPartNumber: 'string', consumedUnits: 'number', prepaidUnits: 'object', servicePlans: 'array'});
+	requireFields('subscriptions', {id: 'string', skuId: 'string', status: 'string', totalLicenses: 'number'});
+	requireFields('users', {id: 'string', displayName: 'string', userPrincipalName: 'string', accountEnabled: 'boolean', assignedLicenses: 'array'});
+	requireFields('groups', {id: 'string', displayName: 'string'});
+	requireFields('directoryRoles', {roleTemplateId: 'string', displayName: 'string', members: 'array'});
+	const users = tenant['users'] as Array<Record<string, unknown>>;
+	// Graph always sends licenseAssignmentStates; a hand-made snapshot may leave it out.
+	for (const user of users) user['licenseAssignmentStates'] ??= [];
+	return data as Tenant;
+}

@@ -1,0 +1,85 @@
+// Entry point: parse the command line, open the tenant and its saved changes, and show the TUI.
+import {render} from 'ink';
+import {parseArgs} from 'node:util';
+import packageJson from '../package.json' with {type: 'json'};
+import {UserError} from './backends/backend.js';
+import {demoTenantPath, LocalTenant} from './backends/local-tenant.js';
+import {openStateFile, resolveStateDir} from './store/state-file.js';
+import {openStore} from './store/store.js';
+import {App} from './ui/App.js';
+import {strings} from './ui/strings.js';
+
+const usage = `Usage: m365-licenses [options]
+
+Unassign Microsoft 365 licenses from users, in the admin center's own words,
+in a terminal. Opens on the bundled demo tenant (Contoso).
+
+Options:
+  --tenant FILE      use a tenant snapshot (the demo's JSON format) instead of the demo;
+                     the file is never modified, changes are kept in the state directory
+  --state-dir DIR    where changes are kept (also M365_LICENSES_STATE_DIR);
+                     default: the per-user config directory
+  --reset            discard the changes saved for this tenant and start from its source
+  -h, --help         show this help
+  -v, --version      show the version
+
+Keys: press ? in the app.`;
+
+const options = {
+	tenant: {type: 'string'},
+	'state-dir': {type: 'string'},
+	reset: {type: 'boolean'},
+	help: {type: 'boolean', short: 'h'},
+	version: {type: 'boolean', short: 'v'},
+} as const;
+
+function fail(message: string, exitCode: number): never {
+	process.stderr.write(`m365-licenses: ${message}\n`);
+	process.exit(exitCode);
+}
+
+async function main(argv: string[]): Promise<void> {
+	let parsed;
+	try {
+		parsed = parseArgs({args: argv, options, allowPositionals: true, strict: true});
+	} catch (error) {
+		// Node's advice on '--' is about positionals, which only confuses here.
+		const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+		fail(`${message}. See m365-licenses --help.`, 2);
+	}
+	const {values, positionals} = parsed;
+	if (values.help) {
+		process.stdout.write(`${usage}\n`);
+		return;
+	}
+	if (values.version) {
+		process.stdout.write(`${packageJson.version}\n`);
+		return;
+	}
+	if (positionals.length > 0) fail(`unknown command "${positionals[0]}". See m365-licenses --help.`, 2);
+	for (const flag of ['tenant', 'state-dir'] as const) {
+		if (values[flag] === '') fail(`--${flag} needs a value. See m365-licenses --help.`, 2);
+	}
+
+	// Checked before anything is read or written, so a pipe never half-starts the TUI.
+	if (!process.stdin.isTTY || !process.stdout.isTTY) {
+		process.stderr.write(`${strings.notATerminal}\n`);
+		process.exit(2);
+	}
+
+	const stateFile = openStateFile(resolveStateDir(values['state-dir'], process.env));
+	const backend = values.tenant ? new LocalTenant(values.tenant, 'snapshot') : new LocalTenant(demoTenantPath, 'demo');
+	const store = await openStore({backend, stateFile, reset: values.reset ?? false});
+
+	// The alternate screen keeps the shell's scrollback as it was, like less, lazygit or k9s.
+	process.stdout.write('\u001B[?1049h');
+	const leave = () => process.stdout.write('\u001B[?1049l');
+	process.once('exit', leave);
+	const app = render(<App store={store} />, {exitOnCtrlC: true});
+	await app.waitUntilExit();
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+	if (error instanceof UserError) fail(error.message, error.exitCode);
+	fail(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 1);
+});

@@ -1,0 +1,128 @@
+// Read-only views of a tenant, computed once per tenant value: Immer gives a new object only when
+// something changed, so a WeakMap keyed by the tenant is an exact cache.
+import type {CompanySubscription, Group, SubscribedSku, Tenant, User} from './model.js';
+import {productName} from './names.js';
+
+export interface ProductRow {
+	skuId: string;
+	skuPartNumber: string;
+	name: string;
+	/** Enabled licenses, summed over every subscription of the product. */
+	total: number;
+	/** Users holding the product. */
+	assigned: number;
+	available: number;
+	/** Licenses in subscriptions that are not enabled (shown, not counted). */
+	suspended: number;
+	warning: number;
+	subscriptions: CompanySubscription[];
+	/** Set when a subscription of the product is a self-service purchase: the buyer's user id. */
+	selfServiceOwnerId: string | null;
+}
+
+export interface TenantIndex {
+	usersById: Map<string, User>;
+	usersByUpn: Map<string, User>;
+	groupsById: Map<string, Group>;
+	skusById: Map<string, SubscribedSku>;
+	/** skuId → users holding it, in the tenant's user order */
+	holders: Map<string, User[]>;
+	products: ProductRow[];
+}
+
+const cache = new WeakMap<Tenant, TenantIndex>();
+
+export function indexTenant(tenant: Tenant): TenantIndex {
+	const cached = cache.get(tenant);
+	if (cached) return cached;
+
+	const usersById = new Map<string, User>();
+	const usersByUpn = new Map<string, User>();
+	const holders = new Map<string, User[]>();
+	for (const user of tenant.users) {
+		usersById.set(user.id, user);
+		usersByUpn.set(user.userPrincipalName.toLowerCase(), user);
+		for (const license of user.assignedLicenses) {
+			let list = holders.get(license.skuId);
+			if (!list) holders.set(license.skuId, (list = []));
+			list.push(user);
+		}
+	}
+
+	const subscriptionsBySku = new Map<string, CompanySubscription[]>();
+	for (const subscription of tenant.subscriptions) {
+		let list = subscriptionsBySku.get(subscription.skuId);
+		if (!list) subscriptionsBySku.set(subscription.skuId, (list = []));
+		list.push(subscription);
+	}
+
+	const products = tenant.subscribedSkus
+		.filter(sku => sku.appliesTo === undefined || sku.appliesTo === 'User')
+		.map(sku => productRow(sku, subscriptionsBySku.get(sku.skuId) ?? [], holders.get(sku.skuId)?.length ?? 0))
+		.sort((a, b) => a.name.localeCompare(b.name));
+
+	const index: TenantIndex = {
+		usersById,
+		usersByUpn,
+		groupsById: new Map(tenant.groups.map(group => [group.id, group])),
+		skusById: new Map(tenant.subscribedSkus.map(sku => [sku.skuId, sku])),
+		holders,
+		products,
+	};
+	cache.set(tenant, index);
+	return index;
+}
+
+function productRow(sku: SubscribedSku, subscriptions: CompanySubscription[], assigned: number): ProductRow {
+	const byStatus = (status: string) =>
+		subscriptions.filter(s => s.status === status).reduce((sum, s) => sum + s.totalLicenses, 0);
+	// A snapshot without /directory/subscriptions still has Graph's own sum on the SKU.
+	const total = subscriptions.length > 0 ? byStatus('Enabled') : sku.prepaidUnits.enabled;
+	const suspended = subscriptions.length > 0 ? byStatus('Suspended') : sku.prepaidUnits.suspended;
+	const warning = subscriptions.length > 0 ? byStatus('Warning') : sku.prepaidUnits.warning;
+	const selfService = subscriptions.find(s => s.ownerType === 'User');
+	return {
+		skuId: sku.skuId,
+		skuPartNumber: sku.skuPartNumber,
+		name: productName(sku.skuId, sku.skuPartNumber),
+		total,
+		assigned,
+		available: Math.max(0, total - assigned),
+		suspended,
+		warning,
+		subscriptions,
+		selfServiceOwnerId: selfService?.ownerId ?? null,
+	};
+}
+
+export function productRows(tenant: Tenant): ProductRow[] {
+	return indexTenant(tenant).products;
+}
+
+export function productBySku(tenant: Tenant, skuId: string): ProductRow | undefined {
+	return indexTenant(tenant).products.find(product => product.skuId === skuId);
+}
+
+export function holdersOf(tenant: Tenant, skuId: string): User[] {
+	return indexTenant(tenant).holders.get(skuId) ?? [];
+}
+
+/** Case-insensitive match on display name or UPN; an empty query keeps everyone. */
+export function filterUsers(users: readonly User[], query: string): readonly User[] {
+	const needle = query.trim().toLowerCase();
+	if (needle === '') return users;
+	return users.filter(
+		user => user.displayName.toLowerCase().includes(needle) || user.userPrincipalName.toLowerCase().includes(needle),
+	);
+}
+
+/** How a user holds a product: directly, through groups, or both. */
+export function assignmentSources(user: User, skuId: string): {direct: boolean; groupIds: string[]} {
+	const states = user.licenseAssignmentStates.filter(state => state.skuId === skuId);
+	// A snapshot without assignment states holds the license directly, as Graph does for direct assignments.
+	if (states.length === 0) return {direct: user.assignedLicenses.some(l => l.skuId === skuId), groupIds: []};
+	return {
+		direct: states.some(state => state.assignedByGroup === null),
+		groupIds: states.flatMap(state => (state.assignedByGroup === null ? [] : [state.assignedByGroup])),
+	};
+}

@@ -1,0 +1,62 @@
+// The state directory: the changes this app made to each tenant, kept with conf (atomic writes).
+// The tenant's source (demo or snapshot) is never written; loading replays these changes over it.
+import Conf from 'conf';
+import {UserError} from '../backends/backend.js';
+import type {LicenseChange} from '../domain/changes.js';
+
+interface TenantState {
+	changes: LicenseChange[];
+}
+
+interface StateShape {
+	version: 1;
+	tenants: Record<string, TenantState>;
+}
+
+export interface StateFile {
+	readonly path: string;
+	changes(tenantId: string): LicenseChange[];
+	/** Written to disk before it returns: the UI reports a change only after this. */
+	append(tenantId: string, changes: readonly LicenseChange[]): void;
+	reset(tenantId: string): void;
+}
+
+/** The state directory: --state-dir, else M365_LICENSES_STATE_DIR, else conf's standard place. */
+export function resolveStateDir(flag: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+	return flag ?? (env['M365_LICENSES_STATE_DIR'] || undefined);
+}
+
+export function openStateFile(stateDir: string | undefined): StateFile {
+	let conf: Conf<StateShape>;
+	try {
+		conf = new Conf<StateShape>({
+			projectName: 'm365-licenses',
+			cwd: stateDir,
+			configName: 'state',
+			// Tenant ids are GUIDs, but a key is data, not a path.
+			accessPropertiesByDotNotation: false,
+			// A file that does not parse is the user's data: refuse, never replace it.
+			clearInvalidConfig: false,
+		});
+	} catch (error) {
+		const where = stateDir ?? "the default state directory";
+		const reason = error instanceof SyntaxError ? 'is not valid JSON' : `cannot be opened (${(error as Error).message})`;
+		throw new UserError(
+			`State file in ${where} ${reason}. It was left as it is; move it aside or pass --state-dir to use another directory.`,
+		);
+	}
+	const read = (): StateShape['tenants'] => conf.get('tenants') ?? {};
+	return {
+		path: conf.path,
+		changes: tenantId => read()[tenantId]?.changes ?? [],
+		append(tenantId, changes) {
+			const tenants = read();
+			const previous = tenants[tenantId]?.changes ?? [];
+			conf.store = {version: 1, tenants: {...tenants, [tenantId]: {changes: [...previous, ...changes]}}};
+		},
+		reset(tenantId) {
+			const {[tenantId]: _dropped, ...rest} = read();
+			conf.store = {version: 1, tenants: rest};
+		},
+	};
+}

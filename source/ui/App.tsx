@@ -1,0 +1,77 @@
+import {Box, useApp} from 'ink';
+import {useReducer, useState} from 'react';
+import type {Store} from '../store/store.js';
+import {ChromeContext, type Chrome, type Handlers} from './chrome.js';
+import {Header} from './components/Header.js';
+import {initialNavigation, navigate} from './navigation.js';
+import {ActiveUsersScreen} from './screens/ActiveUsersScreen.js';
+import {HelpScreen} from './screens/HelpScreen.js';
+import {LicensesScreen} from './screens/LicensesScreen.js';
+import {ProductScreen} from './screens/ProductScreen.js';
+import {StoreContext, useAppState} from './store-context.js';
+import {useTerminalSize} from './use-terminal-size.js';
+
+/** Header (2 rows), status line and footer (2 rows), and the row Ink leaves free below. */
+const chromeRows = 5;
+
+function Screens() {
+	const {exit} = useApp();
+	const {tenant} = useAppState();
+	const size = useTerminalSize();
+	const [nav, dispatch] = useReducer(navigate, initialNavigation);
+	const [status, setStatus] = useState<string | null>(null);
+
+	const global: Handlers = {
+		quit: exit,
+		help: () => dispatch({type: 'toggleHelp'}),
+		back: () => dispatch({type: 'back'}),
+		screenLicenses: () => dispatch({type: 'tab', tab: 'licenses'}),
+		screenUsers: () => dispatch({type: 'tab', tab: 'users'}),
+	};
+	const base = {size, bodyRows: Math.max(3, size.rows - chromeRows), global, status, setStatus};
+	const chrome = (active: boolean): Chrome => ({...base, active});
+	const top = nav.help ? 'help' : nav.tab === 'users' ? 'users' : nav.product ? 'product' : 'licenses';
+	const layer = (name: typeof top) => ({display: top === name ? ('flex' as const) : ('none' as const)});
+
+	return (
+		<Box flexDirection="column" width={size.columns}>
+			<Header
+				organization={tenant.organization.displayName}
+				signedInAs={tenant.signedInUser}
+				tab={nav.tab}
+				width={size.columns}
+			/>
+			{/* Screens below the top one stay mounted, so their cursor, ticks and filter survive. */}
+			<ChromeContext.Provider value={chrome(top === 'licenses')}>
+				<Box {...layer('licenses')} flexDirection="column">
+					<LicensesScreen onOpen={skuId => dispatch({type: 'openProduct', skuId})} />
+				</Box>
+			</ChromeContext.Provider>
+			{nav.product ? (
+				<ChromeContext.Provider value={chrome(top === 'product')}>
+					<Box {...layer('product')} flexDirection="column">
+						<ProductScreen key={nav.product} skuId={nav.product} />
+					</Box>
+				</ChromeContext.Provider>
+			) : null}
+			<ChromeContext.Provider value={chrome(top === 'users')}>
+				<Box {...layer('users')} flexDirection="column">
+					<ActiveUsersScreen />
+				</Box>
+			</ChromeContext.Provider>
+			{nav.help ? (
+				<ChromeContext.Provider value={chrome(true)}>
+					<HelpScreen onClose={() => dispatch({type: 'toggleHelp'})} />
+				</ChromeContext.Provider>
+			) : null}
+		</Box>
+	);
+}
+
+export function App({store}: {store: Store}) {
+	return (
+		<StoreContext.Provider value={store}>
+			<Screens />
+		</StoreContext.Provider>
+	);
+}

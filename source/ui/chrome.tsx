@@ -1,0 +1,26 @@
+// What every screen shares: the global actions, the status line, the terminal size, and whether the
+// screen is the one on top (only that one takes keys).
+import {createContext, useContext} from 'react';
+import type {ActionId} from './keys.js';
+import type {TerminalSize} from './use-terminal-size.js';
+
+export type Handlers = Partial<Record<ActionId, () => void>>;
+
+export interface Chrome {
+	size: TerminalSize;
+	/** Lines left for a screen's body after the header, status line and footer. */
+	bodyRows: number;
+	active: boolean;
+	global: Handlers;
+	/** The last outcome or refusal, shown above the footer until the next one. */
+	status: string | null;
+	setStatus: (text: string | null) => void;
+}
+
+export const ChromeContext = createContext<Chrome | null>(null);
+
+export function useChrome(): Chrome {
+	const chrome = useContext(ChromeContext);
+	if (!chrome) throw new Error('useChrome outside <App>');
+	return chrome;
+}

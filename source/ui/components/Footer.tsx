@@ -1,0 +1,35 @@
+import {Box, Text} from 'ink';
+import {bindingsFor, type ActionId, type KeyContext} from '../keys.js';
+
+interface Props {
+	contexts: readonly KeyContext[];
+	/** Actions shown but not available now (dimmed; the reason is given when pressed). */
+	disabled?: ReadonlySet<ActionId>;
+	width: number;
+}
+
+/** The keys valid here, from the key table, cut to one line. */
+export function Footer({contexts, disabled, width}: Props) {
+	const items = bindingsFor(contexts).filter(binding => binding.footer);
+	const shown: typeof items = [];
+	let used = 0;
+	for (const item of items) {
+		const length = item.keys.length + item.label.length + 3;
+		if (used + length > width) break;
+		shown.push(item);
+		used += length;
+	}
+	return (
+		<Box height={1} overflow="hidden">
+			{shown.map(item => {
+				const off = disabled?.has(item.id) ?? false;
+				return (
+					<Text key={item.id} dimColor={off}>
+						<Text bold={!off}>{item.keys}</Text> {item.label}
+						{'  '}
+					</Text>
+				);
+			})}
+		</Box>
+	);
+}

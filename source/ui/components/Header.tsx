@@ -1,0 +1,38 @@
+import {Box, Text} from 'ink';
+import type {Tab} from '../navigation.js';
+import {strings} from '../strings.js';
+
+interface Props {
+	organization: string;
+	signedInAs: string;
+	tab: Tab;
+	width: number;
+}
+
+const tabs: Array<[Tab, string]> = [
+	['licenses', `1 ${strings.screens.licenses}`],
+	['users', `2 ${strings.screens.users}`],
+];
+
+export function Header({organization, signedInAs, tab, width}: Props) {
+	return (
+		<Box flexDirection="column" width={width}>
+			<Box justifyContent="space-between">
+				<Box flexShrink={1}>
+					<Text wrap="truncate-end">
+						<Text bold>{strings.appName}</Text> · {organization} · <Text dimColor>{signedInAs}</Text>
+					</Text>
+				</Box>
+				<Box flexShrink={0} gap={1}>
+					{tabs.map(([id, label]) => (
+						// The current tab is bracketed as well as inverse, so it shows without colour.
+						<Text key={id} inverse={id === tab} bold={id === tab}>
+							{id === tab ? `[${label}]` : ` ${label} `}
+						</Text>
+					))}
+				</Box>
+			</Box>
+			<Text dimColor>{'─'.repeat(Math.max(0, width))}</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,39 @@
+import {Box, Text} from 'ink';
+import type {ReactNode} from 'react';
+import type {ListState} from './list-state.js';
+
+interface Props<T> {
+	items: readonly T[];
+	state: ListState;
+	height: number;
+	empty: string;
+	renderRow: (item: T, selected: boolean) => ReactNode;
+	rowKey: (item: T) => string;
+}
+
+/** Renders only the rows that fit, with a scroll position when there are more. */
+export function WindowedList<T>({items, state, height, empty, renderRow, rowKey}: Props<T>) {
+	if (items.length === 0) return <Text dimColor>{empty}</Text>;
+	const rows = Math.max(1, height);
+	const visible = items.slice(state.offset, state.offset + rows);
+	return (
+		<Box flexDirection="column" height={rows}>
+			{visible.map((item, i) => {
+				const index = state.offset + i;
+				const selected = index === state.cursor;
+				return (
+					<Box key={rowKey(item)}>
+						<Text inverse={selected}>{selected ? '›' : ' '}</Text>
+						{renderRow(item, selected)}
+					</Box>
+				);
+			})}
+		</Box>
+	);
+}
+
+/** "12–30 of 45", shown beside a list's title when it scrolls. */
+export function windowLabel(state: ListState, height: number, count: number): string {
+	if (count <= height) return '';
+	return `${state.offset + 1}–${Math.min(count, state.offset + height)} of ${count}`;
+}

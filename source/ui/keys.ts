@@ -1,0 +1,93 @@
+// The one key table. Input handling, the footer and the ? help screen are all drawn from it,
+// so a key cannot work without being shown, or be shown without working.
+import type {Key} from 'ink';
+
+/** Where a key applies. A screen asks for the contexts it is in, most specific first. */
+export type KeyContext = 'global' | 'list' | 'checklist' | 'licenses' | 'product' | 'users' | 'dialog' | 'help';
+
+export type ActionId =
+	| 'quit'
+	| 'help'
+	| 'back'
+	| 'screenLicenses'
+	| 'screenUsers'
+	| 'up'
+	| 'down'
+	| 'pageUp'
+	| 'pageDown'
+	| 'first'
+	| 'last'
+	| 'open'
+	| 'tick'
+	| 'tickAll'
+	| 'filter'
+	| 'unassign'
+	| 'focusNext'
+	| 'press'
+	| 'confirm'
+	| 'cancel';
+
+export interface Binding {
+	id: ActionId;
+	context: KeyContext;
+	/** As shown in the footer and help. */
+	keys: string;
+	/** The admin center's name for the action, where it has one. */
+	label: string;
+	/** Shown in the footer (the rest only in help). */
+	footer: boolean;
+	match: (input: string, key: Key) => boolean;
+}
+
+const char = (...chars: string[]) => (input: string, key: Key) => !key.ctrl && !key.meta && chars.includes(input);
+
+export const keyTable: readonly Binding[] = [
+	{id: 'up', context: 'list', keys: '↑/k', label: 'Move up', footer: false, match: (i, k) => k.upArrow || char('k')(i, k)},
+	{id: 'down', context: 'list', keys: '↓/j', label: 'Move down', footer: false, match: (i, k) => k.downArrow || char('j')(i, k)},
+	{id: 'pageUp', context: 'list', keys: 'PgUp', label: 'Page up', footer: false, match: (_i, k) => k.pageUp},
+	{id: 'pageDown', context: 'list', keys: 'PgDn', label: 'Page down', footer: false, match: (_i, k) => k.pageDown},
+	{id: 'first', context: 'list', keys: 'g', label: 'First', footer: false, match: (i, k) => char('g')(i, k) || k.home},
+	{id: 'last', context: 'list', keys: 'G', label: 'Last', footer: false, match: (i, k) => char('G')(i, k) || k.end},
+	{id: 'filter', context: 'list', keys: '/', label: 'Filter', footer: true, match: char('/')},
+
+	{id: 'open', context: 'licenses', keys: 'enter', label: 'Open product', footer: true, match: (_i, k) => k.return},
+
+	{id: 'tick', context: 'checklist', keys: 'space', label: 'Tick', footer: true, match: char(' ')},
+	{id: 'tickAll', context: 'checklist', keys: 'a', label: 'Tick all shown', footer: true, match: char('a')},
+	{id: 'unassign', context: 'product', keys: 'u', label: 'Unassign licenses', footer: true, match: char('u')},
+
+	{id: 'confirm', context: 'dialog', keys: 'y', label: 'Confirm', footer: true, match: char('y', 'Y')},
+	{id: 'cancel', context: 'dialog', keys: 'n/esc', label: 'Cancel', footer: true, match: (i, k) => k.escape || char('n', 'N')(i, k)},
+	{id: 'focusNext', context: 'dialog', keys: 'tab/←/→', label: 'Move between buttons', footer: true, match: (_i, k) => k.tab || k.leftArrow || k.rightArrow},
+	{id: 'press', context: 'dialog', keys: 'enter', label: 'Press the focused button', footer: true, match: (_i, k) => k.return},
+
+	{id: 'back', context: 'global', keys: 'esc', label: 'Back', footer: true, match: (_i, k) => k.escape},
+	{id: 'screenLicenses', context: 'global', keys: '1', label: 'Licenses', footer: false, match: char('1')},
+	{id: 'screenUsers', context: 'global', keys: '2', label: 'Active users', footer: false, match: char('2')},
+	{id: 'help', context: 'global', keys: '?', label: 'Help', footer: true, match: char('?')},
+	{id: 'quit', context: 'global', keys: 'q', label: 'Quit', footer: true, match: char('q')},
+];
+
+export const contextTitles: Record<KeyContext, string> = {
+	global: 'Everywhere',
+	list: 'Lists',
+	checklist: 'Lists with checkboxes',
+	licenses: 'Licenses',
+	product: 'A product',
+	users: 'Active users',
+	dialog: 'Confirmation',
+	help: 'Help',
+};
+
+/** The first binding of the given contexts (in the order given) that the keypress matches. */
+export function findBinding(contexts: readonly KeyContext[], input: string, key: Key): Binding | undefined {
+	for (const context of contexts) {
+		const binding = keyTable.find(b => b.context === context && b.match(input, key));
+		if (binding) return binding;
+	}
+	return undefined;
+}
+
+export function bindingsFor(contexts: readonly KeyContext[]): Binding[] {
+	return contexts.flatMap(context => keyTable.filter(binding => binding.context === context));
+}

@@ -1,0 +1,88 @@
+// Users > Active users. For now a list to look through; managing licenses from it comes next.
+import {Box, Text} from 'ink';
+import {filterUsers, indexTenant} from '../../domain/selectors.js';
+import {useChrome} from '../chrome.js';
+import {FilterBar} from '../components/FilterBar.js';
+import {ScreenFrame} from '../components/ScreenFrame.js';
+import {useFilter} from '../components/use-filter.js';
+import {useList} from '../components/use-list.js';
+import {WindowedList, windowLabel} from '../components/WindowedList.js';
+import {useAppState} from '../store-context.js';
+import {strings} from '../strings.js';
+
+export function ActiveUsersScreen() {
+	const {tenant} = useAppState();
+	const chrome = useChrome();
+	const filter = useFilter();
+	const users = filterUsers(tenant.users, filter.query);
+	const {products} = indexTenant(tenant);
+	const names = new Map(products.map(p => [p.skuId, p.name]));
+	// Title, placeholder note, column headings, filter line.
+	const listHeight = Math.max(1, chrome.bodyRows - 4);
+	const [list, move] = useList(users.length, listHeight);
+	const width = chrome.size.columns - 1;
+
+	return (
+		<ScreenFrame
+			contexts={['users', 'list']}
+			captureInput={filter.editing}
+			handlers={{
+				up: () => move('up'),
+				down: () => move('down'),
+				pageUp: () => move('pageUp'),
+				pageDown: () => move('pageDown'),
+				first: () => move('first'),
+				last: () => move('last'),
+				filter: filter.start,
+				back: filter.query ? filter.clear : undefined,
+			}}
+		>
+			<Box justifyContent="space-between" width={width + 1}>
+				<Text bold>
+					{strings.screens.users} <Text dimColor>({strings.users.count(tenant.users.length)})</Text>
+				</Text>
+				<Text dimColor>{windowLabel(list, listHeight, users.length)}</Text>
+			</Box>
+			<Text dimColor wrap="truncate-end">
+				{strings.users.placeholder}
+			</Text>
+			<Box width={width} marginLeft={1}>
+				<Box width={24}>
+					<Text bold>{strings.users.name}</Text>
+				</Box>
+				<Box width={30}>
+					<Text bold>{strings.users.upn}</Text>
+				</Box>
+				<Text bold>{strings.users.licenses}</Text>
+			</Box>
+			<WindowedList
+				items={users}
+				state={list}
+				height={listHeight}
+				empty={strings.product.noMatch(filter.query)}
+				rowKey={user => user.id}
+				renderRow={user => (
+					<Box width={width}>
+						<Box width={24}>
+							<Text wrap="truncate-end">{user.displayName}</Text>
+						</Box>
+						<Box width={30}>
+							<Text wrap="truncate-end" dimColor>
+								{user.userPrincipalName}
+							</Text>
+						</Box>
+						<Box flexGrow={1} flexShrink={1}>
+							<Text wrap="truncate-end">
+								{!user.accountEnabled ? `(${strings.product.disabled}) ` : ''}
+								{user.assignedLicenses.length === 0
+									? strings.users.unlicensed
+									: user.assignedLicenses.map(l => names.get(l.skuId) ?? l.skuId).join(', ')}
+							</Text>
+						</Box>
+					</Box>
+				)}
+			/>
+			<FilterBar filter={filter} active={chrome.active} />
+		</ScreenFrame>
+	);
+}

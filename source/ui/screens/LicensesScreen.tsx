@@ -1,0 +1,94 @@
+// Billing > Licenses: one row per product, counts summed over all its subscriptions.
+import {Box, Text} from 'ink';
+import {productRows, type ProductRow} from '../../domain/selectors.js';
+import {useChrome} from '../chrome.js';
+import {FilterBar} from '../components/FilterBar.js';
+import {ScreenFrame} from '../components/ScreenFrame.js';
+import {useFilter} from '../components/use-filter.js';
+import {useList} from '../components/use-list.js';
+import {WindowedList, windowLabel} from '../components/WindowedList.js';
+import {useAppState} from '../store-context.js';
+import {strings} from '../strings.js';
+
+const numberWidth = 10;
+
+function Row({product, width}: {product: ProductRow; width: number}) {
+	return (
+		<Box width={width}>
+			<Box flexGrow={1}>
+				<Text wrap="truncate-end">{product.name}</Text>
+			</Box>
+			<Box width={numberWidth} justifyContent="flex-end">
+				<Text>{product.assigned}</Text>
+			</Box>
+			<Box width={numberWidth} justifyContent="flex-end">
+				<Text>{product.available}</Text>
+			</Box>
+			<Box width={numberWidth} justifyContent="flex-end">
+				<Text>{product.total}</Text>
+			</Box>
+		</Box>
+	);
+}
+
+export function LicensesScreen({onOpen}: {onOpen: (skuId: string) => void}) {
+	const {tenant} = useAppState();
+	const chrome = useChrome();
+	const filter = useFilter();
+	const needle = filter.query.trim().toLowerCase();
+	const products = productRows(tenant).filter(
+		p => needle === '' || p.name.toLowerCase().includes(needle) || p.skuPartNumber.toLowerCase().includes(needle),
+	);
+	// Title, column headings and the filter line take three rows.
+	const listHeight = Math.max(1, chrome.bodyRows - 3);
+	const [list, move] = useList(products.length, listHeight);
+	const width = chrome.size.columns - 1;
+
+	return (
+		<ScreenFrame
+			contexts={['licenses', 'list']}
+			captureInput={filter.editing}
+			handlers={{
+				up: () => move('up'),
+				down: () => move('down'),
+				pageUp: () => move('pageUp'),
+				pageDown: () => move('pageDown'),
+				first: () => move('first'),
+				last: () => move('last'),
+				filter: filter.start,
+				open: () => {
+					const product = products[list.cursor];
+					if (product) onOpen(product.skuId);
+				},
+				back: filter.query ? filter.clear : undefined,
+			}}
+		>
+			<Box justifyContent="space-between" width={width + 1}>
+				<Text bold>{strings.screens.licenses}</Text>
+				<Text dimColor>{windowLabel(list, listHeight, products.length)}</Text>
+			</Box>
+			<Box width={width + 1}>
+				<Text> </Text>
+				<Box width={width}>
+					<Box flexGrow={1}>
+						<Text bold>{strings.licenses.product}</Text>
+					</Box>
+					{[strings.licenses.assigned, strings.licenses.available, strings.licenses.total].map(heading => (
+						<Box key={heading} width={numberWidth} justifyContent="flex-end">
+							<Text bold>{heading}</Text>
+						</Box>
+					))}
+				</Box>
+			</Box>
+			<WindowedList
+				items={products}
+				state={list}
+				height={listHeight}
+				empty={filter.query ? strings.product.noMatch(filter.query) : strings.licenses.none}
+				rowKey={p => p.skuId}
+				renderRow={product => <Row product={product} width={width} />}
+			/>
+			<FilterBar filter={filter} active={chrome.active} />
+		</ScreenFrame>
+	);
+}
