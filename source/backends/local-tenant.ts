@@ -1,13 +1,9 @@
 // The demo tenant or a snapshot file. The file is only read: changes live in the state directory.
 import {readFile} from 'node:fs/promises';
-import {fileURLToPath} from 'node:url';
 import type {Tenant} from '../domain/model.js';
 import {skipOutcomes, type UnassignPlan, type UserOutcome} from '../domain/plan.js';
 import {indexTenant} from '../domain/selectors.js';
 import {UserError, type TenantBackend} from './backend.js';
-
-/** Both source/ and dist/ sit one level below the package root, beside demo-data/. */
-export const demoTenantPath = fileURLToPath(new URL('../demo-data/contoso.json', import.meta.url));
 
 export class LocalTenant implements TenantBackend {
 	constructor(

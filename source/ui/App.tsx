@@ -3,6 +3,7 @@ import {useReducer, useState} from 'react';
 import type {Store} from '../store/store.js';
 import {ChromeContext, type Chrome, type Handlers} from './chrome.js';
 import {Header} from './components/Header.js';
+import {RouterContext, useInputRouter} from './input-router.js';
 import {initialNavigation, navigate} from './navigation.js';
 import {ActiveUsersScreen} from './screens/ActiveUsersScreen.js';
 import {HelpScreen} from './screens/HelpScreen.js';
@@ -16,6 +17,7 @@ const chromeRows = 5;
 
 function Screens() {
 	const {exit} = useApp();
+	const route = useInputRouter();
 	const {tenant} = useAppState();
 	const size = useTerminalSize();
 	const [nav, dispatch] = useReducer(navigate, initialNavigation);
@@ -34,37 +36,39 @@ function Screens() {
 	const layer = (name: typeof top) => ({display: top === name ? ('flex' as const) : ('none' as const)});
 
 	return (
-		<Box flexDirection="column" width={size.columns}>
-			<Header
-				organization={tenant.organization.displayName}
-				signedInAs={tenant.signedInUser}
-				tab={nav.tab}
-				width={size.columns}
-			/>
-			{/* Screens below the top one stay mounted, so their cursor, ticks and filter survive. */}
-			<ChromeContext.Provider value={chrome(top === 'licenses')}>
-				<Box {...layer('licenses')} flexDirection="column">
-					<LicensesScreen onOpen={skuId => dispatch({type: 'openProduct', skuId})} />
-				</Box>
-			</ChromeContext.Provider>
-			{nav.product ? (
-				<ChromeContext.Provider value={chrome(top === 'product')}>
-					<Box {...layer('product')} flexDirection="column">
-						<ProductScreen key={nav.product} skuId={nav.product} />
+		<RouterContext.Provider value={route}>
+			<Box flexDirection="column" width={size.columns}>
+				<Header
+					organization={tenant.organization.displayName}
+					signedInAs={tenant.signedInUser}
+					tab={nav.tab}
+					width={size.columns}
+				/>
+				{/* Screens below the top one stay mounted, so their cursor, ticks and filter survive. */}
+				<ChromeContext.Provider value={chrome(top === 'licenses')}>
+					<Box {...layer('licenses')} flexDirection="column">
+						<LicensesScreen onOpen={skuId => dispatch({type: 'openProduct', skuId})} />
 					</Box>
 				</ChromeContext.Provider>
-			) : null}
-			<ChromeContext.Provider value={chrome(top === 'users')}>
-				<Box {...layer('users')} flexDirection="column">
-					<ActiveUsersScreen />
-				</Box>
-			</ChromeContext.Provider>
-			{nav.help ? (
-				<ChromeContext.Provider value={chrome(true)}>
-					<HelpScreen onClose={() => dispatch({type: 'toggleHelp'})} />
+				{nav.product ? (
+					<ChromeContext.Provider value={chrome(top === 'product')}>
+						<Box {...layer('product')} flexDirection="column">
+							<ProductScreen key={nav.product} skuId={nav.product} />
+						</Box>
+					</ChromeContext.Provider>
+				) : null}
+				<ChromeContext.Provider value={chrome(top === 'users')}>
+					<Box {...layer('users')} flexDirection="column">
+						<ActiveUsersScreen />
+					</Box>
 				</ChromeContext.Provider>
-			) : null}
-		</Box>
+				{nav.help ? (
+					<ChromeContext.Provider value={chrome(true)}>
+						<HelpScreen onClose={() => dispatch({type: 'toggleHelp'})} />
+					</ChromeContext.Provider>
+				) : null}
+			</Box>
+		</RouterContext.Provider>
 	);
 }
 

@@ -1,22 +1,18 @@
-import {Box, Text, useInput} from 'ink';
-import TextInput from 'ink-text-input';
+import {Box, Text} from 'ink';
 import {strings} from '../strings.js';
 import type {Filter} from './use-filter.js';
 
-/** The / filter line: a text field while editing, else the query in force (or nothing). */
-export function FilterBar({filter, active}: {filter: Filter; active: boolean}) {
-	useInput(
-		(_input, key) => {
-			if (key.escape) filter.clear();
-		},
-		{isActive: active && filter.editing},
-	);
+/** The / filter line: the field while editing, else the query in force (or nothing). */
+export function FilterBar({filter}: {filter: Filter}) {
 	if (filter.editing) {
 		return (
 			<Box height={1}>
-				<Text>{strings.filter.prompt}</Text>
-				<TextInput value={filter.query} onChange={filter.change} onSubmit={filter.submit} focus={active} />
-				<Text dimColor>{`  ${strings.filter.hint}`}</Text>
+				<Text wrap="truncate-end">
+					{strings.filter.prompt}
+					{filter.query}
+					<Text inverse> </Text>
+					<Text dimColor>{`  ${strings.filter.hint}`}</Text>
+				</Text>
 			</Box>
 		);
 	}

@@ -1,7 +1,8 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
 import {useChrome, type Handlers} from '../chrome.js';
-import {findBinding, type ActionId, type KeyContext} from '../keys.js';
+import {useRoute, type TextField} from '../input-router.js';
+import type {ActionId, KeyContext} from '../keys.js';
 import {Footer} from './Footer.js';
 
 interface Props {
@@ -9,24 +10,16 @@ interface Props {
 	contexts: readonly KeyContext[];
 	handlers: Handlers;
 	disabled?: ReadonlySet<ActionId>;
-	/** While a text field has the keys, the table is not consulted. */
-	captureInput?: boolean;
+	/** A text field being edited takes the keys instead of the key table. */
+	text?: TextField;
 	children: ReactNode;
 }
 
-/** A screen's body, status line and footer, and the one place its keys are dispatched. */
-export function ScreenFrame({contexts, handlers, disabled, captureInput = false, children}: Props) {
+/** A screen's body, status line and footer; its keys go live when it is the one on top. */
+export function ScreenFrame({contexts, handlers, disabled, text, children}: Props) {
 	const chrome = useChrome();
 	const all: KeyContext[] = [...contexts, 'global'];
-	useInput(
-		(input, key) => {
-			const binding = findBinding(all, input, key);
-			if (!binding) return;
-			const handler = handlers[binding.id] ?? chrome.global[binding.id];
-			handler?.();
-		},
-		{isActive: chrome.active && !captureInput},
-	);
+	useRoute({contexts: all, handlers: {...chrome.global, ...definedOnly(handlers)}, text}, chrome.active);
 	return (
 		<Box flexDirection="column" height={chrome.bodyRows + 2}>
 			<Box flexDirection="column" height={chrome.bodyRows} overflow="hidden">
@@ -38,4 +31,9 @@ export function ScreenFrame({contexts, handlers, disabled, captureInput = false,
 			<Footer contexts={all} disabled={disabled} width={chrome.size.columns} />
 		</Box>
 	);
+}
+
+/** A screen passes `back: undefined` to leave esc to the global handler. */
+function definedOnly(handlers: Handlers): Handlers {
+	return Object.fromEntries(Object.entries(handlers).filter(([, handler]) => handler !== undefined));
 }

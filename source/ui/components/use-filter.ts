@@ -1,28 +1,27 @@
 import {useState} from 'react';
+import type {TextField} from '../input-router.js';
 
 export interface Filter {
 	query: string;
 	editing: boolean;
 	start: () => void;
-	change: (query: string) => void;
-	/** enter: keep the query, give the keys back to the list. */
-	submit: () => void;
-	/** esc: drop the query. */
 	clear: () => void;
+	/** The field to hand to the screen while editing: enter keeps the query, esc drops it. */
+	field: TextField | undefined;
 }
 
 export function useFilter(): Filter {
 	const [query, setQuery] = useState('');
 	const [editing, setEditing] = useState(false);
+	const clear = () => {
+		setQuery('');
+		setEditing(false);
+	};
 	return {
 		query,
 		editing,
 		start: () => setEditing(true),
-		change: setQuery,
-		submit: () => setEditing(false),
-		clear: () => {
-			setQuery('');
-			setEditing(false);
-		},
+		clear,
+		field: editing ? {value: query, onChange: setQuery, onSubmit: () => setEditing(false), onCancel: clear} : undefined,
 	};
 }

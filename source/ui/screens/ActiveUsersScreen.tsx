@@ -5,6 +5,7 @@ import {useChrome} from '../chrome.js';
 import {FilterBar} from '../components/FilterBar.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {useFilter} from '../components/use-filter.js';
+import {listHandlers} from '../components/list-handlers.js';
 import {useList} from '../components/use-list.js';
 import {WindowedList, windowLabel} from '../components/WindowedList.js';
 import {useAppState} from '../store-context.js';
@@ -19,20 +20,15 @@ export function ActiveUsersScreen() {
 	const names = new Map(products.map(p => [p.skuId, p.name]));
 	// Title, placeholder note, column headings, filter line.
 	const listHeight = Math.max(1, chrome.bodyRows - 4);
-	const [list, move] = useList(users.length, listHeight);
+	const list = useList(users.length, listHeight);
 	const width = chrome.size.columns - 1;
 
 	return (
 		<ScreenFrame
 			contexts={['users', 'list']}
-			captureInput={filter.editing}
+			text={filter.field}
 			handlers={{
-				up: () => move('up'),
-				down: () => move('down'),
-				pageUp: () => move('pageUp'),
-				pageDown: () => move('pageDown'),
-				first: () => move('first'),
-				last: () => move('last'),
+				...listHandlers(list),
 				filter: filter.start,
 				back: filter.query ? filter.clear : undefined,
 			}}
@@ -41,7 +37,7 @@ export function ActiveUsersScreen() {
 				<Text bold>
 					{strings.screens.users} <Text dimColor>({strings.users.count(tenant.users.length)})</Text>
 				</Text>
-				<Text dimColor>{windowLabel(list, listHeight, users.length)}</Text>
+				<Text dimColor>{windowLabel(list.state, listHeight, users.length)}</Text>
 			</Box>
 			<Text dimColor wrap="truncate-end">
 				{strings.users.placeholder}
@@ -57,7 +53,7 @@ export function ActiveUsersScreen() {
 			</Box>
 			<WindowedList
 				items={users}
-				state={list}
+				state={list.state}
 				height={listHeight}
 				empty={strings.product.noMatch(filter.query)}
 				rowKey={user => user.id}
@@ -82,7 +78,7 @@ export function ActiveUsersScreen() {
 					</Box>
 				)}
 			/>
-			<FilterBar filter={filter} active={chrome.active} />
+			<FilterBar filter={filter} />
 		</ScreenFrame>
 	);
 }

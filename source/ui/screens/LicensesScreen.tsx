@@ -5,6 +5,7 @@ import {useChrome} from '../chrome.js';
 import {FilterBar} from '../components/FilterBar.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {useFilter} from '../components/use-filter.js';
+import {listHandlers} from '../components/list-handlers.js';
 import {useList} from '../components/use-list.js';
 import {WindowedList, windowLabel} from '../components/WindowedList.js';
 import {useAppState} from '../store-context.js';
@@ -41,23 +42,18 @@ export function LicensesScreen({onOpen}: {onOpen: (skuId: string) => void}) {
 	);
 	// Title, column headings and the filter line take three rows.
 	const listHeight = Math.max(1, chrome.bodyRows - 3);
-	const [list, move] = useList(products.length, listHeight);
+	const list = useList(products.length, listHeight);
 	const width = chrome.size.columns - 1;
 
 	return (
 		<ScreenFrame
 			contexts={['licenses', 'list']}
-			captureInput={filter.editing}
+			text={filter.field}
 			handlers={{
-				up: () => move('up'),
-				down: () => move('down'),
-				pageUp: () => move('pageUp'),
-				pageDown: () => move('pageDown'),
-				first: () => move('first'),
-				last: () => move('last'),
+				...listHandlers(list),
 				filter: filter.start,
 				open: () => {
-					const product = products[list.cursor];
+					const product = products[list.state.cursor];
 					if (product) onOpen(product.skuId);
 				},
 				back: filter.query ? filter.clear : undefined,
@@ -65,7 +61,7 @@ export function LicensesScreen({onOpen}: {onOpen: (skuId: string) => void}) {
 		>
 			<Box justifyContent="space-between" width={width + 1}>
 				<Text bold>{strings.screens.licenses}</Text>
-				<Text dimColor>{windowLabel(list, listHeight, products.length)}</Text>
+				<Text dimColor>{windowLabel(list.state, listHeight, products.length)}</Text>
 			</Box>
 			<Box width={width + 1}>
 				<Text> </Text>
@@ -82,13 +78,13 @@ export function LicensesScreen({onOpen}: {onOpen: (skuId: string) => void}) {
 			</Box>
 			<WindowedList
 				items={products}
-				state={list}
+				state={list.state}
 				height={listHeight}
 				empty={filter.query ? strings.product.noMatch(filter.query) : strings.licenses.none}
 				rowKey={p => p.skuId}
 				renderRow={product => <Row product={product} width={width} />}
 			/>
-			<FilterBar filter={filter} active={chrome.active} />
+			<FilterBar filter={filter} />
 		</ScreenFrame>
 	);
 }

@@ -10,6 +10,7 @@ import {initialConfirmFocus, nextConfirmFocus, type ConfirmFocus} from '../compo
 import {FilterBar} from '../components/FilterBar.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {useFilter} from '../components/use-filter.js';
+import {listHandlers} from '../components/list-handlers.js';
 import {useList} from '../components/use-list.js';
 import {WindowedList, windowLabel} from '../components/WindowedList.js';
 import type {ActionId} from '../keys.js';
@@ -47,13 +48,13 @@ export function ProductScreen({skuId}: {skuId: string}) {
 	// Title, counts, subscription heading and rows, a blank, users heading, the filter line.
 	const fixedRows = 4 + subscriptions.length + 2 + (product?.selfServiceOwnerId ? 1 : 0);
 	const listHeight = Math.max(1, chrome.bodyRows - fixedRows);
-	const [list, move] = useList(shown.length, listHeight);
+	const list = useList(shown.length, listHeight);
 	const width = chrome.size.columns - 1;
 
 	if (!product) return null;
 
-	const tickedHolders = holders.filter(user => ticked.has(user.id));
-	const disabled = new Set<ActionId>(tickedHolders.length === 0 ? ['unassign'] : []);
+	const tickedHolders = (set: ReadonlySet<string>) => holders.filter(user => set.has(user.id));
+	const disabled = new Set<ActionId>(tickedHolders(ticked).length === 0 ? ['unassign'] : []);
 
 	const groupNames = (ids: string[]) => ids.map(id => groupsById.get(id)?.displayName ?? id).join(', ');
 
@@ -124,31 +125,29 @@ export function ProductScreen({skuId}: {skuId: string}) {
 		);
 	}
 
-	const current: User | undefined = shown[list.cursor];
 	return (
 		<ScreenFrame
 			contexts={['product', 'checklist', 'list']}
-			captureInput={filter.editing}
+			text={filter.field}
 			disabled={disabled}
 			handlers={{
-				up: () => move('up'),
-				down: () => move('down'),
-				pageUp: () => move('pageUp'),
-				pageDown: () => move('pageDown'),
-				first: () => move('first'),
-				last: () => move('last'),
+				...listHandlers(list),
 				filter: filter.start,
 				back: filter.query ? filter.clear : undefined,
-				tick: () => current && setTicked(previous => toggleTick(previous, current.id)),
+				tick: () => {
+					const current: User | undefined = shown[list.state.cursor];
+					if (current) setTicked(previous => toggleTick(previous, current.id));
+				},
 				tickAll: () => setTicked(previous => tickAll(previous, shown.map(user => user.id))),
 				unassign: () => {
 					if (busy) return;
-					if (tickedHolders.length === 0) {
+					const users = tickedHolders(ticked);
+					if (users.length === 0) {
 						chrome.setStatus(strings.unassign.nothingTicked);
 						return;
 					}
 					setFocus(initialConfirmFocus);
-					setConfirming(planUnassign(tenant, tickedHolders.map(user => user.id), [skuId]));
+					setConfirming(planUnassign(tenant, users.map(user => user.id), [skuId]));
 				},
 			}}
 		>
@@ -186,13 +185,13 @@ export function ProductScreen({skuId}: {skuId: string}) {
 			<Box justifyContent="space-between" width={width + 1}>
 				<Text bold>
 					{strings.product.users(holders.length)}
-					{ticked.size > 0 ? <Text> · {strings.product.selected(tickedHolders.length)}</Text> : null}
+					{ticked.size > 0 ? <Text> · {strings.product.selected(tickedHolders(ticked).length)}</Text> : null}
 				</Text>
-				<Text dimColor>{windowLabel(list, listHeight, shown.length)}</Text>
+				<Text dimColor>{windowLabel(list.state, listHeight, shown.length)}</Text>
 			</Box>
 			<WindowedList
 				items={shown}
-				state={list}
+				state={list.state}
 				height={listHeight}
 				empty={filter.query ? strings.product.noMatch(filter.query) : strings.product.noUsers}
 				rowKey={user => user.id}
@@ -218,7 +217,7 @@ export function ProductScreen({skuId}: {skuId: string}) {
 					);
 				}}
 			/>
-			<FilterBar filter={filter} active={chrome.active} />
+			<FilterBar filter={filter} />
 		</ScreenFrame>
 	);
 }

@@ -1,0 +1,37 @@
+import {mkdtempSync, readFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {LocalTenant, validateTenant} from '../../source/backends/local-tenant.js';
+import {demoTenantPath} from '../../source/paths.js';
+import type {Tenant} from '../../source/domain/model.js';
+import {openStateFile} from '../../source/store/state-file.js';
+import {openStore} from '../../source/store/store.js';
+
+export const sku = {
+	businessPremium: 'cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46',
+	e3: '6fd2c87f-b296-42f0-b197-1e91e994b900',
+	exchangePlan1: '4b9405b0-7788-4568-add1-99614e613b69',
+	powerBiPro: 'f8a1db68-be16-40ed-86d5-cb42ce701560',
+	visio: 'c5928f49-12ba-48f7-ada3-0d743a3601d5',
+} as const;
+
+/** A fresh copy of the demo tenant for each test: tests may change it. */
+export function demoTenant(): Tenant {
+	return validateTenant(JSON.parse(readFileSync(demoTenantPath, 'utf8')), demoTenantPath);
+}
+
+export function tempStateDir(): string {
+	return mkdtempSync(join(tmpdir(), 'm365-licenses-test-'));
+}
+
+export async function demoStore(stateDir = tempStateDir()) {
+	const stateFile = openStateFile(stateDir);
+	const store = await openStore({backend: new LocalTenant(demoTenantPath, 'demo'), stateFile});
+	return {store, stateFile, stateDir};
+}
+
+export function userByName(tenant: Tenant, displayName: string) {
+	const user = tenant.users.find(u => u.displayName === displayName);
+	if (!user) throw new Error(`no user ${displayName} in the demo tenant`);
+	return user;
+}

@@ -1,0 +1,146 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {productBySku} from '../../source/domain/selectors.js';
+import {keys, renderApp} from '../helpers/ink.js';
+import {demoStore, sku} from '../helpers/tenant.js';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+/** The Licenses row of a product, as numbers: [assigned, available, total]. */
+function counts(frame: string, product: string): number[] {
+	const line = frame.split('\n').find(l => l.includes(product));
+	if (!line) throw new Error(`no row for ${product} in\n${frame}`);
+	return line.slice(line.indexOf(product) + product.length).trim().split(/\s+/).map(Number);
+}
+
+async function openBusinessPremium() {
+	const {store, stateFile} = await demoStore();
+	const app = renderApp(store);
+	cleanup = app.unmount;
+	await app.waitFor('Microsoft 365 Business Premium');
+	expect(counts(app.frame(), 'Microsoft 365 Business Premium')).toEqual([11, 2, 13]);
+	// Exchange Online (Plan 1) and Business Basic sort above it.
+	await app.press('j', 'j', keys.enter);
+	await app.waitFor('Licenses › Microsoft 365 Business Premium');
+	return {app, store, stateFile};
+}
+
+async function tickTwoAndAsk(app: Awaited<ReturnType<typeof openBusinessPremium>>['app']) {
+	await app.press(keys.space, 'j', keys.space);
+	await app.waitFor('2 selected');
+	await app.press('u');
+	return app.waitFor('Unassign Microsoft 365 Business Premium from 2 users?');
+}
+
+describe('Licenses page', () => {
+	it('shows one row per product with totals summed over subscriptions', async () => {
+		const {app} = await openBusinessPremium();
+		const frame = app.frame();
+		expect(frame).toContain('Assigned 11 · Available 2 · Total 13');
+		// Both subscriptions, each on its own row.
+		expect(frame.match(/Enabled\s+5\b/g)).toHaveLength(1);
+		expect(frame.match(/Enabled\s+8\b/g)).toHaveLength(1);
+		expect(frame).toContain('11 users');
+	});
+
+	it('unassigns two ticked users after y, and the counts follow everywhere', async () => {
+		const {app, store, stateFile} = await openBusinessPremium();
+		const dialog = await tickTwoAndAsk(app);
+		expect(dialog).toContain('Alex Wilber');
+		expect(dialog).toContain('Diego Siciliani');
+		expect(dialog).toMatch(/\[ Cancel \]/);
+
+		await app.press('y');
+		await app.waitFor('2 licenses unassigned from Microsoft 365 Business Premium.');
+		const frame = await app.waitFor('Assigned 9 · Available 4 · Total 13');
+		expect(frame).toContain('9 users');
+		expect(frame).not.toContain('Alex Wilber');
+		expect(frame).not.toContain('Diego Siciliani');
+		expect(stateFile.changes(store.getState().tenant.organization.id)).toHaveLength(2);
+
+		await app.press(keys.escape);
+		const licenses = await app.waitFor(/Product\s+Assigned/);
+		expect(counts(licenses, 'Microsoft 365 Business Premium')).toEqual([9, 4, 13]);
+	});
+
+	it.each([
+		['n', 'n'],
+		['esc', keys.escape],
+	])('cancels with %s and changes nothing', async (_name, key) => {
+		const {app, store} = await openBusinessPremium();
+		await tickTwoAndAsk(app);
+		await app.press(key);
+		const frame = await app.waitFor('Assigned 11 · Available 2 · Total 13');
+		expect(frame).not.toContain('Unassign Microsoft 365');
+		expect(frame).toContain('2 selected');
+		expect(productBySku(store.getState().tenant, sku.businessPremium)!.available).toBe(2);
+	});
+
+	it('does not unassign on enter alone: focus starts on Cancel', async () => {
+		const {app, store} = await openBusinessPremium();
+		await tickTwoAndAsk(app);
+		await app.press(keys.enter);
+		const frame = await app.waitFor('Assigned 11 · Available 2 · Total 13');
+		expect(frame).not.toContain('unassigned');
+		expect(productBySku(store.getState().tenant, sku.businessPremium)!.assigned).toBe(11);
+	});
+
+	it('unassigns with the Unassign button focused by tab, then enter', async () => {
+		const {app} = await openBusinessPremium();
+		await tickTwoAndAsk(app);
+		await app.press(keys.tab);
+		await app.waitFor('[ Unassign ]');
+		await app.press(keys.enter);
+		await app.waitFor('Assigned 9 · Available 4 · Total 13');
+	});
+
+	it('says why Unassign licenses does nothing when no user is ticked', async () => {
+		const {app} = await openBusinessPremium();
+		await app.press('u');
+		await app.waitFor('Unassign licenses: tick one or more users first');
+		expect(app.frame()).not.toContain('Unassign Microsoft 365');
+	});
+
+	it('a ticks every shown user, and / narrows who is shown', async () => {
+		const {app} = await openBusinessPremium();
+		await app.press('/', 'r', 'a', 'c', 'h', 'e', 'l', keys.enter);
+		await app.waitFor('filter: rachel');
+		await app.press('a');
+		await app.waitFor('1 selected');
+		await app.press('u');
+		const dialog = await app.waitFor('from 1 user?');
+		expect(dialog).toContain('Rachel Kim');
+		expect(dialog).not.toContain('Alex Wilber');
+	});
+
+	it('shows the keys of the screen in the footer and every key in help', async () => {
+		const {app} = await openBusinessPremium();
+		expect(app.frame()).toContain('u Unassign licenses');
+		await app.press('?');
+		const help = await app.waitFor('Press ? or esc to close.');
+		for (const label of ['Tick all shown', 'Unassign licenses', 'Page down', 'Active users', 'Quit']) {
+			expect(help).toContain(label);
+		}
+		await app.press(keys.escape);
+		await app.waitFor('Licenses › Microsoft 365 Business Premium');
+	});
+
+	it('takes keys that arrive in one burst (a paste, tmux send-keys) one at a time, in order', async () => {
+		const {store} = await demoStore();
+		const app = renderApp(store);
+		cleanup = app.unmount;
+		await app.waitFor('Microsoft 365 Business Premium');
+		// Down twice, open, filter "rach", keep it, tick the one shown, Unassign licenses.
+		app.stdin.write('jj\r/rach\r u');
+		const dialog = await app.waitFor('Unassign Microsoft 365 Business Premium from 1 user?');
+		expect(dialog).toContain('Rachel Kim');
+	});
+
+	it('switches to Active users with 2 and back with 1', async () => {
+		const {app} = await openBusinessPremium();
+		await app.press('2');
+		await app.waitFor('megan.bowen@contoso.com');
+		await app.press('1');
+		await app.waitFor('Licenses › Microsoft 365 Business Premium');
+	});
+});

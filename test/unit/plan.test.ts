@@ -1,0 +1,90 @@
+import {describe, expect, it} from 'vitest';
+import {produce} from 'immer';
+import {applyChanges, changesFromOutcomes} from '../../source/domain/changes.js';
+import {planUnassign, plannedRemovals, skipOutcomes} from '../../source/domain/plan.js';
+import {holdersOf, productBySku} from '../../source/domain/selectors.js';
+import {demoTenant, sku, userByName} from '../helpers/tenant.js';
+
+describe('planUnassign', () => {
+	it('removes a directly assigned product', () => {
+		const tenant = demoTenant();
+		const alex = userByName(tenant, 'Alex Wilber');
+		const plan = planUnassign(tenant, [alex.id], [sku.businessPremium]);
+		expect(plan.items).toEqual([
+			expect.objectContaining({userId: alex.id, remove: [sku.businessPremium], skip: []}),
+		]);
+		expect(plannedRemovals(plan)).toBe(1);
+	});
+
+	it('accepts UPNs in any case and reports unknown users', () => {
+		const tenant = demoTenant();
+		const plan = planUnassign(tenant, ['ALEX.WILBER@contoso.com', 'nobody@contoso.com'], [sku.businessPremium]);
+		expect(plan.items[0]!.remove).toEqual([sku.businessPremium]);
+		expect(plan.items[1]!.skip).toEqual([{skuId: sku.businessPremium, reason: 'user-not-found', groupIds: []}]);
+	});
+
+	it('skips users who do not hold the product', () => {
+		const tenant = demoTenant();
+		const megan = userByName(tenant, 'Megan Bowen');
+		const plan = planUnassign(tenant, [megan.id], [sku.businessPremium]);
+		expect(plan.items[0]!.skip[0]!.reason).toBe('not-assigned');
+		expect(skipOutcomes(plan)).toEqual([
+			expect.objectContaining({userId: megan.id, outcome: 'skipped', reason: 'not-assigned'}),
+		]);
+	});
+
+	it('skips a license held only through a group, naming the group', () => {
+		const tenant = demoTenant();
+		const group = tenant.groups.find(g => g.displayName === 'Visio Users')!;
+		const grady = userByName(tenant, 'Grady Archie');
+		const plan = planUnassign(tenant, [grady.id], [sku.visio]);
+		expect(plan.items[0]!.remove).toEqual([]);
+		expect(plan.items[0]!.skip).toEqual([{skuId: sku.visio, reason: 'group-assigned', groupIds: [group.id]}]);
+	});
+
+	it('removes the direct license of a user who also holds it through a group, who stays licensed', () => {
+		const tenant = demoTenant();
+		const group = tenant.groups.find(g => g.displayName === 'Visio Users')!;
+		const lidia = userByName(tenant, 'Lidia Holloway');
+		const plan = planUnassign(tenant, [lidia.id], [sku.visio]);
+		expect(plan.items[0]!.remove).toEqual([sku.visio]);
+		expect(plan.items[0]!.keptThroughGroups).toEqual({[sku.visio]: [group.id]});
+
+		const after = produce(tenant, draft =>
+			applyChanges(draft, [{time: 't', action: 'unassign', userId: lidia.id, skuIds: [sku.visio]}]),
+		);
+		expect(holdersOf(after, sku.visio).map(u => u.id)).toContain(lidia.id);
+		expect(productBySku(after, sku.visio)!.assigned).toBe(productBySku(tenant, sku.visio)!.assigned);
+	});
+
+	it('skips products bought through self-service purchase', () => {
+		const tenant = demoTenant();
+		const holder = holdersOf(tenant, sku.powerBiPro)[0]!;
+		const plan = planUnassign(tenant, [holder.id], [sku.powerBiPro]);
+		expect(plan.items[0]!.skip[0]!.reason).toBe('self-service-subscription');
+	});
+});
+
+describe('changesFromOutcomes', () => {
+	it('keeps only removals, one change per user with all of that user\'s products', () => {
+		const changes = changesFromOutcomes(
+			[
+				{userId: 'a', userPrincipalName: 'a@x', skuId: 's1', outcome: 'removed', reason: null, message: null},
+				{userId: 'a', userPrincipalName: 'a@x', skuId: 's2', outcome: 'removed', reason: null, message: null},
+				{userId: 'b', userPrincipalName: 'b@x', skuId: 's1', outcome: 'skipped', reason: 'not-assigned', message: null},
+				{userId: 'c', userPrincipalName: 'c@x', skuId: 's1', outcome: 'failed', reason: 'error', message: 'boom'},
+			],
+			'2026-11-25T10:00:00.000Z',
+		);
+		expect(changes).toEqual([{time: '2026-11-25T10:00:00.000Z', action: 'unassign', userId: 'a', skuIds: ['s1', 's2']}]);
+	});
+
+	it('records when each license was removed, for the 30-day mailbox window', () => {
+		const tenant = demoTenant();
+		const alex = userByName(tenant, 'Alex Wilber');
+		const after = produce(tenant, draft =>
+			applyChanges(draft, [{time: '2026-11-25T10:00:00.000Z', action: 'unassign', userId: alex.id, skuIds: [sku.businessPremium]}]),
+		);
+		expect(after['x-local']?.licenseRemovals?.[alex.id]?.[sku.businessPremium]).toBe('2026-11-25T10:00:00.000Z');
+	});
+});

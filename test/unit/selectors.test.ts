@@ -1,0 +1,82 @@
+import {describe, expect, it} from 'vitest';
+import {produce} from 'immer';
+import {applyChanges} from '../../source/domain/changes.js';
+import {filterUsers, holdersOf, productBySku, productRows} from '../../source/domain/selectors.js';
+import {demoTenant, sku, userByName} from '../helpers/tenant.js';
+
+describe('products aggregated over subscriptions', () => {
+	it('sums Business Premium over its two subscriptions of 5 and 8', () => {
+		const product = productBySku(demoTenant(), sku.businessPremium)!;
+		expect(product.name).toBe('Microsoft 365 Business Premium');
+		expect(product.subscriptions.map(s => s.totalLicenses).sort((a, b) => a - b)).toEqual([5, 8]);
+		expect(product.total).toBe(13);
+		expect(product.assigned).toBe(11);
+		expect(product.available).toBe(2);
+	});
+
+	it('gives one row per product, named from the catalog, sorted by name', () => {
+		const names = productRows(demoTenant()).map(p => p.name);
+		expect(names).toEqual([
+			'Exchange Online (Plan 1)',
+			'Microsoft 365 Business Basic',
+			'Microsoft 365 Business Premium',
+			'Office 365 E3',
+			'Power BI Pro',
+			'Visio Plan 2',
+		]);
+	});
+
+	it('counts only enabled subscriptions in Total and shows suspended ones apart', () => {
+		const tenant = produce(demoTenant(), draft => {
+			const [first] = draft.subscriptions.filter(s => s.skuId === sku.businessPremium);
+			first!.status = 'Suspended';
+		});
+		const product = productBySku(tenant, sku.businessPremium)!;
+		expect(product.total + product.suspended).toBe(13);
+		expect(product.suspended).toBeGreaterThan(0);
+		expect(product.available).toBe(Math.max(0, product.total - 11));
+	});
+
+	it('falls back to the SKU prepaid units when a snapshot has no subscriptions', () => {
+		const tenant = produce(demoTenant(), draft => {
+			draft.subscriptions = [];
+		});
+		expect(productBySku(tenant, sku.businessPremium)!.total).toBe(13);
+	});
+
+	it('flags a self-service purchase with its buyer', () => {
+		const product = productBySku(demoTenant(), sku.powerBiPro)!;
+		expect(product.selfServiceOwnerId).toBe(userByName(demoTenant(), 'Pradeep Gupta').id);
+		expect(productBySku(demoTenant(), sku.e3)!.selfServiceOwnerId).toBeNull();
+	});
+});
+
+describe('counts after unassign', () => {
+	it('moves Available up by the number removed and keeps the users out of the holders', () => {
+		const before = demoTenant();
+		const removed = holdersOf(before, sku.businessPremium).slice(0, 3).map(u => u.id);
+		const after = produce(before, draft =>
+			applyChanges(draft, removed.map(userId => ({time: '2026-11-25T00:00:00.000Z', action: 'unassign', userId, skuIds: [sku.businessPremium]}))),
+		);
+		const product = productBySku(after, sku.businessPremium)!;
+		expect(product.available).toBe(2 + 3);
+		expect(product.assigned).toBe(8);
+		expect(product.total).toBe(13);
+		expect(holdersOf(after, sku.businessPremium).map(u => u.id)).not.toContain(removed[0]);
+		expect(after.subscribedSkus.find(s => s.skuId === sku.businessPremium)!.consumedUnits).toBe(8);
+		// The source value is untouched: the store's history is safe.
+		expect(productBySku(before, sku.businessPremium)!.available).toBe(2);
+	});
+});
+
+describe('filterUsers', () => {
+	const users = demoTenant().users;
+	it('matches display name or UPN, case-insensitively', () => {
+		expect(filterUsers(users, 'MEGAN').map(u => u.displayName)).toEqual(['Megan Bowen']);
+		expect(filterUsers(users, 'alex.wil').map(u => u.userPrincipalName)).toEqual(['alex.wilber@contoso.com']);
+	});
+	it('keeps everyone for an empty or blank query and no one for a miss', () => {
+		expect(filterUsers(users, '  ')).toHaveLength(users.length);
+		expect(filterUsers(users, 'zzz-nobody')).toHaveLength(0);
+	});
+});
