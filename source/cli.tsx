@@ -1,13 +1,7 @@
 // Entry point: parse the command line, open the tenant and its saved changes, and show the TUI.
-import {render} from 'ink';
 import {parseArgs} from 'node:util';
 import packageJson from '../package.json' with {type: 'json'};
 import {UserError} from './backends/backend.js';
-import {LocalTenant} from './backends/local-tenant.js';
-import {demoTenantPath} from './paths.js';
-import {openStateFile, resolveStateDir} from './store/state-file.js';
-import {openStore} from './store/store.js';
-import {App} from './ui/App.js';
 import {strings} from './ui/strings.js';
 
 const usage = `Usage: m365-licenses [options]
@@ -68,16 +62,9 @@ async function main(argv: string[]): Promise<void> {
 		process.exit(2);
 	}
 
-	const stateFile = openStateFile(resolveStateDir(values['state-dir'], process.env));
-	const backend = values.tenant ? new LocalTenant(values.tenant, 'snapshot') : new LocalTenant(demoTenantPath, 'demo');
-	const store = await openStore({backend, stateFile, reset: values.reset ?? false});
-
-	// The alternate screen keeps the shell's scrollback as it was, like less, lazygit or k9s.
-	process.stdout.write('\u001B[?1049h');
-	const leave = () => process.stdout.write('\u001B[?1049l');
-	process.once('exit', leave);
-	const app = render(<App store={store} />, {exitOnCtrlC: true});
-	await app.waitUntilExit();
+	// Loaded only now, so --help, --version and usage errors do not pay for Ink, React and conf.
+	const {runTui} = await import('./tui.js');
+	await runTui({tenant: values.tenant, stateDir: values['state-dir'], reset: values.reset ?? false});
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

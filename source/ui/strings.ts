@@ -4,7 +4,6 @@
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export const strings = {
-	appName: 'm365-licenses',
 	screens: {licenses: 'Licenses', users: 'Active users'},
 	readOnlyBadge: 'read-only',
 	licenses: {
@@ -26,7 +25,7 @@ export const strings = {
 			`Self-service purchase by ${owner}: an admin must take over the subscription before its licenses can be assigned or unassigned.`,
 		groupOnly: (groups: string) => `via ${groups}`,
 		alsoGroup: (groups: string) => `also via ${groups}`,
-		disabled: 'sign-in blocked',
+		disabled: 'Sign-in blocked',
 	},
 	users: {
 		name: 'Display name',

@@ -20,7 +20,7 @@ export function Header({organization, signedInAs, tab, width}: Props) {
 			<Box justifyContent="space-between">
 				<Box flexShrink={1}>
 					<Text wrap="truncate-end">
-						<Text bold>{strings.appName}</Text> · {organization} · <Text dimColor>{signedInAs}</Text>
+						<Text bold>{organization}</Text> · <Text dimColor>{signedInAs}</Text>
 					</Text>
 				</Box>
 				<Box flexShrink={0} gap={1}>

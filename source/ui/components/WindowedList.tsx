@@ -23,7 +23,7 @@ export function WindowedList<T>({items, state, height, empty, renderRow, rowKey}
 				const selected = index === state.cursor;
 				return (
 					<Box key={rowKey(item)}>
-						<Text inverse={selected}>{selected ? '›' : ' '}</Text>
+						<Text bold={selected}>{selected ? '›' : ' '}</Text>
 						{renderRow(item, selected)}
 					</Box>
 				);

@@ -57,10 +57,12 @@ export function ActiveUsersScreen() {
 				height={listHeight}
 				empty={strings.product.noMatch(filter.query)}
 				rowKey={user => user.id}
-				renderRow={user => (
+				renderRow={(user, selected) => (
 					<Box width={width}>
 						<Box width={24}>
-							<Text wrap="truncate-end">{user.displayName}</Text>
+							<Text wrap="truncate-end" inverse={selected}>
+								{user.displayName}
+							</Text>
 						</Box>
 						<Box width={30}>
 							<Text wrap="truncate-end" dimColor>

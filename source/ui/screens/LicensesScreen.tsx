@@ -13,11 +13,13 @@ import {strings} from '../strings.js';
 
 const numberWidth = 10;
 
-function Row({product, width}: {product: ProductRow; width: number}) {
+function Row({product, width, selected}: {product: ProductRow; width: number; selected: boolean}) {
 	return (
 		<Box width={width}>
 			<Box flexGrow={1}>
-				<Text wrap="truncate-end">{product.name}</Text>
+				<Text wrap="truncate-end" inverse={selected}>
+					{product.name}
+				</Text>
 			</Box>
 			<Box width={numberWidth} justifyContent="flex-end">
 				<Text>{product.assigned}</Text>
@@ -82,7 +84,7 @@ export function LicensesScreen({onOpen}: {onOpen: (skuId: string) => void}) {
 				height={listHeight}
 				empty={filter.query ? strings.product.noMatch(filter.query) : strings.licenses.none}
 				rowKey={p => p.skuId}
-				renderRow={product => <Row product={product} width={width} />}
+				renderRow={(product, selected) => <Row product={product} width={width} selected={selected} />}
 			/>
 			<FilterBar filter={filter} />
 		</ScreenFrame>

@@ -195,14 +195,16 @@ export function ProductScreen({skuId}: {skuId: string}) {
 				height={listHeight}
 				empty={filter.query ? strings.product.noMatch(filter.query) : strings.product.noUsers}
 				rowKey={user => user.id}
-				renderRow={user => {
+				renderRow={(user, selected) => {
 					const sources = assignmentSources(user, skuId);
 					const via = sources.groupIds.length > 0 ? groupNames(sources.groupIds) : '';
 					return (
 						<Box width={width}>
 							<Text>{ticked.has(user.id) ? ' [x] ' : ' [ ] '}</Text>
 							<Box width={24}>
-								<Text wrap="truncate-end">{user.displayName}</Text>
+								<Text wrap="truncate-end" inverse={selected}>
+									{user.displayName}
+								</Text>
 							</Box>
 							<Box flexGrow={1} flexShrink={1}>
 								<Text wrap="truncate-end" dimColor>

@@ -1,0 +1,47 @@
+// The command line outside a terminal: no TTY, help, version, bad flags.
+import {spawnSync} from 'node:child_process';
+import {readFileSync} from 'node:fs';
+import {describe, expect, it} from 'vitest';
+import {tempStateDir} from '../helpers/tenant.js';
+import {bundle, requireBundle} from '../helpers/tmux.js';
+
+function cli(args: string[], input = '') {
+	requireBundle();
+	return spawnSync(process.execPath, [bundle, ...args], {
+		input,
+		encoding: 'utf8',
+		env: {...process.env, M365_LICENSES_STATE_DIR: tempStateDir()},
+	});
+}
+
+describe('m365-licenses outside a terminal', () => {
+	it('refuses to start the TUI without a TTY: one line on stderr, exit 2, no Ink error box', () => {
+		const result = cli([], '\n');
+		expect(result.status).toBe(2);
+		expect(result.stdout).toBe('');
+		expect(result.stderr.trim().split('\n')).toHaveLength(1);
+		expect(result.stderr).toMatch(/needs an interactive terminal/);
+		expect(result.stderr).toMatch(/subcommands/);
+		expect(result.stderr).not.toMatch(/Raw mode|ERROR|at /);
+	});
+
+	it('prints --version and --help anywhere', () => {
+		const version = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+		expect(cli(['--version'])).toMatchObject({status: 0, stdout: `${version}\n`});
+		const help = cli(['--help']);
+		expect(help.status).toBe(0);
+		for (const flag of ['--state-dir', '--reset', '--tenant', '--version']) expect(help.stdout).toContain(flag);
+	});
+
+	it.each([
+		[['--bogus'], /Unknown option '--bogus'/],
+		[['--state-dir'], /--state-dir/],
+		[['frobnicate'], /unknown command "frobnicate"/],
+	])('rejects %j with a usage error naming it, exit 2', (args, message) => {
+		const result = cli(args);
+		expect(result.status).toBe(2);
+		expect(result.stderr).toMatch(message);
+		expect(result.stderr).toContain('--help');
+		expect(result.stderr).not.toMatch(/\n\s+at /);
+	});
+});

@@ -1,0 +1,68 @@
+// Drives the built app in a real terminal: tmux at 80×24, keys typed, screen read back.
+import {execFileSync, spawnSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+
+export const bundle = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+
+export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+/** Without tmux the end-to-end tests skip, loudly; under CI they fail instead. */
+export function requireTmux(): boolean {
+	if (hasTmux) return true;
+	const message = 'tmux is not installed: the end-to-end tests cannot run (apt-get install tmux).';
+	if (process.env['CI'] === 'true') throw new Error(message);
+	console.warn(`\n*** SKIPPING END-TO-END TESTS: ${message} ***\n`);
+	return false;
+}
+
+export function requireBundle(): void {
+	if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build (npm test does).`);
+}
+
+let sessions = 0;
+
+export class TmuxSession {
+	readonly name = `m365-e2e-${process.pid}-${++sessions}`;
+
+	constructor(args: string[], env: Record<string, string> = {}) {
+		const exports = Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v)}`);
+		// The shell prints the exit status after the app leaves its alternate screen.
+		const app = ['env', ...exports, 'node', shellQuote(bundle), ...args.map(shellQuote)].join(' ');
+		const command = `${app}; echo "[exit $?]"; sleep 600`;
+		execFileSync('tmux', ['new-session', '-d', '-s', this.name, '-x', '80', '-y', '24', command]);
+	}
+
+	screen(): string {
+		return execFileSync('tmux', ['capture-pane', '-p', '-t', this.name], {encoding: 'utf8'});
+	}
+
+	keys(...keys: string[]): void {
+		execFileSync('tmux', ['send-keys', '-t', this.name, ...keys]);
+	}
+
+	/** Polls the screen until it contains the text or matches the pattern. */
+	async waitFor(expected: string | RegExp, timeoutMs = 10_000): Promise<string> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const screen = this.screen();
+			if (typeof expected === 'string' ? screen.includes(expected) : expected.test(screen)) return screen;
+			if (Date.now() > deadline) throw new Error(`Timed out waiting for ${String(expected)}. Screen:\n${screen}`);
+			await new Promise(resolve => setTimeout(resolve, 25));
+		}
+	}
+
+	/** Waits for the app to exit and returns its exit status. */
+	async exitStatus(timeoutMs = 10_000): Promise<number> {
+		const screen = await this.waitFor(/\[exit \d+\]/, timeoutMs);
+		return Number(/\[exit (\d+)\]/.exec(screen)![1]);
+	}
+
+	kill(): void {
+		spawnSync('tmux', ['kill-session', '-t', this.name]);
+	}
+}
+
+function shellQuote(value: string): string {
+	return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
+}
