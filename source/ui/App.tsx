@@ -4,7 +4,7 @@ import type {Store} from '../store/store.js';
 import {ChromeContext, type Chrome, type Handlers} from './chrome.js';
 import {Header} from './components/Header.js';
 import {RouterContext, useInputRouter} from './input-router.js';
-import {initialNavigation, navigate} from './navigation.js';
+import {initialNavigation, navigate, type NavAction} from './navigation.js';
 import {ActiveUsersScreen} from './screens/ActiveUsersScreen.js';
 import {HelpScreen} from './screens/HelpScreen.js';
 import {LicensesScreen} from './screens/LicensesScreen.js';
@@ -23,12 +23,17 @@ function Screens() {
 	const [nav, dispatch] = useReducer(navigate, initialNavigation);
 	const [status, setStatus] = useState<string | null>(null);
 
+	// A status line belongs to the screen it was said on: moving on clears it.
+	const go = (action: NavAction) => () => {
+		setStatus(null);
+		dispatch(action);
+	};
 	const global: Handlers = {
 		quit: exit,
 		help: () => dispatch({type: 'toggleHelp'}),
-		back: () => dispatch({type: 'back'}),
-		screenLicenses: () => dispatch({type: 'tab', tab: 'licenses'}),
-		screenUsers: () => dispatch({type: 'tab', tab: 'users'}),
+		back: go({type: 'back'}),
+		screenLicenses: go({type: 'tab', tab: 'licenses'}),
+		screenUsers: go({type: 'tab', tab: 'users'}),
 	};
 	const base = {size, bodyRows: Math.max(3, size.rows - chromeRows), global, status, setStatus};
 	const chrome = (active: boolean): Chrome => ({...base, active});
@@ -47,7 +52,7 @@ function Screens() {
 				{/* Screens below the top one stay mounted, so their cursor, ticks and filter survive. */}
 				<ChromeContext.Provider value={chrome(top === 'licenses')}>
 					<Box {...layer('licenses')} flexDirection="column">
-						<LicensesScreen onOpen={skuId => dispatch({type: 'openProduct', skuId})} />
+						<LicensesScreen onOpen={skuId => go({type: 'openProduct', skuId})()} />
 					</Box>
 				</ChromeContext.Provider>
 				{nav.product ? (

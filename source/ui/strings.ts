@@ -23,6 +23,7 @@ export const strings = {
 		noMatch: (query: string) => `No users match "${query}".`,
 		selfService: (owner: string) =>
 			`Self-service purchase by ${owner}: an admin must take over the subscription before its licenses can be assigned or unassigned.`,
+		selfServiceShort: 'Self-service purchase: an admin must take over the subscription first.',
 		groupOnly: (groups: string) => `via ${groups}`,
 		alsoGroup: (groups: string) => `also via ${groups}`,
 		disabled: 'Sign-in blocked',
@@ -45,6 +46,7 @@ export const strings = {
 		question: (n: number, product: string) =>
 			`Unassign ${product} from ${plural(n, 'user', 'users')}?`,
 		more: (n: number) => `… and ${n} more`,
+		nothingToRemove: (reasons: string) => `Nothing to unassign: ${reasons}.`,
 		cancel: 'Cancel',
 		confirm: 'Unassign',
 		working: 'Unassigning licenses…',
@@ -55,6 +57,12 @@ export const strings = {
 			'self-service-subscription': 'self-service purchase; an admin must take over the subscription first',
 			'user-not-found': 'no such user',
 			error: 'failed',
+		},
+		skippedCount: {
+			'not-assigned': (n: number) => `${plural(n, 'user does', 'users do')} not have this license`,
+			'group-assigned': (n: number) => `${plural(n, 'user holds', 'users hold')} it only through a group`,
+			'self-service-subscription': () => 'a self-service purchase, which an admin must take over first',
+			'user-not-found': (n: number) => `${plural(n, 'user was', 'users were')} not found`,
 		},
 		willSkip: (n: number) => `${plural(n, 'user', 'users')} will be skipped:`,
 		done: (removed: number, product: string) =>

@@ -2,6 +2,7 @@
 import {Box, Text} from 'ink';
 import {filterUsers, indexTenant} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
+import {Cell} from '../components/Cell.js';
 import {FilterBar} from '../components/FilterBar.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {useFilter} from '../components/use-filter.js';
@@ -10,6 +11,9 @@ import {useList} from '../components/use-list.js';
 import {WindowedList, windowLabel} from '../components/WindowedList.js';
 import {useAppState} from '../store-context.js';
 import {strings} from '../strings.js';
+
+const nameWidth = 24;
+const upnWidth = 31;
 
 export function ActiveUsersScreen() {
 	const {tenant} = useAppState();
@@ -43,13 +47,13 @@ export function ActiveUsersScreen() {
 				{strings.users.placeholder}
 			</Text>
 			<Box width={width} marginLeft={1}>
-				<Box width={24}>
-					<Text bold>{strings.users.name}</Text>
-				</Box>
-				<Box width={30}>
-					<Text bold>{strings.users.upn}</Text>
-				</Box>
-				<Text bold>{strings.users.licenses}</Text>
+				<Cell width={nameWidth} bold>
+					{strings.users.name}
+				</Cell>
+				<Cell width={upnWidth} bold>
+					{strings.users.upn}
+				</Cell>
+				<Cell bold>{strings.users.licenses}</Cell>
 			</Box>
 			<WindowedList
 				items={users}
@@ -59,24 +63,18 @@ export function ActiveUsersScreen() {
 				rowKey={user => user.id}
 				renderRow={(user, selected) => (
 					<Box width={width}>
-						<Box width={24}>
-							<Text wrap="truncate-end" inverse={selected}>
-								{user.displayName}
-							</Text>
-						</Box>
-						<Box width={30}>
-							<Text wrap="truncate-end" dimColor>
-								{user.userPrincipalName}
-							</Text>
-						</Box>
-						<Box flexGrow={1} flexShrink={1}>
-							<Text wrap="truncate-end">
-								{!user.accountEnabled ? `(${strings.product.disabled}) ` : ''}
-								{user.assignedLicenses.length === 0
-									? strings.users.unlicensed
-									: user.assignedLicenses.map(l => names.get(l.skuId) ?? l.skuId).join(', ')}
-							</Text>
-						</Box>
+						<Cell width={nameWidth} inverse={selected}>
+							{user.displayName}
+						</Cell>
+						<Cell width={upnWidth} dim>
+							{user.userPrincipalName}
+						</Cell>
+						<Cell>
+							{!user.accountEnabled ? `(${strings.product.disabled}) ` : ''}
+							{user.assignedLicenses.length === 0
+								? strings.users.unlicensed
+								: user.assignedLicenses.map(l => names.get(l.skuId) ?? l.skuId).join(', ')}
+						</Cell>
 					</Box>
 				)}
 			/>

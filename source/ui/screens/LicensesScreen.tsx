@@ -2,6 +2,7 @@
 import {Box, Text} from 'ink';
 import {productRows, type ProductRow} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
+import {Cell} from '../components/Cell.js';
 import {FilterBar} from '../components/FilterBar.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {useFilter} from '../components/use-filter.js';
@@ -11,25 +12,21 @@ import {WindowedList, windowLabel} from '../components/WindowedList.js';
 import {useAppState} from '../store-context.js';
 import {strings} from '../strings.js';
 
-const numberWidth = 10;
+const numberWidth = 11;
 
 function Row({product, width, selected}: {product: ProductRow; width: number; selected: boolean}) {
 	return (
 		<Box width={width}>
-			<Box flexGrow={1}>
-				<Text wrap="truncate-end" inverse={selected}>
-					{product.name}
-				</Text>
-			</Box>
-			<Box width={numberWidth} justifyContent="flex-end">
-				<Text>{product.assigned}</Text>
-			</Box>
-			<Box width={numberWidth} justifyContent="flex-end">
-				<Text>{product.available}</Text>
-			</Box>
-			<Box width={numberWidth} justifyContent="flex-end">
-				<Text>{product.total}</Text>
-			</Box>
+			<Cell inverse={selected}>{product.name}</Cell>
+			<Cell width={numberWidth} align="right">
+				{product.assigned}
+			</Cell>
+			<Cell width={numberWidth} align="right">
+				{product.available}
+			</Cell>
+			<Cell width={numberWidth} align="right">
+				{product.total}
+			</Cell>
 		</Box>
 	);
 }
@@ -68,13 +65,11 @@ export function LicensesScreen({onOpen}: {onOpen: (skuId: string) => void}) {
 			<Box width={width + 1}>
 				<Text> </Text>
 				<Box width={width}>
-					<Box flexGrow={1}>
-						<Text bold>{strings.licenses.product}</Text>
-					</Box>
+					<Cell bold>{strings.licenses.product}</Cell>
 					{[strings.licenses.assigned, strings.licenses.available, strings.licenses.total].map(heading => (
-						<Box key={heading} width={numberWidth} justifyContent="flex-end">
-							<Text bold>{heading}</Text>
-						</Box>
+						<Cell key={heading} width={numberWidth} align="right" bold>
+							{heading}
+						</Cell>
 					))}
 				</Box>
 			</Box>

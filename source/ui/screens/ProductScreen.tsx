@@ -2,9 +2,10 @@
 import {Box, Text} from 'ink';
 import {useState} from 'react';
 import type {User} from '../../domain/model.js';
-import {planUnassign, plannedRemovals, type UnassignPlan, type UserOutcome} from '../../domain/plan.js';
+import {planUnassign, plannedRemovals, type SkipReason, type UnassignPlan, type UserOutcome} from '../../domain/plan.js';
 import {assignmentSources, filterUsers, holdersOf, indexTenant, productBySku} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
+import {Cell} from '../components/Cell.js';
 import {ConfirmDialog} from '../components/ConfirmDialog.js';
 import {initialConfirmFocus, nextConfirmFocus, type ConfirmFocus} from '../components/confirm-state.js';
 import {FilterBar} from '../components/FilterBar.js';
@@ -30,6 +31,16 @@ export function outcomeSummary(outcomes: readonly UserOutcome[], productName: st
 	);
 }
 
+/** Why none of the ticked users can lose the product here: the reasons, most common first. */
+function nothingToRemoveReason(plan: UnassignPlan): string {
+	const counts = new Map<SkipReason, number>();
+	for (const skip of plan.items.flatMap(item => item.skip)) counts.set(skip.reason, (counts.get(skip.reason) ?? 0) + 1);
+	return [...counts]
+		.sort((a, b) => b[1] - a[1])
+		.map(([reason, n]) => strings.unassign.skippedCount[reason](n))
+		.join('; ');
+}
+
 export function ProductScreen({skuId}: {skuId: string}) {
 	const {tenant, busy} = useAppState();
 	const store = useStore();
@@ -46,7 +57,8 @@ export function ProductScreen({skuId}: {skuId: string}) {
 	const subscriptions = product?.subscriptions ?? [];
 	const owner = product?.selfServiceOwnerId ? usersById.get(product.selfServiceOwnerId) : undefined;
 	// Title, counts, subscription heading and rows, a blank, users heading, the filter line.
-	const fixedRows = 4 + subscriptions.length + 2 + (product?.selfServiceOwnerId ? 1 : 0);
+	// The self-service notice wraps to two rows at 80 columns.
+	const fixedRows = 4 + subscriptions.length + 2 + (product?.selfServiceOwnerId ? 2 : 0);
 	const listHeight = Math.max(1, chrome.bodyRows - fixedRows);
 	const list = useList(shown.length, listHeight);
 	const width = chrome.size.columns - 1;
@@ -54,7 +66,9 @@ export function ProductScreen({skuId}: {skuId: string}) {
 	if (!product) return null;
 
 	const tickedHolders = (set: ReadonlySet<string>) => holders.filter(user => set.has(user.id));
-	const disabled = new Set<ActionId>(tickedHolders(ticked).length === 0 ? ['unassign'] : []);
+	const disabled = new Set<ActionId>(
+		tickedHolders(ticked).length === 0 || product.selfServiceOwnerId ? ['unassign'] : [],
+	);
 
 	const groupNames = (ids: string[]) => ids.map(id => groupsById.get(id)?.displayName ?? id).join(', ');
 
@@ -73,9 +87,27 @@ export function ProductScreen({skuId}: {skuId: string}) {
 	if (confirming) {
 		const removing = confirming.items.filter(item => item.remove.length > 0);
 		const skipping = confirming.items.filter(item => item.skip.length > 0);
-		// Question, a blank, then the users; the skipped ones after; border, title and buttons take 5.
-		const room = Math.max(1, chrome.bodyRows - 7 - (skipping.length > 0 ? skipping.length + 1 : 0));
-		const listed = removing.slice(0, removing.length > room ? room - 1 : room);
+		const lines = [
+			...removing.map(item => (
+				<Text key={`r${item.userId}`} wrap="truncate-end">
+					{'  '}
+					{item.displayName} <Text dimColor>{item.userPrincipalName}</Text>
+					{item.keptThroughGroups[skuId] ? (
+						<Text dimColor>{` (${strings.product.alsoGroup(groupNames(item.keptThroughGroups[skuId]))})`}</Text>
+					) : null}
+				</Text>
+			)),
+			...(skipping.length > 0 ? [<Text key="skip">{strings.unassign.willSkip(skipping.length)}</Text>] : []),
+			...skipping.map(item => (
+				<Text key={`s${item.userId}`} wrap="truncate-end" dimColor>
+					{'  '}
+					{item.displayName}: {item.skip.map(skip => strings.unassign.skippedReason[skip.reason]).join('; ')}
+				</Text>
+			)),
+		];
+		// The border, title, question, a blank line and the buttons take six rows.
+		const room = Math.max(2, chrome.bodyRows - 6);
+		const shownLines = lines.length > room ? lines.slice(0, room - 1) : lines;
 		const cancel = () => {
 			setConfirming(null);
 			setFocus(initialConfirmFocus);
@@ -103,23 +135,8 @@ export function ProductScreen({skuId}: {skuId: string}) {
 				>
 					<Text wrap="truncate-end">{strings.unassign.question(plannedRemovals(confirming), product.name)}</Text>
 					<Text> </Text>
-					{listed.map(item => (
-						<Text key={item.userId} wrap="truncate-end">
-							{'  '}
-							{item.displayName} <Text dimColor>{item.userPrincipalName}</Text>
-							{item.keptThroughGroups[skuId] ? (
-								<Text dimColor>{` (${strings.product.alsoGroup(groupNames(item.keptThroughGroups[skuId]))})`}</Text>
-							) : null}
-						</Text>
-					))}
-					{listed.length < removing.length ? <Text dimColor>{strings.unassign.more(removing.length - listed.length)}</Text> : null}
-					{skipping.length > 0 ? <Text>{strings.unassign.willSkip(skipping.length)}</Text> : null}
-					{skipping.map(item => (
-						<Text key={item.userId} wrap="truncate-end" dimColor>
-							{'  '}
-							{item.displayName}: {item.skip.map(skip => strings.unassign.skippedReason[skip.reason]).join('; ')}
-						</Text>
-					))}
+					{shownLines}
+					{shownLines.length < lines.length ? <Text dimColor>{strings.unassign.more(lines.length - shownLines.length)}</Text> : null}
 				</ConfirmDialog>
 			</ScreenFrame>
 		);
@@ -141,13 +158,22 @@ export function ProductScreen({skuId}: {skuId: string}) {
 				tickAll: () => setTicked(previous => tickAll(previous, shown.map(user => user.id))),
 				unassign: () => {
 					if (busy) return;
+					if (product.selfServiceOwnerId) {
+						chrome.setStatus(strings.product.selfServiceShort);
+						return;
+					}
 					const users = tickedHolders(ticked);
 					if (users.length === 0) {
 						chrome.setStatus(strings.unassign.nothingTicked);
 						return;
 					}
+					const plan = planUnassign(tenant, users.map(user => user.id), [skuId]);
+					if (plannedRemovals(plan) === 0) {
+						chrome.setStatus(strings.unassign.nothingToRemove(nothingToRemoveReason(plan)));
+						return;
+					}
 					setFocus(initialConfirmFocus);
-					setConfirming(planUnassign(tenant, users.map(user => user.id), [skuId]));
+					setConfirming(plan);
 				},
 			}}
 		>
@@ -159,26 +185,24 @@ export function ProductScreen({skuId}: {skuId: string}) {
 				{strings.licenses.total} {product.total}
 			</Text>
 			{owner || product.selfServiceOwnerId ? (
-				<Text wrap="truncate-end">{strings.product.selfService(owner?.displayName ?? product.selfServiceOwnerId ?? '')}</Text>
+				<Box height={2}>
+					<Text wrap="wrap">{strings.product.selfService(owner?.displayName ?? product.selfServiceOwnerId ?? '')}</Text>
+				</Box>
 			) : null}
-			<Box>
-				<Box width={40}>
-					<Text bold>{strings.product.subscription}</Text>
-				</Box>
-				<Box width={12}>
-					<Text bold>{strings.product.status}</Text>
-				</Box>
-				<Text bold>{strings.product.licenses}</Text>
+			<Box width={width}>
+				<Cell width={40} bold>
+					{strings.product.subscription}
+				</Cell>
+				<Cell width={12} bold>
+					{strings.product.status}
+				</Cell>
+				<Cell bold>{strings.product.licenses}</Cell>
 			</Box>
 			{subscriptions.map(subscription => (
-				<Box key={subscription.id}>
-					<Box width={40}>
-						<Text>{subscription.id}</Text>
-					</Box>
-					<Box width={12}>
-						<Text>{subscription.status}</Text>
-					</Box>
-					<Text>{subscription.totalLicenses}</Text>
+				<Box key={subscription.id} width={width}>
+					<Cell width={40}>{subscription.id}</Cell>
+					<Cell width={12}>{subscription.status}</Cell>
+					<Cell>{subscription.totalLicenses}</Cell>
 				</Box>
 			))}
 			<Text> </Text>
@@ -200,21 +224,19 @@ export function ProductScreen({skuId}: {skuId: string}) {
 					const via = sources.groupIds.length > 0 ? groupNames(sources.groupIds) : '';
 					return (
 						<Box width={width}>
-							<Text>{ticked.has(user.id) ? ' [x] ' : ' [ ] '}</Text>
-							<Box width={24}>
-								<Text wrap="truncate-end" inverse={selected}>
-									{user.displayName}
-								</Text>
-							</Box>
-							<Box flexGrow={1} flexShrink={1}>
-								<Text wrap="truncate-end" dimColor>
-									{user.userPrincipalName}
-								</Text>
-							</Box>
-							<Text wrap="truncate-end">
-								{!user.accountEnabled ? ` ${strings.product.disabled}` : ''}
-								{via ? ` ${sources.direct ? strings.product.alsoGroup(via) : strings.product.groupOnly(via)}` : ''}
-							</Text>
+							<Cell width={5}>{ticked.has(user.id) ? ' [x] ' : ' [ ] '}</Cell>
+							<Cell width={24} inverse={selected}>
+								{user.displayName}
+							</Cell>
+							<Cell dim>{user.userPrincipalName}</Cell>
+							<Cell width={22} align="right">
+								{[
+									user.accountEnabled ? '' : strings.product.disabled,
+									via ? (sources.direct ? strings.product.alsoGroup(via) : strings.product.groupOnly(via)) : '',
+								]
+									.filter(Boolean)
+									.join(' · ')}
+							</Cell>
 						</Box>
 					);
 				}}

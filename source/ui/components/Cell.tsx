@@ -1,0 +1,28 @@
+import {Box, Text} from 'ink';
+import type {ReactNode} from 'react';
+
+interface Props {
+	/** Fixed width; without it the cell takes the room the fixed ones leave. */
+	width?: number;
+	align?: 'left' | 'right';
+	bold?: boolean;
+	dim?: boolean;
+	inverse?: boolean;
+	children: ReactNode;
+}
+
+/** One column of a table row: fixed cells never shrink, text is cut with … rather than wrapped. */
+export function Cell({width, align = 'left', bold, dim, inverse, children}: Props) {
+	return (
+		<Box
+			width={width}
+			flexShrink={width === undefined ? 1 : 0}
+			flexGrow={width === undefined ? 1 : 0}
+			justifyContent={align === 'right' ? 'flex-end' : 'flex-start'}
+		>
+			<Text wrap="truncate-end" bold={bold} dimColor={dim} inverse={inverse}>
+				{children}
+			</Text>
+		</Box>
+	);
+}

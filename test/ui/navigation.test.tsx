@@ -1,0 +1,67 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {keys, renderApp} from '../helpers/ink.js';
+import {demoStore} from '../helpers/tenant.js';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+async function start() {
+	const {store} = await demoStore();
+	const app = renderApp(store);
+	cleanup = app.unmount;
+	await app.waitFor('Microsoft 365 Business Premium');
+	return app;
+}
+
+describe('windowed lists', () => {
+	it('render only the rows that fit and keep the cursor on screen', async () => {
+		const app = await start();
+		await app.press('2');
+		const top = await app.waitFor(/1–\d+ of 45/);
+		expect(top).toContain('Megan Bowen');
+		expect(top).not.toContain('Ingrid Johansson');
+		expect(top.split('\n').length).toBeLessThanOrEqual(23);
+
+		await app.press('G');
+		const bottom = await app.waitFor(/\d+–45 of 45/);
+		expect(bottom).toMatch(/›Ingrid Johansson/);
+		expect(bottom).not.toContain('Megan Bowen');
+
+		await app.press('g');
+		await app.waitFor(/›Megan Bowen/);
+	});
+
+	it('filter Active users by name or username, and esc clears the filter', async () => {
+		const app = await start();
+		await app.press('2', '/', 'h', 'e', 'n', 'r');
+		const filtered = await app.waitFor('Filter: henr');
+		expect(filtered).toContain('Henrietta Mueller');
+		expect(filtered).not.toContain('Megan Bowen');
+		await app.press(keys.escape);
+		await app.waitFor('Megan Bowen');
+	});
+});
+
+describe('products the admin cannot unassign here', () => {
+	it('a self-service purchase names its buyer and refuses Unassign licenses', async () => {
+		const app = await start();
+		await app.press('G', 'k', keys.enter);
+		const page = await app.waitFor('Licenses › Power BI Pro');
+		expect(page).toContain('Self-service purchase by Pradeep Gupta');
+		await app.press('a', 'u');
+		await app.waitFor('Self-service purchase: an admin must take over the subscription first.');
+		expect(app.frame()).not.toContain('Unassign Power BI Pro');
+	});
+
+	it('group-only holders are shown with the group and skipped, with the reason', async () => {
+		const app = await start();
+		await app.press('G', keys.enter);
+		const page = await app.waitFor('Licenses › Visio Plan 2');
+		expect(page).toMatch(/Grady Archie.*via Visio Users/);
+		expect(page).toMatch(/Lidia Holloway.*also via Visio Users/);
+		// Grady alone: nothing can be removed, so no dialog.
+		await app.press('/', 'g', 'r', 'a', 'd', 'y', keys.enter, 'a', 'u');
+		await app.waitFor('Nothing to unassign: 1 user holds it only through a group.');
+		expect(app.frame()).not.toContain('Unassign Visio Plan 2 from');
+	});
+});
