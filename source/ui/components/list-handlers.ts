@@ -1,8 +1,9 @@
 import type {Handlers} from '../chrome.js';
+import type {Filter} from './use-filter.js';
 import type {List} from './use-list.js';
 
-/** The movement keys every list shares. */
-export function listHandlers(list: List): Handlers {
+/** The keys every filtered list shares: movement, / to filter, and esc clearing a filter first. */
+export function listHandlers(list: List, filter: Filter): Handlers {
 	return {
 		up: () => list.move('up'),
 		down: () => list.move('down'),
@@ -10,5 +11,8 @@ export function listHandlers(list: List): Handlers {
 		pageDown: () => list.move('pageDown'),
 		first: () => list.move('first'),
 		last: () => list.move('last'),
+		filter: filter.start,
+		// Without a filter, esc falls through to the global Back.
+		back: filter.query ? filter.clear : undefined,
 	};
 }

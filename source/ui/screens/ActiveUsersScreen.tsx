@@ -32,9 +32,7 @@ export function ActiveUsersScreen() {
 			contexts={['users', 'list']}
 			text={filter.field}
 			handlers={{
-				...listHandlers(list),
-				filter: filter.start,
-				back: filter.query ? filter.clear : undefined,
+				...listHandlers(list, filter),
 			}}
 		>
 			<Box justifyContent="space-between" width={width + 1}>

@@ -49,13 +49,11 @@ export function LicensesScreen({onOpen}: {onOpen: (skuId: string) => void}) {
 			contexts={['licenses', 'list']}
 			text={filter.field}
 			handlers={{
-				...listHandlers(list),
-				filter: filter.start,
+				...listHandlers(list, filter),
 				open: () => {
 					const product = products[list.state.cursor];
 					if (product) onOpen(product.skuId);
 				},
-				back: filter.query ? filter.clear : undefined,
 			}}
 		>
 			<Box justifyContent="space-between" width={width + 1}>

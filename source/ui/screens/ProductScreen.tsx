@@ -148,9 +148,7 @@ export function ProductScreen({skuId}: {skuId: string}) {
 			text={filter.field}
 			disabled={disabled}
 			handlers={{
-				...listHandlers(list),
-				filter: filter.start,
-				back: filter.query ? filter.clear : undefined,
+				...listHandlers(list, filter),
 				tick: () => {
 					const current: User | undefined = shown[list.state.cursor];
 					if (current) setTicked(previous => toggleTick(previous, current.id));
