@@ -1,5 +1,5 @@
 import type {Tenant} from '../domain/model.js';
-import type {UnassignPlan, UserOutcome} from '../domain/plan.js';
+import type {LicensePlan, UserOutcome} from '../domain/plan.js';
 
 /** Where the tenant comes from and where changes go. The UI cannot tell which one it talks to. */
 export interface TenantBackend {
@@ -8,8 +8,8 @@ export interface TenantBackend {
 	readonly source: string;
 	/** The tenant as its source holds it, before any change this app saved. */
 	load(): Promise<Tenant>;
-	/** Carries out the plan's removals; one outcome per user and product, never all-or-nothing. */
-	unassign(tenant: Tenant, plan: UnassignPlan): Promise<UserOutcome[]>;
+	/** Carries out the plan; one outcome per user and product (skips included), never all-or-nothing. */
+	apply(tenant: Tenant, plan: LicensePlan): Promise<UserOutcome[]>;
 }
 
 /** A user mistake (bad file, bad flag): shown as one line, never as a stack trace. */

@@ -1,7 +1,7 @@
 // The demo tenant or a snapshot file. The file is only read: changes live in the state directory.
 import {readFile} from 'node:fs/promises';
 import type {Tenant} from '../domain/model.js';
-import {skipOutcomes, type UnassignPlan, type UserOutcome} from '../domain/plan.js';
+import {skipOutcomes, type LicensePlan, type UserOutcome} from '../domain/plan.js';
 import {indexTenant} from '../domain/selectors.js';
 import {UserError, type TenantBackend} from './backend.js';
 
@@ -27,22 +27,31 @@ export class LocalTenant implements TenantBackend {
 		return validateTenant(data, this.source);
 	}
 
-	async unassign(tenant: Tenant, plan: UnassignPlan): Promise<UserOutcome[]> {
-		const {usersById} = indexTenant(tenant);
-		const removed = plan.items.flatMap(item =>
-			item.remove.map((skuId): UserOutcome => {
-				const held = usersById.get(item.userId)?.assignedLicenses.some(l => l.skuId === skuId) ?? false;
-				return {
-					userId: item.userId,
-					userPrincipalName: item.userPrincipalName,
-					skuId,
-					outcome: held ? 'removed' : 'skipped',
-					reason: held ? null : 'not-assigned',
-					message: null,
-				};
-			}),
-		);
-		return [...removed, ...skipOutcomes(plan)];
+	async apply(tenant: Tenant, plan: LicensePlan): Promise<UserOutcome[]> {
+		const {usersById, products} = indexTenant(tenant);
+		// Available licenses as this request uses them up, as the directory would count.
+		const available = new Map(products.map(p => [p.skuId, p.available]));
+		const outcomes: UserOutcome[] = [];
+		for (const item of plan.items) {
+			const user = usersById.get(item.userId);
+			const base = {userId: item.userId, userPrincipalName: item.userPrincipalName};
+			for (const skuId of item.add) {
+				const left = available.get(skuId) ?? 0;
+				if (!user?.usageLocation) {
+					outcomes.push({...base, skuId, outcome: 'failed', reason: 'error', message: 'License assignment cannot be done for user with invalid usage location.'});
+				} else if (left <= 0) {
+					outcomes.push({...base, skuId, outcome: 'failed', reason: 'error', message: 'No licenses of this product are available.'});
+				} else {
+					available.set(skuId, left - 1);
+					outcomes.push({...base, skuId, outcome: 'assigned', reason: null, message: null});
+				}
+			}
+			for (const skuId of item.remove) {
+				const held = user?.assignedLicenses.some(l => l.skuId === skuId) ?? false;
+				outcomes.push({...base, skuId, outcome: held ? 'removed' : 'skipped', reason: held ? null : 'not-assigned', message: null});
+			}
+		}
+		return [...outcomes, ...skipOutcomes(plan)];
 	}
 }
 

@@ -1,9 +1,15 @@
-// An unassign plan: for each user, which products are removed and which are skipped, and why.
-// Built before anything is changed, so the confirmation shows exactly what will happen.
-import type {Tenant} from './model.js';
-import {assignmentSources, indexTenant} from './selectors.js';
+// A license plan: for each user, which products are assigned, which removed, and which skipped and
+// why. Built before anything is changed, so the confirmation shows exactly what will happen, and
+// shaped like Graph's assignLicense (one request per user, addLicenses and removeLicenses together).
+import type {Tenant, User} from './model.js';
+import {assignmentSources, indexTenant, type ProductRow} from './selectors.js';
 
-export type SkipReason = 'not-assigned' | 'group-assigned' | 'self-service-subscription' | 'user-not-found';
+export type SkipReason =
+	| 'not-assigned'
+	| 'already-assigned'
+	| 'group-assigned'
+	| 'self-service-subscription'
+	| 'user-not-found';
 export type OutcomeReason = SkipReason | 'error';
 
 export interface PlanSkip {
@@ -17,86 +23,149 @@ export interface PlanItem {
 	userId: string;
 	userPrincipalName: string;
 	displayName: string;
-	/** Sent to the backend in one request per user, as Graph's assignLicense takes them. */
+	add: string[];
 	remove: string[];
 	skip: PlanSkip[];
 	/** skuId → groups that keep the user licensed after the direct license goes. */
 	keptThroughGroups: Record<string, string[]>;
 }
 
-export interface UnassignPlan {
+export interface LicensePlan {
 	items: PlanItem[];
 }
 
+export type Outcome = 'assigned' | 'removed' | 'skipped' | 'failed';
+
+/** What happened to one product of one user. */
 export interface UserOutcome {
 	userId: string;
 	userPrincipalName: string;
 	skuId: string;
-	outcome: 'removed' | 'skipped' | 'failed';
+	outcome: Outcome;
 	reason: OutcomeReason | null;
 	message: string | null;
 }
 
-/** Plan removing the given products from the given users (ids or UPNs). */
-export function planUnassign(tenant: Tenant, users: readonly string[], skuIds: readonly string[]): UnassignPlan {
+function emptyItem(user: User): PlanItem {
+	return {
+		userId: user.id,
+		userPrincipalName: user.userPrincipalName,
+		displayName: user.displayName,
+		add: [],
+		remove: [],
+		skip: [],
+		keptThroughGroups: {},
+	};
+}
+
+function notFound(key: string, skuIds: readonly string[]): PlanItem {
+	return {
+		userId: key,
+		userPrincipalName: key,
+		displayName: key,
+		add: [],
+		remove: [],
+		skip: skuIds.map(skuId => ({skuId, reason: 'user-not-found', groupIds: []})),
+		keptThroughGroups: {},
+	};
+}
+
+function findUser(tenant: Tenant, key: string): User | undefined {
 	const index = indexTenant(tenant);
-	const items: PlanItem[] = [];
-	for (const key of users) {
-		const user = index.usersById.get(key) ?? index.usersByUpn.get(key.toLowerCase());
-		if (!user) {
-			items.push({
-				userId: key,
-				userPrincipalName: key,
-				displayName: key,
-				remove: [],
-				skip: skuIds.map(skuId => ({skuId, reason: 'user-not-found', groupIds: []})),
-				keptThroughGroups: {},
-			});
-			continue;
-		}
-		const item: PlanItem = {
-			userId: user.id,
-			userPrincipalName: user.userPrincipalName,
-			displayName: user.displayName,
-			remove: [],
-			skip: [],
-			keptThroughGroups: {},
-		};
-		for (const skuId of skuIds) {
-			const product = index.products.find(p => p.skuId === skuId);
-			const sources = assignmentSources(user, skuId);
-			if (!sources.direct && sources.groupIds.length === 0) {
-				item.skip.push({skuId, reason: 'not-assigned', groupIds: []});
-			} else if (product?.selfServiceOwnerId) {
-				item.skip.push({skuId, reason: 'self-service-subscription', groupIds: []});
-			} else if (!sources.direct) {
-				item.skip.push({skuId, reason: 'group-assigned', groupIds: sources.groupIds});
-			} else {
-				item.remove.push(skuId);
-				if (sources.groupIds.length > 0) item.keptThroughGroups[skuId] = sources.groupIds;
-			}
-		}
-		items.push(item);
+	return index.usersById.get(key) ?? index.usersByUpn.get(key.toLowerCase());
+}
+
+function productOf(tenant: Tenant, skuId: string): ProductRow | undefined {
+	return indexTenant(tenant).products.find(p => p.skuId === skuId);
+}
+
+/** Adds the removal of one product to a user's item, or the reason it is skipped. */
+function planRemoval(tenant: Tenant, user: User, skuId: string, item: PlanItem): void {
+	const sources = assignmentSources(user, skuId);
+	if (!sources.direct && sources.groupIds.length === 0) {
+		item.skip.push({skuId, reason: 'not-assigned', groupIds: []});
+	} else if (productOf(tenant, skuId)?.selfServiceOwnerId) {
+		item.skip.push({skuId, reason: 'self-service-subscription', groupIds: []});
+	} else if (!sources.direct) {
+		item.skip.push({skuId, reason: 'group-assigned', groupIds: sources.groupIds});
+	} else {
+		item.remove.push(skuId);
+		if (sources.groupIds.length > 0) item.keptThroughGroups[skuId] = sources.groupIds;
 	}
-	return {items};
+}
+
+function planAddition(tenant: Tenant, user: User, skuId: string, item: PlanItem): void {
+	if (assignmentSources(user, skuId).direct) {
+		item.skip.push({skuId, reason: 'already-assigned', groupIds: []});
+	} else if (productOf(tenant, skuId)?.selfServiceOwnerId) {
+		item.skip.push({skuId, reason: 'self-service-subscription', groupIds: []});
+	} else {
+		item.add.push(skuId);
+	}
+}
+
+/** Plan removing the given products from the given users (ids or UPNs). */
+export function planUnassign(tenant: Tenant, users: readonly string[], skuIds: readonly string[]): LicensePlan {
+	return planChanges(tenant, users.map(user => ({user, add: [], remove: skuIds})));
+}
+
+/** Plan assigning one product to the given users (ids or UPNs). */
+export function planAssign(tenant: Tenant, users: readonly string[], skuId: string): LicensePlan {
+	return planChanges(tenant, users.map(user => ({user, add: [skuId], remove: []})));
 }
 
 /** Every product each user holds: the admin center's "Unassign all". */
-export function planUnassignAll(tenant: Tenant, userIds: readonly string[]): UnassignPlan {
-	const index = indexTenant(tenant);
-	const plans = userIds.map(id => {
-		const user = index.usersById.get(id);
-		return planUnassign(tenant, [id], user ? user.assignedLicenses.map(l => l.skuId) : []);
-	});
-	return {items: plans.flatMap(plan => plan.items)};
+export function planUnassignAll(tenant: Tenant, userIds: readonly string[]): LicensePlan {
+	return planChanges(
+		tenant,
+		userIds.map(user => ({user, add: [], remove: findUser(tenant, user)?.assignedLicenses.map(l => l.skuId) ?? []})),
+	);
 }
 
-export function plannedRemovals(plan: UnassignPlan): number {
+/** The general form: per user, products to add and to remove (a user's Licenses and apps). */
+export function planChanges(
+	tenant: Tenant,
+	requests: ReadonlyArray<{user: string; add: readonly string[]; remove: readonly string[]}>,
+): LicensePlan {
+	return {
+		items: requests.map(({user: key, add, remove}) => {
+			const user = findUser(tenant, key);
+			if (!user) return notFound(key, [...add, ...remove]);
+			const item = emptyItem(user);
+			for (const skuId of add) planAddition(tenant, user, skuId, item);
+			for (const skuId of remove) planRemoval(tenant, user, skuId, item);
+			return item;
+		}),
+	};
+}
+
+export function plannedRemovals(plan: LicensePlan): number {
 	return plan.items.reduce((sum, item) => sum + item.remove.length, 0);
 }
 
+/** How many licenses of each product the plan takes: assigning needs that many available. */
+export function plannedAdditions(plan: LicensePlan): Map<string, number> {
+	const counts = new Map<string, number>();
+	for (const skuId of plan.items.flatMap(item => item.add)) counts.set(skuId, (counts.get(skuId) ?? 0) + 1);
+	return counts;
+}
+
+/** Products the plan assigns more of than are available: skuId → [needed, available]. */
+export function shortfalls(tenant: Tenant, plan: LicensePlan): Map<string, [number, number]> {
+	const short = new Map<string, [number, number]>();
+	for (const [skuId, needed] of plannedAdditions(plan)) {
+		const available = productOf(tenant, skuId)?.available ?? 0;
+		if (needed > available) short.set(skuId, [needed, available]);
+	}
+	return short;
+}
+
+export function isEmptyPlan(plan: LicensePlan): boolean {
+	return plan.items.every(item => item.add.length === 0 && item.remove.length === 0);
+}
+
 /** The outcomes a plan's skips stand for, so skipped users are reported beside the ones changed. */
-export function skipOutcomes(plan: UnassignPlan): UserOutcome[] {
+export function skipOutcomes(plan: LicensePlan): UserOutcome[] {
 	return plan.items.flatMap(item =>
 		item.skip.map(skip => ({
 			userId: item.userId,
@@ -107,4 +176,11 @@ export function skipOutcomes(plan: UnassignPlan): UserOutcome[] {
 			message: null,
 		})),
 	);
+}
+
+/** Outcomes counted by kind, for status lines and result pages. */
+export function countOutcomes(outcomes: readonly UserOutcome[]): Record<Outcome, number> {
+	const counts: Record<Outcome, number> = {assigned: 0, removed: 0, skipped: 0, failed: 0};
+	for (const outcome of outcomes) counts[outcome.outcome]++;
+	return counts;
 }

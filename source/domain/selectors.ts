@@ -103,17 +103,47 @@ export function productBySku(tenant: Tenant, skuId: string): ProductRow | undefi
 	return indexTenant(tenant).products.find(product => product.skuId === skuId);
 }
 
+/** The product's name for a skuId of this tenant (or of Microsoft's catalog, or the id itself). */
+export function productNameOf(tenant: Tenant, skuId: string): string {
+	const sku = indexTenant(tenant).skusById.get(skuId);
+	return productName(skuId, sku?.skuPartNumber ?? skuId);
+}
+
+/** "Business Premium" for "Microsoft 365 Business Premium": for lists where room is short. */
+export function shortProductName(name: string): string {
+	return name.replace(/^(Microsoft 365|Office 365) /, '');
+}
+
 export function holdersOf(tenant: Tenant, skuId: string): User[] {
 	return indexTenant(tenant).holders.get(skuId) ?? [];
 }
 
-/** Case-insensitive match on display name or UPN; an empty query keeps everyone. */
-export function filterUsers(users: readonly User[], query: string): readonly User[] {
+/**
+ * The / filter over users, case-insensitive: display name, UPN or the name of a product they hold.
+ * `product:NAME` keeps only the holders of products whose name or part number contains NAME.
+ * An empty query keeps everyone. `byProduct: false` matches names and UPNs only (a product's own page).
+ */
+export function filterUsers(
+	tenant: Tenant,
+	users: readonly User[],
+	query: string,
+	{byProduct = true}: {byProduct?: boolean} = {},
+): readonly User[] {
 	const needle = query.trim().toLowerCase();
 	if (needle === '') return users;
-	return users.filter(
-		user => user.displayName.toLowerCase().includes(needle) || user.userPrincipalName.toLowerCase().includes(needle),
-	);
+	const byName = (user: User) =>
+		user.displayName.toLowerCase().includes(needle) || user.userPrincipalName.toLowerCase().includes(needle);
+	if (!byProduct) return users.filter(byName);
+	const {products} = indexTenant(tenant);
+	const productMatch = (text: string) =>
+		new Set(products.filter(p => p.name.toLowerCase().includes(text) || p.skuPartNumber.toLowerCase().includes(text)).map(p => p.skuId));
+	const holds = (user: User, skuIds: ReadonlySet<string>) => user.assignedLicenses.some(l => skuIds.has(l.skuId));
+	if (needle.startsWith('product:')) {
+		const skuIds = productMatch(needle.slice('product:'.length).trim());
+		return users.filter(user => holds(user, skuIds));
+	}
+	const skuIds = productMatch(needle);
+	return users.filter(user => byName(user) || holds(user, skuIds));
 }
 
 /** How a user holds a product: directly, through groups, or both. */

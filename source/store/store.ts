@@ -4,7 +4,7 @@ import {produce} from 'immer';
 import type {TenantBackend} from '../backends/backend.js';
 import {applyChanges, changesFromOutcomes} from '../domain/changes.js';
 import type {Tenant} from '../domain/model.js';
-import type {UnassignPlan, UserOutcome} from '../domain/plan.js';
+import type {LicensePlan, UserOutcome} from '../domain/plan.js';
 import type {StateFile} from './state-file.js';
 
 export interface AppState {
@@ -16,8 +16,11 @@ export interface AppState {
 export interface Store {
 	getState(): AppState;
 	subscribe(listener: () => void): () => void;
-	/** Resolves after the outcome is saved, so whoever reports it reports what is on disk. */
-	unassign(plan: UnassignPlan): Promise<UserOutcome[]>;
+	/**
+	 * Assigns and unassigns as the plan says (every screen's changes go through here). Resolves after
+	 * the outcome is saved, so whoever reports it reports what is on disk.
+	 */
+	apply(plan: LicensePlan): Promise<UserOutcome[]>;
 }
 
 export interface StoreOptions {
@@ -46,10 +49,10 @@ export async function openStore({backend, stateFile, reset = false, now = () => 
 			listeners.add(listener);
 			return () => listeners.delete(listener);
 		},
-		async unassign(plan) {
+		async apply(plan) {
 			set({...state, busy: true});
 			try {
-				const outcomes = await backend.unassign(state.tenant, plan);
+				const outcomes = await backend.apply(state.tenant, plan);
 				const changes = changesFromOutcomes(outcomes, now().toISOString());
 				stateFile.append(tenantId, changes);
 				set({tenant: produce(state.tenant, draft => applyChanges(draft, changes)), busy: false});

@@ -43,7 +43,10 @@ export function dispatchKey(route: KeyRoute | null, input: string, key: Key): vo
 
 /**
  * Called once, by the app's root: the only useInput there is. Keys are taken one at a time, each
- * after the frame of the one before, so every key meets the screen the previous key left.
+ * after React has rendered what the key before changed. React renders an update in a task of its
+ * scheduler at normal priority; a key handled in a task at low priority therefore waits for it.
+ * That task is queued from the next turn of the event loop, because the render itself is only
+ * queued from a microtask after the key's handler returns.
  */
 export function useInputRouter(): RouteRef {
 	const route = useRef<KeyRoute | null>(null);
@@ -53,15 +56,14 @@ export function useInputRouter(): RouteRef {
 		const next = queue.current.shift();
 		if (next) dispatchKey(route.current, ...next);
 		draining.current = queue.current.length > 0;
-		// React queues the render of this key's update at normal priority in its scheduler, from a
-		// microtask. Once that has run (next turn of the event loop), a task queued at low priority
-		// runs after the render, so the next key meets the new route.
 		if (draining.current) setImmediate(() => scheduleCallback(LowPriority, drain));
 	}, []);
 	const onInput = useCallback(
 		(input: string, key: Key) => {
 			queue.current.push(...splitBurst(input, key));
-			if (!draining.current) drain();
+			if (draining.current) return;
+			draining.current = true;
+			scheduleCallback(LowPriority, drain);
 		},
 		[drain],
 	);

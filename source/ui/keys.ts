@@ -3,7 +3,18 @@
 import type {Key} from 'ink';
 
 /** Where a key applies. A screen asks for the contexts it is in, most specific first. */
-export type KeyContext = 'global' | 'list' | 'checklist' | 'licenses' | 'product' | 'users' | 'dialog' | 'help';
+export type KeyContext =
+	| 'global'
+	| 'list'
+	| 'checklist'
+	| 'licenses'
+	| 'product'
+	| 'assign'
+	| 'users'
+	| 'user'
+	| 'manage'
+	| 'dialog'
+	| 'result';
 
 export type ActionId =
 	| 'quit'
@@ -22,6 +33,14 @@ export type ActionId =
 	| 'tickAll'
 	| 'filter'
 	| 'unassign'
+	| 'assign'
+	| 'manage'
+	| 'save'
+	| 'expand'
+	| 'collapse'
+	| 'done'
+	| 'scrollUp'
+	| 'scrollDown'
 	| 'focusNext'
 	| 'press'
 	| 'confirm'
@@ -55,11 +74,31 @@ export const keyTable: readonly Binding[] = [
 	{id: 'tick', context: 'checklist', keys: 'space', label: 'Tick', footer: true, match: char(' ')},
 	{id: 'tickAll', context: 'checklist', keys: 'a', label: 'Tick all shown', footer: true, match: char('a')},
 	{id: 'unassign', context: 'product', keys: 'u', label: 'Unassign licenses', footer: true, match: char('u')},
+	{id: 'assign', context: 'product', keys: '+', label: 'Assign licenses', footer: true, match: char('+')},
+
+	{id: 'save', context: 'assign', keys: 's', label: 'Assign', footer: true, match: char('s')},
+
+	{id: 'open', context: 'users', keys: 'enter', label: 'Licenses and apps', footer: true, match: (_i, k) => k.return},
+	{id: 'manage', context: 'users', keys: 'm', label: 'Manage product licenses', footer: true, match: char('m')},
+
+	{id: 'tick', context: 'user', keys: 'space', label: 'Tick / untick product', footer: true, match: char(' ')},
+	{id: 'expand', context: 'user', keys: '→/enter', label: 'Show apps', footer: true, match: (_i, k) => k.rightArrow || k.return},
+	{id: 'collapse', context: 'user', keys: '←', label: 'Hide apps', footer: false, match: (_i, k) => k.leftArrow},
+	{id: 'save', context: 'user', keys: 's', label: 'Save changes', footer: true, match: char('s')},
+
+	{id: 'tick', context: 'manage', keys: 'space/enter', label: 'Choose', footer: true, match: (i, k) => k.return || char(' ')(i, k)},
+	{id: 'save', context: 'manage', keys: 's', label: 'Save changes', footer: true, match: char('s')},
+
+	{id: 'done', context: 'result', keys: 'enter', label: 'Done', footer: true, match: (_i, k) => k.return},
+	{id: 'scrollUp', context: 'result', keys: '↑/k', label: 'Scroll up', footer: false, match: (i, k) => k.upArrow || char('k')(i, k)},
+	{id: 'scrollDown', context: 'result', keys: '↓/j', label: 'Scroll down', footer: false, match: (i, k) => k.downArrow || char('j')(i, k)},
 
 	{id: 'confirm', context: 'dialog', keys: 'y', label: 'Confirm', footer: true, match: char('y', 'Y')},
 	{id: 'cancel', context: 'dialog', keys: 'n/esc', label: 'Cancel', footer: true, match: (i, k) => k.escape || char('n', 'N')(i, k)},
-	{id: 'focusNext', context: 'dialog', keys: 'tab/←/→', label: 'Move between buttons', footer: true, match: (_i, k) => k.tab || k.leftArrow || k.rightArrow},
-	{id: 'press', context: 'dialog', keys: 'enter', label: 'Press the focused button', footer: true, match: (_i, k) => k.return},
+	{id: 'focusNext', context: 'dialog', keys: 'tab/←/→', label: 'Switch button', footer: true, match: (_i, k) => k.tab || k.leftArrow || k.rightArrow},
+	{id: 'press', context: 'dialog', keys: 'enter', label: 'Press button', footer: true, match: (_i, k) => k.return},
+	{id: 'scrollUp', context: 'dialog', keys: '↑/k', label: 'Scroll up', footer: false, match: (i, k) => k.upArrow || char('k')(i, k)},
+	{id: 'scrollDown', context: 'dialog', keys: '↓/j', label: 'Scroll down', footer: false, match: (i, k) => k.downArrow || char('j')(i, k)},
 
 	{id: 'back', context: 'global', keys: 'esc', label: 'Back', footer: true, match: (_i, k) => k.escape},
 	{id: 'screenLicenses', context: 'global', keys: '1', label: 'Licenses', footer: false, match: char('1')},
@@ -74,9 +113,12 @@ export const contextTitles: Record<KeyContext, string> = {
 	checklist: 'Lists with checkboxes',
 	licenses: 'Licenses',
 	product: 'A product',
+	assign: 'Assign licenses',
 	users: 'Active users',
+	user: 'A user: Licenses and apps',
+	manage: 'Manage product licenses',
 	dialog: 'Confirmation',
-	help: 'Help',
+	result: 'Results',
 };
 
 /** The first binding of the given contexts (in the order given) that the keypress matches. */

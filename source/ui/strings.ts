@@ -1,11 +1,18 @@
 // Every word the UI shows, in the Microsoft 365 admin center's English terms.
 // A translation is a copy of this object, not a hunt through components.
+import type {Outcome, SkipReason} from '../domain/plan.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+const outcomeWords: Record<Outcome, (n: number) => string> = {
+	removed: n => `${plural(n, 'license', 'licenses')} unassigned`,
+	assigned: n => `${plural(n, 'license', 'licenses')} assigned`,
+	skipped: n => `${n} skipped`,
+	failed: n => `${n} failed`,
+};
+
 export const strings = {
 	screens: {licenses: 'Licenses', users: 'Active users'},
-	readOnlyBadge: 'read-only',
 	licenses: {
 		product: 'Product',
 		assigned: 'Assigned',
@@ -34,42 +41,97 @@ export const strings = {
 		licenses: 'Licenses',
 		unlicensed: 'Unlicensed',
 		count: (n: number) => plural(n, 'user', 'users'),
-		placeholder: 'Managing licenses from this list comes next; use Licenses (1) meanwhile.',
+		manageNeedsTwo: 'Manage product licenses: tick two or more users (for one user, press enter).',
 	},
-	filter: {
-		prompt: 'Filter: ',
-		hint: 'name or username · enter keep · esc clear',
-		active: (query: string) => `filter: ${query}`,
+	user: {
+		signInAllowed: 'Sign-in allowed',
+		usageLocation: (code: string) => `Usage location ${code}`,
+		licensesAndApps: 'Licenses and apps',
+		available: (n: number) => `${n} available`,
+		willAssign: 'will be assigned',
+		willRemove: 'will be removed',
+		appsNote: 'Turning a single app off is not available here yet; use the admin center for that.',
+		appOnly: 'Apps follow their product here: tick or untick the product instead.',
+		noChanges: 'No changes to save.',
+		discarded: 'Changes not saved.',
+		saveTitle: 'Save changes',
+		saveQuestion: (name: string) => `Save these changes for ${name}?`,
+		assignLine: (product: string) => `+ Assign ${product}`,
+		removeLine: (product: string) => `− Unassign ${product}`,
+		groupLocked: (groups: string) => `Assigned through ${groups}: change the group's membership instead.`,
+	},
+	manage: {
+		title: 'Manage product licenses',
+		users: (n: number) => `${plural(n, 'user', 'users')} selected`,
+		assignMore: 'Assign more products',
+		replace: 'Replace existing products',
+		unassignAll: 'Unassign all',
+		notYet: 'not available yet',
+		notYetStatus: (choice: string) =>
+			`${choice} is not available yet: assign from Licenses (1), a product, Assign licenses (+).`,
+		unassignAllHint: 'Removes every product from every selected user.',
+		chooseFirst: 'Choose Unassign all first (space), then Save changes (s).',
+		confirmQuestion: (users: number, licenses: number) =>
+			`Unassign all products from ${plural(users, 'user', 'users')} (${plural(licenses, 'license', 'licenses')})?`,
+		resultsTitle: 'Manage product licenses: results',
+	},
+	assign: {
+		title: 'Assign licenses',
+		heading: (product: string, available: number) => `Assign licenses › ${product} · ${available} available`,
+		candidates: (n: number) => `${plural(n, 'user does', 'users do')} not have it`,
+		noneAvailable: (product: string, total: number) =>
+			`No licenses available for ${product}: all ${total} are assigned. Unassign some, or buy more.`,
+		tooMany: (ticked: number, available: number) =>
+			`Only ${plural(available, 'license is', 'licenses are')} available; ${plural(ticked, 'user is', 'users are')} ticked.`,
+		nothingTicked: 'Assign licenses: tick one or more users first (space, or a for all shown).',
+		question: (product: string, n: number) => `Assign ${product} to ${plural(n, 'user', 'users')}?`,
+		confirm: 'Assign',
+		noCandidates: 'Every user has this product.',
 	},
 	unassign: {
 		title: 'Unassign',
-		question: (n: number, product: string) =>
-			`Unassign ${product} from ${plural(n, 'user', 'users')}?`,
-		more: (n: number) => `… and ${n} more`,
+		question: (n: number, product: string) => `Unassign ${product} from ${plural(n, 'user', 'users')}?`,
 		nothingToRemove: (reasons: string) => `Nothing to unassign: ${reasons}.`,
-		cancel: 'Cancel',
 		confirm: 'Unassign',
-		working: 'Unassigning licenses…',
 		nothingTicked: 'Unassign licenses: tick one or more users first (space, or a for all shown).',
-		skippedReason: {
+		skippedCount: {
+			'not-assigned': (n: number) => `${plural(n, 'user does', 'users do')} not have this license`,
+			'already-assigned': (n: number) => `${plural(n, 'user has', 'users have')} it already`,
+			'group-assigned': (n: number) => `${plural(n, 'user holds', 'users hold')} it only through a group`,
+			'self-service-subscription': () => 'a self-service purchase, which an admin must take over first',
+			'user-not-found': (n: number) => `${plural(n, 'user was', 'users were')} not found`,
+		} satisfies Record<SkipReason, (n: number) => string>,
+		willSkip: (n: number) => `${plural(n, 'user', 'users')} will be skipped:`,
+	},
+	dialog: {
+		cancel: 'Cancel',
+		more: (n: number) => `… ${n} more (↓ to scroll)`,
+		working: 'Saving…',
+		error: (message: string) => `Not saved: ${message}`,
+	},
+	outcome: {
+		/** "2 licenses unassigned from Office 365 E3, 1 skipped." — the product when there is one. */
+		summary: (counts: Record<Outcome, number>, product?: string) =>
+			(['removed', 'assigned', 'skipped', 'failed'] as const)
+				.filter(kind => counts[kind] > 0 || (kind === 'removed' && counts.assigned === 0))
+				.map(kind => outcomeWords[kind](counts[kind]) + (product && (kind === 'removed' || kind === 'assigned') ? ` ${kind === 'removed' ? 'from' : 'to'} ${product}` : ''))
+				.join(', ') + '.',
+		verb: {removed: 'unassigned', assigned: 'assigned', skipped: 'skipped', failed: 'failed'} satisfies Record<Outcome, string>,
+		reason: {
 			'not-assigned': 'does not have this license',
+			'already-assigned': 'has this license already',
 			'group-assigned': 'licensed through a group; remove them from the group instead',
 			'self-service-subscription': 'self-service purchase; an admin must take over the subscription first',
 			'user-not-found': 'no such user',
 			error: 'failed',
-		},
-		skippedCount: {
-			'not-assigned': (n: number) => `${plural(n, 'user does', 'users do')} not have this license`,
-			'group-assigned': (n: number) => `${plural(n, 'user holds', 'users hold')} it only through a group`,
-			'self-service-subscription': () => 'a self-service purchase, which an admin must take over first',
-			'user-not-found': (n: number) => `${plural(n, 'user was', 'users were')} not found`,
-		},
-		willSkip: (n: number) => `${plural(n, 'user', 'users')} will be skipped:`,
-		done: (removed: number, product: string) =>
-			`${plural(removed, 'license', 'licenses')} unassigned from ${product}.`,
-		skipped: (n: number) => ` ${n} skipped.`,
-		failed: (n: number) => ` ${n} failed.`,
-		error: (message: string) => `Unassign failed: ${message}`,
+		} satisfies Record<SkipReason | 'error', string>,
+		done: 'Done',
+	},
+	filter: {
+		prompt: 'Filter: ',
+		hint: 'enter keep · esc clear',
+		usersHint: 'name, username or product; product:NAME for one product',
+		active: (query: string) => `filter: ${query}`,
 	},
 	help: {
 		title: 'Keys',

@@ -24,11 +24,11 @@ describe('windowed lists', () => {
 
 		await app.press('G');
 		const bottom = await app.waitFor(/\d+–45 of 45/);
-		expect(bottom).toMatch(/›Ingrid Johansson/);
+		expect(bottom).toMatch(/›\[ \] Ingrid Johansson/);
 		expect(bottom).not.toContain('Megan Bowen');
 
 		await app.press('g');
-		await app.waitFor(/›Megan Bowen/);
+		await app.waitFor(/›\[ \] Megan Bowen/);
 	});
 
 	it('filter Active users by name or username, and esc clears the filter', async () => {

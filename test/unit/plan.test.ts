@@ -51,7 +51,7 @@ describe('planUnassign', () => {
 		expect(plan.items[0]!.keptThroughGroups).toEqual({[sku.visio]: [group.id]});
 
 		const after = produce(tenant, draft =>
-			applyChanges(draft, [{time: 't', action: 'unassign', userId: lidia.id, skuIds: [sku.visio]}]),
+			applyChanges(draft, [{time: 't', userId: lidia.id, add: [], remove: [sku.visio]}]),
 		);
 		expect(holdersOf(after, sku.visio).map(u => u.id)).toContain(lidia.id);
 		expect(productBySku(after, sku.visio)!.assigned).toBe(productBySku(tenant, sku.visio)!.assigned);
@@ -76,14 +76,14 @@ describe('changesFromOutcomes', () => {
 			],
 			'2026-11-25T10:00:00.000Z',
 		);
-		expect(changes).toEqual([{time: '2026-11-25T10:00:00.000Z', action: 'unassign', userId: 'a', skuIds: ['s1', 's2']}]);
+		expect(changes).toEqual([{time: '2026-11-25T10:00:00.000Z', userId: 'a', add: [], remove: ['s1', 's2']}]);
 	});
 
 	it('records when each license was removed, for the 30-day mailbox window', () => {
 		const tenant = demoTenant();
 		const alex = userByName(tenant, 'Alex Wilber');
 		const after = produce(tenant, draft =>
-			applyChanges(draft, [{time: '2026-11-25T10:00:00.000Z', action: 'unassign', userId: alex.id, skuIds: [sku.businessPremium]}]),
+			applyChanges(draft, [{time: '2026-11-25T10:00:00.000Z', userId: alex.id, add: [], remove: [sku.businessPremium]}]),
 		);
 		expect(after['x-local']?.licenseRemovals?.[alex.id]?.[sku.businessPremium]).toBe('2026-11-25T10:00:00.000Z');
 	});

@@ -56,7 +56,7 @@ describe('counts after unassign', () => {
 		const before = demoTenant();
 		const removed = holdersOf(before, sku.businessPremium).slice(0, 3).map(u => u.id);
 		const after = produce(before, draft =>
-			applyChanges(draft, removed.map(userId => ({time: '2026-11-25T00:00:00.000Z', action: 'unassign', userId, skuIds: [sku.businessPremium]}))),
+			applyChanges(draft, removed.map(userId => ({time: '2026-11-25T00:00:00.000Z', userId, add: [], remove: [sku.businessPremium]}))),
 		);
 		const product = productBySku(after, sku.businessPremium)!;
 		expect(product.available).toBe(2 + 3);
@@ -70,13 +70,26 @@ describe('counts after unassign', () => {
 });
 
 describe('filterUsers', () => {
-	const users = demoTenant().users;
+	const tenant = demoTenant();
+	const users = tenant.users;
 	it('matches display name or UPN, case-insensitively', () => {
-		expect(filterUsers(users, 'MEGAN').map(u => u.displayName)).toEqual(['Megan Bowen']);
-		expect(filterUsers(users, 'alex.wil').map(u => u.userPrincipalName)).toEqual(['alex.wilber@contoso.com']);
+		expect(filterUsers(tenant, users, 'MEGAN').map(u => u.displayName)).toEqual(['Megan Bowen']);
+		expect(filterUsers(tenant, users, 'alex.wil').map(u => u.userPrincipalName)).toEqual(['alex.wilber@contoso.com']);
 	});
 	it('keeps everyone for an empty or blank query and no one for a miss', () => {
-		expect(filterUsers(users, '  ')).toHaveLength(users.length);
-		expect(filterUsers(users, 'zzz-nobody')).toHaveLength(0);
+		expect(filterUsers(tenant, users, '  ')).toHaveLength(users.length);
+		expect(filterUsers(tenant, users, 'zzz-nobody')).toHaveLength(0);
+	});
+	it('matches the products a user holds, and product:NAME keeps only that product\'s holders', () => {
+		const visio = filterUsers(tenant, users, 'visio').map(u => u.displayName);
+		expect(visio).toHaveLength(5);
+		expect(visio).toContain('Grady Archie');
+		expect(filterUsers(tenant, users, 'product:Business Premium')).toHaveLength(11);
+		expect(filterUsers(tenant, users, 'product:spb')).toHaveLength(11);
+		// "Premium" is in no one's name: only product holders match.
+		expect(filterUsers(tenant, users, 'premium')).toHaveLength(11);
+	});
+	it('matches names only on a product page', () => {
+		expect(filterUsers(tenant, users, 'visio', {byProduct: false})).toHaveLength(0);
 	});
 });

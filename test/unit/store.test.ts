@@ -17,7 +17,7 @@ describe('store', () => {
 		const {store, stateDir, stateFile} = await demoStore();
 		const tenant = store.getState().tenant;
 		const users = ['Alex Wilber', 'Diego Siciliani'].map(name => userByName(tenant, name).id);
-		const outcomes = await store.unassign(planUnassign(tenant, users, [sku.businessPremium]));
+		const outcomes = await store.apply(planUnassign(tenant, users, [sku.businessPremium]));
 
 		expect(outcomes.map(o => o.outcome)).toEqual(['removed', 'removed']);
 		expect(stateFile.changes(tenant.organization.id)).toHaveLength(2);
@@ -31,7 +31,7 @@ describe('store', () => {
 		const {store, stateFile} = await demoStore();
 		const tenant = store.getState().tenant;
 		const users = ['Alex Wilber', 'Megan Bowen'].map(name => userByName(tenant, name).id);
-		const outcomes = await store.unassign(planUnassign(tenant, users, [sku.businessPremium]));
+		const outcomes = await store.apply(planUnassign(tenant, users, [sku.businessPremium]));
 		expect(outcomes.map(o => [o.userPrincipalName, o.outcome, o.reason])).toEqual([
 			['alex.wilber@contoso.com', 'removed', null],
 			['megan.bowen@contoso.com', 'skipped', 'not-assigned'],
@@ -43,7 +43,7 @@ describe('store', () => {
 		const demoBefore = readFileSync(demoTenantPath, 'utf8');
 		const {store, stateDir} = await demoStore();
 		const tenant = store.getState().tenant;
-		await store.unassign(planUnassign(tenant, [userByName(tenant, 'Alex Wilber').id], [sku.businessPremium]));
+		await store.apply(planUnassign(tenant, [userByName(tenant, 'Alex Wilber').id], [sku.businessPremium]));
 		const stateFile = openStateFile(stateDir);
 		const reset = await openStore({backend: new LocalTenant(demoTenantPath, 'demo'), stateFile, reset: true});
 		expect(available(reset.getState().tenant)).toBe(2);

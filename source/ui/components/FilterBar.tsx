@@ -2,8 +2,8 @@ import {Box, Text} from 'ink';
 import {strings} from '../strings.js';
 import type {Filter} from './use-filter.js';
 
-/** The / filter line: the field while editing, else the query in force (or nothing). */
-export function FilterBar({filter}: {filter: Filter}) {
+/** The / filter line: the field while editing (with what it matches), else the query in force. */
+export function FilterBar({filter, hint}: {filter: Filter; hint?: string}) {
 	if (filter.editing) {
 		return (
 			<Box height={1}>
@@ -11,7 +11,7 @@ export function FilterBar({filter}: {filter: Filter}) {
 					{strings.filter.prompt}
 					{filter.query}
 					<Text inverse> </Text>
-					<Text dimColor>{`  ${strings.filter.hint}`}</Text>
+					<Text dimColor>{`  ${hint ? `${hint} · ` : ''}${strings.filter.hint}`}</Text>
 				</Text>
 			</Box>
 		);

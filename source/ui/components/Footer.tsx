@@ -3,14 +3,16 @@ import {bindingsFor, type ActionId, type KeyContext} from '../keys.js';
 
 interface Props {
 	contexts: readonly KeyContext[];
+	/** Actions the screen handles now; the table's other keys for these contexts are not shown. */
+	handled: ReadonlySet<ActionId>;
 	/** Actions shown but not available now (dimmed; the reason is given when pressed). */
 	disabled?: ReadonlySet<ActionId>;
 	width: number;
 }
 
 /** The keys valid here, from the key table, cut to one line. */
-export function Footer({contexts, disabled, width}: Props) {
-	const items = bindingsFor(contexts).filter(binding => binding.footer);
+export function Footer({contexts, handled, disabled, width}: Props) {
+	const items = bindingsFor(contexts).filter(binding => binding.footer && handled.has(binding.id));
 	const shown: typeof items = [];
 	let used = 0;
 	for (const item of items) {

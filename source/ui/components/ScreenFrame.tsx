@@ -19,7 +19,8 @@ interface Props {
 export function ScreenFrame({contexts, handlers, disabled, text, children}: Props) {
 	const chrome = useChrome();
 	const all: KeyContext[] = [...contexts, 'global'];
-	useRoute({contexts: all, handlers: {...chrome.global, ...definedOnly(handlers)}, text}, chrome.active);
+	const live = {...chrome.global, ...definedOnly(handlers)};
+	useRoute({contexts: all, handlers: live, text}, chrome.active);
 	return (
 		<Box flexDirection="column" height={chrome.bodyRows + 2}>
 			<Box flexDirection="column" height={chrome.bodyRows} overflow="hidden">
@@ -28,7 +29,12 @@ export function ScreenFrame({contexts, handlers, disabled, text, children}: Prop
 			<Box height={1}>
 				<Text wrap="truncate-end">{chrome.status ?? ''}</Text>
 			</Box>
-			<Footer contexts={all} disabled={disabled} width={chrome.size.columns} />
+			<Footer
+				contexts={all}
+				handled={new Set(Object.keys(live) as ActionId[])}
+				disabled={disabled}
+				width={chrome.size.columns}
+			/>
 		</Box>
 	);
 }

@@ -2,8 +2,8 @@ import type {Handlers} from '../chrome.js';
 import type {Filter} from './use-filter.js';
 import type {List} from './use-list.js';
 
-/** The keys every filtered list shares: movement, / to filter, and esc clearing a filter first. */
-export function listHandlers(list: List, filter: Filter): Handlers {
+/** The keys every list shares: movement, and for a filtered one / to filter and esc clearing it first. */
+export function listHandlers(list: List, filter?: Filter): Handlers {
 	return {
 		up: () => list.move('up'),
 		down: () => list.move('down'),
@@ -11,8 +11,8 @@ export function listHandlers(list: List, filter: Filter): Handlers {
 		pageDown: () => list.move('pageDown'),
 		first: () => list.move('first'),
 		last: () => list.move('last'),
-		filter: filter.start,
+		filter: filter?.start,
 		// Without a filter, esc falls through to the global Back.
-		back: filter.query ? filter.clear : undefined,
+		back: filter?.query ? filter.clear : undefined,
 	};
 }

@@ -1,50 +1,76 @@
-// Users > Active users. For now a list to look through; managing licenses from it comes next.
+// Users > Active users: every user with their products. Enter opens one user's Licenses and apps;
+// with two or more ticked, m opens Manage product licenses.
 import {Box, Text} from 'ink';
-import {filterUsers, indexTenant} from '../../domain/selectors.js';
+import {useState} from 'react';
+import {filterUsers, indexTenant, shortProductName} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {Cell} from '../components/Cell.js';
 import {FilterBar} from '../components/FilterBar.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
-import {useFilter} from '../components/use-filter.js';
-import {listHandlers} from '../components/list-handlers.js';
-import {useList} from '../components/use-list.js';
+import {useChecklist} from '../components/use-checklist.js';
 import {WindowedList, windowLabel} from '../components/WindowedList.js';
 import {useAppState} from '../store-context.js';
 import {strings} from '../strings.js';
+import {ManagePanel} from './ManagePanel.js';
+import {UserPanel} from './UserPanel.js';
 
-const nameWidth = 24;
-const upnWidth = 31;
+const nameWidth = 22;
+const upnWidth = 30;
+
+type Mode = {kind: 'list'} | {kind: 'user'; userId: string} | {kind: 'manage'; userIds: string[]};
 
 export function ActiveUsersScreen() {
 	const {tenant} = useAppState();
 	const chrome = useChrome();
-	const filter = useFilter();
-	const users = filterUsers(tenant.users, filter.query);
+	const [mode, setMode] = useState<Mode>({kind: 'list'});
 	const {products} = indexTenant(tenant);
-	const names = new Map(products.map(p => [p.skuId, p.name]));
-	// Title, placeholder note, column headings, filter line.
-	const listHeight = Math.max(1, chrome.bodyRows - 4);
-	const list = useList(users.length, listHeight);
+	const names = new Map(products.map(p => [p.skuId, shortProductName(p.name)]));
+	// Title, column headings, filter line.
+	const listHeight = Math.max(1, chrome.bodyRows - 3);
+	const checklist = useChecklist(tenant.users, user => user.id, (users, query) => filterUsers(tenant, users, query), listHeight);
+	const {filter, list, shown, ticked, tickedItems} = checklist;
 	const width = chrome.size.columns - 1;
+
+	if (mode.kind === 'user') return <UserPanel userId={mode.userId} onClose={() => setMode({kind: 'list'})} />;
+	if (mode.kind === 'manage') {
+		return (
+			<ManagePanel
+				userIds={mode.userIds}
+				onCancel={() => setMode({kind: 'list'})}
+				onDone={() => {
+					checklist.clearTicks();
+					setMode({kind: 'list'});
+				}}
+			/>
+		);
+	}
 
 	return (
 		<ScreenFrame
-			contexts={['users', 'list']}
+			contexts={['users', 'checklist', 'list']}
 			text={filter.field}
+			disabled={new Set(tickedItems.length < 2 ? ['manage'] : [])}
 			handlers={{
-				...listHandlers(list, filter),
+				...checklist.handlers,
+				open: () => {
+					const user = shown[list.state.cursor];
+					if (user) setMode({kind: 'user', userId: user.id});
+				},
+				manage: () => {
+					if (tickedItems.length < 2) return chrome.setStatus(strings.users.manageNeedsTwo);
+					setMode({kind: 'manage', userIds: tickedItems.map(user => user.id)});
+				},
 			}}
 		>
 			<Box justifyContent="space-between" width={width + 1}>
 				<Text bold>
 					{strings.screens.users} <Text dimColor>({strings.users.count(tenant.users.length)})</Text>
+					{ticked.size > 0 ? <Text> · {strings.product.selected(tickedItems.length)}</Text> : null}
 				</Text>
-				<Text dimColor>{windowLabel(list.state, listHeight, users.length)}</Text>
+				<Text dimColor>{windowLabel(list.state, listHeight, shown.length)}</Text>
 			</Box>
-			<Text dimColor wrap="truncate-end">
-				{strings.users.placeholder}
-			</Text>
 			<Box width={width} marginLeft={1}>
+				<Cell width={4}> </Cell>
 				<Cell width={nameWidth} bold>
 					{strings.users.name}
 				</Cell>
@@ -54,13 +80,14 @@ export function ActiveUsersScreen() {
 				<Cell bold>{strings.users.licenses}</Cell>
 			</Box>
 			<WindowedList
-				items={users}
+				items={shown}
 				state={list.state}
 				height={listHeight}
 				empty={strings.product.noMatch(filter.query)}
 				rowKey={user => user.id}
 				renderRow={(user, selected) => (
 					<Box width={width}>
+						<Cell width={4}>{ticked.has(user.id) ? '[x] ' : '[ ] '}</Cell>
 						<Cell width={nameWidth} inverse={selected}>
 							{user.displayName}
 						</Cell>
@@ -76,7 +103,7 @@ export function ActiveUsersScreen() {
 					</Box>
 				)}
 			/>
-			<FilterBar filter={filter} />
+			<FilterBar filter={filter} hint={strings.filter.usersHint} />
 		</ScreenFrame>
 	);
 }

@@ -1,38 +1,26 @@
-// A product opened from Licenses: its subscriptions, and the users who hold it, to tick and unassign.
+// A product opened from Licenses: its subscriptions, and the users who hold it, to tick and
+// unassign (u) or to add to (+ Assign licenses).
 import {Box, Text} from 'ink';
 import {useState} from 'react';
 import type {User} from '../../domain/model.js';
-import {planUnassign, plannedRemovals, type SkipReason, type UnassignPlan, type UserOutcome} from '../../domain/plan.js';
+import {planUnassign, plannedRemovals, type LicensePlan, type SkipReason} from '../../domain/plan.js';
 import {assignmentSources, filterUsers, holdersOf, indexTenant, productBySku} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {Cell} from '../components/Cell.js';
-import {ConfirmDialog} from '../components/ConfirmDialog.js';
-import {initialConfirmFocus, nextConfirmFocus, type ConfirmFocus} from '../components/confirm-state.js';
+import {ConfirmPanel} from '../components/ConfirmPanel.js';
 import {FilterBar} from '../components/FilterBar.js';
+import {planLines} from '../components/plan-lines.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
-import {useFilter} from '../components/use-filter.js';
-import {listHandlers} from '../components/list-handlers.js';
-import {useList} from '../components/use-list.js';
+import {useChecklist} from '../components/use-checklist.js';
 import {WindowedList, windowLabel} from '../components/WindowedList.js';
 import type {ActionId} from '../keys.js';
-import {useAppState, useStore} from '../store-context.js';
+import {useAppState} from '../store-context.js';
 import {strings} from '../strings.js';
-import {toggleTick, tickAll} from '../components/ticks.js';
-
-export function outcomeSummary(outcomes: readonly UserOutcome[], productName: string): string {
-	const count = (kind: UserOutcome['outcome']) => outcomes.filter(o => o.outcome === kind).length;
-	const removed = count('removed');
-	const skipped = count('skipped');
-	const failed = count('failed');
-	return (
-		strings.unassign.done(removed, productName) +
-		(skipped > 0 ? strings.unassign.skipped(skipped) : '') +
-		(failed > 0 ? strings.unassign.failed(failed) : '')
-	);
-}
+import {namesOf, useApply} from '../use-apply.js';
+import {AssignPanel} from './AssignPanel.js';
 
 /** Why none of the ticked users can lose the product here: the reasons, most common first. */
-function nothingToRemoveReason(plan: UnassignPlan): string {
+export function nothingToRemoveReason(plan: LicensePlan): string {
 	const counts = new Map<SkipReason, number>();
 	for (const skip of plan.items.flatMap(item => item.skip)) counts.set(skip.reason, (counts.get(skip.reason) ?? 0) + 1);
 	return [...counts]
@@ -43,104 +31,54 @@ function nothingToRemoveReason(plan: UnassignPlan): string {
 
 export function ProductScreen({skuId}: {skuId: string}) {
 	const {tenant, busy} = useAppState();
-	const store = useStore();
 	const chrome = useChrome();
-	const filter = useFilter();
-	const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
-	const [confirming, setConfirming] = useState<UnassignPlan | null>(null);
-	const [focus, setFocus] = useState<ConfirmFocus>(initialConfirmFocus);
+	const apply = useApply();
+	const [confirming, setConfirming] = useState<LicensePlan | null>(null);
+	const [assigning, setAssigning] = useState(false);
 
 	const product = productBySku(tenant, skuId);
 	const holders = holdersOf(tenant, skuId);
-	const shown = filterUsers(holders, filter.query);
-	const {groupsById, usersById} = indexTenant(tenant);
+	const {usersById} = indexTenant(tenant);
+	const names = namesOf(tenant);
 	const subscriptions = product?.subscriptions ?? [];
-	const owner = product?.selfServiceOwnerId ? usersById.get(product.selfServiceOwnerId) : undefined;
-	// Title, counts, subscription heading and rows, a blank, users heading, the filter line.
-	// The self-service notice wraps to two rows at 80 columns.
-	const fixedRows = 4 + subscriptions.length + 2 + (product?.selfServiceOwnerId ? 2 : 0);
+	const selfService = product?.selfServiceOwnerId ?? null;
+	// Title, counts, subscription heading and rows, a blank, users heading, the filter line; the
+	// self-service notice wraps to two rows at 80 columns.
+	const fixedRows = 6 + subscriptions.length + (selfService ? 2 : 0);
 	const listHeight = Math.max(1, chrome.bodyRows - fixedRows);
-	const list = useList(shown.length, listHeight);
+	const checklist = useChecklist(
+		holders,
+		user => user.id,
+		(users, query) => filterUsers(tenant, users, query, {byProduct: false}),
+		listHeight,
+	);
+	const {filter, list, shown, ticked, tickedItems} = checklist;
 	const width = chrome.size.columns - 1;
 
 	if (!product) return null;
 
-	const tickedHolders = (set: ReadonlySet<string>) => holders.filter(user => set.has(user.id));
-	const disabled = new Set<ActionId>(
-		tickedHolders(ticked).length === 0 || product.selfServiceOwnerId ? ['unassign'] : [],
-	);
-
-	const groupNames = (ids: string[]) => ids.map(id => groupsById.get(id)?.displayName ?? id).join(', ');
-
-	const unassign = async (plan: UnassignPlan) => {
-		setConfirming(null);
-		chrome.setStatus(strings.unassign.working);
-		try {
-			const outcomes = await store.unassign(plan);
-			setTicked(new Set());
-			chrome.setStatus(outcomeSummary(outcomes, product.name));
-		} catch (error) {
-			chrome.setStatus(strings.unassign.error((error as Error).message));
-		}
-	};
+	if (assigning) return <AssignPanel skuId={skuId} onClose={() => setAssigning(false)} />;
 
 	if (confirming) {
-		const removing = confirming.items.filter(item => item.remove.length > 0);
-		const skipping = confirming.items.filter(item => item.skip.length > 0);
-		const lines = [
-			...removing.map(item => (
-				<Text key={`r${item.userId}`} wrap="truncate-end">
-					{'  '}
-					{item.displayName} <Text dimColor>{item.userPrincipalName}</Text>
-					{item.keptThroughGroups[skuId] ? (
-						<Text dimColor>{` (${strings.product.alsoGroup(groupNames(item.keptThroughGroups[skuId]))})`}</Text>
-					) : null}
-				</Text>
-			)),
-			...(skipping.length > 0 ? [<Text key="skip">{strings.unassign.willSkip(skipping.length)}</Text>] : []),
-			...skipping.map(item => (
-				<Text key={`s${item.userId}`} wrap="truncate-end" dimColor>
-					{'  '}
-					{item.displayName}: {item.skip.map(skip => strings.unassign.skippedReason[skip.reason]).join('; ')}
-				</Text>
-			)),
-		];
-		// The border, title, question, a blank line and the buttons take six rows.
-		const room = Math.max(2, chrome.bodyRows - 6);
-		const shownLines = lines.length > room ? lines.slice(0, room - 1) : lines;
-		const cancel = () => {
-			setConfirming(null);
-			setFocus(initialConfirmFocus);
-		};
-		const confirm = () => {
-			setFocus(initialConfirmFocus);
-			void unassign(confirming);
-		};
 		return (
-			<ScreenFrame
-				contexts={['dialog']}
-				handlers={{
-					confirm,
-					cancel,
-					back: cancel,
-					focusNext: () => setFocus(nextConfirmFocus),
-					press: focus === 'confirm' ? confirm : cancel,
+			<ConfirmPanel
+				title={strings.unassign.title}
+				question={strings.unassign.question(plannedRemovals(confirming), product.name)}
+				lines={planLines(confirming, names, true)}
+				confirmLabel={strings.unassign.confirm}
+				onCancel={() => setConfirming(null)}
+				onConfirm={async () => {
+					setConfirming(null);
+					if (await apply(confirming, product.name)) checklist.clearTicks();
 				}}
-			>
-				<ConfirmDialog
-					title={strings.unassign.title}
-					focus={focus}
-					cancelLabel={strings.unassign.cancel}
-					confirmLabel={strings.unassign.confirm}
-				>
-					<Text wrap="truncate-end">{strings.unassign.question(plannedRemovals(confirming), product.name)}</Text>
-					<Text> </Text>
-					{shownLines}
-					{shownLines.length < lines.length ? <Text dimColor>{strings.unassign.more(lines.length - shownLines.length)}</Text> : null}
-				</ConfirmDialog>
-			</ScreenFrame>
+			/>
 		);
 	}
+
+	const disabled = new Set<ActionId>([
+		...(tickedItems.length === 0 || selfService ? (['unassign'] as const) : []),
+		...(product.available === 0 || selfService ? (['assign'] as const) : []),
+	]);
 
 	return (
 		<ScreenFrame
@@ -148,30 +86,22 @@ export function ProductScreen({skuId}: {skuId: string}) {
 			text={filter.field}
 			disabled={disabled}
 			handlers={{
-				...listHandlers(list, filter),
-				tick: () => {
-					const current: User | undefined = shown[list.state.cursor];
-					if (current) setTicked(previous => toggleTick(previous, current.id));
-				},
-				tickAll: () => setTicked(previous => tickAll(previous, shown.map(user => user.id))),
+				...checklist.handlers,
 				unassign: () => {
 					if (busy) return;
-					if (product.selfServiceOwnerId) {
-						chrome.setStatus(strings.product.selfServiceShort);
-						return;
-					}
-					const users = tickedHolders(ticked);
-					if (users.length === 0) {
-						chrome.setStatus(strings.unassign.nothingTicked);
-						return;
-					}
-					const plan = planUnassign(tenant, users.map(user => user.id), [skuId]);
+					if (selfService) return chrome.setStatus(strings.product.selfServiceShort);
+					if (tickedItems.length === 0) return chrome.setStatus(strings.unassign.nothingTicked);
+					const plan = planUnassign(tenant, tickedItems.map(user => user.id), [skuId]);
 					if (plannedRemovals(plan) === 0) {
-						chrome.setStatus(strings.unassign.nothingToRemove(nothingToRemoveReason(plan)));
-						return;
+						return chrome.setStatus(strings.unassign.nothingToRemove(nothingToRemoveReason(plan)));
 					}
-					setFocus(initialConfirmFocus);
 					setConfirming(plan);
+				},
+				assign: () => {
+					if (busy) return;
+					if (selfService) return chrome.setStatus(strings.product.selfServiceShort);
+					if (product.available === 0) return chrome.setStatus(strings.assign.noneAvailable(product.name, product.total));
+					setAssigning(true);
 				},
 			}}
 		>
@@ -182,9 +112,9 @@ export function ProductScreen({skuId}: {skuId: string}) {
 				{strings.licenses.assigned} {product.assigned} · {strings.licenses.available} {product.available} ·{' '}
 				{strings.licenses.total} {product.total}
 			</Text>
-			{owner || product.selfServiceOwnerId ? (
+			{selfService ? (
 				<Box height={2}>
-					<Text wrap="wrap">{strings.product.selfService(owner?.displayName ?? product.selfServiceOwnerId ?? '')}</Text>
+					<Text wrap="wrap">{strings.product.selfService(usersById.get(selfService)?.displayName ?? selfService)}</Text>
 				</Box>
 			) : null}
 			<Box width={width}>
@@ -207,7 +137,7 @@ export function ProductScreen({skuId}: {skuId: string}) {
 			<Box justifyContent="space-between" width={width + 1}>
 				<Text bold>
 					{strings.product.users(holders.length)}
-					{ticked.size > 0 ? <Text> · {strings.product.selected(tickedHolders(ticked).length)}</Text> : null}
+					{ticked.size > 0 ? <Text> · {strings.product.selected(tickedItems.length)}</Text> : null}
 				</Text>
 				<Text dimColor>{windowLabel(list.state, listHeight, shown.length)}</Text>
 			</Box>
@@ -217,9 +147,9 @@ export function ProductScreen({skuId}: {skuId: string}) {
 				height={listHeight}
 				empty={filter.query ? strings.product.noMatch(filter.query) : strings.product.noUsers}
 				rowKey={user => user.id}
-				renderRow={(user, selected) => {
+				renderRow={(user: User, selected) => {
 					const sources = assignmentSources(user, skuId);
-					const via = sources.groupIds.length > 0 ? groupNames(sources.groupIds) : '';
+					const via = sources.groupIds.length > 0 ? names.groups(sources.groupIds) : '';
 					return (
 						<Box width={width}>
 							<Cell width={5}>{ticked.has(user.id) ? ' [x] ' : ' [ ] '}</Cell>

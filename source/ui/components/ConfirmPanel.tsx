@@ -1,0 +1,66 @@
+// A confirmation for a change. Focus starts on Cancel, so enter alone never confirms; y does, or
+// the confirm button once tab has moved to it. The lines scroll when they do not fit.
+import {Box, Text} from 'ink';
+import {useState, type ReactElement} from 'react';
+import {useChrome} from '../chrome.js';
+import {strings} from '../strings.js';
+import {initialConfirmFocus, nextConfirmFocus, type ConfirmFocus} from './confirm-state.js';
+import {ScreenFrame} from './ScreenFrame.js';
+
+interface Props {
+	title: string;
+	question: string;
+	/** One row each, keyed. */
+	lines: ReactElement[];
+	confirmLabel: string;
+	onConfirm: () => void;
+	onCancel: () => void;
+}
+
+function Button({label, focused}: {label: string; focused: boolean}) {
+	// The focused button is marked with brackets and inverse video, not colour alone.
+	return (
+		<Text inverse={focused} bold={focused}>
+			{focused ? `[ ${label} ]` : `  ${label}  `}
+		</Text>
+	);
+}
+
+export function ConfirmPanel({title, question, lines, confirmLabel, onConfirm, onCancel}: Props) {
+	const chrome = useChrome();
+	const [focus, setFocus] = useState<ConfirmFocus>(initialConfirmFocus);
+	// The border, title, question, a blank line, the "more" line and the buttons take seven rows.
+	const room = Math.max(1, chrome.bodyRows - 7);
+	const last = Math.max(0, lines.length - room);
+	const [scrolled, setScrolled] = useState(0);
+	const offset = Math.min(scrolled, last);
+	const below = Math.max(0, lines.length - offset - room);
+	return (
+		<ScreenFrame
+			contexts={['dialog']}
+			handlers={{
+				confirm: onConfirm,
+				cancel: onCancel,
+				back: onCancel,
+				focusNext: () => setFocus(nextConfirmFocus),
+				press: focus === 'confirm' ? onConfirm : onCancel,
+				scrollUp: () => setScrolled(Math.max(0, offset - 1)),
+				scrollDown: () => setScrolled(Math.min(last, offset + 1)),
+			}}
+		>
+			<Box flexDirection="column" borderStyle="round" paddingX={1} height={chrome.bodyRows}>
+				<Text bold>{title}</Text>
+				<Text wrap="truncate-end">{question}</Text>
+				<Text> </Text>
+				<Box flexDirection="column" height={room} overflow="hidden">
+					{lines.slice(offset, offset + room)}
+				</Box>
+				<Text dimColor>{below > 0 ? strings.dialog.more(below) : ' '}</Text>
+				<Box gap={2}>
+					<Button label={strings.dialog.cancel} focused={focus === 'cancel'} />
+					<Button label={confirmLabel} focused={focus === 'confirm'} />
+				</Box>
+			</Box>
+		</ScreenFrame>
+	);
+}

@@ -1,0 +1,63 @@
+// After a bulk change: each user's outcome, then Done.
+import {Box, Text} from 'ink';
+import {useState} from 'react';
+import {countOutcomes, type UserOutcome} from '../../domain/plan.js';
+import {useChrome} from '../chrome.js';
+import {strings} from '../strings.js';
+import type {Names} from './plan-lines.js';
+import {ScreenFrame} from './ScreenFrame.js';
+
+interface Props {
+	title: string;
+	outcomes: readonly UserOutcome[];
+	names: Names;
+	onDone: () => void;
+}
+
+/** One line per user: what was done to each product, and why not where it was not. */
+function outcomeLines(outcomes: readonly UserOutcome[], names: Names): string[] {
+	const byUser = new Map<string, UserOutcome[]>();
+	for (const outcome of outcomes) byUser.set(outcome.userPrincipalName, [...(byUser.get(outcome.userPrincipalName) ?? []), outcome]);
+	return [...byUser].map(([upn, list]) => {
+		const parts = list.map(o => {
+			const why = o.outcome === 'failed' ? `: ${o.message ?? strings.outcome.reason.error}` : o.reason ? ` (${strings.outcome.reason[o.reason]})` : '';
+			return `${strings.outcome.verb[o.outcome]} ${names.product(o.skuId)}${why}`;
+		});
+		return `${upn}: ${parts.join('; ')}`;
+	});
+}
+
+export function ResultPanel({title, outcomes, names, onDone}: Props) {
+	const chrome = useChrome();
+	const lines = outcomeLines(outcomes, names);
+	// Title, summary, blank, Done button, and the border.
+	const room = Math.max(1, chrome.bodyRows - 6);
+	const last = Math.max(0, lines.length - room);
+	const [scrolled, setScrolled] = useState(0);
+	const offset = Math.min(scrolled, last);
+	return (
+		<ScreenFrame
+			contexts={['result']}
+			handlers={{
+				done: onDone,
+				back: onDone,
+				scrollUp: () => setScrolled(Math.max(0, offset - 1)),
+				scrollDown: () => setScrolled(Math.min(last, offset + 1)),
+			}}
+		>
+			<Box flexDirection="column" borderStyle="round" paddingX={1} height={chrome.bodyRows}>
+				<Text bold>{title}</Text>
+				<Text>{strings.outcome.summary(countOutcomes(outcomes))}</Text>
+				<Box flexDirection="column" height={room} overflow="hidden">
+					{lines.slice(offset, offset + room).map(line => (
+						<Text key={line} wrap="truncate-end">
+							{line}
+						</Text>
+					))}
+				</Box>
+				<Text> </Text>
+				<Text inverse bold>{`[ ${strings.outcome.done} ]`}</Text>
+			</Box>
+		</ScreenFrame>
+	);
+}

@@ -1,0 +1,64 @@
+// A plan as confirmation lines: per user, what is assigned, unassigned and skipped.
+import {Text} from 'ink';
+import type {ReactElement} from 'react';
+import type {LicensePlan} from '../../domain/plan.js';
+import {strings} from '../strings.js';
+
+export interface Names {
+	product: (skuId: string) => string;
+	groups: (groupIds: readonly string[]) => string;
+}
+
+/**
+ * `byProduct`: the plan is about one product (the Licenses page), so a line per user is enough.
+ * Otherwise each user is followed by a line per product (users × products).
+ */
+export function planLines(plan: LicensePlan, names: Names, byProduct: boolean): ReactElement[] {
+	const lines: ReactElement[] = [];
+	const changing = plan.items.filter(item => item.add.length + item.remove.length > 0);
+	for (const item of changing) {
+		const kept = Object.entries(item.keptThroughGroups)
+			.map(([, groups]) => strings.product.alsoGroup(names.groups(groups)))
+			.join(', ');
+		lines.push(
+			<Text key={`u${item.userId}`} wrap="truncate-end">
+				{'  '}
+				{item.displayName} <Text dimColor>{item.userPrincipalName}</Text>
+				{byProduct && kept ? <Text dimColor>{` (${kept})`}</Text> : null}
+			</Text>,
+		);
+		if (byProduct) continue;
+		for (const skuId of item.add) {
+			lines.push(
+				<Text key={`a${item.userId}${skuId}`} wrap="truncate-end">
+					{'      '}
+					{strings.user.assignLine(names.product(skuId))}
+				</Text>,
+			);
+		}
+		for (const skuId of item.remove) {
+			const groups = item.keptThroughGroups[skuId];
+			lines.push(
+				<Text key={`r${item.userId}${skuId}`} wrap="truncate-end">
+					{'      '}
+					{strings.user.removeLine(names.product(skuId))}
+					{groups ? <Text dimColor>{` (${strings.product.alsoGroup(names.groups(groups))})`}</Text> : null}
+				</Text>,
+			);
+		}
+	}
+	const skipping = plan.items.filter(item => item.skip.length > 0);
+	if (skipping.length > 0) lines.push(<Text key="skip">{strings.unassign.willSkip(skipping.length)}</Text>);
+	for (const item of skipping) {
+		lines.push(
+			<Text key={`s${item.userId}`} wrap="truncate-end" dimColor>
+				{'  '}
+				{item.displayName}:{' '}
+				{item.skip
+					.map(skip => (byProduct ? '' : `${names.product(skip.skuId)}: `) + strings.outcome.reason[skip.reason])
+					.join('; ')}
+			</Text>,
+		);
+	}
+	return lines;
+}

@@ -1,0 +1,102 @@
+// Assign licenses (+ on a product page): tick users who do not have the product, then assign.
+// The way back within the mailbox's 30-day window, and the next step after unassigning.
+import {Box, Text} from 'ink';
+import {useState} from 'react';
+import {planAssign, type LicensePlan} from '../../domain/plan.js';
+import {assignmentSources, filterUsers, productBySku} from '../../domain/selectors.js';
+import {useChrome} from '../chrome.js';
+import {Cell} from '../components/Cell.js';
+import {ConfirmPanel} from '../components/ConfirmPanel.js';
+import {FilterBar} from '../components/FilterBar.js';
+import {planLines} from '../components/plan-lines.js';
+import {ScreenFrame} from '../components/ScreenFrame.js';
+import {useChecklist} from '../components/use-checklist.js';
+import {WindowedList, windowLabel} from '../components/WindowedList.js';
+import {useAppState} from '../store-context.js';
+import {strings} from '../strings.js';
+import {namesOf, useApply} from '../use-apply.js';
+
+export function AssignPanel({skuId, onClose}: {skuId: string; onClose: () => void}) {
+	const {tenant, busy} = useAppState();
+	const chrome = useChrome();
+	const apply = useApply();
+	const [confirming, setConfirming] = useState<LicensePlan | null>(null);
+	const product = productBySku(tenant, skuId);
+	// Users who hold the product in no way: through a group they already have it.
+	const candidates = tenant.users.filter(user => {
+		const sources = assignmentSources(user, skuId);
+		return !sources.direct && sources.groupIds.length === 0;
+	});
+	// Title, count line, filter line.
+	const listHeight = Math.max(1, chrome.bodyRows - 3);
+	const checklist = useChecklist(candidates, user => user.id, (users, query) => filterUsers(tenant, users, query), listHeight);
+	const {filter, list, shown, ticked, tickedItems} = checklist;
+	const width = chrome.size.columns - 1;
+	if (!product) return null;
+
+	if (confirming) {
+		return (
+			<ConfirmPanel
+				title={strings.assign.title}
+				question={strings.assign.question(product.name, confirming.items.filter(i => i.add.length > 0).length)}
+				lines={planLines(confirming, namesOf(tenant), true)}
+				confirmLabel={strings.assign.confirm}
+				onCancel={() => setConfirming(null)}
+				onConfirm={async () => {
+					setConfirming(null);
+					if (await apply(confirming, product.name)) onClose();
+				}}
+			/>
+		);
+	}
+
+	return (
+		<ScreenFrame
+			contexts={['assign', 'checklist', 'list']}
+			text={filter.field}
+			handlers={{
+				...checklist.handlers,
+				back: filter.query ? filter.clear : onClose,
+				save: () => {
+					if (busy) return;
+					if (tickedItems.length === 0) return chrome.setStatus(strings.assign.nothingTicked);
+					if (tickedItems.length > product.available) {
+						return chrome.setStatus(strings.assign.tooMany(tickedItems.length, product.available));
+					}
+					setConfirming(planAssign(tenant, tickedItems.map(user => user.id), skuId));
+				},
+			}}
+		>
+			<Text bold wrap="truncate-end">
+				{strings.assign.heading(product.name, product.available)}
+			</Text>
+			<Box justifyContent="space-between" width={width + 1}>
+				<Text>
+					{strings.assign.candidates(candidates.length)}
+					{ticked.size > 0 ? ` · ${strings.product.selected(tickedItems.length)}` : ''}
+				</Text>
+				<Text dimColor>{windowLabel(list.state, listHeight, shown.length)}</Text>
+			</Box>
+			<WindowedList
+				items={shown}
+				state={list.state}
+				height={listHeight}
+				empty={filter.query ? strings.product.noMatch(filter.query) : strings.assign.noCandidates}
+				rowKey={user => user.id}
+				renderRow={(user, selected) => (
+					<Box width={width}>
+						<Cell width={5}>{ticked.has(user.id) ? ' [x] ' : ' [ ] '}</Cell>
+						<Cell width={24} inverse={selected}>
+							{user.displayName}
+						</Cell>
+						<Cell dim>{user.userPrincipalName}</Cell>
+						<Cell width={16} align="right">
+							{user.accountEnabled ? '' : strings.product.disabled}
+						</Cell>
+					</Box>
+				)}
+			/>
+			<FilterBar filter={filter} />
+		</ScreenFrame>
+	);
+}
