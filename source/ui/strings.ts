@@ -50,7 +50,7 @@ export const strings = {
 		available: (n: number) => `${n} available`,
 		willAssign: 'will be assigned',
 		willRemove: 'will be removed',
-		appsNote: 'Turning a single app off is not available here yet; use the admin center for that.',
+		appsNote: 'Turning off a single app is not available here yet.',
 		appOnly: 'Apps follow their product here: tick or untick the product instead.',
 		noChanges: 'No changes to save.',
 		discarded: 'Changes not saved.',
@@ -116,7 +116,7 @@ export const strings = {
 				.filter(kind => counts[kind] > 0 || (kind === 'removed' && counts.assigned === 0))
 				.map(kind => outcomeWords[kind](counts[kind]) + (product && (kind === 'removed' || kind === 'assigned') ? ` ${kind === 'removed' ? 'from' : 'to'} ${product}` : ''))
 				.join(', ') + '.',
-		verb: {removed: 'unassigned', assigned: 'assigned', skipped: 'skipped', failed: 'failed'} satisfies Record<Outcome, string>,
+		verb: {removed: 'Unassigned', assigned: 'Assigned', skipped: 'Skipped', failed: 'Failed'} satisfies Record<Outcome, string>,
 		reason: {
 			'not-assigned': 'does not have this license',
 			'already-assigned': 'has this license already',

@@ -1,7 +1,7 @@
 // A confirmation for a change. Focus starts on Cancel, so enter alone never confirms; y does, or
 // the confirm button once tab has moved to it. The lines scroll when they do not fit.
 import {Box, Text} from 'ink';
-import {useState, type ReactElement} from 'react';
+import {useEffect, useState, type ReactElement} from 'react';
 import {useChrome} from '../chrome.js';
 import {strings} from '../strings.js';
 import {initialConfirmFocus, nextConfirmFocus, type ConfirmFocus} from './confirm-state.js';
@@ -29,6 +29,8 @@ function Button({label, focused}: {label: string; focused: boolean}) {
 export function ConfirmPanel({title, question, lines, confirmLabel, onConfirm, onCancel}: Props) {
 	const chrome = useChrome();
 	const [focus, setFocus] = useState<ConfirmFocus>(initialConfirmFocus);
+	// What the screen below last said is not about this question.
+	useEffect(() => chrome.setStatus(null), []);
 	// The border, title, question, a blank line, the "more" line and the buttons take seven rows.
 	const room = Math.max(1, chrome.bodyRows - 7);
 	const last = Math.max(0, lines.length - room);
@@ -41,7 +43,6 @@ export function ConfirmPanel({title, question, lines, confirmLabel, onConfirm, o
 			handlers={{
 				confirm: onConfirm,
 				cancel: onCancel,
-				back: onCancel,
 				focusNext: () => setFocus(nextConfirmFocus),
 				press: focus === 'confirm' ? onConfirm : onCancel,
 				scrollUp: () => setScrolled(Math.max(0, offset - 1)),

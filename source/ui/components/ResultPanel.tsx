@@ -14,17 +14,22 @@ interface Props {
 	onDone: () => void;
 }
 
-/** One line per user: what was done to each product, and why not where it was not. */
+/** Each user on a line, then a line per product: what was done, or why not. */
 function outcomeLines(outcomes: readonly UserOutcome[], names: Names): string[] {
 	const byUser = new Map<string, UserOutcome[]>();
 	for (const outcome of outcomes) byUser.set(outcome.userPrincipalName, [...(byUser.get(outcome.userPrincipalName) ?? []), outcome]);
-	return [...byUser].map(([upn, list]) => {
-		const parts = list.map(o => {
-			const why = o.outcome === 'failed' ? `: ${o.message ?? strings.outcome.reason.error}` : o.reason ? ` (${strings.outcome.reason[o.reason]})` : '';
-			return `${strings.outcome.verb[o.outcome]} ${names.product(o.skuId)}${why}`;
-		});
-		return `${upn}: ${parts.join('; ')}`;
-	});
+	return [...byUser].flatMap(([upn, list]) => [
+		upn,
+		...list.map(o => {
+			const why =
+				o.outcome === 'failed'
+					? `: ${o.message ?? strings.outcome.reason.error}`
+					: o.reason
+						? `: ${strings.outcome.reason[o.reason]}`
+						: '';
+			return `    ${strings.outcome.verb[o.outcome]} ${names.product(o.skuId)}${why}`;
+		}),
+	]);
 }
 
 export function ResultPanel({title, outcomes, names, onDone}: Props) {
@@ -49,8 +54,8 @@ export function ResultPanel({title, outcomes, names, onDone}: Props) {
 				<Text bold>{title}</Text>
 				<Text>{strings.outcome.summary(countOutcomes(outcomes))}</Text>
 				<Box flexDirection="column" height={room} overflow="hidden">
-					{lines.slice(offset, offset + room).map(line => (
-						<Text key={line} wrap="truncate-end">
+					{lines.slice(offset, offset + room).map((line, i) => (
+						<Text key={offset + i} wrap="truncate-end">
 							{line}
 						</Text>
 					))}

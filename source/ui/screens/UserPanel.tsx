@@ -39,10 +39,11 @@ export function UserPanel({userId, onClose}: {userId: string; onClose: () => voi
 	const rows: Row[] = products.flatMap((product): Row[] => {
 		if (!expanded.has(product.skuId)) return [{kind: 'product', product}];
 		const plans = skusById.get(product.skuId)?.servicePlans ?? [];
+		// The note comes first: a product can have thirty apps.
 		return [
 			{kind: 'product', product},
-			...plans.map(plan => ({kind: 'app' as const, skuId: product.skuId, id: plan.servicePlanId, name: servicePlanName(plan.servicePlanId, plan.servicePlanName)})),
 			{kind: 'note', skuId: product.skuId},
+			...plans.map(plan => ({kind: 'app' as const, skuId: product.skuId, id: plan.servicePlanId, name: servicePlanName(plan.servicePlanId, plan.servicePlanName)})),
 		];
 	});
 	// Title, user line, section heading.

@@ -1,0 +1,204 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {productBySku} from '../../source/domain/selectors.js';
+import {keys, renderApp} from '../helpers/ink.js';
+import {demoStore, sku, userByName} from '../helpers/tenant.js';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+async function start() {
+	const {store, stateFile} = await demoStore();
+	const app = renderApp(store);
+	cleanup = app.unmount;
+	await app.waitFor('Microsoft 365 Business Premium');
+	return {app, store, stateFile};
+}
+
+type App = Awaited<ReturnType<typeof start>>['app'];
+
+/** Active users, filtered to one user, opened: their Licenses and apps. */
+async function openUser(app: App, name: string) {
+	await app.press('2', '/', ...name.toLowerCase(), keys.enter);
+	await app.waitFor(`filter: ${name.toLowerCase()}`);
+	await app.press(keys.enter);
+	return app.waitFor(`Active users › ${name}`);
+}
+
+/** The demo's products, in the order every list shows them. */
+const products = [
+	'Exchange Online (Plan 1)',
+	'Microsoft 365 Business Basic',
+	'Microsoft 365 Business Premium',
+	'Office 365 E3',
+	'Power BI Pro',
+	'Visio Plan 2',
+];
+
+/** Moves the cursor of Licenses and apps (just opened, on the first row) to a product's row. */
+async function toProduct(app: App, product: string) {
+	await app.press(...Array.from({length: products.indexOf(product)}, () => 'j'));
+	return app.waitFor(new RegExp(`›▸ \\[.\\] ${product.replace(/[()]/g, '\\$&')}`));
+}
+
+const row = (frame: string, product: string) => frame.split('\n').find(line => line.includes(`] ${product}`)) ?? '';
+
+describe('one user: Licenses and apps', () => {
+	it('untick a product, Save changes, confirm with y: removed, counted everywhere, saved', async () => {
+		const {app, store, stateFile} = await start();
+		const pane = await openUser(app, 'Nestor Wilke');
+		expect(row(pane, 'Office 365 E3')).toContain('[x]');
+		expect(row(pane, 'Exchange Online (Plan 1)')).toContain('[x]');
+		expect(row(pane, 'Visio Plan 2')).toMatch(/\[ \].*5 available/);
+
+		await toProduct(app, 'Office 365 E3');
+		await app.press(keys.space);
+		await app.waitFor('* will be removed');
+		await app.press('s');
+		const dialog = await app.waitFor('Save these changes for Nestor Wilke?');
+		expect(dialog).toContain('− Unassign Office 365 E3');
+		expect(dialog).not.toContain('Exchange Online');
+		expect(dialog).toMatch(/\[ Cancel \]/);
+
+		await app.press('y');
+		await app.waitFor('1 license unassigned.');
+		const after = await app.waitFor(/\[ \] Office 365 E3\s+8 available/);
+		expect(row(after, 'Exchange Online (Plan 1)')).toContain('[x]');
+		const tenant = store.getState().tenant;
+		expect(productBySku(tenant, sku.e3)).toMatchObject({assigned: 17, available: 8});
+		expect(stateFile.changes(tenant.organization.id)).toEqual([
+			expect.objectContaining({userId: userByName(tenant, 'Nestor Wilke').id, add: [], remove: [sku.e3]}),
+		]);
+
+		// The Licenses page says the same.
+		await app.press(keys.escape, '1');
+		const licenses = await app.waitFor(/Office 365 E3\s+17\s+8\s+25/);
+		expect(licenses).toContain('Office 365 E3');
+	});
+
+	it('cancel (n), or enter alone on the dialog, changes nothing', async () => {
+		const {app, store} = await start();
+		await openUser(app, 'Nestor Wilke');
+		await toProduct(app, 'Office 365 E3');
+		await app.press(keys.space, 's');
+		await app.waitFor('Save these changes for Nestor Wilke?');
+		await app.press('n');
+		await app.waitFor('* will be removed');
+		await app.press('s');
+		await app.waitFor('Save these changes for Nestor Wilke?');
+		await app.press(keys.enter);
+		await app.waitFor('* will be removed');
+		expect(productBySku(store.getState().tenant, sku.e3)!.assigned).toBe(18);
+	});
+
+	it('shows a product\'s apps, and says a single app cannot be turned off here', async () => {
+		const {app} = await start();
+		await openUser(app, 'Nestor Wilke');
+		await toProduct(app, 'Office 365 E3');
+		await app.press(keys.right);
+		const open = await app.waitFor('Turning off a single app is not available here yet.');
+		expect(open).toMatch(/▾ \[x\] Office 365 E3/);
+		expect(open).toMatch(/Exchange Online \(Plan 2\)/i);
+		await app.press('j', 'j', keys.space);
+		await app.waitFor('Apps follow their product here');
+		await app.press('k', 'k', keys.left);
+		await app.waitFor(/▸ \[x\] Office 365 E3/);
+	});
+
+	it('a license held only through a group cannot be unticked, and the group is named', async () => {
+		const {app} = await start();
+		await openUser(app, 'Grady Archie');
+		await toProduct(app, 'Visio Plan 2');
+		await app.press(keys.space);
+		await app.waitFor("Assigned through Visio Users: change the group's membership instead.");
+		expect(row(app.frame(), 'Visio Plan 2')).toContain('[x]');
+	});
+});
+
+describe('several users: Manage product licenses', () => {
+	async function tickThreeAndManage(app: App) {
+		await app.press('2', '/', 'product:e3', keys.enter);
+		await app.waitFor('filter: product:e3');
+		await app.press(keys.space, 'j', keys.space, 'j', keys.space);
+		await app.waitFor('3 selected');
+		await app.press('m');
+		return app.waitFor('3 users selected');
+	}
+
+	it('Unassign all, Save changes, y, the results per user, Done', async () => {
+		const {app, store} = await start();
+		const panel = await tickThreeAndManage(app);
+		expect(panel).toContain('3 users selected');
+		expect(panel).toContain('Assign more products (not available yet)');
+
+		await app.press('s');
+		await app.waitFor('Choose Unassign all first');
+		await app.press('G', keys.space);
+		await app.waitFor('(•) Unassign all');
+		await app.press('s');
+		const dialog = await app.waitFor(/Unassign all products from 3 users \(\d+ licenses\)\?/);
+		expect(dialog).toContain('− Unassign Office 365 E3');
+
+		await app.press('y');
+		const results = await app.waitFor('Manage product licenses: results');
+		expect(results).toMatch(/Unassigned Office 365 E3/);
+		expect(results).toMatch(/\d+ licenses unassigned/);
+
+		await app.press(keys.enter);
+		const list = await app.waitFor(/Active users \(45 users\)(?! ·)/);
+		expect(list).not.toContain('selected');
+		expect(productBySku(store.getState().tenant, sku.e3)!.assigned).toBe(15);
+	});
+
+	it('Manage product licenses needs two ticked users, and esc at its confirmation changes nothing', async () => {
+		const {app, store} = await start();
+		await app.press('2', 'm');
+		await app.waitFor('Manage product licenses: tick two or more users');
+		await tickThreeAndManage(app);
+		await app.press('G', keys.space, 's');
+		await app.waitFor('Unassign all products from 3 users');
+		await app.press(keys.escape);
+		await app.waitFor('(•) Unassign all');
+		expect(productBySku(store.getState().tenant, sku.e3)!.assigned).toBe(18);
+	});
+});
+
+describe('Assign licenses from a product page', () => {
+	async function openBusinessPremium(app: App) {
+		await app.press('j', 'j', keys.enter);
+		return app.waitFor('Licenses › Microsoft 365 Business Premium');
+	}
+
+	it('unassign, then assign back: the counts return', async () => {
+		const {app} = await start();
+		await openBusinessPremium(app);
+		await app.press(keys.space, 'u');
+		await app.waitFor('Unassign Microsoft 365 Business Premium from 1 user?');
+		await app.press('y');
+		await app.waitFor('Assigned 10 · Available 3 · Total 13');
+
+		await app.press('+');
+		await app.waitFor('Assign licenses › Microsoft 365 Business Premium · 3 available');
+		await app.press('/', ...'alex', keys.enter, keys.space, 's');
+		const dialog = await app.waitFor('Assign Microsoft 365 Business Premium to 1 user?');
+		expect(dialog).toContain('Alex Wilber');
+		await app.press('n');
+		await app.waitFor('Assign licenses › Microsoft 365 Business Premium · 3 available');
+		await app.press('s', 'y');
+		await app.waitFor('1 license assigned to Microsoft 365 Business Premium.');
+		await app.waitFor('Assigned 11 · Available 2 · Total 13');
+	});
+
+	it('refuses more users than licenses available, and refuses to open when none are left', async () => {
+		const {app} = await start();
+		await openBusinessPremium(app);
+		await app.press('+');
+		await app.waitFor('· 2 available');
+		await app.press(keys.space, 'j', keys.space, 'j', keys.space, 's');
+		await app.waitFor('Only 2 licenses are available; 3 users are ticked.');
+		await app.press(keys.space, 's', 'y');
+		await app.waitFor('2 licenses assigned to Microsoft 365 Business Premium.');
+		await app.waitFor('Assigned 13 · Available 0 · Total 13');
+		await app.press('+');
+		await app.waitFor('No licenses available for Microsoft 365 Business Premium: all 13 are assigned.');
+	});
+});
