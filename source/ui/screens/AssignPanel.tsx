@@ -1,17 +1,15 @@
 // Assign licenses (+ on a product page): tick users who do not have the product, then assign.
 // The way back within the mailbox's 30-day window, and the next step after unassigning.
-import {Box, Text} from 'ink';
+import {Text} from 'ink';
 import {useState} from 'react';
 import {planAssign, type LicensePlan} from '../../domain/plan.js';
 import {assignmentSources, filterUsers, productBySku} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
-import {Cell} from '../components/Cell.js';
 import {ConfirmPanel} from '../components/ConfirmPanel.js';
-import {FilterBar} from '../components/FilterBar.js';
 import {planLines} from '../components/plan-lines.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {useChecklist} from '../components/use-checklist.js';
-import {WindowedList, windowLabel} from '../components/WindowedList.js';
+import {UserChecklist} from '../components/UserChecklist.js';
 import {useAppState} from '../store-context.js';
 import {strings} from '../strings.js';
 import {namesOf, useApply} from '../use-apply.js';
@@ -30,7 +28,7 @@ export function AssignPanel({skuId, onClose}: {skuId: string; onClose: () => voi
 	// Title, count line, filter line.
 	const listHeight = Math.max(1, chrome.bodyRows - 3);
 	const checklist = useChecklist(candidates, user => user.id, (users, query) => filterUsers(tenant, users, query), listHeight);
-	const {filter, list, shown, ticked, tickedItems} = checklist;
+	const {filter, tickedItems} = checklist;
 	const width = chrome.size.columns - 1;
 	if (!product) return null;
 
@@ -70,33 +68,15 @@ export function AssignPanel({skuId, onClose}: {skuId: string; onClose: () => voi
 			<Text bold wrap="truncate-end">
 				{strings.assign.heading(product.name, product.available)}
 			</Text>
-			<Box justifyContent="space-between" width={width + 1}>
-				<Text>
-					{strings.assign.candidates(candidates.length)}
-					{ticked.size > 0 ? ` · ${strings.product.selected(tickedItems.length)}` : ''}
-				</Text>
-				<Text dimColor>{windowLabel(list.state, listHeight, shown.length)}</Text>
-			</Box>
-			<WindowedList
-				items={shown}
-				state={list.state}
+			<UserChecklist
+				checklist={checklist}
+				heading={strings.assign.candidates(candidates.length)}
+				empty={strings.assign.noCandidates}
 				height={listHeight}
-				empty={filter.query ? strings.product.noMatch(filter.query) : strings.assign.noCandidates}
-				rowKey={user => user.id}
-				renderRow={(user, selected) => (
-					<Box width={width}>
-						<Cell width={5}>{ticked.has(user.id) ? ' [x] ' : ' [ ] '}</Cell>
-						<Cell width={24} inverse={selected}>
-							{user.displayName}
-						</Cell>
-						<Cell dim>{user.userPrincipalName}</Cell>
-						<Cell width={16} align="right">
-							{user.accountEnabled ? '' : strings.product.disabled}
-						</Cell>
-					</Box>
-				)}
+				width={width}
+				noteWidth={16}
+				note={user => (user.accountEnabled ? '' : strings.product.disabled)}
 			/>
-			<FilterBar filter={filter} />
 		</ScreenFrame>
 	);
 }

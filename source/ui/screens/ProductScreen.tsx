@@ -2,17 +2,15 @@
 // unassign (u) or to add to (+ Assign licenses).
 import {Box, Text} from 'ink';
 import {useState} from 'react';
-import type {User} from '../../domain/model.js';
 import {planUnassign, plannedRemovals, type LicensePlan, type SkipReason} from '../../domain/plan.js';
 import {assignmentSources, filterUsers, holdersOf, indexTenant, productBySku} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {Cell} from '../components/Cell.js';
 import {ConfirmPanel} from '../components/ConfirmPanel.js';
-import {FilterBar} from '../components/FilterBar.js';
 import {planLines} from '../components/plan-lines.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {useChecklist} from '../components/use-checklist.js';
-import {WindowedList, windowLabel} from '../components/WindowedList.js';
+import {UserChecklist} from '../components/UserChecklist.js';
 import type {ActionId} from '../keys.js';
 import {useAppState} from '../store-context.js';
 import {strings} from '../strings.js';
@@ -52,7 +50,7 @@ export function ProductScreen({skuId}: {skuId: string}) {
 		(users, query) => filterUsers(tenant, users, query, {byProduct: false}),
 		listHeight,
 	);
-	const {filter, list, shown, ticked, tickedItems} = checklist;
+	const {filter, tickedItems} = checklist;
 	const width = chrome.size.columns - 1;
 
 	if (!product) return null;
@@ -134,42 +132,24 @@ export function ProductScreen({skuId}: {skuId: string}) {
 				</Box>
 			))}
 			<Text> </Text>
-			<Box justifyContent="space-between" width={width + 1}>
-				<Text bold>
-					{strings.product.users(holders.length)}
-					{ticked.size > 0 ? <Text> · {strings.product.selected(tickedItems.length)}</Text> : null}
-				</Text>
-				<Text dimColor>{windowLabel(list.state, listHeight, shown.length)}</Text>
-			</Box>
-			<WindowedList
-				items={shown}
-				state={list.state}
+			<UserChecklist
+				checklist={checklist}
+				heading={strings.product.users(holders.length)}
+				empty={strings.product.noUsers}
 				height={listHeight}
-				empty={filter.query ? strings.product.noMatch(filter.query) : strings.product.noUsers}
-				rowKey={user => user.id}
-				renderRow={(user: User, selected) => {
+				width={width}
+				noteWidth={22}
+				note={user => {
 					const sources = assignmentSources(user, skuId);
 					const via = sources.groupIds.length > 0 ? names.groups(sources.groupIds) : '';
-					return (
-						<Box width={width}>
-							<Cell width={5}>{ticked.has(user.id) ? ' [x] ' : ' [ ] '}</Cell>
-							<Cell width={24} inverse={selected}>
-								{user.displayName}
-							</Cell>
-							<Cell dim>{user.userPrincipalName}</Cell>
-							<Cell width={22} align="right">
-								{[
-									user.accountEnabled ? '' : strings.product.disabled,
-									via ? (sources.direct ? strings.product.alsoGroup(via) : strings.product.groupOnly(via)) : '',
-								]
-									.filter(Boolean)
-									.join(' · ')}
-							</Cell>
-						</Box>
-					);
+					return [
+						user.accountEnabled ? '' : strings.product.disabled,
+						via ? (sources.direct ? strings.product.alsoGroup(via) : strings.product.groupOnly(via)) : '',
+					]
+						.filter(Boolean)
+						.join(' · ');
 				}}
 			/>
-			<FilterBar filter={filter} />
 		</ScreenFrame>
 	);
 }

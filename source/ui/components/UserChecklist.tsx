@@ -1,0 +1,57 @@
+// Users with checkboxes under a heading, windowed, with the / filter line: a product's holders,
+// or the users to assign a product to.
+import {Box, Text} from 'ink';
+import type {ReactNode} from 'react';
+import type {User} from '../../domain/model.js';
+import {strings} from '../strings.js';
+import {Cell} from './Cell.js';
+import {FilterBar} from './FilterBar.js';
+import type {Checklist} from './use-checklist.js';
+import {WindowedList, windowLabel} from './WindowedList.js';
+
+interface Props {
+	checklist: Checklist<User>;
+	/** Left of the heading; "· N selected" follows it. */
+	heading: ReactNode;
+	empty: string;
+	height: number;
+	width: number;
+	/** Right-hand column: account state, groups. */
+	note: (user: User) => string;
+	noteWidth: number;
+}
+
+export function UserChecklist({checklist, heading, empty, height, width, note, noteWidth}: Props) {
+	const {filter, list, shown, ticked, tickedItems} = checklist;
+	return (
+		<>
+			<Box justifyContent="space-between" width={width + 1}>
+				<Text bold>
+					{heading}
+					{ticked.size > 0 ? <Text> · {strings.product.selected(tickedItems.length)}</Text> : null}
+				</Text>
+				<Text dimColor>{windowLabel(list.state, height, shown.length)}</Text>
+			</Box>
+			<WindowedList
+				items={shown}
+				state={list.state}
+				height={height}
+				empty={filter.query ? strings.product.noMatch(filter.query) : empty}
+				rowKey={user => user.id}
+				renderRow={(user, selected) => (
+					<Box width={width}>
+						<Cell width={5}>{ticked.has(user.id) ? ' [x] ' : ' [ ] '}</Cell>
+						<Cell width={24} inverse={selected}>
+							{user.displayName}
+						</Cell>
+						<Cell dim>{user.userPrincipalName}</Cell>
+						<Cell width={noteWidth} align="right">
+							{note(user)}
+						</Cell>
+					</Box>
+				)}
+			/>
+			<FilterBar filter={filter} />
+		</>
+	);
+}
