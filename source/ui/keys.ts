@@ -121,6 +121,12 @@ export const contextTitles: Record<KeyContext, string> = {
 	result: 'Results',
 };
 
+/** Said under a context's keys in help: what the keys alone cannot say. */
+export const contextNotes: Partial<Record<KeyContext, string>> = {
+	users: '/ also matches products; product:NAME',
+	user: 'esc leaves without saving.',
+};
+
 /** The first binding of the given contexts (in the order given) that the keypress matches. */
 export function findBinding(contexts: readonly KeyContext[], input: string, key: Key): Binding | undefined {
 	for (const context of contexts) {

@@ -135,7 +135,8 @@ export const strings = {
 	},
 	help: {
 		title: 'Keys',
-		close: 'Press ? or esc to close.',
+		close: 'esc closes',
+		page: (page: number, pages: number) => (pages > 1 ? `page ${page} of ${pages}, ↓/↑ to turn` : ''),
 	},
 	notATerminal:
 		'm365-licenses needs an interactive terminal (stdin and stdout must be a TTY). Scriptable subcommands with --json are coming; see m365-licenses --help.',

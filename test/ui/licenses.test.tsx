@@ -1,5 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {productBySku} from '../../source/domain/selectors.js';
+import {keyTable} from '../../source/ui/keys.js';
 import {keys, renderApp} from '../helpers/ink.js';
 import {demoStore, sku} from '../helpers/tenant.js';
 
@@ -113,14 +114,20 @@ describe('Licenses page', () => {
 		expect(dialog).not.toContain('Alex Wilber');
 	});
 
-	it('shows the keys of the screen in the footer and every key in help', async () => {
+	it('shows the keys of the screen in the footer and every key of the table in help', async () => {
 		const {app} = await openBusinessPremium();
 		expect(app.frame()).toContain('u Unassign licenses');
+		expect(app.frame()).toContain('+ Assign licenses');
 		await app.press('?');
-		const help = await app.waitFor('Press ? or esc to close.');
-		for (const label of ['Tick all shown', 'Unassign licenses', 'Page down', 'Active users', 'Quit']) {
-			expect(help).toContain(label);
+		let help = await app.waitFor('esc closes');
+		// Turn the pages until the last; the pages together hold every binding's label.
+		while (/page (\d+) of \1/.test(help) === false && /page \d+ of/.test(help)) {
+			const page = /page (\d+) of/.exec(help)![1];
+			await app.press('j');
+			help += await app.waitFor(`page ${Number(page) + 1} of`);
 		}
+		for (const binding of keyTable) expect(help, binding.label).toContain(binding.label);
+		expect(help).toContain('product:NAME');
 		await app.press(keys.escape);
 		await app.waitFor('Licenses › Microsoft 365 Business Premium');
 	});
