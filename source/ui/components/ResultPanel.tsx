@@ -60,7 +60,7 @@ export function ResultPanel({title, outcomes, names, onDone}: Props) {
 						</Text>
 					))}
 				</Box>
-				<Text> </Text>
+				<Text dimColor>{lines.length - offset - room > 0 ? strings.dialog.more(lines.length - offset - room) : ' '}</Text>
 				<Text inverse bold>{`[ ${strings.outcome.done} ]`}</Text>
 			</Box>
 		</ScreenFrame>
