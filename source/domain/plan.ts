@@ -184,3 +184,8 @@ export function countOutcomes(outcomes: readonly UserOutcome[]): Record<Outcome,
 	for (const outcome of outcomes) counts[outcome.outcome]++;
 	return counts;
 }
+
+/** True when every user got what the plan asked: nothing skipped, nothing failed. */
+export function allWentThrough(outcomes: readonly UserOutcome[]): boolean {
+	return outcomes.every(outcome => outcome.outcome === 'assigned' || outcome.outcome === 'removed');
+}

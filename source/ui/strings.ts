@@ -87,11 +87,13 @@ export const strings = {
 		question: (product: string, n: number) => `Assign ${product} to ${plural(n, 'user', 'users')}?`,
 		confirm: 'Assign',
 		noCandidates: 'Every user has this product.',
+		resultsTitle: 'Assign licenses: results',
 	},
 	unassign: {
 		title: 'Unassign',
 		question: (n: number, product: string) => `Unassign ${product} from ${plural(n, 'user', 'users')}?`,
 		nothingToRemove: (reasons: string) => `Nothing to unassign: ${reasons}.`,
+		resultsTitle: 'Unassign licenses: results',
 		confirm: 'Unassign',
 		nothingTicked: 'Unassign licenses: tick one or more users first (space, or a for all shown).',
 		skippedCount: {

@@ -64,4 +64,26 @@ describe('products the admin cannot unassign here', () => {
 		await app.waitFor('Nothing to unassign: 1 user holds it only through a group.');
 		expect(app.frame()).not.toContain('Unassign Visio Plan 2 from');
 	});
+
+	it('a mixed unassign shows each user: the one removed and the one skipped with the reason', async () => {
+		const app = await start();
+		await app.press('G', keys.enter);
+		await app.waitFor('Licenses › Visio Plan 2');
+		// Lidia holds Visio directly and through the group; Grady only through the group.
+		await app.press('/', ...'lidia', keys.enter, 'a', keys.escape, '/', ...'grady', keys.enter, 'a', 'u');
+		const dialog = await app.waitFor('Unassign Visio Plan 2 from 1 user?');
+		expect(dialog).toContain('1 user will be skipped:');
+		await app.press('y');
+		const results = await app.waitFor('Unassign licenses: results');
+		expect(results).toContain('1 license unassigned from Visio Plan 2, 1 skipped.');
+		expect(results).toMatch(/lidia\.holloway@contoso\.com[\s│]+Unassigned Visio Plan 2/);
+		expect(results).toMatch(/grady\.archie@contoso\.com[\s│]+Skipped Visio Plan 2: licensed through a group/);
+		await app.press(keys.enter);
+		// Lidia keeps Visio through the group: still listed, still counted.
+		await app.waitFor('Licenses › Visio Plan 2');
+		await app.press(keys.escape);
+		const page = await app.waitFor('Lidia Holloway');
+		expect(page).toContain('Assigned 5 · Available 5 · Total 10');
+		expect(page).toMatch(/Lidia Holloway.*  via Visio Users/);
+	});
 });

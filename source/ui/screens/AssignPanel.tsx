@@ -2,11 +2,12 @@
 // The way back within the mailbox's 30-day window, and the next step after unassigning.
 import {Text} from 'ink';
 import {useState} from 'react';
-import {planAssign, type LicensePlan} from '../../domain/plan.js';
+import {allWentThrough, planAssign, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
 import {assignmentSources, filterUsers, productBySku} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {ConfirmPanel} from '../components/ConfirmPanel.js';
 import {planLines} from '../components/plan-lines.js';
+import {ResultPanel} from '../components/ResultPanel.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {useChecklist} from '../components/use-checklist.js';
 import {UserChecklist} from '../components/UserChecklist.js';
@@ -19,6 +20,7 @@ export function AssignPanel({skuId, onClose}: {skuId: string; onClose: () => voi
 	const chrome = useChrome();
 	const apply = useApply();
 	const [confirming, setConfirming] = useState<LicensePlan | null>(null);
+	const [results, setResults] = useState<UserOutcome[] | null>(null);
 	const product = productBySku(tenant, skuId);
 	// Users who hold the product in no way: through a group they already have it.
 	const candidates = tenant.users.filter(user => {
@@ -32,6 +34,8 @@ export function AssignPanel({skuId, onClose}: {skuId: string; onClose: () => voi
 	const width = chrome.size.columns - 1;
 	if (!product) return null;
 
+	if (results) return <ResultPanel title={strings.assign.resultsTitle} outcomes={results} names={namesOf(tenant)} onDone={onClose} />;
+
 	if (confirming) {
 		return (
 			<ConfirmPanel
@@ -42,7 +46,11 @@ export function AssignPanel({skuId, onClose}: {skuId: string; onClose: () => voi
 				onCancel={() => setConfirming(null)}
 				onConfirm={async () => {
 					setConfirming(null);
-					if (await apply(confirming, product.name)) onClose();
+					const outcomes = await apply(confirming, product.name);
+					if (!outcomes) return;
+					// Users who were skipped or failed are each shown, beside the ones that went through.
+					if (allWentThrough(outcomes)) onClose();
+					else setResults(outcomes);
 				}}
 			/>
 		);

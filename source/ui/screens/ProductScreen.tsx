@@ -2,12 +2,13 @@
 // unassign (u) or to add to (+ Assign licenses).
 import {Box, Text} from 'ink';
 import {useState} from 'react';
-import {planUnassign, plannedRemovals, type LicensePlan, type SkipReason} from '../../domain/plan.js';
+import {allWentThrough, planUnassign, plannedRemovals, type LicensePlan, type SkipReason, type UserOutcome} from '../../domain/plan.js';
 import {assignmentSources, filterUsers, holdersOf, indexTenant, productBySku} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {Cell} from '../components/Cell.js';
 import {ConfirmPanel} from '../components/ConfirmPanel.js';
 import {planLines} from '../components/plan-lines.js';
+import {ResultPanel} from '../components/ResultPanel.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {useChecklist} from '../components/use-checklist.js';
 import {UserChecklist} from '../components/UserChecklist.js';
@@ -33,6 +34,7 @@ export function ProductScreen({skuId}: {skuId: string}) {
 	const apply = useApply();
 	const [confirming, setConfirming] = useState<LicensePlan | null>(null);
 	const [assigning, setAssigning] = useState(false);
+	const [results, setResults] = useState<UserOutcome[] | null>(null);
 
 	const product = productBySku(tenant, skuId);
 	const holders = holdersOf(tenant, skuId);
@@ -57,6 +59,10 @@ export function ProductScreen({skuId}: {skuId: string}) {
 
 	if (assigning) return <AssignPanel skuId={skuId} onClose={() => setAssigning(false)} />;
 
+	if (results) {
+		return <ResultPanel title={strings.unassign.resultsTitle} outcomes={results} names={names} onDone={() => setResults(null)} />;
+	}
+
 	if (confirming) {
 		return (
 			<ConfirmPanel
@@ -67,7 +73,11 @@ export function ProductScreen({skuId}: {skuId: string}) {
 				onCancel={() => setConfirming(null)}
 				onConfirm={async () => {
 					setConfirming(null);
-					if (await apply(confirming, product.name)) checklist.clearTicks();
+					const outcomes = await apply(confirming, product.name);
+					if (!outcomes) return;
+					checklist.clearTicks();
+					// Users who were skipped or failed are each shown, beside the ones that went through.
+					if (!allWentThrough(outcomes)) setResults(outcomes);
 				}}
 			/>
 		);
