@@ -22,8 +22,8 @@ describe.runIf(run)('Active users in a terminal at 80×24', () => {
 		expect(screen).toMatch(/\[x\] Office 365 E3/);
 		expect(screen.split('\n').every(line => line.length <= 80)).toBe(true);
 
-		// Exchange Online (Plan 1), Business Basic, Business Premium, then Office 365 E3.
-		session.keys('j', 'j', 'j', 'Space');
+		// Exchange Online (Plan 1), its Archiving add-on, Business Basic, Business Premium, then Office 365 E3.
+		session.keys('j', 'j', 'j', 'j', 'Space');
 		await session.waitFor('* will be removed');
 		session.keys('s');
 		screen = await session.waitFor('Save these changes for Nestor Wilke?');

@@ -22,7 +22,7 @@ describe.runIf(run)('the built app in a terminal at 80×24', () => {
 		expect(screen.split('\n').every(line => line.length <= 80)).toBe(true);
 		expect(screen).toContain('? Help');
 
-		session.keys('j', 'j', 'Enter');
+		session.keys('j', 'j', 'j', 'Enter');
 		await session.waitFor('Licenses › Microsoft 365 Business Premium');
 		session.keys('Space', 'j', 'Space');
 		await session.waitFor('2 selected');

@@ -27,6 +27,7 @@ async function openUser(app: App, name: string) {
 /** The demo's products, in the order every list shows them. */
 const products = [
 	'Exchange Online (Plan 1)',
+	'Exchange Online Archiving for Exchange Online',
 	'Microsoft 365 Business Basic',
 	'Microsoft 365 Business Premium',
 	'Office 365 E3',
@@ -164,7 +165,7 @@ describe('several users: Manage product licenses', () => {
 
 describe('Assign licenses from a product page', () => {
 	async function openBusinessPremium(app: App) {
-		await app.press('j', 'j', keys.enter);
+		await app.press('j', 'j', 'j', keys.enter);
 		return app.waitFor('Licenses › Microsoft 365 Business Premium');
 	}
 

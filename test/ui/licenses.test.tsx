@@ -20,8 +20,8 @@ async function openBusinessPremium() {
 	cleanup = app.unmount;
 	await app.waitFor('Microsoft 365 Business Premium');
 	expect(counts(app.frame(), 'Microsoft 365 Business Premium')).toEqual([11, 2, 13]);
-	// Exchange Online (Plan 1) and Business Basic sort above it.
-	await app.press('j', 'j', keys.enter);
+	// Exchange Online (Plan 1), its Archiving add-on and Business Basic sort above it.
+	await app.press('j', 'j', 'j', keys.enter);
 	await app.waitFor('Licenses › Microsoft 365 Business Premium');
 	return {app, store, stateFile};
 }
@@ -137,8 +137,8 @@ describe('Licenses page', () => {
 		const app = renderApp(store);
 		cleanup = app.unmount;
 		await app.waitFor('Microsoft 365 Business Premium');
-		// Down twice, open, filter "rach", keep it, tick the one shown, Unassign licenses.
-		app.stdin.write('jj\r/rach\r u');
+		// Down three times, open, filter "rach", keep it, tick the one shown, Unassign licenses.
+		app.stdin.write('jjj\r/rach\r u');
 		const dialog = await app.waitFor('Unassign Microsoft 365 Business Premium from 1 user?');
 		expect(dialog).toContain('Rachel Kim');
 	});

@@ -18,6 +18,7 @@ describe('products aggregated over subscriptions', () => {
 		const names = productRows(demoTenant()).map(p => p.name);
 		expect(names).toEqual([
 			'Exchange Online (Plan 1)',
+			'Exchange Online Archiving for Exchange Online',
 			'Microsoft 365 Business Basic',
 			'Microsoft 365 Business Premium',
 			'Office 365 E3',
