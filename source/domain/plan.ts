@@ -2,7 +2,8 @@
 // why. Built before anything is changed, so the confirmation shows exactly what will happen, and
 // shaped like Graph's assignLicense (one request per user, addLicenses and removeLicenses together).
 import type {Tenant, User} from './model.js';
-import {assignmentSources, indexTenant, type ProductRow} from './selectors.js';
+import {additionBlock, dependentAddOns, removalBlock} from './rules.js';
+import {assignmentSources, indexTenant} from './selectors.js';
 
 export type SkipReason =
 	| 'not-assigned'
@@ -28,6 +29,8 @@ export interface PlanItem {
 	skip: PlanSkip[];
 	/** skuId → groups that keep the user licensed after the direct license goes. */
 	keptThroughGroups: Record<string, string[]>;
+	/** Add-on skuId → the removed products it depends on: removed with them, in the same request. */
+	dependents: Record<string, string[]>;
 }
 
 export interface LicensePlan {
@@ -55,6 +58,7 @@ function emptyItem(user: User): PlanItem {
 		remove: [],
 		skip: [],
 		keptThroughGroups: {},
+		dependents: {},
 	};
 }
 
@@ -67,6 +71,7 @@ function notFound(key: string, skuIds: readonly string[]): PlanItem {
 		remove: [],
 		skip: skuIds.map(skuId => ({skuId, reason: 'user-not-found', groupIds: []})),
 		keptThroughGroups: {},
+		dependents: {},
 	};
 }
 
@@ -75,33 +80,21 @@ function findUser(tenant: Tenant, key: string): User | undefined {
 	return index.usersById.get(key) ?? index.usersByUpn.get(key.toLowerCase());
 }
 
-function productOf(tenant: Tenant, skuId: string): ProductRow | undefined {
-	return indexTenant(tenant).products.find(p => p.skuId === skuId);
-}
-
-/** Adds the removal of one product to a user's item, or the reason it is skipped. */
 function planRemoval(tenant: Tenant, user: User, skuId: string, item: PlanItem): void {
-	const sources = assignmentSources(user, skuId);
-	if (!sources.direct && sources.groupIds.length === 0) {
-		item.skip.push({skuId, reason: 'not-assigned', groupIds: []});
-	} else if (productOf(tenant, skuId)?.selfServiceOwnerId) {
-		item.skip.push({skuId, reason: 'self-service-subscription', groupIds: []});
-	} else if (!sources.direct) {
-		item.skip.push({skuId, reason: 'group-assigned', groupIds: sources.groupIds});
-	} else {
-		item.remove.push(skuId);
-		if (sources.groupIds.length > 0) item.keptThroughGroups[skuId] = sources.groupIds;
+	const block = removalBlock(tenant, user, skuId);
+	if (block) {
+		item.skip.push({skuId, ...block});
+		return;
 	}
+	item.remove.push(skuId);
+	const {groupIds} = assignmentSources(user, skuId);
+	if (groupIds.length > 0) item.keptThroughGroups[skuId] = groupIds;
 }
 
 function planAddition(tenant: Tenant, user: User, skuId: string, item: PlanItem): void {
-	if (assignmentSources(user, skuId).direct) {
-		item.skip.push({skuId, reason: 'already-assigned', groupIds: []});
-	} else if (productOf(tenant, skuId)?.selfServiceOwnerId) {
-		item.skip.push({skuId, reason: 'self-service-subscription', groupIds: []});
-	} else {
-		item.add.push(skuId);
-	}
+	const block = additionBlock(tenant, user, skuId);
+	if (block) item.skip.push({skuId, ...block});
+	else item.add.push(skuId);
 }
 
 /** Plan removing the given products from the given users (ids or UPNs). */
@@ -134,6 +127,11 @@ export function planChanges(
 			const item = emptyItem(user);
 			for (const skuId of add) planAddition(tenant, user, skuId, item);
 			for (const skuId of remove) planRemoval(tenant, user, skuId, item);
+			for (const [addOn, bases] of dependentAddOns(tenant, user, item.remove)) {
+				if (item.remove.includes(addOn)) continue;
+				item.remove.push(addOn);
+				item.dependents[addOn] = bases;
+			}
 			return item;
 		}),
 	};
@@ -154,7 +152,7 @@ export function plannedAdditions(plan: LicensePlan): Map<string, number> {
 export function shortfalls(tenant: Tenant, plan: LicensePlan): Map<string, [number, number]> {
 	const short = new Map<string, [number, number]>();
 	for (const [skuId, needed] of plannedAdditions(plan)) {
-		const available = productOf(tenant, skuId)?.available ?? 0;
+		const available = indexTenant(tenant).products.find(p => p.skuId === skuId)?.available ?? 0;
 		if (needed > available) short.set(skuId, [needed, available]);
 	}
 	return short;

@@ -58,6 +58,8 @@ export const strings = {
 		saveQuestion: (name: string) => `Save these changes for ${name}?`,
 		assignLine: (product: string) => `+ Assign ${product}`,
 		removeLine: (product: string) => `− Unassign ${product}`,
+		dependent: (bases: string) => `depends on ${bases}: removed with it`,
+		alsoRemoves: (addOns: string) => `also ${addOns}, which depends on it`,
 		groupLocked: (groups: string) => `Assigned through ${groups}: change the group's membership instead.`,
 	},
 	manage: {

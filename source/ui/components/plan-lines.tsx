@@ -17,14 +17,16 @@ export function planLines(plan: LicensePlan, names: Names, byProduct: boolean): 
 	const lines: ReactElement[] = [];
 	const changing = plan.items.filter(item => item.add.length + item.remove.length > 0);
 	for (const item of changing) {
-		const kept = Object.entries(item.keptThroughGroups)
-			.map(([, groups]) => strings.product.alsoGroup(names.groups(groups)))
-			.join(', ');
+		const dependents = Object.keys(item.dependents);
+		const notes = [
+			...Object.values(item.keptThroughGroups).map(groups => strings.product.alsoGroup(names.groups(groups))),
+			...(dependents.length > 0 ? [strings.user.alsoRemoves(dependents.map(names.product).join(', '))] : []),
+		].join('; ');
 		lines.push(
 			<Text key={`u${item.userId}`} wrap="truncate-end">
 				{'  '}
 				{item.displayName} <Text dimColor>{item.userPrincipalName}</Text>
-				{byProduct && kept ? <Text dimColor>{` (${kept})`}</Text> : null}
+				{byProduct && notes ? <Text dimColor>{` (${notes})`}</Text> : null}
 			</Text>,
 		);
 		if (byProduct) continue;
@@ -38,11 +40,17 @@ export function planLines(plan: LicensePlan, names: Names, byProduct: boolean): 
 		}
 		for (const skuId of item.remove) {
 			const groups = item.keptThroughGroups[skuId];
+			const bases = item.dependents[skuId];
+			const note = groups
+				? strings.product.alsoGroup(names.groups(groups))
+				: bases
+					? strings.user.dependent(bases.map(names.product).join(', '))
+					: '';
 			lines.push(
 				<Text key={`r${item.userId}${skuId}`} wrap="truncate-end">
 					{'      '}
 					{strings.user.removeLine(names.product(skuId))}
-					{groups ? <Text dimColor>{` (${strings.product.alsoGroup(names.groups(groups))})`}</Text> : null}
+					{note ? <Text dimColor>{` (${note})`}</Text> : null}
 				</Text>,
 			);
 		}

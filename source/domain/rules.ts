@@ -1,0 +1,89 @@
+// What the admin center enforces, as pure functions: who may change licenses, which licenses can
+// be removed or added directly, and which add-ons must go with a base product. Every screen, the
+// plan and (later) the command line and the Graph backend ask these, so a refusal is explained
+// before anything is tried instead of failing afterwards.
+import {roleTemplateIds, type DirectoryRole, type Tenant, type User} from './model.js';
+import {assignmentSources, indexTenant} from './selectors.js';
+import type {SkipReason} from './plan.js';
+
+/** The directory roles that may assign and unassign licenses. */
+export const licenseRoles: ReadonlyArray<{id: string; name: string}> = [
+	{id: roleTemplateIds.globalAdministrator, name: 'Global Administrator'},
+	{id: roleTemplateIds.licenseAdministrator, name: 'License Administrator'},
+	{id: roleTemplateIds.userAdministrator, name: 'User Administrator'},
+];
+
+export type Permission =
+	| {allowed: true; roles: string[]}
+	| {allowed: false; roles: string[]; reason: 'no-license-role' | 'not-in-tenant'};
+
+/** May this admin (a UPN) assign and unassign licenses? Their roles are named either way. */
+export function adminPermission(tenant: Tenant, upn: string): Permission {
+	const admin = indexTenant(tenant).usersByUpn.get(upn.toLowerCase());
+	if (!admin) return {allowed: false, roles: [], reason: 'not-in-tenant'};
+	const held: DirectoryRole[] = tenant.directoryRoles.filter(role => role.members.includes(admin.id));
+	const roles = held.map(role => role.displayName);
+	return held.some(role => licenseRoles.some(allowed => allowed.id === role.roleTemplateId))
+		? {allowed: true, roles}
+		: {allowed: false, roles, reason: 'no-license-role'};
+}
+
+/** A product bought through self-service purchase: not the organisation's until an admin takes it over. */
+export function selfServiceOwner(tenant: Tenant, skuId: string): string | null {
+	return indexTenant(tenant).products.find(p => p.skuId === skuId)?.selfServiceOwnerId ?? null;
+}
+
+/** Why this license cannot be removed from the user directly, or null when it can. */
+export function removalBlock(tenant: Tenant, user: User, skuId: string): {reason: SkipReason; groupIds: string[]} | null {
+	const sources = assignmentSources(user, skuId);
+	if (!sources.direct && sources.groupIds.length === 0) return {reason: 'not-assigned', groupIds: []};
+	if (selfServiceOwner(tenant, skuId)) return {reason: 'self-service-subscription', groupIds: []};
+	// Graph: "User license is inherited from a group membership and it cannot be removed directly from the user."
+	if (!sources.direct) return {reason: 'group-assigned', groupIds: sources.groupIds};
+	return null;
+}
+
+/** Why this license cannot be added to the user directly, or null when it can. */
+export function additionBlock(tenant: Tenant, user: User, skuId: string): {reason: SkipReason; groupIds: string[]} | null {
+	if (assignmentSources(user, skuId).direct) return {reason: 'already-assigned', groupIds: []};
+	if (selfServiceOwner(tenant, skuId)) return {reason: 'self-service-subscription', groupIds: []};
+	return null;
+}
+
+/**
+ * Service plans that work only beside another: plan name → plans of which the user must keep one.
+ * Graph refuses to remove the base alone: "License assignment failed because service plan X
+ * depends on the service plan(s) Y". Exchange Online Archiving needs an Exchange Online mailbox plan.
+ */
+export const servicePlanDependencies: Readonly<Record<string, readonly string[]>> = {
+	EXCHANGE_S_ARCHIVE_ADDON: ['EXCHANGE_S_STANDARD', 'EXCHANGE_S_ENTERPRISE'],
+};
+
+/**
+ * The add-ons that must go with the products being removed, because what they depend on would go:
+ * skuId of the add-on → the products it depends on among those removed. Repeats until nothing more
+ * falls, for add-ons of add-ons.
+ */
+export function dependentAddOns(tenant: Tenant, user: User, removing: readonly string[]): Map<string, string[]> {
+	const {skusById} = indexTenant(tenant);
+	const planNames = (skuId: string) => (skusById.get(skuId)?.servicePlans ?? []).map(plan => plan.servicePlanName);
+	const gone = new Set(removing);
+	const dependents = new Map<string, string[]>();
+	for (let changed = true; changed; ) {
+		changed = false;
+		const kept = user.assignedLicenses.map(l => l.skuId).filter(skuId => !gone.has(skuId));
+		for (const addOn of kept) {
+			const needs = planNames(addOn).flatMap(plan => (servicePlanDependencies[plan] ? [servicePlanDependencies[plan]] : []));
+			const others = new Set(kept.filter(skuId => skuId !== addOn).flatMap(planNames));
+			const unmet = needs.some(anyOf => !anyOf.some(plan => others.has(plan)));
+			// Only a removal makes an add-on fall; one that never had its base is not ours to fix.
+			const bases = [...gone].filter(base => planNames(base).some(plan => needs.some(anyOf => anyOf.includes(plan))));
+			if (unmet && bases.length > 0 && assignmentSources(user, addOn).direct) {
+				dependents.set(addOn, bases);
+				gone.add(addOn);
+				changed = true;
+			}
+		}
+	}
+	return dependents;
+}
