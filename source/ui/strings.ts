@@ -1,5 +1,6 @@
 // Every word the UI shows, in the Microsoft 365 admin center's English terms.
 // A translation is a copy of this object, not a hunt through components.
+import type {ConsequenceKind} from '../domain/consequences.js';
 import type {Outcome, SkipReason} from '../domain/plan.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -106,6 +107,35 @@ export const strings = {
 			'user-not-found': (n: number) => `${plural(n, 'user was', 'users were')} not found`,
 		} satisfies Record<SkipReason, (n: number) => string>,
 		willSkip: (n: number) => `${plural(n, 'user', 'users')} will be skipped:`,
+	},
+	consequences: {
+		title: 'What happens',
+		changes: 'Changes',
+		sum: {
+			mailbox: (n: number) => `${plural(n, 'user loses', 'users lose')} their mailbox`,
+			onedrive: (n: number) => `${plural(n, 'user loses', 'users lose')} OneDrive`,
+			'office-apps': (n: number) => `${plural(n, 'user loses', 'users lose')} Office apps`,
+			teams: (n: number) => `${plural(n, 'user loses', 'users lose')} Teams`,
+			none: (n: number) => `${plural(n, 'user keeps', 'users keep')} everything`,
+		} satisfies Record<ConsequenceKind | 'none', (n: number) => string>,
+		kind: {mailbox: 'mailbox', onedrive: 'OneDrive', 'office-apps': 'Office apps', teams: 'Teams'} satisfies Record<ConsequenceKind, string>,
+		loses: (kinds: string) => `loses ${kinds}`,
+		keeps: (kind: string, products: string) => `keeps ${kind} (${products})`,
+		nothing: 'keeps everything',
+		deletedOn: (date: string) => `mail deleted on ${date} unless a license is assigned again`,
+		hold: (kind: string) =>
+			({'litigation-hold': 'on litigation hold', 'retention-policy': 'under a retention policy', 'retention-label': 'under a retention label'})[kind] ??
+			'on hold',
+		explain: {
+			mailbox:
+				'Mailbox: mail is kept for 30 days after the license is removed, then deleted for good; assigning a license again within the 30 days restores it. Retention policies, retention labels and holds keep what they cover. Meanwhile the mailbox cannot be searched with eDiscovery. To keep the mail without a license, convert it to a shared mailbox first.',
+			onedrive:
+				'OneDrive: files are not deleted when the license is removed; they stay until the user is deleted. Since 27 January 2025, a OneDrive unlicensed for more than 90 days is archived and can be reached again only with pay-as-you-go Microsoft 365 Archive billing.',
+			'office-apps': 'Office apps: they go into reduced functionality, showing "Unlicensed Product" and activation prompts.',
+			teams: 'Teams: the Microsoft Teams service plan (TEAMS1) is no longer licensed for the user.',
+		} satisfies Record<ConsequenceKind, string>,
+		source: 'From Microsoft\'s admin documentation: "Unassign Microsoft 365 licenses from users", "Remove a former employee", OneDrive retention.',
+		mailboxBack: 'the mailbox comes back: assigned within its 30 days',
 	},
 	dialog: {
 		cancel: 'Cancel',

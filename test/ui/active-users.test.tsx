@@ -56,8 +56,12 @@ describe('one user: Licenses and apps', () => {
 		await app.waitFor('* will be removed');
 		await app.press('s');
 		const dialog = await app.waitFor('Save these changes for Nestor Wilke?');
+		// The consequences panel comes first: the mailbox stays through Exchange Online (Plan 1).
+		expect(dialog).toContain('What happens');
+		expect(dialog).toContain('Nestor Wilke: keeps mailbox (Exchange Online (Plan 1)); loses OneDrive, Office apps, Teams');
+		expect(dialog).not.toContain('lose their mailbox');
 		expect(dialog).toContain('− Unassign Office 365 E3');
-		expect(dialog).not.toContain('Exchange Online');
+		expect(dialog).not.toContain('− Unassign Exchange Online');
 		expect(dialog).toMatch(/\[ Cancel \]/);
 
 		await app.press('y');

@@ -7,6 +7,9 @@ import {strings} from '../strings.js';
 import {initialConfirmFocus, nextConfirmFocus, type ConfirmFocus} from './confirm-state.js';
 import {ScreenFrame} from './ScreenFrame.js';
 
+/** The border and padding take four columns. */
+export const dialogWidth = (columns: number) => Math.max(20, columns - 4);
+
 interface Props {
 	title: string;
 	question: string;
@@ -39,6 +42,7 @@ export function ConfirmPanel({title, question, lines, confirmLabel, onConfirm, o
 	const below = Math.max(0, lines.length - offset - room);
 	return (
 		<ScreenFrame
+			modal
 			contexts={['dialog']}
 			handlers={{
 				confirm: onConfirm,

@@ -42,6 +42,7 @@ export function ResultPanel({title, outcomes, names, onDone}: Props) {
 	const offset = Math.min(scrolled, last);
 	return (
 		<ScreenFrame
+			modal
 			contexts={['result']}
 			handlers={{
 				done: onDone,

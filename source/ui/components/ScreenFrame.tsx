@@ -12,14 +12,17 @@ interface Props {
 	disabled?: ReadonlySet<ActionId>;
 	/** A text field being edited takes the keys instead of the key table. */
 	text?: TextField;
+	/** A dialog: of the global keys only help and quit stay (no leaving for another screen under it). */
+	modal?: boolean;
 	children: ReactNode;
 }
 
 /** A screen's body, status line and footer; its keys go live when it is the one on top. */
-export function ScreenFrame({contexts, handlers, disabled, text, children}: Props) {
+export function ScreenFrame({contexts, handlers, disabled, text, modal = false, children}: Props) {
 	const chrome = useChrome();
 	const all: KeyContext[] = [...contexts, 'global'];
-	const live = {...chrome.global, ...definedOnly(handlers)};
+	const global = modal ? {help: chrome.global.help, quit: chrome.global.quit} : chrome.global;
+	const live = {...global, ...definedOnly(handlers)};
 	useRoute({contexts: all, handlers: live, text}, chrome.active);
 	return (
 		<Box flexDirection="column" height={chrome.bodyRows + 2}>

@@ -1,8 +1,11 @@
 // A plan as confirmation lines: per user, what is assigned, unassigned and skipped.
 import {Text} from 'ink';
 import type {ReactElement} from 'react';
-import type {LicensePlan} from '../../domain/plan.js';
+import {planConsequences, restoresMailbox} from '../../domain/consequences.js';
+import type {Tenant} from '../../domain/model.js';
+import type {LicensePlan, PlanItem} from '../../domain/plan.js';
 import {strings} from '../strings.js';
+import {consequencesPanelLines} from './ConsequencesPanel.js';
 
 export interface Names {
 	product: (skuId: string) => string;
@@ -13,7 +16,12 @@ export interface Names {
  * `byProduct`: the plan is about one product (the Licenses page), so a line per user is enough.
  * Otherwise each user is followed by a line per product (users × products).
  */
-export function planLines(plan: LicensePlan, names: Names, byProduct: boolean): ReactElement[] {
+export function planLines(
+	plan: LicensePlan,
+	names: Names,
+	byProduct: boolean,
+	mailboxBack: (item: PlanItem) => boolean = () => false,
+): ReactElement[] {
 	const lines: ReactElement[] = [];
 	const changing = plan.items.filter(item => item.add.length + item.remove.length > 0);
 	for (const item of changing) {
@@ -21,6 +29,7 @@ export function planLines(plan: LicensePlan, names: Names, byProduct: boolean): 
 		const notes = [
 			...Object.values(item.keptThroughGroups).map(groups => strings.product.alsoGroup(names.groups(groups))),
 			...(dependents.length > 0 ? [strings.user.alsoRemoves(dependents.map(names.product).join(', '))] : []),
+			...(mailboxBack(item) ? [strings.consequences.mailboxBack] : []),
 		].join('; ');
 		lines.push(
 			<Text key={`u${item.userId}`} wrap="truncate-end">
@@ -35,6 +44,7 @@ export function planLines(plan: LicensePlan, names: Names, byProduct: boolean): 
 				<Text key={`a${item.userId}${skuId}`} wrap="truncate-end">
 					{'      '}
 					{strings.user.assignLine(names.product(skuId))}
+					{mailboxBack(item) ? <Text dimColor>{` (${strings.consequences.mailboxBack})`}</Text> : null}
 				</Text>,
 			);
 		}
@@ -69,4 +79,29 @@ export function planLines(plan: LicensePlan, names: Names, byProduct: boolean): 
 		);
 	}
 	return lines;
+}
+
+/**
+ * Everything a confirmation says: what happens to each user (the consequences panel, when licenses
+ * go), the changes themselves, then what each loss means.
+ */
+export function confirmationLines(
+	tenant: Tenant,
+	plan: LicensePlan,
+	names: Names,
+	byProduct: boolean,
+	width: number,
+	now: Date = new Date(),
+): ReactElement[] {
+	const changes = planLines(plan, names, byProduct, item => restoresMailbox(tenant, item, now));
+	const {head, notes} = consequencesPanelLines(planConsequences(tenant, plan, now), names, width);
+	if (head.length === 0) return changes;
+	return [
+		...head,
+		<Text key="changes" bold>
+			{strings.consequences.changes}
+		</Text>,
+		...changes,
+		...notes,
+	];
 }

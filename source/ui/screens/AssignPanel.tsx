@@ -5,8 +5,8 @@ import {useState} from 'react';
 import {allWentThrough, planAssign, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
 import {assignmentSources, filterUsers, productBySku} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
-import {ConfirmPanel} from '../components/ConfirmPanel.js';
-import {planLines} from '../components/plan-lines.js';
+import {ConfirmPanel, dialogWidth} from '../components/ConfirmPanel.js';
+import {confirmationLines} from '../components/plan-lines.js';
 import {ResultPanel} from '../components/ResultPanel.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {useChecklist} from '../components/use-checklist.js';
@@ -41,7 +41,7 @@ export function AssignPanel({skuId, onClose}: {skuId: string; onClose: () => voi
 			<ConfirmPanel
 				title={strings.assign.title}
 				question={strings.assign.question(product.name, confirming.items.filter(i => i.add.length > 0).length)}
-				lines={planLines(confirming, namesOf(tenant), true)}
+				lines={confirmationLines(tenant, confirming, namesOf(tenant), true, dialogWidth(chrome.size.columns))}
 				confirmLabel={strings.assign.confirm}
 				onCancel={() => setConfirming(null)}
 				onConfirm={async () => {

@@ -5,8 +5,8 @@ import {useState} from 'react';
 import {planUnassignAll, plannedRemovals, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
 import {useChrome} from '../chrome.js';
 import {Cell} from '../components/Cell.js';
-import {ConfirmPanel} from '../components/ConfirmPanel.js';
-import {planLines} from '../components/plan-lines.js';
+import {ConfirmPanel, dialogWidth} from '../components/ConfirmPanel.js';
+import {confirmationLines} from '../components/plan-lines.js';
 import {ResultPanel} from '../components/ResultPanel.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {listHandlers} from '../components/list-handlers.js';
@@ -53,7 +53,7 @@ export function ManagePanel({userIds, onCancel, onDone}: Props) {
 			<ConfirmPanel
 				title={strings.manage.title}
 				question={strings.manage.confirmQuestion(step.plan.items.filter(i => i.remove.length > 0).length, plannedRemovals(step.plan))}
-				lines={planLines(step.plan, names, false)}
+				lines={confirmationLines(tenant, step.plan, names, false, dialogWidth(chrome.size.columns))}
 				confirmLabel={strings.manage.unassignAll}
 				onCancel={() => setStep({kind: 'choose'})}
 				onConfirm={async () => {

@@ -6,8 +6,8 @@ import {allWentThrough, planUnassign, plannedRemovals, type LicensePlan, type Sk
 import {assignmentSources, filterUsers, holdersOf, indexTenant, productBySku} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {Cell} from '../components/Cell.js';
-import {ConfirmPanel} from '../components/ConfirmPanel.js';
-import {planLines} from '../components/plan-lines.js';
+import {ConfirmPanel, dialogWidth} from '../components/ConfirmPanel.js';
+import {confirmationLines} from '../components/plan-lines.js';
 import {ResultPanel} from '../components/ResultPanel.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {useChecklist} from '../components/use-checklist.js';
@@ -68,7 +68,7 @@ export function ProductScreen({skuId}: {skuId: string}) {
 			<ConfirmPanel
 				title={strings.unassign.title}
 				question={strings.unassign.question(plannedRemovals(confirming), product.name)}
-				lines={planLines(confirming, names, true)}
+				lines={confirmationLines(tenant, confirming, names, true, dialogWidth(chrome.size.columns))}
 				confirmLabel={strings.unassign.confirm}
 				onCancel={() => setConfirming(null)}
 				onConfirm={async () => {

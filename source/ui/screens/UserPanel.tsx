@@ -7,9 +7,9 @@ import {assignmentSources, indexTenant, type ProductRow} from '../../domain/sele
 import {servicePlanName} from '../../domain/names.js';
 import {useChrome} from '../chrome.js';
 import {Cell} from '../components/Cell.js';
-import {ConfirmPanel} from '../components/ConfirmPanel.js';
+import {ConfirmPanel, dialogWidth} from '../components/ConfirmPanel.js';
 import {listHandlers} from '../components/list-handlers.js';
-import {planLines} from '../components/plan-lines.js';
+import {confirmationLines} from '../components/plan-lines.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {useList} from '../components/use-list.js';
 import {WindowedList} from '../components/WindowedList.js';
@@ -71,7 +71,7 @@ export function UserPanel({userId, onClose}: {userId: string; onClose: () => voi
 			<ConfirmPanel
 				title={strings.user.saveTitle}
 				question={strings.user.saveQuestion(user.displayName)}
-				lines={planLines(confirming, names, false)}
+				lines={confirmationLines(tenant, confirming, names, false, dialogWidth(chrome.size.columns))}
 				confirmLabel={strings.user.saveTitle}
 				onCancel={() => setConfirming(null)}
 				onConfirm={async () => {
