@@ -15,6 +15,8 @@ Options:
   --state-dir DIR    where changes are kept (also M365_LICENSES_STATE_DIR);
                      default: the per-user config directory
   --reset            discard the changes saved for this tenant and start from its source
+  --as UPN           act as this admin of the tenant (default: its signedInUser); without the
+                     Global, License or User Administrator role the app is read-only
   -h, --help         show this help
   -v, --version      show the version
 
@@ -24,6 +26,7 @@ const options = {
 	tenant: {type: 'string'},
 	'state-dir': {type: 'string'},
 	reset: {type: 'boolean'},
+	as: {type: 'string'},
 	help: {type: 'boolean', short: 'h'},
 	version: {type: 'boolean', short: 'v'},
 } as const;
@@ -52,7 +55,7 @@ async function main(argv: string[]): Promise<void> {
 		return;
 	}
 	if (positionals.length > 0) fail(`unknown command "${positionals[0]}". See m365-licenses --help.`, 2);
-	for (const flag of ['tenant', 'state-dir'] as const) {
+	for (const flag of ['tenant', 'state-dir', 'as'] as const) {
 		if (values[flag] === '') fail(`--${flag} needs a value. See m365-licenses --help.`, 2);
 	}
 
@@ -64,7 +67,7 @@ async function main(argv: string[]): Promise<void> {
 
 	// Loaded only now, so --help, --version and usage errors do not pay for Ink, React and conf.
 	const {runTui} = await import('./tui.js');
-	await runTui({tenant: values.tenant, stateDir: values['state-dir'], reset: values.reset ?? false});
+	await runTui({tenant: values.tenant, stateDir: values['state-dir'], reset: values.reset ?? false, actAs: values.as});
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -13,12 +13,14 @@ export interface TuiOptions {
 	/** --state-dir */
 	stateDir: string | undefined;
 	reset: boolean;
+	/** --as */
+	actAs: string | undefined;
 }
 
-export async function runTui({tenant, stateDir, reset}: TuiOptions): Promise<void> {
+export async function runTui({tenant, stateDir, reset, actAs}: TuiOptions): Promise<void> {
 	const stateFile = openStateFile(resolveStateDir(stateDir, process.env));
 	const backend = tenant ? new LocalTenant(tenant, 'snapshot') : new LocalTenant(demoTenantPath, 'demo');
-	const store = await openStore({backend, stateFile, reset});
+	const store = await openStore({backend, stateFile, reset, actAs});
 	// The alternate screen keeps the shell's scrollback as it was, like less, lazygit or k9s.
 	process.stdout.write('\u001B[?1049h');
 	process.once('exit', () => process.stdout.write('\u001B[?1049l'));

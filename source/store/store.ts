@@ -1,14 +1,18 @@
 // The one store: the tenant as the app shows it, and the outcome of the last change.
 // Screens read it through selectors and change it only through these intents.
 import {produce} from 'immer';
-import type {TenantBackend} from '../backends/backend.js';
+import {UserError, type TenantBackend} from '../backends/backend.js';
 import {applyChanges, changesFromOutcomes} from '../domain/changes.js';
 import type {Tenant} from '../domain/model.js';
 import type {LicensePlan, UserOutcome} from '../domain/plan.js';
+import {adminPermission} from '../domain/rules.js';
+import {indexTenant} from '../domain/selectors.js';
 import type {StateFile} from './state-file.js';
 
 export interface AppState {
 	tenant: Tenant;
+	/** The admin the app acts as: the snapshot's signedInUser, or --as. */
+	admin: string;
 	/** True while a change is being carried out and saved. */
 	busy: boolean;
 }
@@ -28,15 +32,30 @@ export interface StoreOptions {
 	stateFile: StateFile;
 	/** Discard the changes saved for this tenant (--reset). */
 	reset?: boolean;
+	/** Act as this admin (a UPN of the tenant) instead of the tenant's signedInUser. */
+	actAs?: string;
 	now?: () => Date;
 }
 
 /** Loads the tenant from its source and replays the changes saved for it. */
-export async function openStore({backend, stateFile, reset = false, now = () => new Date()}: StoreOptions): Promise<Store> {
+export async function openStore({backend, stateFile, reset = false, actAs, now = () => new Date()}: StoreOptions): Promise<Store> {
 	const source = await backend.load();
 	const tenantId = source.organization.id;
+	const admin = actAs ?? source.signedInUser;
+	if (!indexTenant(source).usersByUpn.has(admin.toLowerCase())) {
+		throw new UserError(
+			actAs
+				? `--as ${actAs}: no such user in ${source.organization.displayName} (${backend.source}).`
+				: `Tenant file ${backend.source}: "signedInUser" ${admin} is not one of its users.`,
+			actAs ? 2 : 1,
+		);
+	}
 	if (reset) stateFile.reset(tenantId);
-	let state: AppState = {tenant: produce(source, draft => applyChanges(draft, stateFile.changes(tenantId))), busy: false};
+	let state: AppState = {
+		tenant: produce(source, draft => applyChanges(draft, stateFile.changes(tenantId))),
+		admin,
+		busy: false,
+	};
 	const listeners = new Set<() => void>();
 	const set = (next: AppState) => {
 		state = next;
@@ -50,12 +69,15 @@ export async function openStore({backend, stateFile, reset = false, now = () => 
 			return () => listeners.delete(listener);
 		},
 		async apply(plan) {
+			// The screens refuse first and say why; this is the guard for every other caller.
+			const permission = adminPermission(state.tenant, state.admin);
+			if (!permission.allowed) throw new Error(`${state.admin} may not change licenses.`);
 			set({...state, busy: true});
 			try {
 				const outcomes = await backend.apply(state.tenant, plan);
 				const changes = changesFromOutcomes(outcomes, now().toISOString());
 				stateFile.append(tenantId, changes);
-				set({tenant: produce(state.tenant, draft => applyChanges(draft, changes)), busy: false});
+				set({...state, tenant: produce(state.tenant, draft => applyChanges(draft, changes)), busy: false});
 				return outcomes;
 			} catch (error) {
 				set({...state, busy: false});

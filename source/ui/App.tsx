@@ -1,5 +1,6 @@
-import {Box, useApp} from 'ink';
+import {Box, Text, useApp} from 'ink';
 import {useReducer, useState} from 'react';
+import {adminPermission} from '../domain/rules.js';
 import type {Store} from '../store/store.js';
 import {ChromeContext, type Chrome, type Handlers} from './chrome.js';
 import {Header} from './components/Header.js';
@@ -10,15 +11,19 @@ import {HelpScreen} from './screens/HelpScreen.js';
 import {LicensesScreen} from './screens/LicensesScreen.js';
 import {ProductScreen} from './screens/ProductScreen.js';
 import {StoreContext, useAppState} from './store-context.js';
+import {strings} from './strings.js';
 import {useTerminalSize} from './use-terminal-size.js';
 
 /** Header (2 rows), status line and footer (2 rows), and the row Ink leaves free below. */
 const chromeRows = 5;
+/** The read-only banner wraps to two rows at 80 columns. */
+const bannerRows = 2;
 
 function Screens() {
 	const {exit} = useApp();
 	const route = useInputRouter();
-	const {tenant} = useAppState();
+	const {tenant, admin} = useAppState();
+	const permission = adminPermission(tenant, admin);
 	const size = useTerminalSize();
 	const [nav, dispatch] = useReducer(navigate, initialNavigation);
 	const [status, setStatus] = useState<string | null>(null);
@@ -35,7 +40,15 @@ function Screens() {
 		screenLicenses: go({type: 'tab', tab: 'licenses'}),
 		screenUsers: go({type: 'tab', tab: 'users'}),
 	};
-	const base = {size, bodyRows: Math.max(3, size.rows - chromeRows), global, status, setStatus};
+	const banner = permission.allowed ? null : strings.readOnly.banner(admin, permission.roles);
+	const base = {
+		size,
+		bodyRows: Math.max(3, size.rows - chromeRows - (banner ? bannerRows : 0)),
+		global,
+		status,
+		setStatus,
+		readOnly: banner ? strings.readOnly.status : null,
+	};
 	const chrome = (active: boolean): Chrome => ({...base, active});
 	const top = nav.help ? 'help' : nav.tab === 'users' ? 'users' : nav.product ? 'product' : 'licenses';
 	const layer = (name: typeof top) => ({display: top === name ? ('flex' as const) : ('none' as const)});
@@ -45,10 +58,16 @@ function Screens() {
 			<Box flexDirection="column" width={size.columns}>
 				<Header
 					organization={tenant.organization.displayName}
-					signedInAs={tenant.signedInUser}
+					signedInAs={admin}
+					readOnly={!permission.allowed}
 					tab={nav.tab}
 					width={size.columns}
 				/>
+				{banner ? (
+					<Box height={bannerRows}>
+						<Text wrap="wrap">{banner}</Text>
+					</Box>
+				) : null}
 				{/* Screens below the top one stay mounted, so their cursor, ticks and filter survive. */}
 				<ChromeContext.Provider value={chrome(top === 'licenses')}>
 					<Box {...layer('licenses')} flexDirection="column">

@@ -11,6 +11,8 @@ export interface Chrome {
 	/** Lines left for a screen's body after the header, status line and footer. */
 	bodyRows: number;
 	active: boolean;
+	/** Set when the admin may not change licenses: change keys are refused with this said. */
+	readOnly: string | null;
 	global: Handlers;
 	/** The last outcome or refusal, shown above the footer until the next one. */
 	status: string | null;

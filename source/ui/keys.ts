@@ -127,6 +127,9 @@ export const contextNotes: Partial<Record<KeyContext, string>> = {
 	user: 'esc leaves without saving.',
 };
 
+/** Actions that change licenses: refused, with the reason, when the admin may not change them. */
+export const changeActions: ReadonlySet<ActionId> = new Set<ActionId>(['unassign', 'assign', 'save', 'manage']);
+
 /** The first binding of the given contexts (in the order given) that the keypress matches. */
 export function findBinding(contexts: readonly KeyContext[], input: string, key: Key): Binding | undefined {
 	for (const context of contexts) {

@@ -14,6 +14,12 @@ const outcomeWords: Record<Outcome, (n: number) => string> = {
 
 export const strings = {
 	screens: {licenses: 'Licenses', users: 'Active users'},
+	readOnly: {
+		badge: 'read-only',
+		banner: (upn: string, roles: readonly string[]) =>
+			`Read-only: ${upn} ${roles.length > 0 ? `is ${roles.join(', ')}` : 'has no admin role'}. Assigning and unassigning licenses needs the Global Administrator, License Administrator or User Administrator role.`,
+		status: 'Read-only: that needs the Global, License or User Administrator role (see above).',
+	},
 	licenses: {
 		product: 'Product',
 		assigned: 'Assigned',

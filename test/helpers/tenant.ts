@@ -24,9 +24,9 @@ export function tempStateDir(): string {
 	return mkdtempSync(join(tmpdir(), 'm365-licenses-test-'));
 }
 
-export async function demoStore(stateDir = tempStateDir()) {
+export async function demoStore(stateDir = tempStateDir(), actAs?: string) {
 	const stateFile = openStateFile(stateDir);
-	const store = await openStore({backend: new LocalTenant(demoTenantPath, 'demo'), stateFile});
+	const store = await openStore({backend: new LocalTenant(demoTenantPath, 'demo'), stateFile, actAs});
 	return {store, stateFile, stateDir};
 }
 

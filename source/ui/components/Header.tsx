@@ -5,6 +5,7 @@ import {strings} from '../strings.js';
 interface Props {
 	organization: string;
 	signedInAs: string;
+	readOnly: boolean;
 	tab: Tab;
 	width: number;
 }
@@ -14,13 +15,14 @@ const tabs: Array<[Tab, string]> = [
 	['users', `2 ${strings.screens.users}`],
 ];
 
-export function Header({organization, signedInAs, tab, width}: Props) {
+export function Header({organization, signedInAs, readOnly, tab, width}: Props) {
 	return (
 		<Box flexDirection="column" width={width}>
 			<Box justifyContent="space-between">
 				<Box flexShrink={1}>
 					<Text wrap="truncate-end">
 						<Text bold>{organization}</Text> · <Text dimColor>{signedInAs}</Text>
+						{readOnly ? <Text bold>{` [${strings.readOnly.badge}]`}</Text> : null}
 					</Text>
 				</Box>
 				<Box flexShrink={0} gap={1}>

@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
 import {useChrome, type Handlers} from '../chrome.js';
 import {useRoute, type TextField} from '../input-router.js';
-import type {ActionId, KeyContext} from '../keys.js';
+import {changeActions, type ActionId, type KeyContext} from '../keys.js';
 import {Footer} from './Footer.js';
 
 interface Props {
@@ -22,7 +22,12 @@ export function ScreenFrame({contexts, handlers, disabled, text, modal = false, 
 	const chrome = useChrome();
 	const all: KeyContext[] = [...contexts, 'global'];
 	const global = modal ? {help: chrome.global.help, quit: chrome.global.quit} : chrome.global;
-	const live = {...global, ...definedOnly(handlers)};
+	const own = definedOnly(handlers);
+	// Read-only: every change key says why instead of acting, and shows as unavailable.
+	const refused = chrome.readOnly ? Object.keys(own).filter(id => changeActions.has(id as ActionId)) : [];
+	for (const id of refused) own[id as ActionId] = () => chrome.setStatus(chrome.readOnly);
+	const live = {...global, ...own};
+	const unavailable = new Set<ActionId>([...(disabled ?? []), ...(refused as ActionId[])]);
 	useRoute({contexts: all, handlers: live, text}, chrome.active);
 	return (
 		<Box flexDirection="column" height={chrome.bodyRows + 2}>
@@ -35,7 +40,7 @@ export function ScreenFrame({contexts, handlers, disabled, text, modal = false, 
 			<Footer
 				contexts={all}
 				handled={new Set(Object.keys(live) as ActionId[])}
-				disabled={disabled}
+				disabled={unavailable}
 				width={chrome.size.columns}
 			/>
 		</Box>
