@@ -17,8 +17,8 @@ export const strings = {
 	readOnly: {
 		badge: 'read-only',
 		banner: (upn: string, roles: readonly string[]) =>
-			`Read-only: ${upn} ${roles.length > 0 ? `is ${roles.join(', ')}` : 'has no admin role'}. Assigning and unassigning licenses needs the Global Administrator, License Administrator or User Administrator role.`,
-		status: 'Read-only: that needs the Global, License or User Administrator role (see above).',
+			`Read-only: ${upn} ${roles.length > 0 ? `is ${roles.join(', ')}` : 'has no admin role'}; changing licenses needs the Global, License or User Administrator role.`,
+		status: 'Read-only: that needs the Global, License or User Administrator role.',
 	},
 	licenses: {
 		product: 'Product',

@@ -11,7 +11,8 @@ describe.runIf(run)('the rules, by keys at 80×24', () => {
 		requireBundle();
 		session = new TmuxSession(['--state-dir', tempStateDir(), '--as', 'lee.gu@contoso.com']);
 		let screen = await session.waitFor('Microsoft 365 Business Premium');
-		expect(screen).toContain('Read-only: lee.gu@contoso.com is Helpdesk Administrator.');
+		expect(screen).toContain('Read-only: lee.gu@contoso.com is Helpdesk Administrator;');
+		expect(screen).toMatch(/Global, License or User\s+Administrator role\./);
 		session.keys('j', 'j', 'j', 'Enter');
 		await session.waitFor('Licenses › Microsoft 365 Business Premium');
 		session.keys('Space', 'u');

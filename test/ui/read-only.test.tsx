@@ -19,8 +19,8 @@ describe('an admin without a license role (the Helpdesk Administrator)', () => {
 		const {app, store} = await startAs('lee.gu@contoso.com');
 		const first = app.frame();
 		expect(first).toContain('lee.gu@contoso.com [read-only]');
-		expect(first).toContain('Read-only: lee.gu@contoso.com is Helpdesk Administrator.');
-		expect(first).toMatch(/Global Administrator, License Administrator or\s+User Administrator role/);
+		expect(first).toContain('Read-only: lee.gu@contoso.com is Helpdesk Administrator;');
+		expect(first).toMatch(/changing licenses needs the\s+Global, License or User Administrator role\./);
 
 		await app.press('j', 'j', 'j', keys.enter);
 		await app.waitFor('Licenses › Microsoft 365 Business Premium');
