@@ -20,7 +20,7 @@ describe('an admin without a license role (the Helpdesk Administrator)', () => {
 		const first = app.frame();
 		expect(first).toContain('lee.gu@contoso.com [read-only]');
 		expect(first).toContain('Read-only: lee.gu@contoso.com is Helpdesk Administrator;');
-		expect(first).toMatch(/changing licenses needs the\s+Global, License or User Administrator role\./);
+		expect(first).toMatch(/changing licenses needs the\s+Global,\s+License\s+or\s+User\s+Administrator\s+role\./);
 
 		await app.press('j', 'j', 'j', keys.enter);
 		await app.waitFor('Licenses › Microsoft 365 Business Premium');
