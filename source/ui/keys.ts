@@ -14,7 +14,9 @@ export type KeyContext =
 	| 'user'
 	| 'manage'
 	| 'dialog'
-	| 'result';
+	| 'result'
+	| 'next'
+	| 'guide';
 
 export type ActionId =
 	| 'quit'
@@ -39,6 +41,10 @@ export type ActionId =
 	| 'expand'
 	| 'collapse'
 	| 'done'
+	| 'reassign'
+	| 'next'
+	| 'previous'
+	| 'commands'
 	| 'scrollUp'
 	| 'scrollDown'
 	| 'focusNext'
@@ -90,6 +96,9 @@ export const keyTable: readonly Binding[] = [
 	{id: 'save', context: 'manage', keys: 's', label: 'Save changes', footer: true, match: char('s')},
 
 	{id: 'done', context: 'result', keys: 'enter', label: 'Done', footer: true, match: (_i, k) => k.return},
+
+	{id: 'reassign', context: 'next', keys: 'r', label: 'Reassign the freed licenses', footer: true, match: char('r')},
+	{id: 'done', context: 'next', keys: 'enter', label: 'Done', footer: true, match: (_i, k) => k.return},
 	{id: 'scrollUp', context: 'result', keys: '↑/k', label: 'Scroll up', footer: false, match: (i, k) => k.upArrow || char('k')(i, k)},
 	{id: 'scrollDown', context: 'result', keys: '↓/j', label: 'Scroll down', footer: false, match: (i, k) => k.downArrow || char('j')(i, k)},
 
@@ -119,6 +128,8 @@ export const contextTitles: Record<KeyContext, string> = {
 	manage: 'Manage product licenses',
 	dialog: 'Confirmation',
 	result: 'Results',
+	next: 'Next steps',
+	guide: 'Guided unassign',
 };
 
 /** Said under a context's keys in help: what the keys alone cannot say. */

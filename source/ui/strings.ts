@@ -143,6 +143,17 @@ export const strings = {
 		source: 'From Microsoft\'s admin documentation: "Unassign Microsoft 365 licenses from users", "Remove a former employee", OneDrive retention.',
 		mailboxBack: 'the mailbox comes back: assigned within its 30 days',
 	},
+	nextSteps: {
+		title: 'Next steps',
+		freed: (n: number, product: string, available: number) =>
+			`${plural(n, 'license', 'licenses')} of ${product} ${n === 1 ? 'is' : 'are'} free now (${available} available).`,
+		reassign: 'Reassign the freed licenses to someone else (Assign licenses).',
+		reassignElsewhere: 'Reassign the freed licenses from Licenses (1): open the product, Assign licenses (+).',
+		billing:
+			'Or remove the unused licenses from the subscription, so they are not billed: a billing change, made in the Microsoft 365 admin center under Billing > Your products, on the subscription. Cancellation windows and recurring billing apply.',
+		formerEmployee: 'Someone leaving the organisation? Follow Microsoft\'s guidance "Remove a former employee":',
+		formerEmployeeLink: 'https://learn.microsoft.com/microsoft-365/admin/add-users/remove-former-employee',
+	},
 	dialog: {
 		cancel: 'Cancel',
 		more: (n: number) => `… ${n} more (↓ to scroll)`,

@@ -34,6 +34,8 @@ describe.runIf(run)('Active users in a terminal at 80×24', () => {
 		screen = await session.waitFor('− Unassign Office 365 E3');
 		session.keys('y');
 		await session.waitFor('1 license unassigned.');
+		await session.waitFor('Next steps');
+		session.keys('Enter');
 		await session.waitFor(/\[ \] Office 365 E3\s+8 available/);
 		session.keys('q');
 		expect(await session.exitStatus()).toBe(0);

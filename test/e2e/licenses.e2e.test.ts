@@ -31,7 +31,9 @@ describe.runIf(run)('the built app in a terminal at 80×24', () => {
 		expect(screen).toContain('[ Cancel ]');
 		session.keys('y');
 		screen = await session.waitFor('2 licenses unassigned from Microsoft 365 Business Premium.');
-		expect(screen).toContain('Assigned 9 · Available 4 · Total 13');
+		expect(screen).toContain('Next steps');
+		session.keys('Enter');
+		screen = await session.waitFor('Assigned 9 · Available 4 · Total 13');
 
 		session.keys('q');
 		expect(await session.exitStatus()).toBe(0);

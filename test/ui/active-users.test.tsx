@@ -66,6 +66,9 @@ describe('one user: Licenses and apps', () => {
 
 		await app.press('y');
 		await app.waitFor('1 license unassigned.');
+		const next = await app.waitFor('Next steps');
+		expect(next).toContain('1 license of Office 365 E3 is free now (8 available).');
+		await app.press(keys.enter);
 		const after = await app.waitFor(/\[ \] Office 365 E3\s+8 available/);
 		expect(row(after, 'Exchange Online (Plan 1)')).toContain('[x]');
 		const tenant = store.getState().tenant;
@@ -149,6 +152,8 @@ describe('several users: Manage product licenses', () => {
 		expect(results).toMatch(/\d+ licenses unassigned/);
 
 		await app.press(keys.enter);
+		await app.waitFor('Next steps');
+		await app.press(keys.enter);
 		const list = await app.waitFor(/Active users \(45 users\)(?! ·)/);
 		expect(list).not.toContain('selected');
 		expect(productBySku(store.getState().tenant, sku.e3)!.assigned).toBe(15);
@@ -179,9 +184,9 @@ describe('Assign licenses from a product page', () => {
 		await app.press(keys.space, 'u');
 		await app.waitFor('Unassign Microsoft 365 Business Premium from 1 user?');
 		await app.press('y');
-		await app.waitFor('Assigned 10 · Available 3 · Total 13');
-
-		await app.press('+');
+		// Next steps: r reassigns the freed license.
+		await app.waitFor('1 license of Microsoft 365 Business Premium is free now (3 available).');
+		await app.press('r');
 		await app.waitFor('Assign licenses › Microsoft 365 Business Premium · 3 available');
 		await app.press('/', ...'alex', keys.enter, keys.space, 's');
 		const dialog = await app.waitFor('Assign Microsoft 365 Business Premium to 1 user?');

@@ -53,6 +53,11 @@ describe('Licenses page', () => {
 
 		await app.press('y');
 		await app.waitFor('2 licenses unassigned from Microsoft 365 Business Premium.');
+		const next = await app.waitFor('Next steps');
+		expect(next).toContain('2 licenses of Microsoft 365 Business Premium are free now (4 available).');
+		expect(next).toContain('Billing > Your products');
+		expect(next).toContain('Remove a former employee');
+		await app.press(keys.enter);
 		const frame = await app.waitFor('Assigned 9 · Available 4 · Total 13');
 		expect(frame).toContain('9 users');
 		expect(frame).not.toContain('Alex Wilber');

@@ -3,10 +3,12 @@
 import {Box, Text} from 'ink';
 import {useState} from 'react';
 import {planUnassignAll, plannedRemovals, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
+import {productBySku} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {Cell} from '../components/Cell.js';
 import {ConfirmPanel, dialogWidth} from '../components/ConfirmPanel.js';
 import {confirmationLines} from '../components/plan-lines.js';
+import {freedLicenses, NextStepsPanel} from '../components/NextStepsPanel.js';
 import {ResultPanel} from '../components/ResultPanel.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {listHandlers} from '../components/list-handlers.js';
@@ -27,7 +29,8 @@ type Step =
 	| {kind: 'choose'}
 	| {kind: 'confirm'; plan: LicensePlan}
 	| {kind: 'saving'}
-	| {kind: 'result'; outcomes: UserOutcome[]};
+	| {kind: 'result'; outcomes: UserOutcome[]}
+	| {kind: 'next'; outcomes: UserOutcome[]};
 
 interface Props {
 	userIds: string[];
@@ -46,7 +49,12 @@ export function ManagePanel({userIds, onCancel, onDone}: Props) {
 	const names = namesOf(tenant);
 
 	if (step.kind === 'result') {
-		return <ResultPanel title={strings.manage.resultsTitle} outcomes={step.outcomes} names={names} onDone={onDone} />;
+		const {outcomes} = step;
+		const next = () => (outcomes.some(o => o.outcome === 'removed') ? setStep({kind: 'next', outcomes}) : onDone());
+		return <ResultPanel title={strings.manage.resultsTitle} outcomes={outcomes} names={names} onDone={next} />;
+	}
+	if (step.kind === 'next') {
+		return <NextStepsPanel freed={freedLicenses(step.outcomes, id => productBySku(tenant, id))} onDone={onDone} />;
 	}
 	if (step.kind === 'confirm') {
 		return (

@@ -8,6 +8,7 @@ import {useChrome} from '../chrome.js';
 import {Cell} from '../components/Cell.js';
 import {ConfirmPanel, dialogWidth} from '../components/ConfirmPanel.js';
 import {confirmationLines} from '../components/plan-lines.js';
+import {freedLicenses, NextStepsPanel} from '../components/NextStepsPanel.js';
 import {ResultPanel} from '../components/ResultPanel.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {useChecklist} from '../components/use-checklist.js';
@@ -28,13 +29,19 @@ export function nothingToRemoveReason(plan: LicensePlan): string {
 		.join('; ');
 }
 
+/** The next-steps page follows an unassign that freed licenses. */
+export function nextStepsOrNothing(outcomes: UserOutcome[]): {outcomes: UserOutcome[]; step: 'next'} | null {
+	return outcomes.some(o => o.outcome === 'removed') ? {outcomes, step: 'next'} : null;
+}
+
 export function ProductScreen({skuId}: {skuId: string}) {
 	const {tenant, busy} = useAppState();
 	const chrome = useChrome();
 	const apply = useApply();
 	const [confirming, setConfirming] = useState<LicensePlan | null>(null);
 	const [assigning, setAssigning] = useState(false);
-	const [results, setResults] = useState<UserOutcome[] | null>(null);
+	/** After an unassign: each user's outcome (when not all went through), then the next steps. */
+	const [after, setAfter] = useState<{outcomes: UserOutcome[]; step: 'results' | 'next'} | null>(null);
 
 	const product = productBySku(tenant, skuId);
 	const holders = holdersOf(tenant, skuId);
@@ -59,8 +66,27 @@ export function ProductScreen({skuId}: {skuId: string}) {
 
 	if (assigning) return <AssignPanel skuId={skuId} onClose={() => setAssigning(false)} />;
 
-	if (results) {
-		return <ResultPanel title={strings.unassign.resultsTitle} outcomes={results} names={names} onDone={() => setResults(null)} />;
+	if (after?.step === 'results') {
+		return (
+			<ResultPanel
+				title={strings.unassign.resultsTitle}
+				outcomes={after.outcomes}
+				names={names}
+				onDone={() => setAfter(nextStepsOrNothing(after.outcomes))}
+			/>
+		);
+	}
+	if (after?.step === 'next') {
+		return (
+			<NextStepsPanel
+				freed={freedLicenses(after.outcomes, id => productBySku(tenant, id))}
+				onReassign={() => {
+					setAfter(null);
+					setAssigning(true);
+				}}
+				onDone={() => setAfter(null)}
+			/>
+		);
 	}
 
 	if (confirming) {
@@ -77,7 +103,7 @@ export function ProductScreen({skuId}: {skuId: string}) {
 					if (!outcomes) return;
 					checklist.clearTicks();
 					// Users who were skipped or failed are each shown, beside the ones that went through.
-					if (!allWentThrough(outcomes)) setResults(outcomes);
+					setAfter(allWentThrough(outcomes) ? nextStepsOrNothing(outcomes) : {outcomes, step: 'results'});
 				}}
 			/>
 		);

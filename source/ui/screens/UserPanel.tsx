@@ -2,13 +2,14 @@
 // it. Untick (or tick) and Save changes (s); a product's apps show with → or enter.
 import {Box, Text} from 'ink';
 import {useState} from 'react';
-import {isEmptyPlan, planChanges, shortfalls, type LicensePlan} from '../../domain/plan.js';
-import {assignmentSources, indexTenant, type ProductRow} from '../../domain/selectors.js';
+import {isEmptyPlan, planChanges, shortfalls, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
+import {assignmentSources, indexTenant, productBySku, type ProductRow} from '../../domain/selectors.js';
 import {servicePlanName} from '../../domain/names.js';
 import {useChrome} from '../chrome.js';
 import {Cell} from '../components/Cell.js';
 import {ConfirmPanel, dialogWidth} from '../components/ConfirmPanel.js';
 import {listHandlers} from '../components/list-handlers.js';
+import {freedLicenses, NextStepsPanel} from '../components/NextStepsPanel.js';
 import {confirmationLines} from '../components/plan-lines.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {useList} from '../components/use-list.js';
@@ -32,6 +33,7 @@ export function UserPanel({userId, onClose}: {userId: string; onClose: () => voi
 	const [edits, setEdits] = useState<ReadonlyMap<string, boolean>>(new Map());
 	const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
 	const [confirming, setConfirming] = useState<LicensePlan | null>(null);
+	const [freed, setFreed] = useState<UserOutcome[] | null>(null);
 	const {usersById, products, skusById} = indexTenant(tenant);
 	const user = usersById.get(userId);
 	const names = namesOf(tenant);
@@ -66,6 +68,10 @@ export function UserPanel({userId, onClose}: {userId: string; onClose: () => voi
 			},
 		]);
 
+	if (freed) {
+		return <NextStepsPanel freed={freedLicenses(freed, id => productBySku(tenant, id))} onDone={() => setFreed(null)} />;
+	}
+
 	if (confirming) {
 		return (
 			<ConfirmPanel
@@ -76,7 +82,10 @@ export function UserPanel({userId, onClose}: {userId: string; onClose: () => voi
 				onCancel={() => setConfirming(null)}
 				onConfirm={async () => {
 					setConfirming(null);
-					if (await apply(confirming)) setEdits(new Map());
+					const outcomes = await apply(confirming);
+					if (!outcomes) return;
+					setEdits(new Map());
+					if (outcomes.some(o => o.outcome === 'removed')) setFreed(outcomes);
 				}}
 			/>
 		);
