@@ -60,6 +60,7 @@ export const strings = {
 		appsNote: 'Turning off a single app is not available here yet.',
 		appOnly: 'Apps follow their product here: tick or untick the product instead.',
 		noChanges: 'No changes to save.',
+		mailboxWindow: (date: string) => `Mailbox deleted on ${date} unless a license is assigned again.`,
 		discarded: 'Changes not saved.',
 		saveTitle: 'Save changes',
 		saveQuestion: (name: string) => `Save these changes for ${name}?`,
@@ -152,7 +153,7 @@ export const strings = {
 		billing:
 			'Or remove the unused licenses from the subscription, so they are not billed: a billing change, made in the Microsoft 365 admin center under Billing > Your products, on the subscription. Cancellation windows and recurring billing apply.',
 		formerEmployee: 'Someone leaving the organisation? Follow Microsoft\'s guidance "Remove a former employee":',
-		formerEmployeeLink: 'https://learn.microsoft.com/microsoft-365/admin/add-users/remove-former-employee',
+		formerEmployeeLink: 'learn.microsoft.com/microsoft-365/admin/add-users/remove-former-employee',
 	},
 	dialog: {
 		cancel: 'Cancel',

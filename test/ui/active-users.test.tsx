@@ -77,6 +77,9 @@ describe('one user: Licenses and apps', () => {
 			expect.objectContaining({userId: userByName(tenant, 'Nestor Wilke').id, add: [], remove: [sku.e3]}),
 		]);
 
+		// Nestor keeps his mailbox (Exchange Online (Plan 1)): no window runs.
+		expect(after).not.toContain('Mailbox deleted on');
+
 		// The Licenses page says the same.
 		await app.press(keys.escape, '1');
 		const licenses = await app.waitFor(/Office 365 E3\s+17\s+8\s+25/);
@@ -210,5 +213,30 @@ describe('Assign licenses from a product page', () => {
 		await app.waitFor('Assigned 13 · Available 0 · Total 13');
 		await app.press('+');
 		await app.waitFor('No licenses available for Microsoft 365 Business Premium: all 13 are assigned.');
+	});
+});
+
+describe('the 30-day mailbox window', () => {
+	it('a user who lost their mailbox says until when, and assigning back says the mailbox comes back', async () => {
+		const {app} = await start();
+		await openUser(app, 'Adele Vance');
+		await toProduct(app, 'Office 365 E3');
+		await app.press(keys.space, 's');
+		const dialog = await app.waitFor('Save these changes for Adele Vance?');
+		expect(dialog).toMatch(/Adele Vance: loses mailbox \(mail deleted on \d{4}-\d{2}-\d{2} unless a license/);
+		await app.press('y');
+		await app.waitFor('Next steps');
+		await app.press(keys.enter);
+		await app.waitFor(/Mailbox deleted on \d{4}-\d{2}-\d{2} unless a license is assigned again\./);
+
+		// Back to the top of Licenses and apps, where Exchange Online (Plan 1) is.
+		await app.press('g');
+		await toProduct(app, 'Exchange Online (Plan 1)');
+		await app.press(keys.space, 's');
+		const back = await app.waitFor('Save these changes for Adele Vance?');
+		expect(back).toContain('+ Assign Exchange Online (Plan 1) (the mailbox comes back: assigned within its 30 days)');
+		await app.press('y');
+		await app.waitFor('1 license assigned.');
+		expect(app.frame()).not.toContain('Mailbox deleted on');
 	});
 });

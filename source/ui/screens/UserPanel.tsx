@@ -4,6 +4,7 @@ import {Box, Text} from 'ink';
 import {useState} from 'react';
 import {isEmptyPlan, planChanges, shortfalls, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
 import {assignmentSources, indexTenant, productBySku, type ProductRow} from '../../domain/selectors.js';
+import {mailboxWindow} from '../../domain/consequences.js';
 import {servicePlanName} from '../../domain/names.js';
 import {useChrome} from '../chrome.js';
 import {Cell} from '../components/Cell.js';
@@ -48,8 +49,9 @@ export function UserPanel({userId, onClose}: {userId: string; onClose: () => voi
 			...plans.map(plan => ({kind: 'app' as const, skuId: product.skuId, id: plan.servicePlanId, name: servicePlanName(plan.servicePlanId, plan.servicePlanName)})),
 		];
 	});
-	// Title, user line, section heading.
-	const listHeight = Math.max(1, chrome.bodyRows - 3);
+	const window = user ? mailboxWindow(tenant, user, new Date()) : null;
+	// Title, user line, the mailbox window when it runs, section heading.
+	const listHeight = Math.max(1, chrome.bodyRows - 3 - (window ? 1 : 0));
 	const list = useList(rows.length, listHeight);
 	const width = chrome.size.columns - 1;
 	if (!user) return null;
@@ -145,6 +147,7 @@ export function UserPanel({userId, onClose}: {userId: string; onClose: () => voi
 				{user.userPrincipalName} · {user.accountEnabled ? strings.user.signInAllowed : strings.product.disabled}
 				{user.usageLocation ? ` · ${strings.user.usageLocation(user.usageLocation)}` : ''}
 			</Text>
+			{window ? <Text bold>{strings.user.mailboxWindow(window.deletedOn)}</Text> : null}
 			<Text bold>{strings.user.licensesAndApps}</Text>
 			<WindowedList
 				items={rows}
