@@ -4,10 +4,15 @@ import packageJson from '../package.json' with {type: 'json'};
 import {UserError} from './backends/backend.js';
 import {strings} from './ui/strings.js';
 
-const usage = `Usage: m365-licenses [options]
+const usage = `Usage: m365-licenses [guide] [options]
 
 Unassign Microsoft 365 licenses from users, in the admin center's own words,
 in a terminal. Opens on the bundled demo tenant (Contoso).
+
+Commands:
+  (none)             the app: Licenses, Active users, Guided unassign
+  guide              start on Guided unassign: one unassignment in four steps, for support
+                     staff; it ends with a Markdown report in the state directory
 
 Options:
   --tenant FILE      use a tenant snapshot (the demo's JSON format) instead of the demo;
@@ -54,7 +59,10 @@ async function main(argv: string[]): Promise<void> {
 		process.stdout.write(`${packageJson.version}\n`);
 		return;
 	}
-	if (positionals.length > 0) fail(`unknown command "${positionals[0]}". See m365-licenses --help.`, 2);
+	const [command, ...extra] = positionals;
+	if ((command !== undefined && command !== 'guide') || extra.length > 0) {
+		fail(`unknown command "${command !== 'guide' ? command : extra[0]}". See m365-licenses --help.`, 2);
+	}
 	for (const flag of ['tenant', 'state-dir', 'as'] as const) {
 		if (values[flag] === '') fail(`--${flag} needs a value. See m365-licenses --help.`, 2);
 	}
@@ -67,7 +75,13 @@ async function main(argv: string[]): Promise<void> {
 
 	// Loaded only now, so --help, --version and usage errors do not pay for Ink, React and conf.
 	const {runTui} = await import('./tui.js');
-	await runTui({tenant: values.tenant, stateDir: values['state-dir'], reset: values.reset ?? false, actAs: values.as});
+	await runTui({
+		tenant: values.tenant,
+		stateDir: values['state-dir'],
+		reset: values.reset ?? false,
+		actAs: values.as,
+		guide: command === 'guide',
+	});
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

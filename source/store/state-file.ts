@@ -1,6 +1,8 @@
 // The state directory: the changes this app made to each tenant, kept with conf (atomic writes).
 // The tenant's source (demo or snapshot) is never written; loading replays these changes over it.
 import Conf from 'conf';
+import {mkdirSync, renameSync, writeFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
 import {UserError} from '../backends/backend.js';
 import type {LicenseChange} from '../domain/changes.js';
 
@@ -15,6 +17,8 @@ interface StateShape {
 
 export interface StateFile {
 	readonly path: string;
+	/** Writes a report (Markdown) into the state directory's reports folder; returns its path. */
+	saveReport(name: string, text: string): string;
 	changes(tenantId: string): LicenseChange[];
 	/** Written to disk before it returns: the UI reports a change only after this. */
 	append(tenantId: string, changes: readonly LicenseChange[]): void;
@@ -48,6 +52,15 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 	const read = (): StateShape['tenants'] => conf.get('tenants') ?? {};
 	return {
 		path: conf.path,
+		saveReport(name, text) {
+			const folder = join(dirname(conf.path), 'reports');
+			mkdirSync(folder, {recursive: true});
+			const path = join(folder, name);
+			// Written aside and renamed, so a report is never half there.
+			writeFileSync(`${path}.tmp`, text, {mode: 0o600});
+			renameSync(`${path}.tmp`, path);
+			return path;
+		},
 		changes: tenantId => read()[tenantId]?.changes ?? [],
 		append(tenantId, changes) {
 			const tenants = read();

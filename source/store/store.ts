@@ -25,6 +25,10 @@ export interface Store {
 	 * the outcome is saved, so whoever reports it reports what is on disk.
 	 */
 	apply(plan: LicensePlan): Promise<UserOutcome[]>;
+	/** Keeps a report in the state directory and says where. */
+	saveReport(name: string, text: string): string;
+	/** Reports saved since the app started, for the message on leaving. */
+	reports(): readonly string[];
 }
 
 export interface StoreOptions {
@@ -62,8 +66,15 @@ export async function openStore({backend, stateFile, reset = false, actAs, now =
 		for (const listener of listeners) listener();
 	};
 
+	const saved: string[] = [];
 	return {
 		getState: () => state,
+		saveReport(name, text) {
+			const path = stateFile.saveReport(name, text);
+			saved.push(path);
+			return path;
+		},
+		reports: () => saved,
 		subscribe(listener) {
 			listeners.add(listener);
 			return () => listeners.delete(listener);

@@ -5,8 +5,9 @@ import type {Store} from '../store/store.js';
 import {ChromeContext, type Chrome, type Handlers} from './chrome.js';
 import {Header} from './components/Header.js';
 import {RouterContext, useInputRouter} from './input-router.js';
-import {initialNavigation, navigate, type NavAction} from './navigation.js';
+import {initialNavigation, navigate, type NavAction, type Tab} from './navigation.js';
 import {ActiveUsersScreen} from './screens/ActiveUsersScreen.js';
+import {GuideScreen} from './screens/GuideScreen.js';
 import {HelpScreen} from './screens/HelpScreen.js';
 import {LicensesScreen} from './screens/LicensesScreen.js';
 import {ProductScreen} from './screens/ProductScreen.js';
@@ -19,13 +20,13 @@ const chromeRows = 5;
 /** The read-only banner wraps to two rows at 80 columns. */
 const bannerRows = 2;
 
-function Screens() {
+function Screens({initialTab}: {initialTab: Tab}) {
 	const {exit} = useApp();
 	const route = useInputRouter();
 	const {tenant, admin} = useAppState();
 	const permission = adminPermission(tenant, admin);
 	const size = useTerminalSize();
-	const [nav, dispatch] = useReducer(navigate, initialNavigation);
+	const [nav, dispatch] = useReducer(navigate, {...initialNavigation, tab: initialTab});
 	const [status, setStatus] = useState<string | null>(null);
 
 	// A status line belongs to the screen it was said on: moving on clears it.
@@ -39,6 +40,7 @@ function Screens() {
 		back: go({type: 'back'}),
 		screenLicenses: go({type: 'tab', tab: 'licenses'}),
 		screenUsers: go({type: 'tab', tab: 'users'}),
+		screenGuide: go({type: 'tab', tab: 'guide'}),
 	};
 	const banner = permission.allowed ? null : strings.readOnly.banner(admin, permission.roles);
 	const base = {
@@ -50,7 +52,7 @@ function Screens() {
 		readOnly: banner ? strings.readOnly.status : null,
 	};
 	const chrome = (active: boolean): Chrome => ({...base, active});
-	const top = nav.help ? 'help' : nav.tab === 'users' ? 'users' : nav.product ? 'product' : 'licenses';
+	const top = nav.help ? 'help' : nav.tab !== 'licenses' ? nav.tab : nav.product ? 'product' : 'licenses';
 	const layer = (name: typeof top) => ({display: top === name ? ('flex' as const) : ('none' as const)});
 
 	return (
@@ -86,6 +88,11 @@ function Screens() {
 						<ActiveUsersScreen />
 					</Box>
 				</ChromeContext.Provider>
+				<ChromeContext.Provider value={chrome(top === 'guide')}>
+					<Box {...layer('guide')} flexDirection="column">
+						<GuideScreen />
+					</Box>
+				</ChromeContext.Provider>
 				{nav.help ? (
 					<ChromeContext.Provider value={chrome(true)}>
 						<HelpScreen onClose={() => dispatch({type: 'toggleHelp'})} />
@@ -96,10 +103,10 @@ function Screens() {
 	);
 }
 
-export function App({store}: {store: Store}) {
+export function App({store, initialTab = 'licenses'}: {store: Store; initialTab?: Tab}) {
 	return (
 		<StoreContext.Provider value={store}>
-			<Screens />
+			<Screens initialTab={initialTab} />
 		</StoreContext.Provider>
 	);
 }

@@ -24,6 +24,7 @@ export type ActionId =
 	| 'back'
 	| 'screenLicenses'
 	| 'screenUsers'
+	| 'screenGuide'
 	| 'up'
 	| 'down'
 	| 'pageUp'
@@ -96,6 +97,10 @@ export const keyTable: readonly Binding[] = [
 	{id: 'save', context: 'manage', keys: 's', label: 'Save changes', footer: true, match: char('s')},
 
 	{id: 'done', context: 'result', keys: 'enter', label: 'Done', footer: true, match: (_i, k) => k.return},
+
+	{id: 'next', context: 'guide', keys: 'enter', label: 'Next step', footer: true, match: (_i, k) => k.return},
+	{id: 'previous', context: 'guide', keys: 'esc', label: 'Previous step', footer: true, match: (_i, k) => k.escape},
+	{id: 'screenGuide', context: 'global', keys: '3', label: 'Guided unassign', footer: false, match: char('3')},
 
 	{id: 'reassign', context: 'next', keys: 'r', label: 'Reassign the freed licenses', footer: true, match: char('r')},
 	{id: 'done', context: 'next', keys: 'enter', label: 'Done', footer: true, match: (_i, k) => k.return},

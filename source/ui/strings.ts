@@ -13,7 +13,36 @@ const outcomeWords: Record<Outcome, (n: number) => string> = {
 };
 
 export const strings = {
-	screens: {licenses: 'Licenses', users: 'Active users'},
+	screens: {licenses: 'Licenses', users: 'Active users', guide: 'Guided unassign'},
+	guide: {
+		step: (n: number, title: string) => `Step ${n} of 4: ${title}`,
+		titles: ['choose a product', 'choose users', 'read what happens', 'confirm'] as const,
+		chooseProduct: 'Pick the product to take away from people. ↑ and ↓ move, enter chooses it.',
+		chooseUsers: (product: string) => `Tick who should lose ${product}: space ticks, / searches.`,
+		readIntro: 'Read this out to the person who asked before going on.',
+		selfService: 'self-service purchase: cannot be unassigned here',
+		assigned: (n: number) => `${n} assigned`,
+		tickFirst: 'Tick at least one person first (space).',
+		aloud: {
+			kind: {mailbox: 'their mailbox', onedrive: 'OneDrive', 'office-apps': 'Office apps', teams: 'Teams'} satisfies Record<ConsequenceKind, string>,
+			intro: (product: string, names: string) => `You are about to remove ${product} from ${names}.`,
+			loses: (name: string, kinds: string) => `${name} will lose ${kinds}.`,
+			keeps: (name: string, kind: string, products: string) => `${name} keeps ${kind} through ${products}.`,
+			nothing: (name: string) => `${name} keeps everything they use today.`,
+			hold: (name: string) => `${name}'s mailbox is on hold: what the hold covers is kept.`,
+			mailbox: (date: string) =>
+				`Email is kept for 30 days, until ${date}, and then deleted for good. Giving a license back within those 30 days brings it back.`,
+			onedrive: 'OneDrive files are not deleted, but after 90 days without a license they are archived.',
+			'office-apps': 'Office apps on their computers will show "Unlicensed Product" and ask to be activated.',
+			teams: 'Microsoft Teams will no longer be licensed for them.',
+			skipped: (name: string, reason: string) => `${name} will be skipped: ${reason}.`,
+		},
+		doneTitle: 'Finished',
+		report: (path: string) => `Report saved: ${path}`,
+		again: 'Enter starts another guided unassign.',
+		reportTitle: 'Guided unassign report',
+		leaving: (path: string) => `Guided unassign report: ${path}`,
+	},
 	readOnly: {
 		badge: 'read-only',
 		banner: (upn: string, roles: readonly string[]) =>

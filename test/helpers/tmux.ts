@@ -37,6 +37,11 @@ export class TmuxSession {
 		return execFileSync('tmux', ['capture-pane', '-p', '-t', this.name], {encoding: 'utf8'});
 	}
 
+	/** The screen with lines the terminal wrapped joined again (for what the shell printed). */
+	joinedScreen(): string {
+		return execFileSync('tmux', ['capture-pane', '-p', '-J', '-t', this.name], {encoding: 'utf8'});
+	}
+
 	keys(...keys: string[]): void {
 		execFileSync('tmux', ['send-keys', '-t', this.name, ...keys]);
 	}

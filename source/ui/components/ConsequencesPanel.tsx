@@ -27,15 +27,21 @@ function userSentence(user: UserConsequences, names: Names): string {
 	return `${user.displayName}${hold}: ${parts.join('; ')}`;
 }
 
+export interface PanelRow {
+	text: string;
+	bold?: boolean;
+	dim?: boolean;
+}
+
 /**
- * The panel in two parts: `head` (title, sums, a sentence per user) goes above the changes, `notes`
- * (what each kind lost means, and the source) below them.
+ * The panel's text in two parts: `head` (title, sums, a sentence per user) goes above the changes,
+ * `notes` (what each kind lost means, and the source) below them. Lines are wrapped to `width`.
  */
-export function consequencesPanelLines(
+export function consequenceRows(
 	list: readonly UserConsequences[],
 	names: Names,
 	width: number,
-): {head: ReactElement[]; notes: ReactElement[]} {
+): {head: PanelRow[]; notes: PanelRow[]} {
 	if (list.length === 0) return {head: [], notes: []};
 	const wrap = (text: string, indent: string) =>
 		wrapAnsi(text, Math.max(20, width - indent.length), {hard: true, trim: true})
@@ -47,17 +53,27 @@ export function consequencesPanelLines(
 		.map(kind => strings.consequences.sum[kind](sums[kind]))
 		.join(' · ');
 	const lost = new Set(list.flatMap(user => user.lost));
-	type Row = {text: string; bold?: boolean; dim?: boolean};
-	const head: Row[] = [
-		{text: strings.consequences.title, bold: true},
-		...wrap(summary, '  ').map(text => ({text, bold: true})),
-		...list.flatMap(user => wrap(userSentence(user, names), '  ').map(text => ({text}))),
-	];
-	const notes: Row[] = [
-		...consequenceKinds.filter(kind => lost.has(kind)).flatMap(kind => wrap(strings.consequences.explain[kind], '  ').map(text => ({text, dim: true}))),
-		...(lost.size > 0 ? wrap(strings.consequences.source, '  ').map(text => ({text, dim: true})) : []),
-	];
-	const render = (prefix: string) => (row: Row, i: number) => (
+	return {
+		head: [
+			{text: strings.consequences.title, bold: true},
+			...wrap(summary, '  ').map(text => ({text, bold: true})),
+			...list.flatMap(user => wrap(userSentence(user, names), '  ').map(text => ({text}))),
+		],
+		notes: [
+			...consequenceKinds.filter(kind => lost.has(kind)).flatMap(kind => wrap(strings.consequences.explain[kind], '  ').map(text => ({text, dim: true}))),
+			...(lost.size > 0 ? wrap(strings.consequences.source, '  ').map(text => ({text, dim: true})) : []),
+		],
+	};
+}
+
+/** The consequences panel as single-row lines, for a confirmation to scroll with the rest. */
+export function consequencesPanelLines(
+	list: readonly UserConsequences[],
+	names: Names,
+	width: number,
+): {head: ReactElement[]; notes: ReactElement[]} {
+	const {head, notes} = consequenceRows(list, names, width);
+	const render = (prefix: string) => (row: PanelRow, i: number) => (
 		<Text key={`${prefix}${i}`} bold={row.bold} dimColor={row.dim} wrap="truncate-end">
 			{row.text}
 		</Text>

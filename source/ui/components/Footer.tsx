@@ -12,7 +12,9 @@ interface Props {
 
 /** The keys valid here, from the key table, cut to one line. */
 export function Footer({contexts, handled, disabled, width}: Props) {
-	const items = bindingsFor(contexts).filter(binding => binding.footer && handled.has(binding.id));
+	const live = bindingsFor(contexts).filter(binding => binding.footer && handled.has(binding.id));
+	// A key taken by a more specific context (esc as Cancel in a dialog) is not shown again as Back.
+	const items = live.filter((binding, i) => !live.slice(0, i).some(earlier => earlier.keys.split('/').some(k => binding.keys.split('/').includes(k))));
 	const shown: typeof items = [];
 	let used = 0;
 	for (const item of items) {

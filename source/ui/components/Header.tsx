@@ -13,6 +13,7 @@ interface Props {
 const tabs: Array<[Tab, string]> = [
 	['licenses', `1 ${strings.screens.licenses}`],
 	['users', `2 ${strings.screens.users}`],
+	['guide', `3 ${strings.screens.guide}`],
 ];
 
 export function Header({organization, signedInAs, readOnly, tab, width}: Props) {

@@ -1,0 +1,86 @@
+// What the guided session says aloud, and the Markdown report it leaves: plain sentences built from
+// the same plan and consequences the confirmation shows.
+import {consequenceKinds, type UserConsequences} from '../domain/consequences.js';
+import type {Tenant} from '../domain/model.js';
+import {countOutcomes, type LicensePlan, type UserOutcome} from '../domain/plan.js';
+import type {Names} from './components/plan-lines.js';
+import {strings} from './strings.js';
+
+const list = (items: readonly string[]) =>
+	items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
+/** Paragraphs a support person can read out: who loses what, what that means, who is skipped. */
+export function readAloud(product: string, plan: LicensePlan, consequences: readonly UserConsequences[], names: Names): string[] {
+	const aloud = strings.guide.aloud;
+	const removing = plan.items.filter(item => item.remove.length > 0);
+	const paragraphs = [aloud.intro(product, list(removing.map(item => item.displayName)))];
+	for (const user of consequences) {
+		const sentences = [
+			user.lost.length > 0 ? aloud.loses(user.displayName, list(user.lost.map(kind => aloud.kind[kind]))) : aloud.nothing(user.displayName),
+			...consequenceKinds.flatMap(kind => {
+				const keepers = user.kept[kind];
+				return keepers ? [aloud.keeps(user.displayName, aloud.kind[kind], list(keepers.map(names.product)))] : [];
+			}),
+			...(user.hold ? [aloud.hold(user.displayName)] : []),
+		];
+		paragraphs.push(sentences.join(' '));
+	}
+	const lost = new Set(consequences.flatMap(user => user.lost));
+	const deletedOn = consequences.find(user => user.mailboxDeletedOn)?.mailboxDeletedOn;
+	for (const kind of consequenceKinds) {
+		if (!lost.has(kind)) continue;
+		paragraphs.push(kind === 'mailbox' ? aloud.mailbox(deletedOn ?? '') : aloud[kind]);
+	}
+	for (const item of plan.items) {
+		for (const skip of item.skip) paragraphs.push(aloud.skipped(item.displayName, strings.outcome.reason[skip.reason]));
+	}
+	return paragraphs;
+}
+
+export interface GuideRecord {
+	tenant: Tenant;
+	admin: string;
+	product: {skuId: string; skuPartNumber: string; name: string};
+	startedAt: Date;
+	finishedAt: Date;
+	shown: string[];
+	outcomes: readonly UserOutcome[];
+	names: Names;
+}
+
+const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+
+/** The report a guided session leaves in the state directory. */
+export function guideReport(record: GuideRecord): string {
+	const {tenant, admin, product, outcomes, names} = record;
+	const rows = outcomes.map(o => {
+		const why = o.outcome === 'failed' ? (o.message ?? '') : o.reason ? strings.outcome.reason[o.reason] : '';
+		return `| ${cell(o.userPrincipalName)} | ${cell(names.product(o.skuId))} | ${strings.outcome.verb[o.outcome]} | ${cell(why)} |`;
+	});
+	return [
+		`# ${strings.guide.reportTitle}`,
+		'',
+		`- Tenant: ${tenant.organization.displayName} (${tenant.organization.id})`,
+		`- Done by: ${admin}`,
+		`- Started: ${record.startedAt.toISOString()}`,
+		`- Finished: ${record.finishedAt.toISOString()}`,
+		`- Product: ${product.name} (${product.skuPartNumber}, ${product.skuId})`,
+		`- Outcome: ${strings.outcome.summary(countOutcomes(outcomes), product.name)}`,
+		'',
+		'## What was done, per user',
+		'',
+		'| User | Product | Outcome | Reason |',
+		'| --- | --- | --- | --- |',
+		...rows,
+		'',
+		'## What was shown before confirming',
+		'',
+		...record.shown.flatMap(paragraph => [paragraph, '']),
+	].join('\n');
+}
+
+/** guided-unassign-20261125-181502.md */
+export function reportName(time: Date): string {
+	const stamp = time.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+	return `guided-unassign-${stamp}.md`;
+}
