@@ -111,6 +111,7 @@ export const keyTable: readonly Binding[] = [
 	{id: 'cancel', context: 'dialog', keys: 'n/esc', label: 'Cancel', footer: true, match: (i, k) => k.escape || char('n', 'N')(i, k)},
 	{id: 'focusNext', context: 'dialog', keys: 'tab/←/→', label: 'Switch button', footer: true, match: (_i, k) => k.tab || k.leftArrow || k.rightArrow},
 	{id: 'press', context: 'dialog', keys: 'enter', label: 'Press button', footer: true, match: (_i, k) => k.return},
+	{id: 'commands', context: 'dialog', keys: 'c', label: 'Equivalent commands', footer: true, match: char('c')},
 	{id: 'scrollUp', context: 'dialog', keys: '↑/k', label: 'Scroll up', footer: false, match: (i, k) => k.upArrow || char('k')(i, k)},
 	{id: 'scrollDown', context: 'dialog', keys: '↓/j', label: 'Scroll down', footer: false, match: (i, k) => k.downArrow || char('j')(i, k)},
 

@@ -184,6 +184,11 @@ export const strings = {
 		formerEmployee: 'Someone leaving the organisation? Follow Microsoft\'s guidance "Remove a former employee":',
 		formerEmployeeLink: 'learn.microsoft.com/microsoft-365/admin/add-users/remove-former-employee',
 	},
+	commands: {
+		powershell: 'Microsoft Graph PowerShell',
+		rest: 'Microsoft Graph REST',
+		back: 'c again shows the change itself.',
+	},
 	dialog: {
 		cancel: 'Cancel',
 		more: (n: number) => `… ${n} more (↓ to scroll)`,

@@ -82,6 +82,22 @@ describe('Licenses page', () => {
 		expect(productBySku(store.getState().tenant, sku.businessPremium)!.available).toBe(2);
 	});
 
+	it('c shows the same change as Microsoft Graph PowerShell and REST calls, and c again the change', async () => {
+		const {app, store} = await openBusinessPremium();
+		await tickTwoAndAsk(app);
+		await app.press('c');
+		// Long commands wrap inside the dialog: read them with the wrapping and the border taken out.
+		const commands = (await app.waitFor('Microsoft Graph PowerShell')).replace(/\s*│\s*\n\s*│\s*/g, ' ');
+		expect(commands).toContain(
+			`Set-MgUserLicense -UserId 'alex.wilber@contoso.com' -AddLicenses @() -RemoveLicenses @('${sku.businessPremium}')`,
+		);
+		expect(commands).toContain('POST https://graph.microsoft.com/v1.0/users/alex.wilber%40contoso.com/assignLicense');
+		expect(commands).toContain(`{"addLicenses":[],"removeLicenses":["${sku.businessPremium}"]}`);
+		await app.press('c');
+		await app.waitFor('What happens');
+		expect(productBySku(store.getState().tenant, sku.businessPremium)!.assigned).toBe(11);
+	});
+
 	it('does not unassign on enter alone: focus starts on Cancel', async () => {
 		const {app, store} = await openBusinessPremium();
 		await tickTwoAndAsk(app);

@@ -2,6 +2,9 @@
 // the confirm button once tab has moved to it. The lines scroll when they do not fit.
 import {Box, Text} from 'ink';
 import {useEffect, useState, type ReactElement} from 'react';
+import wrapAnsi from 'wrap-ansi';
+import {powershellCommands, restRequests} from '../../domain/commands.js';
+import type {LicensePlan} from '../../domain/plan.js';
 import {useChrome} from '../chrome.js';
 import {strings} from '../strings.js';
 import {initialConfirmFocus, nextConfirmFocus, type ConfirmFocus} from './confirm-state.js';
@@ -15,6 +18,8 @@ interface Props {
 	question: string;
 	/** One row each, keyed. */
 	lines: ReactElement[];
+	/** The change, for c: the same change as PowerShell and REST calls. */
+	plan?: LicensePlan;
 	confirmLabel: string;
 	onConfirm: () => void;
 	onCancel: () => void;
@@ -29,9 +34,32 @@ function Button({label, focused}: {label: string; focused: boolean}) {
 	);
 }
 
-export function ConfirmPanel({title, question, lines, confirmLabel, onConfirm, onCancel}: Props) {
+/** The plan as the commands that would make the same change, wrapped to the dialog. */
+function commandLines(plan: LicensePlan, width: number): ReactElement[] {
+	const wrap = (text: string) => wrapAnsi(text, width, {hard: true, trim: false}).split('\n');
+	const rows = [
+		{text: strings.commands.powershell, bold: true},
+		...powershellCommands(plan).flatMap(command => wrap(command).map(text => ({text, bold: false}))),
+		{text: ' ', bold: false},
+		{text: strings.commands.rest, bold: true},
+		...restRequests(plan).flatMap(request =>
+			wrap(`${request.method} ${request.url}`).concat(wrap(JSON.stringify(request.body))).map(text => ({text, bold: false})),
+		),
+		{text: ' ', bold: false},
+		{text: strings.commands.back, bold: false},
+	];
+	return rows.map((row, i) => (
+		<Text key={`cmd${i}`} bold={row.bold}>
+			{row.text}
+		</Text>
+	));
+}
+
+export function ConfirmPanel({title, question, lines: changeLines, plan, confirmLabel, onConfirm, onCancel}: Props) {
 	const chrome = useChrome();
 	const [focus, setFocus] = useState<ConfirmFocus>(initialConfirmFocus);
+	const [showCommands, setShowCommands] = useState(false);
+	const lines = showCommands && plan ? commandLines(plan, dialogWidth(chrome.size.columns)) : changeLines;
 	// What the screen below last said is not about this question.
 	useEffect(() => chrome.setStatus(null), []);
 	// The border, title, question, a blank line, the "more" line and the buttons take seven rows.
@@ -48,6 +76,12 @@ export function ConfirmPanel({title, question, lines, confirmLabel, onConfirm, o
 				confirm: onConfirm,
 				cancel: onCancel,
 				focusNext: () => setFocus(nextConfirmFocus),
+				commands: plan
+					? () => {
+							setShowCommands(shown => !shown);
+							setScrolled(0);
+						}
+					: undefined,
 				press: focus === 'confirm' ? onConfirm : onCancel,
 				scrollUp: () => setScrolled(Math.max(0, offset - 1)),
 				scrollDown: () => setScrolled(Math.min(last, offset + 1)),

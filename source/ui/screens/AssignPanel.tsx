@@ -42,6 +42,7 @@ export function AssignPanel({skuId, onClose}: {skuId: string; onClose: () => voi
 				title={strings.assign.title}
 				question={strings.assign.question(product.name, confirming.items.filter(i => i.add.length > 0).length)}
 				lines={confirmationLines(tenant, confirming, namesOf(tenant), true, dialogWidth(chrome.size.columns))}
+				plan={confirming}
 				confirmLabel={strings.assign.confirm}
 				onCancel={() => setConfirming(null)}
 				onConfirm={async () => {

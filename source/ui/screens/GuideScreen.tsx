@@ -144,6 +144,7 @@ export function GuideScreen() {
 					title={strings.guide.step(4, strings.guide.titles[3])}
 					question={strings.unassign.question(plannedRemovals(step.plan), product.name)}
 					lines={planLines(step.plan, names, true)}
+					plan={step.plan}
 					confirmLabel={strings.unassign.confirm}
 					onCancel={() => setStep({n: 3, skuId, plan: step.plan})}
 					onConfirm={async () => {

@@ -62,6 +62,7 @@ export function ManagePanel({userIds, onCancel, onDone}: Props) {
 				title={strings.manage.title}
 				question={strings.manage.confirmQuestion(step.plan.items.filter(i => i.remove.length > 0).length, plannedRemovals(step.plan))}
 				lines={confirmationLines(tenant, step.plan, names, false, dialogWidth(chrome.size.columns))}
+				plan={step.plan}
 				confirmLabel={strings.manage.unassignAll}
 				onCancel={() => setStep({kind: 'choose'})}
 				onConfirm={async () => {

@@ -95,6 +95,7 @@ export function ProductScreen({skuId}: {skuId: string}) {
 				title={strings.unassign.title}
 				question={strings.unassign.question(plannedRemovals(confirming), product.name)}
 				lines={confirmationLines(tenant, confirming, names, true, dialogWidth(chrome.size.columns))}
+				plan={confirming}
 				confirmLabel={strings.unassign.confirm}
 				onCancel={() => setConfirming(null)}
 				onConfirm={async () => {

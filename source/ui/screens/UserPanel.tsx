@@ -80,6 +80,7 @@ export function UserPanel({userId, onClose}: {userId: string; onClose: () => voi
 				title={strings.user.saveTitle}
 				question={strings.user.saveQuestion(user.displayName)}
 				lines={confirmationLines(tenant, confirming, names, false, dialogWidth(chrome.size.columns))}
+				plan={confirming}
 				confirmLabel={strings.user.saveTitle}
 				onCancel={() => setConfirming(null)}
 				onConfirm={async () => {
