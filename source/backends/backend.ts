@@ -10,6 +10,9 @@ export interface TenantBackend {
 	load(): Promise<Tenant>;
 	/** Carries out the plan; one outcome per user and product (skips included), never all-or-nothing. */
 	apply(tenant: Tenant, plan: LicensePlan): Promise<UserOutcome[]>;
+	/** Deletes the user (restorable for 30 days); their licenses are freed at once. */
+	deleteUser(tenant: Tenant, userId: string): Promise<void>;
+	restoreUser(tenant: Tenant, userId: string): Promise<void>;
 }
 
 /** A user mistake (bad file, bad flag): shown as one line, never as a stack trace. */

@@ -53,6 +53,11 @@ export class LocalTenant implements TenantBackend {
 		}
 		return [...outcomes, ...skipOutcomes(plan)];
 	}
+
+	// The file is never written: deleting and restoring are kept by the store and replayed over it.
+	async deleteUser(): Promise<void> {}
+
+	async restoreUser(): Promise<void> {}
 }
 
 /** Checks the fields the app relies on and names the first one that is wrong. */

@@ -4,11 +4,27 @@ import type {Tenant} from './model.js';
 import type {UserOutcome} from './plan.js';
 
 export interface LicenseChange {
+	type?: 'licenses';
 	time: string;
 	userId: string;
 	add: string[];
 	remove: string[];
 }
+
+/** Delete user: the licenses are freed at once; the user can be restored for 30 days. */
+export interface UserDeletion {
+	type: 'delete';
+	time: string;
+	userId: string;
+}
+
+export interface UserRestore {
+	type: 'restore';
+	time: string;
+	userId: string;
+}
+
+export type Change = LicenseChange | UserDeletion | UserRestore;
 
 /** The changes that outcomes stand for: one per user, all of that user's products together. */
 export function changesFromOutcomes(outcomes: readonly UserOutcome[], time: string): LicenseChange[] {
@@ -27,13 +43,17 @@ export function changesFromOutcomes(outcomes: readonly UserOutcome[], time: stri
  * assignment goes, but a license the user also holds through a group stays; an added one is direct.
  * Consumed units follow, and the time a license went is kept for the 30-day mailbox window.
  */
-export function applyChanges(tenant: Tenant, changes: readonly LicenseChange[]): void {
+export function applyChanges(tenant: Tenant, changes: readonly Change[]): void {
 	if (changes.length === 0) return;
 	const users = new Map(tenant.users.map(user => [user.id, user]));
 	const skus = new Map(tenant.subscribedSkus.map(sku => [sku.skuId, sku]));
 	const extras = (tenant['x-local'] ??= {});
 	const removals = (extras.licenseRemovals ??= {});
 	for (const change of changes) {
+		if (change.type === 'delete' || change.type === 'restore') {
+			applyUserChange(tenant, change, users, skus);
+			continue;
+		}
 		const user = users.get(change.userId);
 		if (!user) continue;
 		for (const skuId of change.add) {
@@ -61,5 +81,35 @@ export function applyChanges(tenant: Tenant, changes: readonly LicenseChange[]):
 				(removals[user.id] ??= {})[skuId] = change.time;
 			}
 		}
+	}
+}
+
+type UserMap = Map<string, Tenant['users'][number]>;
+type SkuMap = Map<string, Tenant['subscribedSkus'][number]>;
+
+/** Moves a user to the deleted users (their licenses free at once), or back with their licenses. */
+function applyUserChange(tenant: Tenant, change: UserDeletion | UserRestore, users: UserMap, skus: SkuMap): void {
+	const extras = (tenant['x-local'] ??= {});
+	const deleted = (extras.deletedUsers ??= []);
+	if (change.type === 'delete') {
+		const user = users.get(change.userId);
+		if (!user) return;
+		tenant.users = tenant.users.filter(u => u.id !== user.id);
+		users.delete(user.id);
+		for (const license of user.assignedLicenses) {
+			const sku = skus.get(license.skuId);
+			if (sku) sku.consumedUnits = Math.max(0, sku.consumedUnits - 1);
+		}
+		deleted.push({deletedDateTime: change.time, user});
+		return;
+	}
+	const entry = deleted.find(d => d.user.id === change.userId);
+	if (!entry) return;
+	extras.deletedUsers = deleted.filter(d => d !== entry);
+	tenant.users.push(entry.user);
+	users.set(entry.user.id, entry.user);
+	for (const license of entry.user.assignedLicenses) {
+		const sku = skus.get(license.skuId);
+		if (sku) sku.consumedUnits += 1;
 	}
 }

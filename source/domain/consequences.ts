@@ -121,3 +121,29 @@ export function restoresMailbox(tenant: Tenant, item: PlanItem, now: Date): bool
 	if (!user || !mailboxWindow(tenant, user, now)) return false;
 	return item.add.some(skuId => kindsOf(tenant, user, skuId).has('mailbox'));
 }
+
+export interface DeletionConsequences {
+	/** Licenses freed at once. */
+	freed: string[];
+	/** On hold, with Exchange Online Plan 2, or Plan 1 with Exchange Online Archiving: the mailbox is kept inactive. */
+	inactiveMailbox: boolean;
+	hold: string | null;
+	hasOneDrive: boolean;
+	/** The last day the user can be restored from Deleted users. */
+	restorableUntil: string;
+}
+
+/** What deleting the user does. Source: FACTS.md (inactive mailboxes, OneDrive retention). */
+export function deletionConsequences(tenant: Tenant, user: User, now: Date): DeletionConsequences {
+	const {skusById} = indexTenant(tenant);
+	const plans = new Set(user.assignedLicenses.flatMap(l => (skusById.get(l.skuId)?.servicePlans ?? []).map(p => p.servicePlanName)));
+	const hold = tenant['x-local']?.mailboxHolds?.[user.id] ?? null;
+	const inactiveEligible = plans.has('EXCHANGE_S_ENTERPRISE') || (plans.has('EXCHANGE_S_STANDARD') && plans.has('EXCHANGE_S_ARCHIVE_ADDON'));
+	return {
+		freed: user.assignedLicenses.map(l => l.skuId),
+		inactiveMailbox: hold !== null && inactiveEligible,
+		hold,
+		hasOneDrive: user.assignedLicenses.some(l => kindsOf(tenant, user, l.skuId).has('onedrive')),
+		restorableUntil: new Date(now.getTime() + mailboxRetentionDays * 24 * 60 * 60 * 1000).toISOString().slice(0, 10),
+	};
+}

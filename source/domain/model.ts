@@ -102,6 +102,8 @@ export interface LocalExtras {
 	lastSignIn?: Record<string, string>;
 	/** userId → skuId → ISO time the license was removed (for the 30-day mailbox window) */
 	licenseRemovals?: Record<string, Record<string, string>>;
+	/** Deleted users, restorable for 30 days, as they were when deleted. */
+	deletedUsers?: Array<{deletedDateTime: string; user: User}>;
 }
 
 export interface Tenant {

@@ -87,3 +87,40 @@ export function dependentAddOns(tenant: Tenant, user: User, removing: readonly s
 	}
 	return dependents;
 }
+
+/** Roles that may delete and restore users: the Global Administrator and the User Administrator. */
+const userRoles = [roleTemplateIds.globalAdministrator, roleTemplateIds.userAdministrator] as const;
+
+export type DeletionBlock = 'no-user-role' | 'self' | 'privileged';
+
+/**
+ * Why this admin may not delete this user, or null. A License Administrator manages licenses only;
+ * a user who holds an admin role can be deleted only by a Global Administrator.
+ */
+export function deletionBlock(tenant: Tenant, adminUpn: string, user: User): DeletionBlock | null {
+	const admin = indexTenant(tenant).usersByUpn.get(adminUpn.toLowerCase());
+	if (!admin) return 'no-user-role';
+	if (admin.id === user.id) return 'self';
+	const rolesOf = (id: string) => tenant.directoryRoles.filter(role => role.members.includes(id)).map(role => role.roleTemplateId);
+	const adminRoles = rolesOf(admin.id);
+	if (!adminRoles.some(role => (userRoles as readonly string[]).includes(role))) return 'no-user-role';
+	if (rolesOf(user.id).length > 0 && !adminRoles.includes(roleTemplateIds.globalAdministrator)) return 'privileged';
+	return null;
+}
+
+/** Deleted users can be restored for this many days. */
+export const deletedUserRetentionDays = 30;
+
+export type RestoreBlock = {reason: 'expired'} | {reason: 'no-licenses'; skuId: string};
+
+/** Why a deleted user cannot be restored now, or null: past the 30 days, or their licenses are taken. */
+export function restoreBlock(tenant: Tenant, entry: {deletedDateTime: string; user: User}, now: Date): RestoreBlock | null {
+	const until = new Date(entry.deletedDateTime).getTime() + deletedUserRetentionDays * 24 * 60 * 60 * 1000;
+	if (now.getTime() > until) return {reason: 'expired'};
+	const {products} = indexTenant(tenant);
+	for (const license of entry.user.assignedLicenses) {
+		const product = products.find(p => p.skuId === license.skuId);
+		if (product && product.available < 1) return {reason: 'no-licenses', skuId: license.skuId};
+	}
+	return null;
+}

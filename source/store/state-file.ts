@@ -4,10 +4,10 @@ import Conf from 'conf';
 import {mkdirSync, renameSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {UserError} from '../backends/backend.js';
-import type {LicenseChange} from '../domain/changes.js';
+import type {Change} from '../domain/changes.js';
 
 interface TenantState {
-	changes: LicenseChange[];
+	changes: Change[];
 }
 
 interface StateShape {
@@ -19,9 +19,9 @@ export interface StateFile {
 	readonly path: string;
 	/** Writes a report (Markdown) into the state directory's reports folder; returns its path. */
 	saveReport(name: string, text: string): string;
-	changes(tenantId: string): LicenseChange[];
+	changes(tenantId: string): Change[];
 	/** Written to disk before it returns: the UI reports a change only after this. */
-	append(tenantId: string, changes: readonly LicenseChange[]): void;
+	append(tenantId: string, changes: readonly Change[]): void;
 	reset(tenantId: string): void;
 }
 

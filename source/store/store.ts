@@ -2,10 +2,10 @@
 // Screens read it through selectors and change it only through these intents.
 import {produce} from 'immer';
 import {UserError, type TenantBackend} from '../backends/backend.js';
-import {applyChanges, changesFromOutcomes} from '../domain/changes.js';
+import {applyChanges, changesFromOutcomes, type UserDeletion, type UserRestore} from '../domain/changes.js';
 import type {Tenant} from '../domain/model.js';
 import type {LicensePlan, UserOutcome} from '../domain/plan.js';
-import {adminPermission} from '../domain/rules.js';
+import {adminPermission, deletionBlock, restoreBlock} from '../domain/rules.js';
 import {indexTenant} from '../domain/selectors.js';
 import type {StateFile} from './state-file.js';
 
@@ -25,6 +25,10 @@ export interface Store {
 	 * the outcome is saved, so whoever reports it reports what is on disk.
 	 */
 	apply(plan: LicensePlan): Promise<UserOutcome[]>;
+	/** Deletes a user; refused (with the reason) when the rules say no. */
+	deleteUser(userId: string): Promise<void>;
+	/** Brings a deleted user back, with their licenses, within 30 days. */
+	restoreUser(userId: string): Promise<void>;
 	/** Keeps a report in the state directory and says where. */
 	saveReport(name: string, text: string): string;
 	/** Reports saved since the app started, for the message on leaving. */
@@ -67,6 +71,18 @@ export async function openStore({backend, stateFile, reset = false, actAs, now =
 	};
 
 	const saved: string[] = [];
+	/** Carries out one user change through the backend, saves it, then shows it. */
+	const record = async (change: UserDeletion | UserRestore, carryOut: () => Promise<void>) => {
+		set({...state, busy: true});
+		try {
+			await carryOut();
+			stateFile.append(tenantId, [change]);
+			set({...state, tenant: produce(state.tenant, draft => applyChanges(draft, [change])), busy: false});
+		} catch (error) {
+			set({...state, busy: false});
+			throw error;
+		}
+	};
 	return {
 		getState: () => state,
 		saveReport(name, text) {
@@ -75,6 +91,20 @@ export async function openStore({backend, stateFile, reset = false, actAs, now =
 			return path;
 		},
 		reports: () => saved,
+		async deleteUser(userId) {
+			const user = indexTenant(state.tenant).usersById.get(userId);
+			if (!user) throw new Error(`No user ${userId}.`);
+			const block = deletionBlock(state.tenant, state.admin, user);
+			if (block) throw new Error(`${state.admin} may not delete ${user.userPrincipalName} (${block}).`);
+			await record({type: 'delete', time: now().toISOString(), userId}, () => backend.deleteUser(state.tenant, userId));
+		},
+		async restoreUser(userId) {
+			const entry = state.tenant['x-local']?.deletedUsers?.find(d => d.user.id === userId);
+			if (!entry) throw new Error(`No deleted user ${userId}.`);
+			const block = restoreBlock(state.tenant, entry, now());
+			if (block) throw new Error(`${entry.user.userPrincipalName} cannot be restored (${block.reason}).`);
+			await record({type: 'restore', time: now().toISOString(), userId}, () => backend.restoreUser(state.tenant, userId));
+		},
 		subscribe(listener) {
 			listeners.add(listener);
 			return () => listeners.delete(listener);

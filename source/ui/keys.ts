@@ -16,7 +16,8 @@ export type KeyContext =
 	| 'dialog'
 	| 'result'
 	| 'next'
-	| 'guide';
+	| 'guide'
+	| 'deleted';
 
 export type ActionId =
 	| 'quit'
@@ -43,6 +44,9 @@ export type ActionId =
 	| 'collapse'
 	| 'done'
 	| 'reassign'
+	| 'deleteUser'
+	| 'deletedUsers'
+	| 'restore'
 	| 'next'
 	| 'previous'
 	| 'commands'
@@ -87,6 +91,10 @@ export const keyTable: readonly Binding[] = [
 
 	{id: 'open', context: 'users', keys: 'enter', label: 'Licenses and apps', footer: true, match: (_i, k) => k.return},
 	{id: 'manage', context: 'users', keys: 'm', label: 'Manage product licenses', footer: true, match: char('m')},
+	{id: 'deleteUser', context: 'users', keys: 'D', label: 'Delete user', footer: false, match: char('D')},
+	{id: 'deletedUsers', context: 'users', keys: 'd', label: 'Deleted users', footer: false, match: char('d')},
+
+	{id: 'restore', context: 'deleted', keys: 'enter', label: 'Restore user', footer: true, match: (_i, k) => k.return},
 
 	{id: 'tick', context: 'user', keys: 'space', label: 'Tick / untick product', footer: true, match: char(' ')},
 	{id: 'expand', context: 'user', keys: '→/enter', label: 'Show apps', footer: true, match: (_i, k) => k.rightArrow || k.return},
@@ -136,6 +144,7 @@ export const contextTitles: Record<KeyContext, string> = {
 	result: 'Results',
 	next: 'Next steps',
 	guide: 'Guided unassign',
+	deleted: 'Deleted users',
 };
 
 /** Said under a context's keys in help: what the keys alone cannot say. */
@@ -145,7 +154,7 @@ export const contextNotes: Partial<Record<KeyContext, string>> = {
 };
 
 /** Actions that change licenses: refused, with the reason, when the admin may not change them. */
-export const changeActions: ReadonlySet<ActionId> = new Set<ActionId>(['unassign', 'assign', 'save', 'manage']);
+export const changeActions: ReadonlySet<ActionId> = new Set<ActionId>(['unassign', 'assign', 'save', 'manage', 'deleteUser', 'restore']);
 
 /** The first binding of the given contexts (in the order given) that the keypress matches. */
 export function findBinding(contexts: readonly KeyContext[], input: string, key: Key): Binding | undefined {

@@ -3,6 +3,7 @@ import type {ReactNode} from 'react';
 import {useChrome, type Handlers} from '../chrome.js';
 import {useRoute, type TextField} from '../input-router.js';
 import {changeActions, type ActionId, type KeyContext} from '../keys.js';
+import {strings} from '../strings.js';
 import {Footer} from './Footer.js';
 
 interface Props {
@@ -37,12 +38,17 @@ export function ScreenFrame({contexts, handlers, disabled, text, modal = false, 
 			<Box height={1}>
 				<Text wrap="truncate-end">{chrome.status ?? ''}</Text>
 			</Box>
-			<Footer
-				contexts={all}
-				handled={new Set(Object.keys(live) as ActionId[])}
-				disabled={unavailable}
-				width={chrome.size.columns}
-			/>
+			{text ? (
+				// While a field is being typed in, the table's keys are letters: only enter and esc act.
+				<Text dimColor>{strings.typing}</Text>
+			) : (
+				<Footer
+					contexts={all}
+					handled={new Set(Object.keys(live) as ActionId[])}
+					disabled={unavailable}
+					width={chrome.size.columns}
+				/>
+			)}
 		</Box>
 	);
 }

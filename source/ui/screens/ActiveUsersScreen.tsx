@@ -11,16 +11,24 @@ import {useChecklist} from '../components/use-checklist.js';
 import {WindowedList, windowLabel} from '../components/WindowedList.js';
 import {useAppState} from '../store-context.js';
 import {strings} from '../strings.js';
+import {deletionBlock} from '../../domain/rules.js';
+import {DeletedUsersPanel} from './DeletedUsersPanel.js';
+import {DeleteUserPanel} from './DeleteUserPanel.js';
 import {ManagePanel} from './ManagePanel.js';
 import {UserPanel} from './UserPanel.js';
 
 const nameWidth = 22;
 const upnWidth = 30;
 
-type Mode = {kind: 'list'} | {kind: 'user'; userId: string} | {kind: 'manage'; userIds: string[]};
+type Mode =
+	| {kind: 'list'}
+	| {kind: 'user'; userId: string}
+	| {kind: 'manage'; userIds: string[]}
+	| {kind: 'delete'; userId: string}
+	| {kind: 'deleted'};
 
 export function ActiveUsersScreen() {
-	const {tenant} = useAppState();
+	const {tenant, admin} = useAppState();
 	const chrome = useChrome();
 	const [mode, setMode] = useState<Mode>({kind: 'list'});
 	const {products} = indexTenant(tenant);
@@ -31,7 +39,10 @@ export function ActiveUsersScreen() {
 	const {filter, list, shown, ticked, tickedItems} = checklist;
 	const width = chrome.size.columns - 1;
 
-	if (mode.kind === 'user') return <UserPanel userId={mode.userId} onClose={() => setMode({kind: 'list'})} />;
+	const toList = () => setMode({kind: 'list'});
+	if (mode.kind === 'user') return <UserPanel userId={mode.userId} onClose={toList} />;
+	if (mode.kind === 'delete') return <DeleteUserPanel userId={mode.userId} onClose={toList} />;
+	if (mode.kind === 'deleted') return <DeletedUsersPanel onClose={toList} />;
 	if (mode.kind === 'manage') {
 		return (
 			<ManagePanel
@@ -56,6 +67,14 @@ export function ActiveUsersScreen() {
 					const user = shown[list.state.cursor];
 					if (user) setMode({kind: 'user', userId: user.id});
 				},
+				deleteUser: () => {
+					const user = shown[list.state.cursor];
+					if (!user) return;
+					const block = deletionBlock(tenant, admin, user);
+					if (block) return chrome.setStatus(strings.deleteUser.blocked[block]);
+					setMode({kind: 'delete', userId: user.id});
+				},
+				deletedUsers: () => setMode({kind: 'deleted'}),
 				manage: () => {
 					if (tickedItems.length < 2) return chrome.setStatus(strings.users.manageNeedsTwo);
 					setMode({kind: 'manage', userIds: tickedItems.map(user => user.id)});

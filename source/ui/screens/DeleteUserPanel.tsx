@@ -1,0 +1,63 @@
+// Delete user (D): what deleting does, then a strong confirmation: the username typed in full.
+import {Box, Text} from 'ink';
+import {useState} from 'react';
+import wrapAnsi from 'wrap-ansi';
+import {deletionConsequences} from '../../domain/consequences.js';
+import {indexTenant} from '../../domain/selectors.js';
+import {useChrome} from '../chrome.js';
+import {ScreenFrame} from '../components/ScreenFrame.js';
+import {useAppState, useStore} from '../store-context.js';
+import {strings} from '../strings.js';
+import {namesOf} from '../use-apply.js';
+
+export function DeleteUserPanel({userId, onClose}: {userId: string; onClose: () => void}) {
+	const {tenant} = useAppState();
+	const store = useStore();
+	const chrome = useChrome();
+	const [typed, setTyped] = useState('');
+	const user = indexTenant(tenant).usersById.get(userId);
+	if (!user) return null;
+	const names = namesOf(tenant);
+	const effects = deletionConsequences(tenant, user, new Date());
+	const text = strings.deleteUser;
+	const paragraphs = [
+		effects.freed.length > 0 ? text.freed(effects.freed.map(names.product).join(', ')) : text.noLicenses,
+		...(effects.hasOneDrive ? [text.onedrive] : []),
+		effects.inactiveMailbox ? text.inactive : text.notInactive,
+		text.restorable(effects.restorableUntil),
+		'',
+		text.type(user.userPrincipalName),
+	];
+	const width = Math.max(20, chrome.size.columns - 4);
+	const submit = async () => {
+		if (typed.trim().toLowerCase() !== user.userPrincipalName.toLowerCase()) {
+			chrome.setStatus(text.mismatch);
+			onClose();
+			return;
+		}
+		try {
+			await store.deleteUser(user.id);
+			chrome.setStatus(text.done(user.userPrincipalName));
+		} catch (error) {
+			chrome.setStatus(strings.dialog.error((error as Error).message));
+		}
+		onClose();
+	};
+	return (
+		<ScreenFrame modal contexts={[]} handlers={{}} text={{value: typed, onChange: setTyped, onSubmit: submit, onCancel: onClose}}>
+			<Box flexDirection="column" borderStyle="round" paddingX={1} height={chrome.bodyRows}>
+				<Text bold>{text.title(user.displayName)}</Text>
+				<Box flexDirection="column" flexGrow={1} overflow="hidden">
+					{paragraphs.flatMap((paragraph, i) =>
+						(paragraph ? wrapAnsi(paragraph, width, {hard: true}).split('\n') : [' ']).map((line, j) => <Text key={`${i}.${j}`}>{line}</Text>),
+					)}
+				</Box>
+				<Text>
+					{text.prompt}
+					{typed}
+					<Text inverse> </Text>
+				</Text>
+			</Box>
+		</ScreenFrame>
+	);
+}

@@ -1,0 +1,90 @@
+// Users > Deleted users: restorable for 30 days, with their licenses.
+import {Box, Text} from 'ink';
+import {useState} from 'react';
+import {deletedUserRetentionDays, restoreBlock} from '../../domain/rules.js';
+import {useChrome} from '../chrome.js';
+import {Cell} from '../components/Cell.js';
+import {ConfirmPanel} from '../components/ConfirmPanel.js';
+import {listHandlers} from '../components/list-handlers.js';
+import {ScreenFrame} from '../components/ScreenFrame.js';
+import {useList} from '../components/use-list.js';
+import {WindowedList} from '../components/WindowedList.js';
+import {useAppState, useStore} from '../store-context.js';
+import {strings} from '../strings.js';
+import {namesOf} from '../use-apply.js';
+
+const day = 24 * 60 * 60 * 1000;
+
+export function DeletedUsersPanel({onClose}: {onClose: () => void}) {
+	const {tenant} = useAppState();
+	const store = useStore();
+	const chrome = useChrome();
+	const [confirming, setConfirming] = useState<string | null>(null);
+	const deleted = tenant['x-local']?.deletedUsers ?? [];
+	const listHeight = Math.max(1, chrome.bodyRows - 1);
+	const list = useList(deleted.length, listHeight);
+	const width = chrome.size.columns - 1;
+	const text = strings.deleted;
+
+	const entry = deleted.find(d => d.user.id === confirming);
+	if (entry) {
+		return (
+			<ConfirmPanel
+				title={text.confirmTitle}
+				question={text.question(entry.user.displayName)}
+				lines={[<Text key="upn">{`  ${entry.user.userPrincipalName}`}</Text>]}
+				confirmLabel={text.confirmTitle}
+				onCancel={() => setConfirming(null)}
+				onConfirm={async () => {
+					setConfirming(null);
+					try {
+						await store.restoreUser(entry.user.id);
+						chrome.setStatus(text.restored(entry.user.userPrincipalName));
+					} catch (error) {
+						chrome.setStatus(strings.dialog.error((error as Error).message));
+					}
+				}}
+			/>
+		);
+	}
+
+	return (
+		<ScreenFrame
+			contexts={['deleted', 'list']}
+			handlers={{
+				...listHandlers(list),
+				back: onClose,
+				restore: () => {
+					const current = deleted[list.state.cursor];
+					if (!current) return;
+					const block = restoreBlock(tenant, current, new Date());
+					if (block?.reason === 'expired') return chrome.setStatus(text.expired);
+					if (block?.reason === 'no-licenses') return chrome.setStatus(text.noLicenses(namesOf(tenant).product(block.skuId)));
+					setConfirming(current.user.id);
+				},
+			}}
+		>
+			<Text bold>{text.title}</Text>
+			<WindowedList
+				items={deleted}
+				state={list.state}
+				height={listHeight}
+				empty={text.none}
+				rowKey={d => d.user.id}
+				renderRow={(d, selected) => (
+					<Box width={width}>
+						<Cell width={22} inverse={selected}>
+							{d.user.displayName}
+						</Cell>
+						<Cell dim>{d.user.userPrincipalName}</Cell>
+						<Cell width={38} align="right">
+							{`${text.deletedOn(d.deletedDateTime.slice(0, 10))} · ${text.until(
+								new Date(new Date(d.deletedDateTime).getTime() + deletedUserRetentionDays * day).toISOString().slice(0, 10),
+							)}`}
+						</Cell>
+					</Box>
+				)}
+			/>
+		</ScreenFrame>
+	);
+}

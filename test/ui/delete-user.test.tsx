@@ -1,0 +1,70 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {productBySku} from '../../source/domain/selectors.js';
+import {keys, renderApp} from '../helpers/ink.js';
+import {demoStore, sku, tempStateDir} from '../helpers/tenant.js';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+async function start(actAs?: string) {
+	const {store, stateDir} = await demoStore(tempStateDir(), actAs);
+	const app = renderApp(store);
+	cleanup = app.unmount;
+	await app.waitFor('Microsoft 365 Business Premium');
+	return {app, store, stateDir};
+}
+
+describe('Delete user (D) and Deleted users (d)', () => {
+	it('says what deleting does, deletes only when the username is typed, frees the licenses, restores', async () => {
+		const {app, store} = await start();
+		await app.press('2', '/', ...'joni', keys.enter, 'D');
+		const panel = await app.waitFor('Delete user: Joni Sherman');
+		expect(panel).toContain('Their licenses are freed at once: Office 365 E3.');
+		expect(panel).toContain('OneDrive is deleted with the user, after the retention period.');
+		// Joni is on litigation hold with E3 (Exchange Online Plan 2): an inactive mailbox.
+		expect(panel).toMatch(/it is kept as an\s+inactive mailbox/);
+
+		await app.press(...'joni', keys.enter);
+		await app.waitFor('That is not the username: nothing was deleted.');
+		expect(productBySku(store.getState().tenant, sku.e3)!.assigned).toBe(18);
+
+		await app.press('D', ...'JONI.SHERMAN@contoso.com', keys.enter);
+		await app.waitFor('joni.sherman@contoso.com deleted. Their licenses are free.');
+		expect(productBySku(store.getState().tenant, sku.e3)).toMatchObject({assigned: 17, available: 8});
+
+		await app.press(keys.escape, 'd');
+		const deleted = await app.waitFor('Deleted users');
+		expect(deleted).toMatch(/Joni Sherman.*deleted \d{4}-\d{2}-\d{2} · until \d{4}-\d{2}-\d{2}/);
+		await app.press(keys.enter);
+		await app.waitFor('Restore Joni Sherman, with their licenses?');
+		await app.press('y');
+		await app.waitFor('joni.sherman@contoso.com restored, with their licenses.');
+		expect(productBySku(store.getState().tenant, sku.e3)!.assigned).toBe(18);
+	});
+
+	it('without a hold, the mailbox is not kept; esc cancels', async () => {
+		const {app, store} = await start();
+		await app.press('2', '/', ...'adele', keys.enter, 'D');
+		const panel = await app.waitFor('Delete user: Adele Vance');
+		expect(panel).toMatch(/is not kept as an inactive mailbox/);
+		await app.press(keys.escape);
+		await app.waitFor('Adele Vance');
+		expect(store.getState().tenant.users.some(u => u.displayName === 'Adele Vance')).toBe(true);
+	});
+
+	it('a License Administrator may not delete users, and nobody deletes themselves', async () => {
+		const {app} = await start('adele.vance@contoso.com');
+		await app.press('2', 'D');
+		await app.waitFor('Deleting users needs the Global Administrator or User Administrator role.');
+		cleanup?.();
+		const megan = await start();
+		await megan.app.press('2', 'D');
+		await megan.app.waitFor('You cannot delete the account you are signed in with.');
+	});
+
+	it('a User Administrator cannot delete someone holding an admin role', async () => {
+		const {app} = await start('alex.wilber@contoso.com');
+		await app.press('2', '/', ...'lee gu', keys.enter, 'D');
+		await app.waitFor('This user holds an admin role: only a Global Administrator can delete them.');
+	});
+});
