@@ -2,7 +2,7 @@
 // Screens read it through selectors and change it only through these intents.
 import {produce} from 'immer';
 import {UserError, type TenantBackend} from '../backends/backend.js';
-import {applyChanges, changesFromOutcomes, type UserDeletion, type UserRestore} from '../domain/changes.js';
+import {applyChanges, changesFromOutcomes, type Change} from '../domain/changes.js';
 import type {Tenant} from '../domain/model.js';
 import type {LicensePlan, UserOutcome} from '../domain/plan.js';
 import {adminPermission, deletionBlock, restoreBlock} from '../domain/rules.js';
@@ -71,13 +71,15 @@ export async function openStore({backend, stateFile, reset = false, actAs, now =
 	};
 
 	const saved: string[] = [];
-	/** Carries out one user change through the backend, saves it, then shows it. */
-	const record = async (change: UserDeletion | UserRestore, carryOut: () => Promise<void>) => {
+	/** Carries a change out through the backend, saves what it did, then shows it: in that order. */
+	const commit = async <T>(carryOut: () => Promise<T>, changesOf: (result: T) => Change[]): Promise<T> => {
 		set({...state, busy: true});
 		try {
-			await carryOut();
-			stateFile.append(tenantId, [change]);
-			set({...state, tenant: produce(state.tenant, draft => applyChanges(draft, [change])), busy: false});
+			const result = await carryOut();
+			const changes = changesOf(result);
+			stateFile.append(tenantId, changes);
+			set({...state, tenant: produce(state.tenant, draft => applyChanges(draft, changes)), busy: false});
+			return result;
 		} catch (error) {
 			set({...state, busy: false});
 			throw error;
@@ -96,14 +98,20 @@ export async function openStore({backend, stateFile, reset = false, actAs, now =
 			if (!user) throw new Error(`No user ${userId}.`);
 			const block = deletionBlock(state.tenant, state.admin, user);
 			if (block) throw new Error(`${state.admin} may not delete ${user.userPrincipalName} (${block}).`);
-			await record({type: 'delete', time: now().toISOString(), userId}, () => backend.deleteUser(state.tenant, userId));
+			await commit(
+				() => backend.deleteUser(state.tenant, userId),
+				() => [{type: 'delete', time: now().toISOString(), userId}],
+			);
 		},
 		async restoreUser(userId) {
 			const entry = state.tenant['x-local']?.deletedUsers?.find(d => d.user.id === userId);
 			if (!entry) throw new Error(`No deleted user ${userId}.`);
 			const block = restoreBlock(state.tenant, entry, now());
 			if (block) throw new Error(`${entry.user.userPrincipalName} cannot be restored (${block.reason}).`);
-			await record({type: 'restore', time: now().toISOString(), userId}, () => backend.restoreUser(state.tenant, userId));
+			await commit(
+				() => backend.restoreUser(state.tenant, userId),
+				() => [{type: 'restore', time: now().toISOString(), userId}],
+			);
 		},
 		subscribe(listener) {
 			listeners.add(listener);
@@ -113,17 +121,10 @@ export async function openStore({backend, stateFile, reset = false, actAs, now =
 			// The screens refuse first and say why; this is the guard for every other caller.
 			const permission = adminPermission(state.tenant, state.admin);
 			if (!permission.allowed) throw new Error(`${state.admin} may not change licenses.`);
-			set({...state, busy: true});
-			try {
-				const outcomes = await backend.apply(state.tenant, plan);
-				const changes = changesFromOutcomes(outcomes, now().toISOString());
-				stateFile.append(tenantId, changes);
-				set({...state, tenant: produce(state.tenant, draft => applyChanges(draft, changes)), busy: false});
-				return outcomes;
-			} catch (error) {
-				set({...state, busy: false});
-				throw error;
-			}
+			return commit(
+				() => backend.apply(state.tenant, plan),
+				outcomes => changesFromOutcomes(outcomes, now().toISOString()),
+			);
 		},
 	};
 }
