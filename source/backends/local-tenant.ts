@@ -4,6 +4,7 @@ import type {Tenant} from '../domain/model.js';
 import {skipOutcomes, type LicensePlan, type UserOutcome} from '../domain/plan.js';
 import {indexTenant} from '../domain/selectors.js';
 import {UserError, type TenantBackend} from './backend.js';
+import {validateTenant} from './validate-tenant.js';
 
 export class LocalTenant implements TenantBackend {
 	constructor(
@@ -22,7 +23,7 @@ export class LocalTenant implements TenantBackend {
 		try {
 			data = JSON.parse(text);
 		} catch (error) {
-			throw new UserError(`Tenant file ${this.source} is not valid JSON: ${(error as Error).message}`);
+			throw new UserError(`Tenant file ${this.source}: is not valid JSON (${(error as Error).message})`);
 		}
 		return validateTenant(data, this.source);
 	}
@@ -58,40 +59,4 @@ export class LocalTenant implements TenantBackend {
 	async deleteUser(): Promise<void> {}
 
 	async restoreUser(): Promise<void> {}
-}
-
-/** Checks the fields the app relies on and names the first one that is wrong. */
-export function validateTenant(data: unknown, file: string): Tenant {
-	const fail = (field: string, problem: string): never => {
-		throw new UserError(`Tenant file ${file}: ${field} ${problem}`);
-	};
-	if (typeof data !== 'object' || data === null || Array.isArray(data)) fail('the top level', 'must be an object');
-	const tenant = data as Record<string, unknown>;
-	const org = tenant['organization'] as Record<string, unknown> | undefined;
-	if (typeof org !== 'object' || org === null) fail('"organization"', 'must be an object');
-	if (typeof org!['id'] !== 'string') fail('"organization.id"', 'must be a string');
-	if (typeof org!['displayName'] !== 'string') fail('"organization.displayName"', 'must be a string');
-	for (const key of ['subscribedSkus', 'subscriptions', 'users', 'groups', 'directoryRoles']) {
-		if (!Array.isArray(tenant[key])) fail(`"${key}"`, 'must be an array');
-	}
-	if (typeof tenant['signedInUser'] !== 'string') fail('"signedInUser"', 'must be a UPN string');
-	const requireFields = (list: string, fields: Record<string, string>) => {
-		(tenant[list] as unknown[]).forEach((entry, i) => {
-			if (typeof entry !== 'object' || entry === null) fail(`"${list}[${i}]"`, 'must be an object');
-			for (const [field, type] of Object.entries(fields)) {
-				const value = (entry as Record<string, unknown>)[field];
-				const ok = type === 'array' ? Array.isArray(value) : typeof value === type;
-				if (!ok) fail(`"${list}[${i}].${field}"`, `must be ${type === 'array' ? 'an array' : `a ${type}`}`);
-			}
-		});
-	};
-	requireFields('subscribedSkus', {skuId: 'string', skuPartNumber: 'string', consumedUnits: 'number', prepaidUnits: 'object', servicePlans: 'array'});
-	requireFields('subscriptions', {id: 'string', skuId: 'string', status: 'string', totalLicenses: 'number'});
-	requireFields('users', {id: 'string', displayName: 'string', userPrincipalName: 'string', accountEnabled: 'boolean', assignedLicenses: 'array'});
-	requireFields('groups', {id: 'string', displayName: 'string'});
-	requireFields('directoryRoles', {roleTemplateId: 'string', displayName: 'string', members: 'array'});
-	const users = tenant['users'] as Array<Record<string, unknown>>;
-	// Graph always sends licenseAssignmentStates; a hand-made snapshot may leave it out.
-	for (const user of users) user['licenseAssignmentStates'] ??= [];
-	return data as Tenant;
 }

@@ -1,7 +1,8 @@
 import {mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {LocalTenant, validateTenant} from '../../source/backends/local-tenant.js';
+import {LocalTenant} from '../../source/backends/local-tenant.js';
+import {validateTenant} from '../../source/backends/validate-tenant.js';
 import {demoTenantPath} from '../../source/paths.js';
 import type {Tenant} from '../../source/domain/model.js';
 import {openStateFile} from '../../source/store/state-file.js';

@@ -77,7 +77,7 @@ describe('tenant file', () => {
 		tenant.users[3].accountEnabled = 'yes';
 		writeFileSync(file, JSON.stringify(tenant));
 		await expect(new LocalTenant(file, 'snapshot').load()).rejects.toThrow(
-			`Tenant file ${file}: "users[3].accountEnabled" must be a boolean`,
+			`Tenant file ${file}: users[3].accountEnabled: must be boolean`,
 		);
 	});
 

@@ -1,0 +1,84 @@
+// A snapshot is refused before anything is shown when it is not a tenant: first its shape, against
+// the JSON Schema documented in the README (demo-data/tenant.schema.json), then what a schema cannot
+// say: ids that repeat, and licenses, groups and members that point at nothing.
+import {Ajv, type ErrorObject} from 'ajv';
+import schema from '../../demo-data/tenant.schema.json' with {type: 'json'};
+import type {Tenant} from '../domain/model.js';
+import {UserError} from './backend.js';
+
+const ajv = new Ajv({allErrors: false, strict: false});
+const validateShape = ajv.compile(schema);
+
+/** "/users/3/assignedLicenses/0/skuId" → "users[3].assignedLicenses[0].skuId" */
+function jsonPath(pointer: string): string {
+	const path = pointer
+		.split('/')
+		.slice(1)
+		.map(part => (/^\d+$/.test(part) ? `[${part}]` : `.${part.replaceAll('~1', '/').replaceAll('~0', '~')}`))
+		.join('');
+	return path.startsWith('.') ? path.slice(1) : path || '(top level)';
+}
+
+function describe(error: ErrorObject): string {
+	const at = jsonPath(error.instancePath);
+	if (error.keyword === 'required') return `${at === '(top level)' ? '' : `${at}.`}${String(error.params['missingProperty'])}: is missing`;
+	if (error.keyword === 'enum') return `${at}: must be one of ${(error.params['allowedValues'] as unknown[]).join(', ')}`;
+	if (error.keyword === 'pattern' && error.instancePath.endsWith('userPrincipalName')) return `${at}: is not a user principal name`;
+	if (error.keyword === 'pattern') return `${at}: is not a GUID`;
+	return `${at}: ${error.message ?? 'is not valid'}`;
+}
+
+/** The first thing wrong with the tenant's references, as "path: problem", or null. */
+function referenceProblem(tenant: Tenant): string | null {
+	const duplicate = (list: readonly string[]) => list.findIndex((value, i) => list.indexOf(value) !== i);
+	const checks: Array<[string, readonly string[], string]> = [
+		['subscribedSkus', tenant.subscribedSkus.map(s => s.skuId.toLowerCase()), 'skuId'],
+		['subscriptions', tenant.subscriptions.map(s => s.id), 'id'],
+		['users', tenant.users.map(u => u.id), 'id'],
+		['users', tenant.users.map(u => u.userPrincipalName.toLowerCase()), 'userPrincipalName'],
+		['groups', tenant.groups.map(g => g.id), 'id'],
+	];
+	for (const [list, values, field] of checks) {
+		const i = duplicate(values);
+		if (i >= 0) return `${list}[${i}].${field}: duplicates an earlier one (${values[i]})`;
+	}
+	const skus = new Set(tenant.subscribedSkus.map(s => s.skuId.toLowerCase()));
+	const groups = new Set(tenant.groups.map(g => g.id));
+	const users = new Set(tenant.users.map(u => u.id));
+	for (const [i, subscription] of tenant.subscriptions.entries()) {
+		if (!skus.has(subscription.skuId.toLowerCase())) return `subscriptions[${i}].skuId: no such product in subscribedSkus`;
+	}
+	for (const [i, user] of tenant.users.entries()) {
+		for (const [j, license] of user.assignedLicenses.entries()) {
+			if (!skus.has(license.skuId.toLowerCase())) return `users[${i}].assignedLicenses[${j}].skuId: no such product in subscribedSkus`;
+		}
+		for (const [j, state] of (user.licenseAssignmentStates ?? []).entries()) {
+			if (!skus.has(state.skuId.toLowerCase())) return `users[${i}].licenseAssignmentStates[${j}].skuId: no such product in subscribedSkus`;
+			if (state.assignedByGroup !== null && !groups.has(state.assignedByGroup)) {
+				return `users[${i}].licenseAssignmentStates[${j}].assignedByGroup: no such group in groups`;
+			}
+		}
+	}
+	for (const [i, role] of tenant.directoryRoles.entries()) {
+		const j = role.members.findIndex(member => !users.has(member));
+		if (j >= 0) return `directoryRoles[${i}].members[${j}]: no such user in users`;
+	}
+	if (!tenant.users.some(u => u.userPrincipalName.toLowerCase() === tenant.signedInUser.toLowerCase())) {
+		return `signedInUser: no such user in users (${tenant.signedInUser})`;
+	}
+	return null;
+}
+
+/** The tenant, or a UserError naming the file, the JSON path and what is wrong. */
+export function validateTenant(data: unknown, file: string): Tenant {
+	if (!validateShape(data)) {
+		const [error] = validateShape.errors ?? [];
+		throw new UserError(`Tenant file ${file}: ${error ? describe(error) : 'is not a tenant'}`);
+	}
+	const tenant = data as unknown as Tenant;
+	// Graph always sends licenseAssignmentStates; a hand-made snapshot may leave it out.
+	for (const user of tenant.users) user.licenseAssignmentStates ??= [];
+	const problem = referenceProblem(tenant);
+	if (problem) throw new UserError(`Tenant file ${file}: ${problem}`);
+	return tenant;
+}
