@@ -35,7 +35,7 @@ export class LocalTenant implements TenantBackend {
 		const outcomes: UserOutcome[] = [];
 		for (const item of plan.items) {
 			const user = usersById.get(item.userId);
-			const base = {userId: item.userId, userPrincipalName: item.userPrincipalName};
+			const base = {userId: item.userId, userPrincipalName: item.userPrincipalName, requested: 'add' as const};
 			for (const skuId of item.add) {
 				const left = available.get(skuId) ?? 0;
 				if (!user?.usageLocation) {
@@ -49,7 +49,7 @@ export class LocalTenant implements TenantBackend {
 			}
 			for (const skuId of item.remove) {
 				const held = user?.assignedLicenses.some(l => l.skuId === skuId) ?? false;
-				outcomes.push({...base, skuId, outcome: held ? 'removed' : 'skipped', reason: held ? null : 'not-assigned', message: null});
+				outcomes.push({...base, requested: 'remove', skuId, outcome: held ? 'removed' : 'skipped', reason: held ? null : 'not-assigned', message: null});
 			}
 		}
 		return [...outcomes, ...skipOutcomes(plan)];

@@ -15,6 +15,8 @@ export type OutcomeReason = SkipReason | 'error';
 
 export interface PlanSkip {
 	skuId: string;
+	/** Whether the product was to be added or removed. */
+	requested: 'add' | 'remove';
 	reason: SkipReason;
 	/** For group-assigned: the groups the user holds the product through. */
 	groupIds: string[];
@@ -44,6 +46,7 @@ export interface UserOutcome {
 	userId: string;
 	userPrincipalName: string;
 	skuId: string;
+	requested: 'add' | 'remove';
 	outcome: Outcome;
 	reason: OutcomeReason | null;
 	message: string | null;
@@ -62,14 +65,17 @@ function emptyItem(user: User): PlanItem {
 	};
 }
 
-function notFound(key: string, skuIds: readonly string[]): PlanItem {
+function notFound(key: string, add: readonly string[], remove: readonly string[]): PlanItem {
 	return {
 		userId: key,
 		userPrincipalName: key,
 		displayName: key,
 		add: [],
 		remove: [],
-		skip: skuIds.map(skuId => ({skuId, reason: 'user-not-found', groupIds: []})),
+		skip: [
+			...add.map(skuId => ({skuId, requested: 'add' as const, reason: 'user-not-found' as const, groupIds: []})),
+			...remove.map(skuId => ({skuId, requested: 'remove' as const, reason: 'user-not-found' as const, groupIds: []})),
+		],
 		keptThroughGroups: {},
 		dependents: {},
 	};
@@ -83,7 +89,7 @@ function findUser(tenant: Tenant, key: string): User | undefined {
 function planRemoval(tenant: Tenant, user: User, skuId: string, item: PlanItem): void {
 	const block = removalBlock(tenant, user, skuId);
 	if (block) {
-		item.skip.push({skuId, ...block});
+		item.skip.push({skuId, requested: 'remove', ...block});
 		return;
 	}
 	item.remove.push(skuId);
@@ -93,7 +99,7 @@ function planRemoval(tenant: Tenant, user: User, skuId: string, item: PlanItem):
 
 function planAddition(tenant: Tenant, user: User, skuId: string, item: PlanItem): void {
 	const block = additionBlock(tenant, user, skuId);
-	if (block) item.skip.push({skuId, ...block});
+	if (block) item.skip.push({skuId, requested: 'add', ...block});
 	else item.add.push(skuId);
 }
 
@@ -123,7 +129,7 @@ export function planChanges(
 	return {
 		items: requests.map(({user: key, add, remove}) => {
 			const user = findUser(tenant, key);
-			if (!user) return notFound(key, [...add, ...remove]);
+			if (!user) return notFound(key, add, remove);
 			const item = emptyItem(user);
 			for (const skuId of add) planAddition(tenant, user, skuId, item);
 			for (const skuId of remove) planRemoval(tenant, user, skuId, item);
@@ -169,6 +175,7 @@ export function skipOutcomes(plan: LicensePlan): UserOutcome[] {
 			userId: item.userId,
 			userPrincipalName: item.userPrincipalName,
 			skuId: skip.skuId,
+			requested: skip.requested,
 			outcome: 'skipped' as const,
 			reason: skip.reason,
 			message: null,

@@ -23,7 +23,7 @@ describe('Unassign all: users × products', () => {
 		const plan = planUnassignAll(tenant, [nestor!, johanna!, dmitri!]);
 		expect(plan.items.map(item => [item.displayName, item.remove.sort(), item.skip])).toEqual([
 			['Nestor Wilke', [sku.exchangePlan1, sku.e3].sort(), []],
-			['Johanna Lorenz', [sku.e3], [{skuId: sku.visio, reason: 'group-assigned', groupIds: [visioGroup]}]],
+			['Johanna Lorenz', [sku.e3], [{skuId: sku.visio, requested: 'remove', reason: 'group-assigned', groupIds: [visioGroup]}]],
 			['Dmitri Volkov', [], []],
 		]);
 	});

@@ -20,7 +20,7 @@ describe('planUnassign', () => {
 		const tenant = demoTenant();
 		const plan = planUnassign(tenant, ['ALEX.WILBER@contoso.com', 'nobody@contoso.com'], [sku.businessPremium]);
 		expect(plan.items[0]!.remove).toEqual([sku.businessPremium]);
-		expect(plan.items[1]!.skip).toEqual([{skuId: sku.businessPremium, reason: 'user-not-found', groupIds: []}]);
+		expect(plan.items[1]!.skip).toEqual([{skuId: sku.businessPremium, requested: 'remove', reason: 'user-not-found', groupIds: []}]);
 	});
 
 	it('skips users who do not hold the product', () => {
@@ -39,7 +39,7 @@ describe('planUnassign', () => {
 		const grady = userByName(tenant, 'Grady Archie');
 		const plan = planUnassign(tenant, [grady.id], [sku.visio]);
 		expect(plan.items[0]!.remove).toEqual([]);
-		expect(plan.items[0]!.skip).toEqual([{skuId: sku.visio, reason: 'group-assigned', groupIds: [group.id]}]);
+		expect(plan.items[0]!.skip).toEqual([{skuId: sku.visio, requested: 'remove', reason: 'group-assigned', groupIds: [group.id]}]);
 	});
 
 	it('removes the direct license of a user who also holds it through a group, who stays licensed', () => {
@@ -69,10 +69,10 @@ describe('changesFromOutcomes', () => {
 	it('keeps only removals, one change per user with all of that user\'s products', () => {
 		const changes = changesFromOutcomes(
 			[
-				{userId: 'a', userPrincipalName: 'a@x', skuId: 's1', outcome: 'removed', reason: null, message: null},
-				{userId: 'a', userPrincipalName: 'a@x', skuId: 's2', outcome: 'removed', reason: null, message: null},
-				{userId: 'b', userPrincipalName: 'b@x', skuId: 's1', outcome: 'skipped', reason: 'not-assigned', message: null},
-				{userId: 'c', userPrincipalName: 'c@x', skuId: 's1', outcome: 'failed', reason: 'error', message: 'boom'},
+				{userId: 'a', userPrincipalName: 'a@x', skuId: 's1', requested: 'remove', outcome: 'removed', reason: null, message: null},
+				{userId: 'a', userPrincipalName: 'a@x', skuId: 's2', requested: 'remove', outcome: 'removed', reason: null, message: null},
+				{userId: 'b', userPrincipalName: 'b@x', skuId: 's1', requested: 'remove', outcome: 'skipped', reason: 'not-assigned', message: null},
+				{userId: 'c', userPrincipalName: 'c@x', skuId: 's1', requested: 'remove', outcome: 'failed', reason: 'error', message: 'boom'},
 			],
 			'2026-11-25T10:00:00.000Z',
 		);
