@@ -1,9 +1,10 @@
 // The state directory: the changes this app made to each tenant, kept with conf (atomic writes).
 // The tenant's source (demo or snapshot) is never written; loading replays these changes over it.
 import Conf from 'conf';
-import {mkdirSync, renameSync, writeFileSync} from 'node:fs';
+import {appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {UserError} from '../backends/backend.js';
+import type {AuditEntry} from '../domain/audit.js';
 import type {Change} from '../domain/changes.js';
 
 interface TenantState {
@@ -17,6 +18,10 @@ interface StateShape {
 
 export interface StateFile {
 	readonly path: string;
+	/** Appends to the audit log (audit.jsonl beside the state file): written before it returns. */
+	appendAudit(entries: readonly AuditEntry[]): void;
+	/** The audit log, oldest first. */
+	audit(): AuditEntry[];
 	/** Writes a report (Markdown) into the state directory's reports folder; returns its path. */
 	saveReport(name: string, text: string): string;
 	changes(tenantId: string): Change[];
@@ -50,8 +55,30 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 		);
 	}
 	const read = (): StateShape['tenants'] => conf.get('tenants') ?? {};
+	const auditPath = join(dirname(conf.path), 'audit.jsonl');
 	return {
 		path: conf.path,
+		appendAudit(entries) {
+			if (entries.length === 0) return;
+			appendFileSync(auditPath, entries.map(entry => `${JSON.stringify(entry)}\n`).join(''), {mode: 0o600});
+		},
+		audit() {
+			let text: string;
+			try {
+				text = readFileSync(auditPath, 'utf8');
+			} catch (error) {
+				if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+				throw error;
+			}
+			const lines = text.split('\n').filter(line => line.trim() !== '');
+			return lines.map((line, i) => {
+				try {
+					return JSON.parse(line) as AuditEntry;
+				} catch {
+					throw new UserError(`Audit log ${auditPath}: line ${i + 1} is not valid JSON. It was left as it is.`);
+				}
+			});
+		},
 		saveReport(name, text) {
 			const folder = join(dirname(conf.path), 'reports');
 			mkdirSync(folder, {recursive: true});

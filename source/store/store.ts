@@ -2,6 +2,7 @@
 // Screens read it through selectors and change it only through these intents.
 import {produce} from 'immer';
 import {UserError, type TenantBackend} from '../backends/backend.js';
+import {auditEntries, type AuditEntry} from '../domain/audit.js';
 import {applyChanges, changesFromOutcomes, type Change} from '../domain/changes.js';
 import type {Tenant} from '../domain/model.js';
 import type {LicensePlan, UserOutcome} from '../domain/plan.js';
@@ -71,13 +72,30 @@ export async function openStore({backend, stateFile, reset = false, actAs, now =
 	};
 
 	const saved: string[] = [];
+	const userAudit = (time: string, action: AuditEntry['action'], upn: string, outcome: string): AuditEntry => ({
+		time,
+		actor: state.admin,
+		tenantId,
+		action,
+		userPrincipalName: upn,
+		skuId: null,
+		skuPartNumber: null,
+		outcome,
+		reason: null,
+	});
 	/** Carries a change out through the backend, saves what it did, then shows it: in that order. */
-	const commit = async <T>(carryOut: () => Promise<T>, changesOf: (result: T) => Change[]): Promise<T> => {
+	const commit = async <T>(
+		carryOut: () => Promise<T>,
+		changesOf: (result: T, time: string) => Change[],
+		auditOf: (result: T, time: string) => AuditEntry[],
+	): Promise<T> => {
 		set({...state, busy: true});
 		try {
 			const result = await carryOut();
-			const changes = changesOf(result);
+			const time = now().toISOString();
+			const changes = changesOf(result, time);
 			stateFile.append(tenantId, changes);
+			stateFile.appendAudit(auditOf(result, time));
 			set({...state, tenant: produce(state.tenant, draft => applyChanges(draft, changes)), busy: false});
 			return result;
 		} catch (error) {
@@ -100,7 +118,8 @@ export async function openStore({backend, stateFile, reset = false, actAs, now =
 			if (block) throw new Error(`${state.admin} may not delete ${user.userPrincipalName} (${block}).`);
 			await commit(
 				() => backend.deleteUser(state.tenant, userId),
-				() => [{type: 'delete', time: now().toISOString(), userId}],
+				(_, time) => [{type: 'delete', time, userId}],
+				(_, time) => [userAudit(time, 'delete-user', user.userPrincipalName, 'deleted')],
 			);
 		},
 		async restoreUser(userId) {
@@ -110,7 +129,8 @@ export async function openStore({backend, stateFile, reset = false, actAs, now =
 			if (block) throw new Error(`${entry.user.userPrincipalName} cannot be restored (${block.reason}).`);
 			await commit(
 				() => backend.restoreUser(state.tenant, userId),
-				() => [{type: 'restore', time: now().toISOString(), userId}],
+				(_, time) => [{type: 'restore', time, userId}],
+				(_, time) => [userAudit(time, 'restore-user', entry.user.userPrincipalName, 'restored')],
 			);
 		},
 		subscribe(listener) {
@@ -123,7 +143,8 @@ export async function openStore({backend, stateFile, reset = false, actAs, now =
 			if (!permission.allowed) throw new Error(`${state.admin} may not change licenses.`);
 			return commit(
 				() => backend.apply(state.tenant, plan),
-				outcomes => changesFromOutcomes(outcomes, now().toISOString()),
+				changesFromOutcomes,
+				(outcomes, time) => auditEntries(state.tenant, state.admin, time, outcomes),
 			);
 		},
 	};

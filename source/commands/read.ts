@@ -1,0 +1,142 @@
+// The read-only subcommands: licenses, users, audit, doctor. Plain stdout, no Ink.
+import {productRows, assignmentSources, indexTenant, type ProductRow} from '../domain/selectors.js';
+import type {Tenant} from '../domain/model.js';
+import {exitCodes, table, type CommandIO} from './io.js';
+import type {Opened} from './open.js';
+
+export function licensesJson(tenant: Tenant) {
+	return {
+		tenant: {id: tenant.organization.id, displayName: tenant.organization.displayName},
+		products: productRows(tenant).map(p => ({
+			skuId: p.skuId,
+			skuPartNumber: p.skuPartNumber,
+			productName: p.name,
+			total: p.total,
+			assigned: p.assigned,
+			available: p.available,
+			subscriptions: p.subscriptions.map(s => ({
+				id: s.id,
+				status: s.status,
+				totalLicenses: s.totalLicenses,
+				isTrial: s.isTrial ?? false,
+				selfService: s.ownerType === 'User',
+			})),
+		})),
+	};
+}
+
+export function licenses({store}: Opened, json: boolean, io: CommandIO): number {
+	const data = licensesJson(store.getState().tenant);
+	if (json) {
+		io.out(`${JSON.stringify(data, null, 2)}\n`);
+		return exitCodes.done;
+	}
+	const rows = data.products.map(p => [p.productName, p.skuPartNumber, String(p.assigned), String(p.available), String(p.total)]);
+	io.out(`${table([['Product', 'Part number', 'Assigned', 'Available', 'Total'], ...rows])}\n`);
+	return exitCodes.done;
+}
+
+/** A product given as a skuPartNumber, a skuId or a product name, case-insensitively. */
+export function findProduct(tenant: Tenant, given: string): ProductRow | undefined {
+	const needle = given.trim().toLowerCase();
+	return productRows(tenant).find(
+		p => p.skuPartNumber.toLowerCase() === needle || p.skuId.toLowerCase() === needle || p.name.toLowerCase() === needle,
+	);
+}
+
+export function usersJson(tenant: Tenant, product: ProductRow | undefined) {
+	const {products} = indexTenant(tenant);
+	const byId = new Map(products.map(p => [p.skuId, p]));
+	const users = product ? tenant.users.filter(u => u.assignedLicenses.some(l => l.skuId === product.skuId)) : tenant.users;
+	return {
+		users: users.map(user => ({
+			id: user.id,
+			userPrincipalName: user.userPrincipalName,
+			displayName: user.displayName,
+			accountEnabled: user.accountEnabled,
+			licenses: user.assignedLicenses.map(license => {
+				const sources = assignmentSources(user, license.skuId);
+				const row = byId.get(license.skuId);
+				return {
+					skuId: license.skuId,
+					skuPartNumber: row?.skuPartNumber ?? null,
+					productName: row?.name ?? license.skuId,
+					direct: sources.direct,
+					viaGroups: sources.groupIds,
+				};
+			}),
+		})),
+	};
+}
+
+export function users({store}: Opened, product: ProductRow | undefined, json: boolean, io: CommandIO): number {
+	const data = usersJson(store.getState().tenant, product);
+	if (json) {
+		io.out(`${JSON.stringify(data, null, 2)}\n`);
+		return exitCodes.done;
+	}
+	const rows = data.users.map(u => [
+		u.userPrincipalName,
+		u.displayName,
+		u.accountEnabled ? 'enabled' : 'blocked',
+		u.licenses.map(l => `${l.skuPartNumber ?? l.skuId}${l.direct ? '' : ' (group)'}`).join(', ') || '-',
+	]);
+	io.out(`${table([['User principal name', 'Display name', 'Sign-in', 'Licenses'], ...rows])}\n`);
+	return exitCodes.done;
+}
+
+export function audit({store, stateFile}: Opened, json: boolean, io: CommandIO): number {
+	const tenantId = store.getState().tenant.organization.id;
+	const entries = stateFile.audit().filter(entry => entry.tenantId === tenantId);
+	if (json) {
+		io.out(`${JSON.stringify({entries}, null, 2)}\n`);
+		return exitCodes.done;
+	}
+	const rows = entries.map(e => [e.time, e.actor, e.action, e.userPrincipalName, e.skuPartNumber ?? '-', e.outcome, e.reason ?? '']);
+	io.out(`${table([['Time', 'Actor', 'Action', 'User', 'Product', 'Outcome', 'Reason'], ...rows])}\n`);
+	return exitCodes.done;
+}
+
+export function doctorJson(opened: Opened, version: string, io: CommandIO) {
+	const {store, backend, stateDir, stateFile} = opened;
+	const {tenant, admin} = store.getState();
+	return {
+		version,
+		node: process.version,
+		platform: `${process.platform} ${process.arch}`,
+		stateDirectory: stateDir,
+		stateFile: stateFile.path,
+		backend: backend.kind,
+		tenant: {id: tenant.organization.id, displayName: tenant.organization.displayName, source: backend.source},
+		signedInAs: admin,
+		// Local tenants talk to no cloud; the Graph backend fills these in.
+		cloud: null,
+		endpoints: {graph: null, login: null},
+		stdinIsTTY: io.stdinIsTTY,
+		stdoutIsTTY: io.stdoutIsTTY,
+		lock: null,
+	};
+}
+
+export function doctor(opened: Opened, version: string, json: boolean, io: CommandIO): number {
+	const data = doctorJson(opened, version, io);
+	if (json) {
+		io.out(`${JSON.stringify(data, null, 2)}\n`);
+		return exitCodes.done;
+	}
+	const rows: string[][] = [
+		['version', data.version],
+		['node', `${data.node} (${data.platform})`],
+		['state directory', data.stateDirectory],
+		['backend', data.backend],
+		['tenant', `${data.tenant.displayName} (${data.tenant.id})`],
+		['tenant source', data.tenant.source],
+		['signed in as', data.signedInAs],
+		['cloud', data.cloud ?? 'none (local tenant)'],
+		['stdin is a terminal', String(data.stdinIsTTY)],
+		['stdout is a terminal', String(data.stdoutIsTTY)],
+		['lock', data.lock ?? 'none held'],
+	];
+	io.out(`${table(rows)}\n`);
+	return exitCodes.done;
+}

@@ -1,0 +1,57 @@
+// The subcommands: the arguments checked, the tenant opened, the command run; an exit code back.
+import {UserError} from '../backends/backend.js';
+import {exitCodes, type CommandIO} from './io.js';
+import {openTenant, type GlobalOptions} from './open.js';
+import {audit, doctor, findProduct, licenses, users} from './read.js';
+import {readUsersFile, unassign} from './unassign.js';
+
+export interface CommandValues {
+	json?: boolean;
+	product?: string;
+	users?: string;
+	'users-file'?: string;
+	'dry-run'?: boolean;
+	yes?: boolean;
+}
+
+const usage = (message: string) => new UserError(`${message}. See m365-licenses --help.`, exitCodes.usage);
+
+export async function runCommand(
+	command: string,
+	values: CommandValues,
+	globals: GlobalOptions,
+	version: string,
+	io: CommandIO,
+): Promise<number> {
+	const json = values.json ?? false;
+	if (command === 'unassign') {
+		if (!values.product) throw usage('unassign needs --product');
+		if (values.users && values['users-file']) throw usage('give --users or --users-file, not both');
+		if (!values.users && !values['users-file']) throw usage('unassign needs --users or --users-file');
+	}
+	const opened = await openTenant(globals, io.env);
+	const tenant = opened.store.getState().tenant;
+	const product = values.product === undefined ? undefined : findProduct(tenant, values.product);
+	if (values.product !== undefined && !product) {
+		throw usage(`unknown product "${values.product}": give a part number (such as SPB), a skuId or a product name from m365-licenses licenses`);
+	}
+	switch (command) {
+		case 'licenses':
+			return licenses(opened, json, io);
+		case 'users':
+			return users(opened, product, json, io);
+		case 'audit':
+			return audit(opened, json, io);
+		case 'doctor':
+			return doctor(opened, version, json, io);
+		case 'unassign': {
+			const given = values.users
+				? values.users.split(',').map(u => u.trim()).filter(Boolean)
+				: readUsersFile(values['users-file']!);
+			if (given.length === 0) throw usage('no users given');
+			return unassign(opened, {product: product!, users: given, dryRun: values['dry-run'] ?? false, yes: values.yes ?? false, json}, io);
+		}
+		default:
+			throw usage(`unknown command "${command}"`);
+	}
+}
