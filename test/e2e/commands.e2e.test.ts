@@ -1,0 +1,232 @@
+// The scriptable subcommands, run from the built bundle without a terminal, on a generated snapshot.
+import {execFileSync, spawnSync} from 'node:child_process';
+import {readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {Ajv} from 'ajv';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {tempStateDir} from '../helpers/tenant.js';
+import {bundle, hasTmux, requireBundle, TmuxSession} from '../helpers/tmux.js';
+
+const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../source/commands/output.schema.json', import.meta.url)), 'utf8'));
+const ajv = new Ajv({strict: false});
+ajv.addSchema(schema);
+function expectShape(command: string, data: unknown) {
+	const validate = ajv.getSchema(`${schema.$id}#/definitions/${command}`)!;
+	if (!validate(data)) throw new Error(`${command} --json does not match the schema: ${ajv.errorsText(validate.errors)}`);
+}
+
+let snapshot: string;
+let tenant: {users: Array<{id: string; userPrincipalName: string; assignedLicenses: Array<{skuId: string}>; licenseAssignmentStates: Array<{skuId: string; assignedByGroup: string | null}>}>};
+beforeAll(() => {
+	snapshot = join(tempStateDir(), 'fabrikam.json');
+	execFileSync(process.execPath, [fileURLToPath(new URL('../../source/tools/generate-snapshot.mjs', import.meta.url)), '400', snapshot, '--seed', '7']);
+	tenant = JSON.parse(readFileSync(snapshot, 'utf8'));
+});
+
+function cli(args: string[], stateDir: string, input?: string) {
+	requireBundle();
+	const result = spawnSync(process.execPath, [bundle, ...args, '--tenant', snapshot, '--state-dir', stateDir], {encoding: 'utf8', input});
+	return {status: result.status, stdout: result.stdout, stderr: result.stderr};
+}
+const json = (result: {stdout: string}) => JSON.parse(result.stdout);
+
+const SPB = 'cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46';
+const holdersOf = (skuId: string) =>
+	tenant.users.filter(u => u.licenseAssignmentStates.some(s => s.skuId === skuId && s.assignedByGroup === null));
+
+describe('licenses', () => {
+	it('--json: the documented shape, totals summed over subscriptions, exit 0', () => {
+		const result = cli(['licenses', '--json'], tempStateDir());
+		expect(result.status).toBe(0);
+		expect(result.stderr).toBe('');
+		const data = json(result);
+		expectShape('licenses', data);
+		expect(data.tenant.displayName).toBe('Fabrikam, Inc.');
+		for (const product of data.products) {
+			expect(product.total).toBe(product.subscriptions.reduce((sum: number, s: {totalLicenses: number}) => sum + s.totalLicenses, 0));
+			expect(product.available).toBe(product.total - product.assigned);
+		}
+	});
+
+	it('without --json: an aligned table', () => {
+		const result = cli(['licenses'], tempStateDir());
+		expect(result.stdout.split('\n')[0]).toMatch(/^Product\s+Part number\s+Assigned\s+Available\s+Total$/);
+		expect(result.stdout).toMatch(/Microsoft 365 Business Premium\s+SPB\s+\d+\s+\d+\s+\d+/);
+	});
+});
+
+describe('users', () => {
+	it('--product keeps the holders; licenses say direct or through which groups', () => {
+		const result = cli(['users', '--product', 'Microsoft 365 Business Premium', '--json'], tempStateDir());
+		expect(result.status).toBe(0);
+		const data = json(result);
+		expectShape('users', data);
+		expect(data.users.length).toBe(tenant.users.filter(u => u.assignedLicenses.some(l => l.skuId === SPB)).length);
+		const all = json(cli(['users', '--json'], tempStateDir()));
+		expect(all.users).toHaveLength(400);
+		const viaGroup = all.users.flatMap((u: {licenses: Array<{direct: boolean; viaGroups: string[]}>}) => u.licenses).find((l: {viaGroups: string[]}) => l.viaGroups.length > 0);
+		expect(viaGroup.viaGroups).toHaveLength(1);
+	});
+});
+
+describe('unassign', () => {
+	it('--dry-run says what would happen and changes nothing, writes no audit entry', () => {
+		const stateDir = tempStateDir();
+		const [a, b] = holdersOf(SPB);
+		const result = cli(['unassign', '--product', 'spb', '--users', `${a!.userPrincipalName},${b!.id}`, '--dry-run', '--json'], stateDir);
+		expect(result.status).toBe(0);
+		const data = json(result);
+		expectShape('unassign', data);
+		expect(data.dryRun).toBe(true);
+		expect(data.results.map((r: {outcome: string}) => r.outcome)).toEqual(['would-remove', 'would-remove']);
+		expect(data.results[0].consequences.map((c: {kind: string}) => c.kind)).toEqual(['mailbox', 'onedrive', 'office-apps', 'teams']);
+		expect(data.summary).toEqual({removed: 0, wouldRemove: 2, skipped: 0, failed: 0});
+		expect(json(cli(['audit', '--json'], stateDir)).entries).toEqual([]);
+		const spb = json(cli(['licenses', '--json'], stateDir)).products.find((p: {skuId: string}) => p.skuId === SPB);
+		expect(spb.assigned).toBe(tenant.users.filter(u => u.assignedLicenses.some(l => l.skuId === SPB)).length);
+	});
+
+	it('a script: unassign --json, then licenses --json shows the counts moved, and the audit log says so', () => {
+		const stateDir = tempStateDir();
+		const before = json(cli(['licenses', '--json'], stateDir)).products.find((p: {skuId: string}) => p.skuId === SPB);
+		const chosen = holdersOf(SPB).slice(0, 3);
+		const result = cli(['unassign', '--product', SPB, '--users', chosen.map(u => u.userPrincipalName).join(','), '--yes', '--json'], stateDir);
+		expect(result.status).toBe(0);
+		const data = json(result);
+		expectShape('unassign', data);
+		expect(data.summary).toEqual({removed: 3, wouldRemove: 0, skipped: 0, failed: 0});
+
+		const after = json(cli(['licenses', '--json'], stateDir)).products.find((p: {skuId: string}) => p.skuId === SPB);
+		expect(after.assigned).toBe(before.assigned - 3);
+		expect(after.available).toBe(before.available + 3);
+
+		const audit = json(cli(['audit', '--json'], stateDir));
+		expectShape('audit', audit);
+		expect(audit.entries.map((e: {userPrincipalName: string; action: string; outcome: string; skuPartNumber: string}) => [e.userPrincipalName, e.action, e.outcome, e.skuPartNumber])).toEqual(
+			chosen.map(u => [u.userPrincipalName, 'unassign', 'removed', 'SPB']),
+		);
+		// The snapshot file itself is never changed.
+		expect(JSON.parse(readFileSync(snapshot, 'utf8'))).toEqual(tenant);
+
+		// --reset discards the saved changes for this tenant.
+		const reset = json(cli(['licenses', '--json', '--reset'], stateDir)).products.find((p: {skuId: string}) => p.skuId === SPB);
+		expect(reset.assigned).toBe(before.assigned);
+	});
+
+	it('skipped users give exit 3, with every user reported', () => {
+		const stateDir = tempStateDir();
+		const [holder] = holdersOf(SPB);
+		const lacking = tenant.users.find(u => !u.assignedLicenses.some(l => l.skuId === SPB))!;
+		const result = cli(['unassign', '--product', 'SPB', '--users', `${holder!.userPrincipalName},${lacking.userPrincipalName},ghost@fabrikam.example`, '--yes', '--json'], stateDir);
+		expect(result.status).toBe(3);
+		const data = json(result);
+		expect(data.results.map((r: {outcome: string; reason: string | null}) => [r.outcome, r.reason])).toEqual([
+			['removed', null],
+			['skipped', 'not-assigned'],
+			['skipped', 'user-not-found'],
+		]);
+		expect(data.results[2].id).toBeNull();
+		expect(data.summary).toEqual({removed: 1, wouldRemove: 0, skipped: 2, failed: 0});
+	});
+
+	it('a license held only through a group is skipped with group-assigned', () => {
+		const visio = 'c5928f49-12ba-48f7-ada3-0d743a3601d5';
+		const groupOnly = tenant.users.find(u => u.licenseAssignmentStates.some(s => s.skuId === visio) && u.licenseAssignmentStates.filter(s => s.skuId === visio).every(s => s.assignedByGroup))!;
+		const result = cli(['unassign', '--product', 'VISIOCLIENT', '--users', groupOnly.userPrincipalName, '--yes', '--json'], tempStateDir());
+		expect(result.status).toBe(3);
+		expect(json(result).results[0]).toMatchObject({outcome: 'skipped', reason: 'group-assigned'});
+	});
+
+	it('--users-file: one a line with comments, or a CSV with a userPrincipalName column', () => {
+		const dir = tempStateDir();
+		const [a, b] = holdersOf(SPB);
+		const lines = join(dir, 'users.txt');
+		writeFileSync(lines, `# leavers\n${a!.userPrincipalName}\n\n${b!.userPrincipalName}\n`);
+		expect(json(cli(['unassign', '--product', 'SPB', '--users-file', lines, '--dry-run', '--json'], dir)).summary.wouldRemove).toBe(2);
+		const csv = join(dir, 'users.csv');
+		writeFileSync(csv, `displayName,userPrincipalName\n"Somebody, Else",${a!.userPrincipalName}\nX,${b!.userPrincipalName}\n`);
+		expect(json(cli(['unassign', '--product', 'SPB', '--users-file', csv, '--dry-run', '--json'], dir)).summary.wouldRemove).toBe(2);
+	});
+
+	it('without --yes and without a terminal: refuses, exit 2, names --yes, changes nothing', () => {
+		const stateDir = tempStateDir();
+		const [a] = holdersOf(SPB);
+		const result = cli(['unassign', '--product', 'SPB', '--users', a!.userPrincipalName], stateDir, 'y\n');
+		expect(result.status).toBe(2);
+		expect(result.stdout).toBe('');
+		expect(result.stderr).toContain('--yes');
+		expect(json(cli(['audit', '--json'], stateDir)).entries).toEqual([]);
+	});
+
+	it('an admin without a license role: exit 1, naming the roles', () => {
+		const stateDir = tempStateDir();
+		const notAdmin = tenant.users[5]!.userPrincipalName;
+		const result = cli(['unassign', '--product', 'SPB', '--users', holdersOf(SPB)[0]!.userPrincipalName, '--yes', '--as', notAdmin], stateDir);
+		expect(result.status).toBe(1);
+		expect(result.stderr).toContain('Global Administrator, License Administrator, User Administrator');
+	});
+});
+
+describe('usage errors: exit 2, nothing on stdout', () => {
+	it.each([
+		[['unassign', '--users', 'a@b.c', '--yes'], /unassign needs --product/],
+		[['unassign', '--product', 'SPB', '--yes'], /unassign needs --users or --users-file/],
+		[['unassign', '--product', 'NOPE', '--users', 'a@b.c', '--yes'], /unknown product "NOPE"/],
+		[['licenses', '--product', 'SPB'], /--product does not go with the licenses command/],
+		[['licenses', '--bogus'], /Unknown option '--bogus'/],
+		[['users', '--product'], /--product/],
+		[['frobnicate'], /unknown command "frobnicate"/],
+		[['unassign', '--product', 'SPB', '--users-file', '/nonexistent/users.txt', '--yes'], /--users-file \/nonexistent\/users.txt: cannot read it/],
+	])('%j', (args, message) => {
+		const result = cli(args, tempStateDir());
+		expect(result.status).toBe(2);
+		expect(result.stdout).toBe('');
+		expect(result.stderr).toMatch(message);
+		expect(result.stderr).not.toMatch(/\n\s+at /);
+	});
+});
+
+describe('audit and doctor', () => {
+	it('doctor says what a support person needs, and no TTY', () => {
+		const stateDir = tempStateDir();
+		const result = cli(['doctor', '--json'], stateDir);
+		expect(result.status).toBe(0);
+		const data = json(result);
+		expectShape('doctor', data);
+		expect(data).toMatchObject({backend: 'snapshot', stateDirectory: stateDir, stdinIsTTY: false, stdoutIsTTY: false});
+		expect(data.tenant.source).toBe(snapshot);
+		expect(cli(['doctor'], stateDir).stdout).toMatch(/^version\s+\d+\.\d+\.\d+/);
+	});
+
+	it('an invalid snapshot is refused with exit 1, the file and the JSON path named', () => {
+		const bad = join(tempStateDir(), 'bad.json');
+		const broken = structuredClone(tenant) as typeof tenant;
+		broken.users[3]!.assignedLicenses.push({skuId: '00000000-0000-0000-0000-000000000000'});
+		writeFileSync(bad, JSON.stringify(broken));
+		const result = spawnSync(process.execPath, [bundle, 'licenses', '--tenant', bad, '--state-dir', tempStateDir()], {encoding: 'utf8'});
+		expect(result.status).toBe(1);
+		expect(result.stderr).toMatch(new RegExp(`Tenant file ${bad}: users\\[3\\]\\.assignedLicenses\\[\\d+\\]\\.skuId: no such product in subscribedSkus`));
+	});
+});
+
+describe.runIf(hasTmux)('unassign in a terminal without --yes', () => {
+	it('prints the plan with consequences and asks y/N; y unassigns', async () => {
+		requireBundle();
+		const stateDir = tempStateDir();
+		const [a] = holdersOf(SPB);
+		const session = new TmuxSession(['unassign', '--product', 'SPB', '--users', a!.userPrincipalName, '--tenant', snapshot, '--state-dir', stateDir]);
+		try {
+			await session.waitFor('[y/N]');
+			const screen = session.joinedScreen();
+			expect(screen).toMatch(/would-remove\s+mailbox, onedrive, office-apps, teams/);
+			expect(screen).toContain('Unassign Microsoft 365 Business Premium from 1 user?');
+			session.keys('y', 'Enter');
+			expect(await session.exitStatus()).toBe(0);
+			expect(session.screen()).toMatch(/removed/);
+		} finally {
+			session.kill();
+		}
+		expect(json(cli(['audit', '--json'], stateDir)).entries).toHaveLength(1);
+	});
+});
