@@ -23,7 +23,8 @@ Commands:
                      users are UPNs or ids; the file has one a line, or a CSV with a
                      userPrincipalName column. Without --yes: asks in a terminal, else refuses
   audit [--json]     every change applied, oldest first
-  doctor [--json]    version, Node, state directory, backend, tenant, terminals: for a ticket
+  doctor [--json]    version, Node, state directory, backend, tenant, cloud, terminals: for a ticket
+  logout             forget the Microsoft 365 sign-in kept in the state directory
 
 Options (everywhere):
   --tenant FILE      use a tenant snapshot (the demo's JSON format, demo-data/tenant.schema.json)
@@ -34,6 +35,12 @@ Options (everywhere):
   --reset            discard the changes saved for this tenant and start from its source
   --as UPN           act as this admin of the tenant (default: its signedInUser); without the
                      Global, License or User Administrator role nothing can be changed
+  --graph            a live tenant through Microsoft Graph: device-code sign-in (see README)
+  --client-id ID     the app registration to sign in with (also M365_LICENSES_CLIENT_ID)
+  --tenant-id ID     the directory to sign in to (also M365_LICENSES_TENANT_ID; default organizations)
+  --cloud NAME       worldwide (default) or 21vianet
+  --graph-endpoint URL
+                     Graph's address instead of the cloud's (tests, proxies); paths stay /v1.0/...
   -h, --help         show this help
   -v, --version      show the version
 
@@ -53,11 +60,16 @@ const options = {
 	'users-file': {type: 'string'},
 	'dry-run': {type: 'boolean'},
 	yes: {type: 'boolean'},
+	graph: {type: 'boolean'},
+	'client-id': {type: 'string'},
+	'tenant-id': {type: 'string'},
+	cloud: {type: 'string'},
+	'graph-endpoint': {type: 'string'},
 } as const;
 
 type Option = keyof typeof options;
 
-const global: Option[] = ['tenant', 'state-dir', 'reset', 'as', 'help', 'version'];
+const global: Option[] = ['tenant', 'state-dir', 'reset', 'as', 'help', 'version', 'graph', 'client-id', 'tenant-id', 'cloud', 'graph-endpoint'];
 const commands: Record<string, Option[]> = {
 	'': [],
 	guide: [],
@@ -66,6 +78,7 @@ const commands: Record<string, Option[]> = {
 	unassign: ['product', 'users', 'users-file', 'dry-run', 'yes', 'json'],
 	audit: ['json'],
 	doctor: ['json'],
+	logout: [],
 };
 
 function fail(message: string, exitCode: number): never {
@@ -104,7 +117,17 @@ async function main(argv: string[]): Promise<number> {
 		}
 		if (options[name].type === 'string' && !token.value) usageError(`--${name} needs a value`);
 	}
-	const globals = {tenant: values.tenant, stateDir: values['state-dir'], reset: values.reset ?? false, actAs: values.as};
+	const globals = {
+		tenant: values.tenant,
+		stateDir: values['state-dir'],
+		reset: values.reset ?? false,
+		actAs: values.as,
+		graph: values.graph ?? false,
+		clientId: values['client-id'],
+		tenantId: values['tenant-id'],
+		cloud: values.cloud,
+		graphEndpoint: values['graph-endpoint'],
+	};
 
 	if (command === '' || command === 'guide') {
 		// Checked before anything is read or written, so a pipe never half-starts the TUI.
@@ -124,6 +147,7 @@ async function main(argv: string[]): Promise<number> {
 		stdinIsTTY: Boolean(process.stdin.isTTY),
 		stdoutIsTTY: Boolean(process.stdout.isTTY),
 		env: process.env,
+		progress: process.stderr.isTTY ? p => process.stderr.write(`\r${strings.dialog.progress(p)}\u001B[K`) : undefined,
 		async ask(question) {
 			const rl = createInterface({input: process.stdin, output: process.stdout});
 			try {

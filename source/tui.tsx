@@ -11,7 +11,8 @@ export interface TuiOptions extends GlobalOptions {
 }
 
 export async function runTui({guide, ...globals}: TuiOptions): Promise<void> {
-	const {store} = await openTenant(globals, process.env);
+	// A device-code sign-in is shown before the app takes the screen.
+	const {store} = await openTenant(globals, process.env, message => process.stderr.write(`${message}\n`));
 	// The alternate screen keeps the shell's scrollback as it was, like less, lazygit or k9s.
 	process.stdout.write('\u001B[?1049h');
 	const leave = () => process.stdout.write('\u001B[?1049l');

@@ -1,15 +1,21 @@
-import type {Tenant} from '../domain/model.js';
+import type {Tenant, User} from '../domain/model.js';
 import type {LicensePlan, UserOutcome} from '../domain/plan.js';
+import type {Progress} from './graph/http.js';
 
 /** Where the tenant comes from and where changes go. The UI cannot tell which one it talks to. */
 export interface TenantBackend {
-	readonly kind: 'demo' | 'snapshot';
-	/** What a support person needs to recognise the source: a file path. */
+	readonly kind: 'demo' | 'snapshot' | 'graph';
+	/** What a support person needs to recognise the source: a file path, or Graph's address. */
 	readonly source: string;
 	/** The tenant as its source holds it, before any change this app saved. */
 	load(): Promise<Tenant>;
-	/** Carries out the plan; one outcome per user and product (skips included), never all-or-nothing. */
-	apply(tenant: Tenant, plan: LicensePlan): Promise<UserOutcome[]>;
+	/**
+	 * Carries out the plan; one outcome per user and product (skips included), never all-or-nothing.
+	 * Progress (done/total, retries, waits on throttling) is reported as it goes.
+	 */
+	apply(tenant: Tenant, plan: LicensePlan, onProgress?: (progress: Progress) => void): Promise<UserOutcome[]>;
+	/** A live backend: the users as they are now, after a change. Local backends need not. */
+	refreshUsers?(userIds: readonly string[]): Promise<User[]>;
 	/** Deletes the user (restorable for 30 days); their licenses are freed at once. */
 	deleteUser(tenant: Tenant, userId: string): Promise<void>;
 	restoreUser(tenant: Tenant, userId: string): Promise<void>;

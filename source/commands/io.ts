@@ -7,6 +7,8 @@ export interface CommandIO {
 	/** Asks a question on the terminal and resolves to the answer. */
 	ask: (question: string) => Promise<string>;
 	env: NodeJS.ProcessEnv;
+	/** Shown while a change is carried out, where someone watches (stderr is a terminal). */
+	progress?: (progress: {done: number; total: number; retries: number; waitingMs: number}) => void;
 }
 
 /** Exit codes, the same for every subcommand. */

@@ -1,16 +1,25 @@
-// Opening the tenant a subcommand works on: the demo or a snapshot, with the changes saved for it.
+// Opening the tenant a subcommand or the TUI works on: the demo, a snapshot, or a live tenant through
+// Microsoft Graph; with the changes saved for it.
 import {dirname} from 'node:path';
+import {UserError, type TenantBackend} from '../backends/backend.js';
+import {tokenProvider} from '../backends/graph/auth.js';
+import {clouds, type Cloud} from '../backends/graph/clouds.js';
+import {GraphTenant} from '../backends/graph/graph-tenant.js';
 import {LocalTenant} from '../backends/local-tenant.js';
 import {demoTenantPath} from '../paths.js';
 import {openStateFile, resolveStateDir, type StateFile} from '../store/state-file.js';
 import {openStore, type Store} from '../store/store.js';
-import type {TenantBackend} from '../backends/backend.js';
 
 export interface GlobalOptions {
 	tenant?: string;
 	stateDir?: string;
 	reset: boolean;
 	actAs?: string;
+	graph?: boolean;
+	clientId?: string;
+	tenantId?: string;
+	cloud?: string;
+	graphEndpoint?: string;
 }
 
 export interface Opened {
@@ -20,9 +29,48 @@ export interface Opened {
 	stateDir: string;
 }
 
-export async function openTenant(options: GlobalOptions, env: NodeJS.ProcessEnv): Promise<Opened> {
+export interface Endpoints {
+	cloud: Cloud;
+	graph: string;
+	login: string;
+}
+
+/** The cloud and its endpoints for --graph (--graph-endpoint replaces Graph's address). */
+export function endpointsOf(options: GlobalOptions): Endpoints {
+	const cloud = (options.cloud ?? 'worldwide') as Cloud;
+	if (!(cloud in clouds)) throw new UserError(`--cloud ${options.cloud}: use worldwide or 21vianet. See m365-licenses --help.`, 2);
+	return {cloud, graph: (options.graphEndpoint ?? clouds[cloud].graph).replace(/\/+$/, ''), login: clouds[cloud].login};
+}
+
+/** The state directory and the backend, without reading the tenant yet (doctor needs no more). */
+export function prepare(options: GlobalOptions, env: NodeJS.ProcessEnv, say: (message: string) => void) {
+	if (options.graph && options.tenant) throw new UserError('--graph and --tenant do not go together. See m365-licenses --help.', 2);
+	if (!options.graph && (options.clientId || options.tenantId || options.cloud || options.graphEndpoint)) {
+		throw new UserError('--client-id, --tenant-id, --cloud and --graph-endpoint go with --graph. See m365-licenses --help.', 2);
+	}
+	if (options.graph && options.actAs) throw new UserError('--as works with the demo and snapshots; with --graph you act as who signed in.', 2);
 	const stateFile = openStateFile(resolveStateDir(options.stateDir, env));
-	const backend = options.tenant ? new LocalTenant(options.tenant, 'snapshot') : new LocalTenant(demoTenantPath, 'demo');
+	const stateDir = dirname(stateFile.path);
+	let backend: TenantBackend;
+	if (options.graph) {
+		const endpoints = endpointsOf(options);
+		const token = tokenProvider({
+			env,
+			clientId: options.clientId ?? env['M365_LICENSES_CLIENT_ID'],
+			tenantId: options.tenantId ?? env['M365_LICENSES_TENANT_ID'] ?? 'organizations',
+			cloud: endpoints.cloud,
+			stateDir,
+			say,
+		});
+		backend = new GraphTenant({base: endpoints.graph, token, source: endpoints.graph});
+	} else {
+		backend = options.tenant ? new LocalTenant(options.tenant, 'snapshot') : new LocalTenant(demoTenantPath, 'demo');
+	}
+	return {stateFile, stateDir, backend};
+}
+
+export async function openTenant(options: GlobalOptions, env: NodeJS.ProcessEnv, say: (message: string) => void = () => {}): Promise<Opened> {
+	const {stateFile, stateDir, backend} = prepare(options, env, say);
 	const store = await openStore({backend, stateFile, reset: options.reset, actAs: options.actAs});
-	return {store, stateFile, backend, stateDir: dirname(stateFile.path)};
+	return {store, stateFile, backend, stateDir};
 }

@@ -2,7 +2,7 @@
 import {productRows, assignmentSources, indexTenant, type ProductRow} from '../domain/selectors.js';
 import type {Tenant} from '../domain/model.js';
 import {exitCodes, table, type CommandIO} from './io.js';
-import type {Opened} from './open.js';
+import {endpointsOf, openTenant, prepare, type GlobalOptions, type Opened} from './open.js';
 
 export function licensesJson(tenant: Tenant) {
 	return {
@@ -97,46 +97,69 @@ export function audit({store, stateFile}: Opened, json: boolean, io: CommandIO):
 	return exitCodes.done;
 }
 
-export function doctorJson(opened: Opened, version: string, io: CommandIO) {
-	const {store, backend, stateDir, stateFile} = opened;
-	const {tenant, admin} = store.getState();
-	return {
+/** What doctor knows without a working tenant: it still answers when sign-in or the snapshot fails. */
+export async function doctorJson(globals: GlobalOptions, version: string, io: CommandIO) {
+	const base = {
 		version,
 		node: process.version,
 		platform: `${process.platform} ${process.arch}`,
-		stateDirectory: stateDir,
-		stateFile: stateFile.path,
-		backend: backend.kind,
-		tenant: {id: tenant.organization.id, displayName: tenant.organization.displayName, source: backend.source},
-		signedInAs: admin,
-		// Local tenants talk to no cloud; the Graph backend fills these in.
-		cloud: null,
-		endpoints: {graph: null, login: null},
 		stdinIsTTY: io.stdinIsTTY,
 		stdoutIsTTY: io.stdoutIsTTY,
+		// One writer per state directory is not enforced yet: no lock is taken.
 		lock: null,
 	};
+	const endpoints = globals.graph ? endpointsOf(globals) : null;
+	const place = {
+		backend: globals.graph ? 'graph' : globals.tenant ? 'snapshot' : 'demo',
+		cloud: endpoints?.cloud ?? null,
+		endpoints: {graph: endpoints?.graph ?? null, login: endpoints?.login ?? null},
+	};
+	try {
+		// Sign-in prompts would mix into the report: doctor uses only what is already there.
+		const {store, backend, stateDir, stateFile} = await openTenant(globals, io.env, message => io.err(`${message}\n`));
+		const {tenant, admin} = store.getState();
+		return {
+			...base,
+			stateDirectory: stateDir,
+			stateFile: stateFile.path,
+			...place,
+			tenant: {id: tenant.organization.id, displayName: tenant.organization.displayName, source: backend.source},
+			signedInAs: admin,
+			error: null,
+		};
+	} catch (error) {
+		let stateDirectory: string | null = null;
+		try {
+			stateDirectory = prepare({...globals, graph: false, clientId: undefined, tenantId: undefined, cloud: undefined, graphEndpoint: undefined}, io.env, () => {}).stateDir;
+		} catch {
+			// The state directory is what is wrong: said below.
+		}
+		return {...base, stateDirectory, stateFile: null, ...place, tenant: null, signedInAs: null, error: (error as Error).message};
+	}
 }
 
-export function doctor(opened: Opened, version: string, json: boolean, io: CommandIO): number {
-	const data = doctorJson(opened, version, io);
+export async function doctor(globals: GlobalOptions, version: string, json: boolean, io: CommandIO): Promise<number> {
+	const data = await doctorJson(globals, version, io);
 	if (json) {
 		io.out(`${JSON.stringify(data, null, 2)}\n`);
-		return exitCodes.done;
+		return data.error ? exitCodes.error : exitCodes.done;
 	}
 	const rows: string[][] = [
 		['version', data.version],
 		['node', `${data.node} (${data.platform})`],
-		['state directory', data.stateDirectory],
+		['state directory', data.stateDirectory ?? '-'],
 		['backend', data.backend],
-		['tenant', `${data.tenant.displayName} (${data.tenant.id})`],
-		['tenant source', data.tenant.source],
-		['signed in as', data.signedInAs],
+		['tenant', data.tenant ? `${data.tenant.displayName} (${data.tenant.id})` : '-'],
+		['tenant source', data.tenant?.source ?? '-'],
+		['signed in as', data.signedInAs ?? '-'],
 		['cloud', data.cloud ?? 'none (local tenant)'],
+		['graph endpoint', data.endpoints.graph ?? '-'],
+		['login endpoint', data.endpoints.login ?? '-'],
 		['stdin is a terminal', String(data.stdinIsTTY)],
 		['stdout is a terminal', String(data.stdoutIsTTY)],
 		['lock', data.lock ?? 'none held'],
+		...(data.error ? [['problem', data.error]] : []),
 	];
 	io.out(`${table(rows)}\n`);
-	return exitCodes.done;
+	return data.error ? exitCodes.error : exitCodes.done;
 }

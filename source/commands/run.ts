@@ -1,7 +1,8 @@
 // The subcommands: the arguments checked, the tenant opened, the command run; an exit code back.
 import {UserError} from '../backends/backend.js';
 import {exitCodes, type CommandIO} from './io.js';
-import {openTenant, type GlobalOptions} from './open.js';
+import {signOut} from '../backends/graph/auth.js';
+import {openTenant, prepare, type GlobalOptions} from './open.js';
 import {audit, doctor, findProduct, licenses, users} from './read.js';
 import {readUsersFile, unassign} from './unassign.js';
 
@@ -29,7 +30,15 @@ export async function runCommand(
 		if (values.users && values['users-file']) throw usage('give --users or --users-file, not both');
 		if (!values.users && !values['users-file']) throw usage('unassign needs --users or --users-file');
 	}
-	const opened = await openTenant(globals, io.env);
+	// Sign-in messages (the device code) go to stderr: stdout stays data.
+	const say = (message: string) => io.err(`${message}\n`);
+	if (command === 'doctor') return doctor(globals, version, json, io);
+	if (command === 'logout') {
+		const {stateDir} = prepare({...globals, graph: false, clientId: undefined, tenantId: undefined, cloud: undefined, graphEndpoint: undefined}, io.env, say);
+		io.err(signOut(stateDir) ? 'm365-licenses: signed out: the kept sign-in was removed.\n' : 'm365-licenses: no sign-in was kept.\n');
+		return exitCodes.done;
+	}
+	const opened = await openTenant(globals, io.env, say);
 	const tenant = opened.store.getState().tenant;
 	const product = values.product === undefined ? undefined : findProduct(tenant, values.product);
 	if (values.product !== undefined && !product) {
@@ -42,8 +51,6 @@ export async function runCommand(
 			return users(opened, product, json, io);
 		case 'audit':
 			return audit(opened, json, io);
-		case 'doctor':
-			return doctor(opened, version, json, io);
 		case 'unassign': {
 			const given = values.users
 				? values.users.split(',').map(u => u.trim()).filter(Boolean)

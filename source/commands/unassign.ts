@@ -104,7 +104,7 @@ export async function unassign({store}: Opened, options: UnassignOptions, io: Co
 		}
 	}
 
-	const outcomes = options.dryRun || removing === 0 ? [] : await store.apply(plan);
+	const outcomes = options.dryRun || removing === 0 ? [] : await store.apply(plan, io.progress);
 	const results = plan.items.map(item =>
 		resultOf(
 			item,

@@ -2,6 +2,7 @@
 // Screens read it through selectors and change it only through these intents.
 import {produce} from 'immer';
 import {UserError, type TenantBackend} from '../backends/backend.js';
+import type {Progress} from '../backends/graph/http.js';
 import {auditEntries, type AuditEntry} from '../domain/audit.js';
 import {applyChanges, changesFromOutcomes, type Change} from '../domain/changes.js';
 import type {Tenant} from '../domain/model.js';
@@ -25,7 +26,7 @@ export interface Store {
 	 * Assigns and unassigns as the plan says (every screen's changes go through here). Resolves after
 	 * the outcome is saved, so whoever reports it reports what is on disk.
 	 */
-	apply(plan: LicensePlan): Promise<UserOutcome[]>;
+	apply(plan: LicensePlan, onProgress?: (progress: Progress) => void): Promise<UserOutcome[]>;
 	/** Deletes a user; refused (with the reason) when the rules say no. */
 	deleteUser(userId: string): Promise<void>;
 	/** Brings a deleted user back, with their licenses, within 30 days. */
@@ -60,8 +61,10 @@ export async function openStore({backend, stateFile, reset = false, actAs, now =
 		);
 	}
 	if (reset) stateFile.reset(tenantId);
+	// A live tenant already holds every change made to it; a file is replayed over.
+	const replays = backend.kind !== 'graph';
 	let state: AppState = {
-		tenant: produce(source, draft => applyChanges(draft, stateFile.changes(tenantId))),
+		tenant: replays ? produce(source, draft => applyChanges(draft, stateFile.changes(tenantId))) : source,
 		admin,
 		busy: false,
 	};
@@ -94,9 +97,16 @@ export async function openStore({backend, stateFile, reset = false, actAs, now =
 			const result = await carryOut();
 			const time = now().toISOString();
 			const changes = changesOf(result, time);
-			stateFile.append(tenantId, changes);
+			if (replays) stateFile.append(tenantId, changes);
 			stateFile.appendAudit(auditOf(result, time));
-			set({...state, tenant: produce(state.tenant, draft => applyChanges(draft, changes)), busy: false});
+			let tenant = produce(state.tenant, draft => applyChanges(draft, changes));
+			if (backend.refreshUsers && changes.length > 0) {
+				const fresh = new Map((await backend.refreshUsers(changes.map(c => c.userId))).map(user => [user.id, user]));
+				tenant = produce(tenant, draft => {
+					draft.users = draft.users.map(user => fresh.get(user.id) ?? user);
+				});
+			}
+			set({...state, tenant, busy: false});
 			return result;
 		} catch (error) {
 			set({...state, busy: false});
@@ -137,12 +147,12 @@ export async function openStore({backend, stateFile, reset = false, actAs, now =
 			listeners.add(listener);
 			return () => listeners.delete(listener);
 		},
-		async apply(plan) {
+		async apply(plan, onProgress) {
 			// The screens refuse first and say why; this is the guard for every other caller.
 			const permission = adminPermission(state.tenant, state.admin);
 			if (!permission.allowed) throw new Error(`${state.admin} may not change licenses.`);
 			return commit(
-				() => backend.apply(state.tenant, plan),
+				() => backend.apply(state.tenant, plan, onProgress),
 				changesFromOutcomes,
 				(outcomes, time) => auditEntries(state.tenant, state.admin, time, outcomes),
 			);

@@ -222,6 +222,10 @@ export const strings = {
 		cancel: 'Cancel',
 		more: (n: number) => `… ${n} more (↓ to scroll)`,
 		working: 'Saving…',
+		progress: (p: {done: number; total: number; retries: number; waitingMs: number}) =>
+			`Saving… ${p.done}/${p.total}` +
+			(p.retries > 0 ? `, ${plural(p.retries, 'retry', 'retries')}` : '') +
+			(p.waitingMs > 0 ? `, waiting ${Math.ceil(p.waitingMs / 1000)} s (Microsoft Graph asked to slow down)` : ''),
 		error: (message: string) => `Not saved: ${message}`,
 	},
 	outcome: {

@@ -17,7 +17,7 @@ export function useApply(): (plan: LicensePlan, product?: string) => Promise<Use
 	return async (plan, product) => {
 		chrome.setStatus(strings.dialog.working);
 		try {
-			const outcomes = await store.apply(plan);
+			const outcomes = await store.apply(plan, progress => chrome.setStatus(strings.dialog.progress(progress)));
 			chrome.setStatus(strings.outcome.summary(countOutcomes(outcomes), product));
 			return outcomes;
 		} catch (error) {

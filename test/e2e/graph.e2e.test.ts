@@ -1,0 +1,148 @@
+// The built CLI against a local Graph: paging, $batch, throttling, an expiring token. Never a real
+// Microsoft host: every request goes to 127.0.0.1.
+import {execFileSync, spawn} from 'node:child_process';
+import {readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {afterEach, describe, expect, it} from 'vitest';
+import type {Tenant} from '../../source/domain/model.js';
+import {demoTenantPath} from '../../source/paths.js';
+import {startGraphServer, type Faults, type GraphServer} from '../fixtures/graph-server.js';
+import {tempStateDir} from '../helpers/tenant.js';
+import {bundle, hasTmux, requireBundle, TmuxSession} from '../helpers/tmux.js';
+
+const SPB = 'cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46';
+let server: GraphServer | undefined;
+afterEach(async () => {
+	await server?.close();
+	server = undefined;
+});
+
+/** Runs the bundle without blocking this process: the server answers from here. */
+function cli(args: string[], env: Record<string, string> = {}): Promise<{status: number | null; stdout: string; stderr: string}> {
+	requireBundle();
+	return new Promise(resolve => {
+		const child = spawn(process.execPath, [bundle, ...args], {env: {...process.env, ...env}, stdio: ['ignore', 'pipe', 'pipe']});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', chunk => (stdout += chunk));
+		child.stderr.on('data', chunk => (stderr += chunk));
+		child.on('close', status => resolve({status, stdout, stderr}));
+	});
+}
+
+function generated(users: number): Tenant {
+	const file = join(tempStateDir(), 'tenant.json');
+	execFileSync(process.execPath, [fileURLToPath(new URL('../../source/tools/generate-snapshot.mjs', import.meta.url)), String(users), file, '--seed', '11']);
+	return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+async function graph(tenant: Tenant, faults: Faults = {}, pageSize = 7) {
+	server = await startGraphServer(tenant, {pageSize, faults});
+	const stateDir = tempStateDir();
+	const run = (...args: string[]) => cli([...args, '--graph', '--graph-endpoint', server!.url, '--state-dir', stateDir], {M365_LICENSES_GRAPH_TOKEN: server!.token});
+	return {server, run, stateDir};
+}
+
+const directHolders = (tenant: Tenant, skuId: string) =>
+	tenant.users.filter(u => u.licenseAssignmentStates.some(s => s.skuId === skuId && s.assignedByGroup === null)).map(u => u.userPrincipalName);
+
+describe('reading a live tenant', () => {
+	it('pages through every user (nextLink) and counts as the snapshot does', async () => {
+		const demo: Tenant = JSON.parse(readFileSync(demoTenantPath, 'utf8'));
+		const {run, server: s} = await graph(demo, {}, 7);
+		const result = await run('licenses', '--json');
+		expect(result.stderr).toBe('');
+		expect(result.status).toBe(0);
+		const spb = JSON.parse(result.stdout).products.find((p: {skuId: string}) => p.skuId === SPB);
+		expect(spb).toMatchObject({total: 13, assigned: 11, available: 2});
+		// 45 users, 7 a page: 7 pages, beside organization, skus, subscriptions, me, roles and the group batch.
+		expect(s.stats.requests).toBeGreaterThanOrEqual(7 + 6);
+		const users = JSON.parse((await run('users', '--json')).stdout).users;
+		expect(users).toHaveLength(45);
+		expect(users.find((u: {userPrincipalName: string}) => u.userPrincipalName === 'grady.archie@contoso.com').licenses.find((l: {skuPartNumber: string}) => l.skuPartNumber === 'VISIOCLIENT').viaGroups).toHaveLength(1);
+	});
+
+	it('doctor shows the endpoints of both clouds, and the tenant read from Graph', async () => {
+		const demo: Tenant = JSON.parse(readFileSync(demoTenantPath, 'utf8'));
+		const {run, server: s} = await graph(demo);
+		const live = JSON.parse((await run('doctor', '--json')).stdout);
+		expect(live).toMatchObject({backend: 'graph', cloud: 'worldwide', endpoints: {graph: s.url, login: 'https://login.microsoftonline.com'}, error: null});
+		expect(live.tenant.displayName).toBe('Contoso Ltd');
+		expect(JSON.stringify(live)).not.toContain(s.token);
+		const china = await cli(['doctor', '--json', '--graph', '--cloud', '21vianet', '--state-dir', tempStateDir()], {M365_LICENSES_GRAPH_TOKEN: ''});
+		expect(JSON.parse(china.stdout).endpoints).toEqual({graph: 'https://microsoftgraph.chinacloudapi.cn', login: 'https://login.chinacloudapi.cn'});
+	});
+
+	it('--graph without an app registration says where the README explains it, exit 2', async () => {
+		const result = await cli(['licenses', '--graph', '--state-dir', tempStateDir()], {M365_LICENSES_GRAPH_TOKEN: '', M365_LICENSES_CLIENT_ID: ''});
+		expect(result.status).toBe(2);
+		expect(result.stderr).toContain('--client-id');
+		expect(result.stderr).toContain('Live tenants: the one-time app registration');
+	});
+});
+
+describe('unassigning in a live tenant', () => {
+	it('150 users across batches, with 429s (whole and per request) and a 503: every outcome right, Graph matches the audit log', async () => {
+		const tenant = generated(600);
+		const chosen = directHolders(tenant, SPB).slice(0, 150);
+		expect(chosen).toHaveLength(150);
+		const {run, server: s, stateDir} = await graph(tenant, {throttleEveryNthWrite: 9, throttleBatches: 1, unavailableBatches: 1, retryAfter: 1}, 50);
+		const file = join(stateDir, 'users.txt');
+		writeFileSync(file, `${chosen.join('\n')}\n`);
+		const result = await run('unassign', '--product', 'SPB', '--users-file', file, '--yes', '--json');
+		expect(result.stderr).toBe('');
+		expect(result.status).toBe(0);
+		const data = JSON.parse(result.stdout);
+		expect(data.summary).toEqual({removed: 150, wouldRemove: 0, skipped: 0, failed: 0});
+		expect(s.stats.throttled).toBeGreaterThan(10);
+		// At most 20 requests a batch: at least 8 batches for 150 writes.
+		expect(s.stats.batches).toBeGreaterThanOrEqual(8);
+
+		const stillHolding = s.tenant.users.filter(u => chosen.includes(u.userPrincipalName) && u.assignedLicenses.some(l => l.skuId === SPB));
+		expect(stillHolding).toEqual([]);
+		const audit = JSON.parse((await run('audit', '--json')).stdout).entries;
+		expect(audit.filter((e: {outcome: string}) => e.outcome === 'removed').map((e: {userPrincipalName: string}) => e.userPrincipalName).sort()).toEqual([...chosen].sort());
+		// And the next read shows what Graph holds.
+		const spb = JSON.parse((await run('licenses', '--json')).stdout).products.find((p: {skuId: string}) => p.skuId === SPB);
+		expect(spb.assigned).toBe(s.tenant.users.filter(u => u.assignedLicenses.some(l => l.skuId === SPB)).length);
+	});
+
+	it('a token that expires mid-run: the users done are reported done, the rest failed, exit 3', async () => {
+		const tenant = generated(300);
+		const chosen = directHolders(tenant, SPB).slice(0, 60);
+		const {run, server: s} = await graph(tenant, {expireAfterWrites: 25}, 100);
+		const result = await run('unassign', '--product', 'SPB', '--users', chosen.join(','), '--yes', '--json');
+		expect(result.status).toBe(3);
+		const data = JSON.parse(result.stdout);
+		const removed = data.results.filter((r: {outcome: string}) => r.outcome === 'removed').map((r: {userPrincipalName: string}) => r.userPrincipalName);
+		const failed = data.results.filter((r: {outcome: string}) => r.outcome === 'failed');
+		expect(removed.length).toBe(25);
+		expect(failed.length).toBe(35);
+		expect(failed[0].message).toMatch(/expired/);
+		// Exactly the users reported removed lost the license in Graph.
+		const lost = chosen.filter(upn => !s.tenant.users.find(u => u.userPrincipalName === upn)!.assignedLicenses.some(l => l.skuId === SPB));
+		expect(lost.sort()).toEqual([...removed].sort());
+	});
+});
+
+describe.runIf(hasTmux)('the TUI against a live tenant', () => {
+	it('shows the Licenses page from Graph and unassigns by keys', async () => {
+		requireBundle();
+		const demo: Tenant = JSON.parse(readFileSync(demoTenantPath, 'utf8'));
+		const {server: s, stateDir} = await graph(demo);
+		const session = new TmuxSession(['--graph', '--graph-endpoint', s.url, '--state-dir', stateDir], {M365_LICENSES_GRAPH_TOKEN: s.token});
+		try {
+			await session.waitFor(/Microsoft 365 Business Premium\s+11\s+2\s+13/);
+			session.keys('j', 'j', 'j', 'Enter');
+			await session.waitFor('Licenses › Microsoft 365 Business Premium');
+			session.keys('Space', 'u');
+			await session.waitFor('Unassign Microsoft 365 Business Premium from 1 user?');
+			session.keys('y');
+			await session.waitFor('1 license unassigned from Microsoft 365 Business Premium.');
+			expect(s.tenant.users.find(u => u.userPrincipalName === 'alex.wilber@contoso.com')!.assignedLicenses.some(l => l.skuId === SPB)).toBe(false);
+		} finally {
+			session.kill();
+		}
+	});
+});
