@@ -12,12 +12,17 @@ export interface TuiOptions extends GlobalOptions {
 
 export async function runTui({guide, ...globals}: TuiOptions): Promise<void> {
 	// A device-code sign-in is shown before the app takes the screen.
-	const {store} = await openTenant(globals, process.env, message => process.stderr.write(`${message}\n`));
+	const {store} = await openTenant(globals, process.env, message => process.stderr.write(`${message}\n`), {
+		cacheTenant: true,
+		loadProgress: users => process.stderr.write(`\r${strings.loading(users)}\u001B[K`),
+	});
 	// The alternate screen keeps the shell's scrollback as it was, like less, lazygit or k9s.
 	process.stdout.write('\u001B[?1049h');
 	const leave = () => process.stdout.write('\u001B[?1049l');
 	process.once('exit', leave);
 	const app = render(<App store={store} initialTab={guide ? 'guide' : 'licenses'} />, {exitOnCtrlC: true});
+	// Shown from the cached copy: read the tenant again behind it.
+	if (store.getState().refreshing) store.refresh().catch(() => {});
 	await app.waitUntilExit();
 	leave();
 	process.off('exit', leave);

@@ -14,6 +14,8 @@ export interface TenantBackend {
 	 * Progress (done/total, retries, waits on throttling) is reported as it goes.
 	 */
 	apply(tenant: Tenant, plan: LicensePlan, onProgress?: (progress: Progress) => void): Promise<UserOutcome[]>;
+	/** A live backend's copy from the last run, to show at once while load() reads the tenant again. */
+	cached?(): Tenant | null;
 	/** A live backend: the users as they are now, after a change. Local backends need not. */
 	refreshUsers?(userIds: readonly string[]): Promise<User[]>;
 	/** Deletes the user (restorable for 30 days); their licenses are freed at once. */

@@ -1,6 +1,6 @@
 // Opening the tenant a subcommand or the TUI works on: the demo, a snapshot, or a live tenant through
 // Microsoft Graph; with the changes saved for it.
-import {dirname} from 'node:path';
+import {dirname, join} from 'node:path';
 import {UserError, type TenantBackend} from '../backends/backend.js';
 import {tokenProvider} from '../backends/graph/auth.js';
 import {clouds, type Cloud} from '../backends/graph/clouds.js';
@@ -43,7 +43,12 @@ export function endpointsOf(options: GlobalOptions): Endpoints {
 }
 
 /** The state directory and the backend, without reading the tenant yet (doctor needs no more). */
-export function prepare(options: GlobalOptions, env: NodeJS.ProcessEnv, say: (message: string) => void) {
+export function prepare(
+	options: GlobalOptions,
+	env: NodeJS.ProcessEnv,
+	say: (message: string) => void,
+	{cacheTenant = false, loadProgress}: {cacheTenant?: boolean; loadProgress?: (users: number) => void} = {},
+) {
 	if (options.graph && options.tenant) throw new UserError('--graph and --tenant do not go together. See m365-licenses --help.', 2);
 	if (!options.graph && (options.clientId || options.tenantId || options.cloud || options.graphEndpoint)) {
 		throw new UserError('--client-id, --tenant-id, --cloud and --graph-endpoint go with --graph. See m365-licenses --help.', 2);
@@ -62,15 +67,27 @@ export function prepare(options: GlobalOptions, env: NodeJS.ProcessEnv, say: (me
 			stateDir,
 			say,
 		});
-		backend = new GraphTenant({base: endpoints.graph, token, source: endpoints.graph});
+		backend = new GraphTenant({
+			base: endpoints.graph,
+			token,
+			source: endpoints.graph,
+			// Only the TUI shows a cached copy first; a subcommand always reads the tenant as it is.
+			cacheFile: cacheTenant ? join(stateDir, 'graph-tenant-cache.json') : undefined,
+			onLoadProgress: loadProgress,
+		});
 	} else {
 		backend = options.tenant ? new LocalTenant(options.tenant, 'snapshot') : new LocalTenant(demoTenantPath, 'demo');
 	}
 	return {stateFile, stateDir, backend};
 }
 
-export async function openTenant(options: GlobalOptions, env: NodeJS.ProcessEnv, say: (message: string) => void = () => {}): Promise<Opened> {
-	const {stateFile, stateDir, backend} = prepare(options, env, say);
+export async function openTenant(
+	options: GlobalOptions,
+	env: NodeJS.ProcessEnv,
+	say: (message: string) => void = () => {},
+	live: {cacheTenant?: boolean; loadProgress?: (users: number) => void} = {},
+): Promise<Opened> {
+	const {stateFile, stateDir, backend} = prepare(options, env, say, live);
 	const store = await openStore({backend, stateFile, reset: options.reset, actAs: options.actAs});
 	return {store, stateFile, backend, stateDir};
 }

@@ -17,6 +17,8 @@ export interface AppState {
 	admin: string;
 	/** True while a change is being carried out and saved. */
 	busy: boolean;
+	/** Set while the tenant shown is a cached copy being read again from its source. */
+	refreshing: boolean;
 }
 
 export interface Store {
@@ -31,6 +33,8 @@ export interface Store {
 	deleteUser(userId: string): Promise<void>;
 	/** Brings a deleted user back, with their licenses, within 30 days. */
 	restoreUser(userId: string): Promise<void>;
+	/** Reads the tenant again from its source (r), and shows it. */
+	refresh(): Promise<void>;
 	/** Keeps a report in the state directory and says where. */
 	saveReport(name: string, text: string): string;
 	/** Reports saved since the app started, for the message on leaving. */
@@ -49,7 +53,9 @@ export interface StoreOptions {
 
 /** Loads the tenant from its source and replays the changes saved for it. */
 export async function openStore({backend, stateFile, reset = false, actAs, now = () => new Date()}: StoreOptions): Promise<Store> {
-	const source = await backend.load();
+	// A live tenant's cached copy is shown at once and read again behind it.
+	const cached = backend.cached?.() ?? null;
+	const source = cached ?? (await backend.load());
 	const tenantId = source.organization.id;
 	const admin = actAs ?? source.signedInUser;
 	if (!indexTenant(source).usersByUpn.has(admin.toLowerCase())) {
@@ -63,11 +69,8 @@ export async function openStore({backend, stateFile, reset = false, actAs, now =
 	if (reset) stateFile.reset(tenantId);
 	// A live tenant already holds every change made to it; a file is replayed over.
 	const replays = backend.kind !== 'graph';
-	let state: AppState = {
-		tenant: replays ? produce(source, draft => applyChanges(draft, stateFile.changes(tenantId))) : source,
-		admin,
-		busy: false,
-	};
+	const withSaved = (tenant: Tenant) => (replays ? produce(tenant, draft => applyChanges(draft, stateFile.changes(tenantId))) : tenant);
+	let state: AppState = {tenant: withSaved(source), admin, busy: false, refreshing: cached !== null};
 	const listeners = new Set<() => void>();
 	const set = (next: AppState) => {
 		state = next;
@@ -121,6 +124,16 @@ export async function openStore({backend, stateFile, reset = false, actAs, now =
 			return path;
 		},
 		reports: () => saved,
+		async refresh() {
+			set({...state, refreshing: true});
+			try {
+				const fresh = await backend.load();
+				set({...state, tenant: withSaved(fresh), refreshing: false});
+			} catch (error) {
+				set({...state, refreshing: false});
+				throw error;
+			}
+		},
 		async deleteUser(userId) {
 			const user = indexTenant(state.tenant).usersById.get(userId);
 			if (!user) throw new Error(`No user ${userId}.`);

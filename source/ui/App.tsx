@@ -1,5 +1,5 @@
 import {Box, Text, useApp} from 'ink';
-import {useReducer, useState} from 'react';
+import {useEffect, useReducer, useRef, useState} from 'react';
 import {adminPermission} from '../domain/rules.js';
 import type {Store} from '../store/store.js';
 import {ChromeContext, type Chrome, type Handlers} from './chrome.js';
@@ -11,7 +11,7 @@ import {GuideScreen} from './screens/GuideScreen.js';
 import {HelpScreen} from './screens/HelpScreen.js';
 import {LicensesScreen} from './screens/LicensesScreen.js';
 import {ProductScreen} from './screens/ProductScreen.js';
-import {StoreContext, useAppState} from './store-context.js';
+import {StoreContext, useAppState, useStore} from './store-context.js';
 import {strings} from './strings.js';
 import {useTerminalSize} from './use-terminal-size.js';
 
@@ -23,11 +23,18 @@ const bannerRows = 2;
 function Screens({initialTab}: {initialTab: Tab}) {
 	const {exit} = useApp();
 	const route = useInputRouter();
-	const {tenant, admin} = useAppState();
+	const {tenant, admin, refreshing} = useAppState();
+	const store = useStore();
 	const permission = adminPermission(tenant, admin);
 	const size = useTerminalSize();
 	const [nav, dispatch] = useReducer(navigate, {...initialNavigation, tab: initialTab});
-	const [status, setStatus] = useState<string | null>(null);
+	const [status, setStatus] = useState<string | null>(() => (refreshing ? strings.refresh.cached : null));
+	// A cached copy shown first says so, and says when the tenant has been read again.
+	const wasRefreshing = useRef(refreshing);
+	useEffect(() => {
+		if (wasRefreshing.current && !refreshing) setStatus(strings.refresh.done);
+		wasRefreshing.current = refreshing;
+	}, [refreshing]);
 
 	// A status line belongs to the screen it was said on: moving on clears it.
 	const go = (action: NavAction) => () => {
@@ -41,6 +48,11 @@ function Screens({initialTab}: {initialTab: Tab}) {
 		screenLicenses: go({type: 'tab', tab: 'licenses'}),
 		screenUsers: go({type: 'tab', tab: 'users'}),
 		screenGuide: go({type: 'tab', tab: 'guide'}),
+		refresh: () => {
+			if (refreshing) return;
+			setStatus(strings.refresh.working);
+			store.refresh().catch((error: Error) => setStatus(strings.refresh.failed(error.message)));
+		},
 	};
 	const banner = permission.allowed ? null : strings.readOnly.banner(admin, permission.roles);
 	const base = {

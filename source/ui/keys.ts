@@ -26,6 +26,7 @@ export type ActionId =
 	| 'screenLicenses'
 	| 'screenUsers'
 	| 'screenGuide'
+	| 'refresh'
 	| 'up'
 	| 'down'
 	| 'pageUp'
@@ -127,6 +128,7 @@ export const keyTable: readonly Binding[] = [
 	{id: 'screenLicenses', context: 'global', keys: '1', label: 'Licenses', footer: false, match: char('1')},
 	{id: 'screenUsers', context: 'global', keys: '2', label: 'Active users', footer: false, match: char('2')},
 	{id: 'help', context: 'global', keys: '?', label: 'Help', footer: true, match: char('?')},
+	{id: 'refresh', context: 'global', keys: 'r', label: 'Read the tenant again', footer: false, match: char('r')},
 	{id: 'quit', context: 'global', keys: 'q', label: 'Quit', footer: true, match: char('q')},
 ];
 

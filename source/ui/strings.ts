@@ -247,6 +247,13 @@ export const strings = {
 		done: 'Done',
 	},
 	typing: 'Typing: enter to finish, esc to cancel.',
+	loading: (users: number) => `Reading the tenant from Microsoft Graph… ${users} users`,
+	refresh: {
+		working: 'Reading the tenant again…',
+		cached: 'Showing the copy from the last run; reading the tenant again…',
+		done: 'Up to date.',
+		failed: (message: string) => `Could not read the tenant again: ${message}`,
+	},
 	filter: {
 		prompt: 'Filter: ',
 		hint: 'enter keep · esc clear',

@@ -1,7 +1,7 @@
 // The built CLI against a local Graph: paging, $batch, throttling, an expiring token. Never a real
 // Microsoft host: every request goes to 127.0.0.1.
 import {execFileSync, spawn} from 'node:child_process';
-import {readFileSync, writeFileSync} from 'node:fs';
+import {readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -143,6 +143,20 @@ describe.runIf(hasTmux)('the TUI against a live tenant', () => {
 			expect(s.tenant.users.find(u => u.userPrincipalName === 'alex.wilber@contoso.com')!.assignedLicenses.some(l => l.skuId === SPB)).toBe(false);
 		} finally {
 			session.kill();
+		}
+
+		// The next start shows the copy kept from this one at once, then reads Graph again behind it.
+		const cache = join(stateDir, 'graph-tenant-cache.json');
+		expect(statSync(cache).mode & 0o777).toBe(0o600);
+		expect(readFileSync(cache, 'utf8')).not.toContain(s.token);
+		s.faults.delayMs = 300;
+		const again = new TmuxSession(['--graph', '--graph-endpoint', s.url, '--state-dir', stateDir], {M365_LICENSES_GRAPH_TOKEN: s.token});
+		try {
+			await again.waitFor('Showing the copy from the last run; reading the tenant again…');
+			const screen = await again.waitFor('Up to date.');
+			expect(screen).toMatch(/Microsoft 365 Business Premium\s+10\s+3\s+13/);
+		} finally {
+			again.kill();
 		}
 	});
 });

@@ -1,5 +1,6 @@
 // A live tenant through Microsoft Graph v1.0: the same TenantBackend as the demo, so the TUI and the
 // subcommands cannot tell them apart. Reads page through every user; writes go through $batch.
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import type {DirectoryRole, Group, Organization, SubscribedSku, CompanySubscription, Tenant, User} from '../../domain/model.js';
 import {skipOutcomes, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
 import type {TenantBackend} from '../backend.js';
@@ -13,6 +14,8 @@ export interface GraphTenantOptions {
 	token: () => Promise<string>;
 	/** What doctor shows. */
 	source: string;
+	/** Where the copy of the tenant from the last read is kept (directory data, not tokens; mode 0600). */
+	cacheFile?: string;
 	onLoadProgress?: (usersLoaded: number) => void;
 	sleep?: (ms: number) => Promise<void>;
 }
@@ -57,7 +60,7 @@ export class GraphTenant implements TenantBackend {
 		const users = (await this.http.getAll<User>(`/users?$select=${userFields}&$top=999`, this.options.onLoadProgress)).map(normalise);
 		const organization = organizations[0];
 		if (!organization) throw new Error('Graph returned no organization for this sign-in.');
-		return {
+		const tenant: Tenant = {
 			organization,
 			subscribedSkus,
 			subscriptions,
@@ -67,6 +70,20 @@ export class GraphTenant implements TenantBackend {
 			directoryRoles: roles.map(role => ({...role, members: [me.id]})),
 			signedInUser: me.userPrincipalName,
 		};
+		if (this.options.cacheFile) writeFileSync(this.options.cacheFile, JSON.stringify({base: this.options.base, tenant}), {mode: 0o600});
+		return tenant;
+	}
+
+	cached(): Tenant | null {
+		const file = this.options.cacheFile;
+		if (!file || !existsSync(file)) return null;
+		try {
+			const copy = JSON.parse(readFileSync(file, 'utf8')) as {base: string; tenant: Tenant};
+			// A copy from another Graph (another cloud, a test server) is not this tenant.
+			return copy.base === this.options.base ? copy.tenant : null;
+		} catch {
+			return null;
+		}
 	}
 
 	/** The groups that license users, by name, so a skipped user can be told which group. */
