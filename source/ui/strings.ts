@@ -223,7 +223,7 @@ export const strings = {
 		more: (n: number) => `… ${n} more (↓ to scroll)`,
 		working: 'Saving…',
 		progress: (p: {done: number; total: number; retries: number; waitingMs: number}) =>
-			`Saving… ${p.done}/${p.total}` +
+			`[${'#'.repeat(Math.round((p.done / Math.max(1, p.total)) * 10)).padEnd(10, '.')}] ${p.done}/${p.total}` +
 			(p.retries > 0 ? `, ${plural(p.retries, 'retry', 'retries')}` : '') +
 			(p.waitingMs > 0 ? `, waiting ${Math.ceil(p.waitingMs / 1000)} s (Microsoft Graph asked to slow down)` : ''),
 		error: (message: string) => `Not saved: ${message}`,
