@@ -30,7 +30,11 @@ function describe(error: ErrorObject): string {
 
 /** The first thing wrong with the tenant's references, as "path: problem", or null. */
 function referenceProblem(tenant: Tenant): string | null {
-	const duplicate = (list: readonly string[]) => list.findIndex((value, i) => list.indexOf(value) !== i);
+	// The index of the first value seen before, in one pass: snapshots hold 100,000 users.
+	const duplicate = (list: readonly string[]) => {
+		const seen = new Set<string>();
+		return list.findIndex(value => seen.size === seen.add(value).size);
+	};
 	const checks: Array<[string, readonly string[], string]> = [
 		['subscribedSkus', tenant.subscribedSkus.map(s => s.skuId.toLowerCase()), 'skuId'],
 		['subscriptions', tenant.subscriptions.map(s => s.id), 'id'],

@@ -66,6 +66,19 @@ if (spawnSync('tmux', ['-V']).status === 0) {
 	console.log('tmux not installed: first-frame time not measured');
 }
 
+// 100,000 users: a generated snapshot, read by a subcommand and shown by the TUI.
+if (!process.argv.includes('--no-large')) {
+	const work = mkdtempSync(join(tmpdir(), 'm365-licenses-bench-large-'));
+	const snapshot = join(work, 'tenant.json');
+	execFileSync(process.execPath, [fileURLToPath(new URL('generate-snapshot.mjs', import.meta.url)), '100000', snapshot, '--seed', '5']);
+	const large = ['--tenant', snapshot, '--state-dir', join(work, 'state')];
+	row('100,000 users: licenses --json', timeCommand([bundle, 'licenses', '--json', ...large]), nodeBase);
+	if (spawnSync('tmux', ['-V']).status === 0) {
+		row('100,000 users: first frame (tmux)', timeToScreen(`node ${bundle} ${large.join(' ')}`, 'Microsoft 365 Business Premium'));
+	}
+	rmSync(work, {recursive: true, force: true});
+}
+
 // Unassigning in a live tenant, against the local Graph test server (never Microsoft): requests sent
 // per 100 users, and the time for 1,000 users with and without a 20 writes/second throttle.
 if (!process.argv.includes('--no-graph')) {

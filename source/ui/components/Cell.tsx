@@ -19,6 +19,8 @@ export function Cell({width, align = 'left', bold, dim, inverse, children}: Prop
 			flexShrink={width === undefined ? 1 : 0}
 			flexGrow={width === undefined ? 1 : 0}
 			justifyContent={align === 'right' ? 'flex-end' : 'flex-start'}
+			// A fixed column ends in a space, so a cut-off value never runs into the next one.
+			paddingRight={width !== undefined && align === 'left' ? 1 : 0}
 		>
 			<Text wrap="truncate-end" bold={bold} dimColor={dim} inverse={inverse}>
 				{children}
