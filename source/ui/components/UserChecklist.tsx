@@ -40,7 +40,7 @@ export function UserChecklist({checklist, heading, empty, height, width, note, n
 				rowKey={user => user.id}
 				renderRow={(user, selected) => (
 					<Box width={width}>
-						<Cell width={5}>{ticked.has(user.id) ? ' [x] ' : ' [ ] '}</Cell>
+						<Cell width={5}>{ticked.has(user.id) ? ' [x]' : ' [ ]'}</Cell>
 						<Cell width={24} inverse={selected}>
 							{user.displayName}
 						</Cell>

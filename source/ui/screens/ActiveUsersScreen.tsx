@@ -106,7 +106,7 @@ export function ActiveUsersScreen() {
 				rowKey={user => user.id}
 				renderRow={(user, selected) => (
 					<Box width={width}>
-						<Cell width={4}>{ticked.has(user.id) ? '[x] ' : '[ ] '}</Cell>
+						<Cell width={4}>{ticked.has(user.id) ? '[x]' : '[ ]'}</Cell>
 						<Cell width={nameWidth} inverse={selected}>
 							{user.displayName}
 						</Cell>

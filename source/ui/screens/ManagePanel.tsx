@@ -108,7 +108,7 @@ export function ManagePanel({userIds, onCancel, onDone}: Props) {
 			{choices.map((choice, index) => (
 				<Box key={choice.id}>
 					<Text bold={index === list.state.cursor}>{index === list.state.cursor ? '›' : ' '}</Text>
-					<Cell width={5}>{chosen === choice.id ? ' (•) ' : ' ( ) '}</Cell>
+					<Cell width={5}>{chosen === choice.id ? ' (•)' : ' ( )'}</Cell>
 					<Cell inverse={index === list.state.cursor} dim={!choice.available}>
 						{choice.label}
 						{choice.available ? '' : ` (${strings.manage.notYet})`}
