@@ -130,7 +130,8 @@ describe.runIf(hasTmux)('the TUI against a live tenant', () => {
 	it('shows the Licenses page from Graph and unassigns by keys', async () => {
 		requireBundle();
 		const demo: Tenant = JSON.parse(readFileSync(demoTenantPath, 'utf8'));
-		const {server: s, stateDir} = await graph(demo);
+		// Every write is throttled once: the app waits as asked and goes on.
+		const {server: s, stateDir} = await graph(demo, {throttleEveryNthWrite: 1, retryAfter: 1});
 		const session = new TmuxSession(['--graph', '--graph-endpoint', s.url, '--state-dir', stateDir], {M365_LICENSES_GRAPH_TOKEN: s.token});
 		try {
 			await session.waitFor(/Microsoft 365 Business Premium\s+11\s+2\s+13/);
@@ -140,6 +141,7 @@ describe.runIf(hasTmux)('the TUI against a live tenant', () => {
 			await session.waitFor('Unassign Microsoft 365 Business Premium from 1 user?');
 			session.keys('y');
 			await session.waitFor('1 license unassigned from Microsoft 365 Business Premium.');
+			expect(s.stats.throttled).toBe(1);
 			expect(s.tenant.users.find(u => u.userPrincipalName === 'alex.wilber@contoso.com')!.assignedLicenses.some(l => l.skuId === SPB)).toBe(false);
 		} finally {
 			session.kill();
