@@ -6,6 +6,9 @@ import wrapAnsi from 'wrap-ansi';
 import {powershellCommands, restRequests} from '../../domain/commands.js';
 import type {LicensePlan} from '../../domain/plan.js';
 import {useChrome} from '../chrome.js';
+import {useAppState} from '../store-context.js';
+import {namesOf} from '../use-apply.js';
+import {confirmationLines} from './plan-lines.js';
 import {strings} from '../strings.js';
 import {initialConfirmFocus, nextConfirmFocus, type ConfirmFocus} from './confirm-state.js';
 import {ScreenFrame} from './ScreenFrame.js';
@@ -16,10 +19,12 @@ export const dialogWidth = (columns: number) => Math.max(20, columns - 4);
 interface Props {
 	title: string;
 	question: string;
-	/** One row each, keyed. */
-	lines: ReactElement[];
-	/** The change, for c: the same change as PowerShell and REST calls. */
+	/** The change: shown with its consequences unless `lines` says otherwise, and for c as commands. */
 	plan?: LicensePlan;
+	/** The plan is about one product (a line per user is enough), or users × products. */
+	byProduct?: boolean;
+	/** What to show instead of the plan and its consequences; one row each, keyed. */
+	lines?: ReactElement[];
 	confirmLabel: string;
 	onConfirm: () => void;
 	onCancel: () => void;
@@ -55,8 +60,10 @@ function commandLines(plan: LicensePlan, width: number): ReactElement[] {
 	));
 }
 
-export function ConfirmPanel({title, question, lines: changeLines, plan, confirmLabel, onConfirm, onCancel}: Props) {
+export function ConfirmPanel({title, question, lines: given, plan, byProduct = false, confirmLabel, onConfirm, onCancel}: Props) {
 	const chrome = useChrome();
+	const {tenant} = useAppState();
+	const changeLines = given ?? (plan ? confirmationLines(tenant, plan, namesOf(tenant), byProduct, dialogWidth(chrome.size.columns)) : []);
 	const [focus, setFocus] = useState<ConfirmFocus>(initialConfirmFocus);
 	const [showCommands, setShowCommands] = useState(false);
 	const lines = showCommands && plan ? commandLines(plan, dialogWidth(chrome.size.columns)) : changeLines;

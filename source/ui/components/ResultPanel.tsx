@@ -3,6 +3,8 @@ import {Box, Text} from 'ink';
 import {useState} from 'react';
 import {countOutcomes, type UserOutcome} from '../../domain/plan.js';
 import {useChrome} from '../chrome.js';
+import {useAppState} from '../store-context.js';
+import {namesOf} from '../use-apply.js';
 import {strings} from '../strings.js';
 import type {Names} from './plan-lines.js';
 import {ScreenFrame} from './ScreenFrame.js';
@@ -10,7 +12,6 @@ import {ScreenFrame} from './ScreenFrame.js';
 interface Props {
 	title: string;
 	outcomes: readonly UserOutcome[];
-	names: Names;
 	onDone: () => void;
 }
 
@@ -32,8 +33,9 @@ function outcomeLines(outcomes: readonly UserOutcome[], names: Names): string[] 
 	]);
 }
 
-export function ResultPanel({title, outcomes, names, onDone}: Props) {
+export function ResultPanel({title, outcomes, onDone}: Props) {
 	const chrome = useChrome();
+	const names = namesOf(useAppState().tenant);
 	const lines = outcomeLines(outcomes, names);
 	// Title, summary, blank, Done button, and the border.
 	const room = Math.max(1, chrome.bodyRows - 6);

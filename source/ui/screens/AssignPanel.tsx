@@ -5,15 +5,14 @@ import {useState} from 'react';
 import {allWentThrough, planAssign, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
 import {assignmentSources, filterUsers, productBySku} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
-import {ConfirmPanel, dialogWidth} from '../components/ConfirmPanel.js';
-import {confirmationLines} from '../components/plan-lines.js';
+import {ConfirmPanel} from '../components/ConfirmPanel.js';
 import {ResultPanel} from '../components/ResultPanel.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {useChecklist} from '../components/use-checklist.js';
 import {UserChecklist} from '../components/UserChecklist.js';
 import {useAppState} from '../store-context.js';
 import {strings} from '../strings.js';
-import {namesOf, useApply} from '../use-apply.js';
+import {useApply} from '../use-apply.js';
 
 export function AssignPanel({skuId, onClose}: {skuId: string; onClose: () => void}) {
 	const {tenant, busy} = useAppState();
@@ -34,15 +33,15 @@ export function AssignPanel({skuId, onClose}: {skuId: string; onClose: () => voi
 	const width = chrome.size.columns - 1;
 	if (!product) return null;
 
-	if (results) return <ResultPanel title={strings.assign.resultsTitle} outcomes={results} names={namesOf(tenant)} onDone={onClose} />;
+	if (results) return <ResultPanel title={strings.assign.resultsTitle} outcomes={results} onDone={onClose} />;
 
 	if (confirming) {
 		return (
 			<ConfirmPanel
 				title={strings.assign.title}
 				question={strings.assign.question(product.name, confirming.items.filter(i => i.add.length > 0).length)}
-				lines={confirmationLines(tenant, confirming, namesOf(tenant), true, dialogWidth(chrome.size.columns))}
 				plan={confirming}
+				byProduct
 				confirmLabel={strings.assign.confirm}
 				onCancel={() => setConfirming(null)}
 				onConfirm={async () => {

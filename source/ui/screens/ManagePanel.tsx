@@ -6,8 +6,7 @@ import {planUnassignAll, plannedRemovals, type LicensePlan, type UserOutcome} fr
 import {productBySku} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {Cell} from '../components/Cell.js';
-import {ConfirmPanel, dialogWidth} from '../components/ConfirmPanel.js';
-import {confirmationLines} from '../components/plan-lines.js';
+import {ConfirmPanel} from '../components/ConfirmPanel.js';
 import {freedLicenses, NextStepsPanel} from '../components/NextStepsPanel.js';
 import {ResultPanel} from '../components/ResultPanel.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
@@ -15,7 +14,7 @@ import {listHandlers} from '../components/list-handlers.js';
 import {useList} from '../components/use-list.js';
 import {useAppState} from '../store-context.js';
 import {strings} from '../strings.js';
-import {namesOf, useApply} from '../use-apply.js';
+import {useApply} from '../use-apply.js';
 
 type Choice = 'assignMore' | 'replace' | 'unassignAll';
 
@@ -46,12 +45,11 @@ export function ManagePanel({userIds, onCancel, onDone}: Props) {
 	const [step, setStep] = useState<Step>({kind: 'choose'});
 	const [chosen, setChosen] = useState<Choice | null>(null);
 	const list = useList(choices.length, choices.length);
-	const names = namesOf(tenant);
 
 	if (step.kind === 'result') {
 		const {outcomes} = step;
 		const next = () => (outcomes.some(o => o.outcome === 'removed') ? setStep({kind: 'next', outcomes}) : onDone());
-		return <ResultPanel title={strings.manage.resultsTitle} outcomes={outcomes} names={names} onDone={next} />;
+		return <ResultPanel title={strings.manage.resultsTitle} outcomes={outcomes} onDone={next} />;
 	}
 	if (step.kind === 'next') {
 		return <NextStepsPanel freed={freedLicenses(step.outcomes, id => productBySku(tenant, id))} onDone={onDone} />;
@@ -61,7 +59,6 @@ export function ManagePanel({userIds, onCancel, onDone}: Props) {
 			<ConfirmPanel
 				title={strings.manage.title}
 				question={strings.manage.confirmQuestion(step.plan.items.filter(i => i.remove.length > 0).length, plannedRemovals(step.plan))}
-				lines={confirmationLines(tenant, step.plan, names, false, dialogWidth(chrome.size.columns))}
 				plan={step.plan}
 				confirmLabel={strings.manage.unassignAll}
 				onCancel={() => setStep({kind: 'choose'})}

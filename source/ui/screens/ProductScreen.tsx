@@ -6,8 +6,7 @@ import {allWentThrough, planUnassign, plannedRemovals, type LicensePlan, type Sk
 import {assignmentSources, filterUsers, holdersOf, indexTenant, productBySku} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {Cell} from '../components/Cell.js';
-import {ConfirmPanel, dialogWidth} from '../components/ConfirmPanel.js';
-import {confirmationLines} from '../components/plan-lines.js';
+import {ConfirmPanel} from '../components/ConfirmPanel.js';
 import {freedLicenses, NextStepsPanel} from '../components/NextStepsPanel.js';
 import {ResultPanel} from '../components/ResultPanel.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
@@ -71,7 +70,6 @@ export function ProductScreen({skuId}: {skuId: string}) {
 			<ResultPanel
 				title={strings.unassign.resultsTitle}
 				outcomes={after.outcomes}
-				names={names}
 				onDone={() => setAfter(nextStepsOrNothing(after.outcomes))}
 			/>
 		);
@@ -94,8 +92,8 @@ export function ProductScreen({skuId}: {skuId: string}) {
 			<ConfirmPanel
 				title={strings.unassign.title}
 				question={strings.unassign.question(plannedRemovals(confirming), product.name)}
-				lines={confirmationLines(tenant, confirming, names, true, dialogWidth(chrome.size.columns))}
 				plan={confirming}
+				byProduct
 				confirmLabel={strings.unassign.confirm}
 				onCancel={() => setConfirming(null)}
 				onConfirm={async () => {

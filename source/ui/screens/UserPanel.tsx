@@ -8,10 +8,9 @@ import {mailboxWindow} from '../../domain/consequences.js';
 import {servicePlanName} from '../../domain/names.js';
 import {useChrome} from '../chrome.js';
 import {Cell} from '../components/Cell.js';
-import {ConfirmPanel, dialogWidth} from '../components/ConfirmPanel.js';
+import {ConfirmPanel} from '../components/ConfirmPanel.js';
 import {listHandlers} from '../components/list-handlers.js';
 import {freedLicenses, NextStepsPanel} from '../components/NextStepsPanel.js';
-import {confirmationLines} from '../components/plan-lines.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {useList} from '../components/use-list.js';
 import {WindowedList} from '../components/WindowedList.js';
@@ -79,7 +78,6 @@ export function UserPanel({userId, onClose}: {userId: string; onClose: () => voi
 			<ConfirmPanel
 				title={strings.user.saveTitle}
 				question={strings.user.saveQuestion(user.displayName)}
-				lines={confirmationLines(tenant, confirming, names, false, dialogWidth(chrome.size.columns))}
 				plan={confirming}
 				confirmLabel={strings.user.saveTitle}
 				onCancel={() => setConfirming(null)}
