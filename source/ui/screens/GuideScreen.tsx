@@ -22,7 +22,7 @@ import {guideReport, readAloud, reportName} from '../guide-text.js';
 import {useAppState, useStore} from '../store-context.js';
 import {strings} from '../strings.js';
 import {namesOf, useApply} from '../use-apply.js';
-import {nothingToRemoveReason} from './ProductScreen.js';
+import {holderNote, nothingToRemoveReason} from './ProductScreen.js';
 
 type Step =
 	| {n: 1}
@@ -128,8 +128,8 @@ export function GuideScreen() {
 					empty={strings.product.noUsers}
 					height={listHeight}
 					width={width}
-					noteWidth={16}
-					note={user => (user.accountEnabled ? '' : strings.product.disabled)}
+					noteWidth={22}
+					note={user => holderNote(user, skuId, names)}
 				/>
 			</ScreenFrame>
 		);

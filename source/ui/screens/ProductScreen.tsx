@@ -2,11 +2,13 @@
 // unassign (u) or to add to (+ Assign licenses).
 import {Box, Text} from 'ink';
 import {useState} from 'react';
+import type {User} from '../../domain/model.js';
 import {allWentThrough, planUnassign, plannedRemovals, type LicensePlan, type SkipReason, type UserOutcome} from '../../domain/plan.js';
 import {assignmentSources, filterUsers, holdersOf, indexTenant, productBySku} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {Cell} from '../components/Cell.js';
 import {ConfirmPanel} from '../components/ConfirmPanel.js';
+import type {Names} from '../components/plan-lines.js';
 import {freedLicenses, NextStepsPanel} from '../components/NextStepsPanel.js';
 import {ResultPanel} from '../components/ResultPanel.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
@@ -26,6 +28,18 @@ export function nothingToRemoveReason(plan: LicensePlan): string {
 		.sort((a, b) => b[1] - a[1])
 		.map(([reason, n]) => strings.unassign.skippedCount[reason](n))
 		.join('; ');
+}
+
+/** What a holder's row says beside the name: a blocked sign-in, and the groups that license them. */
+export function holderNote(user: User, skuId: string, names: Names): string {
+	const sources = assignmentSources(user, skuId);
+	const via = sources.groupIds.length > 0 ? names.groups(sources.groupIds) : '';
+	return [
+		user.accountEnabled ? '' : strings.product.disabled,
+		via ? (sources.direct ? strings.product.alsoGroup(via) : strings.product.groupOnly(via)) : '',
+	]
+		.filter(Boolean)
+		.join(' · ');
 }
 
 /** The next-steps page follows an unassign that freed licenses. */
@@ -174,16 +188,7 @@ export function ProductScreen({skuId}: {skuId: string}) {
 				height={listHeight}
 				width={width}
 				noteWidth={22}
-				note={user => {
-					const sources = assignmentSources(user, skuId);
-					const via = sources.groupIds.length > 0 ? names.groups(sources.groupIds) : '';
-					return [
-						user.accountEnabled ? '' : strings.product.disabled,
-						via ? (sources.direct ? strings.product.alsoGroup(via) : strings.product.groupOnly(via)) : '',
-					]
-						.filter(Boolean)
-						.join(' · ');
-				}}
+				note={user => holderNote(user, skuId, names)}
 			/>
 		</ScreenFrame>
 	);
