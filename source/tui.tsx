@@ -12,8 +12,9 @@ export interface TuiOptions extends GlobalOptions {
 
 export async function runTui({guide, ...globals}: TuiOptions): Promise<void> {
 	// A device-code sign-in is shown before the app takes the screen.
-	const {store} = await openTenant(globals, process.env, message => process.stderr.write(`${message}\n`), {
+	const {store, release} = await openTenant(globals, process.env, message => process.stderr.write(`${message}\n`), {
 		cacheTenant: true,
+		writer: guide ? 'guide' : 'app',
 		loadProgress: users => process.stderr.write(`\r${strings.loading(users)}\u001B[K`),
 	});
 	// The alternate screen keeps the shell's scrollback as it was, like less, lazygit or k9s.
@@ -24,6 +25,7 @@ export async function runTui({guide, ...globals}: TuiOptions): Promise<void> {
 	// Shown from the cached copy: read the tenant again behind it.
 	if (store.getState().refreshing) store.refresh().catch(() => {});
 	await app.waitUntilExit();
+	release();
 	leave();
 	process.off('exit', leave);
 	// Back on the normal screen, where the path stays after the app is gone.

@@ -9,6 +9,7 @@ import {LocalTenant} from '../backends/local-tenant.js';
 import {demoTenantPath} from '../paths.js';
 import {openStateFile, resolveStateDir, type StateFile} from '../store/state-file.js';
 import {openStore, type Store} from '../store/store.js';
+import {describeHolder, takeWriterLock} from '../store/writer-lock.js';
 
 export interface GlobalOptions {
 	tenant?: string;
@@ -27,6 +28,8 @@ export interface Opened {
 	stateFile: StateFile;
 	backend: TenantBackend;
 	stateDir: string;
+	/** Lets go of the writer lock, when this opening took it. */
+	release: () => void;
 }
 
 export interface Endpoints {
@@ -85,9 +88,18 @@ export async function openTenant(
 	options: GlobalOptions,
 	env: NodeJS.ProcessEnv,
 	say: (message: string) => void = () => {},
-	live: {cacheTenant?: boolean; loadProgress?: (users: number) => void} = {},
+	live: {cacheTenant?: boolean; loadProgress?: (users: number) => void; writer?: string} = {},
 ): Promise<Opened> {
 	const {stateFile, stateDir, backend} = prepare(options, env, say, live);
-	const store = await openStore({backend, stateFile, reset: options.reset, actAs: options.actAs});
-	return {store, stateFile, backend, stateDir};
+	// A writer takes the state directory's lock; if another holds it, this one can only read.
+	const lock = live.writer ? takeWriterLock(stateDir, live.writer) : null;
+	const lockedBy = lock && 'heldBy' in lock ? describeHolder(lock.heldBy) : null;
+	const release = lock && 'release' in lock ? lock.release : () => {};
+	try {
+		const store = await openStore({backend, stateFile, reset: options.reset, actAs: options.actAs, lockedBy});
+		return {store, stateFile, backend, stateDir, release};
+	} catch (error) {
+		release();
+		throw error;
+	}
 }

@@ -1,6 +1,7 @@
 // The read-only subcommands: licenses, users, audit, doctor. Plain stdout, no Ink.
 import {productRows, assignmentSources, indexTenant, type ProductRow} from '../domain/selectors.js';
 import type {Tenant} from '../domain/model.js';
+import {describeHolder, lockHolder} from '../store/writer-lock.js';
 import {exitCodes, table, type CommandIO} from './io.js';
 import {endpointsOf, openTenant, prepare, type GlobalOptions, type Opened} from './open.js';
 
@@ -105,8 +106,6 @@ export async function doctorJson(globals: GlobalOptions, version: string, io: Co
 		platform: `${process.platform} ${process.arch}`,
 		stdinIsTTY: io.stdinIsTTY,
 		stdoutIsTTY: io.stdoutIsTTY,
-		// One writer per state directory is not enforced yet: no lock is taken.
-		lock: null,
 	};
 	const endpoints = globals.graph ? endpointsOf(globals) : null;
 	const place = {
@@ -120,6 +119,7 @@ export async function doctorJson(globals: GlobalOptions, version: string, io: Co
 		const {tenant, admin} = store.getState();
 		return {
 			...base,
+			lock: lockHolder(stateDir),
 			stateDirectory: stateDir,
 			stateFile: stateFile.path,
 			...place,
@@ -134,7 +134,8 @@ export async function doctorJson(globals: GlobalOptions, version: string, io: Co
 		} catch {
 			// The state directory is what is wrong: said below.
 		}
-		return {...base, stateDirectory, stateFile: null, ...place, tenant: null, signedInAs: null, error: (error as Error).message};
+		const lock = stateDirectory ? lockHolder(stateDirectory) : null;
+		return {...base, lock, stateDirectory, stateFile: null, ...place, tenant: null, signedInAs: null, error: (error as Error).message};
 	}
 }
 
@@ -157,7 +158,7 @@ export async function doctor(globals: GlobalOptions, version: string, json: bool
 		['login endpoint', data.endpoints.login ?? '-'],
 		['stdin is a terminal', String(data.stdinIsTTY)],
 		['stdout is a terminal', String(data.stdoutIsTTY)],
-		['lock', data.lock ?? 'none held'],
+		['lock', data.lock ? describeHolder(data.lock) : 'none held'],
 		...(data.error ? [['problem', data.error]] : []),
 	];
 	io.out(`${table(rows)}\n`);

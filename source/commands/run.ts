@@ -38,7 +38,13 @@ export async function runCommand(
 		io.err(signOut(stateDir) ? 'm365-licenses: signed out: the kept sign-in was removed.\n' : 'm365-licenses: no sign-in was kept.\n');
 		return exitCodes.done;
 	}
-	const opened = await openTenant(globals, io.env, say);
+	// unassign changes the state directory: it takes the writer lock, and says who has it if it cannot.
+	const writer = command === 'unassign' && !values['dry-run'] ? 'unassign' : undefined;
+	const opened = await openTenant(globals, io.env, say, {writer});
+	const {lockedBy} = opened.store.getState();
+	if (writer && lockedBy) {
+		throw new UserError(`${lockedBy} is changing the state directory ${opened.stateDir}; nothing was changed. Try again when it has finished.`);
+	}
 	const tenant = opened.store.getState().tenant;
 	const product = values.product === undefined ? undefined : findProduct(tenant, values.product);
 	if (values.product !== undefined && !product) {
@@ -56,7 +62,11 @@ export async function runCommand(
 				? values.users.split(',').map(u => u.trim()).filter(Boolean)
 				: readUsersFile(values['users-file']!);
 			if (given.length === 0) throw usage('no users given');
-			return unassign(opened, {product: product!, users: given, dryRun: values['dry-run'] ?? false, yes: values.yes ?? false, json}, io);
+			try {
+				return await unassign(opened, {product: product!, users: given, dryRun: values['dry-run'] ?? false, yes: values.yes ?? false, json}, io);
+			} finally {
+				opened.release();
+			}
 		}
 		default:
 			throw usage(`unknown command "${command}"`);

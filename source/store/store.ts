@@ -19,6 +19,8 @@ export interface AppState {
 	busy: boolean;
 	/** Set while the tenant shown is a cached copy being read again from its source. */
 	refreshing: boolean;
+	/** Another instance is changing this state directory: who. Nothing can be changed from here. */
+	lockedBy: string | null;
 }
 
 export interface Store {
@@ -48,11 +50,13 @@ export interface StoreOptions {
 	reset?: boolean;
 	/** Act as this admin (a UPN of the tenant) instead of the tenant's signedInUser. */
 	actAs?: string;
+	/** Another instance holds the state directory's writer lock: who (the store stays read-only). */
+	lockedBy?: string | null;
 	now?: () => Date;
 }
 
 /** Loads the tenant from its source and replays the changes saved for it. */
-export async function openStore({backend, stateFile, reset = false, actAs, now = () => new Date()}: StoreOptions): Promise<Store> {
+export async function openStore({backend, stateFile, reset = false, actAs, lockedBy = null, now = () => new Date()}: StoreOptions): Promise<Store> {
 	// A live tenant's cached copy is shown at once and read again behind it.
 	const cached = backend.cached?.() ?? null;
 	const source = cached ?? (await backend.load());
@@ -66,11 +70,12 @@ export async function openStore({backend, stateFile, reset = false, actAs, now =
 			actAs ? 2 : 1,
 		);
 	}
+	if (reset && lockedBy) throw new UserError(`--reset: ${lockedBy} is changing this state directory; try again when it has finished.`);
 	if (reset) stateFile.reset(tenantId);
 	// A live tenant already holds every change made to it; a file is replayed over.
 	const replays = backend.kind !== 'graph';
 	const withSaved = (tenant: Tenant) => (replays ? produce(tenant, draft => applyChanges(draft, stateFile.changes(tenantId))) : tenant);
-	let state: AppState = {tenant: withSaved(source), admin, busy: false, refreshing: cached !== null};
+	let state: AppState = {tenant: withSaved(source), admin, busy: false, refreshing: cached !== null, lockedBy};
 	const listeners = new Set<() => void>();
 	const set = (next: AppState) => {
 		state = next;
@@ -95,6 +100,7 @@ export async function openStore({backend, stateFile, reset = false, actAs, now =
 		changesOf: (result: T, time: string) => Change[],
 		auditOf: (result: T, time: string) => AuditEntry[],
 	): Promise<T> => {
+		if (state.lockedBy) throw new Error(`${state.lockedBy} is changing this state directory.`);
 		set({...state, busy: true});
 		try {
 			const result = await carryOut();

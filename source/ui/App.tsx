@@ -23,7 +23,7 @@ const bannerRows = 2;
 function Screens({initialTab}: {initialTab: Tab}) {
 	const {exit} = useApp();
 	const route = useInputRouter();
-	const {tenant, admin, refreshing} = useAppState();
+	const {tenant, admin, refreshing, lockedBy} = useAppState();
 	const store = useStore();
 	const permission = adminPermission(tenant, admin);
 	const size = useTerminalSize();
@@ -54,14 +54,18 @@ function Screens({initialTab}: {initialTab: Tab}) {
 			store.refresh().catch((error: Error) => setStatus(strings.refresh.failed(error.message)));
 		},
 	};
-	const banner = permission.allowed ? null : strings.readOnly.banner(admin, permission.roles);
+	const banner = lockedBy
+		? strings.readOnly.locked(lockedBy)
+		: permission.allowed
+			? null
+			: strings.readOnly.banner(admin, permission.roles);
 	const base = {
 		size,
 		bodyRows: Math.max(3, size.rows - chromeRows - (banner ? bannerRows : 0)),
 		global,
 		status,
 		setStatus,
-		readOnly: banner ? strings.readOnly.status : null,
+		readOnly: lockedBy ? strings.readOnly.lockedStatus : banner ? strings.readOnly.status : null,
 	};
 	const chrome = (active: boolean): Chrome => ({...base, active});
 	const top = nav.help ? 'help' : nav.tab !== 'licenses' ? nav.tab : nav.product ? 'product' : 'licenses';
@@ -73,7 +77,7 @@ function Screens({initialTab}: {initialTab: Tab}) {
 				<Header
 					organization={tenant.organization.displayName}
 					signedInAs={admin}
-					readOnly={!permission.allowed}
+					readOnly={banner !== null}
 					tab={nav.tab}
 					width={size.columns}
 				/>

@@ -48,6 +48,8 @@ export const strings = {
 		banner: (upn: string, roles: readonly string[]) =>
 			`Read-only: ${upn} ${roles.length > 0 ? `is ${roles.join(', ')}` : 'has no admin role'}; changing licenses needs the Global, License or User Administrator role.`,
 		status: 'Read-only: that needs the Global, License or User Administrator role.',
+		locked: (holder: string) => `Read-only: ${holder} is changing this state directory. Quit it first to make changes here.`,
+		lockedStatus: 'Read-only: another m365-licenses is changing this state directory.',
 	},
 	licenses: {
 		product: 'Product',

@@ -23,8 +23,13 @@ export function Header({organization, signedInAs, readOnly, tab, width}: Props) 
 				<Box flexShrink={1}>
 					<Text wrap="truncate-end">
 						<Text bold>{organization}</Text> · <Text dimColor>{signedInAs}</Text>
-						{readOnly ? <Text bold>{` [${strings.readOnly.badge}]`}</Text> : null}
 					</Text>
+					{/* The badge is never the part cut off for room. */}
+					{readOnly ? (
+						<Box flexShrink={0}>
+							<Text bold>{` [${strings.readOnly.badge}]`}</Text>
+						</Box>
+					) : null}
 				</Box>
 				<Box flexShrink={0} gap={1}>
 					{tabs.map(([id, label]) => (
