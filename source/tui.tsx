@@ -3,6 +3,7 @@
 import {render} from 'ink';
 import {openTenant, type GlobalOptions} from './commands/open.js';
 import {App} from './ui/App.js';
+import {openingMessages, SignInScreen} from './ui/SignInScreen.js';
 import {strings} from './ui/strings.js';
 
 export interface TuiOptions extends GlobalOptions {
@@ -11,16 +12,30 @@ export interface TuiOptions extends GlobalOptions {
 }
 
 export async function runTui({guide, ...globals}: TuiOptions): Promise<void> {
-	// A device-code sign-in is shown before the app takes the screen.
-	const {store, release} = await openTenant(globals, process.env, message => process.stderr.write(`${message}\n`), {
-		cacheTenant: true,
-		writer: guide ? 'guide' : 'app',
-		loadProgress: users => process.stderr.write(`\r${strings.loading(users)}\u001B[K`),
-	});
 	// The alternate screen keeps the shell's scrollback as it was, like less, lazygit or k9s.
-	process.stdout.write('\u001B[?1049h');
+	const enter = () => process.stdout.write('\u001B[?1049h');
 	const leave = () => process.stdout.write('\u001B[?1049l');
+	// A live tenant may ask for a device-code sign-in and take a while to read: say so on screen.
+	// A file opens at once; its errors stay on the normal screen, where they can be read.
+	const messages = openingMessages();
+	if (globals.graph) enter();
+	const opening = globals.graph ? render(<SignInScreen messages={messages} />, {exitOnCtrlC: true}) : null;
+	let opened;
+	try {
+		opened = await openTenant(globals, process.env, message => messages.say(message), {
+			cacheTenant: true,
+			writer: guide ? 'guide' : 'app',
+			loadProgress: users => messages.update(strings.loading(users), line => line.startsWith(strings.loading(0).split('…')[0]!)),
+		});
+	} catch (error) {
+		opening?.unmount();
+		if (globals.graph) leave();
+		throw error;
+	}
+	opening?.unmount();
+	if (!globals.graph) enter();
 	process.once('exit', leave);
+	const {store, release} = opened;
 	const app = render(<App store={store} initialTab={guide ? 'guide' : 'licenses'} />, {exitOnCtrlC: true});
 	// Shown from the cached copy: read the tenant again behind it.
 	if (store.getState().refreshing) store.refresh().catch(() => {});

@@ -249,6 +249,10 @@ export const strings = {
 		done: 'Done',
 	},
 	typing: 'Typing: enter to finish, esc to cancel.',
+	signIn: {
+		title: 'Microsoft 365: signing in and reading the tenant',
+		cancel: 'ctrl+c cancels.',
+	},
 	loading: (users: number) => `Reading the tenant from Microsoft Graph… ${users} users`,
 	refresh: {
 		working: 'Reading the tenant again…',

@@ -132,8 +132,13 @@ describe.runIf(hasTmux)('the TUI against a live tenant', () => {
 		const demo: Tenant = JSON.parse(readFileSync(demoTenantPath, 'utf8'));
 		// Every write is throttled once: the app waits as asked and goes on.
 		const {server: s, stateDir} = await graph(demo, {throttleEveryNthWrite: 1, retryAfter: 1});
+		// Slow answers: the opening screen shows while the tenant is read.
+		s.faults.delayMs = 150;
 		const session = new TmuxSession(['--graph', '--graph-endpoint', s.url, '--state-dir', stateDir], {M365_LICENSES_GRAPH_TOKEN: s.token});
 		try {
+			await session.waitFor('Microsoft 365: signing in and reading the tenant');
+			await session.waitFor(/Reading the tenant from Microsoft Graph… \d+ users/);
+			s.faults.delayMs = 0;
 			await session.waitFor(/Microsoft 365 Business Premium\s+11\s+2\s+13/);
 			session.keys('j', 'j', 'j', 'Enter');
 			await session.waitFor('Licenses › Microsoft 365 Business Premium');
