@@ -25,7 +25,8 @@ export class LocalTenant implements TenantBackend {
 		} catch (error) {
 			throw new UserError(`Tenant file ${this.source}: is not valid JSON (${(error as Error).message})`);
 		}
-		return validateTenant(data, this.source);
+		// The bundled demo is checked by the tests; a snapshot is checked every time it is read.
+		return this.kind === 'demo' ? (data as Tenant) : validateTenant(data, this.source);
 	}
 
 	async apply(tenant: Tenant, plan: LicensePlan): Promise<UserOutcome[]> {

@@ -1,13 +1,14 @@
 // A snapshot is refused before anything is shown when it is not a tenant: first its shape, against
 // the JSON Schema documented in the README (demo-data/tenant.schema.json), then what a schema cannot
 // say: ids that repeat, and licenses, groups and members that point at nothing.
-import {Ajv, type ErrorObject} from 'ajv';
+import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv';
 import schema from '../../demo-data/tenant.schema.json' with {type: 'json'};
 import type {Tenant} from '../domain/model.js';
 import {UserError} from './backend.js';
 
-const ajv = new Ajv({allErrors: false, strict: false});
-const validateShape = ajv.compile(schema);
+// Compiled on first use: the bundled demo is checked by the tests, not at every start.
+let compiled: ValidateFunction | undefined;
+const shapeValidator = () => (compiled ??= new Ajv({allErrors: false, strict: false}).compile(schema));
 
 /** "/users/3/assignedLicenses/0/skuId" → "users[3].assignedLicenses[0].skuId" */
 function jsonPath(pointer: string): string {
@@ -75,8 +76,9 @@ function referenceProblem(tenant: Tenant): string | null {
 
 /** The tenant, or a UserError naming the file, the JSON path and what is wrong. */
 export function validateTenant(data: unknown, file: string): Tenant {
-	if (!validateShape(data)) {
-		const [error] = validateShape.errors ?? [];
+	const validate = shapeValidator();
+	if (!validate(data)) {
+		const [error] = validate.errors ?? [];
 		throw new UserError(`Tenant file ${file}: ${error ? describe(error) : 'is not a tenant'}`);
 	}
 	const tenant = data as unknown as Tenant;
