@@ -16,6 +16,17 @@ export const sku = {
 	visio: 'c5928f49-12ba-48f7-ada3-0d743a3601d5',
 } as const;
 
+/** The demo's products, in the order every list shows them (by name). */
+export const demoProductNames = [
+	'Exchange Online (Plan 1)',
+	'Exchange Online Archiving for Exchange Online',
+	'Microsoft 365 Business Basic',
+	'Microsoft 365 Business Premium',
+	'Office 365 E3',
+	'Power BI Pro',
+	'Visio Plan 2',
+];
+
 /** A fresh copy of the demo tenant for each test: tests may change it. */
 export function demoTenant(): Tenant {
 	return validateTenant(JSON.parse(readFileSync(demoTenantPath, 'utf8')), demoTenantPath);

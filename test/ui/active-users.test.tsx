@@ -1,7 +1,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {productBySku} from '../../source/domain/selectors.js';
 import {keys, renderApp} from '../helpers/ink.js';
-import {demoStore, sku, userByName} from '../helpers/tenant.js';
+import {demoProductNames, demoStore, sku, userByName} from '../helpers/tenant.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -24,20 +24,9 @@ async function openUser(app: App, name: string) {
 	return app.waitFor(`Active users › ${name}`);
 }
 
-/** The demo's products, in the order every list shows them. */
-const products = [
-	'Exchange Online (Plan 1)',
-	'Exchange Online Archiving for Exchange Online',
-	'Microsoft 365 Business Basic',
-	'Microsoft 365 Business Premium',
-	'Office 365 E3',
-	'Power BI Pro',
-	'Visio Plan 2',
-];
-
 /** Moves the cursor of Licenses and apps (just opened, on the first row) to a product's row. */
 async function toProduct(app: App, product: string) {
-	await app.press(...Array.from({length: products.indexOf(product)}, () => 'j'));
+	await app.press(...Array.from({length: demoProductNames.indexOf(product)}, () => 'j'));
 	return app.waitFor(new RegExp(`›▸ \\[.\\] ${product.replace(/[()]/g, '\\$&')}`));
 }
 

@@ -6,7 +6,7 @@ import wrapAnsi from 'wrap-ansi';
 import {planConsequences} from '../../domain/consequences.js';
 import {allWentThrough, planUnassign, plannedRemovals, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
 import {adminPermission} from '../../domain/rules.js';
-import {filterUsers, holdersOf, productBySku, productRows} from '../../domain/selectors.js';
+import {productBySku, productRows} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {Cell} from '../components/Cell.js';
 import {consequenceRows, consequencesPanelLines} from '../components/ConsequencesPanel.js';
@@ -14,15 +14,14 @@ import {ConfirmPanel, dialogWidth} from '../components/ConfirmPanel.js';
 import {listHandlers} from '../components/list-handlers.js';
 import {planLines} from '../components/plan-lines.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
-import {useChecklist} from '../components/use-checklist.js';
 import {useList} from '../components/use-list.js';
-import {UserChecklist} from '../components/UserChecklist.js';
+import {HoldersChecklist, useHoldersChecklist} from '../components/HoldersChecklist.js';
 import {WindowedList} from '../components/WindowedList.js';
 import {guideReport, readAloud, reportName} from '../guide-text.js';
 import {useAppState, useStore} from '../store-context.js';
 import {strings} from '../strings.js';
 import {namesOf, useApply} from '../use-apply.js';
-import {holderNote, nothingToRemoveReason} from './ProductScreen.js';
+import {nothingToRemoveReason} from './ProductScreen.js';
 
 type Step =
 	| {n: 1}
@@ -55,7 +54,7 @@ export function GuideScreen() {
 	const skuId = step.n === 1 ? '' : step.skuId;
 	const product = productBySku(tenant, skuId);
 	const listHeight = Math.max(1, chrome.bodyRows - 4);
-	const checklist = useChecklist(holdersOf(tenant, skuId), user => user.id, (users, q) => filterUsers(tenant, users, q, {byProduct: false}), listHeight);
+	const checklist = useHoldersChecklist(tenant, skuId, listHeight);
 
 	const restart = () => {
 		checklist.clearTicks();
@@ -122,15 +121,7 @@ export function GuideScreen() {
 				}}
 			>
 				<Heading n={2} intro={strings.guide.chooseUsers(product.name)} />
-				<UserChecklist
-					checklist={checklist}
-					heading={strings.product.users(holdersOf(tenant, skuId).length)}
-					empty={strings.product.noUsers}
-					height={listHeight}
-					width={width}
-					noteWidth={22}
-					note={user => holderNote(user, skuId, names)}
-				/>
+				<HoldersChecklist tenant={tenant} skuId={skuId} checklist={checklist} height={listHeight} width={width} />
 			</ScreenFrame>
 		);
 	}

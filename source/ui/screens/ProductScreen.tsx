@@ -2,22 +2,19 @@
 // unassign (u) or to add to (+ Assign licenses).
 import {Box, Text} from 'ink';
 import {useState} from 'react';
-import type {User} from '../../domain/model.js';
 import {allWentThrough, planUnassign, plannedRemovals, type LicensePlan, type SkipReason, type UserOutcome} from '../../domain/plan.js';
-import {assignmentSources, filterUsers, holdersOf, indexTenant, productBySku} from '../../domain/selectors.js';
+import {indexTenant, productBySku} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {Cell} from '../components/Cell.js';
 import {ConfirmPanel} from '../components/ConfirmPanel.js';
-import type {Names} from '../components/plan-lines.js';
 import {freedLicenses, NextStepsPanel} from '../components/NextStepsPanel.js';
 import {ResultPanel} from '../components/ResultPanel.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
-import {useChecklist} from '../components/use-checklist.js';
-import {UserChecklist} from '../components/UserChecklist.js';
+import {HoldersChecklist, useHoldersChecklist} from '../components/HoldersChecklist.js';
 import type {ActionId} from '../keys.js';
 import {useAppState} from '../store-context.js';
 import {strings} from '../strings.js';
-import {namesOf, useApply} from '../use-apply.js';
+import {useApply} from '../use-apply.js';
 import {AssignPanel} from './AssignPanel.js';
 
 /** Why none of the ticked users can lose the product here: the reasons, most common first. */
@@ -28,18 +25,6 @@ export function nothingToRemoveReason(plan: LicensePlan): string {
 		.sort((a, b) => b[1] - a[1])
 		.map(([reason, n]) => strings.unassign.skippedCount[reason](n))
 		.join('; ');
-}
-
-/** What a holder's row says beside the name: a blocked sign-in, and the groups that license them. */
-export function holderNote(user: User, skuId: string, names: Names): string {
-	const sources = assignmentSources(user, skuId);
-	const via = sources.groupIds.length > 0 ? names.groups(sources.groupIds) : '';
-	return [
-		user.accountEnabled ? '' : strings.product.disabled,
-		via ? (sources.direct ? strings.product.alsoGroup(via) : strings.product.groupOnly(via)) : '',
-	]
-		.filter(Boolean)
-		.join(' · ');
 }
 
 /** The next-steps page follows an unassign that freed licenses. */
@@ -57,21 +42,14 @@ export function ProductScreen({skuId}: {skuId: string}) {
 	const [after, setAfter] = useState<{outcomes: UserOutcome[]; step: 'results' | 'next'} | null>(null);
 
 	const product = productBySku(tenant, skuId);
-	const holders = holdersOf(tenant, skuId);
 	const {usersById} = indexTenant(tenant);
-	const names = namesOf(tenant);
 	const subscriptions = product?.subscriptions ?? [];
 	const selfService = product?.selfServiceOwnerId ?? null;
 	// Title, counts, subscription heading and rows, a blank, users heading, the filter line; the
 	// self-service notice wraps to two rows at 80 columns.
 	const fixedRows = 6 + subscriptions.length + (selfService ? 2 : 0);
 	const listHeight = Math.max(1, chrome.bodyRows - fixedRows);
-	const checklist = useChecklist(
-		holders,
-		user => user.id,
-		(users, query) => filterUsers(tenant, users, query, {byProduct: false}),
-		listHeight,
-	);
+	const checklist = useHoldersChecklist(tenant, skuId, listHeight);
 	const {filter, tickedItems} = checklist;
 	const width = chrome.size.columns - 1;
 
@@ -181,15 +159,7 @@ export function ProductScreen({skuId}: {skuId: string}) {
 				</Box>
 			))}
 			<Text> </Text>
-			<UserChecklist
-				checklist={checklist}
-				heading={strings.product.users(holders.length)}
-				empty={strings.product.noUsers}
-				height={listHeight}
-				width={width}
-				noteWidth={22}
-				note={user => holderNote(user, skuId, names)}
-			/>
+			<HoldersChecklist tenant={tenant} skuId={skuId} checklist={checklist} height={listHeight} width={width} />
 		</ScreenFrame>
 	);
 }
