@@ -17,17 +17,19 @@ const tabs: Array<[Tab, string]> = [
 ];
 
 export function Header({organization, signedInAs, readOnly, tab, width}: Props) {
+	const badge = readOnly ? ` [${strings.readOnly.badge}]` : '';
+	// The organisation names the rule under the header: at 80 columns the first line has room for who
+	// the app acts as and the tabs, not for both names.
+	const rule = `── ${organization} `;
 	return (
 		<Box flexDirection="column" width={width}>
 			<Box justifyContent="space-between">
 				<Box flexShrink={1}>
-					<Text wrap="truncate-end">
-						<Text bold>{organization}</Text> · <Text dimColor>{signedInAs}</Text>
-					</Text>
+					<Text wrap="truncate-end">{signedInAs}</Text>
 					{/* The badge is never the part cut off for room. */}
-					{readOnly ? (
+					{badge ? (
 						<Box flexShrink={0}>
-							<Text bold>{` [${strings.readOnly.badge}]`}</Text>
+							<Text bold>{badge}</Text>
 						</Box>
 					) : null}
 				</Box>
@@ -40,7 +42,11 @@ export function Header({organization, signedInAs, readOnly, tab, width}: Props) 
 					))}
 				</Box>
 			</Box>
-			<Text dimColor>{'─'.repeat(Math.max(0, width))}</Text>
+			<Text wrap="truncate-end">
+				<Text dimColor>── </Text>
+				<Text bold>{organization}</Text>
+				<Text dimColor>{` ${'─'.repeat(Math.max(0, width - rule.length))}`}</Text>
+			</Text>
 		</Box>
 	);
 }
