@@ -9,7 +9,7 @@ import {LocalTenant} from '../backends/local-tenant.js';
 import {demoTenantPath} from '../paths.js';
 import {openStateFile, resolveStateDir, type StateFile} from '../store/state-file.js';
 import {openStore, type Store} from '../store/store.js';
-import {describeHolder, takeWriterLock} from '../store/writer-lock.js';
+import {describeHolder, lockHolder, takeWriterLock} from '../store/writer-lock.js';
 
 export interface GlobalOptions {
 	tenant?: string;
@@ -93,7 +93,9 @@ export async function openTenant(
 	const {stateFile, stateDir, backend} = prepare(options, env, say, live);
 	// A writer takes the state directory's lock; if another holds it, this one can only read.
 	const lock = live.writer ? takeWriterLock(stateDir, live.writer) : null;
-	const lockedBy = lock && 'heldBy' in lock ? describeHolder(lock.heldBy) : null;
+	// A reader is read-only while a writer runs, so it never settles a change the writer is still making.
+	const holder = lock ? ('heldBy' in lock ? lock.heldBy : null) : lockHolder(stateDir);
+	const lockedBy = holder ? describeHolder(holder) : null;
 	const release = lock && 'release' in lock ? lock.release : () => {};
 	try {
 		const store = await openStore({backend, stateFile, reset: options.reset, actAs: options.actAs, lockedBy});

@@ -1,5 +1,6 @@
 // The subcommands: the arguments checked, the tenant opened, the command run; an exit code back.
 import {UserError} from '../backends/backend.js';
+import {strings} from '../ui/strings.js';
 import {exitCodes, type CommandIO} from './io.js';
 import {signOut} from '../backends/graph/auth.js';
 import {openTenant, prepare, type GlobalOptions} from './open.js';
@@ -41,7 +42,8 @@ export async function runCommand(
 	// unassign changes the state directory: it takes the writer lock, and says who has it if it cannot.
 	const writer = command === 'unassign' && !values['dry-run'] ? 'unassign' : undefined;
 	const opened = await openTenant(globals, io.env, say, {writer});
-	const {lockedBy} = opened.store.getState();
+	const {lockedBy, recovered} = opened.store.getState();
+	if (recovered) io.err(`m365-licenses: ${strings.recovered(recovered)}\n`);
 	if (writer && lockedBy) {
 		throw new UserError(`${lockedBy} is changing the state directory ${opened.stateDir}; nothing was changed. Try again when it has finished.`);
 	}

@@ -1,7 +1,7 @@
 // The state directory: the changes this app made to each tenant, kept with conf (atomic writes).
 // The tenant's source (demo or snapshot) is never written; loading replays these changes over it.
 import Conf from 'conf';
-import {appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {UserError} from '../backends/backend.js';
 import type {AuditEntry} from '../domain/audit.js';
@@ -28,6 +28,20 @@ export interface StateFile {
 	/** Written to disk before it returns: the UI reports a change only after this. */
 	append(tenantId: string, changes: readonly Change[]): void;
 	reset(tenantId: string): void;
+	/** A change being sent, written before it goes and removed once its outcome is saved. */
+	pending: {
+		write(change: PendingChange): void;
+		read(): PendingChange | null;
+		clear(): void;
+	};
+}
+
+/** What a license change was about to do, kept until its outcome is saved (a crash leaves it). */
+export interface PendingChange {
+	time: string;
+	actor: string;
+	tenantId: string;
+	items: Array<{userId: string; userPrincipalName: string; add: string[]; remove: string[]}>;
 }
 
 /** The state directory: --state-dir, else M365_LICENSES_STATE_DIR, else conf's standard place. */
@@ -56,8 +70,26 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 	}
 	const read = (): StateShape['tenants'] => conf.get('tenants') ?? {};
 	const auditPath = join(dirname(conf.path), 'audit.jsonl');
+	const pendingPath = join(dirname(conf.path), 'pending.json');
 	return {
 		path: conf.path,
+		pending: {
+			write(change) {
+				writeFileSync(`${pendingPath}.tmp`, JSON.stringify(change), {mode: 0o600});
+				renameSync(`${pendingPath}.tmp`, pendingPath);
+			},
+			read() {
+				try {
+					return JSON.parse(readFileSync(pendingPath, 'utf8')) as PendingChange;
+				} catch (error) {
+					if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+					throw new UserError(`${pendingPath} is not valid JSON: it records an interrupted change. It was left as it is.`);
+				}
+			},
+			clear() {
+				rmSync(pendingPath, {force: true});
+			},
+		},
 		appendAudit(entries) {
 			if (entries.length === 0) return;
 			appendFileSync(auditPath, entries.map(entry => `${JSON.stringify(entry)}\n`).join(''), {mode: 0o600});

@@ -21,6 +21,8 @@ export interface AppState {
 	refreshing: boolean;
 	/** Another instance is changing this state directory: who. Nothing can be changed from here. */
 	lockedBy: string | null;
+	/** A change that was cut off (the app killed mid-way), found on opening and settled: what came of it. */
+	recovered: {time: string; done: number; notDone: number} | null;
 }
 
 export interface Store {
@@ -75,7 +77,9 @@ export async function openStore({backend, stateFile, reset = false, actAs, locke
 	// A live tenant already holds every change made to it; a file is replayed over.
 	const replays = backend.kind !== 'graph';
 	const withSaved = (tenant: Tenant) => (replays ? produce(tenant, draft => applyChanges(draft, stateFile.changes(tenantId))) : tenant);
-	let state: AppState = {tenant: withSaved(source), admin, busy: false, refreshing: cached !== null, lockedBy};
+	let state: AppState = {tenant: withSaved(source), admin, busy: false, refreshing: cached !== null, lockedBy, recovered: null};
+	// Only a writer settles a change left half-done: a reader leaves it to the instance that holds the lock.
+	if (!lockedBy) state = {...state, ...(await settleInterrupted(backend, stateFile, state.tenant, tenantId, now))};
 	const listeners = new Set<() => void>();
 	const set = (next: AppState) => {
 		state = next;
@@ -170,11 +174,66 @@ export async function openStore({backend, stateFile, reset = false, actAs, locke
 			// The screens refuse first and say why; this is the guard for every other caller.
 			const permission = adminPermission(state.tenant, state.admin);
 			if (!permission.allowed) throw new Error(`${state.admin} may not change licenses.`);
-			return commit(
+			// Written before anything is sent: if the app is killed mid-way, the next start settles it.
+			stateFile.pending.write({
+				time: now().toISOString(),
+				actor: state.admin,
+				tenantId,
+				items: plan.items
+					.filter(item => item.add.length + item.remove.length > 0)
+					.map(({userId, userPrincipalName, add, remove}) => ({userId, userPrincipalName, add, remove})),
+			});
+			const outcomes = await commit(
 				() => backend.apply(state.tenant, plan, onProgress),
 				changesFromOutcomes,
-				(outcomes, time) => auditEntries(state.tenant, state.admin, time, outcomes),
+				(result, time) => auditEntries(state.tenant, state.admin, time, result),
 			);
+			stateFile.pending.clear();
+			return outcomes;
 		},
 	};
+}
+
+/**
+ * A change whose outcome was never saved (the app was killed while it was sent): how each user stands
+ * now says what was done. Done and not-done users go into the audit log, and the change is cleared.
+ */
+async function settleInterrupted(
+	backend: TenantBackend,
+	stateFile: StateFile,
+	tenant: Tenant,
+	tenantId: string,
+	now: () => Date,
+): Promise<{tenant: Tenant; recovered: AppState['recovered']}> {
+	const pending = stateFile.pending.read();
+	if (!pending || pending.tenantId !== tenantId) return {tenant, recovered: null};
+	let current = tenant;
+	if (backend.refreshUsers) {
+		const fresh = new Map((await backend.refreshUsers(pending.items.map(item => item.userId))).map(user => [user.id, user]));
+		current = produce(tenant, draft => {
+			draft.users = draft.users.map(user => fresh.get(user.id) ?? user);
+		});
+	}
+	const {usersById, skusById} = indexTenant(current);
+	const time = now().toISOString();
+	const entries: AuditEntry[] = pending.items.flatMap(item => {
+		const user = usersById.get(item.userId);
+		const holds = (skuId: string) => user?.licenseAssignmentStates.some(s => s.skuId === skuId && s.assignedByGroup === null) ?? false;
+		const entry = (skuId: string, action: 'assign' | 'unassign', done: boolean): AuditEntry => ({
+			time,
+			actor: pending.actor,
+			tenantId,
+			action,
+			userPrincipalName: item.userPrincipalName,
+			skuId,
+			skuPartNumber: skusById.get(skuId)?.skuPartNumber ?? null,
+			outcome: done ? (action === 'assign' ? 'assigned' : 'removed') : 'failed',
+			reason: done ? 'found-after-interruption' : 'interrupted',
+		});
+		return [...item.add.map(skuId => entry(skuId, 'assign', holds(skuId))), ...item.remove.map(skuId => entry(skuId, 'unassign', !holds(skuId)))];
+	});
+	stateFile.appendAudit(entries);
+	stateFile.pending.clear();
+	const done = entries.filter(e => e.outcome !== 'failed').length;
+	return {tenant: current, recovered: {time: pending.time, done, notDone: entries.length - done}};
 }

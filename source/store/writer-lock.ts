@@ -18,14 +18,21 @@ const lockPath = (stateDir: string) => join(stateDir, 'writer.lock');
 const holderPath = (stateDir: string) => join(stateDir, 'writer.json');
 const options = (stateDir: string) => ({lockfilePath: lockPath(stateDir), realpath: false, stale: 30_000, update: 10_000});
 
-/** Who holds the lock now, or null. */
-export function lockHolder(stateDir: string): LockHolder | null {
-	if (!lockfile.checkSync(stateDir, options(stateDir))) return null;
+const unknownHolder: LockHolder = {pid: 0, host: 'unknown', command: 'unknown', since: 'unknown'};
+
+function recordedHolder(stateDir: string): LockHolder {
 	try {
 		return JSON.parse(readFileSync(holderPath(stateDir), 'utf8')) as LockHolder;
 	} catch {
-		return {pid: 0, host: 'unknown', command: 'unknown', since: 'unknown'};
+		return unknownHolder;
 	}
+}
+
+/** Who holds the lock now, or null (a holder killed on this machine holds nothing). */
+export function lockHolder(stateDir: string): LockHolder | null {
+	if (!lockfile.checkSync(stateDir, options(stateDir))) return null;
+	const holder = recordedHolder(stateDir);
+	return gone(holder) ? null : holder;
 }
 
 /** Takes the lock, or says who has it. The lock goes when `release` is called or the process ends. */
@@ -35,7 +42,11 @@ export function takeWriterLock(stateDir: string, command: string): {release: () 
 		release = lockfile.lockSync(stateDir, options(stateDir));
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
-		return {heldBy: lockHolder(stateDir) ?? {pid: 0, host: 'unknown', command: 'unknown', since: 'unknown'}};
+		const holder = recordedHolder(stateDir);
+		if (!gone(holder)) return {heldBy: holder};
+		// Its holder was killed on this machine: the lock is stale now, not in 30 seconds.
+		rmSync(lockPath(stateDir), {recursive: true, force: true});
+		return takeWriterLock(stateDir, command);
 	}
 	const holder: LockHolder = {pid: process.pid, host: hostname(), command, since: new Date().toISOString()};
 	writeFileSync(holderPath(stateDir), JSON.stringify(holder), {mode: 0o600});
@@ -45,6 +56,17 @@ export function takeWriterLock(stateDir: string, command: string): {release: () 
 			release();
 		},
 	};
+}
+
+/** A holder on this machine whose process is no longer running. */
+function gone(holder: LockHolder): boolean {
+	if (holder.host !== hostname() || holder.pid <= 0 || holder.pid === process.pid) return false;
+	try {
+		process.kill(holder.pid, 0);
+		return false;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'ESRCH';
+	}
 }
 
 export function describeHolder(holder: LockHolder): string {

@@ -249,6 +249,8 @@ export const strings = {
 		done: 'Done',
 	},
 	typing: 'Typing: enter to finish, esc to cancel.',
+	recovered: (r: {time: string; done: number; notDone: number}) =>
+		`A change cut off at ${r.time.slice(0, 16).replace('T', ' ')} was settled: ${r.done} done, ${r.notDone} not done (see the audit log).`,
 	signIn: {
 		title: 'Microsoft 365: signing in and reading the tenant',
 		cancel: 'ctrl+c cancels.',

@@ -126,6 +126,41 @@ describe('unassigning in a live tenant', () => {
 	});
 });
 
+describe('killed mid-run', () => {
+	it('the next start finds what Graph did and writes it to the audit log', async () => {
+		const tenant = generated(300);
+		const chosen = directHolders(tenant, SPB).slice(0, 60);
+		// Ten writes a second: the run takes seconds, and is killed after the first ones.
+		const {server: s, stateDir} = await graph(tenant, {writesPerSecond: 10, retryAfter: 1}, 100);
+		const child = spawn(
+			process.execPath,
+			[bundle, 'unassign', '--product', 'SPB', '--users', chosen.join(','), '--yes', '--json', '--graph', '--graph-endpoint', s.url, '--state-dir', stateDir],
+			{env: {...process.env, M365_LICENSES_GRAPH_TOKEN: s.token}, stdio: 'ignore'},
+		);
+		const deadline = Date.now() + 20_000;
+		while (s.stats.writes === 0 && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 20));
+		child.kill('SIGKILL');
+		await new Promise(resolve => child.on('close', resolve));
+		s.faults.writesPerSecond = undefined;
+		const done = s.tenant.users.filter(u => chosen.includes(u.userPrincipalName) && !u.assignedLicenses.some(l => l.skuId === SPB)).length;
+		expect(done).toBeGreaterThan(0);
+		expect(done).toBeLessThan(60);
+
+		const next = await cli(['licenses', '--json', '--graph', '--graph-endpoint', s.url, '--state-dir', stateDir], {M365_LICENSES_GRAPH_TOKEN: s.token});
+		expect(next.status).toBe(0);
+		expect(next.stderr).toContain(`was settled: ${done} done, ${60 - done} not done`);
+		const audit = JSON.parse((await cli(['audit', '--json', '--graph', '--graph-endpoint', s.url, '--state-dir', stateDir], {M365_LICENSES_GRAPH_TOKEN: s.token})).stdout).entries;
+		const removed = audit.filter((e: {outcome: string}) => e.outcome === 'removed').map((e: {userPrincipalName: string}) => e.userPrincipalName);
+		const lost = chosen.filter(upn => !s.tenant.users.find(u => u.userPrincipalName === upn)!.assignedLicenses.some(l => l.skuId === SPB));
+		expect(removed.sort()).toEqual(lost.sort());
+
+		// The killed run's lock does not hold the next one back: its process is gone.
+		const again = await cli(['unassign', '--product', 'SPB', '--users', chosen.join(','), '--yes', '--json', '--graph', '--graph-endpoint', s.url, '--state-dir', stateDir], {M365_LICENSES_GRAPH_TOKEN: s.token});
+		expect(again.stderr).not.toContain('is changing');
+		expect(JSON.parse(again.stdout).summary.removed).toBe(60 - done);
+	});
+});
+
 describe.runIf(hasTmux)('the TUI against a live tenant', () => {
 	it('shows the Licenses page from Graph and unassigns by keys', async () => {
 		requireBundle();

@@ -89,3 +89,36 @@ describe('tenant file', () => {
 		await expect(new LocalTenant(join(dir, 'missing.json'), 'snapshot').load()).rejects.toThrow(/Cannot read tenant file .*ENOENT/);
 	});
 });
+
+describe('a change cut off mid-way', () => {
+	it('is settled on the next start: what was done and what was not go into the audit log', async () => {
+		const {store, stateDir, stateFile} = await demoStore();
+		const tenant = store.getState().tenant;
+		const [alex, diego] = ['Alex Wilber', 'Diego Siciliani'].map(name => userByName(tenant, name));
+		// The app saved Alex's removal, then was killed before Diego's and before the audit entries.
+		stateFile.pending.write({
+			time: '2026-11-25T10:00:00.000Z',
+			actor: 'megan.bowen@contoso.com',
+			tenantId: tenant.organization.id,
+			items: [alex!, diego!].map(u => ({userId: u.id, userPrincipalName: u.userPrincipalName, add: [], remove: [sku.businessPremium]})),
+		});
+		stateFile.append(tenant.organization.id, [{time: '2026-11-25T10:00:01.000Z', userId: alex!.id, add: [], remove: [sku.businessPremium]}]);
+
+		const next = await demoStore(stateDir);
+		expect(next.store.getState().recovered).toEqual({time: '2026-11-25T10:00:00.000Z', done: 1, notDone: 1});
+		expect(next.stateFile.audit().map(e => [e.userPrincipalName, e.outcome, e.reason])).toEqual([
+			['alex.wilber@contoso.com', 'removed', 'found-after-interruption'],
+			['diego.siciliani@contoso.com', 'failed', 'interrupted'],
+		]);
+		expect(next.stateFile.pending.read()).toBeNull();
+		// Settled once: the start after that has nothing to settle.
+		expect((await demoStore(stateDir)).store.getState().recovered).toBeNull();
+	});
+
+	it('a normal change leaves nothing pending', async () => {
+		const {store, stateFile} = await demoStore();
+		const tenant = store.getState().tenant;
+		await store.apply(planUnassign(tenant, [userByName(tenant, 'Alex Wilber').id], [sku.businessPremium]));
+		expect(stateFile.pending.read()).toBeNull();
+	});
+});
