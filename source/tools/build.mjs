@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Bundles source/cli.tsx into one file, dist/cli.js, for a fast start (no tsx, no module resolution at run time).
-// --if-needed skips the build when dist/cli.js is newer than every source file and the lock file.
+// --if-needed skips the build when dist/cli.js is newer than every input: the sources, the tenant
+// schema bundled with them, package.json and the lock file.
 import {build} from 'esbuild';
 import {chmodSync, existsSync, readdirSync, statSync} from 'node:fs';
 import {join} from 'node:path';
@@ -19,7 +20,7 @@ function newestMtime(path) {
 
 function upToDate() {
 	if (!existsSync(outfile)) return false;
-	const inputs = ['source', 'package.json', 'package-lock.json'].map(p => join(root, p)).filter(p => existsSync(p));
+	const inputs = ['source', 'demo-data/tenant.schema.json', 'package.json', 'package-lock.json'].map(p => join(root, p)).filter(p => existsSync(p));
 	return statSync(outfile).mtimeMs >= Math.max(...inputs.map(newestMtime));
 }
 
