@@ -4,6 +4,8 @@
 // Facts and sources: ../shared/reference/FACTS.md ("What happens to data").
 import type {Tenant, User} from './model.js';
 import type {LicensePlan, PlanItem} from './plan.js';
+import {dayOf, daysAfter} from './dates.js';
+import {restorableUntil} from './rules.js';
 import {indexTenant} from './selectors.js';
 
 /** Stable ids: the UI words them, `--json` reports them. */
@@ -70,13 +72,12 @@ export function consequencesOf(tenant: Tenant, item: PlanItem, now: Date): UserC
 		if (keepers.length > 0) kept[kind] = keepers;
 		else lost.push(kind);
 	}
-	const deletedOn = new Date(now.getTime() + mailboxRetentionDays * 24 * 60 * 60 * 1000);
 	return {
 		...base,
 		lost,
 		kept,
 		hold: tenant['x-local']?.mailboxHolds?.[user.id] ?? null,
-		mailboxDeletedOn: lost.includes('mailbox') ? deletedOn.toISOString().slice(0, 10) : null,
+		mailboxDeletedOn: lost.includes('mailbox') ? dayOf(daysAfter(now, mailboxRetentionDays)) : null,
 	};
 }
 
@@ -110,9 +111,9 @@ export function mailboxWindow(tenant: Tenant, user: User, now: Date): {removedAt
 		.sort();
 	const last = mailboxRemovals.at(-1);
 	if (!last) return null;
-	const deletedOn = new Date(new Date(last).getTime() + mailboxRetentionDays * 24 * 60 * 60 * 1000);
+	const deletedOn = daysAfter(last, mailboxRetentionDays);
 	if (deletedOn <= now) return null;
-	return {removedAt: last, deletedOn: deletedOn.toISOString().slice(0, 10)};
+	return {removedAt: last, deletedOn: dayOf(deletedOn)};
 }
 
 /** Assigning these licenses brings back a mailbox still inside its 30-day window. */
@@ -144,6 +145,6 @@ export function deletionConsequences(tenant: Tenant, user: User, now: Date): Del
 		inactiveMailbox: hold !== null && inactiveEligible,
 		hold,
 		hasOneDrive: user.assignedLicenses.some(l => kindsOf(tenant, user, l.skuId).has('onedrive')),
-		restorableUntil: new Date(now.getTime() + mailboxRetentionDays * 24 * 60 * 60 * 1000).toISOString().slice(0, 10),
+		restorableUntil: dayOf(restorableUntil(now)),
 	};
 }

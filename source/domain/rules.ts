@@ -3,6 +3,7 @@
 // plan and (later) the command line and the Graph backend ask these, so a refusal is explained
 // before anything is tried instead of failing afterwards.
 import {roleTemplateIds, type DirectoryRole, type Tenant, type User} from './model.js';
+import {daysAfter} from './dates.js';
 import {assignmentSources, indexTenant} from './selectors.js';
 import type {SkipReason} from './plan.js';
 
@@ -111,12 +112,16 @@ export function deletionBlock(tenant: Tenant, adminUpn: string, user: User): Del
 /** Deleted users can be restored for this many days. */
 export const deletedUserRetentionDays = 30;
 
+/** The last moment a user deleted at that time can be restored. */
+export function restorableUntil(deletedAt: string | Date): Date {
+	return daysAfter(deletedAt, deletedUserRetentionDays);
+}
+
 export type RestoreBlock = {reason: 'expired'} | {reason: 'no-licenses'; skuId: string};
 
 /** Why a deleted user cannot be restored now, or null: past the 30 days, or their licenses are taken. */
 export function restoreBlock(tenant: Tenant, entry: {deletedDateTime: string; user: User}, now: Date): RestoreBlock | null {
-	const until = new Date(entry.deletedDateTime).getTime() + deletedUserRetentionDays * 24 * 60 * 60 * 1000;
-	if (now.getTime() > until) return {reason: 'expired'};
+	if (now > restorableUntil(entry.deletedDateTime)) return {reason: 'expired'};
 	const {products} = indexTenant(tenant);
 	for (const license of entry.user.assignedLicenses) {
 		const product = products.find(p => p.skuId === license.skuId);

@@ -1,7 +1,8 @@
 // Users > Deleted users: restorable for 30 days, with their licenses.
 import {Box, Text} from 'ink';
 import {useState} from 'react';
-import {deletedUserRetentionDays, restoreBlock} from '../../domain/rules.js';
+import {dayOf} from '../../domain/dates.js';
+import {restorableUntil, restoreBlock} from '../../domain/rules.js';
 import {useChrome} from '../chrome.js';
 import {Cell} from '../components/Cell.js';
 import {ConfirmPanel} from '../components/ConfirmPanel.js';
@@ -12,8 +13,6 @@ import {WindowedList} from '../components/WindowedList.js';
 import {useAppState, useStore} from '../store-context.js';
 import {strings} from '../strings.js';
 import {namesOf} from '../use-apply.js';
-
-const day = 24 * 60 * 60 * 1000;
 
 export function DeletedUsersPanel({onClose}: {onClose: () => void}) {
 	const {tenant} = useAppState();
@@ -78,9 +77,7 @@ export function DeletedUsersPanel({onClose}: {onClose: () => void}) {
 						</Cell>
 						<Cell dim>{d.user.userPrincipalName}</Cell>
 						<Cell width={38} align="right">
-							{`${text.deletedOn(d.deletedDateTime.slice(0, 10))} · ${text.until(
-								new Date(new Date(d.deletedDateTime).getTime() + deletedUserRetentionDays * day).toISOString().slice(0, 10),
-							)}`}
+							{`${text.deletedOn(dayOf(d.deletedDateTime))} · ${text.until(dayOf(restorableUntil(d.deletedDateTime)))}`}
 						</Cell>
 					</Box>
 				)}

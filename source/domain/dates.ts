@@ -1,0 +1,12 @@
+// The day arithmetic of the windows Microsoft gives: 30 days for a mailbox, 30 for a deleted user.
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+export function daysAfter(time: string | Date, days: number): Date {
+	return new Date(new Date(time).getTime() + days * dayMs);
+}
+
+/** "2026-12-25": the day a window ends, as the screens and reports say it. */
+export function dayOf(time: string | Date): string {
+	return new Date(time).toISOString().slice(0, 10);
+}
