@@ -12,6 +12,7 @@ import {confirmationLines} from './plan-lines.js';
 import {strings} from '../strings.js';
 import {initialConfirmFocus, nextConfirmFocus, type ConfirmFocus} from './confirm-state.js';
 import {ScreenFrame} from './ScreenFrame.js';
+import {useScroll} from './use-scroll.js';
 
 /** The border and padding take four columns. */
 export const dialogWidth = (columns: number) => Math.max(20, columns - 4);
@@ -71,10 +72,7 @@ export function ConfirmPanel({title, question, lines: given, plan, byProduct = f
 	useEffect(() => chrome.setStatus(null), []);
 	// The border, title, question, a blank line, the "more" line and the buttons take seven rows.
 	const room = Math.max(1, chrome.bodyRows - 7);
-	const last = Math.max(0, lines.length - room);
-	const [scrolled, setScrolled] = useState(0);
-	const offset = Math.min(scrolled, last);
-	const below = Math.max(0, lines.length - offset - room);
+	const scroll = useScroll(lines.length, room);
 	return (
 		<ScreenFrame
 			modal
@@ -86,12 +84,12 @@ export function ConfirmPanel({title, question, lines: given, plan, byProduct = f
 				commands: plan
 					? () => {
 							setShowCommands(shown => !shown);
-							setScrolled(0);
+							scroll.top();
 						}
 					: undefined,
 				press: focus === 'confirm' ? onConfirm : onCancel,
-				scrollUp: () => setScrolled(Math.max(0, offset - 1)),
-				scrollDown: () => setScrolled(Math.min(last, offset + 1)),
+				scrollUp: scroll.up,
+				scrollDown: scroll.down,
 			}}
 		>
 			<Box flexDirection="column" borderStyle="round" paddingX={1} height={chrome.bodyRows}>
@@ -99,9 +97,9 @@ export function ConfirmPanel({title, question, lines: given, plan, byProduct = f
 				<Text wrap="truncate-end">{question}</Text>
 				<Text> </Text>
 				<Box flexDirection="column" height={room} overflow="hidden">
-					{lines.slice(offset, offset + room)}
+					{lines.slice(scroll.offset, scroll.offset + room)}
 				</Box>
-				<Text dimColor>{below > 0 ? strings.dialog.more(below) : ' '}</Text>
+				<Text dimColor>{scroll.below > 0 ? strings.dialog.more(scroll.below) : ' '}</Text>
 				<Box gap={2}>
 					<Button label={strings.dialog.cancel} focused={focus === 'cancel'} />
 					<Button label={confirmLabel} focused={focus === 'confirm'} />

@@ -1,6 +1,5 @@
 // After a bulk change: each user's outcome, then Done.
 import {Box, Text} from 'ink';
-import {useState} from 'react';
 import {countOutcomes, type UserOutcome} from '../../domain/plan.js';
 import {useChrome} from '../chrome.js';
 import {useAppState} from '../store-context.js';
@@ -8,6 +7,7 @@ import {namesOf} from '../use-apply.js';
 import {strings} from '../strings.js';
 import type {Names} from './plan-lines.js';
 import {ScreenFrame} from './ScreenFrame.js';
+import {useScroll} from './use-scroll.js';
 
 interface Props {
 	title: string;
@@ -39,9 +39,7 @@ export function ResultPanel({title, outcomes, onDone}: Props) {
 	const lines = outcomeLines(outcomes, names);
 	// Title, summary, blank, Done button, and the border.
 	const room = Math.max(1, chrome.bodyRows - 6);
-	const last = Math.max(0, lines.length - room);
-	const [scrolled, setScrolled] = useState(0);
-	const offset = Math.min(scrolled, last);
+	const scroll = useScroll(lines.length, room);
 	return (
 		<ScreenFrame
 			modal
@@ -49,21 +47,21 @@ export function ResultPanel({title, outcomes, onDone}: Props) {
 			handlers={{
 				done: onDone,
 				back: onDone,
-				scrollUp: () => setScrolled(Math.max(0, offset - 1)),
-				scrollDown: () => setScrolled(Math.min(last, offset + 1)),
+				scrollUp: scroll.up,
+				scrollDown: scroll.down,
 			}}
 		>
 			<Box flexDirection="column" borderStyle="round" paddingX={1} height={chrome.bodyRows}>
 				<Text bold>{title}</Text>
 				<Text>{strings.outcome.summary(countOutcomes(outcomes))}</Text>
 				<Box flexDirection="column" height={room} overflow="hidden">
-					{lines.slice(offset, offset + room).map((line, i) => (
-						<Text key={offset + i} wrap="truncate-end">
+					{lines.slice(scroll.offset, scroll.offset + room).map((line, i) => (
+						<Text key={scroll.offset + i} wrap="truncate-end">
 							{line}
 						</Text>
 					))}
 				</Box>
-				<Text dimColor>{lines.length - offset - room > 0 ? strings.dialog.more(lines.length - offset - room) : ' '}</Text>
+				<Text dimColor>{scroll.below > 0 ? strings.dialog.more(scroll.below) : ' '}</Text>
 				<Text inverse bold>{`[ ${strings.outcome.done} ]`}</Text>
 			</Box>
 		</ScreenFrame>

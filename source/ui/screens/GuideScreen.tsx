@@ -14,6 +14,7 @@ import {ConfirmPanel, dialogWidth} from '../components/ConfirmPanel.js';
 import {listHandlers} from '../components/list-handlers.js';
 import {planLines} from '../components/plan-lines.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
+import {scrollWindow} from '../components/use-scroll.js';
 import {useList} from '../components/use-list.js';
 import {HoldersChecklist, useHoldersChecklist} from '../components/HoldersChecklist.js';
 import {WindowedList} from '../components/WindowedList.js';
@@ -169,14 +170,14 @@ export function GuideScreen() {
 		const panel = consequencesPanelLines(consequences, names, dialogWidth(chrome.size.columns));
 		const rows = [...lines.map((line, i) => <Text key={`a${i}`}>{line || ' '}</Text>), ...panel.head, ...panel.notes];
 		const room = Math.max(1, chrome.bodyRows - 2);
-		const offset = Math.min(scroll, Math.max(0, rows.length - room));
+		const view = scrollWindow(scroll, setScroll, rows.length, room);
 		return (
 			<ScreenFrame
 				contexts={['guide', 'dialog']}
 				handlers={{
 					previous: () => setStep({n: 2, skuId}),
-					scrollUp: () => setScroll(Math.max(0, offset - 1)),
-					scrollDown: () => setScroll(Math.min(Math.max(0, rows.length - room), offset + 1)),
+					scrollUp: view.up,
+					scrollDown: view.down,
 					next: () => {
 						const permission = adminPermission(tenant, admin);
 						if (!permission.allowed) return chrome.setStatus(strings.readOnly.status);
@@ -186,7 +187,7 @@ export function GuideScreen() {
 			>
 				<Heading n={3} intro={strings.guide.readIntro} />
 				<Box flexDirection="column" height={room} overflow="hidden">
-					{rows.slice(offset, offset + room)}
+					{rows.slice(view.offset, view.offset + room)}
 				</Box>
 			</ScreenFrame>
 		);
