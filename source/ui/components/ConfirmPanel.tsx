@@ -2,7 +2,6 @@
 // the confirm button once tab has moved to it. The lines scroll when they do not fit.
 import {Box, Text} from 'ink';
 import {useEffect, useState, type ReactElement} from 'react';
-import wrapAnsi from 'wrap-ansi';
 import {powershellCommands, restRequests} from '../../domain/commands.js';
 import type {LicensePlan} from '../../domain/plan.js';
 import {useChrome} from '../chrome.js';
@@ -13,6 +12,7 @@ import {strings} from '../strings.js';
 import {initialConfirmFocus, nextConfirmFocus, type ConfirmFocus} from './confirm-state.js';
 import {ScreenFrame} from './ScreenFrame.js';
 import {useScroll} from './use-scroll.js';
+import {wrapText} from './wrap-text.js';
 
 /** The border and padding take four columns. */
 export const dialogWidth = (columns: number) => Math.max(20, columns - 4);
@@ -42,7 +42,7 @@ function Button({label, focused}: {label: string; focused: boolean}) {
 
 /** The plan as the commands that would make the same change, wrapped to the dialog. */
 function commandLines(plan: LicensePlan, width: number): ReactElement[] {
-	const wrap = (text: string) => wrapAnsi(text, width, {hard: true, trim: false}).split('\n');
+	const wrap = (text: string) => wrapText(text, width, '', false);
 	const rows = [
 		{text: strings.commands.powershell, bold: true},
 		...powershellCommands(plan).flatMap(command => wrap(command).map(text => ({text, bold: false}))),

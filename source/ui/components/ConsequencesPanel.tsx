@@ -2,10 +2,11 @@
 // Given as single-row lines so the confirmation can scroll them with the rest.
 import {Text} from 'ink';
 import type {ReactElement} from 'react';
-import wrapAnsi from 'wrap-ansi';
+
 import {consequenceKinds, sumConsequences, type UserConsequences} from '../../domain/consequences.js';
 import {strings} from '../strings.js';
 import type {Names} from './plan-lines.js';
+import {wrapText} from './wrap-text.js';
 
 function userSentence(user: UserConsequences, names: Names): string {
 	const parts: string[] = [];
@@ -43,10 +44,7 @@ export function consequenceRows(
 	width: number,
 ): {head: PanelRow[]; notes: PanelRow[]} {
 	if (list.length === 0) return {head: [], notes: []};
-	const wrap = (text: string, indent: string) =>
-		wrapAnsi(text, Math.max(20, width - indent.length), {hard: true, trim: true})
-			.split('\n')
-			.map(line => indent + line);
+	const wrap = (text: string, indent: string) => wrapText(text, Math.max(20, width - indent.length), indent);
 	const sums = sumConsequences(list);
 	const summary = (['mailbox', 'onedrive', 'office-apps', 'teams', 'none'] as const)
 		.filter(kind => sums[kind] > 0)

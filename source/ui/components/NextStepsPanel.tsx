@@ -2,10 +2,10 @@
 // remove them from the subscription (a billing change, made in the admin center), and, for someone
 // leaving, Microsoft's former-employee guidance.
 import {Box, Text} from 'ink';
-import wrapAnsi from 'wrap-ansi';
 import {useChrome} from '../chrome.js';
 import {strings} from '../strings.js';
 import {ScreenFrame} from './ScreenFrame.js';
+import {wrapText} from './wrap-text.js';
 
 export interface FreedLicenses {
 	skuId: string;
@@ -24,10 +24,7 @@ interface Props {
 export function NextStepsPanel({freed, onReassign, onDone}: Props) {
 	const chrome = useChrome();
 	const width = Math.max(20, chrome.size.columns - 4);
-	const paragraph = (text: string, indent = '') =>
-		wrapAnsi(text, width - indent.length, {hard: true})
-			.split('\n')
-			.map(line => indent + line);
+	const paragraph = (text: string, indent = '') => wrapText(text, width - indent.length, indent);
 	const lines = [
 		...freed.flatMap(f => paragraph(strings.nextSteps.freed(f.count, f.product, f.available))),
 		'',

@@ -1,11 +1,11 @@
 // Delete user (D): what deleting does, then a strong confirmation: the username typed in full.
 import {Box, Text} from 'ink';
 import {useState} from 'react';
-import wrapAnsi from 'wrap-ansi';
 import {deletionConsequences} from '../../domain/consequences.js';
 import {indexTenant} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
+import {wrapText} from '../components/wrap-text.js';
 import {useAppState, useStore} from '../store-context.js';
 import {strings} from '../strings.js';
 import {namesOf} from '../use-apply.js';
@@ -49,7 +49,7 @@ export function DeleteUserPanel({userId, onClose}: {userId: string; onClose: () 
 				<Text bold>{text.title(user.displayName)}</Text>
 				<Box flexDirection="column" flexGrow={1} overflow="hidden">
 					{paragraphs.flatMap((paragraph, i) =>
-						(paragraph ? wrapAnsi(paragraph, width, {hard: true}).split('\n') : [' ']).map((line, j) => <Text key={`${i}.${j}`}>{line}</Text>),
+						(paragraph ? wrapText(paragraph, width) : [' ']).map((line, j) => <Text key={`${i}.${j}`}>{line}</Text>),
 					)}
 				</Box>
 				<Text>

@@ -2,7 +2,6 @@
 // happens, confirm), then the outcome, the next steps and a report left in the state directory.
 import {Box, Text} from 'ink';
 import {useState} from 'react';
-import wrapAnsi from 'wrap-ansi';
 import {planConsequences} from '../../domain/consequences.js';
 import {allWentThrough, planUnassign, plannedRemovals, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
 import {adminPermission} from '../../domain/rules.js';
@@ -15,6 +14,7 @@ import {listHandlers} from '../components/list-handlers.js';
 import {planLines} from '../components/plan-lines.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {scrollWindow} from '../components/use-scroll.js';
+import {wrapText} from '../components/wrap-text.js';
 import {useList} from '../components/use-list.js';
 import {HoldersChecklist, useHoldersChecklist} from '../components/HoldersChecklist.js';
 import {WindowedList} from '../components/WindowedList.js';
@@ -165,7 +165,7 @@ export function GuideScreen() {
 		}
 		const textWidth = Math.max(20, width - 2);
 		const lines = [
-			...aloud.flatMap(paragraph => [...wrapAnsi(paragraph, textWidth, {hard: true}).split('\n'), '']),
+			...aloud.flatMap(paragraph => [...wrapText(paragraph, textWidth), '']),
 		];
 		const panel = consequencesPanelLines(consequences, names, dialogWidth(chrome.size.columns));
 		const rows = [...lines.map((line, i) => <Text key={`a${i}`}>{line || ' '}</Text>), ...panel.head, ...panel.notes];
@@ -214,9 +214,7 @@ export function GuideScreen() {
 		<ScreenFrame contexts={['guide']} handlers={{next: restart, previous: undefined}}>
 			<Text bold>{strings.guide.doneTitle}</Text>
 			{done.flatMap((paragraph, i) => [
-				...wrapAnsi(paragraph, textWidth, {hard: true})
-					.split('\n')
-					.map((line, j) => <Text key={`${i}.${j}`}>{line}</Text>),
+				...wrapText(paragraph, textWidth).map((line, j) => <Text key={`${i}.${j}`}>{line}</Text>),
 				<Text key={`${i}.gap`}> </Text>,
 			])}
 		</ScreenFrame>
