@@ -3,7 +3,7 @@
 import {Box, Text} from 'ink';
 import {useState} from 'react';
 import {planConsequences} from '../../domain/consequences.js';
-import {allWentThrough, planUnassign, plannedRemovals, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
+import {countOutcomes, planUnassign, plannedRemovals, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
 import {adminPermission} from '../../domain/rules.js';
 import {productBySku, productRows} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
@@ -195,17 +195,11 @@ export function GuideScreen() {
 
 	const textWidth = Math.max(20, width - 2);
 	const done = [
-		strings.outcome.summary(
-			{
-				removed: step.outcomes.filter(o => o.outcome === 'removed').length,
-				assigned: 0,
-				skipped: step.outcomes.filter(o => o.outcome === 'skipped').length,
-				failed: step.outcomes.filter(o => o.outcome === 'failed').length,
-			},
-			product.name,
-		),
+		strings.outcome.summary(countOutcomes(step.outcomes), product.name),
 		strings.guide.report(step.report),
-		...(allWentThrough(step.outcomes) ? [] : step.outcomes.filter(o => o.outcome !== 'removed').map(o => `${o.userPrincipalName}: ${o.reason ? strings.outcome.reason[o.reason] : (o.message ?? '')}`)),
+		...step.outcomes
+			.filter(o => o.outcome !== 'removed')
+			.map(o => `${o.userPrincipalName}: ${o.reason ? strings.outcome.reason[o.reason] : (o.message ?? '')}`),
 		strings.nextSteps.billing,
 		`${strings.nextSteps.formerEmployee} ${strings.nextSteps.formerEmployeeLink}`,
 		strings.guide.again,
