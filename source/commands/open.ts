@@ -45,6 +45,11 @@ export function endpointsOf(options: GlobalOptions): Endpoints {
 	return {cloud, graph: (options.graphEndpoint ?? clouds[cloud].graph).replace(/\/+$/, ''), login: clouds[cloud].login};
 }
 
+/** The state directory alone: what logout and doctor need when no tenant can or need be opened. */
+export function stateDirOf(options: GlobalOptions, env: NodeJS.ProcessEnv): string {
+	return dirname(openStateFile(resolveStateDir(options.stateDir, env)).path);
+}
+
 /** The state directory and the backend, without reading the tenant yet (doctor needs no more). */
 export function prepare(
 	options: GlobalOptions,

@@ -3,7 +3,7 @@ import {productRows, assignmentSources, indexTenant, type ProductRow} from '../d
 import type {Tenant} from '../domain/model.js';
 import {describeHolder, lockHolder} from '../store/writer-lock.js';
 import {exitCodes, table, type CommandIO} from './io.js';
-import {endpointsOf, openTenant, prepare, type GlobalOptions, type Opened} from './open.js';
+import {endpointsOf, openTenant, stateDirOf, type GlobalOptions, type Opened} from './open.js';
 
 export function licensesJson(tenant: Tenant) {
 	return {
@@ -130,7 +130,7 @@ export async function doctorJson(globals: GlobalOptions, version: string, io: Co
 	} catch (error) {
 		let stateDirectory: string | null = null;
 		try {
-			stateDirectory = prepare({...globals, graph: false, clientId: undefined, tenantId: undefined, cloud: undefined, graphEndpoint: undefined}, io.env, () => {}).stateDir;
+			stateDirectory = stateDirOf(globals, io.env);
 		} catch {
 			// The state directory is what is wrong: said below.
 		}

@@ -3,7 +3,7 @@ import {UserError} from '../backends/backend.js';
 import {strings} from '../ui/strings.js';
 import {exitCodes, type CommandIO} from './io.js';
 import {signOut} from '../backends/graph/auth.js';
-import {openTenant, prepare, type GlobalOptions} from './open.js';
+import {openTenant, stateDirOf, type GlobalOptions} from './open.js';
 import {audit, doctor, findProduct, licenses, users} from './read.js';
 import {readUsersFile, unassign} from './unassign.js';
 
@@ -35,8 +35,7 @@ export async function runCommand(
 	const say = (message: string) => io.err(`${message}\n`);
 	if (command === 'doctor') return doctor(globals, version, json, io);
 	if (command === 'logout') {
-		const {stateDir} = prepare({...globals, graph: false, clientId: undefined, tenantId: undefined, cloud: undefined, graphEndpoint: undefined}, io.env, say);
-		io.err(signOut(stateDir) ? 'm365-licenses: signed out: the kept sign-in was removed.\n' : 'm365-licenses: no sign-in was kept.\n');
+		io.err(signOut(stateDirOf(globals, io.env)) ? 'm365-licenses: signed out: the kept sign-in was removed.\n' : 'm365-licenses: no sign-in was kept.\n');
 		return exitCodes.done;
 	}
 	// unassign changes the state directory: it takes the writer lock, and says who has it if it cannot.

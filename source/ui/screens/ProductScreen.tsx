@@ -28,7 +28,7 @@ export function nothingToRemoveReason(plan: LicensePlan): string {
 }
 
 /** The next-steps page follows an unassign that freed licenses. */
-export function nextStepsOrNothing(outcomes: UserOutcome[]): {outcomes: UserOutcome[]; step: 'next'} | null {
+function nextStepsOrNothing(outcomes: UserOutcome[]): {outcomes: UserOutcome[]; step: 'next'} | null {
 	return outcomes.some(o => o.outcome === 'removed') ? {outcomes, step: 'next'} : null;
 }
 
