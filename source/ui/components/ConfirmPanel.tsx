@@ -1,7 +1,7 @@
 // A confirmation for a change. Focus starts on Cancel, so enter alone never confirms; y does, or
 // the confirm button once tab has moved to it. The lines scroll when they do not fit.
 import {Box, Text} from 'ink';
-import {useEffect, useState, type ReactElement} from 'react';
+import {useEffect, useMemo, useState, type ReactElement} from 'react';
 import {powershellCommands, restRequests} from '../../domain/commands.js';
 import type {LicensePlan} from '../../domain/plan.js';
 import {useChrome} from '../chrome.js';
@@ -64,10 +64,17 @@ function commandLines(plan: LicensePlan, width: number): ReactElement[] {
 export function ConfirmPanel({title, question, lines: given, plan, byProduct = false, confirmLabel, onConfirm, onCancel}: Props) {
 	const chrome = useChrome();
 	const {tenant} = useAppState();
-	const changeLines = given ?? (plan ? confirmationLines(tenant, plan, namesOf(tenant), byProduct, dialogWidth(chrome.size.columns)) : []);
+	const width = dialogWidth(chrome.size.columns);
+	// Computed once per plan, not on every key that scrolls it: a plan can hold thousands of users.
+	const planned = useMemo(
+		() => (plan ? confirmationLines(tenant, plan, namesOf(tenant), byProduct, width) : []),
+		[tenant, plan, byProduct, width],
+	);
+	const changeLines = given ?? planned;
 	const [focus, setFocus] = useState<ConfirmFocus>(initialConfirmFocus);
 	const [showCommands, setShowCommands] = useState(false);
-	const lines = showCommands && plan ? commandLines(plan, dialogWidth(chrome.size.columns)) : changeLines;
+	const commands = useMemo(() => (showCommands && plan ? commandLines(plan, width) : null), [showCommands, plan, width]);
+	const lines = commands ?? changeLines;
 	// What the screen below last said is not about this question.
 	useEffect(() => chrome.setStatus(null), []);
 	// The border, title, question, a blank line, the "more" line and the buttons take seven rows.

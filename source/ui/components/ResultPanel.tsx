@@ -1,5 +1,6 @@
 // After a bulk change: each user's outcome, then Done.
 import {Box, Text} from 'ink';
+import {useMemo} from 'react';
 import {countOutcomes, type UserOutcome} from '../../domain/plan.js';
 import {useChrome} from '../chrome.js';
 import {useAppState} from '../store-context.js';
@@ -35,8 +36,8 @@ function outcomeLines(outcomes: readonly UserOutcome[], names: Names): string[] 
 
 export function ResultPanel({title, outcomes, onDone}: Props) {
 	const chrome = useChrome();
-	const names = namesOf(useAppState().tenant);
-	const lines = outcomeLines(outcomes, names);
+	const {tenant} = useAppState();
+	const lines = useMemo(() => outcomeLines(outcomes, namesOf(tenant)), [outcomes, tenant]);
 	// Title, summary, blank, Done button, and the border.
 	const room = Math.max(1, chrome.bodyRows - 6);
 	const scroll = useScroll(lines.length, room);
