@@ -56,8 +56,7 @@ describe.runIf(run)('the built app in a terminal at 80×24', () => {
 		requireBundle();
 		session = new TmuxSession(['--state-dir', tempStateDir()]);
 		await session.waitFor('Microsoft 365 Business Premium');
-		const {execFileSync} = await import('node:child_process');
-		execFileSync('tmux', ['resize-window', '-t', session.name, '-x', '100', '-y', '30']);
+		session.resize(100, 30);
 		// The rule under the header spans the new width: "── Contoso Ltd " and 85 more.
 		const screen = await session.waitFor(/── Contoso Ltd ─{85}$/m);
 		expect(screen).toContain('Microsoft 365 Business Premium');

@@ -22,6 +22,22 @@ export function requireBundle(): void {
 
 let sessions = 0;
 
+/**
+ * A tmux server of this test process's own, kept alive between sessions. With the shared default
+ * server, killing the last session stops the server, and a session started in that moment fails
+ * ("server exited unexpectedly"): test files run side by side hit it.
+ */
+const socket = `m365-e2e-${process.pid}`;
+let serverStarted = false;
+function tmux(args: string[]): string {
+	if (!serverStarted) {
+		execFileSync('tmux', ['-L', socket, 'start-server', ';', 'set-option', '-g', 'exit-empty', 'off']);
+		process.once('exit', () => spawnSync('tmux', ['-L', socket, 'kill-server']));
+		serverStarted = true;
+	}
+	return execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
+}
+
 export class TmuxSession {
 	readonly name = `m365-e2e-${process.pid}-${++sessions}`;
 
@@ -30,20 +46,24 @@ export class TmuxSession {
 		// The shell prints the exit status after the app leaves its alternate screen.
 		const app = ['env', ...exports, 'node', shellQuote(bundle), ...args.map(shellQuote)].join(' ');
 		const command = `${app}; echo "[exit $?]"; sleep 600`;
-		execFileSync('tmux', ['new-session', '-d', '-s', this.name, '-x', '80', '-y', '24', command]);
+		tmux(['new-session', '-d', '-s', this.name, '-x', '80', '-y', '24', command]);
 	}
 
 	screen(): string {
-		return execFileSync('tmux', ['capture-pane', '-p', '-t', this.name], {encoding: 'utf8'});
+		return tmux(['capture-pane', '-p', '-t', this.name]);
 	}
 
 	/** The screen with lines the terminal wrapped joined again (for what the shell printed). */
 	joinedScreen(): string {
-		return execFileSync('tmux', ['capture-pane', '-p', '-J', '-t', this.name], {encoding: 'utf8'});
+		return tmux(['capture-pane', '-p', '-J', '-t', this.name]);
+	}
+
+	resize(columns: number, rows: number): void {
+		tmux(['resize-window', '-t', this.name, '-x', String(columns), '-y', String(rows)]);
 	}
 
 	keys(...keys: string[]): void {
-		execFileSync('tmux', ['send-keys', '-t', this.name, ...keys]);
+		tmux(['send-keys', '-t', this.name, ...keys]);
 	}
 
 	/** Polls the screen until it contains the text or matches the pattern. */
@@ -64,7 +84,7 @@ export class TmuxSession {
 	}
 
 	kill(): void {
-		spawnSync('tmux', ['kill-session', '-t', this.name]);
+		spawnSync('tmux', ['-L', socket, 'kill-session', '-t', this.name]);
 	}
 }
 
