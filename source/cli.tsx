@@ -135,6 +135,11 @@ async function main(argv: string[]): Promise<number> {
 			process.stderr.write(`${strings.notATerminal}\n`);
 			return 2;
 		}
+		// Ink draws only a final frame when CI or CONTINUOUS_INTEGRATION is set, which leaves an
+		// interactive app blank. Both ends are terminals here, so someone is at the keys: draw every
+		// frame. (Ink reads these once, when it loads, which is just below.)
+		delete process.env['CI'];
+		delete process.env['CONTINUOUS_INTEGRATION'];
 		// Loaded only now, so subcommands, --help and --version do not pay for Ink and React.
 		const {runTui} = await import('./tui.js');
 		await runTui({...globals, guide: command === 'guide'});

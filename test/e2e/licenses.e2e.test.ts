@@ -52,6 +52,14 @@ describe.runIf(run)('the built app in a terminal at 80×24', () => {
 		expect(businessPremiumRow(screen)).toEqual([11, 2, 13]);
 	});
 
+	it('draws every frame even where CI is set: Ink would draw only the last one', async () => {
+		requireBundle();
+		session = new TmuxSession(['--state-dir', tempStateDir()], {CI: 'true', CONTINUOUS_INTEGRATION: '1'});
+		await session.waitFor('Microsoft 365 Business Premium');
+		session.keys('j', 'j', 'j', 'Enter');
+		await session.waitFor('Licenses › Microsoft 365 Business Premium');
+	});
+
 	it('follows a terminal resize', async () => {
 		requireBundle();
 		session = new TmuxSession(['--state-dir', tempStateDir()]);
