@@ -22,20 +22,10 @@ export function requireBundle(): void {
 
 let sessions = 0;
 
-/**
- * A tmux server of this test process's own, kept alive between sessions. With the shared default
- * server, killing the last session stops the server, and a session started in that moment fails
- * ("server exited unexpectedly"): test files run side by side hit it.
- */
-const socket = `m365-e2e-${process.pid}`;
-let serverStarted = false;
+/** The run's own tmux server (test/helpers/tmux-server.ts), or the default one outside vitest. */
+const server = process.env['M365_E2E_TMUX_SOCKET'] ? ['-L', process.env['M365_E2E_TMUX_SOCKET']] : [];
 function tmux(args: string[]): string {
-	if (!serverStarted) {
-		execFileSync('tmux', ['-L', socket, 'start-server', ';', 'set-option', '-g', 'exit-empty', 'off']);
-		process.once('exit', () => spawnSync('tmux', ['-L', socket, 'kill-server']));
-		serverStarted = true;
-	}
-	return execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
+	return execFileSync('tmux', [...server, ...args], {encoding: 'utf8'});
 }
 
 export class TmuxSession {
@@ -84,7 +74,7 @@ export class TmuxSession {
 	}
 
 	kill(): void {
-		spawnSync('tmux', ['-L', socket, 'kill-session', '-t', this.name]);
+		spawnSync('tmux', [...server, 'kill-session', '-t', this.name]);
 	}
 }
 
