@@ -1,7 +1,7 @@
 // The subcommands: the arguments checked, the tenant opened, the command run; an exit code back.
 import {UserError} from '../backends/backend.js';
 import {strings} from '../ui/strings.js';
-import {exitCodes, type CommandIO} from './io.js';
+import {exitCodes, terminalSafe, type CommandIO} from './io.js';
 import {signOut} from '../backends/graph/auth.js';
 import {openTenant, stateDirOf, type GlobalOptions} from './open.js';
 import {audit, doctor, findProduct, licenses, users} from './read.js';
@@ -23,8 +23,9 @@ export async function runCommand(
 	values: CommandValues,
 	globals: GlobalOptions,
 	version: string,
-	io: CommandIO,
+	terminal: CommandIO,
 ): Promise<number> {
+	const io = terminalSafe(terminal);
 	const json = values.json ?? false;
 	if (command === 'unassign') {
 		if (!values.product) throw usage('unassign needs --product');
