@@ -5,7 +5,9 @@ import {exitCodes, terminalSafe, type CommandIO} from './io.js';
 import {signOut} from '../backends/graph/auth.js';
 import {openTenant, stateDirOf, type GlobalOptions} from './open.js';
 import {audit, doctor, findProduct, licenses, users} from './read.js';
-import {readUsersFile, unassign} from './unassign.js';
+import {unassign} from './unassign.js';
+import {readUsersFile} from './users-file.js';
+import {distinctUsers} from '../domain/given-users.js';
 
 export interface CommandValues {
 	json?: boolean;
@@ -60,12 +62,10 @@ export async function runCommand(
 		case 'audit':
 			return audit(opened, json, io);
 		case 'unassign': {
-			const given = values.users
-				? values.users.split(',').map(u => u.trim()).filter(Boolean)
-				: readUsersFile(values['users-file']!);
-			if (given.length === 0) throw usage('no users given');
+			const given = values.users ? values.users.split(',').map(u => u.trim()).filter(Boolean) : readUsersFile(values['users-file']!);
+			if (given.length === 0) throw usage(values.users ? 'no users given' : `--users-file ${values['users-file']}: ${strings.usersFile.none}`);
 			try {
-				return await unassign(opened, {product: product!, users: given, dryRun: values['dry-run'] ?? false, yes: values.yes ?? false, json}, io);
+				return await unassign(opened, {product: product!, users: distinctUsers(tenant, given), dryRun: values['dry-run'] ?? false, yes: values.yes ?? false, json}, io);
 			} finally {
 				opened.release();
 			}

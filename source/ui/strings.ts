@@ -294,6 +294,11 @@ export const strings = {
 		empty: 'is empty',
 		tooDeep: (levels: number) => `nests more than ${levels} levels deep, which no tenant does`,
 	},
+	usersFile: {
+		none: 'names no users',
+		noColumn: (columns: readonly string[]) => `has no userPrincipalName column (its columns: ${columns.join(', ') || 'none'}); add one, or give one UPN a line`,
+		notCsv: (line: number | null, problem: string) => `is not a valid CSV${line === null ? '' : ` (line ${line})`}: ${problem}`,
+	},
 	cli: {
 		unexpected: (message: string, debug: boolean) => `unexpected error: ${message}${debug ? '' : ' (--debug shows where it happened)'}`,
 	},
