@@ -73,7 +73,8 @@ const hiddenOrControl = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Cod
 
 /**
  * What is wrong with the bytes a program wrote to a terminal: any escape sequence but the CSI that
- * Ink draws with (`ink`: cursor moves, erasing, SGR, cursor and alternate-screen modes), any other
+ * Ink draws with (`ink`: cursor moves, erasing, SGR; the cursor, alternate-screen and synchronised-output
+ * modes), any other
  * control character (C0 but line endings, C1), any bidi, zero-width or invisible character outside
  * an emoji. Empty when the output is safe.
  */
@@ -81,7 +82,7 @@ export function terminalProblems(output: Buffer | string, {ink = false} = {}): s
 	const text = typeof output === 'string' ? output : output.toString('utf8');
 	const problems: string[] = [];
 	const withoutCsi = text.replace(/\u001b\[([0-?]*)([ -/]*)([@-~])/g, (sequence: string, params: string, _middle: string, final: string) => {
-		const drawing = /^[ABCDEFGHJKm]$/.test(final) || (/^[hl]$/.test(final) && /^\?(25|1049|2004)$/.test(params));
+		const drawing = /^[ABCDEFGHJKm]$/.test(final) || (/^[hl]$/.test(final) && /^\?(25|1049|2004|2026)$/.test(params));
 		if (!ink || !drawing) problems.push(`escape sequence ${JSON.stringify(sequence)}`);
 		return '';
 	});
