@@ -280,7 +280,7 @@ export const strings = {
 			denied: 'cannot read it: permission denied',
 			other: (code: string) => `cannot read it (${code})`,
 		},
-		tooLarge: (bytes: number) => `is larger than ${Math.round(bytes / 1024 / 1024)} MB, more than such a file can be`,
+		tooLarge: (bytes: number) => `is larger than ${Math.round(bytes / 1024 / 1024)} MB, the most it may be`,
 		kind: {
 			utf16: (order: 'LE' | 'BE') => `is UTF-16 ${order} text, not UTF-8: save it as UTF-8 (Windows PowerShell writes UTF-16 unless told Out-File -Encoding utf8)`,
 			utf32: 'is UTF-32 text, not UTF-8: save it as UTF-8',
@@ -290,7 +290,7 @@ export const strings = {
 			binary: 'is a binary file (it holds NUL bytes), not text',
 		},
 		notUtf8: (line: number | null) =>
-			`is not UTF-8 text${line ? ` (line ${line})` : ''}, perhaps Windows-1252 ("ANSI"): save it as UTF-8 (in Excel: CSV UTF-8)`,
+			`is not UTF-8 text${line ? ` (line ${line})` : ''}, perhaps Windows-1252 ("ANSI"): save it as UTF-8`,
 		empty: 'is empty',
 		tooDeep: (levels: number) => `nests more than ${levels} levels deep, which no tenant does`,
 	},
