@@ -2,6 +2,7 @@
 // one line that names the file and says what it is instead: missing, a directory, unreadable, too
 // large, UTF-16, binary, or not UTF-8. A UTF-8 BOM (Excel's "CSV UTF-8", PowerShell's Out-File) is
 // taken off. Reading stops early: /dev/zero is refused after its first bytes, not when memory runs out.
+import {isUtf8} from 'node:buffer';
 import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
 import {strings} from '../ui/strings.js';
 import {UserError} from './backend.js';
@@ -58,38 +59,35 @@ function describeFailure(error: NodeJS.ErrnoException): string {
  */
 export function readTextFile(path: string, label: string, maxBytes: number, exitCode = 1): string {
 	const refuse = (problem: string) => new UserError(`${label}: ${problem}`, exitCode);
-	const chunks: Buffer[] = [];
-	let size = 0;
+	let bytes: Buffer;
 	let fd: number | undefined;
 	try {
 		fd = openSync(path, 'r');
 		const stat = fstatSync(fd);
 		if (stat.isDirectory()) throw refuse(strings.files.cannotRead.directory);
-		if (stat.isFile() && stat.size > maxBytes) throw refuse(strings.files.tooLarge(maxBytes));
+		if (stat.size > maxBytes) throw refuse(strings.files.tooLarge(maxBytes));
+		// A file is read into one buffer of its size; a device or a pipe, which has none, in chunks.
+		bytes = Buffer.alloc(stat.isFile() ? stat.size + 1 : chunkSize);
+		let size = 0;
 		for (;;) {
-			const chunk = Buffer.alloc(chunkSize);
-			const read = readSync(fd, chunk, 0, chunkSize, null);
+			if (size === bytes.length) bytes = Buffer.concat([bytes, Buffer.alloc(Math.max(chunkSize, size))], size * 2 || chunkSize);
+			const read = readSync(fd, bytes, size, Math.min(bytes.length - size, chunkSize * 16), null);
 			if (read === 0) break;
-			chunks.push(chunk.subarray(0, read));
+			// The first bytes say whether it is text at all: /dev/zero stops here.
+			const kind = size === 0 ? sniff(bytes.subarray(0, read)) : null;
+			if (kind) throw refuse(kind);
 			size += read;
-			if (chunks.length === 1) {
-				const kind = sniff(chunks[0]!);
-				if (kind) throw refuse(kind);
-			}
-			// A device or a pipe has no size to check first: it is cut off here.
 			if (size > maxBytes) throw refuse(strings.files.tooLarge(maxBytes));
 		}
+		bytes = bytes.subarray(0, size);
 	} catch (error) {
 		if (error instanceof UserError) throw error;
 		throw refuse(describeFailure(error as NodeJS.ErrnoException));
 	} finally {
 		if (fd !== undefined) closeSync(fd);
 	}
-	const bytes = Buffer.concat(chunks, size);
-	// The UTF-8 BOM is not part of the text; TextDecoder takes it off (ignoreBOM: false).
-	try {
-		return new TextDecoder('utf-8', {fatal: true}).decode(bytes);
-	} catch {
-		throw refuse(strings.files.notUtf8(lineOfInvalidUtf8(bytes)));
-	}
+	if (!isUtf8(bytes)) throw refuse(strings.files.notUtf8(lineOfInvalidUtf8(bytes)));
+	const text = bytes.toString('utf8');
+	// A UTF-8 BOM (Excel's "CSV UTF-8", PowerShell's Out-File) is not part of the text.
+	return text.startsWith('\ufeff') ? text.slice(1) : text;
 }

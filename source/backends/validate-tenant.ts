@@ -26,25 +26,23 @@ function jsonPath(pointer: string): string {
 // than this is not a tenant, and the checks after this one (and Immer) recurse.
 const maxDepth = 64;
 
-/** Where the data first nests deeper than maxDepth, as a JSON path; null when it does not. Iterative. */
-function tooDeep(data: unknown): string | null {
-	type Frame = {value: Record<string, unknown>; keys: string[]; next: number};
-	const frame = (value: object): Frame => ({value: value as Record<string, unknown>, keys: Object.keys(value), next: 0});
-	if (typeof data !== 'object' || data === null) return null;
-	const stack = [frame(data)];
-	while (stack.length > 0) {
-		const top = stack.at(-1)!;
-		if (top.next === top.keys.length) {
-			stack.pop();
-			continue;
+/**
+ * Where the data first nests deeper than maxDepth, as the keys leading there; null when it does not.
+ * Recursive, but never more than maxDepth calls deep.
+ */
+function tooDeep(value: unknown, depth = 0): string[] | null {
+	if (typeof value !== 'object' || value === null) return null;
+	if (depth === maxDepth) return [];
+	if (Array.isArray(value)) {
+		for (let i = 0; i < value.length; i++) {
+			const path = tooDeep(value[i], depth + 1);
+			if (path) return [String(i), ...path];
 		}
-		const child = top.value[top.keys[top.next++]!];
-		if (typeof child !== 'object' || child === null) continue;
-		if (stack.length === maxDepth) {
-			const pointer = stack.slice(0, 8).map(f => `/${f.keys[f.next - 1]!.replaceAll('~', '~0').replaceAll('/', '~1')}`);
-			return `${jsonPath(pointer.join(''))}…`;
-		}
-		stack.push(frame(child));
+		return null;
+	}
+	for (const key in value) {
+		const path = tooDeep((value as Record<string, unknown>)[key], depth + 1);
+		if (path) return [key, ...path];
 	}
 	return null;
 }
@@ -106,7 +104,10 @@ function referenceProblem(tenant: Tenant): string | null {
 /** The tenant, or a UserError naming the file, the JSON path and what is wrong. */
 export function validateTenant(data: unknown, file: string): Tenant {
 	const deep = tooDeep(data);
-	if (deep) throw new UserError(`Tenant file ${file}: ${deep}: ${strings.files.tooDeep(maxDepth)}`);
+	if (deep) {
+		const pointer = deep.slice(0, 8).map(key => `/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`);
+		throw new UserError(`Tenant file ${file}: ${jsonPath(pointer.join(''))}…: ${strings.files.tooDeep(maxDepth)}`);
+	}
 	const validate = shapeValidator();
 	if (!validate(data)) {
 		const [error] = validate.errors ?? [];
