@@ -29,10 +29,14 @@ export async function runCommand(
 ): Promise<number> {
 	const io = terminalSafe(terminal);
 	const json = values.json ?? false;
+	let given: string[] = [];
 	if (command === 'unassign') {
 		if (!values.product) throw usage('unassign needs --product');
 		if (values.users && values['users-file']) throw usage('give --users or --users-file, not both');
 		if (!values.users && !values['users-file']) throw usage('unassign needs --users or --users-file');
+		// Read before the tenant is opened: a bad file is said before any sign-in, lock or change.
+		given = values.users ? values.users.split(',').map(u => u.trim()).filter(Boolean) : readUsersFile(values['users-file']!);
+		if (given.length === 0) throw usage(values.users ? 'no users given' : `--users-file ${values['users-file']}: ${strings.usersFile.none}`);
 	}
 	// Sign-in messages (the device code) go to stderr: stdout stays data.
 	const say = (message: string) => io.err(`${message}\n`);
@@ -62,8 +66,6 @@ export async function runCommand(
 		case 'audit':
 			return audit(opened, json, io);
 		case 'unassign': {
-			const given = values.users ? values.users.split(',').map(u => u.trim()).filter(Boolean) : readUsersFile(values['users-file']!);
-			if (given.length === 0) throw usage(values.users ? 'no users given' : `--users-file ${values['users-file']}: ${strings.usersFile.none}`);
 			try {
 				return await unassign(opened, {product: product!, users: distinctUsers(tenant, given), dryRun: values['dry-run'] ?? false, yes: values.yes ?? false, json}, io);
 			} finally {
