@@ -28,9 +28,10 @@ export function usersInText(text: string, label: string): string[] {
 	const meaningful = (line: string) => line.trim() !== '' && !line.trim().startsWith('#');
 	const first = lines.findIndex(meaningful);
 	if (first < 0) return [];
-	const sep = /^sep=(.)$/i.exec(lines[first]!.trim());
+	const sep = /^sep=(.)\s*$/i.exec(lines[first]!);
 	const headerAt = sep ? lines.findIndex((line, i) => i > first && meaningful(line)) : first;
-	const header = lines[headerAt] ?? '';
+	if (headerAt < 0) return [];
+	const header = lines[headerAt]!;
 	const delimiter = sep ? sep[1]! : (delimiters.find(d => header.split(d).some(isUpnHeader)) ?? (isUpnHeader(header) ? ',' : undefined));
 	if (delimiter === undefined) {
 		// A UPN holds none of these: a line with one is a CSV without the column to read.

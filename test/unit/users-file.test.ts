@@ -31,6 +31,7 @@ describe('--users-file formats', () => {
 		['semicolons (Excel in Danish or German)', 'Navn;UserPrincipalName\nAlex Wilber;alex@contoso.com\n"Siciliani; Diego";diego@contoso.com\n'],
 		["Excel's sep= line", 'sep=;\nNavn;UPN-ish;userPrincipalName\nA;x;alex@contoso.com\nD;y;diego@contoso.com\n'],
 		['tabs', 'name\tuserPrincipalName\nAlex\talex@contoso.com\nDiego #2\tdiego@contoso.com\n'],
+		["tabs, with Excel's sep= line", 'sep=\t\nName\tUserPrincipalName\nA\talex@contoso.com\nD\tdiego@contoso.com\n'],
 		['a comment, blank lines and an empty cell', '# exported today\n\nUserPrincipalName,Name\nalex@contoso.com,Alex\n,Nobody\n\ndiego@contoso.com,Diego\n'],
 		['a quoted field over two lines', 'userPrincipalName,Note\nalex@contoso.com,"leaves\non Friday"\ndiego@contoso.com,\n'],
 	])('a CSV: %s', (_case, text) => {
@@ -42,6 +43,11 @@ describe('--users-file formats', () => {
 			'--users-file leavers.csv: has no userPrincipalName column (its columns: Name, Mail); add one, or give one UPN a line',
 		);
 		expect(refusal('alex@contoso.com,Alex Wilber\n')).toMatch(/has no userPrincipalName column \(its columns: alex@contoso.com, Alex Wilber\)/);
+	});
+
+	it("names no users: only comments, or only Excel's sep= line", () => {
+		expect(read('# none\n\n')).toEqual([]);
+		expect(read('sep=;\n')).toEqual([]);
 	});
 
 	it('refuses a broken CSV with the line', () => {
