@@ -4,6 +4,7 @@ import {parseArgs} from 'node:util';
 import packageJson from '../package.json' with {type: 'json'};
 import {UserError} from './backends/backend.js';
 import type {CommandIO} from './commands/io.js';
+import {terminalLines, terminalText} from './domain/text-safety.js';
 import {strings} from './ui/strings.js';
 
 const usage = `Usage: m365-licenses [command] [options]
@@ -41,6 +42,7 @@ Options (everywhere):
   --cloud NAME       worldwide (default) or 21vianet
   --graph-endpoint URL
                      Graph's address instead of the cloud's (tests, proxies); paths stay /v1.0/...
+  --debug            on an error, also show where it happened (the stack trace), for a bug report
   -h, --help         show this help
   -v, --version      show the version
 
@@ -65,11 +67,12 @@ const options = {
 	'tenant-id': {type: 'string'},
 	cloud: {type: 'string'},
 	'graph-endpoint': {type: 'string'},
+	debug: {type: 'boolean'},
 } as const;
 
 type Option = keyof typeof options;
 
-const global: Option[] = ['tenant', 'state-dir', 'reset', 'as', 'help', 'version', 'graph', 'client-id', 'tenant-id', 'cloud', 'graph-endpoint'];
+const global: Option[] = ['tenant', 'state-dir', 'reset', 'as', 'help', 'version', 'graph', 'client-id', 'tenant-id', 'cloud', 'graph-endpoint', 'debug'];
 const commands: Record<string, Option[]> = {
 	'': [],
 	guide: [],
@@ -81,9 +84,25 @@ const commands: Record<string, Option[]> = {
 	logout: [],
 };
 
-function fail(message: string, exitCode: number): never {
-	process.stderr.write(`m365-licenses: ${message}\n`);
+// Read before parsing, so that even a command line that does not parse can be debugged.
+const debug = process.argv.slice(2).includes('--debug');
+/** Set while the TUI runs: an error is reported on the normal screen, after it has left its own. */
+let tui: typeof import('./tui.js') | undefined;
+
+/**
+ * Every error ends here: one line naming what is wrong (and, for a user's mistake, the file, flag
+ * or field), safe for the terminal whatever a tenant or a server put in it; the stack only with --debug.
+ */
+function fail(message: string, exitCode: number, error?: unknown): never {
+	tui?.leaveAlternateScreen();
+	process.stderr.write(`m365-licenses: ${terminalText(message.trim().replace(/\s*\n\s*/g, ' '))}\n`);
+	if (debug && error instanceof Error && error.stack) process.stderr.write(`${terminalLines(error.stack)}\n`);
 	process.exit(exitCode);
+}
+
+function crash(error: unknown): never {
+	if (error instanceof UserError) fail(error.message, error.exitCode, error);
+	return fail(strings.cli.unexpected(error instanceof Error ? error.message : String(error), debug), 1, error);
 }
 
 const usageError = (message: string): never => fail(`${message}. See m365-licenses --help.`, 2);
@@ -141,8 +160,8 @@ async function main(argv: string[]): Promise<number> {
 		delete process.env['CI'];
 		delete process.env['CONTINUOUS_INTEGRATION'];
 		// Loaded only now, so subcommands, --help and --version do not pay for Ink and React.
-		const {runTui} = await import('./tui.js');
-		await runTui({...globals, guide: command === 'guide'});
+		tui = await import('./tui.js');
+		await tui.runTui({...globals, guide: command === 'guide'});
 		return 0;
 	}
 
@@ -166,12 +185,30 @@ async function main(argv: string[]): Promise<number> {
 	return runCommand(command, values, globals, packageJson.version, io);
 }
 
-main(process.argv.slice(2)).then(
-	code => {
-		process.exitCode = code;
-	},
-	(error: unknown) => {
-		if (error instanceof UserError) fail(error.message, error.exitCode);
-		fail(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 1);
-	},
-);
+// A reader that goes away (`| head`) ends the output quietly. The command still finishes what it
+// started (a change half-made is worse than output cut short), then ends as a program killed by
+// SIGPIPE would, the way a shell and `set -o pipefail` expect.
+let pipeClosed = false;
+let finished = false;
+function endAsPipe(): void {
+	// Node ignores SIGPIPE; a listener added and removed puts the default (terminate) back.
+	const none = () => {};
+	process.on('SIGPIPE', none).off('SIGPIPE', none);
+	process.kill(process.pid, 'SIGPIPE');
+	process.exit(128 + 13);
+}
+for (const stream of [process.stdout, process.stderr]) {
+	stream.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code !== 'EPIPE' && !pipeClosed) crash(error);
+		pipeClosed = true;
+		if (finished) endAsPipe();
+	});
+}
+process.on('uncaughtException', crash);
+process.on('unhandledRejection', crash);
+
+main(process.argv.slice(2)).then(code => {
+	finished = true;
+	if (pipeClosed) endAsPipe();
+	process.exitCode = code;
+}, crash);

@@ -2,6 +2,7 @@
 // --version do not pay for loading Ink and React.
 import {render} from 'ink';
 import {openTenant, type GlobalOptions} from './commands/open.js';
+import {terminalText} from './domain/text-safety.js';
 import {App} from './ui/App.js';
 import {openingMessages, SignInScreen} from './ui/SignInScreen.js';
 import {strings} from './ui/strings.js';
@@ -11,10 +12,21 @@ export interface TuiOptions extends GlobalOptions {
 	guide: boolean;
 }
 
+// The alternate screen keeps the shell's scrollback as it was, like less, lazygit or k9s.
+let onAlternateScreen = false;
+const enter = () => {
+	onAlternateScreen = true;
+	process.stdout.write('\u001B[?1049h');
+};
+
+/** Back to the normal screen, once: an error said after this stays on the screen to be read. */
+export function leaveAlternateScreen(): void {
+	if (!onAlternateScreen) return;
+	onAlternateScreen = false;
+	process.stdout.write('\u001B[?1049l');
+}
+
 export async function runTui({guide, ...globals}: TuiOptions): Promise<void> {
-	// The alternate screen keeps the shell's scrollback as it was, like less, lazygit or k9s.
-	const enter = () => process.stdout.write('\u001B[?1049h');
-	const leave = () => process.stdout.write('\u001B[?1049l');
 	// A live tenant may ask for a device-code sign-in and take a while to read: say so on screen.
 	// A file opens at once; its errors stay on the normal screen, where they can be read.
 	const messages = openingMessages();
@@ -29,20 +41,20 @@ export async function runTui({guide, ...globals}: TuiOptions): Promise<void> {
 		});
 	} catch (error) {
 		opening?.unmount();
-		if (globals.graph) leave();
+		leaveAlternateScreen();
 		throw error;
 	}
 	opening?.unmount();
 	if (!globals.graph) enter();
-	process.once('exit', leave);
+	process.once('exit', leaveAlternateScreen);
 	const {store, release} = opened;
 	const app = render(<App store={store} initialTab={guide ? 'guide' : 'licenses'} />, {exitOnCtrlC: true});
 	// Shown from the cached copy: read the tenant again behind it.
 	if (store.getState().refreshing) store.refresh().catch(() => {});
 	await app.waitUntilExit();
 	release();
-	leave();
-	process.off('exit', leave);
+	leaveAlternateScreen();
+	process.off('exit', leaveAlternateScreen);
 	// Back on the normal screen, where the path stays after the app is gone.
-	for (const report of store.reports()) process.stdout.write(`${strings.guide.leaving(report)}\n`);
+	for (const report of store.reports()) process.stdout.write(`${terminalText(strings.guide.leaving(report))}\n`);
 }

@@ -1,10 +1,15 @@
 // The demo tenant or a snapshot file. The file is only read: changes live in the state directory.
-import {readFile} from 'node:fs/promises';
+import {normaliseTenant} from '../domain/ids.js';
 import type {Tenant} from '../domain/model.js';
 import {skipOutcomes, type LicensePlan, type UserOutcome} from '../domain/plan.js';
 import {indexTenant} from '../domain/selectors.js';
+import {strings} from '../ui/strings.js';
 import {UserError, type TenantBackend} from './backend.js';
+import {readTextFile} from './text-file.js';
 import {validateTenant} from './validate-tenant.js';
+
+// JSON.parse needs the file as one string, and V8's strings stop short of 512 MiB.
+const maxTenantBytes = 500 * 1024 * 1024;
 
 export class LocalTenant implements TenantBackend {
 	constructor(
@@ -13,20 +18,17 @@ export class LocalTenant implements TenantBackend {
 	) {}
 
 	async load(): Promise<Tenant> {
-		let text: string;
-		try {
-			text = await readFile(this.source, 'utf8');
-		} catch (error) {
-			throw new UserError(`Cannot read tenant file ${this.source}: ${(error as NodeJS.ErrnoException).code ?? error}`);
-		}
+		const label = `Tenant file ${this.source}`;
+		const text = readTextFile(this.source, label, maxTenantBytes);
+		if (text.trim() === '') throw new UserError(`${label}: ${strings.files.empty}`);
 		let data: unknown;
 		try {
 			data = JSON.parse(text);
 		} catch (error) {
-			throw new UserError(`Tenant file ${this.source}: is not valid JSON (${(error as Error).message})`);
+			throw new UserError(`${label}: is not valid JSON (${(error as Error).message})`);
 		}
 		// The bundled demo is checked by the tests; a snapshot is checked every time it is read.
-		return this.kind === 'demo' ? (data as Tenant) : validateTenant(data, this.source);
+		return this.kind === 'demo' ? normaliseTenant(data as Tenant) : validateTenant(data, this.source);
 	}
 
 	async apply(tenant: Tenant, plan: LicensePlan): Promise<UserOutcome[]> {

@@ -3,7 +3,9 @@
 // say: ids that repeat, and licenses, groups and members that point at nothing.
 import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv';
 import schema from '../../demo-data/tenant.schema.json' with {type: 'json'};
+import {normaliseTenant} from '../domain/ids.js';
 import type {Tenant} from '../domain/model.js';
+import {strings} from '../ui/strings.js';
 import {UserError} from './backend.js';
 
 // Compiled on first use: the bundled demo is checked by the tests, not at every start.
@@ -18,6 +20,31 @@ function jsonPath(pointer: string): string {
 		.map(part => (/^\d+$/.test(part) ? `[${part}]` : `.${part.replaceAll('~1', '/').replaceAll('~0', '~')}`))
 		.join('');
 	return path.startsWith('.') ? path.slice(1) : path || '(top level)';
+}
+
+// Graph's shapes nest a handful of levels; extra fields a snapshot keeps may add a few. Deeper
+// than this is not a tenant, and the checks after this one (and Immer) recurse.
+const maxDepth = 64;
+
+/**
+ * Where the data first nests deeper than maxDepth, as the keys leading there; null when it does not.
+ * Recursive, but never more than maxDepth calls deep.
+ */
+function tooDeep(value: unknown, depth = 0): string[] | null {
+	if (typeof value !== 'object' || value === null) return null;
+	if (depth === maxDepth) return [];
+	if (Array.isArray(value)) {
+		for (let i = 0; i < value.length; i++) {
+			const path = tooDeep(value[i], depth + 1);
+			if (path) return [String(i), ...path];
+		}
+		return null;
+	}
+	for (const key in value) {
+		const path = tooDeep((value as Record<string, unknown>)[key], depth + 1);
+		if (path) return [key, ...path];
+	}
+	return null;
 }
 
 function describe(error: ErrorObject): string {
@@ -37,7 +64,7 @@ function referenceProblem(tenant: Tenant): string | null {
 		return list.findIndex(value => seen.size === seen.add(value).size);
 	};
 	const checks: Array<[string, readonly string[], string]> = [
-		['subscribedSkus', tenant.subscribedSkus.map(s => s.skuId.toLowerCase()), 'skuId'],
+		['subscribedSkus', tenant.subscribedSkus.map(s => s.skuId), 'skuId'],
 		['subscriptions', tenant.subscriptions.map(s => s.id), 'id'],
 		['users', tenant.users.map(u => u.id), 'id'],
 		['users', tenant.users.map(u => u.userPrincipalName.toLowerCase()), 'userPrincipalName'],
@@ -47,18 +74,18 @@ function referenceProblem(tenant: Tenant): string | null {
 		const i = duplicate(values);
 		if (i >= 0) return `${list}[${i}].${field}: duplicates an earlier one (${values[i]})`;
 	}
-	const skus = new Set(tenant.subscribedSkus.map(s => s.skuId.toLowerCase()));
+	const skus = new Set(tenant.subscribedSkus.map(s => s.skuId));
 	const groups = new Set(tenant.groups.map(g => g.id));
 	const users = new Set(tenant.users.map(u => u.id));
 	for (const [i, subscription] of tenant.subscriptions.entries()) {
-		if (!skus.has(subscription.skuId.toLowerCase())) return `subscriptions[${i}].skuId: no such product in subscribedSkus`;
+		if (!skus.has(subscription.skuId)) return `subscriptions[${i}].skuId: no such product in subscribedSkus`;
 	}
 	for (const [i, user] of tenant.users.entries()) {
 		for (const [j, license] of user.assignedLicenses.entries()) {
-			if (!skus.has(license.skuId.toLowerCase())) return `users[${i}].assignedLicenses[${j}].skuId: no such product in subscribedSkus`;
+			if (!skus.has(license.skuId)) return `users[${i}].assignedLicenses[${j}].skuId: no such product in subscribedSkus`;
 		}
 		for (const [j, state] of (user.licenseAssignmentStates ?? []).entries()) {
-			if (!skus.has(state.skuId.toLowerCase())) return `users[${i}].licenseAssignmentStates[${j}].skuId: no such product in subscribedSkus`;
+			if (!skus.has(state.skuId)) return `users[${i}].licenseAssignmentStates[${j}].skuId: no such product in subscribedSkus`;
 			if (state.assignedByGroup !== null && !groups.has(state.assignedByGroup)) {
 				return `users[${i}].licenseAssignmentStates[${j}].assignedByGroup: no such group in groups`;
 			}
@@ -76,12 +103,17 @@ function referenceProblem(tenant: Tenant): string | null {
 
 /** The tenant, or a UserError naming the file, the JSON path and what is wrong. */
 export function validateTenant(data: unknown, file: string): Tenant {
+	const deep = tooDeep(data);
+	if (deep) {
+		const pointer = deep.slice(0, 8).map(key => `/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`);
+		throw new UserError(`Tenant file ${file}: ${jsonPath(pointer.join(''))}…: ${strings.files.tooDeep(maxDepth)}`);
+	}
 	const validate = shapeValidator();
 	if (!validate(data)) {
 		const [error] = validate.errors ?? [];
 		throw new UserError(`Tenant file ${file}: ${error ? describe(error) : 'is not a tenant'}`);
 	}
-	const tenant = data as unknown as Tenant;
+	const tenant = normaliseTenant(data as unknown as Tenant);
 	// Graph always sends licenseAssignmentStates; a hand-made snapshot may leave it out.
 	for (const user of tenant.users) user.licenseAssignmentStates ??= [];
 	const problem = referenceProblem(tenant);

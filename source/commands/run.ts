@@ -1,11 +1,13 @@
 // The subcommands: the arguments checked, the tenant opened, the command run; an exit code back.
 import {UserError} from '../backends/backend.js';
 import {strings} from '../ui/strings.js';
-import {exitCodes, type CommandIO} from './io.js';
+import {exitCodes, terminalSafe, type CommandIO} from './io.js';
 import {signOut} from '../backends/graph/auth.js';
 import {openTenant, stateDirOf, type GlobalOptions} from './open.js';
 import {audit, doctor, findProduct, licenses, users} from './read.js';
-import {readUsersFile, unassign} from './unassign.js';
+import {unassign} from './unassign.js';
+import {readUsersFile} from './users-file.js';
+import {distinctUsers} from '../domain/given-users.js';
 
 export interface CommandValues {
 	json?: boolean;
@@ -23,13 +25,18 @@ export async function runCommand(
 	values: CommandValues,
 	globals: GlobalOptions,
 	version: string,
-	io: CommandIO,
+	terminal: CommandIO,
 ): Promise<number> {
+	const io = terminalSafe(terminal);
 	const json = values.json ?? false;
+	let given: string[] = [];
 	if (command === 'unassign') {
 		if (!values.product) throw usage('unassign needs --product');
 		if (values.users && values['users-file']) throw usage('give --users or --users-file, not both');
 		if (!values.users && !values['users-file']) throw usage('unassign needs --users or --users-file');
+		// Read before the tenant is opened: a bad file is said before any sign-in, lock or change.
+		given = values.users ? values.users.split(',').map(u => u.trim()).filter(Boolean) : readUsersFile(values['users-file']!);
+		if (given.length === 0) throw usage(values.users ? 'no users given' : `--users-file ${values['users-file']}: ${strings.usersFile.none}`);
 	}
 	// Sign-in messages (the device code) go to stderr: stdout stays data.
 	const say = (message: string) => io.err(`${message}\n`);
@@ -59,12 +66,8 @@ export async function runCommand(
 		case 'audit':
 			return audit(opened, json, io);
 		case 'unassign': {
-			const given = values.users
-				? values.users.split(',').map(u => u.trim()).filter(Boolean)
-				: readUsersFile(values['users-file']!);
-			if (given.length === 0) throw usage('no users given');
 			try {
-				return await unassign(opened, {product: product!, users: given, dryRun: values['dry-run'] ?? false, yes: values.yes ?? false, json}, io);
+				return await unassign(opened, {product: product!, users: distinctUsers(tenant, given), dryRun: values['dry-run'] ?? false, yes: values.yes ?? false, json}, io);
 			} finally {
 				opened.release();
 			}

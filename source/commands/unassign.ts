@@ -1,7 +1,4 @@
 // m365-licenses unassign: the same plan, rules and consequences as the TUI, for scripts.
-import {readFileSync} from 'node:fs';
-import {parse} from 'csv-parse/sync';
-import {UserError} from '../backends/backend.js';
 import {consequencesOf, type ConsequenceKind, type UserConsequences} from '../domain/consequences.js';
 import {planUnassign, type PlanItem, type UserOutcome} from '../domain/plan.js';
 import {adminPermission, licenseRoles} from '../domain/rules.js';
@@ -16,30 +13,6 @@ export interface UnassignOptions {
 	dryRun: boolean;
 	yes: boolean;
 	json: boolean;
-}
-
-/** --users-file: one UPN or id a line (blank lines and # comments skipped), or a CSV with a userPrincipalName column. */
-export function readUsersFile(file: string): string[] {
-	let text: string;
-	try {
-		text = readFileSync(file, 'utf8');
-	} catch (error) {
-		throw new UserError(`--users-file ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? error})`, exitCodes.usage);
-	}
-	const first = text.split(/\r?\n/).find(line => line.trim() !== '' && !line.trim().startsWith('#')) ?? '';
-	if (/(^|,)\s*"?userPrincipalName"?\s*(,|$)/.test(first)) {
-		let rows: Array<Record<string, string>>;
-		try {
-			rows = parse(text, {bom: true, columns: true, skip_empty_lines: true, trim: true, comment: '#'});
-		} catch (error) {
-			throw new UserError(`--users-file ${file}: not a valid CSV (${(error as Error).message})`, exitCodes.usage);
-		}
-		return rows.map(row => row['userPrincipalName'] ?? '').filter(Boolean);
-	}
-	return text
-		.split(/\r?\n/)
-		.map(line => line.trim())
-		.filter(line => line !== '' && !line.startsWith('#'));
 }
 
 interface Result {

@@ -1,4 +1,5 @@
-import {Box, Text, useApp} from 'ink';
+import {Box, useApp} from 'ink';
+import {Text} from './components/Text.js';
 import {useEffect, useReducer, useRef, useState} from 'react';
 import {adminPermission} from '../domain/rules.js';
 import type {Store} from '../store/store.js';

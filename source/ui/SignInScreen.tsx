@@ -1,6 +1,7 @@
 // Before the tenant is read: the device-code sign-in (the URL and the code to enter elsewhere) and how
 // many users have been read so far. Shown by the TUI while it opens a live tenant.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './components/Text.js';
 import {useSyncExternalStore} from 'react';
 import {strings} from './strings.js';
 

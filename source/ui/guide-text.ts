@@ -3,6 +3,7 @@
 import {consequenceKinds, type UserConsequences} from '../domain/consequences.js';
 import type {Tenant} from '../domain/model.js';
 import {countOutcomes, type LicensePlan, type UserOutcome} from '../domain/plan.js';
+import {markdownText as md} from '../domain/text-safety.js';
 import type {Names} from './components/plan-lines.js';
 import {strings} from './strings.js';
 
@@ -48,24 +49,22 @@ export interface GuideRecord {
 	names: Names;
 }
 
-const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
-
-/** The report a guided session leaves in the state directory. */
+/** The report a guided session leaves in the state directory. Every text in it goes through md(): names are the tenant's, messages Graph's. */
 export function guideReport(record: GuideRecord): string {
 	const {tenant, admin, product, outcomes, names} = record;
 	const rows = outcomes.map(o => {
 		const why = o.outcome === 'failed' ? (o.message ?? '') : o.reason ? strings.outcome.reason[o.reason] : '';
-		return `| ${cell(o.userPrincipalName)} | ${cell(names.product(o.skuId))} | ${strings.outcome.verb[o.outcome]} | ${cell(why)} |`;
+		return `| ${md(o.userPrincipalName)} | ${md(names.product(o.skuId))} | ${md(strings.outcome.verb[o.outcome])} | ${md(why)} |`;
 	});
 	return [
 		`# ${strings.guide.reportTitle}`,
 		'',
-		`- Tenant: ${tenant.organization.displayName} (${tenant.organization.id})`,
-		`- Done by: ${admin}`,
+		`- Tenant: ${md(tenant.organization.displayName)} (${md(tenant.organization.id)})`,
+		`- Done by: ${md(admin)}`,
 		`- Started: ${record.startedAt.toISOString()}`,
 		`- Finished: ${record.finishedAt.toISOString()}`,
-		`- Product: ${product.name} (${product.skuPartNumber}, ${product.skuId})`,
-		`- Outcome: ${strings.outcome.summary(countOutcomes(outcomes), product.name)}`,
+		`- Product: ${md(product.name)} (${md(product.skuPartNumber)}, ${md(product.skuId)})`,
+		`- Outcome: ${md(strings.outcome.summary(countOutcomes(outcomes), product.name))}`,
 		'',
 		'## What was done, per user',
 		'',
@@ -75,7 +74,7 @@ export function guideReport(record: GuideRecord): string {
 		'',
 		'## What was shown before confirming',
 		'',
-		...record.shown.flatMap(paragraph => [paragraph, '']),
+		...record.shown.flatMap(paragraph => [md(paragraph), '']),
 	].join('\n');
 }
 

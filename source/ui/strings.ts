@@ -273,6 +273,35 @@ export const strings = {
 		close: 'esc closes',
 		page: (page: number, pages: number) => (pages > 1 ? `page ${page} of ${pages}, ↓/↑ to turn` : ''),
 	},
+	files: {
+		cannotRead: {
+			missing: 'cannot read it: no such file',
+			directory: 'cannot read it: it is a directory',
+			denied: 'cannot read it: permission denied',
+			other: (code: string) => `cannot read it (${code})`,
+		},
+		tooLarge: (bytes: number) => `is larger than ${Math.round(bytes / 1024 / 1024)} MB, the most it may be`,
+		kind: {
+			utf16: (order: 'LE' | 'BE') => `is UTF-16 ${order} text, not UTF-8: save it as UTF-8 (Windows PowerShell writes UTF-16 unless told Out-File -Encoding utf8)`,
+			utf32: 'is UTF-32 text, not UTF-8: save it as UTF-8',
+			gzip: 'is gzip-compressed, not text: unpack it first',
+			zip: 'is a ZIP archive (an Excel workbook is one), not text: save it as CSV UTF-8, or unpack it',
+			pdf: 'is a PDF document, not text',
+			binary: 'is a binary file (it holds NUL bytes), not text',
+		},
+		notUtf8: (line: number | null) =>
+			`is not UTF-8 text${line ? ` (line ${line})` : ''}, perhaps Windows-1252 ("ANSI"): save it as UTF-8`,
+		empty: 'is empty',
+		tooDeep: (levels: number) => `nests more than ${levels} levels deep, which no tenant does`,
+	},
+	usersFile: {
+		none: 'names no users',
+		noColumn: (columns: readonly string[]) => `has no userPrincipalName column (its columns: ${columns.join(', ') || 'none'}); add one, or give one UPN a line`,
+		notCsv: (line: number | null, problem: string) => `is not a valid CSV${line === null ? '' : ` (line ${line})`}: ${problem}`,
+	},
+	cli: {
+		unexpected: (message: string, debug: boolean) => `unexpected error: ${message}${debug ? '' : ' (--debug shows where it happened)'}`,
+	},
 	notATerminal:
 		'm365-licenses needs an interactive terminal (stdin and stdout must be a TTY). Scriptable subcommands with --json are coming; see m365-licenses --help.',
 } as const;

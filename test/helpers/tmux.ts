@@ -31,12 +31,23 @@ function tmux(args: string[]): string {
 export class TmuxSession {
 	readonly name = `m365-e2e-${process.pid}-${++sessions}`;
 
-	constructor(args: string[], env: Record<string, string> = {}) {
+	/** `record`: a file that gets every byte the app writes to the terminal, from its first. */
+	constructor(args: string[], env: Record<string, string> = {}, {record}: {record?: string} = {}) {
 		const exports = Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v)}`);
 		// The shell prints the exit status after the app leaves its alternate screen.
 		const app = ['env', ...exports, 'node', shellQuote(bundle), ...args.map(shellQuote)].join(' ');
-		const command = `${app}; echo "[exit $?]"; sleep 600`;
+		// When recording, the app waits for a line (enter, typed once the recording runs) before it starts.
+		const command = `${record ? 'read -r _; ' : ''}${app}; echo "[exit $?]"; sleep 600`;
 		tmux(['new-session', '-d', '-s', this.name, '-x', '80', '-y', '24', command]);
+		if (record) {
+			tmux(['pipe-pane', '-o', '-t', this.name, `cat >> ${shellQuote(record)}`]);
+			this.keys('Enter');
+		}
+	}
+
+	/** The pane's title, as the app (or an escape sequence it printed) set it. */
+	title(): string {
+		return tmux(['display-message', '-p', '-t', this.name, '#{pane_title}']).trim();
 	}
 
 	screen(): string {

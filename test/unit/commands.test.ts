@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {powershellCommands, powershellQuote, restRequests} from '../../source/domain/commands.js';
+import {powershellCommands, restRequests} from '../../source/domain/commands.js';
 import type {LicensePlan, PlanItem} from '../../source/domain/plan.js';
 
 const item = (upn: string, add: string[], remove: string[]): PlanItem => ({
@@ -22,11 +22,6 @@ describe('equivalent commands', () => {
 		],
 	};
 
-	it('quotes UPNs safely for PowerShell', () => {
-		expect(powershellQuote("grace.o'connor@contoso.com")).toBe("'grace.o''connor@contoso.com'");
-		expect(powershellQuote('a$b`c"d')).toBe(`'a$b\`c"d'`);
-	});
-
 	it('one Set-MgUserLicense per user changed, with both lists', () => {
 		expect(powershellCommands(plan)).toEqual([
 			"Set-MgUserLicense -UserId 'grace.o''connor@contoso.com' -AddLicenses @() -RemoveLicenses @('sku-1', 'sku-2')",
@@ -43,5 +38,14 @@ describe('equivalent commands', () => {
 		});
 		expect(second!.body).toEqual({addLicenses: [{skuId: 'sku-3', disabledPlans: []}], removeLicenses: []});
 		expect(restRequests(plan)).toHaveLength(2);
+	});
+
+	it('hostile UPNs: exact and printable in PowerShell, percent-encoded (or the id) in the URL', () => {
+		const hostile: LicensePlan = {items: [item('evil\u202e\u2019@contoso.com', [], ['sku-1']), {...item('x\ud800@contoso.com', [], ['sku-1']), userId: 'id-1'}]};
+		expect(powershellCommands(hostile)[0]).toBe("Set-MgUserLicense -UserId ('evil' + [char]0x202E + '\u2019\u2019@contoso.com') -AddLicenses @() -RemoveLicenses @('sku-1')");
+		expect(restRequests(hostile).map(r => r.url)).toEqual([
+			'https://graph.microsoft.com/v1.0/users/evil%E2%80%AE%E2%80%99%40contoso.com/assignLicense',
+			'https://graph.microsoft.com/v1.0/users/id-1/assignLicense',
+		]);
 	});
 });

@@ -86,7 +86,7 @@ describe('tenant file', () => {
 		const file = join(dir, 'tenant.json');
 		writeFileSync(file, 'not json');
 		await expect(new LocalTenant(file, 'snapshot').load()).rejects.toThrow(/is not valid JSON/);
-		await expect(new LocalTenant(join(dir, 'missing.json'), 'snapshot').load()).rejects.toThrow(/Cannot read tenant file .*ENOENT/);
+		await expect(new LocalTenant(join(dir, 'missing.json'), 'snapshot').load()).rejects.toThrow(/Tenant file .*missing.json: cannot read it: no such file/);
 	});
 });
 

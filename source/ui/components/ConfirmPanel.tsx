@@ -1,6 +1,7 @@
 // A confirmation for a change. Focus starts on Cancel, so enter alone never confirms; y does, or
 // the confirm button once tab has moved to it. The lines scroll when they do not fit.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './Text.js';
 import {useEffect, useMemo, useState, type ReactElement} from 'react';
 import {powershellCommands, restRequests} from '../../domain/commands.js';
 import type {LicensePlan} from '../../domain/plan.js';

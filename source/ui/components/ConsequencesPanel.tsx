@@ -1,6 +1,6 @@
 // The consequences panel: before a confirmation, per user and summed, what goes and what stays.
 // Given as single-row lines so the confirmation can scroll them with the rest.
-import {Text} from 'ink';
+import {Text} from './Text.js';
 import type {ReactElement} from 'react';
 
 import {consequenceKinds, sumConsequences, type UserConsequences} from '../../domain/consequences.js';

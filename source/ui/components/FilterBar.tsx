@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './Text.js';
 import {strings} from '../strings.js';
 import type {Filter} from './use-filter.js';
 

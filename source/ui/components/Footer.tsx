@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './Text.js';
 import {bindingsFor, type ActionId, type KeyContext} from '../keys.js';
 
 interface Props {

@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './Text.js';
 import type {Tab} from '../navigation.js';
 import {strings} from '../strings.js';
 

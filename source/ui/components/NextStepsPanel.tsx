@@ -1,7 +1,8 @@
 // After licenses go: what an admin usually does next. Reassign them (r jumps to Assign licenses),
 // remove them from the subscription (a billing change, made in the admin center), and, for someone
 // leaving, Microsoft's former-employee guidance.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './Text.js';
 import {useChrome} from '../chrome.js';
 import {strings} from '../strings.js';
 import {ScreenFrame} from './ScreenFrame.js';

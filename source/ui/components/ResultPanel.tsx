@@ -1,5 +1,6 @@
 // After a bulk change: each user's outcome, then Done.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './Text.js';
 import {useMemo} from 'react';
 import {countOutcomes, type UserOutcome} from '../../domain/plan.js';
 import {useChrome} from '../chrome.js';

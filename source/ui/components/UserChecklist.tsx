@@ -1,6 +1,7 @@
 // Users with checkboxes under a heading, windowed, with the / filter line: a product's holders,
 // or the users to assign a product to.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './Text.js';
 import type {ReactNode} from 'react';
 import type {User} from '../../domain/model.js';
 import {strings} from '../strings.js';

@@ -1,5 +1,5 @@
 // A plan as confirmation lines: per user, what is assigned, unassigned and skipped.
-import {Text} from 'ink';
+import {Text} from './Text.js';
 import type {ReactElement} from 'react';
 import {planConsequences, restoresMailbox} from '../../domain/consequences.js';
 import type {Tenant} from '../../domain/model.js';

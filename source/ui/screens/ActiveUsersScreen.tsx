@@ -1,6 +1,7 @@
 // Users > Active users: every user with their products. Enter opens one user's Licenses and apps;
 // with two or more ticked, m opens Manage product licenses.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../components/Text.js';
 import {useState} from 'react';
 import {filterUsers, indexTenant, shortProductName} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';

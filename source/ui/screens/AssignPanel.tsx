@@ -1,6 +1,6 @@
 // Assign licenses (+ on a product page): tick users who do not have the product, then assign.
 // The way back within the mailbox's 30-day window, and the next step after unassigning.
-import {Text} from 'ink';
+import {Text} from '../components/Text.js';
 import {useState} from 'react';
 import {allWentThrough, planAssign, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
 import {assignmentSources, filterUsers, productBySku} from '../../domain/selectors.js';

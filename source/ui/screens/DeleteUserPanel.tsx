@@ -1,5 +1,6 @@
 // Delete user (D): what deleting does, then a strong confirmation: the username typed in full.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../components/Text.js';
 import {useState} from 'react';
 import {deletionConsequences} from '../../domain/consequences.js';
 import {indexTenant} from '../../domain/selectors.js';

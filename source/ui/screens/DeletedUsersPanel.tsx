@@ -1,5 +1,6 @@
 // Users > Deleted users: restorable for 30 days, with their licenses.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../components/Text.js';
 import {useState} from 'react';
 import {dayOf} from '../../domain/dates.js';
 import {restorableUntil, restoreBlock} from '../../domain/rules.js';

@@ -1,6 +1,7 @@
 // Guided unassign, for support staff: one unassignment in four plain steps (product, users, what
 // happens, confirm), then the outcome, the next steps and a report left in the state directory.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../components/Text.js';
 import {useState} from 'react';
 import {planConsequences} from '../../domain/consequences.js';
 import {countOutcomes, planUnassign, plannedRemovals, type LicensePlan, type UserOutcome} from '../../domain/plan.js';

@@ -1,6 +1,7 @@
 // The ? screen: every key, from the same table that drives input and the footer, in two columns,
 // a page at a time.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../components/Text.js';
 import {useState} from 'react';
 import {useChrome} from '../chrome.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';

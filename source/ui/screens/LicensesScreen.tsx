@@ -1,5 +1,6 @@
 // Billing > Licenses: one row per product, counts summed over all its subscriptions.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../components/Text.js';
 import {productRows, type ProductRow} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {Cell} from '../components/Cell.js';

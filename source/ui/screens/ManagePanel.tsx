@@ -1,6 +1,7 @@
 // Manage product licenses, for two or more ticked users: the admin center's choices, then
 // Save changes, a confirmation listing users × products, and each user's outcome with Done.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../components/Text.js';
 import {useState} from 'react';
 import {planUnassignAll, plannedRemovals, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
 import {productBySku} from '../../domain/selectors.js';

@@ -1,6 +1,7 @@
 // A product opened from Licenses: its subscriptions, and the users who hold it, to tick and
 // unassign (u) or to add to (+ Assign licenses).
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../components/Text.js';
 import {useState} from 'react';
 import {allWentThrough, planUnassign, plannedRemovals, type LicensePlan, type SkipReason, type UserOutcome} from '../../domain/plan.js';
 import {indexTenant, productBySku} from '../../domain/selectors.js';

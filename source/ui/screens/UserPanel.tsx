@@ -1,6 +1,7 @@
 // One user's Licenses and apps: a checkbox per product of the tenant, ticked where the user holds
 // it. Untick (or tick) and Save changes (s); a product's apps show with → or enter.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../components/Text.js';
 import {useState} from 'react';
 import {isEmptyPlan, planChanges, shortfalls, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
 import {assignmentSources, indexTenant, productBySku, type ProductRow} from '../../domain/selectors.js';
