@@ -2,6 +2,9 @@
 // remove them from the subscription (a billing change, made in the admin center), and, for someone
 // leaving, Microsoft's former-employee guidance.
 import {Box, Text} from 'ink';
+import type {Tenant} from '../../domain/model.js';
+import {freedLicenses, type UserOutcome} from '../../domain/plan.js';
+import {productBySku} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {strings} from '../strings.js';
 import {ScreenFrame} from './ScreenFrame.js';
@@ -50,17 +53,10 @@ export function NextStepsPanel({freed, onReassign, onDone}: Props) {
 	);
 }
 
-/** The licenses outcomes freed, per product, with what is available now. */
-export function freedLicenses(
-	outcomes: ReadonlyArray<{skuId: string; outcome: string}>,
-	product: (skuId: string) => {name: string; available: number} | undefined,
-): FreedLicenses[] {
-	const counts = new Map<string, number>();
-	for (const o of outcomes) if (o.outcome === 'removed') counts.set(o.skuId, (counts.get(o.skuId) ?? 0) + 1);
-	return [...counts].map(([skuId, count]) => ({
-		skuId,
-		count,
-		product: product(skuId)?.name ?? skuId,
-		available: product(skuId)?.available ?? 0,
-	}));
+/** The licenses a change freed, per product, with what is available now (the tenant after the change). */
+export function freedRows(tenant: Tenant, outcomes: readonly UserOutcome[]): FreedLicenses[] {
+	return [...freedLicenses(tenant, outcomes)].map(([skuId, count]) => {
+		const product = productBySku(tenant, skuId);
+		return {skuId, count, product: product?.name ?? skuId, available: product?.available ?? 0};
+	});
 }

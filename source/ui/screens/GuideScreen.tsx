@@ -22,7 +22,7 @@ import {guideReport, readAloud, reportName} from '../guide-text.js';
 import {useAppState, useStore} from '../store-context.js';
 import {strings} from '../strings.js';
 import {namesOf, useApply} from '../use-apply.js';
-import {nothingToRemoveReason} from './ProductScreen.js';
+import {nothingToRemoveReason, unassignQuestion} from './ProductScreen.js';
 
 type Step =
 	| {n: 1}
@@ -134,13 +134,13 @@ export function GuideScreen() {
 			return (
 				<ConfirmPanel
 					title={strings.guide.step(4, strings.guide.titles[3])}
-					question={strings.unassign.question(plannedRemovals(step.plan), product.name)}
+					question={unassignQuestion(step.plan, product.name, tenant)}
 					lines={planLines(step.plan, names, true)}
 					plan={step.plan}
 					confirmLabel={strings.unassign.confirm}
 					onCancel={() => setStep({n: 3, skuId, plan: step.plan})}
 					onConfirm={async () => {
-						const outcomes = await apply(step.plan, product.name);
+						const outcomes = await apply(step.plan, product);
 						if (!outcomes) return setStep({n: 3, skuId, plan: step.plan});
 						// The report keeps what was shown, unwrapped.
 						const {head, notes} = consequenceRows(consequences, names, 10_000);
@@ -195,7 +195,7 @@ export function GuideScreen() {
 
 	const textWidth = Math.max(20, width - 2);
 	const done = [
-		strings.outcome.summary(countOutcomes(step.outcomes), product.name),
+		strings.outcome.summary(countOutcomes(step.outcomes, skuId), product.name),
 		strings.guide.report(step.report),
 		...step.outcomes
 			.filter(o => o.outcome !== 'removed')
