@@ -152,7 +152,7 @@ export const strings = {
 		assignLine: (product: string) => `+ Assign ${product}`,
 		removeLine: (product: string) => `− Unassign ${product}`,
 		dependent: (bases: string) => `depends on ${bases}: removed with it`,
-		alsoRemoves: (addOns: string) => `also ${addOns}, which depends on it`,
+		alsoRemoves: (addOns: string) => `also removes ${addOns}, which depends on it`,
 		groupLocked: (groups: string) => `Assigned through ${groups}: change the group's membership instead.`,
 	},
 	manage: {
@@ -270,6 +270,7 @@ export const strings = {
 		title: 'Next steps',
 		freed: (n: number, product: string, available: number) =>
 			`${plural(n, 'license', 'licenses')} of ${product} ${n === 1 ? 'is' : 'are'} free now (${available} available).`,
+		noneFreed: 'No license was freed: the users still hold it through a group.',
 		reassign: 'Reassign the freed licenses to someone else (Assign licenses).',
 		reassignElsewhere: 'Reassign the freed licenses from Licenses (1): open the product, Assign licenses (+).',
 		billing:
@@ -382,8 +383,8 @@ export const strings = {
 } as const;
 
 /**
- * One user's consequences as phrases, as the panel, the command line and --json say them: what goes
- * or shrinks, then what stays through another license; "keeps everything" when nothing changes.
+ * One user's consequences as phrases, as the panel and the command line say them: what stays through
+ * another license, then what goes or shrinks; "keeps everything" when nothing is said.
  */
 export function consequencePhrases(user: UserConsequences, product: (skuId: string) => string): string[] {
 	const words = strings.consequences;
@@ -395,7 +396,7 @@ export function consequencePhrases(user: UserConsequences, product: (skuId: stri
 		...user.changes.map(change => words.phrase(user, change)),
 		...(user.unrecognised.length > 0 ? [words.unrecognised(user.unrecognised)] : []),
 	];
-	return [...kept, ...(lost.length > 0 ? lost : [words.nothing])];
+	return [...kept, ...lost].length > 0 ? [...kept, ...lost] : [words.nothing];
 }
 
 /** "2 users lose their mailbox · mailbox reduced for 1 user · 1 user keeps everything" */

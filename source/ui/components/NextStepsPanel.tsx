@@ -29,7 +29,7 @@ export function NextStepsPanel({freed, onReassign, onDone}: Props) {
 	const width = Math.max(20, chrome.size.columns - 4);
 	const paragraph = (text: string, indent = '') => wrapText(text, width - indent.length, indent);
 	const lines = [
-		...freed.flatMap(f => paragraph(strings.nextSteps.freed(f.count, f.product, f.available))),
+		...(freed.length > 0 ? freed.flatMap(f => paragraph(strings.nextSteps.freed(f.count, f.product, f.available))) : paragraph(strings.nextSteps.noneFreed)),
 		'',
 		...paragraph(onReassign ? `r  ${strings.nextSteps.reassign}` : strings.nextSteps.reassignElsewhere),
 		'',
