@@ -93,8 +93,9 @@ export function dependentAddOns(tenant: Tenant, user: User, removing: readonly s
 			const own = kept.filter(a => a.skuId === addOn);
 			const needs = own.flatMap(a => enabledPlanNames(a, skusById)).flatMap(plan => servicePlanDependencies[plan] ?? []);
 			if (needs.length === 0) continue;
-			const others = new Set(kept.filter(a => a.skuId !== addOn).flatMap(a => enabledPlanNames(a, skusById)));
-			if (needs.some(plan => others.has(plan))) continue;
+			// A product that carries its base itself (Business Premium: Plan 1 beside its archive) needs no other.
+			const enabled = new Set(kept.flatMap(a => enabledPlanNames(a, skusById)));
+			if (needs.some(plan => enabled.has(plan))) continue;
 			// Only a removal makes an add-on fall; one that never had its base is not ours to fix.
 			const bases = [...gone].filter(base => allPlans(base).some(plan => needs.includes(plan)));
 			if (bases.length > 0) {

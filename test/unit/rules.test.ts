@@ -107,6 +107,15 @@ describe('dependent add-ons', () => {
 		expect(dependentsNamedIn(tenant, tomas.id, 'User does not have a corresponding license.')).toEqual([]);
 	});
 
+	it('a product that carries its own base is no add-on: Business Premium stays when Plan 1 beside it goes', () => {
+		const tenant = produce(demoTenant(), draft => {
+			const alex = draft.users.find(u => u.displayName === 'Alex Wilber')!;
+			alex.assignedLicenses.push({skuId: sku.exchangePlan1, disabledPlans: []});
+			alex.licenseAssignmentStates.push({skuId: sku.exchangePlan1, assignedByGroup: null, state: 'Active', error: 'None', disabledPlans: []});
+		});
+		expect(dependentAddOns(tenant, userByName(tenant, 'Alex Wilber'), [sku.exchangePlan1]).size).toBe(0);
+	});
+
 	it('removing only the add-on leaves the base alone', () => {
 		const tenant = demoTenant();
 		const tomas = userByName(tenant, 'Tomás Herrera');
