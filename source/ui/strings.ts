@@ -122,7 +122,7 @@ export const strings = {
 			`Self-service purchase by ${owner}: an admin must take over the subscription before its licenses can be assigned or unassigned.`,
 		selfServiceShort: 'Self-service purchase: an admin must take over the subscription first.',
 		selfServiceBeside: (owner: string) =>
-			`${owner} also bought this product through self-service purchase: those licenses stay theirs, and Microsoft decides per user.`,
+			`Some licenses are ${owner}'s self-service purchase, which an admin must take over before changing; the company's can be changed. Microsoft decides per user.`,
 		groupOnly: (groups: string) => `via ${groups}`,
 		alsoGroup: (groups: string) => `also via ${groups}`,
 		disabled: 'Sign-in blocked',
