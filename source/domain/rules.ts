@@ -91,13 +91,13 @@ export function dependentAddOns(tenant: Tenant, user: User, removing: readonly s
 		const kept = withoutDirect(assignments, [...gone]);
 		for (const addOn of new Set(kept.filter(a => a.groupId === null).map(a => a.skuId))) {
 			const own = kept.filter(a => a.skuId === addOn);
-			const needs = own.flatMap(a => enabledPlanNames(a, skusById)).flatMap(plan => servicePlanDependencies[plan] ?? []);
-			if (needs.length === 0) continue;
+			// Each dependent plan needs one of its bases.
+			const needs = own.flatMap(a => enabledPlanNames(a, skusById)).flatMap(plan => (servicePlanDependencies[plan] ? [servicePlanDependencies[plan]] : []));
 			// A product that carries its base itself (Business Premium: Plan 1 beside its archive) needs no other.
 			const enabled = new Set(kept.flatMap(a => enabledPlanNames(a, skusById)));
-			if (needs.some(plan => enabled.has(plan))) continue;
+			if (needs.every(anyOf => anyOf.some(plan => enabled.has(plan)))) continue;
 			// Only a removal makes an add-on fall; one that never had its base is not ours to fix.
-			const bases = [...gone].filter(base => allPlans(base).some(plan => needs.includes(plan)));
+			const bases = [...gone].filter(base => allPlans(base).some(plan => needs.some(anyOf => anyOf.includes(plan))));
 			if (bases.length > 0) {
 				dependents.set(addOn, bases);
 				gone.add(addOn);
