@@ -4,7 +4,7 @@ import {consequenceKinds, lostKinds, type UserConsequences} from '../domain/cons
 import type {Tenant} from '../domain/model.js';
 import {countOutcomes, type LicensePlan, type UserOutcome} from '../domain/plan.js';
 import type {Names} from './components/plan-lines.js';
-import {listWords as list, strings} from './strings.js';
+import {explained, listWords as list, strings} from './strings.js';
 
 /** Paragraphs a support person can read out: who loses what, what that means, who is skipped. */
 export function readAloud(product: string, plan: LicensePlan, consequences: readonly UserConsequences[], names: Names): string[] {
@@ -28,7 +28,7 @@ export function readAloud(product: string, plan: LicensePlan, consequences: read
 		];
 		paragraphs.push(sentences.join(' '));
 	}
-	const lost = new Set(consequences.flatMap(lostKinds));
+	const lost = new Set(consequences.flatMap(user => user.changes.filter(explained).map(change => change.kind)));
 	const deletedOn = consequences.find(user => user.mailboxDeletedOn)?.mailboxDeletedOn ?? '';
 	const archivedOn = consequences.find(user => user.oneDriveArchivedOn)?.oneDriveArchivedOn ?? '';
 	for (const kind of consequenceKinds) {

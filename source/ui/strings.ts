@@ -413,12 +413,16 @@ export function consequenceSummary(list: readonly UserConsequences[]): string {
 	].join(' · ');
 }
 
+/** A loss the kind's note speaks of: the Office note is about desktop apps, which a web-only user never had. */
+export const explained = (change: Consequence) =>
+	change.kind === 'office-apps' ? change.from === 'desktop' : change.effect === 'lost';
+
 /** What the losses in the list mean, once each, with the sources: below the changes. */
 export function consequenceNotes(list: readonly UserConsequences[]): string[] {
 	const words = strings.consequences;
 	const changes = list.flatMap(user => user.changes);
 	const notes = consequenceKinds.flatMap(kind => [
-		...(changes.some(c => c.kind === kind && c.effect === 'lost') ? [words.explain[kind]] : []),
+		...(changes.some(c => c.kind === kind && explained(c)) ? [words.explain[kind]] : []),
 		...[...new Set(changes.filter(c => c.kind === kind && c.effect === 'reduced').map(words.reducedKey))].flatMap(key => words.explainReduced[key] ?? []),
 	]);
 	if (list.some(user => !user.holdsVisible && user.mailboxDeletedOn)) notes.push(words.holdsHidden);

@@ -58,3 +58,13 @@ describe('what the panel and the command line say', () => {
 		expect(consequenceNotes([c])).toEqual([]);
 	});
 });
+
+describe('notes say only what applies', () => {
+	it('a user who had Office on the web only is not told about desktop apps', () => {
+		const web = consequences([{sku: 'O365_BUSINESS_ESSENTIALS'}], 'O365_BUSINESS_ESSENTIALS', {});
+		expect(phrases(web)).toContain('loses Office for the web and mobile');
+		expect(consequenceNotes([web])).not.toContain(strings.consequences.explain['office-apps']);
+		const desktop = consequences([{sku: 'O365_BUSINESS_PREMIUM'}, {sku: 'O365_BUSINESS_ESSENTIALS'}], 'O365_BUSINESS_PREMIUM', {});
+		expect(consequenceNotes([desktop])).toContain(strings.consequences.explain['office-apps']);
+	});
+});
