@@ -5,9 +5,9 @@ import {UserError} from '../backends/backend.js';
 import {consequencesOf, type ConsequenceKind, type Effect, type UserConsequences} from '../domain/consequences.js';
 import type {Tenant} from '../domain/model.js';
 import {planUnassign, removalQuestion, type OutcomeReason, type PlanItem, type UserOutcome} from '../domain/plan.js';
-import {adminPermission, dependentsNamedIn, licenseRoles} from '../domain/rules.js';
+import {adminPermission, licenseRoles} from '../domain/rules.js';
 import {indexTenant, namesOf, type Names, type ProductRow} from '../domain/selectors.js';
-import {consequenceNotes, consequencePhrases, listWords, strings} from '../ui/strings.js';
+import {consequenceNotes, consequencePhrases, failureWords, listWords, strings} from '../ui/strings.js';
 import {exitCodes, table, type CommandIO} from './io.js';
 import type {Opened} from './open.js';
 
@@ -78,8 +78,7 @@ function resultOf(
 	if (skip) return {...base, outcome: 'skipped', reason: skip.reason, message: null, ...none};
 	const names = namesOf(tenant);
 	if (outcome?.outcome === 'failed') {
-		const message = strings.outcome.failed(outcome.message, dependentsNamedIn(tenant, item.userId, outcome.message).map(names.product));
-		return {...base, outcome: 'failed', reason: 'error', message, ...none};
+		return {...base, outcome: 'failed', reason: 'error', message: failureWords(tenant, outcome), ...none};
 	}
 	if (outcome && outcome.outcome !== 'removed') return {...base, outcome: 'skipped', reason: outcome.reason, message: outcome.message, ...none};
 	const dependents = Object.keys(item.dependents);

@@ -2,7 +2,10 @@
 // A translation is a copy of this object, not a hunt through components.
 import type {ReducedTo} from '../domain/capabilities.js';
 import {consequenceKinds, sumConsequences, type Consequence, type ConsequenceKind, type UserConsequences} from '../domain/consequences.js';
-import type {Outcome, OutcomeCounts, SkipReason} from '../domain/plan.js';
+import type {Tenant} from '../domain/model.js';
+import type {Outcome, OutcomeCounts, SkipReason, UserOutcome} from '../domain/plan.js';
+import {dependentsNamedIn} from '../domain/rules.js';
+import {namesOf} from '../domain/selectors.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -428,4 +431,9 @@ export function consequenceNotes(list: readonly UserConsequences[]): string[] {
 	if (list.some(user => !user.holdsVisible && user.mailboxDeletedOn)) notes.push(words.holdsHidden);
 	if (list.some(user => user.unrecognised.length > 0)) notes.push(words.unrecognisedNote);
 	return notes.length > 0 ? [...notes, words.source] : [];
+}
+
+/** A failure in words: Graph's message, naming the add-on when it says one still depends on the product. */
+export function failureWords(tenant: Tenant, outcome: Pick<UserOutcome, 'userId' | 'message'>): string {
+	return strings.outcome.failed(outcome.message, dependentsNamedIn(tenant, outcome.userId, outcome.message).map(namesOf(tenant).product));
 }

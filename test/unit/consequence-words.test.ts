@@ -2,8 +2,9 @@
 import {describe, expect, it} from 'vitest';
 import {consequencesOf, type UserConsequences} from '../../source/domain/consequences.js';
 import {planUnassign} from '../../source/domain/plan.js';
-import {consequenceNotes, consequencePhrases, consequenceSummary, strings} from '../../source/ui/strings.js';
+import {consequenceNotes, consequencePhrases, consequenceSummary, failureWords, strings} from '../../source/ui/strings.js';
 import {catalogTenant, skuOf, type Holding} from '../helpers/catalog-tenant.js';
+import {demoTenant, userByName} from '../helpers/tenant.js';
 
 const now = new Date('2026-11-25T12:00:00.000Z');
 
@@ -66,5 +67,17 @@ describe('notes say only what applies', () => {
 		expect(consequenceNotes([web])).not.toContain(strings.consequences.explain['office-apps']);
 		const desktop = consequences([{sku: 'O365_BUSINESS_PREMIUM'}, {sku: 'O365_BUSINESS_ESSENTIALS'}], 'O365_BUSINESS_PREMIUM', {});
 		expect(consequenceNotes([desktop])).toContain(strings.consequences.explain['office-apps']);
+	});
+});
+
+describe('a failure in words', () => {
+	it('Graph\'s "depends on" answer names the add-on that still needs the product', () => {
+		const tenant = demoTenant();
+		const tomas = userByName(tenant, 'Tomás Herrera');
+		const message = 'License assignment failed because service plan EXCHANGE_S_ARCHIVE_ADDON depends on the service plan(s) EXCHANGE_S_STANDARD';
+		expect(failureWords(tenant, {userId: tomas.id, message})).toBe(
+			`${message} (Exchange Online Archiving for Exchange Online depends on it: unassign them together)`,
+		);
+		expect(failureWords(tenant, {userId: tomas.id, message: 'Too many requests.'})).toBe('Too many requests.');
 	});
 });

@@ -3,11 +3,10 @@ import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import type {Tenant} from '../../domain/model.js';
 import {countOutcomes, type UserOutcome} from '../../domain/plan.js';
-import {dependentsNamedIn} from '../../domain/rules.js';
 import {useChrome} from '../chrome.js';
 import {useAppState} from '../store-context.js';
 import {namesOf} from '../use-apply.js';
-import {strings} from '../strings.js';
+import {failureWords, strings} from '../strings.js';
 import type {Names} from './plan-lines.js';
 import {ScreenFrame} from './ScreenFrame.js';
 import {useScroll} from './use-scroll.js';
@@ -27,7 +26,7 @@ function outcomeLines(tenant: Tenant, outcomes: readonly UserOutcome[], names: N
 		...list.map(o => {
 			const why =
 				o.outcome === 'failed'
-					? `: ${strings.outcome.failed(o.message, dependentsNamedIn(tenant, o.userId, o.message).map(names.product))}`
+					? `: ${failureWords(tenant, o)}`
 					: o.reason
 						? `: ${strings.outcome.reason[o.reason]}`
 						: '';

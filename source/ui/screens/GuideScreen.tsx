@@ -4,7 +4,7 @@ import {Box, Text} from 'ink';
 import {useState} from 'react';
 import {planConsequences} from '../../domain/consequences.js';
 import {countOutcomes, planUnassign, plannedRemovals, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
-import {adminPermission, dependentsNamedIn} from '../../domain/rules.js';
+import {adminPermission} from '../../domain/rules.js';
 import {productBySku, productRows} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {Cell} from '../components/Cell.js';
@@ -20,7 +20,7 @@ import {HoldersChecklist, useHoldersChecklist} from '../components/HoldersCheckl
 import {WindowedList} from '../components/WindowedList.js';
 import {guideReport, readAloud, reportName} from '../guide-text.js';
 import {useAppState, useStore} from '../store-context.js';
-import {strings} from '../strings.js';
+import {failureWords, strings} from '../strings.js';
 import {namesOf, useApply} from '../use-apply.js';
 import {nothingToRemoveReason, unassignQuestion} from './ProductScreen.js';
 
@@ -199,7 +199,7 @@ export function GuideScreen() {
 		strings.guide.report(step.report),
 		...step.outcomes
 			.filter(o => o.outcome !== 'removed')
-			.map(o => `${o.userPrincipalName}: ${o.outcome === 'failed' ? strings.outcome.failed(o.message, dependentsNamedIn(tenant, o.userId, o.message).map(names.product)) : o.reason ? strings.outcome.reason[o.reason] : (o.message ?? '')}`),
+			.map(o => `${o.userPrincipalName}: ${o.outcome === 'failed' ? failureWords(tenant, o) : o.reason ? strings.outcome.reason[o.reason] : (o.message ?? '')}`),
 		strings.nextSteps.billing,
 		`${strings.nextSteps.formerEmployee} ${strings.nextSteps.formerEmployeeLink}`,
 		strings.guide.again,
