@@ -27,6 +27,8 @@ export type LevelName<K extends CapabilityKind = CapabilityKind> = (typeof level
 type Between<T> = T extends readonly ['none', ...infer M extends readonly string[], string] ? M[number] : never;
 /** What a kind can be reduced to, as "kind/level": "mailbox/kiosk", "onedrive/2gb", "office-apps/web"... */
 export type ReducedTo = {[K in CapabilityKind]: `${K}/${Between<(typeof levelNames)[K]>}`}[CapabilityKind];
+/** The kinds that can be reduced, not only lost: mailbox, onedrive, office-apps. */
+export type ReducibleKind = ReducedTo extends `${infer K}/${string}` ? K : never;
 
 /** A level per kind, in capabilityKinds order. */
 export type Levels = readonly number[];
@@ -78,7 +80,7 @@ function codesByName(): Map<string, string> {
 }
 
 /** What one service plan of a product gives, or null when neither its id nor its name is known. */
-export function planCodes(skuId: string, plan: {servicePlanId: string; servicePlanName: string}): string | null {
+function planCodes(skuId: string, plan: {servicePlanId: string; servicePlanName: string}): string | null {
 	const planId = plan.servicePlanId.toLowerCase();
 	const exception = productPlanExceptions[skuId.toLowerCase()]?.[planId];
 	if (exception !== undefined) return exception;

@@ -1,6 +1,6 @@
 // Every word the UI shows, in the Microsoft 365 admin center's English terms.
 // A translation is a copy of this object, not a hunt through components.
-import type {ReducedTo} from '../domain/capabilities.js';
+import type {ReducedTo, ReducibleKind} from '../domain/capabilities.js';
 import {consequenceKinds, sumConsequences, type Consequence, type ConsequenceKind, type UserConsequences} from '../domain/consequences.js';
 import type {Tenant} from '../domain/model.js';
 import type {Outcome, OutcomeCounts, SkipReason, UserOutcome} from '../domain/plan.js';
@@ -221,11 +221,9 @@ export const strings = {
 			} satisfies Record<ConsequenceKind, (n: number) => string>,
 			reduced: {
 				mailbox: (n: number) => `mailbox reduced for ${plural(n, 'user', 'users')}`,
-				archive: (n: number) => `archive reduced for ${plural(n, 'user', 'users')}`,
 				onedrive: (n: number) => `OneDrive reduced for ${plural(n, 'user', 'users')}`,
 				'office-apps': (n: number) => `Office reduced for ${plural(n, 'user', 'users')}`,
-				teams: (n: number) => `Teams reduced for ${plural(n, 'user', 'users')}`,
-			} satisfies Record<ConsequenceKind, (n: number) => string>,
+			} satisfies Record<ReducibleKind, (n: number) => string> as Partial<Record<ConsequenceKind, (n: number) => string>>,
 			unrecognised: (n: number) => `${plural(n, 'user loses', 'users lose')} service plans this app does not recognise`,
 			none: (n: number) => `${plural(n, 'user keeps', 'users keep')} everything`,
 		},
@@ -409,7 +407,7 @@ export function consequenceSummary(list: readonly UserConsequences[]): string {
 	return [
 		...consequenceKinds.flatMap(kind => [
 			...(sums.lost[kind] > 0 ? [words.lost[kind](sums.lost[kind])] : []),
-			...(sums.reduced[kind] > 0 ? [words.reduced[kind](sums.reduced[kind])] : []),
+			...(sums.reduced[kind] > 0 ? [words.reduced[kind]!(sums.reduced[kind])] : []),
 		]),
 		...(sums.unrecognised > 0 ? [words.unrecognised(sums.unrecognised)] : []),
 		...(sums.none > 0 ? [words.none(sums.none)] : []),
