@@ -22,7 +22,10 @@ Commands:
   unassign --product P (--users UPN[,UPN…] | --users-file FILE) [--dry-run] [--yes] [--json]
                      unassign a product: P is a part number (SPB), a skuId or a product name;
                      users are UPNs or ids; the file has one a line, or a CSV with a
-                     userPrincipalName column. Without --yes: asks in a terminal, else refuses
+                     userPrincipalName column. Without --yes: asks in a terminal, else refuses.
+                     Each user's consequences, lost or reduced: mailbox, archive, onedrive,
+                     office-apps, teams (--json: kind, effect, text; alsoRemoves names the
+                     add-ons removed with the product). Kinds may be added: ignore unknown ones
   audit [--json]     every change applied, oldest first
   doctor [--json]    version, Node, state directory, backend, tenant, cloud, terminals: for a ticket
   logout             forget the Microsoft 365 sign-in kept in the state directory

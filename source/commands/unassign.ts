@@ -1,9 +1,10 @@
 // m365-licenses unassign: the same plan, rules and consequences as the TUI, for scripts.
-import {consequencesOf, type ConsequenceKind, type UserConsequences} from '../domain/consequences.js';
-import {planUnassign, type PlanItem, type UserOutcome} from '../domain/plan.js';
+import {consequencesOf, type ConsequenceKind, type Effect, type UserConsequences} from '../domain/consequences.js';
+import type {Tenant} from '../domain/model.js';
+import {planUnassign, removalQuestion, type OutcomeReason, type PlanItem, type UserOutcome} from '../domain/plan.js';
 import {adminPermission, licenseRoles} from '../domain/rules.js';
-import type {ProductRow} from '../domain/selectors.js';
-import {strings} from '../ui/strings.js';
+import {indexTenant, namesOf, type Names, type ProductRow} from '../domain/selectors.js';
+import {consequenceNotes, consequencePhrases, failureWords, listWords, strings} from '../ui/strings.js';
 import {exitCodes, table, type CommandIO} from './io.js';
 import type {Opened} from './open.js';
 
@@ -21,30 +22,52 @@ interface Result {
 	outcome: 'removed' | 'would-remove' | 'skipped' | 'failed';
 	reason: string | null;
 	message: string | null;
-	consequences: Array<{kind: ConsequenceKind | 'none'; text: string}>;
+	consequences: Array<{kind: ConsequenceKind | 'none' | 'unrecognised'; effect?: Effect; text: string}>;
+	/** The add-ons removed with the product, in the same request, because they depend on it. */
+	alsoRemoves: Array<{skuId: string; skuPartNumber: string; productName: string}>;
 }
 
+/** Each consequence in the words the TUI uses; "none" when the user keeps everything. */
 function consequenceList(c: UserConsequences): Result['consequences'] {
-	if (c.lost.length === 0) return [{kind: 'none', text: strings.consequences.nothing}];
-	return c.lost.map(kind => ({
-		kind,
-		text:
-			kind === 'mailbox' && c.mailboxDeletedOn
-				? `${strings.user.mailboxWindow(c.mailboxDeletedOn)} ${strings.consequences.explain.mailbox}`
-				: strings.consequences.explain[kind],
-	}));
+	const list: Result['consequences'] = [
+		...c.changes.map(change => ({kind: change.kind, effect: change.effect, text: strings.consequences.phrase(c, change)})),
+		...(c.unrecognised.length > 0 ? [{kind: 'unrecognised' as const, effect: 'lost' as const, text: strings.consequences.unrecognised(c.unrecognised)}] : []),
+	];
+	return list.length > 0 ? list : [{kind: 'none', text: strings.consequences.nothing}];
 }
 
-function resultOf(item: PlanItem, skuId: string, c: UserConsequences | null, outcome: UserOutcome | null, dryRun: boolean): Result {
+function resultOf(
+	tenant: Tenant,
+	item: PlanItem,
+	skuId: string,
+	c: UserConsequences | null,
+	outcome: UserOutcome | null,
+	dryRun: boolean,
+): Result {
+	const {skusById} = indexTenant(tenant);
 	const skip = item.skip.find(s => s.skuId === skuId);
 	const base = {userPrincipalName: item.userPrincipalName, id: skip?.reason === 'user-not-found' ? null : item.userId};
-	if (skip) return {...base, outcome: 'skipped', reason: skip.reason, message: null, consequences: []};
+	const none = {consequences: [], alsoRemoves: []};
+	if (skip) return {...base, outcome: 'skipped', reason: skip.reason, message: null, ...none};
+	const names = namesOf(tenant);
+	if (outcome?.outcome === 'failed') {
+		return {...base, outcome: 'failed', reason: 'error', message: failureWords(tenant, outcome), ...none};
+	}
+	if (outcome && outcome.outcome !== 'removed') return {...base, outcome: 'skipped', reason: outcome.reason, message: outcome.message, ...none};
 	const dependents = Object.keys(item.dependents);
-	const note = dependents.length > 0 ? `Also removes ${dependents.join(', ')}, which depends on it.` : null;
-	if (dryRun || !outcome) return {...base, outcome: 'would-remove', reason: null, message: note, consequences: c ? consequenceList(c) : []};
-	if (outcome.outcome === 'removed') return {...base, outcome: 'removed', reason: null, message: note, consequences: c ? consequenceList(c) : []};
-	if (outcome.outcome === 'failed') return {...base, outcome: 'failed', reason: 'error', message: outcome.message, consequences: []};
-	return {...base, outcome: 'skipped', reason: outcome.reason, message: outcome.message, consequences: []};
+	const groups = item.keptThroughGroups[skuId];
+	const notes = [
+		...(dependents.length > 0 ? [strings.user.alsoRemoves(listWords(dependents.map(names.product)))] : []),
+		...(groups ? [strings.product.alsoGroup(names.groups(groups))] : []),
+	];
+	return {
+		...base,
+		outcome: dryRun || !outcome ? 'would-remove' : 'removed',
+		reason: null,
+		message: notes.length > 0 ? notes.join('; ') : null,
+		consequences: c ? consequenceList(c) : [],
+		alsoRemoves: dependents.map(id => ({skuId: id, skuPartNumber: skusById.get(id)?.skuPartNumber ?? id, productName: names.product(id)})),
+	};
 }
 
 export async function unassign({store}: Opened, options: UnassignOptions, io: CommandIO): Promise<number> {
@@ -62,24 +85,27 @@ export async function unassign({store}: Opened, options: UnassignOptions, io: Co
 	const plan = planUnassign(tenant, options.users, [product.skuId]);
 	const now = new Date();
 	const consequences = new Map(plan.items.filter(i => i.remove.length > 0).map(i => [i.userId, consequencesOf(tenant, i, now)]));
-	const removing = plan.items.filter(i => i.remove.length > 0).length;
+	const question = removalQuestion(plan);
+	const names = namesOf(tenant);
+	const show = (results: readonly Result[]) => io.out(`${render(results, plan.items, consequences, names)}\n`);
 
 	if (!options.dryRun && !options.yes) {
 		if (!io.stdinIsTTY || !io.stdoutIsTTY) {
 			io.err('m365-licenses: refusing to unassign without confirmation: pass --yes (or --dry-run to see the plan). Nothing was changed.\n');
 			return exitCodes.usage;
 		}
-		io.out(`${render(plan.items.map(i => resultOf(i, product.skuId, consequences.get(i.userId) ?? null, null, true)))}\n`);
-		const answer = await io.ask(`${strings.unassign.question(removing, product.name)} [y/N] `);
+		show(plan.items.map(i => resultOf(tenant, i, product.skuId, consequences.get(i.userId) ?? null, null, true)));
+		const answer = await io.ask(`${strings.unassign.question(question.users, product.name, question.addOns.map(names.product))} [y/N] `);
 		if (answer.trim().toLowerCase() !== 'y') {
 			io.err('m365-licenses: cancelled. Nothing was changed.\n');
 			return exitCodes.error;
 		}
 	}
 
-	const outcomes = options.dryRun || removing === 0 ? [] : await store.apply(plan, io.progress);
+	const outcomes = options.dryRun || question.users === 0 ? [] : await store.apply(plan, io.progress);
 	const results = plan.items.map(item =>
 		resultOf(
+			tenant,
 			item,
 			product.skuId,
 			consequences.get(item.userId) ?? null,
@@ -98,21 +124,22 @@ export async function unassign({store}: Opened, options: UnassignOptions, io: Co
 		};
 		io.out(`${JSON.stringify(data, null, 2)}\n`);
 	} else {
-		io.out(`${render(results)}\n`);
-		io.out(
-			`${options.dryRun ? `Dry run: ${summary.wouldRemove} would be unassigned` : `${summary.removed} unassigned`}, ${summary.skipped} skipped, ${summary.failed} failed.\n`,
-		);
+		show(results);
+		io.out(`${strings.unassign.commandSummary(options.dryRun, product.name, summary)}\n`);
+		const notes = consequenceNotes([...consequences.values()]);
+		if (notes.length > 0) io.out(`\n${notes.join('\n')}\n`);
 	}
 	return summary.skipped + summary.failed > 0 ? exitCodes.partial : exitCodes.done;
 }
 
-function render(results: readonly Result[]): string {
-	return table([
-		['User', 'Outcome', 'Reason or consequences'],
-		...results.map(r => [
-			r.userPrincipalName,
-			r.outcome,
-			r.reason ?? (r.message ? `${r.message} ` : '') + r.consequences.map(c => c.kind).join(', '),
-		]),
-	]);
+/** A line per user (outcome, and the reason when nothing is done), then what happens to them, indented. */
+function render(results: readonly Result[], items: readonly PlanItem[], consequences: ReadonlyMap<string, UserConsequences>, names: Names): string {
+	const lines = table(results.map(r => [r.userPrincipalName, r.outcome, r.reason ? strings.outcome.reason[r.reason as OutcomeReason] : ''])).split('\n');
+	return results
+		.flatMap((r, i) => {
+			const c = r.consequences.length > 0 ? consequences.get(items[i]!.userId) : undefined;
+			const details = [...(r.message ? [r.message] : []), ...(c ? consequencePhrases(c, names.product) : [])];
+			return [lines[i]!, ...details.map(detail => `    ${detail}`)];
+		})
+		.join('\n');
 }

@@ -1,84 +1,137 @@
-// What each user loses when licenses go: computed from the service plans the removed licenses give
-// and the plans the user keeps through the licenses that stay (direct or through a group). Removing
-// Office 365 E3 from someone who also holds Exchange Online (Plan 1) keeps their mailbox.
+// What each user loses when licenses go: what their assignments give now minus what the assignments
+// they keep will give (direct and through groups, each with its own disabled plans), by capability.
+// Removing Office 365 E3 from someone who also holds Exchange Online (Plan 1) keeps their mailbox;
+// removing it from someone who also holds Exchange Online Kiosk shrinks the mailbox to 2 GB.
 // Facts and sources: ../shared/reference/FACTS.md ("What happens to data").
 import type {Tenant, User} from './model.js';
 import type {LicensePlan, PlanItem} from './plan.js';
+import {
+	assignmentLevels,
+	assignmentsOf,
+	capabilityCatalog,
+	capabilityKinds,
+	kindIndex,
+	levelNames,
+	levelsOf,
+	maxLevels,
+	unrecognisedPlans,
+	withAdded,
+	withoutDirect,
+	type Assignment,
+	type CapabilityCatalog,
+	type CapabilityKind,
+	type LevelName,
+} from './capabilities.js';
 import {dayOf, daysAfter} from './dates.js';
 import {restorableUntil} from './rules.js';
 import {indexTenant} from './selectors.js';
 
-/** Stable ids: the UI words them, `--json` reports them. */
-export type ConsequenceKind = 'mailbox' | 'onedrive' | 'office-apps' | 'teams';
+export type ConsequenceKind = CapabilityKind;
+export const consequenceKinds = capabilityKinds;
 
-/** Service plans by what they give the user; EXCHANGE_S_FOUNDATION is not a mailbox. */
-const kindOfPlan: Readonly<Record<string, ConsequenceKind>> = {
-	EXCHANGE_S_STANDARD: 'mailbox',
-	EXCHANGE_S_ENTERPRISE: 'mailbox',
-	EXCHANGE_S_DESKLESS: 'mailbox',
-	SHAREPOINTSTANDARD: 'onedrive',
-	SHAREPOINTENTERPRISE: 'onedrive',
-	SHAREPOINTDESKLESS: 'onedrive',
-	ONEDRIVESTANDARD: 'onedrive',
-	ONEDRIVE_BASIC: 'onedrive',
-	OFFICESUBSCRIPTION: 'office-apps',
-	OFFICE_BUSINESS: 'office-apps',
-	TEAMS1: 'teams',
-};
+export type Effect = 'lost' | 'reduced';
 
-export const consequenceKinds: readonly ConsequenceKind[] = ['mailbox', 'onedrive', 'office-apps', 'teams'];
+export interface Consequence {
+	kind: ConsequenceKind;
+	effect: Effect;
+	/** The level the user had, and the one they keep ('none' when lost). */
+	from: LevelName;
+	to: LevelName;
+}
 
 /** The mailbox window: mail is kept this many days after the license goes, then deleted. */
 export const mailboxRetentionDays = 30;
+/** A newly unlicensed OneDrive is archived this many days after the license goes (FACTS.md, OneDrive). */
+export const oneDriveArchiveDays = 93;
 
-export interface UserConsequences {
+/** What a change of assignments does to one user, by capability. */
+export interface CapabilityChange {
+	changes: Consequence[];
+	/** What a removed assignment gave but another still gives as well: kind → the skuIds that keep it. */
+	kept: Partial<Record<ConsequenceKind, string[]>>;
+	/** Service plans the catalog cannot classify that the user no longer has: their names. */
+	unrecognised: string[];
+}
+
+/**
+ * The engine: a pure function of the user's assignments before and after and the tenant's products.
+ * Unassigning, turning plans off (the same product with more disabled plans), deleting and the guide
+ * all ask it.
+ */
+export function capabilityChange(catalog: CapabilityCatalog, before: readonly Assignment[], after: readonly Assignment[]): CapabilityChange {
+	const had = levelsOf(catalog, before);
+	const afterLevels = after.map(a => assignmentLevels(catalog, a));
+	const has = maxLevels(afterLevels);
+	const going = before.filter(a => !after.includes(a));
+	const gave = maxLevels(going.map(a => assignmentLevels(catalog, a)));
+	const changes: Consequence[] = [];
+	const kept: Partial<Record<ConsequenceKind, string[]>> = {};
+	capabilityKinds.forEach((kind, i) => {
+		const names: readonly LevelName[] = levelNames[kind];
+		if (has[i]! < had[i]!) {
+			changes.push({kind, effect: has[i] === 0 ? 'lost' : 'reduced', from: names[had[i]!]!, to: names[has[i]!]!});
+		} else if (had[i]! > 0 && gave[i] === had[i]) {
+			kept[kind] = [...new Set(after.filter((_, j) => afterLevels[j]![i] === had[i]).map(a => a.skuId))];
+		}
+	});
+	const stays = unrecognisedPlans(catalog, after);
+	const unrecognised = [...unrecognisedPlans(catalog, going)].filter(([planId]) => !stays.has(planId)).map(([, name]) => name);
+	return {changes, kept, unrecognised};
+}
+
+export interface UserConsequences extends CapabilityChange {
 	userId: string;
 	userPrincipalName: string;
 	displayName: string;
-	/** What the user loses; empty when they keep everything ("none"). */
-	lost: ConsequenceKind[];
-	/** What a removed license gave but another license still gives: kind → the skuIds that keep it. */
-	kept: Partial<Record<ConsequenceKind, string[]>>;
 	/** A hold on the mailbox (litigation hold, retention policy or label), from the snapshot. */
 	hold: string | null;
+	/** False when the tenant's source cannot say whether a mailbox is on hold (Microsoft Graph does not). */
+	holdsVisible: boolean;
 	/** When the mail is deleted for good, unless a license is assigned again: only when the mailbox is lost. */
 	mailboxDeletedOn: string | null;
+	/** When a newly unlicensed OneDrive is archived: only when OneDrive is lost. */
+	oneDriveArchivedOn: string | null;
 }
 
-function kindsOf(tenant: Tenant, user: User, skuId: string): Set<ConsequenceKind> {
-	const sku = indexTenant(tenant).skusById.get(skuId);
-	const disabled = new Set(user.assignedLicenses.find(l => l.skuId === skuId)?.disabledPlans ?? []);
-	const kinds = new Set<ConsequenceKind>();
-	for (const plan of sku?.servicePlans ?? []) {
-		const kind = kindOfPlan[plan.servicePlanName];
-		if (kind && !disabled.has(plan.servicePlanId)) kinds.add(kind);
-	}
-	return kinds;
+/**
+ * Whether the tenant's source shows mailbox holds. A snapshot carries them under x-local.mailboxHolds
+ * (an empty object: none is on hold); Microsoft Graph does not return them, so a live tenant has none.
+ */
+export function holdsVisible(tenant: Tenant): boolean {
+	return tenant['x-local']?.mailboxHolds !== undefined;
 }
 
+export const lostKinds = (user: CapabilityChange) => user.changes.filter(c => c.effect === 'lost').map(c => c.kind);
+const loses = (user: CapabilityChange, kind: ConsequenceKind) => user.changes.some(c => c.kind === kind && c.effect === 'lost');
+
+/** What the user loses if their assignments become `after`: for any change, not only unassigning. */
+export function consequencesAfter(
+	tenant: Tenant,
+	user: Pick<User, 'id' | 'userPrincipalName' | 'displayName'>,
+	before: readonly Assignment[],
+	after: readonly Assignment[],
+	now: Date,
+): UserConsequences {
+	const change = capabilityChange(capabilityCatalog(tenant), before, after);
+	return {
+		userId: user.id,
+		userPrincipalName: user.userPrincipalName,
+		displayName: user.displayName,
+		...change,
+		hold: tenant['x-local']?.mailboxHolds?.[user.id] ?? null,
+		holdsVisible: holdsVisible(tenant),
+		mailboxDeletedOn: loses(change, 'mailbox') ? dayOf(daysAfter(now, mailboxRetentionDays)) : null,
+		oneDriveArchivedOn: loses(change, 'onedrive') ? dayOf(daysAfter(now, oneDriveArchiveDays)) : null,
+	};
+}
+
+/** What one user of a plan loses: the plan's removals (add-ons included) go, its additions come. */
 export function consequencesOf(tenant: Tenant, item: PlanItem, now: Date): UserConsequences {
 	const user = indexTenant(tenant).usersById.get(item.userId);
-	const base = {userId: item.userId, userPrincipalName: item.userPrincipalName, displayName: item.displayName};
-	if (!user) return {...base, lost: [], kept: {}, hold: null, mailboxDeletedOn: null};
-	// A license also held through a group stays: it is not lost.
-	const going = item.remove.filter(skuId => !item.keptThroughGroups[skuId]);
-	const staying = user.assignedLicenses.map(l => l.skuId).filter(skuId => !going.includes(skuId));
-	const given = new Set(going.flatMap(skuId => [...kindsOf(tenant, user, skuId)]));
-	const lost: ConsequenceKind[] = [];
-	const kept: Partial<Record<ConsequenceKind, string[]>> = {};
-	for (const kind of consequenceKinds) {
-		if (!given.has(kind)) continue;
-		const keepers = staying.filter(skuId => kindsOf(tenant, user, skuId).has(kind));
-		if (keepers.length > 0) kept[kind] = keepers;
-		else lost.push(kind);
-	}
-	return {
-		...base,
-		lost,
-		kept,
-		hold: tenant['x-local']?.mailboxHolds?.[user.id] ?? null,
-		mailboxDeletedOn: lost.includes('mailbox') ? dayOf(daysAfter(now, mailboxRetentionDays)) : null,
-	};
+	const who = {id: item.userId, userPrincipalName: item.userPrincipalName, displayName: item.displayName};
+	if (!user) return consequencesAfter(tenant, who, [], [], now);
+	const before = assignmentsOf(user);
+	return consequencesAfter(tenant, who, before, withAdded(withoutDirect(before, item.remove), item.add), now);
 }
 
 /** Consequences of every user the plan takes licenses from. */
@@ -86,30 +139,39 @@ export function planConsequences(tenant: Tenant, plan: LicensePlan, now: Date): 
 	return plan.items.filter(item => item.remove.length > 0).map(item => consequencesOf(tenant, item, now));
 }
 
-/** How many users lose each kind, and how many keep everything: "3 users lose their mailbox". */
-export function sumConsequences(list: readonly UserConsequences[]): Record<ConsequenceKind | 'none', number> {
-	const sums: Record<ConsequenceKind | 'none', number> = {mailbox: 0, onedrive: 0, 'office-apps': 0, teams: 0, none: 0};
+export interface ConsequenceSums {
+	lost: Record<ConsequenceKind, number>;
+	reduced: Record<ConsequenceKind, number>;
+	/** Users who keep everything they use. */
+	none: number;
+	/** Users who lose service plans the catalog cannot describe. */
+	unrecognised: number;
+}
+
+/** How many users lose or keep less of each kind, and how many keep everything: "3 users lose their mailbox". */
+export function sumConsequences(list: readonly UserConsequences[]): ConsequenceSums {
+	const zero = () => Object.fromEntries(capabilityKinds.map(kind => [kind, 0])) as Record<ConsequenceKind, number>;
+	const sums: ConsequenceSums = {lost: zero(), reduced: zero(), none: 0, unrecognised: 0};
 	for (const user of list) {
-		if (user.lost.length === 0) sums.none++;
-		for (const kind of user.lost) sums[kind]++;
+		if (user.changes.length === 0 && user.unrecognised.length === 0) sums.none++;
+		if (user.unrecognised.length > 0) sums.unrecognised++;
+		for (const change of user.changes) sums[change.effect][change.kind]++;
 	}
 	return sums;
 }
 
-/**
- * When each removed mailbox license's mail is deleted for good, from the removal time the store
- * keeps: skuId → ISO date. Only licenses whose removal lost the mailbox, still inside the window.
- */
+const mailboxLevel = (levels: readonly number[]) => levels[kindIndex('mailbox')]!;
+
+/** When the mail of a user who lost their mailbox is deleted for good, from the removal time the store keeps. */
 export function mailboxWindow(tenant: Tenant, user: User, now: Date): {removedAt: string; deletedOn: string} | null {
+	const catalog = capabilityCatalog(tenant);
+	if (mailboxLevel(levelsOf(catalog, assignmentsOf(user))) > 0) return null;
 	const removals = tenant['x-local']?.licenseRemovals?.[user.id] ?? {};
-	const holdsMailbox = user.assignedLicenses.some(l => kindsOf(tenant, user, l.skuId).has('mailbox'));
-	if (holdsMailbox) return null;
-	const {skusById} = indexTenant(tenant);
-	const mailboxRemovals = Object.entries(removals)
-		.filter(([skuId]) => (skusById.get(skuId)?.servicePlans ?? []).some(p => kindOfPlan[p.servicePlanName] === 'mailbox'))
+	const last = Object.entries(removals)
+		.filter(([skuId]) => mailboxLevel(catalog.get(skuId)?.all ?? []) > 0)
 		.map(([, time]) => time)
-		.sort();
-	const last = mailboxRemovals.at(-1);
+		.sort()
+		.at(-1);
 	if (!last) return null;
 	const deletedOn = daysAfter(last, mailboxRetentionDays);
 	if (deletedOn <= now) return null;
@@ -120,31 +182,36 @@ export function mailboxWindow(tenant: Tenant, user: User, now: Date): {removedAt
 export function restoresMailbox(tenant: Tenant, item: PlanItem, now: Date): boolean {
 	const user = indexTenant(tenant).usersById.get(item.userId);
 	if (!user || !mailboxWindow(tenant, user, now)) return false;
-	return item.add.some(skuId => kindsOf(tenant, user, skuId).has('mailbox'));
+	const catalog = capabilityCatalog(tenant);
+	return item.add.some(skuId => mailboxLevel(catalog.get(skuId)?.all ?? []) > 0);
 }
 
 export interface DeletionConsequences {
 	/** Licenses freed at once. */
 	freed: string[];
-	/** On hold, with Exchange Online Plan 2, or Plan 1 with Exchange Online Archiving: the mailbox is kept inactive. */
+	/** Licensed for an inactive mailbox: a full mailbox with an archive (Plan 2, or Plan 1 with Exchange Online Archiving). */
+	inactiveEligible: boolean;
+	/** On hold and licensed for it: the mailbox is kept inactive. */
 	inactiveMailbox: boolean;
 	hold: string | null;
+	holdsVisible: boolean;
 	hasOneDrive: boolean;
 	/** The last day the user can be restored from Deleted users. */
 	restorableUntil: string;
 }
 
-/** What deleting the user does. Source: FACTS.md (inactive mailboxes, OneDrive retention). */
+/** What deleting the user does, from the plans their assignments enable. Source: FACTS.md (inactive mailboxes, OneDrive retention). */
 export function deletionConsequences(tenant: Tenant, user: User, now: Date): DeletionConsequences {
-	const {skusById} = indexTenant(tenant);
-	const plans = new Set(user.assignedLicenses.flatMap(l => (skusById.get(l.skuId)?.servicePlans ?? []).map(p => p.servicePlanName)));
+	const levels = levelsOf(capabilityCatalog(tenant), assignmentsOf(user));
 	const hold = tenant['x-local']?.mailboxHolds?.[user.id] ?? null;
-	const inactiveEligible = plans.has('EXCHANGE_S_ENTERPRISE') || (plans.has('EXCHANGE_S_STANDARD') && plans.has('EXCHANGE_S_ARCHIVE_ADDON'));
+	const inactiveEligible = levels[kindIndex('mailbox')] === 2 && levels[kindIndex('archive')]! > 0;
 	return {
 		freed: user.assignedLicenses.map(l => l.skuId),
+		inactiveEligible,
 		inactiveMailbox: hold !== null && inactiveEligible,
 		hold,
-		hasOneDrive: user.assignedLicenses.some(l => kindsOf(tenant, user, l.skuId).has('onedrive')),
+		holdsVisible: holdsVisible(tenant),
+		hasOneDrive: levels[kindIndex('onedrive')]! > 0,
 		restorableUntil: dayOf(restorableUntil(now)),
 	};
 }

@@ -183,11 +183,55 @@ export function skipOutcomes(plan: LicensePlan): UserOutcome[] {
 	);
 }
 
-/** Outcomes counted by kind, for status lines and result pages. */
-export function countOutcomes(outcomes: readonly UserOutcome[]): Record<Outcome, number> {
-	const counts: Record<Outcome, number> = {assigned: 0, removed: 0, skipped: 0, failed: 0};
-	for (const outcome of outcomes) counts[outcome.outcome]++;
+/** Licenses and users counted apart, for status lines and result pages. */
+export interface OutcomeCounts {
+	/** Licenses unassigned (of the product, when one is given). */
+	removed: number;
+	/** Licenses assigned (of the product, when one is given). */
+	assigned: number;
+	/** Licenses of other products unassigned beside the product's: the add-ons that depend on it. */
+	addOns: number;
+	/** Users something was done for. */
+	users: number;
+	/** Users for whom nothing was done: every one of their changes was skipped. */
+	skipped: number;
+	/** Users a change failed for. */
+	failed: number;
+}
+
+export function countOutcomes(outcomes: readonly UserOutcome[], skuId?: string): OutcomeCounts {
+	const counts: OutcomeCounts = {removed: 0, assigned: 0, addOns: 0, users: 0, skipped: 0, failed: 0};
+	const byUser = new Map<string, Outcome[]>();
+	for (const outcome of outcomes) {
+		byUser.set(outcome.userId, [...(byUser.get(outcome.userId) ?? []), outcome.outcome]);
+		if (outcome.outcome !== 'removed' && outcome.outcome !== 'assigned') continue;
+		if (skuId && outcome.skuId !== skuId) counts.addOns++;
+		else counts[outcome.outcome]++;
+	}
+	for (const list of byUser.values()) {
+		if (list.some(o => o === 'removed' || o === 'assigned')) counts.users++;
+		else if (list.every(o => o === 'skipped')) counts.skipped++;
+		if (list.includes('failed')) counts.failed++;
+	}
 	return counts;
+}
+
+/** Licenses a change freed, per product: removed, and the user no longer holds it (not even through a group). */
+export function freedLicenses(tenantAfter: Tenant, outcomes: readonly UserOutcome[]): Map<string, number> {
+	const {usersById} = indexTenant(tenantAfter);
+	const freed = new Map<string, number>();
+	for (const o of outcomes) {
+		if (o.outcome !== 'removed') continue;
+		if (usersById.get(o.userId)?.assignedLicenses.some(l => l.skuId === o.skuId)) continue;
+		freed.set(o.skuId, (freed.get(o.skuId) ?? 0) + 1);
+	}
+	return freed;
+}
+
+/** Users who lose the product, and the add-ons that go with it: what an unassign asks about. */
+export function removalQuestion(plan: LicensePlan): {users: number; addOns: string[]} {
+	const removing = plan.items.filter(item => item.remove.length > 0);
+	return {users: removing.length, addOns: [...new Set(removing.flatMap(item => Object.keys(item.dependents)))]};
 }
 
 /** True when every user got what the plan asked: nothing skipped, nothing failed. */

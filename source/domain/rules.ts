@@ -4,6 +4,7 @@
 // before anything is tried instead of failing afterwards.
 import {roleTemplateIds, type DirectoryRole, type Tenant, type User} from './model.js';
 import {daysAfter} from './dates.js';
+import {assignmentsOf, enabledPlanNames, withoutDirect} from './capabilities.js';
 import {assignmentSources, indexTenant} from './selectors.js';
 import type {SkipReason} from './plan.js';
 
@@ -29,7 +30,11 @@ export function adminPermission(tenant: Tenant, upn: string): Permission {
 		: {allowed: false, roles, reason: 'no-license-role'};
 }
 
-/** A product bought through self-service purchase: not the organisation's until an admin takes it over. */
+/**
+ * A product bought only through self-service purchase: not the organisation's until an admin takes it
+ * over. A product with a company subscription beside a self-service one stays manageable: Graph
+ * decides per user (FACTS.md, self-service purchases are per subscription).
+ */
 export function selfServiceOwner(tenant: Tenant, skuId: string): string | null {
 	return indexTenant(tenant).products.find(p => p.skuId === skuId)?.selfServiceOwnerId ?? null;
 }
@@ -54,32 +59,46 @@ export function additionBlock(tenant: Tenant, user: User, skuId: string): {reaso
 /**
  * Service plans that work only beside another: plan name → plans of which the user must keep one.
  * Graph refuses to remove the base alone: "License assignment failed because service plan X
- * depends on the service plan(s) Y". Exchange Online Archiving needs an Exchange Online mailbox plan.
+ * depends on the service plan(s) Y". Exchange Online Archiving needs an Exchange Online mailbox
+ * plan: Plan 1, Plan 2, Kiosk or F3 (whose mailbox plan is Kiosk's), or their government editions
+ * (FACTS.md, "Archive").
  */
 export const servicePlanDependencies: Readonly<Record<string, readonly string[]>> = {
-	EXCHANGE_S_ARCHIVE_ADDON: ['EXCHANGE_S_STANDARD', 'EXCHANGE_S_ENTERPRISE'],
+	EXCHANGE_S_ARCHIVE_ADDON: [
+		'EXCHANGE_S_STANDARD',
+		'EXCHANGE_S_STANDARD_GOV',
+		'EXCHANGE_S_ENTERPRISE',
+		'EXCHANGE_S_ENTERPRISE_GOV',
+		'EXCHANGE_S_DESKLESS',
+		'EXCHANGE_S_DESKLESS_GOV',
+	],
 };
 
 /**
  * The add-ons that must go with the products being removed, because what they depend on would go:
- * skuId of the add-on → the products it depends on among those removed. Repeats until nothing more
+ * skuId of the add-on → the products it depends on among those removed. What the user keeps counts
+ * with each assignment's own disabled plans, through groups as well. Repeats until nothing more
  * falls, for add-ons of add-ons.
  */
 export function dependentAddOns(tenant: Tenant, user: User, removing: readonly string[]): Map<string, string[]> {
 	const {skusById} = indexTenant(tenant);
-	const planNames = (skuId: string) => (skusById.get(skuId)?.servicePlans ?? []).map(plan => plan.servicePlanName);
+	const assignments = assignmentsOf(user);
+	const allPlans = (skuId: string) => (skusById.get(skuId)?.servicePlans ?? []).map(plan => plan.servicePlanName);
 	const gone = new Set(removing);
 	const dependents = new Map<string, string[]>();
 	for (let changed = true; changed; ) {
 		changed = false;
-		const kept = user.assignedLicenses.map(l => l.skuId).filter(skuId => !gone.has(skuId));
-		for (const addOn of kept) {
-			const needs = planNames(addOn).flatMap(plan => (servicePlanDependencies[plan] ? [servicePlanDependencies[plan]] : []));
-			const others = new Set(kept.filter(skuId => skuId !== addOn).flatMap(planNames));
-			const unmet = needs.some(anyOf => !anyOf.some(plan => others.has(plan)));
+		const kept = withoutDirect(assignments, [...gone]);
+		for (const addOn of new Set(kept.filter(a => a.groupId === null).map(a => a.skuId))) {
+			const own = kept.filter(a => a.skuId === addOn);
+			// Each dependent plan needs one of its bases.
+			const needs = own.flatMap(a => enabledPlanNames(a, skusById)).flatMap(plan => (servicePlanDependencies[plan] ? [servicePlanDependencies[plan]] : []));
+			// A product that carries its base itself (Business Premium: Plan 1 beside its archive) needs no other.
+			const enabled = new Set(kept.flatMap(a => enabledPlanNames(a, skusById)));
+			if (needs.every(anyOf => anyOf.some(plan => enabled.has(plan)))) continue;
 			// Only a removal makes an add-on fall; one that never had its base is not ours to fix.
-			const bases = [...gone].filter(base => planNames(base).some(plan => needs.some(anyOf => anyOf.includes(plan))));
-			if (unmet && bases.length > 0 && assignmentSources(user, addOn).direct) {
+			const bases = [...gone].filter(base => allPlans(base).some(plan => needs.some(anyOf => anyOf.includes(plan))));
+			if (bases.length > 0) {
 				dependents.set(addOn, bases);
 				gone.add(addOn);
 				changed = true;
@@ -87,6 +106,24 @@ export function dependentAddOns(tenant: Tenant, user: User, removing: readonly s
 		}
 	}
 	return dependents;
+}
+
+/**
+ * The user's products named by Graph's "service plan X depends on the service plan(s) Y" (X by id or
+ * name): the add-ons that still depend on what was being removed. Empty for any other message.
+ */
+export function dependentsNamedIn(tenant: Tenant, userId: string, message: string | null): string[] {
+	const named = /service plan (\S+) depends on/i.exec(message ?? '')?.[1]?.toLowerCase();
+	const {usersById, skusById} = indexTenant(tenant);
+	const user = usersById.get(userId);
+	if (!named || !user) return [];
+	return user.assignedLicenses
+		.map(license => license.skuId)
+		.filter(skuId =>
+			(skusById.get(skuId)?.servicePlans ?? []).some(
+				plan => plan.servicePlanId.toLowerCase() === named || plan.servicePlanName.toLowerCase() === named,
+			),
+		);
 }
 
 /** Roles that may delete and restore users: the Global Administrator and the User Administrator. */

@@ -7,17 +7,20 @@ export interface ProductRow {
 	skuId: string;
 	skuPartNumber: string;
 	name: string;
-	/** Enabled licenses, summed over every subscription of the product. */
+	/** Licenses of subscriptions that still provide them (Enabled, and Warning: the grace period), summed. */
 	total: number;
 	/** Users holding the product. */
 	assigned: number;
 	available: number;
-	/** Licenses in subscriptions that are not enabled (shown, not counted). */
+	/** Licenses of suspended subscriptions: shown, not counted. */
 	suspended: number;
+	/** Licenses of subscriptions in the Warning state, counted in total. */
 	warning: number;
 	subscriptions: CompanySubscription[];
-	/** Set when a subscription of the product is a self-service purchase: the buyer's user id. */
+	/** Set when every subscription of the product is a self-service purchase: the buyer's user id. */
 	selfServiceOwnerId: string | null;
+	/** Set when a self-service subscription sits beside the company's: its buyer. The company's licenses stay manageable. */
+	selfServiceBesideId: string | null;
 }
 
 export interface TenantIndex {
@@ -76,11 +79,13 @@ export function indexTenant(tenant: Tenant): TenantIndex {
 function productRow(sku: SubscribedSku, subscriptions: CompanySubscription[], assigned: number): ProductRow {
 	const byStatus = (status: string) =>
 		subscriptions.filter(s => s.status === status).reduce((sum, s) => sum + s.totalLicenses, 0);
-	// A snapshot without /directory/subscriptions still has Graph's own sum on the SKU.
-	const total = subscriptions.length > 0 ? byStatus('Enabled') : sku.prepaidUnits.enabled;
+	// A snapshot without /directory/subscriptions still has Graph's own sums on the SKU.
 	const suspended = subscriptions.length > 0 ? byStatus('Suspended') : sku.prepaidUnits.suspended;
 	const warning = subscriptions.length > 0 ? byStatus('Warning') : sku.prepaidUnits.warning;
+	// A Warning subscription (expired, in its grace period) still provides licenses; a Suspended one does not.
+	const total = (subscriptions.length > 0 ? byStatus('Enabled') : sku.prepaidUnits.enabled) + warning;
 	const selfService = subscriptions.find(s => s.ownerType === 'User');
+	const company = subscriptions.some(s => s.ownerType !== 'User');
 	return {
 		skuId: sku.skuId,
 		skuPartNumber: sku.skuPartNumber,
@@ -91,7 +96,8 @@ function productRow(sku: SubscribedSku, subscriptions: CompanySubscription[], as
 		suspended,
 		warning,
 		subscriptions,
-		selfServiceOwnerId: selfService?.ownerId ?? null,
+		selfServiceOwnerId: company ? null : (selfService?.ownerId ?? null),
+		selfServiceBesideId: company ? (selfService?.ownerId ?? null) : null,
 	};
 }
 
@@ -107,6 +113,20 @@ export function productBySku(tenant: Tenant, skuId: string): ProductRow | undefi
 export function productNameOf(tenant: Tenant, skuId: string): string {
 	const sku = indexTenant(tenant).skusById.get(skuId);
 	return productName(skuId, sku?.skuPartNumber ?? skuId);
+}
+
+/** Product and group names as every screen and command shows them. */
+export interface Names {
+	product: (skuId: string) => string;
+	groups: (groupIds: readonly string[]) => string;
+}
+
+export function namesOf(tenant: Tenant): Names {
+	const {groupsById} = indexTenant(tenant);
+	return {
+		product: skuId => productNameOf(tenant, skuId),
+		groups: ids => ids.map(id => groupsById.get(id)?.displayName ?? id).join(', '),
+	};
 }
 
 /** "Business Premium" for "Microsoft 365 Business Premium": for lists where room is short. */

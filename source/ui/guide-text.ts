@@ -1,14 +1,11 @@
 // What the guided session says aloud, and the Markdown report it leaves: plain sentences built from
 // the same plan and consequences the confirmation shows.
-import {consequenceKinds, type UserConsequences} from '../domain/consequences.js';
+import {consequenceKinds, lostKinds, type UserConsequences} from '../domain/consequences.js';
 import type {Tenant} from '../domain/model.js';
 import {countOutcomes, type LicensePlan, type UserOutcome} from '../domain/plan.js';
 import {markdownText as md} from '../domain/text-safety.js';
 import type {Names} from './components/plan-lines.js';
-import {strings} from './strings.js';
-
-const list = (items: readonly string[]) =>
-	items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+import {explained, listWords as list, strings} from './strings.js';
 
 /** Paragraphs a support person can read out: who loses what, what that means, who is skipped. */
 export function readAloud(product: string, plan: LicensePlan, consequences: readonly UserConsequences[], names: Names): string[] {
@@ -16,8 +13,14 @@ export function readAloud(product: string, plan: LicensePlan, consequences: read
 	const removing = plan.items.filter(item => item.remove.length > 0);
 	const paragraphs = [aloud.intro(product, list(removing.map(item => item.displayName)))];
 	for (const user of consequences) {
+		const lost = lostKinds(user);
+		const reduced = user.changes.filter(change => change.effect === 'reduced');
+		const unchanged = lost.length === 0 && reduced.length === 0 && user.unrecognised.length === 0;
 		const sentences = [
-			user.lost.length > 0 ? aloud.loses(user.displayName, list(user.lost.map(kind => aloud.kind[kind]))) : aloud.nothing(user.displayName),
+			...(lost.length > 0 ? [aloud.loses(user.displayName, list(lost.map(kind => aloud.kind[kind])))] : []),
+			...reduced.map(change => aloud.reduced(user.displayName, change)),
+			...(user.unrecognised.length > 0 ? [aloud.unrecognised(user.displayName, list(user.unrecognised))] : []),
+			...(unchanged ? [aloud.nothing(user.displayName)] : []),
 			...consequenceKinds.flatMap(kind => {
 				const keepers = user.kept[kind];
 				return keepers ? [aloud.keeps(user.displayName, aloud.kind[kind], list(keepers.map(names.product)))] : [];
@@ -26,12 +29,16 @@ export function readAloud(product: string, plan: LicensePlan, consequences: read
 		];
 		paragraphs.push(sentences.join(' '));
 	}
-	const lost = new Set(consequences.flatMap(user => user.lost));
-	const deletedOn = consequences.find(user => user.mailboxDeletedOn)?.mailboxDeletedOn;
+	const lost = new Set(consequences.flatMap(user => user.changes.filter(explained).map(change => change.kind)));
+	const deletedOn = consequences.find(user => user.mailboxDeletedOn)?.mailboxDeletedOn ?? '';
+	const archivedOn = consequences.find(user => user.oneDriveArchivedOn)?.oneDriveArchivedOn ?? '';
 	for (const kind of consequenceKinds) {
 		if (!lost.has(kind)) continue;
-		paragraphs.push(kind === 'mailbox' ? aloud.mailbox(deletedOn ?? '') : aloud[kind]);
+		if (kind === 'mailbox') paragraphs.push(aloud.mailbox(deletedOn));
+		else if (kind === 'onedrive') paragraphs.push(aloud.onedrive(archivedOn));
+		else paragraphs.push(aloud[kind]);
 	}
+	if (consequences.some(user => user.mailboxDeletedOn && !user.holdsVisible)) paragraphs.push(aloud.holdsHidden);
 	for (const item of plan.items) {
 		for (const skip of item.skip) paragraphs.push(aloud.skipped(item.displayName, strings.outcome.reason[skip.reason]));
 	}
@@ -64,7 +71,7 @@ export function guideReport(record: GuideRecord): string {
 		`- Started: ${record.startedAt.toISOString()}`,
 		`- Finished: ${record.finishedAt.toISOString()}`,
 		`- Product: ${md(product.name)} (${md(product.skuPartNumber)}, ${md(product.skuId)})`,
-		`- Outcome: ${md(strings.outcome.summary(countOutcomes(outcomes), product.name))}`,
+		`- Outcome: ${md(strings.outcome.summary(countOutcomes(outcomes, product.skuId), product.name))}`,
 		'',
 		'## What was done, per user',
 		'',

@@ -1,15 +1,59 @@
 // Every word the UI shows, in the Microsoft 365 admin center's English terms.
 // A translation is a copy of this object, not a hunt through components.
-import type {ConsequenceKind} from '../domain/consequences.js';
-import type {Outcome, SkipReason} from '../domain/plan.js';
+import type {ReducedTo, ReducibleKind} from '../domain/capabilities.js';
+import {consequenceKinds, sumConsequences, type Consequence, type ConsequenceKind, type UserConsequences} from '../domain/consequences.js';
+import type {Tenant} from '../domain/model.js';
+import type {Outcome, OutcomeCounts, SkipReason, UserOutcome} from '../domain/plan.js';
+import {dependentsNamedIn} from '../domain/rules.js';
+import {namesOf} from '../domain/selectors.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "a, b and c" */
+export const listWords = (items: readonly string[]) =>
+	items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
+/** What happens to the mail of a user who loses their mailbox, with what is known of holds. */
+function mailFate(user: UserConsequences): string {
+	const date = user.mailboxDeletedOn ?? '';
+	if (user.hold) return `mail deleted on ${date} except what the hold keeps, unless a license is assigned again`;
+	if (!user.holdsVisible) return `mail deleted on ${date} unless a license is assigned again; holds are not visible from here and keep what they cover`;
+	return `mail deleted on ${date} unless a license is assigned again`;
+}
+
+const lostPhrase: Record<ConsequenceKind, (user: UserConsequences, change: Consequence) => string> = {
+	mailbox: user => `loses the mailbox: ${mailFate(user)}`,
+	archive: () => 'loses the archive mailbox',
+	onedrive: user =>
+		`loses OneDrive: files kept, archived on ${user.oneDriveArchivedOn ?? ''} unless a license is assigned again (not in EDU, GCC or DoD tenants)`,
+	'office-apps': (_, change) =>
+		change.from === 'desktop' ? 'loses the Office apps ("Unlicensed Product", reduced functionality)' : 'loses Office for the web and mobile',
+	teams: () => 'loses Teams',
+};
+
+const reducedPhrase: Record<ReducedTo, string> = {
+	'mailbox/kiosk': 'mailbox reduced to 2 GB (Exchange Online Kiosk)',
+	'onedrive/2gb': 'OneDrive reduced to 2 GB, read-only while over it',
+	'onedrive/basic': 'OneDrive reduced to OneDrive for Business (Basic)',
+	'office-apps/web': 'Office reduced to the web and mobile apps (the desktop apps show "Unlicensed Product")',
+	'office-apps/web-read': 'Office reduced to read-only, on the web and mobile',
+};
+
+const reducedAloud: Record<ReducedTo, (name: string) => string> = {
+	'mailbox/kiosk': name => `${name}'s mailbox will shrink to 2 GB.`,
+	'onedrive/2gb': name => `${name}'s OneDrive will shrink to 2 GB, and be read-only while it holds more.`,
+	'onedrive/basic': name => `${name} will keep only a basic OneDrive, the one that comes with another product.`,
+	'office-apps/web': name => `${name} will lose the Office desktop apps, and keep Office on the web and on phones.`,
+	'office-apps/web-read': name => `${name} will only be able to read Office documents, on the web and on phones.`,
+};
+
+const reducedKey = (change: Consequence) => `${change.kind}/${change.to}` as ReducedTo;
 
 const outcomeWords: Record<Outcome, (n: number) => string> = {
 	removed: n => `${plural(n, 'license', 'licenses')} unassigned`,
 	assigned: n => `${plural(n, 'license', 'licenses')} assigned`,
-	skipped: n => `${n} skipped`,
-	failed: n => `${n} failed`,
+	skipped: n => `${plural(n, 'user', 'users')} skipped`,
+	failed: n => `${plural(n, 'user', 'users')} failed`,
 };
 
 export const strings = {
@@ -24,15 +68,26 @@ export const strings = {
 		assigned: (n: number) => `${n} assigned`,
 		tickFirst: 'Tick at least one person first (space).',
 		aloud: {
-			kind: {mailbox: 'their mailbox', onedrive: 'OneDrive', 'office-apps': 'Office apps', teams: 'Teams'} satisfies Record<ConsequenceKind, string>,
+			kind: {
+				mailbox: 'their mailbox',
+				archive: 'their archive mailbox',
+				onedrive: 'OneDrive',
+				'office-apps': 'Office apps',
+				teams: 'Teams',
+			} satisfies Record<ConsequenceKind, string>,
 			intro: (product: string, names: string) => `You are about to remove ${product} from ${names}.`,
 			loses: (name: string, kinds: string) => `${name} will lose ${kinds}.`,
+			reduced: (name: string, change: Consequence) => reducedAloud[reducedKey(change)](name),
 			keeps: (name: string, kind: string, products: string) => `${name} keeps ${kind} through ${products}.`,
 			nothing: (name: string) => `${name} keeps everything they use today.`,
 			hold: (name: string) => `${name}'s mailbox is on hold: what the hold covers is kept.`,
+			unrecognised: (name: string, plans: string) => `${name} will also lose service plans this app does not recognise: ${plans}.`,
+			holdsHidden: 'This app cannot see whether a mailbox is on hold. A hold keeps what it covers.',
 			mailbox: (date: string) =>
 				`Email is kept for 30 days, until ${date}, and then deleted for good. Giving a license back within those 30 days brings it back.`,
-			onedrive: 'OneDrive files are not deleted, but after 90 days without a license they are archived.',
+			archive: 'The archive mailbox goes with the license that gave it.',
+			onedrive: (date: string) =>
+				`OneDrive files are not deleted. On ${date}, 93 days after the license goes, they are archived: the person gets them back with a license, and an administrator can reach them only through paid Microsoft 365 Archive. This does not happen in EDU, GCC or DoD tenants.`,
 			'office-apps': 'Office apps on their computers will show "Unlicensed Product" and ask to be activated.',
 			teams: 'Microsoft Teams will no longer be licensed for them.',
 			skipped: (name: string, reason: string) => `${name} will be skipped: ${reason}.`,
@@ -69,6 +124,8 @@ export const strings = {
 		selfService: (owner: string) =>
 			`Self-service purchase by ${owner}: an admin must take over the subscription before its licenses can be assigned or unassigned.`,
 		selfServiceShort: 'Self-service purchase: an admin must take over the subscription first.',
+		selfServiceBeside: (owner: string) =>
+			`Some licenses are ${owner}'s self-service purchase, which an admin must take over before changing; the company's can be changed. Microsoft decides per user.`,
 		groupOnly: (groups: string) => `via ${groups}`,
 		alsoGroup: (groups: string) => `also via ${groups}`,
 		disabled: 'Sign-in blocked',
@@ -98,7 +155,7 @@ export const strings = {
 		assignLine: (product: string) => `+ Assign ${product}`,
 		removeLine: (product: string) => `− Unassign ${product}`,
 		dependent: (bases: string) => `depends on ${bases}: removed with it`,
-		alsoRemoves: (addOns: string) => `also ${addOns}, which depends on it`,
+		alsoRemoves: (addOns: string) => `also removes ${addOns}, which depends on it`,
 		groupLocked: (groups: string) => `Assigned through ${groups}: change the group's membership instead.`,
 	},
 	manage: {
@@ -132,7 +189,9 @@ export const strings = {
 	},
 	unassign: {
 		title: 'Unassign',
-		question: (n: number, product: string) => `Unassign ${product} from ${plural(n, 'user', 'users')}?`,
+		/** Users and licenses counted apart: the add-ons that go with the product are named, not counted as users. */
+		question: (users: number, product: string, addOns: readonly string[] = []) =>
+			`Unassign ${product} from ${plural(users, 'user', 'users')}${addOns.length > 0 ? ` (and ${listWords(addOns)}, which ${addOns.length === 1 ? 'depends' : 'depend'} on it)` : ''}?`,
 		nothingToRemove: (reasons: string) => `Nothing to unassign: ${reasons}.`,
 		resultsTitle: 'Unassign licenses: results',
 		confirm: 'Unassign',
@@ -145,40 +204,74 @@ export const strings = {
 			'user-not-found': (n: number) => `${plural(n, 'user was', 'users were')} not found`,
 		} satisfies Record<SkipReason, (n: number) => string>,
 		willSkip: (n: number) => `${plural(n, 'user', 'users')} will be skipped:`,
+		/** The command line's last line: users counted, as in its results. */
+		commandSummary: (dryRun: boolean, product: string, s: {removed: number; wouldRemove: number; skipped: number; failed: number}) =>
+			`${dryRun ? `Dry run: ${product} would be unassigned from ${plural(s.wouldRemove, 'user', 'users')}` : `${product} unassigned from ${plural(s.removed, 'user', 'users')}`}; ${plural(s.skipped, 'user', 'users')} skipped, ${s.failed} failed.`,
 	},
 	consequences: {
 		title: 'What happens',
 		changes: 'Changes',
 		sum: {
-			mailbox: (n: number) => `${plural(n, 'user loses', 'users lose')} their mailbox`,
-			onedrive: (n: number) => `${plural(n, 'user loses', 'users lose')} OneDrive`,
-			'office-apps': (n: number) => `${plural(n, 'user loses', 'users lose')} Office apps`,
-			teams: (n: number) => `${plural(n, 'user loses', 'users lose')} Teams`,
+			lost: {
+				mailbox: (n: number) => `${plural(n, 'user loses', 'users lose')} their mailbox`,
+				archive: (n: number) => `${plural(n, 'user loses', 'users lose')} their archive mailbox`,
+				onedrive: (n: number) => `${plural(n, 'user loses', 'users lose')} OneDrive`,
+				'office-apps': (n: number) => `${plural(n, 'user loses', 'users lose')} Office apps`,
+				teams: (n: number) => `${plural(n, 'user loses', 'users lose')} Teams`,
+			} satisfies Record<ConsequenceKind, (n: number) => string>,
+			reduced: {
+				mailbox: (n: number) => `mailbox reduced for ${plural(n, 'user', 'users')}`,
+				onedrive: (n: number) => `OneDrive reduced for ${plural(n, 'user', 'users')}`,
+				'office-apps': (n: number) => `Office reduced for ${plural(n, 'user', 'users')}`,
+			} satisfies Record<ReducibleKind, (n: number) => string> as Partial<Record<ConsequenceKind, (n: number) => string>>,
+			unrecognised: (n: number) => `${plural(n, 'user loses', 'users lose')} service plans this app does not recognise`,
 			none: (n: number) => `${plural(n, 'user keeps', 'users keep')} everything`,
-		} satisfies Record<ConsequenceKind | 'none', (n: number) => string>,
-		kind: {mailbox: 'mailbox', onedrive: 'OneDrive', 'office-apps': 'Office apps', teams: 'Teams'} satisfies Record<ConsequenceKind, string>,
-		loses: (kinds: string) => `loses ${kinds}`,
+		},
+		kind: {
+			mailbox: 'mailbox',
+			archive: 'archive mailbox',
+			onedrive: 'OneDrive',
+			'office-apps': 'Office apps',
+			teams: 'Teams',
+		} satisfies Record<ConsequenceKind, string>,
+		/** One consequence for one user: the panel, the command line and --json say it the same way. */
+		phrase: (user: UserConsequences, change: Consequence) =>
+			change.effect === 'lost' ? lostPhrase[change.kind](user, change) : reducedPhrase[reducedKey(change)],
 		keeps: (kind: string, products: string) => `keeps ${kind} (${products})`,
+		unrecognised: (plans: readonly string[]) => `also loses service plans this app does not recognise: ${plans.join(', ')}`,
 		nothing: 'keeps everything',
-		deletedOn: (date: string) => `mail deleted on ${date} unless a license is assigned again`,
 		hold: (kind: string) =>
 			({'litigation-hold': 'on litigation hold', 'retention-policy': 'under a retention policy', 'retention-label': 'under a retention label'})[kind] ??
 			'on hold',
+		/** What each loss means, once below the changes. */
 		explain: {
 			mailbox:
-				'Mailbox: mail is kept for 30 days after the license is removed, then deleted for good; assigning a license again within the 30 days restores it. Retention policies, retention labels and holds keep what they cover. Meanwhile the mailbox cannot be searched with eDiscovery. To keep the mail without a license, convert it to a shared mailbox first.',
+				'Mailbox: mail is kept for 30 days after the license is removed, then deleted for good; assigning a license again within the 30 days restores it. Retention policies, retention labels and holds keep what they cover. Meanwhile the mailbox cannot be searched with eDiscovery. To keep the mail without a license, convert it to a shared mailbox first: that works for a mailbox under 50 GB with no archive and no litigation hold; otherwise the shared mailbox still needs Exchange Online (Plan 2).',
+			archive:
+				'Archive mailbox: it goes with Exchange Online Archiving, or with Exchange Online (Plan 2), which includes one. With Exchange Online (Plan 1) alone, a mailbox can no longer be on litigation hold or be kept as an inactive mailbox.',
 			onedrive:
-				'OneDrive: files are not deleted when the license is removed; they stay until the user is deleted. Since 27 January 2025, a OneDrive unlicensed for more than 90 days is archived and can be reached again only with pay-as-you-go Microsoft 365 Archive billing.',
-			'office-apps': 'Office apps: they go into reduced functionality, showing "Unlicensed Product" and activation prompts.',
-			teams: 'Teams: the Microsoft Teams service plan (TEAMS1) is no longer licensed for the user.',
+				'OneDrive: files are not deleted when the license is removed; they stay until the user is deleted. Since 27 January 2025 a OneDrive left unlicensed is archived, 93 days after the license is removed: the user reaches it again once licensed, an admin only with Microsoft 365 Archive pay-as-you-go billing; retention policies and holds still apply. This does not apply to EDU, GCC or DoD tenants.',
+			'office-apps': 'Office apps: the desktop apps go into reduced functionality, showing "Unlicensed Product" and activation prompts.',
+			teams: 'Teams: no Microsoft Teams service plan stays licensed for the user.',
 		} satisfies Record<ConsequenceKind, string>,
-		source: 'From Microsoft\'s admin documentation: "Unassign Microsoft 365 licenses from users", "Remove a former employee", OneDrive retention.',
+		explainReduced: {
+			'mailbox/kiosk': 'Exchange Online Kiosk: a 2 GB mailbox, without an archive.',
+			'onedrive/2gb': 'OneDrive of 2 GB (SharePoint Kiosk, Microsoft 365 F1 and F3): read-only while it holds more.',
+		} satisfies Partial<Record<ReducedTo, string>> as Partial<Record<ReducedTo, string>>,
+		reducedKey,
+		holdsHidden:
+			'Holds: Microsoft Graph does not say whether a mailbox is on hold, so this app cannot. Check in Exchange Online (Get-Mailbox … LitigationHoldEnabled) before going on; a hold keeps what it covers.',
+		unrecognisedNote:
+			'Service plans this app does not recognise are not in Microsoft\'s product table it was built with: check what they give before going on.',
+		source:
+			'From Microsoft\'s documentation: "Unassign Microsoft 365 licenses from users", "Remove a former employee", "Remove a license from a shared mailbox", "Manage unlicensed OneDrive user accounts", "Changing from a Microsoft 365 E plan to a Microsoft 365 F plan".',
 		mailboxBack: 'the mailbox comes back: assigned within its 30 days',
 	},
 	nextSteps: {
 		title: 'Next steps',
 		freed: (n: number, product: string, available: number) =>
 			`${plural(n, 'license', 'licenses')} of ${product} ${n === 1 ? 'is' : 'are'} free now (${available} available).`,
+		noneFreed: 'No license was freed: the users still hold it through a group.',
 		reassign: 'Reassign the freed licenses to someone else (Assign licenses).',
 		reassignElsewhere: 'Reassign the freed licenses from Licenses (1): open the product, Assign licenses (+).',
 		billing:
@@ -193,6 +286,8 @@ export const strings = {
 		onedrive: 'OneDrive is deleted with the user, after the retention period.',
 		inactive: 'The mailbox is on hold and licensed for it (Exchange Online Plan 2, or Plan 1 with Exchange Online Archiving): it is kept as an inactive mailbox.',
 		notInactive: 'The mailbox is not kept as an inactive mailbox: that needs a hold, and Exchange Online Plan 2 or Plan 1 with Exchange Online Archiving.',
+		inactiveIfHeld:
+			'The mailbox is licensed to be kept as an inactive mailbox (Exchange Online Plan 2, or Plan 1 with Exchange Online Archiving), which happens only if it is on hold: holds are not visible from here.',
 		restorable: (date: string) => `The user can be restored from Deleted users (d) until ${date}.`,
 		type: (upn: string) => `To delete, type the username (${upn}) and press enter; esc cancels.`,
 		prompt: 'Username: ',
@@ -231,12 +326,20 @@ export const strings = {
 		error: (message: string) => `Not saved: ${message}`,
 	},
 	outcome: {
-		/** "2 licenses unassigned from Office 365 E3, 1 skipped." — the product when there is one. */
-		summary: (counts: Record<Outcome, number>, product?: string) =>
-			(['removed', 'assigned', 'skipped', 'failed'] as const)
-				.filter(kind => counts[kind] > 0 || (kind === 'removed' && counts.assigned === 0))
-				.map(kind => outcomeWords[kind](counts[kind]) + (product && (kind === 'removed' || kind === 'assigned') ? ` ${kind === 'removed' ? 'from' : 'to'} ${product}` : ''))
-				.join(', ') + '.',
+		/**
+		 * "2 licenses unassigned from Office 365 E3, 1 user skipped.": licenses and users counted apart;
+		 * users are named when their number differs from the licenses'.
+		 */
+		summary: (counts: OutcomeCounts, product?: string) => {
+			const changed = (['removed', 'assigned'] as const).filter(kind => counts[kind] > 0 || (kind === 'removed' && counts.assigned === 0));
+			const licenses = changed
+				.map(kind => outcomeWords[kind](counts[kind]) + (product ? ` ${kind === 'removed' ? 'from' : 'to'} ${product}` : ''))
+				.join(' and ');
+			const addOns = counts.addOns > 0 ? `, with ${plural(counts.addOns, 'license', 'licenses')} of add-ons that depend on it` : '';
+			const users = counts.users > 0 && counts.users !== counts.removed + counts.assigned ? ` (${plural(counts.users, 'user', 'users')})` : '';
+			const rest = (['skipped', 'failed'] as const).filter(kind => counts[kind] > 0).map(kind => outcomeWords[kind](counts[kind]));
+			return [licenses + addOns + users, ...rest].join(', ') + '.';
+		},
 		verb: {removed: 'Unassigned', assigned: 'Assigned', skipped: 'Skipped', failed: 'Failed'} satisfies Record<Outcome, string>,
 		reason: {
 			'not-assigned': 'does not have this license',
@@ -247,6 +350,9 @@ export const strings = {
 			error: 'failed',
 		} satisfies Record<SkipReason | 'error', string>,
 		done: 'Done',
+		/** Graph's message, and for "service plan X depends on…" the add-ons that still need the product, by name. */
+		failed: (message: string | null, addOns: readonly string[]) =>
+			`${message ?? 'failed'}${addOns.length > 0 ? ` (${listWords(addOns)} ${addOns.length === 1 ? 'depends' : 'depend'} on it: unassign them together)` : ''}`,
 	},
 	typing: 'Typing: enter to finish, esc to cancel.',
 	recovered: (r: {time: string; done: number; notDone: number}) =>
@@ -305,3 +411,56 @@ export const strings = {
 	notATerminal:
 		'm365-licenses needs an interactive terminal (stdin and stdout must be a TTY). Scriptable subcommands with --json are coming; see m365-licenses --help.',
 } as const;
+
+/**
+ * One user's consequences as phrases, as the panel and the command line say them: what stays through
+ * another license, then what goes or shrinks; "keeps everything" when nothing is said.
+ */
+export function consequencePhrases(user: UserConsequences, product: (skuId: string) => string): string[] {
+	const words = strings.consequences;
+	const kept = consequenceKinds.flatMap(kind => {
+		const keepers = user.kept[kind];
+		return keepers ? [words.keeps(words.kind[kind], keepers.map(product).join(', '))] : [];
+	});
+	const lost = [
+		...user.changes.map(change => words.phrase(user, change)),
+		...(user.unrecognised.length > 0 ? [words.unrecognised(user.unrecognised)] : []),
+	];
+	return [...kept, ...lost].length > 0 ? [...kept, ...lost] : [words.nothing];
+}
+
+/** "2 users lose their mailbox · mailbox reduced for 1 user · 1 user keeps everything" */
+export function consequenceSummary(list: readonly UserConsequences[]): string {
+	const sums = sumConsequences(list);
+	const words = strings.consequences.sum;
+	return [
+		...consequenceKinds.flatMap(kind => [
+			...(sums.lost[kind] > 0 ? [words.lost[kind](sums.lost[kind])] : []),
+			...(sums.reduced[kind] > 0 ? [words.reduced[kind]!(sums.reduced[kind])] : []),
+		]),
+		...(sums.unrecognised > 0 ? [words.unrecognised(sums.unrecognised)] : []),
+		...(sums.none > 0 ? [words.none(sums.none)] : []),
+	].join(' · ');
+}
+
+/** A loss the kind's note speaks of: the Office note is about desktop apps, which a web-only user never had. */
+export const explained = (change: Consequence) =>
+	change.kind === 'office-apps' ? change.from === 'desktop' : change.effect === 'lost';
+
+/** What the losses in the list mean, once each, with the sources: below the changes. */
+export function consequenceNotes(list: readonly UserConsequences[]): string[] {
+	const words = strings.consequences;
+	const changes = list.flatMap(user => user.changes);
+	const notes = consequenceKinds.flatMap(kind => [
+		...(changes.some(c => c.kind === kind && explained(c)) ? [words.explain[kind]] : []),
+		...[...new Set(changes.filter(c => c.kind === kind && c.effect === 'reduced').map(words.reducedKey))].flatMap(key => words.explainReduced[key] ?? []),
+	]);
+	if (list.some(user => !user.holdsVisible && user.mailboxDeletedOn)) notes.push(words.holdsHidden);
+	if (list.some(user => user.unrecognised.length > 0)) notes.push(words.unrecognisedNote);
+	return notes.length > 0 ? [...notes, words.source] : [];
+}
+
+/** A failure in words: Graph's message, naming the add-on when it says one still depends on the product. */
+export function failureWords(tenant: Tenant, outcome: Pick<UserOutcome, 'userId' | 'message'>): string {
+	return strings.outcome.failed(outcome.message, dependentsNamedIn(tenant, outcome.userId, outcome.message).map(namesOf(tenant).product));
+}

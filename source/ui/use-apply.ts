@@ -1,8 +1,6 @@
-import type {Tenant} from '../domain/model.js';
 import {countOutcomes, type LicensePlan, type UserOutcome} from '../domain/plan.js';
-import {indexTenant, productNameOf} from '../domain/selectors.js';
 import {useChrome} from './chrome.js';
-import type {Names} from './components/plan-lines.js';
+export {namesOf} from '../domain/selectors.js';
 import {useStore} from './store-context.js';
 import {strings} from './strings.js';
 
@@ -11,27 +9,18 @@ import {strings} from './strings.js';
  * when the plan is about one). Resolves to the outcomes (saved by then), or to null when nothing
  * could be saved.
  */
-export function useApply(): (plan: LicensePlan, product?: string) => Promise<UserOutcome[] | null> {
+export function useApply(): (plan: LicensePlan, product?: {skuId: string; name: string}) => Promise<UserOutcome[] | null> {
 	const store = useStore();
 	const chrome = useChrome();
 	return async (plan, product) => {
 		chrome.setStatus(strings.dialog.working);
 		try {
 			const outcomes = await store.apply(plan, progress => chrome.setStatus(strings.dialog.progress(progress)));
-			chrome.setStatus(strings.outcome.summary(countOutcomes(outcomes), product));
+			chrome.setStatus(strings.outcome.summary(countOutcomes(outcomes, product?.skuId), product?.name));
 			return outcomes;
 		} catch (error) {
 			chrome.setStatus(strings.dialog.error((error as Error).message));
 			return null;
 		}
-	};
-}
-
-/** Product and group names as the confirmation and result pages show them. */
-export function namesOf(tenant: Tenant): Names {
-	const {groupsById} = indexTenant(tenant);
-	return {
-		product: skuId => productNameOf(tenant, skuId),
-		groups: ids => ids.map(id => groupsById.get(id)?.displayName ?? id).join(', '),
 	};
 }

@@ -80,7 +80,15 @@ describe('unassign', () => {
 		expectShape('unassign', data);
 		expect(data.dryRun).toBe(true);
 		expect(data.results.map((r: {outcome: string}) => r.outcome)).toEqual(['would-remove', 'would-remove']);
-		expect(data.results[0].consequences.map((c: {kind: string}) => c.kind)).toEqual(['mailbox', 'onedrive', 'office-apps', 'teams']);
+		expect(data.results[0].consequences.map((c: {kind: string; effect: string}) => `${c.kind} ${c.effect}`)).toEqual([
+			'mailbox lost',
+			'archive lost',
+			'onedrive lost',
+			'office-apps lost',
+			'teams lost',
+		]);
+		expect(data.results[0].consequences[0].text).toMatch(/^loses the mailbox: mail deleted on \d{4}-\d{2}-\d{2} unless a license is assigned again$/);
+		expect(data.results[0].alsoRemoves).toEqual([]);
 		expect(data.summary).toEqual({removed: 0, wouldRemove: 2, skipped: 0, failed: 0});
 		expect(json(cli(['audit', '--json'], stateDir)).entries).toEqual([]);
 		const spb = json(cli(['licenses', '--json'], stateDir)).products.find((p: {skuId: string}) => p.skuId === SPB);
@@ -168,6 +176,35 @@ describe('unassign', () => {
 	});
 });
 
+describe('unassign on the demo: Tomás Herrera and his archive', () => {
+	const demo = (args: string[]) => {
+		requireBundle();
+		const result = spawnSync(process.execPath, [bundle, ...args, '--state-dir', tempStateDir()], {encoding: 'utf8'});
+		return {status: result.status, stdout: result.stdout};
+	};
+
+	it('--dry-run of Exchange Online Archiving says the archive mailbox goes, in words', () => {
+		const result = demo(['unassign', '--product', 'EXCHANGEARCHIVE_ADDON', '--users', 'tomas.herrera@contoso.com', '--dry-run']);
+		expect(result.status).toBe(0);
+		expect(result.stdout).toMatch(/tomas\.herrera@contoso\.com\s+would-remove\n\s+loses the archive mailbox\n/);
+		expect(result.stdout).toContain('Archive mailbox: it goes with Exchange Online Archiving');
+	});
+
+	it('--json of Exchange Online (Plan 1): the add-on in alsoRemoves, each consequence with its effect', () => {
+		const result = demo(['unassign', '--product', 'EXCHANGESTANDARD', '--users', 'tomas.herrera@contoso.com', '--dry-run', '--json']);
+		const data = json(result);
+		expectShape('unassign', data);
+		expect(data.results[0].alsoRemoves).toEqual([
+			{skuId: 'ee02fd1b-340e-4a4b-b355-4a514e4c8943', skuPartNumber: 'EXCHANGEARCHIVE_ADDON', productName: 'Exchange Online Archiving for Exchange Online'},
+		]);
+		expect(data.results[0].consequences.map((c: {kind: string; effect: string}) => [c.kind, c.effect])).toEqual([
+			['mailbox', 'lost'],
+			['archive', 'lost'],
+		]);
+		expect(data.results[0].message).toBe('also removes Exchange Online Archiving for Exchange Online, which depends on it');
+	});
+});
+
 describe('usage errors: exit 2, nothing on stdout', () => {
 	it.each([
 		[['unassign', '--users', 'a@b.c', '--yes'], /unassign needs --product/],
@@ -219,7 +256,8 @@ describe.runIf(hasTmux)('unassign in a terminal without --yes', () => {
 		try {
 			await session.waitFor('[y/N]');
 			const screen = session.joinedScreen();
-			expect(screen).toMatch(/would-remove\s+mailbox, onedrive, office-apps, teams/);
+			expect(screen).toMatch(/would-remove\s+loses the mailbox: mail deleted on \d{4}-\d{2}-\d{2}/);
+			expect(screen).toContain('loses the archive mailbox');
 			expect(screen).toContain('Unassign Microsoft 365 Business Premium from 1 user?');
 			session.keys('y', 'Enter');
 			expect(await session.exitStatus()).toBe(0);

@@ -21,7 +21,7 @@ describe.runIf(run)('m365-licenses guide, by keys at 80×24', () => {
 		session.keys('Space', 'Enter');
 		screen = await session.waitFor('Step 3 of 4: read what happens');
 		expect(screen).toContain('You are about to remove Microsoft 365 Business Premium from Alex Wilber.');
-		expect(screen).toMatch(/Alex Wilber will lose their mailbox, OneDrive, Office apps and\s+Teams\./);
+		expect(screen).toMatch(/Alex Wilber will lose their mailbox, their archive mailbox, OneDrive, Office\s+apps and Teams\./);
 		session.keys('Enter');
 		await session.waitFor('Step 4 of 4: confirm');
 		session.keys('y');
@@ -38,5 +38,6 @@ describe.runIf(run)('m365-licenses guide, by keys at 80×24', () => {
 		expect(report).toContain('# Guided unassign report');
 		expect(report).toContain('| alex.wilber@contoso.com | Microsoft 365 Business Premium | Unassigned |  |');
 		expect(report).toContain('Email is kept for 30 days');
+		expect(report).toContain('The archive mailbox goes with the license that gave it.');
 	});
 });

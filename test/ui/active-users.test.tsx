@@ -47,8 +47,9 @@ describe('one user: Licenses and apps', () => {
 		const dialog = await app.waitFor('Save these changes for Nestor Wilke?');
 		// The consequences panel comes first: the mailbox stays through Exchange Online (Plan 1).
 		expect(dialog).toContain('What happens');
-		expect(dialog).toContain('Nestor Wilke: keeps mailbox (Exchange Online (Plan 1)); loses OneDrive, Office apps, Teams');
+		expect(dialog).toMatch(/Nestor Wilke: keeps mailbox \(Exchange Online \(Plan 1\)\); loses the archive[\s│]+mailbox; loses[\s│]+OneDrive/);
 		expect(dialog).not.toContain('lose their mailbox');
+		expect(dialog).toContain('1 user loses their archive mailbox');
 		expect(dialog).toContain('− Unassign Office 365 E3');
 		expect(dialog).not.toContain('− Unassign Exchange Online');
 		expect(dialog).toMatch(/\[ Cancel \]/);
@@ -136,7 +137,9 @@ describe('several users: Manage product licenses', () => {
 		await app.waitFor('(•) Unassign all');
 		await app.press('s');
 		const dialog = await app.waitFor(/Unassign all products from 3 users \(\d+ licenses\)\?/);
-		expect(dialog).toContain('− Unassign Office 365 E3');
+		expect(dialog).toContain('3 users lose their mailbox');
+		await app.press(...Array.from({length: 30}, () => 'j'));
+		await app.waitFor('− Unassign Office 365 E3');
 
 		await app.press('y');
 		const results = await app.waitFor('Manage product licenses: results');
@@ -212,7 +215,7 @@ describe('the 30-day mailbox window', () => {
 		await toProduct(app, 'Office 365 E3');
 		await app.press(keys.space, 's');
 		const dialog = await app.waitFor('Save these changes for Adele Vance?');
-		expect(dialog).toMatch(/Adele Vance: loses mailbox \(mail deleted on \d{4}-\d{2}-\d{2} unless a license/);
+		expect(dialog).toMatch(/Adele Vance: loses the mailbox: mail deleted on \d{4}-\d{2}-\d{2} unless a[\s│]+license/);
 		await app.press('y');
 		await app.waitFor('Next steps');
 		await app.press(keys.enter);

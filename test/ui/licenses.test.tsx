@@ -177,3 +177,39 @@ describe('Licenses page', () => {
 		await app.waitFor('Licenses › Microsoft 365 Business Premium');
 	});
 });
+
+describe('Tomás Herrera and his archive', () => {
+	async function openProduct(row: number, title: string) {
+		const {store} = await demoStore();
+		const app = renderApp(store);
+		cleanup = app.unmount;
+		await app.waitFor('Microsoft 365 Business Premium');
+		await app.press(...Array.from({length: row}, () => 'j'), keys.enter);
+		await app.waitFor(`Licenses › ${title}`);
+		await app.press('/', ...'tomas', keys.enter, keys.space, 'u');
+		return app;
+	}
+
+	it('unassigning Exchange Online Archiving says the archive mailbox goes', async () => {
+		const app = await openProduct(1, 'Exchange Online Archiving for Exchange Online');
+		const dialog = await app.waitFor('Unassign Exchange Online Archiving for Exchange Online from 1 user?');
+		expect(dialog).toContain('1 user loses their archive mailbox');
+		expect(dialog).toContain('Tomás Herrera: loses the archive mailbox');
+		expect(dialog).toContain('Archive mailbox: it goes with Exchange Online Archiving');
+	});
+
+	it('unassigning Exchange Online (Plan 1) names the add-on that goes with it, and counts one user', async () => {
+		const app = await openProduct(0, 'Exchange Online (Plan 1)');
+		const dialog = await app.waitFor('which depends on it)?');
+		// The question wraps in the dialog: read it as one line.
+		expect(dialog.replace(/[│\s]+/g, ' ')).toContain(
+			'Unassign Exchange Online (Plan 1) from 1 user (and Exchange Online Archiving for Exchange Online, which depends on it)?',
+		);
+		expect(dialog).toContain('1 user loses their mailbox · 1 user loses their archive mailbox');
+		await app.press('y');
+		await app.waitFor('1 license unassigned from Exchange Online (Plan 1), with 1 license of add-ons that depend on it.');
+		const next = await app.waitFor('Next steps');
+		expect(next).toContain('1 license of Exchange Online (Plan 1) is free now');
+		expect(next).toContain('1 license of Exchange Online Archiving for Exchange Online is free now');
+	});
+});

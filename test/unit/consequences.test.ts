@@ -3,10 +3,12 @@ import {describe, expect, it} from 'vitest';
 import {applyChanges} from '../../source/domain/changes.js';
 import {
 	consequencesOf,
+	lostKinds,
 	mailboxWindow,
 	planConsequences,
 	restoresMailbox,
 	sumConsequences,
+	type UserConsequences,
 } from '../../source/domain/consequences.js';
 import {planAssign, planUnassign, planUnassignAll} from '../../source/domain/plan.js';
 import {demoTenant, sku, userByName} from '../helpers/tenant.js';
@@ -20,19 +22,21 @@ function consequences(name: string, skuIds: string[], tenant = demoTenant()) {
 	return consequencesOf(tenant, plan.items[0]!, now);
 }
 
-describe('what each user loses', () => {
+const lost = (c: UserConsequences) => lostKinds(c);
+
+describe('what each user of the demo loses', () => {
 	it.each([
-		['Office 365 E3 alone', 'Adele Vance', [sku.e3], ['mailbox', 'onedrive', 'office-apps', 'teams'], {}],
-		['Business Premium', 'Alex Wilber', [sku.businessPremium], ['mailbox', 'onedrive', 'office-apps', 'teams'], {}],
-		['Business Basic: no desktop apps to lose', 'Jamal Carter', [basic], ['mailbox', 'onedrive', 'teams'], {}],
-		['E3 beside Exchange Online (Plan 1): the mailbox stays', 'Nestor Wilke', [sku.e3], ['onedrive', 'office-apps', 'teams'], {mailbox: [sku.exchangePlan1]}],
+		['Office 365 E3 alone', 'Adele Vance', [sku.e3], ['mailbox', 'archive', 'onedrive', 'office-apps', 'teams'], {}],
+		['Business Premium: its Exchange Online Archiving too', 'Alex Wilber', [sku.businessPremium], ['mailbox', 'archive', 'onedrive', 'office-apps', 'teams'], {}],
+		['Business Basic: Office for the web', 'Jamal Carter', [basic], ['mailbox', 'onedrive', 'office-apps', 'teams'], {}],
+		['E3 beside Exchange Online (Plan 1): the mailbox stays, E3\'s archive goes', 'Nestor Wilke', [sku.e3], ['archive', 'onedrive', 'office-apps', 'teams'], {mailbox: [sku.exchangePlan1]}],
 		['Exchange Online (Plan 1) beside E3: nothing lost', 'Nestor Wilke', [sku.exchangePlan1], [], {mailbox: [sku.e3]}],
 		['Visio held directly and through a group: nothing lost', 'Lidia Holloway', [sku.visio], [], {}],
-		['Exchange Online (Plan 1) with its archive add-on', 'Tomás Herrera', [sku.exchangePlan1], ['mailbox'], {}],
-		['only the archive add-on', 'Tomás Herrera', [archive], [], {}],
-	])('%s', (_case, name, skuIds, lost, kept) => {
+		['Exchange Online (Plan 1), with the archive add-on that depends on it', 'Tomás Herrera', [sku.exchangePlan1], ['mailbox', 'archive'], {}],
+		['only the archive add-on: the archive mailbox', 'Tomás Herrera', [archive], ['archive'], {}],
+	])('%s', (_case, name, skuIds, expected, kept) => {
 		const result = consequences(name, skuIds);
-		expect(result.lost).toEqual(lost);
+		expect(lost(result)).toEqual(expected);
 		expect(result.kept).toEqual(kept);
 	});
 
@@ -41,10 +45,10 @@ describe('what each user loses', () => {
 		expect(consequences('Nestor Wilke', [sku.e3]).mailboxDeletedOn).toBeNull();
 	});
 
-	it('marks users whose mailbox is on hold', () => {
+	it('marks users whose mailbox is on hold; the demo shows holds', () => {
 		expect(consequences('Joni Sherman', [sku.e3]).hold).toBe('litigation-hold');
 		expect(consequences('Miriam Graham', [sku.e3]).hold).toBe('retention-policy');
-		expect(consequences('Adele Vance', [sku.e3]).hold).toBeNull();
+		expect(consequences('Adele Vance', [sku.e3])).toMatchObject({hold: null, holdsVisible: true});
 	});
 
 	it('does not count a plan the user had turned off', () => {
@@ -52,8 +56,9 @@ describe('what each user loses', () => {
 			const adele = draft.users.find(u => u.displayName === 'Adele Vance')!;
 			const teams = draft.subscribedSkus.find(s => s.skuId === sku.e3)!.servicePlans.find(p => p.servicePlanName === 'TEAMS1')!;
 			adele.assignedLicenses[0]!.disabledPlans = [teams.servicePlanId];
+			adele.licenseAssignmentStates[0]!.disabledPlans = [teams.servicePlanId];
 		});
-		expect(consequences('Adele Vance', [sku.e3], tenant).lost).not.toContain('teams');
+		expect(lost(consequences('Adele Vance', [sku.e3], tenant))).not.toContain('teams');
 	});
 
 	it('sums over users: "3 users lose their mailbox", and those who keep everything', () => {
@@ -62,10 +67,12 @@ describe('what each user loses', () => {
 		const plan = planUnassign(tenant, users, [sku.e3, sku.businessPremium, sku.visio]);
 		const sums = sumConsequences(planConsequences(tenant, plan, now));
 		// Nestor keeps his mailbox through Exchange Online (Plan 1).
-		expect(sums.mailbox).toBe(3);
-		// Lidia keeps OneDrive: Visio Plan 2, which stays through her group, includes OneDrive for business Basic.
-		expect(sums.onedrive).toBe(3);
-		expect(sums['office-apps']).toBe(4);
+		expect(sums.lost.mailbox).toBe(3);
+		expect(sums.lost.archive).toBe(4);
+		// Lidia keeps Visio Plan 2 through her group, and with it a basic OneDrive.
+		expect(sums.lost.onedrive).toBe(3);
+		expect(sums.reduced.onedrive).toBe(1);
+		expect(sums.lost['office-apps']).toBe(4);
 		expect(sums.none).toBe(0);
 		const only = sumConsequences(planConsequences(tenant, planUnassign(tenant, [users[3]!], [sku.visio]), now));
 		expect(only.none).toBe(1);
@@ -74,7 +81,7 @@ describe('what each user loses', () => {
 	it('Unassign all: a user loses everything their licenses gave', () => {
 		const tenant = demoTenant();
 		const [result] = planConsequences(tenant, planUnassignAll(tenant, [userByName(tenant, 'Nestor Wilke').id]), now);
-		expect(result!.lost).toEqual(['mailbox', 'onedrive', 'office-apps', 'teams']);
+		expect(lost(result!)).toEqual(['mailbox', 'archive', 'onedrive', 'office-apps', 'teams']);
 	});
 });
 

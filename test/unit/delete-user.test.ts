@@ -44,6 +44,28 @@ describe('what deleting a user does', () => {
 		expect(deletionConsequences(tenant, userByName(tenant, 'Priya Nair'), now).inactiveMailbox).toBe(false);
 	});
 
+	it('respects disabled plans: E3 with Exchange Online turned off keeps no inactive mailbox', () => {
+		const tenant = produce(demoTenant(), draft => {
+			const joni = draft.users.find(u => u.displayName === 'Joni Sherman')!;
+			const exchange = draft.subscribedSkus.find(s => s.skuId === sku.e3)!.servicePlans.find(p => p.servicePlanName === 'EXCHANGE_S_ENTERPRISE')!;
+			joni.assignedLicenses[0]!.disabledPlans = [exchange.servicePlanId];
+			joni.licenseAssignmentStates[0]!.disabledPlans = [exchange.servicePlanId];
+		});
+		expect(deletionConsequences(tenant, userByName(tenant, 'Joni Sherman'), now)).toMatchObject({inactiveEligible: false, inactiveMailbox: false});
+	});
+
+	it('where holds are not visible, says the mailbox is licensed to be kept if it is on hold', () => {
+		const tenant = produce(demoTenant(), draft => {
+			delete draft['x-local']!.mailboxHolds;
+		});
+		expect(deletionConsequences(tenant, userByName(tenant, 'Joni Sherman'), now)).toMatchObject({
+			hold: null,
+			holdsVisible: false,
+			inactiveEligible: true,
+			inactiveMailbox: false,
+		});
+	});
+
 	it('frees the licenses at once, and a restore within 30 days brings them back', () => {
 		const tenant = demoTenant();
 		const raul = userByName(tenant, 'Raul Razo');

@@ -1,9 +1,12 @@
 import {describe, expect, it} from 'vitest';
 import {produce} from 'immer';
 import {applyChanges, changesFromOutcomes} from '../../source/domain/changes.js';
-import {planUnassign, plannedRemovals, skipOutcomes} from '../../source/domain/plan.js';
+import {countOutcomes, freedLicenses, planUnassign, plannedRemovals, removalQuestion, skipOutcomes, type UserOutcome} from '../../source/domain/plan.js';
+import {strings} from '../../source/ui/strings.js';
 import {holdersOf, productBySku} from '../../source/domain/selectors.js';
 import {demoTenant, sku, userByName} from '../helpers/tenant.js';
+
+const archive = 'ee02fd1b-340e-4a4b-b355-4a514e4c8943';
 
 describe('planUnassign', () => {
 	it('removes a directly assigned product', () => {
@@ -86,5 +89,53 @@ describe('changesFromOutcomes', () => {
 			applyChanges(draft, [{time: '2026-11-25T10:00:00.000Z', userId: alex.id, add: [], remove: [sku.businessPremium]}]),
 		);
 		expect(after['x-local']?.licenseRemovals?.[alex.id]?.[sku.businessPremium]).toBe('2026-11-25T10:00:00.000Z');
+	});
+});
+
+describe('counts that add up: users and licenses apart', () => {
+	const outcome = (userId: string, skuId: string, result: UserOutcome['outcome']): UserOutcome => ({
+		userId,
+		userPrincipalName: `${userId}@x`,
+		skuId,
+		requested: 'remove',
+		outcome: result,
+		reason: result === 'skipped' ? 'group-assigned' : null,
+		message: null,
+	});
+
+	it('a user with something done is not skipped; licenses of add-ons are counted beside the product', () => {
+		const counts = countOutcomes(
+			[outcome('a', 's1', 'removed'), outcome('a', 'addon', 'removed'), outcome('b', 's1', 'skipped'), outcome('c', 's1', 'removed'), outcome('c', 's2', 'skipped')],
+			's1',
+		);
+		expect(counts).toEqual({removed: 2, assigned: 0, addOns: 1, users: 2, skipped: 1, failed: 0});
+		expect(strings.outcome.summary(counts, 'Exchange Online (Plan 1)')).toBe(
+			'2 licenses unassigned from Exchange Online (Plan 1), with 1 license of add-ons that depend on it, 1 user skipped.',
+		);
+		const all = countOutcomes([outcome('a', 's1', 'removed'), outcome('a', 's2', 'removed'), outcome('b', 's1', 'skipped')]);
+		expect(strings.outcome.summary(all)).toBe('2 licenses unassigned (1 user), 1 user skipped.');
+	});
+
+	it('the question names the add-ons that go with the product, and counts users only', () => {
+		const tenant = demoTenant();
+		const plan = planUnassign(tenant, [userByName(tenant, 'Tomás Herrera').id], [sku.exchangePlan1]);
+		expect(removalQuestion(plan)).toEqual({users: 1, addOns: [archive]});
+		expect(strings.unassign.question(1, 'Exchange Online (Plan 1)', ['Exchange Online Archiving for Exchange Online'])).toBe(
+			'Unassign Exchange Online (Plan 1) from 1 user (and Exchange Online Archiving for Exchange Online, which depends on it)?',
+		);
+	});
+
+	it('licenses freed: a user still licensed through a group frees none', () => {
+		const tenant = demoTenant();
+		const lidia = userByName(tenant, 'Lidia Holloway');
+		const adele = userByName(tenant, 'Adele Vance');
+		const after = produce(tenant, draft =>
+			applyChanges(draft, [
+				{time: 't', userId: lidia.id, add: [], remove: [sku.visio]},
+				{time: 't', userId: adele.id, add: [], remove: [sku.e3]},
+			]),
+		);
+		const freed = freedLicenses(after, [outcome(lidia.id, sku.visio, 'removed'), outcome(adele.id, sku.e3, 'removed')]);
+		expect(freed).toEqual(new Map([[sku.e3, 1]]));
 	});
 });

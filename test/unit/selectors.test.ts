@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {produce} from 'immer';
 import {applyChanges} from '../../source/domain/changes.js';
+import {planUnassign} from '../../source/domain/plan.js';
 import {filterUsers, holdersOf, productBySku, productRows} from '../../source/domain/selectors.js';
 import {demoProductNames, demoTenant, sku, userByName} from '../helpers/tenant.js';
 
@@ -30,6 +31,20 @@ describe('products aggregated over subscriptions', () => {
 		expect(product.available).toBe(Math.max(0, product.total - 11));
 	});
 
+	it('counts a Warning subscription (its grace period) in Total, shown with its status', () => {
+		const tenant = produce(demoTenant(), draft => {
+			draft.subscriptions.find(s => s.skuId === sku.businessPremium && s.totalLicenses === 5)!.status = 'Warning';
+		});
+		const product = productBySku(tenant, sku.businessPremium)!;
+		expect([product.total, product.warning, product.suspended, product.available]).toEqual([13, 5, 0, 2]);
+		expect(product.subscriptions.map(s => s.status)).toContain('Warning');
+		const units = produce(tenant, draft => {
+			draft.subscriptions = [];
+			draft.subscribedSkus.find(s => s.skuId === sku.businessPremium)!.prepaidUnits = {enabled: 8, warning: 5, suspended: 2, lockedOut: 0};
+		});
+		expect(productBySku(units, sku.businessPremium)!.total).toBe(13);
+	});
+
 	it('falls back to the SKU prepaid units when a snapshot has no subscriptions', () => {
 		const tenant = produce(demoTenant(), draft => {
 			draft.subscriptions = [];
@@ -41,6 +56,17 @@ describe('products aggregated over subscriptions', () => {
 		const product = productBySku(demoTenant(), sku.powerBiPro)!;
 		expect(product.selfServiceOwnerId).toBe(userByName(demoTenant(), 'Pradeep Gupta').id);
 		expect(productBySku(demoTenant(), sku.e3)!.selfServiceOwnerId).toBeNull();
+	});
+
+	it('a company subscription beside a self-service one keeps the product manageable, naming the buyer', () => {
+		const pradeep = userByName(demoTenant(), 'Pradeep Gupta');
+		const tenant = produce(demoTenant(), draft => {
+			draft.subscriptions.push({...draft.subscriptions.find(s => s.skuId === sku.powerBiPro)!, id: 'company-pbi', ownerType: 'Company', ownerId: null});
+		});
+		const product = productBySku(tenant, sku.powerBiPro)!;
+		expect([product.selfServiceOwnerId, product.selfServiceBesideId]).toEqual([null, pradeep.id]);
+		const plan = planUnassign(tenant, [pradeep.id], [sku.powerBiPro]);
+		expect(plan.items[0]!.remove).toEqual([sku.powerBiPro]);
 	});
 });
 

@@ -78,8 +78,10 @@ export function ConfirmPanel({title, question, lines: given, plan, byProduct = f
 	const lines = commands ?? changeLines;
 	// What the screen below last said is not about this question.
 	useEffect(() => chrome.setStatus(null), []);
-	// The border, title, question, a blank line, the "more" line and the buttons take seven rows.
-	const room = Math.max(1, chrome.bodyRows - 7);
+	// The question wraps (it names the add-ons that go with a product); the border, title, a blank
+	// line, the "more" line and the buttons take six rows more.
+	const questionLines = wrapText(question, width);
+	const room = Math.max(1, chrome.bodyRows - 6 - questionLines.length);
 	const scroll = useScroll(lines.length, room);
 	return (
 		<ScreenFrame
@@ -102,7 +104,11 @@ export function ConfirmPanel({title, question, lines: given, plan, byProduct = f
 		>
 			<Box flexDirection="column" borderStyle="round" paddingX={1} height={chrome.bodyRows}>
 				<Text bold>{title}</Text>
-				<Text wrap="truncate-end">{question}</Text>
+				{questionLines.map((line, i) => (
+					<Text key={i} wrap="truncate-end">
+						{line}
+					</Text>
+				))}
 				<Text> </Text>
 				<Box flexDirection="column" height={room} overflow="hidden">
 					{lines.slice(scroll.offset, scroll.offset + room)}

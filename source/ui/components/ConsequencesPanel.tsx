@@ -3,29 +3,14 @@
 import {Text} from './Text.js';
 import type {ReactElement} from 'react';
 
-import {consequenceKinds, sumConsequences, type UserConsequences} from '../../domain/consequences.js';
-import {strings} from '../strings.js';
+import type {UserConsequences} from '../../domain/consequences.js';
+import {consequenceNotes, consequencePhrases, consequenceSummary, strings} from '../strings.js';
 import type {Names} from './plan-lines.js';
 import {wrapText} from './wrap-text.js';
 
 function userSentence(user: UserConsequences, names: Names): string {
-	const parts: string[] = [];
-	for (const kind of consequenceKinds) {
-		const keepers = user.kept[kind];
-		if (keepers) parts.push(strings.consequences.keeps(strings.consequences.kind[kind], keepers.map(names.product).join(', ')));
-	}
-	if (user.lost.length > 0) {
-		const lost = user.lost.map(kind =>
-			kind === 'mailbox' && user.mailboxDeletedOn
-				? `${strings.consequences.kind.mailbox} (${strings.consequences.deletedOn(user.mailboxDeletedOn)})`
-				: strings.consequences.kind[kind],
-		);
-		parts.push(strings.consequences.loses(lost.join(', ')));
-	} else {
-		parts.push(strings.consequences.nothing);
-	}
 	const hold = user.hold ? ` [${strings.consequences.hold(user.hold)}]` : '';
-	return `${user.displayName}${hold}: ${parts.join('; ')}`;
+	return `${user.displayName}${hold}: ${consequencePhrases(user, names.product).join('; ')}`;
 }
 
 export interface PanelRow {
@@ -45,22 +30,13 @@ export function consequenceRows(
 ): {head: PanelRow[]; notes: PanelRow[]} {
 	if (list.length === 0) return {head: [], notes: []};
 	const wrap = (text: string, indent: string) => wrapText(text, Math.max(20, width - indent.length), indent);
-	const sums = sumConsequences(list);
-	const summary = (['mailbox', 'onedrive', 'office-apps', 'teams', 'none'] as const)
-		.filter(kind => sums[kind] > 0)
-		.map(kind => strings.consequences.sum[kind](sums[kind]))
-		.join(' · ');
-	const lost = new Set(list.flatMap(user => user.lost));
 	return {
 		head: [
 			{text: strings.consequences.title, bold: true},
-			...wrap(summary, '  ').map(text => ({text, bold: true})),
+			...wrap(consequenceSummary(list), '  ').map(text => ({text, bold: true})),
 			...list.flatMap(user => wrap(userSentence(user, names), '  ').map(text => ({text}))),
 		],
-		notes: [
-			...consequenceKinds.filter(kind => lost.has(kind)).flatMap(kind => wrap(strings.consequences.explain[kind], '  ').map(text => ({text, dim: true}))),
-			...(lost.size > 0 ? wrap(strings.consequences.source, '  ').map(text => ({text, dim: true})) : []),
-		],
+		notes: consequenceNotes(list).flatMap(note => wrap(note, '  ').map(text => ({text, dim: true}))),
 	};
 }
 

@@ -3,6 +3,9 @@
 // leaving, Microsoft's former-employee guidance.
 import {Box} from 'ink';
 import {Text} from './Text.js';
+import type {Tenant} from '../../domain/model.js';
+import {freedLicenses, type UserOutcome} from '../../domain/plan.js';
+import {productBySku} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {strings} from '../strings.js';
 import {ScreenFrame} from './ScreenFrame.js';
@@ -27,7 +30,7 @@ export function NextStepsPanel({freed, onReassign, onDone}: Props) {
 	const width = Math.max(20, chrome.size.columns - 4);
 	const paragraph = (text: string, indent = '') => wrapText(text, width - indent.length, indent);
 	const lines = [
-		...freed.flatMap(f => paragraph(strings.nextSteps.freed(f.count, f.product, f.available))),
+		...(freed.length > 0 ? freed.flatMap(f => paragraph(strings.nextSteps.freed(f.count, f.product, f.available))) : paragraph(strings.nextSteps.noneFreed)),
 		'',
 		...paragraph(onReassign ? `r  ${strings.nextSteps.reassign}` : strings.nextSteps.reassignElsewhere),
 		'',
@@ -51,17 +54,10 @@ export function NextStepsPanel({freed, onReassign, onDone}: Props) {
 	);
 }
 
-/** The licenses outcomes freed, per product, with what is available now. */
-export function freedLicenses(
-	outcomes: ReadonlyArray<{skuId: string; outcome: string}>,
-	product: (skuId: string) => {name: string; available: number} | undefined,
-): FreedLicenses[] {
-	const counts = new Map<string, number>();
-	for (const o of outcomes) if (o.outcome === 'removed') counts.set(o.skuId, (counts.get(o.skuId) ?? 0) + 1);
-	return [...counts].map(([skuId, count]) => ({
-		skuId,
-		count,
-		product: product(skuId)?.name ?? skuId,
-		available: product(skuId)?.available ?? 0,
-	}));
+/** The licenses a change freed, per product, with what is available now (the tenant after the change). */
+export function freedRows(tenant: Tenant, outcomes: readonly UserOutcome[]): FreedLicenses[] {
+	return [...freedLicenses(tenant, outcomes)].map(([skuId, count]) => {
+		const product = productBySku(tenant, skuId);
+		return {skuId, count, product: product?.name ?? skuId, available: product?.available ?? 0};
+	});
 }

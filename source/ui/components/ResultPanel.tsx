@@ -2,11 +2,12 @@
 import {Box} from 'ink';
 import {Text} from './Text.js';
 import {useMemo} from 'react';
+import type {Tenant} from '../../domain/model.js';
 import {countOutcomes, type UserOutcome} from '../../domain/plan.js';
 import {useChrome} from '../chrome.js';
 import {useAppState} from '../store-context.js';
 import {namesOf} from '../use-apply.js';
-import {strings} from '../strings.js';
+import {failureWords, strings} from '../strings.js';
 import type {Names} from './plan-lines.js';
 import {ScreenFrame} from './ScreenFrame.js';
 import {useScroll} from './use-scroll.js';
@@ -18,7 +19,7 @@ interface Props {
 }
 
 /** Each user on a line, then a line per product: what was done, or why not. */
-function outcomeLines(outcomes: readonly UserOutcome[], names: Names): string[] {
+function outcomeLines(tenant: Tenant, outcomes: readonly UserOutcome[], names: Names): string[] {
 	const byUser = new Map<string, UserOutcome[]>();
 	for (const outcome of outcomes) byUser.set(outcome.userPrincipalName, [...(byUser.get(outcome.userPrincipalName) ?? []), outcome]);
 	return [...byUser].flatMap(([upn, list]) => [
@@ -26,7 +27,7 @@ function outcomeLines(outcomes: readonly UserOutcome[], names: Names): string[] 
 		...list.map(o => {
 			const why =
 				o.outcome === 'failed'
-					? `: ${o.message ?? strings.outcome.reason.error}`
+					? `: ${failureWords(tenant, o)}`
 					: o.reason
 						? `: ${strings.outcome.reason[o.reason]}`
 						: '';
@@ -38,7 +39,7 @@ function outcomeLines(outcomes: readonly UserOutcome[], names: Names): string[] 
 export function ResultPanel({title, outcomes, onDone}: Props) {
 	const chrome = useChrome();
 	const {tenant} = useAppState();
-	const lines = useMemo(() => outcomeLines(outcomes, namesOf(tenant)), [outcomes, tenant]);
+	const lines = useMemo(() => outcomeLines(tenant, outcomes, namesOf(tenant)), [outcomes, tenant]);
 	// Title, summary, blank, Done button, and the border.
 	const room = Math.max(1, chrome.bodyRows - 6);
 	const scroll = useScroll(lines.length, room);

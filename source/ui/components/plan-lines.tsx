@@ -4,13 +4,11 @@ import type {ReactElement} from 'react';
 import {planConsequences, restoresMailbox} from '../../domain/consequences.js';
 import type {Tenant} from '../../domain/model.js';
 import type {LicensePlan, PlanItem} from '../../domain/plan.js';
+import type {Names} from '../../domain/selectors.js';
 import {strings} from '../strings.js';
 import {consequencesPanelLines} from './ConsequencesPanel.js';
 
-export interface Names {
-	product: (skuId: string) => string;
-	groups: (groupIds: readonly string[]) => string;
-}
+export type {Names} from '../../domain/selectors.js';
 
 /**
  * `byProduct`: the plan is about one product (the Licenses page), so a line per user is enough.

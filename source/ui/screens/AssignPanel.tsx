@@ -46,7 +46,7 @@ export function AssignPanel({skuId, onClose}: {skuId: string; onClose: () => voi
 				onCancel={() => setConfirming(null)}
 				onConfirm={async () => {
 					setConfirming(null);
-					const outcomes = await apply(confirming, product.name);
+					const outcomes = await apply(confirming, product);
 					if (!outcomes) return;
 					// Users who were skipped or failed are each shown, beside the ones that went through.
 					if (allWentThrough(outcomes)) onClose();

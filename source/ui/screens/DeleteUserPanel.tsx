@@ -24,7 +24,7 @@ export function DeleteUserPanel({userId, onClose}: {userId: string; onClose: () 
 	const paragraphs = [
 		effects.freed.length > 0 ? text.freed(effects.freed.map(names.product).join(', ')) : text.noLicenses,
 		...(effects.hasOneDrive ? [text.onedrive] : []),
-		effects.inactiveMailbox ? text.inactive : text.notInactive,
+		effects.inactiveMailbox ? text.inactive : effects.inactiveEligible && !effects.holdsVisible ? text.inactiveIfHeld : text.notInactive,
 		text.restorable(effects.restorableUntil),
 		'',
 		text.type(user.userPrincipalName),

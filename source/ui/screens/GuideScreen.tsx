@@ -21,9 +21,9 @@ import {HoldersChecklist, useHoldersChecklist} from '../components/HoldersCheckl
 import {WindowedList} from '../components/WindowedList.js';
 import {guideReport, readAloud, reportName} from '../guide-text.js';
 import {useAppState, useStore} from '../store-context.js';
-import {strings} from '../strings.js';
+import {failureWords, strings} from '../strings.js';
 import {namesOf, useApply} from '../use-apply.js';
-import {nothingToRemoveReason} from './ProductScreen.js';
+import {nothingToRemoveReason, unassignQuestion} from './ProductScreen.js';
 
 type Step =
 	| {n: 1}
@@ -135,13 +135,13 @@ export function GuideScreen() {
 			return (
 				<ConfirmPanel
 					title={strings.guide.step(4, strings.guide.titles[3])}
-					question={strings.unassign.question(plannedRemovals(step.plan), product.name)}
+					question={unassignQuestion(step.plan, product.name, tenant)}
 					lines={planLines(step.plan, names, true)}
 					plan={step.plan}
 					confirmLabel={strings.unassign.confirm}
 					onCancel={() => setStep({n: 3, skuId, plan: step.plan})}
 					onConfirm={async () => {
-						const outcomes = await apply(step.plan, product.name);
+						const outcomes = await apply(step.plan, product);
 						if (!outcomes) return setStep({n: 3, skuId, plan: step.plan});
 						// The report keeps what was shown, unwrapped.
 						const {head, notes} = consequenceRows(consequences, names, 10_000);
@@ -196,11 +196,11 @@ export function GuideScreen() {
 
 	const textWidth = Math.max(20, width - 2);
 	const done = [
-		strings.outcome.summary(countOutcomes(step.outcomes), product.name),
+		strings.outcome.summary(countOutcomes(step.outcomes, skuId), product.name),
 		strings.guide.report(step.report),
 		...step.outcomes
 			.filter(o => o.outcome !== 'removed')
-			.map(o => `${o.userPrincipalName}: ${o.reason ? strings.outcome.reason[o.reason] : (o.message ?? '')}`),
+			.map(o => `${o.userPrincipalName}: ${o.outcome === 'failed' ? failureWords(tenant, o) : o.reason ? strings.outcome.reason[o.reason] : (o.message ?? '')}`),
 		strings.nextSteps.billing,
 		`${strings.nextSteps.formerEmployee} ${strings.nextSteps.formerEmployeeLink}`,
 		strings.guide.again,

@@ -4,11 +4,10 @@ import {Box} from 'ink';
 import {Text} from '../components/Text.js';
 import {useState} from 'react';
 import {planUnassignAll, plannedRemovals, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
-import {productBySku} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {Cell} from '../components/Cell.js';
 import {ConfirmPanel} from '../components/ConfirmPanel.js';
-import {freedLicenses, NextStepsPanel} from '../components/NextStepsPanel.js';
+import {freedRows, NextStepsPanel} from '../components/NextStepsPanel.js';
 import {ResultPanel} from '../components/ResultPanel.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {listHandlers} from '../components/list-handlers.js';
@@ -53,7 +52,7 @@ export function ManagePanel({userIds, onCancel, onDone}: Props) {
 		return <ResultPanel title={strings.manage.resultsTitle} outcomes={outcomes} onDone={next} />;
 	}
 	if (step.kind === 'next') {
-		return <NextStepsPanel freed={freedLicenses(step.outcomes, id => productBySku(tenant, id))} onDone={onDone} />;
+		return <NextStepsPanel freed={freedRows(tenant, step.outcomes)} onDone={onDone} />;
 	}
 	if (step.kind === 'confirm') {
 		return (

@@ -3,19 +3,20 @@
 import {Box} from 'ink';
 import {Text} from '../components/Text.js';
 import {useState} from 'react';
-import {allWentThrough, planUnassign, plannedRemovals, type LicensePlan, type SkipReason, type UserOutcome} from '../../domain/plan.js';
+import type {Tenant} from '../../domain/model.js';
+import {allWentThrough, planUnassign, plannedRemovals, removalQuestion, type LicensePlan, type SkipReason, type UserOutcome} from '../../domain/plan.js';
 import {indexTenant, productBySku} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {Cell} from '../components/Cell.js';
 import {ConfirmPanel} from '../components/ConfirmPanel.js';
-import {freedLicenses, NextStepsPanel} from '../components/NextStepsPanel.js';
+import {freedRows, NextStepsPanel} from '../components/NextStepsPanel.js';
 import {ResultPanel} from '../components/ResultPanel.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {HoldersChecklist, useHoldersChecklist} from '../components/HoldersChecklist.js';
 import type {ActionId} from '../keys.js';
 import {useAppState} from '../store-context.js';
 import {strings} from '../strings.js';
-import {useApply} from '../use-apply.js';
+import {namesOf, useApply} from '../use-apply.js';
 import {AssignPanel} from './AssignPanel.js';
 
 /** Why none of the ticked users can lose the product here: the reasons, most common first. */
@@ -26,6 +27,12 @@ export function nothingToRemoveReason(plan: LicensePlan): string {
 		.sort((a, b) => b[1] - a[1])
 		.map(([reason, n]) => strings.unassign.skippedCount[reason](n))
 		.join('; ');
+}
+
+/** "Unassign Exchange Online (Plan 1) from 1 user (and Exchange Online Archiving, which depends on it)?" */
+export function unassignQuestion(plan: LicensePlan, product: string, tenant: Tenant): string {
+	const {users, addOns} = removalQuestion(plan);
+	return strings.unassign.question(users, product, addOns.map(namesOf(tenant).product));
 }
 
 /** The next-steps page follows an unassign that freed licenses. */
@@ -46,9 +53,11 @@ export function ProductScreen({skuId}: {skuId: string}) {
 	const {usersById} = indexTenant(tenant);
 	const subscriptions = product?.subscriptions ?? [];
 	const selfService = product?.selfServiceOwnerId ?? null;
-	// Title, counts, subscription heading and rows, a blank, users heading, the filter line; the
+	const selfServiceBeside = product?.selfServiceBesideId ?? null;
+	const buyer = (id: string) => usersById.get(id)?.displayName ?? id;
+	// Title, counts, subscription heading and rows, a blank, users heading, the filter line; a
 	// self-service notice wraps to two rows at 80 columns.
-	const fixedRows = 6 + subscriptions.length + (selfService ? 2 : 0);
+	const fixedRows = 6 + subscriptions.length + (selfService || selfServiceBeside ? 2 : 0);
 	const listHeight = Math.max(1, chrome.bodyRows - fixedRows);
 	const checklist = useHoldersChecklist(tenant, skuId, listHeight);
 	const {filter, tickedItems} = checklist;
@@ -70,7 +79,7 @@ export function ProductScreen({skuId}: {skuId: string}) {
 	if (after?.step === 'next') {
 		return (
 			<NextStepsPanel
-				freed={freedLicenses(after.outcomes, id => productBySku(tenant, id))}
+				freed={freedRows(tenant, after.outcomes)}
 				onReassign={() => {
 					setAfter(null);
 					setAssigning(true);
@@ -84,14 +93,14 @@ export function ProductScreen({skuId}: {skuId: string}) {
 		return (
 			<ConfirmPanel
 				title={strings.unassign.title}
-				question={strings.unassign.question(plannedRemovals(confirming), product.name)}
+				question={unassignQuestion(confirming, product.name, tenant)}
 				plan={confirming}
 				byProduct
 				confirmLabel={strings.unassign.confirm}
 				onCancel={() => setConfirming(null)}
 				onConfirm={async () => {
 					setConfirming(null);
-					const outcomes = await apply(confirming, product.name);
+					const outcomes = await apply(confirming, product);
 					if (!outcomes) return;
 					checklist.clearTicks();
 					// Users who were skipped or failed are each shown, beside the ones that went through.
@@ -140,7 +149,12 @@ export function ProductScreen({skuId}: {skuId: string}) {
 			</Text>
 			{selfService ? (
 				<Box height={2}>
-					<Text wrap="wrap">{strings.product.selfService(usersById.get(selfService)?.displayName ?? selfService)}</Text>
+					<Text wrap="wrap">{strings.product.selfService(buyer(selfService))}</Text>
+				</Box>
+			) : null}
+			{selfServiceBeside ? (
+				<Box height={2}>
+					<Text wrap="wrap">{strings.product.selfServiceBeside(buyer(selfServiceBeside))}</Text>
 				</Box>
 			) : null}
 			<Box width={width}>

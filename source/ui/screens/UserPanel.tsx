@@ -4,14 +4,14 @@ import {Box} from 'ink';
 import {Text} from '../components/Text.js';
 import {useState} from 'react';
 import {isEmptyPlan, planChanges, shortfalls, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
-import {assignmentSources, indexTenant, productBySku, type ProductRow} from '../../domain/selectors.js';
+import {assignmentSources, indexTenant, type ProductRow} from '../../domain/selectors.js';
 import {mailboxWindow} from '../../domain/consequences.js';
 import {servicePlanName} from '../../domain/names.js';
 import {useChrome} from '../chrome.js';
 import {Cell} from '../components/Cell.js';
 import {ConfirmPanel} from '../components/ConfirmPanel.js';
 import {listHandlers} from '../components/list-handlers.js';
-import {freedLicenses, NextStepsPanel} from '../components/NextStepsPanel.js';
+import {freedRows, NextStepsPanel} from '../components/NextStepsPanel.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {useList} from '../components/use-list.js';
 import {WindowedList} from '../components/WindowedList.js';
@@ -71,7 +71,7 @@ export function UserPanel({userId, onClose}: {userId: string; onClose: () => voi
 		]);
 
 	if (freed) {
-		return <NextStepsPanel freed={freedLicenses(freed, id => productBySku(tenant, id))} onDone={() => setFreed(null)} />;
+		return <NextStepsPanel freed={freedRows(tenant, freed)} onDone={() => setFreed(null)} />;
 	}
 
 	if (confirming) {

@@ -1,0 +1,83 @@
+// The sentences a consequence becomes: the same in the panel, the command line and --json.
+import {describe, expect, it} from 'vitest';
+import {consequencesOf, type UserConsequences} from '../../source/domain/consequences.js';
+import {planUnassign} from '../../source/domain/plan.js';
+import {consequenceNotes, consequencePhrases, consequenceSummary, failureWords, strings} from '../../source/ui/strings.js';
+import {catalogTenant, skuOf, type Holding} from '../helpers/catalog-tenant.js';
+import {demoTenant, userByName} from '../helpers/tenant.js';
+
+const now = new Date('2026-11-25T12:00:00.000Z');
+
+function consequences(holdings: Holding[], remove: string, holds?: Record<string, 'litigation-hold'>): UserConsequences {
+	const tenant = catalogTenant({'Kim Akers': holdings}, holds ? {'x-local': {mailboxHolds: holds}} : {});
+	const [item] = planUnassign(tenant, ['user-1'], [skuOf(remove)]).items;
+	return consequencesOf(tenant, item!, now);
+}
+
+const phrases = (c: UserConsequences) => consequencePhrases(c, skuId => (skuId === skuOf('SPE_F1') ? 'Microsoft 365 F3' : skuId));
+
+describe('what the panel and the command line say', () => {
+	it('a live tenant: the mail goes on a date, and holds are not visible from here', () => {
+		const c = consequences([{sku: 'ENTERPRISEPACK'}], 'ENTERPRISEPACK');
+		expect(phrases(c)).toEqual([
+			'loses the mailbox: mail deleted on 2026-12-25 unless a license is assigned again; holds are not visible from here and keep what they cover',
+			'loses the archive mailbox',
+			'loses OneDrive: files kept, archived on 2027-02-26 unless a license is assigned again (not in EDU, GCC or DoD tenants)',
+			'loses the Office apps ("Unlicensed Product", reduced functionality)',
+			'loses Teams',
+		]);
+		expect(consequenceNotes([c])).toContain(strings.consequences.holdsHidden);
+	});
+
+	it('a mailbox known to be on hold is never told its mail is deleted without what the hold keeps', () => {
+		const held = consequences([{sku: 'ENTERPRISEPACK'}], 'ENTERPRISEPACK', {'user-1': 'litigation-hold'});
+		expect(phrases(held)[0]).toBe('loses the mailbox: mail deleted on 2026-12-25 except what the hold keeps, unless a license is assigned again');
+		const none = consequences([{sku: 'ENTERPRISEPACK'}], 'ENTERPRISEPACK', {});
+		expect(phrases(none)[0]).toBe('loses the mailbox: mail deleted on 2026-12-25 unless a license is assigned again');
+		expect(consequenceNotes([none])).not.toContain(strings.consequences.holdsHidden);
+	});
+
+	it('what shrinks, and what stays through another license', () => {
+		const c = consequences([{sku: 'ENTERPRISEPACK'}, {sku: 'SPE_F1'}], 'ENTERPRISEPACK', {});
+		expect(phrases(c)).toEqual([
+			'keeps Teams (Microsoft 365 F3)',
+			'mailbox reduced to 2 GB (Exchange Online Kiosk)',
+			'loses the archive mailbox',
+			'OneDrive reduced to 2 GB, read-only while over it',
+			'Office reduced to the web and mobile apps (the desktop apps show "Unlicensed Product")',
+		]);
+		expect(consequenceSummary([c])).toBe('mailbox reduced for 1 user · 1 user loses their archive mailbox · OneDrive reduced for 1 user · Office reduced for 1 user');
+		expect(consequenceNotes([c])).toEqual(
+			expect.arrayContaining([strings.consequences.explainReduced['mailbox/kiosk'], strings.consequences.explainReduced['onedrive/2gb']]),
+		);
+	});
+
+	it('nothing lost: keeps everything, and no notes', () => {
+		const c = consequences([{sku: 'ENTERPRISEPACK'}, {sku: 'POWER_BI_PRO'}], 'POWER_BI_PRO');
+		expect(phrases(c)).toEqual(['keeps everything']);
+		expect(consequenceSummary([c])).toBe('1 user keeps everything');
+		expect(consequenceNotes([c])).toEqual([]);
+	});
+});
+
+describe('notes say only what applies', () => {
+	it('a user who had Office on the web only is not told about desktop apps', () => {
+		const web = consequences([{sku: 'O365_BUSINESS_ESSENTIALS'}], 'O365_BUSINESS_ESSENTIALS', {});
+		expect(phrases(web)).toContain('loses Office for the web and mobile');
+		expect(consequenceNotes([web])).not.toContain(strings.consequences.explain['office-apps']);
+		const desktop = consequences([{sku: 'O365_BUSINESS_PREMIUM'}, {sku: 'O365_BUSINESS_ESSENTIALS'}], 'O365_BUSINESS_PREMIUM', {});
+		expect(consequenceNotes([desktop])).toContain(strings.consequences.explain['office-apps']);
+	});
+});
+
+describe('a failure in words', () => {
+	it('Graph\'s "depends on" answer names the add-on that still needs the product', () => {
+		const tenant = demoTenant();
+		const tomas = userByName(tenant, 'Tomás Herrera');
+		const message = 'License assignment failed because service plan EXCHANGE_S_ARCHIVE_ADDON depends on the service plan(s) EXCHANGE_S_STANDARD';
+		expect(failureWords(tenant, {userId: tomas.id, message})).toBe(
+			`${message} (Exchange Online Archiving for Exchange Online depends on it: unassign them together)`,
+		);
+		expect(failureWords(tenant, {userId: tomas.id, message: 'Too many requests.'})).toBe('Too many requests.');
+	});
+});
