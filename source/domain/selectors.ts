@@ -151,8 +151,7 @@ export function filterUsers(
 ): readonly User[] {
 	const needle = query.trim().toLowerCase();
 	if (needle === '') return users;
-	const byName = (user: User) =>
-		user.displayName.toLowerCase().includes(needle) || user.userPrincipalName.toLowerCase().includes(needle);
+	const byName = (user: User) => searchText(user).includes(needle);
 	if (!byProduct) return users.filter(byName);
 	const {products} = indexTenant(tenant);
 	const productMatch = (text: string) =>
@@ -164,6 +163,23 @@ export function filterUsers(
 	}
 	const skuIds = productMatch(needle);
 	return users.filter(user => byName(user) || holds(user, skuIds));
+}
+
+/** A user's display name and UPN in lower case, made once per user object (users are immutable). */
+const searchTexts = new WeakMap<User, string>();
+function searchText(user: User): string {
+	let text = searchTexts.get(user);
+	if (text === undefined) searchTexts.set(user, (text = `${user.displayName}\n${user.userPrincipalName}`.toLowerCase()));
+	return text;
+}
+
+/**
+ * True when every user `next` keeps is one `previous` kept, so the filter can narrow the last
+ * result while a word is typed on: a longer needle matches less, unless it turns into product:NAME.
+ */
+export function queryNarrows(previous: string, next: string): boolean {
+	const [before, after] = [previous.trim().toLowerCase(), next.trim().toLowerCase()];
+	return before !== '' && after.includes(before) && before.startsWith('product:') === after.startsWith('product:');
 }
 
 /** How a user holds a product: directly, through groups, or both. */

@@ -23,13 +23,13 @@ interface Props {
 }
 
 export function UserChecklist({checklist, heading, empty, height, width, note, noteWidth}: Props) {
-	const {filter, list, shown, ticked, tickedItems} = checklist;
+	const {filter, list, shown, isTicked, tickCount} = checklist;
 	return (
 		<>
 			<Box justifyContent="space-between" width={width + 1}>
 				<Text bold>
 					{heading}
-					{ticked.size > 0 ? <Text> · {strings.product.selected(tickedItems.length)}</Text> : null}
+					{tickCount > 0 ? <Text> · {strings.product.selected(tickCount)}</Text> : null}
 				</Text>
 				<Text dimColor>{windowLabel(list.state, height, shown.length)}</Text>
 			</Box>
@@ -39,9 +39,9 @@ export function UserChecklist({checklist, heading, empty, height, width, note, n
 				height={height}
 				empty={filter.query ? strings.product.noMatch(filter.query) : empty}
 				rowKey={user => user.id}
-				renderRow={(user, selected) => (
+				renderRow={(user, selected, index) => (
 					<Box width={width}>
-						<Cell width={5}>{ticked.has(user.id) ? ' [x]' : ' [ ]'}</Cell>
+						<Cell width={5}>{isTicked(index) ? ' [x]' : ' [ ]'}</Cell>
 						<Cell width={24} inverse={selected}>
 							{user.displayName}
 						</Cell>

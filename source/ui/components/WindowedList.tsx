@@ -8,7 +8,8 @@ interface Props<T> {
 	state: ListState;
 	height: number;
 	empty: string;
-	renderRow: (item: T, selected: boolean) => ReactNode;
+	/** `index`: the row's place in `items`. */
+	renderRow: (item: T, selected: boolean, index: number) => ReactNode;
 	rowKey: (item: T) => string;
 }
 
@@ -25,7 +26,7 @@ export function WindowedList<T>({items, state, height, empty, renderRow, rowKey}
 				return (
 					<Box key={rowKey(item)}>
 						<Text bold={selected}>{selected ? '›' : ' '}</Text>
-						{renderRow(item, selected)}
+						{renderRow(item, selected, index)}
 					</Box>
 				);
 			})}

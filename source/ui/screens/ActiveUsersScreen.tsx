@@ -3,7 +3,7 @@
 import {Box} from 'ink';
 import {Text} from '../components/Text.js';
 import {useState} from 'react';
-import {filterUsers, indexTenant, shortProductName} from '../../domain/selectors.js';
+import {filterUsers, indexTenant, queryNarrows, shortProductName} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {Cell} from '../components/Cell.js';
 import {FilterBar} from '../components/FilterBar.js';
@@ -36,8 +36,8 @@ export function ActiveUsersScreen() {
 	const names = new Map(products.map(p => [p.skuId, shortProductName(p.name)]));
 	// Title, column headings, filter line.
 	const listHeight = Math.max(1, chrome.bodyRows - 3);
-	const checklist = useChecklist(tenant.users, user => user.id, (users, query) => filterUsers(tenant, users, query), listHeight);
-	const {filter, list, shown, ticked, tickedItems} = checklist;
+	const checklist = useChecklist(tenant.users, user => user.id, (users, query) => filterUsers(tenant, users, query), listHeight, queryNarrows);
+	const {filter, list, shown, isTicked, tickCount, tickedItems} = checklist;
 	const width = chrome.size.columns - 1;
 
 	const toList = () => setMode({kind: 'list'});
@@ -85,7 +85,7 @@ export function ActiveUsersScreen() {
 			<Box justifyContent="space-between" width={width + 1}>
 				<Text bold>
 					{strings.screens.users} <Text dimColor>({strings.users.count(tenant.users.length)})</Text>
-					{ticked.size > 0 ? <Text> · {strings.product.selected(tickedItems.length)}</Text> : null}
+					{tickCount > 0 ? <Text> · {strings.product.selected(tickCount)}</Text> : null}
 				</Text>
 				<Text dimColor>{windowLabel(list.state, listHeight, shown.length)}</Text>
 			</Box>
@@ -105,9 +105,9 @@ export function ActiveUsersScreen() {
 				height={listHeight}
 				empty={strings.product.noMatch(filter.query)}
 				rowKey={user => user.id}
-				renderRow={(user, selected) => (
+				renderRow={(user, selected, index) => (
 					<Box width={width}>
-						<Cell width={4}>{ticked.has(user.id) ? '[x]' : '[ ]'}</Cell>
+						<Cell width={4}>{isTicked(index) ? '[x]' : '[ ]'}</Cell>
 						<Cell width={nameWidth} inverse={selected}>
 							{user.displayName}
 						</Cell>

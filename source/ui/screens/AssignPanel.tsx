@@ -1,9 +1,9 @@
 // Assign licenses (+ on a product page): tick users who do not have the product, then assign.
 // The way back within the mailbox's 30-day window, and the next step after unassigning.
 import {Text} from '../components/Text.js';
-import {useState} from 'react';
+import {useMemo, useState} from 'react';
 import {allWentThrough, planAssign, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
-import {assignmentSources, filterUsers, productBySku} from '../../domain/selectors.js';
+import {assignmentSources, filterUsers, productBySku, queryNarrows} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {ConfirmPanel} from '../components/ConfirmPanel.js';
 import {ResultPanel} from '../components/ResultPanel.js';
@@ -22,13 +22,17 @@ export function AssignPanel({skuId, onClose}: {skuId: string; onClose: () => voi
 	const [results, setResults] = useState<UserOutcome[] | null>(null);
 	const product = productBySku(tenant, skuId);
 	// Users who hold the product in no way: through a group they already have it.
-	const candidates = tenant.users.filter(user => {
-		const sources = assignmentSources(user, skuId);
-		return !sources.direct && sources.groupIds.length === 0;
-	});
+	const candidates = useMemo(
+		() =>
+			tenant.users.filter(user => {
+				const sources = assignmentSources(user, skuId);
+				return !sources.direct && sources.groupIds.length === 0;
+			}),
+		[tenant, skuId],
+	);
 	// Title, count line, filter line.
 	const listHeight = Math.max(1, chrome.bodyRows - 3);
-	const checklist = useChecklist(candidates, user => user.id, (users, query) => filterUsers(tenant, users, query), listHeight);
+	const checklist = useChecklist(candidates, user => user.id, (users, query) => filterUsers(tenant, users, query), listHeight, queryNarrows);
 	const {filter, tickedItems} = checklist;
 	const width = chrome.size.columns - 1;
 	if (!product) return null;
