@@ -40,7 +40,15 @@ export async function runCommand(
 	}
 	// unassign changes the state directory: it takes the writer lock, and says who has it if it cannot.
 	const writer = command === 'unassign' && !values['dry-run'] ? 'unassign' : undefined;
-	const opened = await openTenant(globals, io.env, say, {writer});
+	const given =
+		command !== 'unassign'
+			? undefined
+			: values.users
+				? values.users.split(',').map(u => u.trim()).filter(Boolean)
+				: readUsersFile(values['users-file']!);
+	if (given?.length === 0) throw usage('no users given');
+	// A live tenant: unassign reads the users it names, not the whole directory.
+	const opened = await openTenant(globals, io.env, say, {writer, users: given});
 	const {lockedBy, recovered} = opened.store.getState();
 	if (recovered) io.err(`m365-licenses: ${strings.recovered(recovered)}\n`);
 	if (writer && lockedBy) {
@@ -59,12 +67,8 @@ export async function runCommand(
 		case 'audit':
 			return audit(opened, json, io);
 		case 'unassign': {
-			const given = values.users
-				? values.users.split(',').map(u => u.trim()).filter(Boolean)
-				: readUsersFile(values['users-file']!);
-			if (given.length === 0) throw usage('no users given');
 			try {
-				return await unassign(opened, {product: product!, users: given, dryRun: values['dry-run'] ?? false, yes: values.yes ?? false, json}, io);
+				return await unassign(opened, {product: product!, users: given!, dryRun: values['dry-run'] ?? false, yes: values.yes ?? false, json}, io);
 			} finally {
 				opened.release();
 			}
