@@ -187,11 +187,16 @@ async function main(argv: string[]): Promise<number> {
 				process.stderr.write(`\nm365-licenses: ${strings.dialog.interrupted}\n`);
 				stop.abort();
 			};
+			// Libraries' own SIGINT listeners end the process (one sends SIGINT again): set aside
+			// meanwhile, and put back after. Quitting still runs their clean-up, on 'exit'.
+			const others = process.rawListeners('SIGINT') as Array<() => void>;
+			process.removeAllListeners('SIGINT');
 			process.on('SIGINT', interrupt);
 			try {
 				return await change(stop.signal);
 			} finally {
 				process.off('SIGINT', interrupt);
+				for (const listener of others) process.on('SIGINT', listener);
 			}
 		},
 		async ask(question) {
