@@ -190,9 +190,12 @@ export class GraphHttp {
 			try {
 				data = JSON.parse(text);
 			} catch {
-				const html = /html/i.test(response.headers.get('content-type') ?? '') || /^\s*</.test(text);
-				// A write may have gone through even when its answer is unreadable.
-				throw new GraphError(request, strings.graph.notJson(response.status, html), method === 'POST');
+				// Throttled is throttled, whatever the body; otherwise Graph's JSON is needed to go on.
+				if (!retryable(response.status)) {
+					const html = /html/i.test(response.headers.get('content-type') ?? '') || /^\s*</.test(text);
+					// A write may have gone through even when its answer is unreadable.
+					throw new GraphError(request, strings.graph.notJson(response.status, html), method === 'POST');
+				}
 			}
 		}
 		return {status: response.status, headers: response.headers, data};
