@@ -140,7 +140,8 @@ function render(results: readonly Result[]): string {
 		...results.map(r => [
 			r.userPrincipalName,
 			r.outcome,
-			r.reason ?? (r.message ? `${r.message} ` : '') + r.consequences.map(c => c.kind).join(', '),
+			// A failure says what happened (Graph's message, "Not sent: …"), not only "error".
+			r.outcome === 'failed' && r.message ? r.message : (r.reason ?? (r.message ? `${r.message} ` : '') + r.consequences.map(c => c.kind).join(', ')),
 		]),
 	]);
 }

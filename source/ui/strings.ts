@@ -1,18 +1,8 @@
 // Every word the UI shows, in the Microsoft 365 admin center's English terms.
 // A translation is a copy of this object, not a hunt through components.
+import type {Progress} from '../backends/graph/http.js';
 import type {ConsequenceKind} from '../domain/consequences.js';
 import type {Outcome, SkipReason} from '../domain/plan.js';
-
-/** A change being sent: what the progress lines show. */
-interface SendProgress {
-	total: number;
-	done: number;
-	throttled: number;
-	remaining: number;
-	perSecond: number;
-	waitingMs: number;
-	elapsedMs: number;
-}
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -236,14 +226,14 @@ export const strings = {
 		more: (n: number) => `… ${n} more (↓ to scroll)`,
 		working: 'Saving…',
 		/** One line, under 80 columns: a change being sent to Microsoft Graph. */
-		progress: (p: SendProgress) =>
+		progress: (p: Progress) =>
 			`${p.done}/${p.total} done, ${p.remaining} left, ${p.throttled} throttled, ${p.perSecond.toFixed(1)}/s` +
 			(p.waitingMs > 0 ? `, waiting ${Math.ceil(p.waitingMs / 1000)} s as Graph asked` : ''),
-		bar: (p: SendProgress, width: number) => {
+		bar: (p: Progress, width: number) => {
 			const filled = Math.round((p.done / Math.max(1, p.total)) * width);
 			return `[${'#'.repeat(filled).padEnd(width, '.')}] ${Math.floor((p.done / Math.max(1, p.total)) * 100)}%`;
 		},
-		finished: (p: SendProgress) =>
+		finished: (p: Progress) =>
 			`${p.done} of ${p.total} answered by Microsoft Graph in ${Math.round(p.elapsedMs / 1000)} s, ${p.throttled} throttled and sent again` +
 			(p.remaining > 0 ? `, ${p.remaining} not sent.` : '.'),
 		sending: 'Sending the change to Microsoft 365',
@@ -298,6 +288,7 @@ export const strings = {
 		forbidden: (message: string) =>
 			`answered 403${message ? ` (${message})` : ''}: the signed-in admin or the app registration lacks a permission; see the README, "Live tenants: the one-time app registration".`,
 		loop: 'the next-page link leads back to a page already read; stopped reading.',
+		notAUrl: 'the next-page link is not a web address; stopped reading.',
 		tooManyPages: (pages: number) => `more than ${pages} pages; stopped reading.`,
 		leftOut: "Graph's answer to the batch left this request out",
 		cancelled: 'stopped (esc or Ctrl-C)',

@@ -194,7 +194,7 @@ export class GraphTenant implements TenantBackend {
 		if (userIds.length === 0) return result;
 		let answers: BatchResult;
 		try {
-			answers = await this.read(userIds.map((id, i) => ({id: String(i), method: 'GET', url: `/users/${id}?$select=${userFields}`})));
+			answers = await this.read(userIds.map((id, i) => ({id: String(i), method: 'GET', url: `/users/${encodeURIComponent(id)}?$select=${userFields}`})));
 		} catch (error) {
 			const problem = error instanceof GraphError ? error.problem : String(error);
 			for (const id of userIds) result.set(id, {error: problem});

@@ -139,7 +139,12 @@ export class GraphHttp {
 
 	/** A path under /v1.0, or a whole URL (a next-page link): refused unless it is on Graph's origin. */
 	private resolve(method: string, pathOrUrl: string): URL {
-		const url = pathOrUrl.startsWith('/') ? new URL(`${this.options.base}/v1.0${pathOrUrl}`) : new URL(pathOrUrl);
+		let url: URL;
+		try {
+			url = pathOrUrl.startsWith('/') ? new URL(`${this.options.base}/v1.0${pathOrUrl}`) : new URL(pathOrUrl);
+		} catch {
+			throw new GraphError(`${method} ${redact(pathOrUrl.split('?')[0]!, this.lastToken)}`, strings.graph.notAUrl);
+		}
 		if (url.origin !== this.origin) {
 			throw new GraphError(`${method} ${url.origin}${url.pathname}`, strings.graph.otherOrigin(url.origin, this.origin));
 		}
@@ -370,9 +375,10 @@ export class GraphHttp {
 					batches.add(sending);
 				}
 				if (batches.size === 0 && (queue.length === 0 || stopped)) break;
-				// Wait for an answer, the end of a pause (counting it down each second), a stop or the deadline.
+				// Wait for an answer, the end of a pause (counting it down each second), a stop or the deadline;
+				// once stopped, for the answers alone.
 				const paused = !stopped && queue.length > 0 && now < pacing.pauseUntil;
-				const until = Math.min(paused ? Math.min(pacing.pauseUntil, now + 1000) : Infinity, run.deadline ?? Infinity);
+				const until = stopped ? Infinity : Math.min(paused ? Math.min(pacing.pauseUntil, now + 1000) : Infinity, run.deadline ?? Infinity);
 				await new Promise<void>(resolve => {
 					const timer = until === Infinity ? undefined : setTimeout(resolve, Math.max(0, until - now));
 					wake = () => {

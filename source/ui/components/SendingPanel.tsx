@@ -12,8 +12,8 @@ export function SendingPanel() {
 	const sending = useSending();
 	const {progress, stopping} = useSendingState(state => state);
 	if (!progress) return null;
-	// The border and the padding take four columns; the percentage after the bar, five.
-	const barWidth = Math.max(10, dialogWidth(chrome.size.columns) - 4 - 7);
+	// Beside the bar: its brackets, a space and up to "100%".
+	const barWidth = Math.max(10, dialogWidth(chrome.size.columns) - 7);
 	return (
 		<ScreenFrame modal contexts={['sending']} handlers={{stop: sending.stop}}>
 			<Box flexDirection="column" borderStyle="round" paddingX={1} height={chrome.bodyRows}>
