@@ -9,8 +9,8 @@ import {strings} from './strings.js';
 
 /**
  * Carries out a plan through the store and says how it went in the status line (naming the product
- * when the plan is about one); the sending panel shows its progress meanwhile. Resolves to the outcomes (saved by then), or to null when nothing
- * could be saved.
+ * when the plan is about one); the sending panel shows its progress meanwhile. Resolves to the
+ * outcomes (saved by then), or to null when nothing could be saved.
  */
 export function useApply(): (plan: LicensePlan, product?: string) => Promise<UserOutcome[] | null> {
 	const store = useStore();
