@@ -45,6 +45,9 @@ Options (everywhere):
   --cloud NAME       worldwide (default) or 21vianet
   --graph-endpoint URL
                      Graph's address instead of the cloud's (tests, proxies); paths stay /v1.0/...
+  --request-timeout T
+                     give up on a Graph request after T (default 60s; 90, 90s, 5m)
+  --max-duration T   stop sending a change after T (default 2h); the users not sent are reported
   --debug            on an error, also show where it happened (the stack trace), for a bug report
   -h, --help         show this help
   -v, --version      show the version
@@ -71,11 +74,28 @@ const options = {
 	cloud: {type: 'string'},
 	'graph-endpoint': {type: 'string'},
 	debug: {type: 'boolean'},
+	'request-timeout': {type: 'string'},
+	'max-duration': {type: 'string'},
 } as const;
 
 type Option = keyof typeof options;
 
-const global: Option[] = ['tenant', 'state-dir', 'reset', 'as', 'help', 'version', 'graph', 'client-id', 'tenant-id', 'cloud', 'graph-endpoint', 'debug'];
+const global: Option[] = [
+	'tenant',
+	'state-dir',
+	'reset',
+	'as',
+	'help',
+	'version',
+	'graph',
+	'client-id',
+	'tenant-id',
+	'cloud',
+	'graph-endpoint',
+	'request-timeout',
+	'max-duration',
+	'debug',
+];
 const commands: Record<string, Option[]> = {
 	'': [],
 	guide: [],
@@ -149,6 +169,8 @@ async function main(argv: string[]): Promise<number> {
 		tenantId: values['tenant-id'],
 		cloud: values.cloud,
 		graphEndpoint: values['graph-endpoint'],
+		requestTimeout: values['request-timeout'],
+		maxDuration: values['max-duration'],
 	};
 
 	if (command === '' || command === 'guide') {
@@ -174,7 +196,32 @@ async function main(argv: string[]): Promise<number> {
 		stdinIsTTY: Boolean(process.stdin.isTTY),
 		stdoutIsTTY: Boolean(process.stdout.isTTY),
 		env: process.env,
-		progress: process.stderr.isTTY ? p => process.stderr.write(`\r${strings.dialog.progress(p)}\u001B[K`) : undefined,
+		// A line kept up to date where someone watches; the last one stays, in a log too.
+		progress: p => {
+			const live = process.stderr.isTTY;
+			if (p.finished) process.stderr.write(`${live ? '\r\u001B[K' : ''}m365-licenses: ${strings.dialog.finished(p)}\n`);
+			else if (live) process.stderr.write(`\r${strings.dialog.progress(p)}\u001B[K`);
+		},
+		// Ctrl-C while a change is sent stops the sending and reports; a second one quits at once.
+		async whileChanging(change) {
+			const stop = new AbortController();
+			const interrupt = () => {
+				if (stop.signal.aborted) process.exit(130);
+				process.stderr.write(`\nm365-licenses: ${strings.dialog.interrupted}\n`);
+				stop.abort();
+			};
+			// Libraries' own SIGINT listeners end the process (one sends SIGINT again): set aside
+			// meanwhile, and put back after. Quitting still runs their clean-up, on 'exit'.
+			const others = process.rawListeners('SIGINT') as Array<() => void>;
+			process.removeAllListeners('SIGINT');
+			process.on('SIGINT', interrupt);
+			try {
+				return await change(stop.signal);
+			} finally {
+				process.off('SIGINT', interrupt);
+				for (const listener of others) process.on('SIGINT', listener);
+			}
+		},
 		async ask(question) {
 			const rl = createInterface({input: process.stdin, output: process.stdout});
 			try {

@@ -11,9 +11,10 @@ export interface TenantBackend {
 	load(): Promise<Tenant>;
 	/**
 	 * Carries out the plan; one outcome per user and product (skips included), never all-or-nothing.
-	 * Progress (done/total, retries, waits on throttling) is reported as it goes.
+	 * Progress (done, throttled, remaining, rate, waits) is reported as it goes. Once `signal` aborts,
+	 * nothing more is sent: what is in flight is answered, and the rest is reported not sent.
 	 */
-	apply(tenant: Tenant, plan: LicensePlan, onProgress?: (progress: Progress) => void): Promise<UserOutcome[]>;
+	apply(tenant: Tenant, plan: LicensePlan, onProgress?: (progress: Progress) => void, signal?: AbortSignal): Promise<UserOutcome[]>;
 	/** A live backend's copy from the last run, to show at once while load() reads the tenant again. */
 	cached?(): Tenant | null;
 	/** A live backend: the users as they are now, after a change. Local backends need not. */

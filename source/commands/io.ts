@@ -1,6 +1,7 @@
 // What a subcommand reads and writes: data to stdout, messages to stderr, never mixed.
 import stringWidth from 'string-width';
 import {terminalLines, terminalText} from '../domain/text-safety.js';
+import type {Progress} from '../backends/graph/http.js';
 
 export interface CommandIO {
 	out: (text: string) => void;
@@ -10,8 +11,10 @@ export interface CommandIO {
 	/** Asks a question on the terminal and resolves to the answer. */
 	ask: (question: string) => Promise<string>;
 	env: NodeJS.ProcessEnv;
-	/** Shown while a change is carried out, where someone watches (stderr is a terminal). */
-	progress?: (progress: {done: number; total: number; retries: number; waitingMs: number}) => void;
+	/** A change being sent: kept up to date where someone watches (stderr is a terminal), and its last line. */
+	progress?: (progress: Progress) => void;
+	/** Runs a change that the user may stop (Ctrl-C): the signal aborts when they do. */
+	whileChanging?: <T>(change: (signal: AbortSignal) => Promise<T>) => Promise<T>;
 }
 
 /** Exit codes, the same for every subcommand. */

@@ -21,6 +21,10 @@ export interface GlobalOptions {
 	tenantId?: string;
 	cloud?: string;
 	graphEndpoint?: string;
+	/** --request-timeout, as given: 90, 90s, 5m. */
+	requestTimeout?: string;
+	/** --max-duration, as given: 2h. */
+	maxDuration?: string;
 }
 
 export interface Opened {
@@ -38,11 +42,27 @@ export interface Endpoints {
 	login: string;
 }
 
+export interface LiveOptions {
+	/** Keep a copy of a live tenant and show it first next time (the TUI). */
+	cacheTenant?: boolean;
+	loadProgress?: (users: number) => void;
+	/** Read only these users of a live tenant (ids or UPNs): what a change from the command line needs. */
+	users?: readonly string[];
+}
+
 /** The cloud and its endpoints for --graph (--graph-endpoint replaces Graph's address). */
 export function endpointsOf(options: GlobalOptions): Endpoints {
 	const cloud = (options.cloud ?? 'worldwide') as Cloud;
 	if (!(cloud in clouds)) throw new UserError(`--cloud ${options.cloud}: use worldwide or 21vianet. See m365-licenses --help.`, 2);
 	return {cloud, graph: (options.graphEndpoint ?? clouds[cloud].graph).replace(/\/+$/, ''), login: clouds[cloud].login};
+}
+
+/** A duration flag's value: a number of seconds, or with a unit (ms, s, m, h). */
+export function parseDuration(flag: string, given: string): number {
+	const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/i.exec(given);
+	const ms = match ? Number(match[1]) * {ms: 1, s: 1000, m: 60_000, h: 3_600_000}[(match[2] ?? 's').toLowerCase() as 'ms' | 's' | 'm' | 'h'] : NaN;
+	if (!(ms > 0)) throw new UserError(`--${flag} ${given}: give a duration such as 90 (seconds), 90s, 5m or 2h. See m365-licenses --help.`, 2);
+	return ms;
 }
 
 /** The state directory alone: what logout and doctor need when no tenant can or need be opened. */
@@ -55,11 +75,14 @@ export function prepare(
 	options: GlobalOptions,
 	env: NodeJS.ProcessEnv,
 	say: (message: string) => void,
-	{cacheTenant = false, loadProgress}: {cacheTenant?: boolean; loadProgress?: (users: number) => void} = {},
+	{cacheTenant = false, loadProgress, users}: LiveOptions = {},
 ) {
 	if (options.graph && options.tenant) throw new UserError('--graph and --tenant do not go together. See m365-licenses --help.', 2);
-	if (!options.graph && (options.clientId || options.tenantId || options.cloud || options.graphEndpoint)) {
-		throw new UserError('--client-id, --tenant-id, --cloud and --graph-endpoint go with --graph. See m365-licenses --help.', 2);
+	if (!options.graph && (options.clientId || options.tenantId || options.cloud || options.graphEndpoint || options.requestTimeout || options.maxDuration)) {
+		throw new UserError(
+			'--client-id, --tenant-id, --cloud, --graph-endpoint, --request-timeout and --max-duration go with --graph. See m365-licenses --help.',
+			2,
+		);
 	}
 	if (options.graph && options.actAs) throw new UserError('--as works with the demo and snapshots; with --graph you act as who signed in.', 2);
 	const stateFile = openStateFile(resolveStateDir(options.stateDir, env));
@@ -75,6 +98,7 @@ export function prepare(
 			stateDir,
 			say,
 		});
+		const maxDuration = options.maxDuration ?? '2h';
 		backend = new GraphTenant({
 			base: endpoints.graph,
 			token,
@@ -82,6 +106,10 @@ export function prepare(
 			// Only the TUI shows a cached copy first; a subcommand always reads the tenant as it is.
 			cacheFile: cacheTenant ? join(stateDir, 'graph-tenant-cache.json') : undefined,
 			onLoadProgress: loadProgress,
+			// A change cut off last time is settled on opening: its users are read too.
+			users: users ? [...users, ...(stateFile.pending.read()?.items.map(item => item.userId) ?? [])] : undefined,
+			timeoutMs: options.requestTimeout ? parseDuration('request-timeout', options.requestTimeout) : undefined,
+			maxDuration: {ms: parseDuration('max-duration', maxDuration), given: maxDuration},
 		});
 	} else {
 		backend = options.tenant ? new LocalTenant(options.tenant, 'snapshot') : new LocalTenant(demoTenantPath, 'demo');
@@ -93,7 +121,7 @@ export async function openTenant(
 	options: GlobalOptions,
 	env: NodeJS.ProcessEnv,
 	say: (message: string) => void = () => {},
-	live: {cacheTenant?: boolean; loadProgress?: (users: number) => void; writer?: string} = {},
+	live: LiveOptions & {writer?: string} = {},
 ): Promise<Opened> {
 	const {stateFile, stateDir, backend} = prepare(options, env, say, live);
 	// A writer takes the state directory's lock; if another holds it, this one can only read.

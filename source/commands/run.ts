@@ -47,7 +47,8 @@ export async function runCommand(
 	}
 	// unassign changes the state directory: it takes the writer lock, and says who has it if it cannot.
 	const writer = command === 'unassign' && !values['dry-run'] ? 'unassign' : undefined;
-	const opened = await openTenant(globals, io.env, say, {writer});
+	// A live tenant: unassign reads the users it names, not the whole directory.
+	const opened = await openTenant(globals, io.env, say, {writer, users: command === 'unassign' ? given : undefined});
 	const {lockedBy, recovered} = opened.store.getState();
 	if (recovered) io.err(`m365-licenses: ${strings.recovered(recovered)}\n`);
 	if (writer && lockedBy) {

@@ -102,7 +102,8 @@ export async function unassign({store}: Opened, options: UnassignOptions, io: Co
 		}
 	}
 
-	const outcomes = options.dryRun || question.users === 0 ? [] : await store.apply(plan, io.progress);
+	const change = (signal?: AbortSignal) => store.apply(plan, io.progress, signal);
+	const outcomes = options.dryRun || question.users === 0 ? [] : await (io.whileChanging ? io.whileChanging(change) : change());
 	const results = plan.items.map(item =>
 		resultOf(
 			tenant,

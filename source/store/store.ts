@@ -30,9 +30,10 @@ export interface Store {
 	subscribe(listener: () => void): () => void;
 	/**
 	 * Assigns and unassigns as the plan says (every screen's changes go through here). Resolves after
-	 * the outcome is saved, so whoever reports it reports what is on disk.
+	 * the outcome is saved, so whoever reports it reports what is on disk. Aborting `signal` stops the
+	 * sending; the users not sent yet are reported so.
 	 */
-	apply(plan: LicensePlan, onProgress?: (progress: Progress) => void): Promise<UserOutcome[]>;
+	apply(plan: LicensePlan, onProgress?: (progress: Progress) => void, signal?: AbortSignal): Promise<UserOutcome[]>;
 	/** Deletes a user; refused (with the reason) when the rules say no. */
 	deleteUser(userId: string): Promise<void>;
 	/** Brings a deleted user back, with their licenses, within 30 days. */
@@ -170,7 +171,7 @@ export async function openStore({backend, stateFile, reset = false, actAs, locke
 			listeners.add(listener);
 			return () => listeners.delete(listener);
 		},
-		async apply(plan, onProgress) {
+		async apply(plan, onProgress, signal) {
 			// The screens refuse first and say why; this is the guard for every other caller.
 			const permission = adminPermission(state.tenant, state.admin);
 			if (!permission.allowed) throw new Error(`${state.admin} may not change licenses.`);
@@ -184,7 +185,7 @@ export async function openStore({backend, stateFile, reset = false, actAs, locke
 					.map(({userId, userPrincipalName, add, remove}) => ({userId, userPrincipalName, add, remove})),
 			});
 			const outcomes = await commit(
-				() => backend.apply(state.tenant, plan, onProgress),
+				() => backend.apply(state.tenant, plan, onProgress, signal),
 				changesFromOutcomes,
 				(result, time) => auditEntries(state.tenant, state.admin, time, result),
 			);

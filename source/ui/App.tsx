@@ -5,6 +5,7 @@ import {adminPermission} from '../domain/rules.js';
 import type {Store} from '../store/store.js';
 import {ChromeContext, type Chrome, type Handlers} from './chrome.js';
 import {Header} from './components/Header.js';
+import {SendingPanel} from './components/SendingPanel.js';
 import {RouterContext, useInputRouter} from './input-router.js';
 import {initialNavigation, navigate, type NavAction, type Tab} from './navigation.js';
 import {ActiveUsersScreen} from './screens/ActiveUsersScreen.js';
@@ -12,6 +13,7 @@ import {GuideScreen} from './screens/GuideScreen.js';
 import {HelpScreen} from './screens/HelpScreen.js';
 import {LicensesScreen} from './screens/LicensesScreen.js';
 import {ProductScreen} from './screens/ProductScreen.js';
+import {createSending, SendingContext, useSendingState} from './sending.js';
 import {StoreContext, useAppState, useStore} from './store-context.js';
 import {strings} from './strings.js';
 import {useTerminalSize} from './use-terminal-size.js';
@@ -71,7 +73,9 @@ function Screens({initialTab}: {initialTab: Tab}) {
 		readOnly: lockedBy ? strings.readOnly.lockedStatus : banner ? strings.readOnly.status : null,
 	};
 	const chrome = (active: boolean): Chrome => ({...base, active});
-	const top = nav.help ? 'help' : nav.tab !== 'licenses' ? nav.tab : nav.product ? 'product' : 'licenses';
+	// A change being sent covers the screen it was confirmed on until it is done.
+	const sending = useSendingState(state => state.progress !== null);
+	const top = nav.help ? 'help' : sending ? 'sending' : nav.tab !== 'licenses' ? nav.tab : nav.product ? 'product' : 'licenses';
 	const layer = (name: typeof top) => ({display: top === name ? ('flex' as const) : ('none' as const)});
 
 	return (
@@ -112,6 +116,11 @@ function Screens({initialTab}: {initialTab: Tab}) {
 						<GuideScreen />
 					</Box>
 				</ChromeContext.Provider>
+				{top === 'sending' ? (
+					<ChromeContext.Provider value={chrome(true)}>
+						<SendingPanel />
+					</ChromeContext.Provider>
+				) : null}
 				{nav.help ? (
 					<ChromeContext.Provider value={chrome(true)}>
 						<HelpScreen onClose={() => dispatch({type: 'toggleHelp'})} />
@@ -123,9 +132,12 @@ function Screens({initialTab}: {initialTab: Tab}) {
 }
 
 export function App({store, initialTab = 'licenses'}: {store: Store; initialTab?: Tab}) {
+	const [sending] = useState(createSending);
 	return (
 		<StoreContext.Provider value={store}>
-			<Screens initialTab={initialTab} />
+			<SendingContext.Provider value={sending}>
+				<Screens initialTab={initialTab} />
+			</SendingContext.Provider>
 		</StoreContext.Provider>
 	);
 }

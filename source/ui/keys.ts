@@ -17,7 +17,8 @@ export type KeyContext =
 	| 'result'
 	| 'next'
 	| 'guide'
-	| 'deleted';
+	| 'deleted'
+	| 'sending';
 
 export type ActionId =
 	| 'quit'
@@ -56,7 +57,8 @@ export type ActionId =
 	| 'focusNext'
 	| 'press'
 	| 'confirm'
-	| 'cancel';
+	| 'cancel'
+	| 'stop';
 
 export interface Binding {
 	id: ActionId;
@@ -124,6 +126,9 @@ export const keyTable: readonly Binding[] = [
 	{id: 'scrollUp', context: 'dialog', keys: '↑/k', label: 'Scroll up', footer: false, match: (i, k) => k.upArrow || char('k')(i, k)},
 	{id: 'scrollDown', context: 'dialog', keys: '↓/j', label: 'Scroll down', footer: false, match: (i, k) => k.downArrow || char('j')(i, k)},
 
+	// q too: quitting half-way would leave the change to be settled on the next start.
+	{id: 'stop', context: 'sending', keys: 'esc/q', label: 'Stop sending', footer: true, match: (i, k) => k.escape || char('q')(i, k)},
+
 	{id: 'back', context: 'global', keys: 'esc', label: 'Back', footer: true, match: (_i, k) => k.escape},
 	{id: 'screenLicenses', context: 'global', keys: '1', label: 'Licenses', footer: false, match: char('1')},
 	{id: 'screenUsers', context: 'global', keys: '2', label: 'Active users', footer: false, match: char('2')},
@@ -147,12 +152,14 @@ export const contextTitles: Record<KeyContext, string> = {
 	next: 'Next steps',
 	guide: 'Guided unassign',
 	deleted: 'Deleted users',
+	sending: 'While a change is sent',
 };
 
 /** Said under a context's keys in help: what the keys alone cannot say. */
 export const contextNotes: Partial<Record<KeyContext, string>> = {
 	users: '/ also matches products; product:NAME',
 	user: 'esc leaves without saving.',
+	sending: 'What was sent is answered; the users not sent yet are reported "Not sent".',
 };
 
 /** Actions that change licenses: refused, with the reason, when the admin may not change them. */

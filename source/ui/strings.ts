@@ -1,5 +1,6 @@
 // Every word the UI shows, in the Microsoft 365 admin center's English terms.
 // A translation is a copy of this object, not a hunt through components.
+import type {Progress} from '../backends/graph/http.js';
 import type {ReducedTo, ReducibleKind} from '../domain/capabilities.js';
 import {consequenceKinds, sumConsequences, type Consequence, type ConsequenceKind, type UserConsequences} from '../domain/consequences.js';
 import type {Tenant} from '../domain/model.js';
@@ -319,10 +320,21 @@ export const strings = {
 		cancel: 'Cancel',
 		more: (n: number) => `… ${n} more (↓ to scroll)`,
 		working: 'Saving…',
-		progress: (p: {done: number; total: number; retries: number; waitingMs: number}) =>
-			`[${'#'.repeat(Math.round((p.done / Math.max(1, p.total)) * 10)).padEnd(10, '.')}] ${p.done}/${p.total}` +
-			(p.retries > 0 ? `, ${plural(p.retries, 'retry', 'retries')}` : '') +
-			(p.waitingMs > 0 ? `, waiting ${Math.ceil(p.waitingMs / 1000)} s (Microsoft Graph asked to slow down)` : ''),
+		/** One line, under 80 columns: a change being sent to Microsoft Graph. */
+		progress: (p: Progress) =>
+			`${p.done}/${p.total} done, ${p.remaining} left, ${p.throttled} throttled, ${p.perSecond.toFixed(1)}/s` +
+			(p.waitingMs > 0 ? `, waiting ${Math.ceil(p.waitingMs / 1000)} s as Graph asked` : ''),
+		bar: (p: Progress, width: number) => {
+			const filled = Math.round((p.done / Math.max(1, p.total)) * width);
+			return `[${'#'.repeat(filled).padEnd(width, '.')}] ${Math.floor((p.done / Math.max(1, p.total)) * 100)}%`;
+		},
+		finished: (p: Progress) =>
+			`${p.done} of ${p.total} answered by Microsoft Graph in ${Math.round(p.elapsedMs / 1000)} s, ${p.throttled} throttled and sent again` +
+			(p.remaining > 0 ? `, ${p.remaining} not sent.` : '.'),
+		sending: 'Sending the change to Microsoft 365',
+		stopHint: 'esc stops sending: what was sent is answered, the rest is not sent.',
+		stopping: 'Stopping: waiting for the answers to what was sent; the rest will not be sent.',
+		interrupted: 'stopping: waiting for the answers to what was sent; the rest will not be sent. Ctrl-C again quits at once.',
 		error: (message: string) => `Not saved: ${message}`,
 	},
 	outcome: {
@@ -362,6 +374,42 @@ export const strings = {
 		cancel: 'ctrl+c cancels.',
 	},
 	loading: (users: number) => `Reading the tenant from Microsoft Graph… ${users} users`,
+	/** Microsoft Graph's failures, each one line after the request it names (method and path, never a token). */
+	graph: {
+		failed: (request: string, problem: string) => `Microsoft Graph ${request}: ${problem}`,
+		otherOrigin: (origin: string, graph: string) =>
+			`refused: ${origin} is not Microsoft Graph (${graph}), and the sign-in is sent to Graph only. Nothing was sent there.`,
+		redirect: (status: number, where: string, graph: string) =>
+			`answered ${status}, a redirect to ${where || 'nowhere given'}; not followed (the sign-in is sent to ${graph} only).`,
+		timeout: (seconds: number) => `no answer within ${seconds} s (--request-timeout).`,
+		refused: (host: string) => `the connection to ${host} was refused: is the address right, and is it up?`,
+		notFound: (host: string) => `${host} was not found (DNS): is the address right, and is this machine online?`,
+		network: (detail: string) => `the connection failed (${detail}).`,
+		notJson: (status: number, html: boolean) =>
+			`answered ${status} with ${html ? 'a web page' : 'something that is not valid JSON'} instead of Graph's JSON: is a proxy in the way?`,
+		notACollection: 'answered without the list of items ("value") a collection has.',
+		status: (status: number, message: string) => `answered ${status}${message ? `: ${message}` : '.'}`,
+		unauthorized:
+			'answered 401: the sign-in has expired, was revoked, or is not for this tenant. Sign in again (m365-licenses logout, then run it again).',
+		forbidden: (message: string) =>
+			`answered 403${message ? ` (${message})` : ''}: the signed-in admin or the app registration lacks a permission; see the README, "Live tenants: the one-time app registration".`,
+		loop: 'the next-page link leads back to a page already read; stopped reading.',
+		notAUrl: 'the next-page link is not a web address; stopped reading.',
+		tooManyPages: (pages: number) => `more than ${pages} pages; stopped reading.`,
+		leftOut: "Graph's answer to the batch left this request out",
+		cancelled: 'stopped (esc or Ctrl-C)',
+		maxDuration: (given: string) => `the run reached --max-duration ${given}`,
+		notSent: (why: string) => `Not sent: ${why.replace(/\.?$/, '.')} Nothing was changed for this user.`,
+		readBack: {
+			removed: (why: string) => `Graph's answer was lost (${why}); read back: the license is gone.`,
+			assigned: (why: string) => `Graph's answer was lost (${why}); read back: the license is assigned.`,
+			notRemoved: (why: string) => `Not removed: Graph's answer was lost (${why}); read back, the user still has the license.`,
+			notAssigned: (why: string) => `Not assigned: Graph's answer was lost (${why}); read back, the user does not have the license.`,
+			gone: (why: string) => `Unknown: Graph's answer was lost (${why}), and the user was not found when read back. Check them in the Microsoft 365 admin center.`,
+			failed: (why: string, problem: string) =>
+				`Unknown: Graph's answer was lost (${why}), and reading the user back failed too (${problem}). Check them in the Microsoft 365 admin center.`,
+		},
+	},
 	refresh: {
 		working: 'Reading the tenant again…',
 		cached: 'Showing the copy from the last run; reading the tenant again…',

@@ -1,10 +1,14 @@
 // A live tenant through Microsoft Graph v1.0: the same TenantBackend as the demo, so the TUI and the
-// subcommands cannot tell them apart. Reads page through every user; writes go through $batch.
+// subcommands cannot tell them apart. The TUI reads every user (paged); a change made from the command
+// line reads only the users it names. Writes go through $batch, paced to what Graph accepts.
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
-import type {DirectoryRole, Group, Organization, SubscribedSku, CompanySubscription, Tenant, User} from '../../domain/model.js';
+import type {CompanySubscription, DirectoryRole, Group, Organization, SubscribedSku, Tenant, User} from '../../domain/model.js';
+import {normaliseTenant, normaliseUser} from '../../domain/ids.js';
 import {skipOutcomes, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
+import {strings} from '../../ui/strings.js';
 import type {TenantBackend} from '../backend.js';
-import {GraphHttp, type Progress, type SubRequest, type SubResponse} from './http.js';
+import {GraphError, GraphHttp, type BatchResult, type Progress, type SubRequest, type SubResponse} from './http.js';
+import {maxWindow} from './pacing.js';
 
 const userFields = 'id,displayName,userPrincipalName,accountEnabled,usageLocation,assignedLicenses,licenseAssignmentStates';
 
@@ -17,25 +21,46 @@ export interface GraphTenantOptions {
 	/** Where the copy of the tenant from the last read is kept (directory data, not tokens; mode 0600). */
 	cacheFile?: string;
 	onLoadProgress?: (usersLoaded: number) => void;
-	sleep?: (ms: number) => Promise<void>;
+	/** Read only these users (ids or UPNs) and the signed-in admin: a change from the command line. */
+	users?: readonly string[];
+	/** Each request's time limit (--request-timeout). */
+	timeoutMs?: number;
+	/** How long a change may take before the users not sent yet are left (--max-duration). */
+	maxDuration?: {ms: number; given: string};
 }
 
+/** What became of one user's request. */
+export type Answer =
+	| {kind: 'answered'; response: SubResponse; message: string | null}
+	/** Sent, but Graph's answer was lost; `now` is the user read back afterwards (null: not found). */
+	| {kind: 'unknown'; why: string; now: User | null | {error: string}}
+	| {kind: 'not-sent'; why: string};
+
+const holdsDirectly = (user: User, skuId: string) => user.licenseAssignmentStates.some(s => s.skuId === skuId && s.assignedByGroup === null);
+
 /** Graph's answer to one user's assignLicense, as an outcome for each product in the request. */
-export function outcomesOf(item: LicensePlan['items'][number], response: SubResponse | undefined, stopped: Error | undefined): UserOutcome[] {
+export function outcomesOf(item: LicensePlan['items'][number], answer: Answer): UserOutcome[] {
 	const base = {userId: item.userId, userPrincipalName: item.userPrincipalName};
 	const requested = [...item.add.map(skuId => ({skuId, requested: 'add' as const})), ...item.remove.map(skuId => ({skuId, requested: 'remove' as const}))];
 	return requested.map(({skuId, requested: kind}): UserOutcome => {
-		if (!response) {
-			const message = `Not sent: ${stopped?.message ?? 'the run stopped'} Nothing was changed for this user.`;
-			return {...base, skuId, requested: kind, outcome: 'failed', reason: 'error', message};
+		const done = {...base, skuId, requested: kind, outcome: kind === 'add' ? ('assigned' as const) : ('removed' as const), reason: null};
+		const failed = (message: string) => ({...base, skuId, requested: kind, outcome: 'failed' as const, reason: 'error' as const, message});
+		if (answer.kind === 'not-sent') return failed(strings.graph.notSent(answer.why));
+		if (answer.kind === 'unknown') {
+			const {why, now} = answer;
+			const text = strings.graph.readBack;
+			if (now === null) return failed(text.gone(why));
+			if ('error' in now) return failed(text.failed(why, now.error));
+			const has = holdsDirectly(now, skuId);
+			if (kind === 'remove') return has ? failed(text.notRemoved(why)) : {...done, message: text.removed(why)};
+			return has ? {...done, message: text.assigned(why)} : failed(text.notAssigned(why));
 		}
-		if (response.status >= 200 && response.status < 300) {
-			return {...base, skuId, requested: kind, outcome: kind === 'add' ? 'assigned' : 'removed', reason: null, message: null};
-		}
-		const message = response.body?.error?.message ?? `Graph answered ${response.status}.`;
+		const {response, message: safe} = answer;
+		if (response.status >= 200 && response.status < 300) return {...done, message: null};
+		const message = safe ?? strings.graph.status(response.status, '');
 		if (/inherited from a group/i.test(message)) return {...base, skuId, requested: kind, outcome: 'skipped', reason: 'group-assigned', message};
 		if (/does not have a corresponding license/i.test(message)) return {...base, skuId, requested: kind, outcome: 'skipped', reason: 'not-assigned', message};
-		return {...base, skuId, requested: kind, outcome: 'failed', reason: 'error', message};
+		return failed(message);
 	});
 }
 
@@ -43,10 +68,17 @@ export class GraphTenant implements TenantBackend {
 	readonly kind = 'graph';
 	readonly source: string;
 	readonly http: GraphHttp;
+	/**
+	 * The users as Graph holds them now, after a change: the store shows what Graph has, not what was
+	 * hoped. Not for a change from the command line: it read its users on opening (a change cut off
+	 * last time included), and its outcomes are Graph's answers, read back where they were lost.
+	 */
+	readonly refreshUsers?: (userIds: readonly string[]) => Promise<User[]>;
 
 	constructor(private readonly options: GraphTenantOptions) {
 		this.source = options.source;
-		this.http = new GraphHttp({base: options.base, token: options.token, sleep: options.sleep});
+		this.http = new GraphHttp({base: options.base, token: options.token, timeoutMs: options.timeoutMs});
+		if (!options.users) this.refreshUsers = async userIds => [...(await this.readBack(userIds)).values()].filter(isUser);
 	}
 
 	async load(): Promise<Tenant> {
@@ -54,22 +86,24 @@ export class GraphTenant implements TenantBackend {
 			this.http.getAll<Organization>('/organization'),
 			this.http.getAll<SubscribedSku>('/subscribedSkus'),
 			this.http.getAll<CompanySubscription>('/directory/subscriptions'),
-			this.http.request<User>('GET', `/me?$select=${userFields}`),
+			this.http.get<User>(`/me?$select=${userFields}`),
 			this.http.getAll<Omit<DirectoryRole, 'members'>>('/me/transitiveMemberOf/microsoft.graph.directoryRole'),
 		]);
-		const users = (await this.http.getAll<User>(`/users?$select=${userFields}&$top=999`, this.options.onLoadProgress)).map(normalise);
 		const organization = organizations[0];
-		if (!organization) throw new Error('Graph returned no organization for this sign-in.');
-		const tenant: Tenant = {
+		if (!organization) throw new GraphError('GET /v1.0/organization', strings.graph.status(200, 'no organization for this sign-in.'));
+		const users = this.options.users
+			? await this.readUsers(this.options.users, normalisedUser(me))
+			: (await this.http.getAll<User>(`/users?$select=${userFields}&$top=999`, this.options.onLoadProgress)).map(normalisedUser);
+		const tenant: Tenant = normaliseTenant({
 			organization,
-			subscribedSkus,
+			subscribedSkus: subscribedSkus.map(sku => ({...sku, servicePlans: sku.servicePlans ?? []})),
 			subscriptions,
 			users,
 			groups: await this.groupNames(users),
 			// Only the signed-in admin's roles are read: enough to say what they may do.
 			directoryRoles: roles.map(role => ({...role, members: [me.id]})),
 			signedInUser: me.userPrincipalName,
-		};
+		});
 		if (this.options.cacheFile) writeFileSync(this.options.cacheFile, JSON.stringify({base: this.options.base, tenant}), {mode: 0o600});
 		return tenant;
 	}
@@ -86,17 +120,43 @@ export class GraphTenant implements TenantBackend {
 		}
 	}
 
+	/** Reads, not writes: twenty to a $batch, four batches at a time. */
+	private read(requests: SubRequest[]): Promise<BatchResult> {
+		return this.http.batch(requests, {initialWindow: maxWindow});
+	}
+
+	/** The named users (by id or UPN) and the admin; a name Graph does not know is left out (user-not-found). */
+	private async readUsers(keys: readonly string[], me: User): Promise<User[]> {
+		const unique = [...new Map(keys.map(key => [key.toLowerCase(), key])).values()];
+		const {responses, unknown, stopped} = await this.read(
+			unique.map((key, i) => ({id: String(i), method: 'GET', url: `/users/${encodeURIComponent(key)}?$select=${userFields}`})),
+		);
+		const failure = stopped ?? unknown.values().next().value;
+		if (failure) throw new GraphError('POST /v1.0/$batch', failure);
+		const users = new Map([[me.id, me]]);
+		for (const response of responses.values()) {
+			if (response.status === 200) {
+				const user = normalisedUser(response.body as unknown as User);
+				users.set(user.id, user);
+			} else if (response.status !== 404 && response.status !== 400) {
+				// 404: no such user; 400: not a valid id or UPN. Anything else is Graph failing to answer.
+				throw new GraphError('GET /v1.0/users/{id}', strings.graph.status(response.status, this.http.safeMessage(response) ?? ''));
+			}
+		}
+		return [...users.values()];
+	}
+
 	/** The groups that license users, by name, so a skipped user can be told which group. */
 	private async groupNames(users: readonly User[]): Promise<Group[]> {
 		const ids = [...new Set(users.flatMap(u => u.licenseAssignmentStates.flatMap(s => (s.assignedByGroup ? [s.assignedByGroup] : []))))];
-		const {responses} = await this.http.batch(ids.map((id, i) => ({id: String(i), method: 'GET', url: `/groups/${id}?$select=id,displayName`})));
+		const {responses} = await this.read(ids.map((id, i) => ({id: String(i), method: 'GET', url: `/groups/${id}?$select=id,displayName`})));
 		return ids.map((id, i) => {
 			const body = responses.get(String(i))?.body as {displayName?: string} | undefined;
 			return {id, displayName: body?.displayName ?? id};
 		});
 	}
 
-	async apply(_tenant: Tenant, plan: LicensePlan, onProgress?: (progress: Progress) => void): Promise<UserOutcome[]> {
+	async apply(_tenant: Tenant, plan: LicensePlan, onProgress?: (progress: Progress) => void, signal?: AbortSignal): Promise<UserOutcome[]> {
 		const items = plan.items.filter(item => item.add.length + item.remove.length > 0);
 		const requests: SubRequest[] = items.map((item, i) => ({
 			id: String(i),
@@ -105,17 +165,50 @@ export class GraphTenant implements TenantBackend {
 			// addLicenses is required even when empty.
 			body: {addLicenses: item.add.map(skuId => ({skuId, disabledPlans: []})), removeLicenses: item.remove},
 		}));
-		const {responses, error} = await this.http.batch(requests, onProgress);
-		return [...items.flatMap((item, i) => outcomesOf(item, responses.get(String(i)), error)), ...skipOutcomes(plan)];
+		const limit = this.options.maxDuration;
+		const {responses, unknown, stopped} = await this.http.batch(requests, {
+			onProgress,
+			signal,
+			deadline: limit ? Date.now() + limit.ms : undefined,
+			deadlineReason: limit ? strings.graph.maxDuration(limit.given) : undefined,
+		});
+		// Sent but unanswered: what Graph holds now says whether it was carried out.
+		const unknownIds = items.filter((_, i) => unknown.has(String(i))).map(item => item.userId);
+		const now = await this.readBack(unknownIds);
+		const answerOf = (i: number): Answer => {
+			const response = responses.get(String(i));
+			if (response) return {kind: 'answered', response, message: this.http.safeMessage(response)};
+			const why = unknown.get(String(i));
+			if (why !== undefined) return {kind: 'unknown', why, now: now.get(items[i]!.userId) ?? null};
+			return {kind: 'not-sent', why: stopped ?? strings.graph.cancelled};
+		};
+		return [...items.flatMap((item, i) => outcomesOf(item, answerOf(i))), ...skipOutcomes(plan)];
 	}
 
-	/** The users as Graph holds them now, after a change: the store shows what Graph has, not what was hoped. */
-	async refreshUsers(userIds: readonly string[]): Promise<User[]> {
-		const {responses} = await this.http.batch(userIds.map((id, i) => ({id: String(i), method: 'GET', url: `/users/${id}?$select=${userFields}`})));
-		return userIds.flatMap((_, i) => {
-			const response = responses.get(String(i));
-			return response && response.status === 200 ? [normalise(response.body as unknown as User)] : [];
+	/** Users read back after their answers were lost: the user, null when not found, or why it failed. */
+	private async readBack(userIds: readonly string[]): Promise<Map<string, User | null | {error: string}>> {
+		const result = new Map<string, User | null | {error: string}>();
+		if (userIds.length === 0) return result;
+		let answers: BatchResult;
+		try {
+			answers = await this.read(userIds.map((id, i) => ({id: String(i), method: 'GET', url: `/users/${encodeURIComponent(id)}?$select=${userFields}`})));
+		} catch (error) {
+			const problem = error instanceof GraphError ? error.problem : String(error);
+			for (const id of userIds) result.set(id, {error: problem});
+			return result;
+		}
+		userIds.forEach((id, i) => {
+			const response = answers.responses.get(String(i));
+			if (response?.status === 200) result.set(id, normalisedUser(response.body as unknown as User));
+			else if (response?.status === 404) result.set(id, null);
+			else {
+				const problem = response
+					? strings.graph.status(response.status, this.http.safeMessage(response) ?? '')
+					: (answers.unknown.get(String(i)) ?? answers.stopped ?? strings.graph.leftOut);
+				result.set(id, {error: problem});
+			}
 		});
+		return result;
 	}
 
 	async deleteUser(): Promise<void> {
@@ -127,6 +220,9 @@ export class GraphTenant implements TenantBackend {
 	}
 }
 
-function normalise(user: User): User {
-	return {...user, assignedLicenses: user.assignedLicenses ?? [], licenseAssignmentStates: user.licenseAssignmentStates ?? []};
+const isUser = (read: User | null | {error: string}): read is User => read !== null && !('error' in read);
+
+/** A user as the domain expects it: missing lists empty, and ids normalised like every other source's. */
+function normalisedUser(user: User): User {
+	return normaliseUser({...user, assignedLicenses: user.assignedLicenses ?? [], licenseAssignmentStates: user.licenseAssignmentStates ?? []});
 }

@@ -1,10 +1,18 @@
 // Talking to Microsoft Graph with Node's own fetch. Not @microsoft/microsoft-graph-client: its retry
 // handler retries whole requests only, while a $batch answers 429 per sub-request, each with its own
 // Retry-After, and that is where license writes are throttled.
+//
+// The sign-in token goes to Graph's origin (scheme, host and port) and nowhere else: a next-page link
+// or a redirect elsewhere is refused, and nothing taken from an answer is shown with a token in it.
+// Every failure is a GraphError naming the request (method and path), never a stack trace.
+import {UserError} from '../backend.js';
+import {strings} from '../../ui/strings.js';
+import {batchSize, initialPacing, paced, ratePerSecond, retryAfterMs, sent, type Pacing} from './pacing.js';
 
 export interface SubRequest {
 	id: string;
 	method: 'GET' | 'POST';
+	/** Relative to /v1.0, as $batch takes it: /users/{id}/assignLicense. */
 	url: string;
 	body?: unknown;
 }
@@ -17,143 +25,374 @@ export interface SubResponse {
 }
 
 export interface Progress {
-	done: number;
 	total: number;
-	retries: number;
-	/** Milliseconds the next try waits because Graph asked (Retry-After); 0 when not waiting. */
+	/** Answered for good (whatever the answer). */
+	done: number;
+	/** Requests Graph held back (429 or 503) so far; each is sent again after the wait. */
+	throttled: number;
+	remaining: number;
+	/** Answers a second, lately. */
+	perSecond: number;
+	/** Until Graph's Retry-After is over; 0 while sending. */
 	waitingMs: number;
+	elapsedMs: number;
+	/** The last report of the run. */
+	finished: boolean;
+}
+
+/** A request that failed, as one line naming it. */
+export class GraphError extends UserError {
+	constructor(
+		/** METHOD /path, without the query or any token. */
+		readonly request: string,
+		/** What went wrong, without the request. */
+		readonly problem: string,
+		/** The request may have reached Graph and been carried out: a write's outcome is unknown. */
+		readonly maybeCarriedOut = false,
+	) {
+		super(strings.graph.failed(request, problem));
+	}
 }
 
 /** The token was refused (expired or revoked): stop, and say what was done. */
-export class TokenExpiredError extends Error {}
+export class TokenExpiredError extends GraphError {}
 
 export interface GraphHttpOptions {
+	/** Graph's address: the cloud's or --graph-endpoint. The token goes to its origin only. */
 	base: string;
 	token: () => Promise<string>;
-	maxRetries?: number;
-	/** Batches in flight at once. */
-	concurrency?: number;
-	sleep?: (ms: number) => Promise<void>;
+	/** Each request's time limit. */
+	timeoutMs?: number;
 }
+
+export interface BatchRun {
+	onProgress?: (progress: Progress) => void;
+	/** Stops sending (esc, Ctrl-C): what is in flight is answered, the rest is not sent. */
+	signal?: AbortSignal;
+	/** Nothing is sent after this time (ms since the epoch): --max-duration. */
+	deadline?: number;
+	/** Why the run stops at the deadline, for the users not sent. */
+	deadlineReason?: string;
+	/** Requests in flight at the start: writes start with a few; reads are not paced as tightly. */
+	initialWindow?: number;
+}
+
+export interface BatchResult {
+	/** Graph's final answer to each request that got one. */
+	responses: Map<string, SubResponse>;
+	/** Requests that may or may not have been carried out, and why the answer is missing. */
+	unknown: Map<string, string>;
+	/** Why the rest were not sent; set when the run stopped early. */
+	stopped?: string;
+}
+
+export const defaultTimeoutMs = 60_000;
+/** A page count no real directory reaches (100 million users at 999 a page): beyond it, links loop. */
+const maxPages = 100_000;
+const readRetries = 8;
 
 const retryable = (status: number) => status === 429 || status === 503;
 
-/** Retry-After in seconds (Graph sends seconds), else an exponential backoff. */
-function retryDelay(headers: Record<string, string | null | undefined> | Headers | undefined, attempt: number): number {
-	const value = headers instanceof Headers ? headers.get('retry-after') : (headers?.['Retry-After'] ?? headers?.['retry-after']);
-	const seconds = Number(value);
-	return Number.isFinite(seconds) && seconds >= 0 && value !== null && value !== undefined ? seconds * 1000 : Math.min(30_000, 500 * 2 ** attempt);
+/** Anything that looks like a credential, out of text taken from an answer: one line, cut short. */
+export function redact(text: string, token?: string): string {
+	let safe = text;
+	if (token) safe = safe.split(token).join('[token removed]');
+	safe = safe
+		.replace(/\bBearer\s+[^\s"',;]+/gi, 'Bearer [token removed]')
+		.replace(/\beyJ[\w-]*\.[\w-]+\.[\w-]*/g, '[token removed]')
+		.replace(/\s+/g, ' ')
+		.trim();
+	return safe.length > 300 ? `${safe.slice(0, 299)}…` : safe;
+}
+
+function networkProblem(error: unknown, url: URL, timeoutMs: number): GraphError['problem'] {
+	const cause = (error as {cause?: {code?: string; message?: string}}).cause;
+	const name = (error as Error).name;
+	if (name === 'TimeoutError') return strings.graph.timeout(Math.round(timeoutMs / 1000));
+	const code = cause?.code ?? (error as NodeJS.ErrnoException).code;
+	if (code === 'ECONNREFUSED') return strings.graph.refused(url.host);
+	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return strings.graph.notFound(url.hostname);
+	return strings.graph.network(code ?? cause?.message ?? (error as Error).message);
+}
+
+/** The failures that say the request never reached Graph: nothing can have been carried out. */
+const neverSent = (error: unknown) => {
+	const code = (error as {cause?: {code?: string}}).cause?.code;
+	return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+};
+
+interface Answer {
+	status: number;
+	headers: Headers;
+	data: unknown;
 }
 
 export class GraphHttp {
-	private readonly maxRetries: number;
-	private readonly concurrency: number;
-	private readonly sleep: (ms: number) => Promise<void>;
+	readonly origin: string;
+	private readonly timeoutMs: number;
+	private lastToken: string | undefined;
 
 	constructor(private readonly options: GraphHttpOptions) {
-		this.maxRetries = options.maxRetries ?? 6;
-		this.concurrency = options.concurrency ?? 4;
-		this.sleep = options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
+		this.origin = new URL(options.base).origin;
+		this.timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
 	}
 
-	/** One request, retried on 429 and 503 as Graph asks. */
-	async request<T>(method: 'GET' | 'POST', pathOrUrl: string, body?: unknown, onWait?: (ms: number) => void): Promise<T> {
-		const url = pathOrUrl.startsWith('http') ? pathOrUrl : `${this.options.base}/v1.0${pathOrUrl}`;
-		for (let attempt = 0; ; attempt++) {
-			const response = await fetch(url, {
+	/** A path under /v1.0, or a whole URL (a next-page link): refused unless it is on Graph's origin. */
+	private resolve(method: string, pathOrUrl: string): URL {
+		let url: URL;
+		try {
+			url = pathOrUrl.startsWith('/') ? new URL(`${this.options.base}/v1.0${pathOrUrl}`) : new URL(pathOrUrl);
+		} catch {
+			throw new GraphError(`${method} ${redact(pathOrUrl.split('?')[0]!, this.lastToken)}`, strings.graph.notAUrl);
+		}
+		if (url.origin !== this.origin) {
+			throw new GraphError(`${method} ${url.origin}${url.pathname}`, strings.graph.otherOrigin(url.origin, this.origin));
+		}
+		return url;
+	}
+
+	private describe(method: string, url: URL) {
+		return `${method} ${url.pathname}`;
+	}
+
+	/** One HTTP exchange: the answer parsed, or a GraphError saying what went wrong. */
+	private async exchange(method: 'GET' | 'POST', url: URL, body?: unknown): Promise<Answer> {
+		const request = this.describe(method, url);
+		const token = await this.options.token();
+		this.lastToken = token;
+		let response: Response;
+		try {
+			response = await fetch(url, {
 				method,
-				headers: {Authorization: `Bearer ${await this.options.token()}`, 'Content-Type': 'application/json'},
+				headers: {Authorization: `Bearer ${token}`, 'Content-Type': 'application/json'},
 				body: body === undefined ? undefined : JSON.stringify(body),
+				// A redirect would carry the token wherever it points: refused below instead.
+				redirect: 'manual',
+				signal: AbortSignal.timeout(this.timeoutMs),
 			});
-			if (response.status === 401) throw new TokenExpiredError('The sign-in has expired or was revoked (Graph answered 401).');
-			if (retryable(response.status) && attempt < this.maxRetries) {
-				const wait = retryDelay(response.headers, attempt);
-				onWait?.(wait);
-				await this.sleep(wait);
+		} catch (error) {
+			throw new GraphError(request, networkProblem(error, url, this.timeoutMs), !neverSent(error));
+		}
+		let text: string;
+		try {
+			text = await response.text();
+		} catch (error) {
+			throw new GraphError(request, networkProblem(error, url, this.timeoutMs), true);
+		}
+		if (response.status >= 300 && response.status < 400) {
+			const location = response.headers.get('location') ?? '';
+			let where = location;
+			try {
+				where = new URL(location, url).origin;
+			} catch {
+				// An unreadable Location is named as it is.
+			}
+			throw new GraphError(request, strings.graph.redirect(response.status, redact(where, token), this.origin));
+		}
+		if (response.status === 401) throw new TokenExpiredError(request, strings.graph.unauthorized);
+		let data: unknown = undefined;
+		if (text.trim() !== '') {
+			try {
+				data = JSON.parse(text);
+			} catch {
+				// Throttled is throttled, whatever the body; otherwise Graph's JSON is needed to go on.
+				if (!retryable(response.status)) {
+					const html = /html/i.test(response.headers.get('content-type') ?? '') || /^\s*</.test(text);
+					// A write may have gone through even when its answer is unreadable.
+					throw new GraphError(request, strings.graph.notJson(response.status, html), method === 'POST');
+				}
+			}
+		}
+		return {status: response.status, headers: response.headers, data};
+	}
+
+	private errorText(answer: Answer): string {
+		const message = (answer.data as {error?: {message?: unknown}} | undefined)?.error?.message;
+		return typeof message === 'string' ? redact(message, this.lastToken) : '';
+	}
+
+	/** Graph's message from a sub-response, made safe to show. */
+	safeMessage(response: SubResponse): string | null {
+		const message = response.body?.error?.message;
+		return typeof message === 'string' ? redact(message, this.lastToken) : null;
+	}
+
+	/** One read, sent again after Graph's Retry-After on 429 and 503 (a few times: reads are not paced). */
+	async get<T>(pathOrUrl: string): Promise<T> {
+		const url = this.resolve('GET', pathOrUrl);
+		const request = this.describe('GET', url);
+		for (let attempt = 0; ; attempt++) {
+			const answer = await this.exchange('GET', url);
+			if (retryable(answer.status) && attempt < readRetries) {
+				await new Promise(resolve => setTimeout(resolve, retryAfterMs(answer.headers, Date.now()) ?? 1000 * 2 ** attempt));
 				continue;
 			}
-			const text = await response.text();
-			const data = text ? JSON.parse(text) : {};
-			if (!response.ok) throw new Error(`Graph ${method} ${pathOrUrl}: ${response.status} ${data?.error?.message ?? text}`);
-			return data as T;
+			if (answer.status === 403) throw new GraphError(request, strings.graph.forbidden(this.errorText(answer)));
+			if (answer.status < 200 || answer.status >= 300) throw new GraphError(request, strings.graph.status(answer.status, this.errorText(answer)));
+			if (typeof answer.data !== 'object' || answer.data === null) throw new GraphError(request, strings.graph.notJson(answer.status, false));
+			return answer.data as T;
 		}
 	}
 
-	/** Every page of a collection, following @odata.nextLink. */
+	/** Every page of a collection, following @odata.nextLink on Graph's origin, once each. */
 	async getAll<T>(path: string, onPage?: (count: number) => void): Promise<T[]> {
 		const items: T[] = [];
+		const seen = new Set<string>();
 		let next: string | undefined = path;
-		while (next) {
-			const page: {value: T[]; '@odata.nextLink'?: string} = await this.request('GET', next);
-			items.push(...page.value);
+		for (let pages = 0; next; pages++) {
+			const url = this.resolve('GET', next);
+			if (seen.has(url.href)) throw new GraphError(this.describe('GET', url), strings.graph.loop);
+			if (pages >= maxPages) throw new GraphError(this.describe('GET', url), strings.graph.tooManyPages(maxPages));
+			seen.add(url.href);
+			const page: {value?: unknown; '@odata.nextLink'?: unknown} = await this.get(next);
+			if (!Array.isArray(page.value)) throw new GraphError(this.describe('GET', url), strings.graph.notACollection);
+			items.push(...(page.value as T[]));
 			onPage?.(items.length);
-			next = page['@odata.nextLink'];
+			const link = page['@odata.nextLink'];
+			next = typeof link === 'string' && link !== '' ? link : undefined;
 		}
 		return items;
 	}
 
 	/**
-	 * Sends requests through $batch, 20 a batch and a few batches in flight. A sub-request that answers
-	 * 429 or 503 is sent again after its Retry-After; every request gets exactly one final answer. A
-	 * 401 stops everything: the answers so far are returned with the error, so callers know what was done.
+	 * Sends requests through $batch, paced to what Graph accepts (see pacing.ts). A request answered
+	 * 429 or 503 is sent again after the longest Retry-After, for as long as it takes, unless the run
+	 * is stopped (signal) or reaches its deadline. Every request ends answered, unknown (sent, but the
+	 * answer was lost: it may have been carried out) or not sent (the rest after a stop).
 	 */
-	async batch(requests: readonly SubRequest[], onProgress?: (p: Progress) => void): Promise<{responses: Map<string, SubResponse>; error?: Error}> {
+	async batch(requests: readonly SubRequest[], run: BatchRun = {}): Promise<BatchResult> {
 		const responses = new Map<string, SubResponse>();
-		const progress: Progress = {done: 0, total: requests.length, retries: 0, waitingMs: 0};
-		const report = () => onProgress?.({...progress});
-		let failure: Error | undefined;
+		const unknown = new Map<string, string>();
+		const queue = [...requests];
+		const start = Date.now();
+		const answerTimes: number[] = [];
+		let pacing: Pacing = initialPacing(run.initialWindow);
+		let inFlight = 0;
+		let throttled = 0;
+		let stopped: string | undefined;
+		let crash: unknown;
+		let wake: () => void = () => {};
+		const batches = new Set<Promise<void>>();
 
-		const runOne = async (chunk: SubRequest[]) => {
-			let pending = chunk;
-			for (let attempt = 0; pending.length > 0 && !failure; attempt++) {
-				let answer: {responses: SubResponse[]};
-				try {
-					answer = await this.request('POST', '/$batch', {requests: pending}, ms => {
-						progress.retries++;
-						progress.waitingMs = ms;
-						report();
-					});
-				} catch (error) {
-					failure = error as Error;
-					return;
+		const progress = (finished = false): void => {
+			const now = Date.now();
+			while (answerTimes.length > 0 && answerTimes[0]! < now - 10_000) answerTimes.shift();
+			const done = responses.size + unknown.size;
+			run.onProgress?.({
+				total: requests.length,
+				done,
+				throttled,
+				remaining: requests.length - done,
+				perSecond: ratePerSecond(answerTimes, start, now),
+				waitingMs: finished ? 0 : Math.max(0, pacing.pauseUntil - now),
+				elapsedMs: now - start,
+				finished,
+			});
+		};
+		const settle = (id: string, response: SubResponse) => {
+			responses.set(id, response);
+			answerTimes.push(Date.now());
+		};
+		const lost = (id: string, why: string) => {
+			unknown.set(id, why);
+			answerTimes.push(Date.now());
+		};
+
+		/** Sends one batch and files each answer; what Graph held back goes to the front of the queue. */
+		const send = async (chunk: SubRequest[], sentEpoch: number) => {
+			let answer: Answer;
+			try {
+				answer = await this.exchange('POST', this.resolve('POST', '/$batch'), {requests: chunk});
+			} catch (error) {
+				if (!(error instanceof GraphError)) throw error;
+				if (error.maybeCarriedOut) for (const request of chunk) lost(request.id, error.problem);
+				else {
+					// Refused before reaching Graph (the sign-in, the connection): stop; these were not sent.
+					stopped ??= error.problem;
+					queue.unshift(...chunk);
 				}
-				progress.waitingMs = 0;
-				const again: SubRequest[] = [];
-				let wait = 0;
-				for (const sub of answer.responses) {
-					const request = pending.find(r => r.id === sub.id);
-					if (!request) continue;
-					if (sub.status === 401) {
-						failure = new TokenExpiredError('The sign-in has expired or was revoked (Graph answered 401).');
-						return;
-					}
-					if (retryable(sub.status) && attempt < this.maxRetries) {
-						again.push(request);
-						wait = Math.max(wait, retryDelay(sub.headers, attempt));
-						continue;
-					}
-					responses.set(sub.id, sub);
-					progress.done++;
-				}
-				report();
-				if (again.length > 0) {
-					progress.retries += again.length;
-					progress.waitingMs = wait;
-					report();
-					await this.sleep(wait);
-					progress.waitingMs = 0;
-				}
-				pending = again;
+				return;
 			}
+			const heldBack: SubRequest[] = [];
+			const notSent: SubRequest[] = [];
+			let wait: number | null = null;
+			const holdBack = (request: SubRequest, after: number | null) => {
+				heldBack.push(request);
+				if (after !== null) wait = Math.max(wait ?? 0, after);
+			};
+			if (retryable(answer.status)) {
+				for (const request of chunk) holdBack(request, retryAfterMs(answer.headers, Date.now()));
+			} else if (answer.status < 200 || answer.status >= 300) {
+				const message = strings.graph.status(answer.status, this.errorText(answer));
+				for (const request of chunk) {
+					// A 5xx (a 504 from a gateway) may come after Graph carried the requests out; a 4xx refused them.
+					if (answer.status >= 500) lost(request.id, message);
+					else settle(request.id, {id: request.id, status: answer.status, body: {error: {message}}});
+				}
+			} else {
+				const list = (answer.data as {responses?: unknown} | undefined)?.responses;
+				const subs = (Array.isArray(list) ? list : []).filter((r): r is SubResponse => typeof r === 'object' && r !== null);
+				const byId = new Map(subs.map(r => [String(r.id), r]));
+				for (const request of chunk) {
+					const sub = byId.get(request.id);
+					if (!sub || typeof sub.status !== 'number') lost(request.id, strings.graph.leftOut);
+					else if (retryable(sub.status)) holdBack(request, retryAfterMs(sub.headers, Date.now()));
+					else if (sub.status === 401) {
+						stopped ??= strings.graph.unauthorized;
+						notSent.push(request);
+					} else if (sub.status >= 500) lost(request.id, strings.graph.status(sub.status, this.safeMessage(sub) ?? ''));
+					else settle(request.id, sub);
+				}
+			}
+			throttled += heldBack.length;
+			queue.unshift(...heldBack, ...notSent);
+			const answered = chunk.length - heldBack.length - notSent.length;
+			pacing = paced(pacing, {sentEpoch, answered, throttled: heldBack.length, retryAfterMs: wait}, Date.now());
 		};
 
-		const chunks: SubRequest[][] = [];
-		for (let i = 0; i < requests.length; i += 20) chunks.push(requests.slice(i, i + 20));
-		let nextChunk = 0;
-		const worker = async () => {
-			while (nextChunk < chunks.length && !failure) await runOne(chunks[nextChunk++]!);
-		};
-		await Promise.all(Array.from({length: Math.min(this.concurrency, chunks.length)}, worker));
-		return {responses, error: failure};
+		const onAbort = () => wake();
+		run.signal?.addEventListener('abort', onAbort);
+		try {
+			for (;;) {
+				const now = Date.now();
+				if (!stopped && run.signal?.aborted) stopped = strings.graph.cancelled;
+				if (!stopped && run.deadline !== undefined && now >= run.deadline) stopped = run.deadlineReason ?? strings.graph.cancelled;
+				for (let size = stopped ? 0 : batchSize(pacing, inFlight, queue.length, now); size > 0; size = batchSize(pacing, inFlight, queue.length, now)) {
+					const chunk = queue.splice(0, size);
+					inFlight += size;
+					pacing = sent(pacing, size);
+					const sending: Promise<void> = send(chunk, pacing.epoch)
+						.catch(error => {
+							crash ??= error;
+							stopped ??= String(error);
+						})
+						.finally(() => {
+							inFlight -= size;
+							batches.delete(sending);
+							progress();
+							wake();
+						});
+					batches.add(sending);
+				}
+				if (batches.size === 0 && (queue.length === 0 || stopped)) break;
+				// Wait for an answer, the end of a pause (counting it down each second), a stop or the deadline;
+				// once stopped, for the answers alone.
+				const paused = !stopped && queue.length > 0 && now < pacing.pauseUntil;
+				const until = stopped ? Infinity : Math.min(paused ? Math.min(pacing.pauseUntil, now + 1000) : Infinity, run.deadline ?? Infinity);
+				await new Promise<void>(resolve => {
+					const timer = until === Infinity ? undefined : setTimeout(resolve, Math.max(0, until - now));
+					wake = () => {
+						clearTimeout(timer);
+						resolve();
+					};
+				});
+				if (paused) progress();
+			}
+		} finally {
+			run.signal?.removeEventListener('abort', onAbort);
+		}
+		if (crash) throw crash;
+		progress(true);
+		return {responses, unknown, ...(stopped && queue.length > 0 ? {stopped} : {})};
 	}
 }
