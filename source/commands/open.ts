@@ -1,13 +1,13 @@
 // Opening the tenant a subcommand or the TUI works on: the demo, a snapshot, or a live tenant through
 // Microsoft Graph; with the changes saved for it.
-import {dirname, join} from 'node:path';
+import {join} from 'node:path';
 import {UserError, type TenantBackend} from '../backends/backend.js';
 import {tokenProvider} from '../backends/graph/auth.js';
 import {clouds, type Cloud} from '../backends/graph/clouds.js';
 import {GraphTenant} from '../backends/graph/graph-tenant.js';
 import {LocalTenant} from '../backends/local-tenant.js';
 import {demoTenantPath} from '../paths.js';
-import {openStateFile, resolveStateDir, type StateFile} from '../store/state-file.js';
+import {defaultStateDir, openStateFile, prepareStateDir, resolveStateDir, type StateFile} from '../store/state-file.js';
 import {openStore, type Store} from '../store/store.js';
 import {describeHolder, lockHolder, takeWriterLock} from '../store/writer-lock.js';
 
@@ -47,7 +47,7 @@ export function endpointsOf(options: GlobalOptions): Endpoints {
 
 /** The state directory alone: what logout and doctor need when no tenant can or need be opened. */
 export function stateDirOf(options: GlobalOptions, env: NodeJS.ProcessEnv): string {
-	return dirname(openStateFile(resolveStateDir(options.stateDir, env)).path);
+	return resolveStateDir(options.stateDir, env) ?? defaultStateDir();
 }
 
 /** The state directory and the backend, without reading the tenant yet (doctor needs no more). */
@@ -62,8 +62,8 @@ export function prepare(
 		throw new UserError('--client-id, --tenant-id, --cloud and --graph-endpoint go with --graph. See m365-licenses --help.', 2);
 	}
 	if (options.graph && options.actAs) throw new UserError('--as works with the demo and snapshots; with --graph you act as who signed in.', 2);
-	const stateFile = openStateFile(resolveStateDir(options.stateDir, env));
-	const stateDir = dirname(stateFile.path);
+	const stateDirFlag = resolveStateDir(options.stateDir, env);
+	const stateDir = stateDirFlag ?? defaultStateDir();
 	let backend: TenantBackend;
 	if (options.graph) {
 		const endpoints = endpointsOf(options);
@@ -86,7 +86,7 @@ export function prepare(
 	} else {
 		backend = options.tenant ? new LocalTenant(options.tenant, 'snapshot') : new LocalTenant(demoTenantPath, 'demo');
 	}
-	return {stateFile, stateDir, backend};
+	return {stateDirFlag, stateDir, backend};
 }
 
 export async function openTenant(
@@ -95,18 +95,41 @@ export async function openTenant(
 	say: (message: string) => void = () => {},
 	live: {cacheTenant?: boolean; loadProgress?: (users: number) => void; writer?: string} = {},
 ): Promise<Opened> {
-	const {stateFile, stateDir, backend} = prepare(options, env, say, live);
+	const {stateDirFlag, stateDir, backend} = prepare(options, env, say, live);
+	const take = (command: string) => {
+		prepareStateDir(stateDirFlag);
+		return takeWriterLock(stateDir, command);
+	};
 	// A writer takes the state directory's lock; if another holds it, this one can only read.
-	const lock = live.writer ? takeWriterLock(stateDir, live.writer) : null;
+	let lock = live.writer ? take(live.writer) : null;
+	let stateFile = openStateFile(stateDirFlag);
+	// A reader that finds a change cut off (or audit entries owed) settles it when no writer is at
+	// work: under the lock, for as long as that takes, so it never races a writer.
+	if (!live.writer && stateFile.owes() && lockHolder(stateDir) === null) {
+		lock = take('settle');
+		// Read again under the lock: the writer before may have settled it meanwhile.
+		if ('release' in lock) stateFile = openStateFile(stateDirFlag);
+	}
+	const held = lock && 'release' in lock ? lock : null;
 	// A reader is read-only while a writer runs, so it never settles a change the writer is still making.
 	const holder = lock ? ('heldBy' in lock ? lock.heldBy : null) : lockHolder(stateDir);
 	const lockedBy = holder ? describeHolder(holder) : null;
-	const release = lock && 'release' in lock ? lock.release : () => {};
 	try {
-		const store = await openStore({backend, stateFile, reset: options.reset, actAs: options.actAs, lockedBy});
+		const store = await openStore({backend, stateFile, reset: options.reset, actAs: options.actAs, lockedBy, writable: held !== null});
+		const release = () => {
+			if (!held) return;
+			// The journal is folded into state.json on the way out, once it has grown: the next start reads less.
+			try {
+				stateFile.compact();
+			} finally {
+				held.release();
+			}
+		};
+		if (!live.writer) release();
+		else if (held) stateFile.compact();
 		return {store, stateFile, backend, stateDir, release};
 	} catch (error) {
-		release();
+		held?.release();
 		throw error;
 	}
 }

@@ -88,7 +88,10 @@ export function users({store}: Opened, product: ProductRow | undefined, json: bo
 
 export function audit({store, stateFile}: Opened, json: boolean, io: CommandIO): number {
 	const tenantId = store.getState().tenant.organization.id;
-	const entries = stateFile.audit().filter(entry => entry.tenantId === tenantId);
+	const log = stateFile.audit();
+	// A line cut off by a crash is skipped, and said so: the rest of the log is still read.
+	if (log.problem) io.err(`m365-licenses: ${log.problem}\n`);
+	const entries = log.entries.filter(entry => entry.tenantId === tenantId);
 	if (json) {
 		io.out(`${JSON.stringify({entries}, null, 2)}\n`);
 		return exitCodes.done;

@@ -31,6 +31,10 @@ export async function runCommand(
 		if (values.users && values['users-file']) throw usage('give --users or --users-file, not both');
 		if (!values.users && !values['users-file']) throw usage('unassign needs --users or --users-file');
 	}
+	// Only a change discards saved changes: reading, a dry run, doctor and logout never do.
+	if (globals.reset && (command !== 'unassign' || values['dry-run'])) {
+		throw usage(strings.state.reset.notWith(command === 'unassign' ? '--dry-run' : `the ${command} command`));
+	}
 	// Sign-in messages (the device code) go to stderr: stdout stays data.
 	const say = (message: string) => io.err(`${message}\n`);
 	if (command === 'doctor') return doctor(globals, version, json, io);
@@ -43,6 +47,9 @@ export async function runCommand(
 	const opened = await openTenant(globals, io.env, say, {writer});
 	const {lockedBy, recovered} = opened.store.getState();
 	if (recovered) io.err(`m365-licenses: ${strings.recovered(recovered)}\n`);
+	const tell = (notice: string | null) => notice && io.err(`m365-licenses: ${notice}\n`);
+	const opening = opened.store.getState().notice;
+	tell(opening);
 	if (writer && lockedBy) {
 		throw new UserError(`${lockedBy} is changing the state directory ${opened.stateDir}; nothing was changed. Try again when it has finished.`);
 	}
@@ -64,7 +71,11 @@ export async function runCommand(
 				: readUsersFile(values['users-file']!);
 			if (given.length === 0) throw usage('no users given');
 			try {
-				return await unassign(opened, {product: product!, users: given, dryRun: values['dry-run'] ?? false, yes: values.yes ?? false, json}, io);
+				const code = await unassign(opened, {product: product!, users: given, dryRun: values['dry-run'] ?? false, yes: values.yes ?? false, json}, io);
+				// Saved, but the audit log could not be written: the change is done, and said so.
+				const notice = opened.store.getState().notice;
+				if (notice !== opening) tell(notice);
+				return code;
 			} finally {
 				opened.release();
 			}
