@@ -24,13 +24,17 @@ export const fsSeam = {
 export const fileMode = 0o600;
 export const dirMode = 0o700;
 
+/** What the disk said, in words: "the disk is full (ENOSPC)". */
+export function diskReason(error: unknown): string {
+	const cause = error instanceof UserError && error.cause ? error.cause : error;
+	const code = (cause as NodeJS.ErrnoException).code;
+	return code ? `${strings.state.reasons[code] ?? strings.state.otherReason} (${code})` : (cause as Error).message;
+}
+
 /** An error the disk gave, as one line naming the file (a UserError: exit 1, no stack trace). */
 export function diskError(error: unknown, path: string, action: 'read' | 'write'): UserError {
 	if (error instanceof UserError) return error;
-	const code = (error as NodeJS.ErrnoException).code;
-	const reasons: Record<string, string> = strings.state.reasons;
-	const reason = code ? `${reasons[code] ?? strings.state.otherReason} (${code})` : (error as Error).message;
-	return new UserError(strings.state.cannot(action, path, reason));
+	return Object.assign(new UserError(strings.state.cannot(action, path, diskReason(error))), {cause: error});
 }
 
 /**
@@ -56,18 +60,40 @@ function writeAll(fd: number, bytes: Uint8Array, crashStep?: string): void {
 
 /** Makes a folder the app's own: created 0700; one that was already there is tightened when `own`. */
 export function ensureDir(dir: string, own: boolean): void {
-	let created: string | undefined;
+	let created: boolean;
 	try {
-		created = fsSeam.mkdirSync(dir, {recursive: true, mode: dirMode});
+		created = makeDir(dir);
 	} catch (error) {
 		throw diskError(error, dir, 'write');
 	}
-	if (created === undefined && own) {
+	if (!created && own) {
 		try {
 			if ((fs.statSync(dir).mode & 0o077) !== 0) fs.chmodSync(dir, dirMode);
 		} catch {
 			// Not ours to change after all (another owner): its files are still 0600.
 		}
+	}
+}
+
+/**
+ * mkdir -p, one level at a time. (Node's recursive mkdir never returns where the system answers
+ * ENOENT for a folder whose parent exists, as /proc does.) True when it made `dir`.
+ */
+function makeDir(dir: string): boolean {
+	try {
+		fsSeam.mkdirSync(dir, {mode: dirMode});
+		return true;
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'EEXIST') {
+			if (!fs.statSync(dir).isDirectory()) throw Object.assign(new Error(`${dir} is a file`), {code: 'ENOTDIR'});
+			return false;
+		}
+		const parent = dirname(dir);
+		if (code !== 'ENOENT' || parent === dir) throw error;
+		makeDir(parent);
+		fsSeam.mkdirSync(dir, {mode: dirMode});
+		return true;
 	}
 }
 
@@ -117,7 +143,8 @@ export function writeFileDurably(path: string, text: string, crashStep?: string)
  */
 export function appendDurably(path: string, text: string, crashStep?: string): void {
 	let fd: number | undefined;
-	let size = 0;
+	// Known once measured: only then can a failed append be cut back (and only to there).
+	let size: number | undefined;
 	try {
 		const created = !fs.existsSync(path);
 		fd = fsSeam.openSync(path, 'a', fileMode);
@@ -137,7 +164,7 @@ export function appendDurably(path: string, text: string, crashStep?: string): v
 		fsSeam.fsyncSync(fd);
 		if (created) syncDir(dirname(path));
 	} catch (error) {
-		if (fd !== undefined) {
+		if (fd !== undefined && size !== undefined) {
 			try {
 				fsSeam.ftruncateSync(fd, size);
 			} catch {

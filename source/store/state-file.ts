@@ -9,14 +9,14 @@
 //   reports/       the guided sessions' reports
 // Only the holder of the writer lock writes; anyone may read. A reader reads the journal before
 // state.json, so a compaction between the two never hides a change from it.
-import {rmSync} from 'node:fs';
+import {readdirSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import envPaths from 'env-paths';
 import {UserError} from '../backends/backend.js';
 import type {AuditEntry} from '../domain/audit.js';
 import {foldChanges, unfold, type Change, type Folded} from '../domain/changes.js';
 import {strings} from '../ui/strings.js';
-import {appendDurably, crashPoint, diskError, ensureDir, readIfThere, truncateDurably, writeFileDurably} from './durable.js';
+import {appendDurably, crashPoint, diskReason, ensureDir, readIfThere, truncateDurably, writeFileDurably} from './durable.js';
 import {shapeProblem, stateFormat} from './state-schema.js';
 
 /** What a license change was about to do, kept until its outcome is saved (a crash leaves it). */
@@ -192,6 +192,20 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 		}
 	};
 
+	/** Files written aside by a writer that was killed before it renamed them (only a writer calls this). */
+	const removeLeftovers = () => {
+		for (const folder of [dir, join(dir, 'reports')]) {
+			try {
+				for (const name of readdirSync(folder)) {
+					const match = /\.(\d+)\.[a-z0-9]+\.tmp$/.exec(name);
+					if (match && Number(match[1]) !== process.pid && !name.startsWith('.writer.lock.')) rmSync(join(folder, name), {force: true});
+				}
+			} catch {
+				// Nothing there, or not ours to tidy: leftovers take space, not data.
+			}
+		}
+	};
+
 	let prepared = false;
 	const prepare = () => {
 		if (prepared) return;
@@ -233,7 +247,7 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 		try {
 			if (entries.length > 0) appendDurably(auditPath, entries.map(entry => `${JSON.stringify(entry)}\n`).join(''), 'audit');
 		} catch (error) {
-			return diskError(error, auditPath, 'write').message;
+			return strings.state.auditNotWritten(`${auditPath}: ${diskReason(error)}`);
 		}
 		owed.delete(id);
 		crashPoint('after-audit');
@@ -301,6 +315,7 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 			return report;
 		},
 		compact({force = false} = {}) {
+			removeLeftovers();
 			if (begun.size > 0 || owed.size > 0) return;
 			if (!force && !legacy && journalBytes < compactAt) return;
 			if (journalBytes === 0 && !legacy) return;

@@ -8,7 +8,7 @@
 // released lock is renamed writer.lock.N.released, and the next one is N+1.
 // Stale: its holder was on this machine and is no longer running (taken over at once), or, held
 // from elsewhere or unreadable, it was not refreshed for 30 seconds (the holder touches it every 10).
-import {closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync} from 'node:fs';
+import {closeSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync} from 'node:fs';
 import {hostname} from 'node:os';
 import {join} from 'node:path';
 import {crashPoint, diskError, fileMode, fsSeam} from './durable.js';
@@ -106,14 +106,16 @@ export function takeWriterLock(stateDir: string, command: string): {release: () 
 	const holder: LockHolder = {pid: process.pid, host: hostname(), command, since: new Date().toISOString()};
 	const temp = join(stateDir, `.writer.lock.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
 	try {
-		const fd = openSync(temp, 'wx', fileMode);
+		const fd = fsSeam.openSync(temp, 'wx', fileMode);
 		try {
-			writeSync(fd, JSON.stringify(holder));
-			fsyncSync(fd);
+			const bytes = Buffer.from(JSON.stringify(holder));
+			if (fsSeam.writeSync(fd, bytes, 0, bytes.length, null) !== bytes.length) throw Object.assign(new Error('short write'), {code: 'EIO'});
+			fsSeam.fsyncSync(fd);
 		} finally {
 			closeSync(fd);
 		}
 	} catch (error) {
+		rmSync(temp, {force: true});
 		throw diskError(error, temp, 'write');
 	}
 	try {
@@ -178,7 +180,9 @@ function tidy(stateDir: string, n: number): void {
 		for (const name of readdirSync(stateDir)) {
 			const match = lockName.exec(name);
 			const old = match ? Number(match[1]) < n : name === 'writer.lock' || name === 'writer.json';
-			const leftover = /^\.writer\.lock\.\d+\..*\.tmp$/.test(name) && Date.now() - statSync(join(stateDir, name)).mtimeMs > staleAfterMs;
+			// Lock files being made by processes still trying to take the lock are theirs: only a dead one's go.
+			const temp = /^\.writer\.lock\.(\d+)\..*\.tmp$/.exec(name);
+			const leftover = temp !== null && (gone({...unknownHolder, pid: Number(temp[1]), host: hostname()}) || Date.now() - statSync(join(stateDir, name)).mtimeMs > staleAfterMs);
 			if (old || leftover) rmSync(join(stateDir, name), {recursive: true, force: true});
 		}
 	} catch {

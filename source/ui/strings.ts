@@ -265,6 +265,7 @@ export const strings = {
 			EMFILE: 'too many files are open',
 			ENFILE: 'too many files are open',
 			ENAMETOOLONG: 'the path is too long',
+			ENOENT: 'a folder on the way there does not exist and cannot be made',
 		} as Record<string, string>,
 		otherReason: 'the system refused',
 		refused: (path: string, problem: string) =>
