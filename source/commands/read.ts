@@ -1,4 +1,6 @@
 // The read-only subcommands: licenses, users, audit, doctor. Plain stdout, no Ink.
+import {statSync} from 'node:fs';
+import {strings} from '../ui/strings.js';
 import {productRows, assignmentSources, indexTenant, type ProductRow} from '../domain/selectors.js';
 import type {Tenant} from '../domain/model.js';
 import {describeHolder, lockHolder} from '../store/writer-lock.js';
@@ -101,6 +103,15 @@ export function audit({store, stateFile}: Opened, json: boolean, io: CommandIO):
 	return exitCodes.done;
 }
 
+/** The folder's permissions, as "0700", or null when it is not there yet. */
+function modeOf(dir: string): string | null {
+	try {
+		return `0${(statSync(dir).mode & 0o777).toString(8)}`;
+	} catch {
+		return null;
+	}
+}
+
 /** What doctor knows without a working tenant: it still answers when sign-in or the snapshot fails. */
 export async function doctorJson(globals: GlobalOptions, version: string, io: CommandIO) {
 	const base = {
@@ -124,6 +135,7 @@ export async function doctorJson(globals: GlobalOptions, version: string, io: Co
 			...base,
 			lock: lockHolder(stateDir),
 			stateDirectory: stateDir,
+			stateDirectoryMode: modeOf(stateDir),
 			stateFile: stateFile.path,
 			...place,
 			tenant: {id: tenant.organization.id, displayName: tenant.organization.displayName, source: backend.source},
@@ -138,7 +150,7 @@ export async function doctorJson(globals: GlobalOptions, version: string, io: Co
 			// The state directory is what is wrong: said below.
 		}
 		const lock = stateDirectory ? lockHolder(stateDirectory) : null;
-		return {...base, lock, stateDirectory, stateFile: null, ...place, tenant: null, signedInAs: null, error: (error as Error).message};
+		return {...base, lock, stateDirectory, stateDirectoryMode: stateDirectory ? modeOf(stateDirectory) : null, stateFile: null, ...place, tenant: null, signedInAs: null, error: (error as Error).message};
 	}
 }
 
@@ -152,6 +164,7 @@ export async function doctor(globals: GlobalOptions, version: string, json: bool
 		['version', data.version],
 		['node', `${data.node} (${data.platform})`],
 		['state directory', data.stateDirectory ?? '-'],
+		['state directory mode', data.stateDirectoryMode === null ? '-' : strings.state.mode(data.stateDirectoryMode)],
 		['backend', data.backend],
 		['tenant', data.tenant ? `${data.tenant.displayName} (${data.tenant.id})` : '-'],
 		['tenant source', data.tenant?.source ?? '-'],

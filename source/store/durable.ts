@@ -196,7 +196,9 @@ export function readIfThere(path: string): string | null {
 	try {
 		return fs.readFileSync(path, 'utf8');
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+		// No such file, or a file where a folder on the way should be: either way nothing was saved there.
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT' || code === 'ENOTDIR') return null;
 		throw diskError(error, path, 'read');
 	}
 }

@@ -247,7 +247,7 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 		try {
 			if (entries.length > 0) appendDurably(auditPath, entries.map(entry => `${JSON.stringify(entry)}\n`).join(''), 'audit');
 		} catch (error) {
-			return strings.state.auditNotWritten(`${auditPath}: ${diskReason(error)}`);
+			return strings.state.auditNotWritten(diskReason(error), auditPath);
 		}
 		owed.delete(id);
 		crashPoint('after-audit');

@@ -77,7 +77,8 @@ function look(stateDir: string): Seen {
 	try {
 		names = readdirSync(stateDir);
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {n: 0, holder: null};
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT' || code === 'ENOTDIR') return {n: 0, holder: null};
 		throw diskError(error, stateDir, 'read');
 	}
 	let n = 0;

@@ -268,14 +268,16 @@ export const strings = {
 			ENOENT: 'a folder on the way there does not exist and cannot be made',
 		} as Record<string, string>,
 		otherReason: 'the system refused',
+		/** doctor: the state directory's permissions; one the app did not make is left as it was. */
+		mode: (mode: string) => (mode === '0700' ? mode : `${mode} (others can look into it; the app's files in it are 0600)`),
 		refused: (path: string, problem: string) =>
 			`State file ${path}: ${problem}. It was left as it is; move it aside or pass --state-dir to use another directory.`,
 		notJson: 'is not valid JSON',
 		newer: (version: number, known: number) =>
 			`was written by a newer m365-licenses (format ${version}; this one reads formats up to ${known}): use that version`,
 		line: (n: number, problem: string) => `line ${n}: ${problem}`,
-		auditNotWritten: (reason: string) =>
-			`Saved, but the audit log entry could not be written (${reason}); it is written the next time m365-licenses changes something here.`,
+		auditNotWritten: (reason: string, path: string) =>
+			`Saved, but not written to the audit log: ${reason} (${path}); it is written the next time m365-licenses starts here.`,
 		notRecorded: (reason: string) =>
 			`Done in Microsoft 365, but not recorded here (${reason}); the next start reads how each user stands and records it.`,
 		auditSkipped: (path: string, lines: readonly number[]) =>

@@ -18,9 +18,9 @@ export function useApply(): (plan: LicensePlan, product?: string) => Promise<Use
 		chrome.setStatus(strings.dialog.working);
 		try {
 			const outcomes = await store.apply(plan, progress => chrome.setStatus(strings.dialog.progress(progress)));
-			// Saved, but the audit log could not be written: the notice says so beside the outcome.
-			const {notice} = store.getState();
-			chrome.setStatus([strings.outcome.summary(countOutcomes(outcomes), product), notice].filter(Boolean).join(' '));
+			// Saved, but the audit log could not be written: that is what the status line must say (the
+			// results show the outcome).
+			chrome.setStatus(store.getState().notice ?? strings.outcome.summary(countOutcomes(outcomes), product));
 			return outcomes;
 		} catch (error) {
 			chrome.setStatus(strings.dialog.error((error as Error).message));

@@ -14,6 +14,8 @@ export interface Fault {
 	code: string;
 	/** A write that gets half its bytes onto the disk first (a disk filling up mid-write). */
 	partial?: boolean;
+	/** Counts only the calls whose first argument (a path) matches. */
+	only?: RegExp;
 }
 
 const errno = (code: string) => Object.assign(new Error(`${code}: injected`), {code});
@@ -23,6 +25,7 @@ export async function withFault<T>(fault: Fault, body: () => Promise<T>): Promis
 	let calls = 0;
 	let fired = false;
 	const fail = (...args: unknown[]) => {
+		if (fault.only && !(typeof args[0] === 'string' && fault.only.test(args[0]))) return (real[fault.call] as (...a: unknown[]) => unknown)(...args);
 		calls++;
 		if (calls !== fault.nth) return (real[fault.call] as (...a: unknown[]) => unknown)(...args);
 		fired = true;
