@@ -37,8 +37,10 @@ export type Change = LicenseChange | UserDeletion | UserRestore;
 export interface FoldedUser {
 	/** Restored (deleted in the source) at this time; the products below were changed after it. */
 	restore?: string;
-	/** By skuId: the last change to the product, assigned (add) or unassigned. */
-	licenses?: Record<string, {add: boolean; time: string}>;
+	/** skuId → time: products whose last change assigned them. */
+	add?: Record<string, string>;
+	/** skuId → time: products whose last change unassigned them. */
+	remove?: Record<string, string>;
 	/** Deleted at this time, after the product changes. */
 	deleted?: string;
 }
@@ -72,16 +74,29 @@ export function foldChanges(folded: Folded, changes: readonly Change[]): Folded 
 			} else if (user.restore === undefined) {
 				// Deleted in the source: any change before the restore found no one.
 				user.restore = change.time;
-				delete user.licenses;
+				delete user.add;
+				delete user.remove;
 			}
 		} else if (user.deleted === undefined && change.add.length + change.remove.length > 0) {
-			const licenses = (user.licenses ??= {});
-			for (const skuId of change.add) licenses[skuId] = {add: true, time: change.time};
-			for (const skuId of change.remove) licenses[skuId] = {add: false, time: change.time};
+			for (const skuId of change.add) {
+				(user.add ??= {})[skuId] = change.time;
+				if (user.remove) forget(user, 'remove', skuId);
+			}
+			for (const skuId of change.remove) {
+				(user.remove ??= {})[skuId] = change.time;
+				if (user.add) forget(user, 'add', skuId);
+			}
 		}
 		if (Object.keys(user).length === 0) delete folded[change.userId];
 	}
 	return folded;
+}
+
+function forget(user: FoldedUser, side: 'add' | 'remove', skuId: string): void {
+	const products = user[side]!;
+	delete products[skuId];
+	for (const _ in products) return;
+	delete user[side];
 }
 
 /** The fold as a list of changes that replays to the same tenant: what a user is shown, or audited. */
@@ -90,10 +105,12 @@ export function unfold(folded: Folded): Change[] {
 	for (const [userId, user] of Object.entries(folded)) {
 		if (user.restore !== undefined) changes.push({type: 'restore', time: user.restore, userId});
 		const byTime = new Map<string, LicenseChange>();
-		for (const [skuId, {add, time}] of Object.entries(user.licenses ?? {})) {
-			let change = byTime.get(time);
-			if (!change) byTime.set(time, (change = {time, userId, add: [], remove: []}));
-			(add ? change.add : change.remove).push(skuId);
+		for (const side of ['add', 'remove'] as const) {
+			for (const [skuId, time] of Object.entries(user[side] ?? {})) {
+				let change = byTime.get(time);
+				if (!change) byTime.set(time, (change = {time, userId, add: [], remove: []}));
+				change[side].push(skuId);
+			}
 		}
 		changes.push(...[...byTime.values()].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0)));
 		if (user.deleted !== undefined) changes.push({type: 'delete', time: user.deleted, userId});
@@ -106,38 +123,56 @@ export function unfold(folded: Folded): Change[] {
  * assignment goes, but a license the user also holds through a group stays; an added one is direct.
  * Consumed units follow, and the time a license went is kept for the 30-day mailbox window.
  */
-export function applyChanges(tenant: Tenant, changes: readonly Change[]): void {
-	if (changes.length > 0) applyFolded(tenant, foldChanges({}, changes));
+export function applyChanges(tenant: Tenant, changes: readonly Change[], indexOf?: (userId: string) => number): void {
+	if (changes.length > 0) applyFolded(tenant, foldChanges({}, changes), indexOf);
 }
 
-/** Applies a fold in one pass over the users it names: look-ups by id, one filter for all deletions. */
-export function applyFolded(tenant: Tenant, folded: Folded): void {
-	const entries = Object.entries(folded);
-	if (entries.length === 0) return;
+/**
+ * Applies a fold in one pass over the users it names: look-ups by id, one filter for all deletions.
+ * `indexOf` finds a user's place in tenant.users without a scan of it (an Immer draft of 100,000
+ * users would make a draft of each one it touched); without it, a map of the users is made.
+ */
+export function applyFolded(tenant: Tenant, folded: Folded, indexOf?: (userId: string) => number): void {
+	let any = false;
+	for (const _ in folded) {
+		any = true;
+		break;
+	}
+	if (!any) return;
 	const extras = (tenant['x-local'] ??= {});
+	const removals = (extras.licenseRemovals ??= {});
 	const skus = new Map(tenant.subscribedSkus.map(sku => [sku.skuId, sku]));
 	const units = (skuId: string, delta: number) => {
 		const sku = skus.get(skuId);
 		if (sku) sku.consumedUnits = Math.max(0, sku.consumedUnits + delta);
 	};
-	const users = new Map(tenant.users.map(user => [user.id, user]));
-	const restoring = entries.some(([, user]) => user.restore !== undefined);
-	const deletedById = restoring ? new Map((extras.deletedUsers ?? []).map(entry => [entry.user.id, entry])) : new Map();
-	const restored = new Set<string>();
+	const byId = indexOf ? null : new Map(tenant.users.map(user => [user.id, user]));
+	/** Users brought back by this fold: not where indexOf looks. */
+	const restored = new Map<string, User>();
+	const userOf = (userId: string): User | undefined => {
+		if (byId) return byId.get(userId);
+		const i = indexOf!(userId);
+		return i >= 0 ? tenant.users[i] : restored.get(userId);
+	};
+	let deletedById: Map<string, {deletedDateTime: string; user: User}> | undefined;
 	const deleting: Array<{deletedDateTime: string; user: User}> = [];
-	for (const [userId, change] of entries) {
+	for (const userId in folded) {
+		const change = folded[userId]!;
 		if (change.restore !== undefined) {
+			deletedById ??= new Map((extras.deletedUsers ?? []).map(entry => [entry.user.id, entry]));
 			const entry = deletedById.get(userId);
-			if (entry && !users.has(userId)) {
-				restored.add(userId);
+			if (entry && !userOf(userId)) {
+				restored.set(userId, entry.user);
 				tenant.users.push(entry.user);
-				users.set(userId, entry.user);
+				byId?.set(userId, entry.user);
 				for (const license of entry.user.assignedLicenses) units(license.skuId, +1);
 			}
 		}
-		const user = users.get(userId);
+		const user = userOf(userId);
 		if (!user) continue;
-		for (const [skuId, {add, time}] of Object.entries(change.licenses ?? {})) applyLicense(tenant, user, skuId, add, time, units);
+		const {add, remove} = change;
+		if (add) for (const skuId in add) applyLicense(user, skuId, true, add[skuId]!, removals, units);
+		if (remove) for (const skuId in remove) applyLicense(user, skuId, false, remove[skuId]!, removals, units);
 		if (change.deleted !== undefined) {
 			for (const license of user.assignedLicenses) units(license.skuId, -1);
 			deleting.push({deletedDateTime: change.deleted, user});
@@ -146,38 +181,77 @@ export function applyFolded(tenant: Tenant, folded: Folded): void {
 	if (restored.size > 0) extras.deletedUsers = (extras.deletedUsers ?? []).filter(entry => !restored.has(entry.user.id));
 	if (deleting.length > 0) {
 		const gone = new Set(deleting.map(entry => entry.user.id));
-		tenant.users = tenant.users.filter(user => !gone.has(user.id));
+		const places = indexOf ? deleting.map(entry => indexOf(entry.user.id)) : [];
+		if (indexOf && places.every(i => i >= 0)) {
+			for (const i of places.sort((a, b) => b - a)) tenant.users.splice(i, 1);
+		} else tenant.users = tenant.users.filter(user => !gone.has(user.id));
 		(extras.deletedUsers ??= []).push(...deleting);
 	}
 }
 
 /** One product for one user: the direct assignment made or taken away, and what follows from it. */
-function applyLicense(tenant: Tenant, user: User, skuId: string, add: boolean, time: string, units: (skuId: string, delta: number) => void) {
-	const states = user.licenseAssignmentStates.filter(state => !(state.skuId === skuId && state.assignedByGroup === null));
-	if (add) states.push({skuId, assignedByGroup: null, state: 'Active', error: 'None', disabledPlans: [], lastUpdatedDateTime: time});
-	user.licenseAssignmentStates = states;
-	const remaining = states.filter(state => state.skuId === skuId);
-	const at = user.assignedLicenses.findIndex(license => license.skuId === skuId);
-	if (remaining.length === 0) {
-		if (at >= 0) {
-			user.assignedLicenses.splice(at, 1);
-			units(skuId, -1);
-		}
-	} else {
-		// A plan is off only where every assignment that remains turns it off.
-		const [first, ...rest] = remaining.map(state => state.disabledPlans);
-		const license = {skuId, disabledPlans: first!.filter(plan => rest.every(plans => plans.includes(plan)))};
-		if (at >= 0) user.assignedLicenses[at] = license;
-		else {
-			user.assignedLicenses.push(license);
-			units(skuId, +1);
+function applyLicense(
+	user: User,
+	skuId: string,
+	add: boolean,
+	time: string,
+	removals: Record<string, Record<string, string>>,
+	units: (skuId: string, delta: number) => void,
+) {
+	// The user's other assignments of the product (through groups) stay; the direct one is replaced.
+	const states = user.licenseAssignmentStates;
+	let kept = 0;
+	let remaining = 0;
+	for (let i = 0; i < states.length; i++) {
+		const state = states[i]!;
+		if (state.skuId === skuId && state.assignedByGroup === null) continue;
+		if (kept !== i) states[kept] = state;
+		kept++;
+		if (state.skuId === skuId) remaining++;
+	}
+	if (kept !== states.length) states.length = kept;
+	if (add) {
+		states.push({skuId, assignedByGroup: null, state: 'Active', error: 'None', disabledPlans: [], lastUpdatedDateTime: time});
+		remaining++;
+	}
+	const licenses = user.assignedLicenses;
+	let at = -1;
+	for (let i = 0; i < licenses.length; i++) {
+		if (licenses[i]!.skuId === skuId) {
+			at = i;
+			break;
 		}
 	}
-	// The 30-day mailbox window runs from the time the license went, and stops when it comes back.
-	const removals = ((tenant['x-local'] ??= {}).licenseRemovals ??= {});
-	if (remaining.length === 0) (removals[user.id] ??= {})[skuId] = time;
-	else if (removals[user.id]) {
-		delete removals[user.id]![skuId];
-		if (Object.keys(removals[user.id]!).length === 0) delete removals[user.id];
+	if (remaining === 0) {
+		if (at >= 0) {
+			licenses.splice(at, 1);
+			units(skuId, -1);
+		}
+		// The 30-day mailbox window runs from the time the license went.
+		(removals[user.id] ??= {})[skuId] = time;
+		return;
+	}
+	// A plan is off only where every assignment that remains turns it off.
+	let disabled: string[] | null = null;
+	for (const state of states) {
+		if (state.skuId !== skuId) continue;
+		disabled = disabled === null ? [...state.disabledPlans] : disabled.filter(plan => state.disabledPlans.includes(plan));
+	}
+	const license = {skuId, disabledPlans: disabled ?? []};
+	if (at >= 0) licenses[at] = license;
+	else {
+		licenses.push(license);
+		units(skuId, +1);
+	}
+	// Licensed again: the mailbox window stops.
+	const removed = removals[user.id];
+	if (removed && skuId in removed) {
+		delete removed[skuId];
+		let empty = true;
+		for (const _ in removed) {
+			empty = false;
+			break;
+		}
+		if (empty) delete removals[user.id];
 	}
 }

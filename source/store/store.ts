@@ -67,6 +67,17 @@ export interface StoreOptions {
 	now?: () => Date;
 }
 
+/**
+ * Where the changed users are in the list, found in one pass over the plain (not drafted) users:
+ * an Immer draft scanned for them would make a draft of every user it passed.
+ */
+function placesOf(users: readonly Tenant['users'][number][], changes: readonly Change[]): (userId: string) => number {
+	const wanted = new Set(changes.map(change => change.userId));
+	const places = new Map<string, number>();
+	for (let i = 0; i < users.length && places.size < wanted.size; i++) if (wanted.has(users[i]!.id)) places.set(users[i]!.id, i);
+	return userId => places.get(userId) ?? -1;
+}
+
 /** Loads the tenant from its source and replays the changes saved for it. */
 export async function openStore({
 	backend,
@@ -155,7 +166,7 @@ export async function openStore({
 				if (replays || !(error instanceof UserError)) throw error;
 				notice = strings.state.notRecorded(error.message);
 			}
-			let tenant = produce(state.tenant, draft => applyChanges(draft, changes));
+			let tenant = produce(state.tenant, draft => applyChanges(draft, changes, placesOf(state.tenant.users, changes)));
 			if (backend.refreshUsers && changes.length > 0) {
 				const fresh = new Map((await backend.refreshUsers(changes.map(c => c.userId))).map(user => [user.id, user]));
 				tenant = produce(tenant, draft => {

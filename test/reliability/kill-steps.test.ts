@@ -59,7 +59,7 @@ describe('killed at every step of a change', () => {
 
 		const state = openStateFile(dir);
 		const folded = state.folded(tenantId);
-		const gone = (userId: string) => folded[userId]?.licenses?.[sku.businessPremium]?.add === false;
+		const gone = (userId: string) => folded[userId]?.remove?.[sku.businessPremium] !== undefined;
 		for (const [userId, kept] of [[diego!.id, true], [ben!.id, true], [alex!.id, committed]] as const) {
 			if (kept && !gone(userId)) counts.changesLost++;
 			expect(gone(userId), `${userId} after ${step}`).toBe(kept);
