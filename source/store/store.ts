@@ -11,7 +11,7 @@ import type {LicensePlan, UserOutcome} from '../domain/plan.js';
 import {adminPermission, deletionBlock, restoreBlock} from '../domain/rules.js';
 import {indexTenant} from '../domain/selectors.js';
 import {strings} from '../ui/strings.js';
-import {crashPoint} from './durable.js';
+import {crashPoint, diskReason} from './durable.js';
 import type {StateFile} from './state-file.js';
 
 export interface AppState {
@@ -164,7 +164,7 @@ export async function openStore({
 				// Microsoft 365 made the change whether or not it is recorded here: the next start reads
 				// each user's standing and records it. A file tenant's change is only what is saved.
 				if (replays || !(error instanceof UserError)) throw error;
-				notice = strings.state.notRecorded(error.message);
+				notice = strings.state.notRecorded(diskReason(error), stateFile.dir);
 			}
 			let tenant = produce(state.tenant, draft => applyChanges(draft, changes, placesOf(state.tenant.users, changes)));
 			if (backend.refreshUsers && changes.length > 0) {

@@ -278,13 +278,13 @@ export const strings = {
 		line: (n: number, problem: string) => `line ${n}: ${problem}`,
 		auditNotWritten: (reason: string, path: string) =>
 			`Saved, but not written to the audit log: ${reason} (${path}); it is written the next time m365-licenses starts here.`,
-		notRecorded: (reason: string) =>
-			`Done in Microsoft 365, but not recorded here (${reason}); the next start reads how each user stands and records it.`,
+		notRecorded: (reason: string, dir: string) =>
+			`Done in Microsoft 365, but not recorded in ${dir}: ${reason}; the next start reads how each user stands and records it.`,
 		auditSkipped: (path: string, lines: readonly number[]) =>
 			`Audit log ${path}: ${lines.length === 1 ? `line ${lines[0]} is` : `lines ${lines.join(', ')} are`} not a whole entry (cut off while being written) and ${lines.length === 1 ? 'was' : 'were'} skipped.`,
 		reset: {
 			discarded: (changes: number, users: number, tenant: string) =>
-				`--reset: discarded ${plural(changes, 'saved change', 'saved changes')} to ${plural(users, 'user', 'users')} of ${tenant}; the audit log records what they were.`,
+				`--reset discarded ${plural(changes, 'saved change', 'saved changes')} to ${plural(users, 'user', 'users')} of ${tenant}; the audit log lists them.`,
 			nothing: (tenant: string) => `--reset: nothing was saved for ${tenant}; nothing was discarded.`,
 			live: 'a live tenant keeps its changes in Microsoft 365 itself: --reset has nothing to discard',
 			notWith: (what: string) => `--reset discards saved changes, so it does not go with ${what}`,

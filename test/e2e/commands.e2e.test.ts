@@ -120,7 +120,7 @@ describe('unassign', () => {
 		// A change with --reset discards the saved changes for this tenant first, says so, and audits it.
 		const reset = cli(['unassign', '--product', 'SPB', '--users', chosen[0]!.userPrincipalName, '--yes', '--json', '--reset'], stateDir);
 		expect(reset.status).toBe(0);
-		expect(reset.stderr).toContain('--reset: discarded 3 saved changes to 3 users of');
+		expect(reset.stderr).toContain('--reset discarded 3 saved changes to 3 users of');
 		expect(json(cli(['licenses', '--json'], stateDir)).products.find((p: {skuId: string}) => p.skuId === SPB).assigned).toBe(before.assigned - 1);
 		const audited = json(cli(['audit', '--json'], stateDir));
 		expectShape('audit', audited);

@@ -4,8 +4,12 @@
 import {cpSync} from 'node:fs';
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
+import type {TenantBackend} from '../../source/backends/backend.js';
+import {LocalTenant} from '../../source/backends/local-tenant.js';
 import {planUnassign} from '../../source/domain/plan.js';
+import {demoTenantPath} from '../../source/paths.js';
 import {openStateFile} from '../../source/store/state-file.js';
+import {openStore} from '../../source/store/store.js';
 import {demoStore, sku, tempStateDir, userByName} from '../helpers/tenant.js';
 import {countCalls, expectOneLine, tally, withFault, type SeamCall} from './faults.js';
 
@@ -97,4 +101,35 @@ describe('the disk fails mid-change', () => {
 			if (outcome.notice) expect(outcome.notice).toMatch(/^Saved, but not written to the audit log: .+ \([A-Z]+\) \(\/\S+\/audit\.jsonl\); it is written the next time/);
 		}
 	}, 120_000);
+});
+
+describe('a live tenant', () => {
+	it('a change Microsoft 365 made is reported done even when it cannot be recorded here, and said so', async () => {
+		// A file backend standing in for Graph: its changes happen at the source, not in the state.
+		const live = (): TenantBackend => {
+			const local = new LocalTenant(demoTenantPath, 'demo');
+			return {kind: 'graph', source: 'graph', load: () => local.load(), apply: (t, p) => local.apply(t, p), deleteUser: async () => {}, restoreUser: async () => {}};
+		};
+		const dir = tempStateDir();
+		const store = await openStore({backend: live(), stateFile: openStateFile(dir)});
+		const tenant = store.getState().tenant;
+		const {fired, result} = await withFault({call: 'openSync', nth: 1, code: 'ENOSPC', only: /journal\.jsonl$/}, async () => {
+			// The begin line is written; the disk fills before the outcome is.
+			return store.apply(planUnassign(tenant, [userByName(tenant, 'Alex Wilber').id], [sku.businessPremium]));
+		});
+		counts.faults++;
+		expect(fired).toBe(true);
+		expect(result.status).toBe('rejected');
+		expectOneLine((result as PromiseRejectedResult).reason, 'ENOSPC');
+
+		const {result: second} = await withFault({call: 'openSync', nth: 2, code: 'ENOSPC', only: /journal\.jsonl$/}, () =>
+			store.apply(planUnassign(tenant, [userByName(tenant, 'Diego Siciliani').id], [sku.businessPremium])),
+		);
+		expect(second.status).toBe('fulfilled');
+		expect((second as PromiseFulfilledResult<Array<{outcome: string}>>).value.map(o => o.outcome)).toEqual(['removed']);
+		expect(store.getState().notice).toBe(`Done in Microsoft 365, but not recorded in ${dir}: the disk is full (ENOSPC); the next start reads how each user stands and records it.`);
+		// The next start settles it from how the user stands.
+		const next = await openStore({backend: live(), stateFile: openStateFile(dir)});
+		expect(next.getState().recovered).toMatchObject({done: 0, notDone: 1});
+	});
 });
