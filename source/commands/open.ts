@@ -106,9 +106,14 @@ export async function openTenant(
 	// A reader that finds a change cut off (or audit entries owed) settles it when no writer is at
 	// work: under the lock, for as long as that takes, so it never races a writer.
 	if (!live.writer && stateFile.owes() && lockHolder(stateDir) === null) {
-		lock = take('settle');
+		try {
+			lock = take('settle');
+		} catch (error) {
+			// A directory that cannot be written can still be read: settling waits for a writer.
+			if (!(error instanceof UserError)) throw error;
+		}
 		// Read again under the lock: the writer before may have settled it meanwhile.
-		if ('release' in lock) stateFile = openStateFile(stateDirFlag);
+		if (lock && 'release' in lock) stateFile = openStateFile(stateDirFlag);
 	}
 	const held = lock && 'release' in lock ? lock : null;
 	// A reader is read-only while a writer runs, so it never settles a change the writer is still making.

@@ -76,6 +76,19 @@ describe('a state directory that cannot be written', () => {
 		expect(reader.store.getState().tenant.users.length).toBeGreaterThan(0);
 	});
 
+	it('a reader that finds a change to settle, and cannot write, still reads', async () => {
+		const dir = tempStateDir();
+		const {stateFile, store} = await demoStore(dir);
+		const tenant = store.getState().tenant;
+		const alex = userByName(tenant, 'Alex Wilber');
+		stateFile.begin({id: 'cut-off', time: 't', actor: tenant.signedInUser, tenantId: tenant.organization.id, items: [{userId: alex.id, userPrincipalName: alex.userPrincipalName, add: [], remove: [sku.businessPremium]}]});
+		const {fired, result} = await withFault({call: 'openSync', nth: 1, code: 'EROFS'}, () => openTenant({stateDir: dir, reset: false}, {}));
+		counts.faults++;
+		expect(fired).toBe(true);
+		expect(result.status).toBe('fulfilled');
+		expect((result as PromiseFulfilledResult<Awaited<ReturnType<typeof openTenant>>>).value.store.getState().recovered).toBeNull();
+	});
+
 	it('the command line: one line, exit 1, no stack trace; reading still works', () => {
 		requireBundle();
 		for (const [dir, code] of [
