@@ -146,7 +146,12 @@ export function applyFolded(tenant: Tenant, folded: Folded, indexOf?: (userId: s
 		const sku = skus.get(skuId);
 		if (sku) sku.consumedUnits = Math.max(0, sku.consumedUnits + delta);
 	};
-	const byId = indexOf ? null : new Map(tenant.users.map(user => [user.id, user]));
+	// Only the users the fold names are looked up: no map of every user for a fold of a few.
+	let byId: Map<string, User> | null = null;
+	if (!indexOf) {
+		byId = new Map();
+		for (const user of tenant.users) if (folded[user.id] !== undefined) byId.set(user.id, user);
+	}
 	/** Users brought back by this fold: not where indexOf looks. */
 	const restored = new Map<string, User>();
 	const userOf = (userId: string): User | undefined => {

@@ -29,18 +29,15 @@ const SPB = 'cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46';
 
 const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const hasTime = existsSync('/usr/bin/time');
-function start(stateDir) {
-	const times = [];
-	const peaks = [];
-	for (let i = 0; i < runs; i++) {
-		const begin = process.hrtime.bigint();
-		const args = [bundle, 'licenses', '--json', '--tenant', tenantFile, '--state-dir', stateDir];
-		const result = hasTime ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], {encoding: 'utf8', maxBuffer: 1 << 26}) : spawnSync(process.execPath, args, {encoding: 'utf8', maxBuffer: 1 << 26});
-		if (result.status !== 0) throw new Error(result.stderr);
-		times.push(Number(process.hrtime.bigint() - begin) / 1e6);
-		if (hasTime) peaks.push(Number(result.stderr.trim().split('\n').pop()) / 1024);
-	}
-	return {ms: median(times), mb: hasTime ? median(peaks) : NaN};
+/** One start of `licenses --json`: wall time, and peak memory where /usr/bin/time can tell. */
+function once(stateDir) {
+	const begin = process.hrtime.bigint();
+	const args = [bundle, 'licenses', '--json', '--tenant', tenantFile, '--state-dir', stateDir];
+	const result = hasTime
+		? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], {encoding: 'utf8', maxBuffer: 1 << 26})
+		: spawnSync(process.execPath, args, {encoding: 'utf8', maxBuffer: 1 << 26});
+	if (result.status !== 0) throw new Error(result.stderr);
+	return {ms: Number(process.hrtime.bigint() - begin) / 1e6, mb: hasTime ? Number(result.stderr.trim().split('\n').pop()) / 1024 : NaN};
 }
 
 console.log(`m365-licenses state directory, ${users} users, Node ${process.version}, ${runs} runs`);
@@ -49,18 +46,24 @@ console.log(`save one change (journal + audit, fsynced)   p50 ${persist.save.p50
 console.log(`store.apply, one user, end to end            p50 ${persist.change.p50.toFixed(2)} ms   p95 ${persist.change.p95.toFixed(2)} ms`);
 
 const dir = () => mkdtempSync(join(tmpdir(), 'm365-licenses-state-bench-'));
-const empty = dir();
-const histories = {
-	'100,000 saved changes': {changes: 100_000},
+const variants = {
+	'empty state directory': {},
+	'100,000 saved changes to 1,000 users': {changes: 100_000, users: 1_000},
+	'100,000 saved changes to 100,000 users': {changes: 100_000},
 	'100,000 saved changes, not yet folded': {changes: 100_000, compacted: false},
 	'1,000 saved deletions': {deletions: 1_000},
 };
-const base = start(empty);
-const row = (label, figure) =>
-	console.log(`licenses --json, ${label.padEnd(38)} ${figure.ms.toFixed(0).padStart(6)} ms ${(figure.ms / base.ms).toFixed(2)}x   ${Number.isNaN(figure.mb) ? '' : `peak ${figure.mb.toFixed(0)} MB ${(figure.mb / base.mb).toFixed(2)}x`}`);
-row('empty state directory', base);
-for (const [label, history] of Object.entries(histories)) {
+const dirs = Object.fromEntries(Object.entries(variants).map(([label, history]) => {
 	const stateDir = dir();
 	buildHistory(stateDir, tenant, history);
-	row(label, start(stateDir));
+	return [label, stateDir];
+}));
+// Round by round, every variant once: a machine shared with others slows them alike.
+const samples = Object.fromEntries(Object.keys(variants).map(label => [label, []]));
+for (let i = 0; i < runs; i++) for (const label of Object.keys(variants)) samples[label].push(once(dirs[label]));
+const figure = label => ({ms: median(samples[label].map(s => s.ms)), mb: median(samples[label].map(s => s.mb))});
+const base = figure('empty state directory');
+for (const label of Object.keys(variants)) {
+	const f = figure(label);
+	console.log(`licenses --json, ${label.padEnd(40)} ${f.ms.toFixed(0).padStart(6)} ms ${(f.ms / base.ms).toFixed(2)}x   ${Number.isNaN(f.mb) ? '' : `peak ${f.mb.toFixed(0)} MB ${(f.mb / base.mb).toFixed(2)}x`}`);
 }

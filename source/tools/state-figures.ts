@@ -53,13 +53,17 @@ export async function persistOneChange(tenantFile: string, skuId: string, runs =
 
 /**
  * Writes a state directory holding `changes` license changes (each user's product taken away, then
- * given back, round the users) and `deletions` deleted users, as a long-running app would have
+ * given back, round the first `users` licensed users) and `deletions` deleted users, as a long-running app would have
  * saved them, then lets a writer fold the journal as it does when it quits (`compacted`).
  */
-export function buildHistory(stateDir: string, tenant: Tenant, {changes = 0, deletions = 0, compacted = true}: {changes?: number; deletions?: number; compacted?: boolean}) {
+export function buildHistory(
+	stateDir: string,
+	tenant: Tenant,
+	{changes = 0, users = Infinity, deletions = 0, compacted = true}: {changes?: number; users?: number; deletions?: number; compacted?: boolean},
+) {
 	const stateFile = openStateFile(stateDir);
 	const tenantId = tenant.organization.id;
-	const licensed = tenant.users.filter(u => u.assignedLicenses.length > 0);
+	const licensed = tenant.users.filter(u => u.assignedLicenses.length > 0).slice(0, users);
 	const time = '2026-11-25T10:00:00.000Z';
 	const batch: Change[] = [];
 	let id = 0;
