@@ -137,11 +137,12 @@ export function writeFileDurably(path: string, text: string, crashStep?: string)
 }
 
 /**
- * Appends whole lines to the file, fsynced before it returns. A file that ends in a half line (a
+ * Appends whole lines to the file, fsynced before it returns (unless `sync` is false: a line whose
+ * loss in a power cut costs nothing). A file that ends in a half line (a
  * crash mid-append left it) gets a line break first, so the new lines stand on their own. If the
  * append fails part-way, the file is cut back to where it was.
  */
-export function appendDurably(path: string, text: string, crashStep?: string): void {
+export function appendDurably(path: string, text: string, crashStep?: string, {sync = true}: {sync?: boolean} = {}): void {
 	let fd: number | undefined;
 	// Known once measured: only then can a failed append be cut back (and only to there).
 	let size: number | undefined;
@@ -161,7 +162,7 @@ export function appendDurably(path: string, text: string, crashStep?: string): v
 			if (last[0] !== 0x0a) prefix = '\n';
 		}
 		writeAll(fd, Buffer.from(prefix + text, 'utf8'), crashStep);
-		fsSeam.fsyncSync(fd);
+		if (sync) fsSeam.fsyncSync(fd);
 		if (created) syncDir(dirname(path));
 	} catch (error) {
 		if (fd !== undefined && size !== undefined) {

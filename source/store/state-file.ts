@@ -212,14 +212,14 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 		prepareStateDir(stateDir);
 		prepared = true;
 	};
-	const append = (record: JournalRecord, crashStep: string) => {
+	const append = (record: JournalRecord, crashStep: string, sync = true) => {
 		prepare();
 		if (tornTail) {
 			truncateDurably(journalPath, journalBytes);
 			tornTail = false;
 		}
 		const line = `${JSON.stringify(record)}\n`;
-		appendDurably(journalPath, line, crashStep);
+		appendDurably(journalPath, line, crashStep, {sync});
 		journalBytes += Buffer.byteLength(line);
 	};
 	const nextSeq = () => ++seq;
@@ -252,7 +252,8 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 		owed.delete(id);
 		crashPoint('after-audit');
 		try {
-			append({seq: nextSeq(), type: 'audited', id}, 'audited');
+			// Not fsynced: the audit entries are, and if this line is lost the next start finds them there.
+			append({seq: nextSeq(), type: 'audited', id}, 'audited', false);
 		} catch {
 			// Only a hint: without it the next start finds the entries in the audit log and adds none.
 		}
