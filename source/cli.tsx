@@ -37,6 +37,7 @@ Options (everywhere):
   --state-dir DIR    where changes are kept (also M365_LICENSES_STATE_DIR);
                      default: the per-user config directory
   --reset            discard the changes saved for this tenant and start from its source
+                     (the app, guide and unassign; says what it discarded, in the audit log too)
   --as UPN           act as this admin of the tenant (default: its signedInUser); without the
                      Global, License or User Administrator role nothing can be changed
   --graph            a live tenant through Microsoft Graph: device-code sign-in (see README)

@@ -13,7 +13,7 @@ let compiled: ValidateFunction | undefined;
 const shapeValidator = () => (compiled ??= new Ajv({allErrors: false, strict: false}).compile(schema));
 
 /** "/users/3/assignedLicenses/0/skuId" → "users[3].assignedLicenses[0].skuId" */
-function jsonPath(pointer: string): string {
+export function jsonPath(pointer: string): string {
 	const path = pointer
 		.split('/')
 		.slice(1)

@@ -1,13 +1,13 @@
 // Opening the tenant a subcommand or the TUI works on: the demo, a snapshot, or a live tenant through
 // Microsoft Graph; with the changes saved for it.
-import {dirname, join} from 'node:path';
+import {join} from 'node:path';
 import {UserError, type TenantBackend} from '../backends/backend.js';
 import {tokenProvider} from '../backends/graph/auth.js';
 import {clouds, type Cloud} from '../backends/graph/clouds.js';
 import {GraphTenant} from '../backends/graph/graph-tenant.js';
 import {LocalTenant} from '../backends/local-tenant.js';
 import {demoTenantPath} from '../paths.js';
-import {openStateFile, resolveStateDir, type StateFile} from '../store/state-file.js';
+import {defaultStateDir, openStateFile, prepareStateDir, resolveStateDir, type StateFile} from '../store/state-file.js';
 import {openStore, type Store} from '../store/store.js';
 import {describeHolder, lockHolder, takeWriterLock} from '../store/writer-lock.js';
 
@@ -48,6 +48,8 @@ export interface LiveOptions {
 	loadProgress?: (users: number) => void;
 	/** Read only these users of a live tenant (ids or UPNs): what a change from the command line needs. */
 	users?: readonly string[];
+	/** The users of changes cut off in this tenant: read too, so that they can be settled. */
+	settling?: (tenantId: string) => readonly string[];
 }
 
 /** The cloud and its endpoints for --graph (--graph-endpoint replaces Graph's address). */
@@ -67,7 +69,7 @@ export function parseDuration(flag: string, given: string): number {
 
 /** The state directory alone: what logout and doctor need when no tenant can or need be opened. */
 export function stateDirOf(options: GlobalOptions, env: NodeJS.ProcessEnv): string {
-	return dirname(openStateFile(resolveStateDir(options.stateDir, env)).path);
+	return resolveStateDir(options.stateDir, env) ?? defaultStateDir();
 }
 
 /** The state directory and the backend, without reading the tenant yet (doctor needs no more). */
@@ -75,7 +77,7 @@ export function prepare(
 	options: GlobalOptions,
 	env: NodeJS.ProcessEnv,
 	say: (message: string) => void,
-	{cacheTenant = false, loadProgress, users}: LiveOptions = {},
+	{cacheTenant = false, loadProgress, users, settling}: LiveOptions = {},
 ) {
 	if (options.graph && options.tenant) throw new UserError('--graph and --tenant do not go together. See m365-licenses --help.', 2);
 	if (!options.graph && (options.clientId || options.tenantId || options.cloud || options.graphEndpoint || options.requestTimeout || options.maxDuration)) {
@@ -85,8 +87,8 @@ export function prepare(
 		);
 	}
 	if (options.graph && options.actAs) throw new UserError('--as works with the demo and snapshots; with --graph you act as who signed in.', 2);
-	const stateFile = openStateFile(resolveStateDir(options.stateDir, env));
-	const stateDir = dirname(stateFile.path);
+	const stateDirFlag = resolveStateDir(options.stateDir, env);
+	const stateDir = stateDirFlag ?? defaultStateDir();
 	let backend: TenantBackend;
 	if (options.graph) {
 		const endpoints = endpointsOf(options);
@@ -106,15 +108,16 @@ export function prepare(
 			// Only the TUI shows a cached copy first; a subcommand always reads the tenant as it is.
 			cacheFile: cacheTenant ? join(stateDir, 'graph-tenant-cache.json') : undefined,
 			onLoadProgress: loadProgress,
+			users,
 			// A change cut off last time is settled on opening: its users are read too.
-			users: users ? [...users, ...(stateFile.pending.read()?.items.map(item => item.userId) ?? [])] : undefined,
+			settling,
 			timeoutMs: options.requestTimeout ? parseDuration('request-timeout', options.requestTimeout) : undefined,
 			maxDuration: {ms: parseDuration('max-duration', maxDuration), given: maxDuration},
 		});
 	} else {
 		backend = options.tenant ? new LocalTenant(options.tenant, 'snapshot') : new LocalTenant(demoTenantPath, 'demo');
 	}
-	return {stateFile, stateDir, backend};
+	return {stateDirFlag, stateDir, backend};
 }
 
 export async function openTenant(
@@ -123,18 +126,47 @@ export async function openTenant(
 	say: (message: string) => void = () => {},
 	live: LiveOptions & {writer?: string} = {},
 ): Promise<Opened> {
-	const {stateFile, stateDir, backend} = prepare(options, env, say, live);
+	const settling = (tenantId: string) => stateFile.interrupted(tenantId).flatMap(change => change.items.map(item => item.userId));
+	const {stateDirFlag, stateDir, backend} = prepare(options, env, say, {...live, settling});
+	const take = (command: string) => {
+		prepareStateDir(stateDirFlag);
+		return takeWriterLock(stateDir, command);
+	};
 	// A writer takes the state directory's lock; if another holds it, this one can only read.
-	const lock = live.writer ? takeWriterLock(stateDir, live.writer) : null;
+	let lock = live.writer ? take(live.writer) : null;
+	let stateFile = openStateFile(stateDirFlag);
+	// A reader that finds a change cut off (or audit entries owed) settles it when no writer is at
+	// work: under the lock, for as long as that takes, so it never races a writer.
+	if (!live.writer && stateFile.owes() && lockHolder(stateDir) === null) {
+		try {
+			lock = take('settle');
+		} catch (error) {
+			// A directory that cannot be written can still be read: settling waits for a writer.
+			if (!(error instanceof UserError)) throw error;
+		}
+		// Read again under the lock: the writer before may have settled it meanwhile.
+		if (lock && 'release' in lock) stateFile = openStateFile(stateDirFlag);
+	}
+	const held = lock && 'release' in lock ? lock : null;
 	// A reader is read-only while a writer runs, so it never settles a change the writer is still making.
 	const holder = lock ? ('heldBy' in lock ? lock.heldBy : null) : lockHolder(stateDir);
 	const lockedBy = holder ? describeHolder(holder) : null;
-	const release = lock && 'release' in lock ? lock.release : () => {};
 	try {
-		const store = await openStore({backend, stateFile, reset: options.reset, actAs: options.actAs, lockedBy});
+		const store = await openStore({backend, stateFile, reset: options.reset, actAs: options.actAs, lockedBy, writable: held !== null});
+		const release = () => {
+			if (!held) return;
+			// The journal is folded into state.json on the way out, once it has grown: the next start reads less.
+			try {
+				stateFile.compact();
+			} finally {
+				held.release();
+			}
+		};
+		if (!live.writer) release();
+		else if (held) stateFile.compact();
 		return {store, stateFile, backend, stateDir, release};
 	} catch (error) {
-		release();
+		held?.release();
 		throw error;
 	}
 }

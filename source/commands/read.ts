@@ -1,4 +1,6 @@
 // The read-only subcommands: licenses, users, audit, doctor. Plain stdout, no Ink.
+import {statSync} from 'node:fs';
+import {strings} from '../ui/strings.js';
 import {productRows, assignmentSources, indexTenant, type ProductRow} from '../domain/selectors.js';
 import type {Tenant} from '../domain/model.js';
 import {describeHolder, lockHolder} from '../store/writer-lock.js';
@@ -88,7 +90,10 @@ export function users({store}: Opened, product: ProductRow | undefined, json: bo
 
 export function audit({store, stateFile}: Opened, json: boolean, io: CommandIO): number {
 	const tenantId = store.getState().tenant.organization.id;
-	const entries = stateFile.audit().filter(entry => entry.tenantId === tenantId);
+	const log = stateFile.audit();
+	// A line cut off by a crash is skipped, and said so: the rest of the log is still read.
+	if (log.problem) io.err(`m365-licenses: ${log.problem}\n`);
+	const entries = log.entries.filter(entry => entry.tenantId === tenantId);
 	if (json) {
 		io.out(`${JSON.stringify({entries}, null, 2)}\n`);
 		return exitCodes.done;
@@ -96,6 +101,15 @@ export function audit({store, stateFile}: Opened, json: boolean, io: CommandIO):
 	const rows = entries.map(e => [e.time, e.actor, e.action, e.userPrincipalName, e.skuPartNumber ?? '-', e.outcome, e.reason ?? '']);
 	io.out(`${table([['Time', 'Actor', 'Action', 'User', 'Product', 'Outcome', 'Reason'], ...rows])}\n`);
 	return exitCodes.done;
+}
+
+/** The folder's permissions, as "0700", or null when it is not there yet. */
+function modeOf(dir: string): string | null {
+	try {
+		return `0${(statSync(dir).mode & 0o777).toString(8)}`;
+	} catch {
+		return null;
+	}
 }
 
 /** What doctor knows without a working tenant: it still answers when sign-in or the snapshot fails. */
@@ -121,6 +135,7 @@ export async function doctorJson(globals: GlobalOptions, version: string, io: Co
 			...base,
 			lock: lockHolder(stateDir),
 			stateDirectory: stateDir,
+			stateDirectoryMode: modeOf(stateDir),
 			stateFile: stateFile.path,
 			...place,
 			tenant: {id: tenant.organization.id, displayName: tenant.organization.displayName, source: backend.source},
@@ -135,7 +150,7 @@ export async function doctorJson(globals: GlobalOptions, version: string, io: Co
 			// The state directory is what is wrong: said below.
 		}
 		const lock = stateDirectory ? lockHolder(stateDirectory) : null;
-		return {...base, lock, stateDirectory, stateFile: null, ...place, tenant: null, signedInAs: null, error: (error as Error).message};
+		return {...base, lock, stateDirectory, stateDirectoryMode: stateDirectory ? modeOf(stateDirectory) : null, stateFile: null, ...place, tenant: null, signedInAs: null, error: (error as Error).message};
 	}
 }
 
@@ -149,6 +164,7 @@ export async function doctor(globals: GlobalOptions, version: string, json: bool
 		['version', data.version],
 		['node', `${data.node} (${data.platform})`],
 		['state directory', data.stateDirectory ?? '-'],
+		['state directory mode', data.stateDirectoryMode === null ? '-' : strings.state.mode(data.stateDirectoryMode)],
 		['backend', data.backend],
 		['tenant', data.tenant ? `${data.tenant.displayName} (${data.tenant.id})` : '-'],
 		['tenant source', data.tenant?.source ?? '-'],

@@ -38,6 +38,10 @@ export async function runCommand(
 		given = values.users ? values.users.split(',').map(u => u.trim()).filter(Boolean) : readUsersFile(values['users-file']!);
 		if (given.length === 0) throw usage(values.users ? 'no users given' : `--users-file ${values['users-file']}: ${strings.usersFile.none}`);
 	}
+	// Only a change discards saved changes: reading, a dry run, doctor and logout never do.
+	if (globals.reset && (command !== 'unassign' || values['dry-run'])) {
+		throw usage(strings.state.reset.notWith(command === 'unassign' ? '--dry-run' : `the ${command} command`));
+	}
 	// Sign-in messages (the device code) go to stderr: stdout stays data.
 	const say = (message: string) => io.err(`${message}\n`);
 	if (command === 'doctor') return doctor(globals, version, json, io);
@@ -51,6 +55,9 @@ export async function runCommand(
 	const opened = await openTenant(globals, io.env, say, {writer, users: command === 'unassign' ? given : undefined});
 	const {lockedBy, recovered} = opened.store.getState();
 	if (recovered) io.err(`m365-licenses: ${strings.recovered(recovered)}\n`);
+	const tell = (notice: string | null) => notice && io.err(`m365-licenses: ${notice}\n`);
+	const opening = opened.store.getState().notice;
+	tell(opening);
 	if (writer && lockedBy) {
 		throw new UserError(`${lockedBy} is changing the state directory ${opened.stateDir}; nothing was changed. Try again when it has finished.`);
 	}
@@ -68,7 +75,11 @@ export async function runCommand(
 			return audit(opened, json, io);
 		case 'unassign': {
 			try {
-				return await unassign(opened, {product: product!, users: distinctUsers(tenant, given), dryRun: values['dry-run'] ?? false, yes: values.yes ?? false, json}, io);
+				const code = await unassign(opened, {product: product!, users: distinctUsers(tenant, given), dryRun: values['dry-run'] ?? false, yes: values.yes ?? false, json}, io);
+				// Saved, but the audit log could not be written: the change is done, and said so.
+				const notice = opened.store.getState().notice;
+				if (notice !== opening) tell(notice);
+				return code;
 			} finally {
 				opened.release();
 			}

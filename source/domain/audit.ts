@@ -8,12 +8,15 @@ export interface AuditEntry {
 	/** The admin the change was made as. */
 	actor: string;
 	tenantId: string;
-	action: 'unassign' | 'assign' | 'delete-user' | 'restore-user';
+	/** reset: a saved change discarded by --reset (reason: what it had done). */
+	action: 'unassign' | 'assign' | 'delete-user' | 'restore-user' | 'reset';
 	userPrincipalName: string;
 	skuId: string | null;
 	skuPartNumber: string | null;
 	outcome: string;
 	reason: string | null;
+	/** The change the entry belongs to: one id for all the entries of one change. */
+	changeId?: string;
 }
 
 /** One entry per user and product of a license change, whatever came of it. */

@@ -1,6 +1,13 @@
 // A change the app made, as it is kept in the state directory and replayed over the tenant's source
 // (the demo or a snapshot file, which are never modified).
-import type {Tenant} from './model.js';
+//
+// Changes fold: for each user, only the last change to each product counts, and deleting and
+// restoring collapse to where the user ends up. So a history of any length is kept, and replayed,
+// as one entry per user touched (`Folded`), and replaying the fold is the same as replaying every
+// change in turn. Two rules make that exact: an assignment replaces whatever direct assignment the
+// user had (Graph assigns with the plans given, not the old ones), and a product's entry in
+// assignedLicenses is derived from the assignment states that remain.
+import type {Tenant, User} from './model.js';
 import type {UserOutcome} from './plan.js';
 
 export interface LicenseChange {
@@ -26,6 +33,21 @@ export interface UserRestore {
 
 export type Change = LicenseChange | UserDeletion | UserRestore;
 
+/** What a user's changes amount to, applied in this order: restore, products, delete. */
+export interface FoldedUser {
+	/** Restored (deleted in the source) at this time; the products below were changed after it. */
+	restore?: string;
+	/** skuId → time: products whose last change assigned them. */
+	add?: Record<string, string>;
+	/** skuId → time: products whose last change unassigned them. */
+	remove?: Record<string, string>;
+	/** Deleted at this time, after the product changes. */
+	deleted?: string;
+}
+
+/** userId → what the changes saved for them amount to. */
+export type Folded = Record<string, FoldedUser>;
+
 /** The changes that outcomes stand for: one per user, all of that user's products together. */
 export function changesFromOutcomes(outcomes: readonly UserOutcome[], time: string): LicenseChange[] {
 	const byUser = new Map<string, LicenseChange>();
@@ -38,78 +60,203 @@ export function changesFromOutcomes(outcomes: readonly UserOutcome[], time: stri
 	return [...byUser.values()];
 }
 
+/** Folds changes into `folded` (changed in place, and returned): one pass, no scans. */
+export function foldChanges(folded: Folded, changes: readonly Change[]): Folded {
+	for (const change of changes) {
+		const user = (folded[change.userId] ??= {});
+		if (change.type === 'delete') {
+			// Deleting a deleted user finds no one.
+			user.deleted ??= change.time;
+		} else if (change.type === 'restore') {
+			if (user.deleted !== undefined) {
+				// Back as they were when deleted, with the product changes made before.
+				delete user.deleted;
+			} else if (user.restore === undefined) {
+				// Deleted in the source: any change before the restore found no one.
+				user.restore = change.time;
+				delete user.add;
+				delete user.remove;
+			}
+		} else if (user.deleted === undefined && change.add.length + change.remove.length > 0) {
+			for (const skuId of change.add) {
+				(user.add ??= {})[skuId] = change.time;
+				if (user.remove) forget(user, 'remove', skuId);
+			}
+			for (const skuId of change.remove) {
+				(user.remove ??= {})[skuId] = change.time;
+				if (user.add) forget(user, 'add', skuId);
+			}
+		}
+		if (Object.keys(user).length === 0) delete folded[change.userId];
+	}
+	return folded;
+}
+
+function forget(user: FoldedUser, side: 'add' | 'remove', skuId: string): void {
+	const products = user[side]!;
+	delete products[skuId];
+	for (const _ in products) return;
+	delete user[side];
+}
+
+/** The fold as a list of changes that replays to the same tenant: what a user is shown, or audited. */
+export function unfold(folded: Folded): Change[] {
+	const changes: Change[] = [];
+	for (const [userId, user] of Object.entries(folded)) {
+		if (user.restore !== undefined) changes.push({type: 'restore', time: user.restore, userId});
+		const byTime = new Map<string, LicenseChange>();
+		for (const side of ['add', 'remove'] as const) {
+			for (const [skuId, time] of Object.entries(user[side] ?? {})) {
+				let change = byTime.get(time);
+				if (!change) byTime.set(time, (change = {time, userId, add: [], remove: []}));
+				change[side].push(skuId);
+			}
+		}
+		changes.push(...[...byTime.values()].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0)));
+		if (user.deleted !== undefined) changes.push({type: 'delete', time: user.deleted, userId});
+	}
+	return changes;
+}
+
 /**
  * Applies changes to a tenant (an Immer draft or a fresh copy), as Entra ID would: a removed direct
  * assignment goes, but a license the user also holds through a group stays; an added one is direct.
  * Consumed units follow, and the time a license went is kept for the 30-day mailbox window.
  */
-export function applyChanges(tenant: Tenant, changes: readonly Change[]): void {
-	if (changes.length === 0) return;
-	const users = new Map(tenant.users.map(user => [user.id, user]));
-	const skus = new Map(tenant.subscribedSkus.map(sku => [sku.skuId, sku]));
+export function applyChanges(tenant: Tenant, changes: readonly Change[], indexOf?: (userId: string) => number): void {
+	if (changes.length > 0) applyFolded(tenant, foldChanges({}, changes), indexOf);
+}
+
+/**
+ * Applies a fold in one pass over the users it names: look-ups by id, one filter for all deletions.
+ * `indexOf` finds a user's place in tenant.users without a scan of it (an Immer draft of 100,000
+ * users would make a draft of each one it touched); without it, a map of the users is made.
+ */
+export function applyFolded(tenant: Tenant, folded: Folded, indexOf?: (userId: string) => number): void {
+	let any = false;
+	for (const _ in folded) {
+		any = true;
+		break;
+	}
+	if (!any) return;
 	const extras = (tenant['x-local'] ??= {});
 	const removals = (extras.licenseRemovals ??= {});
-	for (const change of changes) {
-		if (change.type === 'delete' || change.type === 'restore') {
-			applyUserChange(tenant, change, users, skus);
-			continue;
+	const skus = new Map(tenant.subscribedSkus.map(sku => [sku.skuId, sku]));
+	const units = (skuId: string, delta: number) => {
+		const sku = skus.get(skuId);
+		if (sku) sku.consumedUnits = Math.max(0, sku.consumedUnits + delta);
+	};
+	// Only the users the fold names are looked up: no map of every user for a fold of a few.
+	let byId: Map<string, User> | null = null;
+	if (!indexOf) {
+		byId = new Map();
+		for (const user of tenant.users) if (folded[user.id] !== undefined) byId.set(user.id, user);
+	}
+	/** Users brought back by this fold: not where indexOf looks. */
+	const restored = new Map<string, User>();
+	const userOf = (userId: string): User | undefined => {
+		if (byId) return byId.get(userId);
+		const i = indexOf!(userId);
+		return i >= 0 ? tenant.users[i] : restored.get(userId);
+	};
+	let deletedById: Map<string, {deletedDateTime: string; user: User}> | undefined;
+	const deleting: Array<{deletedDateTime: string; user: User}> = [];
+	for (const userId in folded) {
+		const change = folded[userId]!;
+		if (change.restore !== undefined) {
+			deletedById ??= new Map((extras.deletedUsers ?? []).map(entry => [entry.user.id, entry]));
+			const entry = deletedById.get(userId);
+			if (entry && !userOf(userId)) {
+				restored.set(userId, entry.user);
+				tenant.users.push(entry.user);
+				byId?.set(userId, entry.user);
+				for (const license of entry.user.assignedLicenses) units(license.skuId, +1);
+			}
 		}
-		const user = users.get(change.userId);
+		const user = userOf(userId);
 		if (!user) continue;
-		for (const skuId of change.add) {
-			if (user.licenseAssignmentStates.some(s => s.skuId === skuId && s.assignedByGroup === null)) continue;
-			user.licenseAssignmentStates.push({skuId, assignedByGroup: null, state: 'Active', error: 'None', disabledPlans: [], lastUpdatedDateTime: change.time});
-			if (!user.assignedLicenses.some(l => l.skuId === skuId)) {
-				user.assignedLicenses.push({skuId, disabledPlans: []});
-				const sku = skus.get(skuId);
-				if (sku) sku.consumedUnits += 1;
-			}
-			// Licensed again: the mailbox window no longer runs.
-			const removedAt = removals[user.id];
-			if (removedAt) delete removedAt[skuId];
+		const {add, remove} = change;
+		if (add) for (const skuId in add) applyLicense(user, skuId, true, add[skuId]!, removals, units);
+		if (remove) for (const skuId in remove) applyLicense(user, skuId, false, remove[skuId]!, removals, units);
+		if (change.deleted !== undefined) {
+			for (const license of user.assignedLicenses) units(license.skuId, -1);
+			deleting.push({deletedDateTime: change.deleted, user});
 		}
-		for (const skuId of change.remove) {
-			const hadLicense = user.assignedLicenses.some(l => l.skuId === skuId);
-			user.licenseAssignmentStates = user.licenseAssignmentStates.filter(
-				state => !(state.skuId === skuId && state.assignedByGroup === null),
-			);
-			const stillThroughGroup = user.licenseAssignmentStates.some(state => state.skuId === skuId);
-			if (hadLicense && !stillThroughGroup) {
-				user.assignedLicenses = user.assignedLicenses.filter(l => l.skuId !== skuId);
-				const sku = skus.get(skuId);
-				if (sku) sku.consumedUnits = Math.max(0, sku.consumedUnits - 1);
-				(removals[user.id] ??= {})[skuId] = change.time;
-			}
-		}
+	}
+	if (restored.size > 0) extras.deletedUsers = (extras.deletedUsers ?? []).filter(entry => !restored.has(entry.user.id));
+	if (deleting.length > 0) {
+		const gone = new Set(deleting.map(entry => entry.user.id));
+		const places = indexOf ? deleting.map(entry => indexOf(entry.user.id)) : [];
+		if (indexOf && places.every(i => i >= 0)) {
+			for (const i of places.sort((a, b) => b - a)) tenant.users.splice(i, 1);
+		} else tenant.users = tenant.users.filter(user => !gone.has(user.id));
+		(extras.deletedUsers ??= []).push(...deleting);
 	}
 }
 
-type UserMap = Map<string, Tenant['users'][number]>;
-type SkuMap = Map<string, Tenant['subscribedSkus'][number]>;
-
-/** Moves a user to the deleted users (their licenses free at once), or back with their licenses. */
-function applyUserChange(tenant: Tenant, change: UserDeletion | UserRestore, users: UserMap, skus: SkuMap): void {
-	const extras = (tenant['x-local'] ??= {});
-	const deleted = (extras.deletedUsers ??= []);
-	if (change.type === 'delete') {
-		const user = users.get(change.userId);
-		if (!user) return;
-		tenant.users = tenant.users.filter(u => u.id !== user.id);
-		users.delete(user.id);
-		for (const license of user.assignedLicenses) {
-			const sku = skus.get(license.skuId);
-			if (sku) sku.consumedUnits = Math.max(0, sku.consumedUnits - 1);
+/** One product for one user: the direct assignment made or taken away, and what follows from it. */
+function applyLicense(
+	user: User,
+	skuId: string,
+	add: boolean,
+	time: string,
+	removals: Record<string, Record<string, string>>,
+	units: (skuId: string, delta: number) => void,
+) {
+	// The user's other assignments of the product (through groups) stay; the direct one is replaced.
+	const states = user.licenseAssignmentStates;
+	let kept = 0;
+	let remaining = 0;
+	for (let i = 0; i < states.length; i++) {
+		const state = states[i]!;
+		if (state.skuId === skuId && state.assignedByGroup === null) continue;
+		if (kept !== i) states[kept] = state;
+		kept++;
+		if (state.skuId === skuId) remaining++;
+	}
+	if (kept !== states.length) states.length = kept;
+	if (add) {
+		states.push({skuId, assignedByGroup: null, state: 'Active', error: 'None', disabledPlans: [], lastUpdatedDateTime: time});
+		remaining++;
+	}
+	const licenses = user.assignedLicenses;
+	let at = -1;
+	for (let i = 0; i < licenses.length; i++) {
+		if (licenses[i]!.skuId === skuId) {
+			at = i;
+			break;
 		}
-		deleted.push({deletedDateTime: change.time, user});
+	}
+	if (remaining === 0) {
+		if (at >= 0) {
+			licenses.splice(at, 1);
+			units(skuId, -1);
+		}
+		// The 30-day mailbox window runs from the time the license went.
+		(removals[user.id] ??= {})[skuId] = time;
 		return;
 	}
-	const entry = deleted.find(d => d.user.id === change.userId);
-	if (!entry) return;
-	extras.deletedUsers = deleted.filter(d => d !== entry);
-	tenant.users.push(entry.user);
-	users.set(entry.user.id, entry.user);
-	for (const license of entry.user.assignedLicenses) {
-		const sku = skus.get(license.skuId);
-		if (sku) sku.consumedUnits += 1;
+	// A plan is off only where every assignment that remains turns it off.
+	let disabled: string[] | null = null;
+	for (const state of states) {
+		if (state.skuId !== skuId) continue;
+		disabled = disabled === null ? [...state.disabledPlans] : disabled.filter(plan => state.disabledPlans.includes(plan));
+	}
+	const license = {skuId, disabledPlans: disabled ?? []};
+	if (at >= 0) licenses[at] = license;
+	else {
+		licenses.push(license);
+		units(skuId, +1);
+	}
+	// Licensed again: the mailbox window stops.
+	const removed = removals[user.id];
+	if (removed && skuId in removed) {
+		delete removed[skuId];
+		let empty = true;
+		for (const _ in removed) {
+			empty = false;
+			break;
+		}
+		if (empty) delete removals[user.id];
 	}
 }

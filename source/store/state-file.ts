@@ -1,134 +1,337 @@
-// The state directory: the changes this app made to each tenant, kept with conf (atomic writes).
+// The state directory: the changes this app made to each tenant, and what it owes the audit log.
 // The tenant's source (demo or snapshot) is never written; loading replays these changes over it.
-import Conf from 'conf';
-import {appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
-import {dirname, join} from 'node:path';
+//
+//   journal.jsonl  one line per step of a change, appended and fsynced: `begin` before it is sent,
+//                  `commit` with its outcome (the state changes and the audit entries it owes),
+//                  `audited` once those entries are in the audit log
+//   state.json     the journal up to record `through`, folded to one entry per user (compaction)
+//   audit.jsonl    the audit log, one entry per line, appended
+//   reports/       the guided sessions' reports
+// Only the holder of the writer lock writes; anyone may read. A reader reads the journal before
+// state.json, so a compaction between the two never hides a change from it.
+import {readdirSync, rmSync} from 'node:fs';
+import {join} from 'node:path';
+import envPaths from 'env-paths';
 import {UserError} from '../backends/backend.js';
 import type {AuditEntry} from '../domain/audit.js';
-import type {Change} from '../domain/changes.js';
-
-interface TenantState {
-	changes: Change[];
-}
-
-interface StateShape {
-	version: 1;
-	tenants: Record<string, TenantState>;
-}
-
-export interface StateFile {
-	readonly path: string;
-	/** Appends to the audit log (audit.jsonl beside the state file): written before it returns. */
-	appendAudit(entries: readonly AuditEntry[]): void;
-	/** The audit log, oldest first. */
-	audit(): AuditEntry[];
-	/** Writes a report (Markdown) into the state directory's reports folder; returns its path. */
-	saveReport(name: string, text: string): string;
-	changes(tenantId: string): Change[];
-	/** Written to disk before it returns: the UI reports a change only after this. */
-	append(tenantId: string, changes: readonly Change[]): void;
-	reset(tenantId: string): void;
-	/** A change being sent, written before it goes and removed once its outcome is saved. */
-	pending: {
-		write(change: PendingChange): void;
-		read(): PendingChange | null;
-		clear(): void;
-	};
-}
+import {foldChanges, unfold, type Change, type Folded} from '../domain/changes.js';
+import {strings} from '../ui/strings.js';
+import {appendDurably, crashPoint, diskReason, ensureDir, readIfThere, truncateDurably, writeFileDurably} from './durable.js';
+import {shapeProblem, stateFormat} from './state-schema.js';
 
 /** What a license change was about to do, kept until its outcome is saved (a crash leaves it). */
 export interface PendingChange {
+	id: string;
 	time: string;
 	actor: string;
 	tenantId: string;
 	items: Array<{userId: string; userPrincipalName: string; add: string[]; remove: string[]}>;
 }
 
-/** The state directory: --state-dir, else M365_LICENSES_STATE_DIR, else conf's standard place. */
+/** A change's outcome: the state changes to replay, and the audit entries it owes. */
+export interface CommitRecord {
+	id: string;
+	tenantId: string;
+	time: string;
+	changes: Change[];
+	audit: AuditEntry[];
+	/** Discards everything saved for the tenant before these changes (--reset). */
+	reset?: boolean;
+}
+
+type JournalRecord =
+	| ({seq: number; type: 'begin'} & PendingChange)
+	| ({seq: number; type: 'commit'} & CommitRecord)
+	| {seq: number; type: 'audited'; id: string};
+
+export interface StateFile {
+	/** The state directory. */
+	readonly dir: string;
+	/** state.json: what doctor names. */
+	readonly path: string;
+	/** The changes saved for the tenant, folded: what is replayed over its source. */
+	folded(tenantId: string): Folded;
+	/** The same, as a list of changes. */
+	changes(tenantId: string): Change[];
+	/** Written (fsynced) before the change is sent: if the app is killed mid-way, the next start settles it. */
+	begin(change: PendingChange): void;
+	/**
+	 * The outcome, fsynced in the journal (from then on the change is saved), then its audit entries.
+	 * Returns why the audit entries could not be written (they are owed, and written on the next
+	 * start), or null; throws a UserError only when the change itself could not be saved.
+	 */
+	commit(record: CommitRecord): string | null;
+	/** Changes begun and never committed: the app was killed while sending them. */
+	interrupted(tenantId: string): PendingChange[];
+	/** There is something for a writer to settle: a change cut off, or audit entries owed. */
+	owes(): boolean;
+	/** Writes the audit entries that committed changes still owe. Returns why it could not, or null. */
+	settleAudit(): string | null;
+	/** The audit log, oldest first, and what was skipped in it (a line cut off by a crash). */
+	audit(): {entries: AuditEntry[]; problem: string | null};
+	/** Writes a report (Markdown) into the reports folder; returns its path. */
+	saveReport(name: string, text: string): string;
+	/** Folds the journal into state.json when it has grown (the writer, with nothing owed). */
+	compact(options?: {force?: boolean}): void;
+	/** Makes the directory (0700) for a writer. */
+	prepare(): void;
+}
+
+/** The state directory: --state-dir, else M365_LICENSES_STATE_DIR, else the per-user default. */
 export function resolveStateDir(flag: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
 	return flag ?? (env['M365_LICENSES_STATE_DIR'] || undefined);
 }
 
+/** The per-user config directory (~/.config/m365-licenses-nodejs on Linux), where conf kept it before. */
+export const defaultStateDir = () => envPaths('m365-licenses', {suffix: 'nodejs'}).config;
+
+/** Makes the state directory for a writer: 0700, and the per-user default tightened to 0700 if it is wider. */
+export function prepareStateDir(stateDir: string | undefined): void {
+	ensureDir(stateDir ?? defaultStateDir(), stateDir === undefined);
+}
+
+/** The journal is folded into state.json once it is this big (and at every quit past it). */
+const compactAt = 256 * 1024;
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 export function openStateFile(stateDir: string | undefined): StateFile {
-	let conf: Conf<StateShape>;
-	try {
-		conf = new Conf<StateShape>({
-			projectName: 'm365-licenses',
-			cwd: stateDir,
-			configName: 'state',
-			// Tenant ids are GUIDs, but a key is data, not a path.
-			accessPropertiesByDotNotation: false,
-			// A file that does not parse is the user's data: refuse, never replace it.
-			clearInvalidConfig: false,
-		});
-	} catch (error) {
-		const where = stateDir ?? "the default state directory";
-		const reason = error instanceof SyntaxError ? 'is not valid JSON' : `cannot be opened (${(error as Error).message})`;
-		throw new UserError(
-			`State file in ${where} ${reason}. It was left as it is; move it aside or pass --state-dir to use another directory.`,
-		);
+	const dir = stateDir ?? defaultStateDir();
+	const path = join(dir, 'state.json');
+	const journalPath = join(dir, 'journal.jsonl');
+	const auditPath = join(dir, 'audit.jsonl');
+	const legacyPendingPath = join(dir, 'pending.json');
+	const refuse = (file: string, problem: string) => new UserError(strings.state.refused(file, problem));
+
+	// The journal first, then state.json: see the top of this file.
+	const journalText = readIfThere(journalPath) ?? '';
+	const stateText = readIfThere(path);
+
+	let data: unknown = {version: stateFormat, through: 0, tenants: {}};
+	if (stateText !== null) {
+		try {
+			data = JSON.parse(stateText);
+		} catch {
+			throw refuse(path, strings.state.notJson);
+		}
 	}
-	const read = (): StateShape['tenants'] => conf.get('tenants') ?? {};
-	const auditPath = join(dirname(conf.path), 'audit.jsonl');
-	const pendingPath = join(dirname(conf.path), 'pending.json');
-	return {
-		path: conf.path,
-		pending: {
-			write(change) {
-				writeFileSync(`${pendingPath}.tmp`, JSON.stringify(change), {mode: 0o600});
-				renameSync(`${pendingPath}.tmp`, pendingPath);
-			},
-			read() {
-				try {
-					return JSON.parse(readFileSync(pendingPath, 'utf8')) as PendingChange;
-				} catch (error) {
-					if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-					throw new UserError(`${pendingPath} is not valid JSON: it records an interrupted change. It was left as it is.`);
+	const version = isObject(data) ? data['version'] : undefined;
+	if (typeof version === 'number' && Number.isInteger(version) && version > stateFormat) throw refuse(path, strings.state.newer(version, stateFormat));
+	let legacy = version === 1;
+	const problem = shapeProblem(legacy ? 'legacyState' : 'state', data);
+	if (problem) throw refuse(path, problem);
+	const tenants = new Map<string, Folded>();
+	let through = 0;
+	if (legacy) {
+		for (const [tenantId, {changes}] of Object.entries((data as {tenants: Record<string, {changes: Change[]}>}).tenants)) {
+			tenants.set(tenantId, foldChanges({}, changes));
+		}
+	} else {
+		const base = data as {through: number; tenants: Record<string, {users: Folded}>};
+		through = base.through;
+		for (const [tenantId, {users}] of Object.entries(base.tenants)) tenants.set(tenantId, users);
+	}
+
+	// A line without its line break was cut off by a crash mid-append: it was never reported saved.
+	const whole = journalText.lastIndexOf('\n') + 1;
+	let journalBytes = Buffer.byteLength(journalText.slice(0, whole));
+	let tornTail = whole < journalText.length;
+	let seq = through;
+	const begun = new Map<string, PendingChange>();
+	const committed = new Set<string>();
+	const owed = new Map<string, AuditEntry[]>();
+	const fold = (record: CommitRecord) => {
+		const folded = record.reset ? {} : (tenants.get(record.tenantId) ?? {});
+		tenants.set(record.tenantId, foldChanges(folded, record.changes));
+	};
+	const lines = journalText.slice(0, whole).split('\n');
+	lines.pop();
+	for (const [i, line] of lines.entries()) {
+		let record: JournalRecord;
+		try {
+			record = JSON.parse(line) as JournalRecord;
+		} catch {
+			throw refuse(journalPath, strings.state.line(i + 1, strings.state.notJson));
+		}
+		const wrong = shapeProblem('journalRecord', record);
+		if (wrong) throw refuse(journalPath, strings.state.line(i + 1, wrong));
+		// Folded into state.json already (a crash came between writing it and emptying the journal).
+		if (record.seq <= through) continue;
+		seq = Math.max(seq, record.seq);
+		if (record.type === 'begin') {
+			const {seq: _seq, type: _type, ...change} = record;
+			begun.set(record.id, change);
+		} else if (record.type === 'commit') {
+			fold(record);
+			begun.delete(record.id);
+			committed.add(record.id);
+			owed.set(record.id, record.audit);
+		} else owed.delete(record.id);
+	}
+
+	// pending.json: a change the build before the journal was sending when it was stopped.
+	const legacyPending = (): PendingChange | null => {
+		const text = readIfThere(legacyPendingPath);
+		if (text === null) return null;
+		let pending: unknown;
+		try {
+			pending = JSON.parse(text);
+		} catch {
+			throw refuse(legacyPendingPath, strings.state.notJson);
+		}
+		const wrong = shapeProblem('legacyPending', pending);
+		if (wrong) throw refuse(legacyPendingPath, wrong);
+		return {...(pending as Omit<PendingChange, 'id'>), id: `pending.json ${(pending as PendingChange).time}`};
+	};
+
+	const removeLegacyPending = () => {
+		try {
+			rmSync(legacyPendingPath, {force: true});
+		} catch {
+			// Settled all the same: the journal records it, so it is not settled twice.
+		}
+	};
+
+	/** Files written aside by a writer that was killed before it renamed them (only a writer calls this). */
+	const removeLeftovers = () => {
+		for (const folder of [dir, join(dir, 'reports')]) {
+			try {
+				for (const name of readdirSync(folder)) {
+					const match = /\.(\d+)\.[a-z0-9]+\.tmp$/.exec(name);
+					if (match && Number(match[1]) !== process.pid && !name.startsWith('.writer.lock.')) rmSync(join(folder, name), {force: true});
 				}
-			},
-			clear() {
-				rmSync(pendingPath, {force: true});
-			},
+			} catch {
+				// Nothing there, or not ours to tidy: leftovers take space, not data.
+			}
+		}
+	};
+
+	let prepared = false;
+	const prepare = () => {
+		if (prepared) return;
+		prepareStateDir(stateDir);
+		prepared = true;
+	};
+	const append = (record: JournalRecord, crashStep: string, sync = true) => {
+		prepare();
+		if (tornTail) {
+			truncateDurably(journalPath, journalBytes);
+			tornTail = false;
+		}
+		const line = `${JSON.stringify(record)}\n`;
+		appendDurably(journalPath, line, crashStep, {sync});
+		journalBytes += Buffer.byteLength(line);
+	};
+	const nextSeq = () => ++seq;
+
+	const readAudit = () => {
+		const text = readIfThere(auditPath) ?? '';
+		const entries: AuditEntry[] = [];
+		const skipped: number[] = [];
+		for (const [i, line] of text.split('\n').entries()) {
+			if (line.trim() === '') continue;
+			let entry: unknown;
+			try {
+				entry = JSON.parse(line);
+			} catch {
+				skipped.push(i + 1);
+				continue;
+			}
+			if (shapeProblem('auditEntry', entry)) skipped.push(i + 1);
+			else entries.push(entry as AuditEntry);
+		}
+		return {entries, skipped};
+	};
+	/** Appends audit entries; the reason they could not be written, or null. */
+	const writeAudit = (id: string, entries: readonly AuditEntry[]): string | null => {
+		try {
+			if (entries.length > 0) appendDurably(auditPath, entries.map(entry => `${JSON.stringify(entry)}\n`).join(''), 'audit');
+		} catch (error) {
+			return strings.state.auditNotWritten(diskReason(error), auditPath);
+		}
+		owed.delete(id);
+		crashPoint('after-audit');
+		try {
+			// Not fsynced: the audit entries are, and if this line is lost the next start finds them there.
+			append({seq: nextSeq(), type: 'audited', id}, 'audited', false);
+		} catch {
+			// Only a hint: without it the next start finds the entries in the audit log and adds none.
+		}
+		return null;
+	};
+
+	const stateFile: StateFile = {
+		dir,
+		path,
+		prepare,
+		folded: tenantId => tenants.get(tenantId) ?? {},
+		changes: tenantId => unfold(tenants.get(tenantId) ?? {}),
+		begin(change) {
+			append({seq: nextSeq(), type: 'begin', ...change}, 'begin');
+			begun.set(change.id, change);
 		},
-		appendAudit(entries) {
-			if (entries.length === 0) return;
-			appendFileSync(auditPath, entries.map(entry => `${JSON.stringify(entry)}\n`).join(''), {mode: 0o600});
+		commit(record) {
+			const audit = record.audit.map(entry => ({...entry, changeId: record.id}));
+			append({seq: nextSeq(), type: 'commit', ...record, audit}, 'commit');
+			fold(record);
+			begun.delete(record.id);
+			committed.add(record.id);
+			owed.set(record.id, audit);
+			crashPoint('after-commit');
+			if (record.id.startsWith('pending.json ')) removeLegacyPending();
+			return writeAudit(record.id, audit);
+		},
+		interrupted(tenantId) {
+			const pending = [...begun.values()];
+			const old = legacyPending();
+			if (old && !committed.has(old.id)) pending.push(old);
+			return pending.filter(change => change.tenantId === tenantId);
+		},
+		owes() {
+			return owed.size > 0 || begun.size > 0 || (legacyPending() !== null);
+		},
+		settleAudit() {
+			// Settled by the build before, which was stopped before it removed the file.
+			const old = legacyPending();
+			if (old && committed.has(old.id)) removeLegacyPending();
+			if (owed.size === 0) return null;
+			// A crash may have come after some of the entries were written: add only those missing.
+			const written = new Set(readAudit().entries.filter(entry => entry.changeId && owed.has(entry.changeId)).map(entry => JSON.stringify(entry)));
+			for (const [id, entries] of [...owed]) {
+				const problem = writeAudit(id, entries.filter(entry => !written.has(JSON.stringify(entry))));
+				if (problem) return problem;
+			}
+			return null;
 		},
 		audit() {
-			let text: string;
-			try {
-				text = readFileSync(auditPath, 'utf8');
-			} catch (error) {
-				if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-				throw error;
-			}
-			const lines = text.split('\n').filter(line => line.trim() !== '');
-			return lines.map((line, i) => {
-				try {
-					return JSON.parse(line) as AuditEntry;
-				} catch {
-					throw new UserError(`Audit log ${auditPath}: line ${i + 1} is not valid JSON. It was left as it is.`);
-				}
-			});
+			const {entries, skipped} = readAudit();
+			return {entries, problem: skipped.length > 0 ? strings.state.auditSkipped(auditPath, skipped) : null};
 		},
 		saveReport(name, text) {
-			const folder = join(dirname(conf.path), 'reports');
-			mkdirSync(folder, {recursive: true});
-			const path = join(folder, name);
-			// Written aside and renamed, so a report is never half there.
-			writeFileSync(`${path}.tmp`, text, {mode: 0o600});
-			renameSync(`${path}.tmp`, path);
-			return path;
+			prepare();
+			const folder = join(dir, 'reports');
+			ensureDir(folder, true);
+			const report = join(folder, name);
+			writeFileDurably(report, text);
+			return report;
 		},
-		changes: tenantId => read()[tenantId]?.changes ?? [],
-		append(tenantId, changes) {
-			const tenants = read();
-			const previous = tenants[tenantId]?.changes ?? [];
-			conf.store = {version: 1, tenants: {...tenants, [tenantId]: {changes: [...previous, ...changes]}}};
-		},
-		reset(tenantId) {
-			const {[tenantId]: _dropped, ...rest} = read();
-			conf.store = {version: 1, tenants: rest};
+		compact({force = false} = {}) {
+			removeLeftovers();
+			if (begun.size > 0 || owed.size > 0) return;
+			if (!force && !legacy && journalBytes < compactAt) return;
+			if (journalBytes === 0 && !legacy) return;
+			prepare();
+			// The format 1 file is kept as it was, beside the new one.
+			if (legacy && stateText !== null && readIfThere(join(dir, 'state.v1.json')) === null) writeFileDurably(join(dir, 'state.v1.json'), stateText);
+			const kept = Object.fromEntries([...tenants].filter(([, users]) => Object.keys(users).length > 0).map(([id, users]) => [id, {users}]));
+			writeFileDurably(path, `${JSON.stringify({version: stateFormat, through: seq, tenants: kept})}\n`, 'state');
+			crashPoint('after-state');
+			writeFileDurably(journalPath, '');
+			journalBytes = 0;
+			tornTail = false;
+			through = seq;
+			legacy = false;
 		},
 	};
+	return stateFile;
 }

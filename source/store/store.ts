@@ -1,14 +1,17 @@
 // The one store: the tenant as the app shows it, and the outcome of the last change.
 // Screens read it through selectors and change it only through these intents.
+import {randomUUID} from 'node:crypto';
 import {produce} from 'immer';
 import {UserError, type TenantBackend} from '../backends/backend.js';
 import type {Progress} from '../backends/graph/http.js';
 import {auditEntries, type AuditEntry} from '../domain/audit.js';
-import {applyChanges, changesFromOutcomes, type Change} from '../domain/changes.js';
+import {applyChanges, applyFolded, changesFromOutcomes, type Change} from '../domain/changes.js';
 import type {Tenant} from '../domain/model.js';
 import type {LicensePlan, UserOutcome} from '../domain/plan.js';
 import {adminPermission, deletionBlock, restoreBlock} from '../domain/rules.js';
 import {indexTenant} from '../domain/selectors.js';
+import {strings} from '../ui/strings.js';
+import {crashPoint, diskReason} from './durable.js';
 import type {StateFile} from './state-file.js';
 
 export interface AppState {
@@ -23,6 +26,11 @@ export interface AppState {
 	lockedBy: string | null;
 	/** A change that was cut off (the app killed mid-way), found on opening and settled: what came of it. */
 	recovered: {time: string; done: number; notDone: number} | null;
+	/**
+	 * What the app must say once: what --reset discarded, or that a change was saved but its audit
+	 * entry could not be written (and why). Set on opening and by each change.
+	 */
+	notice: string | null;
 }
 
 export interface Store {
@@ -55,17 +63,40 @@ export interface StoreOptions {
 	actAs?: string;
 	/** Another instance holds the state directory's writer lock: who (the store stays read-only). */
 	lockedBy?: string | null;
+	/** This instance holds the writer lock: it may write the state directory (settle, reset, change). */
+	writable?: boolean;
 	now?: () => Date;
 }
 
+/**
+ * Where the changed users are in the list, found in one pass over the plain (not drafted) users:
+ * an Immer draft scanned for them would make a draft of every user it passed.
+ */
+function placesOf(users: readonly Tenant['users'][number][], changes: readonly Change[]): (userId: string) => number {
+	const wanted = new Set(changes.map(change => change.userId));
+	const places = new Map<string, number>();
+	for (let i = 0; i < users.length && places.size < wanted.size; i++) if (wanted.has(users[i]!.id)) places.set(users[i]!.id, i);
+	return userId => places.get(userId) ?? -1;
+}
+
 /** Loads the tenant from its source and replays the changes saved for it. */
-export async function openStore({backend, stateFile, reset = false, actAs, lockedBy = null, now = () => new Date()}: StoreOptions): Promise<Store> {
+export async function openStore({
+	backend,
+	stateFile,
+	reset = false,
+	actAs,
+	lockedBy = null,
+	writable = lockedBy === null,
+	now = () => new Date(),
+}: StoreOptions): Promise<Store> {
 	// A live tenant's cached copy is shown at once and read again behind it.
 	const cached = backend.cached?.() ?? null;
 	const source = cached ?? (await backend.load());
 	const tenantId = source.organization.id;
 	const admin = actAs ?? source.signedInUser;
-	if (!indexTenant(source).usersByUpn.has(admin.toLowerCase())) {
+	// Not through indexTenant: its cache is keyed by the tenant object, which the replay below changes in place.
+	const wanted = admin.toLowerCase();
+	if (!source.users.some(user => user.userPrincipalName.toLowerCase() === wanted)) {
 		throw new UserError(
 			actAs
 				? `--as ${actAs}: no such user in ${source.organization.displayName} (${backend.source}).`
@@ -73,14 +104,24 @@ export async function openStore({backend, stateFile, reset = false, actAs, locke
 			actAs ? 2 : 1,
 		);
 	}
-	if (reset && lockedBy) throw new UserError(`--reset: ${lockedBy} is changing this state directory; try again when it has finished.`);
-	if (reset) stateFile.reset(tenantId);
+	if (reset && !writable) throw new UserError(`--reset: ${lockedBy ?? 'another m365-licenses'} is changing this state directory; try again when it has finished.`);
 	// A live tenant already holds every change made to it; a file is replayed over.
 	const replays = backend.kind !== 'graph';
-	const withSaved = (tenant: Tenant) => (replays ? produce(tenant, draft => applyChanges(draft, stateFile.changes(tenantId))) : tenant);
-	let state: AppState = {tenant: withSaved(source), admin, busy: false, refreshing: cached !== null, lockedBy, recovered: null};
-	// Only a writer settles a change left half-done: a reader leaves it to the instance that holds the lock.
-	if (!lockedBy) state = {...state, ...(await settleInterrupted(backend, stateFile, state.tenant, tenantId, now))};
+	let notice: string | null = null;
+	if (reset) notice = replays ? discardSaved(stateFile, source, tenantId, admin, now) : strings.state.reset.live;
+	// The source was just read for this store alone, and not indexed yet: the saved changes are
+	// replayed into it in place, which costs far less than a copy at 100,000 users.
+	const withSaved = (tenant: Tenant) => {
+		if (replays) applyFolded(tenant, stateFile.folded(tenantId));
+		return tenant;
+	};
+	let state: AppState = {tenant: withSaved(source), admin, busy: false, refreshing: cached !== null, lockedBy, recovered: null, notice};
+	// Only the writer settles a change left half-done, and writes the audit entries still owed.
+	if (writable) {
+		state = {...state, ...(await settleInterrupted(backend, stateFile, state.tenant, tenantId, now))};
+		const owed = stateFile.settleAudit();
+		if (owed) state = {...state, notice: [notice, owed].filter(Boolean).join(' ')};
+	}
 	const listeners = new Set<() => void>();
 	const set = (next: AppState) => {
 		state = next;
@@ -99,28 +140,41 @@ export async function openStore({backend, stateFile, reset = false, actAs, locke
 		outcome,
 		reason: null,
 	});
-	/** Carries a change out through the backend, saves what it did, then shows it: in that order. */
+	/**
+	 * Carries a change out through the backend, saves what it did, then shows it: in that order. The
+	 * state is the truth: once the outcome is saved it is reported, even if the audit log could not be
+	 * written (the notice says so).
+	 */
 	const commit = async <T>(
+		id: string,
 		carryOut: () => Promise<T>,
 		changesOf: (result: T, time: string) => Change[],
 		auditOf: (result: T, time: string) => AuditEntry[],
 	): Promise<T> => {
-		if (state.lockedBy) throw new Error(`${state.lockedBy} is changing this state directory.`);
-		set({...state, busy: true});
+		if (state.lockedBy || !writable) throw new Error(`${state.lockedBy ?? 'another m365-licenses'} is changing this state directory.`);
+		set({...state, busy: true, notice: null});
 		try {
 			const result = await carryOut();
+			crashPoint('after-send');
 			const time = now().toISOString();
 			const changes = changesOf(result, time);
-			if (replays) stateFile.append(tenantId, changes);
-			stateFile.appendAudit(auditOf(result, time));
-			let tenant = produce(state.tenant, draft => applyChanges(draft, changes));
+			let notice: string | null;
+			try {
+				notice = stateFile.commit({id, tenantId, time, changes: replays ? changes : [], audit: auditOf(result, time)});
+			} catch (error) {
+				// Microsoft 365 made the change whether or not it is recorded here: the next start reads
+				// each user's standing and records it. A file tenant's change is only what is saved.
+				if (replays || !(error instanceof UserError)) throw error;
+				notice = strings.state.notRecorded(diskReason(error), stateFile.dir);
+			}
+			let tenant = produce(state.tenant, draft => applyChanges(draft, changes, placesOf(state.tenant.users, changes)));
 			if (backend.refreshUsers && changes.length > 0) {
 				const fresh = new Map((await backend.refreshUsers(changes.map(c => c.userId))).map(user => [user.id, user]));
 				tenant = produce(tenant, draft => {
 					draft.users = draft.users.map(user => fresh.get(user.id) ?? user);
 				});
 			}
-			set({...state, tenant, busy: false});
+			set({...state, tenant, busy: false, notice});
 			return result;
 		} catch (error) {
 			set({...state, busy: false});
@@ -151,6 +205,7 @@ export async function openStore({backend, stateFile, reset = false, actAs, locke
 			const block = deletionBlock(state.tenant, state.admin, user);
 			if (block) throw new Error(`${state.admin} may not delete ${user.userPrincipalName} (${block}).`);
 			await commit(
+				randomUUID(),
 				() => backend.deleteUser(state.tenant, userId),
 				(_, time) => [{type: 'delete', time, userId}],
 				(_, time) => [userAudit(time, 'delete-user', user.userPrincipalName, 'deleted')],
@@ -162,6 +217,7 @@ export async function openStore({backend, stateFile, reset = false, actAs, locke
 			const block = restoreBlock(state.tenant, entry, now());
 			if (block) throw new Error(`${entry.user.userPrincipalName} cannot be restored (${block.reason}).`);
 			await commit(
+				randomUUID(),
 				() => backend.restoreUser(state.tenant, userId),
 				(_, time) => [{type: 'restore', time, userId}],
 				(_, time) => [userAudit(time, 'restore-user', entry.user.userPrincipalName, 'restored')],
@@ -175,8 +231,11 @@ export async function openStore({backend, stateFile, reset = false, actAs, locke
 			// The screens refuse first and say why; this is the guard for every other caller.
 			const permission = adminPermission(state.tenant, state.admin);
 			if (!permission.allowed) throw new Error(`${state.admin} may not change licenses.`);
+			if (state.lockedBy || !writable) throw new Error(`${state.lockedBy ?? 'another m365-licenses'} is changing this state directory.`);
 			// Written before anything is sent: if the app is killed mid-way, the next start settles it.
-			stateFile.pending.write({
+			const id = randomUUID();
+			stateFile.begin({
+				id,
 				time: now().toISOString(),
 				actor: state.admin,
 				tenantId,
@@ -184,20 +243,21 @@ export async function openStore({backend, stateFile, reset = false, actAs, locke
 					.filter(item => item.add.length + item.remove.length > 0)
 					.map(({userId, userPrincipalName, add, remove}) => ({userId, userPrincipalName, add, remove})),
 			});
-			const outcomes = await commit(
+			crashPoint('after-begin');
+			return commit(
+				id,
 				() => backend.apply(state.tenant, plan, onProgress, signal),
 				changesFromOutcomes,
 				(result, time) => auditEntries(state.tenant, state.admin, time, result),
 			);
-			stateFile.pending.clear();
-			return outcomes;
 		},
 	};
 }
 
 /**
- * A change whose outcome was never saved (the app was killed while it was sent): how each user stands
- * now says what was done. Done and not-done users go into the audit log, and the change is cleared.
+ * Changes whose outcome was never saved (the app was killed while they were sent): how each user
+ * stands now says what was done. Done and not-done users go into the audit log, recorded under the
+ * change's own id, so a crash while settling never settles it twice.
  */
 async function settleInterrupted(
 	backend: TenantBackend,
@@ -206,35 +266,71 @@ async function settleInterrupted(
 	tenantId: string,
 	now: () => Date,
 ): Promise<{tenant: Tenant; recovered: AppState['recovered']}> {
-	const pending = stateFile.pending.read();
-	if (!pending || pending.tenantId !== tenantId) return {tenant, recovered: null};
+	const interrupted = stateFile.interrupted(tenantId);
+	if (interrupted.length === 0) return {tenant, recovered: null};
 	let current = tenant;
 	if (backend.refreshUsers) {
-		const fresh = new Map((await backend.refreshUsers(pending.items.map(item => item.userId))).map(user => [user.id, user]));
+		const ids = [...new Set(interrupted.flatMap(pending => pending.items.map(item => item.userId)))];
+		const fresh = new Map((await backend.refreshUsers(ids)).map(user => [user.id, user]));
 		current = produce(tenant, draft => {
 			draft.users = draft.users.map(user => fresh.get(user.id) ?? user);
 		});
 	}
 	const {usersById, skusById} = indexTenant(current);
 	const time = now().toISOString();
-	const entries: AuditEntry[] = pending.items.flatMap(item => {
-		const user = usersById.get(item.userId);
-		const holds = (skuId: string) => user?.licenseAssignmentStates.some(s => s.skuId === skuId && s.assignedByGroup === null) ?? false;
-		const entry = (skuId: string, action: 'assign' | 'unassign', done: boolean): AuditEntry => ({
-			time,
-			actor: pending.actor,
-			tenantId,
-			action,
-			userPrincipalName: item.userPrincipalName,
-			skuId,
-			skuPartNumber: skusById.get(skuId)?.skuPartNumber ?? null,
-			outcome: done ? (action === 'assign' ? 'assigned' : 'removed') : 'failed',
-			reason: done ? 'found-after-interruption' : 'interrupted',
+	let done = 0;
+	let notDone = 0;
+	for (const pending of interrupted) {
+		const entries: AuditEntry[] = pending.items.flatMap(item => {
+			const user = usersById.get(item.userId);
+			const holds = (skuId: string) => user?.licenseAssignmentStates.some(s => s.skuId === skuId && s.assignedByGroup === null) ?? false;
+			const entry = (skuId: string, action: 'assign' | 'unassign', found: boolean): AuditEntry => ({
+				time,
+				actor: pending.actor,
+				tenantId,
+				action,
+				userPrincipalName: item.userPrincipalName,
+				skuId,
+				skuPartNumber: skusById.get(skuId)?.skuPartNumber ?? null,
+				outcome: found ? (action === 'assign' ? 'assigned' : 'removed') : 'failed',
+				reason: found ? 'found-after-interruption' : 'interrupted',
+			});
+			return [...item.add.map(skuId => entry(skuId, 'assign', holds(skuId))), ...item.remove.map(skuId => entry(skuId, 'unassign', !holds(skuId)))];
 		});
-		return [...item.add.map(skuId => entry(skuId, 'assign', holds(skuId))), ...item.remove.map(skuId => entry(skuId, 'unassign', !holds(skuId)))];
+		// The standing is already what the tenant shows (Graph, or the saved changes): nothing to replay.
+		stateFile.commit({id: pending.id, tenantId, time, changes: [], audit: entries});
+		const found = entries.filter(e => e.outcome !== 'failed').length;
+		done += found;
+		notDone += entries.length - found;
+	}
+	return {tenant: current, recovered: {time: interrupted[0]!.time, done, notDone}};
+}
+
+/** --reset: records that everything saved for the tenant is discarded, and what it was. */
+function discardSaved(stateFile: StateFile, source: Tenant, tenantId: string, actor: string, now: () => Date): string {
+	const discarded = stateFile.changes(tenantId);
+	const name = source.organization.displayName;
+	if (discarded.length === 0) return strings.state.reset.nothing(name);
+	const upns = new Map([...source.users, ...(source['x-local']?.deletedUsers ?? []).map(d => d.user)].map(u => [u.id, u.userPrincipalName]));
+	const skusById = new Map(source.subscribedSkus.map(sku => [sku.skuId, sku]));
+	const time = now().toISOString();
+	const entry = (userId: string, skuId: string | null, what: string): AuditEntry => ({
+		time,
+		actor,
+		tenantId,
+		action: 'reset',
+		userPrincipalName: upns.get(userId) ?? userId,
+		skuId,
+		skuPartNumber: skuId ? (skusById.get(skuId)?.skuPartNumber ?? null) : null,
+		outcome: 'discarded',
+		reason: what,
 	});
-	stateFile.appendAudit(entries);
-	stateFile.pending.clear();
-	const done = entries.filter(e => e.outcome !== 'failed').length;
-	return {tenant: current, recovered: {time: pending.time, done, notDone: entries.length - done}};
+	const audit = discarded.flatMap(change =>
+		change.type === 'delete' || change.type === 'restore'
+			? [entry(change.userId, null, change.type === 'delete' ? 'deleted' : 'restored')]
+			: [...change.add.map(skuId => entry(change.userId, skuId, 'assigned')), ...change.remove.map(skuId => entry(change.userId, skuId, 'removed'))],
+	);
+	const problem = stateFile.commit({id: randomUUID(), tenantId, time, changes: [], audit, reset: true});
+	const said = strings.state.reset.discarded(audit.length, new Set(discarded.map(c => c.userId)).size, name);
+	return problem ? `${said} ${problem}` : said;
 }

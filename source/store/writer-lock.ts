@@ -1,11 +1,17 @@
 // One writer per state directory. The TUI holds the lock for its session, `unassign` for its run; a
-// second instance is told who holds it (and the TUI opens read-only). proper-lockfile keeps the lock
-// fresh while its holder lives and counts it stale after a crash, so a killed run does not lock out
-// the next one for good.
-import {readFileSync, rmSync, writeFileSync} from 'node:fs';
+// second instance is told who holds it (and the TUI opens read-only).
+//
+// The lock is a numbered file, writer.lock.N, holding who took it. It is created whole (written
+// aside, then hard-linked into place, which fails if the name exists), so exactly one process
+// creates each number. Taking over a stale lock N means creating N+1: when several processes find
+// the same stale lock, one link wins and the rest see a live holder. Numbers are never reused: a
+// released lock is renamed writer.lock.N.released, and the next one is N+1.
+// Stale: its holder was on this machine and is no longer running (taken over at once), or, held
+// from elsewhere or unreadable, it was not refreshed for 30 seconds (the holder touches it every 10).
+import {closeSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync} from 'node:fs';
 import {hostname} from 'node:os';
 import {join} from 'node:path';
-import lockfile from 'proper-lockfile';
+import {crashPoint, diskError, fileMode, fsSeam} from './durable.js';
 
 export interface LockHolder {
 	pid: number;
@@ -14,48 +20,31 @@ export interface LockHolder {
 	since: string;
 }
 
-const lockPath = (stateDir: string) => join(stateDir, 'writer.lock');
-const holderPath = (stateDir: string) => join(stateDir, 'writer.json');
-const options = (stateDir: string) => ({lockfilePath: lockPath(stateDir), realpath: false, stale: 30_000, update: 10_000});
+const staleAfterMs = 30_000;
+const refreshEveryMs = 10_000;
+const lockName = /^writer\.lock\.(\d{1,15})(\.released)?$/;
+const lockFile = (stateDir: string, n: number) => join(stateDir, `writer.lock.${n}`);
+/** What the build before numbered locks left: a writer.lock folder (proper-lockfile) and writer.json. */
+const legacyLock = (stateDir: string) => join(stateDir, 'writer.lock');
+const legacyHolder = (stateDir: string) => join(stateDir, 'writer.json');
 
 const unknownHolder: LockHolder = {pid: 0, host: 'unknown', command: 'unknown', since: 'unknown'};
 
-function recordedHolder(stateDir: string): LockHolder {
+interface Seen {
+	/** The highest lock number in the directory (0: none yet). */
+	n: number;
+	/** Who holds the lock now, or null when it is free (released, stale or never taken). */
+	holder: LockHolder | null;
+}
+
+function readHolder(path: string): LockHolder {
 	try {
-		return JSON.parse(readFileSync(holderPath(stateDir), 'utf8')) as LockHolder;
+		const holder = JSON.parse(readFileSync(path, 'utf8')) as LockHolder;
+		return typeof holder?.pid === 'number' && typeof holder.host === 'string' ? holder : unknownHolder;
 	} catch {
+		// A folder, or not JSON: someone else's, or damaged. Its age decides.
 		return unknownHolder;
 	}
-}
-
-/** Who holds the lock now, or null (a holder killed on this machine holds nothing). */
-export function lockHolder(stateDir: string): LockHolder | null {
-	if (!lockfile.checkSync(stateDir, options(stateDir))) return null;
-	const holder = recordedHolder(stateDir);
-	return gone(holder) ? null : holder;
-}
-
-/** Takes the lock, or says who has it. The lock goes when `release` is called or the process ends. */
-export function takeWriterLock(stateDir: string, command: string): {release: () => void} | {heldBy: LockHolder} {
-	let release: () => void;
-	try {
-		release = lockfile.lockSync(stateDir, options(stateDir));
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
-		const holder = recordedHolder(stateDir);
-		if (!gone(holder)) return {heldBy: holder};
-		// Its holder was killed on this machine: the lock is stale now, not in 30 seconds.
-		rmSync(lockPath(stateDir), {recursive: true, force: true});
-		return takeWriterLock(stateDir, command);
-	}
-	const holder: LockHolder = {pid: process.pid, host: hostname(), command, since: new Date().toISOString()};
-	writeFileSync(holderPath(stateDir), JSON.stringify(holder), {mode: 0o600});
-	return {
-		release() {
-			rmSync(holderPath(stateDir), {force: true});
-			release();
-		},
-	};
 }
 
 /** A holder on this machine whose process is no longer running. */
@@ -66,6 +55,139 @@ function gone(holder: LockHolder): boolean {
 		return false;
 	} catch (error) {
 		return (error as NodeJS.ErrnoException).code === 'ESRCH';
+	}
+}
+
+/** Null when the lock at `path` is stale (or not there), else its holder. */
+function liveHolder(path: string, holderPath = path): LockHolder | null {
+	let modified: number;
+	try {
+		modified = statSync(path).mtimeMs;
+	} catch {
+		return null;
+	}
+	const holder = readHolder(holderPath);
+	if (gone(holder)) return null;
+	const here = holder.host === hostname() && holder.pid > 0;
+	return here || Date.now() - modified < staleAfterMs ? holder : null;
+}
+
+function look(stateDir: string): Seen {
+	let names: string[];
+	try {
+		names = readdirSync(stateDir);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT' || code === 'ENOTDIR') return {n: 0, holder: null};
+		throw diskError(error, stateDir, 'read');
+	}
+	let n = 0;
+	let released = false;
+	for (const name of names) {
+		const match = lockName.exec(name);
+		if (!match) continue;
+		const number = Number(match[1]);
+		if (number > n || (number === n && match[2])) {
+			n = number;
+			released = Boolean(match[2]);
+		}
+	}
+	const legacy = names.includes('writer.lock') ? liveHolder(legacyLock(stateDir), legacyHolder(stateDir)) : null;
+	if (legacy) return {n, holder: legacy};
+	return {n, holder: n === 0 || released ? null : liveHolder(lockFile(stateDir, n))};
+}
+
+/** Who holds the lock now, or null (a holder killed on this machine holds nothing). */
+export function lockHolder(stateDir: string): LockHolder | null {
+	return look(stateDir).holder;
+}
+
+/** Takes the lock, or says who has it. The lock goes when `release` is called or the process exits. */
+export function takeWriterLock(stateDir: string, command: string): {release: () => void} | {heldBy: LockHolder} {
+	const holder: LockHolder = {pid: process.pid, host: hostname(), command, since: new Date().toISOString()};
+	const temp = join(stateDir, `.writer.lock.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+	try {
+		const fd = fsSeam.openSync(temp, 'wx', fileMode);
+		try {
+			const bytes = Buffer.from(JSON.stringify(holder));
+			if (fsSeam.writeSync(fd, bytes, 0, bytes.length, null) !== bytes.length) throw Object.assign(new Error('short write'), {code: 'EIO'});
+			fsSeam.fsyncSync(fd);
+		} finally {
+			closeSync(fd);
+		}
+	} catch (error) {
+		rmSync(temp, {force: true});
+		throw diskError(error, temp, 'write');
+	}
+	try {
+		// Another process may win each number; a handful of rounds settles it.
+		for (let round = 0; round < 50; round++) {
+			const seen = look(stateDir);
+			if (seen.holder) return {heldBy: seen.holder};
+			const n = seen.n + 1;
+			try {
+				fsSeam.linkSync(temp, lockFile(stateDir, n));
+			} catch (error) {
+				if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+				throw diskError(error, lockFile(stateDir, n), 'write');
+			}
+			// Ours only if no one released this number or went past it meanwhile (our look was older).
+			const after = look(stateDir);
+			if (after.n !== n || after.holder?.pid !== process.pid || after.holder.since !== holder.since) {
+				rmSync(lockFile(stateDir, n), {force: true});
+				continue;
+			}
+			crashPoint('after-lock');
+			tidy(stateDir, n);
+			return {release: hold(stateDir, n)};
+		}
+		return {heldBy: look(stateDir).holder ?? unknownHolder};
+	} finally {
+		rmSync(temp, {force: true});
+	}
+}
+
+/** Keeps lock `n` fresh while this process lives; returns what lets it go. */
+function hold(stateDir: string, n: number): () => void {
+	const path = lockFile(stateDir, n);
+	const timer = setInterval(() => {
+		try {
+			const now = new Date();
+			utimesSync(path, now, now);
+		} catch {
+			// Gone: taken over after all (only a holder elsewhere can lose it so); nothing to keep fresh.
+		}
+	}, refreshEveryMs);
+	timer.unref();
+	let held = true;
+	const release = () => {
+		if (!held) return;
+		held = false;
+		clearInterval(timer);
+		process.off('exit', release);
+		try {
+			renameSync(path, `${path}.released`);
+		} catch {
+			// Already taken over, or the directory is gone: nothing of ours is left to release.
+		}
+	};
+	process.on('exit', release);
+	return release;
+}
+
+/** Removes the locks before `n`, what the build before left, and lock files half made by a crash. */
+function tidy(stateDir: string, n: number): void {
+	try {
+		for (const name of readdirSync(stateDir)) {
+			const match = lockName.exec(name);
+			const old = match ? Number(match[1]) < n : name === 'writer.lock' || name === 'writer.json';
+			// Lock files being made by processes still trying to take the lock are theirs: only a dead one's go.
+			const temp = /^\.writer\.lock\.(\d+)\..*\.tmp$/.exec(name);
+			const leftover = temp !== null && (gone({...unknownHolder, pid: Number(temp[1]), host: hostname()}) || Date.now() - statSync(join(stateDir, name)).mtimeMs > staleAfterMs);
+			if (old || leftover) rmSync(join(stateDir, name), {recursive: true, force: true});
+		}
+	} catch {
+		// Tidying is not needed for correctness: the highest number decides.
 	}
 }
 

@@ -26,13 +26,13 @@ const bannerRows = 2;
 function Screens({initialTab}: {initialTab: Tab}) {
 	const {exit} = useApp();
 	const route = useInputRouter();
-	const {tenant, admin, refreshing, lockedBy, recovered} = useAppState();
+	const {tenant, admin, refreshing, lockedBy, recovered, notice} = useAppState();
 	const store = useStore();
 	const permission = adminPermission(tenant, admin);
 	const size = useTerminalSize();
 	const [nav, dispatch] = useReducer(navigate, {...initialNavigation, tab: initialTab});
-	const [status, setStatus] = useState<string | null>(() =>
-		recovered ? strings.recovered(recovered) : refreshing ? strings.refresh.cached : null,
+	const [status, setStatus] = useState<string | null>(
+		() => [recovered ? strings.recovered(recovered) : null, notice].filter(Boolean).join(' ') || (refreshing ? strings.refresh.cached : null),
 	);
 	// A cached copy shown first says so, and says when the tenant has been read again.
 	const wasRefreshing = useRef(refreshing);

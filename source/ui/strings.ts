@@ -369,6 +369,45 @@ export const strings = {
 	typing: 'Typing: enter to finish, esc to cancel.',
 	recovered: (r: {time: string; done: number; notDone: number}) =>
 		`A change cut off at ${r.time.slice(0, 16).replace('T', ' ')} was settled: ${r.done} done, ${r.notDone} not done (see the audit log).`,
+	state: {
+		cannot: (action: 'read' | 'write', path: string, reason: string) => `Cannot ${action} ${path}: ${reason}. Nothing saved was lost.`,
+		reasons: {
+			ENOSPC: 'the disk is full',
+			EDQUOT: 'the disk quota is used up',
+			EROFS: 'the file system is read-only',
+			EACCES: 'permission denied',
+			EPERM: 'not permitted',
+			EIO: 'the disk reported an input/output error',
+			ENOTDIR: 'part of the path is a file, not a folder',
+			EISDIR: 'it is a folder, not a file',
+			EMFILE: 'too many files are open',
+			ENFILE: 'too many files are open',
+			ENAMETOOLONG: 'the path is too long',
+			ENOENT: 'a folder on the way there does not exist and cannot be made',
+		} as Record<string, string>,
+		otherReason: 'the system refused',
+		/** doctor: the state directory's permissions; one the app did not make is left as it was. */
+		mode: (mode: string) => (mode === '0700' ? mode : `${mode} (others can look into it; the app's files in it are 0600)`),
+		refused: (path: string, problem: string) =>
+			`State file ${path}: ${problem}. It was left as it is; move it aside or pass --state-dir to use another directory.`,
+		notJson: 'is not valid JSON',
+		newer: (version: number, known: number) =>
+			`was written by a newer m365-licenses (format ${version}; this one reads formats up to ${known}): use that version`,
+		line: (n: number, problem: string) => `line ${n}: ${problem}`,
+		auditNotWritten: (reason: string, path: string) =>
+			`Saved, but not written to the audit log: ${reason} (${path}); it is written the next time m365-licenses starts here.`,
+		notRecorded: (reason: string, dir: string) =>
+			`Done in Microsoft 365, but not recorded in ${dir}: ${reason}; the next start reads how each user stands and records it.`,
+		auditSkipped: (path: string, lines: readonly number[]) =>
+			`Audit log ${path}: ${lines.length === 1 ? `line ${lines[0]} is` : `lines ${lines.join(', ')} are`} not a whole entry (cut off while being written) and ${lines.length === 1 ? 'was' : 'were'} skipped.`,
+		reset: {
+			discarded: (changes: number, users: number, tenant: string) =>
+				`--reset discarded ${plural(changes, 'saved change', 'saved changes')} to ${plural(users, 'user', 'users')} of ${tenant}; the audit log lists them.`,
+			nothing: (tenant: string) => `--reset: nothing was saved for ${tenant}; nothing was discarded.`,
+			live: 'a live tenant keeps its changes in Microsoft 365 itself: --reset has nothing to discard',
+			notWith: (what: string) => `--reset discards saved changes, so it does not go with ${what}`,
+		},
+	},
 	signIn: {
 		title: 'Microsoft 365: signing in and reading the tenant',
 		cancel: 'ctrl+c cancels.',

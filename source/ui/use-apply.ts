@@ -20,7 +20,9 @@ export function useApply(): (plan: LicensePlan, product?: {skuId: string; name: 
 		const signal = sending.start();
 		try {
 			const outcomes = await store.apply(plan, sending.report, signal);
-			chrome.setStatus(strings.outcome.summary(countOutcomes(outcomes, product?.skuId), product?.name));
+			// Saved, but the audit log could not be written: that is what the status line must say (the
+			// results show the outcome).
+			chrome.setStatus(store.getState().notice ?? strings.outcome.summary(countOutcomes(outcomes, product?.skuId), product?.name));
 			return outcomes;
 		} catch (error) {
 			chrome.setStatus(strings.dialog.error((error as Error).message));

@@ -117,9 +117,24 @@ describe('unassign', () => {
 		// The snapshot file itself is never changed.
 		expect(JSON.parse(readFileSync(snapshot, 'utf8'))).toEqual(tenant);
 
-		// --reset discards the saved changes for this tenant.
-		const reset = json(cli(['licenses', '--json', '--reset'], stateDir)).products.find((p: {skuId: string}) => p.skuId === SPB);
-		expect(reset.assigned).toBe(before.assigned);
+		// Reading and dry runs never discard anything: --reset is refused there, and nothing is lost.
+		for (const args of [['licenses', '--json'], ['audit'], ['unassign', '--product', 'SPB', '--users', chosen[0]!.userPrincipalName, '--dry-run']]) {
+			const refused = cli([...args, '--reset'], stateDir);
+			expect(refused.status).toBe(2);
+			expect(refused.stderr).toMatch(/--reset discards saved changes, so it does not go with/);
+		}
+		expect(json(cli(['licenses', '--json'], stateDir)).products.find((p: {skuId: string}) => p.skuId === SPB).assigned).toBe(before.assigned - 3);
+
+		// A change with --reset discards the saved changes for this tenant first, says so, and audits it.
+		const reset = cli(['unassign', '--product', 'SPB', '--users', chosen[0]!.userPrincipalName, '--yes', '--json', '--reset'], stateDir);
+		expect(reset.status).toBe(0);
+		expect(reset.stderr).toContain('--reset discarded 3 saved changes to 3 users of');
+		expect(json(cli(['licenses', '--json'], stateDir)).products.find((p: {skuId: string}) => p.skuId === SPB).assigned).toBe(before.assigned - 1);
+		const audited = json(cli(['audit', '--json'], stateDir));
+		expectShape('audit', audited);
+		expect(audited.entries.filter((e: {action: string}) => e.action === 'reset').map((e: {userPrincipalName: string; outcome: string; reason: string}) => [e.userPrincipalName, e.outcome, e.reason])).toEqual(
+			chosen.map(u => [u.userPrincipalName, 'discarded', 'removed']),
+		);
 	});
 
 	it('skipped users give exit 3, with every user reported', () => {

@@ -64,7 +64,7 @@ describe('Licenses page', () => {
 		expect(frame).not.toContain('Diego Siciliani');
 		expect(stateFile.changes(store.getState().tenant.organization.id)).toHaveLength(2);
 		// The TUI writes the same audit entries as the unassign command.
-		expect(stateFile.audit().map(e => [e.actor, e.action, e.userPrincipalName, e.skuPartNumber, e.outcome])).toEqual([
+		expect(stateFile.audit().entries.map(e => [e.actor, e.action, e.userPrincipalName, e.skuPartNumber, e.outcome])).toEqual([
 			['megan.bowen@contoso.com', 'unassign', 'alex.wilber@contoso.com', 'SPB', 'removed'],
 			['megan.bowen@contoso.com', 'unassign', 'diego.siciliani@contoso.com', 'SPB', 'removed'],
 		]);

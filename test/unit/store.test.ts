@@ -1,4 +1,4 @@
-import {readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {UserError} from '../../source/backends/backend.js';
@@ -8,7 +8,7 @@ import {planUnassign} from '../../source/domain/plan.js';
 import {productBySku} from '../../source/domain/selectors.js';
 import {openStateFile, resolveStateDir} from '../../source/store/state-file.js';
 import {openStore} from '../../source/store/store.js';
-import {demoStore, sku, tempStateDir, userByName} from '../helpers/tenant.js';
+import {demoStore, demoTenant, sku, tempStateDir, userByName} from '../helpers/tenant.js';
 
 const available = (tenant: Parameters<typeof productBySku>[0]) => productBySku(tenant, sku.businessPremium)!.available;
 
@@ -58,7 +58,7 @@ describe('state file', () => {
 		const path = join(dir, 'state.json');
 		writeFileSync(path, '{"version": 1, "tenants": {');
 		expect(() => openStateFile(dir)).toThrow(UserError);
-		expect(() => openStateFile(dir)).toThrow(/state file in .*m365-licenses-test-.* is not valid JSON/i);
+		expect(() => openStateFile(dir)).toThrow(`State file ${path}: is not valid JSON. It was left as it is`);
 		expect(readFileSync(path, 'utf8')).toBe('{"version": 1, "tenants": {');
 	});
 
@@ -91,34 +91,63 @@ describe('tenant file', () => {
 });
 
 describe('a change cut off mid-way', () => {
-	it('is settled on the next start: what was done and what was not go into the audit log', async () => {
+	it('is settled on the next start: what was done and what was not go into the audit log, once', async () => {
 		const {store, stateDir, stateFile} = await demoStore();
 		const tenant = store.getState().tenant;
 		const [alex, diego] = ['Alex Wilber', 'Diego Siciliani'].map(name => userByName(tenant, name));
-		// The app saved Alex's removal, then was killed before Diego's and before the audit entries.
-		stateFile.pending.write({
+		// The app recorded the change, then was killed while sending it.
+		stateFile.begin({
+			id: 'change-1',
 			time: '2026-11-25T10:00:00.000Z',
 			actor: 'megan.bowen@contoso.com',
 			tenantId: tenant.organization.id,
 			items: [alex!, diego!].map(u => ({userId: u.id, userPrincipalName: u.userPrincipalName, add: [], remove: [sku.businessPremium]})),
 		});
-		stateFile.append(tenant.organization.id, [{time: '2026-11-25T10:00:01.000Z', userId: alex!.id, add: [], remove: [sku.businessPremium]}]);
 
 		const next = await demoStore(stateDir);
+		// A file tenant's change is only what was saved: nothing of it was.
+		expect(next.store.getState().recovered).toEqual({time: '2026-11-25T10:00:00.000Z', done: 0, notDone: 2});
+		expect(next.stateFile.audit().entries.map(e => [e.userPrincipalName, e.outcome, e.reason, e.changeId])).toEqual([
+			['alex.wilber@contoso.com', 'failed', 'interrupted', 'change-1'],
+			['diego.siciliani@contoso.com', 'failed', 'interrupted', 'change-1'],
+		]);
+		expect(next.stateFile.interrupted(tenant.organization.id)).toEqual([]);
+		// Settled once: the start after that has nothing to settle.
+		const third = await demoStore(stateDir);
+		expect(third.store.getState().recovered).toBeNull();
+		expect(third.stateFile.audit().entries).toHaveLength(2);
+	});
+
+	it('a change left by the build before the journal (pending.json) is settled from the saved changes', async () => {
+		const dir = tempStateDir();
+		const tenant = demoTenant();
+		const [alex, diego] = ['Alex Wilber', 'Diego Siciliani'].map(name => userByName(tenant, name));
+		const tenantId = tenant.organization.id;
+		// That build saved Alex's removal in state.json, then was killed before Diego's.
+		writeFileSync(join(dir, 'state.json'), JSON.stringify({version: 1, tenants: {[tenantId]: {changes: [{time: '2026-11-25T10:00:01.000Z', userId: alex!.id, add: [], remove: [sku.businessPremium]}]}}}));
+		writeFileSync(
+			join(dir, 'pending.json'),
+			JSON.stringify({
+				time: '2026-11-25T10:00:00.000Z',
+				actor: 'megan.bowen@contoso.com',
+				tenantId,
+				items: [alex!, diego!].map(u => ({userId: u.id, userPrincipalName: u.userPrincipalName, add: [], remove: [sku.businessPremium]})),
+			}),
+		);
+		const next = await demoStore(dir);
 		expect(next.store.getState().recovered).toEqual({time: '2026-11-25T10:00:00.000Z', done: 1, notDone: 1});
-		expect(next.stateFile.audit().map(e => [e.userPrincipalName, e.outcome, e.reason])).toEqual([
+		expect(next.stateFile.audit().entries.map(e => [e.userPrincipalName, e.outcome, e.reason])).toEqual([
 			['alex.wilber@contoso.com', 'removed', 'found-after-interruption'],
 			['diego.siciliani@contoso.com', 'failed', 'interrupted'],
 		]);
-		expect(next.stateFile.pending.read()).toBeNull();
-		// Settled once: the start after that has nothing to settle.
-		expect((await demoStore(stateDir)).store.getState().recovered).toBeNull();
+		expect(existsSync(join(dir, 'pending.json'))).toBe(false);
+		expect((await demoStore(dir)).store.getState().recovered).toBeNull();
 	});
 
 	it('a normal change leaves nothing pending', async () => {
 		const {store, stateFile} = await demoStore();
 		const tenant = store.getState().tenant;
 		await store.apply(planUnassign(tenant, [userByName(tenant, 'Alex Wilber').id], [sku.businessPremium]));
-		expect(stateFile.pending.read()).toBeNull();
+		expect(stateFile.interrupted(tenant.organization.id)).toEqual([]);
 	});
 });

@@ -23,6 +23,8 @@ export interface GraphTenantOptions {
 	onLoadProgress?: (usersLoaded: number) => void;
 	/** Read only these users (ids or UPNs) and the signed-in admin: a change from the command line. */
 	users?: readonly string[];
+	/** With `users`: the users of changes cut off in the tenant (by its id), read too so they can be settled. */
+	settling?: (tenantId: string) => readonly string[];
 	/** Each request's time limit (--request-timeout). */
 	timeoutMs?: number;
 	/** How long a change may take before the users not sent yet are left (--max-duration). */
@@ -92,7 +94,7 @@ export class GraphTenant implements TenantBackend {
 		const organization = organizations[0];
 		if (!organization) throw new GraphError('GET /v1.0/organization', strings.graph.status(200, 'no organization for this sign-in.'));
 		const users = this.options.users
-			? await this.readUsers(this.options.users, normalisedUser(me))
+			? await this.readUsers([...this.options.users, ...(this.options.settling?.(organization.id) ?? [])], normalisedUser(me))
 			: (await this.http.getAll<User>(`/users?$select=${userFields}&$top=999`, this.options.onLoadProgress)).map(normalisedUser);
 		const tenant: Tenant = normaliseTenant({
 			organization,

@@ -38,7 +38,7 @@ export function DeleteUserPanel({userId, onClose}: {userId: string; onClose: () 
 		}
 		try {
 			await store.deleteUser(user.id);
-			chrome.setStatus(text.done(user.userPrincipalName));
+			chrome.setStatus(store.getState().notice ?? text.done(user.userPrincipalName));
 		} catch (error) {
 			chrome.setStatus(strings.dialog.error((error as Error).message));
 		}

@@ -39,7 +39,7 @@ export function DeletedUsersPanel({onClose}: {onClose: () => void}) {
 					setConfirming(null);
 					try {
 						await store.restoreUser(entry.user.id);
-						chrome.setStatus(text.restored(entry.user.userPrincipalName));
+						chrome.setStatus(store.getState().notice ?? text.restored(entry.user.userPrincipalName));
 					} catch (error) {
 						chrome.setStatus(strings.dialog.error((error as Error).message));
 					}

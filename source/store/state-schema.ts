@@ -1,0 +1,30 @@
+// The shapes of the state directory's files (state.schema.json, compiled ahead of time into
+// state-validators.ts): a file of another shape, or of a newer format, is refused with the file
+// and the JSON path, and left as it is.
+import type {ErrorObject} from 'ajv';
+import {jsonPath} from '../backends/validate-tenant.js';
+import * as validators from './state-validators.js';
+
+/** The newest format this build reads and writes. */
+export const stateFormat = 2;
+
+type Validate = ((data: unknown) => boolean) & {errors?: ErrorObject[] | null};
+
+function describe(error: ErrorObject): string {
+	const at = jsonPath(error.instancePath);
+	const under = at === '(top level)' ? '' : `${at}.`;
+	if (error.keyword === 'required') return `${under}${String(error.params['missingProperty'])}: is missing`;
+	if (error.keyword === 'additionalProperties') return `${under}${String(error.params['additionalProperty'])}: is not known to this version`;
+	if (error.keyword === 'discriminator') return `${under}type: ${JSON.stringify(error.params['tagValue'])} is not known to this version`;
+	if (error.keyword === 'const') return `${at}: must be ${JSON.stringify(error.params['allowedValue'])}`;
+	if (error.keyword === 'enum') return `${at}: must be one of ${(error.params['allowedValues'] as unknown[]).join(', ')}`;
+	return `${at}: ${error.message ?? 'is not valid'}`;
+}
+
+/** What is wrong with `data` as the named kind of file, as "path: problem", or null when it is right. */
+export function shapeProblem(name: 'state' | 'legacyState' | 'legacyPending' | 'journalRecord' | 'auditEntry', data: unknown): string | null {
+	const validate = validators[name] as Validate;
+	if (validate(data)) return null;
+	const [error] = validate.errors ?? [];
+	return error ? describe(error) : 'is not valid';
+}

@@ -1,0 +1,118 @@
+// State files of the wrong shape, or of a newer format, are refused naming the file and the JSON
+// path, by every command (reading, changing, --reset), and kept byte for byte. Half lines left by a
+// crash are skipped (the audit log says so) and never glued to the next entry.
+import {spawnSync} from 'node:child_process';
+import {appendFileSync, readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {UserError} from '../../source/backends/backend.js';
+import {planUnassign} from '../../source/domain/plan.js';
+import {openStateFile} from '../../source/store/state-file.js';
+import {demoStore, demoTenant, sku, tempStateDir, userByName} from '../helpers/tenant.js';
+import {bundle, requireBundle} from '../helpers/tmux.js';
+import {tally} from './faults.js';
+
+const counts = tally('wrong-shape files');
+const tenantId = demoTenant().organization.id;
+const alex = userByName(demoTenant(), 'Alex Wilber').id;
+const change = (extra: object = {}) => ({time: '2026-11-25T10:00:00.000Z', userId: alex, add: [], remove: [sku.businessPremium], ...extra});
+
+/** [file, content, what the message must name] */
+const bad: Array<[string, string, string]> = [
+	['state.json', '[]', '(top level): must be object'],
+	['state.json', 'null', '(top level): must be object'],
+	['state.json', '{"tenants":"x"}', 'version: is missing'],
+	['state.json', '{"version": 1, "tenants": "x"}', 'tenants: must be object'],
+	['state.json', JSON.stringify({version: 9, through: 0, tenants: {}, future: {a: 1}}), 'was written by a newer m365-licenses (format 9'],
+	['state.json', JSON.stringify({version: 2, through: 0, tenants: {}, future: 1}), 'future: is not known to this version'],
+	['state.json', JSON.stringify({version: 1, tenants: {[tenantId]: {changes: 5}}}), `tenants.${tenantId}.changes: must be array`],
+	['state.json', JSON.stringify({version: 1, tenants: {[tenantId]: {changes: [null]}}}), `tenants.${tenantId}.changes[0]: must be object`],
+	['state.json', JSON.stringify({version: 1, tenants: {[tenantId]: {changes: [change({remove: 'abc'})]}}}), `tenants.${tenantId}.changes[0].remove: must be array`],
+	['state.json', JSON.stringify({version: 1, tenants: {[tenantId]: {changes: [change({add: [5]})]}}}), `tenants.${tenantId}.changes[0].add[0]: must be string`],
+	['state.json', JSON.stringify({version: 2, through: -1, tenants: {}}), 'through: must be >= 0'],
+	['state.json', '{"version": 2, "through": 0, "tenants": {', 'is not valid JSON'],
+	['journal.jsonl', '{"seq":1,"type":"commit","id":"x","tenantId":"t","time":"t","changes":5,"audit":[]}\n', 'line 1: changes: must be array'],
+	['journal.jsonl', '{"seq":1,"type":"rollback","id":"x"}\n', 'line 1: type: "rollback" is not known to this version'],
+	['journal.jsonl', 'null\n', 'line 1: (top level): must be object'],
+	['journal.jsonl', '{"seq":1,"type":"audited","id":"x"}\nnot json\n{"seq":3,"type":"audited","id":"y"}\n', 'line 2: is not valid JSON'],
+	['pending.json', '{"time":"t","actor":"a","tenantId":"t","items":"all"}', 'items: must be array'],
+];
+
+describe('a state file of the wrong shape', () => {
+	it.each(bad)('%s %s is refused, naming the file and the JSON path, and kept as it was', async (file, content, named) => {
+		const dir = tempStateDir();
+		const path = join(dir, file);
+		writeFileSync(path, content);
+		counts.faults++;
+		let refused: unknown;
+		try {
+			// A writer opening the directory, as the app or unassign does, settling and compacting.
+			const {store, stateFile} = await demoStore(dir);
+			await store.apply(planUnassign(store.getState().tenant, [alex], [sku.businessPremium]));
+			stateFile.compact({force: true});
+		} catch (error) {
+			refused = error;
+		}
+		expect(refused).toBeInstanceOf(UserError);
+		const message = (refused as Error).message;
+		expect(message).not.toContain('\n');
+		expect(message).toContain(path);
+		expect(message).toContain(named);
+		expect(message).toContain('It was left as it is');
+		if (readFileSync(path, 'utf8') !== content) counts.changesLost++;
+	});
+
+	it('the command line says it in one line, exit 1, for reading, changing and --reset alike, and never rewrites the file', () => {
+		requireBundle();
+		const dir = tempStateDir();
+		const path = join(dir, 'state.json');
+		const newer = JSON.stringify({version: 3, through: 4, tenants: {[tenantId]: {users: {}, notes: 'from a newer build'}}});
+		writeFileSync(path, newer);
+		for (const args of [['licenses'], ['audit', '--json'], ['unassign', '--product', 'SPB', '--users', 'alex.wilber@contoso.com', '--yes'], ['unassign', '--product', 'SPB', '--users', 'alex.wilber@contoso.com', '--yes', '--reset']]) {
+			const result = spawnSync(process.execPath, [bundle, ...args, '--state-dir', dir], {encoding: 'utf8'});
+			counts.faults++;
+			expect(result.status).toBe(1);
+			expect(result.stderr).toBe(`m365-licenses: State file ${path}: was written by a newer m365-licenses (format 3; this one reads formats up to 2): use that version. It was left as it is; move it aside or pass --state-dir to use another directory.\n`);
+			expect(result.stdout).toBe('');
+		}
+		// Never downgraded, never rewritten.
+		if (readFileSync(path, 'utf8') !== newer) counts.changesLost++;
+		expect(readFileSync(path, 'utf8')).toBe(newer);
+	});
+});
+
+describe('a line cut off by a crash', () => {
+	it('at the end of audit.jsonl is skipped and said so; the next entry starts on a line of its own', async () => {
+		const {store, stateFile, stateDir} = await demoStore();
+		const tenant = store.getState().tenant;
+		await store.apply(planUnassign(tenant, [alex], [sku.businessPremium]));
+		const path = join(stateDir, 'audit.jsonl');
+		appendFileSync(path, '{"time":"2026-11-25T10:00:00.000Z","actor":"megan.bo');
+		counts.faults++;
+		expect(stateFile.audit()).toMatchObject({entries: [{userPrincipalName: 'alex.wilber@contoso.com'}], problem: `Audit log ${path}: line 2 is not a whole entry (cut off while being written) and was skipped.`});
+
+		await store.apply(planUnassign(store.getState().tenant, [userByName(tenant, 'Diego Siciliani').id], [sku.businessPremium]));
+		const {entries, problem} = openStateFile(stateDir).audit();
+		expect(entries.map(e => e.userPrincipalName)).toEqual(['alex.wilber@contoso.com', 'diego.siciliani@contoso.com']);
+		expect(problem).toMatch(/line 2 is not a whole entry/);
+		expect(readFileSync(path, 'utf8').split('\n')[2]).toMatch(/^\{"time".*"diego\.siciliani@contoso\.com"/);
+	});
+
+	it('at the end of journal.jsonl is ignored by readers and cut off by the next writer, which loses nothing before it', async () => {
+		const {store, stateDir} = await demoStore();
+		const tenant = store.getState().tenant;
+		await store.apply(planUnassign(tenant, [alex], [sku.businessPremium]));
+		const path = join(stateDir, 'journal.jsonl');
+		appendFileSync(path, '{"seq":4,"type":"begin","id":"half","ti');
+		counts.faults++;
+		expect(Object.keys(openStateFile(stateDir).folded(tenantId))).toEqual([alex]);
+
+		const next = await demoStore(stateDir);
+		const diego = userByName(tenant, 'Diego Siciliani').id;
+		await next.store.apply(planUnassign(next.store.getState().tenant, [diego], [sku.businessPremium]));
+		const folded = openStateFile(stateDir).folded(tenantId);
+		if (!folded[alex]) counts.changesLost++;
+		expect(Object.keys(folded).sort()).toEqual([alex, diego].sort());
+		expect(readFileSync(path, 'utf8')).not.toContain('"half"');
+	});
+});
