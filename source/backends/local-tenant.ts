@@ -6,7 +6,8 @@ import {indexTenant} from '../domain/selectors.js';
 import {strings} from '../ui/strings.js';
 import {UserError, type TenantBackend} from './backend.js';
 import {readTextFile} from './text-file.js';
-import {validateTenant} from './validate-tenant.js';
+import {completeTenant, validateTenant} from './validate-tenant.js';
+import {stampOf, type ValidatedSnapshots} from './validated-snapshots.js';
 
 // JSON.parse needs the file as one string, and V8's strings stop short of 512 MiB.
 const maxTenantBytes = 500 * 1024 * 1024;
@@ -15,10 +16,13 @@ export class LocalTenant implements TenantBackend {
 	constructor(
 		readonly source: string,
 		readonly kind: 'demo' | 'snapshot',
+		/** Snapshots already checked (kept in the state directory): such a file is not checked again. */
+		private readonly validated?: ValidatedSnapshots,
 	) {}
 
 	async load(): Promise<Tenant> {
 		const label = `Tenant file ${this.source}`;
+		const before = this.kind === 'snapshot' && this.validated ? stampOf(this.source) : null;
 		const text = readTextFile(this.source, label, maxTenantBytes);
 		if (text.trim() === '') throw new UserError(`${label}: ${strings.files.empty}`);
 		let data: unknown;
@@ -27,8 +31,15 @@ export class LocalTenant implements TenantBackend {
 		} catch (error) {
 			throw new UserError(`${label}: is not valid JSON (${(error as Error).message})`);
 		}
-		// The bundled demo is checked by the tests; a snapshot is checked every time it is read.
-		return this.kind === 'demo' ? normaliseTenant(data as Tenant) : validateTenant(data, this.source);
+		// The bundled demo is checked by the tests; a snapshot when it is new or has changed.
+		if (this.kind === 'demo') return normaliseTenant(data as Tenant);
+		// Trusted only when the file is the one checked before, and did not change while it was read.
+		const unchanged = before !== null && stampOf(this.source)?.identity === before.identity;
+		const passed = unchanged ? this.validated!.passed(before) : null;
+		if (passed) return completeTenant(passed.normalised ? (data as Tenant) : normaliseTenant(data as Tenant));
+		const tenant = validateTenant(data, this.source);
+		if (unchanged) this.validated!.remember(before, tenant === data);
+		return tenant;
 	}
 
 	async apply(tenant: Tenant, plan: LicensePlan): Promise<UserOutcome[]> {

@@ -113,10 +113,14 @@ export function validateTenant(data: unknown, file: string): Tenant {
 		const [error] = validate.errors ?? [];
 		throw new UserError(`Tenant file ${file}: ${error ? describe(error) : 'is not a tenant'}`);
 	}
-	const tenant = normaliseTenant(data as unknown as Tenant);
-	// Graph always sends licenseAssignmentStates; a hand-made snapshot may leave it out.
-	for (const user of tenant.users) user.licenseAssignmentStates ??= [];
+	const tenant = completeTenant(normaliseTenant(data as unknown as Tenant));
 	const problem = referenceProblem(tenant);
 	if (problem) throw new UserError(`Tenant file ${file}: ${problem}`);
+	return tenant;
+}
+
+/** Graph always sends licenseAssignmentStates; a hand-made snapshot may leave it out. */
+export function completeTenant(tenant: Tenant): Tenant {
+	for (const user of tenant.users) user.licenseAssignmentStates ??= [];
 	return tenant;
 }

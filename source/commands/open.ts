@@ -5,6 +5,7 @@ import {UserError, type TenantBackend} from '../backends/backend.js';
 import {tokenProvider} from '../backends/graph/auth.js';
 import {clouds, type Cloud} from '../backends/graph/clouds.js';
 import {GraphTenant} from '../backends/graph/graph-tenant.js';
+import {ValidatedSnapshots} from '../backends/validated-snapshots.js';
 import {LocalTenant} from '../backends/local-tenant.js';
 import {demoTenantPath} from '../paths.js';
 import {defaultStateDir, openStateFile, prepareStateDir, resolveStateDir, type StateFile} from '../store/state-file.js';
@@ -115,7 +116,9 @@ export function prepare(
 			maxDuration: {ms: parseDuration('max-duration', maxDuration), given: maxDuration},
 		});
 	} else {
-		backend = options.tenant ? new LocalTenant(options.tenant, 'snapshot') : new LocalTenant(demoTenantPath, 'demo');
+		backend = options.tenant
+			? new LocalTenant(options.tenant, 'snapshot', new ValidatedSnapshots(join(stateDir, 'validated-snapshots.json')))
+			: new LocalTenant(demoTenantPath, 'demo');
 	}
 	return {stateDirFlag, stateDir, backend};
 }

@@ -1,122 +1,266 @@
 #!/usr/bin/env node
-// Start-up figures, measured against `node -e 0` in the same run. Prints medians of several runs.
-// Flags: --no-large (skip 100,000 users), --no-graph (skip Microsoft Graph), --graph-only.
-//   node -e 0                    Node itself
-//   dist/cli.js --version        loading and parsing the bundle
-//   first frame (tmux, 80×24)    from spawning the app until the Licenses page is on screen
-import {execFileSync, spawnSync} from 'node:child_process';
-import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+// npm run bench: every performance figure of issue 12, each against a baseline measured in the same
+// run and against its target, on the built bundle (dist/cli.js, as `npm start` runs it).
+//   node source/tools/bench.mjs [--json] [--quick] [--only SECTIONS] [--no-save]
+//   SECTIONS: startup, scale, keys, state, graph, reclaim (comma-separated; all by default)
+//   --quick   small tenants and one run each: a smoke test that every figure can be taken (CI runs
+//             it); its numbers mean nothing
+//   --json    the figures as JSON on stdout (the table goes to stderr)
+// Results are kept in bench/results/ with the machine's description (unless --no-save).
+import {execFileSync, spawn, spawnSync} from 'node:child_process';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {cpus, hostname, loadavg, tmpdir, totalmem} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {parseArgs} from 'node:util';
+import {build} from 'esbuild';
 
-const bundle = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-const runs = Number(process.env.BENCH_RUNS ?? 15);
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bundle = join(root, 'dist', 'cli.js');
+const generator = join(root, 'source', 'tools', 'generate-snapshot.mjs');
+const {values: flags} = parseArgs({
+	options: {json: {type: 'boolean'}, quick: {type: 'boolean'}, only: {type: 'string'}, 'no-save': {type: 'boolean'}},
+});
+const quick = flags.quick ?? false;
+const sections = new Set((flags.only ?? 'startup,scale,keys,state,graph,reclaim').split(',').map(s => s.trim()));
+const runs = quick ? 1 : Number(process.env.BENCH_RUNS ?? 9);
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const say = text => process[flags.json ? 'stderr' : 'stdout'].write(`${text}\n`);
+if (!existsSync(bundle)) throw new Error('dist/cli.js is missing: npm run build first (npm run bench does).');
+const work = mkdtempSync(join(tmpdir(), 'm365-licenses-bench-'));
+process.on('exit', () => rmSync(work, {recursive: true, force: true}));
 
-const median = values => {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)];
-};
+// ---------------------------------------------------------------------------------------------
+// Figures
 
-function timeCommand(args) {
-	const times = [];
-	for (let i = 0; i < runs; i++) {
-		const start = process.hrtime.bigint();
-		const result = spawnSync(process.execPath, args, {stdio: 'ignore'});
-		if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}`);
-		times.push(Number(process.hrtime.bigint() - start) / 1e6);
+/** @type {Array<{section: string, name: string, value: number, unit: string, baseline?: {name: string, value: number}, target?: string, met?: boolean}>} */
+const figures = [];
+
+/**
+ * Records a figure. `target`: {max} in the figure's unit, or {ratio} against the baseline. Under
+ * --quick nothing is judged: the tenants are too small to mean anything.
+ */
+function figure(section, name, value, unit, {baseline, target} = {}) {
+	const f = {section, name, value: round(value), unit};
+	if (baseline) f.baseline = {name: baseline.name, value: round(baseline.value)};
+	if (target) {
+		f.target = target.max !== undefined ? `≤ ${target.max} ${unit}` : `≤ ${target.ratio}× ${baseline.name}`;
+		if (!quick) f.met = target.max !== undefined ? value <= target.max : value <= target.ratio * baseline.value;
 	}
-	return median(times);
+	figures.push(f);
+	const base = f.baseline ? `${f.baseline.value} ${unit} ${f.baseline.name} (${(value / Math.max(1e-9, baseline.value)).toFixed(2)}×)` : '';
+	say(`  ${name.padEnd(52)} ${`${f.value} ${unit}`.padStart(12)}  ${base.padEnd(44)} ${f.target ?? ''}${f.met === undefined ? '' : f.met ? '  met' : '  NOT MET'}`);
+	return f;
 }
 
-/** Time from starting a command in a fresh 80×24 tmux session until `text` is on screen. */
-function timeToScreen(command, text) {
-	const times = [];
-	for (let i = 0; i < runs; i++) {
-		const name = `m365-bench-${process.pid}-${i}`;
+const round = n => Math.round(n * 10) / 10;
+const median = list => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+const elapsed = start => Number(process.hrtime.bigint() - start) / 1e6;
+
+/** Generated tenants, made once per size for the run. */
+const tenants = new Map();
+function tenantOf(users, seed = 5) {
+	const key = `${users}-${seed}`;
+	if (!tenants.has(key)) {
+		const file = join(work, `tenant-${key}.json`);
+		execFileSync(process.execPath, [generator, '--users', String(users), '--out', file, '--seed', String(seed)]);
+		tenants.set(key, file);
+	}
+	return tenants.get(key);
+}
+
+const freshStateDir = () => mkdtempSync(join(work, 'state-'));
+
+/** Median wall time of a command, and its peak memory where /usr/bin/time can tell. */
+function timeCommand(args, {times = runs, env} = {}) {
+	const ms = [];
+	const mb = [];
+	const measured = existsSync('/usr/bin/time');
+	for (let i = 0; i < times; i++) {
 		const start = process.hrtime.bigint();
-		execFileSync('tmux', ['new-session', '-d', '-s', name, '-x', '80', '-y', '24', `${command}; sleep 5`]);
+		const result = measured
+			? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], {encoding: 'utf8', env, maxBuffer: 1 << 28})
+			: spawnSync(process.execPath, args, {encoding: 'utf8', env, maxBuffer: 1 << 28});
+		ms.push(elapsed(start));
+		if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+		if (measured) mb.push(Number(result.stderr.trim().split('\n').pop()) / 1024);
+	}
+	return {ms: median(ms), mb: measured ? median(mb) : NaN};
+}
+
+/** Median time from starting a command in a fresh 80×24 tmux pane until `text` is on its screen. */
+function timeToScreen(command, text, times = runs) {
+	const socket = `m365-bench-${process.pid}`;
+	const tmux = args => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
+	const samples = [];
+	for (let i = 0; i < times; i++) {
+		const name = `s${i}`;
+		const start = process.hrtime.bigint();
+		tmux(['new-session', '-d', '-s', name, '-x', '80', '-y', '24', `${command}; sleep 30`]);
 		for (;;) {
-			const screen = execFileSync('tmux', ['capture-pane', '-p', '-t', name], {encoding: 'utf8'});
-			if (screen.includes(text)) break;
-			if (Number(process.hrtime.bigint() - start) / 1e6 > 10_000) throw new Error(`no "${text}" after 10 s:\n${screen}`);
+			if (tmux(['capture-pane', '-p', '-t', name]).includes(text)) break;
+			if (elapsed(start) > 60_000) throw new Error(`no "${text}" after 60 s from ${command}`);
 		}
-		times.push(Number(process.hrtime.bigint() - start) / 1e6);
-		spawnSync('tmux', ['kill-session', '-t', name]);
+		samples.push(elapsed(start));
+		tmux(['kill-session', '-t', name]);
 	}
-	return median(times);
+	spawnSync('tmux', ['-L', socket, 'kill-server']);
+	return median(samples);
 }
 
-const row = (label, ms, base) =>
-	console.log(`${label.padEnd(34)} ${ms.toFixed(1).padStart(8)} ms${base === undefined ? '' : `   (+${(ms - base).toFixed(1)} ms over node -e 0)`}`);
-
-const graphOnly = process.argv.includes('--graph-only');
-if (!graphOnly) console.log(`m365-licenses start-up, median of ${runs} runs, Node ${process.version}`);
-if (!graphOnly) {
-	const nodeBase = timeCommand(['-e', '0']);
-	row('node -e 0', nodeBase);
-	row('node dist/cli.js --version', timeCommand([bundle, '--version']), nodeBase);
-
-	if (spawnSync('tmux', ['-V']).status === 0) {
-		const stateDir = mkdtempSync(join(tmpdir(), 'm365-licenses-bench-'));
-		const tmuxBase = timeToScreen(`node -e "console.log('ready')"`, 'ready');
-		row('tmux: node prints a line', tmuxBase);
-		const frame = timeToScreen(`node ${bundle} --state-dir ${stateDir}`, 'Microsoft 365 Business Premium');
-		row('tmux: first frame of the TUI', frame, undefined);
-		console.log(`${''.padEnd(34)} ${''.padStart(8)}      (+${(frame - tmuxBase).toFixed(1)} ms over node printing a line in tmux)`);
-		rmSync(stateDir, {recursive: true, force: true});
-	} else {
-		console.log('tmux not installed: first-frame time not measured');
-	}
-}
-
-// 100,000 users: a generated snapshot, read by a subcommand and shown by the TUI.
-if (!graphOnly && !process.argv.includes('--no-large')) {
-	const work = mkdtempSync(join(tmpdir(), 'm365-licenses-bench-large-'));
-	const snapshot = join(work, 'tenant.json');
-	execFileSync(process.execPath, [fileURLToPath(new URL('generate-snapshot.mjs', import.meta.url)), '100000', snapshot, '--seed', '5']);
-	const large = ['--tenant', snapshot, '--state-dir', join(work, 'state')];
-	row('100,000 users: licenses --json', timeCommand([bundle, 'licenses', '--json', ...large]), nodeBase);
-	if (spawnSync('tmux', ['-V']).status === 0) {
-		row('100,000 users: first frame (tmux)', timeToScreen(`node ${bundle} ${large.join(' ')}`, 'Microsoft 365 Business Premium'));
-	}
-	rmSync(work, {recursive: true, force: true});
-}
-
-// Unassigning in a live tenant, against the local Graph test server (never Microsoft), from a
-// 4,000-user tenant: what unassign reads (only the users it names), the requests per 100 users, and
-// 1,000 users with no throttle and under a budget of 20 writes a second (a floor of 50 s).
-if (!process.argv.includes('--no-graph')) {
-	const {build} = await import('esbuild');
-	const {spawn} = await import('node:child_process');
-	const {readFileSync, writeFileSync} = await import('node:fs');
-	const work = mkdtempSync(join(tmpdir(), 'm365-licenses-bench-graph-'));
-	const fixture = join(work, 'graph-server.mjs');
+/** Bundles a TypeScript entry of the project as the app is bundled, for figures taken in-process. */
+async function bundled(entry) {
+	const outfile = join(work, `${entry.replaceAll('/', '_')}.mjs`);
 	await build({
-		entryPoints: [fileURLToPath(new URL('../../test/fixtures/graph-server.ts', import.meta.url))],
-		outfile: fixture,
+		entryPoints: [join(root, entry)],
+		outfile,
 		bundle: true,
 		platform: 'node',
 		format: 'esm',
+		target: 'node20',
+		define: {'process.env.NODE_ENV': '"production"'},
 		logLevel: 'error',
+		plugins: [
+			{
+				name: 'without-react-devtools',
+				setup(b) {
+					b.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'stub', namespace: 'stub'}));
+					b.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export default {connectToDevTools() {}};'}));
+				},
+			},
+		],
+		banner: {js: "import {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);"},
 	});
-	const {startGraphServer} = await import(fixture);
-	const snapshot = join(work, 'tenant.json');
-	execFileSync(process.execPath, [fileURLToPath(new URL('generate-snapshot.mjs', import.meta.url)), '4000', snapshot, '--seed', '3']);
-	const tenant = JSON.parse(readFileSync(snapshot, 'utf8'));
+	return outfile;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections
+
+const sizes = quick ? {small: 200, large: 500, huge: 1_000} : {small: 10_000, large: 100_000, huge: 300_000};
+const fmt = n => n.toLocaleString('en-US');
+
+const nodeBase = sections.has('startup') || sections.has('scale') ? timeCommand(['-e', '0']) : null;
+
+if (sections.has('startup')) {
+	say('Start-up');
+	const node = {name: 'node -e 0', value: nodeBase.ms};
+	figure('startup', 'node -e 0', nodeBase.ms, 'ms');
+	figure('startup', 'm365-licenses --version', timeCommand([bundle, '--version']).ms, 'ms', {baseline: node});
+	if (hasTmux) {
+		const line = {name: 'node prints a line (tmux)', value: timeToScreen(`node -e "console.log('ready')"`, 'ready')};
+		figure('startup', 'node prints a line in tmux', line.value, 'ms');
+		const frame = timeToScreen(`node ${bundle} --state-dir ${freshStateDir()}`, 'Microsoft 365 Business Premium');
+		figure('startup', 'first frame, demo tenant (tmux)', frame, 'ms', {baseline: line, target: {ratio: 5}});
+	} else say('  (tmux is not installed: first frames not measured)');
+}
+
+if (sections.has('scale')) {
+	say('Scale: load to first frame, and a subcommand');
+	for (const users of [sizes.small, sizes.large, sizes.huge]) {
+		const tenant = tenantOf(users);
+		const stateDir = freshStateDir();
+		// The first read checks the snapshot and remembers it passed; the figures are for the reads after.
+		timeCommand([bundle, 'licenses', '--json', '--tenant', tenant, '--state-dir', stateDir], {times: 1});
+		const licenses = timeCommand([bundle, 'licenses', '--json', '--tenant', tenant, '--state-dir', stateDir]);
+		figure('scale', `licenses --json, ${fmt(users)} users`, licenses.ms, 'ms', {baseline: {name: 'node -e 0', value: nodeBase.ms}});
+		if (!Number.isNaN(licenses.mb)) figure('scale', `licenses --json, ${fmt(users)} users, peak memory`, licenses.mb, 'MB');
+		if (users === sizes.large) {
+			const unchecked = freshStateDir();
+			const first = timeCommand([bundle, 'licenses', '--json', '--tenant', tenant, '--state-dir', unchecked], {times: 1});
+			figure('scale', `licenses --json, ${fmt(users)} users, snapshot checked (first read)`, first.ms, 'ms', {
+				baseline: {name: 'checked before', value: licenses.ms},
+			});
+		}
+		if (hasTmux) {
+			const frame = timeToScreen(`node ${bundle} --tenant ${tenant} --state-dir ${stateDir}`, 'Microsoft 365 Business Premium');
+			const target = users === sizes.large ? {target: {max: 1000}} : {};
+			figure('scale', `first frame, ${fmt(users)} users (tmux)`, frame, 'ms', target);
+		}
+	}
+}
+
+if (sections.has('keys')) {
+	say(`Keys at ${fmt(sizes.large)} users, in-process through Ink's renderer (p50 / p95)`);
+	const harness = await bundled('source/tools/bench-keys.tsx');
+	const env = {...process.env};
+	// Ink draws only a final frame under CI.
+	delete env.CI;
+	delete env.CONTINUOUS_INTEGRATION;
+	const out = execFileSync(
+		process.execPath,
+		['--expose-gc', harness, '--tenant', tenantOf(sizes.large), '--state-dir', freshStateDir(), '--runs', String(quick ? 3 : 60)],
+		{env, encoding: 'utf8', maxBuffer: 1 << 24},
+	);
+	const keys = JSON.parse(out.trim().split('\n').pop());
+	for (const [name, {p50, p95}] of Object.entries(keys.keys)) {
+		const confirmation = /^confirmation, (\d+) users/.exec(name);
+		const target = confirmation ? (Number(confirmation[1]) <= 1000 ? {max: 100} : undefined) : {max: 16};
+		figure('keys', `${name}: p50`, p50, 'ms');
+		figure('keys', `${name}: p95`, p95, 'ms', target ? {target} : {});
+	}
+	figure('keys', 'first frame in-process', keys.firstFrameMs, 'ms');
+	figure('keys', `heap after the first frame, ${fmt(sizes.large)} users`, keys.heapAfterLoadMb, 'MB', {target: {max: 200}});
+	figure('keys', `heap after every key above`, keys.heapEndMb, 'MB', {target: {max: 200}});
+}
+
+if (sections.has('state')) {
+	say(`State directory at ${fmt(sizes.large)} users`);
+	const {persistOneChange, persistChange, buildHistory} = await import(await bundled('source/tools/state-figures.ts'));
+	const tenantFile = tenantOf(sizes.large);
+	const tenant = JSON.parse(readFileSync(tenantFile, 'utf8'));
+	const SPB = 'cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46';
+	const one = await persistOneChange(tenantFile, SPB, quick ? 3 : 200);
+	figure('state', 'save one change (journal and audit, fsynced): p50', one.save.p50, 'ms');
+	figure('state', 'save one change: p95', one.save.p95, 'ms', {target: {max: 5}});
+	figure('state', 'one user unassigned, end to end (store.apply): p50', one.change.p50, 'ms');
+	const thousand = persistChange(tenant, quick ? 100 : 1000, quick ? 1 : 9);
+	figure('state', `save a ${fmt(thousand.users)}-user change: median`, thousand.ms, 'ms');
+	const variants = {
+		empty: {},
+		'100,000 saved changes': {changes: quick ? 2_000 : 100_000},
+		'1,000 saved deletions': {deletions: quick ? 50 : 1_000},
+	};
+	const dirs = Object.fromEntries(
+		Object.entries(variants).map(([label, history]) => {
+			const dir = freshStateDir();
+			buildHistory(dir, tenant, history);
+			return [label, dir];
+		}),
+	);
+	// Round by round, every variant once: a machine shared with others slows them alike.
+	const samples = Object.fromEntries(Object.keys(variants).map(label => [label, []]));
+	for (let i = 0; i < runs; i++) {
+		for (const [label, dir] of Object.entries(dirs)) {
+			samples[label].push(timeCommand([bundle, 'licenses', '--json', '--tenant', tenantFile, '--state-dir', dir], {times: 1}));
+		}
+	}
+	const at = label => ({ms: median(samples[label].map(s => s.ms)), mb: median(samples[label].map(s => s.mb))});
+	const empty = at('empty');
+	figure('state', 'licenses --json, empty state directory', empty.ms, 'ms');
+	for (const label of ['100,000 saved changes', '1,000 saved deletions']) {
+		const f = at(label);
+		figure('state', `licenses --json after ${label}`, f.ms, 'ms', {baseline: {name: 'empty', value: empty.ms}, target: {ratio: 1.2}});
+		if (!Number.isNaN(f.mb)) figure('state', `peak memory after ${label}`, f.mb, 'MB', {baseline: {name: 'empty', value: empty.mb}, target: {ratio: 1.2}});
+	}
+}
+
+if (sections.has('graph')) {
+	say(`Microsoft Graph, against the local test server (never Microsoft), a ${quick ? 300 : '4,000'}-user tenant`);
+	const {startGraphServer} = await import(await bundled('test/fixtures/graph-server.ts'));
+	const tenant = JSON.parse(readFileSync(tenantOf(quick ? 300 : 4000, 3), 'utf8'));
 	const spb = tenant.subscribedSkus.find(s => s.skuPartNumber === 'SPB').skuId;
 	const holders = tenant.users
 		.filter(u => u.licenseAssignmentStates.some(s => s.skuId === spb && s.assignedByGroup === null))
 		.map(u => u.userPrincipalName);
-
 	const unassign = async (users, faults, pageSize) => {
 		const server = await startGraphServer(tenant, {pageSize, faults});
-		const usersFile = join(work, `users-${users}.txt`);
+		const usersFile = join(work, `graph-users-${users}.txt`);
 		writeFileSync(usersFile, holders.slice(0, users).join('\n'));
-		const args = ['--graph', '--graph-endpoint', server.url, '--state-dir', join(work, `state-${users}-${faults.writesPerSecond ?? 'free'}`)];
+		const args = ['unassign', '--product', 'SPB', '--users-file', usersFile, '--yes', '--json', '--graph', '--graph-endpoint', server.url];
 		const start = process.hrtime.bigint();
 		const out = await new Promise((resolve, reject) => {
-			const child = spawn(process.execPath, [bundle, 'unassign', '--product', 'SPB', '--users-file', usersFile, '--yes', '--json', ...args], {
+			const child = spawn(process.execPath, [bundle, ...args, '--state-dir', freshStateDir()], {
 				env: {...process.env, M365_LICENSES_GRAPH_TOKEN: server.token},
 				stdio: ['ignore', 'pipe', 'pipe'],
 			});
@@ -124,25 +268,55 @@ if (!process.argv.includes('--no-graph')) {
 			child.stdout.on('data', chunk => (text += chunk));
 			child.on('close', code => (code === 0 || code === 3 ? resolve(text) : reject(new Error(`unassign exited ${code}`))));
 		});
-		const ms = Number(process.hrtime.bigint() - start) / 1e6;
-		const {summary, results} = JSON.parse(out);
-		if (summary.failed > 0) console.log(`   (${summary.failed} failed: ${results.find(r => r.outcome === 'failed').message})`);
+		const ms = elapsed(start);
 		await server.close();
-		return {ms, removed: summary.removed, ...server.stats};
+		return {ms, removed: JSON.parse(out).summary.removed, ...server.stats};
 	};
-
-	const hundred = await unassign(100, {}, 7);
-	console.log(
-		`graph: unassign 100 users (users paged 7 at a time): ${hundred.requests} requests, ${hundred.userReads} of them reading users; ${hundred.removed} removed`,
-	);
-	const free = await unassign(1000, {}, 7);
-	row('graph: 1,000 users, no throttle', free.ms);
-	console.log(`${''.padEnd(34)} (${(free.requests / 10).toFixed(1)} requests per 100 users; ${free.removed} removed)`);
-	const throttled = await unassign(1000, {writesPerSecond: 20, retryAfter: 1}, 7);
-	row('graph: 1,000 users, 20 writes/s', throttled.ms);
-	console.log(
-		`${''.padEnd(34)} (floor 50 s: ${(throttled.ms / 50_000).toFixed(2)}×; ${throttled.throttled} answers of 429 honoured; ` +
-			`${(throttled.requests / 10).toFixed(1)} requests per 100 users; ${throttled.removed} removed)`,
-	);
-	rmSync(work, {recursive: true, force: true});
+	const hundred = await unassign(quick ? 20 : 100, {}, 7);
+	figure('graph', `unassign ${hundred.removed} users, users paged 7 a time: user-list requests`, hundred.userReads, 'requests', {target: {max: 5}});
+	figure('graph', `unassign ${hundred.removed} users: all requests`, hundred.requests, 'requests');
+	const n = quick ? 40 : 1000;
+	const free = await unassign(n, {}, 7);
+	figure('graph', `unassign ${fmt(n)} users, no throttling`, free.ms, 'ms', quick ? {} : {target: {max: 3000}});
+	figure('graph', 'requests per 100 users, no throttling', (free.requests / n) * 100, 'requests');
+	const floor = (n / 20) * 1000;
+	const throttled = await unassign(n, {writesPerSecond: 20, retryAfter: 1}, 7);
+	figure('graph', `unassign ${fmt(n)} users at 20 writes/s`, throttled.ms, 'ms', {baseline: {name: 'floor', value: floor}, target: {ratio: 1.1}});
+	figure('graph', `users removed at 20 writes/s (of ${fmt(n)})`, throttled.removed, 'users');
+	figure('graph', 'answers of 429 honoured at 20 writes/s', throttled.throttled, 'answers');
+	figure('graph', 'requests per 100 users at 20 writes/s', (throttled.requests / n) * 100, 'requests');
 }
+
+if (sections.has('reclaim')) {
+	say(`Reclaim at ${fmt(sizes.large)} users`);
+	const tenant = tenantOf(sizes.large);
+	const stateDir = freshStateDir();
+	timeCommand([bundle, 'licenses', '--json', '--tenant', tenant, '--state-dir', stateDir], {times: 1});
+	const probe = spawnSync(process.execPath, [bundle, 'reclaim', '--json', '--tenant', tenant, '--state-dir', stateDir], {encoding: 'utf8', maxBuffer: 1 << 28});
+	if (probe.status === 2 && /unknown command/.test(probe.stderr)) say('  (this build has no reclaim command)');
+	else figure('reclaim', `reclaim --json, ${fmt(sizes.large)} users`, timeCommand([bundle, 'reclaim', '--json', '--tenant', tenant, '--state-dir', stateDir]).ms, 'ms', {target: {max: 2000}});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+const machine = {
+	host: hostname(),
+	cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
+	memoryGb: Math.round(totalmem() / 2 ** 30),
+	node: process.version,
+	platform: `${process.platform} ${process.arch}`,
+	loadAverageAtEnd: loadavg().map(n => Math.round(n * 100) / 100),
+};
+const result = {time: new Date().toISOString(), quick, runs, machine, figures};
+const missed = figures.filter(f => f.met === false);
+say(quick ? 'Quick run: figures taken, nothing judged.' : missed.length === 0 ? 'Every target met.' : `${missed.length} target(s) not met: ${missed.map(f => f.name).join('; ')}`);
+say(`Machine: ${machine.cpus}, ${machine.memoryGb} GB, Node ${machine.node}, load average ${machine.loadAverageAtEnd.join(' ')}`);
+if (!flags['no-save'] && !quick) {
+	const folder = join(root, 'bench', 'results');
+	mkdirSync(folder, {recursive: true});
+	const file = join(folder, `${result.time.slice(0, 16).replace(':', '')}-${machine.host}.json`);
+	writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+	say(`Kept in ${file}`);
+}
+if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

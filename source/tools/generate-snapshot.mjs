@@ -1,18 +1,29 @@
 #!/usr/bin/env node
 // Generates a tenant snapshot of any size, in the demo's format, from the demo's products: for tests
 // that must not run on a hand-written file, and for the benchmark at 100,000 users.
-// Usage: node source/tools/generate-snapshot.mjs USERS [OUT.json] [--seed N]
+// Usage: npm run gen -- --users N [--out FILE] [--seed S]
+//        node source/tools/generate-snapshot.mjs N [FILE] [--seed S]
+// The same arguments give the same file. Without --out, the tenant goes to stdout.
 import {readFileSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
+import {parseArgs} from 'node:util';
 
-const [countArg, out, ...rest] = process.argv.slice(2);
-const count = Number(countArg);
-if (!Number.isInteger(count) || count < 10) {
-	console.error('usage: generate-snapshot.mjs USERS [OUT.json] [--seed N]   (USERS at least 10)');
+const usage = 'usage: npm run gen -- --users N [--out FILE] [--seed S]   (N at least 10)';
+let parsed;
+try {
+	parsed = parseArgs({options: {users: {type: 'string'}, out: {type: 'string'}, seed: {type: 'string'}}, allowPositionals: true});
+} catch (error) {
+	console.error(`generate-snapshot: ${error.message}\n${usage}`);
 	process.exit(2);
 }
-const seedAt = rest.indexOf('--seed');
-let seed = seedAt >= 0 ? Number(rest[seedAt + 1]) : 42;
+const {values, positionals} = parsed;
+const count = Number(values.users ?? positionals[0]);
+const out = values.out ?? positionals[1];
+let seed = Number(values.seed ?? 42);
+if (!Number.isInteger(count) || count < 10 || !Number.isInteger(seed)) {
+	console.error(usage);
+	process.exit(2);
+}
 
 // A small deterministic generator (mulberry32): the same arguments give the same file.
 const random = () => {
