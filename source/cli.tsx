@@ -45,6 +45,9 @@ Options (everywhere):
   --cloud NAME       worldwide (default) or 21vianet
   --graph-endpoint URL
                      Graph's address instead of the cloud's (tests, proxies); paths stay /v1.0/...
+  --login-endpoint URL
+                     the sign-in service instead of the cloud's (tests, private clouds; also
+                     M365_LICENSES_LOGIN_ENDPOINT). HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured
   --request-timeout T
                      give up on a Graph request after T (default 60s; 90, 90s, 5m)
   --max-duration T   stop sending a change after T (default 2h); the users not sent are reported
@@ -73,6 +76,7 @@ const options = {
 	'tenant-id': {type: 'string'},
 	cloud: {type: 'string'},
 	'graph-endpoint': {type: 'string'},
+	'login-endpoint': {type: 'string'},
 	debug: {type: 'boolean'},
 	'request-timeout': {type: 'string'},
 	'max-duration': {type: 'string'},
@@ -92,6 +96,7 @@ const global: Option[] = [
 	'tenant-id',
 	'cloud',
 	'graph-endpoint',
+	'login-endpoint',
 	'request-timeout',
 	'max-duration',
 	'debug',
@@ -169,6 +174,7 @@ async function main(argv: string[]): Promise<number> {
 		tenantId: values['tenant-id'],
 		cloud: values.cloud,
 		graphEndpoint: values['graph-endpoint'],
+		loginEndpoint: values['login-endpoint'],
 		requestTimeout: values['request-timeout'],
 		maxDuration: values['max-duration'],
 	};

@@ -372,6 +372,20 @@ export const strings = {
 	signIn: {
 		title: 'Microsoft 365: signing in and reading the tenant',
 		cancel: 'ctrl+c cancels.',
+		/** The device-code prompt: where to go and what to type, and why when an action needs more. */
+		deviceCode: (url: string, code: string, permissions: readonly string[]) =>
+			(permissions.length > 0 ? `This needs a permission not granted yet (${permissions.join(', ')}). ` : '') +
+			`To sign in, open ${url} in a browser on any device and enter the code ${code}`,
+		denied: 'Sign-in was refused (access_denied): nothing was read or changed. Run it again to sign in anew.',
+		expired: 'The sign-in code expired before it was entered (expired_token): nothing was read or changed. Run it again for a new code.',
+		failed: (detail: string) => `Sign-in failed${detail ? `: ${detail}` : '.'}`,
+		network: (request: string, problem: string) => `Sign-in ${request}: ${problem}`,
+		notJson: (status: number) => `answered ${status} with something that is not the sign-in service's JSON: is a proxy in the way?`,
+	},
+	proxy: {
+		invalid: (name: string, value: string) => `${name}=${value} is not a web address (such as http://proxy.example.com:3128).`,
+		refused: (proxy: string, status: string) => `the proxy ${proxy} refused to connect to it (${status}).`,
+		unreachable: (proxy: string) => `the proxy ${proxy} refused the connection: is it up, and is ${'HTTPS_PROXY'} right?`,
 	},
 	loading: (users: number) => `Reading the tenant from Microsoft Graph… ${users} users`,
 	/** Microsoft Graph's failures, each one line after the request it names (method and path, never a token). */
