@@ -385,7 +385,7 @@ export const strings = {
 	proxy: {
 		invalid: (name: string, value: string) => `${name}=${value} is not a web address (such as http://proxy.example.com:3128).`,
 		refused: (proxy: string, status: string) => `the proxy ${proxy} refused to connect to it (${status}).`,
-		unreachable: (proxy: string) => `the proxy ${proxy} refused the connection: is it up, and is ${'HTTPS_PROXY'} right?`,
+		unreachable: (proxy: string) => `the proxy ${proxy} refused the connection: is it up, and are HTTPS_PROXY and HTTP_PROXY right?`,
 	},
 	loading: (users: number) => `Reading the tenant from Microsoft Graph… ${users} users`,
 	/** Microsoft Graph's failures, each one line after the request it names (method and path, never a token). */

@@ -25,6 +25,18 @@ export function closeAfterTest<T extends {close(): Promise<void>}>(server: T): T
 	return server;
 }
 
+/**
+ * The recorder, loaded into the app: `env` to run it with, and every host:port it has started a
+ * connection to since, in order, over all its runs.
+ */
+export function recordConnections(): {env: Record<string, string>; connections: () => string[]} {
+	const file = join(tempStateDir(), 'connections.txt');
+	return {
+		env: {NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --require ${recorder}`.trim(), M365_TEST_CONNECTIONS_FILE: file},
+		connections: () => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : []),
+	};
+}
+
 export interface LiveSignIn {
 	idp: IdentityServer;
 	graph: GraphServer;
@@ -46,13 +58,12 @@ export async function liveSignIn(
 	const idp = closeAfterTest(await startIdentityServer({script: options.script, accessTokenSeconds: options.accessTokenSeconds}));
 	const graph = closeAfterTest(await startGraphServer(options.tenant ?? demoTenant(), {issued: idp.issued, https: options.graphHttps}));
 	const stateDir = tempStateDir();
-	const connectionsFile = join(tempStateDir(), 'connections.txt');
+	const recording = recordConnections();
 	const args = (...given: string[]) => [...given, '--graph', '--graph-endpoint', graph.url, '--login-endpoint', idp.url, '--client-id', clientId, '--state-dir', stateDir];
 	const env = {
 		M365_LICENSES_GRAPH_TOKEN: '',
 		NODE_EXTRA_CA_CERTS: idp.caFile,
-		NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --require ${recorder}`.trim(),
-		M365_TEST_CONNECTIONS_FILE: connectionsFile,
+		...recording.env,
 		...options.env,
 	};
 	return {
@@ -62,7 +73,7 @@ export async function liveSignIn(
 		args,
 		env,
 		run: (...given) => cli(args(...given), env),
-		connections: () => (existsSync(connectionsFile) ? readFileSync(connectionsFile, 'utf8').split('\n').filter(Boolean) : []),
+		connections: recording.connections,
 		local: {idp: new URL(idp.url).host, graph: new URL(graph.url).host},
 	};
 }

@@ -11,7 +11,7 @@ import {UserError} from '../backend.js';
 import {strings} from '../../ui/strings.js';
 import {graphScopes} from './clouds.js';
 import {send} from './network.js';
-import {redact} from './http.js';
+import {networkProblem, redact} from './http.js';
 
 export interface SignInOptions {
 	env: NodeJS.ProcessEnv;
@@ -112,7 +112,7 @@ export function signInNetwork(trouble: Trouble, timeoutMs: number, sleep = (ms: 
 			answerHeaders = Object.fromEntries(response.headers);
 			text = await response.text();
 		} catch (error) {
-			trouble.network = strings.signIn.network(`${method} ${url.origin}${url.pathname}`, networkWords(error, url, timeoutMs));
+			trouble.network = strings.signIn.network(`${method} ${url.origin}${url.pathname}`, networkProblem(error, url, timeoutMs));
 			throw new Error(trouble.network);
 		}
 		let parsed: unknown;
@@ -137,16 +137,6 @@ export function signInNetwork(trouble: Trouble, timeoutMs: number, sleep = (ms: 
 		sendGetRequestAsync: (url, options) => exchange('GET', url, options?.headers),
 		sendPostRequestAsync: (url, options) => exchange('POST', url, options?.headers, options?.body),
 	};
-}
-
-function networkWords(error: unknown, url: URL, timeoutMs: number): string {
-	if ((error as Error).name === 'TimeoutError') return strings.graph.timeout(Math.round(timeoutMs / 1000));
-	if (error instanceof UserError) return error.message;
-	const cause = (error as {cause?: {code?: string; message?: string}}).cause;
-	const code = cause?.code ?? (error as NodeJS.ErrnoException).code;
-	if (code === 'ECONNREFUSED') return strings.graph.refused(url.host);
-	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return strings.graph.notFound(url.hostname);
-	return strings.graph.network(cause?.message ?? code ?? (error as Error).message);
 }
 
 class SignIn {

@@ -112,8 +112,14 @@ export function redact(text: string, token?: string): string {
 	return safe.length > 300 ? `${safe.slice(0, 299)}…` : safe;
 }
 
-/** The proxy's answer to a CONNECT it refused, as undici words it. */
-const tunnelRefused = (error: unknown) => /Proxy response \((\d+)\)/.exec((error as {cause?: {message?: string}}).cause?.message ?? '')?.[1];
+/** The proxy's answer to a CONNECT it refused, as undici words it somewhere down the error's causes. */
+function tunnelRefused(error: unknown): string | undefined {
+	for (let cause = error, depth = 0; cause && depth < 5; cause = (cause as {cause?: unknown}).cause, depth++) {
+		const status = /Proxy response \((\d+)\)/.exec((cause as {message?: string}).message ?? '')?.[1];
+		if (status) return status;
+	}
+	return undefined;
+}
 
 /** Why a request got no answer, in words: naming the proxy when the request went through one. */
 export function networkProblem(error: unknown, url: URL, timeoutMs: number): GraphError['problem'] {
