@@ -1,6 +1,8 @@
-import type {Tenant, User} from '../domain/model.js';
+import type {LocalExtras, Tenant, User} from '../domain/model.js';
 import type {LicensePlan, UserOutcome} from '../domain/plan.js';
 import type {Progress} from './graph/http.js';
+
+export type DeletedUser = NonNullable<LocalExtras['deletedUsers']>[number];
 
 /** Where the tenant comes from and where changes go. The UI cannot tell which one it talks to. */
 export interface TenantBackend {
@@ -22,6 +24,8 @@ export interface TenantBackend {
 	/** Deletes the user (restorable for 30 days); their licenses are freed at once. */
 	deleteUser(tenant: Tenant, userId: string): Promise<void>;
 	restoreUser(tenant: Tenant, userId: string): Promise<void>;
+	/** A live backend: the deleted users as its source holds them now (a file keeps them in the tenant). */
+	deletedUsers?(): Promise<DeletedUser[]>;
 }
 
 /** A user mistake (bad file, bad flag): shown as one line, never as a stack trace. */

@@ -38,6 +38,8 @@ export interface Store {
 	deleteUser(userId: string): Promise<void>;
 	/** Brings a deleted user back, with their licenses, within 30 days. */
 	restoreUser(userId: string): Promise<void>;
+	/** Reads the deleted users again from a live tenant's source (a file keeps them in the tenant). */
+	readDeletedUsers(): Promise<void>;
 	/** Reads the tenant again from its source (r), and shows it. */
 	refresh(): Promise<void>;
 	/** Keeps a report in the state directory and says where. */
@@ -167,6 +169,7 @@ export async function openStore({backend, stateFile, reset = false, actAs, locke
 				(_, time) => [userAudit(time, 'restore-user', entry.user.userPrincipalName, 'restored')],
 			);
 		},
+		readDeletedUsers: () => readDeletedUsers(backend, () => state, set),
 		subscribe(listener) {
 			listeners.add(listener);
 			return () => listeners.delete(listener);
@@ -193,6 +196,14 @@ export async function openStore({backend, stateFile, reset = false, actAs, locke
 			return outcomes;
 		},
 	};
+}
+
+/** A live tenant's deleted users, read when Deleted users opens: they are not read with the tenant. */
+async function readDeletedUsers(backend: TenantBackend, get: () => AppState, set: (next: AppState) => void): Promise<void> {
+	if (!backend.deletedUsers) return;
+	const deleted = await backend.deletedUsers();
+	const state = get();
+	set({...state, tenant: produce(state.tenant, draft => void ((draft['x-local'] ??= {}).deletedUsers = deleted))});
 }
 
 /**

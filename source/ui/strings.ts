@@ -310,6 +310,7 @@ export const strings = {
 		restored: (upn: string) => `${upn} restored, with their licenses.`,
 		expired: 'More than 30 days since it was deleted: it can no longer be restored.',
 		noLicenses: (product: string) => `No ${product} license is available to restore with the user.`,
+		readFailed: (message: string) => `Could not read the deleted users: ${message}`,
 	},
 	commands: {
 		powershell: 'Microsoft Graph PowerShell',

@@ -6,7 +6,8 @@ import type {CompanySubscription, DirectoryRole, Group, Organization, Subscribed
 import {normaliseTenant, normaliseUser} from '../../domain/ids.js';
 import {skipOutcomes, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
 import {strings} from '../../ui/strings.js';
-import type {TenantBackend} from '../backend.js';
+import type {DeletedUser, TenantBackend} from '../backend.js';
+import {actionScopes} from './clouds.js';
 import {GraphError, GraphHttp, type BatchResult, type Progress, type SubRequest, type SubResponse} from './http.js';
 import {maxWindow} from './pacing.js';
 
@@ -211,12 +212,20 @@ export class GraphTenant implements TenantBackend {
 		return result;
 	}
 
-	async deleteUser(): Promise<void> {
-		throw new Error('Deleting users is not available against a live tenant yet: use the Microsoft 365 admin center.');
+	/** DELETE /users/{id}: restorable for 30 days. Asks for User.ReadWrite.All the first time. */
+	async deleteUser(_tenant: Tenant, userId: string): Promise<void> {
+		await this.http.one('DELETE', `/users/${encodeURIComponent(userId)}`, undefined, actionScopes.deleteUser);
 	}
 
-	async restoreUser(): Promise<void> {
-		throw new Error('Restoring users is not available against a live tenant yet: use the Microsoft 365 admin center.');
+	/** POST /directory/deletedItems/{id}/restore: the user comes back with their licenses. */
+	async restoreUser(_tenant: Tenant, userId: string): Promise<void> {
+		await this.http.one('POST', `/directory/deletedItems/${encodeURIComponent(userId)}/restore`, undefined, actionScopes.restoreUser);
+	}
+
+	/** GET /directory/deletedItems/microsoft.graph.user, every page: the users restorable now. */
+	async deletedUsers(): Promise<DeletedUser[]> {
+		const found = await this.http.getAll<User & {deletedDateTime?: string}>(`/directory/deletedItems/microsoft.graph.user?$select=${userFields},deletedDateTime&$top=999`);
+		return found.map(({deletedDateTime, ...user}) => ({deletedDateTime: deletedDateTime ?? new Date().toISOString(), user: normalisedUser(user)}));
 	}
 }
 
