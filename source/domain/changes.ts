@@ -24,7 +24,15 @@ export interface UserRestore {
 	userId: string;
 }
 
-export type Change = LicenseChange | UserDeletion | UserRestore;
+/** Removed from a group: every license the group gave the user goes with it (unless held otherwise). */
+export interface GroupLeave {
+	type: 'leave-group';
+	time: string;
+	userId: string;
+	groupId: string;
+}
+
+export type Change = LicenseChange | UserDeletion | UserRestore | GroupLeave;
 
 /** The changes that outcomes stand for: one per user, all of that user's products together. */
 export function changesFromOutcomes(outcomes: readonly UserOutcome[], time: string): LicenseChange[] {
@@ -52,6 +60,10 @@ export function applyChanges(tenant: Tenant, changes: readonly Change[]): void {
 	for (const change of changes) {
 		if (change.type === 'delete' || change.type === 'restore') {
 			applyUserChange(tenant, change, users, skus);
+			continue;
+		}
+		if (change.type === 'leave-group') {
+			applyGroupLeave(tenant, change, users, skus);
 			continue;
 		}
 		const user = users.get(change.userId);
@@ -112,4 +124,23 @@ function applyUserChange(tenant: Tenant, change: UserDeletion | UserRestore, use
 		const sku = skus.get(license.skuId);
 		if (sku) sku.consumedUnits += 1;
 	}
+}
+
+/** The user leaves the group: its assignments go, and with them the licenses nothing else gives. */
+function applyGroupLeave(tenant: Tenant, change: GroupLeave, users: UserMap, skus: SkuMap): void {
+	const group = tenant.groups.find(g => g.id === change.groupId);
+	if (group?.members) group.members = group.members.filter(id => id !== change.userId);
+	const user = users.get(change.userId);
+	if (!user) return;
+	const fromGroup = new Set(user.licenseAssignmentStates.filter(state => state.assignedByGroup === change.groupId).map(state => state.skuId));
+	user.licenseAssignmentStates = user.licenseAssignmentStates.filter(state => state.assignedByGroup !== change.groupId);
+	const gone = new Set([...fromGroup].filter(skuId => !user.licenseAssignmentStates.some(state => state.skuId === skuId)));
+	const removals = ((tenant['x-local'] ??= {}).licenseRemovals ??= {});
+	for (const skuId of gone) {
+		if (!user.assignedLicenses.some(license => license.skuId === skuId)) continue;
+		const sku = skus.get(skuId);
+		if (sku) sku.consumedUnits = Math.max(0, sku.consumedUnits - 1);
+		(removals[user.id] ??= {})[skuId] = change.time;
+	}
+	user.assignedLicenses = user.assignedLicenses.filter(license => !gone.has(license.skuId));
 }

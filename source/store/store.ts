@@ -3,7 +3,8 @@
 import {produce} from 'immer';
 import {UserError, type TenantBackend} from '../backends/backend.js';
 import type {Progress} from '../backends/graph/http.js';
-import {auditEntries, type AuditEntry} from '../domain/audit.js';
+import {auditEntries, groupAuditEntries, type AuditEntry} from '../domain/audit.js';
+import {groupSkips, type GroupOutcome, type GroupRemovalPlan} from '../domain/groups.js';
 import {applyChanges, changesFromOutcomes, type Change} from '../domain/changes.js';
 import type {Tenant} from '../domain/model.js';
 import type {LicensePlan, UserOutcome} from '../domain/plan.js';
@@ -40,6 +41,8 @@ export interface Store {
 	restoreUser(userId: string): Promise<void>;
 	/** Reads the deleted users again from a live tenant's source (a file keeps them in the tenant). */
 	readDeletedUsers(): Promise<void>;
+	/** Removes users from a group, and so the licenses it gives them; refused when the rules say no. */
+	removeFromGroup(plan: GroupRemovalPlan): Promise<GroupOutcome[]>;
 	/** Reads the tenant again from its source (r), and shows it. */
 	refresh(): Promise<void>;
 	/** Keeps a report in the state directory and says where. */
@@ -170,6 +173,15 @@ export async function openStore({backend, stateFile, reset = false, actAs, locke
 			);
 		},
 		readDeletedUsers: () => readDeletedUsers(backend, () => state, set),
+		async removeFromGroup(plan) {
+			if (!adminPermission(state.tenant, state.admin).allowed) throw new Error(`${state.admin} may not change licenses.`);
+			const removable = plan.items.filter(item => !item.block).map(({userId, userPrincipalName}) => ({userId, userPrincipalName}));
+			return commit(
+				async () => [...(removable.length > 0 ? await backend.removeFromGroup(state.tenant, plan.groupId, removable) : []), ...groupSkips(plan)],
+				(outcomes, time) => outcomes.filter(o => o.outcome === 'removed').map(o => ({type: 'leave-group' as const, time, userId: o.userId, groupId: plan.groupId})),
+				(outcomes, time) => groupAuditEntries(state.tenant, state.admin, time, plan, outcomes),
+			);
+		},
 		subscribe(listener) {
 			listeners.add(listener);
 			return () => listeners.delete(listener);

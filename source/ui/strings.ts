@@ -383,6 +383,10 @@ export const strings = {
 		network: (request: string, problem: string) => `Sign-in ${request}: ${problem}`,
 		notJson: (status: number) => `answered ${status} with something that is not the sign-in service's JSON: is a proxy in the way?`,
 	},
+	group: {
+		unknown: (why: string) =>
+			`Unknown: Graph's answer was lost (${why}). Check the group's members in the Microsoft 365 admin center.`,
+	},
 	proxy: {
 		invalid: (name: string, value: string) => `${name}=${value} is not a web address (such as http://proxy.example.com:3128).`,
 		refused: (proxy: string, status: string) => `the proxy ${proxy} refused to connect to it (${status}).`,
