@@ -3,6 +3,7 @@
 import type {Progress} from '../backends/graph/http.js';
 import type {ReducedTo, ReducibleKind} from '../domain/capabilities.js';
 import {consequenceKinds, sumConsequences, type Consequence, type ConsequenceKind, type UserConsequences} from '../domain/consequences.js';
+import type {GroupRemovalReason} from '../domain/groups.js';
 import type {Tenant} from '../domain/model.js';
 import type {Outcome, OutcomeCounts, SkipReason, UserOutcome} from '../domain/plan.js';
 import {dependentsNamedIn} from '../domain/rules.js';
@@ -157,7 +158,8 @@ export const strings = {
 		removeLine: (product: string) => `− Unassign ${product}`,
 		dependent: (bases: string) => `depends on ${bases}: removed with it`,
 		alsoRemoves: (addOns: string) => `also removes ${addOns}, which depends on it`,
-		groupLocked: (groups: string) => `Assigned through ${groups}: change the group's membership instead.`,
+		groupLocked: (groups: string) => `Assigned through ${groups}: x removes the user from the group, and the licenses it gives.`,
+		notThroughGroup: 'This product is not assigned through a group: space unticks it.',
 	},
 	manage: {
 		title: 'Manage product licenses',
@@ -384,6 +386,24 @@ export const strings = {
 		notJson: (status: number) => `answered ${status} with something that is not the sign-in service's JSON: is a proxy in the way?`,
 	},
 	group: {
+		title: 'Remove from group',
+		choose: (name: string) => `Remove ${name} from which group? Each takes the licenses it gives.`,
+		question: (name: string, group: string) => `Remove ${name} from ${group}, and with it the licenses the group gives them?`,
+		takes: (group: string) => `What leaving ${group} takes:`,
+		lost: (product: string) => `− ${product}`,
+		kept: (product: string) => `${product}: kept (also assigned directly or through another group)`,
+		none: 'The group gives them no licenses.',
+		dynamic: (group: string) => `${group} has dynamic membership: a rule decides its members, so no one can be removed from it by hand. Change the rule, or the user's properties it reads.`,
+		reason: {
+			'dynamic-membership': 'the group has dynamic membership: a rule decides its members',
+			'not-a-member': 'not a member of the group',
+			'user-not-found': 'no such user',
+			error: 'failed',
+		} satisfies Record<GroupRemovalReason | 'error', string>,
+		working: 'Removing from the group…',
+		done: (name: string, group: string, licenses: number) =>
+			`${name} removed from ${group}${licenses > 0 ? `: ${licenses === 1 ? '1 license goes' : `${licenses} licenses go`} with it` : ''}.`,
+		failed: (name: string, message: string) => `${name} was not removed from the group: ${message}`,
 		unknown: (why: string) =>
 			`Unknown: Graph's answer was lost (${why}). Check the group's members in the Microsoft 365 admin center.`,
 	},
