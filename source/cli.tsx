@@ -26,6 +26,10 @@ Commands:
                      Each user's consequences, lost or reduced: mailbox, archive, onedrive,
                      office-apps, teams (--json: kind, effect, text; alsoRemoves names the
                      add-ons removed with the product). Kinds may be added: ignore unknown ones
+  remove-from-group --group G (--users UPN[,UPN…] | --users-file FILE) [--dry-run] [--yes] [--json]
+                     remove users from a group that licenses them (its name or id), and with
+                     it every license it gives them; shows what each user loses first. A
+                     group with dynamic membership cannot be changed by hand: they are skipped
   audit [--json]     every change applied, oldest first
   doctor [--json]    version, Node, state directory, backend, tenant, cloud, terminals: for a ticket
   logout             forget the Microsoft 365 sign-in kept in the state directory
@@ -69,6 +73,7 @@ const options = {
 	product: {type: 'string'},
 	users: {type: 'string'},
 	'users-file': {type: 'string'},
+	group: {type: 'string'},
 	'dry-run': {type: 'boolean'},
 	yes: {type: 'boolean'},
 	graph: {type: 'boolean'},
@@ -107,6 +112,7 @@ const commands: Record<string, Option[]> = {
 	licenses: ['json'],
 	users: ['product', 'json'],
 	unassign: ['product', 'users', 'users-file', 'dry-run', 'yes', 'json'],
+	'remove-from-group': ['group', 'users', 'users-file', 'dry-run', 'yes', 'json'],
 	audit: ['json'],
 	doctor: ['json'],
 	logout: [],

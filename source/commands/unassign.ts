@@ -28,7 +28,7 @@ interface Result {
 }
 
 /** Each consequence in the words the TUI uses; "none" when the user keeps everything. */
-function consequenceList(c: UserConsequences): Result['consequences'] {
+export function consequenceList(c: UserConsequences): Result['consequences'] {
 	const list: Result['consequences'] = [
 		...c.changes.map(change => ({kind: change.kind, effect: change.effect, text: strings.consequences.phrase(c, change)})),
 		...(c.unrecognised.length > 0 ? [{kind: 'unrecognised' as const, effect: 'lost' as const, text: strings.consequences.unrecognised(c.unrecognised)}] : []),
@@ -73,15 +73,7 @@ function resultOf(
 export async function unassign({store}: Opened, options: UnassignOptions, io: CommandIO): Promise<number> {
 	const {tenant, admin} = store.getState();
 	const {product} = options;
-	const permission = adminPermission(tenant, admin);
-	if (!permission.allowed) {
-		io.err(
-			`m365-licenses: ${admin} (${permission.roles.join(', ') || 'no admin role'}) may not unassign licenses: that needs the ${licenseRoles
-				.map(r => r.name)
-				.join(', ')} role.\n`,
-		);
-		return exitCodes.error;
-	}
+	if (refusedRole(tenant, admin, 'unassign licenses', io)) return exitCodes.error;
 	const plan = planUnassign(tenant, options.users, [product.skuId]);
 	const now = new Date();
 	const consequences = new Map(plan.items.filter(i => i.remove.length > 0).map(i => [i.userId, consequencesOf(tenant, i, now)]));
@@ -131,6 +123,14 @@ export async function unassign({store}: Opened, options: UnassignOptions, io: Co
 		if (notes.length > 0) io.out(`\n${notes.join('\n')}\n`);
 	}
 	return summary.skipped + summary.failed > 0 ? exitCodes.partial : exitCodes.done;
+}
+
+/** Says so, and is true, when the admin lacks a role that may change licenses. */
+export function refusedRole(tenant: Tenant, admin: string, what: string, io: CommandIO): boolean {
+	const permission = adminPermission(tenant, admin);
+	if (permission.allowed) return false;
+	io.err(`m365-licenses: ${admin} (${permission.roles.join(', ') || 'no admin role'}) may not ${what}: that needs the ${licenseRoles.map(r => r.name).join(', ')} role.\n`);
+	return true;
 }
 
 /** A line per user (outcome, and the reason when nothing is done), then what happens to them, indented. */

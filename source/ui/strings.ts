@@ -359,7 +359,7 @@ export const strings = {
 		reason: {
 			'not-assigned': 'does not have this license',
 			'already-assigned': 'has this license already',
-			'group-assigned': 'licensed through a group; remove them from the group instead',
+			'group-assigned': 'licensed through a group; remove them from the group instead (x in their Licenses and apps, or remove-from-group)',
 			'self-service-subscription': 'self-service purchase; an admin must take over the subscription first',
 			'user-not-found': 'no such user',
 			error: 'failed',
@@ -401,6 +401,11 @@ export const strings = {
 			error: 'failed',
 		} satisfies Record<GroupRemovalReason | 'error', string>,
 		working: 'Removing from the group…',
+		cliQuestion: (users: number, group: string) => `Remove ${plural(users, 'user', 'users')} from ${group}, with the licenses it gives them?`,
+		commandSummary: (dryRun: boolean, group: string, s: {removed: number; wouldRemove: number; skipped: number; failed: number}) =>
+			`${dryRun ? `Dry run: ${plural(s.wouldRemove, 'user', 'users')} would be removed from ${group}` : `${plural(s.removed, 'user', 'users')} removed from ${group}`}; ${plural(s.skipped, 'user', 'users')} skipped, ${s.failed} failed.`,
+		unknownGroup: (given: string) =>
+			`unknown group "${given}": give the name or id of a group that licenses these users (m365-licenses users --json lists them under viaGroups)`,
 		done: (name: string, group: string, licenses: number) =>
 			`${name} removed from ${group}${licenses > 0 ? `: ${licenses === 1 ? '1 license goes' : `${licenses} licenses go`} with it` : ''}.`,
 		failed: (name: string, message: string) => `${name} was not removed from the group: ${message}`,
