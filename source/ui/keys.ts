@@ -164,7 +164,7 @@ export const contextTitles: Record<KeyContext, string> = {
 /** Said under a context's keys in help: what the keys alone cannot say. */
 export const contextNotes: Partial<Record<KeyContext, string>> = {
 	users: '/ also matches products; product:NAME',
-	user: 'esc leaves without saving. x on a product held through a group removes the user from that group.',
+	user: 'esc leaves without saving.',
 	sending: 'What was sent is answered; the users not sent yet are reported "Not sent".',
 };
 
