@@ -89,5 +89,11 @@ describe('remove-from-group on a live tenant', () => {
 		expect(pradeep.assignedLicenses).toEqual([]);
 		// Nestor keeps Exchange Online (Plan 1), which he holds directly.
 		expect(live.graph.tenant.users.find(u => u.userPrincipalName === 'nestor.wilke@contoso.com')!.assignedLicenses.map(l => l.skuId)).toEqual([sku.exchangePlan1]);
+
+		// Graph says which groups have dynamic membership: their members are skipped, nothing is sent.
+		const dynamic = await live.run('remove-from-group', '--group', 'Sales (dynamic)', '--users', 'diego.siciliani@contoso.com', '--yes', '--json');
+		expect(dynamic.status).toBe(3);
+		expect(JSON.parse(dynamic.stdout).results[0]).toMatchObject({outcome: 'skipped', reason: 'dynamic-membership'});
+		expect(live.graph.stats.log.filter(line => line.startsWith('DELETE'))).toHaveLength(2);
 	});
 });

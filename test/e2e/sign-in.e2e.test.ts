@@ -5,6 +5,7 @@ import {existsSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {slowDownMs} from '../../source/backends/graph/auth.js';
+import {cli} from '../helpers/graph.js';
 import {filesUnder, liveSignIn, requestLines, secretsIn} from '../helpers/sign-in.js';
 import {hasTmux, requireBundle, TmuxSession} from '../helpers/tmux.js';
 
@@ -79,9 +80,12 @@ describe('signing in from a subcommand', () => {
 		expect(existsSync(join(live.stateDir, 'msal-token-cache.json')) && secretsIn(live.idp, filesUnder(live.stateDir).map(f => f.text).join('\n'))).toBeFalsy();
 	});
 
-	it('a code that expired ends with one clear line and exit 1', async () => {
+	it('a code that expired ends with one clear line and exit 1 (the sign-in service given in the environment)', async () => {
 		const live = await liveSignIn({script: {pending: 1, then: 'expired_token'}});
-		const result = await live.run('users');
+		const args = live.args('users');
+		args.splice(args.indexOf('--login-endpoint'), 2);
+		const result = await cli(args, {...live.env, M365_LICENSES_LOGIN_ENDPOINT: live.idp.url});
+		expect(live.idp.requests.length).toBeGreaterThan(0);
 		expect(result.status).toBe(1);
 		expect(result.stderr.trim().split('\n').slice(1)).toEqual([
 			'm365-licenses: The sign-in code expired before it was entered (expired_token): nothing was read or changed. Run it again for a new code.',

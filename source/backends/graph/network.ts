@@ -50,7 +50,7 @@ const proxyVariables = (env: NodeJS.ProcessEnv) => [pick(env, 'HTTPS_PROXY'), pi
 /** A proxy's address without the user name and password it may carry, for doctor and messages. */
 export function redactProxy(value: string): string {
 	const url = webAddress(value);
-	if (!url) return value.replace(/\/\/[^@/]*@/, '//');
+	if (!url) return value.replace(/(\/\/)?[^\s@/]*@/g, '$1');
 	url.username = '';
 	url.password = '';
 	return url.href.replace(/\/$/, '');
