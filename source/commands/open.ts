@@ -56,8 +56,8 @@ export interface LiveOptions {
 	signInSettled?: () => void;
 }
 
-/** An endpoint flag's value: an https address (http only on this machine, for tests), without a trailing slash. */
-function endpoint(flag: string, given: string, https: boolean): string {
+/** An endpoint's address: https (http only on this machine, for tests), without a trailing slash. */
+function endpoint(flag: string, given: string): string {
 	let url: URL | null = null;
 	try {
 		url = new URL(given);
@@ -65,7 +65,7 @@ function endpoint(flag: string, given: string, https: boolean): string {
 		// Said below.
 	}
 	const local = url !== null && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-	if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && (!https || local)))) {
+	if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && local))) {
 		throw new UserError(`${flag} ${given}: give a web address such as https://login.example.com. See m365-licenses --help.`, 2);
 	}
 	return given.replace(/\/+$/, '');
@@ -80,7 +80,7 @@ export function endpointsOf(options: GlobalOptions, env: NodeJS.ProcessEnv = {})
 	return {
 		cloud,
 		graph: (options.graphEndpoint ?? clouds[cloud].graph).replace(/\/+$/, ''),
-		login: login ? endpoint(loginFlag, login, true) : clouds[cloud].login,
+		login: login ? endpoint(loginFlag, login) : clouds[cloud].login,
 		customLogin: login !== undefined,
 	};
 }

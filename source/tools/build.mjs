@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// Bundles source/cli.tsx into one file, dist/cli.js, for a fast start (no tsx, no module resolution at run time).
+// Bundles source/cli.tsx into dist/cli.js and the chunks it loads when needed, for a fast start (no tsx,
+// no module resolution at run time).
 // --if-needed skips the build when dist/cli.js is newer than every input: the sources, the tenant
 // schema bundled with them, package.json and the lock file.
 import {build} from 'esbuild';
-import {chmodSync, existsSync, readdirSync, statSync} from 'node:fs';
+import {chmodSync, existsSync, readdirSync, rmSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -35,9 +36,14 @@ const withoutDevtools = {
 
 if (process.argv.includes('--if-needed') && upToDate()) process.exit(0);
 
+// What is imported only when needed (sign-in, the network client, the TUI) goes into chunks of its own
+// beside cli.js (paths are read relative to it): a subcommand on the demo does not parse them at start-up.
+rmSync(join(root, 'dist'), {recursive: true, force: true});
 await build({
-	entryPoints: [join(root, 'source', 'cli.tsx')],
-	outfile,
+	entryPoints: {cli: join(root, 'source', 'cli.tsx')},
+	outdir: join(root, 'dist'),
+	splitting: true,
+	chunkNames: '[name]-[hash]',
 	bundle: true,
 	platform: 'node',
 	format: 'esm',

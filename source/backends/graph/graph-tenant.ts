@@ -257,7 +257,7 @@ export class GraphTenant implements TenantBackend {
 const isUser = (read: User | null | {error: string}): read is User => read !== null && !('error' in read);
 
 /** A member's reference in a group: removing it takes the user out of the group, and only that. */
-export const memberRef = (groupId: string, userId: string) => `/groups/${encodeURIComponent(groupId)}/members/${encodeURIComponent(userId)}/$ref`;
+const memberRef = (groupId: string, userId: string) => `/groups/${encodeURIComponent(groupId)}/members/${encodeURIComponent(userId)}/$ref`;
 
 /** A user as the domain expects it: missing lists empty, and ids normalised like every other source's. */
 function normalisedUser(user: User): User {

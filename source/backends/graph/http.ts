@@ -1,7 +1,7 @@
 // Talking to Microsoft Graph with undici's fetch, through the environment's proxy (network.ts). Not
-// @microsoft/microsoft-graph-client: its retry
-// handler retries whole requests only, while a $batch answers 429 per sub-request, each with its own
-// Retry-After, and that is where license writes are throttled.
+// @microsoft/microsoft-graph-client: its retry handler retries whole requests only, while a $batch
+// answers 429 per sub-request, each with its own Retry-After, and that is where license writes are
+// throttled.
 //
 // The sign-in token goes to Graph's origin (scheme, host and port) and nowhere else: a next-page link
 // or a redirect elsewhere is refused, and nothing taken from an answer is shown with a token in it.
@@ -144,7 +144,7 @@ const neverSent = (error: unknown) => {
 
 export interface Answer {
 	status: number;
-	headers: Headers;
+	headers: Record<string, string>;
 	data: unknown;
 }
 
@@ -224,7 +224,8 @@ export class GraphHttp {
 				}
 			}
 		}
-		return {status: response.status, headers: response.headers as unknown as Headers, data};
+		// A plain record: undici's Headers are not the global class Retry-After is read from.
+		return {status: response.status, headers: Object.fromEntries(response.headers), data};
 	}
 
 	private errorText(answer: Answer): string {
