@@ -6,21 +6,18 @@ import type {Group, Tenant} from '../domain/model.js';
 import {indexTenant, namesOf} from '../domain/selectors.js';
 import {consequenceNotes, consequencePhrases, strings} from '../ui/strings.js';
 import {exitCodes, table, type CommandIO} from './io.js';
+import {changeExit, confirmed, summaryOf, type ChangeOptions, type ChangeOutcome} from './change.js';
 import type {Opened} from './open.js';
 import {consequenceList, refusedRole} from './unassign.js';
 
-export interface RemoveFromGroupOptions {
+export interface RemoveFromGroupOptions extends ChangeOptions {
 	group: Group;
-	users: string[];
-	dryRun: boolean;
-	yes: boolean;
-	json: boolean;
 }
 
 interface Result {
 	userPrincipalName: string;
 	id: string | null;
-	outcome: 'removed' | 'would-remove' | 'skipped' | 'failed';
+	outcome: ChangeOutcome;
 	reason: GroupOutcome['reason'];
 	message: string | null;
 	/** Every product the group gives the user, and whether they keep it otherwise. */
@@ -49,22 +46,19 @@ export async function removeFromGroup({store}: Opened, options: RemoveFromGroupO
 	const names = namesOf(tenant);
 	const show = (results: readonly Result[]) => io.out(`${render(results, plan.items, consequences, names.product)}\n`);
 
-	if (!options.dryRun && !options.yes && leaving.length > 0) {
-		if (!io.stdinIsTTY || !io.stdoutIsTTY) {
-			io.err('m365-licenses: refusing to remove users from the group without confirmation: pass --yes (or --dry-run to see the plan). Nothing was changed.\n');
-			return exitCodes.usage;
-		}
-		show(plan.items.map(item => resultOf(tenant, item, consequences.get(item.userId), undefined, true)));
-		const answer = await io.ask(`${strings.group.cliQuestion(leaving.length, group.displayName)} [y/N] `);
-		if (answer.trim().toLowerCase() !== 'y') {
-			io.err('m365-licenses: cancelled. Nothing was changed.\n');
-			return exitCodes.error;
-		}
+	if (leaving.length > 0) {
+		const refused = await confirmed(
+			options,
+			io,
+			'remove users from the group',
+			() => show(plan.items.map(item => resultOf(tenant, item, consequences.get(item.userId), undefined, true))),
+			strings.group.cliQuestion(leaving.length, group.displayName),
+		);
+		if (refused !== null) return refused;
 	}
 	const outcomes = options.dryRun || leaving.length === 0 ? [] : await store.removeFromGroup(plan);
 	const results = plan.items.map(item => resultOf(tenant, item, consequences.get(item.userId), outcomes.find(o => o.userId === item.userId), options.dryRun));
-	const count = (outcome: Result['outcome']) => results.filter(r => r.outcome === outcome).length;
-	const summary = {removed: count('removed'), wouldRemove: count('would-remove'), skipped: count('skipped'), failed: count('failed')};
+	const summary = summaryOf(results);
 	if (options.json) {
 		const data = {group: {id: group.id, displayName: group.displayName, dynamicMembership: isDynamic(group)}, dryRun: options.dryRun, results, summary};
 		io.out(`${JSON.stringify(data, null, 2)}\n`);
@@ -74,7 +68,7 @@ export async function removeFromGroup({store}: Opened, options: RemoveFromGroupO
 		const notes = consequenceNotes([...consequences.values()]);
 		if (notes.length > 0) io.out(`\n${notes.join('\n')}\n`);
 	}
-	return summary.skipped + summary.failed > 0 ? exitCodes.partial : exitCodes.done;
+	return changeExit(summary);
 }
 
 /** A line per user (outcome, and why when nothing is done), then the products that go and what they lose, indented. */

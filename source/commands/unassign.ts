@@ -6,20 +6,17 @@ import {adminPermission, licenseRoles} from '../domain/rules.js';
 import {indexTenant, namesOf, type Names, type ProductRow} from '../domain/selectors.js';
 import {consequenceNotes, consequencePhrases, failureWords, listWords, strings} from '../ui/strings.js';
 import {exitCodes, table, type CommandIO} from './io.js';
+import {changeExit, confirmed, summaryOf, type ChangeOptions, type ChangeOutcome} from './change.js';
 import type {Opened} from './open.js';
 
-export interface UnassignOptions {
+export interface UnassignOptions extends ChangeOptions {
 	product: ProductRow;
-	users: string[];
-	dryRun: boolean;
-	yes: boolean;
-	json: boolean;
 }
 
 interface Result {
 	userPrincipalName: string;
 	id: string | null;
-	outcome: 'removed' | 'would-remove' | 'skipped' | 'failed';
+	outcome: ChangeOutcome;
 	reason: string | null;
 	message: string | null;
 	consequences: Array<{kind: ConsequenceKind | 'none' | 'unrecognised'; effect?: Effect; text: string}>;
@@ -81,18 +78,14 @@ export async function unassign({store}: Opened, options: UnassignOptions, io: Co
 	const names = namesOf(tenant);
 	const show = (results: readonly Result[]) => io.out(`${render(results, plan.items, consequences, names)}\n`);
 
-	if (!options.dryRun && !options.yes) {
-		if (!io.stdinIsTTY || !io.stdoutIsTTY) {
-			io.err('m365-licenses: refusing to unassign without confirmation: pass --yes (or --dry-run to see the plan). Nothing was changed.\n');
-			return exitCodes.usage;
-		}
-		show(plan.items.map(i => resultOf(tenant, i, product.skuId, consequences.get(i.userId) ?? null, null, true)));
-		const answer = await io.ask(`${strings.unassign.question(question.users, product.name, question.addOns.map(names.product))} [y/N] `);
-		if (answer.trim().toLowerCase() !== 'y') {
-			io.err('m365-licenses: cancelled. Nothing was changed.\n');
-			return exitCodes.error;
-		}
-	}
+	const refused = await confirmed(
+		options,
+		io,
+		'unassign',
+		() => show(plan.items.map(i => resultOf(tenant, i, product.skuId, consequences.get(i.userId) ?? null, null, true))),
+		strings.unassign.question(question.users, product.name, question.addOns.map(names.product)),
+	);
+	if (refused !== null) return refused;
 
 	const change = (signal?: AbortSignal) => store.apply(plan, io.progress, signal);
 	const outcomes = options.dryRun || question.users === 0 ? [] : await (io.whileChanging ? io.whileChanging(change) : change());
@@ -106,8 +99,7 @@ export async function unassign({store}: Opened, options: UnassignOptions, io: Co
 			options.dryRun,
 		),
 	);
-	const count = (outcome: Result['outcome']) => results.filter(r => r.outcome === outcome).length;
-	const summary = {removed: count('removed'), wouldRemove: count('would-remove'), skipped: count('skipped'), failed: count('failed')};
+	const summary = summaryOf(results);
 	if (options.json) {
 		const data = {
 			product: {skuId: product.skuId, skuPartNumber: product.skuPartNumber, productName: product.name},
@@ -122,7 +114,7 @@ export async function unassign({store}: Opened, options: UnassignOptions, io: Co
 		const notes = consequenceNotes([...consequences.values()]);
 		if (notes.length > 0) io.out(`\n${notes.join('\n')}\n`);
 	}
-	return summary.skipped + summary.failed > 0 ? exitCodes.partial : exitCodes.done;
+	return changeExit(summary);
 }
 
 /** Says so, and is true, when the admin lacks a role that may change licenses. */

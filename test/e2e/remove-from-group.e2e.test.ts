@@ -1,22 +1,13 @@
 // m365-licenses remove-from-group through the built bundle: on a snapshot (kept in the state directory
 // and replayed), and on a live tenant, where GroupMember.ReadWrite.All is asked for when first used and
 // every request is DELETE /groups/{id}/members/{userId}/$ref.
-import {readFileSync} from 'node:fs';
-import {fileURLToPath} from 'node:url';
-import {Ajv} from 'ajv';
 import {describe, expect, it} from 'vitest';
 import {cli} from '../helpers/graph.js';
 import {dynamicGroup, groupTenant, groupTenantFile, staffGroup} from '../helpers/group-tenant.js';
+import {expectShape} from '../helpers/schema.js';
 import {liveSignIn} from '../helpers/sign-in.js';
 import {sku, tempStateDir} from '../helpers/tenant.js';
 
-const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../source/commands/output.schema.json', import.meta.url)), 'utf8'));
-const ajv = new Ajv({strict: false});
-ajv.addSchema(schema);
-function expectShape(command: string, data: unknown) {
-	const validate = ajv.getSchema(`${schema.$id}#/definitions/${command}`)!;
-	if (!validate(data)) throw new Error(`${command} --json does not match the schema: ${ajv.errorsText(validate.errors)}`);
-}
 
 describe('remove-from-group on a snapshot', () => {
 	it('--dry-run shows what each user loses; --yes removes them, kept and audited; a dynamic group is skipped', async () => {

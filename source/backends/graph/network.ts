@@ -14,7 +14,9 @@ let loaded: Promise<{undici: Undici; dispatcher: Dispatcher}> | undefined;
  * first request only: the demo and snapshots never pay for it.
  */
 function client(): Promise<{undici: Undici; dispatcher: Dispatcher}> {
-	loaded ??= import('undici').then(undici => {
+	loaded ??= import('undici').then(module => {
+		// A CommonJS package: in a chunk of its own, the bundle hands its exports over as the default one.
+		const undici = ('EnvHttpProxyAgent' in module ? module : (module as unknown as {default: Undici}).default) as Undici;
 		// undici reads the environment itself; a proxy that is not a web address is said in one line.
 		for (const {name, value} of proxyVariables(process.env)) {
 			if (value && !webAddress(value)) throw new UserError(strings.proxy.invalid(name, redactProxy(value)));
