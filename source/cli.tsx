@@ -26,6 +26,10 @@ Commands:
                      Each user's consequences, lost or reduced: mailbox, archive, onedrive,
                      office-apps, teams (--json: kind, effect, text; alsoRemoves names the
                      add-ons removed with the product). Kinds may be added: ignore unknown ones
+  remove-from-group --group G (--users UPN[,UPN…] | --users-file FILE) [--dry-run] [--yes] [--json]
+                     remove users from a group that licenses them (its name or id), and with
+                     it every license it gives them; shows what each user loses first. A
+                     group with dynamic membership cannot be changed by hand: they are skipped
   audit [--json]     every change applied, oldest first
   doctor [--json]    version, Node, state directory, backend, tenant, cloud, terminals: for a ticket
   logout             forget the Microsoft 365 sign-in kept in the state directory
@@ -46,6 +50,9 @@ Options (everywhere):
   --cloud NAME       worldwide (default) or 21vianet
   --graph-endpoint URL
                      Graph's address instead of the cloud's (tests, proxies); paths stay /v1.0/...
+  --login-endpoint URL
+                     the sign-in service instead of the cloud's (tests, private clouds; also
+                     M365_LICENSES_LOGIN_ENDPOINT). HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured
   --request-timeout T
                      give up on a Graph request after T (default 60s; 90, 90s, 5m)
   --max-duration T   stop sending a change after T (default 2h); the users not sent are reported
@@ -67,6 +74,7 @@ const options = {
 	product: {type: 'string'},
 	users: {type: 'string'},
 	'users-file': {type: 'string'},
+	group: {type: 'string'},
 	'dry-run': {type: 'boolean'},
 	yes: {type: 'boolean'},
 	graph: {type: 'boolean'},
@@ -74,6 +82,7 @@ const options = {
 	'tenant-id': {type: 'string'},
 	cloud: {type: 'string'},
 	'graph-endpoint': {type: 'string'},
+	'login-endpoint': {type: 'string'},
 	debug: {type: 'boolean'},
 	'request-timeout': {type: 'string'},
 	'max-duration': {type: 'string'},
@@ -93,6 +102,7 @@ const global: Option[] = [
 	'tenant-id',
 	'cloud',
 	'graph-endpoint',
+	'login-endpoint',
 	'request-timeout',
 	'max-duration',
 	'debug',
@@ -103,6 +113,7 @@ const commands: Record<string, Option[]> = {
 	licenses: ['json'],
 	users: ['product', 'json'],
 	unassign: ['product', 'users', 'users-file', 'dry-run', 'yes', 'json'],
+	'remove-from-group': ['group', 'users', 'users-file', 'dry-run', 'yes', 'json'],
 	audit: ['json'],
 	doctor: ['json'],
 	logout: [],
@@ -170,6 +181,7 @@ async function main(argv: string[]): Promise<number> {
 		tenantId: values['tenant-id'],
 		cloud: values.cloud,
 		graphEndpoint: values['graph-endpoint'],
+		loginEndpoint: values['login-endpoint'],
 		requestTimeout: values['request-timeout'],
 		maxDuration: values['max-duration'],
 	};

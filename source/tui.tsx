@@ -34,7 +34,8 @@ export async function runTui({guide, ...globals}: TuiOptions): Promise<void> {
 	const opening = globals.graph ? render(<SignInScreen messages={messages} />, {exitOnCtrlC: true}) : null;
 	let opened;
 	try {
-		opened = await openTenant(globals, process.env, message => messages.say(message), {
+		opened = await openTenant(globals, process.env, message => messages.prompt(message), {
+			signInSettled: () => messages.prompt(null),
 			cacheTenant: true,
 			writer: guide ? 'guide' : 'app',
 			loadProgress: users => messages.update(strings.loading(users), line => line.startsWith(strings.loading(0).split('…')[0]!)),
@@ -48,7 +49,7 @@ export async function runTui({guide, ...globals}: TuiOptions): Promise<void> {
 	if (!globals.graph) enter();
 	process.once('exit', leaveAlternateScreen);
 	const {store, release} = opened;
-	const app = render(<App store={store} initialTab={guide ? 'guide' : 'licenses'} />, {exitOnCtrlC: true});
+	const app = render(<App store={store} initialTab={guide ? 'guide' : 'licenses'} signIn={messages} />, {exitOnCtrlC: true});
 	// Shown from the cached copy: read the tenant again behind it.
 	if (store.getState().refreshing) store.refresh().catch(() => {});
 	await app.waitUntilExit();

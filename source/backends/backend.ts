@@ -1,6 +1,9 @@
-import type {Tenant, User} from '../domain/model.js';
+import type {LocalExtras, Tenant, User} from '../domain/model.js';
 import type {LicensePlan, UserOutcome} from '../domain/plan.js';
+import type {GroupOutcome} from '../domain/groups.js';
 import type {Progress} from './graph/http.js';
+
+export type DeletedUser = NonNullable<LocalExtras['deletedUsers']>[number];
 
 /** Where the tenant comes from and where changes go. The UI cannot tell which one it talks to. */
 export interface TenantBackend {
@@ -22,6 +25,13 @@ export interface TenantBackend {
 	/** Deletes the user (restorable for 30 days); their licenses are freed at once. */
 	deleteUser(tenant: Tenant, userId: string): Promise<void>;
 	restoreUser(tenant: Tenant, userId: string): Promise<void>;
+	/**
+	 * Removes each user from the group (its licenses go with it); one outcome per user, never
+	 * all-or-nothing. The users are ones the plan found removable.
+	 */
+	removeFromGroup(tenant: Tenant, groupId: string, users: ReadonlyArray<{userId: string; userPrincipalName: string}>): Promise<GroupOutcome[]>;
+	/** A live backend: the deleted users as its source holds them now (a file keeps them in the tenant). */
+	deletedUsers?(): Promise<DeletedUser[]>;
 }
 
 /** A user mistake (bad file, bad flag): shown as one line, never as a stack trace. */

@@ -2,6 +2,7 @@
 import {normaliseTenant} from '../domain/ids.js';
 import type {Tenant} from '../domain/model.js';
 import {skipOutcomes, type LicensePlan, type UserOutcome} from '../domain/plan.js';
+import type {GroupOutcome} from '../domain/groups.js';
 import {indexTenant} from '../domain/selectors.js';
 import {strings} from '../ui/strings.js';
 import {UserError, type TenantBackend} from './backend.js';
@@ -73,4 +74,9 @@ export class LocalTenant implements TenantBackend {
 	async deleteUser(): Promise<void> {}
 
 	async restoreUser(): Promise<void> {}
+
+	/** Kept in the state directory and replayed, like every change to a file tenant. */
+	async removeFromGroup(_tenant: Tenant, groupId: string, users: ReadonlyArray<{userId: string; userPrincipalName: string}>): Promise<GroupOutcome[]> {
+		return users.map(user => ({...user, groupId, outcome: 'removed', reason: null, message: null}));
+	}
 }

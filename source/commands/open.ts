@@ -22,6 +22,8 @@ export interface GlobalOptions {
 	tenantId?: string;
 	cloud?: string;
 	graphEndpoint?: string;
+	/** --login-endpoint: the sign-in service instead of the cloud's (tests, private clouds). */
+	loginEndpoint?: string;
 	/** --request-timeout, as given: 90, 90s, 5m. */
 	requestTimeout?: string;
 	/** --max-duration, as given: 2h. */
@@ -41,6 +43,8 @@ export interface Endpoints {
 	cloud: Cloud;
 	graph: string;
 	login: string;
+	/** The sign-in service was given (--login-endpoint or M365_LICENSES_LOGIN_ENDPOINT), not the cloud's. */
+	customLogin: boolean;
 }
 
 export interface LiveOptions {
@@ -51,13 +55,37 @@ export interface LiveOptions {
 	users?: readonly string[];
 	/** The users of changes cut off in this tenant: read too, so that they can be settled. */
 	settling?: (tenantId: string) => readonly string[];
+	/** A device-code sign-in has ended: its prompt can go. */
+	signInSettled?: () => void;
 }
 
-/** The cloud and its endpoints for --graph (--graph-endpoint replaces Graph's address). */
-export function endpointsOf(options: GlobalOptions): Endpoints {
+/** An endpoint's address: https (http only on this machine, for tests), without a trailing slash. */
+function endpoint(flag: string, given: string): string {
+	let url: URL | null = null;
+	try {
+		url = new URL(given);
+	} catch {
+		// Said below.
+	}
+	const local = url !== null && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+	if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && local))) {
+		throw new UserError(`${flag} ${given}: give a web address such as https://login.example.com. See m365-licenses --help.`, 2);
+	}
+	return given.replace(/\/+$/, '');
+}
+
+/** The cloud and its endpoints for --graph (--graph-endpoint and --login-endpoint replace the cloud's). */
+export function endpointsOf(options: GlobalOptions, env: NodeJS.ProcessEnv = {}): Endpoints {
 	const cloud = (options.cloud ?? 'worldwide') as Cloud;
 	if (!(cloud in clouds)) throw new UserError(`--cloud ${options.cloud}: use worldwide or 21vianet. See m365-licenses --help.`, 2);
-	return {cloud, graph: (options.graphEndpoint ?? clouds[cloud].graph).replace(/\/+$/, ''), login: clouds[cloud].login};
+	const login = options.loginEndpoint ?? (env['M365_LICENSES_LOGIN_ENDPOINT'] || undefined);
+	const loginFlag = options.loginEndpoint ? '--login-endpoint' : 'M365_LICENSES_LOGIN_ENDPOINT';
+	return {
+		cloud,
+		graph: (options.graphEndpoint ?? clouds[cloud].graph).replace(/\/+$/, ''),
+		login: login ? endpoint(loginFlag, login) : clouds[cloud].login,
+		customLogin: login !== undefined,
+	};
 }
 
 /** A duration flag's value: a number of seconds, or with a unit (ms, s, m, h). */
@@ -78,12 +106,15 @@ export function prepare(
 	options: GlobalOptions,
 	env: NodeJS.ProcessEnv,
 	say: (message: string) => void,
-	{cacheTenant = false, loadProgress, users, settling}: LiveOptions = {},
+	{cacheTenant = false, loadProgress, users, settling, signInSettled}: LiveOptions = {},
 ) {
 	if (options.graph && options.tenant) throw new UserError('--graph and --tenant do not go together. See m365-licenses --help.', 2);
-	if (!options.graph && (options.clientId || options.tenantId || options.cloud || options.graphEndpoint || options.requestTimeout || options.maxDuration)) {
+	if (
+		!options.graph &&
+		(options.clientId || options.tenantId || options.cloud || options.graphEndpoint || options.loginEndpoint || options.requestTimeout || options.maxDuration)
+	) {
 		throw new UserError(
-			'--client-id, --tenant-id, --cloud, --graph-endpoint, --request-timeout and --max-duration go with --graph. See m365-licenses --help.',
+			'--client-id, --tenant-id, --cloud, --graph-endpoint, --login-endpoint, --request-timeout and --max-duration go with --graph. See m365-licenses --help.',
 			2,
 		);
 	}
@@ -92,14 +123,19 @@ export function prepare(
 	const stateDir = stateDirFlag ?? defaultStateDir();
 	let backend: TenantBackend;
 	if (options.graph) {
-		const endpoints = endpointsOf(options);
+		const endpoints = endpointsOf(options, env);
+		const timeoutMs = options.requestTimeout ? parseDuration('request-timeout', options.requestTimeout) : undefined;
 		const token = tokenProvider({
 			env,
 			clientId: options.clientId ?? env['M365_LICENSES_CLIENT_ID'],
 			tenantId: options.tenantId ?? env['M365_LICENSES_TENANT_ID'] ?? 'organizations',
-			cloud: endpoints.cloud,
+			login: endpoints.login,
+			customLogin: endpoints.customLogin,
+			resource: clouds[endpoints.cloud].graph,
 			stateDir,
+			timeoutMs,
 			say,
+			settled: signInSettled,
 		});
 		const maxDuration = options.maxDuration ?? '2h';
 		backend = new GraphTenant({
@@ -112,7 +148,7 @@ export function prepare(
 			users,
 			// A change cut off last time is settled on opening: its users are read too.
 			settling,
-			timeoutMs: options.requestTimeout ? parseDuration('request-timeout', options.requestTimeout) : undefined,
+			timeoutMs,
 			maxDuration: {ms: parseDuration('max-duration', maxDuration), given: maxDuration},
 		});
 	} else {

@@ -6,6 +6,7 @@ import type {Tenant} from '../domain/model.js';
 import {describeHolder, lockHolder} from '../store/writer-lock.js';
 import {exitCodes, table, type CommandIO} from './io.js';
 import {endpointsOf, openTenant, stateDirOf, type GlobalOptions, type Opened} from './open.js';
+import {proxyRoute} from '../backends/graph/network.js';
 
 export function licensesJson(tenant: Tenant) {
 	return {
@@ -121,11 +122,13 @@ export async function doctorJson(globals: GlobalOptions, version: string, io: Co
 		stdinIsTTY: io.stdinIsTTY,
 		stdoutIsTTY: io.stdoutIsTTY,
 	};
-	const endpoints = globals.graph ? endpointsOf(globals) : null;
+	const endpoints = globals.graph ? endpointsOf(globals, io.env) : null;
+	const route = (address: string | undefined) => (address ? proxyRoute(address, io.env).proxy : null);
 	const place = {
 		backend: globals.graph ? 'graph' : globals.tenant ? 'snapshot' : 'demo',
 		cloud: endpoints?.cloud ?? null,
 		endpoints: {graph: endpoints?.graph ?? null, login: endpoints?.login ?? null},
+		proxy: {graph: route(endpoints?.graph), login: route(endpoints?.login), noProxy: io.env['no_proxy'] ?? io.env['NO_PROXY'] ?? null},
 	};
 	try {
 		// Sign-in prompts would mix into the report: doctor uses only what is already there.
@@ -172,6 +175,8 @@ export async function doctor(globals: GlobalOptions, version: string, json: bool
 		['cloud', data.cloud ?? 'none (local tenant)'],
 		['graph endpoint', data.endpoints.graph ?? '-'],
 		['login endpoint', data.endpoints.login ?? '-'],
+		...(data.endpoints.graph ? [['proxy for graph', data.proxy.graph ?? 'none (direct)'], ['proxy for sign-in', data.proxy.login ?? 'none (direct)']] : []),
+		...(data.proxy.noProxy ? [['NO_PROXY', data.proxy.noProxy]] : []),
 		['stdin is a terminal', String(data.stdinIsTTY)],
 		['stdout is a terminal', String(data.stdoutIsTTY)],
 		['lock', data.lock ? describeHolder(data.lock) : 'none held'],

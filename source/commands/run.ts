@@ -6,6 +6,8 @@ import {signOut} from '../backends/graph/auth.js';
 import {openTenant, stateDirOf, type GlobalOptions} from './open.js';
 import {audit, doctor, findProduct, licenses, users} from './read.js';
 import {unassign} from './unassign.js';
+import {removeFromGroup} from './remove-from-group.js';
+import {findGroup} from '../domain/groups.js';
 import {readUsersFile} from './users-file.js';
 import {distinctUsers} from '../domain/given-users.js';
 
@@ -16,6 +18,7 @@ export interface CommandValues {
 	'users-file'?: string;
 	'dry-run'?: boolean;
 	yes?: boolean;
+	group?: string;
 }
 
 const usage = (message: string) => new UserError(`${message}. See m365-licenses --help.`, exitCodes.usage);
@@ -30,10 +33,12 @@ export async function runCommand(
 	const io = terminalSafe(terminal);
 	const json = values.json ?? false;
 	let given: string[] = [];
-	if (command === 'unassign') {
-		if (!values.product) throw usage('unassign needs --product');
+	const changing = command === 'unassign' || command === 'remove-from-group';
+	if (changing) {
+		if (command === 'unassign' && !values.product) throw usage('unassign needs --product');
+		if (command === 'remove-from-group' && !values.group) throw usage('remove-from-group needs --group');
 		if (values.users && values['users-file']) throw usage('give --users or --users-file, not both');
-		if (!values.users && !values['users-file']) throw usage('unassign needs --users or --users-file');
+		if (!values.users && !values['users-file']) throw usage(`${command} needs --users or --users-file`);
 		// Read before the tenant is opened: a bad file is said before any sign-in, lock or change.
 		given = values.users ? values.users.split(',').map(u => u.trim()).filter(Boolean) : readUsersFile(values['users-file']!);
 		if (given.length === 0) throw usage(values.users ? 'no users given' : `--users-file ${values['users-file']}: ${strings.usersFile.none}`);
@@ -50,9 +55,9 @@ export async function runCommand(
 		return exitCodes.done;
 	}
 	// unassign changes the state directory: it takes the writer lock, and says who has it if it cannot.
-	const writer = command === 'unassign' && !values['dry-run'] ? 'unassign' : undefined;
-	// A live tenant: unassign reads the users it names, not the whole directory.
-	const opened = await openTenant(globals, io.env, say, {writer, users: command === 'unassign' ? given : undefined});
+	const writer = changing && !values['dry-run'] ? command : undefined;
+	// A live tenant: a change reads the users it names, not the whole directory.
+	const opened = await openTenant(globals, io.env, say, {writer, users: changing ? given : undefined});
 	const {lockedBy, recovered} = opened.store.getState();
 	if (recovered) io.err(`m365-licenses: ${strings.recovered(recovered)}\n`);
 	const tell = (notice: string | null) => notice && io.err(`m365-licenses: ${notice}\n`);
@@ -73,6 +78,15 @@ export async function runCommand(
 			return users(opened, product, json, io);
 		case 'audit':
 			return audit(opened, json, io);
+		case 'remove-from-group': {
+			try {
+				const group = findGroup(tenant, values.group!);
+				if (!group) throw usage(strings.group.unknownGroup(values.group!));
+				return await removeFromGroup(opened, {group, users: distinctUsers(tenant, given), dryRun: values['dry-run'] ?? false, yes: values.yes ?? false, json}, io);
+			} finally {
+				opened.release();
+			}
+		}
 		case 'unassign': {
 			try {
 				const code = await unassign(opened, {product: product!, users: distinctUsers(tenant, given), dryRun: values['dry-run'] ?? false, yes: values.yes ?? false, json}, io);

@@ -6,20 +6,17 @@ import {adminPermission, licenseRoles} from '../domain/rules.js';
 import {indexTenant, namesOf, type Names, type ProductRow} from '../domain/selectors.js';
 import {consequenceNotes, consequencePhrases, failureWords, listWords, strings} from '../ui/strings.js';
 import {exitCodes, table, type CommandIO} from './io.js';
+import {changeExit, confirmed, summaryOf, type ChangeOptions, type ChangeOutcome} from './change.js';
 import type {Opened} from './open.js';
 
-export interface UnassignOptions {
+export interface UnassignOptions extends ChangeOptions {
 	product: ProductRow;
-	users: string[];
-	dryRun: boolean;
-	yes: boolean;
-	json: boolean;
 }
 
 interface Result {
 	userPrincipalName: string;
 	id: string | null;
-	outcome: 'removed' | 'would-remove' | 'skipped' | 'failed';
+	outcome: ChangeOutcome;
 	reason: string | null;
 	message: string | null;
 	consequences: Array<{kind: ConsequenceKind | 'none' | 'unrecognised'; effect?: Effect; text: string}>;
@@ -28,7 +25,7 @@ interface Result {
 }
 
 /** Each consequence in the words the TUI uses; "none" when the user keeps everything. */
-function consequenceList(c: UserConsequences): Result['consequences'] {
+export function consequenceList(c: UserConsequences): Result['consequences'] {
 	const list: Result['consequences'] = [
 		...c.changes.map(change => ({kind: change.kind, effect: change.effect, text: strings.consequences.phrase(c, change)})),
 		...(c.unrecognised.length > 0 ? [{kind: 'unrecognised' as const, effect: 'lost' as const, text: strings.consequences.unrecognised(c.unrecognised)}] : []),
@@ -73,15 +70,7 @@ function resultOf(
 export async function unassign({store}: Opened, options: UnassignOptions, io: CommandIO): Promise<number> {
 	const {tenant, admin} = store.getState();
 	const {product} = options;
-	const permission = adminPermission(tenant, admin);
-	if (!permission.allowed) {
-		io.err(
-			`m365-licenses: ${admin} (${permission.roles.join(', ') || 'no admin role'}) may not unassign licenses: that needs the ${licenseRoles
-				.map(r => r.name)
-				.join(', ')} role.\n`,
-		);
-		return exitCodes.error;
-	}
+	if (refusedRole(tenant, admin, 'unassign licenses', io)) return exitCodes.error;
 	const plan = planUnassign(tenant, options.users, [product.skuId]);
 	const now = new Date();
 	const consequences = new Map(plan.items.filter(i => i.remove.length > 0).map(i => [i.userId, consequencesOf(tenant, i, now)]));
@@ -89,18 +78,14 @@ export async function unassign({store}: Opened, options: UnassignOptions, io: Co
 	const names = namesOf(tenant);
 	const show = (results: readonly Result[]) => io.out(`${render(results, plan.items, consequences, names)}\n`);
 
-	if (!options.dryRun && !options.yes) {
-		if (!io.stdinIsTTY || !io.stdoutIsTTY) {
-			io.err('m365-licenses: refusing to unassign without confirmation: pass --yes (or --dry-run to see the plan). Nothing was changed.\n');
-			return exitCodes.usage;
-		}
-		show(plan.items.map(i => resultOf(tenant, i, product.skuId, consequences.get(i.userId) ?? null, null, true)));
-		const answer = await io.ask(`${strings.unassign.question(question.users, product.name, question.addOns.map(names.product))} [y/N] `);
-		if (answer.trim().toLowerCase() !== 'y') {
-			io.err('m365-licenses: cancelled. Nothing was changed.\n');
-			return exitCodes.error;
-		}
-	}
+	const refused = await confirmed(
+		options,
+		io,
+		'unassign',
+		() => show(plan.items.map(i => resultOf(tenant, i, product.skuId, consequences.get(i.userId) ?? null, null, true))),
+		strings.unassign.question(question.users, product.name, question.addOns.map(names.product)),
+	);
+	if (refused !== null) return refused;
 
 	const change = (signal?: AbortSignal) => store.apply(plan, io.progress, signal);
 	const outcomes = options.dryRun || question.users === 0 ? [] : await (io.whileChanging ? io.whileChanging(change) : change());
@@ -114,8 +99,7 @@ export async function unassign({store}: Opened, options: UnassignOptions, io: Co
 			options.dryRun,
 		),
 	);
-	const count = (outcome: Result['outcome']) => results.filter(r => r.outcome === outcome).length;
-	const summary = {removed: count('removed'), wouldRemove: count('would-remove'), skipped: count('skipped'), failed: count('failed')};
+	const summary = summaryOf(results);
 	if (options.json) {
 		const data = {
 			product: {skuId: product.skuId, skuPartNumber: product.skuPartNumber, productName: product.name},
@@ -130,7 +114,15 @@ export async function unassign({store}: Opened, options: UnassignOptions, io: Co
 		const notes = consequenceNotes([...consequences.values()]);
 		if (notes.length > 0) io.out(`\n${notes.join('\n')}\n`);
 	}
-	return summary.skipped + summary.failed > 0 ? exitCodes.partial : exitCodes.done;
+	return changeExit(summary);
+}
+
+/** Says so, and is true, when the admin lacks a role that may change licenses. */
+export function refusedRole(tenant: Tenant, admin: string, what: string, io: CommandIO): boolean {
+	const permission = adminPermission(tenant, admin);
+	if (permission.allowed) return false;
+	io.err(`m365-licenses: ${admin} (${permission.roles.join(', ') || 'no admin role'}) may not ${what}: that needs the ${licenseRoles.map(r => r.name).join(', ')} role.\n`);
+	return true;
 }
 
 /** A line per user (outcome, and the reason when nothing is done), then what happens to them, indented. */

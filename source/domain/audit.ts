@@ -1,6 +1,7 @@
 // The audit log's entries: every change applied, as scripts and support staff read it back.
 import type {Tenant} from './model.js';
 import type {UserOutcome} from './plan.js';
+import type {GroupOutcome, GroupRemovalPlan} from './groups.js';
 import {indexTenant} from './selectors.js';
 
 export interface AuditEntry {
@@ -9,7 +10,7 @@ export interface AuditEntry {
 	actor: string;
 	tenantId: string;
 	/** reset: a saved change discarded by --reset (reason: what it had done). */
-	action: 'unassign' | 'assign' | 'delete-user' | 'restore-user' | 'reset';
+	action: 'unassign' | 'assign' | 'delete-user' | 'restore-user' | 'reset' | 'remove-from-group';
 	userPrincipalName: string;
 	skuId: string | null;
 	skuPartNumber: string | null;
@@ -17,6 +18,8 @@ export interface AuditEntry {
 	reason: string | null;
 	/** The change the entry belongs to: one id for all the entries of one change. */
 	changeId?: string;
+	/** remove-from-group: the group the user was removed from. */
+	groupId?: string;
 }
 
 /** One entry per user and product of a license change, whatever came of it. */
@@ -34,4 +37,25 @@ export function auditEntries(tenant: Tenant, actor: string, time: string, outcom
 		outcome: o.outcome,
 		reason: o.reason,
 	}));
+}
+
+/** Removals from a group: an entry per product the group gave each user (one, without, if none). */
+export function groupAuditEntries(tenant: Tenant, actor: string, time: string, plan: GroupRemovalPlan, outcomes: readonly GroupOutcome[]): AuditEntry[] {
+	const {skusById} = indexTenant(tenant);
+	const items = new Map(plan.items.map(item => [item.userId, item]));
+	return outcomes.flatMap(o => {
+		const products = items.get(o.userId)?.products ?? [];
+		return (products.length > 0 ? products : [null]).map(skuId => ({
+			time,
+			actor,
+			tenantId: tenant.organization.id,
+			action: 'remove-from-group' as const,
+			userPrincipalName: o.userPrincipalName,
+			skuId,
+			skuPartNumber: skuId ? (skusById.get(skuId)?.skuPartNumber ?? null) : null,
+			outcome: o.outcome,
+			reason: o.reason,
+			groupId: o.groupId,
+		}));
+	});
 }

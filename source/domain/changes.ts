@@ -31,7 +31,15 @@ export interface UserRestore {
 	userId: string;
 }
 
-export type Change = LicenseChange | UserDeletion | UserRestore;
+/** Removed from a group: every license the group gave the user goes with it (unless held otherwise). */
+export interface GroupLeave {
+	type: 'leave-group';
+	time: string;
+	userId: string;
+	groupId: string;
+}
+
+export type Change = LicenseChange | UserDeletion | UserRestore | GroupLeave;
 
 /** What a user's changes amount to, applied in this order: restore, products, delete. */
 export interface FoldedUser {
@@ -41,6 +49,8 @@ export interface FoldedUser {
 	add?: Record<string, string>;
 	/** skuId → time: products whose last change unassigned them. */
 	remove?: Record<string, string>;
+	/** groupId → time: groups the user was removed from (their licenses go unless held otherwise). */
+	leftGroups?: Record<string, string>;
 	/** Deleted at this time, after the product changes. */
 	deleted?: string;
 }
@@ -76,7 +86,10 @@ export function foldChanges(folded: Folded, changes: readonly Change[]): Folded 
 				user.restore = change.time;
 				delete user.add;
 				delete user.remove;
+				delete user.leftGroups;
 			}
+		} else if (change.type === 'leave-group') {
+			if (user.deleted === undefined) (user.leftGroups ??= {})[change.groupId] ??= change.time;
 		} else if (user.deleted === undefined && change.add.length + change.remove.length > 0) {
 			for (const skuId of change.add) {
 				(user.add ??= {})[skuId] = change.time;
@@ -104,6 +117,7 @@ export function unfold(folded: Folded): Change[] {
 	const changes: Change[] = [];
 	for (const [userId, user] of Object.entries(folded)) {
 		if (user.restore !== undefined) changes.push({type: 'restore', time: user.restore, userId});
+		for (const [groupId, time] of Object.entries(user.leftGroups ?? {})) changes.push({type: 'leave-group', time, userId, groupId});
 		const byTime = new Map<string, LicenseChange>();
 		for (const side of ['add', 'remove'] as const) {
 			for (const [skuId, time] of Object.entries(user[side] ?? {})) {
@@ -175,6 +189,7 @@ export function applyFolded(tenant: Tenant, folded: Folded, indexOf?: (userId: s
 		}
 		const user = userOf(userId);
 		if (!user) continue;
+		for (const groupId in change.leftGroups) leaveGroup(tenant, user, groupId, change.leftGroups[groupId]!, removals, units);
 		const {add, remove} = change;
 		if (add) for (const skuId in add) applyLicense(user, skuId, true, add[skuId]!, removals, units);
 		if (remove) for (const skuId in remove) applyLicense(user, skuId, false, remove[skuId]!, removals, units);
@@ -236,13 +251,7 @@ function applyLicense(
 		(removals[user.id] ??= {})[skuId] = time;
 		return;
 	}
-	// A plan is off only where every assignment that remains turns it off.
-	let disabled: string[] | null = null;
-	for (const state of states) {
-		if (state.skuId !== skuId) continue;
-		disabled = disabled === null ? [...state.disabledPlans] : disabled.filter(plan => state.disabledPlans.includes(plan));
-	}
-	const license = {skuId, disabledPlans: disabled ?? []};
+	const license = {skuId, disabledPlans: disabledByAll(user, skuId)};
 	if (at >= 0) licenses[at] = license;
 	else {
 		licenses.push(license);
@@ -259,4 +268,40 @@ function applyLicense(
 		}
 		if (empty) delete removals[user.id];
 	}
+}
+
+/** The user leaves the group: its assignments go, and with them the licenses nothing else gives. */
+function leaveGroup(
+	tenant: Tenant,
+	user: User,
+	groupId: string,
+	time: string,
+	removals: Record<string, Record<string, string>>,
+	units: (skuId: string, delta: number) => void,
+): void {
+	const group = tenant.groups.find(g => g.id === groupId);
+	if (group?.members) group.members = group.members.filter(id => id !== user.id);
+	const fromGroup = new Set(user.licenseAssignmentStates.filter(state => state.assignedByGroup === groupId).map(state => state.skuId));
+	if (fromGroup.size === 0) return;
+	user.licenseAssignmentStates = user.licenseAssignmentStates.filter(state => state.assignedByGroup !== groupId);
+	const gone = new Set([...fromGroup].filter(skuId => !user.licenseAssignmentStates.some(state => state.skuId === skuId)));
+	for (const license of user.assignedLicenses) {
+		if (!gone.has(license.skuId)) continue;
+		units(license.skuId, -1);
+		// The 30-day mailbox window runs from the time the license went.
+		(removals[user.id] ??= {})[license.skuId] = time;
+	}
+	user.assignedLicenses = user.assignedLicenses
+		.filter(license => !gone.has(license.skuId))
+		.map(license => (fromGroup.has(license.skuId) ? {skuId: license.skuId, disabledPlans: disabledByAll(user, license.skuId)} : license));
+}
+
+/** A plan is off only where every assignment of the product that the user keeps turns it off. */
+function disabledByAll(user: User, skuId: string): string[] {
+	let disabled: string[] | null = null;
+	for (const state of user.licenseAssignmentStates) {
+		if (state.skuId !== skuId) continue;
+		disabled = disabled === null ? [...state.disabledPlans] : disabled.filter(plan => state.disabledPlans.includes(plan));
+	}
+	return disabled ?? [];
 }

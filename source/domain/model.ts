@@ -81,6 +81,8 @@ export interface Group {
 	id: string;
 	displayName: string;
 	description?: string | null;
+	/** Graph's group types: "DynamicMembership" when a rule decides who is a member (not changeable by hand). */
+	groupTypes?: string[];
 	assignedLicenses?: AssignedLicense[];
 	/** user ids */
 	members?: string[];

@@ -4,7 +4,8 @@ import {randomUUID} from 'node:crypto';
 import {produce} from 'immer';
 import {UserError, type TenantBackend} from '../backends/backend.js';
 import type {Progress} from '../backends/graph/http.js';
-import {auditEntries, type AuditEntry} from '../domain/audit.js';
+import {auditEntries, groupAuditEntries, type AuditEntry} from '../domain/audit.js';
+import {groupSkips, type GroupOutcome, type GroupRemovalPlan} from '../domain/groups.js';
 import {applyChanges, applyFolded, changesFromOutcomes, type Change} from '../domain/changes.js';
 import type {Tenant} from '../domain/model.js';
 import type {LicensePlan, UserOutcome} from '../domain/plan.js';
@@ -46,6 +47,10 @@ export interface Store {
 	deleteUser(userId: string): Promise<void>;
 	/** Brings a deleted user back, with their licenses, within 30 days. */
 	restoreUser(userId: string): Promise<void>;
+	/** Reads the deleted users again from a live tenant's source (a file keeps them in the tenant). */
+	readDeletedUsers(): Promise<void>;
+	/** Removes users from a group, and so the licenses it gives them; refused when the rules say no. */
+	removeFromGroup(plan: GroupRemovalPlan): Promise<GroupOutcome[]>;
 	/** Reads the tenant again from its source (r), and shows it. */
 	refresh(): Promise<void>;
 	/** Keeps a report in the state directory and says where. */
@@ -223,6 +228,17 @@ export async function openStore({
 				(_, time) => [userAudit(time, 'restore-user', entry.user.userPrincipalName, 'restored')],
 			);
 		},
+		readDeletedUsers: () => readDeletedUsers(backend, () => state, set),
+		async removeFromGroup(plan) {
+			if (!adminPermission(state.tenant, state.admin).allowed) throw new Error(`${state.admin} may not change licenses.`);
+			const removable = plan.items.filter(item => !item.block).map(({userId, userPrincipalName}) => ({userId, userPrincipalName}));
+			return commit(
+				randomUUID(),
+				async () => [...(removable.length > 0 ? await backend.removeFromGroup(state.tenant, plan.groupId, removable) : []), ...groupSkips(plan)],
+				(outcomes, time) => outcomes.filter(o => o.outcome === 'removed').map(o => ({type: 'leave-group' as const, time, userId: o.userId, groupId: plan.groupId})),
+				(outcomes, time) => groupAuditEntries(state.tenant, state.admin, time, plan, outcomes),
+			);
+		},
 		subscribe(listener) {
 			listeners.add(listener);
 			return () => listeners.delete(listener);
@@ -252,6 +268,14 @@ export async function openStore({
 			);
 		},
 	};
+}
+
+/** A live tenant's deleted users, read when Deleted users opens: they are not read with the tenant. */
+async function readDeletedUsers(backend: TenantBackend, get: () => AppState, set: (next: AppState) => void): Promise<void> {
+	if (!backend.deletedUsers) return;
+	const deleted = await backend.deletedUsers();
+	const state = get();
+	set({...state, tenant: produce(state.tenant, draft => void ((draft['x-local'] ??= {}).deletedUsers = deleted))});
 }
 
 /**
@@ -328,7 +352,9 @@ function discardSaved(stateFile: StateFile, source: Tenant, tenantId: string, ac
 	const audit = discarded.flatMap(change =>
 		change.type === 'delete' || change.type === 'restore'
 			? [entry(change.userId, null, change.type === 'delete' ? 'deleted' : 'restored')]
-			: [...change.add.map(skuId => entry(change.userId, skuId, 'assigned')), ...change.remove.map(skuId => entry(change.userId, skuId, 'removed'))],
+			: change.type === 'leave-group'
+				? [{...entry(change.userId, null, 'left-group'), groupId: change.groupId}]
+				: [...change.add.map(skuId => entry(change.userId, skuId, 'assigned')), ...change.remove.map(skuId => entry(change.userId, skuId, 'removed'))],
 	);
 	const problem = stateFile.commit({id: randomUUID(), tenantId, time, changes: [], audit, reset: true});
 	const said = strings.state.reset.discarded(audit.length, new Set(discarded.map(c => c.userId)).size, name);

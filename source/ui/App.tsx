@@ -17,13 +17,15 @@ import {createSending, SendingContext, useSendingState} from './sending.js';
 import {StoreContext, useAppState, useStore} from './store-context.js';
 import {strings} from './strings.js';
 import {useTerminalSize} from './use-terminal-size.js';
+import {useSignInPrompt, type OpeningMessages} from './SignInScreen.js';
 
 /** Header (2 rows), status line and footer (2 rows), and the row Ink leaves free below. */
 const chromeRows = 5;
-/** The read-only banner wraps to two rows at 80 columns. */
+/** The read-only banner wraps to two rows at 80 columns; a sign-in prompt (URL, code and why) to three. */
 const bannerRows = 2;
+const promptRows = 3;
 
-function Screens({initialTab}: {initialTab: Tab}) {
+function Screens({initialTab, signIn}: {initialTab: Tab; signIn?: OpeningMessages}) {
 	const {exit} = useApp();
 	const route = useInputRouter();
 	const {tenant, admin, refreshing, lockedBy, recovered, notice} = useAppState();
@@ -59,18 +61,22 @@ function Screens({initialTab}: {initialTab: Tab}) {
 			store.refresh().catch((error: Error) => setStatus(strings.refresh.failed(error.message)));
 		},
 	};
-	const banner = lockedBy
+	// An action that needs a permission not granted yet waits for a sign-in: its prompt comes first.
+	const prompt = useSignInPrompt(signIn);
+	const readOnlyBanner = lockedBy
 		? strings.readOnly.locked(lockedBy)
 		: permission.allowed
 			? null
 			: strings.readOnly.banner(admin, permission.roles);
+	const banner = prompt ?? readOnlyBanner;
+	const rows = prompt ? promptRows : bannerRows;
 	const base = {
 		size,
-		bodyRows: Math.max(3, size.rows - chromeRows - (banner ? bannerRows : 0)),
+		bodyRows: Math.max(3, size.rows - chromeRows - (banner ? rows : 0)),
 		global,
 		status,
 		setStatus,
-		readOnly: lockedBy ? strings.readOnly.lockedStatus : banner ? strings.readOnly.status : null,
+		readOnly: lockedBy ? strings.readOnly.lockedStatus : readOnlyBanner ? strings.readOnly.status : null,
 	};
 	const chrome = (active: boolean): Chrome => ({...base, active});
 	// A change being sent covers the screen it was confirmed on until it is done.
@@ -84,12 +90,12 @@ function Screens({initialTab}: {initialTab: Tab}) {
 				<Header
 					organization={tenant.organization.displayName}
 					signedInAs={admin}
-					readOnly={banner !== null}
+					readOnly={readOnlyBanner !== null}
 					tab={nav.tab}
 					width={size.columns}
 				/>
 				{banner ? (
-					<Box height={bannerRows}>
+					<Box height={rows}>
 						<Text wrap="wrap">{banner}</Text>
 					</Box>
 				) : null}
@@ -131,12 +137,13 @@ function Screens({initialTab}: {initialTab: Tab}) {
 	);
 }
 
-export function App({store, initialTab = 'licenses'}: {store: Store; initialTab?: Tab}) {
+/** `signIn`: where a live tenant's sign-in prompts are said, for one asked for while the app runs. */
+export function App({store, initialTab = 'licenses', signIn}: {store: Store; initialTab?: Tab; signIn?: OpeningMessages}) {
 	const [sending] = useState(createSending);
 	return (
 		<StoreContext.Provider value={store}>
 			<SendingContext.Provider value={sending}>
-				<Screens initialTab={initialTab} />
+				<Screens initialTab={initialTab} signIn={signIn} />
 			</SendingContext.Provider>
 		</StoreContext.Provider>
 	);

@@ -1,37 +1,58 @@
 // Before the tenant is read: the device-code sign-in (the URL and the code to enter elsewhere) and how
-// many users have been read so far. Shown by the TUI while it opens a live tenant.
+// many users have been read so far. Shown by the TUI while it opens a live tenant; later, an action
+// that needs a permission not granted yet shows its sign-in prompt above the screen (App).
 import {Box} from 'ink';
 import {Text} from './components/Text.js';
 import {useSyncExternalStore} from 'react';
 import {strings} from './strings.js';
 
-/** Lines said while opening, for the screen to follow. */
+/** Lines said while opening, and the sign-in prompt while one waits, for the screen to follow. */
 export function openingMessages() {
 	let lines: string[] = [];
+	let prompt: string | null = null;
 	const listeners = new Set<() => void>();
+	const changed = () => {
+		for (const listener of listeners) listener();
+	};
 	return {
 		say(line: string) {
 			lines = [...lines, line];
-			for (const listener of listeners) listener();
+			changed();
 		},
 		/** Replaces the last line when it is the same kind of news (a count going up). */
 		update(line: string, kind: (last: string) => boolean) {
 			lines = lines.length > 0 && kind(lines.at(-1)!) ? [...lines.slice(0, -1), line] : [...lines, line];
-			for (const listener of listeners) listener();
+			changed();
+		},
+		/** The device-code prompt while a sign-in waits for it; null once it has ended. */
+		prompt(text: string | null) {
+			prompt = text;
+			changed();
 		},
 		subscribe(listener: () => void) {
 			listeners.add(listener);
 			return () => listeners.delete(listener);
 		},
 		get: () => lines,
+		getPrompt: () => prompt,
 	};
 }
 
-export function SignInScreen({messages}: {messages: ReturnType<typeof openingMessages>}) {
+export type OpeningMessages = ReturnType<typeof openingMessages>;
+
+/** The sign-in prompt waiting now, if any. */
+export const useSignInPrompt = (messages: OpeningMessages | undefined) =>
+	useSyncExternalStore(messages?.subscribe ?? noSubscription, messages?.getPrompt ?? noPrompt);
+const noSubscription = () => () => {};
+const noPrompt = () => null;
+
+export function SignInScreen({messages}: {messages: OpeningMessages}) {
 	const lines = useSyncExternalStore(messages.subscribe, messages.get);
+	const prompt = useSignInPrompt(messages);
 	return (
 		<Box flexDirection="column" borderStyle="round" paddingX={1}>
 			<Text bold>{strings.signIn.title}</Text>
+			{prompt ? <Text>{prompt}</Text> : null}
 			{lines.map((line, i) => (
 				<Text key={i}>{line}</Text>
 			))}

@@ -18,6 +18,7 @@ export type KeyContext =
 	| 'next'
 	| 'guide'
 	| 'deleted'
+	| 'groups'
 	| 'sending';
 
 export type ActionId =
@@ -49,6 +50,7 @@ export type ActionId =
 	| 'deleteUser'
 	| 'deletedUsers'
 	| 'restore'
+	| 'removeFromGroup'
 	| 'next'
 	| 'previous'
 	| 'commands'
@@ -103,6 +105,9 @@ export const keyTable: readonly Binding[] = [
 	{id: 'expand', context: 'user', keys: '→/enter', label: 'Show apps', footer: true, match: (_i, k) => k.rightArrow || k.return},
 	{id: 'collapse', context: 'user', keys: '←', label: 'Hide apps', footer: false, match: (_i, k) => k.leftArrow},
 	{id: 'save', context: 'user', keys: 's', label: 'Save changes', footer: true, match: char('s')},
+	{id: 'removeFromGroup', context: 'user', keys: 'x', label: 'Remove from group', footer: false, match: char('x')},
+
+	{id: 'open', context: 'groups', keys: 'enter', label: 'Choose group', footer: true, match: (_i, k) => k.return},
 
 	{id: 'tick', context: 'manage', keys: 'space/enter', label: 'Choose', footer: true, match: (i, k) => k.return || char(' ')(i, k)},
 	{id: 'save', context: 'manage', keys: 's', label: 'Save changes', footer: true, match: char('s')},
@@ -152,6 +157,7 @@ export const contextTitles: Record<KeyContext, string> = {
 	next: 'Next steps',
 	guide: 'Guided unassign',
 	deleted: 'Deleted users',
+	groups: 'Remove from group: which group',
 	sending: 'While a change is sent',
 };
 
@@ -163,7 +169,7 @@ export const contextNotes: Partial<Record<KeyContext, string>> = {
 };
 
 /** Actions that change licenses: refused, with the reason, when the admin may not change them. */
-export const changeActions: ReadonlySet<ActionId> = new Set<ActionId>(['unassign', 'assign', 'save', 'manage', 'deleteUser', 'restore']);
+export const changeActions: ReadonlySet<ActionId> = new Set<ActionId>(['unassign', 'assign', 'save', 'manage', 'deleteUser', 'restore', 'removeFromGroup']);
 
 /** The first binding of the given contexts (in the order given) that the keypress matches. */
 export function findBinding(contexts: readonly KeyContext[], input: string, key: Key): Binding | undefined {

@@ -3,6 +3,7 @@
 import type {Progress} from '../backends/graph/http.js';
 import type {ReducedTo, ReducibleKind} from '../domain/capabilities.js';
 import {consequenceKinds, sumConsequences, type Consequence, type ConsequenceKind, type UserConsequences} from '../domain/consequences.js';
+import type {GroupRemovalReason} from '../domain/groups.js';
 import type {Tenant} from '../domain/model.js';
 import type {Outcome, OutcomeCounts, SkipReason, UserOutcome} from '../domain/plan.js';
 import {dependentsNamedIn} from '../domain/rules.js';
@@ -157,7 +158,8 @@ export const strings = {
 		removeLine: (product: string) => `− Unassign ${product}`,
 		dependent: (bases: string) => `depends on ${bases}: removed with it`,
 		alsoRemoves: (addOns: string) => `also removes ${addOns}, which depends on it`,
-		groupLocked: (groups: string) => `Assigned through ${groups}: change the group's membership instead.`,
+		groupLocked: (groups: string) => `Assigned through ${groups}: x removes the user from the group, and the licenses it gives.`,
+		notThroughGroup: 'This product is not assigned through a group: space unticks it.',
 	},
 	manage: {
 		title: 'Manage product licenses',
@@ -310,6 +312,7 @@ export const strings = {
 		restored: (upn: string) => `${upn} restored, with their licenses.`,
 		expired: 'More than 30 days since it was deleted: it can no longer be restored.',
 		noLicenses: (product: string) => `No ${product} license is available to restore with the user.`,
+		readFailed: (message: string) => `Could not read the deleted users: ${message}`,
 	},
 	commands: {
 		powershell: 'Microsoft Graph PowerShell',
@@ -356,7 +359,7 @@ export const strings = {
 		reason: {
 			'not-assigned': 'does not have this license',
 			'already-assigned': 'has this license already',
-			'group-assigned': 'licensed through a group; remove them from the group instead',
+			'group-assigned': 'licensed through a group; remove them from the group instead (x in their Licenses and apps, or remove-from-group)',
 			'self-service-subscription': 'self-service purchase; an admin must take over the subscription first',
 			'user-not-found': 'no such user',
 			error: 'failed',
@@ -411,6 +414,47 @@ export const strings = {
 	signIn: {
 		title: 'Microsoft 365: signing in and reading the tenant',
 		cancel: 'ctrl+c cancels.',
+		/** The device-code prompt: where to go and what to type, and why when an action needs more. */
+		deviceCode: (url: string, code: string, permissions: readonly string[]) =>
+			(permissions.length > 0 ? `This needs a permission not granted yet (${permissions.join(', ')}). ` : '') +
+			`To sign in, open ${url} in a browser on any device and enter the code ${code}`,
+		denied: 'Sign-in was refused (access_denied): nothing was read or changed. Run it again to sign in anew.',
+		expired: 'The sign-in code expired before it was entered (expired_token): nothing was read or changed. Run it again for a new code.',
+		failed: (detail: string) => `Sign-in failed${detail ? `: ${detail}` : '.'}`,
+		network: (request: string, problem: string) => `Sign-in ${request}: ${problem}`,
+		notJson: (status: number) => `answered ${status} with something that is not the sign-in service's JSON: is a proxy in the way?`,
+	},
+	group: {
+		title: 'Remove from group',
+		choose: (name: string) => `Remove ${name} from which group? Each takes the licenses it gives.`,
+		question: (name: string, group: string) => `Remove ${name} from ${group}, and with it the licenses the group gives them?`,
+		takes: (group: string) => `What leaving ${group} takes:`,
+		lost: (product: string) => `− ${product}`,
+		kept: (product: string) => `${product}: kept (also assigned directly or through another group)`,
+		none: 'The group gives them no licenses.',
+		dynamic: (group: string) => `${group} has dynamic membership: a rule decides its members, so no one can be removed from it by hand. Change the rule, or the user's properties it reads.`,
+		reason: {
+			'dynamic-membership': 'the group has dynamic membership: a rule decides its members',
+			'not-a-member': 'not a member of the group',
+			'user-not-found': 'no such user',
+			error: 'failed',
+		} satisfies Record<GroupRemovalReason | 'error', string>,
+		working: 'Removing from the group…',
+		cliQuestion: (users: number, group: string) => `Remove ${plural(users, 'user', 'users')} from ${group}, with the licenses it gives them?`,
+		commandSummary: (dryRun: boolean, group: string, s: {removed: number; wouldRemove: number; skipped: number; failed: number}) =>
+			`${dryRun ? `Dry run: ${plural(s.wouldRemove, 'user', 'users')} would be removed from ${group}` : `${plural(s.removed, 'user', 'users')} removed from ${group}`}; ${plural(s.skipped, 'user', 'users')} skipped, ${s.failed} failed.`,
+		unknownGroup: (given: string) =>
+			`unknown group "${given}": give the name or id of a group that licenses these users (m365-licenses users --json lists them under viaGroups)`,
+		done: (name: string, group: string, licenses: number) =>
+			`${name} removed from ${group}${licenses > 0 ? `: ${licenses === 1 ? '1 license goes' : `${licenses} licenses go`} with it` : ''}.`,
+		failed: (name: string, message: string) => `${name} was not removed from the group: ${message}`,
+		unknown: (why: string) =>
+			`Unknown: Graph's answer was lost (${why}). Check the group's members in the Microsoft 365 admin center.`,
+	},
+	proxy: {
+		invalid: (name: string, value: string) => `${name}=${value} is not a web address (such as http://proxy.example.com:3128).`,
+		refused: (proxy: string, status: string) => `the proxy ${proxy} refused to connect to it (${status}).`,
+		unreachable: (proxy: string) => `the proxy ${proxy} refused the connection: is it up, and are HTTPS_PROXY and HTTP_PROXY right?`,
 	},
 	loading: (users: number) => `Reading the tenant from Microsoft Graph… ${users} users`,
 	/** Microsoft Graph's failures, each one line after the request it names (method and path, never a token). */

@@ -17,11 +17,18 @@ export interface Ran {
 	stderr: string;
 }
 
+/** The environment the app is run with: this one, without any proxy of the machine's, and `env` over it. */
+export function appEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
+	const result: NodeJS.ProcessEnv = {...process.env};
+	for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy']) delete result[name];
+	return {...result, ...env};
+}
+
 /** Runs the bundle without blocking this process (the server answers from here); `started` gets the child. */
 export function cli(args: string[], env: Record<string, string> = {}, started?: (child: ChildProcess) => void): Promise<Ran> {
 	requireBundle();
 	return new Promise(resolve => {
-		const child = spawn(process.execPath, [bundle, ...args], {env: {...process.env, ...env}, stdio: ['ignore', 'pipe', 'pipe']});
+		const child = spawn(process.execPath, [bundle, ...args], {env: appEnv(env), stdio: ['ignore', 'pipe', 'pipe']});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', chunk => (stdout += chunk));

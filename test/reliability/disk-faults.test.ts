@@ -108,7 +108,7 @@ describe('a live tenant', () => {
 		// A file backend standing in for Graph: its changes happen at the source, not in the state.
 		const live = (): TenantBackend => {
 			const local = new LocalTenant(demoTenantPath, 'demo');
-			return {kind: 'graph', source: 'graph', load: () => local.load(), apply: (t, p) => local.apply(t, p), deleteUser: async () => {}, restoreUser: async () => {}};
+			return {kind: 'graph', source: 'graph', load: () => local.load(), apply: (t, p) => local.apply(t, p), deleteUser: async () => {}, restoreUser: async () => {}, removeFromGroup: async () => []};
 		};
 		const dir = tempStateDir();
 		const store = await openStore({backend: live(), stateFile: openStateFile(dir)});

@@ -110,7 +110,7 @@ describe('one user: Licenses and apps', () => {
 		await openUser(app, 'Grady Archie');
 		await toProduct(app, 'Visio Plan 2');
 		await app.press(keys.space);
-		await app.waitFor("Assigned through Visio Users: change the group's membership instead.");
+		await app.waitFor('Assigned through Visio Users: x removes the user from the group, and the licenses it gives.');
 		expect(row(app.frame(), 'Visio Plan 2')).toContain('[x]');
 	});
 });

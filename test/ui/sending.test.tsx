@@ -37,6 +37,7 @@ function stoppableBackend(): TenantBackend & {stopped: boolean} {
 		load: () => local.load(),
 		deleteUser: () => local.deleteUser(),
 		restoreUser: () => local.restoreUser(),
+		removeFromGroup: async () => [],
 		async apply(tenant: Parameters<TenantBackend['apply']>[0], plan: LicensePlan, onProgress?: (p: Progress) => void, signal?: AbortSignal) {
 			const [first, ...rest] = plan.items;
 			onProgress?.(progress(1, plan.items.length, {throttled: 3, perSecond: 2.5, waitingMs: 4000}));

@@ -6,5 +6,16 @@ export const clouds: Record<Cloud, {graph: string; login: string}> = {
 	'21vianet': {graph: 'https://microsoftgraph.chinacloudapi.cn', login: 'https://login.chinacloudapi.cn'},
 };
 
-/** Delegated permissions the app asks for: enough to read the tenant and change licenses. */
+/** Delegated permissions asked for at sign-in: enough to read the tenant and change licenses. */
 export const graphScopes = ['LicenseAssignment.ReadWrite.All', 'User.Read.All', 'Organization.Read.All', 'GroupMember.Read.All'];
+
+/**
+ * Permissions asked for only when an action first needs them (incremental consent), least privileged
+ * per Microsoft Graph's reference: DELETE /users/{id} and POST /directory/deletedItems/{id}/restore
+ * need User.ReadWrite.All; DELETE /groups/{id}/members/{id}/$ref needs GroupMember.ReadWrite.All.
+ */
+export const actionScopes = {
+	deleteUser: ['User.ReadWrite.All'],
+	restoreUser: ['User.ReadWrite.All'],
+	removeFromGroup: ['GroupMember.ReadWrite.All'],
+} as const satisfies Record<string, readonly string[]>;

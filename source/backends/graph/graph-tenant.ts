@@ -6,7 +6,9 @@ import type {CompanySubscription, DirectoryRole, Group, Organization, Subscribed
 import {normaliseTenant, normaliseUser} from '../../domain/ids.js';
 import {skipOutcomes, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
 import {strings} from '../../ui/strings.js';
-import type {TenantBackend} from '../backend.js';
+import type {DeletedUser, TenantBackend} from '../backend.js';
+import {actionScopes} from './clouds.js';
+import type {GroupOutcome} from '../../domain/groups.js';
 import {GraphError, GraphHttp, type BatchResult, type Progress, type SubRequest, type SubResponse} from './http.js';
 import {maxWindow} from './pacing.js';
 
@@ -151,10 +153,11 @@ export class GraphTenant implements TenantBackend {
 	/** The groups that license users, by name, so a skipped user can be told which group. */
 	private async groupNames(users: readonly User[]): Promise<Group[]> {
 		const ids = [...new Set(users.flatMap(u => u.licenseAssignmentStates.flatMap(s => (s.assignedByGroup ? [s.assignedByGroup] : []))))];
-		const {responses} = await this.read(ids.map((id, i) => ({id: String(i), method: 'GET', url: `/groups/${id}?$select=id,displayName`})));
+		const {responses} = await this.read(ids.map((id, i) => ({id: String(i), method: 'GET', url: `/groups/${id}?$select=id,displayName,groupTypes`})));
 		return ids.map((id, i) => {
-			const body = responses.get(String(i))?.body as {displayName?: string} | undefined;
-			return {id, displayName: body?.displayName ?? id};
+			const body = responses.get(String(i))?.body as {displayName?: string; groupTypes?: unknown} | undefined;
+			const groupTypes = Array.isArray(body?.groupTypes) ? body.groupTypes.filter((t): t is string => typeof t === 'string') : [];
+			return {id, displayName: body?.displayName ?? id, groupTypes};
 		});
 	}
 
@@ -213,16 +216,50 @@ export class GraphTenant implements TenantBackend {
 		return result;
 	}
 
-	async deleteUser(): Promise<void> {
-		throw new Error('Deleting users is not available against a live tenant yet: use the Microsoft 365 admin center.');
+	/** DELETE /users/{id}: restorable for 30 days. Asks for User.ReadWrite.All the first time. */
+	async deleteUser(_tenant: Tenant, userId: string): Promise<void> {
+		await this.http.one('DELETE', `/users/${encodeURIComponent(userId)}`, undefined, actionScopes.deleteUser);
 	}
 
-	async restoreUser(): Promise<void> {
-		throw new Error('Restoring users is not available against a live tenant yet: use the Microsoft 365 admin center.');
+	/** POST /directory/deletedItems/{id}/restore: the user comes back with their licenses. */
+	async restoreUser(_tenant: Tenant, userId: string): Promise<void> {
+		await this.http.one('POST', `/directory/deletedItems/${encodeURIComponent(userId)}/restore`, undefined, actionScopes.restoreUser);
+	}
+
+	/**
+	 * DELETE /groups/{id}/members/{userId}/$ref, twenty to a $batch. Always with /$ref: without it, Graph
+	 * deletes the user itself when the app may delete users. Asks for GroupMember.ReadWrite.All the
+	 * first time. A lost answer is said to be unknown, naming where to look.
+	 */
+	async removeFromGroup(_tenant: Tenant, groupId: string, users: ReadonlyArray<{userId: string; userPrincipalName: string}>): Promise<GroupOutcome[]> {
+		const {responses, unknown, stopped} = await this.http.batch(
+			users.map((user, i) => ({id: String(i), method: 'DELETE', url: memberRef(groupId, user.userId)})),
+			{scopes: actionScopes.removeFromGroup},
+		);
+		return users.map((user, i): GroupOutcome => {
+			const base = {...user, groupId};
+			const response = responses.get(String(i));
+			if (response && response.status >= 200 && response.status < 300) return {...base, outcome: 'removed', reason: null, message: null};
+			const message = response
+				? (this.http.safeMessage(response) ?? strings.graph.status(response.status, ''))
+				: unknown.has(String(i))
+					? strings.group.unknown(unknown.get(String(i))!)
+					: strings.graph.notSent(stopped ?? strings.graph.cancelled);
+			return {...base, outcome: 'failed', reason: 'error', message};
+		});
+	}
+
+	/** GET /directory/deletedItems/microsoft.graph.user, every page: the users restorable now. */
+	async deletedUsers(): Promise<DeletedUser[]> {
+		const found = await this.http.getAll<User & {deletedDateTime?: string}>(`/directory/deletedItems/microsoft.graph.user?$select=${userFields},deletedDateTime&$top=999`);
+		return found.map(({deletedDateTime, ...user}) => ({deletedDateTime: deletedDateTime ?? new Date().toISOString(), user: normalisedUser(user)}));
 	}
 }
 
 const isUser = (read: User | null | {error: string}): read is User => read !== null && !('error' in read);
+
+/** A member's reference in a group: removing it takes the user out of the group, and only that. */
+const memberRef = (groupId: string, userId: string) => `/groups/${encodeURIComponent(groupId)}/members/${encodeURIComponent(userId)}/$ref`;
 
 /** A user as the domain expects it: missing lists empty, and ids normalised like every other source's. */
 function normalisedUser(user: User): User {

@@ -1,17 +1,22 @@
-// Talking to Microsoft Graph with Node's own fetch. Not @microsoft/microsoft-graph-client: its retry
-// handler retries whole requests only, while a $batch answers 429 per sub-request, each with its own
-// Retry-After, and that is where license writes are throttled.
+// Talking to Microsoft Graph with undici's fetch, through the environment's proxy (network.ts). Not
+// @microsoft/microsoft-graph-client: its retry handler retries whole requests only, while a $batch
+// answers 429 per sub-request, each with its own Retry-After, and that is where license writes are
+// throttled.
 //
 // The sign-in token goes to Graph's origin (scheme, host and port) and nowhere else: a next-page link
 // or a redirect elsewhere is refused, and nothing taken from an answer is shown with a token in it.
 // Every failure is a GraphError naming the request (method and path), never a stack trace.
 import {UserError} from '../backend.js';
 import {strings} from '../../ui/strings.js';
+import type {TokenSource} from './auth.js';
+import {proxyRoute, send} from './network.js';
 import {batchSize, initialPacing, paced, ratePerSecond, retryAfterMs, sent, type Pacing} from './pacing.js';
+
+export type Method = 'GET' | 'POST' | 'DELETE';
 
 export interface SubRequest {
 	id: string;
-	method: 'GET' | 'POST';
+	method: Method;
 	/** Relative to /v1.0, as $batch takes it: /users/{id}/assignLicense. */
 	url: string;
 	body?: unknown;
@@ -60,7 +65,7 @@ export class TokenExpiredError extends GraphError {}
 export interface GraphHttpOptions {
 	/** Graph's address: the cloud's or --graph-endpoint. The token goes to its origin only. */
 	base: string;
-	token: () => Promise<string>;
+	token: TokenSource;
 	/** Each request's time limit. */
 	timeoutMs?: number;
 }
@@ -75,6 +80,8 @@ export interface BatchRun {
 	deadlineReason?: string;
 	/** Requests in flight at the start: writes start with a few; reads are not paced as tightly. */
 	initialWindow?: number;
+	/** Permissions these requests need beyond the ones always asked for (asked for when first needed). */
+	scopes?: readonly string[];
 }
 
 export interface BatchResult {
@@ -105,25 +112,39 @@ export function redact(text: string, token?: string): string {
 	return safe.length > 300 ? `${safe.slice(0, 299)}…` : safe;
 }
 
-function networkProblem(error: unknown, url: URL, timeoutMs: number): GraphError['problem'] {
+/** The proxy's answer to a CONNECT it refused, as undici words it somewhere down the error's causes. */
+function tunnelRefused(error: unknown): string | undefined {
+	for (let cause = error, depth = 0; cause && depth < 5; cause = (cause as {cause?: unknown}).cause, depth++) {
+		const status = /Proxy response \((\d+)\)/.exec((cause as {message?: string}).message ?? '')?.[1];
+		if (status) return status;
+	}
+	return undefined;
+}
+
+/** Why a request got no answer, in words: naming the proxy when the request went through one. */
+export function networkProblem(error: unknown, url: URL, timeoutMs: number): GraphError['problem'] {
+	if (error instanceof UserError) return error.message;
 	const cause = (error as {cause?: {code?: string; message?: string}}).cause;
 	const name = (error as Error).name;
 	if (name === 'TimeoutError') return strings.graph.timeout(Math.round(timeoutMs / 1000));
+	const {proxy} = proxyRoute(url.href, process.env);
+	const refusedBy = tunnelRefused(error);
+	if (proxy && refusedBy) return strings.proxy.refused(proxy, refusedBy);
 	const code = cause?.code ?? (error as NodeJS.ErrnoException).code;
-	if (code === 'ECONNREFUSED') return strings.graph.refused(url.host);
-	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return strings.graph.notFound(url.hostname);
+	if (code === 'ECONNREFUSED') return proxy ? strings.proxy.unreachable(proxy) : strings.graph.refused(url.host);
+	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return strings.graph.notFound(proxy ? new URL(proxy).hostname : url.hostname);
 	return strings.graph.network(code ?? cause?.message ?? (error as Error).message);
 }
 
 /** The failures that say the request never reached Graph: nothing can have been carried out. */
 const neverSent = (error: unknown) => {
 	const code = (error as {cause?: {code?: string}}).cause?.code;
-	return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+	return error instanceof UserError || code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || tunnelRefused(error) !== undefined;
 };
 
-interface Answer {
+export interface Answer {
 	status: number;
-	headers: Headers;
+	headers: Record<string, string>;
 	data: unknown;
 }
 
@@ -156,13 +177,13 @@ export class GraphHttp {
 	}
 
 	/** One HTTP exchange: the answer parsed, or a GraphError saying what went wrong. */
-	private async exchange(method: 'GET' | 'POST', url: URL, body?: unknown): Promise<Answer> {
+	private async exchange(method: Method, url: URL, body?: unknown, scopes?: readonly string[]): Promise<Answer> {
 		const request = this.describe(method, url);
-		const token = await this.options.token();
+		const token = await this.options.token(scopes);
 		this.lastToken = token;
-		let response: Response;
+		let response: Awaited<ReturnType<typeof send>>;
 		try {
-			response = await fetch(url, {
+			response = await send(url, {
 				method,
 				headers: {Authorization: `Bearer ${token}`, 'Content-Type': 'application/json'},
 				body: body === undefined ? undefined : JSON.stringify(body),
@@ -203,7 +224,8 @@ export class GraphHttp {
 				}
 			}
 		}
-		return {status: response.status, headers: response.headers, data};
+		// A plain record: undici's Headers are not the global class Retry-After is read from.
+		return {status: response.status, headers: Object.fromEntries(response.headers), data};
 	}
 
 	private errorText(answer: Answer): string {
@@ -219,18 +241,27 @@ export class GraphHttp {
 
 	/** One read, sent again after Graph's Retry-After on 429 and 503 (a few times: reads are not paced). */
 	async get<T>(pathOrUrl: string): Promise<T> {
-		const url = this.resolve('GET', pathOrUrl);
-		const request = this.describe('GET', url);
+		const answer = await this.one('GET', pathOrUrl);
+		if (typeof answer.data !== 'object' || answer.data === null) throw new GraphError(this.describe('GET', this.resolve('GET', pathOrUrl)), strings.graph.notJson(answer.status, false));
+		return answer.data as T;
+	}
+
+	/**
+	 * One request (a read, or a single change such as deleting a user): sent again after Graph's
+	 * Retry-After on 429 and 503, a few times. Anything but 2xx is a GraphError with Graph's message.
+	 */
+	async one(method: Method, path: string, body?: unknown, scopes?: readonly string[]): Promise<Answer> {
+		const url = this.resolve(method, path);
+		const request = this.describe(method, url);
 		for (let attempt = 0; ; attempt++) {
-			const answer = await this.exchange('GET', url);
+			const answer = await this.exchange(method, url, body, scopes);
 			if (retryable(answer.status) && attempt < readRetries) {
 				await new Promise(resolve => setTimeout(resolve, retryAfterMs(answer.headers, Date.now()) ?? 1000 * 2 ** attempt));
 				continue;
 			}
 			if (answer.status === 403) throw new GraphError(request, strings.graph.forbidden(this.errorText(answer)));
-			if (answer.status < 200 || answer.status >= 300) throw new GraphError(request, strings.graph.status(answer.status, this.errorText(answer)));
-			if (typeof answer.data !== 'object' || answer.data === null) throw new GraphError(request, strings.graph.notJson(answer.status, false));
-			return answer.data as T;
+			if (answer.status < 200 || answer.status >= 300) throw new GraphError(request, strings.graph.status(answer.status, this.errorText(answer)), answer.status >= 500);
+			return answer;
 		}
 	}
 
@@ -302,7 +333,7 @@ export class GraphHttp {
 		const send = async (chunk: SubRequest[], sentEpoch: number) => {
 			let answer: Answer;
 			try {
-				answer = await this.exchange('POST', this.resolve('POST', '/$batch'), {requests: chunk});
+				answer = await this.exchange('POST', this.resolve('POST', '/$batch'), {requests: chunk}, run.scopes);
 			} catch (error) {
 				if (!(error instanceof GraphError)) throw error;
 				if (error.maybeCarriedOut) for (const request of chunk) lost(request.id, error.problem);

@@ -1,7 +1,7 @@
 // Users > Deleted users: restorable for 30 days, with their licenses.
 import {Box} from 'ink';
 import {Text} from '../components/Text.js';
-import {useState} from 'react';
+import {useEffect, useState} from 'react';
 import {dayOf} from '../../domain/dates.js';
 import {restorableUntil, restoreBlock} from '../../domain/rules.js';
 import {useChrome} from '../chrome.js';
@@ -25,6 +25,10 @@ export function DeletedUsersPanel({onClose}: {onClose: () => void}) {
 	const list = useList(deleted.length, listHeight);
 	const width = chrome.size.columns - 1;
 	const text = strings.deleted;
+	// A live tenant's deleted users are read as the panel opens.
+	useEffect(() => {
+		store.readDeletedUsers().catch((error: Error) => chrome.setStatus(text.readFailed(error.message)));
+	}, []);
 
 	const entry = deleted.find(d => d.user.id === confirming);
 	if (entry) {

@@ -18,6 +18,8 @@ import {WindowedList} from '../components/WindowedList.js';
 import {useAppState} from '../store-context.js';
 import {strings} from '../strings.js';
 import {namesOf, useApply} from '../use-apply.js';
+import {isDynamic} from '../../domain/groups.js';
+import {GroupRemovalPanel} from './GroupRemovalPanel.js';
 
 type Row =
 	| {kind: 'product'; product: ProductRow}
@@ -35,6 +37,8 @@ export function UserPanel({userId, onClose}: {userId: string; onClose: () => voi
 	const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
 	const [confirming, setConfirming] = useState<LicensePlan | null>(null);
 	const [freed, setFreed] = useState<UserOutcome[] | null>(null);
+	/** Remove from group: the groups the current product comes through. */
+	const [leaving, setLeaving] = useState<string[] | null>(null);
 	const {usersById, products, skusById} = indexTenant(tenant);
 	const user = usersById.get(userId);
 	const names = namesOf(tenant);
@@ -73,6 +77,8 @@ export function UserPanel({userId, onClose}: {userId: string; onClose: () => voi
 	if (freed) {
 		return <NextStepsPanel freed={freedRows(tenant, freed)} onDone={() => setFreed(null)} />;
 	}
+
+	if (leaving) return <GroupRemovalPanel userId={user.id} groupIds={leaving} onClose={() => setLeaving(null)} />;
 
 	if (confirming) {
 		return (
@@ -117,6 +123,15 @@ export function UserPanel({userId, onClose}: {userId: string; onClose: () => voi
 			handlers={{
 				...listHandlers(list),
 				tick: toggle,
+				removeFromGroup: () => {
+					if (!current || current.kind !== 'product') return chrome.setStatus(strings.user.notThroughGroup);
+					const groups = assignmentSources(user, current.product.skuId).groupIds;
+					if (groups.length === 0) return chrome.setStatus(strings.user.notThroughGroup);
+					// Only a group whose members are set by hand can be left; one that can is offered.
+					const fixed = groups.filter(id => !isDynamic(tenant.groups.find(g => g.id === id)));
+					if (fixed.length === 0) return chrome.setStatus(strings.group.dynamic(names.groups(groups)));
+					setLeaving(fixed);
+				},
 				expand: () => currentSku && setExpanded(previous => new Set(previous).add(currentSku)),
 				collapse: () => {
 					if (!currentSku) return;

@@ -1,0 +1,110 @@
+// Remove from group (x in a user's Licenses and apps): for a license held only through a group, the
+// user leaves the group. The confirmation shows everything leaving takes, from the consequences engine;
+// a group whose members a rule decides is refused, saying so.
+import {Box} from 'ink';
+import {Text} from '../components/Text.js';
+import {useMemo, useState, type ReactElement} from 'react';
+import {groupRemovalConsequences, planGroupRemoval, type GroupRemovalPlan} from '../../domain/groups.js';
+import {indexTenant} from '../../domain/selectors.js';
+import {useChrome} from '../chrome.js';
+import {Cell} from '../components/Cell.js';
+import {ConfirmPanel, dialogWidth} from '../components/ConfirmPanel.js';
+import {consequencesPanelLines} from '../components/ConsequencesPanel.js';
+import {listHandlers} from '../components/list-handlers.js';
+import {ScreenFrame} from '../components/ScreenFrame.js';
+import {useList} from '../components/use-list.js';
+import {WindowedList} from '../components/WindowedList.js';
+import {useAppState, useStore} from '../store-context.js';
+import {strings} from '../strings.js';
+import {namesOf} from '../use-apply.js';
+
+/** The confirmation's lines: what the user loses, then each product the group gives, then what losses mean. */
+function removalLines(plan: GroupRemovalPlan, lines: ReturnType<typeof consequencesPanelLines>, names: ReturnType<typeof namesOf>): ReactElement[] {
+	const item = plan.items[0]!;
+	const words = strings.group;
+	return [
+		...lines.head,
+		<Text key="takes" bold>
+			{words.takes(names.groups([plan.groupId]))}
+		</Text>,
+		...(item.products.length === 0 ? [<Text key="none">{`  ${words.none}`}</Text>] : []),
+		...item.products.map(skuId => (
+			<Text key={skuId} wrap="truncate-end" dimColor={item.kept.includes(skuId)}>
+				{`  ${item.kept.includes(skuId) ? words.kept(names.product(skuId)) : words.lost(names.product(skuId))}`}
+			</Text>
+		)),
+		...lines.notes,
+	];
+}
+
+export function GroupRemovalPanel({userId, groupIds, onClose}: {userId: string; groupIds: readonly string[]; onClose: () => void}) {
+	const {tenant} = useAppState();
+	const store = useStore();
+	const chrome = useChrome();
+	const [chosen, setChosen] = useState<string | null>(groupIds.length === 1 ? groupIds[0]! : null);
+	const list = useList(groupIds.length, Math.max(1, chrome.bodyRows - 2));
+	const names = namesOf(tenant);
+	const width = dialogWidth(chrome.size.columns);
+	const plan = useMemo(() => (chosen ? planGroupRemoval(tenant, chosen, [userId]) : null), [tenant, chosen, userId]);
+	const item = plan?.items[0];
+	const lines = useMemo(
+		() => (plan && item ? removalLines(plan, consequencesPanelLines([groupRemovalConsequences(tenant, plan.groupId, item, new Date())], names, width), names) : []),
+		[plan, item, tenant, width],
+	);
+
+	if (!chosen || !plan || !item) {
+		return (
+			<ScreenFrame
+				contexts={['groups', 'list']}
+				handlers={{
+					...listHandlers(list),
+					open: () => setChosen(groupIds[list.state.cursor] ?? null),
+					back: onClose,
+				}}
+			>
+				<Text bold wrap="truncate-end">
+					{strings.group.choose(indexTenant(tenant).usersById.get(userId)?.displayName ?? userId)}
+				</Text>
+				<WindowedList
+					items={[...groupIds]}
+					state={list.state}
+					height={Math.max(1, chrome.bodyRows - 2)}
+					empty=""
+					rowKey={id => id}
+					renderRow={(id, selected) => (
+						<Box width={chrome.size.columns - 1}>
+							<Cell width={30} inverse={selected}>
+								{names.groups([id])}
+							</Cell>
+							<Cell dim>{planGroupRemoval(tenant, id, [userId]).items[0]!.products.map(names.product).join(', ')}</Cell>
+						</Box>
+					)}
+				/>
+			</ScreenFrame>
+		);
+	}
+	return (
+		<ConfirmPanel
+			title={strings.group.title}
+			question={strings.group.question(item.displayName, names.groups([plan.groupId]))}
+			lines={lines}
+			confirmLabel={strings.group.title}
+			onCancel={onClose}
+			onConfirm={async () => {
+				onClose();
+				chrome.setStatus(strings.group.working);
+				try {
+					const [outcome] = await store.removeFromGroup(plan);
+					const group = names.groups([plan.groupId]);
+					chrome.setStatus(
+						outcome?.outcome === 'removed'
+							? strings.group.done(item.displayName, group, item.products.length - item.kept.length)
+							: strings.group.failed(item.displayName, outcome?.message ?? strings.group.reason[outcome?.reason ?? 'error']),
+					);
+				} catch (error) {
+					chrome.setStatus(strings.dialog.error((error as Error).message));
+				}
+			}}
+		/>
+	);
+}
