@@ -189,10 +189,19 @@ export function applyFolded(tenant: Tenant, folded: Folded, indexOf?: (userId: s
 		}
 		const user = userOf(userId);
 		if (!user) continue;
-		for (const groupId in change.leftGroups) leaveGroup(tenant, user, groupId, change.leftGroups[groupId]!, removals, units);
-		const {add, remove} = change;
-		if (add) for (const skuId in add) applyLicense(user, skuId, true, add[skuId]!, removals, units);
-		if (remove) for (const skuId in remove) applyLicense(user, skuId, false, remove[skuId]!, removals, units);
+		const {add, remove, leftGroups} = change;
+		if (leftGroups) {
+			// Leaving a group and changing a product of it interleave: in the order they were made, as
+			// then the licenses and the time each went come out the same as replaying every change.
+			const steps: Array<[string, () => void]> = [];
+			for (const groupId in leftGroups) steps.push([leftGroups[groupId]!, () => leaveGroup(tenant, user, groupId, leftGroups[groupId]!, removals, units)]);
+			if (add) for (const skuId in add) steps.push([add[skuId]!, () => applyLicense(user, skuId, true, add[skuId]!, removals, units)]);
+			if (remove) for (const skuId in remove) steps.push([remove[skuId]!, () => applyLicense(user, skuId, false, remove[skuId]!, removals, units)]);
+			for (const [, step] of steps.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) step();
+		} else {
+			if (add) for (const skuId in add) applyLicense(user, skuId, true, add[skuId]!, removals, units);
+			if (remove) for (const skuId in remove) applyLicense(user, skuId, false, remove[skuId]!, removals, units);
+		}
 		if (change.deleted !== undefined) {
 			for (const license of user.assignedLicenses) units(license.skuId, -1);
 			deleting.push({deletedDateTime: change.deleted, user});

@@ -8,18 +8,22 @@ import type {Tenant} from '../../source/domain/model.js';
 import {demoTenant, sku, userByName} from '../helpers/tenant.js';
 
 const tenant = demoTenant();
-const userIds = tenant.users.slice(0, 8).map(u => u.id);
+// Some users of every kind, group members among them (leaving a group takes their licenses).
+const groupMembers = tenant.users.filter(u => u.licenseAssignmentStates.some(s => s.assignedByGroup !== null)).slice(0, 4);
+const userIds = [...new Set([...tenant.users.slice(0, 6), ...groupMembers].map(u => u.id))];
 const skuIds = tenant.subscribedSkus.map(s => s.skuId);
+const groupIds = tenant.groups.map(g => g.id);
 const times = Array.from({length: 50}, (_, i) => new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString());
 
 /** A history the app could have saved: a user is restored only while deleted. */
 const histories = fc
 	.array(
 		fc.record({
-			kind: fc.constantFrom('licenses', 'licenses', 'licenses', 'delete', 'restore'),
+			kind: fc.constantFrom('licenses', 'licenses', 'licenses', 'delete', 'restore', 'leave-group'),
 			user: fc.constantFrom(...userIds),
 			add: fc.subarray(skuIds, {maxLength: 2}),
 			remove: fc.subarray(skuIds, {maxLength: 2}),
+			group: fc.constantFrom(...groupIds),
 		}),
 		{maxLength: 40},
 	)
@@ -34,6 +38,8 @@ const histories = fc
 			} else if (step.kind === 'restore') {
 				if (!deleted.delete(step.user)) continue;
 				changes.push({type: 'restore', time, userId: step.user});
+			} else if (step.kind === 'leave-group') {
+				changes.push({type: 'leave-group', time, userId: step.user, groupId: step.group});
 			} else changes.push({time, userId: step.user, add: step.add, remove: step.remove});
 		}
 		return changes;
@@ -49,6 +55,7 @@ function canonical(t: Tenant) {
 	});
 	return {
 		...t,
+		groups: byId(t.groups, g => g.id).map(g => ({...g, members: g.members && [...g.members].sort()})),
 		users: byId(t.users, u => u.id).map(user),
 		'x-local': {...t['x-local'], deletedUsers: byId(t['x-local']?.deletedUsers ?? [], d => d.user.id).map(d => ({...d, user: user(d.user)}))},
 	};
