@@ -447,6 +447,7 @@ export const strings = {
 			`is not UTF-8 text${line ? ` (line ${line})` : ''}, perhaps Windows-1252 ("ANSI"): save it as UTF-8`,
 		empty: 'is empty',
 		tooDeep: (levels: number) => `nests more than ${levels} levels deep, which no tenant does`,
+		notATime: 'is not a date and time as Graph writes them (such as 2026-05-14T09:12:03Z)',
 	},
 	usersFile: {
 		none: 'names no users',
