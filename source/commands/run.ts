@@ -6,6 +6,8 @@ import {signOut} from '../backends/graph/auth.js';
 import {openTenant, stateDirOf, type GlobalOptions} from './open.js';
 import {audit, doctor, findProduct, licenses, users} from './read.js';
 import {unassign} from './unassign.js';
+import {reclaim} from './reclaim.js';
+import {defaultInactiveDays, sectionIds, type SectionId} from '../domain/reclaim.js';
 import {readUsersFile} from './users-file.js';
 import {distinctUsers} from '../domain/given-users.js';
 
@@ -16,9 +18,24 @@ export interface CommandValues {
 	'users-file'?: string;
 	'dry-run'?: boolean;
 	yes?: boolean;
+	section?: string;
+	'inactive-days'?: string;
+	apply?: boolean;
 }
 
 const usage = (message: string) => new UserError(`${message}. See m365-licenses --help.`, exitCodes.usage);
+
+/** reclaim's flags, checked before anything is read: the sections asked (all when none is) and the days. */
+function reclaimFlags(values: CommandValues): {sections: SectionId[]; inactiveDays: number} {
+	const given = values.section?.split(',').map(s => s.trim().toLowerCase()).filter(Boolean) ?? [];
+	const unknown = given.find(s => !(sectionIds as readonly string[]).includes(s));
+	if (values.section !== undefined && (unknown !== undefined || given.length === 0)) throw usage(strings.reclaim.badSection(unknown ?? values.section));
+	if (values.apply && given.length === 0) throw usage(strings.reclaim.applyNeedsSection);
+	if (values.yes && !values.apply) throw usage('--yes goes with --apply');
+	const days = values['inactive-days'] ?? String(defaultInactiveDays);
+	if (!/^\s*\d+\s*$/.test(days) || Number(days) < 1) throw usage(strings.reclaim.badDays(days));
+	return {sections: given.length > 0 ? sectionIds.filter(id => given.includes(id)) : [...sectionIds], inactiveDays: Number(days)};
+}
 
 export async function runCommand(
 	command: string,
@@ -45,8 +62,9 @@ export async function runCommand(
 		io.err(signOut(stateDirOf(globals, io.env)) ? 'm365-licenses: signed out: the kept sign-in was removed.\n' : 'm365-licenses: no sign-in was kept.\n');
 		return exitCodes.done;
 	}
-	// unassign changes the state directory: it takes the writer lock, and says who has it if it cannot.
-	const writer = command === 'unassign' && !values['dry-run'] ? 'unassign' : undefined;
+	const reclaiming = command === 'reclaim' ? reclaimFlags(values) : undefined;
+	// unassign and reclaim --apply change the state directory: they take the writer lock, and say who has it if they cannot.
+	const writer = command === 'unassign' && !values['dry-run'] ? 'unassign' : command === 'reclaim' && values.apply ? 'reclaim' : undefined;
 	// A live tenant: unassign reads the users it names, not the whole directory.
 	const opened = await openTenant(globals, io.env, say, {writer, users: command === 'unassign' ? given : undefined});
 	const {lockedBy, recovered} = opened.store.getState();
@@ -66,6 +84,13 @@ export async function runCommand(
 			return users(opened, product, json, io);
 		case 'audit':
 			return audit(opened, json, io);
+		case 'reclaim': {
+			try {
+				return await reclaim(opened, {...reclaiming!, apply: values.apply ?? false, yes: values.yes ?? false, json}, io);
+			} finally {
+				opened.release();
+			}
+		}
 		case 'unassign': {
 			try {
 				return await unassign(opened, {product: product!, users: distinctUsers(tenant, given), dryRun: values['dry-run'] ?? false, yes: values.yes ?? false, json}, io);

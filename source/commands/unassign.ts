@@ -27,8 +27,20 @@ interface Result {
 	alsoRemoves: Array<{skuId: string; skuPartNumber: string; productName: string}>;
 }
 
+/** Says why not when the admin may not unassign licenses (the command then ends with exitCodes.error). */
+export function mayUnassign(tenant: Tenant, admin: string, io: CommandIO): boolean {
+	const permission = adminPermission(tenant, admin);
+	if (permission.allowed) return true;
+	io.err(
+		`m365-licenses: ${admin} (${permission.roles.join(', ') || 'no admin role'}) may not unassign licenses: that needs the ${licenseRoles
+			.map(r => r.name)
+			.join(', ')} role.\n`,
+	);
+	return false;
+}
+
 /** Each consequence in the words the TUI uses; "none" when the user keeps everything. */
-function consequenceList(c: UserConsequences): Result['consequences'] {
+export function consequenceList(c: UserConsequences): Result['consequences'] {
 	const list: Result['consequences'] = [
 		...c.changes.map(change => ({kind: change.kind, effect: change.effect, text: strings.consequences.phrase(c, change)})),
 		...(c.unrecognised.length > 0 ? [{kind: 'unrecognised' as const, effect: 'lost' as const, text: strings.consequences.unrecognised(c.unrecognised)}] : []),
@@ -73,15 +85,7 @@ function resultOf(
 export async function unassign({store}: Opened, options: UnassignOptions, io: CommandIO): Promise<number> {
 	const {tenant, admin} = store.getState();
 	const {product} = options;
-	const permission = adminPermission(tenant, admin);
-	if (!permission.allowed) {
-		io.err(
-			`m365-licenses: ${admin} (${permission.roles.join(', ') || 'no admin role'}) may not unassign licenses: that needs the ${licenseRoles
-				.map(r => r.name)
-				.join(', ')} role.\n`,
-		);
-		return exitCodes.error;
-	}
+	if (!mayUnassign(tenant, admin, io)) return exitCodes.error;
 	const plan = planUnassign(tenant, options.users, [product.skuId]);
 	const now = new Date();
 	const consequences = new Map(plan.items.filter(i => i.remove.length > 0).map(i => [i.userId, consequencesOf(tenant, i, now)]));
@@ -91,13 +95,13 @@ export async function unassign({store}: Opened, options: UnassignOptions, io: Co
 
 	if (!options.dryRun && !options.yes) {
 		if (!io.stdinIsTTY || !io.stdoutIsTTY) {
-			io.err('m365-licenses: refusing to unassign without confirmation: pass --yes (or --dry-run to see the plan). Nothing was changed.\n');
+			io.err(`m365-licenses: ${strings.unassign.refused('--dry-run')}\n`);
 			return exitCodes.usage;
 		}
 		show(plan.items.map(i => resultOf(tenant, i, product.skuId, consequences.get(i.userId) ?? null, null, true)));
 		const answer = await io.ask(`${strings.unassign.question(question.users, product.name, question.addOns.map(names.product))} [y/N] `);
 		if (answer.trim().toLowerCase() !== 'y') {
-			io.err('m365-licenses: cancelled. Nothing was changed.\n');
+			io.err(`m365-licenses: ${strings.unassign.cancelled}\n`);
 			return exitCodes.error;
 		}
 	}

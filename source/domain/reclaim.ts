@@ -8,8 +8,8 @@
 // - Inactive: accounts that may sign in but have not for N days (signInActivity).
 // The redundancy of a license depends only on the user's assignments, and a large tenant has few
 // distinct sets of them: each set is worked out once, then every user holding it is a lookup.
-import {assignmentsOf, capabilityCatalog, givesCapability, type Assignment} from './capabilities.js';
-import {capabilityChange, type Consequence} from './consequences.js';
+import {assignmentsOf, capabilityCatalog, givesCapability, withoutDirect, type Assignment} from './capabilities.js';
+import {capabilityChange, consequencesAfter, type Consequence, type UserConsequences} from './consequences.js';
 import {daysAfter} from './dates.js';
 import type {ServicePlanInfo, SubscribedSku, Tenant, User} from './model.js';
 import {servicePlanName} from './names.js';
@@ -62,7 +62,7 @@ export interface Candidate {
 	/** Redundant: the one product. Sign-in blocked and inactive: every product the user holds. */
 	licenses: ReclaimLicense[];
 	redundancy: Redundancy | null;
-	/** Inactive: the last sign-in recorded (null: none). */
+	/** The last sign-in recorded: null when none is, or the tenant's source has no sign-in activity. */
 	lastSignIn: string | null;
 }
 
@@ -311,13 +311,14 @@ export function findReclaim(tenant: Tenant, {now, inactiveDays}: ReclaimOptions)
 		if (!verdicts) combos.set(comboKey, (verdicts = verdictsOf(tenant, user, assignments, offerable)));
 		let licenses: ReclaimLicense[] | undefined;
 		const held = () => (licenses ??= licensesOf(tenant, assignments));
+		const last = () => (unavailable ? null : lastSignIn(tenant, user));
 		for (const [skuId, redundancy] of verdicts) {
 			const license = held().find(l => l.skuId === skuId)!;
 			const notOffered = license.notOffered ?? (redundancy.notWith ? 'not-together' : null);
-			redundant.push({section: 'redundant', user, licenses: [{...license, notOffered}], redundancy, lastSignIn: null});
+			redundant.push({section: 'redundant', user, licenses: [{...license, notOffered}], redundancy, lastSignIn: last()});
 		}
 		if (!user.accountEnabled) {
-			blocked.push({section: 'blocked', user, licenses: held(), redundancy: null, lastSignIn: null});
+			blocked.push({section: 'blocked', user, licenses: held(), redundancy: null, lastSignIn: last()});
 		} else if (!unavailable) {
 			const since = inactiveSince(tenant, user, cutoff);
 			if (since) inactive.push({section: 'inactive', user, licenses: held(), redundancy: null, lastSignIn: since.lastSignIn});
@@ -332,11 +333,14 @@ export function findReclaim(tenant: Tenant, {now, inactiveDays}: ReclaimOptions)
 	return sections;
 }
 
+/** The licenses a candidate offers for unassigning. */
+export const offeredSkus = (candidate: Candidate) => candidate.licenses.filter(l => l.notOffered === null).map(l => l.skuId);
+
 /** The candidates' offered licenses as one plan: a user ticked in two sections is asked once. */
 export function reclaimPlan(tenant: Tenant, candidates: readonly Candidate[]): LicensePlan {
 	const byUser = new Map<string, Set<string>>();
 	for (const candidate of candidates) {
-		const going = candidate.licenses.filter(l => l.notOffered === null).map(l => l.skuId);
+		const going = offeredSkus(candidate);
 		if (going.length === 0) continue;
 		const set = byUser.get(candidate.user.id) ?? new Set<string>();
 		for (const skuId of going) set.add(skuId);
@@ -363,4 +367,11 @@ export function reclaimTotals(candidates: readonly Candidate[]): {licenses: numb
 		}
 	}
 	return {licenses: seen.size, users: users.size, freed};
+}
+
+
+/** What unassigning the licenses a candidate offers would do to the user: the consequences engine. */
+export function candidateConsequences(tenant: Tenant, candidate: Candidate, now: Date): UserConsequences {
+	const before = assignmentsOf(candidate.user);
+	return consequencesAfter(tenant, candidate.user, before, withoutDirect(before, offeredSkus(candidate)), now);
 }
