@@ -61,6 +61,8 @@ const outcomeWords: Record<Outcome, (n: number) => string> = {
 
 export const strings = {
 	screens: {licenses: 'Licenses', users: 'Active users', guide: 'Guided unassign', reclaim: 'Reclaim'},
+	/** The tabs' names where the header is short of room. */
+	tabShort: {licenses: 'Licenses', users: 'Users', guide: 'Guide', reclaim: 'Reclaim'},
 	guide: {
 		step: (n: number, title: string) => `Step ${n} of 4: ${title}`,
 		titles: ['choose a product', 'choose users', 'read what happens', 'confirm'] as const,
@@ -320,7 +322,7 @@ export const strings = {
 		reduced: (kind: string) => `less ${kind}`,
 		mailbox: {
 			shared:
-				'To keep the mail without a license, convert the mailbox to a shared mailbox first: that works for a mailbox under 50 GB with no archive and no litigation hold; otherwise the shared mailbox still needs Exchange Online (Plan 2).',
+				'Keep the mail by converting the mailbox to a shared one first: no license needed under 50 GB with no archive and no litigation hold; otherwise Exchange Online (Plan 2).',
 			onHold: 'The mailbox is on litigation hold: as a shared mailbox it still needs Exchange Online (Plan 2).',
 		},
 		unavailable: {
@@ -613,12 +615,10 @@ export function reclaimReason(tenant: Tenant, candidate: Candidate, now: Date): 
 	const words = strings.reclaim.reason;
 	const names = namesOf(tenant);
 	const [license] = candidate.licenses;
-	if (candidate.section === 'blocked') return words.blocked;
-	if (candidate.section === 'inactive') {
-		const last = candidate.lastSignIn;
-		if (last !== null) return words.lastSignIn(dayOf(last), Math.floor((now.getTime() - Date.parse(last)) / dayMs));
-		return words.neverSignedIn(dayOf(candidate.user.createdDateTime ?? now));
-	}
+	const last = candidate.lastSignIn;
+	const since = (time: string) => words.lastSignIn(dayOf(time), Math.floor((now.getTime() - Date.parse(time)) / dayMs));
+	if (candidate.section === 'blocked') return last ? `${words.blocked}; ${since(last)}` : words.blocked;
+	if (candidate.section === 'inactive') return last ? since(last) : words.neverSignedIn(dayOf(candidate.user.createdDateTime ?? now));
 	const redundancy = candidate.redundancy!;
 	const others = redundancy.coveredBy.filter(skuId => skuId !== license!.skuId);
 	return [
