@@ -77,7 +77,11 @@ export async function openStore({backend, stateFile, reset = false, actAs, locke
 	if (reset) stateFile.reset(tenantId);
 	// A live tenant already holds every change made to it; a file is replayed over.
 	const replays = backend.kind !== 'graph';
-	const withSaved = (tenant: Tenant) => (replays ? produce(tenant, draft => applyChanges(draft, stateFile.changes(tenantId))) : tenant);
+	// Without changes saved there is nothing to replay: produce would only deep-freeze every user.
+	const withSaved = (tenant: Tenant) => {
+		const saved = replays ? stateFile.changes(tenantId) : [];
+		return saved.length > 0 ? produce(tenant, draft => applyChanges(draft, saved)) : tenant;
+	};
 	let state: AppState = {tenant: withSaved(source), admin, busy: false, refreshing: cached !== null, lockedBy, recovered: null};
 	// Only a writer settles a change left half-done: a reader leaves it to the instance that holds the lock.
 	if (!lockedBy) state = {...state, ...(await settleInterrupted(backend, stateFile, state.tenant, tenantId, now))};
