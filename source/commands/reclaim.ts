@@ -34,7 +34,23 @@ function productRef(tenant: Tenant, names: Names, skuId: string) {
 	return {skuId, skuPartNumber: indexTenant(tenant).skusById.get(skuId)?.skuPartNumber ?? skuId, productName: names.product(skuId)};
 }
 
-function candidateJson(tenant: Tenant, names: Names, candidate: Candidate, now: Date) {
+/**
+ * The consequences in words, once for every user whose change is the same one (the engine gives them
+ * the same list of changes) and whose mailbox holds are the same.
+ */
+function consequenceWords(): (c: UserConsequences) => ReturnType<typeof consequenceList> {
+	const said = new WeakMap<object, Map<string, ReturnType<typeof consequenceList>>>();
+	return c => {
+		let byHold = said.get(c.changes);
+		if (!byHold) said.set(c.changes, (byHold = new Map()));
+		const key = `${c.hold}|${c.holdsVisible}|${c.unrecognised.join()}`;
+		let list = byHold.get(key);
+		if (!list) byHold.set(key, (list = consequenceList(c)));
+		return list;
+	};
+}
+
+function candidateJson(tenant: Tenant, names: Names, candidate: Candidate, now: Date, words: (c: UserConsequences) => ReturnType<typeof consequenceList>) {
 	const {user} = candidate;
 	const consequences = candidateConsequences(tenant, candidate, now);
 	return {
@@ -44,7 +60,9 @@ function candidateJson(tenant: Tenant, names: Names, candidate: Candidate, now: 
 		accountEnabled: user.accountEnabled,
 		lastSignIn: candidate.lastSignIn,
 		licenses: candidate.licenses.map(license => ({
-			...productRef(tenant, names, license.skuId),
+			skuId: license.skuId,
+			skuPartNumber: indexTenant(tenant).skusById.get(license.skuId)?.skuPartNumber ?? license.skuId,
+			productName: names.product(license.skuId),
 			direct: license.direct,
 			viaGroups: license.groupIds.map(id => names.groups([id])),
 			offered: license.notOffered === null,
@@ -55,13 +73,14 @@ function candidateJson(tenant: Tenant, names: Names, candidate: Candidate, now: 
 		reason: reclaimReason(tenant, candidate, now),
 		coveredBy: (candidate.redundancy?.coveredBy ?? []).map(skuId => productRef(tenant, names, skuId)),
 		notCounted: candidate.redundancy?.notCounted ?? [],
-		consequences: consequenceList(consequences),
+		consequences: words(consequences),
 		mailbox: mailboxAdvice(consequences),
 	};
 }
 
 function sectionJson(tenant: Tenant, section: ReclaimSection, days: number, now: Date) {
 	const names = namesOf(tenant);
+	const words = consequenceWords();
 	return {
 		id: section.id,
 		title: sectionTitle(section.id, days),
@@ -69,7 +88,7 @@ function sectionJson(tenant: Tenant, section: ReclaimSection, days: number, now:
 		licenses: section.offered,
 		freed: [...section.freed].map(([skuId, licenses]) => ({...productRef(tenant, names, skuId), licenses})),
 		unavailable: section.unavailable ? {source: section.unavailable.source, text: unavailableText(section.unavailable)} : null,
-		candidates: section.candidates.map(candidate => candidateJson(tenant, names, candidate, now)),
+		candidates: section.candidates.map(candidate => candidateJson(tenant, names, candidate, now, words)),
 	};
 }
 

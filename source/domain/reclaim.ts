@@ -9,7 +9,7 @@
 // The redundancy of a license depends only on the user's assignments, and a large tenant has few
 // distinct sets of them: each set is worked out once, then every user holding it is a lookup.
 import {assignmentsOf, capabilityCatalog, givesCapability, withoutDirect, type Assignment} from './capabilities.js';
-import {capabilityChange, consequencesAfter, type Consequence, type UserConsequences} from './consequences.js';
+import {capabilityChange, consequencesOfChange, type CapabilityChange, type Consequence, type UserConsequences} from './consequences.js';
 import {daysAfter} from './dates.js';
 import type {ServicePlanInfo, SubscribedSku, Tenant, User} from './model.js';
 import {servicePlanName} from './names.js';
@@ -64,6 +64,8 @@ export interface Candidate {
 	redundancy: Redundancy | null;
 	/** The last sign-in recorded: null when none is, or the tenant's source has no sign-in activity. */
 	lastSignIn: string | null;
+	/** The user's assignments as a key: candidates with the same one, losing the same, lose the same. */
+	assignmentsKey: string;
 }
 
 /** Why the inactive section has nothing to go on: Graph refused signInActivity, or the snapshot has none. */
@@ -226,12 +228,19 @@ function verdictsOf(tenant: Tenant, user: User, assignments: readonly Assignment
 	return verdicts;
 }
 
-/** The same assignments, whoever holds them: product, direct or through a group, and the plans turned off. */
-function assignmentsKey(assignments: readonly Assignment[]): string {
-	return assignments
-		.map(a => `${a.skuId}${a.groupId === null ? '' : '*'}${a.disabledPlans.length > 0 ? `-${[...a.disabledPlans].sort().join(',')}` : ''}`)
-		.sort()
-		.join('|');
+/**
+ * The same assignments, whoever holds them: product, direct or through a group, and the plans turned
+ * off. Read from Graph's fields as assignmentsOf reads them, without building the assignments: for
+ * most users this key is all that is needed.
+ */
+function assignmentsKey(user: User): string {
+	const part = (skuId: string, group: boolean, disabled: readonly string[]) =>
+		`${skuId}${group ? '*' : ''}${disabled.length > 0 ? `-${[...disabled].sort().join(',')}` : ''}`;
+	const parts = user.licenseAssignmentStates.map(s => part(s.skuId, s.assignedByGroup !== null, s.disabledPlans ?? []));
+	for (const license of user.assignedLicenses) {
+		if (!user.licenseAssignmentStates.some(state => state.skuId === license.skuId)) parts.push(part(license.skuId, false, license.disabledPlans));
+	}
+	return parts.length < 2 ? (parts[0] ?? '') : parts.sort().join('|');
 }
 
 /** Every product the user holds, once, with how. */
@@ -252,31 +261,48 @@ export function signInUnavailable(tenant: Tenant): SignInUnavailable | null {
 	return {source: 'snapshot'};
 }
 
-const validTime = (time: string | null | undefined): time is string => typeof time === 'string' && !Number.isNaN(Date.parse(time));
+/** The latest of these times, as given and in milliseconds; null when none is a time. */
+function latest(times: ReadonlyArray<string | null | undefined>): {time: string; ms: number} | null {
+	let found: {time: string; ms: number} | null = null;
+	for (const time of times) {
+		if (typeof time !== 'string') continue;
+		const ms = Date.parse(time);
+		if (!Number.isNaN(ms) && (!found || ms > found.ms)) found = {time, ms};
+	}
+	return found;
+}
 
 /**
  * The user's last sign-in: the latest of their interactive, non-interactive and successful sign-ins
  * (attempts count: a user is inactive only when nothing at all is recorded for the days asked), or a
- * snapshot's x-local.lastSignIn. Null when none is recorded.
+ * snapshot's x-local.lastSignIn.
  */
-export function lastSignIn(tenant: Tenant, user: User): string | null {
+function lastSignInOf(tenant: Tenant, user: User): {time: string; ms: number} | null {
 	const activity = user.signInActivity;
-	const times =
-		activity === undefined
-			? [tenant['x-local']?.lastSignIn?.[user.id]]
-			: [activity?.lastSignInDateTime, activity?.lastNonInteractiveSignInDateTime, activity?.lastSuccessfulSignInDateTime];
-	const valid = times.filter(validTime);
-	return valid.length === 0 ? null : valid.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
+	if (activity === undefined) return latest([tenant['x-local']?.lastSignIn?.[user.id]]);
+	return activity === null ? null : latest([activity.lastSignInDateTime, activity.lastNonInteractiveSignInDateTime, activity.lastSuccessfulSignInDateTime]);
+}
+
+/** The user's last sign-in as recorded, or null when none is. */
+export function lastSignIn(tenant: Tenant, user: User): string | null {
+	return lastSignInOf(tenant, user)?.time ?? null;
 }
 
 /**
  * Not signed in since the cut-off: the last sign-in before it, or none recorded for an account
  * created before it. An account with no sign-in and no known creation time may be new: not listed.
  */
-function inactiveSince(tenant: Tenant, user: User, cutoff: number): {lastSignIn: string | null} | null {
-	const last = lastSignIn(tenant, user);
-	if (last !== null) return Date.parse(last) < cutoff ? {lastSignIn: last} : null;
-	return validTime(user.createdDateTime) && Date.parse(user.createdDateTime) < cutoff ? {lastSignIn: null} : null;
+function inactiveSince(tenant: Tenant, user: User, cutoff: number, cutoffText: string): {lastSignIn: string | null} | null {
+	// Most users signed in lately, in Graph's own form (2026-11-20T09:00:00Z), which sorts as text.
+	const activity = user.signInActivity;
+	const recent = (time: string | null | undefined) => typeof time === 'string' && time.length === 20 && time.endsWith('Z') && time >= cutoffText;
+	if (activity && (recent(activity.lastSuccessfulSignInDateTime) || recent(activity.lastNonInteractiveSignInDateTime) || recent(activity.lastSignInDateTime))) {
+		return null;
+	}
+	const last = lastSignInOf(tenant, user);
+	if (last) return last.ms < cutoff ? {lastSignIn: last.time} : null;
+	const created = latest([user.createdDateTime]);
+	return created && created.ms < cutoff ? {lastSignIn: null} : null;
 }
 
 function section(id: SectionId, candidates: Candidate[], unavailable: SignInUnavailable | null = null): ReclaimSection {
@@ -299,35 +325,36 @@ export function findReclaim(tenant: Tenant, {now, inactiveDays}: ReclaimOptions)
 	const combos = new Map<string, Verdicts>();
 	const offerable = (skuId: string) => !selfServiceOwner(tenant, skuId);
 	const cutoff = daysAfter(now, -inactiveDays).getTime();
+	const cutoffText = new Date(cutoff).toISOString().replace(/\.\d+Z$/, 'Z');
 	const unavailable = signInUnavailable(tenant);
 	const redundant: Candidate[] = [];
 	const blocked: Candidate[] = [];
 	const inactive: Candidate[] = [];
 	for (const user of tenant.users) {
-		const assignments = assignmentsOf(user);
-		if (assignments.length === 0) continue;
-		const comboKey = assignmentsKey(assignments);
+		if (user.assignedLicenses.length === 0 && user.licenseAssignmentStates.length === 0) continue;
+		const comboKey = assignmentsKey(user);
+		let assignments: Assignment[] | undefined;
+		const own = () => (assignments ??= assignmentsOf(user));
 		let verdicts = combos.get(comboKey);
-		if (!verdicts) combos.set(comboKey, (verdicts = verdictsOf(tenant, user, assignments, offerable)));
+		if (!verdicts) combos.set(comboKey, (verdicts = verdictsOf(tenant, user, own(), offerable)));
 		let licenses: ReclaimLicense[] | undefined;
-		const held = () => (licenses ??= licensesOf(tenant, assignments));
+		const held = () => (licenses ??= licensesOf(tenant, own()));
 		const last = () => (unavailable ? null : lastSignIn(tenant, user));
 		for (const [skuId, redundancy] of verdicts) {
 			const license = held().find(l => l.skuId === skuId)!;
 			const notOffered = license.notOffered ?? (redundancy.notWith ? 'not-together' : null);
-			redundant.push({section: 'redundant', user, licenses: [{...license, notOffered}], redundancy, lastSignIn: last()});
+			redundant.push({section: 'redundant', user, licenses: [{...license, notOffered}], redundancy, lastSignIn: last(), assignmentsKey: comboKey});
 		}
 		if (!user.accountEnabled) {
-			blocked.push({section: 'blocked', user, licenses: held(), redundancy: null, lastSignIn: last()});
+			blocked.push({section: 'blocked', user, licenses: held(), redundancy: null, lastSignIn: last(), assignmentsKey: comboKey});
 		} else if (!unavailable) {
-			const since = inactiveSince(tenant, user, cutoff);
-			if (since) inactive.push({section: 'inactive', user, licenses: held(), redundancy: null, lastSignIn: since.lastSignIn});
+			const since = inactiveSince(tenant, user, cutoff, cutoffText);
+			if (since) inactive.push({section: 'inactive', user, licenses: held(), redundancy: null, lastSignIn: since.lastSignIn, assignmentsKey: comboKey});
 		}
 	}
 	// The longest inactive first; no sign-in at all before any.
-	const at = (c: Candidate) => (c.lastSignIn === null ? -Infinity : Date.parse(c.lastSignIn));
-	inactive.sort((a, b) => at(a) - at(b));
-	const sections = [section('redundant', redundant), section('blocked', blocked), section('inactive', inactive, unavailable)];
+	const oldestFirst = inactive.map(c => ({c, at: c.lastSignIn === null ? -Infinity : Date.parse(c.lastSignIn)})).sort((a, b) => a.at - b.at);
+	const sections = [section('redundant', redundant), section('blocked', blocked), section('inactive', oldestFirst.map(s => s.c), unavailable)];
 	if (!byKey) cache.set(tenant, (byKey = new Map()));
 	byKey.set(key, sections);
 	return sections;
@@ -370,8 +397,22 @@ export function reclaimTotals(candidates: readonly Candidate[]): {licenses: numb
 }
 
 
-/** What unassigning the licenses a candidate offers would do to the user: the consequences engine. */
+const changes = new WeakMap<Tenant, Map<string, CapabilityChange>>();
+
+/**
+ * What unassigning the licenses a candidate offers would do to the user: the consequences engine,
+ * asked once for all the users with the same assignments losing the same products.
+ */
 export function candidateConsequences(tenant: Tenant, candidate: Candidate, now: Date): UserConsequences {
-	const before = assignmentsOf(candidate.user);
-	return consequencesAfter(tenant, candidate.user, before, withoutDirect(before, offeredSkus(candidate)), now);
+	const {user} = candidate;
+	const going = offeredSkus(candidate);
+	const key = `${candidate.assignmentsKey}>${going.join()}`;
+	let byKey = changes.get(tenant);
+	if (!byKey) changes.set(tenant, (byKey = new Map()));
+	let change = byKey.get(key);
+	if (!change) {
+		const before = assignmentsOf(user);
+		byKey.set(key, (change = capabilityChange(capabilityCatalog(tenant), before, withoutDirect(before, going))));
+	}
+	return consequencesOfChange(tenant, user, change, now);
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Start-up figures, measured against `node -e 0` in the same run. Prints medians of several runs.
+// At 100,000 users: licenses --json, reclaim --json (a tenant with sign-in activity) and the first frame.
 // Flags: --no-large (skip 100,000 users), --no-graph (skip Microsoft Graph), --graph-only.
 //   node -e 0                    Node itself
 //   dist/cli.js --version        loading and parsing the bundle
@@ -77,6 +78,10 @@ if (!graphOnly && !process.argv.includes('--no-large')) {
 	execFileSync(process.execPath, [fileURLToPath(new URL('generate-snapshot.mjs', import.meta.url)), '100000', snapshot, '--seed', '5']);
 	const large = ['--tenant', snapshot, '--state-dir', join(work, 'state')];
 	row('100,000 users: licenses --json', timeCommand([bundle, 'licenses', '--json', ...large]), nodeBase);
+	// Reclaim needs to know when users signed in: the same tenant, with signInActivity.
+	const signIns = join(work, 'tenant-sign-ins.json');
+	execFileSync(process.execPath, [fileURLToPath(new URL('generate-snapshot.mjs', import.meta.url)), '100000', signIns, '--seed', '5', '--sign-ins']);
+	row('100,000 users: reclaim --json', timeCommand([bundle, 'reclaim', '--json', '--tenant', signIns, '--state-dir', join(work, 'state')]), nodeBase);
 	if (spawnSync('tmux', ['-V']).status === 0) {
 		row('100,000 users: first frame (tmux)', timeToScreen(`node ${bundle} ${large.join(' ')}`, 'Microsoft 365 Business Premium'));
 	}
