@@ -16,7 +16,7 @@ import {indexTenant, namesOf, type Names} from '../domain/selectors.js';
 import {consequencePhrases, failureWords, listWords, mailboxAdvice, notOfferedWords, reclaimReason, strings} from '../ui/strings.js';
 import {exitCodes, table, type CommandIO} from './io.js';
 import type {Opened} from './open.js';
-import {consequenceList, mayUnassign} from './unassign.js';
+import {confirmed, consequenceList, mayUnassign, send} from './unassign.js';
 
 export interface ReclaimOptions {
 	sections: readonly SectionId[];
@@ -187,20 +187,16 @@ export async function reclaim({store}: Opened, options: ReclaimOptions, io: Comm
 	const names = namesOf(tenant);
 
 	if (!options.yes) {
-		if (!io.stdinIsTTY || !io.stdoutIsTTY) {
-			io.err(`m365-licenses: ${strings.unassign.refused('reclaim without --apply')}\n`);
-			return exitCodes.usage;
-		}
-		io.out(`${sections.map(section => sectionText(tenant, section, days, now)).join('\n\n')}\n\n`);
-		const answer = await io.ask(`${strings.reclaim.question(licenses, changing.length)} [y/N] `);
-		if (answer.trim().toLowerCase() !== 'y') {
-			io.err(`m365-licenses: ${strings.unassign.cancelled}\n`);
-			return exitCodes.error;
-		}
+		const refused = await confirmed(
+			io,
+			() => io.out(`${sections.map(section => sectionText(tenant, section, days, now)).join('\n\n')}\n\n`),
+			strings.reclaim.question(licenses, changing.length),
+			'reclaim without --apply',
+		);
+		if (refused !== null) return refused;
 	}
 
-	const change = (signal?: AbortSignal) => store.apply(plan, io.progress, signal);
-	const outcomes = changing.length === 0 ? [] : await (io.whileChanging ? io.whileChanging(change) : change());
+	const outcomes = changing.length === 0 ? [] : await send(store, plan, io);
 	// Each user's whole change: every product that goes, from every section asked.
 	const perUser = new Map(changing.map(item => [item.userId, consequencesOf(tenant, item, now)]));
 	const results = changing.map(item => resultOf(tenant, names, item, outcomes, perUser.get(item.userId)!));

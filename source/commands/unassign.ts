@@ -1,7 +1,8 @@
 // m365-licenses unassign: the same plan, rules and consequences as the TUI, for scripts.
 import {consequencesOf, type ConsequenceKind, type Effect, type UserConsequences} from '../domain/consequences.js';
 import type {Tenant} from '../domain/model.js';
-import {planUnassign, removalQuestion, type OutcomeReason, type PlanItem, type UserOutcome} from '../domain/plan.js';
+import {planUnassign, removalQuestion, type LicensePlan, type OutcomeReason, type PlanItem, type UserOutcome} from '../domain/plan.js';
+import type {Store} from '../store/store.js';
 import {adminPermission, licenseRoles} from '../domain/rules.js';
 import {indexTenant, namesOf, type Names, type ProductRow} from '../domain/selectors.js';
 import {consequenceNotes, consequencePhrases, failureWords, listWords, strings} from '../ui/strings.js';
@@ -37,6 +38,28 @@ export function mayUnassign(tenant: Tenant, admin: string, io: CommandIO): boole
 			.join(', ')} role.\n`,
 	);
 	return false;
+}
+
+/**
+ * A change asked for without --yes: in a terminal, the plan is shown and y/N asked; without one, it
+ * is refused. The exit code to end with, or null to go on. `seePlan` names how to see it unchanged.
+ */
+export async function confirmed(io: CommandIO, show: () => void, question: string, seePlan: string): Promise<number | null> {
+	if (!io.stdinIsTTY || !io.stdoutIsTTY) {
+		io.err(`m365-licenses: ${strings.unassign.refused(seePlan)}\n`);
+		return exitCodes.usage;
+	}
+	show();
+	const answer = await io.ask(`${question} [y/N] `);
+	if (answer.trim().toLowerCase() === 'y') return null;
+	io.err(`m365-licenses: ${strings.unassign.cancelled}\n`);
+	return exitCodes.error;
+}
+
+/** Sends the plan through the store, as the user may stop it (Ctrl-C), reporting progress. */
+export function send(store: Store, plan: LicensePlan, io: CommandIO): Promise<UserOutcome[]> {
+	const change = (signal?: AbortSignal) => store.apply(plan, io.progress, signal);
+	return io.whileChanging ? io.whileChanging(change) : change();
 }
 
 /** Each consequence in the words the TUI uses; "none" when the user keeps everything. */
@@ -94,20 +117,16 @@ export async function unassign({store}: Opened, options: UnassignOptions, io: Co
 	const show = (results: readonly Result[]) => io.out(`${render(results, plan.items, consequences, names)}\n`);
 
 	if (!options.dryRun && !options.yes) {
-		if (!io.stdinIsTTY || !io.stdoutIsTTY) {
-			io.err(`m365-licenses: ${strings.unassign.refused('--dry-run')}\n`);
-			return exitCodes.usage;
-		}
-		show(plan.items.map(i => resultOf(tenant, i, product.skuId, consequences.get(i.userId) ?? null, null, true)));
-		const answer = await io.ask(`${strings.unassign.question(question.users, product.name, question.addOns.map(names.product))} [y/N] `);
-		if (answer.trim().toLowerCase() !== 'y') {
-			io.err(`m365-licenses: ${strings.unassign.cancelled}\n`);
-			return exitCodes.error;
-		}
+		const refused = await confirmed(
+			io,
+			() => show(plan.items.map(i => resultOf(tenant, i, product.skuId, consequences.get(i.userId) ?? null, null, true))),
+			strings.unassign.question(question.users, product.name, question.addOns.map(names.product)),
+			'--dry-run',
+		);
+		if (refused !== null) return refused;
 	}
 
-	const change = (signal?: AbortSignal) => store.apply(plan, io.progress, signal);
-	const outcomes = options.dryRun || question.users === 0 ? [] : await (io.whileChanging ? io.whileChanging(change) : change());
+	const outcomes = options.dryRun || question.users === 0 ? [] : await send(store, plan, io);
 	const results = plan.items.map(item =>
 		resultOf(
 			tenant,

@@ -3,18 +3,11 @@ import {execFileSync, spawnSync} from 'node:child_process';
 import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {Ajv} from 'ajv';
 import {beforeAll, describe, expect, it} from 'vitest';
+import {expectShape} from '../helpers/output-schema.js';
 import {tempStateDir} from '../helpers/tenant.js';
 import {bundle, hasTmux, requireBundle, TmuxSession} from '../helpers/tmux.js';
 
-const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../source/commands/output.schema.json', import.meta.url)), 'utf8'));
-const ajv = new Ajv({strict: false});
-ajv.addSchema(schema);
-function expectShape(command: string, data: unknown) {
-	const validate = ajv.getSchema(`${schema.$id}#/definitions/${command}`)!;
-	if (!validate(data)) throw new Error(`${command} --json does not match the schema: ${ajv.errorsText(validate.errors)}`);
-}
 
 let snapshot: string;
 let tenant: {users: Array<{id: string; userPrincipalName: string; assignedLicenses: Array<{skuId: string}>; licenseAssignmentStates: Array<{skuId: string; assignedByGroup: string | null}>}>};

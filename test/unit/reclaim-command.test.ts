@@ -1,8 +1,6 @@
 // reclaim, run in-process as the command line runs it: the demo, a live tenant on the local Graph
 // (with and without sign-in activity), and --apply with unassign's results and exit codes.
 import {readFileSync} from 'node:fs';
-import {fileURLToPath} from 'node:url';
-import {Ajv} from 'ajv';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {CommandIO} from '../../source/commands/io.js';
 import type {GlobalOptions} from '../../source/commands/open.js';
@@ -11,20 +9,25 @@ import type {Tenant} from '../../source/domain/model.js';
 import {demoTenantPath} from '../../source/paths.js';
 import {startGraphServer, type Faults, type GraphServer} from '../fixtures/graph-server.js';
 import {strings} from '../../source/ui/strings.js';
+import {expectShape} from '../helpers/output-schema.js';
 import {tempStateDir} from '../helpers/tenant.js';
 
-const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../source/commands/output.schema.json', import.meta.url)), 'utf8'));
-const ajv = new Ajv({strict: false});
-ajv.addSchema(schema);
-function expectShape(definition: string, data: unknown) {
-	const validate = ajv.getSchema(`${schema.$id}#/definitions/${definition}`)!;
-	if (!validate(data)) throw new Error(`${definition} does not match the schema: ${ajv.errorsText(validate.errors)}`);
-}
 
-async function run(values: CommandValues, globals: Partial<GlobalOptions> = {}, env: NodeJS.ProcessEnv = {}, command = 'reclaim') {
+async function run(values: CommandValues, globals: Partial<GlobalOptions> = {}, env: NodeJS.ProcessEnv = {}, command = 'reclaim', answer?: string) {
 	let out = '';
 	let err = '';
-	const io: CommandIO = {out: text => void (out += text), err: text => void (err += text), stdinIsTTY: false, stdoutIsTTY: false, env, ask: async () => 'n'};
+	const terminal = answer !== undefined;
+	const io: CommandIO = {
+		out: text => void (out += text),
+		err: text => void (err += text),
+		stdinIsTTY: terminal,
+		stdoutIsTTY: terminal,
+		env,
+		ask: async question => {
+			out += question;
+			return answer ?? 'n';
+		},
+	};
 	let status: number;
 	try {
 		status = await runCommand(command, values, {stateDir: tempStateDir(), reset: false, ...globals}, '0.0.0', io);
@@ -97,6 +100,18 @@ describe('reclaim on the demo', () => {
 		expect(after.sections[0].candidates).toEqual([]);
 		const audit = JSON.parse((await run({json: true}, {stateDir}, {}, 'audit')).out);
 		expect(audit.entries.filter((e: {action: string}) => e.action === 'unassign')).toHaveLength(4);
+	});
+
+	it('--apply in a terminal without --yes: the candidates, then y/N; n changes nothing (exit 1), y unassigns', async () => {
+		const stateDir = tempStateDir();
+		const no = await run({section: 'redundant', apply: true}, {stateDir}, {}, 'reclaim', 'n');
+		expect(no.status).toBe(1);
+		expect(no.out).toMatch(/^Redundant: 4 licenses from 4 users[\s\S]*Unassign 4 licenses from 4 users\? \[y\/N\] $/);
+		expect(no.err).toContain('cancelled. Nothing was changed.');
+		expect(JSON.parse((await run({json: true, section: 'redundant'}, {stateDir})).out).sections[0].candidates).toHaveLength(4);
+		const yes = await run({section: 'redundant', apply: true}, {stateDir}, {}, 'reclaim', 'y');
+		expect(yes.status).toBe(0);
+		expect(yes.out.trim().split('\n').at(-1)).toBe('4 licenses unassigned from 4 users; 0 users skipped, 0 failed.');
 	});
 
 	it('--apply in plain text: a line per user with what they lose, and the summary', async () => {
