@@ -31,7 +31,7 @@ function reclaimFlags(values: CommandValues): {sections: SectionId[]; inactiveDa
 	const unknown = given.find(s => !(sectionIds as readonly string[]).includes(s));
 	if (values.section !== undefined && (unknown !== undefined || given.length === 0)) throw usage(strings.reclaim.badSection(unknown ?? values.section));
 	if (values.apply && given.length === 0) throw usage(strings.reclaim.applyNeedsSection);
-	if (values.yes && !values.apply) throw usage('--yes goes with --apply');
+	if (values.yes && !values.apply) throw usage(strings.reclaim.yesNeedsApply);
 	const days = values['inactive-days'] ?? String(defaultInactiveDays);
 	if (!/^\s*\d+\s*$/.test(days) || Number(days) < 1) throw usage(strings.reclaim.badDays(days));
 	return {sections: given.length > 0 ? sectionIds.filter(id => given.includes(id)) : [...sectionIds], inactiveDays: Number(days)};

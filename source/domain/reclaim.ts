@@ -396,7 +396,6 @@ export function reclaimTotals(candidates: readonly Candidate[]): {licenses: numb
 	return {licenses: seen.size, users: users.size, freed};
 }
 
-
 const changes = new WeakMap<Tenant, Map<string, CapabilityChange>>();
 
 /**

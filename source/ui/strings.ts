@@ -342,6 +342,7 @@ export const strings = {
 		/** The command line's last line: users counted, as in its results. */
 		commandSummary: (s: {removed: number; skipped: number; failed: number; licenses: number}) =>
 			`${plural(s.licenses, 'license', 'licenses')} unassigned from ${plural(s.removed, 'user', 'users')}; ${plural(s.skipped, 'user', 'users')} skipped, ${s.failed} failed.`,
+		yesNeedsApply: '--yes goes with --apply',
 		applyNeedsSection: '--apply needs --section: say which candidates go (redundant, blocked, inactive, or several, comma-separated)',
 		badSection: (given: string) => `--section ${given}: use redundant, blocked or inactive (several: comma-separated)`,
 		badDays: (given: string) => `--inactive-days ${given}: give a whole number of days, 1 or more`,
