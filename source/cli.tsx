@@ -13,7 +13,7 @@ Unassign Microsoft 365 licenses from users, in the admin center's own words,
 in a terminal. Opens on the bundled demo tenant (Contoso).
 
 Commands:
-  (none)             the app: Licenses, Active users, Guided unassign
+  (none)             the app: Licenses, Active users, Guided unassign, Reclaim
   guide              start on Guided unassign: one unassignment in four steps, for support
                      staff; it ends with a Markdown report in the state directory
   licenses [--json]  every product: assigned, available and total over its subscriptions
@@ -30,6 +30,14 @@ Commands:
                      remove users from a group that licenses them (its name or id), and with
                      it every license it gives them; shows what each user loses first. A
                      group with dynamic membership cannot be changed by hand: they are skipped
+  reclaim [--section S] [--inactive-days N] [--json] [--apply [--yes]]
+                     the licenses that can go, by section: redundant (what a product gives
+                     comes with another license the user keeps), blocked (sign-in blocked
+                     accounts holding licenses), inactive (not signed in for N days, default
+                     90: needs signInActivity). S: one or several, comma-separated; default
+                     all. Licenses held only through a group are listed, not offered.
+                     --apply unassigns a section's offered licenses (--section needed), with
+                     the results and exit codes of unassign
   audit [--json]     every change applied, oldest first
   doctor [--json]    version, Node, state directory, backend, tenant, cloud, terminals: for a ticket
   logout             forget the Microsoft 365 sign-in kept in the state directory
@@ -86,6 +94,9 @@ const options = {
 	debug: {type: 'boolean'},
 	'request-timeout': {type: 'string'},
 	'max-duration': {type: 'string'},
+	section: {type: 'string'},
+	'inactive-days': {type: 'string'},
+	apply: {type: 'boolean'},
 } as const;
 
 type Option = keyof typeof options;
@@ -115,6 +126,7 @@ const commands: Record<string, Option[]> = {
 	unassign: ['product', 'users', 'users-file', 'dry-run', 'yes', 'json'],
 	'remove-from-group': ['group', 'users', 'users-file', 'dry-run', 'yes', 'json'],
 	audit: ['json'],
+	reclaim: ['section', 'inactive-days', 'apply', 'yes', 'json'],
 	doctor: ['json'],
 	logout: [],
 };

@@ -52,6 +52,7 @@ function describe(error: ErrorObject): string {
 	if (error.keyword === 'required') return `${at === '(top level)' ? '' : `${at}.`}${String(error.params['missingProperty'])}: is missing`;
 	if (error.keyword === 'enum') return `${at}: must be one of ${(error.params['allowedValues'] as unknown[]).join(', ')}`;
 	if (error.keyword === 'pattern' && error.instancePath.endsWith('userPrincipalName')) return `${at}: is not a user principal name`;
+	if (error.keyword === 'pattern' && error.schemaPath.includes('/dateTime/')) return `${at}: ${strings.files.notATime}`;
 	if (error.keyword === 'pattern') return `${at}: is not a GUID`;
 	return `${at}: ${error.message ?? 'is not valid'}`;
 }

@@ -1,5 +1,11 @@
-// What the changing subcommands (unassign, remove-from-group) share: their options, the y/N question
-// without --yes, and the summary of what came of each user.
+// What the changing subcommands (unassign, remove-from-group, reclaim --apply) share: who may change
+// licenses, the y/N question without --yes, sending with progress and Ctrl-C, and the summary of what
+// came of each user.
+import type {Tenant} from '../domain/model.js';
+import type {LicensePlan, UserOutcome} from '../domain/plan.js';
+import {adminPermission, licenseRoles} from '../domain/rules.js';
+import type {Store} from '../store/store.js';
+import {strings} from '../ui/strings.js';
 import {exitCodes, type CommandIO} from './io.js';
 
 export interface ChangeOptions {
@@ -12,20 +18,41 @@ export interface ChangeOptions {
 export type ChangeOutcome = 'removed' | 'would-remove' | 'skipped' | 'failed';
 
 /**
- * Without --yes (and not a dry run): in a terminal, shows the plan and asks y/N; without one, refuses.
- * Null to go on; otherwise the exit code, said why.
+ * Without --yes (and not a dry run): in a terminal, shows the plan and asks y/N; without one, refuses,
+ * naming how to see the plan unchanged (`seePlan`). Null to go on; otherwise the exit code, said why.
  */
-export async function confirmed(options: ChangeOptions, io: CommandIO, what: string, showPlan: () => void, question: string): Promise<number | null> {
+export async function confirmed(
+	options: {dryRun?: boolean; yes: boolean},
+	io: CommandIO,
+	what: string,
+	showPlan: () => void,
+	question: string,
+	seePlan = '--dry-run',
+): Promise<number | null> {
 	if (options.dryRun || options.yes) return null;
 	if (!io.stdinIsTTY || !io.stdoutIsTTY) {
-		io.err(`m365-licenses: refusing to ${what} without confirmation: pass --yes (or --dry-run to see the plan). Nothing was changed.\n`);
+		io.err(`m365-licenses: ${strings.unassign.refused(what, seePlan)}\n`);
 		return exitCodes.usage;
 	}
 	showPlan();
 	const answer = await io.ask(`${question} [y/N] `);
 	if (answer.trim().toLowerCase() === 'y') return null;
-	io.err('m365-licenses: cancelled. Nothing was changed.\n');
+	io.err(`m365-licenses: ${strings.unassign.cancelled}\n`);
 	return exitCodes.error;
+}
+
+/** True, said why, when the admin may not change licenses (the command then ends with exitCodes.error). */
+export function refusedRole(tenant: Tenant, admin: string, what: string, io: CommandIO): boolean {
+	const permission = adminPermission(tenant, admin);
+	if (permission.allowed) return false;
+	io.err(`m365-licenses: ${admin} (${permission.roles.join(', ') || 'no admin role'}) may not ${what}: that needs the ${licenseRoles.map(r => r.name).join(', ')} role.\n`);
+	return true;
+}
+
+/** Sends the plan through the store, as the user may stop it (Ctrl-C), reporting progress. */
+export function send(store: Store, plan: LicensePlan, io: CommandIO): Promise<UserOutcome[]> {
+	const change = (signal?: AbortSignal) => store.apply(plan, io.progress, signal);
+	return io.whileChanging ? io.whileChanging(change) : change();
 }
 
 /** How many users came to each outcome. */

@@ -6,9 +6,9 @@ import type {Group, Tenant} from '../domain/model.js';
 import {indexTenant, namesOf} from '../domain/selectors.js';
 import {consequenceNotes, consequencePhrases, strings} from '../ui/strings.js';
 import {exitCodes, table, type CommandIO} from './io.js';
-import {changeExit, confirmed, summaryOf, type ChangeOptions, type ChangeOutcome} from './change.js';
+import {changeExit, confirmed, refusedRole, summaryOf, type ChangeOptions, type ChangeOutcome} from './change.js';
 import type {Opened} from './open.js';
-import {consequenceList, refusedRole} from './unassign.js';
+import {consequenceList} from './unassign.js';
 
 export interface RemoveFromGroupOptions extends ChangeOptions {
 	group: Group;

@@ -8,6 +8,8 @@ import {audit, doctor, findProduct, licenses, users} from './read.js';
 import {unassign} from './unassign.js';
 import {removeFromGroup} from './remove-from-group.js';
 import {findGroup} from '../domain/groups.js';
+import {reclaim} from './reclaim.js';
+import {defaultInactiveDays, sectionIds, type SectionId} from '../domain/reclaim.js';
 import {readUsersFile} from './users-file.js';
 import {distinctUsers} from '../domain/given-users.js';
 
@@ -19,9 +21,24 @@ export interface CommandValues {
 	'dry-run'?: boolean;
 	yes?: boolean;
 	group?: string;
+	section?: string;
+	'inactive-days'?: string;
+	apply?: boolean;
 }
 
 const usage = (message: string) => new UserError(`${message}. See m365-licenses --help.`, exitCodes.usage);
+
+/** reclaim's flags, checked before anything is read: the sections asked (all when none is) and the days. */
+function reclaimFlags(values: CommandValues): {sections: SectionId[]; inactiveDays: number} {
+	const given = values.section?.split(',').map(s => s.trim().toLowerCase()).filter(Boolean) ?? [];
+	const unknown = given.find(s => !(sectionIds as readonly string[]).includes(s));
+	if (values.section !== undefined && (unknown !== undefined || given.length === 0)) throw usage(strings.reclaim.badSection(unknown ?? values.section));
+	if (values.apply && given.length === 0) throw usage(strings.reclaim.applyNeedsSection);
+	if (values.yes && !values.apply) throw usage(strings.reclaim.yesNeedsApply);
+	const days = values['inactive-days'] ?? String(defaultInactiveDays);
+	if (!/^\s*\d+\s*$/.test(days) || Number(days) < 1) throw usage(strings.reclaim.badDays(days));
+	return {sections: given.length > 0 ? sectionIds.filter(id => given.includes(id)) : [...sectionIds], inactiveDays: Number(days)};
+}
 
 export async function runCommand(
 	command: string,
@@ -43,9 +60,10 @@ export async function runCommand(
 		given = values.users ? values.users.split(',').map(u => u.trim()).filter(Boolean) : readUsersFile(values['users-file']!);
 		if (given.length === 0) throw usage(values.users ? 'no users given' : `--users-file ${values['users-file']}: ${strings.usersFile.none}`);
 	}
-	// Only a change discards saved changes: reading, a dry run, doctor and logout never do.
-	if (globals.reset && (command !== 'unassign' || values['dry-run'])) {
-		throw usage(strings.state.reset.notWith(command === 'unassign' ? '--dry-run' : `the ${command} command`));
+	// Only a change discards saved changes: reading, a dry run, reclaim without --apply, doctor and logout never do.
+	const writes = changing ? !values['dry-run'] : command === 'reclaim' && Boolean(values.apply);
+	if (globals.reset && !writes) {
+		throw usage(strings.state.reset.notWith(changing ? '--dry-run' : command === 'reclaim' ? 'reclaim without --apply' : `the ${command} command`));
 	}
 	// Sign-in messages (the device code) go to stderr: stdout stays data.
 	const say = (message: string) => io.err(`${message}\n`);
@@ -54,9 +72,10 @@ export async function runCommand(
 		io.err(signOut(stateDirOf(globals, io.env)) ? 'm365-licenses: signed out: the kept sign-in was removed.\n' : 'm365-licenses: no sign-in was kept.\n');
 		return exitCodes.done;
 	}
-	// unassign changes the state directory: it takes the writer lock, and says who has it if it cannot.
-	const writer = changing && !values['dry-run'] ? command : undefined;
-	// A live tenant: a change reads the users it names, not the whole directory.
+	const reclaiming = command === 'reclaim' ? reclaimFlags(values) : undefined;
+	// A change takes the state directory's writer lock, and says who has it if it cannot.
+	const writer = writes ? command : undefined;
+	// A live tenant: a change from the command line reads the users it names, not the whole directory.
 	const opened = await openTenant(globals, io.env, say, {writer, users: changing ? given : undefined});
 	const {lockedBy, recovered} = opened.store.getState();
 	if (recovered) io.err(`m365-licenses: ${strings.recovered(recovered)}\n`);
@@ -83,6 +102,13 @@ export async function runCommand(
 				const group = findGroup(tenant, values.group!);
 				if (!group) throw usage(strings.group.unknownGroup(values.group!));
 				return await removeFromGroup(opened, {group, users: distinctUsers(tenant, given), dryRun: values['dry-run'] ?? false, yes: values.yes ?? false, json}, io);
+			} finally {
+				opened.release();
+			}
+		}
+		case 'reclaim': {
+			try {
+				return await reclaim(opened, {...reclaiming!, apply: values.apply ?? false, yes: values.yes ?? false, json}, io);
 			} finally {
 				opened.release();
 			}

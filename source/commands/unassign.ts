@@ -2,11 +2,10 @@
 import {consequencesOf, type ConsequenceKind, type Effect, type UserConsequences} from '../domain/consequences.js';
 import type {Tenant} from '../domain/model.js';
 import {planUnassign, removalQuestion, type OutcomeReason, type PlanItem, type UserOutcome} from '../domain/plan.js';
-import {adminPermission, licenseRoles} from '../domain/rules.js';
 import {indexTenant, namesOf, type Names, type ProductRow} from '../domain/selectors.js';
 import {consequenceNotes, consequencePhrases, failureWords, listWords, strings} from '../ui/strings.js';
 import {exitCodes, table, type CommandIO} from './io.js';
-import {changeExit, confirmed, summaryOf, type ChangeOptions, type ChangeOutcome} from './change.js';
+import {changeExit, confirmed, refusedRole, send, summaryOf, type ChangeOptions, type ChangeOutcome} from './change.js';
 import type {Opened} from './open.js';
 
 export interface UnassignOptions extends ChangeOptions {
@@ -87,8 +86,7 @@ export async function unassign({store}: Opened, options: UnassignOptions, io: Co
 	);
 	if (refused !== null) return refused;
 
-	const change = (signal?: AbortSignal) => store.apply(plan, io.progress, signal);
-	const outcomes = options.dryRun || question.users === 0 ? [] : await (io.whileChanging ? io.whileChanging(change) : change());
+	const outcomes = options.dryRun || question.users === 0 ? [] : await send(store, plan, io);
 	const results = plan.items.map(item =>
 		resultOf(
 			tenant,
@@ -115,14 +113,6 @@ export async function unassign({store}: Opened, options: UnassignOptions, io: Co
 		if (notes.length > 0) io.out(`\n${notes.join('\n')}\n`);
 	}
 	return changeExit(summary);
-}
-
-/** Says so, and is true, when the admin lacks a role that may change licenses. */
-export function refusedRole(tenant: Tenant, admin: string, what: string, io: CommandIO): boolean {
-	const permission = adminPermission(tenant, admin);
-	if (permission.allowed) return false;
-	io.err(`m365-licenses: ${admin} (${permission.roles.join(', ') || 'no admin role'}) may not ${what}: that needs the ${licenseRoles.map(r => r.name).join(', ')} role.\n`);
-	return true;
 }
 
 /** A line per user (outcome, and the reason when nothing is done), then what happens to them, indented. */

@@ -87,6 +87,15 @@ function planCodes(skuId: string, plan: {servicePlanId: string; servicePlanName:
 	return servicePlanCapabilities[planId] || codesByName().get(plan.servicePlanName) || null;
 }
 
+/**
+ * Whether a service plan gives one of the kinds wherever it appears (a product's exceptions aside):
+ * such plans are compared by what they give, not by name.
+ */
+export function givesCapability(plan: {servicePlanId: string; servicePlanName: string}): boolean {
+	const codes = servicePlanCapabilities[plan.servicePlanId.toLowerCase()] || codesByName().get(plan.servicePlanName) || '';
+	return codes !== '' && !codes.startsWith('-');
+}
+
 export interface SkuCapabilities {
 	/** Everything the product gives, with no plan disabled. */
 	all: Levels;

@@ -104,6 +104,18 @@ export function holdsVisible(tenant: Tenant): boolean {
 export const lostKinds = (user: CapabilityChange) => user.changes.filter(c => c.effect === 'lost').map(c => c.kind);
 const loses = (user: CapabilityChange, kind: ConsequenceKind) => user.changes.some(c => c.kind === kind && c.effect === 'lost');
 
+/** The day that many days after now, worked out once for every user of a change made now. */
+const days = new Map<string, string>();
+function dayAfter(now: Date, count: number): string {
+	const key = `${now.getTime()}+${count}`;
+	let day = days.get(key);
+	if (day === undefined) {
+		if (days.size > 16) days.clear();
+		days.set(key, (day = dayOf(daysAfter(now, count))));
+	}
+	return day;
+}
+
 /** What the user loses if their assignments become `after`: for any change, not only unassigning. */
 export function consequencesAfter(
 	tenant: Tenant,
@@ -112,7 +124,16 @@ export function consequencesAfter(
 	after: readonly Assignment[],
 	now: Date,
 ): UserConsequences {
-	const change = capabilityChange(capabilityCatalog(tenant), before, after);
+	return consequencesOfChange(tenant, user, capabilityChange(capabilityCatalog(tenant), before, after), now);
+}
+
+/** A change the engine worked out (once for every user with the same assignments), for one user. */
+export function consequencesOfChange(
+	tenant: Tenant,
+	user: Pick<User, 'id' | 'userPrincipalName' | 'displayName'>,
+	change: CapabilityChange,
+	now: Date,
+): UserConsequences {
 	return {
 		userId: user.id,
 		userPrincipalName: user.userPrincipalName,
@@ -120,8 +141,8 @@ export function consequencesAfter(
 		...change,
 		hold: tenant['x-local']?.mailboxHolds?.[user.id] ?? null,
 		holdsVisible: holdsVisible(tenant),
-		mailboxDeletedOn: loses(change, 'mailbox') ? dayOf(daysAfter(now, mailboxRetentionDays)) : null,
-		oneDriveArchivedOn: loses(change, 'onedrive') ? dayOf(daysAfter(now, oneDriveArchiveDays)) : null,
+		mailboxDeletedOn: loses(change, 'mailbox') ? dayAfter(now, mailboxRetentionDays) : null,
+		oneDriveArchivedOn: loses(change, 'onedrive') ? dayAfter(now, oneDriveArchiveDays) : null,
 	};
 }
 

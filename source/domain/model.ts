@@ -65,6 +65,17 @@ export interface LicenseAssignmentState {
 	lastUpdatedDateTime?: string;
 }
 
+/**
+ * When a user last signed in (GET /users with $select=signInActivity: it needs AuditLog.Read.All and
+ * Microsoft Entra ID P1 or P2). Each time includes attempts that failed; null when none is recorded.
+ */
+export interface SignInActivity {
+	lastSignInDateTime?: string | null;
+	lastNonInteractiveSignInDateTime?: string | null;
+	/** Successful sign-ins only, interactive or not: recorded since December 2023. */
+	lastSuccessfulSignInDateTime?: string | null;
+}
+
 export interface User {
 	id: string;
 	displayName: string;
@@ -75,6 +86,9 @@ export interface User {
 	department?: string | null;
 	assignedLicenses: AssignedLicense[];
 	licenseAssignmentStates: LicenseAssignmentState[];
+	/** Present (null when the user never signed in) when the source reads sign-in activity. */
+	signInActivity?: SignInActivity | null;
+	createdDateTime?: string | null;
 }
 
 export interface Group {
@@ -117,6 +131,8 @@ export interface Tenant {
 	directoryRoles: DirectoryRole[];
 	/** userPrincipalName of the admin the app acts as */
 	signedInUser: string;
+	/** Why a live tenant's sign-in activity could not be read: Microsoft Graph's answer. */
+	signInActivityUnavailable?: string;
 	'x-local'?: LocalExtras;
 }
 

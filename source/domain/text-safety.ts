@@ -13,6 +13,9 @@
  */
 const unsafeClass = String.raw`\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}`;
 const hasUnsafe = new RegExp(`[${unsafeClass}]`, 'u');
+// The same but the line break, which every command's output has many of: a large output that is all
+// safe lines is checked in one pass, not split into them.
+const hasUnsafeInLines = new RegExp(`[[${unsafeClass}]--[\\n]]`, 'v');
 // An emoji tag sequence (the flags of England, Scotland, Wales): the only proper use of tag characters.
 const tagSequence = String.raw`\u{1F3F4}[\u{E0030}-\u{E0039}\u{E0061}-\u{E007A}]{1,30}\u{E007F}`;
 const candidates = new RegExp(`${tagSequence}|[${unsafeClass}]`, 'gu');
@@ -99,7 +102,7 @@ export function terminalText(text: string): string {
  * (C1, bidi, zero-width, U+2028) becomes a \u escape that parses back to the same value.
  */
 export function terminalLines(text: string): string {
-	return hasUnsafe.test(text) ? text.split('\n').map(terminalText).join('\n') : text;
+	return hasUnsafeInLines.test(text) ? text.split('\n').map(terminalText).join('\n') : text;
 }
 
 /**

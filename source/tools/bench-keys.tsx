@@ -191,6 +191,12 @@ if (!values['skip-everyone']) {
 	results[`confirmation, ${everyone.ticked} users`] = stats(everyone.times);
 }
 
+// Reclaim: opened once (it looks at every user then), then moving, ticking and changing section.
+results['reclaim: open (4), once'] = stats([await press('4', has('Redundant ('), 'Reclaim')]);
+results['reclaim: move (j)'] = stats(await repeat(runs, () => press('j', any, 'a move')));
+results['reclaim: tick (space)'] = stats(await repeat(runs, () => press(' ', any, 'a tick')));
+results['reclaim: section (tab)'] = stats(await repeat(runs, () => press('\t', any, 'another section')));
+
 const heapEndMb = heapMb();
 app.unmount();
 release();

@@ -1,17 +1,18 @@
 #!/usr/bin/env node
 // Generates a tenant snapshot of any size, in the demo's format, from the demo's products: for tests
 // that must not run on a hand-written file, and for the benchmark at 100,000 users.
-// Usage: npm run gen -- --users N [--out FILE] [--seed S]
-//        node source/tools/generate-snapshot.mjs N [FILE] [--seed S]
+// Usage: npm run gen -- --users N [--out FILE] [--seed S] [--sign-ins]
+//        node source/tools/generate-snapshot.mjs N [FILE] [--seed S] [--sign-ins]
 // The same arguments give the same file. Without --out, the tenant goes to stdout.
+// --sign-ins: each user with signInActivity and createdDateTime, as Graph gives them (for Reclaim).
 import {readFileSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 
-const usage = 'usage: npm run gen -- --users N [--out FILE] [--seed S]   (N at least 10)';
+const usage = 'usage: npm run gen -- --users N [--out FILE] [--seed S] [--sign-ins]   (N at least 10)';
 let parsed;
 try {
-	parsed = parseArgs({options: {users: {type: 'string'}, out: {type: 'string'}, seed: {type: 'string'}}, allowPositionals: true});
+	parsed = parseArgs({options: {users: {type: 'string'}, out: {type: 'string'}, seed: {type: 'string'}, 'sign-ins': {type: 'boolean'}}, allowPositionals: true});
 } catch (error) {
 	console.error(`generate-snapshot: ${error.message}\n${usage}`);
 	process.exit(2);
@@ -85,6 +86,19 @@ for (let i = 0; i < count; i++) {
 users[0].accountEnabled = true;
 const admin = users[0];
 
+// When each user was created and last signed in, as Graph's signInActivity gives it, for Reclaim:
+// most within three weeks of 20 November 2026, one in twelve three months to a year before, a few
+// never. From the user's place, not the random stream, so the rest of the file is as it was.
+const day = 24 * 60 * 60 * 1000;
+const reference = Date.parse('2026-11-20T09:00:00Z');
+if (values['sign-ins']) users.forEach((user, i) => {
+	user.createdDateTime = new Date(reference - (400 + (i % 700)) * day).toISOString().replace('.000', '');
+	const spread = (i * 7919) % 1000;
+	const ago = spread < 920 ? spread % 21 : 91 + (spread % 270);
+	const last = new Date(reference - ago * day - (i % 1440) * 60_000).toISOString().replace('.000', '');
+	user.signInActivity = i % 53 === 7 ? null : {lastSignInDateTime: last, lastNonInteractiveSignInDateTime: last, lastSuccessfulSignInDateTime: last};
+});
+
 const subscriptions = [];
 const subscribedSkus = skus.map(sku => {
 	const used = consumed.get(sku.skuId);
@@ -107,7 +121,7 @@ const tenant = {
 	groups: [group],
 	directoryRoles: [{id: guid(), roleTemplateId: '62e90394-69f5-4237-9190-012177145e10', displayName: 'Global Administrator', members: [admin.id]}],
 	signedInUser: admin.userPrincipalName,
-	'x-local': {mailboxHolds: {}, lastSignIn: {}, licenseRemovals: {}},
+	'x-local': {mailboxHolds: {}, licenseRemovals: {}},
 };
 const text = `${JSON.stringify(tenant, null, count > 5000 ? 0 : 2)}\n`;
 if (out) writeFileSync(out, text);

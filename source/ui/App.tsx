@@ -13,6 +13,7 @@ import {GuideScreen} from './screens/GuideScreen.js';
 import {HelpScreen} from './screens/HelpScreen.js';
 import {LicensesScreen} from './screens/LicensesScreen.js';
 import {ProductScreen} from './screens/ProductScreen.js';
+import {ReclaimScreen} from './screens/ReclaimScreen.js';
 import {createSending, SendingContext, useSendingState} from './sending.js';
 import {StoreContext, useAppState, useStore} from './store-context.js';
 import {strings} from './strings.js';
@@ -55,6 +56,7 @@ function Screens({initialTab, signIn}: {initialTab: Tab; signIn?: OpeningMessage
 		screenLicenses: go({type: 'tab', tab: 'licenses'}),
 		screenUsers: go({type: 'tab', tab: 'users'}),
 		screenGuide: go({type: 'tab', tab: 'guide'}),
+		screenReclaim: go({type: 'tab', tab: 'reclaim'}),
 		refresh: () => {
 			if (refreshing) return;
 			setStatus(strings.refresh.working);
@@ -83,6 +85,9 @@ function Screens({initialTab, signIn}: {initialTab: Tab; signIn?: OpeningMessage
 	const sending = useSendingState(state => state.progress !== null);
 	const top = nav.help ? 'help' : sending ? 'sending' : nav.tab !== 'licenses' ? nav.tab : nav.product ? 'product' : 'licenses';
 	const layer = (name: typeof top) => ({display: top === name ? ('flex' as const) : ('none' as const)});
+	// Reclaim looks at every user: worked out the first time it is opened, not at start-up.
+	const reclaimOpened = useRef(false);
+	if (nav.tab === 'reclaim') reclaimOpened.current = true;
 
 	return (
 		<RouterContext.Provider value={route}>
@@ -122,6 +127,13 @@ function Screens({initialTab, signIn}: {initialTab: Tab; signIn?: OpeningMessage
 						<GuideScreen />
 					</Box>
 				</ChromeContext.Provider>
+				{reclaimOpened.current ? (
+					<ChromeContext.Provider value={chrome(top === 'reclaim')}>
+						<Box {...layer('reclaim')} flexDirection="column">
+							<ReclaimScreen />
+						</Box>
+					</ChromeContext.Provider>
+				) : null}
 				{top === 'sending' ? (
 					<ChromeContext.Provider value={chrome(true)}>
 						<SendingPanel />

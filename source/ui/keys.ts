@@ -19,7 +19,8 @@ export type KeyContext =
 	| 'guide'
 	| 'deleted'
 	| 'groups'
-	| 'sending';
+	| 'sending'
+	| 'reclaim';
 
 export type ActionId =
 	| 'quit'
@@ -28,6 +29,7 @@ export type ActionId =
 	| 'screenLicenses'
 	| 'screenUsers'
 	| 'screenGuide'
+	| 'screenReclaim'
 	| 'refresh'
 	| 'up'
 	| 'down'
@@ -118,6 +120,11 @@ export const keyTable: readonly Binding[] = [
 	{id: 'previous', context: 'guide', keys: 'esc', label: 'Previous step', footer: true, match: (_i, k) => k.escape},
 	{id: 'screenGuide', context: 'global', keys: '3', label: 'Guided unassign', footer: false, match: char('3')},
 
+	{id: 'focusNext', context: 'reclaim', keys: 'tab/→', label: 'Next section', footer: true, match: (_i, k) => k.tab || k.rightArrow},
+	{id: 'previous', context: 'reclaim', keys: '←', label: 'Previous section', footer: false, match: (_i, k) => k.leftArrow},
+	{id: 'unassign', context: 'reclaim', keys: 'u', label: 'Unassign licenses', footer: true, match: char('u')},
+	{id: 'screenReclaim', context: 'global', keys: '4', label: 'Reclaim', footer: false, match: char('4')},
+
 	{id: 'reassign', context: 'next', keys: 'r', label: 'Reassign the freed licenses', footer: true, match: char('r')},
 	{id: 'done', context: 'next', keys: 'enter', label: 'Done', footer: true, match: (_i, k) => k.return},
 	{id: 'scrollUp', context: 'result', keys: '↑/k', label: 'Scroll up', footer: false, match: (i, k) => k.upArrow || char('k')(i, k)},
@@ -159,6 +166,7 @@ export const contextTitles: Record<KeyContext, string> = {
 	deleted: 'Deleted users',
 	groups: 'Remove from group: which group',
 	sending: 'While a change is sent',
+	reclaim: 'Reclaim',
 };
 
 /** Said under a context's keys in help: what the keys alone cannot say. */
@@ -166,6 +174,7 @@ export const contextNotes: Partial<Record<KeyContext, string>> = {
 	users: '/ also matches products; product:NAME',
 	user: 'esc leaves without saving.',
 	sending: 'What was sent is answered; the users not sent yet are reported "Not sent".',
+	reclaim: 'a ticks the whole section. [-]: listed, not offered (through a group, self-service, or not with another).',
 };
 
 /** Actions that change licenses: refused, with the reason, when the admin may not change them. */

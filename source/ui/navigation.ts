@@ -1,7 +1,7 @@
 // Which screen is on top, as a pure reducer. Screens below stay mounted, so going back finds the
 // cursor, ticks and filter where they were.
 
-export type Tab = 'licenses' | 'users' | 'guide';
+export type Tab = 'licenses' | 'users' | 'guide' | 'reclaim';
 
 export interface Navigation {
 	tab: Tab;

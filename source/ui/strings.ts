@@ -5,6 +5,8 @@ import type {ReducedTo, ReducibleKind} from '../domain/capabilities.js';
 import {consequenceKinds, sumConsequences, type Consequence, type ConsequenceKind, type UserConsequences} from '../domain/consequences.js';
 import type {GroupRemovalReason} from '../domain/groups.js';
 import type {Tenant} from '../domain/model.js';
+import type {Candidate, Loss, ReclaimLicense} from '../domain/reclaim.js';
+import {dayOf} from '../domain/dates.js';
 import type {Outcome, OutcomeCounts, SkipReason, UserOutcome} from '../domain/plan.js';
 import {dependentsNamedIn} from '../domain/rules.js';
 import {namesOf} from '../domain/selectors.js';
@@ -59,7 +61,9 @@ const outcomeWords: Record<Outcome, (n: number) => string> = {
 };
 
 export const strings = {
-	screens: {licenses: 'Licenses', users: 'Active users', guide: 'Guided unassign'},
+	screens: {licenses: 'Licenses', users: 'Active users', guide: 'Guided unassign', reclaim: 'Reclaim'},
+	/** The tabs' names where the header is short of room. */
+	tabShort: {licenses: 'Licenses', users: 'Users', guide: 'Guide', reclaim: 'Reclaim'},
 	guide: {
 		step: (n: number, title: string) => `Step ${n} of 4: ${title}`,
 		titles: ['choose a product', 'choose users', 'read what happens', 'confirm'] as const,
@@ -207,6 +211,9 @@ export const strings = {
 			'user-not-found': (n: number) => `${plural(n, 'user was', 'users were')} not found`,
 		} satisfies Record<SkipReason, (n: number) => string>,
 		willSkip: (n: number) => `${plural(n, 'user', 'users')} will be skipped:`,
+		/** Without --yes and without a terminal to ask in; `see` is the flag that shows the plan. */
+		refused: (what: string, see: string) => `refusing to ${what} without confirmation: pass --yes (or ${see} to see the plan). Nothing was changed.`,
+		cancelled: 'cancelled. Nothing was changed.',
 		/** The command line's last line: users counted, as in its results. */
 		commandSummary: (dryRun: boolean, product: string, s: {removed: number; wouldRemove: number; skipped: number; failed: number}) =>
 			`${dryRun ? `Dry run: ${product} would be unassigned from ${plural(s.wouldRemove, 'user', 'users')}` : `${product} unassigned from ${plural(s.removed, 'user', 'users')}`}; ${plural(s.skipped, 'user', 'users')} skipped, ${s.failed} failed.`,
@@ -281,6 +288,66 @@ export const strings = {
 			'Or remove the unused licenses from the subscription, so they are not billed: a billing change, made in the Microsoft 365 admin center under Billing > Your products, on the subscription. Cancellation windows and recurring billing apply.',
 		formerEmployee: 'Someone leaving the organisation? Follow Microsoft\'s guidance "Remove a former employee":',
 		formerEmployeeLink: 'learn.microsoft.com/microsoft-365/admin/add-users/remove-former-employee',
+	},
+	reclaim: {
+		section: {
+			redundant: 'Redundant',
+			blocked: 'Sign-in blocked',
+			inactive: (days: number) => `Not signed in for ${days} days`,
+		},
+		/** The section's tab at 80 columns: its name and how many users it lists. */
+		tab: {
+			redundant: (n: number) => `Redundant (${n})`,
+			blocked: (n: number) => `Sign-in blocked (${n})`,
+			inactive: (n: number | null, days: number) => `Not signed in ${days} d (${n ?? '–'})`,
+		},
+		/** "3 licenses from 3 users · frees 3 Exchange Online (Plan 1)" */
+		summary: (licenses: number, users: number, freed: readonly string[]) =>
+			`${plural(licenses, 'license', 'licenses')} from ${plural(users, 'user', 'users')} · ${freed.length > 0 ? `frees ${freed.join(', ')}` : 'frees no license'}`,
+		freed: (n: number, product: string) => `${n} ${product}`,
+		reason: {
+			coveredBy: (products: string) => `comes with ${products}`,
+			givesNothing: 'gives nothing the user does not have',
+			alsoThrough: (groups: string) => `also through ${groups}: frees no license`,
+			notCounted: (plans: string) => `not counting ${plans}`,
+			notWith: (products: string, loss: string) => `not with ${products}: together they lose ${loss}`,
+			blocked: 'sign-in blocked',
+			lastSignIn: (day: string, days: number) => `last sign-in ${day} (${plural(days, 'day', 'days')} ago)`,
+			neverSignedIn: (created: string) => `no sign-in recorded since it was created on ${created}`,
+		},
+		/** Why a listed license is not offered. */
+		notOffered: {
+			'group-assigned': (groups: string) => `through ${groups}: remove them from the group instead`,
+			'self-service-subscription': () => 'self-service purchase: an admin must take over the subscription first',
+			'not-together': (products: string) => `can go, but not with ${products}`,
+		},
+		reduced: (kind: string) => `less ${kind}`,
+		mailbox: {
+			shared:
+				'Keep the mail by converting the mailbox to a shared one first: no license needed under 50 GB with no archive and no litigation hold; otherwise Exchange Online (Plan 2).',
+			onHold: 'The mailbox is on litigation hold: as a shared mailbox it still needs Exchange Online (Plan 2).',
+		},
+		unavailable: {
+			graph: (message: string) =>
+				`Sign-in activity could not be read from Microsoft Graph: ${message.replace(/\.?$/, '.')} It needs the AuditLog.Read.All permission and Microsoft Entra ID P1 or P2.`,
+			snapshot: 'This tenant file has no sign-in activity (signInActivity on its users).',
+		},
+		empty: {
+			redundant: 'No user holds a license that their other licenses already give.',
+			blocked: 'No sign-in blocked account holds a license.',
+			inactive: (days: number) => `Everyone holding a license has signed in within ${days} days.`,
+		},
+		ticked: (licenses: number, users: number) => `${plural(licenses, 'license', 'licenses')} from ${plural(users, 'user', 'users')} ticked`,
+		nothingTicked: 'Reclaim: tick one or more candidates first (space, or a for the whole section).',
+		question: (licenses: number, users: number) => `Unassign ${plural(licenses, 'license', 'licenses')} from ${plural(users, 'user', 'users')}?`,
+		resultsTitle: 'Reclaim: results',
+		/** The command line's last line: users counted, as in its results. */
+		commandSummary: (s: {removed: number; skipped: number; failed: number; licenses: number}) =>
+			`${plural(s.licenses, 'license', 'licenses')} unassigned from ${plural(s.removed, 'user', 'users')}; ${plural(s.skipped, 'user', 'users')} skipped, ${s.failed} failed.`,
+		yesNeedsApply: '--yes goes with --apply',
+		applyNeedsSection: '--apply needs --section: say which candidates go (redundant, blocked, inactive, or several, comma-separated)',
+		badSection: (given: string) => `--section ${given}: use redundant, blocked or inactive (several: comma-separated)`,
+		badDays: (given: string) => `--inactive-days ${given}: give a whole number of days, 1 or more`,
 	},
 	deleteUser: {
 		title: (name: string) => `Delete user: ${name}`,
@@ -530,6 +597,7 @@ export const strings = {
 			`is not UTF-8 text${line ? ` (line ${line})` : ''}, perhaps Windows-1252 ("ANSI"): save it as UTF-8`,
 		empty: 'is empty',
 		tooDeep: (levels: number) => `nests more than ${levels} levels deep, which no tenant does`,
+		notATime: 'is not a date and time as Graph writes them (such as 2026-05-14T09:12:03Z)',
 	},
 	usersFile: {
 		none: 'names no users',
@@ -594,4 +662,59 @@ export function consequenceNotes(list: readonly UserConsequences[]): string[] {
 /** A failure in words: Graph's message, naming the add-on when it says one still depends on the product. */
 export function failureWords(tenant: Tenant, outcome: Pick<UserOutcome, 'userId' | 'message'>): string {
 	return strings.outcome.failed(outcome.message, dependentsNamedIn(tenant, outcome.userId, outcome.message).map(namesOf(tenant).product));
+}
+
+/** What removing licenses together would cost, in a few words: "the mailbox, less OneDrive and Power BI Pro". */
+export function lossWords(loss: Loss, product: (skuId: string) => string): string {
+	const kind = strings.consequences.kind;
+	return listWords([
+		...loss.kinds.map(c => (c.effect === 'lost' ? kind[c.kind] : strings.reclaim.reduced(kind[c.kind]))),
+		...loss.plans,
+		...loss.addOns.map(product),
+	]);
+}
+
+/** Why a listed license is not offered, or null when it is. */
+export function notOfferedWords(license: ReclaimLicense, candidate: Candidate, names: {product: (skuId: string) => string; groups: (ids: readonly string[]) => string}): string | null {
+	const words = strings.reclaim.notOffered;
+	switch (license.notOffered) {
+		case null:
+			return null;
+		case 'group-assigned':
+			return words['group-assigned'](names.groups(license.groupIds));
+		case 'self-service-subscription':
+			return words['self-service-subscription']();
+		case 'not-together':
+			return words['not-together'](listWords(candidate.redundancy?.notWith?.skuIds.map(names.product) ?? []));
+	}
+}
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/**
+ * Why a candidate is listed, in one line: what gives a redundant license's plans, how a blocked
+ * account stands, when an inactive one last signed in.
+ */
+export function reclaimReason(tenant: Tenant, candidate: Candidate, now: Date): string {
+	const words = strings.reclaim.reason;
+	const names = namesOf(tenant);
+	const [license] = candidate.licenses;
+	const last = candidate.lastSignIn;
+	const since = (time: string) => words.lastSignIn(dayOf(time), Math.floor((now.getTime() - Date.parse(time)) / dayMs));
+	if (candidate.section === 'blocked') return last ? `${words.blocked}; ${since(last)}` : words.blocked;
+	if (candidate.section === 'inactive') return last ? since(last) : words.neverSignedIn(dayOf(candidate.user.createdDateTime ?? now));
+	const redundancy = candidate.redundancy!;
+	const others = redundancy.coveredBy.filter(skuId => skuId !== license!.skuId);
+	return [
+		...(others.length > 0 ? [words.coveredBy(listWords(others.map(names.product)))] : []),
+		...(redundancy.coveredBy.includes(license!.skuId) ? [words.alsoThrough(names.groups(license!.groupIds))] : []),
+		...(redundancy.notCounted.length > 0 ? [words.notCounted(listWords(redundancy.notCounted))] : []),
+		...(redundancy.notWith ? [words.notWith(listWords(redundancy.notWith.skuIds.map(names.product)), lossWords(redundancy.notWith.loss, names.product))] : []),
+	].join('; ') || words.givesNothing;
+}
+
+/** For a user who would lose their mailbox: how to keep the mail (a shared mailbox), as far as FACTS allows. */
+export function mailboxAdvice(user: UserConsequences): string | null {
+	if (!user.changes.some(c => c.kind === 'mailbox' && c.effect === 'lost')) return null;
+	return user.hold === 'litigation-hold' ? strings.reclaim.mailbox.onHold : strings.reclaim.mailbox.shared;
 }

@@ -14,7 +14,7 @@ describe('npm run bench -- --quick', () => {
 		const result = JSON.parse(out) as {quick: boolean; figures: Array<{section: string; name: string; value: number; met?: boolean}>};
 		expect(result.quick).toBe(true);
 		const sections = new Set(result.figures.map(f => f.section));
-		for (const section of ['startup', 'scale', 'keys', 'state', 'graph']) expect(sections, section).toContain(section);
+		for (const section of ['startup', 'scale', 'keys', 'state', 'graph', 'reclaim']) expect(sections, section).toContain(section);
 		for (const f of result.figures) {
 			expect(Number.isFinite(f.value), f.name).toBe(true);
 			// A quick run judges nothing.

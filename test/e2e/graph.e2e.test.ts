@@ -24,10 +24,10 @@ describe('reading a live tenant', () => {
 		expect(result.status).toBe(0);
 		const spb = JSON.parse(result.stdout).products.find((p: {skuId: string}) => p.skuId === SPB);
 		expect(spb).toMatchObject({total: 13, assigned: 11, available: 2});
-		// 45 users, 7 a page: 7 pages, beside organization, skus, subscriptions, me, roles and the group batch.
+		// 47 users, 7 a page: 7 pages, beside organization, skus, subscriptions, me, roles and the group batch.
 		expect(s.stats.requests).toBeGreaterThanOrEqual(7 + 6);
 		const users = JSON.parse((await run('users', '--json')).stdout).users;
-		expect(users).toHaveLength(45);
+		expect(users).toHaveLength(47);
 		expect(users.find((u: {userPrincipalName: string}) => u.userPrincipalName === 'grady.archie@contoso.com').licenses.find((l: {skuPartNumber: string}) => l.skuPartNumber === 'VISIOCLIENT').viaGroups).toHaveLength(1);
 	});
 

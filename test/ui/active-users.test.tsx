@@ -149,7 +149,7 @@ describe('several users: Manage product licenses', () => {
 		await app.press(keys.enter);
 		await app.waitFor('Next steps');
 		await app.press(keys.enter);
-		const list = await app.waitFor(/Active users \(45 users\)(?! ·)/);
+		const list = await app.waitFor(/Active users \(47 users\)(?! ·)/);
 		expect(list).not.toContain('selected');
 		expect(productBySku(store.getState().tenant, sku.e3)!.assigned).toBe(15);
 	});

@@ -15,7 +15,7 @@ let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
 describe('hostile tenant text in the TUI', () => {
-	it('every screen shows the payloads escaped: licenses, a product, the confirmation and its PowerShell, Active users, the guide', async () => {
+	it('every screen shows the payloads escaped: licenses, a product, the confirmation and its PowerShell, Active users, the guide, Reclaim', async () => {
 		const store = await openStore({backend: new LocalTenant(hostileTenantFile(), 'snapshot'), stateFile: openStateFile(tempStateDir())});
 		const app = renderApp(store);
 		cleanup = app.unmount;
@@ -39,6 +39,10 @@ describe('hostile tenant text in the TUI', () => {
 		expect(users).toContain('\\u202egnp.exe');
 		await app.press('3');
 		await app.waitFor('Step 1 of 4');
+		// Reclaim: Lidia holds Visio through the group, whose name attacks the terminal.
+		await app.press('4', '/', ...'lidia', keys.enter);
+		const reclaim = await app.waitFor('also through');
+		expect(reclaim).toContain('Lidia Holloway');
 
 		expect(app.frames.length).toBeGreaterThan(5);
 		for (const frame of app.frames) expect(terminalProblems(frame, {ink: true})).toEqual([]);

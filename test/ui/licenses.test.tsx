@@ -145,12 +145,14 @@ describe('Licenses page', () => {
 		expect(app.frame()).toContain('u Unassign licenses');
 		expect(app.frame()).toContain('+ Assign licenses');
 		await app.press('?');
-		let help = await app.waitFor('esc closes');
+		let page = await app.waitFor('esc closes');
+		let help = page;
 		// Turn the pages until the last; the pages together hold every binding's label.
-		while (/page (\d+) of \1/.test(help) === false && /page \d+ of/.test(help)) {
-			const page = /page (\d+) of/.exec(help)![1];
+		while (/page (\d+) of \1/.test(page) === false && /page \d+ of/.test(page)) {
+			const number = Number(/page (\d+) of/.exec(page)![1]);
 			await app.press('j');
-			help += await app.waitFor(`page ${Number(page) + 1} of`);
+			page = await app.waitFor(`page ${number + 1} of`);
+			help += page;
 		}
 		for (const binding of keyTable) expect(help, binding.label).toContain(binding.label);
 		expect(help).toContain('product:NAME');

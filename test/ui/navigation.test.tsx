@@ -17,13 +17,13 @@ describe('windowed lists', () => {
 	it('render only the rows that fit and keep the cursor on screen', async () => {
 		const app = await start();
 		await app.press('2');
-		const top = await app.waitFor(/1–\d+ of 45/);
+		const top = await app.waitFor(/1–\d+ of 47/);
 		expect(top).toContain('Megan Bowen');
 		expect(top).not.toContain('Ingrid Johansson');
 		expect(top.split('\n').length).toBeLessThanOrEqual(23);
 
 		await app.press('G');
-		const bottom = await app.waitFor(/\d+–45 of 45/);
+		const bottom = await app.waitFor(/\d+–47 of 47/);
 		expect(bottom).toMatch(/›\[ \] Ingrid Johansson/);
 		expect(bottom).not.toContain('Megan Bowen');
 

@@ -70,4 +70,20 @@ describe('hostile tenant text in the subcommands', () => {
 		);
 		expect(JSON.parse(doctorJson!).signedInAs).toBe(hostile.admin);
 	});
+
+	it('reclaim, text and JSON: a group named to attack the terminal is escaped in the reason, exact in the JSON', async () => {
+		const file = hostileTenantFile();
+		const text = await run('reclaim', {}, file, tempStateDir());
+		const json = await run('reclaim', {json: true}, file, tempStateDir());
+		for (const result of [text, json]) {
+			expect(result.status).toBe(0);
+			expect(terminalProblems(result.out)).toEqual([]);
+			expect(terminalProblems(result.err)).toEqual([]);
+		}
+		// Lidia holds Visio Plan 2 directly and through the group.
+		const lidia = JSON.parse(json.out).sections[0].candidates.find((c: Json) => c['displayName'].startsWith('Lidia Holloway'));
+		expect(lidia.licenses[0].viaGroups).toEqual([hostile.group]);
+		expect(lidia.reason).toBe(`also through ${hostile.group}: frees no license`);
+		expect(text.out).toContain('also through ');
+	});
 });

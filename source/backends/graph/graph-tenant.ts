@@ -9,10 +9,12 @@ import {strings} from '../../ui/strings.js';
 import type {DeletedUser, TenantBackend} from '../backend.js';
 import {actionScopes} from './clouds.js';
 import type {GroupOutcome} from '../../domain/groups.js';
-import {GraphError, GraphHttp, type BatchResult, type Progress, type SubRequest, type SubResponse} from './http.js';
+import {ForbiddenError, GraphError, GraphHttp, type BatchResult, type Progress, type SubRequest, type SubResponse} from './http.js';
 import {maxWindow} from './pacing.js';
 
 const userFields = 'id,displayName,userPrincipalName,accountEnabled,usageLocation,assignedLicenses,licenseAssignmentStates';
+/** Read with every user, for Reclaim; signInActivity needs AuditLog.Read.All and Microsoft Entra ID P1 or P2. */
+const activityFields = 'signInActivity,createdDateTime';
 
 export interface GraphTenantOptions {
 	/** Graph's base URL: the cloud's, or --graph-endpoint. */
@@ -82,7 +84,10 @@ export class GraphTenant implements TenantBackend {
 	constructor(private readonly options: GraphTenantOptions) {
 		this.source = options.source;
 		this.http = new GraphHttp({base: options.base, token: options.token, timeoutMs: options.timeoutMs});
-		if (!options.users) this.refreshUsers = async userIds => [...(await this.readBack(userIds)).values()].filter(isUser);
+		if (!options.users) {
+			this.refreshUsers = async userIds =>
+				[...(await this.readBack(userIds)).values()].filter(isUser).map(user => ({...user, ...this.activity.get(user.id)}));
+		}
 	}
 
 	async load(): Promise<Tenant> {
@@ -95,9 +100,12 @@ export class GraphTenant implements TenantBackend {
 		]);
 		const organization = organizations[0];
 		if (!organization) throw new GraphError('GET /v1.0/organization', strings.graph.status(200, 'no organization for this sign-in.'));
-		const users = this.options.users
-			? await this.readUsers([...this.options.users, ...(this.options.settling?.(organization.id) ?? [])], normalisedUser(me))
-			: (await this.http.getAll<User>(`/users?$select=${userFields}&$top=999`, this.options.onLoadProgress)).map(normalisedUser);
+		const {users, signInActivityUnavailable} = this.options.users
+			? {
+					users: await this.readUsers([...this.options.users, ...(this.options.settling?.(organization.id) ?? [])], normalisedUser(me)),
+					signInActivityUnavailable: undefined,
+				}
+			: await this.readAllUsers();
 		const tenant: Tenant = normaliseTenant({
 			organization,
 			subscribedSkus: subscribedSkus.map(sku => ({...sku, servicePlans: sku.servicePlans ?? []})),
@@ -107,6 +115,7 @@ export class GraphTenant implements TenantBackend {
 			// Only the signed-in admin's roles are read: enough to say what they may do.
 			directoryRoles: roles.map(role => ({...role, members: [me.id]})),
 			signedInUser: me.userPrincipalName,
+			...(signInActivityUnavailable === undefined ? {} : {signInActivityUnavailable}),
 		});
 		if (this.options.cacheFile) writeFileSync(this.options.cacheFile, JSON.stringify({base: this.options.base, tenant}), {mode: 0o600});
 		return tenant;
@@ -118,10 +127,38 @@ export class GraphTenant implements TenantBackend {
 		try {
 			const copy = JSON.parse(readFileSync(file, 'utf8')) as {base: string; tenant: Tenant};
 			// A copy from another Graph (another cloud, a test server) is not this tenant.
-			return copy.base === this.options.base ? copy.tenant : null;
+			if (copy.base !== this.options.base) return null;
+			this.keepActivity(copy.tenant.users);
+			return copy.tenant;
 		} catch {
 			return null;
 		}
+	}
+
+	/**
+	 * Every user, with when they last signed in. A 403 for signInActivity (no AuditLog.Read.All, or no
+	 * Microsoft Entra ID P1 or P2) reads them again without it, and says why.
+	 */
+	private async readAllUsers(): Promise<{users: User[]; signInActivityUnavailable?: string}> {
+		const read = (fields: string) => this.http.getAll<User>(`/users?$select=${fields}&$top=999`, this.options.onLoadProgress);
+		try {
+			// Graph leaves signInActivity out for a user who never signed in: null says it was asked.
+			const users = (await read(`${userFields},${activityFields}`)).map(user => normalisedUser({...user, signInActivity: user.signInActivity ?? null}));
+			this.keepActivity(users);
+			return {users};
+		} catch (error) {
+			if (!(error instanceof ForbiddenError)) throw error;
+			return {users: (await read(userFields)).map(normalisedUser), signInActivityUnavailable: error.graphMessage || strings.graph.status(403, '')};
+		}
+	}
+
+	/** What was read with every user and not with one: a user read again after a change keeps it. */
+	private activity = new Map<string, Pick<User, 'signInActivity' | 'createdDateTime'>>();
+
+	private keepActivity(users: readonly User[]): void {
+		this.activity = new Map(
+			users.filter(user => user.signInActivity !== undefined).map(user => [user.id, {signInActivity: user.signInActivity, createdDateTime: user.createdDateTime}]),
+		);
 	}
 
 	/** Reads, not writes: twenty to a $batch, four batches at a time. */

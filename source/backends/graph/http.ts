@@ -62,6 +62,17 @@ export class GraphError extends UserError {
 /** The token was refused (expired or revoked): stop, and say what was done. */
 export class TokenExpiredError extends GraphError {}
 
+/** Answered 403: the admin or the app registration lacks a permission, or the tenant a license. */
+export class ForbiddenError extends GraphError {
+	constructor(
+		request: string,
+		/** Graph's own message, made safe to show. */
+		readonly graphMessage: string,
+	) {
+		super(request, strings.graph.forbidden(graphMessage));
+	}
+}
+
 export interface GraphHttpOptions {
 	/** Graph's address: the cloud's or --graph-endpoint. The token goes to its origin only. */
 	base: string;
@@ -259,7 +270,7 @@ export class GraphHttp {
 				await new Promise(resolve => setTimeout(resolve, retryAfterMs(answer.headers, Date.now()) ?? 1000 * 2 ** attempt));
 				continue;
 			}
-			if (answer.status === 403) throw new GraphError(request, strings.graph.forbidden(this.errorText(answer)));
+			if (answer.status === 403) throw new ForbiddenError(request, this.errorText(answer));
 			if (answer.status < 200 || answer.status >= 300) throw new GraphError(request, strings.graph.status(answer.status, this.errorText(answer)), answer.status >= 500);
 			return answer;
 		}

@@ -1,6 +1,8 @@
 import {Box} from 'ink';
 import {Text} from './Text.js';
 import type {Tab} from '../navigation.js';
+import stringWidth from 'string-width';
+import {terminalText} from '../../domain/text-safety.js';
 import {strings} from '../strings.js';
 
 interface Props {
@@ -11,17 +13,20 @@ interface Props {
 	width: number;
 }
 
-const tabs: Array<[Tab, string]> = [
-	['licenses', `1 ${strings.screens.licenses}`],
-	['users', `2 ${strings.screens.users}`],
-	['guide', `3 ${strings.screens.guide}`],
-];
+/** Each tab's key and name, and the name it goes by when the line is short of room. */
+const tabs: Array<[Tab, string, string]> = (['licenses', 'users', 'guide', 'reclaim'] as const).map((id, i) => [
+	id,
+	`${i + 1} ${strings.screens[id]}`,
+	`${i + 1} ${strings.tabShort[id]}`,
+]);
 
 export function Header({organization, signedInAs, readOnly, tab, width}: Props) {
 	const badge = readOnly ? ` [${strings.readOnly.badge}]` : '';
 	// The organisation names the rule under the header: at 80 columns the first line has room for who
 	// the app acts as and the tabs, not for both names.
 	const rule = `── ${organization} `;
+	const full = tabs.reduce((sum, [id, label]) => sum + label.length + (id === tab ? 2 : 0) + 1, 0);
+	const narrow = full > width - stringWidth(terminalText(signedInAs + badge)) - 1;
 	return (
 		<Box flexDirection="column" width={width}>
 			<Box justifyContent="space-between">
@@ -35,10 +40,11 @@ export function Header({organization, signedInAs, readOnly, tab, width}: Props) 
 					) : null}
 				</Box>
 				<Box flexShrink={0} gap={1}>
-					{tabs.map(([id, label]) => (
-						// The current tab is bracketed as well as inverse, so it shows without colour.
+					{tabs.map(([id, label, short]) => (
+						// The current tab is bracketed as well as inverse, so it shows without colour; the
+						// others go by their short names when the admin's name would not fit beside them.
 						<Text key={id} inverse={id === tab} bold={id === tab}>
-							{id === tab ? `[${label}]` : ` ${label} `}
+							{id === tab ? `[${label}]` : narrow ? short : label}
 						</Text>
 					))}
 				</Box>

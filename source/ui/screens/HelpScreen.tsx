@@ -8,7 +8,7 @@ import {ScreenFrame} from '../components/ScreenFrame.js';
 import {contextNotes, contextTitles, keyTable, type KeyContext} from '../keys.js';
 import {strings} from '../strings.js';
 
-const order: KeyContext[] = ['global', 'list', 'checklist', 'licenses', 'product', 'assign', 'users', 'user', 'manage', 'dialog', 'sending', 'result', 'next', 'guide', 'deleted', 'groups'];
+const order: KeyContext[] = ['global', 'list', 'checklist', 'licenses', 'product', 'assign', 'users', 'user', 'manage', 'dialog', 'sending', 'result', 'next', 'guide', 'deleted', 'groups', 'reclaim'];
 
 type Line = {kind: 'title'; text: string} | {kind: 'key'; keys: string; label: string} | {kind: 'note'; text: string};
 

@@ -1,0 +1,218 @@
+// m365-licenses reclaim: the licenses that can go, with the reasons and consequences the TUI shows;
+// with --apply, a section's offered licenses unassigned through the same store as unassign.
+import {consequencesOf, type ConsequenceKind, type UserConsequences} from '../domain/consequences.js';
+import type {Tenant} from '../domain/model.js';
+import type {OutcomeReason, PlanItem, UserOutcome} from '../domain/plan.js';
+import {
+	candidateConsequences,
+	findReclaim,
+	reclaimPlan,
+	type Candidate,
+	type ReclaimSection,
+	type SectionId,
+	type SignInUnavailable,
+} from '../domain/reclaim.js';
+import {indexTenant, namesOf, type Names} from '../domain/selectors.js';
+import {consequencePhrases, failureWords, listWords, mailboxAdvice, notOfferedWords, reclaimReason, strings} from '../ui/strings.js';
+import {exitCodes, table, type CommandIO} from './io.js';
+import type {Opened} from './open.js';
+import {confirmed, refusedRole, send} from './change.js';
+import {consequenceList} from './unassign.js';
+
+export interface ReclaimOptions {
+	sections: readonly SectionId[];
+	inactiveDays: number;
+	apply: boolean;
+	yes: boolean;
+	json: boolean;
+}
+
+const sectionTitle = (id: SectionId, days: number) => (id === 'inactive' ? strings.reclaim.section.inactive(days) : strings.reclaim.section[id]);
+
+const unavailableText = (why: SignInUnavailable) => (why.source === 'graph' ? strings.reclaim.unavailable.graph(why.message) : strings.reclaim.unavailable.snapshot);
+
+function productRef(tenant: Tenant, names: Names, skuId: string) {
+	return {skuId, skuPartNumber: indexTenant(tenant).skusById.get(skuId)?.skuPartNumber ?? skuId, productName: names.product(skuId)};
+}
+
+/**
+ * The consequences in words, once for every user whose change is the same one (the engine gives them
+ * the same list of changes) and whose mailbox holds are the same.
+ */
+function consequenceWords(): (c: UserConsequences) => ReturnType<typeof consequenceList> {
+	const said = new WeakMap<object, Map<string, ReturnType<typeof consequenceList>>>();
+	return c => {
+		let byHold = said.get(c.changes);
+		if (!byHold) said.set(c.changes, (byHold = new Map()));
+		const key = `${c.hold}|${c.holdsVisible}|${c.unrecognised.join()}`;
+		let list = byHold.get(key);
+		if (!list) byHold.set(key, (list = consequenceList(c)));
+		return list;
+	};
+}
+
+function candidateJson(tenant: Tenant, names: Names, candidate: Candidate, now: Date, words: (c: UserConsequences) => ReturnType<typeof consequenceList>) {
+	const {user} = candidate;
+	const consequences = candidateConsequences(tenant, candidate, now);
+	return {
+		userPrincipalName: user.userPrincipalName,
+		id: user.id,
+		displayName: user.displayName,
+		accountEnabled: user.accountEnabled,
+		lastSignIn: candidate.lastSignIn,
+		licenses: candidate.licenses.map(license => ({
+			skuId: license.skuId,
+			skuPartNumber: indexTenant(tenant).skusById.get(license.skuId)?.skuPartNumber ?? license.skuId,
+			productName: names.product(license.skuId),
+			direct: license.direct,
+			viaGroups: license.groupIds.map(id => names.groups([id])),
+			offered: license.notOffered === null,
+			notOffered: license.notOffered,
+			notOfferedText: notOfferedWords(license, candidate, names),
+			frees: license.frees,
+		})),
+		reason: reclaimReason(tenant, candidate, now),
+		coveredBy: (candidate.redundancy?.coveredBy ?? []).map(skuId => productRef(tenant, names, skuId)),
+		notCounted: candidate.redundancy?.notCounted ?? [],
+		consequences: words(consequences),
+		mailbox: mailboxAdvice(consequences),
+	};
+}
+
+function sectionJson(tenant: Tenant, section: ReclaimSection, days: number, now: Date) {
+	const names = namesOf(tenant);
+	const words = consequenceWords();
+	return {
+		id: section.id,
+		title: sectionTitle(section.id, days),
+		users: section.users,
+		licenses: section.offered,
+		freed: [...section.freed].map(([skuId, licenses]) => ({...productRef(tenant, names, skuId), licenses})),
+		unavailable: section.unavailable ? {source: section.unavailable.source, text: unavailableText(section.unavailable)} : null,
+		candidates: section.candidates.map(candidate => candidateJson(tenant, names, candidate, now, words)),
+	};
+}
+
+/** A section as text: its heading with what it frees, then a line per candidate and, indented, what they lose. */
+function sectionText(tenant: Tenant, section: ReclaimSection, days: number, now: Date): string {
+	const names = namesOf(tenant);
+	const freed = [...section.freed].map(([skuId, n]) => strings.reclaim.freed(n, names.product(skuId)));
+	const heading = `${sectionTitle(section.id, days)}: ${strings.reclaim.summary(section.offered, section.users, freed)}`;
+	if (section.unavailable) return `${heading}\n  ${unavailableText(section.unavailable)}`;
+	if (section.candidates.length === 0) return `${heading}\n  ${section.id === 'inactive' ? strings.reclaim.empty.inactive(days) : strings.reclaim.empty[section.id]}`;
+	const rows = section.candidates.map(candidate => [
+		candidate.user.userPrincipalName,
+		candidate.licenses.map(l => names.product(l.skuId) + (l.notOffered ? ` (${notOfferedWords(l, candidate, names)})` : '')).join(', '),
+		reclaimReason(tenant, candidate, now),
+	]);
+	const lines = table(rows).split('\n');
+	return [
+		heading,
+		...section.candidates.flatMap((candidate, i) => {
+			if (candidate.section === 'redundant') return [`  ${lines[i]}`];
+			const consequences = candidateConsequences(tenant, candidate, now);
+			const advice = mailboxAdvice(consequences);
+			return [`  ${lines[i]}`, ...[...consequencePhrases(consequences, names.product), ...(advice ? [advice] : [])].map(text => `      ${text}`)];
+		}),
+	].join('\n');
+}
+
+interface Result {
+	userPrincipalName: string;
+	id: string;
+	outcome: 'removed' | 'skipped' | 'failed';
+	reason: string | null;
+	message: string | null;
+	consequences: Array<{kind: ConsequenceKind | 'none' | 'unrecognised'; effect?: string; text: string}>;
+	alsoRemoves: Array<{skuId: string; skuPartNumber: string; productName: string}>;
+	products: Array<{skuId: string; skuPartNumber: string; productName: string; outcome: UserOutcome['outcome']; reason: string | null; message: string | null}>;
+}
+
+/** One user's outcome, as unassign reports it, with a line per product unassigned. */
+function resultOf(tenant: Tenant, names: Names, item: PlanItem, outcomes: readonly UserOutcome[], consequences: UserConsequences): Result {
+	const own = outcomes.filter(o => o.userId === item.userId);
+	const failed = own.find(o => o.outcome === 'failed');
+	const skipped = own.find(o => o.outcome === 'skipped');
+	const dependents = Object.keys(item.dependents);
+	const notes = [
+		...(dependents.length > 0 ? [strings.user.alsoRemoves(listWords(dependents.map(names.product)))] : []),
+		...Object.values(item.keptThroughGroups).map(groups => strings.product.alsoGroup(names.groups(groups))),
+	];
+	const outcome = failed ? 'failed' : skipped ? 'skipped' : 'removed';
+	return {
+		userPrincipalName: item.userPrincipalName,
+		id: item.userId,
+		outcome,
+		reason: failed ? 'error' : (skipped?.reason ?? null),
+		message: failed ? failureWords(tenant, failed) : skipped ? skipped.message : notes.length > 0 ? notes.join('; ') : null,
+		consequences: outcome === 'removed' ? consequenceList(consequences) : [],
+		alsoRemoves: dependents.map(skuId => productRef(tenant, names, skuId)),
+		products: own.map(o => ({
+			...productRef(tenant, names, o.skuId),
+			outcome: o.outcome,
+			reason: o.reason,
+			message: o.outcome === 'failed' ? failureWords(tenant, o) : o.message,
+		})),
+	};
+}
+
+export async function reclaim({store}: Opened, options: ReclaimOptions, io: CommandIO): Promise<number> {
+	const {tenant, admin} = store.getState();
+	const now = new Date();
+	const days = options.inactiveDays;
+	const sections = findReclaim(tenant, {now, inactiveDays: days}).filter(s => options.sections.includes(s.id));
+
+	if (!options.apply) {
+		if (options.json) {
+			const data = {
+				tenant: {id: tenant.organization.id, displayName: tenant.organization.displayName},
+				inactiveDays: days,
+				sections: sections.map(section => sectionJson(tenant, section, days, now)),
+			};
+			io.out(`${JSON.stringify(data, null, 2)}\n`);
+		} else {
+			io.out(`${sections.map(section => sectionText(tenant, section, days, now)).join('\n\n')}\n`);
+		}
+		return exitCodes.done;
+	}
+
+	if (refusedRole(tenant, admin, 'unassign licenses', io)) return exitCodes.error;
+	const unavailable = sections.find(s => s.unavailable);
+	if (unavailable?.unavailable) {
+		io.err(`m365-licenses: --section inactive: ${unavailableText(unavailable.unavailable)} Nothing was changed.\n`);
+		return exitCodes.error;
+	}
+	const plan = reclaimPlan(tenant, sections.flatMap(s => s.candidates));
+	const changing = plan.items.filter(item => item.remove.length > 0);
+	const licenses = changing.reduce((sum, item) => sum + item.remove.length, 0);
+	const names = namesOf(tenant);
+
+	const refused = await confirmed(
+		options,
+		io,
+		'unassign',
+		() => io.out(`${sections.map(section => sectionText(tenant, section, days, now)).join('\n\n')}\n\n`),
+		strings.reclaim.question(licenses, changing.length),
+		'reclaim without --apply',
+	);
+	if (refused !== null) return refused;
+
+	const outcomes = changing.length === 0 ? [] : await send(store, plan, io);
+	// Each user's whole change: every product that goes, from every section asked.
+	const perUser = new Map(changing.map(item => [item.userId, consequencesOf(tenant, item, now)]));
+	const results = changing.map(item => resultOf(tenant, names, item, outcomes, perUser.get(item.userId)!));
+	const count = (outcome: Result['outcome']) => results.filter(r => r.outcome === outcome).length;
+	const removedLicenses = outcomes.filter(o => o.outcome === 'removed').length;
+	const summary = {removed: count('removed'), skipped: count('skipped'), failed: count('failed'), licenses: removedLicenses};
+	if (options.json) {
+		io.out(`${JSON.stringify({inactiveDays: days, sections: options.sections, results, summary}, null, 2)}\n`);
+	} else {
+		const lines = table(results.map(r => [r.userPrincipalName, r.outcome, r.reason ? strings.outcome.reason[r.reason as OutcomeReason] : ''])).split('\n');
+		const body = results.flatMap((r, i) => {
+			const details = [...(r.message ? [r.message] : []), ...(r.outcome === 'removed' ? consequencePhrases(perUser.get(r.id)!, names.product) : [])];
+			return [lines[i]!, ...details.map(detail => `    ${detail}`)];
+		});
+		io.out(`${[...body, strings.reclaim.commandSummary(summary)].join('\n')}\n`);
+	}
+	return summary.skipped + summary.failed > 0 ? exitCodes.partial : exitCodes.done;
+}

@@ -1,0 +1,240 @@
+// Reclaim: the licenses that can go, in three sections (redundant, sign-in blocked, not signed in for
+// N days), each with its count and the licenses it would free. Tick candidates (a: the whole section
+// shown), u unassigns them through the usual confirmation with the consequences panel.
+import {Box} from 'ink';
+import {Text} from '../components/Text.js';
+import {useMemo, useReducer} from 'react';
+import type {Tenant} from '../../domain/model.js';
+import {plannedRemovals} from '../../domain/plan.js';
+import {
+	candidateConsequences,
+	defaultInactiveDays,
+	findReclaim,
+	offeredSkus,
+	reclaimPlan,
+	reclaimTotals,
+	type Candidate,
+	type ReclaimSection,
+} from '../../domain/reclaim.js';
+import {queryNarrows, shortProductName} from '../../domain/selectors.js';
+import {useChrome} from '../chrome.js';
+import {Cell} from '../components/Cell.js';
+import {ConfirmPanel} from '../components/ConfirmPanel.js';
+import {FilterBar} from '../components/FilterBar.js';
+import {freedRows, NextStepsPanel} from '../components/NextStepsPanel.js';
+import {ResultPanel} from '../components/ResultPanel.js';
+import {ScreenFrame} from '../components/ScreenFrame.js';
+import {useChecklist, type Checklist} from '../components/use-checklist.js';
+import {WindowedList, windowLabel} from '../components/WindowedList.js';
+import {wrapText} from '../components/wrap-text.js';
+import {useAppState} from '../store-context.js';
+import {consequencePhrases, mailboxAdvice, notOfferedWords, reclaimReason, strings} from '../strings.js';
+import {namesOf, useApply} from '../use-apply.js';
+import {initialReclaimView, reclaimView} from './reclaim-state.js';
+
+const nameWidth = 20;
+const upnWidth = 27;
+/** Title, section tabs, the section's summary; two rows saying more of the row under the cursor; the filter line. */
+const fixedRows = 6;
+
+const candidateId = (c: Candidate) => `${c.section}|${c.user.id}|${c.licenses.map(l => l.skuId).join(',')}`;
+
+/** The / filter: a name, a username or a product, case-insensitive. */
+function filterCandidates(tenant: Tenant, candidates: readonly Candidate[], query: string): readonly Candidate[] {
+	const needle = query.trim().toLowerCase();
+	if (needle === '') return candidates;
+	const names = namesOf(tenant);
+	return candidates.filter(
+		c =>
+			c.user.displayName.toLowerCase().includes(needle) ||
+			c.user.userPrincipalName.toLowerCase().includes(needle) ||
+			c.licenses.some(l => names.product(l.skuId).toLowerCase().includes(needle)),
+	);
+}
+
+function useSectionChecklist(tenant: Tenant, section: ReclaimSection, height: number): Checklist<Candidate> {
+	return useChecklist(section.candidates, candidateId, (items, query) => filterCandidates(tenant, items, query), height, queryNarrows);
+}
+
+/** A section as its tab says it: the name and how many it lists (– when there is nothing to go on). */
+function tabLabel(section: ReclaimSection, days: number): string {
+	const n = section.candidates.length;
+	if (section.id === 'inactive') return strings.reclaim.tab.inactive(section.unavailable ? null : n, days);
+	return strings.reclaim.tab[section.id](n);
+}
+
+/** What the row under the cursor means: why it is listed, what is not offered, and what the user would lose. */
+function detail(tenant: Tenant, candidate: Candidate, now: Date): string {
+	const names = namesOf(tenant);
+	const notOffered = candidate.licenses.flatMap(l => {
+		const words = notOfferedWords(l, candidate, names);
+		return words ? [`${shortProductName(names.product(l.skuId))}: ${words}`] : [];
+	});
+	const lose =
+		candidate.section === 'redundant' || offeredSkus(candidate).length === 0
+			? []
+			: (() => {
+					// The way to keep a leaver's mail first: the rest is in the confirmation too.
+					const consequences = candidateConsequences(tenant, candidate, now);
+					const advice = mailboxAdvice(consequences);
+					return [...(advice ? [advice] : []), ...consequencePhrases(consequences, names.product)];
+				})();
+	return [reclaimReason(tenant, candidate, now), ...notOffered, ...lose].join(' · ');
+}
+
+export function ReclaimScreen() {
+	const {tenant, busy} = useAppState();
+	const chrome = useChrome();
+	const apply = useApply();
+	const [view, dispatch] = useReducer(reclaimView, initialReclaimView);
+	const days = defaultInactiveDays;
+	// Once per tenant: a change gives a new one, and every count follows.
+	const now = useMemo(() => new Date(), [tenant]);
+	const sections = useMemo(() => findReclaim(tenant, {now, inactiveDays: days}), [tenant, now]);
+	const listHeight = Math.max(1, chrome.bodyRows - fixedRows);
+	const [redundant, blocked, inactive] = sections as [ReclaimSection, ReclaimSection, ReclaimSection];
+	const checklists = {
+		redundant: useSectionChecklist(tenant, redundant, listHeight),
+		blocked: useSectionChecklist(tenant, blocked, listHeight),
+		inactive: useSectionChecklist(tenant, inactive, listHeight),
+	};
+	const ticked = useMemo(
+		() => [...checklists.redundant.tickedItems, ...checklists.blocked.tickedItems, ...checklists.inactive.tickedItems],
+		[checklists.redundant.tickedItems, checklists.blocked.tickedItems, checklists.inactive.tickedItems],
+	);
+	const totals = useMemo(() => reclaimTotals(ticked), [ticked]);
+	const section = sections.find(s => s.id === view.section)!;
+	const checklist = checklists[view.section];
+	const {filter, list, shown, isTicked} = checklist;
+	const cursor = shown[list.state.cursor];
+	const names = namesOf(tenant);
+	const width = chrome.size.columns - 1;
+	const explained = useMemo(() => (cursor ? wrapText(detail(tenant, cursor, now), width) : []), [tenant, cursor, now, width]);
+
+	if (view.step.kind === 'confirm') {
+		const {plan} = view.step;
+		const users = plan.items.filter(item => item.remove.length > 0).length;
+		return (
+			<ConfirmPanel
+				title={strings.screens.reclaim}
+				question={strings.reclaim.question(plannedRemovals(plan), users)}
+				plan={plan}
+				confirmLabel={strings.unassign.confirm}
+				onCancel={() => dispatch({type: 'cancel'})}
+				onConfirm={async () => {
+					dispatch({type: 'sending'});
+					const outcomes = await apply(plan);
+					if (outcomes) for (const each of Object.values(checklists)) each.clearTicks();
+					dispatch({type: 'applied', outcomes});
+				}}
+			/>
+		);
+	}
+	if (view.step.kind === 'sending') {
+		return (
+			<ScreenFrame contexts={[]} handlers={{}}>
+				<Text>{strings.dialog.working}</Text>
+			</ScreenFrame>
+		);
+	}
+	if (view.step.kind === 'results') {
+		return <ResultPanel title={strings.reclaim.resultsTitle} outcomes={view.step.outcomes} onDone={() => dispatch({type: 'done'})} />;
+	}
+	if (view.step.kind === 'next') {
+		return <NextStepsPanel freed={freedRows(tenant, view.step.outcomes)} onDone={() => dispatch({type: 'done'})} />;
+	}
+
+	const freed = [...section.freed].map(([skuId, n]) => strings.reclaim.freed(n, shortProductName(names.product(skuId))));
+	const empty = section.unavailable
+		? section.unavailable.source === 'graph'
+			? strings.reclaim.unavailable.graph(section.unavailable.message)
+			: strings.reclaim.unavailable.snapshot
+		: section.id === 'inactive'
+			? strings.reclaim.empty.inactive(days)
+			: strings.reclaim.empty[section.id];
+
+	return (
+		<ScreenFrame
+			contexts={['reclaim', 'checklist', 'list']}
+			text={filter.field}
+			disabled={new Set(totals.licenses === 0 ? (['unassign'] as const) : [])}
+			handlers={{
+				...checklist.handlers,
+				tick: () => {
+					if (cursor && offeredSkus(cursor).length === 0) {
+						return chrome.setStatus(cursor.licenses.map(l => notOfferedWords(l, cursor, names)).find(Boolean) ?? null);
+					}
+					checklist.handlers.tick?.();
+				},
+				focusNext: () => dispatch({type: 'section', by: 1}),
+				previous: () => dispatch({type: 'section', by: -1}),
+				unassign: () => {
+					if (busy) return;
+					const plan = reclaimPlan(tenant, ticked);
+					if (plannedRemovals(plan) === 0) return chrome.setStatus(strings.reclaim.nothingTicked);
+					dispatch({type: 'confirm', plan});
+				},
+			}}
+		>
+			<Box justifyContent="space-between" width={width + 1}>
+				<Text bold>
+					{strings.screens.reclaim}
+					{totals.licenses > 0 ? <Text> · {strings.reclaim.ticked(totals.licenses, totals.users)}</Text> : null}
+				</Text>
+				<Text dimColor>{windowLabel(list.state, listHeight, shown.length)}</Text>
+			</Box>
+			<Box gap={1} height={1} overflow="hidden">
+				{sections.map(s => (
+					// The section in front is bracketed as well as inverse, so it shows without colour.
+					<Text key={s.id} inverse={s.id === section.id} bold={s.id === section.id}>
+						{s.id === section.id ? `[${tabLabel(s, days)}]` : ` ${tabLabel(s, days)} `}
+					</Text>
+				))}
+			</Box>
+			<Text wrap="truncate-end" dimColor>
+				{section.unavailable ? ' ' : strings.reclaim.summary(section.offered, section.users, freed)}
+			</Text>
+			{section.candidates.length === 0 ? (
+				<Box height={listHeight + 2} flexDirection="column">
+					{wrapText(empty, width).map((line, i) => (
+						<Text key={i} dimColor>
+							{line}
+						</Text>
+					))}
+				</Box>
+			) : (
+				<>
+					<Box height={listHeight} flexDirection="column">
+						<WindowedList
+							items={shown}
+							state={list.state}
+							height={listHeight}
+							empty={strings.product.noMatch(filter.query)}
+							rowKey={candidateId}
+							renderRow={(candidate, selected, index) => (
+								<Box width={width}>
+									<Cell width={4}>{offeredSkus(candidate).length === 0 ? '[-]' : isTicked(index) ? '[x]' : '[ ]'}</Cell>
+									<Cell width={nameWidth} inverse={selected}>
+										{candidate.user.displayName}
+									</Cell>
+									<Cell width={upnWidth} dim>
+										{candidate.user.userPrincipalName}
+									</Cell>
+									<Cell>{candidate.licenses.map(l => shortProductName(names.product(l.skuId))).join(', ')}</Cell>
+								</Box>
+							)}
+						/>
+					</Box>
+					<Box height={2} flexDirection="column">
+						{explained.slice(0, 2).map((line, i) => (
+							<Text key={i} dimColor wrap="truncate-end">
+								{i === 1 && explained.length > 2 ? `${line.slice(0, Math.max(0, width - 1))}…` : line}
+							</Text>
+						))}
+					</Box>
+				</>
+			)}
+			<FilterBar filter={filter} />
+		</ScreenFrame>
+	);
+}
