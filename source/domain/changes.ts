@@ -1,14 +1,17 @@
 // A change the app made, as it is kept in the state directory and replayed over the tenant's source
 // (the demo or a snapshot file, which are never modified).
 import type {Tenant} from './model.js';
-import type {UserOutcome} from './plan.js';
+import {done, type UserOutcome} from './plan.js';
 
 export interface LicenseChange {
 	type?: 'licenses';
 	time: string;
 	userId: string;
+	/** Products assigned, or (already held directly) given other apps. */
 	add: string[];
 	remove: string[];
+	/** skuId → the apps (servicePlanIds) turned off, for a product in add; absent: every app on. */
+	disabledPlans?: Record<string, string[]>;
 }
 
 /** Delete user: the licenses are freed at once; the user can be restored for 30 days. */
@@ -30,10 +33,13 @@ export type Change = LicenseChange | UserDeletion | UserRestore;
 export function changesFromOutcomes(outcomes: readonly UserOutcome[], time: string): LicenseChange[] {
 	const byUser = new Map<string, LicenseChange>();
 	for (const outcome of outcomes) {
-		if (outcome.outcome !== 'removed' && outcome.outcome !== 'assigned') continue;
+		if (!done(outcome.outcome)) continue;
 		let change = byUser.get(outcome.userId);
 		if (!change) byUser.set(outcome.userId, (change = {time, userId: outcome.userId, add: [], remove: []}));
-		(outcome.outcome === 'assigned' ? change.add : change.remove).push(outcome.skuId);
+		(outcome.outcome === 'removed' ? change.remove : change.add).push(outcome.skuId);
+		// Apps turned back on are a change too: an update keeps its list even when empty.
+		const apps = outcome.disabledPlans ?? [];
+		if (outcome.outcome === 'updated' || (outcome.outcome === 'assigned' && apps.length > 0)) (change.disabledPlans ??= {})[outcome.skuId] = apps;
 	}
 	return [...byUser.values()];
 }
@@ -57,10 +63,19 @@ export function applyChanges(tenant: Tenant, changes: readonly Change[]): void {
 		const user = users.get(change.userId);
 		if (!user) continue;
 		for (const skuId of change.add) {
-			if (user.licenseAssignmentStates.some(s => s.skuId === skuId && s.assignedByGroup === null)) continue;
-			user.licenseAssignmentStates.push({skuId, assignedByGroup: null, state: 'Active', error: 'None', disabledPlans: [], lastUpdatedDateTime: change.time});
-			if (!user.assignedLicenses.some(l => l.skuId === skuId)) {
-				user.assignedLicenses.push({skuId, disabledPlans: []});
+			const disabledPlans = change.disabledPlans?.[skuId] ?? [];
+			const license = user.assignedLicenses.find(l => l.skuId === skuId);
+			const direct = user.licenseAssignmentStates.find(s => s.skuId === skuId && s.assignedByGroup === null);
+			// Held directly already: only its apps change, when the change says which.
+			if (direct || (license && user.licenseAssignmentStates.every(s => s.skuId !== skuId))) {
+				if (!change.disabledPlans || !(skuId in change.disabledPlans)) continue;
+				if (direct) direct.disabledPlans = disabledPlans;
+				if (license && !user.licenseAssignmentStates.some(s => s.skuId === skuId && s.assignedByGroup !== null)) license.disabledPlans = disabledPlans;
+				continue;
+			}
+			user.licenseAssignmentStates.push({skuId, assignedByGroup: null, state: 'Active', error: 'None', disabledPlans, lastUpdatedDateTime: change.time});
+			if (!license) {
+				user.assignedLicenses.push({skuId, disabledPlans});
 				const sku = skus.get(skuId);
 				if (sku) sku.consumedUnits += 1;
 			}

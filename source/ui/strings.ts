@@ -53,6 +53,7 @@ const reducedKey = (change: Consequence) => `${change.kind}/${change.to}` as Red
 const outcomeWords: Record<Outcome, (n: number) => string> = {
 	removed: n => `${plural(n, 'license', 'licenses')} unassigned`,
 	assigned: n => `${plural(n, 'license', 'licenses')} assigned`,
+	updated: n => `apps changed in ${plural(n, 'license', 'licenses')}`,
 	skipped: n => `${plural(n, 'user', 'users')} skipped`,
 	failed: n => `${plural(n, 'user', 'users')} failed`,
 };
@@ -342,17 +343,25 @@ export const strings = {
 		 * "2 licenses unassigned from Office 365 E3, 1 user skipped.": licenses and users counted apart;
 		 * users are named when their number differs from the licenses'.
 		 */
-		summary: (counts: OutcomeCounts, product?: string) => {
-			const changed = (['removed', 'assigned'] as const).filter(kind => counts[kind] > 0 || (kind === 'removed' && counts.assigned === 0));
+		summary: (counts: OutcomeCounts, product?: string, who?: string) => {
+			const changed = (['removed', 'assigned', 'updated'] as const).filter(
+				kind => counts[kind] > 0 || (kind === 'removed' && counts.assigned + counts.updated === 0),
+			);
+			const of = product ? ` of ${product}` : '';
+			const toWhom = {removed: 'from', assigned: 'to', updated: 'of'} as const;
+			// One kind of change for one user names them: "1 license assigned to Alex Wilber".
+			const named = who !== undefined && changed.length === 1;
 			const licenses = changed
-				.map(kind => outcomeWords[kind](counts[kind]) + (product ? ` ${kind === 'removed' ? 'from' : 'to'} ${product}` : ''))
+				.map(kind => outcomeWords[kind](counts[kind]).replace(/(licenses?)/, `$1${of}`) + (named ? ` ${toWhom[kind]} ${who}` : ''))
 				.join(' and ');
 			const addOns = counts.addOns > 0 ? `, with ${plural(counts.addOns, 'license', 'licenses')} of add-ons that depend on it` : '';
-			const users = counts.users > 0 && counts.users !== counts.removed + counts.assigned ? ` (${plural(counts.users, 'user', 'users')})` : '';
+			const total = counts.removed + counts.assigned + counts.updated;
+			const users = counts.users > 0 && counts.users !== total && !named ? ` (${plural(counts.users, 'user', 'users')})` : '';
 			const rest = (['skipped', 'failed'] as const).filter(kind => counts[kind] > 0).map(kind => outcomeWords[kind](counts[kind]));
-			return [licenses + addOns + users, ...rest].join(', ') + '.';
+			const lead = who !== undefined && !named ? `${who}: ` : '';
+			return lead + [licenses + addOns + users, ...rest].join(', ') + '.';
 		},
-		verb: {removed: 'Unassigned', assigned: 'Assigned', skipped: 'Skipped', failed: 'Failed'} satisfies Record<Outcome, string>,
+		verb: {removed: 'Unassigned', assigned: 'Assigned', updated: 'Apps changed in', skipped: 'Skipped', failed: 'Failed'} satisfies Record<Outcome, string>,
 		reason: {
 			'not-assigned': 'does not have this license',
 			'already-assigned': 'has this license already',
@@ -405,6 +414,8 @@ export const strings = {
 			assigned: (why: string) => `Graph's answer was lost (${why}); read back: the license is assigned.`,
 			notRemoved: (why: string) => `Not removed: Graph's answer was lost (${why}); read back, the user still has the license.`,
 			notAssigned: (why: string) => `Not assigned: Graph's answer was lost (${why}); read back, the user does not have the license.`,
+			updated: (why: string) => `Graph's answer was lost (${why}); read back: the apps are as asked.`,
+			notUpdated: (why: string) => `Not changed: Graph's answer was lost (${why}); read back, the apps are not as asked.`,
 			gone: (why: string) => `Unknown: Graph's answer was lost (${why}), and the user was not found when read back. Check them in the Microsoft 365 admin center.`,
 			failed: (why: string, problem: string) =>
 				`Unknown: Graph's answer was lost (${why}), and reading the user back failed too (${problem}). Check them in the Microsoft 365 admin center.`,

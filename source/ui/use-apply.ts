@@ -1,4 +1,4 @@
-import {countOutcomes, type LicensePlan, type UserOutcome} from '../domain/plan.js';
+import {changedUser, countOutcomes, type LicensePlan, type UserOutcome} from '../domain/plan.js';
 import {useChrome} from './chrome.js';
 export {namesOf} from '../domain/selectors.js';
 import {useSending} from './sending.js';
@@ -20,7 +20,7 @@ export function useApply(): (plan: LicensePlan, product?: {skuId: string; name: 
 		const signal = sending.start();
 		try {
 			const outcomes = await store.apply(plan, sending.report, signal);
-			chrome.setStatus(strings.outcome.summary(countOutcomes(outcomes, product?.skuId), product?.name));
+			chrome.setStatus(strings.outcome.summary(countOutcomes(outcomes, product?.skuId), product?.name, changedUser(plan, outcomes)));
 			return outcomes;
 		} catch (error) {
 			chrome.setStatus(strings.dialog.error((error as Error).message));

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {powershellCommands, restRequests} from '../../source/domain/commands.js';
+import {curlLines, graphVariable, powershellCommands, powershellLines, restRequests} from '../../source/domain/commands.js';
+import {shellString, terminalText} from '../../source/domain/text-safety.js';
 import type {LicensePlan, PlanItem} from '../../source/domain/plan.js';
 
 const item = (upn: string, add: string[], remove: string[]): PlanItem => ({
@@ -47,5 +48,58 @@ describe('equivalent commands', () => {
 			'https://graph.microsoft.com/v1.0/users/evil%E2%80%AE%E2%80%99%40contoso.com/assignLicense',
 			'https://graph.microsoft.com/v1.0/users/id-1/assignLicense',
 		]);
+	});
+});
+
+describe('commands laid out to be copied from the terminal', () => {
+	const guid = (n: number) => `${String(n).repeat(8)}-0000-0000-0000-000000000000`;
+	const plan: LicensePlan = {
+		items: [
+			{...item('alex.wilber@contoso.com', [guid(1)], [guid(2), guid(3)]), update: [guid(4)], disabledPlans: {[guid(1)]: [guid(5)], [guid(4)]: [guid(6), guid(7)]}},
+			item('a@b.c', [], ['s']),
+		],
+	};
+
+	it('one line when it fits; else broken between arguments and after separators, no line wider than asked', async () => {
+		const [[long], [short]] = [powershellLines(plan, 10_000), powershellLines(plan, 80).slice(1)];
+		expect(short).toEqual(["Set-MgUserLicense -UserId 'a@b.c' -AddLicenses @() -RemoveLicenses @('s')"]);
+		const broken = powershellLines(plan, 80)[0]!;
+		expect(broken.length).toBeGreaterThan(1);
+		for (const line of broken) expect(line.length).toBeLessThanOrEqual(80);
+		// Between arguments a line ends with PowerShell's continuation; inside @( ) and @{ } it needs none.
+		expect(broken[0]).toMatch(/ `$/);
+		expect(broken.join('\n')).toMatch(/@\{\n\s+SkuId = '4{8}[^\n]*;\n\s+DisabledPlans = @\(/);
+		// The same command, whichever way it is laid out.
+		const squash = (text: string) => text.replace(/ `\n/g, ' ').replace(/\s+/g, '').replace(/;/g, '');
+		expect(squash(broken.join('\n'))).toBe(squash(long!.join('\n')));
+	});
+
+	it('curl: the body breaks inside its quotes as valid JSON, continuation between arguments only', () => {
+		expect(graphVariable('https://microsoftgraph.chinacloudapi.cn')).toBe("GRAPH='https://microsoftgraph.chinacloudapi.cn/v1.0'");
+		const lines = curlLines(plan, 60)[0]!;
+		for (const line of lines) expect(line.length).toBeLessThanOrEqual(60);
+		const text = lines.join('\n');
+		expect(text).toContain('"$GRAPH/users/alex.wilber%40contoso.com/assignLicense"');
+		// Nothing in the address that a shell would act on inside double quotes.
+		expect(curlLines({items: [item("o'neil!(x)*@b.c", [], ['s'])]}, 200)[0]![0]).toContain('"$GRAPH/users/o%27neil%21%28x%29%2A%40b.c/assignLicense"');
+		expect(text).toContain('-H "Authorization: Bearer $GRAPH_TOKEN"');
+		const body = /-d '([\s\S]*)'$/.exec(text)![1]!;
+		expect(JSON.parse(body)).toEqual({
+			addLicenses: [
+				{skuId: guid(1), disabledPlans: [guid(5)]},
+				{skuId: guid(4), disabledPlans: [guid(6), guid(7)]},
+			],
+			removeLicenses: [guid(2), guid(3)],
+		});
+		// Continuations end the lines before the body only.
+		const bodyStart = lines.findIndex(line => line.includes("-d '"));
+		lines.slice(0, bodyStart).forEach(line => expect(line).toMatch(/ \\$/));
+		lines.slice(bodyStart).forEach(line => expect(line).not.toMatch(/\\$/));
+	});
+
+	it('shell words are exact and safe to cat: quotes closed and reopened, hidden characters through printf', () => {
+		expect(shellString("o'connor")).toBe(`'o'\\''connor'`);
+		expect(shellString('a\u202eb')).toBe(`'a'"$(printf '\\342\\200\\256')"'b'`);
+		expect(terminalText(shellString('x\u001b]0;owned\u0007'))).toBe(shellString('x\u001b]0;owned\u0007'));
 	});
 });
