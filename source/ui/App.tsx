@@ -6,8 +6,8 @@ import type {Store} from '../store/store.js';
 import {ChromeContext, type Chrome, type Handlers} from './chrome.js';
 import {Header} from './components/Header.js';
 import {SendingPanel} from './components/SendingPanel.js';
-import {RouterContext, useInputRouter} from './input-router.js';
-import {initialNavigation, navigate, type NavAction, type Tab} from './navigation.js';
+import {createKeyRouter, RouterContext, useKeyInput, useRoute} from './input-router.js';
+import {canGoBack, initialNavigation, navigate, type NavAction, type Tab} from './navigation.js';
 import {ActiveUsersScreen} from './screens/ActiveUsersScreen.js';
 import {GuideScreen} from './screens/GuideScreen.js';
 import {HelpScreen} from './screens/HelpScreen.js';
@@ -23,17 +23,41 @@ const chromeRows = 5;
 /** The read-only banner wraps to two rows at 80 columns. */
 const bannerRows = 2;
 
-function Screens({initialTab}: {initialTab: Tab}) {
+/** The router's own listener: a leaf rendered before the screens, so Ink hears it first. */
+function KeyInput({router}: {router: ReturnType<typeof createKeyRouter>}) {
+	useKeyInput(router);
+	return null;
+}
+
+/** Below this size the screens cannot show what they must: they wait, hidden, for a resize. */
+export const minimumSize = {columns: 60, rows: 16} as const;
+
+function TooSmall({size, quit}: {size: {columns: number; rows: number}; quit: () => void}) {
+	useRoute({contexts: ['global'], handlers: {quit}}, true);
+	return <Text wrap="wrap">{strings.tooSmall(minimumSize, size)}</Text>;
+}
+
+function Screens({initialTab, router}: {initialTab: Tab; router: ReturnType<typeof createKeyRouter>}) {
 	const {exit} = useApp();
-	const route = useInputRouter();
 	const {tenant, admin, refreshing, lockedBy, recovered} = useAppState();
 	const store = useStore();
 	const permission = adminPermission(tenant, admin);
 	const size = useTerminalSize();
 	const [nav, dispatch] = useReducer(navigate, {...initialNavigation, tab: initialTab});
-	const [status, setStatus] = useState<string | null>(() =>
-		recovered ? strings.recovered(recovered) : refreshing ? strings.refresh.cached : null,
-	);
+	// Each status remembers the key it was said after, so a screen opened by a later key clears it.
+	const [said, setSaid] = useState<{text: string | null; key: number}>(() => ({
+		text: recovered ? strings.recovered(recovered) : refreshing ? strings.refresh.cached : null,
+		key: 0,
+	}));
+	const setStatus = (text: string | null) => setSaid({text, key: router.keysTaken()});
+	const status = said.text;
+	const lastScreen = useRef<string | null>(null);
+	// A status line belongs to the screen it was said on: a screen that another key opens starts without it.
+	const screenShown = (screen: string) => {
+		if (lastScreen.current === screen) return;
+		lastScreen.current = screen;
+		setSaid(previous => (previous.text !== null && previous.key < router.keysTaken() ? {text: null, key: previous.key} : previous));
+	};
 	// A cached copy shown first says so, and says when the tenant has been read again.
 	const wasRefreshing = useRef(refreshing);
 	useEffect(() => {
@@ -41,7 +65,6 @@ function Screens({initialTab}: {initialTab: Tab}) {
 		wasRefreshing.current = refreshing;
 	}, [refreshing]);
 
-	// A status line belongs to the screen it was said on: moving on clears it.
 	const go = (action: NavAction) => () => {
 		setStatus(null);
 		dispatch(action);
@@ -49,7 +72,8 @@ function Screens({initialTab}: {initialTab: Tab}) {
 	const global: Handlers = {
 		quit: exit,
 		help: () => dispatch({type: 'toggleHelp'}),
-		back: go({type: 'back'}),
+		// Offered only where there is somewhere to go back to.
+		back: canGoBack(nav) ? go({type: 'back'}) : undefined,
 		screenLicenses: go({type: 'tab', tab: 'licenses'}),
 		screenUsers: go({type: 'tab', tab: 'users'}),
 		screenGuide: go({type: 'tab', tab: 'guide'}),
@@ -70,73 +94,85 @@ function Screens({initialTab}: {initialTab: Tab}) {
 		global,
 		status,
 		setStatus,
+		screenShown,
 		readOnly: lockedBy ? strings.readOnly.lockedStatus : banner ? strings.readOnly.status : null,
 	};
 	const chrome = (active: boolean): Chrome => ({...base, active});
 	// A change being sent covers the screen it was confirmed on until it is done.
 	const sending = useSendingState(state => state.progress !== null);
-	const top = nav.help ? 'help' : sending ? 'sending' : nav.tab !== 'licenses' ? nav.tab : nav.product ? 'product' : 'licenses';
+	const tooSmall = size.columns < minimumSize.columns || size.rows < minimumSize.rows;
+	const top = tooSmall
+		? 'tooSmall'
+		: nav.help
+			? 'help'
+			: sending
+				? 'sending'
+				: nav.tab !== 'licenses'
+					? nav.tab
+					: nav.product
+						? 'product'
+						: 'licenses';
 	const layer = (name: typeof top) => ({display: top === name ? ('flex' as const) : ('none' as const)});
 
 	return (
-		<RouterContext.Provider value={route}>
-			<Box flexDirection="column" width={size.columns}>
-				<Header
-					organization={tenant.organization.displayName}
-					signedInAs={admin}
-					readOnly={banner !== null}
-					tab={nav.tab}
-					width={size.columns}
-				/>
-				{banner ? (
-					<Box height={bannerRows}>
-						<Text wrap="wrap">{banner}</Text>
-					</Box>
-				) : null}
-				{/* Screens below the top one stay mounted, so their cursor, ticks and filter survive. */}
-				<ChromeContext.Provider value={chrome(top === 'licenses')}>
-					<Box {...layer('licenses')} flexDirection="column">
-						<LicensesScreen onOpen={skuId => go({type: 'openProduct', skuId})()} />
-					</Box>
-				</ChromeContext.Provider>
-				{nav.product ? (
-					<ChromeContext.Provider value={chrome(top === 'product')}>
-						<Box {...layer('product')} flexDirection="column">
-							<ProductScreen key={nav.product} skuId={nav.product} />
-						</Box>
-					</ChromeContext.Provider>
-				) : null}
-				<ChromeContext.Provider value={chrome(top === 'users')}>
-					<Box {...layer('users')} flexDirection="column">
-						<ActiveUsersScreen />
+		<Box flexDirection="column" width={size.columns}>
+			{tooSmall ? (
+				<TooSmall size={size} quit={exit} />
+			) : (
+				<Header organization={tenant.organization.displayName} signedInAs={admin} readOnly={banner !== null} tab={nav.tab} width={size.columns} />
+			)}
+			{banner && !tooSmall ? (
+				<Box height={bannerRows}>
+					<Text wrap="wrap">{banner}</Text>
+				</Box>
+			) : null}
+			{/* Screens below the top one stay mounted, so their cursor, ticks and filter survive (a resize too). */}
+			<ChromeContext.Provider value={chrome(top === 'licenses')}>
+				<Box {...layer('licenses')} flexDirection="column">
+					<LicensesScreen onOpen={skuId => go({type: 'openProduct', skuId})()} />
+				</Box>
+			</ChromeContext.Provider>
+			{nav.product ? (
+				<ChromeContext.Provider value={chrome(top === 'product')}>
+					<Box {...layer('product')} flexDirection="column">
+						<ProductScreen key={nav.product} skuId={nav.product} />
 					</Box>
 				</ChromeContext.Provider>
-				<ChromeContext.Provider value={chrome(top === 'guide')}>
-					<Box {...layer('guide')} flexDirection="column">
-						<GuideScreen />
-					</Box>
+			) : null}
+			<ChromeContext.Provider value={chrome(top === 'users')}>
+				<Box {...layer('users')} flexDirection="column">
+					<ActiveUsersScreen />
+				</Box>
+			</ChromeContext.Provider>
+			<ChromeContext.Provider value={chrome(top === 'guide')}>
+				<Box {...layer('guide')} flexDirection="column">
+					<GuideScreen />
+				</Box>
+			</ChromeContext.Provider>
+			{top === 'sending' ? (
+				<ChromeContext.Provider value={chrome(true)}>
+					<SendingPanel />
 				</ChromeContext.Provider>
-				{top === 'sending' ? (
-					<ChromeContext.Provider value={chrome(true)}>
-						<SendingPanel />
-					</ChromeContext.Provider>
-				) : null}
-				{nav.help ? (
-					<ChromeContext.Provider value={chrome(true)}>
-						<HelpScreen onClose={() => dispatch({type: 'toggleHelp'})} />
-					</ChromeContext.Provider>
-				) : null}
-			</Box>
-		</RouterContext.Provider>
+			) : null}
+			{nav.help && !tooSmall ? (
+				<ChromeContext.Provider value={chrome(true)}>
+					<HelpScreen onClose={() => dispatch({type: 'toggleHelp'})} />
+				</ChromeContext.Provider>
+			) : null}
+		</Box>
 	);
 }
 
 export function App({store, initialTab = 'licenses'}: {store: Store; initialTab?: Tab}) {
 	const [sending] = useState(createSending);
+	const [router] = useState(createKeyRouter);
 	return (
 		<StoreContext.Provider value={store}>
 			<SendingContext.Provider value={sending}>
-				<Screens initialTab={initialTab} />
+				<RouterContext.Provider value={router}>
+					<KeyInput router={router} />
+					<Screens initialTab={initialTab} router={router} />
+				</RouterContext.Provider>
 			</SendingContext.Provider>
 		</StoreContext.Provider>
 	);

@@ -12,6 +12,14 @@ export function readAloud(product: string, plan: LicensePlan, consequences: read
 	const aloud = strings.guide.aloud;
 	const removing = plan.items.filter(item => item.remove.length > 0);
 	const paragraphs = [aloud.intro(product, list(removing.map(item => item.displayName)))];
+	// The add-ons that go with the product, by name: they are what else is lost.
+	const addOns = [...new Set(removing.flatMap(item => Object.keys(item.dependents)))];
+	if (addOns.length > 0) paragraphs.push(aloud.dependents(addOns.map(names.product), product));
+	for (const item of removing) {
+		for (const [skuId, groups] of Object.entries(item.keptThroughGroups)) {
+			paragraphs.push(aloud.keptThroughGroup(item.displayName, names.product(skuId), names.groups(groups)));
+		}
+	}
 	for (const user of consequences) {
 		const lost = lostKinds(user);
 		const reduced = user.changes.filter(change => change.effect === 'reduced');

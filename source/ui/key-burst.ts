@@ -40,3 +40,22 @@ export function splitBurst(input: string, key: Key): Array<[string, Key]> {
 	if (chars.length <= 1 || input.includes('\u001B')) return [[input, key]];
 	return chars.map(keyOf);
 }
+
+/** The bytes a terminal sends for a keypress: to hand one key on to a component that reads Ink's input. */
+export function rawKey(input: string, key: Key): string {
+	if (key.upArrow) return '\u001B[A';
+	if (key.downArrow) return '\u001B[B';
+	if (key.rightArrow) return '\u001B[C';
+	if (key.leftArrow) return '\u001B[D';
+	if (key.pageUp) return '\u001B[5~';
+	if (key.pageDown) return '\u001B[6~';
+	if (key.home) return '\u001B[H';
+	if (key.end) return '\u001B[F';
+	if (key.return) return '\r';
+	if (key.tab) return '\t';
+	if (key.backspace) return '\u007F';
+	if (key.delete) return '\u001B[3~';
+	if (key.escape) return '\u001B';
+	if (key.ctrl && /^[a-z]$/.test(input)) return String.fromCodePoint(input.codePointAt(0)! - 96);
+	return input;
+}

@@ -69,6 +69,8 @@ export const strings = {
 		selfService: 'self-service purchase: cannot be unassigned here',
 		assigned: (n: number) => `${n} assigned`,
 		tickFirst: 'Tick at least one person first (space).',
+		notAllowed: (upn: string, roles: readonly string[]) =>
+			`${upn} ${roles.length > 0 ? `is ${roles.join(', ')}` : 'has no admin role'}: unassigning needs the Global, License or User Administrator role. Ask one of them to do it.`,
 		aloud: {
 			kind: {
 				mailbox: 'their mailbox',
@@ -78,6 +80,10 @@ export const strings = {
 				teams: 'Teams',
 			} satisfies Record<ConsequenceKind, string>,
 			intro: (product: string, names: string) => `You are about to remove ${product} from ${names}.`,
+			dependents: (addOns: readonly string[], product: string) =>
+				`${listWords(addOns)} will be removed as well: ${addOns.length === 1 ? 'it depends' : 'they depend'} on ${product}.`,
+			keptThroughGroup: (name: string, product: string, groups: string) =>
+				`${name} keeps ${product} through the group ${groups}: only the license given to them directly goes.`,
 			loses: (name: string, kinds: string) => `${name} will lose ${kinds}.`,
 			reduced: (name: string, change: Consequence) => reducedAloud[reducedKey(change)](name),
 			keeps: (name: string, kind: string, products: string) => `${name} keeps ${kind} through ${products}.`,
@@ -138,7 +144,15 @@ export const strings = {
 		licenses: 'Licenses',
 		unlicensed: 'Unlicensed',
 		count: (n: number) => plural(n, 'user', 'users'),
+		countOf: (shown: number, all: number) => `${shown} of ${plural(all, 'user', 'users')}`,
+		noneShown: 'No users are shown: f chooses another filter.',
 		manageNeedsTwo: 'Manage product licenses: tick two or more users (for one user, press enter).',
+		filterTitle: 'Filter: which users to show',
+		sortTitle: 'Sort users by',
+		filters: {all: 'All users', licensed: 'Licensed users', unlicensed: 'Unlicensed users', blocked: 'Sign-in blocked'},
+		productFilter: (product: string) => `Holding ${product}`,
+		sorts: {displayName: 'Display name', userPrincipalName: 'Username', licenses: 'Licenses'},
+		sortedBy: (by: string) => `sorted by ${by.toLowerCase()}`,
 	},
 	user: {
 		signInAllowed: 'Sign-in allowed',
@@ -147,8 +161,10 @@ export const strings = {
 		available: (n: number) => `${n} available`,
 		willAssign: 'will be assigned',
 		willRemove: 'will be removed',
-		appsNote: 'Turning off a single app is not available here yet.',
-		appOnly: 'Apps follow their product here: tick or untick the product instead.',
+		appsNote: 'Its apps: space turns one off or on, Save changes (s) applies it.',
+		appsChanged: 'apps will change',
+		tickProductFirst: 'Tick the product first: its apps come with it.',
+		appNeeded: (dependents: string) => `${dependents} depends on this app: turn that off (or unassign it) first.`,
 		noChanges: 'No changes to save.',
 		mailboxWindow: (date: string) => `Mailbox deleted on ${date} unless a license is assigned again.`,
 		discarded: 'Changes not saved.',
@@ -156,6 +172,10 @@ export const strings = {
 		saveQuestion: (name: string) => `Save these changes for ${name}?`,
 		assignLine: (product: string) => `+ Assign ${product}`,
 		removeLine: (product: string) => `− Unassign ${product}`,
+		changeLine: (product: string, off: string, on: string) =>
+			`~ Change the apps of ${product}: ${[off ? `turn off ${off}` : '', on ? `turn on ${on}` : ''].filter(Boolean).join('; ')}`,
+		appsOff: (apps: string) => `apps off: ${apps}`,
+		groupReason: (groups: string) => `licensed through ${groups}; remove them from the group instead`,
 		dependent: (bases: string) => `depends on ${bases}: removed with it`,
 		alsoRemoves: (addOns: string) => `also removes ${addOns}, which depends on it`,
 		groupLocked: (groups: string) => `Assigned through ${groups}: change the group's membership instead.`,
@@ -166,11 +186,19 @@ export const strings = {
 		assignMore: 'Assign more products',
 		replace: 'Replace existing products',
 		unassignAll: 'Unassign all',
-		notYet: 'not available yet',
-		notYetStatus: (choice: string) =>
-			`${choice} is not available yet: assign from Licenses (1), a product, Assign licenses (+).`,
-		unassignAllHint: 'Removes every product from every selected user.',
-		chooseFirst: 'Choose Unassign all first (space), then Save changes (s).',
+		explain: {
+			assignMore: 'Adds the products you tick; what the users have stays.',
+			replace: 'The users get the products you tick; every other product they hold directly is unassigned.',
+			unassignAll: 'Removes every product from every selected user.',
+		},
+		pickProducts: (choice: string) => `${choice}: tick the products (space), then Save changes (s).`,
+		productRow: (available: number) => `${available} available`,
+		tickProduct: 'Tick at least one product first (space).',
+		short: (product: string, needed: number, available: number) =>
+			`Only ${plural(available, 'license', 'licenses')} of ${product} ${available === 1 ? 'is' : 'are'} available; ${plural(needed, 'user needs', 'users need')} one. Unassign some, or buy more.`,
+		nothingToDo: 'Nothing to change: the selected users have these products already.',
+		assignQuestion: (products: string, users: number) => `Assign ${products} to ${plural(users, 'user', 'users')}?`,
+		replaceQuestion: (users: number, products: string) => `Replace the products of ${plural(users, 'user', 'users')} with ${products}?`,
 		confirmQuestion: (users: number, licenses: number) =>
 			`Unassign all products from ${plural(users, 'user', 'users')} (${plural(licenses, 'license', 'licenses')})?`,
 		resultsTitle: 'Manage product licenses: results',
@@ -275,7 +303,8 @@ export const strings = {
 			`${plural(n, 'license', 'licenses')} of ${product} ${n === 1 ? 'is' : 'are'} free now (${available} available).`,
 		noneFreed: 'No license was freed: the users still hold it through a group.',
 		reassign: 'Reassign the freed licenses to someone else (Assign licenses).',
-		reassignElsewhere: 'Reassign the freed licenses from Licenses (1): open the product, Assign licenses (+).',
+		chooseProduct: 'Reassign the licenses of which product? ↑ and ↓ move, enter chooses, esc goes back.',
+		freedChoice: (product: string, n: number) => `${product} (${plural(n, 'license', 'licenses')} freed)`,
 		billing:
 			'Or remove the unused licenses from the subscription, so they are not billed: a billing change, made in the Microsoft 365 admin center under Billing > Your products, on the subscription. Cancellation windows and recurring billing apply.',
 		formerEmployee: 'Someone leaving the organisation? Follow Microsoft\'s guidance "Remove a former employee":',
@@ -375,7 +404,8 @@ export const strings = {
 		failed: (message: string | null, addOns: readonly string[]) =>
 			`${message ?? 'failed'}${addOns.length > 0 ? ` (${listWords(addOns)} ${addOns.length === 1 ? 'depends' : 'depend'} on it: unassign them together)` : ''}`,
 	},
-	typing: 'Typing: enter to finish, esc to cancel.',
+	tooSmall: (needs: {columns: number; rows: number}, now: {columns: number; rows: number}) =>
+		`Terminal too small: needs ${needs.columns}×${needs.rows}, now ${now.columns}×${now.rows}. Make the window larger (or q quits).`,
 	recovered: (r: {time: string; done: number; notDone: number}) =>
 		`A change cut off at ${r.time.slice(0, 16).replace('T', ' ')} was settled: ${r.done} done, ${r.notDone} not done (see the audit log).`,
 	signIn: {

@@ -6,6 +6,7 @@ import {deletionConsequences} from '../../domain/consequences.js';
 import {indexTenant} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
+import {TextField} from '../components/TextField.js';
 import {wrapText} from '../components/wrap-text.js';
 import {useAppState, useStore} from '../store-context.js';
 import {strings} from '../strings.js';
@@ -30,6 +31,7 @@ export function DeleteUserPanel({userId, onClose}: {userId: string; onClose: () 
 		text.type(user.userPrincipalName),
 	];
 	const width = Math.max(20, chrome.size.columns - 4);
+	const field = {value: typed, onChange: setTyped, onSubmit: () => void submit(), onCancel: onClose};
 	const submit = async () => {
 		if (typed.trim().toLowerCase() !== user.userPrincipalName.toLowerCase()) {
 			chrome.setStatus(text.mismatch);
@@ -45,7 +47,7 @@ export function DeleteUserPanel({userId, onClose}: {userId: string; onClose: () 
 		onClose();
 	};
 	return (
-		<ScreenFrame modal contexts={[]} handlers={{}} text={{value: typed, onChange: setTyped, onSubmit: submit, onCancel: onClose}}>
+		<ScreenFrame modal contexts={[]} handlers={{}} text={field}>
 			<Box flexDirection="column" borderStyle="round" paddingX={1} height={chrome.bodyRows}>
 				<Text bold>{text.title(user.displayName)}</Text>
 				<Box flexDirection="column" flexGrow={1} overflow="hidden">
@@ -53,11 +55,10 @@ export function DeleteUserPanel({userId, onClose}: {userId: string; onClose: () 
 						(paragraph ? wrapText(paragraph, width) : [' ']).map((line, j) => <Text key={`${i}.${j}`}>{line}</Text>),
 					)}
 				</Box>
-				<Text>
-					{text.prompt}
-					{typed}
-					<Text inverse> </Text>
-				</Text>
+				<Box>
+					<Text>{text.prompt}</Text>
+					<TextField field={field} focused={chrome.active} />
+				</Box>
 			</Box>
 		</ScreenFrame>
 	);
