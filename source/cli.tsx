@@ -195,6 +195,7 @@ async function main(argv: string[]): Promise<number> {
 		err: text => process.stderr.write(text),
 		stdinIsTTY: Boolean(process.stdin.isTTY),
 		stdoutIsTTY: Boolean(process.stdout.isTTY),
+		columns: process.stdout.isTTY ? process.stdout.columns || 80 : 80,
 		env: process.env,
 		// A line kept up to date where someone watches; the last one stays, in a log too.
 		progress: p => {

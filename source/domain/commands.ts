@@ -76,20 +76,9 @@ function powershellArgs(item: PlanItem): Doc[] {
 	];
 }
 
-/** One Set-MgUserLicense a user, each on one line. */
-export function powershellCommands(plan: LicensePlan): string[] {
-	return changing(plan).map(item => powershellArgs(item).map(flat).join(' '));
-}
-
 /** Each user's Set-MgUserLicense, broken to `width` columns with PowerShell's continuation (`). */
 export function powershellLines(plan: LicensePlan, width: number): string[][] {
 	return changing(plan).map(item => layoutCommand(powershellArgs(item), width, '`'));
-}
-
-export interface RestRequest {
-	method: 'POST';
-	url: string;
-	body: ReturnType<typeof assignLicenseBody>;
 }
 
 /**
@@ -102,15 +91,6 @@ function userInPath(item: PlanItem): string {
 	} catch {
 		return encodeURIComponent(item.userId);
 	}
-}
-
-/** POST /v1.0/users/{upn}/assignLicense; addLicenses is required even when empty. */
-export function restRequests(plan: LicensePlan, graphBase = 'https://graph.microsoft.com'): RestRequest[] {
-	return changing(plan).map(item => ({
-		method: 'POST',
-		url: `${graphBase}/v1.0/users/${userInPath(item)}/assignLicense`,
-		body: assignLicenseBody(item),
-	}));
 }
 
 /** A JSON value as a Doc, its strings quoted for inside a single-quoted shell string. */

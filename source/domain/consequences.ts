@@ -134,7 +134,14 @@ export function consequencesOf(tenant: Tenant, item: PlanItem, now: Date): UserC
 	// A product whose apps change is its direct assignment replaced by one with other apps off.
 	const changed = item.update ?? [];
 	const after = withAdded(withoutDirect(before, [...item.remove, ...changed]), [...item.add, ...changed], item.disabledPlans);
-	return consequencesAfter(tenant, who, before, after, now);
+	const result = consequencesAfter(tenant, who, before, after, now);
+	// What a product keeps giving while only its apps change is not "kept through another license".
+	for (const kind of consequenceKinds) {
+		const keepers = result.kept[kind]?.filter(skuId => !changed.includes(skuId));
+		if (keepers?.length) result.kept[kind] = keepers;
+		else delete result.kept[kind];
+	}
+	return result;
 }
 
 /** Consequences of every user the plan takes licenses or apps from. */

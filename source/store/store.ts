@@ -9,6 +9,8 @@ import type {Tenant} from '../domain/model.js';
 import type {LicensePlan, UserOutcome} from '../domain/plan.js';
 import {adminPermission, deletionBlock, restoreBlock} from '../domain/rules.js';
 import {indexTenant} from '../domain/selectors.js';
+import {dirname, join} from 'node:path';
+import {writePrivateFile} from './private-files.js';
 import type {StateFile} from './state-file.js';
 
 export interface AppState {
@@ -44,6 +46,8 @@ export interface Store {
 	saveReport(name: string, text: string): string;
 	/** Reports saved since the app started, for the message on leaving. */
 	reports(): readonly string[];
+	/** Keeps a file of equivalent commands (.ps1, .sh) in the state directory's commands folder; returns its path. */
+	saveCommands(name: string, text: string): string;
 }
 
 export interface StoreOptions {
@@ -135,6 +139,7 @@ export async function openStore({backend, stateFile, reset = false, actAs, locke
 			return path;
 		},
 		reports: () => saved,
+		saveCommands: (name, text) => writePrivateFile(join(dirname(stateFile.path), 'commands'), name, text),
 		async refresh() {
 			set({...state, refreshing: true});
 			try {

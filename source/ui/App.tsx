@@ -7,6 +7,7 @@ import {ChromeContext, type Chrome, type Handlers} from './chrome.js';
 import {Header} from './components/Header.js';
 import {SendingPanel} from './components/SendingPanel.js';
 import {createKeyRouter, RouterContext, useKeyInput, useRoute} from './input-router.js';
+import type {KeyContext} from './keys.js';
 import {canGoBack, initialNavigation, navigate, type NavAction, type Tab} from './navigation.js';
 import {ActiveUsersScreen} from './screens/ActiveUsersScreen.js';
 import {GuideScreen} from './screens/GuideScreen.js';
@@ -17,6 +18,7 @@ import {createSending, SendingContext, useSendingState} from './sending.js';
 import {StoreContext, useAppState, useStore} from './store-context.js';
 import {strings} from './strings.js';
 import {useTerminalSize} from './use-terminal-size.js';
+import {wrapText} from './components/wrap-text.js';
 
 /** Header (2 rows), status line and footer (2 rows), and the row Ink leaves free below. */
 const chromeRows = 5;
@@ -37,7 +39,13 @@ function TooSmall({size, quit}: {size: {columns: number; rows: number}; quit: ()
 	return <Text wrap="wrap">{strings.tooSmall(minimumSize, size)}</Text>;
 }
 
-function Screens({initialTab, router}: {initialTab: Tab; router: ReturnType<typeof createKeyRouter>}) {
+interface ScreensProps {
+	initialTab: Tab;
+	router: ReturnType<typeof createKeyRouter>;
+	graphBase: string;
+}
+
+function Screens({initialTab, router, graphBase}: ScreensProps) {
 	const {exit} = useApp();
 	const {tenant, admin, refreshing, lockedBy, recovered} = useAppState();
 	const store = useStore();
@@ -52,6 +60,7 @@ function Screens({initialTab, router}: {initialTab: Tab; router: ReturnType<type
 	const setStatus = (text: string | null) => setSaid({text, key: router.keysTaken()});
 	const status = said.text;
 	const lastScreen = useRef<string | null>(null);
+	const helpFor = useRef<readonly KeyContext[]>([]);
 	// A status line belongs to the screen it was said on: a screen that another key opens starts without it.
 	const screenShown = (screen: string) => {
 		if (lastScreen.current === screen) return;
@@ -71,7 +80,11 @@ function Screens({initialTab, router}: {initialTab: Tab; router: ReturnType<type
 	};
 	const global: Handlers = {
 		quit: exit,
-		help: () => dispatch({type: 'toggleHelp'}),
+		help: () => {
+			// Help lists the keys of the screen it is opened on first.
+			if (!nav.help) helpFor.current = router.route.current?.contexts ?? [];
+			dispatch({type: 'toggleHelp'});
+		},
 		// Offered only where there is somewhere to go back to.
 		back: canGoBack(nav) ? go({type: 'back'}) : undefined,
 		screenLicenses: go({type: 'tab', tab: 'licenses'}),
@@ -88,13 +101,17 @@ function Screens({initialTab, router}: {initialTab: Tab; router: ReturnType<type
 		: permission.allowed
 			? null
 			: strings.readOnly.banner(admin, permission.roles);
+	const statusLines = status ? wrapText(status, Math.max(20, size.columns - 1)).slice(0, 3) : [''];
 	const base = {
 		size,
-		bodyRows: Math.max(3, size.rows - chromeRows - (banner ? bannerRows : 0)),
+		// A status that does not fit a line wraps (up to three), and the screen gives it the rows.
+		bodyRows: Math.max(3, size.rows - chromeRows - (banner ? bannerRows : 0) - (statusLines.length - 1)),
+		statusLines,
 		global,
 		status,
 		setStatus,
 		screenShown,
+		graphBase,
 		readOnly: lockedBy ? strings.readOnly.lockedStatus : banner ? strings.readOnly.status : null,
 	};
 	const chrome = (active: boolean): Chrome => ({...base, active});
@@ -156,14 +173,21 @@ function Screens({initialTab, router}: {initialTab: Tab; router: ReturnType<type
 			) : null}
 			{nav.help && !tooSmall ? (
 				<ChromeContext.Provider value={chrome(true)}>
-					<HelpScreen onClose={() => dispatch({type: 'toggleHelp'})} />
+					<HelpScreen current={helpFor.current} onClose={() => dispatch({type: 'toggleHelp'})} />
 				</ChromeContext.Provider>
 			) : null}
 		</Box>
 	);
 }
 
-export function App({store, initialTab = 'licenses'}: {store: Store; initialTab?: Tab}) {
+interface AppProps {
+	store: Store;
+	initialTab?: Tab;
+	/** Microsoft Graph's address (the cloud's, or --graph-endpoint), for the equivalent commands. */
+	graphBase?: string;
+}
+
+export function App({store, initialTab = 'licenses', graphBase = 'https://graph.microsoft.com'}: AppProps) {
 	const [sending] = useState(createSending);
 	const [router] = useState(createKeyRouter);
 	return (
@@ -171,7 +195,7 @@ export function App({store, initialTab = 'licenses'}: {store: Store; initialTab?
 			<SendingContext.Provider value={sending}>
 				<RouterContext.Provider value={router}>
 					<KeyInput router={router} />
-					<Screens initialTab={initialTab} router={router} />
+					<Screens initialTab={initialTab} router={router} graphBase={graphBase} />
 				</RouterContext.Provider>
 			</SendingContext.Provider>
 		</StoreContext.Provider>

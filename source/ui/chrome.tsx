@@ -16,7 +16,11 @@ export interface Chrome {
 	global: Handlers;
 	/** The last outcome or refusal, shown above the footer until the next one, or another screen. */
 	status: string | null;
+	/** The status as the lines it takes (one at least, three at most). */
+	statusLines: readonly string[];
 	setStatus: (text: string | null) => void;
+	/** Microsoft Graph's address, for the equivalent REST calls. */
+	graphBase: string;
 	/** The screen on top says it is shown: a status said before the key that opened it goes. */
 	screenShown: (screen: string) => void;
 }

@@ -1,6 +1,7 @@
 // What the guided session says aloud, and the Markdown report it leaves: plain sentences built from
 // the same plan and consequences the confirmation shows.
 import {consequenceKinds, lostKinds, type UserConsequences} from '../domain/consequences.js';
+import {fileStamp} from '../domain/dates.js';
 import type {Tenant} from '../domain/model.js';
 import {countOutcomes, type LicensePlan, type UserOutcome} from '../domain/plan.js';
 import {markdownText as md} from '../domain/text-safety.js';
@@ -95,6 +96,5 @@ export function guideReport(record: GuideRecord): string {
 
 /** guided-unassign-20261125-181502.md */
 export function reportName(time: Date): string {
-	const stamp = time.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-	return `guided-unassign-${stamp}.md`;
+	return `guided-unassign-${fileStamp(time)}.md`;
 }

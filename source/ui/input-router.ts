@@ -1,19 +1,22 @@
 // One input handler for the whole app. The screen on top says, while it renders, which key contexts
-// and handlers are live; the handler reads that at each keypress. Keys that arrive together (a
-// paste, tmux send-keys, a fast typist) are taken one at a time, each after React has rendered
-// what the key before changed, so `/ r a` types "ra" into the filter instead of ticking all (a).
+// and handlers are live; the handler reads that at each keypress.
+//
+// Keys are handed out one at a time, each after React has rendered what the key before changed and
+// run its effects. Ink hands a run of plain characters that arrive together (a paste, tmux
+// send-keys, a fast typist) to its listeners as one input; here Ink's input is held and given on a
+// key at a time, so `/ r a` types "ra" into the filter instead of ticking all (a).
 //
 // Two components take keys themselves: ink-text-input (a text field) and ink-select-input (a
-// single-choice list). They listen to Ink's input as this router does, so while one is focused the
-// key table marks the keys it takes (`owner: 'component'`) and the router leaves those alone: a
-// key is acted on once. They understand a key only when it comes alone, so keys that came together
-// are handed to them one at a time, re-sent on Ink's input; what they do with the bunch is ignored.
+// single-choice list). They listen to the same input, so while one is focused the key table marks
+// the keys it takes (`owner: 'component'`), and the router leaves those alone: a key is acted on
+// once. Because each key comes alone, and after the last one's render, they act on it as on a key
+// typed by a person, never on a bunch or with what the screen held a key ago.
 import {useInput, useStdin, type Key} from 'ink';
 import {createContext, useCallback, useContext, useEffect, useRef} from 'react';
 import {unstable_LowPriority as LowPriority, unstable_scheduleCallback as scheduleCallback} from 'scheduler';
 import type {Handlers} from './chrome.js';
-import {rawKey, splitBurst} from './key-burst.js';
-import {findBinding, type Binding, type KeyContext} from './keys.js';
+import {splitKeys} from './key-burst.js';
+import {findBinding, type KeyContext} from './keys.js';
 
 /** A text field's value and what enter and esc do: the field itself is components/TextField. */
 export interface TextField {
@@ -30,109 +33,123 @@ export interface KeyRoute {
 
 /** The focused component that takes its own keys; `listening` once it hears Ink's input. */
 interface Owner {
-	kind: 'text' | 'choice';
 	listening: boolean;
-}
-
-interface Pending {
-	input: string;
-	key: Key;
-	/** The focused component took this key as it came: nothing more to do. */
-	taken: boolean;
-	/** Tries to hand it to a component still being set up. */
-	tries: number;
 }
 
 export interface KeyRouter {
 	route: {current: KeyRoute | null};
 	owner: {current: Owner | null};
-	/** True while Ink's input carries a key the focused component should act on: its callbacks check it. */
+	/** True while the key being handed out is the focused component's: its callbacks act only then. */
 	delivering: () => boolean;
-	/** How many keys the router has taken so far: a status remembers the one it was said after. */
+	/** How many keys have been handed out: a status remembers the one it was said after. */
 	keysTaken: () => number;
+	/** Hands out the keys that wait, once the component they are for listens. */
+	wake: () => void;
 }
 
 export const RouterContext = createContext<KeyRouter | null>(null);
 
-export function createKeyRouter(): KeyRouter & {state: {delivering: boolean; keys: number}} {
-	const state = {delivering: false, keys: 0};
-	return {route: {current: null}, owner: {current: null}, state, delivering: () => state.delivering, keysTaken: () => state.keys};
+interface RouterState {
+	delivering: boolean;
+	keys: number;
+	wake: () => void;
 }
 
-const ownedByComponent = (binding: Binding | undefined) => binding?.owner === 'component';
+export function createKeyRouter(): KeyRouter & {state: RouterState} {
+	const state: RouterState = {delivering: false, keys: 0, wake: () => {}};
+	return {
+		route: {current: null},
+		owner: {current: null},
+		state,
+		delivering: () => state.delivering,
+		keysTaken: () => state.keys,
+		wake: () => state.wake(),
+	};
+}
 
 /**
- * Runs the router: rendered once, as the app's first child, so its listener is Ink's first and
- * decides, before a component hears a key, whether that component may act on it.
+ * Runs the router. Ink's input is taken as it arrives and kept in a queue; each key is then given
+ * to Ink's listeners (this router's own, rendered first, and the focused component's) on its own.
+ * Ink keeps its input emitter to itself, so it is reached through useStdin and its `emit` wrapped:
+ * the one place where the app steps between Ink and its listeners.
  */
 export function useKeyInput(router: ReturnType<typeof createKeyRouter>): void {
-	const {internal_eventEmitter: input} = useStdin();
-	const queue = useRef<Pending[]>([]);
+	const {internal_eventEmitter: emitter} = useStdin();
+	const queue = useRef<string[]>([]);
 	const draining = useRef(false);
-	const resending = useRef(false);
-
-	/** Hands a key to the focused component, as if it had come alone. */
-	const resend = useCallback(
-		(pending: Pending) => {
-			resending.current = true;
-			router.state.delivering = true;
-			try {
-				input.emit('input', rawKey(pending.input, pending.key));
-			} finally {
-				router.state.delivering = false;
-				resending.current = false;
-			}
-		},
-		[input, router],
-	);
+	/** The key being handed out (null between keys), and Ink's own emit to hand it out with. */
+	const handing = useRef<string | null>(null);
+	const emit = useRef(emitter.emit);
+	/** The key handed out was for a component not listening yet: it goes back and waits. */
+	const waiting = useRef(false);
 
 	const drain = useCallback(() => {
-		const next = queue.current.shift();
-		if (next && next.tries === 0) router.state.keys++;
-		if (next && !next.taken) {
-			const route = router.route.current;
-			const binding = route ? findBinding(route.contexts, next.input, next.key) : undefined;
-			if (!ownedByComponent(binding)) {
-				if (binding) route?.handlers[binding.id]?.();
-			} else if (router.owner.current?.listening) {
-				resend(next);
-			} else if (next.tries < 20) {
-				// The component this key is for is still being mounted: try again after it is.
-				queue.current.unshift({...next, tries: next.tries + 1});
+		const raw = queue.current.shift();
+		if (raw !== undefined) {
+			handing.current = raw;
+			try {
+				emit.current.call(emitter, 'input', raw);
+			} finally {
+				handing.current = null;
 			}
+			if (waiting.current) {
+				waiting.current = false;
+				queue.current.unshift(raw);
+				draining.current = false;
+				return;
+			}
+			router.state.keys++;
 		}
 		draining.current = queue.current.length > 0;
 		if (draining.current) setImmediate(() => scheduleCallback(LowPriority, drain));
-	}, [router, resend]);
+	}, [router, emitter]);
 
-	const onInput = useCallback(
-		(text: string, key: Key) => {
-			if (resending.current) return;
-			const keys = splitBurst(text, key);
-			const owner = router.owner.current;
+	const start = useCallback(() => {
+		if (draining.current || queue.current.length === 0) return;
+		draining.current = true;
+		// React renders an update in a task of its scheduler at normal priority, and runs the
+		// render's effects (a component's new key handler) the same way: a key handed out at low
+		// priority waits for both.
+		scheduleCallback(LowPriority, drain);
+	}, [drain]);
+	router.state.wake = start;
+
+	useEffect(() => {
+		const original = emitter.emit;
+		emit.current = original;
+		emitter.emit = function (this: typeof emitter, event: string | symbol, ...args: unknown[]) {
+			if (event !== 'input' || handing.current !== null) return original.call(this, event, ...args);
+			queue.current.push(...splitKeys(String(args[0])));
+			start();
+			return true;
+		};
+		return () => {
+			emitter.emit = original;
+		};
+	}, [emitter, start]);
+
+	// Each key, alone: acted on here unless the focused component takes it.
+	const onKey = useCallback(
+		(input: string, key: Key) => {
 			const route = router.route.current;
-			const [only] = keys;
-			// A key that comes alone is taken by the focused component itself, when it is one of its
-			// keys: in order, unless keys before it still wait (a choice list moves anyway, so it takes it).
-			const taken =
-				keys.length === 1 &&
-				owner?.listening === true &&
-				(queue.current.length === 0 || owner.kind === 'choice') &&
-				route !== null &&
-				ownedByComponent(findBinding(route.contexts, only![0], only![1]));
-			router.state.delivering = taken;
-			// Only while this key is with the components listening after this one.
+			if (!route || handing.current === null) return;
+			const binding = findBinding(route.contexts, input, key);
+			const forComponent = binding?.owner === 'component';
+			if (forComponent && !router.owner.current?.listening) {
+				// Its component is still being mounted: the key waits for it to listen.
+				waiting.current = true;
+				return;
+			}
+			router.state.delivering = forComponent;
+			// Only while this key is with the listeners after this one.
 			queueMicrotask(() => {
-				if (!resending.current) router.state.delivering = false;
+				router.state.delivering = false;
 			});
-			queue.current.push(...keys.map(([input, key]) => ({input, key, taken, tries: 0})));
-			if (draining.current) return;
-			draining.current = true;
-			scheduleCallback(LowPriority, drain);
+			if (binding && !forComponent) route.handlers[binding.id]?.();
 		},
-		[drain, router],
+		[router],
 	);
-	useInput(onInput);
+	useInput(onKey);
 }
 
 /** Makes this route the live one. Called during render, so it is in force before the frame shows. */
@@ -150,18 +167,19 @@ export function useKeyRouter(): KeyRouter {
 /**
  * Registers a component that takes its own keys while `focused`. Its effect runs after the
  * component's own (a child's effects come first), so `listening` means it hears Ink's input.
- * `generation` changes when the component is mounted again.
  */
-export function useKeyOwner(kind: Owner['kind'], focused: boolean, generation = 0): KeyRouter {
+export function useKeyOwner(focused: boolean): KeyRouter {
 	const router = useKeyRouter();
 	useEffect(() => {
 		if (!focused) return;
-		const owner: Owner = {kind, listening: true};
+		const owner: Owner = {listening: true};
 		router.owner.current = owner;
+		// Keys typed while it was being mounted wait for it.
+		router.wake();
 		return () => {
 			owner.listening = false;
 			if (router.owner.current === owner) router.owner.current = null;
 		};
-	}, [router, kind, focused, generation]);
+	}, [router, focused]);
 	return router;
 }

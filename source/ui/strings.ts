@@ -6,7 +6,7 @@ import {consequenceKinds, sumConsequences, type Consequence, type ConsequenceKin
 import type {Tenant} from '../domain/model.js';
 import type {Outcome, OutcomeCounts, SkipReason, UserOutcome} from '../domain/plan.js';
 import {dependentsNamedIn} from '../domain/rules.js';
-import {namesOf} from '../domain/selectors.js';
+import {assignmentSources, indexTenant, namesOf} from '../domain/selectors.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -342,9 +342,20 @@ export const strings = {
 		noLicenses: (product: string) => `No ${product} license is available to restore with the user.`,
 	},
 	commands: {
-		powershell: 'Microsoft Graph PowerShell',
-		rest: 'Microsoft Graph REST',
+		title: 'Equivalent commands',
+		powershell: 'Microsoft Graph PowerShell (signed in with LicenseAssignment.ReadWrite.All):',
+		rest: 'Microsoft Graph REST with curl, an access token in GRAPH_TOKEN (LicenseAssignment.ReadWrite.All):',
 		back: 'c again shows the change itself.',
+		saved: (ps1: string, sh: string) => `Saved as ${ps1} and ${sh}: one command a user, copied exactly.`,
+		notSaved: (problem: string) => `Not saved to a file: ${problem}`,
+		/** The first lines of the saved files, as comments. */
+		fileHeader: (tenant: string, time: string) => [
+			`The change confirmed in m365-licenses for ${tenant}, ${time}: one call a user.`,
+			'Check it before you run it: it is the change the app would make, not a record of what was done.',
+		],
+		psNeeds: 'Needs Microsoft Graph PowerShell, signed in with the LicenseAssignment.ReadWrite.All permission.',
+		shNeeds: 'Needs curl, and GRAPH_TOKEN set to a Microsoft Graph access token with LicenseAssignment.ReadWrite.All.',
+		tokenMissing: 'set GRAPH_TOKEN to a Microsoft Graph access token',
 	},
 	dialog: {
 		cancel: 'Cancel',
@@ -466,6 +477,7 @@ export const strings = {
 	help: {
 		title: 'Keys',
 		close: 'esc closes',
+		thisScreen: (screen: string) => `This screen: ${screen}`,
 		page: (page: number, pages: number) => (pages > 1 ? `page ${page} of ${pages}, ↓/↑ to turn` : ''),
 	},
 	files: {
@@ -496,6 +508,24 @@ export const strings = {
 	},
 	cli: {
 		unexpected: (message: string, debug: boolean) => `unexpected error: ${message}${debug ? '' : ' (--debug shows where it happened)'}`,
+		licensesHeader: ['Product', 'Part number', 'Assigned', 'Available', 'Total'],
+		usersHeader: ['User principal name', 'Display name', 'Sign-in', 'Licenses'],
+		signIn: {allowed: 'allowed', blocked: 'blocked'},
+		noLicenses: '-',
+		/** A license in the users list: "Visio Plan 2 (via Visio Users)". */
+		license: (product: string, direct: boolean, groups: string) =>
+			groups ? `${product} (${direct ? `also via ${groups}` : `via ${groups}`})` : product,
+		/** An audit entry as two lines: what happened, then to which product, by whom and why. */
+		auditLine: (time: string, action: string, outcome: string, user: string) => `${time}  ${action}  ${outcome}  ${user}`,
+		auditDetail: (product: string | null, actor: string, reason: string | null) =>
+			[product, `by ${actor}`, reason].filter(Boolean).join(' · '),
+		noAudit: 'Nothing has been changed yet.',
+		product: {
+			unknown: (given: string, all: readonly string[]) =>
+				`unknown product "${given}": no product's name, part number or skuId matches. The products: ${all.join('; ')}`,
+			several: (given: string, matches: readonly string[]) =>
+				`--product "${given}" matches ${matches.length} products: ${matches.join('; ')}. Give more of the name, or the part number`,
+		},
 	},
 	notATerminal:
 		'm365-licenses needs an interactive terminal (stdin and stdout must be a TTY). Scriptable subcommands with --json are coming; see m365-licenses --help.',
@@ -552,4 +582,13 @@ export function consequenceNotes(list: readonly UserConsequences[]): string[] {
 /** A failure in words: Graph's message, naming the add-on when it says one still depends on the product. */
 export function failureWords(tenant: Tenant, outcome: Pick<UserOutcome, 'userId' | 'message'>): string {
 	return strings.outcome.failed(outcome.message, dependentsNamedIn(tenant, outcome.userId, outcome.message).map(namesOf(tenant).product));
+}
+
+/** Why an outcome is what it is, in words: Graph's failure, the groups that license the user, or the reason. */
+export function outcomeWhy(tenant: Tenant, outcome: UserOutcome): string {
+	if (outcome.outcome === 'failed') return failureWords(tenant, outcome);
+	const user = indexTenant(tenant).usersById.get(outcome.userId);
+	const groups = outcome.reason === 'group-assigned' && user ? assignmentSources(user, outcome.skuId).groupIds : [];
+	if (groups.length > 0) return strings.user.groupReason(namesOf(tenant).groups(groups));
+	return outcome.reason ? strings.outcome.reason[outcome.reason] : (outcome.message ?? '');
 }

@@ -40,6 +40,10 @@ describe('Delete user (D) and Deleted users (d)', () => {
 		await app.press('y');
 		await app.waitFor('joni.sherman@contoso.com restored, with their licenses.');
 		expect(productBySku(store.getState().tenant, sku.e3)!.assigned).toBe(18);
+		// Back among the users in her place by name, not after everyone as she came back last.
+		expect(store.getState().tenant.users.at(-1)!.displayName).toBe('Joni Sherman');
+		await app.press(keys.escape, '/', ...'product:e3', keys.enter);
+		await app.waitFor(/Johanna Lorenz[^\n]*\n[^\n]*Joni Sherman[^\n]*\n[^\n]*Lee Gu/);
 	});
 
 	it('without a hold, the mailbox is not kept; esc cancels', async () => {
@@ -54,11 +58,11 @@ describe('Delete user (D) and Deleted users (d)', () => {
 
 	it('a License Administrator may not delete users, and nobody deletes themselves', async () => {
 		const {app} = await start('adele.vance@contoso.com');
-		await app.press('2', 'D');
+		await app.press('2', 'j', 'D');
 		await app.waitFor('Deleting users needs the Global Administrator or User Administrator role.');
 		cleanup?.();
 		const megan = await start();
-		await megan.app.press('2', 'D');
+		await megan.app.press('2', '/', ...'megan', keys.enter, 'D');
 		await megan.app.waitFor('You cannot delete the account you are signed in with.');
 	});
 

@@ -1,6 +1,7 @@
 // A single-choice list (the guide's product step, Manage product licenses): ink-select-input, which
 // takes its own keys while focused (↑/↓, j/k, enter). Its number keys are left to the app, where
-// 1, 2 and 3 change screens; labels are made safe before ink-select-input draws them with Ink's Text.
+// 1, 2 and 3 change screens: a choice made by one is not taken. Labels are made safe before
+// ink-select-input draws them with Ink's Text.
 import SelectInput from 'ink-select-input';
 import {Box} from 'ink';
 import {terminalText} from '../../domain/text-safety.js';
@@ -33,7 +34,7 @@ interface Props<T> {
 }
 
 export function ChoiceList<T>({choices, focused, onChoose, onHighlight, limit, initial = 0}: Props<T>) {
-	const router = useKeyOwner('choice', focused);
+	const router = useKeyOwner(focused);
 	return (
 		<Box flexDirection="column">
 			<SelectInput

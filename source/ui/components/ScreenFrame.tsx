@@ -36,12 +36,16 @@ export function ScreenFrame({contexts, handlers, disabled, text, modal = false, 
 	const unavailable = new Set<ActionId>([...(disabled ?? []), ...(refused as ActionId[])]);
 	useRoute({contexts: all, handlers: live}, chrome.active);
 	return (
-		<Box flexDirection="column" height={chrome.bodyRows + 2}>
+		<Box flexDirection="column" height={chrome.bodyRows + chrome.statusLines.length + 1}>
 			<Box flexDirection="column" height={chrome.bodyRows} overflow="hidden">
 				{children}
 			</Box>
-			<Box height={1}>
-				<Text wrap="truncate-end">{chrome.status ?? ''}</Text>
+			<Box flexDirection="column" height={chrome.statusLines.length}>
+				{chrome.statusLines.map((line, i) => (
+					<Text key={i} wrap="truncate-end">
+						{line}
+					</Text>
+				))}
 			</Box>
 			<Footer contexts={all} handled={handledHere(all, live)} disabled={unavailable} width={chrome.size.columns} />
 		</Box>

@@ -19,7 +19,7 @@ import {wrapText} from '../components/wrap-text.js';
 import {HoldersChecklist, useHoldersChecklist} from '../components/HoldersChecklist.js';
 import {guideReport, readAloud, reportName} from '../guide-text.js';
 import {useAppState, useStore} from '../store-context.js';
-import {failureWords, strings} from '../strings.js';
+import {outcomeWhy, strings} from '../strings.js';
 import {namesOf, useApply} from '../use-apply.js';
 import {AssignPanel} from './AssignPanel.js';
 import {nothingToRemoveReason, unassignQuestion} from './ProductScreen.js';
@@ -196,7 +196,7 @@ export function GuideScreen() {
 		strings.guide.report(step.report),
 		...step.outcomes
 			.filter(o => o.outcome !== 'removed')
-			.map(o => `${o.userPrincipalName}: ${o.outcome === 'failed' ? failureWords(tenant, o) : o.reason ? strings.outcome.reason[o.reason] : (o.message ?? '')}`),
+			.map(o => `${o.userPrincipalName}: ${outcomeWhy(tenant, o)}`),
 		...(freed ? [`r  ${strings.nextSteps.reassign}`] : []),
 		strings.nextSteps.billing,
 		`${strings.nextSteps.formerEmployee} ${strings.nextSteps.formerEmployeeLink}`,

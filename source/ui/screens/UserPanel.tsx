@@ -148,7 +148,10 @@ export function UserPanel({userId, onClose}: {userId: string; onClose: () => voi
 		if (needs.length > 0) {
 			const dependents = needs.map(u => {
 				const plan = skusById.get(u.skuId)?.servicePlans.find(p => p.servicePlanName === u.plan);
-				return `${plan ? servicePlanName(plan.servicePlanId, plan.servicePlanName) : u.plan} (${names.product(u.skuId)})`;
+				const app = plan ? servicePlanName(plan.servicePlanId, plan.servicePlanName) : u.plan;
+				const product = names.product(u.skuId);
+				// An add-on's one app goes by the product's name: said once.
+				return app.toLowerCase() === product.toLowerCase() ? product : `${app} (${product})`;
 			});
 			return chrome.setStatus(strings.user.appNeeded(listWords(dependents)));
 		}
