@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import {Text} from './Text.js';
-import {useEffect, useId, type ReactNode} from 'react';
+import {useId, useLayoutEffect, type ReactNode} from 'react';
 import {useChrome, type Handlers} from '../chrome.js';
 import {useRoute, type TextField} from '../input-router.js';
 import {bindingsFor, changeActions, type ActionId, type KeyContext} from '../keys.js';
@@ -26,7 +26,8 @@ export function ScreenFrame({contexts, handlers, disabled, text, modal = false, 
 	const global = text ? {} : modal ? {help: chrome.global.help, quit: chrome.global.quit} : chrome.global;
 	const own = text ? {cancel: text.onCancel} : definedOnly(handlers);
 	const screen = `${useId()}:${contexts.join(',')}`;
-	useEffect(() => {
+	// Before the next frame, so a status from the screen before is gone as this one shows.
+	useLayoutEffect(() => {
 		if (chrome.active) chrome.screenShown(screen);
 	}, [chrome.active, screen]);
 	// Read-only: every change key says why instead of acting, and shows as unavailable.
