@@ -20,7 +20,8 @@ Commands:
   users [--product P] [--json]
                      every user and their licenses (direct or through groups)
   unassign --product P (--users UPN[,UPN…] | --users-file FILE) [--dry-run] [--yes] [--json]
-                     unassign a product: P is a part number (SPB), a skuId or a product name;
+                     unassign a product: P is a part number (SPB), a skuId, a product name
+                     or a part of one that only one product has ("business premium");
                      users are UPNs or ids; the file has one a line, or a CSV with a
                      userPrincipalName column. Without --yes: asks in a terminal, else refuses.
                      Each user's consequences, lost or reduced: mailbox, archive, onedrive,

@@ -63,11 +63,11 @@ export function tableRows(rows: ReadonlyArray<readonly string[]>, {width = Infin
 	for (const row of shown) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, ...cell.map(line => stringWidth(line)))));
 	const total = widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1);
 	const flexible = wrap.filter(i => i < widths.length);
-	// The first column in `wrap` narrows first, down to 16 columns; then the next.
+	// The first column in `wrap` narrows first, down to 12 columns; then the next.
 	let over = total - width;
 	for (const i of flexible) {
 		if (over <= 0) break;
-		const take = Math.min(over, widths[i]! - Math.min(widths[i]!, 16));
+		const take = Math.min(over, widths[i]! - Math.min(widths[i]!, 12));
 		widths[i]! -= take;
 		over -= take;
 	}

@@ -93,7 +93,7 @@ export function users({store}: Opened, product: ProductRow | undefined, json: bo
 		// A product a line, by the name the app shows, with the groups that give it.
 		u.licenses.map(l => strings.cli.license(l.productName, l.direct, groups(l.viaGroups))).join('\n') || strings.cli.noLicenses,
 	]);
-	io.out(`${table([strings.cli.usersHeader, ...rows], {width: outputWidth(io), wrap: [3, 1]})}\n`);
+	io.out(`${table([strings.cli.usersHeader, ...rows], {width: outputWidth(io), wrap: [3, 1, 0]})}\n`);
 	return exitCodes.done;
 }
 

@@ -86,6 +86,8 @@ export function useKeyInput(router: ReturnType<typeof createKeyRouter>): void {
 	const drain = useCallback(() => {
 		const raw = queue.current.shift();
 		if (raw !== undefined) {
+			// Counted before it is handed out: what it leads to is said after it.
+			router.state.keys++;
 			handing.current = raw;
 			try {
 				emit.current.call(emitter, 'input', raw);
@@ -94,11 +96,11 @@ export function useKeyInput(router: ReturnType<typeof createKeyRouter>): void {
 			}
 			if (waiting.current) {
 				waiting.current = false;
+				router.state.keys--;
 				queue.current.unshift(raw);
 				draining.current = false;
 				return;
 			}
-			router.state.keys++;
 		}
 		draining.current = queue.current.length > 0;
 		if (draining.current) setImmediate(() => scheduleCallback(LowPriority, drain));

@@ -4,13 +4,14 @@ import {readdirSync, readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
-import {table} from '../../source/commands/io.js';
+import {table, type CommandIO} from '../../source/commands/io.js';
+import {runCommand} from '../../source/commands/run.js';
 import {matchProducts} from '../../source/commands/read.js';
 import {sortedUsers, usersIn} from '../../source/domain/selectors.js';
 import {fitColumns} from '../../source/ui/components/columns.js';
 import {wrapSegments} from '../../source/ui/components/wrap-text.js';
 import {keyTable, type KeyContext} from '../../source/ui/keys.js';
-import {demoTenant, sku} from '../helpers/tenant.js';
+import {demoTenant, sku, tempStateDir} from '../helpers/tenant.js';
 
 describe('columns of a list row', () => {
 	it('each as wide as it needs when they fit; else the least important gives way first, down to its minimum', () => {
@@ -147,5 +148,21 @@ describe('the key table: no key means two things on one screen', () => {
 			const meanings = new Set(keyTable.filter(b => contexts.includes(b.context) && b.keys.split('/').includes('r')).map(b => b.id));
 			expect(meanings.size, contexts.join(',')).toBeLessThanOrEqual(1);
 		}
+	});
+});
+
+describe("the command line fits the terminal's width when stdout is one", () => {
+	async function users(columns: number | undefined) {
+		let out = '';
+		const io: CommandIO = {out: text => void (out += text), err: () => {}, stdinIsTTY: false, stdoutIsTTY: columns !== undefined, columns, env: {}, ask: async () => 'n'};
+		await runCommand('users', {}, {stateDir: tempStateDir(), reset: false}, '0.0.0', io);
+		return out.trimEnd().split('\n');
+	}
+
+	it('60 columns, 120 columns, or 80 when not a terminal', async () => {
+		expect(Math.max(...(await users(60)).map(line => line.length))).toBeLessThanOrEqual(60);
+		expect(Math.max(...(await users(undefined)).map(line => line.length))).toBeLessThanOrEqual(80);
+		// Wide enough, a user's licenses sit on the user's line.
+		expect(Math.max(...(await users(120)).map(line => line.length))).toBeGreaterThan(80);
 	});
 });

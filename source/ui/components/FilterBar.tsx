@@ -11,9 +11,16 @@ export function FilterBar({filter, hint}: {filter: Filter; hint?: string}) {
 	if (filter.field) {
 		return (
 			<Box height={1} overflow="hidden">
-				<Text>{strings.filter.prompt}</Text>
-				<TextField field={filter.field} focused={chrome.active} />
-				<Text wrap="truncate-end" dimColor>{`  ${hint ? `${hint} · ` : ''}${strings.filter.hint}`}</Text>
+				{/* What is typed keeps its room; the hint beside it gives way. */}
+				<Box flexShrink={0} marginRight={1}>
+					<Text>{strings.filter.prompt.trimEnd()}</Text>
+				</Box>
+				<Box flexShrink={0}>
+					<TextField field={filter.field} focused={chrome.active} />
+				</Box>
+				<Box flexShrink={1}>
+					<Text wrap="truncate-end" dimColor>{`  ${hint ? `${hint} · ` : ''}${strings.filter.hint}`}</Text>
+				</Box>
 			</Box>
 		);
 	}

@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 import {terminalText} from '../../domain/text-safety.js';
 
@@ -27,6 +28,8 @@ export interface Segment {
 export function wrapSegments(segments: readonly Segment[], width: number, indent = '', hang = indent): Segment[][] {
 	const safe = segments.map(segment => ({...segment, text: terminalText(segment.text)}));
 	const plain = safe.map(segment => segment.text).join('');
+	// Most lines fit: a confirmation of thousands of users need not wrap each one.
+	if (stringWidth(plain) <= width - indent.length && !plain.includes('\n')) return [indent ? [{text: indent}, ...safe] : safe];
 	let from = 0;
 	return wrapText(plain, Math.max(1, width - Math.max(indent.length, hang.length))).map((line, n) => {
 		// Each wrapped line is a piece of the paragraph (only spaces at the breaks are dropped).

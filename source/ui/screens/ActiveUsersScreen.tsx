@@ -3,7 +3,7 @@
 // opens one user's Licenses and apps; with two or more ticked, m opens Manage product licenses.
 import {Box} from 'ink';
 import {Text} from '../components/Text.js';
-import {useMemo, useState} from 'react';
+import {useMemo, useRef, useState} from 'react';
 import type {User} from '../../domain/model.js';
 import {
 	filterUsers,
@@ -56,8 +56,14 @@ export function ActiveUsersScreen() {
 	const [shownFilter, setShownFilter] = useState<UserFilter>({kind: 'all'});
 	const {products} = indexTenant(tenant);
 	const names = new Map(products.map(p => [p.skuId, shortProductName(p.name)]));
-	// Sorted once per tenant and order, filtered once per filter: never on a key that only moves.
-	const users = useMemo(() => usersIn(sortedUsers(tenant, sort), shownFilter), [tenant, sort, filterKey(shownFilter)]);
+	// Sorted once per tenant and order, filtered once per filter: never on a key that only moves. The
+	// screen is mounted hidden when the app opens: it sorts when first shown, not before the first frame.
+	const shownOnce = useRef(false);
+	if (chrome.active) shownOnce.current = true;
+	const users = useMemo(
+		() => (shownOnce.current ? usersIn(sortedUsers(tenant, sort), shownFilter) : tenant.users),
+		[tenant, sort, filterKey(shownFilter), shownOnce.current],
+	);
 	// Title, column headings, filter line.
 	const listHeight = Math.max(1, chrome.bodyRows - 3);
 	const checklist = useChecklist(users, user => user.id, (list, query) => filterUsers(tenant, list, query), listHeight, queryNarrows);

@@ -56,7 +56,9 @@ export function DeleteUserPanel({userId, onClose}: {userId: string; onClose: () 
 					)}
 				</Box>
 				<Box>
-					<Text>{text.prompt}</Text>
+					<Box flexShrink={0} marginRight={1}>
+						<Text>{text.prompt.trimEnd()}</Text>
+					</Box>
 					<TextField field={field} focused={chrome.active} />
 				</Box>
 			</Box>
