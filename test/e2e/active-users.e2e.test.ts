@@ -6,15 +6,20 @@ const run = requireTmux();
 let session: TmuxSession | undefined;
 afterEach(() => session?.kill());
 
+/** The built app on a state directory, at 80×24, on Active users. */
+async function openActiveUsers(stateDir: string): Promise<TmuxSession> {
+	requireBundle();
+	const app = new TmuxSession(['--state-dir', stateDir]);
+	await app.waitFor('Microsoft 365 Business Premium');
+	app.keys('2');
+	await app.waitFor('Active users (45 users)');
+	return app;
+}
+
 describe.runIf(run)('Active users in a terminal at 80×24', () => {
 	it("one user's Licenses and apps: untick, Save changes, y; still so after a restart", async () => {
-		requireBundle();
 		const stateDir = tempStateDir();
-		session = new TmuxSession(['--state-dir', stateDir]);
-		await session.waitFor('Microsoft 365 Business Premium');
-
-		session.keys('2');
-		await session.waitFor('Active users (45 users)');
+		session = await openActiveUsers(stateDir);
 		session.keys('/', 'nestor', 'Enter');
 		await session.waitFor('filter: nestor');
 		session.keys('Enter');
@@ -54,12 +59,7 @@ describe.runIf(run)('Active users in a terminal at 80×24', () => {
 	});
 
 	it('filters and sorts by keys, turns an app off through the confirmation, and waits out a terminal too small', async () => {
-		requireBundle();
-		const stateDir = tempStateDir();
-		session = new TmuxSession(['--state-dir', stateDir]);
-		await session.waitFor('Microsoft 365 Business Premium');
-		session.keys('2');
-		await session.waitFor('Active users (45 users)');
+		session = await openActiveUsers(tempStateDir());
 		// f: the filters, the keys coming together as tmux sends them.
 		session.keys('f');
 		await session.waitFor('Filter: which users to show');

@@ -78,13 +78,6 @@ export function ConfirmPanel({title, question, lines: given, plan, byProduct = f
 		setShowCommands(shown => !shown);
 		scroll.top();
 	};
-	const buttons = (
-		<Box gap={2}>
-			<Button label={strings.dialog.cancel} focused={focus === 'cancel'} />
-			<Button label={confirmLabel} focused={focus === 'confirm'} />
-		</Box>
-	);
-	const more = <Text dimColor>{scroll.below > 0 ? strings.dialog.more(scroll.below) : commands ? strings.commands.back : ' '}</Text>;
 	return (
 		<ScreenFrame
 			modal
@@ -99,36 +92,24 @@ export function ConfirmPanel({title, question, lines: given, plan, byProduct = f
 				scrollDown: scroll.down,
 			}}
 		>
-			{commands ? (
-				<Box flexDirection="column" height={chrome.bodyRows}>
-					<Text bold>{strings.commands.title}</Text>
-					{savedLines.map((line, i) => (
-						<Text key={`s${i}`} dimColor>
-							{line}
-						</Text>
-					))}
-					<Box flexDirection="column" height={room} overflow="hidden">
-						{lines.slice(scroll.offset, scroll.offset + room)}
-					</Box>
-					{more}
-					{buttons}
-				</Box>
-			) : (
-			<Box flexDirection="column" borderStyle="round" paddingX={1} height={chrome.bodyRows}>
-				<Text bold>{title}</Text>
-				{questionLines.map((line, i) => (
-					<Text key={i} wrap="truncate-end">
+			{/* The commands unboxed, so what is copied from the screen holds no border. */}
+			<Box flexDirection="column" height={chrome.bodyRows} {...(commands ? {} : {borderStyle: 'round' as const, paddingX: 1})}>
+				<Text bold>{commands ? strings.commands.title : title}</Text>
+				{(commands ? savedLines : questionLines).map((line, i) => (
+					<Text key={`h${i}`} dimColor={commands !== null} wrap="truncate-end">
 						{line}
 					</Text>
 				))}
-				<Text> </Text>
+				{commands ? null : <Text> </Text>}
 				<Box flexDirection="column" height={room} overflow="hidden">
 					{lines.slice(scroll.offset, scroll.offset + room)}
 				</Box>
-				{more}
-				{buttons}
+				<Text dimColor>{scroll.below > 0 ? strings.dialog.more(scroll.below) : commands ? strings.commands.back : ' '}</Text>
+				<Box gap={2}>
+					<Button label={strings.dialog.cancel} focused={focus === 'cancel'} />
+					<Button label={confirmLabel} focused={focus === 'confirm'} />
+				</Box>
 			</Box>
-			)}
 		</ScreenFrame>
 	);
 }
