@@ -136,7 +136,13 @@ function Screens({initialTab, router, graphBase}: ScreensProps) {
 			{tooSmall ? (
 				<TooSmall size={size} quit={exit} />
 			) : (
-				<Header organization={tenant.organization.displayName} signedInAs={admin} readOnly={banner !== null} tab={nav.tab} width={size.columns} />
+				<Header
+					organization={tenant.organization.displayName}
+					signedInAs={admin}
+					readOnly={banner !== null}
+					tab={nav.tab}
+					width={size.columns}
+				/>
 			)}
 			{banner && !tooSmall ? (
 				<Box height={bannerRows}>
