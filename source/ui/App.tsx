@@ -6,8 +6,7 @@ import type {Store} from '../store/store.js';
 import {ChromeContext, type Chrome, type Handlers} from './chrome.js';
 import {Header} from './components/Header.js';
 import {SendingPanel} from './components/SendingPanel.js';
-import {createKeyRouter, RouterContext, useKeyInput, useRoute} from './input-router.js';
-import type {KeyContext} from './keys.js';
+import {createKeyRouter, RouterContext, useKeyInput, useRoute, type KeyRoute} from './input-router.js';
 import {canGoBack, initialNavigation, navigate, type NavAction, type Tab} from './navigation.js';
 import {ActiveUsersScreen} from './screens/ActiveUsersScreen.js';
 import {GuideScreen} from './screens/GuideScreen.js';
@@ -60,7 +59,7 @@ function Screens({initialTab, router, graphBase}: ScreensProps) {
 	const setStatus = (text: string | null) => setSaid({text, key: router.keysTaken()});
 	const status = said.text;
 	const lastScreen = useRef<string | null>(null);
-	const helpFor = useRef<readonly KeyContext[]>([]);
+	const helpFor = useRef<KeyRoute>({contexts: [], handlers: {}});
 	// A status line belongs to the screen it was said on: a screen that another key opens starts without it.
 	const screenShown = (screen: string) => {
 		if (lastScreen.current === screen) return;
@@ -82,7 +81,7 @@ function Screens({initialTab, router, graphBase}: ScreensProps) {
 		quit: exit,
 		help: () => {
 			// Help lists the keys of the screen it is opened on first.
-			if (!nav.help) helpFor.current = router.route.current?.contexts ?? [];
+			if (!nav.help) helpFor.current = router.route.current ?? {contexts: [], handlers: {}};
 			dispatch({type: 'toggleHelp'});
 		},
 		// Offered only where there is somewhere to go back to.

@@ -128,7 +128,7 @@ export const keyTable: readonly Binding[] = [
 
 	{id: 'restore', context: 'deleted', keys: 'enter', label: 'Restore user', footer: true, match: (_i, k) => k.return},
 
-	{id: 'tick', context: 'user', keys: 'space', label: 'Tick / untick a product or an app', footer: true, match: char(' ')},
+	{id: 'tick', context: 'user', keys: 'space', label: 'Tick or untick', footer: true, match: char(' ')},
 	{id: 'expand', context: 'user', keys: '→/enter', label: 'Show apps', footer: true, match: (_i, k) => k.rightArrow || k.return},
 	{id: 'collapse', context: 'user', keys: '←', label: 'Hide apps', footer: false, match: (_i, k) => k.leftArrow},
 	{id: 'save', context: 'user', keys: 's', label: 'Save changes', footer: true, match: char('s')},

@@ -161,7 +161,7 @@ export const strings = {
 		available: (n: number) => `${n} available`,
 		willAssign: 'will be assigned',
 		willRemove: 'will be removed',
-		appsNote: 'Its apps: space turns one off or on, Save changes (s) applies it.',
+		appsNote: 'Apps: space turns one off or on; s saves.',
 		appsChanged: 'apps will change',
 		tickProductFirst: 'Tick the product first: its apps come with it.',
 		appNeeded: (dependents: string) => `${dependents} depends on this app: turn that off (or unassign it) first.`,

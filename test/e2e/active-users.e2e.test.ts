@@ -75,7 +75,7 @@ describe.runIf(run)('Active users in a terminal at 80×24', () => {
 		session.keys('Enter');
 		await session.waitFor('Active users › Adele Vance');
 		session.keys('j', 'j', 'j', 'j', 'Right');
-		screen = await session.waitFor('Its apps: space turns one off or on');
+		screen = await session.waitFor('Apps: space turns one off or on');
 		// Down the product's apps, a key at a time (each move read), to Microsoft Teams.
 		const cursorLine = (text: string) => text.split('\n').find(line => line.startsWith('›')) ?? '';
 		for (let step = 0; !/\] Microsoft Teams\s*$/.test(cursorLine(screen)) && step < 60; step++) {

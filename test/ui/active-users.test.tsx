@@ -98,7 +98,7 @@ describe('one user: Licenses and apps', () => {
 		await openUser(app, 'Adele Vance');
 		await toProduct(app, 'Office 365 E3');
 		await app.press(keys.right);
-		const open = await app.waitFor('Its apps: space turns one off or on');
+		const open = await app.waitFor('Apps: space turns one off or on');
 		expect(open).toMatch(/▾ \[x\] Office 365 E3/);
 		// The apps, each with its own box, on while the product is.
 		expect(open).toMatch(/\[x\] Exchange Online \(Plan 2\)/i);

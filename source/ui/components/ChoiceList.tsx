@@ -15,12 +15,21 @@ export interface Choice<T> {
 }
 
 function Indicator({isSelected = false}: {isSelected?: boolean}) {
-	return <Text bold={isSelected}>{isSelected ? '› ' : '  '}</Text>;
+	return (
+		<Box flexShrink={0} width={2}>
+			<Text bold={isSelected}>{isSelected ? '›' : ' '}</Text>
+		</Box>
+	);
 }
 
 function Item({label, isSelected = false}: {label: string; isSelected?: boolean}) {
-	// Inverse video marks the highlighted choice without colour.
-	return <Text inverse={isSelected}>{label}</Text>;
+	// Inverse video marks the highlighted choice without colour. A row of a list: cut, not wrapped,
+	// so the list keeps its height (what is cut is said in full when the choice is refused).
+	return (
+		<Text inverse={isSelected} wrap="truncate-end">
+			{label}
+		</Text>
+	);
 }
 
 interface Props<T> {

@@ -6,7 +6,8 @@ import {useState} from 'react';
 import {useChrome} from '../chrome.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {wrapText} from '../components/wrap-text.js';
-import {bindingsFor, contextNotes, contextTitles, keyTable, type KeyContext} from '../keys.js';
+import type {KeyRoute} from '../input-router.js';
+import {bindingsFor, contextNotes, contextTitles, keyTable, type Binding, type KeyContext} from '../keys.js';
 import {strings} from '../strings.js';
 
 const order: KeyContext[] = [
@@ -32,15 +33,17 @@ const order: KeyContext[] = [
 type Line = {kind: 'title'; text: string} | {kind: 'key'; keys: string; label: string} | {kind: 'note'; text: string};
 
 /**
- * The keys of the screen help was opened on first (as that screen reads them: a key a more specific
- * context takes is shown once), then every other context's.
+ * The keys of the screen help was opened on first (those it acts on, as it reads them: a key a more
+ * specific context takes is shown once), then every other context's.
  */
-export function helpLines(current: readonly KeyContext[], width: number): Line[] {
+export function helpLines(current: KeyRoute, width: number): Line[] {
 	const notes = (text: string | undefined): Line[] => (text ? wrapText(text, Math.max(10, width)).map(line => ({kind: 'note' as const, text: line})) : []);
-	const here: readonly KeyContext[] = current.filter(context => context !== 'global');
-	const bindings = bindingsFor(here).filter(
-		(binding, i, all) => !all.slice(0, i).some(earlier => earlier.keys.split('/').some(k => binding.keys.split('/').includes(k))),
-	);
+	const here: readonly KeyContext[] = current.contexts.filter(context => context !== 'global');
+	// What the screen acts on (or its field or list takes), each key once.
+	const acted = (binding: Binding) => binding.owner === 'component' || current.handlers[binding.id] !== undefined;
+	const bindings = bindingsFor(here)
+		.filter(acted)
+		.filter((binding, i, all) => !all.slice(0, i).some(earlier => earlier.keys.split('/').some(k => binding.keys.split('/').includes(k))));
 	const first: Line[] =
 		here.length > 0
 			? [
@@ -81,7 +84,7 @@ function HelpLine({line, width}: {line: Line; width: number}) {
 	);
 }
 
-export function HelpScreen({current, onClose}: {current: readonly KeyContext[]; onClose: () => void}) {
+export function HelpScreen({current, onClose}: {current: KeyRoute; onClose: () => void}) {
 	const chrome = useChrome();
 	const height = Math.max(1, chrome.bodyRows - 1);
 	const columns = chrome.size.columns >= 80 ? 2 : 1;
