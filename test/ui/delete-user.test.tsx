@@ -31,8 +31,12 @@ describe('Delete user (D) and Deleted users (d)', () => {
 		await app.press('D', ...'JONI.SHERMAN@contoso.com', keys.enter);
 		await app.waitFor('joni.sherman@contoso.com deleted. Their licenses are free.');
 		expect(productBySku(store.getState().tenant, sku.e3)).toMatchObject({assigned: 17, available: 8});
+		// Her license is free: the next steps, as after unassigning it.
+		const next = await app.waitFor('Next steps');
+		expect(next).toContain('1 license of Office 365 E3 is free now (8 available).');
+		expect(next).toContain('r Reassign the freed licenses');
 
-		await app.press(keys.escape, 'd');
+		await app.press(keys.enter, keys.escape, 'd');
 		const deleted = await app.waitFor('Deleted users');
 		expect(deleted).toMatch(/Joni Sherman.*deleted \d{4}-\d{2}-\d{2} · until \d{4}-\d{2}-\d{2}/);
 		await app.press(keys.enter);

@@ -3,8 +3,10 @@ import {Box} from 'ink';
 import {Text} from '../components/Text.js';
 import {useState} from 'react';
 import {deletionConsequences} from '../../domain/consequences.js';
+import type {UserOutcome} from '../../domain/plan.js';
 import {indexTenant} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
+import {NextStepsPanel} from '../components/NextStepsPanel.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {TextField} from '../components/TextField.js';
 import {wrapText} from '../components/wrap-text.js';
@@ -17,6 +19,9 @@ export function DeleteUserPanel({userId, onClose}: {userId: string; onClose: () 
 	const store = useStore();
 	const chrome = useChrome();
 	const [typed, setTyped] = useState('');
+	/** Once deleted: the licenses that went with the user, for the next steps. */
+	const [freed, setFreed] = useState<UserOutcome[] | null>(null);
+	if (freed) return <NextStepsPanel outcomes={freed} onDone={onClose} />;
 	const user = indexTenant(tenant).usersById.get(userId);
 	if (!user) return null;
 	const names = namesOf(tenant);
@@ -43,8 +48,20 @@ export function DeleteUserPanel({userId, onClose}: {userId: string; onClose: () 
 			chrome.setStatus(text.done(user.userPrincipalName));
 		} catch (error) {
 			chrome.setStatus(strings.dialog.error((error as Error).message));
+			return onClose();
 		}
-		onClose();
+		// The user's licenses are free at once: the next steps, as after unassigning them.
+		const removed = user.assignedLicenses.map(license => ({
+			userId: user.id,
+			userPrincipalName: user.userPrincipalName,
+			skuId: license.skuId,
+			requested: 'remove' as const,
+			outcome: 'removed' as const,
+			reason: null,
+			message: null,
+		}));
+		if (removed.length > 0) setFreed(removed);
+		else onClose();
 	};
 	return (
 		<ScreenFrame modal contexts={[]} handlers={{}} text={field}>
