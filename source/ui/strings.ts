@@ -513,8 +513,8 @@ export const strings = {
 		signIn: {allowed: 'allowed', blocked: 'blocked'},
 		noLicenses: '-',
 		/** A license in the users list: "Visio Plan 2 (via Visio Users)". */
-		license: (product: string, direct: boolean, groups: string) =>
-			groups ? `${product} (${direct ? `also via ${groups}` : `via ${groups}`})` : product,
+		license: (product: string, direct: boolean, groups: string): string =>
+			groups ? `${product} (${(direct ? strings.product.alsoGroup : strings.product.groupOnly)(groups)})` : product,
 		/** An audit entry as two lines: what happened, then to which product, by whom and why. */
 		auditLine: (time: string, action: string, outcome: string, user: string) => `${time}  ${action}  ${outcome}  ${user}`,
 		auditDetail: (product: string | null, actor: string, reason: string | null) =>
