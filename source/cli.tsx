@@ -20,7 +20,8 @@ Commands:
   users [--product P] [--json]
                      every user and their licenses (direct or through groups)
   unassign --product P (--users UPN[,UPN…] | --users-file FILE) [--dry-run] [--yes] [--json]
-                     unassign a product: P is a part number (SPB), a skuId or a product name;
+                     unassign a product: P is a part number (SPB), a skuId, a product name
+                     or a part of one that only one product has ("business premium");
                      users are UPNs or ids; the file has one a line, or a CSV with a
                      userPrincipalName column. Without --yes: asks in a terminal, else refuses.
                      Each user's consequences, lost or reduced: mailbox, archive, onedrive,
@@ -220,6 +221,7 @@ async function main(argv: string[]): Promise<number> {
 		err: text => process.stderr.write(text),
 		stdinIsTTY: Boolean(process.stdin.isTTY),
 		stdoutIsTTY: Boolean(process.stdout.isTTY),
+		columns: process.stdout.isTTY ? process.stdout.columns || 80 : 80,
 		env: process.env,
 		// A line kept up to date where someone watches; the last one stays, in a log too.
 		progress: p => {

@@ -1,7 +1,7 @@
 // The interactive app: opened from cli.tsx only when it is needed, so subcommands, --help and
 // --version do not pay for loading Ink and React.
 import {render} from 'ink';
-import {openTenant, type GlobalOptions} from './commands/open.js';
+import {endpointsOf, openTenant, type GlobalOptions} from './commands/open.js';
 import {terminalText} from './domain/text-safety.js';
 import {App} from './ui/App.js';
 import {openingMessages, SignInScreen} from './ui/SignInScreen.js';
@@ -49,7 +49,8 @@ export async function runTui({guide, ...globals}: TuiOptions): Promise<void> {
 	if (!globals.graph) enter();
 	process.once('exit', leaveAlternateScreen);
 	const {store, release} = opened;
-	const app = render(<App store={store} initialTab={guide ? 'guide' : 'licenses'} signIn={messages} />, {exitOnCtrlC: true});
+	const graphBase = globals.graph ? endpointsOf(globals, process.env).graph : undefined;
+	const app = render(<App store={store} initialTab={guide ? 'guide' : 'licenses'} signIn={messages} graphBase={graphBase} />, {exitOnCtrlC: true});
 	// Shown from the cached copy: read the tenant again behind it.
 	if (store.getState().refreshing) store.refresh().catch(() => {});
 	await app.waitUntilExit();

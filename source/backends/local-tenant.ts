@@ -1,9 +1,9 @@
 // The demo tenant or a snapshot file. The file is only read: changes live in the state directory.
 import {normaliseTenant} from '../domain/ids.js';
 import type {Tenant} from '../domain/model.js';
-import {skipOutcomes, type LicensePlan, type UserOutcome} from '../domain/plan.js';
+import {plannedDisabled, skipOutcomes, type LicensePlan, type UserOutcome} from '../domain/plan.js';
 import type {GroupOutcome} from '../domain/groups.js';
-import {indexTenant} from '../domain/selectors.js';
+import {assignmentSources, indexTenant} from '../domain/selectors.js';
 import {strings} from '../ui/strings.js';
 import {UserError, type TenantBackend} from './backend.js';
 import {readTextFile} from './text-file.js';
@@ -59,8 +59,13 @@ export class LocalTenant implements TenantBackend {
 					outcomes.push({...base, skuId, outcome: 'failed', reason: 'error', message: 'No licenses of this product are available.'});
 				} else {
 					available.set(skuId, left - 1);
-					outcomes.push({...base, skuId, outcome: 'assigned', reason: null, message: null});
+					outcomes.push({...base, skuId, outcome: 'assigned', reason: null, message: null, disabledPlans: plannedDisabled(item, skuId)});
 				}
+			}
+			for (const skuId of item.update ?? []) {
+				const held = user ? assignmentSources(user, skuId).direct : false;
+				const outcome = held ? ('updated' as const) : ('skipped' as const);
+				outcomes.push({...base, requested: 'update', skuId, outcome, reason: held ? null : 'not-assigned', message: null, disabledPlans: plannedDisabled(item, skuId)});
 			}
 			for (const skuId of item.remove) {
 				const held = user?.assignedLicenses.some(l => l.skuId === skuId) ?? false;

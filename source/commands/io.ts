@@ -1,5 +1,6 @@
 // What a subcommand reads and writes: data to stdout, messages to stderr, never mixed.
 import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
 import {terminalLines, terminalText} from '../domain/text-safety.js';
 import type {Progress} from '../backends/graph/http.js';
 
@@ -8,6 +9,8 @@ export interface CommandIO {
 	err: (text: string) => void;
 	stdinIsTTY: boolean;
 	stdoutIsTTY: boolean;
+	/** The terminal's width when stdout is one; text output fits it (80 otherwise). */
+	columns?: number;
 	/** Asks a question on the terminal and resolves to the answer. */
 	ask: (question: string) => Promise<string>;
 	env: NodeJS.ProcessEnv;
@@ -33,15 +36,60 @@ export function terminalSafe(io: CommandIO): CommandIO {
 	};
 }
 
+/** The width the plain-text output fits: the terminal's when stdout is one, else 80 columns. */
+export const outputWidth = (io: CommandIO) => io.columns ?? 80;
+
 /**
  * Columns padded to the widest cell, two spaces apart: the plain-text output of every subcommand.
  * Widths are terminal columns of what is shown (a CJK character takes two, an escape its letters).
+ * When the rows are wider than `width`, the columns in `wrap` (the long, readable ones; the first
+ * narrows first) go on over several lines, so nothing is cut off. A cell's own line breaks start
+ * new lines too.
  */
-export function table(rows: ReadonlyArray<readonly string[]>): string {
-	const shown = rows.map(row => row.map(terminalText));
+export function table(rows: ReadonlyArray<readonly string[]>, options: TableOptions = {}): string {
+	return tableRows(rows, options).flat().join('\n');
+}
+
+export interface TableOptions {
+	width?: number;
+	/** The columns that go on over several lines when the rows are too wide: the others keep their width. */
+	wrap?: readonly number[];
+}
+
+/** The table's lines, row by row (a row can take several), for output that puts more under a row. */
+export function tableRows(rows: ReadonlyArray<readonly string[]>, {width = Infinity, wrap = []}: TableOptions = {}): string[][] {
+	const shown = rows.map(row => row.map(cell => cell.split('\n').map(terminalText)));
 	const widths: number[] = [];
-	for (const row of shown) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, stringWidth(cell))));
-	return shown
-		.map(row => row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i]! - stringWidth(cell)))).join('  ').trimEnd())
+	for (const row of shown) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, ...cell.map(line => stringWidth(line)))));
+	const total = widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1);
+	const flexible = wrap.filter(i => i < widths.length);
+	// The first column in `wrap` narrows first, down to 12 columns; then the next.
+	let over = total - width;
+	for (const i of flexible) {
+		if (over <= 0) break;
+		const take = Math.min(over, widths[i]! - Math.min(widths[i]!, 12));
+		widths[i]! -= take;
+		over -= take;
+	}
+	return shown.map(row => {
+			const cells = row.map((cell, i) => (flexible.includes(i) ? cell.flatMap(line => wrapAnsi(line, widths[i]!, {hard: true, trim: true}).split('\n')) : cell));
+			const height = Math.max(...cells.map(cell => cell.length));
+			return Array.from({length: height}, (_, line) =>
+				cells
+					.map((cell, i) => {
+						const text = cell[line] ?? '';
+						return i === cells.length - 1 ? text : text + ' '.repeat(Math.max(0, widths[i]! - stringWidth(text)));
+					})
+					.join('  ')
+					.trimEnd(),
+			);
+	});
+}
+
+/** A paragraph wrapped to the output's width, each line after `indent`. */
+export function paragraph(text: string, width: number, indent = ''): string {
+	return wrapAnsi(terminalText(text), Math.max(20, width - indent.length), {hard: true, trim: true})
+		.split('\n')
+		.map(line => indent + line)
 		.join('\n');
 }

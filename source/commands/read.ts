@@ -1,10 +1,10 @@
 // The read-only subcommands: licenses, users, audit, doctor. Plain stdout, no Ink.
 import {statSync} from 'node:fs';
 import {strings} from '../ui/strings.js';
-import {productRows, assignmentSources, indexTenant, type ProductRow} from '../domain/selectors.js';
+import {productRows, assignmentSources, indexTenant, namesOf, productNameOf, type ProductRow} from '../domain/selectors.js';
 import type {Tenant} from '../domain/model.js';
 import {describeHolder, lockHolder} from '../store/writer-lock.js';
-import {exitCodes, table, type CommandIO} from './io.js';
+import {exitCodes, outputWidth, paragraph, table, type CommandIO} from './io.js';
 import {endpointsOf, openTenant, stateDirOf, type GlobalOptions, type Opened} from './open.js';
 import {proxyRoute} from '../backends/graph/network.js';
 
@@ -36,17 +36,25 @@ export function licenses({store}: Opened, json: boolean, io: CommandIO): number 
 		return exitCodes.done;
 	}
 	const rows = data.products.map(p => [p.productName, p.skuPartNumber, String(p.assigned), String(p.available), String(p.total)]);
-	io.out(`${table([['Product', 'Part number', 'Assigned', 'Available', 'Total'], ...rows])}\n`);
+	io.out(`${table([strings.cli.licensesHeader, ...rows], {width: outputWidth(io), wrap: [0]})}\n`);
 	return exitCodes.done;
 }
 
-/** A product given as a skuPartNumber, a skuId or a product name, case-insensitively. */
-export function findProduct(tenant: Tenant, given: string): ProductRow | undefined {
-	const needle = given.trim().toLowerCase();
-	return productRows(tenant).find(
-		p => p.skuPartNumber.toLowerCase() === needle || p.skuId.toLowerCase() === needle || p.name.toLowerCase() === needle,
-	);
+/**
+ * The products `--product` names: the one whose part number, skuId or name it is (in any case), else
+ * every product whose name holds it ("business premium"). One is the product; none or several are
+ * said, with the candidates.
+ */
+export function matchProducts(tenant: Tenant, given: string): ProductRow[] {
+	const needle = given.trim().replace(/\s+/g, ' ').toLowerCase();
+	const products = productRows(tenant);
+	const exact = products.filter(p => p.skuPartNumber.toLowerCase() === needle || p.skuId.toLowerCase() === needle || p.name.toLowerCase() === needle);
+	if (exact.length > 0 || needle === '') return exact;
+	return products.filter(p => p.name.toLowerCase().includes(needle));
 }
+
+/** "Microsoft 365 Business Premium (SPB)": how the candidates are listed. */
+export const productChoice = (p: ProductRow) => `${p.name} (${p.skuPartNumber})`;
 
 export function usersJson(tenant: Tenant, product: ProductRow | undefined) {
 	const {products} = indexTenant(tenant);
@@ -79,13 +87,15 @@ export function users({store}: Opened, product: ProductRow | undefined, json: bo
 		io.out(`${JSON.stringify(data, null, 2)}\n`);
 		return exitCodes.done;
 	}
+	const {groups} = namesOf(store.getState().tenant);
 	const rows = data.users.map(u => [
 		u.userPrincipalName,
 		u.displayName,
-		u.accountEnabled ? 'enabled' : 'blocked',
-		u.licenses.map(l => `${l.skuPartNumber ?? l.skuId}${l.direct ? '' : ' (group)'}`).join(', ') || '-',
+		u.accountEnabled ? strings.cli.signIn.allowed : strings.cli.signIn.blocked,
+		// A product a line, by the name the app shows, with the groups that give it.
+		u.licenses.map(l => strings.cli.license(l.productName, l.direct, groups(l.viaGroups))).join('\n') || strings.cli.noLicenses,
 	]);
-	io.out(`${table([['User principal name', 'Display name', 'Sign-in', 'Licenses'], ...rows])}\n`);
+	io.out(`${table([strings.cli.usersHeader, ...rows], {width: outputWidth(io), wrap: [3, 1, 0]})}\n`);
 	return exitCodes.done;
 }
 
@@ -99,8 +109,17 @@ export function audit({store, stateFile}: Opened, json: boolean, io: CommandIO):
 		io.out(`${JSON.stringify({entries}, null, 2)}\n`);
 		return exitCodes.done;
 	}
-	const rows = entries.map(e => [e.time, e.actor, e.action, e.userPrincipalName, e.skuPartNumber ?? '-', e.outcome, e.reason ?? '']);
-	io.out(`${table([['Time', 'Actor', 'Action', 'User', 'Product', 'Outcome', 'Reason'], ...rows])}\n`);
+	const tenant = store.getState().tenant;
+	const width = outputWidth(io);
+	// Two lines an entry, so it fits the width: what happened to whom, then the product, who did it and why.
+	const text = entries.map(e => {
+		const product = e.skuId ? productNameOf(tenant, e.skuId) : null;
+		return [
+			paragraph(strings.cli.auditLine(e.time.replace('T', ' ').replace(/\.\d+Z$|Z$/, ''), e.action, e.outcome, e.userPrincipalName), width),
+			paragraph(strings.cli.auditDetail(product, e.actor, e.reason), width, '    '),
+		].join('\n');
+	});
+	io.out(`${text.length > 0 ? text.join('\n') : strings.cli.noAudit}\n`);
 	return exitCodes.done;
 }
 
@@ -182,6 +201,6 @@ export async function doctor(globals: GlobalOptions, version: string, json: bool
 		['lock', data.lock ? describeHolder(data.lock) : 'none held'],
 		...(data.error ? [['problem', data.error]] : []),
 	];
-	io.out(`${table(rows)}\n`);
+	io.out(`${table(rows, {width: outputWidth(io), wrap: [1]})}\n`);
 	return data.error ? exitCodes.error : exitCodes.done;
 }

@@ -4,7 +4,7 @@ import {strings} from '../ui/strings.js';
 import {exitCodes, terminalSafe, type CommandIO} from './io.js';
 import {signOut} from '../backends/graph/auth.js';
 import {openTenant, stateDirOf, type GlobalOptions} from './open.js';
-import {audit, doctor, findProduct, licenses, users} from './read.js';
+import {audit, doctor, licenses, matchProducts, productChoice, users} from './read.js';
 import {unassign} from './unassign.js';
 import {removeFromGroup} from './remove-from-group.js';
 import {findGroup} from '../domain/groups.js';
@@ -12,6 +12,8 @@ import {reclaim} from './reclaim.js';
 import {defaultInactiveDays, sectionIds, type SectionId} from '../domain/reclaim.js';
 import {readUsersFile} from './users-file.js';
 import {distinctUsers} from '../domain/given-users.js';
+import type {Tenant} from '../domain/model.js';
+import {productRows, type ProductRow} from '../domain/selectors.js';
 
 export interface CommandValues {
 	json?: boolean;
@@ -86,10 +88,7 @@ export async function runCommand(
 		throw new UserError(`${lockedBy} is changing the state directory ${opened.stateDir}; nothing was changed. Try again when it has finished.`);
 	}
 	const tenant = opened.store.getState().tenant;
-	const product = values.product === undefined ? undefined : findProduct(tenant, values.product);
-	if (values.product !== undefined && !product) {
-		throw usage(`unknown product "${values.product}": give a part number (such as SPB), a skuId or a product name from m365-licenses licenses`);
-	}
+	const product = values.product === undefined ? undefined : oneProduct(tenant, values.product);
 	switch (command) {
 		case 'licenses':
 			return licenses(opened, json, io);
@@ -127,4 +126,12 @@ export async function runCommand(
 		default:
 			throw usage(`unknown command "${command}"`);
 	}
+}
+
+/** The product --product names, or a usage error listing the candidates (all of them when none matches). */
+function oneProduct(tenant: Tenant, given: string): ProductRow {
+	const matches = matchProducts(tenant, given);
+	if (matches.length === 1) return matches[0]!;
+	if (matches.length > 1) throw usage(strings.cli.product.several(given, matches.map(productChoice)));
+	throw usage(strings.cli.product.unknown(given, productRows(tenant).map(productChoice)));
 }

@@ -4,7 +4,7 @@ import type {Tenant} from '../domain/model.js';
 import {planUnassign, removalQuestion, type OutcomeReason, type PlanItem, type UserOutcome} from '../domain/plan.js';
 import {indexTenant, namesOf, type Names, type ProductRow} from '../domain/selectors.js';
 import {consequenceNotes, consequencePhrases, failureWords, listWords, strings} from '../ui/strings.js';
-import {exitCodes, table, type CommandIO} from './io.js';
+import {exitCodes, outputWidth, paragraph, tableRows, type CommandIO} from './io.js';
 import {changeExit, confirmed, refusedRole, send, summaryOf, type ChangeOptions, type ChangeOutcome} from './change.js';
 import type {Opened} from './open.js';
 
@@ -75,7 +75,8 @@ export async function unassign({store}: Opened, options: UnassignOptions, io: Co
 	const consequences = new Map(plan.items.filter(i => i.remove.length > 0).map(i => [i.userId, consequencesOf(tenant, i, now)]));
 	const question = removalQuestion(plan);
 	const names = namesOf(tenant);
-	const show = (results: readonly Result[]) => io.out(`${render(results, plan.items, consequences, names)}\n`);
+	const width = outputWidth(io);
+	const show = (results: readonly Result[]) => io.out(`${render(results, plan.items, consequences, names, width)}\n`);
 
 	const refused = await confirmed(
 		options,
@@ -108,21 +109,35 @@ export async function unassign({store}: Opened, options: UnassignOptions, io: Co
 		io.out(`${JSON.stringify(data, null, 2)}\n`);
 	} else {
 		show(results);
-		io.out(`${strings.unassign.commandSummary(options.dryRun, product.name, summary)}\n`);
+		io.out(`${paragraph(strings.unassign.commandSummary(options.dryRun, product.name, summary), width)}\n`);
 		const notes = consequenceNotes([...consequences.values()]);
-		if (notes.length > 0) io.out(`\n${notes.join('\n')}\n`);
+		if (notes.length > 0) io.out(`\n${notes.map(note => paragraph(note, width)).join('\n')}\n`);
 	}
 	return changeExit(summary);
 }
 
-/** A line per user (outcome, and the reason when nothing is done), then what happens to them, indented. */
-function render(results: readonly Result[], items: readonly PlanItem[], consequences: ReadonlyMap<string, UserConsequences>, names: Names): string {
-	const lines = table(results.map(r => [r.userPrincipalName, r.outcome, r.reason ? strings.outcome.reason[r.reason as OutcomeReason] : ''])).split('\n');
+/** A line per user (outcome, and the reason when nothing is done), then what happens to them, indented; all within `width`. */
+function render(
+	results: readonly Result[],
+	items: readonly PlanItem[],
+	consequences: ReadonlyMap<string, UserConsequences>,
+	names: Names,
+	width: number,
+): string {
+	const reason = (r: Result, item: PlanItem) => {
+		if (!r.reason) return '';
+		const groups = item.skip.find(skip => skip.reason === 'group-assigned')?.groupIds ?? [];
+		return r.reason === 'group-assigned' && groups.length > 0 ? strings.user.groupReason(names.groups(groups)) : strings.outcome.reason[r.reason as OutcomeReason];
+	};
+	const rows = tableRows(
+		results.map((r, i) => [r.userPrincipalName, r.outcome, reason(r, items[i]!)]),
+		{width, wrap: [2, 0]},
+	);
 	return results
 		.flatMap((r, i) => {
 			const c = r.consequences.length > 0 ? consequences.get(items[i]!.userId) : undefined;
 			const details = [...(r.message ? [r.message] : []), ...(c ? consequencePhrases(c, names.product) : [])];
-			return [lines[i]!, ...details.map(detail => `    ${detail}`)];
+			return [...rows[i]!, ...details.map(detail => paragraph(detail, width, '    '))];
 		})
 		.join('\n');
 }

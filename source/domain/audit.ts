@@ -10,7 +10,7 @@ export interface AuditEntry {
 	actor: string;
 	tenantId: string;
 	/** reset: a saved change discarded by --reset (reason: what it had done). */
-	action: 'unassign' | 'assign' | 'delete-user' | 'restore-user' | 'reset' | 'remove-from-group';
+	action: 'unassign' | 'assign' | 'change-apps' | 'delete-user' | 'restore-user' | 'reset' | 'remove-from-group';
 	userPrincipalName: string;
 	skuId: string | null;
 	skuPartNumber: string | null;
@@ -20,6 +20,8 @@ export interface AuditEntry {
 	changeId?: string;
 	/** remove-from-group: the group the user was removed from. */
 	groupId?: string;
+	/** For a product assigned with apps turned off, or whose apps changed: those apps (servicePlanIds). */
+	disabledPlans?: string[];
 }
 
 /** One entry per user and product of a license change, whatever came of it. */
@@ -30,12 +32,13 @@ export function auditEntries(tenant: Tenant, actor: string, time: string, outcom
 		actor,
 		tenantId: tenant.organization.id,
 		// What was asked: a skipped or failed addition is still an assign.
-		action: o.requested === 'add' ? 'assign' : 'unassign',
+		action: ({add: 'assign', remove: 'unassign', update: 'change-apps'} as const)[o.requested],
 		userPrincipalName: o.userPrincipalName,
 		skuId: o.skuId,
 		skuPartNumber: skusById.get(o.skuId)?.skuPartNumber ?? null,
 		outcome: o.outcome,
 		reason: o.reason,
+		...(o.requested === 'update' || o.disabledPlans?.length ? {disabledPlans: o.disabledPlans ?? []} : {}),
 	}));
 }
 

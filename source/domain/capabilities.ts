@@ -160,9 +160,13 @@ export function withoutDirect(assignments: readonly Assignment[], skuIds: readon
 	return assignments.filter(a => a.groupId !== null || !skuIds.includes(a.skuId));
 }
 
-/** ...and once these products are assigned directly, every plan enabled. */
-export function withAdded(assignments: readonly Assignment[], skuIds: readonly string[]): Assignment[] {
-	return [...assignments, ...skuIds.map(skuId => ({skuId, groupId: null, disabledPlans: []}))];
+/** ...and once these products are assigned directly, with the apps given turned off (else every one on). */
+export function withAdded(
+	assignments: readonly Assignment[],
+	skuIds: readonly string[],
+	disabled: Readonly<Record<string, readonly string[]>> = {},
+): Assignment[] {
+	return [...assignments, ...skuIds.map(skuId => ({skuId, groupId: null, disabledPlans: disabled[skuId] ?? []}))];
 }
 
 /** What one assignment gives: its product's plans, less the ones it disables. */

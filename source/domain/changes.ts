@@ -8,14 +8,17 @@
 // user had (Graph assigns with the plans given, not the old ones), and a product's entry in
 // assignedLicenses is derived from the assignment states that remain.
 import type {Tenant, User} from './model.js';
-import type {UserOutcome} from './plan.js';
+import {done, type UserOutcome} from './plan.js';
 
 export interface LicenseChange {
 	type?: 'licenses';
 	time: string;
 	userId: string;
+	/** Products assigned, or (already held directly) given other apps. */
 	add: string[];
 	remove: string[];
+	/** skuId → the apps (servicePlanIds) turned off, for a product in add; absent: every app on. */
+	disabledPlans?: Record<string, string[]>;
 }
 
 /** Delete user: the licenses are freed at once; the user can be restored for 30 days. */
@@ -47,6 +50,8 @@ export interface FoldedUser {
 	restore?: string;
 	/** skuId → time: products whose last change assigned them. */
 	add?: Record<string, string>;
+	/** skuId → the apps (servicePlanIds) that assignment turned off, where it turned any off. */
+	apps?: Record<string, string[]>;
 	/** skuId → time: products whose last change unassigned them. */
 	remove?: Record<string, string>;
 	/** groupId → time: groups the user was removed from (their licenses go unless held otherwise). */
@@ -62,10 +67,13 @@ export type Folded = Record<string, FoldedUser>;
 export function changesFromOutcomes(outcomes: readonly UserOutcome[], time: string): LicenseChange[] {
 	const byUser = new Map<string, LicenseChange>();
 	for (const outcome of outcomes) {
-		if (outcome.outcome !== 'removed' && outcome.outcome !== 'assigned') continue;
+		if (!done(outcome.outcome)) continue;
 		let change = byUser.get(outcome.userId);
 		if (!change) byUser.set(outcome.userId, (change = {time, userId: outcome.userId, add: [], remove: []}));
-		(outcome.outcome === 'assigned' ? change.add : change.remove).push(outcome.skuId);
+		(outcome.outcome === 'removed' ? change.remove : change.add).push(outcome.skuId);
+		// Apps turned back on are a change too: an update keeps its list even when empty.
+		const apps = outcome.disabledPlans ?? [];
+		if (outcome.outcome === 'updated' || (outcome.outcome === 'assigned' && apps.length > 0)) (change.disabledPlans ??= {})[outcome.skuId] = apps;
 	}
 	return [...byUser.values()];
 }
@@ -85,6 +93,7 @@ export function foldChanges(folded: Folded, changes: readonly Change[]): Folded 
 				// Deleted in the source: any change before the restore found no one.
 				user.restore = change.time;
 				delete user.add;
+				delete user.apps;
 				delete user.remove;
 				delete user.leftGroups;
 			}
@@ -94,10 +103,15 @@ export function foldChanges(folded: Folded, changes: readonly Change[]): Folded 
 			for (const skuId of change.add) {
 				(user.add ??= {})[skuId] = change.time;
 				if (user.remove) forget(user, 'remove', skuId);
+				// An assignment replaces the one before, apps and all.
+				const apps = change.disabledPlans?.[skuId] ?? [];
+				if (apps.length > 0) (user.apps ??= {})[skuId] = [...apps];
+				else if (user.apps) forget(user, 'apps', skuId);
 			}
 			for (const skuId of change.remove) {
 				(user.remove ??= {})[skuId] = change.time;
 				if (user.add) forget(user, 'add', skuId);
+				if (user.apps) forget(user, 'apps', skuId);
 			}
 		}
 		if (Object.keys(user).length === 0) delete folded[change.userId];
@@ -105,7 +119,7 @@ export function foldChanges(folded: Folded, changes: readonly Change[]): Folded 
 	return folded;
 }
 
-function forget(user: FoldedUser, side: 'add' | 'remove', skuId: string): void {
+function forget(user: FoldedUser, side: 'add' | 'remove' | 'apps', skuId: string): void {
 	const products = user[side]!;
 	delete products[skuId];
 	for (const _ in products) return;
@@ -124,6 +138,8 @@ export function unfold(folded: Folded): Change[] {
 				let change = byTime.get(time);
 				if (!change) byTime.set(time, (change = {time, userId, add: [], remove: []}));
 				change[side].push(skuId);
+				const apps = side === 'add' ? user.apps?.[skuId] : undefined;
+				if (apps) (change.disabledPlans ??= {})[skuId] = [...apps];
 			}
 		}
 		changes.push(...[...byTime.values()].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0)));
@@ -190,17 +206,18 @@ export function applyFolded(tenant: Tenant, folded: Folded, indexOf?: (userId: s
 		const user = userOf(userId);
 		if (!user) continue;
 		const {add, remove, leftGroups} = change;
+		const apps = (skuId: string) => change.apps?.[skuId] ?? [];
 		if (leftGroups) {
 			// Leaving a group and changing a product of it interleave: in the order they were made, as
 			// then the licenses and the time each went come out the same as replaying every change.
 			const steps: Array<[string, () => void]> = [];
 			for (const groupId in leftGroups) steps.push([leftGroups[groupId]!, () => leaveGroup(tenant, user, groupId, leftGroups[groupId]!, removals, units)]);
-			if (add) for (const skuId in add) steps.push([add[skuId]!, () => applyLicense(user, skuId, true, add[skuId]!, removals, units)]);
-			if (remove) for (const skuId in remove) steps.push([remove[skuId]!, () => applyLicense(user, skuId, false, remove[skuId]!, removals, units)]);
+			if (add) for (const skuId in add) steps.push([add[skuId]!, () => applyLicense(user, skuId, apps(skuId), add[skuId]!, removals, units)]);
+			if (remove) for (const skuId in remove) steps.push([remove[skuId]!, () => applyLicense(user, skuId, null, remove[skuId]!, removals, units)]);
 			for (const [, step] of steps.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) step();
 		} else {
-			if (add) for (const skuId in add) applyLicense(user, skuId, true, add[skuId]!, removals, units);
-			if (remove) for (const skuId in remove) applyLicense(user, skuId, false, remove[skuId]!, removals, units);
+			if (add) for (const skuId in add) applyLicense(user, skuId, apps(skuId), add[skuId]!, removals, units);
+			if (remove) for (const skuId in remove) applyLicense(user, skuId, null, remove[skuId]!, removals, units);
 		}
 		if (change.deleted !== undefined) {
 			for (const license of user.assignedLicenses) units(license.skuId, -1);
@@ -219,10 +236,11 @@ export function applyFolded(tenant: Tenant, folded: Folded, indexOf?: (userId: s
 }
 
 /** One product for one user: the direct assignment made or taken away, and what follows from it. */
+/** `add`: assigned directly with these apps turned off; null: the direct assignment taken away. */
 function applyLicense(
 	user: User,
 	skuId: string,
-	add: boolean,
+	add: readonly string[] | null,
 	time: string,
 	removals: Record<string, Record<string, string>>,
 	units: (skuId: string, delta: number) => void,
@@ -240,7 +258,7 @@ function applyLicense(
 	}
 	if (kept !== states.length) states.length = kept;
 	if (add) {
-		states.push({skuId, assignedByGroup: null, state: 'Active', error: 'None', disabledPlans: [], lastUpdatedDateTime: time});
+		states.push({skuId, assignedByGroup: null, state: 'Active', error: 'None', disabledPlans: [...add], lastUpdatedDateTime: time});
 		remaining++;
 	}
 	const licenses = user.assignedLicenses;

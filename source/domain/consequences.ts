@@ -152,12 +152,22 @@ export function consequencesOf(tenant: Tenant, item: PlanItem, now: Date): UserC
 	const who = {id: item.userId, userPrincipalName: item.userPrincipalName, displayName: item.displayName};
 	if (!user) return consequencesAfter(tenant, who, [], [], now);
 	const before = assignmentsOf(user);
-	return consequencesAfter(tenant, who, before, withAdded(withoutDirect(before, item.remove), item.add), now);
+	// A product whose apps change is its direct assignment replaced by one with other apps off.
+	const changed = item.update ?? [];
+	const after = withAdded(withoutDirect(before, [...item.remove, ...changed]), [...item.add, ...changed], item.disabledPlans);
+	const result = consequencesAfter(tenant, who, before, after, now);
+	// What a product keeps giving while only its apps change is not "kept through another license".
+	for (const kind of consequenceKinds) {
+		const keepers = result.kept[kind]?.filter(skuId => !changed.includes(skuId));
+		if (keepers?.length) result.kept[kind] = keepers;
+		else delete result.kept[kind];
+	}
+	return result;
 }
 
-/** Consequences of every user the plan takes licenses from. */
+/** Consequences of every user the plan takes licenses or apps from. */
 export function planConsequences(tenant: Tenant, plan: LicensePlan, now: Date): UserConsequences[] {
-	return plan.items.filter(item => item.remove.length > 0).map(item => consequencesOf(tenant, item, now));
+	return plan.items.filter(item => item.remove.length > 0 || (item.update?.length ?? 0) > 0).map(item => consequencesOf(tenant, item, now));
 }
 
 export interface ConsequenceSums {

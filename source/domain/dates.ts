@@ -10,3 +10,8 @@ export function daysAfter(time: string | Date, days: number): Date {
 export function dayOf(time: string | Date): string {
 	return new Date(time).toISOString().slice(0, 10);
 }
+
+/** "20261125-181502": a time in a file name, sortable. */
+export function fileStamp(time: Date): string {
+	return time.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+}

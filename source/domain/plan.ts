@@ -2,7 +2,7 @@
 // why. Built before anything is changed, so the confirmation shows exactly what will happen, and
 // shaped like Graph's assignLicense (one request per user, addLicenses and removeLicenses together).
 import type {Tenant, User} from './model.js';
-import {additionBlock, dependentAddOns, removalBlock} from './rules.js';
+import {additionBlock, appsBlock, dependentAddOns, directAssignment, removalBlock} from './rules.js';
 import {assignmentSources, indexTenant} from './selectors.js';
 
 export type SkipReason =
@@ -13,10 +13,13 @@ export type SkipReason =
 	| 'user-not-found';
 export type OutcomeReason = SkipReason | 'error';
 
+/** What was asked of a product: assign it, unassign it, or turn some of its apps off or on. */
+export type Requested = 'add' | 'remove' | 'update';
+
 export interface PlanSkip {
 	skuId: string;
-	/** Whether the product was to be added or removed. */
-	requested: 'add' | 'remove';
+	/** Whether the product was to be added, removed, or its apps changed. */
+	requested: Requested;
 	reason: SkipReason;
 	/** For group-assigned: the groups the user holds the product through. */
 	groupIds: string[];
@@ -33,24 +36,36 @@ export interface PlanItem {
 	keptThroughGroups: Record<string, string[]>;
 	/** Add-on skuId → the removed products it depends on: removed with them, in the same request. */
 	dependents: Record<string, string[]>;
+	/** Products the user keeps, with other apps turned off (Licenses and apps); sent in addLicenses. */
+	update?: string[];
+	/** skuId → the apps (servicePlanIds) turned off, for products in add or update; absent: every app on. */
+	disabledPlans?: Record<string, string[]>;
 }
 
 export interface LicensePlan {
 	items: PlanItem[];
 }
 
-export type Outcome = 'assigned' | 'removed' | 'skipped' | 'failed';
+export type Outcome = 'assigned' | 'removed' | 'updated' | 'skipped' | 'failed';
 
 /** What happened to one product of one user. */
 export interface UserOutcome {
 	userId: string;
 	userPrincipalName: string;
 	skuId: string;
-	requested: 'add' | 'remove';
+	requested: Requested;
 	outcome: Outcome;
 	reason: OutcomeReason | null;
 	message: string | null;
+	/** For a product assigned or whose apps changed: the apps it has turned off. */
+	disabledPlans?: string[];
 }
+
+/** The products a user's request sends: assigned, unassigned, or with other apps. */
+export const changeCount = (item: PlanItem) => item.add.length + item.remove.length + (item.update?.length ?? 0);
+
+/** The apps turned off for a product the plan assigns or changes ([] when every app is on). */
+export const plannedDisabled = (item: PlanItem, skuId: string): string[] => item.disabledPlans?.[skuId] ?? [];
 
 function emptyItem(user: User): PlanItem {
 	return {
@@ -65,7 +80,7 @@ function emptyItem(user: User): PlanItem {
 	};
 }
 
-function notFound(key: string, add: readonly string[], remove: readonly string[]): PlanItem {
+function notFound(key: string, add: readonly string[], remove: readonly string[], update: readonly string[]): PlanItem {
 	return {
 		userId: key,
 		userPrincipalName: key,
@@ -75,6 +90,7 @@ function notFound(key: string, add: readonly string[], remove: readonly string[]
 		skip: [
 			...add.map(skuId => ({skuId, requested: 'add' as const, reason: 'user-not-found' as const, groupIds: []})),
 			...remove.map(skuId => ({skuId, requested: 'remove' as const, reason: 'user-not-found' as const, groupIds: []})),
+			...update.map(skuId => ({skuId, requested: 'update' as const, reason: 'user-not-found' as const, groupIds: []})),
 		],
 		keptThroughGroups: {},
 		dependents: {},
@@ -97,11 +113,24 @@ function planRemoval(tenant: Tenant, user: User, skuId: string, item: PlanItem):
 	if (groupIds.length > 0) item.keptThroughGroups[skuId] = groupIds;
 }
 
-function planAddition(tenant: Tenant, user: User, skuId: string, item: PlanItem): void {
+function planAddition(tenant: Tenant, user: User, skuId: string, item: PlanItem, disabled: readonly string[]): void {
 	const block = additionBlock(tenant, user, skuId);
-	if (block) item.skip.push({skuId, requested: 'add', ...block});
-	else item.add.push(skuId);
+	if (block) return void item.skip.push({skuId, requested: 'add', ...block});
+	item.add.push(skuId);
+	if (disabled.length > 0) (item.disabledPlans ??= {})[skuId] = [...disabled];
 }
+
+/** Other apps of a product the user keeps: only where it is assigned directly, and only when they differ. */
+function planUpdate(tenant: Tenant, user: User, skuId: string, item: PlanItem, disabled: readonly string[]): void {
+	const block = appsBlock(tenant, user, skuId);
+	if (block) return void item.skip.push({skuId, requested: 'update', ...block});
+	const now = directAssignment(user, skuId)?.disabledPlans ?? [];
+	if (sameIds(now, disabled)) return;
+	(item.update ??= []).push(skuId);
+	(item.disabledPlans ??= {})[skuId] = [...disabled];
+}
+
+const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every(id => b.includes(id));
 
 /** Plan removing the given products from the given users (ids or UPNs). */
 export function planUnassign(tenant: Tenant, users: readonly string[], skuIds: readonly string[]): LicensePlan {
@@ -113,6 +142,33 @@ export function planAssign(tenant: Tenant, users: readonly string[], skuId: stri
 	return planChanges(tenant, users.map(user => ({user, add: [skuId], remove: []})));
 }
 
+/** Manage product licenses, "Assign more products": the products added to what each user has. */
+export function planAssignMore(tenant: Tenant, userIds: readonly string[], skuIds: readonly string[]): LicensePlan {
+	return planChanges(
+		tenant,
+		userIds.map(user => ({user, add: skuIds.filter(skuId => !heldDirectly(tenant, user, skuId)), remove: []})),
+	);
+}
+
+/**
+ * Manage product licenses, "Replace existing products": each user ends with these products, and
+ * every other product they hold directly goes (one held only through a group is skipped, named).
+ */
+export function planReplace(tenant: Tenant, userIds: readonly string[], skuIds: readonly string[]): LicensePlan {
+	return planChanges(
+		tenant,
+		userIds.map(user => {
+			const held = findUser(tenant, user)?.assignedLicenses.map(l => l.skuId) ?? [];
+			return {user, add: skuIds.filter(skuId => !heldDirectly(tenant, user, skuId)), remove: held.filter(skuId => !skuIds.includes(skuId))};
+		}),
+	);
+}
+
+function heldDirectly(tenant: Tenant, key: string, skuId: string): boolean {
+	const user = findUser(tenant, key);
+	return user ? assignmentSources(user, skuId).direct : false;
+}
+
 /** Every product each user holds: the admin center's "Unassign all". */
 export function planUnassignAll(tenant: Tenant, userIds: readonly string[]): LicensePlan {
 	return planChanges(
@@ -121,17 +177,28 @@ export function planUnassignAll(tenant: Tenant, userIds: readonly string[]): Lic
 	);
 }
 
-/** The general form: per user, products to add and to remove (a user's Licenses and apps). */
-export function planChanges(
-	tenant: Tenant,
-	requests: ReadonlyArray<{user: string; add: readonly string[]; remove: readonly string[]}>,
-): LicensePlan {
+/** One user's request: products to add and to remove, and the apps to have off (skuId → servicePlanIds). */
+export interface ChangeRequest {
+	user: string;
+	add: readonly string[];
+	remove: readonly string[];
+	/**
+	 * The apps each product should have turned off: for a product added, it is assigned so; for one the
+	 * user keeps, its apps change when they differ from what it has now.
+	 */
+	apps?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** The general form: per user, products to add and to remove, and apps to turn off or on (Licenses and apps). */
+export function planChanges(tenant: Tenant, requests: readonly ChangeRequest[]): LicensePlan {
 	return {
-		items: requests.map(({user: key, add, remove}) => {
+		items: requests.map(({user: key, add, remove, apps = {}}) => {
+			const updates = Object.keys(apps).filter(skuId => !add.includes(skuId) && !remove.includes(skuId));
 			const user = findUser(tenant, key);
-			if (!user) return notFound(key, add, remove);
+			if (!user) return notFound(key, add, remove, updates);
 			const item = emptyItem(user);
-			for (const skuId of add) planAddition(tenant, user, skuId, item);
+			for (const skuId of add) planAddition(tenant, user, skuId, item, apps[skuId] ?? []);
+			for (const skuId of updates) planUpdate(tenant, user, skuId, item, apps[skuId]!);
 			for (const skuId of remove) planRemoval(tenant, user, skuId, item);
 			for (const [addOn, bases] of dependentAddOns(tenant, user, item.remove)) {
 				if (item.remove.includes(addOn)) continue;
@@ -165,7 +232,7 @@ export function shortfalls(tenant: Tenant, plan: LicensePlan): Map<string, [numb
 }
 
 export function isEmptyPlan(plan: LicensePlan): boolean {
-	return plan.items.every(item => item.add.length === 0 && item.remove.length === 0);
+	return plan.items.every(item => changeCount(item) === 0);
 }
 
 /** The outcomes a plan's skips stand for, so skipped users are reported beside the ones changed. */
@@ -189,6 +256,8 @@ export interface OutcomeCounts {
 	removed: number;
 	/** Licenses assigned (of the product, when one is given). */
 	assigned: number;
+	/** Licenses whose apps were turned off or on. */
+	updated: number;
 	/** Licenses of other products unassigned beside the product's: the add-ons that depend on it. */
 	addOns: number;
 	/** Users something was done for. */
@@ -200,16 +269,16 @@ export interface OutcomeCounts {
 }
 
 export function countOutcomes(outcomes: readonly UserOutcome[], skuId?: string): OutcomeCounts {
-	const counts: OutcomeCounts = {removed: 0, assigned: 0, addOns: 0, users: 0, skipped: 0, failed: 0};
+	const counts: OutcomeCounts = {removed: 0, assigned: 0, updated: 0, addOns: 0, users: 0, skipped: 0, failed: 0};
 	const byUser = new Map<string, Outcome[]>();
 	for (const outcome of outcomes) {
 		byUser.set(outcome.userId, [...(byUser.get(outcome.userId) ?? []), outcome.outcome]);
-		if (outcome.outcome !== 'removed' && outcome.outcome !== 'assigned') continue;
+		if (!done(outcome.outcome)) continue;
 		if (skuId && outcome.skuId !== skuId) counts.addOns++;
 		else counts[outcome.outcome]++;
 	}
 	for (const list of byUser.values()) {
-		if (list.some(o => o === 'removed' || o === 'assigned')) counts.users++;
+		if (list.some(done)) counts.users++;
 		else if (list.every(o => o === 'skipped')) counts.skipped++;
 		if (list.includes('failed')) counts.failed++;
 	}
@@ -234,7 +303,18 @@ export function removalQuestion(plan: LicensePlan): {users: number; addOns: stri
 	return {users: removing.length, addOns: [...new Set(removing.flatMap(item => Object.keys(item.dependents)))]};
 }
 
+/** The display name of the one user something was done for, so a summary can name them; else undefined. */
+export function changedUser(plan: LicensePlan, outcomes: readonly UserOutcome[]): string | undefined {
+	const users = new Set(outcomes.filter(o => done(o.outcome)).map(o => o.userId));
+	const [only] = users;
+	return users.size === 1 ? plan.items.find(item => item.userId === only)?.displayName : undefined;
+}
+
+/** The outcomes that are a change made. */
+export const done = (outcome: Outcome): outcome is 'assigned' | 'removed' | 'updated' =>
+	outcome === 'assigned' || outcome === 'removed' || outcome === 'updated';
+
 /** True when every user got what the plan asked: nothing skipped, nothing failed. */
 export function allWentThrough(outcomes: readonly UserOutcome[]): boolean {
-	return outcomes.every(outcome => outcome.outcome === 'assigned' || outcome.outcome === 'removed');
+	return outcomes.every(outcome => done(outcome.outcome));
 }

@@ -4,7 +4,7 @@
 // before anything is tried instead of failing afterwards.
 import {roleTemplateIds, type DirectoryRole, type Tenant, type User} from './model.js';
 import {daysAfter} from './dates.js';
-import {assignmentsOf, enabledPlanNames, withoutDirect} from './capabilities.js';
+import {assignmentsOf, enabledPlanNames, withoutDirect, type Assignment} from './capabilities.js';
 import {assignmentSources, indexTenant} from './selectors.js';
 import type {SkipReason} from './plan.js';
 
@@ -52,6 +52,22 @@ export function removalBlock(tenant: Tenant, user: User, skuId: string): {reason
 /** Why this license cannot be added to the user directly, or null when it can. */
 export function additionBlock(tenant: Tenant, user: User, skuId: string): {reason: SkipReason; groupIds: string[]} | null {
 	if (assignmentSources(user, skuId).direct) return {reason: 'already-assigned', groupIds: []};
+	if (selfServiceOwner(tenant, skuId)) return {reason: 'self-service-subscription', groupIds: []};
+	return null;
+}
+
+/** The user's own (direct) assignment of a product, with the apps it turns off; null when held only through groups or not at all. */
+export function directAssignment(user: User, skuId: string): Assignment | null {
+	return assignmentsOf(user).find(a => a.skuId === skuId && a.groupId === null) ?? null;
+}
+
+/**
+ * Why the apps of this product cannot be turned off or on for the user directly, or null when they
+ * can: a group's assignment has its own apps, set on the group; a self-service purchase is the buyer's.
+ */
+export function appsBlock(tenant: Tenant, user: User, skuId: string): {reason: SkipReason; groupIds: string[]} | null {
+	const sources = assignmentSources(user, skuId);
+	if (!sources.direct) return {reason: sources.groupIds.length > 0 ? 'group-assigned' : 'not-assigned', groupIds: sources.groupIds};
 	if (selfServiceOwner(tenant, skuId)) return {reason: 'self-service-subscription', groupIds: []};
 	return null;
 }
@@ -106,6 +122,20 @@ export function dependentAddOns(tenant: Tenant, user: User, removing: readonly s
 		}
 	}
 	return dependents;
+}
+
+/**
+ * The apps left on without any of the plans they depend on, across all the given assignments: what
+ * Graph refuses with "service plan X depends on the service plan(s) Y". Each as the product it is
+ * in and the plan's name.
+ */
+export function unmetDependencies(tenant: Tenant, assignments: readonly Assignment[]): Array<{skuId: string; plan: string}> {
+	const {skusById} = indexTenant(tenant);
+	const enabled = assignments.map(a => ({skuId: a.skuId, plans: enabledPlanNames(a, skusById)}));
+	const all = new Set(enabled.flatMap(e => e.plans));
+	return enabled.flatMap(({skuId, plans}) =>
+		plans.filter(plan => servicePlanDependencies[plan] && !servicePlanDependencies[plan].some(base => all.has(base))).map(plan => ({skuId, plan})),
+	);
 }
 
 /**

@@ -151,18 +151,45 @@ export function filterUsers(
 ): readonly User[] {
 	const needle = query.trim().toLowerCase();
 	if (needle === '') return users;
-	const byName = (user: User) => searchText(user).includes(needle);
-	if (!byProduct) return users.filter(byName);
+	// A sorted list has its search texts beside it, in its order: read in a row, not user by user.
+	const index = searchIndexes.get(users);
+	const text = index ? (i: number) => index.texts[i]! : (i: number) => searchText(users[i]!);
+	const keep = (test: (i: number) => boolean) => subset(users, test);
+	const byName = (i: number) => text(i).includes(needle);
+	if (!byProduct) return keep(byName);
 	const {products} = indexTenant(tenant);
 	const productMatch = (text: string) =>
 		new Set(products.filter(p => p.name.toLowerCase().includes(text) || p.skuPartNumber.toLowerCase().includes(text)).map(p => p.skuId));
-	const holds = (user: User, skuIds: ReadonlySet<string>) => user.assignedLicenses.some(l => skuIds.has(l.skuId));
+	const holds = index
+		? (i: number, skuIds: ReadonlySet<string>) => index.skus[i]!.some(skuId => skuIds.has(skuId))
+		: (i: number, skuIds: ReadonlySet<string>) => users[i]!.assignedLicenses.some(l => skuIds.has(l.skuId));
 	if (needle.startsWith('product:')) {
 		const skuIds = productMatch(needle.slice('product:'.length).trim());
-		return users.filter(user => holds(user, skuIds));
+		return keep(i => holds(i, skuIds));
 	}
 	const skuIds = productMatch(needle);
-	return users.filter(user => byName(user) || holds(user, skuIds));
+	return keep(i => byName(i) || holds(i, skuIds));
+}
+
+/** What the filter reads of each user of a sorted list, in the list's order. */
+const searchIndexes = new WeakMap<readonly User[], {texts: string[]; skus: string[][]}>();
+
+/** The users a test keeps, in order; what the filter reads of them comes along, so narrowing stays quick. */
+function subset(users: readonly User[], test: (i: number) => boolean): User[] {
+	const index = searchIndexes.get(users);
+	const kept: User[] = [];
+	const texts: string[] = [];
+	const skus: string[][] = [];
+	for (let i = 0; i < users.length; i++) {
+		if (!test(i)) continue;
+		kept.push(users[i]!);
+		if (index) {
+			texts.push(index.texts[i]!);
+			skus.push(index.skus[i]!);
+		}
+	}
+	if (index) searchIndexes.set(kept, {texts, skus});
+	return kept;
 }
 
 /** A user's display name and UPN in lower case, made once per user object (users are immutable). */
@@ -191,4 +218,58 @@ export function assignmentSources(user: User, skuId: string): {direct: boolean; 
 		direct: states.some(state => state.assignedByGroup === null),
 		groupIds: states.flatMap(state => (state.assignedByGroup === null ? [] : [state.assignedByGroup])),
 	};
+}
+
+/** The admin center's sort orders for Active users. */
+export type UserSort = 'displayName' | 'userPrincipalName' | 'licenses';
+
+/** The admin center's filters for Active users; `product` keeps the holders of one product. */
+export type UserFilter = {kind: 'all'} | {kind: 'licensed'} | {kind: 'unlicensed'} | {kind: 'blocked'} | {kind: 'product'; skuId: string};
+
+const sorted = new WeakMap<readonly User[], Map<string, readonly User[]>>();
+
+/**
+ * The tenant's users in an order, sorted once per list of users and order: Immer gives a new list
+ * only when a user changed, so a restored or changed user takes its place, and typing or moving
+ * never sorts 100,000 users again. Licenses sort by the products' names as the list shows them.
+ */
+export function sortedUsers(tenant: Tenant, sort: UserSort): readonly User[] {
+	let bySort = sorted.get(tenant.users);
+	if (!bySort) sorted.set(tenant.users, (bySort = new Map()));
+	const cached = bySort.get(sort);
+	if (cached) return cached;
+	const key = (user: User): string => {
+		if (sort === 'displayName') return user.displayName.toLowerCase();
+		if (sort === 'userPrincipalName') return user.userPrincipalName.toLowerCase();
+		// Unlicensed users last, as their "Unlicensed" is no product.
+		return user.assignedLicenses.length === 0
+			? '\uffff'
+			: user.assignedLicenses.map(l => shortProductName(productNameOf(tenant, l.skuId))).join(', ').toLowerCase();
+	};
+	const keys = tenant.users.map(key);
+	const names = tenant.users.map(user => user.displayName.toLowerCase());
+	const order = tenant.users.map((_, i) => i);
+	order.sort((a, b) => keys[a]!.localeCompare(keys[b]!) || names[a]!.localeCompare(names[b]!) || a - b);
+	const result = order.map(i => tenant.users[i]!);
+	// Made in the sorted order, so filtering 100,000 users reads them in a row, as in the tenant's order.
+	searchIndexes.set(result, {texts: result.map(user => `${user.displayName}\n${user.userPrincipalName}`.toLowerCase()), skus: result.map(user => user.assignedLicenses.map(l => l.skuId))});
+	bySort.set(sort, result);
+	return result;
+}
+
+/** The users a filter keeps, in their order. */
+export function usersIn(users: readonly User[], filter: UserFilter): readonly User[] {
+	const keep = (test: (user: User) => boolean) => subset(users, i => test(users[i]!));
+	switch (filter.kind) {
+		case 'all':
+			return users;
+		case 'licensed':
+			return keep(user => user.assignedLicenses.length > 0);
+		case 'unlicensed':
+			return keep(user => user.assignedLicenses.length === 0);
+		case 'blocked':
+			return keep(user => !user.accountEnabled);
+		case 'product':
+			return keep(user => user.assignedLicenses.some(l => l.skuId === filter.skuId));
+	}
 }

@@ -142,3 +142,23 @@ export function powershellString(text: string): string {
 	);
 	return parts.length === 1 ? parts[0]! : `(${parts.join(' + ')})`;
 }
+
+/**
+ * A POSIX shell word that is exactly the text: single-quoted (a ' closes the quotes, is written \',
+ * and opens them again), with what terminalText would escape written as its UTF-8 bytes through
+ * printf, so the script is safe to `cat` and does what the app would. `quoted: false` gives the
+ * inside of the quotes, for text placed within a longer single-quoted string.
+ */
+export function shellString(text: string, quoted = true): string {
+	const inside = rebuild(
+		text,
+		run => run.replaceAll("'", `'\\''`),
+		char => `'"$(printf '${[...new TextEncoder().encode(char)].map(byte => `\\${byte.toString(8).padStart(3, '0')}`).join('')}')"'`,
+	).join('');
+	return quoted ? `'${inside}'` : inside;
+}
+
+/** The text without what terminalText would escape: for what someone types into a field. */
+export function withoutUnsafe(text: string): string {
+	return hasUnsafe.test(text) ? rebuild(text, run => run, () => '').join('') : text;
+}

@@ -25,7 +25,8 @@ export interface PendingChange {
 	time: string;
 	actor: string;
 	tenantId: string;
-	items: Array<{userId: string; userPrincipalName: string; add: string[]; remove: string[]}>;
+	/** `update`: products whose apps change; `disabledPlans`: the apps turned off, per product added or updated. */
+	items: Array<{userId: string; userPrincipalName: string; add: string[]; remove: string[]; update?: string[]; disabledPlans?: Record<string, string[]>}>;
 }
 
 /** A change's outcome: the state changes to replay, and the audit entries it owes. */

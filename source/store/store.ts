@@ -8,11 +8,13 @@ import {auditEntries, groupAuditEntries, type AuditEntry} from '../domain/audit.
 import {groupSkips, type GroupOutcome, type GroupRemovalPlan} from '../domain/groups.js';
 import {applyChanges, applyFolded, changesFromOutcomes, type Change} from '../domain/changes.js';
 import type {Tenant} from '../domain/model.js';
-import type {LicensePlan, UserOutcome} from '../domain/plan.js';
+import {changeCount, type LicensePlan, type UserOutcome} from '../domain/plan.js';
 import {adminPermission, deletionBlock, restoreBlock} from '../domain/rules.js';
 import {indexTenant} from '../domain/selectors.js';
 import {strings} from '../ui/strings.js';
 import {crashPoint, diskReason} from './durable.js';
+import {dirname, join} from 'node:path';
+import {writePrivateFile} from './private-files.js';
 import type {StateFile} from './state-file.js';
 
 export interface AppState {
@@ -57,6 +59,8 @@ export interface Store {
 	saveReport(name: string, text: string): string;
 	/** Reports saved since the app started, for the message on leaving. */
 	reports(): readonly string[];
+	/** Keeps a file of equivalent commands (.ps1, .sh) in the state directory's commands folder; returns its path. */
+	saveCommands(name: string, text: string): string;
 }
 
 export interface StoreOptions {
@@ -194,6 +198,7 @@ export async function openStore({
 			return path;
 		},
 		reports: () => saved,
+		saveCommands: (name, text) => writePrivateFile(join(dirname(stateFile.path), 'commands'), name, text),
 		async refresh() {
 			set({...state, refreshing: true});
 			try {
@@ -256,8 +261,15 @@ export async function openStore({
 				actor: state.admin,
 				tenantId,
 				items: plan.items
-					.filter(item => item.add.length + item.remove.length > 0)
-					.map(({userId, userPrincipalName, add, remove}) => ({userId, userPrincipalName, add, remove})),
+					.filter(item => changeCount(item) > 0)
+					.map(({userId, userPrincipalName, add, remove, update, disabledPlans}) => ({
+						userId,
+						userPrincipalName,
+						add,
+						remove,
+						...(update?.length ? {update} : {}),
+						...(disabledPlans ? {disabledPlans} : {}),
+					})),
 			});
 			crashPoint('after-begin');
 			return commit(
@@ -307,8 +319,15 @@ async function settleInterrupted(
 	for (const pending of interrupted) {
 		const entries: AuditEntry[] = pending.items.flatMap(item => {
 			const user = usersById.get(item.userId);
-			const holds = (skuId: string) => user?.licenseAssignmentStates.some(s => s.skuId === skuId && s.assignedByGroup === null) ?? false;
-			const entry = (skuId: string, action: 'assign' | 'unassign', found: boolean): AuditEntry => ({
+			const direct = (skuId: string) => user?.licenseAssignmentStates.find(s => s.skuId === skuId && s.assignedByGroup === null);
+			const holds = (skuId: string) => direct(skuId) !== undefined;
+			// An app change was made when the direct assignment has exactly the apps it was to turn off.
+			const appsAsPlanned = (skuId: string) => {
+				const planned = new Set(item.disabledPlans?.[skuId] ?? []);
+				const now = direct(skuId)?.disabledPlans ?? null;
+				return now !== null && now.length === planned.size && now.every(plan => planned.has(plan));
+			};
+			const entry = (skuId: string, action: 'assign' | 'unassign' | 'change-apps', found: boolean): AuditEntry => ({
 				time,
 				actor: pending.actor,
 				tenantId,
@@ -316,10 +335,14 @@ async function settleInterrupted(
 				userPrincipalName: item.userPrincipalName,
 				skuId,
 				skuPartNumber: skusById.get(skuId)?.skuPartNumber ?? null,
-				outcome: found ? (action === 'assign' ? 'assigned' : 'removed') : 'failed',
+				outcome: found ? {assign: 'assigned', unassign: 'removed', 'change-apps': 'updated'}[action] : 'failed',
 				reason: found ? 'found-after-interruption' : 'interrupted',
 			});
-			return [...item.add.map(skuId => entry(skuId, 'assign', holds(skuId))), ...item.remove.map(skuId => entry(skuId, 'unassign', !holds(skuId)))];
+			return [
+				...item.add.map(skuId => entry(skuId, 'assign', holds(skuId))),
+				...item.remove.map(skuId => entry(skuId, 'unassign', !holds(skuId))),
+				...(item.update ?? []).map(skuId => entry(skuId, 'change-apps', appsAsPlanned(skuId))),
+			];
 		});
 		// The standing is already what the tenant shows (Graph, or the saved changes): nothing to replay.
 		stateFile.commit({id: pending.id, tenantId, time, changes: [], audit: entries});

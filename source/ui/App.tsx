@@ -6,8 +6,8 @@ import type {Store} from '../store/store.js';
 import {ChromeContext, type Chrome, type Handlers} from './chrome.js';
 import {Header} from './components/Header.js';
 import {SendingPanel} from './components/SendingPanel.js';
-import {RouterContext, useInputRouter} from './input-router.js';
-import {initialNavigation, navigate, type NavAction, type Tab} from './navigation.js';
+import {createKeyRouter, RouterContext, useKeyInput, useRoute, type KeyRoute} from './input-router.js';
+import {canGoBack, initialNavigation, navigate, type NavAction, type Tab} from './navigation.js';
 import {ActiveUsersScreen} from './screens/ActiveUsersScreen.js';
 import {GuideScreen} from './screens/GuideScreen.js';
 import {HelpScreen} from './screens/HelpScreen.js';
@@ -17,8 +17,9 @@ import {ReclaimScreen} from './screens/ReclaimScreen.js';
 import {createSending, SendingContext, useSendingState} from './sending.js';
 import {StoreContext, useAppState, useStore} from './store-context.js';
 import {strings} from './strings.js';
-import {useTerminalSize} from './use-terminal-size.js';
 import {useSignInPrompt, type OpeningMessages} from './SignInScreen.js';
+import {useTerminalSize} from './use-terminal-size.js';
+import {wrapText} from './components/wrap-text.js';
 
 /** Header (2 rows), status line and footer (2 rows), and the row Ink leaves free below. */
 const chromeRows = 5;
@@ -26,17 +27,49 @@ const chromeRows = 5;
 const bannerRows = 2;
 const promptRows = 3;
 
-function Screens({initialTab, signIn}: {initialTab: Tab; signIn?: OpeningMessages}) {
+/** The router's own listener: a leaf rendered before the screens, so Ink hears it first. */
+function KeyInput({router}: {router: ReturnType<typeof createKeyRouter>}) {
+	useKeyInput(router);
+	return null;
+}
+
+/** Below this size the screens cannot show what they must: they wait, hidden, for a resize. */
+export const minimumSize = {columns: 60, rows: 16} as const;
+
+function TooSmall({size, quit}: {size: {columns: number; rows: number}; quit: () => void}) {
+	useRoute({contexts: ['global'], handlers: {quit}}, true);
+	return <Text wrap="wrap">{strings.tooSmall(minimumSize, size)}</Text>;
+}
+
+interface ScreensProps {
+	initialTab: Tab;
+	router: ReturnType<typeof createKeyRouter>;
+	graphBase: string;
+	signIn?: OpeningMessages;
+}
+
+function Screens({initialTab, router, graphBase, signIn}: ScreensProps) {
 	const {exit} = useApp();
-	const route = useInputRouter();
 	const {tenant, admin, refreshing, lockedBy, recovered, notice} = useAppState();
 	const store = useStore();
 	const permission = adminPermission(tenant, admin);
 	const size = useTerminalSize();
 	const [nav, dispatch] = useReducer(navigate, {...initialNavigation, tab: initialTab});
-	const [status, setStatus] = useState<string | null>(
-		() => [recovered ? strings.recovered(recovered) : null, notice].filter(Boolean).join(' ') || (refreshing ? strings.refresh.cached : null),
-	);
+	// Each status remembers the key it was said after, so a screen opened by a later key clears it.
+	const [said, setSaid] = useState<{text: string | null; key: number}>(() => ({
+		text: [recovered ? strings.recovered(recovered) : null, notice].filter(Boolean).join(' ') || (refreshing ? strings.refresh.cached : null),
+		key: 0,
+	}));
+	const setStatus = (text: string | null) => setSaid({text, key: router.keysTaken()});
+	const status = said.text;
+	const lastScreen = useRef<string | null>(null);
+	const helpFor = useRef<KeyRoute>({contexts: [], handlers: {}});
+	// A status line belongs to the screen it was said on: a screen that another key opens starts without it.
+	const screenShown = (screen: string) => {
+		if (lastScreen.current === screen) return;
+		lastScreen.current = screen;
+		setSaid(previous => (previous.text !== null && previous.key < router.keysTaken() ? {text: null, key: previous.key} : previous));
+	};
 	// A cached copy shown first says so, and says when the tenant has been read again.
 	const wasRefreshing = useRef(refreshing);
 	useEffect(() => {
@@ -44,15 +77,19 @@ function Screens({initialTab, signIn}: {initialTab: Tab; signIn?: OpeningMessage
 		wasRefreshing.current = refreshing;
 	}, [refreshing]);
 
-	// A status line belongs to the screen it was said on: moving on clears it.
 	const go = (action: NavAction) => () => {
 		setStatus(null);
 		dispatch(action);
 	};
 	const global: Handlers = {
 		quit: exit,
-		help: () => dispatch({type: 'toggleHelp'}),
-		back: go({type: 'back'}),
+		help: () => {
+			// Help lists the keys of the screen it is opened on first.
+			if (!nav.help) helpFor.current = router.route.current ?? {contexts: [], handlers: {}};
+			dispatch({type: 'toggleHelp'});
+		},
+		// Offered only where there is somewhere to go back to.
+		back: canGoBack(nav) ? go({type: 'back'}) : undefined,
 		screenLicenses: go({type: 'tab', tab: 'licenses'}),
 		screenUsers: go({type: 'tab', tab: 'users'}),
 		screenGuide: go({type: 'tab', tab: 'guide'}),
@@ -72,26 +109,44 @@ function Screens({initialTab, signIn}: {initialTab: Tab; signIn?: OpeningMessage
 			: strings.readOnly.banner(admin, permission.roles);
 	const banner = prompt ?? readOnlyBanner;
 	const rows = prompt ? promptRows : bannerRows;
+	const statusLines = status ? wrapText(status, Math.max(20, size.columns - 1)).slice(0, 3) : [''];
 	const base = {
 		size,
-		bodyRows: Math.max(3, size.rows - chromeRows - (banner ? rows : 0)),
+		// A status that does not fit a line wraps (up to three), and the screen gives it the rows.
+		bodyRows: Math.max(3, size.rows - chromeRows - (banner ? rows : 0) - (statusLines.length - 1)),
+		statusLines,
 		global,
 		status,
 		setStatus,
+		screenShown,
+		graphBase,
 		readOnly: lockedBy ? strings.readOnly.lockedStatus : readOnlyBanner ? strings.readOnly.status : null,
 	};
 	const chrome = (active: boolean): Chrome => ({...base, active});
 	// A change being sent covers the screen it was confirmed on until it is done.
 	const sending = useSendingState(state => state.progress !== null);
-	const top = nav.help ? 'help' : sending ? 'sending' : nav.tab !== 'licenses' ? nav.tab : nav.product ? 'product' : 'licenses';
-	const layer = (name: typeof top) => ({display: top === name ? ('flex' as const) : ('none' as const)});
+	const tooSmall = size.columns < minimumSize.columns || size.rows < minimumSize.rows;
+	const top = tooSmall
+		? 'tooSmall'
+		: nav.help
+			? 'help'
+			: sending
+				? 'sending'
+				: nav.tab !== 'licenses'
+					? nav.tab
+					: nav.product
+						? 'product'
+						: 'licenses';
 	// Reclaim looks at every user: worked out the first time it is opened, not at start-up.
 	const reclaimOpened = useRef(false);
 	if (nav.tab === 'reclaim') reclaimOpened.current = true;
+	const layer = (name: typeof top) => ({display: top === name ? ('flex' as const) : ('none' as const)});
 
 	return (
-		<RouterContext.Provider value={route}>
-			<Box flexDirection="column" width={size.columns}>
+		<Box flexDirection="column" width={size.columns}>
+			{tooSmall ? (
+				<TooSmall size={size} quit={exit} />
+			) : (
 				<Header
 					organization={tenant.organization.displayName}
 					signedInAs={admin}
@@ -99,63 +154,75 @@ function Screens({initialTab, signIn}: {initialTab: Tab; signIn?: OpeningMessage
 					tab={nav.tab}
 					width={size.columns}
 				/>
-				{banner ? (
-					<Box height={rows}>
-						<Text wrap="wrap">{banner}</Text>
-					</Box>
-				) : null}
-				{/* Screens below the top one stay mounted, so their cursor, ticks and filter survive. */}
-				<ChromeContext.Provider value={chrome(top === 'licenses')}>
-					<Box {...layer('licenses')} flexDirection="column">
-						<LicensesScreen onOpen={skuId => go({type: 'openProduct', skuId})()} />
-					</Box>
-				</ChromeContext.Provider>
-				{nav.product ? (
-					<ChromeContext.Provider value={chrome(top === 'product')}>
-						<Box {...layer('product')} flexDirection="column">
-							<ProductScreen key={nav.product} skuId={nav.product} />
-						</Box>
-					</ChromeContext.Provider>
-				) : null}
-				<ChromeContext.Provider value={chrome(top === 'users')}>
-					<Box {...layer('users')} flexDirection="column">
-						<ActiveUsersScreen />
+			)}
+			{banner && !tooSmall ? (
+				<Box height={rows}>
+					<Text wrap="wrap">{banner}</Text>
+				</Box>
+			) : null}
+			{/* Screens below the top one stay mounted, so their cursor, ticks and filter survive (a resize too). */}
+			<ChromeContext.Provider value={chrome(top === 'licenses')}>
+				<Box {...layer('licenses')} flexDirection="column">
+					<LicensesScreen onOpen={skuId => go({type: 'openProduct', skuId})()} />
+				</Box>
+			</ChromeContext.Provider>
+			{nav.product ? (
+				<ChromeContext.Provider value={chrome(top === 'product')}>
+					<Box {...layer('product')} flexDirection="column">
+						<ProductScreen key={nav.product} skuId={nav.product} />
 					</Box>
 				</ChromeContext.Provider>
-				<ChromeContext.Provider value={chrome(top === 'guide')}>
-					<Box {...layer('guide')} flexDirection="column">
-						<GuideScreen />
+			) : null}
+			<ChromeContext.Provider value={chrome(top === 'users')}>
+				<Box {...layer('users')} flexDirection="column">
+					<ActiveUsersScreen />
+				</Box>
+			</ChromeContext.Provider>
+			<ChromeContext.Provider value={chrome(top === 'guide')}>
+				<Box {...layer('guide')} flexDirection="column">
+					<GuideScreen />
+				</Box>
+			</ChromeContext.Provider>
+			{reclaimOpened.current ? (
+				<ChromeContext.Provider value={chrome(top === 'reclaim')}>
+					<Box {...layer('reclaim')} flexDirection="column">
+						<ReclaimScreen />
 					</Box>
 				</ChromeContext.Provider>
-				{reclaimOpened.current ? (
-					<ChromeContext.Provider value={chrome(top === 'reclaim')}>
-						<Box {...layer('reclaim')} flexDirection="column">
-							<ReclaimScreen />
-						</Box>
-					</ChromeContext.Provider>
-				) : null}
-				{top === 'sending' ? (
-					<ChromeContext.Provider value={chrome(true)}>
-						<SendingPanel />
-					</ChromeContext.Provider>
-				) : null}
-				{nav.help ? (
-					<ChromeContext.Provider value={chrome(true)}>
-						<HelpScreen onClose={() => dispatch({type: 'toggleHelp'})} />
-					</ChromeContext.Provider>
-				) : null}
-			</Box>
-		</RouterContext.Provider>
+			) : null}
+			{top === 'sending' ? (
+				<ChromeContext.Provider value={chrome(true)}>
+					<SendingPanel />
+				</ChromeContext.Provider>
+			) : null}
+			{nav.help && !tooSmall ? (
+				<ChromeContext.Provider value={chrome(true)}>
+					<HelpScreen current={helpFor.current} onClose={() => dispatch({type: 'toggleHelp'})} />
+				</ChromeContext.Provider>
+			) : null}
+		</Box>
 	);
 }
 
-/** `signIn`: where a live tenant's sign-in prompts are said, for one asked for while the app runs. */
-export function App({store, initialTab = 'licenses', signIn}: {store: Store; initialTab?: Tab; signIn?: OpeningMessages}) {
+interface AppProps {
+	store: Store;
+	initialTab?: Tab;
+	/** Microsoft Graph's address (the cloud's, or --graph-endpoint), for the equivalent commands. */
+	graphBase?: string;
+	/** Where a live tenant's sign-in prompts are said, for one asked for while the app runs. */
+	signIn?: OpeningMessages;
+}
+
+export function App({store, initialTab = 'licenses', graphBase = 'https://graph.microsoft.com', signIn}: AppProps) {
 	const [sending] = useState(createSending);
+	const [router] = useState(createKeyRouter);
 	return (
 		<StoreContext.Provider value={store}>
 			<SendingContext.Provider value={sending}>
-				<Screens initialTab={initialTab} signIn={signIn} />
+				<RouterContext.Provider value={router}>
+					<KeyInput router={router} />
+					<Screens initialTab={initialTab} router={router} graphBase={graphBase} signIn={signIn} />
+				</RouterContext.Provider>
 			</SendingContext.Provider>
 		</StoreContext.Provider>
 	);

@@ -14,9 +14,15 @@ export interface Chrome {
 	/** Set when the admin may not change licenses: change keys are refused with this said. */
 	readOnly: string | null;
 	global: Handlers;
-	/** The last outcome or refusal, shown above the footer until the next one. */
+	/** The last outcome or refusal, shown above the footer until the next one, or another screen. */
 	status: string | null;
+	/** The status as the lines it takes (one at least, three at most). */
+	statusLines: readonly string[];
 	setStatus: (text: string | null) => void;
+	/** Microsoft Graph's address, for the equivalent REST calls. */
+	graphBase: string;
+	/** The screen on top says it is shown: a status said before the key that opened it goes. */
+	screenShown: (screen: string) => void;
 }
 
 export const ChromeContext = createContext<Chrome | null>(null);

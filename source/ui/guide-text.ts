@@ -1,6 +1,7 @@
 // What the guided session says aloud, and the Markdown report it leaves: plain sentences built from
 // the same plan and consequences the confirmation shows.
 import {consequenceKinds, lostKinds, type UserConsequences} from '../domain/consequences.js';
+import {fileStamp} from '../domain/dates.js';
 import type {Tenant} from '../domain/model.js';
 import {countOutcomes, type LicensePlan, type UserOutcome} from '../domain/plan.js';
 import {markdownText as md} from '../domain/text-safety.js';
@@ -12,6 +13,14 @@ export function readAloud(product: string, plan: LicensePlan, consequences: read
 	const aloud = strings.guide.aloud;
 	const removing = plan.items.filter(item => item.remove.length > 0);
 	const paragraphs = [aloud.intro(product, list(removing.map(item => item.displayName)))];
+	// The add-ons that go with the product, by name: they are what else is lost.
+	const addOns = [...new Set(removing.flatMap(item => Object.keys(item.dependents)))];
+	if (addOns.length > 0) paragraphs.push(aloud.dependents(addOns.map(names.product), product));
+	for (const item of removing) {
+		for (const [skuId, groups] of Object.entries(item.keptThroughGroups)) {
+			paragraphs.push(aloud.keptThroughGroup(item.displayName, names.product(skuId), names.groups(groups)));
+		}
+	}
 	for (const user of consequences) {
 		const lost = lostKinds(user);
 		const reduced = user.changes.filter(change => change.effect === 'reduced');
@@ -87,6 +96,5 @@ export function guideReport(record: GuideRecord): string {
 
 /** guided-unassign-20261125-181502.md */
 export function reportName(time: Date): string {
-	const stamp = time.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-	return `guided-unassign-${stamp}.md`;
+	return `guided-unassign-${fileStamp(time)}.md`;
 }

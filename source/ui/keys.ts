@@ -20,7 +20,9 @@ export type KeyContext =
 	| 'deleted'
 	| 'groups'
 	| 'sending'
-	| 'reclaim';
+	| 'reclaim'
+	| 'text'
+	| 'choice';
 
 export type ActionId =
 	| 'quit'
@@ -62,7 +64,13 @@ export type ActionId =
 	| 'press'
 	| 'confirm'
 	| 'cancel'
-	| 'stop';
+	| 'stop'
+	| 'type'
+	| 'finishTyping'
+	| 'moveCursor'
+	| 'choose'
+	| 'filterUsers'
+	| 'sortUsers';
 
 export interface Binding {
 	id: ActionId;
@@ -73,12 +81,28 @@ export interface Binding {
 	label: string;
 	/** Shown in the footer (the rest only in help). */
 	footer: boolean;
+	/**
+	 * 'component': the focused text field or choice list (ink-text-input, ink-select-input) takes the
+	 * key itself; the router only makes sure it gets it once.
+	 */
+	owner?: 'component';
 	match: (input: string, key: Key) => boolean;
 }
 
 const char = (...chars: string[]) => (input: string, key: Key) => !key.ctrl && !key.meta && chars.includes(input);
 
 export const keyTable: readonly Binding[] = [
+	// A text field being typed in takes every key but esc.
+	{id: 'finishTyping', context: 'text', keys: 'enter', label: 'Done typing', footer: true, owner: 'component', match: (_i, k) => k.return},
+	{id: 'cancel', context: 'text', keys: 'esc', label: 'Cancel', footer: true, match: (_i, k) => k.escape},
+	{id: 'moveCursor', context: 'text', keys: '←/→', label: 'Move in the text', footer: true, owner: 'component', match: (_i, k) => k.leftArrow || k.rightArrow},
+	{id: 'type', context: 'text', keys: 'letters', label: 'Type; backspace deletes', footer: false, owner: 'component', match: () => true},
+
+	// A single-choice list: the list moves and chooses; the other keys keep their meaning.
+	{id: 'up', context: 'choice', keys: '↑/k', label: 'Move up', footer: false, owner: 'component', match: (i, k) => k.upArrow || char('k')(i, k)},
+	{id: 'down', context: 'choice', keys: '↓/j', label: 'Move down', footer: false, owner: 'component', match: (i, k) => k.downArrow || char('j')(i, k)},
+	{id: 'choose', context: 'choice', keys: 'enter', label: 'Choose', footer: true, owner: 'component', match: (_i, k) => k.return},
+
 	{id: 'up', context: 'list', keys: '↑/k', label: 'Move up', footer: false, match: (i, k) => k.upArrow || char('k')(i, k)},
 	{id: 'down', context: 'list', keys: '↓/j', label: 'Move down', footer: false, match: (i, k) => k.downArrow || char('j')(i, k)},
 	{id: 'pageUp', context: 'list', keys: 'PgUp', label: 'Page up', footer: false, match: (_i, k) => k.pageUp},
@@ -100,10 +124,15 @@ export const keyTable: readonly Binding[] = [
 	{id: 'manage', context: 'users', keys: 'm', label: 'Manage product licenses', footer: true, match: char('m')},
 	{id: 'deleteUser', context: 'users', keys: 'D', label: 'Delete user', footer: false, match: char('D')},
 	{id: 'deletedUsers', context: 'users', keys: 'd', label: 'Deleted users', footer: false, match: char('d')},
+	{id: 'filterUsers', context: 'users', keys: 'f', label: 'Filter users', footer: true, match: char('f')},
+	{id: 'sortUsers', context: 'users', keys: 'o', label: 'Sort users', footer: true, match: char('o')},
+	// Read again only where a whole tenant is shown: elsewhere r is Reassign.
+	{id: 'refresh', context: 'licenses', keys: 'r', label: 'Read the tenant again', footer: false, match: char('r')},
+	{id: 'refresh', context: 'users', keys: 'r', label: 'Read the tenant again', footer: false, match: char('r')},
 
 	{id: 'restore', context: 'deleted', keys: 'enter', label: 'Restore user', footer: true, match: (_i, k) => k.return},
 
-	{id: 'tick', context: 'user', keys: 'space', label: 'Tick / untick product', footer: true, match: char(' ')},
+	{id: 'tick', context: 'user', keys: 'space', label: 'Tick or untick', footer: true, match: char(' ')},
 	{id: 'expand', context: 'user', keys: '→/enter', label: 'Show apps', footer: true, match: (_i, k) => k.rightArrow || k.return},
 	{id: 'collapse', context: 'user', keys: '←', label: 'Hide apps', footer: false, match: (_i, k) => k.leftArrow},
 	{id: 'save', context: 'user', keys: 's', label: 'Save changes', footer: true, match: char('s')},
@@ -111,7 +140,7 @@ export const keyTable: readonly Binding[] = [
 
 	{id: 'open', context: 'groups', keys: 'enter', label: 'Choose group', footer: true, match: (_i, k) => k.return},
 
-	{id: 'tick', context: 'manage', keys: 'space/enter', label: 'Choose', footer: true, match: (i, k) => k.return || char(' ')(i, k)},
+	{id: 'tick', context: 'manage', keys: 'space', label: 'Tick a product', footer: true, match: char(' ')},
 	{id: 'save', context: 'manage', keys: 's', label: 'Save changes', footer: true, match: char('s')},
 
 	{id: 'done', context: 'result', keys: 'enter', label: 'Done', footer: true, match: (_i, k) => k.return},
@@ -145,7 +174,6 @@ export const keyTable: readonly Binding[] = [
 	{id: 'screenLicenses', context: 'global', keys: '1', label: 'Licenses', footer: false, match: char('1')},
 	{id: 'screenUsers', context: 'global', keys: '2', label: 'Active users', footer: false, match: char('2')},
 	{id: 'help', context: 'global', keys: '?', label: 'Help', footer: true, match: char('?')},
-	{id: 'refresh', context: 'global', keys: 'r', label: 'Read the tenant again', footer: false, match: char('r')},
 	{id: 'quit', context: 'global', keys: 'q', label: 'Quit', footer: true, match: char('q')},
 ];
 
@@ -167,18 +195,20 @@ export const contextTitles: Record<KeyContext, string> = {
 	groups: 'Remove from group: which group',
 	sending: 'While a change is sent',
 	reclaim: 'Reclaim',
+	text: 'Typing in a field',
+	choice: 'Choosing from a list',
 };
 
 /** Said under a context's keys in help: what the keys alone cannot say. */
 export const contextNotes: Partial<Record<KeyContext, string>> = {
-	users: '/ also matches products; product:NAME',
-	user: 'esc leaves without saving.',
+	users: '/ also matches products; product:NAME. f shows licensed, unlicensed, sign-in blocked users or a product\'s; o sorts by display name, username or licenses.',
+	user: 'esc leaves without saving. → shows a product\'s apps: space turns one off or on.',
 	sending: 'What was sent is answered; the users not sent yet are reported "Not sent".',
 	reclaim: 'a ticks the whole section. [-]: listed, not offered (through a group, self-service, or not with another).',
 };
 
 /** Actions that change licenses: refused, with the reason, when the admin may not change them. */
-export const changeActions: ReadonlySet<ActionId> = new Set<ActionId>(['unassign', 'assign', 'save', 'manage', 'deleteUser', 'restore', 'removeFromGroup']);
+export const changeActions: ReadonlySet<ActionId> = new Set<ActionId>(['unassign', 'assign', 'save', 'manage', 'deleteUser', 'restore', 'removeFromGroup', 'reassign']);
 
 /** The first binding of the given contexts (in the order given) that the keypress matches. */
 export function findBinding(contexts: readonly KeyContext[], input: string, key: Key): Binding | undefined {

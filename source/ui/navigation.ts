@@ -18,6 +18,11 @@ export type NavAction =
 
 export const initialNavigation: Navigation = {tab: 'licenses', product: null, help: false};
 
+/** Whether esc (Back) leads anywhere: out of help, or from a product to Licenses. */
+export function canGoBack(state: Navigation): boolean {
+	return state.help || (state.tab === 'licenses' && state.product !== null);
+}
+
 export function navigate(state: Navigation, action: NavAction): Navigation {
 	switch (action.type) {
 		case 'tab':

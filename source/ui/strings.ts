@@ -9,7 +9,7 @@ import type {Candidate, Loss, ReclaimLicense} from '../domain/reclaim.js';
 import {dayOf} from '../domain/dates.js';
 import type {Outcome, OutcomeCounts, SkipReason, UserOutcome} from '../domain/plan.js';
 import {dependentsNamedIn} from '../domain/rules.js';
-import {namesOf} from '../domain/selectors.js';
+import {assignmentSources, indexTenant, namesOf} from '../domain/selectors.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -56,6 +56,7 @@ const reducedKey = (change: Consequence) => `${change.kind}/${change.to}` as Red
 const outcomeWords: Record<Outcome, (n: number) => string> = {
 	removed: n => `${plural(n, 'license', 'licenses')} unassigned`,
 	assigned: n => `${plural(n, 'license', 'licenses')} assigned`,
+	updated: n => `apps changed in ${plural(n, 'license', 'licenses')}`,
 	skipped: n => `${plural(n, 'user', 'users')} skipped`,
 	failed: n => `${plural(n, 'user', 'users')} failed`,
 };
@@ -73,6 +74,8 @@ export const strings = {
 		selfService: 'self-service purchase: cannot be unassigned here',
 		assigned: (n: number) => `${n} assigned`,
 		tickFirst: 'Tick at least one person first (space).',
+		notAllowed: (upn: string, roles: readonly string[]) =>
+			`${upn} ${roles.length > 0 ? `is ${roles.join(', ')}` : 'has no admin role'}: unassigning needs the Global, License or User Administrator role. Ask one of them to do it.`,
 		aloud: {
 			kind: {
 				mailbox: 'their mailbox',
@@ -82,6 +85,10 @@ export const strings = {
 				teams: 'Teams',
 			} satisfies Record<ConsequenceKind, string>,
 			intro: (product: string, names: string) => `You are about to remove ${product} from ${names}.`,
+			dependents: (addOns: readonly string[], product: string) =>
+				`${listWords(addOns)} will be removed as well: ${addOns.length === 1 ? 'it depends' : 'they depend'} on ${product}.`,
+			keptThroughGroup: (name: string, product: string, groups: string) =>
+				`${name} keeps ${product} through the group ${groups}: only the license given to them directly goes.`,
 			loses: (name: string, kinds: string) => `${name} will lose ${kinds}.`,
 			reduced: (name: string, change: Consequence) => reducedAloud[reducedKey(change)](name),
 			keeps: (name: string, kind: string, products: string) => `${name} keeps ${kind} through ${products}.`,
@@ -142,7 +149,15 @@ export const strings = {
 		licenses: 'Licenses',
 		unlicensed: 'Unlicensed',
 		count: (n: number) => plural(n, 'user', 'users'),
+		countOf: (shown: number, all: number) => `${shown} of ${plural(all, 'user', 'users')}`,
+		noneShown: 'No users are shown: f chooses another filter.',
 		manageNeedsTwo: 'Manage product licenses: tick two or more users (for one user, press enter).',
+		filterTitle: 'Filter: which users to show',
+		sortTitle: 'Sort users by',
+		filters: {all: 'All users', licensed: 'Licensed users', unlicensed: 'Unlicensed users', blocked: 'Sign-in blocked'},
+		productFilter: (product: string) => `Holding ${product}`,
+		sorts: {displayName: 'Display name', userPrincipalName: 'Username', licenses: 'Licenses'},
+		sortedBy: (by: string) => `sorted by ${by.toLowerCase()}`,
 	},
 	user: {
 		signInAllowed: 'Sign-in allowed',
@@ -151,8 +166,10 @@ export const strings = {
 		available: (n: number) => `${n} available`,
 		willAssign: 'will be assigned',
 		willRemove: 'will be removed',
-		appsNote: 'Turning off a single app is not available here yet.',
-		appOnly: 'Apps follow their product here: tick or untick the product instead.',
+		appsNote: 'Apps: space turns one off or on; s saves.',
+		appsChanged: 'apps will change',
+		tickProductFirst: 'Tick the product first: its apps come with it.',
+		appNeeded: (dependents: string) => `${dependents} depends on this app: turn that off (or unassign it) first.`,
 		noChanges: 'No changes to save.',
 		mailboxWindow: (date: string) => `Mailbox deleted on ${date} unless a license is assigned again.`,
 		discarded: 'Changes not saved.',
@@ -160,6 +177,10 @@ export const strings = {
 		saveQuestion: (name: string) => `Save these changes for ${name}?`,
 		assignLine: (product: string) => `+ Assign ${product}`,
 		removeLine: (product: string) => `− Unassign ${product}`,
+		changeLine: (product: string, off: string, on: string) =>
+			`~ Change the apps of ${product}: ${[off ? `turn off ${off}` : '', on ? `turn on ${on}` : ''].filter(Boolean).join('; ')}`,
+		appsOff: (apps: string) => `apps off: ${apps}`,
+		groupReason: (groups: string) => `licensed through ${groups}; remove them from the group instead`,
 		dependent: (bases: string) => `depends on ${bases}: removed with it`,
 		alsoRemoves: (addOns: string) => `also removes ${addOns}, which depends on it`,
 		groupLocked: (groups: string) => `Assigned through ${groups}: x removes the user from the group, and the licenses it gives.`,
@@ -171,11 +192,19 @@ export const strings = {
 		assignMore: 'Assign more products',
 		replace: 'Replace existing products',
 		unassignAll: 'Unassign all',
-		notYet: 'not available yet',
-		notYetStatus: (choice: string) =>
-			`${choice} is not available yet: assign from Licenses (1), a product, Assign licenses (+).`,
-		unassignAllHint: 'Removes every product from every selected user.',
-		chooseFirst: 'Choose Unassign all first (space), then Save changes (s).',
+		explain: {
+			assignMore: 'Adds the products you tick; what the users have stays.',
+			replace: 'The users get the products you tick; every other product they hold directly is unassigned.',
+			unassignAll: 'Removes every product from every selected user.',
+		},
+		pickProducts: (choice: string) => `${choice}: tick the products (space), then Save changes (s).`,
+		productRow: (available: number) => `${available} available`,
+		tickProduct: 'Tick at least one product first (space).',
+		short: (product: string, needed: number, available: number) =>
+			`Only ${plural(available, 'license', 'licenses')} of ${product} ${available === 1 ? 'is' : 'are'} available; ${plural(needed, 'user needs', 'users need')} one. Unassign some, or buy more.`,
+		nothingToDo: 'Nothing to change: the selected users have these products already.',
+		assignQuestion: (products: string, users: number) => `Assign ${products} to ${plural(users, 'user', 'users')}?`,
+		replaceQuestion: (users: number, products: string) => `Replace the products of ${plural(users, 'user', 'users')} with ${products}?`,
 		confirmQuestion: (users: number, licenses: number) =>
 			`Unassign all products from ${plural(users, 'user', 'users')} (${plural(licenses, 'license', 'licenses')})?`,
 		resultsTitle: 'Manage product licenses: results',
@@ -283,7 +312,8 @@ export const strings = {
 			`${plural(n, 'license', 'licenses')} of ${product} ${n === 1 ? 'is' : 'are'} free now (${available} available).`,
 		noneFreed: 'No license was freed: the users still hold it through a group.',
 		reassign: 'Reassign the freed licenses to someone else (Assign licenses).',
-		reassignElsewhere: 'Reassign the freed licenses from Licenses (1): open the product, Assign licenses (+).',
+		chooseProduct: 'Reassign the licenses of which product? ↑ and ↓ move, enter chooses, esc goes back.',
+		freedChoice: (product: string, n: number) => `${product} (${plural(n, 'license', 'licenses')} freed)`,
 		billing:
 			'Or remove the unused licenses from the subscription, so they are not billed: a billing change, made in the Microsoft 365 admin center under Billing > Your products, on the subscription. Cancellation windows and recurring billing apply.',
 		formerEmployee: 'Someone leaving the organisation? Follow Microsoft\'s guidance "Remove a former employee":',
@@ -382,9 +412,20 @@ export const strings = {
 		readFailed: (message: string) => `Could not read the deleted users: ${message}`,
 	},
 	commands: {
-		powershell: 'Microsoft Graph PowerShell',
-		rest: 'Microsoft Graph REST',
+		title: 'Equivalent commands',
+		powershell: 'Microsoft Graph PowerShell (signed in with LicenseAssignment.ReadWrite.All):',
+		rest: 'Microsoft Graph REST with curl, an access token in GRAPH_TOKEN (LicenseAssignment.ReadWrite.All):',
 		back: 'c again shows the change itself.',
+		saved: (ps1: string, sh: string) => `Saved as ${ps1} and ${sh}: one command a user, copied exactly.`,
+		notSaved: (problem: string) => `Not saved to a file: ${problem}`,
+		/** The first lines of the saved files, as comments. */
+		fileHeader: (tenant: string, time: string) => [
+			`The change confirmed in m365-licenses for ${tenant}, ${time}: one call a user.`,
+			'Check it before you run it: it is the change the app would make, not a record of what was done.',
+		],
+		psNeeds: 'Needs Microsoft Graph PowerShell, signed in with the LicenseAssignment.ReadWrite.All permission.',
+		shNeeds: 'Needs curl, and GRAPH_TOKEN set to a Microsoft Graph access token with LicenseAssignment.ReadWrite.All.',
+		tokenMissing: 'set GRAPH_TOKEN to a Microsoft Graph access token',
 	},
 	dialog: {
 		cancel: 'Cancel',
@@ -412,17 +453,25 @@ export const strings = {
 		 * "2 licenses unassigned from Office 365 E3, 1 user skipped.": licenses and users counted apart;
 		 * users are named when their number differs from the licenses'.
 		 */
-		summary: (counts: OutcomeCounts, product?: string) => {
-			const changed = (['removed', 'assigned'] as const).filter(kind => counts[kind] > 0 || (kind === 'removed' && counts.assigned === 0));
+		summary: (counts: OutcomeCounts, product?: string, who?: string) => {
+			const changed = (['removed', 'assigned', 'updated'] as const).filter(
+				kind => counts[kind] > 0 || (kind === 'removed' && counts.assigned + counts.updated === 0),
+			);
+			const of = product ? ` of ${product}` : '';
+			const toWhom = {removed: 'from', assigned: 'to', updated: 'of'} as const;
+			// One kind of change for one user names them: "1 license assigned to Alex Wilber".
+			const named = who !== undefined && changed.length === 1;
 			const licenses = changed
-				.map(kind => outcomeWords[kind](counts[kind]) + (product ? ` ${kind === 'removed' ? 'from' : 'to'} ${product}` : ''))
+				.map(kind => outcomeWords[kind](counts[kind]).replace(/(licenses?)/, `$1${of}`) + (named ? ` ${toWhom[kind]} ${who}` : ''))
 				.join(' and ');
 			const addOns = counts.addOns > 0 ? `, with ${plural(counts.addOns, 'license', 'licenses')} of add-ons that depend on it` : '';
-			const users = counts.users > 0 && counts.users !== counts.removed + counts.assigned ? ` (${plural(counts.users, 'user', 'users')})` : '';
+			const total = counts.removed + counts.assigned + counts.updated;
+			const users = counts.users > 0 && counts.users !== total && !named ? ` (${plural(counts.users, 'user', 'users')})` : '';
 			const rest = (['skipped', 'failed'] as const).filter(kind => counts[kind] > 0).map(kind => outcomeWords[kind](counts[kind]));
-			return [licenses + addOns + users, ...rest].join(', ') + '.';
+			const lead = who !== undefined && !named ? `${who}: ` : '';
+			return lead + [licenses + addOns + users, ...rest].join(', ') + '.';
 		},
-		verb: {removed: 'Unassigned', assigned: 'Assigned', skipped: 'Skipped', failed: 'Failed'} satisfies Record<Outcome, string>,
+		verb: {removed: 'Unassigned', assigned: 'Assigned', updated: 'Apps changed in', skipped: 'Skipped', failed: 'Failed'} satisfies Record<Outcome, string>,
 		reason: {
 			'not-assigned': 'does not have this license',
 			'already-assigned': 'has this license already',
@@ -436,7 +485,8 @@ export const strings = {
 		failed: (message: string | null, addOns: readonly string[]) =>
 			`${message ?? 'failed'}${addOns.length > 0 ? ` (${listWords(addOns)} ${addOns.length === 1 ? 'depends' : 'depend'} on it: unassign them together)` : ''}`,
 	},
-	typing: 'Typing: enter to finish, esc to cancel.',
+	tooSmall: (needs: {columns: number; rows: number}, now: {columns: number; rows: number}) =>
+		`Terminal too small: needs ${needs.columns}×${needs.rows}, now ${now.columns}×${now.rows}. Make the window larger (or q quits).`,
 	recovered: (r: {time: string; done: number; notDone: number}) =>
 		`A change cut off at ${r.time.slice(0, 16).replace('T', ' ')} was settled: ${r.done} done, ${r.notDone} not done (see the audit log).`,
 	state: {
@@ -555,6 +605,8 @@ export const strings = {
 			assigned: (why: string) => `Graph's answer was lost (${why}); read back: the license is assigned.`,
 			notRemoved: (why: string) => `Not removed: Graph's answer was lost (${why}); read back, the user still has the license.`,
 			notAssigned: (why: string) => `Not assigned: Graph's answer was lost (${why}); read back, the user does not have the license.`,
+			updated: (why: string) => `Graph's answer was lost (${why}); read back: the apps are as asked.`,
+			notUpdated: (why: string) => `Not changed: Graph's answer was lost (${why}); read back, the apps are not as asked.`,
 			gone: (why: string) => `Unknown: Graph's answer was lost (${why}), and the user was not found when read back. Check them in the Microsoft 365 admin center.`,
 			failed: (why: string, problem: string) =>
 				`Unknown: Graph's answer was lost (${why}), and reading the user back failed too (${problem}). Check them in the Microsoft 365 admin center.`,
@@ -575,6 +627,7 @@ export const strings = {
 	help: {
 		title: 'Keys',
 		close: 'esc closes',
+		thisScreen: (screen: string) => `This screen: ${screen}`,
 		page: (page: number, pages: number) => (pages > 1 ? `page ${page} of ${pages}, ↓/↑ to turn` : ''),
 	},
 	files: {
@@ -606,6 +659,24 @@ export const strings = {
 	},
 	cli: {
 		unexpected: (message: string, debug: boolean) => `unexpected error: ${message}${debug ? '' : ' (--debug shows where it happened)'}`,
+		licensesHeader: ['Product', 'Part number', 'Assigned', 'Available', 'Total'],
+		usersHeader: ['User principal name', 'Display name', 'Sign-in', 'Licenses'],
+		signIn: {allowed: 'allowed', blocked: 'blocked'},
+		noLicenses: '-',
+		/** A license in the users list: "Visio Plan 2 (via Visio Users)". */
+		license: (product: string, direct: boolean, groups: string): string =>
+			groups ? `${product} (${(direct ? strings.product.alsoGroup : strings.product.groupOnly)(groups)})` : product,
+		/** An audit entry as two lines: what happened, then to which product, by whom and why. */
+		auditLine: (time: string, action: string, outcome: string, user: string) => `${time}  ${action}  ${outcome}  ${user}`,
+		auditDetail: (product: string | null, actor: string, reason: string | null) =>
+			[product, `by ${actor}`, reason].filter(Boolean).join(' · '),
+		noAudit: 'Nothing has been changed yet.',
+		product: {
+			unknown: (given: string, all: readonly string[]) =>
+				`unknown product "${given}": no product's name, part number or skuId matches. The products: ${all.join('; ')}`,
+			several: (given: string, matches: readonly string[]) =>
+				`--product "${given}" matches ${matches.length} products: ${matches.join('; ')}. Give more of the name, or the part number`,
+		},
 	},
 	notATerminal:
 		'm365-licenses needs an interactive terminal (stdin and stdout must be a TTY). Scriptable subcommands with --json are coming; see m365-licenses --help.',
@@ -717,4 +788,13 @@ export function reclaimReason(tenant: Tenant, candidate: Candidate, now: Date): 
 export function mailboxAdvice(user: UserConsequences): string | null {
 	if (!user.changes.some(c => c.kind === 'mailbox' && c.effect === 'lost')) return null;
 	return user.hold === 'litigation-hold' ? strings.reclaim.mailbox.onHold : strings.reclaim.mailbox.shared;
+}
+
+/** Why an outcome is what it is, in words: Graph's failure, the groups that license the user, or the reason. */
+export function outcomeWhy(tenant: Tenant, outcome: UserOutcome): string {
+	if (outcome.outcome === 'failed') return failureWords(tenant, outcome);
+	const user = indexTenant(tenant).usersById.get(outcome.userId);
+	const groups = outcome.reason === 'group-assigned' && user ? assignmentSources(user, outcome.skuId).groupIds : [];
+	if (groups.length > 0) return strings.user.groupReason(namesOf(tenant).groups(groups));
+	return outcome.reason ? strings.outcome.reason[outcome.reason] : (outcome.message ?? '');
 }

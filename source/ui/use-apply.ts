@@ -1,4 +1,4 @@
-import {countOutcomes, type LicensePlan, type UserOutcome} from '../domain/plan.js';
+import {changedUser, countOutcomes, type LicensePlan, type UserOutcome} from '../domain/plan.js';
 import {useChrome} from './chrome.js';
 export {namesOf} from '../domain/selectors.js';
 import {useSending} from './sending.js';
@@ -22,7 +22,7 @@ export function useApply(): (plan: LicensePlan, product?: {skuId: string; name: 
 			const outcomes = await store.apply(plan, sending.report, signal);
 			// Saved, but the audit log could not be written: that is what the status line must say (the
 			// results show the outcome).
-			chrome.setStatus(store.getState().notice ?? strings.outcome.summary(countOutcomes(outcomes, product?.skuId), product?.name));
+			chrome.setStatus(store.getState().notice ?? strings.outcome.summary(countOutcomes(outcomes, product?.skuId), product?.name, changedUser(plan, outcomes)));
 			return outcomes;
 		} catch (error) {
 			chrome.setStatus(strings.dialog.error((error as Error).message));

@@ -6,15 +6,20 @@ const run = requireTmux();
 let session: TmuxSession | undefined;
 afterEach(() => session?.kill());
 
+/** The built app on a state directory, at 80×24, on Active users. */
+async function openActiveUsers(stateDir: string): Promise<TmuxSession> {
+	requireBundle();
+	const app = new TmuxSession(['--state-dir', stateDir]);
+	await app.waitFor('Microsoft 365 Business Premium');
+	app.keys('2');
+	await app.waitFor('Active users (47 users)');
+	return app;
+}
+
 describe.runIf(run)('Active users in a terminal at 80×24', () => {
 	it("one user's Licenses and apps: untick, Save changes, y; still so after a restart", async () => {
-		requireBundle();
 		const stateDir = tempStateDir();
-		session = new TmuxSession(['--state-dir', stateDir]);
-		await session.waitFor('Microsoft 365 Business Premium');
-
-		session.keys('2');
-		await session.waitFor('Active users (47 users)');
+		session = await openActiveUsers(stateDir);
 		session.keys('/', 'nestor', 'Enter');
 		await session.waitFor('filter: nestor');
 		session.keys('Enter');
@@ -33,7 +38,7 @@ describe.runIf(run)('Active users in a terminal at 80×24', () => {
 		session.keys('j', 'j', 'j');
 		screen = await session.waitFor('− Unassign Office 365 E3');
 		session.keys('y');
-		await session.waitFor('1 license unassigned.');
+		await session.waitFor('1 license unassigned from Nestor Wilke.');
 		await session.waitFor('Next steps');
 		session.keys('Enter');
 		await session.waitFor(/\[ \] Office 365 E3\s+8 available/);
@@ -45,9 +50,53 @@ describe.runIf(run)('Active users in a terminal at 80×24', () => {
 		screen = await session.waitFor('Microsoft 365 Business Premium');
 		expect(screen).toMatch(/Office 365 E3\s+17\s+8\s+25/);
 		session.keys('2');
-		screen = await session.waitFor('Active users (47 users)');
+		await session.waitFor('Active users (47 users)');
+		session.keys('/', 'nestor', 'Enter');
+		screen = await session.waitFor('Active users (1 of 47 users)');
 		const nestor = screen.split('\n').find(line => line.includes('nestor.wilke@contoso.com'))!;
 		expect(nestor).toContain('Exchange Online');
 		expect(nestor).not.toContain('E3');
+	});
+
+	it('filters and sorts by keys, turns an app off through the confirmation, and waits out a terminal too small', async () => {
+		session = await openActiveUsers(tempStateDir());
+		// f: the filters, the keys coming together as tmux sends them.
+		session.keys('f');
+		await session.waitFor('Filter: which users to show');
+		session.keys('j', 'j', 'Enter');
+		await session.waitFor('Active users (3 of 47 users) · Unlicensed users');
+		session.keys('f', 'k', 'k', 'Enter');
+		await session.waitFor('Active users (47 users)');
+		session.keys('o', 'j', 'Enter');
+		let screen = await session.waitFor('sorted by username');
+		expect(screen).toMatch(/›\[ \] Adele Vance\s+adele\.vance@contoso\.com/);
+
+		// Adele Vance: Office 365 E3's Teams turned off.
+		session.keys('Enter');
+		await session.waitFor('Active users › Adele Vance');
+		session.keys('j', 'j', 'j', 'j', 'Right');
+		screen = await session.waitFor('Apps: space turns one off or on');
+		// Down the product's apps, a key at a time (each move read), to Microsoft Teams.
+		const cursorLine = (text: string) => text.split('\n').find(line => line.startsWith('›')) ?? '';
+		for (let step = 0; !/\] Microsoft Teams\s*$/.test(cursorLine(screen)) && step < 60; step++) {
+			const before = cursorLine(screen);
+			session.keys('j');
+			screen = await session.waitFor(now => cursorLine(now) !== before);
+		}
+		session.keys('Space', 's');
+		screen = await session.waitFor('Save these changes for Adele Vance?');
+		expect(screen).toContain('1 user loses Teams');
+		session.keys('y');
+		await session.waitFor('apps changed in 1 license of Adele Vance.');
+
+		// Too small, then as before.
+		session.resize(40, 12);
+		screen = await session.waitFor('Terminal too small');
+		expect(screen.replace(/\s+/g, ' ')).toContain('needs 60×16, now 40×12');
+		session.resize(80, 24);
+		screen = await session.waitFor('Active users › Adele Vance');
+		expect(screen).toMatch(/\[ \] Microsoft Teams/);
+		session.keys('q');
+		expect(await session.exitStatus()).toBe(0);
 	});
 });

@@ -10,7 +10,7 @@ const bench = fileURLToPath(new URL('../../source/tools/bench.mjs', import.meta.
 describe('npm run bench -- --quick', () => {
 	it('takes every figure, in every section, as JSON', () => {
 		requireBundle();
-		const out = execFileSync(process.execPath, [bench, '--quick', '--json', '--no-save'], {encoding: 'utf8', maxBuffer: 1 << 24, timeout: 170_000});
+		const out = execFileSync(process.execPath, [bench, '--quick', '--json', '--no-save'], {encoding: 'utf8', maxBuffer: 1 << 24, timeout: 170_000, stdio: ['ignore', 'pipe', 'pipe']});
 		const result = JSON.parse(out) as {quick: boolean; figures: Array<{section: string; name: string; value: number; met?: boolean}>};
 		expect(result.quick).toBe(true);
 		const sections = new Set(result.figures.map(f => f.section));

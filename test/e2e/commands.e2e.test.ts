@@ -45,7 +45,9 @@ describe('licenses', () => {
 	it('without --json: an aligned table', () => {
 		const result = cli(['licenses'], tempStateDir());
 		expect(result.stdout.split('\n')[0]).toMatch(/^Product\s+Part number\s+Assigned\s+Available\s+Total$/);
-		expect(result.stdout).toMatch(/Microsoft 365 Business Premium\s+SPB\s+\d+\s+\d+\s+\d+/);
+		// Product names as the app shows them, wrapped so every line fits 80 columns; nothing cut off.
+		expect(result.stdout).toMatch(/Microsoft 365 Business\s+SPB\s+\d+\s+\d+\s+\d+\nPremium\n/);
+		for (const line of result.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
 	});
 });
 
@@ -60,6 +62,46 @@ describe('users', () => {
 		expect(all.users).toHaveLength(400);
 		const viaGroup = all.users.flatMap((u: {licenses: Array<{direct: boolean; viaGroups: string[]}>}) => u.licenses).find((l: {viaGroups: string[]}) => l.viaGroups.length > 0);
 		expect(viaGroup.viaGroups).toHaveLength(1);
+	});
+});
+
+describe('on the demo, in plain text: product names, groups, a part of a name, 80 columns', () => {
+	const demo = (args: string[]) => {
+		requireBundle();
+		const result = spawnSync(process.execPath, [bundle, ...args, '--state-dir', tempStateDir()], {encoding: 'utf8'});
+		return {status: result.status, stdout: result.stdout, stderr: result.stderr};
+	};
+	const fits = (text: string) => text.split('\n').every(line => line.length <= 80);
+
+	it('users: product names, each license on its line with the group that gives it; part of a name in any case', () => {
+		const result = demo(['users', '--product', 'visio PLAN']);
+		expect(result.status).toBe(0);
+		expect(result.stdout).toMatch(/grady\.archie@contoso\.com\s+Grady Archie\s+allowed\s+Office 365 E3\n\s+Visio Plan 2 \(via Visio\s*\n?\s*Users\)/);
+		expect(result.stdout).not.toContain('VISIOCLIENT');
+		expect(fits(result.stdout)).toBe(true);
+	});
+
+	it('--product matching several products or none lists the candidates, exit 2', () => {
+		const several = demo(['users', '--product', 'business']);
+		expect(several.status).toBe(2);
+		expect(several.stderr).toContain(
+			'--product "business" matches 2 products: Microsoft 365 Business Basic (O365_BUSINESS_ESSENTIALS); Microsoft 365 Business Premium (SPB). Give more of the name, or the part number.',
+		);
+		const none = demo(['unassign', '--product', 'teams essentials', '--users', 'a@b.c', '--dry-run']);
+		expect(none.status).toBe(2);
+		expect(none.stderr).toMatch(/unknown product "teams essentials": .* The products: Exchange Online \(Plan 1\) \(EXCHANGESTANDARD\);/);
+	});
+
+	it('unassign and audit fit 80 columns, reasons and groups whole', () => {
+		const stateDir = tempStateDir();
+		const run = (args: string[]) => spawnSync(process.execPath, [bundle, ...args, '--state-dir', stateDir], {encoding: 'utf8'});
+		const result = run(['unassign', '--product', 'visio', '--users', 'grady.archie@contoso.com,lidia.holloway@contoso.com', '--yes']);
+		expect(result.status).toBe(3);
+		expect(fits(result.stdout)).toBe(true);
+		expect(result.stdout.replace(/\s+/g, ' ')).toContain('grady.archie@contoso.com skipped licensed through Visio Users; remove them from the group instead');
+		const audit = run(['audit']).stdout;
+		expect(fits(audit)).toBe(true);
+		expect(audit).toMatch(/unassign {2}removed {2}lidia\.holloway@contoso\.com\n {4}Visio Plan 2 · by megan\.bowen@contoso\.com/);
 	});
 });
 

@@ -150,7 +150,7 @@ describe.runIf(hasTmux)('the TUI against a live tenant', () => {
 			session.keys('Space', 'u');
 			await session.waitFor('Unassign Microsoft 365 Business Premium from 1 user?');
 			session.keys('y');
-			await session.waitFor('1 license unassigned from Microsoft 365 Business Premium.');
+			await session.waitFor('1 license of Microsoft 365 Business Premium unassigned from Alex Wilber.');
 			expect(s.stats.throttled).toBe(1);
 			expect(s.tenant.users.find(u => u.userPrincipalName === 'alex.wilber@contoso.com')!.assignedLicenses.some(l => l.skuId === SPB)).toBe(false);
 		} finally {

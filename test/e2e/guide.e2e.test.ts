@@ -13,7 +13,7 @@ describe.runIf(run)('m365-licenses guide, by keys at 80×24', () => {
 		const stateDir = tempStateDir();
 		session = new TmuxSession(['guide', '--state-dir', stateDir]);
 		let screen = await session.waitFor('Step 1 of 4: choose a product');
-		expect(screen).toContain('enter Next step');
+		expect(screen).toContain('enter Choose');
 
 		// Exchange Online (Plan 1), its Archiving add-on, Business Basic, Business Premium.
 		session.keys('j', 'j', 'j', 'Enter');

@@ -73,8 +73,10 @@ describe('hostile tenant text, the TUI', () => {
 			session.keys('Escape');
 			await session.waitFor('1 selected');
 			session.keys('2');
-			const users = await session.waitFor(ordinaryName);
-			expect(users).toContain('\\u202egnp.exe');
+			// Sorted by display name: the payloads first; ordinary writing is found with the filter.
+			expect(await session.waitFor('Active users (')).toContain('\\u202egnp.exe');
+			session.keys('/', 'søren', 'Enter');
+			await session.waitFor(ordinaryName);
 			session.keys('3');
 			await session.waitFor('Step 1 of 4');
 			session.keys('q');

@@ -30,7 +30,7 @@ describe.runIf(run)('the built app in a terminal at 80×24', () => {
 		screen = await session.waitFor('Unassign Microsoft 365 Business Premium from 2 users?');
 		expect(screen).toContain('[ Cancel ]');
 		session.keys('y');
-		screen = await session.waitFor('2 licenses unassigned from Microsoft 365 Business Premium.');
+		screen = await session.waitFor('2 licenses of Microsoft 365 Business Premium unassigned.');
 		expect(screen).toContain('Next steps');
 		session.keys('Enter');
 		screen = await session.waitFor('Assigned 9 · Available 4 · Total 13');

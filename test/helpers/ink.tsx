@@ -1,4 +1,5 @@
 import {render} from 'ink-testing-library';
+import stringWidth from 'string-width';
 import {App} from '../../source/ui/App.js';
 import type {Store} from '../../source/store/store.js';
 
@@ -29,23 +30,39 @@ export async function waitForFrame(
 	}
 }
 
-export function renderApp(store: Store) {
+/** The app in a terminal of ink-testing-library's 100 columns, or of the size given (80×24, 40×12…). */
+export function renderApp(store: Store, size?: {columns: number; rows: number}) {
 	const app = render(<App store={store} />);
+	let columns = 100;
+	// A frame drawn for another width (before a resize reached the app) is not one to read.
+	const fits = (f: string) => f.split('\n').every(line => stringWidth(line) <= columns);
 	const frame = () => app.lastFrame() ?? '';
+	/** The terminal takes this size, as a window resized would: Ink and the app follow. */
+	const resize = (width: number, rows: number) => {
+		columns = width;
+		Object.defineProperty(app.stdout, 'columns', {value: width, configurable: true});
+		Object.defineProperty(app.stdout, 'rows', {value: rows, configurable: true});
+		app.stdout.emit('resize');
+	};
+	if (size) resize(size.columns, size.rows);
 	return {
 		...app,
 		frame,
+		resize,
 		/** Waits until the frame contains the text (or matches the pattern). */
 		waitFor: (expected: string | RegExp, timeoutMs?: number) =>
 			waitForFrame(
 				app.lastFrame,
-				f => (typeof expected === 'string' ? f.includes(expected) : expected.test(f)),
+				f => fits(f) && (typeof expected === 'string' ? f.includes(expected) : expected.test(f)),
 				String(expected),
 				timeoutMs,
 			),
 		/** Types keys one at a time, as a person would, each after the app has taken the previous one. */
 		async press(...sequence: string[]) {
 			for (const key of sequence) {
+				// React runs the effects of the last render (a list's new key handler) from the
+				// scheduler's next turn: let it, so the key meets the app as a person's would.
+				await new Promise(resolve => setImmediate(resolve));
 				app.stdin.write(key);
 				// Let Ink's input handler and React's update run before the next key.
 				await new Promise(resolve => setImmediate(resolve));

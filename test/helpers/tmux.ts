@@ -67,12 +67,13 @@ export class TmuxSession {
 		tmux(['send-keys', '-t', this.name, ...keys]);
 	}
 
-	/** Polls the screen until it contains the text or matches the pattern. */
-	async waitFor(expected: string | RegExp, timeoutMs = 10_000): Promise<string> {
+	/** Polls the screen until it contains the text, matches the pattern, or passes the check. */
+	async waitFor(expected: string | RegExp | ((screen: string) => boolean), timeoutMs = 10_000): Promise<string> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			const screen = this.screen();
-			if (typeof expected === 'string' ? screen.includes(expected) : expected.test(screen)) return screen;
+			const found = typeof expected === 'string' ? screen.includes(expected) : expected instanceof RegExp ? expected.test(screen) : expected(screen);
+			if (found) return screen;
 			if (Date.now() > deadline) throw new Error(`Timed out waiting for ${String(expected)}. Screen:\n${screen}`);
 			await new Promise(resolve => setTimeout(resolve, 25));
 		}

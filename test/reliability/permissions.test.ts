@@ -53,7 +53,7 @@ describe('permissions', () => {
 		expect(mode(shared)).toBe(0o755);
 		for (const bits of Object.values(modes(shared))) expect(bits).toBe(0o600);
 		const doctor = cli(['doctor', '--state-dir', shared]);
-		expect(doctor.stdout).toMatch(/state directory mode\s+0755 \(others can look into it; the app's files in it are 0600\)/);
+		expect(doctor.stdout).toMatch(/state directory mode\s+0755 \(others can look into it; the app's files in it are\s+0600\)/);
 		expect(JSON.parse(cli(['doctor', '--json', '--state-dir', shared]).stdout).stateDirectoryMode).toBe('0755');
 	});
 });

@@ -3,6 +3,8 @@ import {productBySku} from '../../source/domain/selectors.js';
 import {keys, renderApp} from '../helpers/ink.js';
 import {demoProductNames, demoStore, sku, userByName} from '../helpers/tenant.js';
 
+const exchangePlan2 = 'efb87545-963c-4e0d-99df-69c6916d9eb0';
+
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
@@ -55,7 +57,7 @@ describe('one user: Licenses and apps', () => {
 		expect(dialog).toMatch(/\[ Cancel \]/);
 
 		await app.press('y');
-		await app.waitFor('1 license unassigned.');
+		await app.waitFor('1 license unassigned from Nestor Wilke.');
 		const next = await app.waitFor('Next steps');
 		expect(next).toContain('1 license of Office 365 E3 is free now (8 available).');
 		await app.press(keys.enter);
@@ -91,18 +93,54 @@ describe('one user: Licenses and apps', () => {
 		expect(productBySku(store.getState().tenant, sku.e3)!.assigned).toBe(18);
 	});
 
-	it('shows a product\'s apps, and says a single app cannot be turned off here', async () => {
-		const {app} = await start();
-		await openUser(app, 'Nestor Wilke');
+	it("turns a single app off: turning off Exchange is losing the mailbox, through the same confirmation", async () => {
+		const {app, store, stateFile} = await start();
+		await openUser(app, 'Adele Vance');
 		await toProduct(app, 'Office 365 E3');
 		await app.press(keys.right);
-		const open = await app.waitFor('Turning off a single app is not available here yet.');
+		const open = await app.waitFor('Apps: space turns one off or on');
 		expect(open).toMatch(/▾ \[x\] Office 365 E3/);
-		expect(open).toMatch(/Exchange Online \(Plan 2\)/i);
-		await app.press('j', 'j', keys.space);
-		await app.waitFor('Apps follow their product here');
-		await app.press('k', 'k', keys.left);
-		await app.waitFor(/▸ \[x\] Office 365 E3/);
+		// The apps, each with its own box, on while the product is.
+		expect(open).toMatch(/\[x\] Exchange Online \(Plan 2\)/i);
+		const exchange = open.split('\n').findIndex(line => /Exchange Online \(Plan 2\)/i.test(line));
+		const product = open.split('\n').findIndex(line => line.includes('] Office 365 E3'));
+		await app.press(...Array.from({length: exchange - product}, () => 'j'), keys.space);
+		const off = await app.waitFor('* apps will change');
+		expect(off).toMatch(/\[ \] Exchange Online \(Plan 2\)/i);
+		await app.press('s');
+		const dialog = await app.waitFor('Save these changes for Adele Vance?');
+		expect(dialog).toContain('1 user loses their mailbox');
+		expect(dialog).toMatch(/Adele Vance: loses the mailbox: mail deleted on/);
+		expect(dialog).toMatch(/~ Change the apps of Office 365 E3: turn off Exchange Online \(Plan 2\)/i);
+		await app.press('y');
+		await app.waitFor('apps changed in 1 license of Adele Vance.');
+		// No license was freed: no Next steps; the product is still held, with the app off.
+		const after = await app.waitFor(/\[ \] Exchange Online \(Plan 2\)/i);
+		expect(after).not.toContain('Next steps');
+		const adele = store.getState().tenant.users.find(u => u.displayName === 'Adele Vance')!;
+		expect(adele.assignedLicenses).toEqual([{skuId: sku.e3, disabledPlans: [exchangePlan2]}]);
+		expect(stateFile.changes(store.getState().tenant.organization.id)).toEqual([
+			expect.objectContaining({userId: adele.id, add: [sku.e3], remove: [], disabledPlans: {[sku.e3]: [exchangePlan2]}}),
+		]);
+		expect(stateFile.audit().entries).toEqual([expect.objectContaining({action: 'change-apps', outcome: 'updated', disabledPlans: [exchangePlan2]})]);
+	});
+
+	it('an app cannot be turned on in a product not ticked, nor off where another depends on it', async () => {
+		const {app} = await start();
+		await openUser(app, 'Tomás Herrera');
+		await toProduct(app, 'Office 365 E3');
+		await app.press(keys.right, 'j', 'j', keys.space);
+		await app.waitFor('Tick the product first: its apps come with it.');
+		await app.press('g', keys.right);
+		await app.waitFor(/▾ \[x\] Exchange Online \(Plan 1\)/);
+		const frame = app.frame().split('\n');
+		const product = frame.findIndex(line => line.includes('▾ [x] Exchange Online (Plan 1)'));
+		const mailbox = frame.findIndex((line, i) => i > product && line.includes('[x] Exchange Online (Plan 1)'));
+		await app.press(...Array.from({length: mailbox - product}, () => 'j'));
+		await app.waitFor(/›\s+\[x\] Exchange Online \(Plan 1\)/);
+		await app.press(keys.space);
+		await app.waitFor(/Exchange Online Archiving for Exchange Online depends on this app: turn that off \(or unassign it\)\s+first\./);
+		expect(app.frame()).toMatch(/›\s+\[x\] Exchange Online \(Plan 1\)/);
 	});
 
 	it('a license held only through a group cannot be unticked, and the group is named', async () => {
@@ -129,16 +167,17 @@ describe('several users: Manage product licenses', () => {
 		const {app, store} = await start();
 		const panel = await tickThreeAndManage(app);
 		expect(panel).toContain('3 users selected');
-		expect(panel).toContain('Assign more products (not available yet)');
+		expect(panel).toMatch(/› Assign more products\s*\n\s+Replace existing products\s*\n\s+Unassign all/);
 
-		await app.press('s');
-		await app.waitFor('Choose Unassign all first');
-		await app.press('G', keys.space);
-		await app.waitFor('(•) Unassign all');
-		await app.press('s');
+		await app.press('j');
+		await app.waitFor('› Replace existing products');
+		await app.press('j');
+		await app.waitFor('Removes every product from every selected user.');
+		await app.press(keys.enter);
 		const dialog = await app.waitFor(/Unassign all products from 3 users \(\d+ licenses\)\?/);
 		expect(dialog).toContain('3 users lose their mailbox');
-		await app.press(...Array.from({length: 30}, () => 'j'));
+		// The changes come after what happens: scroll down to them.
+		for (let line = 0; !app.frame().includes('− Unassign Office 365 E3') && line < 60; line++) await app.press('j');
 		await app.waitFor('− Unassign Office 365 E3');
 
 		await app.press('y');
@@ -149,7 +188,7 @@ describe('several users: Manage product licenses', () => {
 		await app.press(keys.enter);
 		await app.waitFor('Next steps');
 		await app.press(keys.enter);
-		const list = await app.waitFor(/Active users \(47 users\)(?! ·)/);
+		const list = await app.waitFor(/Active users \(15 of 47 users\)(?! ·)/);
 		expect(list).not.toContain('selected');
 		expect(productBySku(store.getState().tenant, sku.e3)!.assigned).toBe(15);
 	});
@@ -159,10 +198,11 @@ describe('several users: Manage product licenses', () => {
 		await app.press('2', 'm');
 		await app.waitFor('Manage product licenses: tick two or more users');
 		await tickThreeAndManage(app);
-		await app.press('G', keys.space, 's');
+		// Keys that come together (as from tmux or a paste) are handed to the list one at a time.
+		app.stdin.write('jj\r');
 		await app.waitFor('Unassign all products from 3 users');
 		await app.press(keys.escape);
-		await app.waitFor('(•) Unassign all');
+		await app.waitFor('Removes every product from every selected user.');
 		expect(productBySku(store.getState().tenant, sku.e3)!.assigned).toBe(18);
 	});
 });
@@ -189,7 +229,7 @@ describe('Assign licenses from a product page', () => {
 		await app.press('n');
 		await app.waitFor('Assign licenses › Microsoft 365 Business Premium · 3 available');
 		await app.press('s', 'y');
-		await app.waitFor('1 license assigned to Microsoft 365 Business Premium.');
+		await app.waitFor('1 license of Microsoft 365 Business Premium assigned to Alex Wilber.');
 		await app.waitFor('Assigned 11 · Available 2 · Total 13');
 	});
 
@@ -201,7 +241,7 @@ describe('Assign licenses from a product page', () => {
 		await app.press(keys.space, 'j', keys.space, 'j', keys.space, 's');
 		await app.waitFor('Only 2 licenses are available; 3 users are ticked.');
 		await app.press(keys.space, 's', 'y');
-		await app.waitFor('2 licenses assigned to Microsoft 365 Business Premium.');
+		await app.waitFor('2 licenses of Microsoft 365 Business Premium assigned.');
 		await app.waitFor('Assigned 13 · Available 0 · Total 13');
 		await app.press('+');
 		await app.waitFor('No licenses available for Microsoft 365 Business Premium: all 13 are assigned.');
@@ -228,7 +268,7 @@ describe('the 30-day mailbox window', () => {
 		const back = await app.waitFor('Save these changes for Adele Vance?');
 		expect(back).toContain('+ Assign Exchange Online (Plan 1) (the mailbox comes back: assigned within its 30 days)');
 		await app.press('y');
-		await app.waitFor('1 license assigned.');
+		await app.waitFor('1 license assigned to Adele Vance.');
 		expect(app.frame()).not.toContain('Mailbox deleted on');
 	});
 });

@@ -31,8 +31,12 @@ describe('Delete user (D) and Deleted users (d)', () => {
 		await app.press('D', ...'JONI.SHERMAN@contoso.com', keys.enter);
 		await app.waitFor('joni.sherman@contoso.com deleted. Their licenses are free.');
 		expect(productBySku(store.getState().tenant, sku.e3)).toMatchObject({assigned: 17, available: 8});
+		// Her license is free: the next steps, as after unassigning it.
+		const next = await app.waitFor('Next steps');
+		expect(next).toContain('1 license of Office 365 E3 is free now (8 available).');
+		expect(next).toContain('r Reassign the freed licenses');
 
-		await app.press(keys.escape, 'd');
+		await app.press(keys.enter, keys.escape, 'd');
 		const deleted = await app.waitFor('Deleted users');
 		expect(deleted).toMatch(/Joni Sherman.*deleted \d{4}-\d{2}-\d{2} · until \d{4}-\d{2}-\d{2}/);
 		await app.press(keys.enter);
@@ -40,6 +44,10 @@ describe('Delete user (D) and Deleted users (d)', () => {
 		await app.press('y');
 		await app.waitFor('joni.sherman@contoso.com restored, with their licenses.');
 		expect(productBySku(store.getState().tenant, sku.e3)!.assigned).toBe(18);
+		// Back among the users in her place by name, not after everyone as she came back last.
+		expect(store.getState().tenant.users.at(-1)!.displayName).toBe('Joni Sherman');
+		await app.press(keys.escape, '/', ...'product:e3', keys.enter);
+		await app.waitFor(/Johanna Lorenz[^\n]*\n[^\n]*Joni Sherman[^\n]*\n[^\n]*Lee Gu/);
 	});
 
 	it('without a hold, the mailbox is not kept; esc cancels', async () => {
@@ -54,11 +62,11 @@ describe('Delete user (D) and Deleted users (d)', () => {
 
 	it('a License Administrator may not delete users, and nobody deletes themselves', async () => {
 		const {app} = await start('adele.vance@contoso.com');
-		await app.press('2', 'D');
+		await app.press('2', 'j', 'D');
 		await app.waitFor('Deleting users needs the Global Administrator or User Administrator role.');
 		cleanup?.();
 		const megan = await start();
-		await megan.app.press('2', 'D');
+		await megan.app.press('2', '/', ...'megan', keys.enter, 'D');
 		await megan.app.waitFor('You cannot delete the account you are signed in with.');
 	});
 

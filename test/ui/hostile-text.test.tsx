@@ -35,8 +35,10 @@ describe('hostile tenant text in the TUI', () => {
 		await app.press(keys.escape);
 		await app.waitFor('1 selected');
 		await app.press('2');
-		const users = await app.waitFor(ordinaryName);
-		expect(users).toContain('\\u202egnp.exe');
+		// Sorted by display name, the payloads come first; ordinary writing is found by the filter.
+		expect(await app.waitFor('Active users (')).toContain('\\u202egnp.exe');
+		await app.press('/', ...'søren', keys.enter);
+		await app.waitFor(ordinaryName);
 		await app.press('3');
 		await app.waitFor('Step 1 of 4');
 		// Reclaim: Lidia holds Visio through the group, whose name attacks the terminal.

@@ -1,3 +1,5 @@
+import {readFileSync, statSync} from 'node:fs';
+import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {productBySku} from '../../source/domain/selectors.js';
 import {keyTable} from '../../source/ui/keys.js';
@@ -14,16 +16,16 @@ function counts(frame: string, product: string): number[] {
 	return line.slice(line.indexOf(product) + product.length).trim().split(/\s+/).map(Number);
 }
 
-async function openBusinessPremium() {
-	const {store, stateFile} = await demoStore();
-	const app = renderApp(store);
+async function openBusinessPremium(size?: {columns: number; rows: number}) {
+	const {store, stateFile, stateDir} = await demoStore();
+	const app = renderApp(store, size);
 	cleanup = app.unmount;
 	await app.waitFor('Microsoft 365 Business Premium');
 	expect(counts(app.frame(), 'Microsoft 365 Business Premium')).toEqual([11, 2, 13]);
 	// Exchange Online (Plan 1), its Archiving add-on and Business Basic sort above it.
 	await app.press('j', 'j', 'j', keys.enter);
 	await app.waitFor('Licenses › Microsoft 365 Business Premium');
-	return {app, store, stateFile};
+	return {app, store, stateFile, stateDir};
 }
 
 async function tickTwoAndAsk(app: Awaited<ReturnType<typeof openBusinessPremium>>['app']) {
@@ -52,7 +54,7 @@ describe('Licenses page', () => {
 		expect(dialog).toMatch(/\[ Cancel \]/);
 
 		await app.press('y');
-		await app.waitFor('2 licenses unassigned from Microsoft 365 Business Premium.');
+		await app.waitFor('2 licenses of Microsoft 365 Business Premium unassigned.');
 		const next = await app.waitFor('Next steps');
 		expect(next).toContain('2 licenses of Microsoft 365 Business Premium are free now (4 available).');
 		expect(next).toContain('Billing > Your products');
@@ -87,17 +89,29 @@ describe('Licenses page', () => {
 		expect(productBySku(store.getState().tenant, sku.businessPremium)!.available).toBe(2);
 	});
 
-	it('c shows the same change as Microsoft Graph PowerShell and REST calls, and c again the change', async () => {
-		const {app, store} = await openBusinessPremium();
+	it('c shows the same change as PowerShell and curl calls, unboxed and saved as .ps1 and .sh; c again the change', async () => {
+		const {app, store, stateDir} = await openBusinessPremium({columns: 80, rows: 24});
 		await tickTwoAndAsk(app);
 		await app.press('c');
-		// Long commands wrap inside the dialog: read them with the wrapping and the border taken out.
-		const commands = (await app.waitFor('Microsoft Graph PowerShell')).replace(/\s*│\s*\n\s*│\s*/g, ' ');
-		expect(commands).toContain(
+		const view = await app.waitFor('Microsoft Graph PowerShell');
+		// Unboxed: what is copied from the screen holds no border, and no line is cut.
+		const lines = view.split('\n').slice(2, view.split('\n').findIndex(line => line.includes('more (↓ to scroll)')));
+		expect(lines.join('\n')).not.toMatch(/[│╭╮╰╯…]/);
+		// One command a user, broken between its arguments with PowerShell's continuation.
+		const command = lines.join('\n').match(/Set-MgUserLicense -UserId 'alex\.wilber@contoso\.com'[^\n]*`\n[^\n]*/)![0];
+		expect(command.replace(/ `\n\s*/, ' ')).toBe(
 			`Set-MgUserLicense -UserId 'alex.wilber@contoso.com' -AddLicenses @() -RemoveLicenses @('${sku.businessPremium}')`,
 		);
-		expect(commands).toContain('POST https://graph.microsoft.com/v1.0/users/alex.wilber%40contoso.com/assignLicense');
-		expect(commands).toContain(`{"addLicenses":[],"removeLicenses":["${sku.businessPremium}"]}`);
+		// The files are where the view says, readable by the admin alone.
+		const saved = /Saved as (\S+\.ps1) and\s+(\S+\.sh)/.exec(view.replace(/\n/g, ' '))!;
+		expect(saved[1]!.startsWith(join(stateDir, 'commands'))).toBe(true);
+		for (const path of [saved[1]!, saved[2]!]) expect(statSync(path).mode & 0o777).toBe(0o600);
+		expect(statSync(join(stateDir, 'commands')).mode & 0o777).toBe(0o700);
+		expect(readFileSync(saved[1]!, 'utf8')).toContain(command);
+		expect(readFileSync(saved[2]!, 'utf8')).toContain('"$GRAPH/users/alex.wilber%40contoso.com/assignLicense"');
+		await app.press(...Array.from({length: 12}, () => 'j'));
+		const scrolled = await app.waitFor('c again shows the change itself.');
+		expect(scrolled).toContain(`"removeLicenses": ["${sku.businessPremium}"]`);
 		await app.press('c');
 		await app.waitFor('What happens');
 		expect(productBySku(store.getState().tenant, sku.businessPremium)!.assigned).toBe(11);
@@ -146,12 +160,16 @@ describe('Licenses page', () => {
 		expect(app.frame()).toContain('+ Assign licenses');
 		await app.press('?');
 		let page = await app.waitFor('esc closes');
-		let help = page;
+		// The product page's own keys come first, under a title that is a rule (it shows without bold).
+		const rows = page.split('\n');
+		const title = rows.findIndex(row => /^── This screen: A product ─+/.test(row));
+		expect(rows[title + 1]).toMatch(/^u\s+Unassign licenses/);
 		// Turn the pages until the last; the pages together hold every binding's label.
-		while (/page (\d+) of \1/.test(page) === false && /page \d+ of/.test(page)) {
-			const number = Number(/page (\d+) of/.exec(page)![1]);
+		let help = page;
+		while (/page (\d+) of (?!\1\b)\d+/.test(page)) {
+			const n = Number(/page (\d+) of/.exec(page)![1]);
 			await app.press('j');
-			page = await app.waitFor(`page ${number + 1} of`);
+			page = await app.waitFor(`page ${n + 1} of`);
 			help += page;
 		}
 		for (const binding of keyTable) expect(help, binding.label).toContain(binding.label);
@@ -209,7 +227,8 @@ describe('Tomás Herrera and his archive', () => {
 		);
 		expect(dialog).toContain('1 user loses their mailbox · 1 user loses their archive mailbox');
 		await app.press('y');
-		await app.waitFor('1 license unassigned from Exchange Online (Plan 1), with 1 license of add-ons that depend on it.');
+		// A status longer than the terminal goes on to a second line rather than being cut.
+		await app.waitFor(/1 license of Exchange Online \(Plan 1\) unassigned from Tomás Herrera, with 1 license of add-ons that\n\s*depend on it\./);
 		const next = await app.waitFor('Next steps');
 		expect(next).toContain('1 license of Exchange Online (Plan 1) is free now');
 		expect(next).toContain('1 license of Exchange Online Archiving for Exchange Online is free now');

@@ -87,7 +87,7 @@ describe('sending a change', () => {
 		// The results list each user: the one done, and the one not sent.
 		const after = await app.waitFor('Not sent: stopped (esc or Ctrl-C).');
 		expect(after).not.toContain('Sending the change');
-		expect(after).toContain('1 license unassigned from Microsoft 365 Business Premium, 1 user failed.');
+		expect(after).toContain('1 license of Microsoft 365 Business Premium unassigned from Alex Wilber, 1 user failed.');
 		expect(backend.stopped).toBe(true);
 	});
 

@@ -24,6 +24,8 @@ const histories = fc
 			add: fc.subarray(skuIds, {maxLength: 2}),
 			remove: fc.subarray(skuIds, {maxLength: 2}),
 			group: fc.constantFrom(...groupIds),
+			// Some assignments turn apps off: a plan id of the product, or none.
+			apps: fc.subarray(['p1', 'p2'], {maxLength: 2}),
 		}),
 		{maxLength: 40},
 	)
@@ -40,7 +42,10 @@ const histories = fc
 				changes.push({type: 'restore', time, userId: step.user});
 			} else if (step.kind === 'leave-group') {
 				changes.push({type: 'leave-group', time, userId: step.user, groupId: step.group});
-			} else changes.push({time, userId: step.user, add: step.add, remove: step.remove});
+			} else {
+				const disabledPlans = step.apps.length > 0 && step.add.length > 0 ? {[step.add[0]!]: step.apps} : undefined;
+				changes.push({time, userId: step.user, add: step.add, remove: step.remove, ...(disabledPlans ? {disabledPlans} : {})});
+			}
 		}
 		return changes;
 	});

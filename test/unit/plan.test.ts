@@ -108,9 +108,9 @@ describe('counts that add up: users and licenses apart', () => {
 			[outcome('a', 's1', 'removed'), outcome('a', 'addon', 'removed'), outcome('b', 's1', 'skipped'), outcome('c', 's1', 'removed'), outcome('c', 's2', 'skipped')],
 			's1',
 		);
-		expect(counts).toEqual({removed: 2, assigned: 0, addOns: 1, users: 2, skipped: 1, failed: 0});
+		expect(counts).toEqual({removed: 2, assigned: 0, updated: 0, addOns: 1, users: 2, skipped: 1, failed: 0});
 		expect(strings.outcome.summary(counts, 'Exchange Online (Plan 1)')).toBe(
-			'2 licenses unassigned from Exchange Online (Plan 1), with 1 license of add-ons that depend on it, 1 user skipped.',
+			'2 licenses of Exchange Online (Plan 1) unassigned, with 1 license of add-ons that depend on it, 1 user skipped.',
 		);
 		const all = countOutcomes([outcome('a', 's1', 'removed'), outcome('a', 's2', 'removed'), outcome('b', 's1', 'skipped')]);
 		expect(strings.outcome.summary(all)).toBe('2 licenses unassigned (1 user), 1 user skipped.');

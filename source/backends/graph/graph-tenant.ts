@@ -4,7 +4,8 @@
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import type {CompanySubscription, DirectoryRole, Group, Organization, SubscribedSku, Tenant, User} from '../../domain/model.js';
 import {normaliseTenant, normaliseUser} from '../../domain/ids.js';
-import {skipOutcomes, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
+import {assignLicenseBody} from '../../domain/commands.js';
+import {changeCount, plannedDisabled, skipOutcomes, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
 import {strings} from '../../ui/strings.js';
 import type {DeletedUser, TenantBackend} from '../backend.js';
 import {actionScopes} from './clouds.js';
@@ -44,12 +45,25 @@ export type Answer =
 
 const holdsDirectly = (user: User, skuId: string) => user.licenseAssignmentStates.some(s => s.skuId === skuId && s.assignedByGroup === null);
 
+/** The user holds the product directly with exactly these apps turned off. */
+function hasApps(user: User, skuId: string, disabled: readonly string[]): boolean {
+	const state = user.licenseAssignmentStates.find(s => s.skuId === skuId && s.assignedByGroup === null);
+	const now = (state?.disabledPlans ?? []).map(id => id.toLowerCase());
+	return state !== undefined && now.length === disabled.length && disabled.every(id => now.includes(id.toLowerCase()));
+}
+
 /** Graph's answer to one user's assignLicense, as an outcome for each product in the request. */
 export function outcomesOf(item: LicensePlan['items'][number], answer: Answer): UserOutcome[] {
 	const base = {userId: item.userId, userPrincipalName: item.userPrincipalName};
-	const requested = [...item.add.map(skuId => ({skuId, requested: 'add' as const})), ...item.remove.map(skuId => ({skuId, requested: 'remove' as const}))];
+	const requested = [
+		...item.add.map(skuId => ({skuId, requested: 'add' as const})),
+		...(item.update ?? []).map(skuId => ({skuId, requested: 'update' as const})),
+		...item.remove.map(skuId => ({skuId, requested: 'remove' as const})),
+	];
+	const doneAs = {add: 'assigned', update: 'updated', remove: 'removed'} as const;
 	return requested.map(({skuId, requested: kind}): UserOutcome => {
-		const done = {...base, skuId, requested: kind, outcome: kind === 'add' ? ('assigned' as const) : ('removed' as const), reason: null};
+		const apps = kind === 'remove' ? {} : {disabledPlans: plannedDisabled(item, skuId)};
+		const done = {...base, skuId, requested: kind, outcome: doneAs[kind], reason: null, ...apps};
 		const failed = (message: string) => ({...base, skuId, requested: kind, outcome: 'failed' as const, reason: 'error' as const, message});
 		if (answer.kind === 'not-sent') return failed(strings.graph.notSent(answer.why));
 		if (answer.kind === 'unknown') {
@@ -59,6 +73,7 @@ export function outcomesOf(item: LicensePlan['items'][number], answer: Answer): 
 			if ('error' in now) return failed(text.failed(why, now.error));
 			const has = holdsDirectly(now, skuId);
 			if (kind === 'remove') return has ? failed(text.notRemoved(why)) : {...done, message: text.removed(why)};
+			if (kind === 'update') return hasApps(now, skuId, plannedDisabled(item, skuId)) ? {...done, message: text.updated(why)} : failed(text.notUpdated(why));
 			return has ? {...done, message: text.assigned(why)} : failed(text.notAssigned(why));
 		}
 		const {response, message: safe} = answer;
@@ -199,13 +214,12 @@ export class GraphTenant implements TenantBackend {
 	}
 
 	async apply(_tenant: Tenant, plan: LicensePlan, onProgress?: (progress: Progress) => void, signal?: AbortSignal): Promise<UserOutcome[]> {
-		const items = plan.items.filter(item => item.add.length + item.remove.length > 0);
+		const items = plan.items.filter(item => changeCount(item) > 0);
 		const requests: SubRequest[] = items.map((item, i) => ({
 			id: String(i),
 			method: 'POST',
 			url: `/users/${item.userId}/assignLicense`,
-			// addLicenses is required even when empty.
-			body: {addLicenses: item.add.map(skuId => ({skuId, disabledPlans: []})), removeLicenses: item.remove},
+			body: assignLicenseBody(item),
 		}));
 		const limit = this.options.maxDuration;
 		const {responses, unknown, stopped} = await this.http.batch(requests, {

@@ -2,11 +2,14 @@
 // the confirm button once tab has moved to it. The lines scroll when they do not fit.
 import {Box} from 'ink';
 import {Text} from './Text.js';
-import {useEffect, useMemo, useState, type ReactElement} from 'react';
-import {powershellCommands, restRequests} from '../../domain/commands.js';
+import {useMemo, useState, type ReactElement} from 'react';
+import {fileStamp} from '../../domain/dates.js';
 import type {LicensePlan} from '../../domain/plan.js';
+import type {Store} from '../../store/store.js';
 import {useChrome} from '../chrome.js';
-import {useAppState} from '../store-context.js';
+import {useAppState, useStore} from '../store-context.js';
+import {commandFiles, commandRows} from './commands-text.js';
+import {StyledLine} from './StyledLine.js';
 import {namesOf} from '../use-apply.js';
 import {confirmationLines} from './plan-lines.js';
 import {strings} from '../strings.js';
@@ -41,29 +44,9 @@ function Button({label, focused}: {label: string; focused: boolean}) {
 	);
 }
 
-/** The plan as the commands that would make the same change, wrapped to the dialog. */
-function commandLines(plan: LicensePlan, width: number): ReactElement[] {
-	const wrap = (text: string) => wrapText(text, width, '', false);
-	const rows = [
-		{text: strings.commands.powershell, bold: true},
-		...powershellCommands(plan).flatMap(command => wrap(command).map(text => ({text, bold: false}))),
-		{text: ' ', bold: false},
-		{text: strings.commands.rest, bold: true},
-		...restRequests(plan).flatMap(request =>
-			wrap(`${request.method} ${request.url}`).concat(wrap(JSON.stringify(request.body))).map(text => ({text, bold: false})),
-		),
-		{text: ' ', bold: false},
-		{text: strings.commands.back, bold: false},
-	];
-	return rows.map((row, i) => (
-		<Text key={`cmd${i}`} bold={row.bold}>
-			{row.text}
-		</Text>
-	));
-}
-
 export function ConfirmPanel({title, question, lines: given, plan, byProduct = false, confirmLabel, onConfirm, onCancel}: Props) {
 	const chrome = useChrome();
+	const store = useStore();
 	const {tenant} = useAppState();
 	const width = dialogWidth(chrome.size.columns);
 	// Computed once per plan, not on every key that scrolls it: a plan can hold thousands of users.
@@ -74,15 +57,27 @@ export function ConfirmPanel({title, question, lines: given, plan, byProduct = f
 	const changeLines = given ?? planned;
 	const [focus, setFocus] = useState<ConfirmFocus>(initialConfirmFocus);
 	const [showCommands, setShowCommands] = useState(false);
-	const commands = useMemo(() => (showCommands && plan ? commandLines(plan, width) : null), [showCommands, plan, width]);
+	/** Where the commands were saved (or why not), once c has been pressed. */
+	const [saved, setSaved] = useState<string | null>(null);
+	// Unboxed and as wide as the terminal, so a command is copied whole.
+	const commandWidth = chrome.size.columns - 1;
+	const commands = useMemo(
+		() => (showCommands && plan ? commandRows(plan, chrome.graphBase, commandWidth).map((row, i) => <StyledLine key={`c${i}`} segments={[row]} />) : null),
+		[showCommands, plan, commandWidth],
+	);
 	const lines = commands ?? changeLines;
-	// What the screen below last said is not about this question.
-	useEffect(() => chrome.setStatus(null), []);
+	const savedLines = commands && saved ? wrapText(saved, commandWidth) : [];
 	// The question wraps (it names the add-ons that go with a product); the border, title, a blank
-	// line, the "more" line and the buttons take six rows more.
+	// line, the "more" line and the buttons take six rows more. Unboxed, the commands take what the
+	// border and the question leave.
 	const questionLines = wrapText(question, width);
-	const room = Math.max(1, chrome.bodyRows - 6 - questionLines.length);
+	const room = Math.max(1, chrome.bodyRows - (commands ? 3 + savedLines.length : 6 + questionLines.length));
 	const scroll = useScroll(lines.length, room);
+	const toggleCommands = () => {
+		if (!showCommands && plan && saved === null) setSaved(saveCommands(store, plan, chrome.graphBase, tenant.organization.displayName));
+		setShowCommands(shown => !shown);
+		scroll.top();
+	};
 	return (
 		<ScreenFrame
 			modal
@@ -91,29 +86,25 @@ export function ConfirmPanel({title, question, lines: given, plan, byProduct = f
 				confirm: onConfirm,
 				cancel: onCancel,
 				focusNext: () => setFocus(nextConfirmFocus),
-				commands: plan
-					? () => {
-							setShowCommands(shown => !shown);
-							scroll.top();
-						}
-					: undefined,
+				commands: plan ? toggleCommands : undefined,
 				press: focus === 'confirm' ? onConfirm : onCancel,
 				scrollUp: scroll.up,
 				scrollDown: scroll.down,
 			}}
 		>
-			<Box flexDirection="column" borderStyle="round" paddingX={1} height={chrome.bodyRows}>
-				<Text bold>{title}</Text>
-				{questionLines.map((line, i) => (
-					<Text key={i} wrap="truncate-end">
+			{/* The commands unboxed, so what is copied from the screen holds no border. */}
+			<Box flexDirection="column" height={chrome.bodyRows} {...(commands ? {} : {borderStyle: 'round' as const, paddingX: 1})}>
+				<Text bold>{commands ? strings.commands.title : title}</Text>
+				{(commands ? savedLines : questionLines).map((line, i) => (
+					<Text key={`h${i}`} dimColor={commands !== null} wrap="truncate-end">
 						{line}
 					</Text>
 				))}
-				<Text> </Text>
+				{commands ? null : <Text> </Text>}
 				<Box flexDirection="column" height={room} overflow="hidden">
 					{lines.slice(scroll.offset, scroll.offset + room)}
 				</Box>
-				<Text dimColor>{scroll.below > 0 ? strings.dialog.more(scroll.below) : ' '}</Text>
+				<Text dimColor>{scroll.below > 0 ? strings.dialog.more(scroll.below) : commands ? strings.commands.back : ' '}</Text>
 				<Box gap={2}>
 					<Button label={strings.dialog.cancel} focused={focus === 'cancel'} />
 					<Button label={confirmLabel} focused={focus === 'confirm'} />
@@ -121,4 +112,17 @@ export function ConfirmPanel({title, question, lines: given, plan, byProduct = f
 			</Box>
 		</ScreenFrame>
 	);
+}
+
+/** Saves the commands as a .ps1 and a .sh in the state directory: what the view says about it. */
+function saveCommands(store: Store, plan: LicensePlan, graphBase: string, tenant: string): string {
+	const time = new Date();
+	const files = commandFiles(plan, graphBase, tenant, time);
+	try {
+		const ps1 = store.saveCommands(`commands-${fileStamp(time)}.ps1`, files.ps1);
+		const sh = store.saveCommands(`commands-${fileStamp(time)}.sh`, files.sh);
+		return strings.commands.saved(ps1, sh);
+	} catch (error) {
+		return strings.commands.notSaved((error as Error).message);
+	}
 }

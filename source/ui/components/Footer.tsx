@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import {Text} from './Text.js';
-import {bindingsFor, type ActionId, type KeyContext} from '../keys.js';
+import {bindingsFor, type ActionId, type Binding, type KeyContext} from '../keys.js';
 
 interface Props {
 	contexts: readonly KeyContext[];
@@ -16,14 +16,18 @@ export function Footer({contexts, handled, disabled, width}: Props) {
 	const live = bindingsFor(contexts).filter(binding => binding.footer && handled.has(binding.id));
 	// A key taken by a more specific context (esc as Cancel in a dialog) is not shown again as Back.
 	const items = live.filter((binding, i) => !live.slice(0, i).some(earlier => earlier.keys.split('/').some(k => binding.keys.split('/').includes(k))));
-	const shown: typeof items = [];
-	let used = 0;
+	// ? Help always shows (it lists what the footer has no room for); the rest in order while they fit.
+	const help = items.find(item => item.id === 'help');
+	const size = (item: Binding) => item.keys.length + item.label.length + 3;
+	const shown: Binding[] = [];
+	let used = help ? size(help) : 0;
 	for (const item of items) {
-		const length = item.keys.length + item.label.length + 3;
-		if (used + length > width) break;
+		if (item === help) continue;
+		if (used + size(item) > width) break;
 		shown.push(item);
-		used += length;
+		used += size(item);
 	}
+	if (help) shown.push(help);
 	return (
 		<Box height={1} overflow="hidden">
 			{shown.map(item => {

@@ -42,7 +42,6 @@ export function HoldersChecklist({tenant, skuId, checklist, height, width}: Prop
 			empty={strings.product.noUsers}
 			height={height}
 			width={width}
-			noteWidth={22}
 			note={user => holderNote(user, skuId, names)}
 		/>
 	);

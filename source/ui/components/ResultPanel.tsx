@@ -7,10 +7,12 @@ import {countOutcomes, type UserOutcome} from '../../domain/plan.js';
 import {useChrome} from '../chrome.js';
 import {useAppState} from '../store-context.js';
 import {namesOf} from '../use-apply.js';
-import {failureWords, strings} from '../strings.js';
+import {outcomeWhy, strings} from '../strings.js';
 import type {Names} from './plan-lines.js';
 import {ScreenFrame} from './ScreenFrame.js';
 import {useScroll} from './use-scroll.js';
+import {dialogWidth} from './ConfirmPanel.js';
+import {wrapText} from './wrap-text.js';
 
 interface Props {
 	title: string;
@@ -18,20 +20,17 @@ interface Props {
 	onDone: () => void;
 }
 
-/** Each user on a line, then a line per product: what was done, or why not. */
-function outcomeLines(tenant: Tenant, outcomes: readonly UserOutcome[], names: Names): string[] {
+/** Each user, then a line per product: what was done, or why not; wrapped, so no reason is cut off. */
+function outcomeLines(tenant: Tenant, outcomes: readonly UserOutcome[], names: Names, width: number): string[] {
 	const byUser = new Map<string, UserOutcome[]>();
 	for (const outcome of outcomes) byUser.set(outcome.userPrincipalName, [...(byUser.get(outcome.userPrincipalName) ?? []), outcome]);
 	return [...byUser].flatMap(([upn, list]) => [
-		upn,
-		...list.map(o => {
-			const why =
-				o.outcome === 'failed'
-					? `: ${failureWords(tenant, o)}`
-					: o.reason
-						? `: ${strings.outcome.reason[o.reason]}`
-						: '';
-			return `    ${strings.outcome.verb[o.outcome]} ${names.product(o.skuId)}${why}`;
+		...wrapText(upn, width),
+		...list.flatMap(o => {
+			const reason = o.outcome === 'failed' || o.reason ? outcomeWhy(tenant, o) : '';
+			const why = reason ? `: ${reason}` : '';
+			const line = wrapText(`${strings.outcome.verb[o.outcome]} ${names.product(o.skuId)}${why}`, width - 6);
+			return line.map((text, i) => `${i === 0 ? '    ' : '      '}${text}`);
 		}),
 	]);
 }
@@ -39,9 +38,11 @@ function outcomeLines(tenant: Tenant, outcomes: readonly UserOutcome[], names: N
 export function ResultPanel({title, outcomes, onDone}: Props) {
 	const chrome = useChrome();
 	const {tenant} = useAppState();
-	const lines = useMemo(() => outcomeLines(tenant, outcomes, namesOf(tenant)), [outcomes, tenant]);
-	// Title, summary, blank, Done button, and the border.
-	const room = Math.max(1, chrome.bodyRows - 6);
+	const width = dialogWidth(chrome.size.columns);
+	const lines = useMemo(() => outcomeLines(tenant, outcomes, namesOf(tenant), width), [outcomes, tenant, width]);
+	const summary = wrapText(strings.outcome.summary(countOutcomes(outcomes)), width);
+	// Title, summary, the "more" line, Done button, and the border.
+	const room = Math.max(1, chrome.bodyRows - 5 - summary.length);
 	const scroll = useScroll(lines.length, room);
 	return (
 		<ScreenFrame
@@ -56,7 +57,9 @@ export function ResultPanel({title, outcomes, onDone}: Props) {
 		>
 			<Box flexDirection="column" borderStyle="round" paddingX={1} height={chrome.bodyRows}>
 				<Text bold>{title}</Text>
-				<Text>{strings.outcome.summary(countOutcomes(outcomes))}</Text>
+				{summary.map((line, i) => (
+					<Text key={`s${i}`}>{line}</Text>
+				))}
 				<Box flexDirection="column" height={room} overflow="hidden">
 					{lines.slice(scroll.offset, scroll.offset + room).map((line, i) => (
 						<Text key={scroll.offset + i} wrap="truncate-end">

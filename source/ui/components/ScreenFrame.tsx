@@ -1,10 +1,9 @@
 import {Box} from 'ink';
 import {Text} from './Text.js';
-import type {ReactNode} from 'react';
+import {useId, useLayoutEffect, type ReactNode} from 'react';
 import {useChrome, type Handlers} from '../chrome.js';
 import {useRoute, type TextField} from '../input-router.js';
-import {changeActions, type ActionId, type KeyContext} from '../keys.js';
-import {strings} from '../strings.js';
+import {bindingsFor, changeActions, type ActionId, type KeyContext} from '../keys.js';
 import {Footer} from './Footer.js';
 
 interface Props {
@@ -22,36 +21,42 @@ interface Props {
 /** A screen's body, status line and footer; its keys go live when it is the one on top. */
 export function ScreenFrame({contexts, handlers, disabled, text, modal = false, children}: Props) {
 	const chrome = useChrome();
-	const all: KeyContext[] = [...contexts, 'global'];
-	const global = modal ? {help: chrome.global.help, quit: chrome.global.quit} : chrome.global;
-	const own = definedOnly(handlers);
+	// While a field is typed in, it takes every key but esc: the screen's own keys wait.
+	const all: KeyContext[] = text ? ['text'] : [...contexts, 'global'];
+	const global = text ? {} : modal ? {help: chrome.global.help, quit: chrome.global.quit} : chrome.global;
+	const own = text ? {cancel: text.onCancel} : definedOnly(handlers);
+	const screen = `${useId()}:${contexts.join(',')}`;
+	// Before the next frame, so a status from the screen before is gone as this one shows.
+	useLayoutEffect(() => {
+		if (chrome.active) chrome.screenShown(screen);
+	}, [chrome.active, screen]);
 	// Read-only: every change key says why instead of acting, and shows as unavailable.
 	const refused = chrome.readOnly ? Object.keys(own).filter(id => changeActions.has(id as ActionId)) : [];
 	for (const id of refused) own[id as ActionId] = () => chrome.setStatus(chrome.readOnly);
-	const live = {...global, ...own};
+	const live = definedOnly({...global, ...own});
 	const unavailable = new Set<ActionId>([...(disabled ?? []), ...(refused as ActionId[])]);
-	useRoute({contexts: all, handlers: live, text}, chrome.active);
+	useRoute({contexts: all, handlers: live}, chrome.active);
 	return (
-		<Box flexDirection="column" height={chrome.bodyRows + 2}>
+		<Box flexDirection="column" height={chrome.bodyRows + chrome.statusLines.length + 1}>
 			<Box flexDirection="column" height={chrome.bodyRows} overflow="hidden">
 				{children}
 			</Box>
-			<Box height={1}>
-				<Text wrap="truncate-end">{chrome.status ?? ''}</Text>
+			<Box flexDirection="column" height={chrome.statusLines.length}>
+				{chrome.statusLines.map((line, i) => (
+					<Text key={i} wrap="truncate-end">
+						{line}
+					</Text>
+				))}
 			</Box>
-			{text ? (
-				// While a field is being typed in, the table's keys are letters: only enter and esc act.
-				<Text dimColor>{strings.typing}</Text>
-			) : (
-				<Footer
-					contexts={all}
-					handled={new Set(Object.keys(live) as ActionId[])}
-					disabled={unavailable}
-					width={chrome.size.columns}
-				/>
-			)}
+			<Footer contexts={all} handled={handledHere(all, live)} disabled={unavailable} width={chrome.size.columns} />
 		</Box>
 	);
+}
+
+/** What the screen acts on, and what the focused field or list takes itself. */
+function handledHere(contexts: readonly KeyContext[], live: Handlers): Set<ActionId> {
+	const taken = bindingsFor(contexts).filter(binding => binding.owner === 'component');
+	return new Set([...(Object.keys(live) as ActionId[]), ...taken.map(binding => binding.id)]);
 }
 
 /** A screen passes `back: undefined` to leave esc to the global handler. */

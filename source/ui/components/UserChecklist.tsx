@@ -6,6 +6,7 @@ import type {ReactNode} from 'react';
 import type {User} from '../../domain/model.js';
 import {strings} from '../strings.js';
 import {Cell} from './Cell.js';
+import {fitColumns, widest} from './columns.js';
 import {FilterBar} from './FilterBar.js';
 import type {Checklist} from './use-checklist.js';
 import {WindowedList, windowLabel} from './WindowedList.js';
@@ -19,11 +20,21 @@ interface Props {
 	width: number;
 	/** Right-hand column: account state, groups. */
 	note: (user: User) => string;
-	noteWidth: number;
 }
 
-export function UserChecklist({checklist, heading, empty, height, width, note, noteWidth}: Props) {
+export function UserChecklist({checklist, heading, empty, height, width, note}: Props) {
 	const {filter, list, shown, isTicked, tickCount} = checklist;
+	// The note (groups, a blocked sign-in) and the name keep their width; the username gives way first.
+	const visible = shown.slice(list.state.offset, list.state.offset + height);
+	const [nameWidth, upnWidth] = fitColumns(
+		[
+			{want: widest(visible.map(user => user.displayName)) + 1, min: 14},
+			{want: widest(visible.map(user => user.userPrincipalName)) + 1, min: 12},
+			{want: widest(visible.map(note)), min: 0},
+		],
+		width - 5,
+		[1, 0],
+	);
 	return (
 		<>
 			<Box justifyContent="space-between" width={width + 1}>
@@ -42,13 +53,13 @@ export function UserChecklist({checklist, heading, empty, height, width, note, n
 				renderRow={(user, selected, index) => (
 					<Box width={width}>
 						<Cell width={5}>{isTicked(index) ? ' [x]' : ' [ ]'}</Cell>
-						<Cell width={24} inverse={selected}>
+						<Cell width={nameWidth} inverse={selected}>
 							{user.displayName}
 						</Cell>
-						<Cell dim>{user.userPrincipalName}</Cell>
-						<Cell width={noteWidth} align="right">
-							{note(user)}
+						<Cell width={upnWidth} dim>
+							{user.userPrincipalName}
 						</Cell>
+						<Cell align="right">{note(user)}</Cell>
 					</Box>
 				)}
 			/>

@@ -1,87 +1,94 @@
-// A plan as confirmation lines: per user, what is assigned, unassigned and skipped.
-import {Text} from './Text.js';
+// A plan as confirmation lines: per user, what is assigned, unassigned, changed and skipped, wrapped
+// to the dialog so no group, add-on, reason or note is cut off.
 import type {ReactElement} from 'react';
 import {planConsequences, restoresMailbox} from '../../domain/consequences.js';
 import type {Tenant} from '../../domain/model.js';
-import type {LicensePlan, PlanItem} from '../../domain/plan.js';
-import type {Names} from '../../domain/selectors.js';
-import {strings} from '../strings.js';
+import {servicePlanName} from '../../domain/names.js';
+import {plannedDisabled, type LicensePlan, type PlanItem} from '../../domain/plan.js';
+import {directAssignment} from '../../domain/rules.js';
+import {indexTenant, type Names} from '../../domain/selectors.js';
+import {listWords, strings} from '../strings.js';
 import {consequencesPanelLines} from './ConsequencesPanel.js';
+import {StyledLine} from './StyledLine.js';
+import {wrapSegments, type Segment} from './wrap-text.js';
 
 export type {Names} from '../../domain/selectors.js';
+
+/** The apps a plan turns off and on in one product of one user, by name. */
+function appChanges(tenant: Tenant, item: PlanItem, skuId: string): {off: string[]; on: string[]} {
+	const {usersById, skusById} = indexTenant(tenant);
+	const user = usersById.get(item.userId);
+	const before = new Set(user ? (directAssignment(user, skuId)?.disabledPlans ?? []) : []);
+	const after = new Set(plannedDisabled(item, skuId));
+	const name = (id: string) => {
+		const plan = skusById.get(skuId)?.servicePlans.find(p => p.servicePlanId === id);
+		return plan ? servicePlanName(plan.servicePlanId, plan.servicePlanName) : id;
+	};
+	return {off: [...after].filter(id => !before.has(id)).map(name), on: [...before].filter(id => !after.has(id)).map(name)};
+}
 
 /**
  * `byProduct`: the plan is about one product (the Licenses page), so a line per user is enough.
  * Otherwise each user is followed by a line per product (users × products).
  */
 export function planLines(
+	tenant: Tenant,
 	plan: LicensePlan,
 	names: Names,
 	byProduct: boolean,
+	width: number,
 	mailboxBack: (item: PlanItem) => boolean = () => false,
 ): ReactElement[] {
-	const lines: ReactElement[] = [];
-	const changing = plan.items.filter(item => item.add.length + item.remove.length > 0);
+	const rows: Segment[][] = [];
+	const add = (segments: Segment[], indent: string, hang = `${indent}  `) => rows.push(...wrapSegments(segments, width, indent, hang));
+	const note = (text: string): Segment[] => (text ? [{text: ` (${text})`, dim: true}] : []);
+	const changing = plan.items.filter(item => item.add.length + item.remove.length + (item.update?.length ?? 0) > 0);
 	for (const item of changing) {
 		const dependents = Object.keys(item.dependents);
 		const notes = [
 			...Object.values(item.keptThroughGroups).map(groups => strings.product.alsoGroup(names.groups(groups))),
-			...(dependents.length > 0 ? [strings.user.alsoRemoves(dependents.map(names.product).join(', '))] : []),
+			...(dependents.length > 0 ? [strings.user.alsoRemoves(listWords(dependents.map(names.product)))] : []),
 			...(mailboxBack(item) ? [strings.consequences.mailboxBack] : []),
 		].join('; ');
-		lines.push(
-			<Text key={`u${item.userId}`} wrap="truncate-end">
-				{'  '}
-				{item.displayName} <Text dimColor>{item.userPrincipalName}</Text>
-				{byProduct && notes ? <Text dimColor>{` (${notes})`}</Text> : null}
-			</Text>,
-		);
+		add([{text: item.displayName}, {text: ` ${item.userPrincipalName}`, dim: true}, ...(byProduct ? note(notes) : [])], '  ');
 		if (byProduct) continue;
 		for (const skuId of item.add) {
-			lines.push(
-				<Text key={`a${item.userId}${skuId}`} wrap="truncate-end">
-					{'      '}
-					{strings.user.assignLine(names.product(skuId))}
-					{mailboxBack(item) ? <Text dimColor>{` (${strings.consequences.mailboxBack})`}</Text> : null}
-				</Text>,
-			);
+			const {off} = appChanges(tenant, item, skuId);
+			const extra = [...(off.length > 0 ? [strings.user.appsOff(listWords(off))] : []), ...(mailboxBack(item) ? [strings.consequences.mailboxBack] : [])];
+			add([{text: strings.user.assignLine(names.product(skuId))}, ...note(extra.join('; '))], '      ');
+		}
+		for (const skuId of item.update ?? []) {
+			const {off, on} = appChanges(tenant, item, skuId);
+			add([{text: strings.user.changeLine(names.product(skuId), listWords(off), listWords(on))}], '      ');
 		}
 		for (const skuId of item.remove) {
 			const groups = item.keptThroughGroups[skuId];
 			const bases = item.dependents[skuId];
-			const note = groups
+			const why = groups
 				? strings.product.alsoGroup(names.groups(groups))
 				: bases
-					? strings.user.dependent(bases.map(names.product).join(', '))
+					? strings.user.dependent(listWords(bases.map(names.product)))
 					: '';
-			lines.push(
-				<Text key={`r${item.userId}${skuId}`} wrap="truncate-end">
-					{'      '}
-					{strings.user.removeLine(names.product(skuId))}
-					{note ? <Text dimColor>{` (${note})`}</Text> : null}
-				</Text>,
-			);
+			add([{text: strings.user.removeLine(names.product(skuId))}, ...note(why)], '      ');
 		}
 	}
 	const skipping = plan.items.filter(item => item.skip.length > 0);
-	if (skipping.length > 0) lines.push(<Text key="skip">{strings.unassign.willSkip(skipping.length)}</Text>);
+	if (skipping.length > 0) rows.push([{text: strings.unassign.willSkip(skipping.length)}]);
 	for (const item of skipping) {
-		lines.push(
-			<Text key={`s${item.userId}`} wrap="truncate-end" dimColor>
-				{'  '}
-				{item.displayName}:{' '}
-				{item.skip
-					.map(skip => (byProduct ? '' : `${names.product(skip.skuId)}: `) + strings.outcome.reason[skip.reason])
-					.join('; ')}
-			</Text>,
-		);
+		const reasons = item.skip
+			.map(skip => {
+				const reason = skip.reason === 'group-assigned' && skip.groupIds.length > 0 ? strings.user.groupReason(names.groups(skip.groupIds)) : strings.outcome.reason[skip.reason];
+				return (byProduct ? '' : `${names.product(skip.skuId)}: `) + reason;
+			})
+			.join('; ');
+		add([{text: `${item.displayName}: ${reasons}`, dim: true}], '  ');
 	}
-	return lines;
+	return rows.map((segments, i) => <StyledLine key={`p${i}`} segments={segments} />);
 }
 
 /**
  * Everything a confirmation says: what happens to each user (the consequences panel, when licenses
- * go), the changes themselves, then what each loss means.
+ * or apps go), the changes themselves, then what each loss means.
  */
 export function confirmationLines(
 	tenant: Tenant,
@@ -91,15 +98,8 @@ export function confirmationLines(
 	width: number,
 	now: Date = new Date(),
 ): ReactElement[] {
-	const changes = planLines(plan, names, byProduct, item => restoresMailbox(tenant, item, now));
+	const changes = planLines(tenant, plan, names, byProduct, width, item => restoresMailbox(tenant, item, now));
 	const {head, notes} = consequencesPanelLines(planConsequences(tenant, plan, now), names, width);
 	if (head.length === 0) return changes;
-	return [
-		...head,
-		<Text key="changes" bold>
-			{strings.consequences.changes}
-		</Text>,
-		...changes,
-		...notes,
-	];
+	return [...head, <StyledLine key="changes" segments={[{text: strings.consequences.changes, bold: true}]} />, ...changes, ...notes];
 }

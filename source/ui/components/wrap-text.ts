@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 import {terminalText} from '../../domain/text-safety.js';
 
@@ -11,4 +12,38 @@ export function wrapText(text: string, width: number, indent = '', trim = true):
 	return wrapAnsi(terminalText(text), width, {hard: true, trim})
 		.split('\n')
 		.map(line => indent + line);
+}
+
+/** A run of text in one style. */
+export interface Segment {
+	text: string;
+	bold?: boolean;
+	dim?: boolean;
+}
+
+/**
+ * Styled text wrapped like wrapText: each line as the segments (cut where the line breaks) it
+ * holds, after `indent`. Nothing is cut off: a name, a group or a reason goes on the next line.
+ */
+export function wrapSegments(segments: readonly Segment[], width: number, indent = '', hang = indent): Segment[][] {
+	const safe = segments.map(segment => ({...segment, text: terminalText(segment.text)}));
+	const plain = safe.map(segment => segment.text).join('');
+	// Most lines fit: a confirmation of thousands of users need not wrap each one.
+	if (stringWidth(plain) <= width - indent.length && !plain.includes('\n')) return [indent ? [{text: indent}, ...safe] : safe];
+	let from = 0;
+	return wrapText(plain, Math.max(1, width - Math.max(indent.length, hang.length))).map((line, n) => {
+		// Each wrapped line is a piece of the paragraph (only spaces at the breaks are dropped).
+		const start = plain.indexOf(line, from);
+		const end = start + line.length;
+		from = end;
+		const lead = n === 0 ? indent : hang;
+		const pieces: Segment[] = lead ? [{text: lead}] : [];
+		let at = 0;
+		for (const segment of safe) {
+			const [a, b] = [Math.max(start, at), Math.min(end, at + segment.text.length)];
+			if (a < b) pieces.push({...segment, text: segment.text.slice(a - at, b - at)});
+			at += segment.text.length;
+		}
+		return pieces;
+	});
 }

@@ -86,7 +86,6 @@ export function AssignPanel({skuId, onClose}: {skuId: string; onClose: () => voi
 				empty={strings.assign.noCandidates}
 				height={listHeight}
 				width={width}
-				noteWidth={16}
 				note={user => (user.accountEnabled ? '' : strings.product.disabled)}
 			/>
 		</ScreenFrame>

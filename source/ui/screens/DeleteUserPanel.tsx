@@ -3,9 +3,12 @@ import {Box} from 'ink';
 import {Text} from '../components/Text.js';
 import {useState} from 'react';
 import {deletionConsequences} from '../../domain/consequences.js';
+import type {UserOutcome} from '../../domain/plan.js';
 import {indexTenant} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
+import {NextStepsPanel} from '../components/NextStepsPanel.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
+import {TextField} from '../components/TextField.js';
 import {wrapText} from '../components/wrap-text.js';
 import {useAppState, useStore} from '../store-context.js';
 import {strings} from '../strings.js';
@@ -16,6 +19,9 @@ export function DeleteUserPanel({userId, onClose}: {userId: string; onClose: () 
 	const store = useStore();
 	const chrome = useChrome();
 	const [typed, setTyped] = useState('');
+	/** Once deleted: the licenses that went with the user, for the next steps. */
+	const [freed, setFreed] = useState<UserOutcome[] | null>(null);
+	if (freed) return <NextStepsPanel outcomes={freed} onDone={onClose} />;
 	const user = indexTenant(tenant).usersById.get(userId);
 	if (!user) return null;
 	const names = namesOf(tenant);
@@ -30,6 +36,7 @@ export function DeleteUserPanel({userId, onClose}: {userId: string; onClose: () 
 		text.type(user.userPrincipalName),
 	];
 	const width = Math.max(20, chrome.size.columns - 4);
+	const field = {value: typed, onChange: setTyped, onSubmit: () => void submit(), onCancel: onClose};
 	const submit = async () => {
 		if (typed.trim().toLowerCase() !== user.userPrincipalName.toLowerCase()) {
 			chrome.setStatus(text.mismatch);
@@ -41,11 +48,23 @@ export function DeleteUserPanel({userId, onClose}: {userId: string; onClose: () 
 			chrome.setStatus(store.getState().notice ?? text.done(user.userPrincipalName));
 		} catch (error) {
 			chrome.setStatus(strings.dialog.error((error as Error).message));
+			return onClose();
 		}
-		onClose();
+		// The user's licenses are free at once: the next steps, as after unassigning them.
+		const removed = user.assignedLicenses.map(license => ({
+			userId: user.id,
+			userPrincipalName: user.userPrincipalName,
+			skuId: license.skuId,
+			requested: 'remove' as const,
+			outcome: 'removed' as const,
+			reason: null,
+			message: null,
+		}));
+		if (removed.length > 0) setFreed(removed);
+		else onClose();
 	};
 	return (
-		<ScreenFrame modal contexts={[]} handlers={{}} text={{value: typed, onChange: setTyped, onSubmit: submit, onCancel: onClose}}>
+		<ScreenFrame modal contexts={[]} handlers={{}} text={field}>
 			<Box flexDirection="column" borderStyle="round" paddingX={1} height={chrome.bodyRows}>
 				<Text bold>{text.title(user.displayName)}</Text>
 				<Box flexDirection="column" flexGrow={1} overflow="hidden">
@@ -53,11 +72,12 @@ export function DeleteUserPanel({userId, onClose}: {userId: string; onClose: () 
 						(paragraph ? wrapText(paragraph, width) : [' ']).map((line, j) => <Text key={`${i}.${j}`}>{line}</Text>),
 					)}
 				</Box>
-				<Text>
-					{text.prompt}
-					{typed}
-					<Text inverse> </Text>
-				</Text>
+				<Box>
+					<Box flexShrink={0} marginRight={1}>
+						<Text>{text.prompt.trimEnd()}</Text>
+					</Box>
+					<TextField field={field} focused={chrome.active} />
+				</Box>
 			</Box>
 		</ScreenFrame>
 	);

@@ -6,6 +6,7 @@ import {dayOf} from '../../domain/dates.js';
 import {restorableUntil, restoreBlock} from '../../domain/rules.js';
 import {useChrome} from '../chrome.js';
 import {Cell} from '../components/Cell.js';
+import {fitColumns, widest} from '../components/columns.js';
 import {ConfirmPanel} from '../components/ConfirmPanel.js';
 import {listHandlers} from '../components/list-handlers.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
@@ -52,6 +53,15 @@ export function DeletedUsersPanel({onClose}: {onClose: () => void}) {
 		);
 	}
 
+	// The username says who it is and is never cut: the dates say less when room is short, then names give way.
+	const visible = deleted.slice(list.state.offset, list.state.offset + listHeight);
+	const until = (time: string) => text.until(dayOf(restorableUntil(time)));
+	const full = (time: string) => `${text.deletedOn(dayOf(time))} · ${until(time)}`;
+	const upnWidth = widest(visible.map(d => d.user.userPrincipalName)) + 1;
+	const nameWant = widest(visible.map(d => d.user.displayName)) + 1;
+	const short = nameWant + upnWidth + widest(visible.map(d => full(d.deletedDateTime))) > width;
+	const dates = short ? until : full;
+	const [nameWidth] = fitColumns([{want: nameWant, min: 10}, {want: upnWidth, min: upnWidth}, {want: widest(visible.map(d => dates(d.deletedDateTime))), min: 0}], width, [0]);
 	return (
 		<ScreenFrame
 			contexts={['deleted', 'list']}
@@ -77,13 +87,13 @@ export function DeletedUsersPanel({onClose}: {onClose: () => void}) {
 				rowKey={d => d.user.id}
 				renderRow={(d, selected) => (
 					<Box width={width}>
-						<Cell width={22} inverse={selected}>
+						<Cell width={nameWidth} inverse={selected}>
 							{d.user.displayName}
 						</Cell>
-						<Cell dim>{d.user.userPrincipalName}</Cell>
-						<Cell width={38} align="right">
-							{`${text.deletedOn(dayOf(d.deletedDateTime))} · ${text.until(dayOf(restorableUntil(d.deletedDateTime)))}`}
+						<Cell width={upnWidth} dim>
+							{d.user.userPrincipalName}
 						</Cell>
+						<Cell align="right">{dates(d.deletedDateTime)}</Cell>
 					</Box>
 				)}
 			/>

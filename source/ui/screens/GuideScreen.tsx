@@ -4,25 +4,24 @@ import {Box} from 'ink';
 import {Text} from '../components/Text.js';
 import {useState} from 'react';
 import {planConsequences} from '../../domain/consequences.js';
-import {countOutcomes, planUnassign, plannedRemovals, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
+import {changedUser, countOutcomes, planUnassign, plannedRemovals, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
 import {adminPermission} from '../../domain/rules.js';
 import {productBySku, productRows} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
-import {Cell} from '../components/Cell.js';
+import {ChoiceList} from '../components/ChoiceList.js';
 import {consequenceRows, consequencesPanelLines} from '../components/ConsequencesPanel.js';
 import {ConfirmPanel, dialogWidth} from '../components/ConfirmPanel.js';
-import {listHandlers} from '../components/list-handlers.js';
+import {freedRows} from '../components/NextStepsPanel.js';
 import {planLines} from '../components/plan-lines.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {scrollWindow} from '../components/use-scroll.js';
 import {wrapText} from '../components/wrap-text.js';
-import {useList} from '../components/use-list.js';
 import {HoldersChecklist, useHoldersChecklist} from '../components/HoldersChecklist.js';
-import {WindowedList} from '../components/WindowedList.js';
 import {guideReport, readAloud, reportName} from '../guide-text.js';
 import {useAppState, useStore} from '../store-context.js';
-import {failureWords, strings} from '../strings.js';
+import {outcomeWhy, strings} from '../strings.js';
 import {namesOf, useApply} from '../use-apply.js';
+import {AssignPanel} from './AssignPanel.js';
 import {nothingToRemoveReason, unassignQuestion} from './ProductScreen.js';
 
 type Step =
@@ -30,13 +29,16 @@ type Step =
 	| {n: 2; skuId: string}
 	| {n: 3; skuId: string; plan: LicensePlan}
 	| {n: 4; skuId: string; plan: LicensePlan}
-	| {n: 5; skuId: string; outcomes: UserOutcome[]; report: string};
+	| {n: 5 | 6; skuId: string; outcomes: UserOutcome[]; report: string; who: string | undefined};
 
-function Heading({n, intro}: {n: 1 | 2 | 3 | 4; intro: string}) {
+/** The step's title and its instructions, wrapped: nothing a support person reads is cut off. */
+function Heading({n, intro}: {n: 1 | 2 | 3 | 4; intro: string[]}) {
 	return (
 		<>
 			<Text bold>{strings.guide.step(n, strings.guide.titles[n - 1]!)}</Text>
-			<Text wrap="truncate-end">{intro}</Text>
+			{intro.map((line, i) => (
+				<Text key={i}>{line}</Text>
+			))}
 		</>
 	);
 }
@@ -51,11 +53,13 @@ export function GuideScreen() {
 	const [scroll, setScroll] = useState(0);
 	const names = namesOf(tenant);
 	const width = chrome.size.columns - 1;
+	const textWidth = Math.max(20, width - 2);
+	const intro = (text: string) => wrapText(text, textWidth);
 	const products = productRows(tenant);
-	const productList = useList(products.length, Math.max(1, chrome.bodyRows - 2));
 	const skuId = step.n === 1 ? '' : step.skuId;
 	const product = productBySku(tenant, skuId);
-	const listHeight = Math.max(1, chrome.bodyRows - 4);
+	const chooseUsers = intro(strings.guide.chooseUsers(product?.name ?? ''));
+	const listHeight = Math.max(1, chrome.bodyRows - 3 - chooseUsers.length);
 	const checklist = useHoldersChecklist(tenant, skuId, listHeight);
 
 	const restart = () => {
@@ -64,37 +68,29 @@ export function GuideScreen() {
 	};
 
 	if (step.n === 1) {
+		const chooseProduct = intro(strings.guide.chooseProduct);
 		return (
-			<ScreenFrame
-				contexts={['guide', 'list']}
-				handlers={{
-					...listHandlers(productList),
-					previous: undefined,
-					next: () => {
-						const chosen = products[productList.state.cursor];
-						if (!chosen) return;
+			<ScreenFrame contexts={['choice']} handlers={{}}>
+				<Heading n={1} intro={chooseProduct} />
+				{products.length === 0 ? <Text dimColor>{strings.licenses.none}</Text> : null}
+				<ChoiceList
+					choices={products.map(p => ({
+						key: p.skuId,
+						label: `${p.name} · ${p.selfServiceOwnerId ? strings.guide.selfService : strings.guide.assigned(p.assigned)}`,
+						value: p,
+					}))}
+					focused={chrome.active}
+					limit={Math.max(1, chrome.bodyRows - 1 - chooseProduct.length)}
+					onChoose={chosen => {
+						// Refused here, with the reason, before anyone reads anything out.
+						const permission = adminPermission(tenant, admin);
+						if (!permission.allowed) return chrome.setStatus(strings.guide.notAllowed(admin, permission.roles));
+						if (chrome.readOnly) return chrome.setStatus(chrome.readOnly);
 						if (chosen.selfServiceOwnerId) return chrome.setStatus(strings.product.selfServiceShort);
 						checklist.clearTicks();
 						setStartedAt(new Date());
 						setStep({n: 2, skuId: chosen.skuId});
-					},
-				}}
-			>
-				<Heading n={1} intro={strings.guide.chooseProduct} />
-				<WindowedList
-					items={products}
-					state={productList.state}
-					height={Math.max(1, chrome.bodyRows - 2)}
-					empty={strings.licenses.none}
-					rowKey={p => p.skuId}
-					renderRow={(p, selected) => (
-						<Box width={width}>
-							<Cell inverse={selected}>{p.name}</Cell>
-							<Cell width={p.selfServiceOwnerId ? 48 : 14} align="right" dim>
-								{p.selfServiceOwnerId ? strings.guide.selfService : strings.guide.assigned(p.assigned)}
-							</Cell>
-						</Box>
-					)}
+					}}
 				/>
 			</ScreenFrame>
 		);
@@ -122,7 +118,7 @@ export function GuideScreen() {
 					},
 				}}
 			>
-				<Heading n={2} intro={strings.guide.chooseUsers(product.name)} />
+				<Heading n={2} intro={chooseUsers} />
 				<HoldersChecklist tenant={tenant} skuId={skuId} checklist={checklist} height={listHeight} width={width} />
 			</ScreenFrame>
 		);
@@ -136,7 +132,7 @@ export function GuideScreen() {
 				<ConfirmPanel
 					title={strings.guide.step(4, strings.guide.titles[3])}
 					question={unassignQuestion(step.plan, product.name, tenant)}
-					lines={planLines(step.plan, names, true)}
+					lines={planLines(tenant, step.plan, names, true, dialogWidth(chrome.size.columns))}
 					plan={step.plan}
 					confirmLabel={strings.unassign.confirm}
 					onCancel={() => setStep({n: 3, skuId, plan: step.plan})}
@@ -159,18 +155,17 @@ export function GuideScreen() {
 								names,
 							}),
 						);
-						setStep({n: 5, skuId, outcomes, report});
+						setStep({n: 5, skuId, outcomes, report, who: changedUser(step.plan, outcomes)});
 					}}
 				/>
 			);
 		}
-		const textWidth = Math.max(20, width - 2);
-		const lines = [
-			...aloud.flatMap(paragraph => [...wrapText(paragraph, textWidth), '']),
-		];
+		const lines = aloud.flatMap(paragraph => [...wrapText(paragraph, textWidth), '']);
 		const panel = consequencesPanelLines(consequences, names, dialogWidth(chrome.size.columns));
 		const rows = [...lines.map((line, i) => <Text key={`a${i}`}>{line || ' '}</Text>), ...panel.head, ...panel.notes];
-		const room = Math.max(1, chrome.bodyRows - 2);
+		const readIntro = intro(strings.guide.readIntro);
+		// The title, the instructions and the "more" line.
+		const room = Math.max(1, chrome.bodyRows - 2 - readIntro.length);
 		const view = scrollWindow(scroll, setScroll, rows.length, room);
 		return (
 			<ScreenFrame
@@ -180,33 +175,38 @@ export function GuideScreen() {
 					scrollUp: view.up,
 					scrollDown: view.down,
 					next: () => {
-						const permission = adminPermission(tenant, admin);
-						if (!permission.allowed) return chrome.setStatus(strings.readOnly.status);
 						if (!busy) setStep({n: 4, skuId, plan: step.plan});
 					},
 				}}
 			>
-				<Heading n={3} intro={strings.guide.readIntro} />
+				<Heading n={3} intro={readIntro} />
 				<Box flexDirection="column" height={room} overflow="hidden">
 					{rows.slice(view.offset, view.offset + room)}
 				</Box>
+				<Text dimColor>{view.below > 0 ? strings.dialog.more(view.below) : ' '}</Text>
 			</ScreenFrame>
 		);
 	}
 
-	const textWidth = Math.max(20, width - 2);
+	if (step.n === 6) return <AssignPanel skuId={skuId} onClose={() => setStep({...step, n: 5})} />;
+
+	const freed = freedRows(tenant, step.outcomes).some(f => f.skuId === skuId);
 	const done = [
-		strings.outcome.summary(countOutcomes(step.outcomes, skuId), product.name),
+		strings.outcome.summary(countOutcomes(step.outcomes, skuId), product.name, step.who),
 		strings.guide.report(step.report),
 		...step.outcomes
 			.filter(o => o.outcome !== 'removed')
-			.map(o => `${o.userPrincipalName}: ${o.outcome === 'failed' ? failureWords(tenant, o) : o.reason ? strings.outcome.reason[o.reason] : (o.message ?? '')}`),
+			.map(o => `${o.userPrincipalName}: ${outcomeWhy(tenant, o)}`),
+		...(freed ? [`r  ${strings.nextSteps.reassign}`] : []),
 		strings.nextSteps.billing,
 		`${strings.nextSteps.formerEmployee} ${strings.nextSteps.formerEmployeeLink}`,
 		strings.guide.again,
 	];
 	return (
-		<ScreenFrame contexts={['guide']} handlers={{next: restart, previous: undefined}}>
+		<ScreenFrame
+			contexts={['guide', 'next']}
+			handlers={{next: restart, previous: undefined, reassign: freed && product.available > 0 ? () => setStep({...step, n: 6}) : undefined}}
+		>
 			<Text bold>{strings.guide.doneTitle}</Text>
 			{done.flatMap((paragraph, i) => [
 				...wrapText(paragraph, textWidth).map((line, j) => <Text key={`${i}.${j}`}>{line}</Text>),

@@ -1,32 +1,80 @@
 // The ? screen: every key, from the same table that drives input and the footer, in two columns,
-// a page at a time.
+// a page at a time: the keys of the screen it was opened on first.
 import {Box} from 'ink';
 import {Text} from '../components/Text.js';
 import {useState} from 'react';
 import {useChrome} from '../chrome.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
-import {contextNotes, contextTitles, keyTable, type KeyContext} from '../keys.js';
+import {wrapText} from '../components/wrap-text.js';
+import type {KeyRoute} from '../input-router.js';
+import {bindingsFor, contextNotes, contextTitles, keyTable, type Binding, type KeyContext} from '../keys.js';
 import {strings} from '../strings.js';
 
-const order: KeyContext[] = ['global', 'list', 'checklist', 'licenses', 'product', 'assign', 'users', 'user', 'manage', 'dialog', 'sending', 'result', 'next', 'guide', 'deleted', 'groups', 'reclaim'];
+const order: KeyContext[] = [
+	'global',
+	'list',
+	'checklist',
+	'text',
+	'choice',
+	'licenses',
+	'product',
+	'assign',
+	'users',
+	'user',
+	'manage',
+	'dialog',
+	'sending',
+	'result',
+	'next',
+	'guide',
+	'deleted',
+	'groups',
+	'reclaim',
+];
 
 type Line = {kind: 'title'; text: string} | {kind: 'key'; keys: string; label: string} | {kind: 'note'; text: string};
 
-function helpLines(): Line[] {
-	return order.flatMap((context): Line[] => {
-		const bindings = keyTable.filter(binding => binding.context === context);
-		if (bindings.length === 0) return [];
-		const note = contextNotes[context];
+/**
+ * The keys of the screen help was opened on first (those it acts on, as it reads them: a key a more
+ * specific context takes is shown once), then every other context's.
+ */
+export function helpLines(current: KeyRoute, width: number): Line[] {
+	const notes = (text: string | undefined): Line[] => (text ? wrapText(text, Math.max(10, width)).map(line => ({kind: 'note' as const, text: line})) : []);
+	const here: readonly KeyContext[] = current.contexts.filter(context => context !== 'global');
+	// What the screen acts on (or its field or list takes), each key once.
+	const acted = (binding: Binding) => binding.owner === 'component' || current.handlers[binding.id] !== undefined;
+	const bindings = bindingsFor(here)
+		.filter(acted)
+		.filter((binding, i, all) => !all.slice(0, i).some(earlier => earlier.keys.split('/').some(k => binding.keys.split('/').includes(k))));
+	const first: Line[] =
+		here.length > 0
+			? [
+					{kind: 'title', text: strings.help.thisScreen(contextTitles[here[0]!])},
+					...bindings.map(binding => ({kind: 'key' as const, keys: binding.keys, label: binding.label})),
+					...here.flatMap(context => notes(contextNotes[context])),
+				]
+			: [];
+	const rest = order.filter(context => !here.includes(context)).flatMap((context): Line[] => {
+		const list = keyTable.filter(binding => binding.context === context);
+		if (list.length === 0) return [];
 		return [
 			{kind: 'title', text: contextTitles[context]},
-			...bindings.map(binding => ({kind: 'key' as const, keys: binding.keys, label: binding.label})),
-			...(note ? [{kind: 'note' as const, text: note}] : []),
+			...list.map(binding => ({kind: 'key' as const, keys: binding.keys, label: binding.label})),
+			...notes(contextNotes[context]),
 		];
 	});
+	return [...first, ...rest];
 }
 
-function HelpLine({line}: {line: Line}) {
-	if (line.kind === 'title') return <Text bold underline>{line.text}</Text>;
+function HelpLine({line, width}: {line: Line; width: number}) {
+	// A title is drawn as a rule, so it stands out without bold or underline (TERM=dumb, NO_COLOR).
+	if (line.kind === 'title') {
+		return (
+			<Text bold underline wrap="truncate-end">
+				{`── ${line.text} ${'─'.repeat(Math.max(0, width - line.text.length - 4))}`}
+			</Text>
+		);
+	}
 	if (line.kind === 'note') return <Text dimColor wrap="truncate-end">{line.text}</Text>;
 	return (
 		<Box>
@@ -38,11 +86,11 @@ function HelpLine({line}: {line: Line}) {
 	);
 }
 
-export function HelpScreen({onClose}: {onClose: () => void}) {
+export function HelpScreen({current, onClose}: {current: KeyRoute; onClose: () => void}) {
 	const chrome = useChrome();
-	const lines = helpLines();
 	const height = Math.max(1, chrome.bodyRows - 1);
 	const columns = chrome.size.columns >= 80 ? 2 : 1;
+	const lines = helpLines(current, Math.floor((chrome.size.columns - 2) / columns) - 1);
 	const pageSize = height * columns;
 	const pages = Math.max(1, Math.ceil(lines.length / pageSize));
 	const [page, setPage] = useState(0);
@@ -68,7 +116,7 @@ export function HelpScreen({onClose}: {onClose: () => void}) {
 				{Array.from({length: columns}, (_, c) => (
 					<Box key={c} flexDirection="column" width={columnWidth} marginRight={1}>
 						{shown.slice(c * height, (c + 1) * height).map((line, i) => (
-							<HelpLine key={i} line={line} />
+							<HelpLine key={i} line={line} width={columnWidth - 1} />
 						))}
 					</Box>
 				))}

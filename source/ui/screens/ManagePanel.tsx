@@ -1,32 +1,47 @@
-// Manage product licenses, for two or more ticked users: the admin center's choices, then
-// Save changes, a confirmation listing users × products, and each user's outcome with Done.
+// Manage product licenses, for two or more ticked users: the admin center's three choices. Assign
+// more products and Replace existing products go on to the products to tick; then Save changes, a
+// confirmation listing per user what is assigned and unassigned, and each user's outcome with Done.
 import {Box} from 'ink';
 import {Text} from '../components/Text.js';
 import {useState} from 'react';
-import {planUnassignAll, plannedRemovals, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
+import {
+	isEmptyPlan,
+	planAssignMore,
+	plannedRemovals,
+	planReplace,
+	planUnassignAll,
+	shortfalls,
+	type LicensePlan,
+	type UserOutcome,
+} from '../../domain/plan.js';
+import {productRows} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {Cell} from '../components/Cell.js';
+import {ChoiceList} from '../components/ChoiceList.js';
 import {ConfirmPanel} from '../components/ConfirmPanel.js';
-import {freedRows, NextStepsPanel} from '../components/NextStepsPanel.js';
+import {NextStepsPanel} from '../components/NextStepsPanel.js';
 import {ResultPanel} from '../components/ResultPanel.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {listHandlers} from '../components/list-handlers.js';
 import {useList} from '../components/use-list.js';
+import {WindowedList} from '../components/WindowedList.js';
+import {wrapText} from '../components/wrap-text.js';
+import {listWords, strings} from '../strings.js';
 import {useAppState} from '../store-context.js';
-import {strings} from '../strings.js';
-import {useApply} from '../use-apply.js';
+import {namesOf, useApply} from '../use-apply.js';
 
 type Choice = 'assignMore' | 'replace' | 'unassignAll';
 
-const choices: Array<{id: Choice; label: string; available: boolean}> = [
-	{id: 'assignMore', label: strings.manage.assignMore, available: false},
-	{id: 'replace', label: strings.manage.replace, available: false},
-	{id: 'unassignAll', label: strings.manage.unassignAll, available: true},
-];
+const choices: Array<{key: Choice; label: string; value: Choice}> = (['assignMore', 'replace', 'unassignAll'] as const).map(id => ({
+	key: id,
+	label: strings.manage[id],
+	value: id,
+}));
 
 type Step =
 	| {kind: 'choose'}
-	| {kind: 'confirm'; plan: LicensePlan}
+	| {kind: 'products'; choice: 'assignMore' | 'replace'}
+	| {kind: 'confirm'; choice: Choice; plan: LicensePlan; question: string}
 	| {kind: 'saving'}
 	| {kind: 'result'; outcomes: UserOutcome[]}
 	| {kind: 'next'; outcomes: UserOutcome[]};
@@ -43,25 +58,29 @@ export function ManagePanel({userIds, onCancel, onDone}: Props) {
 	const chrome = useChrome();
 	const apply = useApply();
 	const [step, setStep] = useState<Step>({kind: 'choose'});
-	const [chosen, setChosen] = useState<Choice | null>(null);
-	const list = useList(choices.length, choices.length);
+	const [highlighted, setHighlighted] = useState<Choice>('assignMore');
+	const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+	// Self-service purchases cannot be assigned here: they are not offered.
+	const products = productRows(tenant).filter(p => !p.selfServiceOwnerId);
+	const width = chrome.size.columns - 1;
+	const productsHeight = Math.max(1, chrome.bodyRows - 4);
+	const list = useList(products.length, productsHeight);
+	const names = namesOf(tenant);
 
 	if (step.kind === 'result') {
 		const {outcomes} = step;
 		const next = () => (outcomes.some(o => o.outcome === 'removed') ? setStep({kind: 'next', outcomes}) : onDone());
 		return <ResultPanel title={strings.manage.resultsTitle} outcomes={outcomes} onDone={next} />;
 	}
-	if (step.kind === 'next') {
-		return <NextStepsPanel freed={freedRows(tenant, step.outcomes)} onDone={onDone} />;
-	}
+	if (step.kind === 'next') return <NextStepsPanel outcomes={step.outcomes} onDone={onDone} />;
 	if (step.kind === 'confirm') {
 		return (
 			<ConfirmPanel
 				title={strings.manage.title}
-				question={strings.manage.confirmQuestion(step.plan.items.filter(i => i.remove.length > 0).length, plannedRemovals(step.plan))}
+				question={step.question}
 				plan={step.plan}
-				confirmLabel={strings.manage.unassignAll}
-				onCancel={() => setStep({kind: 'choose'})}
+				confirmLabel={strings.user.saveTitle}
+				onCancel={() => setStep(step.choice === 'unassignAll' ? {kind: 'choose'} : {kind: 'products', choice: step.choice})}
 				onConfirm={async () => {
 					// Off the confirmation at once, so a second y cannot send the plan twice.
 					setStep({kind: 'saving'});
@@ -71,7 +90,6 @@ export function ManagePanel({userIds, onCancel, onDone}: Props) {
 			/>
 		);
 	}
-
 	if (step.kind === 'saving') {
 		return (
 			<ScreenFrame contexts={[]} handlers={{}}>
@@ -80,40 +98,95 @@ export function ManagePanel({userIds, onCancel, onDone}: Props) {
 		);
 	}
 
-	return (
-		<ScreenFrame
-			contexts={['manage', 'list']}
-			handlers={{
-				...listHandlers(list),
-				back: onCancel,
-				tick: () => {
-					const choice = choices[list.state.cursor];
-					if (!choice) return;
-					if (!choice.available) return chrome.setStatus(strings.manage.notYetStatus(choice.label));
-					setChosen(choice.id);
-				},
-				save: () => {
-					if (busy) return;
-					if (chosen !== 'unassignAll') return chrome.setStatus(strings.manage.chooseFirst);
-					setStep({kind: 'confirm', plan: planUnassignAll(tenant, userIds)});
-				},
-			}}
-		>
+	const heading = (
+		<>
 			<Text bold>{strings.manage.title}</Text>
 			<Text dimColor>{strings.manage.users(userIds.length)}</Text>
+		</>
+	);
+
+	if (step.kind === 'products') {
+		const save = () => {
+			if (busy) return;
+			const skuIds = products.filter(p => ticked.has(p.skuId)).map(p => p.skuId);
+			if (skuIds.length === 0) return chrome.setStatus(strings.manage.tickProduct);
+			const plan = (step.choice === 'assignMore' ? planAssignMore : planReplace)(tenant, userIds, skuIds);
+			// The available counts first, as the admin center does: nothing is sent that cannot be.
+			const [short] = shortfalls(tenant, plan);
+			if (short) return chrome.setStatus(strings.manage.short(names.product(short[0]), ...short[1]));
+			if (isEmptyPlan(plan)) return chrome.setStatus(strings.manage.nothingToDo);
+			const chosen = listWords(skuIds.map(names.product));
+			const question =
+				step.choice === 'assignMore'
+					? strings.manage.assignQuestion(chosen, plan.items.filter(item => item.add.length > 0).length)
+					: strings.manage.replaceQuestion(userIds.length, chosen);
+			setStep({kind: 'confirm', choice: step.choice, plan, question});
+		};
+		return (
+			<ScreenFrame
+				contexts={['manage', 'list']}
+				handlers={{
+					...listHandlers(list),
+					back: () => setStep({kind: 'choose'}),
+					tick: () => {
+						const product = products[list.state.cursor];
+						if (!product) return;
+						setTicked(previous => {
+							const next = new Set(previous);
+							if (!next.delete(product.skuId)) next.add(product.skuId);
+							return next;
+						});
+					},
+					save,
+				}}
+			>
+				{heading}
+				<Text>{strings.manage.pickProducts(strings.manage[step.choice])}</Text>
+				<Text> </Text>
+				<WindowedList
+					items={products}
+					state={list.state}
+					height={productsHeight}
+					empty={strings.licenses.none}
+					rowKey={p => p.skuId}
+					renderRow={(p, selected) => (
+						<Box width={width}>
+							<Cell width={4}>{ticked.has(p.skuId) ? '[x]' : '[ ]'}</Cell>
+							<Cell inverse={selected}>{p.name}</Cell>
+							<Cell width={14} align="right" dim>
+								{strings.manage.productRow(p.available)}
+							</Cell>
+						</Box>
+					)}
+				/>
+			</ScreenFrame>
+		);
+	}
+
+	const explain = wrapText(strings.manage.explain[highlighted], Math.max(20, width));
+	return (
+		<ScreenFrame contexts={['choice']} handlers={{back: onCancel}}>
+			{heading}
 			<Text> </Text>
-			{choices.map((choice, index) => (
-				<Box key={choice.id}>
-					<Text bold={index === list.state.cursor}>{index === list.state.cursor ? '›' : ' '}</Text>
-					<Cell width={5}>{chosen === choice.id ? ' (•)' : ' ( )'}</Cell>
-					<Cell inverse={index === list.state.cursor} dim={!choice.available}>
-						{choice.label}
-						{choice.available ? '' : ` (${strings.manage.notYet})`}
-					</Cell>
-				</Box>
+			<ChoiceList
+				choices={choices}
+				focused={chrome.active}
+				initial={choices.findIndex(c => c.value === highlighted)}
+				onHighlight={setHighlighted}
+				onChoose={choice => {
+					if (busy) return;
+					if (choice !== 'unassignAll') return setStep({kind: 'products', choice});
+					const plan = planUnassignAll(tenant, userIds);
+					const question = strings.manage.confirmQuestion(plan.items.filter(i => i.remove.length > 0).length, plannedRemovals(plan));
+					setStep({kind: 'confirm', choice, plan, question});
+				}}
+			/>
+			<Text> </Text>
+			{explain.map((line, i) => (
+				<Text key={i} dimColor>
+					{line}
+				</Text>
 			))}
-			<Text> </Text>
-			{chosen === 'unassignAll' ? <Text>{strings.manage.unassignAllHint}</Text> : null}
 		</ScreenFrame>
 	);
 }

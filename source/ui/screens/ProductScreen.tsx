@@ -9,7 +9,7 @@ import {indexTenant, productBySku} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {Cell} from '../components/Cell.js';
 import {ConfirmPanel} from '../components/ConfirmPanel.js';
-import {freedRows, NextStepsPanel} from '../components/NextStepsPanel.js';
+import {NextStepsPanel} from '../components/NextStepsPanel.js';
 import {ResultPanel} from '../components/ResultPanel.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {HoldersChecklist, useHoldersChecklist} from '../components/HoldersChecklist.js';
@@ -77,16 +77,7 @@ export function ProductScreen({skuId}: {skuId: string}) {
 		);
 	}
 	if (after?.step === 'next') {
-		return (
-			<NextStepsPanel
-				freed={freedRows(tenant, after.outcomes)}
-				onReassign={() => {
-					setAfter(null);
-					setAssigning(true);
-				}}
-				onDone={() => setAfter(null)}
-			/>
-		);
+		return <NextStepsPanel outcomes={after.outcomes} onDone={() => setAfter(null)} />;
 	}
 
 	if (confirming) {

@@ -21,7 +21,7 @@ import {useChrome} from '../chrome.js';
 import {Cell} from '../components/Cell.js';
 import {ConfirmPanel} from '../components/ConfirmPanel.js';
 import {FilterBar} from '../components/FilterBar.js';
-import {freedRows, NextStepsPanel} from '../components/NextStepsPanel.js';
+import {NextStepsPanel} from '../components/NextStepsPanel.js';
 import {ResultPanel} from '../components/ResultPanel.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {useChecklist, type Checklist} from '../components/use-checklist.js';
@@ -141,7 +141,7 @@ export function ReclaimScreen() {
 		return <ResultPanel title={strings.reclaim.resultsTitle} outcomes={view.step.outcomes} onDone={() => dispatch({type: 'done'})} />;
 	}
 	if (view.step.kind === 'next') {
-		return <NextStepsPanel freed={freedRows(tenant, view.step.outcomes)} onDone={() => dispatch({type: 'done'})} />;
+		return <NextStepsPanel outcomes={view.step.outcomes} onDone={() => dispatch({type: 'done'})} />;
 	}
 
 	const freed = [...section.freed].map(([skuId, n]) => strings.reclaim.freed(n, shortProductName(names.product(skuId))));

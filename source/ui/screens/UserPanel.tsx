@@ -1,22 +1,27 @@
 // One user's Licenses and apps: a checkbox per product of the tenant, ticked where the user holds
-// it. Untick (or tick) and Save changes (s); a product's apps show with → or enter.
+// it, and under a product (→ or enter) a checkbox per app. Untick (or tick) products and apps, then
+// Save changes (s): the same confirmation, consequences first, as every other change.
 import {Box} from 'ink';
 import {Text} from '../components/Text.js';
 import {useState} from 'react';
+import {assignmentsOf, withAdded, withoutDirect} from '../../domain/capabilities.js';
 import {isEmptyPlan, planChanges, shortfalls, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
+import {directAssignment, unmetDependencies} from '../../domain/rules.js';
 import {assignmentSources, indexTenant, type ProductRow} from '../../domain/selectors.js';
 import {mailboxWindow} from '../../domain/consequences.js';
+import type {User} from '../../domain/model.js';
 import {servicePlanName} from '../../domain/names.js';
 import {useChrome} from '../chrome.js';
 import {Cell} from '../components/Cell.js';
+import {fitColumns, widest} from '../components/columns.js';
 import {ConfirmPanel} from '../components/ConfirmPanel.js';
 import {listHandlers} from '../components/list-handlers.js';
-import {freedRows, NextStepsPanel} from '../components/NextStepsPanel.js';
+import {NextStepsPanel} from '../components/NextStepsPanel.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {useList} from '../components/use-list.js';
 import {WindowedList} from '../components/WindowedList.js';
 import {useAppState} from '../store-context.js';
-import {strings} from '../strings.js';
+import {listWords, strings} from '../strings.js';
 import {namesOf, useApply} from '../use-apply.js';
 import {isDynamic} from '../../domain/groups.js';
 import {GroupRemovalPanel} from './GroupRemovalPanel.js';
@@ -28,12 +33,24 @@ type Row =
 
 const rowKey = (row: Row) => (row.kind === 'product' ? row.product.skuId : row.kind === 'app' ? `${row.skuId}:${row.id}` : `${row.skuId}:note`);
 
+/** The apps a product has turned off for the user now: its direct assignment's, else the group's. */
+function disabledNow(user: User, skuId: string): ReadonlySet<string> {
+	const direct = directAssignment(user, skuId);
+	if (direct) return new Set(direct.disabledPlans);
+	const group = assignmentsOf(user).find(a => a.skuId === skuId);
+	return new Set(group?.disabledPlans ?? []);
+}
+
+const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && [...a].every(id => b.has(id));
+
 export function UserPanel({userId, onClose}: {userId: string; onClose: () => void}) {
 	const {tenant, busy} = useAppState();
 	const chrome = useChrome();
 	const apply = useApply();
 	/** skuId → ticked, where the admin changed it from what the user holds. */
 	const [edits, setEdits] = useState<ReadonlyMap<string, boolean>>(new Map());
+	/** skuId → the apps to have turned off, where the admin changed them. */
+	const [appEdits, setAppEdits] = useState<ReadonlyMap<string, ReadonlySet<string>>>(new Map());
 	const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
 	const [confirming, setConfirming] = useState<LicensePlan | null>(null);
 	const [freed, setFreed] = useState<UserOutcome[] | null>(null);
@@ -62,6 +79,8 @@ export function UserPanel({userId, onClose}: {userId: string; onClose: () => voi
 
 	const held = (skuId: string) => user.assignedLicenses.some(l => l.skuId === skuId);
 	const ticked = (skuId: string) => edits.get(skuId) ?? held(skuId);
+	const disabled = (skuId: string) => appEdits.get(skuId) ?? disabledNow(user, skuId);
+	const appsChanged = (skuId: string) => ticked(skuId) && appEdits.has(skuId);
 	const current = rows[list.state.cursor];
 	const currentSku = current ? (current.kind === 'product' ? current.product.skuId : current.skuId) : undefined;
 
@@ -71,12 +90,11 @@ export function UserPanel({userId, onClose}: {userId: string; onClose: () => voi
 				user: user.id,
 				add: [...edits].filter(([skuId, on]) => on && !held(skuId)).map(([skuId]) => skuId),
 				remove: [...edits].filter(([skuId, on]) => !on && held(skuId)).map(([skuId]) => skuId),
+				apps: Object.fromEntries([...appEdits].filter(([skuId]) => ticked(skuId)).map(([skuId, off]) => [skuId, [...off]])),
 			},
 		]);
 
-	if (freed) {
-		return <NextStepsPanel freed={freedRows(tenant, freed)} onDone={() => setFreed(null)} />;
-	}
+	if (freed) return <NextStepsPanel outcomes={freed} onDone={() => setFreed(null)} />;
 
 	if (leaving) return <GroupRemovalPanel userId={user.id} groupIds={leaving} onClose={() => setLeaving(null)} />;
 
@@ -93,21 +111,25 @@ export function UserPanel({userId, onClose}: {userId: string; onClose: () => voi
 					const outcomes = await apply(confirming);
 					if (!outcomes) return;
 					setEdits(new Map());
+					setAppEdits(new Map());
 					if (outcomes.some(o => o.outcome === 'removed')) setFreed(outcomes);
 				}}
 			/>
 		);
 	}
 
-	const toggle = () => {
-		if (!current) return;
-		if (current.kind !== 'product') return chrome.setStatus(strings.user.appOnly);
-		const {skuId, selfServiceOwnerId} = current.product;
-		const sources = assignmentSources(user, skuId);
-		if (selfServiceOwnerId) return chrome.setStatus(strings.product.selfServiceShort);
-		if (!sources.direct && sources.groupIds.length > 0) {
-			return chrome.setStatus(strings.user.groupLocked(names.groups(sources.groupIds)));
-		}
+	/** Why a product's ticks cannot change here, or null. */
+	const locked = (product: ProductRow): string | null => {
+		const sources = assignmentSources(user, product.skuId);
+		if (product.selfServiceOwnerId) return strings.product.selfServiceShort;
+		if (!sources.direct && sources.groupIds.length > 0) return strings.user.groupLocked(names.groups(sources.groupIds));
+		return null;
+	};
+
+	const toggleProduct = (product: ProductRow) => {
+		const refusal = locked(product);
+		if (refusal) return chrome.setStatus(refusal);
+		const {skuId} = product;
 		setEdits(previous => {
 			const next = new Map(previous);
 			const on = !(previous.get(skuId) ?? held(skuId));
@@ -117,12 +139,66 @@ export function UserPanel({userId, onClose}: {userId: string; onClose: () => voi
 		});
 	};
 
+	const toggleApp = (skuId: string, planId: string) => {
+		const product = products.find(p => p.skuId === skuId)!;
+		const refusal = locked(product);
+		if (refusal) return chrome.setStatus(refusal);
+		if (!ticked(skuId)) return chrome.setStatus(strings.user.tickProductFirst);
+		const off = new Set(disabled(skuId));
+		if (!off.delete(planId)) off.add(planId);
+		// An app another one needs cannot go alone: Graph would refuse ("depends on").
+		const now = assignmentsOf(user);
+		const after = withAdded(withoutDirect(now, [skuId]), [skuId], {[skuId]: [...off]});
+		const unmetBefore = new Set(unmetDependencies(tenant, now).map(u => `${u.skuId}:${u.plan}`));
+		const needs = unmetDependencies(tenant, after).filter(u => !unmetBefore.has(`${u.skuId}:${u.plan}`));
+		if (needs.length > 0) {
+			const dependents = needs.map(u => {
+				const plan = skusById.get(u.skuId)?.servicePlans.find(p => p.servicePlanName === u.plan);
+				const app = plan ? servicePlanName(plan.servicePlanId, plan.servicePlanName) : u.plan;
+				const product = names.product(u.skuId);
+				// An add-on's one app goes by the product's name: said once.
+				return app.toLowerCase() === product.toLowerCase() ? product : `${app} (${product})`;
+			});
+			return chrome.setStatus(strings.user.appNeeded(listWords(dependents)));
+		}
+		setAppEdits(previous => {
+			const next = new Map(previous);
+			if (held(skuId) && sameSet(off, disabledNow(user, skuId))) next.delete(skuId);
+			else next.set(skuId, off);
+			return next;
+		});
+	};
+
+	const noteOf = (product: ProductRow): string => {
+		const {skuId, available} = product;
+		const sources = assignmentSources(user, skuId);
+		if (edits.has(skuId)) return `* ${ticked(skuId) ? strings.user.willAssign : strings.user.willRemove}`;
+		if (appsChanged(skuId)) return `* ${strings.user.appsChanged}`;
+		if (sources.groupIds.length > 0) {
+			return sources.direct ? strings.product.alsoGroup(names.groups(sources.groupIds)) : strings.product.groupOnly(names.groups(sources.groupIds));
+		}
+		return held(skuId) ? '' : strings.user.available(available);
+	};
+	// The note (groups, what will happen) keeps its width; a long product name gives way first.
+	const visible = rows.slice(list.state.offset, list.state.offset + listHeight);
+	const [nameWidth] = fitColumns(
+		[
+			{want: widest(visible.map(row => (row.kind === 'product' ? row.product.name : ''))) + 1, min: 24},
+			{want: widest(visible.map(row => (row.kind === 'product' ? noteOf(row.product) : ''))), min: 12},
+		],
+		width - 7,
+		[0, 1],
+	);
+
 	return (
 		<ScreenFrame
 			contexts={['user', 'list']}
 			handlers={{
 				...listHandlers(list),
-				tick: toggle,
+				tick: () => {
+					if (current?.kind === 'product') toggleProduct(current.product);
+					else if (current?.kind === 'app') toggleApp(current.skuId, current.id);
+				},
 				removeFromGroup: () => {
 					if (!current || current.kind !== 'product') return chrome.setStatus(strings.user.notThroughGroup);
 					const groups = assignmentSources(user, current.product.skuId).groupIds;
@@ -150,7 +226,7 @@ export function UserPanel({userId, onClose}: {userId: string; onClose: () => voi
 					setConfirming(changes);
 				},
 				back: () => {
-					if (edits.size > 0) chrome.setStatus(strings.user.discarded);
+					if (edits.size + appEdits.size > 0) chrome.setStatus(strings.user.discarded);
 					onClose();
 				},
 			}}
@@ -172,44 +248,38 @@ export function UserPanel({userId, onClose}: {userId: string; onClose: () => voi
 				rowKey={rowKey}
 				renderRow={(row, selected) => {
 					if (row.kind === 'app') {
+						const on = ticked(row.skuId) && !disabled(row.skuId).has(row.id);
 						return (
 							<Box width={width}>
-								<Cell width={8}> </Cell>
-								<Cell inverse={selected}>{row.name}</Cell>
+								<Cell width={6}> </Cell>
+								<Cell width={4}>{on ? '[x]' : '[ ]'}</Cell>
+								<Cell inverse={selected} bold={appsChanged(row.skuId) && disabledNow(user, row.skuId).has(row.id) === on}>
+									{row.name}
+								</Cell>
 							</Box>
 						);
 					}
 					if (row.kind === 'note') {
 						return (
 							<Box width={width}>
-								<Cell width={8}> </Cell>
+								<Cell width={6}> </Cell>
 								<Cell dim inverse={selected}>
 									{strings.user.appsNote}
 								</Cell>
 							</Box>
 						);
 					}
-					const {skuId, name, available} = row.product;
-					const sources = assignmentSources(user, skuId);
-					const edited = edits.has(skuId);
-					const note = edited
-						? ticked(skuId)
-							? strings.user.willAssign
-							: strings.user.willRemove
-						: sources.groupIds.length > 0
-							? sources.direct
-								? strings.product.alsoGroup(names.groups(sources.groupIds))
-								: strings.product.groupOnly(names.groups(sources.groupIds))
-							: held(skuId)
-								? ''
-								: strings.user.available(available);
+					const {skuId, name} = row.product;
+					const note = noteOf(row.product);
 					return (
 						<Box width={width}>
 							<Cell width={2}>{expanded.has(skuId) ? '▾' : '▸'}</Cell>
 							<Cell width={4}>{ticked(skuId) ? '[x]' : '[ ]'}</Cell>
-							<Cell inverse={selected}>{name}</Cell>
-							<Cell width={24} align="right" bold={edited}>
-								{edited ? `* ${note}` : note}
+							<Cell width={nameWidth} inverse={selected}>
+								{name}
+							</Cell>
+							<Cell align="right" bold={note.startsWith('*')}>
+								{note}
 							</Cell>
 						</Box>
 					);

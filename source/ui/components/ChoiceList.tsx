@@ -1,0 +1,65 @@
+// A single-choice list (the guide's product step, Manage product licenses): ink-select-input, which
+// takes its own keys while focused (↑/↓, j/k, enter). Its number keys are left to the app, where
+// 1, 2 and 3 change screens: a choice made by one is not taken. Labels are made safe before
+// ink-select-input draws them with Ink's Text.
+import SelectInput from 'ink-select-input';
+import {Box} from 'ink';
+import {terminalText} from '../../domain/text-safety.js';
+import {useKeyOwner} from '../input-router.js';
+import {Text} from './Text.js';
+
+export interface Choice<T> {
+	key: string;
+	label: string;
+	value: T;
+}
+
+function Indicator({isSelected = false}: {isSelected?: boolean}) {
+	return (
+		<Box flexShrink={0} width={2}>
+			<Text bold={isSelected}>{isSelected ? '›' : ' '}</Text>
+		</Box>
+	);
+}
+
+function Item({label, isSelected = false}: {label: string; isSelected?: boolean}) {
+	// Inverse video marks the highlighted choice without colour. A row of a list: cut, not wrapped,
+	// so the list keeps its height (what is cut is said in full when the choice is refused).
+	return (
+		<Text inverse={isSelected} wrap="truncate-end">
+			{label}
+		</Text>
+	);
+}
+
+interface Props<T> {
+	choices: ReadonlyArray<Choice<T>>;
+	focused: boolean;
+	onChoose: (value: T) => void;
+	onHighlight?: (value: T) => void;
+	/** At most this many rows; the list turns past its ends. */
+	limit?: number;
+	initial?: number;
+}
+
+export function ChoiceList<T>({choices, focused, onChoose, onHighlight, limit, initial = 0}: Props<T>) {
+	const router = useKeyOwner(focused);
+	return (
+		<Box flexDirection="column">
+			<SelectInput
+				items={choices.map(choice => ({key: choice.key, label: terminalText(choice.label), value: choice.value}))}
+				isFocused={focused}
+				limit={limit}
+				initialIndex={initial}
+				indicatorComponent={Indicator}
+				itemComponent={Item}
+				onSelect={item => {
+					if (router.delivering()) onChoose(item.value);
+				}}
+				onHighlight={item => {
+					if (router.delivering()) onHighlight?.(item.value);
+				}}
+			/>
+		</Box>
+	);
+}
