@@ -2,6 +2,7 @@ import {Box, useApp} from 'ink';
 import {Text} from './components/Text.js';
 import {useEffect, useReducer, useRef, useState} from 'react';
 import {adminPermission} from '../domain/rules.js';
+import {prepareUserSearch} from '../domain/user-search.js';
 import type {Store} from '../store/store.js';
 import {ChromeContext, type Chrome, type Handlers} from './chrome.js';
 import {Header} from './components/Header.js';
@@ -39,6 +40,11 @@ function Screens({initialTab, signIn}: {initialTab: Tab; signIn?: OpeningMessage
 	);
 	// A cached copy shown first says so, and says when the tenant has been read again.
 	const wasRefreshing = useRef(refreshing);
+	// After the first frame, not before it: the / filter's first letter then finds its work done.
+	useEffect(() => {
+		const timer = setTimeout(() => prepareUserSearch(tenant.users), 0);
+		return () => clearTimeout(timer);
+	}, [tenant]);
 	useEffect(() => {
 		if (wasRefreshing.current && !refreshing) setStatus(strings.refresh.done);
 		wasRefreshing.current = refreshing;

@@ -33,7 +33,7 @@ export function ScreenFrame({contexts, handlers, disabled, text, modal = false, 
 	useRoute({contexts: all, handlers: live, text}, chrome.active);
 	return (
 		<Box flexDirection="column" height={chrome.bodyRows + 2}>
-			<Box flexDirection="column" height={chrome.bodyRows} overflow="hidden">
+			<Box flexDirection="column" height={chrome.bodyRows} overflowY="hidden">
 				{children}
 			</Box>
 			<Box height={1}>

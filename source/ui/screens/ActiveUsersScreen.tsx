@@ -3,7 +3,7 @@
 import {Box} from 'ink';
 import {Text} from '../components/Text.js';
 import {useState} from 'react';
-import {filterUsers, indexTenant, queryNarrows, shortProductName} from '../../domain/selectors.js';
+import {filterUsers, indexTenant, shortProductName} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {Cell} from '../components/Cell.js';
 import {FilterBar} from '../components/FilterBar.js';
@@ -36,7 +36,7 @@ export function ActiveUsersScreen() {
 	const names = new Map(products.map(p => [p.skuId, shortProductName(p.name)]));
 	// Title, column headings, filter line.
 	const listHeight = Math.max(1, chrome.bodyRows - 3);
-	const checklist = useChecklist(tenant.users, user => user.id, (users, query) => filterUsers(tenant, users, query), listHeight, queryNarrows);
+	const checklist = useChecklist(tenant.users, user => user.id, (users, query) => filterUsers(tenant, users, query), listHeight);
 	const {filter, list, shown, isTicked, tickCount, tickedItems} = checklist;
 	const width = chrome.size.columns - 1;
 
