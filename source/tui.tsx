@@ -3,6 +3,7 @@
 import {render} from 'ink';
 import {endpointsOf, openTenant, type GlobalOptions} from './commands/open.js';
 import {terminalText} from './domain/text-safety.js';
+import {frameRate} from './ui/render-options.js';
 import {App} from './ui/App.js';
 import {openingMessages, SignInScreen} from './ui/SignInScreen.js';
 import {strings} from './ui/strings.js';
@@ -31,7 +32,7 @@ export async function runTui({guide, ...globals}: TuiOptions): Promise<void> {
 	// A file opens at once; its errors stay on the normal screen, where they can be read.
 	const messages = openingMessages();
 	if (globals.graph) enter();
-	const opening = globals.graph ? render(<SignInScreen messages={messages} />, {exitOnCtrlC: true}) : null;
+	const opening = globals.graph ? render(<SignInScreen messages={messages} />, {exitOnCtrlC: true, ...frameRate}) : null;
 	let opened;
 	try {
 		opened = await openTenant(globals, process.env, message => messages.prompt(message), {
@@ -50,7 +51,7 @@ export async function runTui({guide, ...globals}: TuiOptions): Promise<void> {
 	process.once('exit', leaveAlternateScreen);
 	const {store, release} = opened;
 	const graphBase = globals.graph ? endpointsOf(globals, process.env).graph : undefined;
-	const app = render(<App store={store} initialTab={guide ? 'guide' : 'licenses'} signIn={messages} graphBase={graphBase} />, {exitOnCtrlC: true});
+	const app = render(<App store={store} initialTab={guide ? 'guide' : 'licenses'} signIn={messages} graphBase={graphBase} />, {exitOnCtrlC: true, ...frameRate});
 	// Shown from the cached copy: read the tenant again behind it.
 	if (store.getState().refreshing) store.refresh().catch(() => {});
 	await app.waitUntilExit();

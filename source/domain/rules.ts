@@ -21,7 +21,7 @@ export type Permission =
 
 /** May this admin (a UPN) assign and unassign licenses? Their roles are named either way. */
 export function adminPermission(tenant: Tenant, upn: string): Permission {
-	const admin = indexTenant(tenant).usersByUpn.get(upn.toLowerCase());
+	const admin = indexTenant(tenant).userByUpn(upn);
 	if (!admin) return {allowed: false, roles: [], reason: 'not-in-tenant'};
 	const held: DirectoryRole[] = tenant.directoryRoles.filter(role => role.members.includes(admin.id));
 	const roles = held.map(role => role.displayName);
@@ -166,7 +166,7 @@ export type DeletionBlock = 'no-user-role' | 'self' | 'privileged';
  * a user who holds an admin role can be deleted only by a Global Administrator.
  */
 export function deletionBlock(tenant: Tenant, adminUpn: string, user: User): DeletionBlock | null {
-	const admin = indexTenant(tenant).usersByUpn.get(adminUpn.toLowerCase());
+	const admin = indexTenant(tenant).userByUpn(adminUpn);
 	if (!admin) return 'no-user-role';
 	if (admin.id === user.id) return 'self';
 	const rolesOf = (id: string) => tenant.directoryRoles.filter(role => role.members.includes(id)).map(role => role.roleTemplateId);

@@ -2,6 +2,7 @@
 // something changed, so a WeakMap keyed by the tenant is an exact cache.
 import type {CompanySubscription, Group, SubscribedSku, Tenant, User} from './model.js';
 import {productName} from './names.js';
+import {searchUsers} from './user-search.js';
 
 export interface ProductRow {
 	skuId: string;
@@ -24,55 +25,96 @@ export interface ProductRow {
 }
 
 export interface TenantIndex {
-	usersById: Map<string, User>;
-	usersByUpn: Map<string, User>;
-	groupsById: Map<string, Group>;
-	skusById: Map<string, SubscribedSku>;
+	readonly usersById: Map<string, User>;
+	readonly usersByUpn: Map<string, User>;
+	readonly groupsById: Map<string, Group>;
+	readonly skusById: Map<string, SubscribedSku>;
 	/** skuId → users holding it, in the tenant's user order */
-	holders: Map<string, User[]>;
-	products: ProductRow[];
+	readonly holders: Map<string, User[]>;
+	readonly products: ProductRow[];
+	/** The user with this UPN (any case): without building the map of every UPN for one look-up. */
+	userByUpn(upn: string): User | undefined;
 }
 
 const cache = new WeakMap<Tenant, TenantIndex>();
 
-export function indexTenant(tenant: Tenant): TenantIndex {
-	const cached = cache.get(tenant);
-	if (cached) return cached;
+/**
+ * Each view is made on first use: at 100,000 users a map of every id or UPN costs tens of
+ * milliseconds, and the first frame needs only the products' counts and the admin.
+ */
+class LazyIndex implements TenantIndex {
+	#usersById?: Map<string, User>;
+	#usersByUpn?: Map<string, User>;
+	#groupsById?: Map<string, Group>;
+	#skusById?: Map<string, SubscribedSku>;
+	#holders?: Map<string, User[]>;
+	#products?: ProductRow[];
+	#upnLookups = 0;
 
-	const usersById = new Map<string, User>();
-	const usersByUpn = new Map<string, User>();
-	const holders = new Map<string, User[]>();
-	for (const user of tenant.users) {
-		usersById.set(user.id, user);
-		usersByUpn.set(user.userPrincipalName.toLowerCase(), user);
-		for (const license of user.assignedLicenses) {
-			let list = holders.get(license.skuId);
-			if (!list) holders.set(license.skuId, (list = []));
-			list.push(user);
+	constructor(private readonly tenant: Tenant) {}
+
+	get usersById(): Map<string, User> {
+		return (this.#usersById ??= new Map(this.tenant.users.map(user => [user.id, user])));
+	}
+
+	get usersByUpn(): Map<string, User> {
+		return (this.#usersByUpn ??= new Map(this.tenant.users.map(user => [user.userPrincipalName.toLowerCase(), user])));
+	}
+
+	get groupsById(): Map<string, Group> {
+		return (this.#groupsById ??= new Map(this.tenant.groups.map(group => [group.id, group])));
+	}
+
+	get skusById(): Map<string, SubscribedSku> {
+		return (this.#skusById ??= new Map(this.tenant.subscribedSkus.map(sku => [sku.skuId, sku])));
+	}
+
+	get holders(): Map<string, User[]> {
+		if (!this.#holders) {
+			const holders = new Map<string, User[]>();
+			for (const user of this.tenant.users) {
+				for (const license of user.assignedLicenses) {
+					let list = holders.get(license.skuId);
+					if (!list) holders.set(license.skuId, (list = []));
+					list.push(user);
+				}
+			}
+			this.#holders = holders;
 		}
+		return this.#holders;
 	}
 
-	const subscriptionsBySku = new Map<string, CompanySubscription[]>();
-	for (const subscription of tenant.subscriptions) {
-		let list = subscriptionsBySku.get(subscription.skuId);
-		if (!list) subscriptionsBySku.set(subscription.skuId, (list = []));
-		list.push(subscription);
+	get products(): ProductRow[] {
+		if (!this.#products) {
+			// Counted without the holders' lists, which only a product's page needs.
+			const assigned = new Map<string, number>();
+			if (this.#holders) for (const [skuId, list] of this.#holders) assigned.set(skuId, list.length);
+			else for (const user of this.tenant.users) for (const license of user.assignedLicenses) assigned.set(license.skuId, (assigned.get(license.skuId) ?? 0) + 1);
+			const subscriptionsBySku = new Map<string, CompanySubscription[]>();
+			for (const subscription of this.tenant.subscriptions) {
+				let list = subscriptionsBySku.get(subscription.skuId);
+				if (!list) subscriptionsBySku.set(subscription.skuId, (list = []));
+				list.push(subscription);
+			}
+			this.#products = this.tenant.subscribedSkus
+				.filter(sku => sku.appliesTo === undefined || sku.appliesTo === 'User')
+				.map(sku => productRow(sku, subscriptionsBySku.get(sku.skuId) ?? [], assigned.get(sku.skuId) ?? 0))
+				.sort((a, b) => a.name.localeCompare(b.name));
+		}
+		return this.#products;
 	}
 
-	const products = tenant.subscribedSkus
-		.filter(sku => sku.appliesTo === undefined || sku.appliesTo === 'User')
-		.map(sku => productRow(sku, subscriptionsBySku.get(sku.skuId) ?? [], holders.get(sku.skuId)?.length ?? 0))
-		.sort((a, b) => a.name.localeCompare(b.name));
+	userByUpn(upn: string): User | undefined {
+		const wanted = upn.toLowerCase();
+		// A look-up or two (the admin, at start-up) scan; more than that are worth the map.
+		if (this.#usersByUpn || ++this.#upnLookups > 2) return this.usersByUpn.get(wanted);
+		return this.tenant.users.find(user => user.userPrincipalName.toLowerCase() === wanted);
+	}
+}
 
-	const index: TenantIndex = {
-		usersById,
-		usersByUpn,
-		groupsById: new Map(tenant.groups.map(group => [group.id, group])),
-		skusById: new Map(tenant.subscribedSkus.map(sku => [sku.skuId, sku])),
-		holders,
-		products,
-	};
-	cache.set(tenant, index);
+export function indexTenant(tenant: Tenant): TenantIndex {
+	let index = cache.get(tenant);
+	if (!index) cache.set(tenant, (index = new LazyIndex(tenant)));
 	return index;
 }
 
@@ -142,6 +184,7 @@ export function holdersOf(tenant: Tenant, skuId: string): User[] {
  * The / filter over users, case-insensitive: display name, UPN or the name of a product they hold.
  * `product:NAME` keeps only the holders of products whose name or part number contains NAME.
  * An empty query keeps everyone. `byProduct: false` matches names and UPNs only (a product's own page).
+ * The list is searched through an index made once per list (domain/user-search.ts).
  */
 export function filterUsers(
 	tenant: Tenant,
@@ -151,53 +194,12 @@ export function filterUsers(
 ): readonly User[] {
 	const needle = query.trim().toLowerCase();
 	if (needle === '') return users;
-	// A sorted list has its search texts beside it, in its order: read in a row, not user by user.
-	const index = searchIndexes.get(users);
-	const text = index ? (i: number) => index.texts[i]! : (i: number) => searchText(users[i]!);
-	const keep = (test: (i: number) => boolean) => subset(users, test);
-	const byName = (i: number) => text(i).includes(needle);
-	if (!byProduct) return keep(byName);
+	if (!byProduct) return searchUsers(users, needle, true, new Set());
 	const {products} = indexTenant(tenant);
 	const productMatch = (text: string) =>
 		new Set(products.filter(p => p.name.toLowerCase().includes(text) || p.skuPartNumber.toLowerCase().includes(text)).map(p => p.skuId));
-	const holds = index
-		? (i: number, skuIds: ReadonlySet<string>) => index.skus[i]!.some(skuId => skuIds.has(skuId))
-		: (i: number, skuIds: ReadonlySet<string>) => users[i]!.assignedLicenses.some(l => skuIds.has(l.skuId));
-	if (needle.startsWith('product:')) {
-		const skuIds = productMatch(needle.slice('product:'.length).trim());
-		return keep(i => holds(i, skuIds));
-	}
-	const skuIds = productMatch(needle);
-	return keep(i => byName(i) || holds(i, skuIds));
-}
-
-/** What the filter reads of each user of a sorted list, in the list's order. */
-const searchIndexes = new WeakMap<readonly User[], {texts: string[]; skus: string[][]}>();
-
-/** The users a test keeps, in order; what the filter reads of them comes along, so narrowing stays quick. */
-function subset(users: readonly User[], test: (i: number) => boolean): User[] {
-	const index = searchIndexes.get(users);
-	const kept: User[] = [];
-	const texts: string[] = [];
-	const skus: string[][] = [];
-	for (let i = 0; i < users.length; i++) {
-		if (!test(i)) continue;
-		kept.push(users[i]!);
-		if (index) {
-			texts.push(index.texts[i]!);
-			skus.push(index.skus[i]!);
-		}
-	}
-	if (index) searchIndexes.set(kept, {texts, skus});
-	return kept;
-}
-
-/** A user's display name and UPN in lower case, made once per user object (users are immutable). */
-const searchTexts = new WeakMap<User, string>();
-function searchText(user: User): string {
-	let text = searchTexts.get(user);
-	if (text === undefined) searchTexts.set(user, (text = `${user.displayName}\n${user.userPrincipalName}`.toLowerCase()));
-	return text;
+	if (needle.startsWith('product:')) return searchUsers(users, '', false, productMatch(needle.slice('product:'.length).trim()));
+	return searchUsers(users, needle, true, productMatch(needle));
 }
 
 /**
@@ -251,15 +253,13 @@ export function sortedUsers(tenant: Tenant, sort: UserSort): readonly User[] {
 	const order = tenant.users.map((_, i) => i);
 	order.sort((a, b) => keys[a]!.localeCompare(keys[b]!) || names[a]!.localeCompare(names[b]!) || a - b);
 	const result = order.map(i => tenant.users[i]!);
-	// Made in the sorted order, so filtering 100,000 users reads them in a row, as in the tenant's order.
-	searchIndexes.set(result, {texts: result.map(user => `${user.displayName}\n${user.userPrincipalName}`.toLowerCase()), skus: result.map(user => user.assignedLicenses.map(l => l.skuId))});
 	bySort.set(sort, result);
 	return result;
 }
 
 /** The users a filter keeps, in their order. */
 export function usersIn(users: readonly User[], filter: UserFilter): readonly User[] {
-	const keep = (test: (user: User) => boolean) => subset(users, i => test(users[i]!));
+	const keep = (test: (user: User) => boolean) => users.filter(test);
 	switch (filter.kind) {
 		case 'all':
 			return users;

@@ -9,13 +9,15 @@ import {parseArgs} from 'node:util';
 import {render} from 'ink';
 import {openTenant} from '../commands/open.js';
 import {App} from '../ui/App.js';
+import {frameRate} from '../ui/render-options.js';
 
 class Terminal extends EventEmitter {
 	readonly columns = 80;
 	readonly rows = 24;
 	readonly isTTY = true;
-	/** The text of the last frame Ink wrote, escapes removed. */
+	/** The text of the last frame Ink wrote, escapes removed, and when. */
 	frame = '';
+	frameAt = 0;
 	private waiting: {check: (frame: string) => boolean; resolve: () => void} | null = null;
 
 	write = (chunk: string): boolean => {
@@ -24,6 +26,7 @@ class Terminal extends EventEmitter {
 		// Synchronised output comes as begin, frame, end: only the frame has text.
 		if (text.trim() === '') return true;
 		this.frame = text;
+		this.frameAt = performance.now();
 		if (this.waiting?.check(this.frame)) {
 			const {resolve} = this.waiting;
 			this.waiting = null;
@@ -85,6 +88,7 @@ const app = render(<App store={store} />, {
 	stderr: new Terminal() as unknown as NodeJS.WriteStream,
 	exitOnCtrlC: false,
 	patchConsole: false,
+	...frameRate,
 });
 await terminal.next(frame => frame.includes('Assigned'), 'the Licenses page');
 const firstFrameMs = performance.now() - loadStart;
@@ -94,8 +98,15 @@ const heapMb = () => {
 };
 const heapAfterLoadMb = heapMb();
 
-/** Types one key and waits for the frame it leads to; the milliseconds it took. */
+/**
+ * Types one key and waits for the frame it leads to; the milliseconds it took. Keys come as a person
+ * types them, not faster than the frame rate: a key within a frame of the last one waits for the next
+ * frame by design (a burst makes one frame, not one per key), and that wait is not the key's work.
+ */
 async function press(key: string, check: (frame: string) => boolean, what: string): Promise<number> {
+	const frameMs = 1000 / frameRate.maxFps;
+	const since = performance.now() - terminal.frameAt;
+	if (since < frameMs + 2) await new Promise(resolve => setTimeout(resolve, frameMs + 2 - since));
 	const before = terminal.frame;
 	const start = performance.now();
 	const shown = terminal.next(frame => frame !== before && check(frame), what);

@@ -1,6 +1,6 @@
 // A product's holders to tick: on the product's page, and in the guided session's second step.
 import type {Tenant, User} from '../../domain/model.js';
-import {assignmentSources, filterUsers, holdersOf, queryNarrows} from '../../domain/selectors.js';
+import {assignmentSources, filterUsers, holdersOf} from '../../domain/selectors.js';
 import {strings} from '../strings.js';
 import {namesOf} from '../use-apply.js';
 import type {Names} from './plan-lines.js';
@@ -22,7 +22,7 @@ function holderNote(user: User, skuId: string, names: Names): string {
 /** Holders filtered by name or username (every one of them holds the product, so not by product). */
 export function useHoldersChecklist(tenant: Tenant, skuId: string, height: number): Checklist<User> {
 	const filter = (users: readonly User[], query: string) => filterUsers(tenant, users, query, {byProduct: false});
-	return useChecklist(holdersOf(tenant, skuId), user => user.id, filter, height, queryNarrows);
+	return useChecklist(holdersOf(tenant, skuId), user => user.id, filter, height);
 }
 
 interface Props {

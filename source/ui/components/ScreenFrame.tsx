@@ -38,7 +38,7 @@ export function ScreenFrame({contexts, handlers, disabled, text, modal = false, 
 	useRoute({contexts: all, handlers: live}, chrome.active);
 	return (
 		<Box flexDirection="column" height={chrome.bodyRows + chrome.statusLines.length + 1}>
-			<Box flexDirection="column" height={chrome.bodyRows} overflow="hidden">
+			<Box flexDirection="column" height={chrome.bodyRows} overflowY="hidden">
 				{children}
 			</Box>
 			<Box flexDirection="column" height={chrome.statusLines.length}>

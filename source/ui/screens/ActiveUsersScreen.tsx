@@ -3,12 +3,12 @@
 // opens one user's Licenses and apps; with two or more ticked, m opens Manage product licenses.
 import {Box} from 'ink';
 import {Text} from '../components/Text.js';
-import {useMemo, useRef, useState} from 'react';
+import {useEffect, useMemo, useRef, useState} from 'react';
 import type {User} from '../../domain/model.js';
+import {prepareUserSearch} from '../../domain/user-search.js';
 import {
 	filterUsers,
 	indexTenant,
-	queryNarrows,
 	shortProductName,
 	sortedUsers,
 	usersIn,
@@ -64,9 +64,15 @@ export function ActiveUsersScreen() {
 		() => (shownOnce.current ? usersIn(sortedUsers(tenant, sort), shownFilter) : tenant.users),
 		[tenant, sort, filterKey(shownFilter), shownOnce.current],
 	);
+	// After the first frame, while no one looks: the list sorted and its search index made, so the
+	// first visit and the first letter typed into / find that work done.
+	useEffect(() => {
+		const timer = setTimeout(() => prepareUserSearch(usersIn(sortedUsers(tenant, sort), shownFilter)), 0);
+		return () => clearTimeout(timer);
+	}, [tenant, sort, filterKey(shownFilter)]);
 	// Title, column headings, filter line.
 	const listHeight = Math.max(1, chrome.bodyRows - 3);
-	const checklist = useChecklist(users, user => user.id, (list, query) => filterUsers(tenant, list, query), listHeight, queryNarrows);
+	const checklist = useChecklist(users, user => user.id, (list, query) => filterUsers(tenant, list, query), listHeight);
 	const {filter, list, shown, isTicked, tickCount, tickedItems} = checklist;
 	const width = chrome.size.columns - 1;
 

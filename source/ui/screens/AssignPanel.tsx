@@ -3,7 +3,7 @@
 import {Text} from '../components/Text.js';
 import {useMemo, useState} from 'react';
 import {allWentThrough, planAssign, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
-import {assignmentSources, filterUsers, productBySku, queryNarrows} from '../../domain/selectors.js';
+import {assignmentSources, filterUsers, productBySku} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {ConfirmPanel} from '../components/ConfirmPanel.js';
 import {ResultPanel} from '../components/ResultPanel.js';
@@ -32,7 +32,7 @@ export function AssignPanel({skuId, onClose}: {skuId: string; onClose: () => voi
 	);
 	// Title, count line, filter line.
 	const listHeight = Math.max(1, chrome.bodyRows - 3);
-	const checklist = useChecklist(candidates, user => user.id, (users, query) => filterUsers(tenant, users, query), listHeight, queryNarrows);
+	const checklist = useChecklist(candidates, user => user.id, (users, query) => filterUsers(tenant, users, query), listHeight);
 	const {filter, tickedItems} = checklist;
 	const width = chrome.size.columns - 1;
 	if (!product) return null;

@@ -1,0 +1,116 @@
+// The / filter over lists of up to 100,000 users. Each list is searched through one string of its
+// users' names and usernames in lower case, made once per list (lists are immutable, so a WeakMap
+// keyed by the list is an exact cache): a letter typed is one indexOf pass over that string, not a
+// look at every user, and who holds a product is a list of places made in the same pass.
+import type {User} from './model.js';
+
+interface SearchIndex {
+	/** Every user's "name\nupn" in lower case, in the list's order, each followed by a NUL. */
+	text: string;
+	/** Where each user's part of `text` starts; one more entry for the end. */
+	starts: Int32Array;
+	/** skuId → the places in the list of the users holding it, ascending: made when first asked. */
+	bySku?: Map<string, number[]>;
+}
+
+const indexes = new WeakMap<readonly User[], SearchIndex>();
+
+function searchIndex(users: readonly User[]): SearchIndex {
+	let index = indexes.get(users);
+	if (index) return index;
+	const starts = new Int32Array(users.length + 1);
+	const parts: string[] = new Array(users.length);
+	let at = 0;
+	for (let i = 0; i < users.length; i++) {
+		const user = users[i]!;
+		// A NUL cannot be typed into the filter, so no match runs from one user into the next.
+		const part = `${user.displayName}\n${user.userPrincipalName}\u0000`;
+		parts[i] = part;
+		starts[i] = at;
+		at += part.length;
+	}
+	starts[users.length] = at;
+	// One lower-casing of the whole: unless a letter changes length in lower case (İ), when each part
+	// is lowered on its own and the places are counted again.
+	let text = parts.join('').toLowerCase();
+	if (text.length !== at) {
+		at = 0;
+		for (let i = 0; i < users.length; i++) {
+			parts[i] = parts[i]!.toLowerCase();
+			starts[i] = at;
+			at += parts[i]!.length;
+		}
+		starts[users.length] = at;
+		text = parts.join('');
+	}
+	index = {text, starts};
+	indexes.set(users, index);
+	return index;
+}
+
+function holdersBySku(users: readonly User[], index: SearchIndex): Map<string, number[]> {
+	if (!index.bySku) {
+		const bySku = new Map<string, number[]>();
+		for (let i = 0; i < users.length; i++) {
+			for (const license of users[i]!.assignedLicenses) {
+				let places = bySku.get(license.skuId);
+				if (!places) bySku.set(license.skuId, (places = []));
+				places.push(i);
+			}
+		}
+		index.bySku = bySku;
+	}
+	return index.bySku;
+}
+
+/** Makes a list's index ahead of time, so the first letter typed does not pay for it. */
+export function prepareUserSearch(users: readonly User[]): void {
+	holdersBySku(users, searchIndex(users));
+	// One search, for the common letter "e": the first one a person types then runs compiled code.
+	searchUsers(users, 'e', true, new Set());
+}
+
+/** The place of the user whose part of the text holds `offset`, at or after `from`. */
+function userAt(starts: Int32Array, offset: number, from: number): number {
+	let low = from;
+	let high = starts.length - 2;
+	while (low < high) {
+		const mid = (low + high + 1) >> 1;
+		if (starts[mid]! <= offset) low = mid;
+		else high = mid - 1;
+	}
+	return low;
+}
+
+/**
+ * The users of the list, in its order, whose name or username contains `needle` (already in lower
+ * case; with `byName`), or who hold one of `skuIds`.
+ */
+export function searchUsers(users: readonly User[], needle: string, byName: boolean, skuIds: ReadonlySet<string>): readonly User[] {
+	const index = searchIndex(users);
+	const {text, starts} = index;
+	const hit = new Uint8Array(users.length);
+	let count = 0;
+	const mark = (place: number) => {
+		if (hit[place] === 0) {
+			hit[place] = 1;
+			count++;
+		}
+	};
+	if (byName && needle !== '' && !needle.includes('\u0000')) {
+		for (let offset = text.indexOf(needle), place = 0; offset >= 0; ) {
+			place = userAt(starts, offset, place);
+			mark(place);
+			// On to the next user: one match a user is enough.
+			offset = text.indexOf(needle, starts[place + 1]!);
+		}
+	}
+	if (skuIds.size > 0) {
+		const bySku = holdersBySku(users, index);
+		for (const skuId of skuIds) for (const place of bySku.get(skuId) ?? []) mark(place);
+	}
+	if (count === users.length) return users;
+	const found: User[] = new Array(count);
+	for (let place = 0, n = 0; n < count; place++) if (hit[place]) found[n++] = users[place]!;
+	return found;
+}
