@@ -5,7 +5,7 @@ import packageJson from '../package.json' with {type: 'json'};
 import {UserError} from './backends/backend.js';
 import type {CommandIO} from './commands/io.js';
 import {terminalLines, terminalText} from './domain/text-safety.js';
-import {strings} from './ui/strings.js';
+import {strings} from './text/index.js';
 
 const usage = `Usage: m365-licenses [command] [options]
 

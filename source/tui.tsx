@@ -6,7 +6,7 @@ import {terminalText} from './domain/text-safety.js';
 import {frameRate} from './ui/render-options.js';
 import {App} from './ui/App.js';
 import {openingMessages, SignInScreen} from './ui/SignInScreen.js';
-import {strings} from './ui/strings.js';
+import {strings} from './text/index.js';
 
 export interface TuiOptions extends GlobalOptions {
 	/** `m365-licenses guide` opens on Guided unassign. */

@@ -4,7 +4,7 @@ import type {Tenant} from '../domain/model.js';
 import {plannedDisabled, skipOutcomes, type LicensePlan, type UserOutcome} from '../domain/plan.js';
 import type {GroupOutcome} from '../domain/groups.js';
 import {assignmentSources, indexTenant} from '../domain/selectors.js';
-import {strings} from '../ui/strings.js';
+import {strings} from '../text/index.js';
 import {UserError, type TenantBackend} from './backend.js';
 import {readTextFile} from './text-file.js';
 import {completeTenant, validateTenant} from './validate-tenant.js';

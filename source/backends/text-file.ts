@@ -4,7 +4,7 @@
 // taken off. Reading stops early: /dev/zero is refused after its first bytes, not when memory runs out.
 import {isUtf8} from 'node:buffer';
 import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
-import {strings} from '../ui/strings.js';
+import {strings} from '../text/index.js';
 import {UserError} from './backend.js';
 
 const chunkSize = 64 * 1024;

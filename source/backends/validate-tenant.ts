@@ -5,7 +5,7 @@ import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv';
 import schema from '../../demo-data/tenant.schema.json' with {type: 'json'};
 import {normaliseTenant} from '../domain/ids.js';
 import type {Tenant} from '../domain/model.js';
-import {strings} from '../ui/strings.js';
+import {strings} from '../text/index.js';
 import {UserError} from './backend.js';
 
 // Compiled on first use: the bundled demo is checked by the tests, not at every start.

@@ -5,7 +5,7 @@ import type {Tenant} from '../domain/model.js';
 import type {LicensePlan, UserOutcome} from '../domain/plan.js';
 import {adminPermission, licenseRoles} from '../domain/rules.js';
 import type {Store} from '../store/store.js';
-import {strings} from '../ui/strings.js';
+import {strings} from '../text/index.js';
 import {exitCodes, type CommandIO} from './io.js';
 
 export interface ChangeOptions {

@@ -1,6 +1,6 @@
 // The read-only subcommands: licenses, users, audit, doctor. Plain stdout, no Ink.
 import {statSync} from 'node:fs';
-import {strings} from '../ui/strings.js';
+import {strings} from '../text/index.js';
 import {productRows, assignmentSources, indexTenant, namesOf, productNameOf, type ProductRow} from '../domain/selectors.js';
 import type {Tenant} from '../domain/model.js';
 import {describeHolder, lockHolder} from '../store/writer-lock.js';

@@ -13,7 +13,7 @@ import {
 	type SignInUnavailable,
 } from '../domain/reclaim.js';
 import {indexTenant, namesOf, type Names} from '../domain/selectors.js';
-import {consequencePhrases, failureWords, listWords, mailboxAdvice, notOfferedWords, reclaimReason, strings} from '../ui/strings.js';
+import {consequencePhrases, failureWords, listWords, mailboxAdvice, notOfferedWords, reclaimReason, strings} from '../text/index.js';
 import {exitCodes, table, type CommandIO} from './io.js';
 import type {Opened} from './open.js';
 import {confirmed, refusedRole, send} from './change.js';

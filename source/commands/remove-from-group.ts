@@ -4,7 +4,7 @@ import type {UserConsequences} from '../domain/consequences.js';
 import {groupRemovalConsequences, isDynamic, planGroupRemoval, type GroupOutcome, type GroupRemovalItem} from '../domain/groups.js';
 import type {Group, Tenant} from '../domain/model.js';
 import {indexTenant, namesOf} from '../domain/selectors.js';
-import {consequenceNotes, consequencePhrases, strings} from '../ui/strings.js';
+import {consequenceNotes, consequencePhrases, strings} from '../text/index.js';
 import {exitCodes, table, type CommandIO} from './io.js';
 import {changeExit, confirmed, refusedRole, summaryOf, type ChangeOptions, type ChangeOutcome} from './change.js';
 import type {Opened} from './open.js';

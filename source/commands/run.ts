@@ -1,6 +1,6 @@
 // The subcommands: the arguments checked, the tenant opened, the command run; an exit code back.
 import {UserError} from '../backends/backend.js';
-import {strings} from '../ui/strings.js';
+import {strings} from '../text/index.js';
 import {exitCodes, terminalSafe, type CommandIO} from './io.js';
 import {signOut} from '../backends/graph/auth.js';
 import {openTenant, stateDirOf, type GlobalOptions} from './open.js';

@@ -3,7 +3,7 @@ import {consequencesOf, type ConsequenceKind, type Effect, type UserConsequences
 import type {Tenant} from '../domain/model.js';
 import {planUnassign, removalQuestion, type OutcomeReason, type PlanItem, type UserOutcome} from '../domain/plan.js';
 import {indexTenant, namesOf, type Names, type ProductRow} from '../domain/selectors.js';
-import {consequenceNotes, consequencePhrases, failureWords, listWords, strings} from '../ui/strings.js';
+import {consequenceNotes, consequencePhrases, failureWords, listWords, strings} from '../text/index.js';
 import {exitCodes, outputWidth, paragraph, tableRows, type CommandIO} from './io.js';
 import {changeExit, confirmed, refusedRole, send, summaryOf, type ChangeOptions, type ChangeOutcome} from './change.js';
 import type {Opened} from './open.js';

@@ -5,7 +5,7 @@
 import {parse} from 'csv-parse/sync';
 import {UserError} from '../backends/backend.js';
 import {readTextFile} from '../backends/text-file.js';
-import {strings} from '../ui/strings.js';
+import {strings} from '../text/index.js';
 import {exitCodes} from './io.js';
 
 /** A list of users is a few MB at most; a bigger file is a mistake (or /dev/zero), refused at once. */

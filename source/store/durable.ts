@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import {dirname} from 'node:path';
 import {UserError} from '../backends/backend.js';
-import {strings} from '../ui/strings.js';
+import {strings} from '../text/index.js';
 
 export const fsSeam = {
 	openSync: fs.openSync,

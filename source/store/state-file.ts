@@ -15,7 +15,7 @@ import envPaths from 'env-paths';
 import {UserError} from '../backends/backend.js';
 import type {AuditEntry} from '../domain/audit.js';
 import {foldChanges, unfold, type Change, type Folded} from '../domain/changes.js';
-import {strings} from '../ui/strings.js';
+import {strings} from '../text/index.js';
 import {appendDurably, crashPoint, diskReason, ensureDir, readIfThere, truncateDurably, writeFileDurably} from './durable.js';
 import {shapeProblem, stateFormat} from './state-schema.js';
 

@@ -11,7 +11,7 @@ import type {Tenant} from '../domain/model.js';
 import {changeCount, type LicensePlan, type UserOutcome} from '../domain/plan.js';
 import {adminPermission, deletionBlock, restoreBlock} from '../domain/rules.js';
 import {indexTenant} from '../domain/selectors.js';
-import {strings} from '../ui/strings.js';
+import {strings} from '../text/index.js';
 import {crashPoint, diskReason} from './durable.js';
 import {dirname, join} from 'node:path';
 import {writePrivateFile} from './private-files.js';

@@ -16,7 +16,7 @@ import {ProductScreen} from './screens/ProductScreen.js';
 import {ReclaimScreen} from './screens/ReclaimScreen.js';
 import {createSending, SendingContext, useSendingState} from './sending.js';
 import {StoreContext, useAppState, useStore} from './store-context.js';
-import {strings} from './strings.js';
+import {strings} from '../text/index.js';
 import {useSignInPrompt, type OpeningMessages} from './SignInScreen.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {wrapText} from './components/wrap-text.js';

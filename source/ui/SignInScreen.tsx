@@ -4,7 +4,7 @@
 import {Box} from 'ink';
 import {Text} from './components/Text.js';
 import {useSyncExternalStore} from 'react';
-import {strings} from './strings.js';
+import {strings} from '../text/index.js';
 
 /** Lines said while opening, and the sign-in prompt while one waits, for the screen to follow. */
 export function openingMessages() {

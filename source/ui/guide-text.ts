@@ -6,7 +6,7 @@ import type {Tenant} from '../domain/model.js';
 import {countOutcomes, type LicensePlan, type UserOutcome} from '../domain/plan.js';
 import {markdownText as md} from '../domain/text-safety.js';
 import type {Names} from './components/plan-lines.js';
-import {explained, listWords as list, strings} from './strings.js';
+import {explained, listWords as list, strings} from '../text/index.js';
 
 /** Paragraphs a support person can read out: who loses what, what that means, who is skipped. */
 export function readAloud(product: string, plan: LicensePlan, consequences: readonly UserConsequences[], names: Names): string[] {

@@ -3,7 +3,7 @@ import {useChrome} from './chrome.js';
 export {namesOf} from '../domain/selectors.js';
 import {useSending} from './sending.js';
 import {useStore} from './store-context.js';
-import {strings} from './strings.js';
+import {strings} from '../text/index.js';
 
 /**
  * Carries out a plan through the store and says how it went in the status line (naming the product

@@ -1,6 +1,6 @@
 // The Reclaim tab through the built program in tmux at 80×24, and reclaim's flags through its command line.
 import {afterEach, describe, expect, it} from 'vitest';
-import {strings} from '../../source/ui/strings.js';
+import {strings} from '../../source/text/index.js';
 import {cli} from '../helpers/graph.js';
 import {tempStateDir} from '../helpers/tenant.js';
 import {requireTmux, TmuxSession} from '../helpers/tmux.js';

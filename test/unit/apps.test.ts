@@ -12,7 +12,7 @@ import {planConsequences} from '../../source/domain/consequences.js';
 import {countOutcomes, isEmptyPlan, planAssignMore, planChanges, planReplace, shortfalls} from '../../source/domain/plan.js';
 import {unmetDependencies} from '../../source/domain/rules.js';
 import {productBySku} from '../../source/domain/selectors.js';
-import {strings} from '../../source/ui/strings.js';
+import {strings} from '../../source/text/index.js';
 import {demoTenant, sku, userByName} from '../helpers/tenant.js';
 
 const plan2Mailbox = 'efb87545-963c-4e0d-99df-69c6916d9eb0';

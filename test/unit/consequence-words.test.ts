@@ -2,7 +2,7 @@
 import {describe, expect, it} from 'vitest';
 import {consequencesOf, type UserConsequences} from '../../source/domain/consequences.js';
 import {planUnassign} from '../../source/domain/plan.js';
-import {consequenceNotes, consequencePhrases, consequenceSummary, failureWords, strings} from '../../source/ui/strings.js';
+import {consequenceNotes, consequencePhrases, consequenceSummary, failureWords, strings} from '../../source/text/index.js';
 import {catalogTenant, skuOf, type Holding} from '../helpers/catalog-tenant.js';
 import {demoTenant, userByName} from '../helpers/tenant.js';
 

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {produce} from 'immer';
 import {applyChanges, changesFromOutcomes} from '../../source/domain/changes.js';
 import {countOutcomes, freedLicenses, planUnassign, plannedRemovals, removalQuestion, skipOutcomes, type UserOutcome} from '../../source/domain/plan.js';
-import {strings} from '../../source/ui/strings.js';
+import {strings} from '../../source/text/index.js';
 import {holdersOf, productBySku} from '../../source/domain/selectors.js';
 import {demoTenant, sku, userByName} from '../helpers/tenant.js';
 

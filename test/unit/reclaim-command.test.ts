@@ -8,7 +8,7 @@ import {runCommand, type CommandValues} from '../../source/commands/run.js';
 import type {Tenant} from '../../source/domain/model.js';
 import {demoTenantPath} from '../../source/paths.js';
 import {startGraphServer, type Faults, type GraphServer} from '../fixtures/graph-server.js';
-import {strings} from '../../source/ui/strings.js';
+import {strings} from '../../source/text/index.js';
 import {expectShape} from '../helpers/schema.js';
 import {tempStateDir} from '../helpers/tenant.js';
 

@@ -8,7 +8,7 @@ import {existsSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:
 import {join} from 'node:path';
 import type {AuthenticationResult, INetworkModule, NetworkResponse, PublicClientApplication} from '@azure/msal-node';
 import {UserError} from '../backend.js';
-import {strings} from '../../ui/strings.js';
+import {strings} from '../../text/index.js';
 import {graphScopes} from './clouds.js';
 import {send} from './network.js';
 import {networkProblem, redact} from './http.js';

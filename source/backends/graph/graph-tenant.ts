@@ -6,7 +6,7 @@ import type {CompanySubscription, DirectoryRole, Group, Organization, Subscribed
 import {normaliseTenant, normaliseUser} from '../../domain/ids.js';
 import {assignLicenseBody} from '../../domain/commands.js';
 import {changeCount, plannedDisabled, skipOutcomes, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
-import {strings} from '../../ui/strings.js';
+import {strings} from '../../text/index.js';
 import type {DeletedUser, TenantBackend} from '../backend.js';
 import {actionScopes} from './clouds.js';
 import type {GroupOutcome} from '../../domain/groups.js';

@@ -7,7 +7,7 @@
 // or a redirect elsewhere is refused, and nothing taken from an answer is shown with a token in it.
 // Every failure is a GraphError naming the request (method and path), never a stack trace.
 import {UserError} from '../backend.js';
-import {strings} from '../../ui/strings.js';
+import {strings} from '../../text/index.js';
 import type {TokenSource} from './auth.js';
 import {proxyRoute, send} from './network.js';
 import {batchSize, initialPacing, paced, ratePerSecond, retryAfterMs, sent, type Pacing} from './pacing.js';

@@ -3,7 +3,7 @@
 // for both. Node's own fetch ignores them, and operators on headless servers sit behind proxies.
 import type {Dispatcher, RequestInit, Response} from 'undici';
 import {UserError} from '../backend.js';
-import {strings} from '../../ui/strings.js';
+import {strings} from '../../text/index.js';
 
 type Undici = typeof import('undici');
 

@@ -12,7 +12,7 @@ import {commandFiles, commandRows} from './commands-text.js';
 import {StyledLine} from './StyledLine.js';
 import {namesOf} from '../use-apply.js';
 import {confirmationLines} from './plan-lines.js';
-import {strings} from '../strings.js';
+import {strings} from '../../text/index.js';
 import {initialConfirmFocus, nextConfirmFocus, type ConfirmFocus} from './confirm-state.js';
 import {ScreenFrame} from './ScreenFrame.js';
 import {useScroll} from './use-scroll.js';

@@ -4,7 +4,7 @@ import {Text} from './Text.js';
 import type {ReactElement} from 'react';
 
 import type {UserConsequences} from '../../domain/consequences.js';
-import {consequenceNotes, consequencePhrases, consequenceSummary, strings} from '../strings.js';
+import {consequenceNotes, consequencePhrases, consequenceSummary, strings} from '../../text/index.js';
 import type {Names} from './plan-lines.js';
 import {wrapText} from './wrap-text.js';
 

@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import {useChrome} from '../chrome.js';
-import {strings} from '../strings.js';
+import {strings} from '../../text/index.js';
 import {Text} from './Text.js';
 import {TextField} from './TextField.js';
 import type {Filter} from './use-filter.js';

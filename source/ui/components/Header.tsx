@@ -3,7 +3,7 @@ import {Text} from './Text.js';
 import type {Tab} from '../navigation.js';
 import stringWidth from 'string-width';
 import {terminalText} from '../../domain/text-safety.js';
-import {strings} from '../strings.js';
+import {strings} from '../../text/index.js';
 
 interface Props {
 	organization: string;
@@ -14,13 +14,11 @@ interface Props {
 }
 
 /** Each tab's key and name, and the name it goes by when the line is short of room. */
-const tabs: Array<[Tab, string, string]> = (['licenses', 'users', 'guide', 'reclaim'] as const).map((id, i) => [
-	id,
-	`${i + 1} ${strings.screens[id]}`,
-	`${i + 1} ${strings.tabShort[id]}`,
-]);
+const tabsOf = (): Array<[Tab, string, string]> =>
+	(['licenses', 'users', 'guide', 'reclaim'] as const).map((id, i) => [id, `${i + 1} ${strings.screens[id]}`, `${i + 1} ${strings.tabShort[id]}`]);
 
 export function Header({organization, signedInAs, readOnly, tab, width}: Props) {
+	const tabs = tabsOf();
 	const badge = readOnly ? ` [${strings.readOnly.badge}]` : '';
 	// The organisation names the rule under the header: at 80 columns the first line has room for who
 	// the app acts as and the tabs, not for both names.

@@ -1,7 +1,7 @@
 // A product's holders to tick: on the product's page, and in the guided session's second step.
 import type {Tenant, User} from '../../domain/model.js';
 import {assignmentSources, filterUsers, holdersOf} from '../../domain/selectors.js';
-import {strings} from '../strings.js';
+import {strings} from '../../text/index.js';
 import {namesOf} from '../use-apply.js';
 import type {Names} from './plan-lines.js';
 import {useChecklist, type Checklist} from './use-checklist.js';

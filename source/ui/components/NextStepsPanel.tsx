@@ -10,7 +10,7 @@ import {productBySku} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {AssignPanel} from '../screens/AssignPanel.js';
 import {useAppState} from '../store-context.js';
-import {strings} from '../strings.js';
+import {strings} from '../../text/index.js';
 import {ChoiceList} from './ChoiceList.js';
 import {ScreenFrame} from './ScreenFrame.js';
 import {wrapText} from './wrap-text.js';

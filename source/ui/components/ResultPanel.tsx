@@ -7,7 +7,7 @@ import {countOutcomes, type UserOutcome} from '../../domain/plan.js';
 import {useChrome} from '../chrome.js';
 import {useAppState} from '../store-context.js';
 import {namesOf} from '../use-apply.js';
-import {outcomeWhy, strings} from '../strings.js';
+import {outcomeWhy, strings} from '../../text/index.js';
 import type {Names} from './plan-lines.js';
 import {ScreenFrame} from './ScreenFrame.js';
 import {useScroll} from './use-scroll.js';

@@ -4,7 +4,7 @@ import {Box} from 'ink';
 import {Text} from './Text.js';
 import {useChrome} from '../chrome.js';
 import {useSending, useSendingState} from '../sending.js';
-import {strings} from '../strings.js';
+import {strings} from '../../text/index.js';
 import {dialogWidth} from './ConfirmPanel.js';
 import {ScreenFrame} from './ScreenFrame.js';
 

@@ -4,7 +4,7 @@ import {Box} from 'ink';
 import {Text} from './Text.js';
 import type {ReactNode} from 'react';
 import type {User} from '../../domain/model.js';
-import {strings} from '../strings.js';
+import {strings} from '../../text/index.js';
 import {Cell} from './Cell.js';
 import {fitColumns, widest} from './columns.js';
 import {FilterBar} from './FilterBar.js';

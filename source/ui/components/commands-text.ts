@@ -3,7 +3,7 @@
 import {curlLines, graphVariable, powershellLines, shellVariables} from '../../domain/commands.js';
 import type {LicensePlan} from '../../domain/plan.js';
 import {terminalText} from '../../domain/text-safety.js';
-import {strings} from '../strings.js';
+import {strings} from '../../text/index.js';
 import {wrapText} from './wrap-text.js';
 
 export interface CommandRow {

@@ -7,7 +7,7 @@ import {servicePlanName} from '../../domain/names.js';
 import {plannedDisabled, type LicensePlan, type PlanItem} from '../../domain/plan.js';
 import {directAssignment} from '../../domain/rules.js';
 import {indexTenant, type Names} from '../../domain/selectors.js';
-import {listWords, strings} from '../strings.js';
+import {listWords, strings} from '../../text/index.js';
 import {consequencesPanelLines} from './ConsequencesPanel.js';
 import {StyledLine} from './StyledLine.js';
 import {wrapSegments, type Segment} from './wrap-text.js';

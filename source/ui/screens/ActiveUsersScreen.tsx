@@ -24,7 +24,7 @@ import {ScreenFrame} from '../components/ScreenFrame.js';
 import {useChecklist} from '../components/use-checklist.js';
 import {WindowedList, windowLabel} from '../components/WindowedList.js';
 import {useAppState} from '../store-context.js';
-import {strings} from '../strings.js';
+import {strings} from '../../text/index.js';
 import {deletionBlock} from '../../domain/rules.js';
 import {DeletedUsersPanel} from './DeletedUsersPanel.js';
 import {DeleteUserPanel} from './DeleteUserPanel.js';

@@ -11,7 +11,7 @@ import {ScreenFrame} from '../components/ScreenFrame.js';
 import {useChecklist} from '../components/use-checklist.js';
 import {UserChecklist} from '../components/UserChecklist.js';
 import {useAppState} from '../store-context.js';
-import {strings} from '../strings.js';
+import {strings} from '../../text/index.js';
 import {useApply} from '../use-apply.js';
 
 export function AssignPanel({skuId, onClose}: {skuId: string; onClose: () => void}) {

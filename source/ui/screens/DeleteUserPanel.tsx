@@ -11,7 +11,7 @@ import {ScreenFrame} from '../components/ScreenFrame.js';
 import {TextField} from '../components/TextField.js';
 import {wrapText} from '../components/wrap-text.js';
 import {useAppState, useStore} from '../store-context.js';
-import {strings} from '../strings.js';
+import {strings} from '../../text/index.js';
 import {namesOf} from '../use-apply.js';
 
 export function DeleteUserPanel({userId, onClose}: {userId: string; onClose: () => void}) {

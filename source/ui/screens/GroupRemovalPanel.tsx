@@ -15,7 +15,7 @@ import {ScreenFrame} from '../components/ScreenFrame.js';
 import {useList} from '../components/use-list.js';
 import {WindowedList} from '../components/WindowedList.js';
 import {useAppState, useStore} from '../store-context.js';
-import {strings} from '../strings.js';
+import {strings} from '../../text/index.js';
 import {namesOf} from '../use-apply.js';
 
 /** The confirmation's lines: what the user loses, then each product the group gives, then what losses mean. */

@@ -19,7 +19,7 @@ import {wrapText} from '../components/wrap-text.js';
 import {HoldersChecklist, useHoldersChecklist} from '../components/HoldersChecklist.js';
 import {guideReport, readAloud, reportName} from '../guide-text.js';
 import {useAppState, useStore} from '../store-context.js';
-import {outcomeWhy, strings} from '../strings.js';
+import {outcomeWhy, strings} from '../../text/index.js';
 import {namesOf, useApply} from '../use-apply.js';
 import {AssignPanel} from './AssignPanel.js';
 import {nothingToRemoveReason, unassignQuestion} from './ProductScreen.js';

@@ -7,8 +7,8 @@ import {useChrome} from '../chrome.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {wrapText} from '../components/wrap-text.js';
 import type {KeyRoute} from '../input-router.js';
-import {bindingsFor, contextNotes, contextTitles, keyTable, type Binding, type KeyContext} from '../keys.js';
-import {strings} from '../strings.js';
+import {bindingsFor, keyTable, labelOf, type Binding, type KeyContext} from '../keys.js';
+import {strings} from '../../text/index.js';
 
 const order: KeyContext[] = [
 	'global',
@@ -49,18 +49,18 @@ export function helpLines(current: KeyRoute, width: number): Line[] {
 	const first: Line[] =
 		here.length > 0
 			? [
-					{kind: 'title', text: strings.help.thisScreen(contextTitles[here[0]!])},
-					...bindings.map(binding => ({kind: 'key' as const, keys: binding.keys, label: binding.label})),
-					...here.flatMap(context => notes(contextNotes[context])),
+					{kind: 'title', text: strings.help.thisScreen(strings.keys.contexts[here[0]!])},
+					...bindings.map(binding => ({kind: 'key' as const, keys: binding.keys, label: labelOf(binding)})),
+					...here.flatMap(context => notes(strings.keys.notes[context])),
 				]
 			: [];
 	const rest = order.filter(context => !here.includes(context)).flatMap((context): Line[] => {
 		const list = keyTable.filter(binding => binding.context === context);
 		if (list.length === 0) return [];
 		return [
-			{kind: 'title', text: contextTitles[context]},
-			...list.map(binding => ({kind: 'key' as const, keys: binding.keys, label: binding.label})),
-			...notes(contextNotes[context]),
+			{kind: 'title', text: strings.keys.contexts[context]},
+			...list.map(binding => ({kind: 'key' as const, keys: binding.keys, label: labelOf(binding)})),
+			...notes(strings.keys.notes[context]),
 		];
 	});
 	return [...first, ...rest];

@@ -11,7 +11,7 @@ import {listHandlers} from '../components/list-handlers.js';
 import {useList} from '../components/use-list.js';
 import {WindowedList, windowLabel} from '../components/WindowedList.js';
 import {useAppState} from '../store-context.js';
-import {strings} from '../strings.js';
+import {strings} from '../../text/index.js';
 
 const numberWidth = 11;
 

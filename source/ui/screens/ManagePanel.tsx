@@ -26,7 +26,7 @@ import {listHandlers} from '../components/list-handlers.js';
 import {useList} from '../components/use-list.js';
 import {WindowedList} from '../components/WindowedList.js';
 import {wrapText} from '../components/wrap-text.js';
-import {listWords, strings} from '../strings.js';
+import {listWords, strings} from '../../text/index.js';
 import {useAppState} from '../store-context.js';
 import {namesOf, useApply} from '../use-apply.js';
 

@@ -15,7 +15,7 @@ import {ScreenFrame} from '../components/ScreenFrame.js';
 import {HoldersChecklist, useHoldersChecklist} from '../components/HoldersChecklist.js';
 import type {ActionId} from '../keys.js';
 import {useAppState} from '../store-context.js';
-import {strings} from '../strings.js';
+import {strings} from '../../text/index.js';
 import {namesOf, useApply} from '../use-apply.js';
 import {AssignPanel} from './AssignPanel.js';
 

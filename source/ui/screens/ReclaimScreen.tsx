@@ -28,7 +28,7 @@ import {useChecklist, type Checklist} from '../components/use-checklist.js';
 import {WindowedList, windowLabel} from '../components/WindowedList.js';
 import {wrapText} from '../components/wrap-text.js';
 import {useAppState} from '../store-context.js';
-import {consequencePhrases, mailboxAdvice, notOfferedWords, reclaimReason, strings} from '../strings.js';
+import {consequencePhrases, mailboxAdvice, notOfferedWords, reclaimReason, strings} from '../../text/index.js';
 import {namesOf, useApply} from '../use-apply.js';
 import {initialReclaimView, reclaimView} from './reclaim-state.js';
 

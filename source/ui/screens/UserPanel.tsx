@@ -21,7 +21,7 @@ import {ScreenFrame} from '../components/ScreenFrame.js';
 import {useList} from '../components/use-list.js';
 import {WindowedList} from '../components/WindowedList.js';
 import {useAppState} from '../store-context.js';
-import {listWords, strings} from '../strings.js';
+import {listWords, strings} from '../../text/index.js';
 import {namesOf, useApply} from '../use-apply.js';
 import {isDynamic} from '../../domain/groups.js';
 import {GroupRemovalPanel} from './GroupRemovalPanel.js';

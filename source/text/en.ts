@@ -1,21 +1,20 @@
-// Every word the UI shows, in the Microsoft 365 admin center's English terms.
-// A translation is a copy of this object, not a hunt through components.
+// Every word the app shows in English, in the Microsoft 365 admin center's own terms. Its shape is
+// every language's (Strings): da.ts is typed with it, so a key missing there, or one too many, fails
+// the type-check. Dates come in as ISO days (2026-12-25) and are said the language's way.
 import type {Progress} from '../backends/graph/http.js';
 import type {ReducedTo, ReducibleKind} from '../domain/capabilities.js';
-import {consequenceKinds, sumConsequences, type Consequence, type ConsequenceKind, type UserConsequences} from '../domain/consequences.js';
+import type {Consequence, ConsequenceKind, UserConsequences} from '../domain/consequences.js';
 import type {GroupRemovalReason} from '../domain/groups.js';
-import type {Tenant} from '../domain/model.js';
-import type {Candidate, Loss, ReclaimLicense} from '../domain/reclaim.js';
-import {dayOf} from '../domain/dates.js';
-import type {Outcome, OutcomeCounts, SkipReason, UserOutcome} from '../domain/plan.js';
-import {dependentsNamedIn} from '../domain/rules.js';
-import {assignmentSources, indexTenant, namesOf} from '../domain/selectors.js';
+import type {Outcome, OutcomeCounts, SkipReason} from '../domain/plan.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** "a, b and c" */
-export const listWords = (items: readonly string[]) =>
+const listWords = (items: readonly string[]) =>
 	items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
+/** The kind and size of a reduced consequence: "mailbox/kiosk". */
+export const reducedKey = (change: Consequence) => `${change.kind}/${change.to}` as ReducedTo;
 
 /** What happens to the mail of a user who loses their mailbox, with what is known of holds. */
 function mailFate(user: UserConsequences): string {
@@ -51,8 +50,6 @@ const reducedAloud: Record<ReducedTo, (name: string) => string> = {
 	'office-apps/web-read': name => `${name} will only be able to read Office documents, on the web and on phones.`,
 };
 
-const reducedKey = (change: Consequence) => `${change.kind}/${change.to}` as ReducedTo;
-
 const outcomeWords: Record<Outcome, (n: number) => string> = {
 	removed: n => `${plural(n, 'license', 'licenses')} unassigned`,
 	assigned: n => `${plural(n, 'license', 'licenses')} assigned`,
@@ -61,7 +58,109 @@ const outcomeWords: Record<Outcome, (n: number) => string> = {
 	failed: n => `${plural(n, 'user', 'users')} failed`,
 };
 
-export const strings = {
+/** Each action's name in the key table (ui/keys.ts), by action id: the footer and help say these. */
+const keyLabels = {
+	quit: 'Quit',
+	help: 'Help',
+	back: 'Back',
+	screenLicenses: 'Licenses',
+	screenUsers: 'Active users',
+	screenGuide: 'Guided unassign',
+	screenReclaim: 'Reclaim',
+	refresh: 'Read the tenant again',
+	up: 'Move up',
+	down: 'Move down',
+	pageUp: 'Page up',
+	pageDown: 'Page down',
+	first: 'First',
+	last: 'Last',
+	open: 'Open product',
+	tick: 'Tick',
+	tickAll: 'Tick all shown',
+	filter: 'Filter',
+	unassign: 'Unassign licenses',
+	assign: 'Assign licenses',
+	manage: 'Manage product licenses',
+	save: 'Save changes',
+	expand: 'Show apps',
+	collapse: 'Hide apps',
+	done: 'Done',
+	reassign: 'Reassign the freed licenses',
+	deleteUser: 'Delete user',
+	deletedUsers: 'Deleted users',
+	restore: 'Restore user',
+	removeFromGroup: 'Remove from group',
+	next: 'Next step',
+	previous: 'Previous step',
+	commands: 'Equivalent commands',
+	scrollUp: 'Scroll up',
+	scrollDown: 'Scroll down',
+	focusNext: 'Switch button',
+	press: 'Press button',
+	confirm: 'Confirm',
+	cancel: 'Cancel',
+	stop: 'Stop sending',
+	type: 'Type; backspace deletes',
+	finishTyping: 'Done typing',
+	moveCursor: 'Move in the text',
+	choose: 'Choose',
+	filterUsers: 'Filter users',
+	sortUsers: 'Sort users',
+};
+
+/** Where keys apply (the key table's contexts), as help titles them. */
+const keyContexts = {
+	global: 'Everywhere',
+	list: 'Lists',
+	checklist: 'Lists with checkboxes',
+	licenses: 'Licenses',
+	product: 'A product',
+	assign: 'Assign licenses',
+	users: 'Active users',
+	user: 'A user: Licenses and apps',
+	manage: 'Manage product licenses',
+	dialog: 'Confirmation',
+	result: 'Results',
+	next: 'Next steps',
+	guide: 'Guided unassign',
+	deleted: 'Deleted users',
+	groups: 'Remove from group: which group',
+	sending: 'While a change is sent',
+	reclaim: 'Reclaim',
+	text: 'Typing in a field',
+	choice: 'Choosing from a list',
+};
+
+type KeyContextId = keyof typeof keyContexts;
+type ActionLabels = {readonly [A in keyof typeof keyLabels]?: string};
+
+export const en = {
+	/** "a, b and c" */
+	list: listWords,
+	/** A count as the language writes it. */
+	number: (n: number) => String(n),
+	/** An ISO day (2026-12-25) as the language writes it. */
+	day: (iso: string) => iso,
+	keys: {
+		labels: keyLabels,
+		/** Where one screen calls an action otherwise than keyLabels does. */
+		inContext: {
+			users: {open: 'Licenses and apps'},
+			groups: {open: 'Choose group'},
+			assign: {save: 'Assign'},
+			user: {tick: 'Tick or untick'},
+			manage: {tick: 'Tick a product'},
+			reclaim: {focusNext: 'Next section', previous: 'Previous section'},
+		} as {readonly [C in KeyContextId]?: ActionLabels},
+		contexts: keyContexts,
+		/** Said under a context's keys in help: what the keys alone cannot say. */
+		notes: {
+			users: "/ also matches products; product:NAME. f shows licensed, unlicensed, sign-in blocked users or a product's; o sorts by display name, username or licenses.",
+			user: "esc leaves without saving. → shows a product's apps: space turns one off or on.",
+			sending: 'What was sent is answered; the users not sent yet are reported "Not sent".',
+			reclaim: 'a ticks the whole section. [-]: listed, not offered (through a group, self-service, or not with another).',
+		} as {readonly [C in KeyContextId]?: string},
+	},
 	screens: {licenses: 'Licenses', users: 'Active users', guide: 'Guided unassign', reclaim: 'Reclaim'},
 	/** The tabs' names where the header is short of room. */
 	tabShort: {licenses: 'Licenses', users: 'Users', guide: 'Guide', reclaim: 'Reclaim'},
@@ -297,7 +396,6 @@ export const strings = {
 			'mailbox/kiosk': 'Exchange Online Kiosk: a 2 GB mailbox, without an archive.',
 			'onedrive/2gb': 'OneDrive of 2 GB (SharePoint Kiosk, Microsoft 365 F1 and F3): read-only while it holds more.',
 		} satisfies Partial<Record<ReducedTo, string>> as Partial<Record<ReducedTo, string>>,
-		reducedKey,
 		holdsHidden:
 			'Holds: Microsoft Graph does not say whether a mailbox is on hold, so this app cannot. Check in Exchange Online (Get-Mailbox … LitigationHoldEnabled) before going on; a hold keeps what it covers.',
 		unrecognisedNote:
@@ -665,7 +763,7 @@ export const strings = {
 		noLicenses: '-',
 		/** A license in the users list: "Visio Plan 2 (via Visio Users)". */
 		license: (product: string, direct: boolean, groups: string): string =>
-			groups ? `${product} (${(direct ? strings.product.alsoGroup : strings.product.groupOnly)(groups)})` : product,
+			groups ? `${product} (${(direct ? en.product.alsoGroup : en.product.groupOnly)(groups)})` : product,
 		/** An audit entry as two lines: what happened, then to which product, by whom and why. */
 		auditLine: (time: string, action: string, outcome: string, user: string) => `${time}  ${action}  ${outcome}  ${user}`,
 		auditDetail: (product: string | null, actor: string, reason: string | null) =>
@@ -682,119 +780,14 @@ export const strings = {
 		'm365-licenses needs an interactive terminal (stdin and stdout must be a TTY). Scriptable subcommands with --json are coming; see m365-licenses --help.',
 } as const;
 
-/**
- * One user's consequences as phrases, as the panel and the command line say them: what stays through
- * another license, then what goes or shrinks; "keeps everything" when nothing is said.
- */
-export function consequencePhrases(user: UserConsequences, product: (skuId: string) => string): string[] {
-	const words = strings.consequences;
-	const kept = consequenceKinds.flatMap(kind => {
-		const keepers = user.kept[kind];
-		return keepers ? [words.keeps(words.kind[kind], keepers.map(product).join(', '))] : [];
-	});
-	const lost = [
-		...user.changes.map(change => words.phrase(user, change)),
-		...(user.unrecognised.length > 0 ? [words.unrecognised(user.unrecognised)] : []),
-	];
-	return [...kept, ...lost].length > 0 ? [...kept, ...lost] : [words.nothing];
-}
+/** A shape's strings as any string, its tuples as tuples of the same length, its functions as they are. */
+type Widen<T> = T extends string
+	? string
+	: T extends (...args: infer A) => infer R
+		? (...args: A) => Widen<R>
+		: T extends object
+			? {readonly [K in keyof T]: Widen<T[K]>}
+			: T;
 
-/** "2 users lose their mailbox · mailbox reduced for 1 user · 1 user keeps everything" */
-export function consequenceSummary(list: readonly UserConsequences[]): string {
-	const sums = sumConsequences(list);
-	const words = strings.consequences.sum;
-	return [
-		...consequenceKinds.flatMap(kind => [
-			...(sums.lost[kind] > 0 ? [words.lost[kind](sums.lost[kind])] : []),
-			...(sums.reduced[kind] > 0 ? [words.reduced[kind]!(sums.reduced[kind])] : []),
-		]),
-		...(sums.unrecognised > 0 ? [words.unrecognised(sums.unrecognised)] : []),
-		...(sums.none > 0 ? [words.none(sums.none)] : []),
-	].join(' · ');
-}
-
-/** A loss the kind's note speaks of: the Office note is about desktop apps, which a web-only user never had. */
-export const explained = (change: Consequence) =>
-	change.kind === 'office-apps' ? change.from === 'desktop' : change.effect === 'lost';
-
-/** What the losses in the list mean, once each, with the sources: below the changes. */
-export function consequenceNotes(list: readonly UserConsequences[]): string[] {
-	const words = strings.consequences;
-	const changes = list.flatMap(user => user.changes);
-	const notes = consequenceKinds.flatMap(kind => [
-		...(changes.some(c => c.kind === kind && explained(c)) ? [words.explain[kind]] : []),
-		...[...new Set(changes.filter(c => c.kind === kind && c.effect === 'reduced').map(words.reducedKey))].flatMap(key => words.explainReduced[key] ?? []),
-	]);
-	if (list.some(user => !user.holdsVisible && user.mailboxDeletedOn)) notes.push(words.holdsHidden);
-	if (list.some(user => user.unrecognised.length > 0)) notes.push(words.unrecognisedNote);
-	return notes.length > 0 ? [...notes, words.source] : [];
-}
-
-/** A failure in words: Graph's message, naming the add-on when it says one still depends on the product. */
-export function failureWords(tenant: Tenant, outcome: Pick<UserOutcome, 'userId' | 'message'>): string {
-	return strings.outcome.failed(outcome.message, dependentsNamedIn(tenant, outcome.userId, outcome.message).map(namesOf(tenant).product));
-}
-
-/** What removing licenses together would cost, in a few words: "the mailbox, less OneDrive and Power BI Pro". */
-export function lossWords(loss: Loss, product: (skuId: string) => string): string {
-	const kind = strings.consequences.kind;
-	return listWords([
-		...loss.kinds.map(c => (c.effect === 'lost' ? kind[c.kind] : strings.reclaim.reduced(kind[c.kind]))),
-		...loss.plans,
-		...loss.addOns.map(product),
-	]);
-}
-
-/** Why a listed license is not offered, or null when it is. */
-export function notOfferedWords(license: ReclaimLicense, candidate: Candidate, names: {product: (skuId: string) => string; groups: (ids: readonly string[]) => string}): string | null {
-	const words = strings.reclaim.notOffered;
-	switch (license.notOffered) {
-		case null:
-			return null;
-		case 'group-assigned':
-			return words['group-assigned'](names.groups(license.groupIds));
-		case 'self-service-subscription':
-			return words['self-service-subscription']();
-		case 'not-together':
-			return words['not-together'](listWords(candidate.redundancy?.notWith?.skuIds.map(names.product) ?? []));
-	}
-}
-
-const dayMs = 24 * 60 * 60 * 1000;
-
-/**
- * Why a candidate is listed, in one line: what gives a redundant license's plans, how a blocked
- * account stands, when an inactive one last signed in.
- */
-export function reclaimReason(tenant: Tenant, candidate: Candidate, now: Date): string {
-	const words = strings.reclaim.reason;
-	const names = namesOf(tenant);
-	const [license] = candidate.licenses;
-	const last = candidate.lastSignIn;
-	const since = (time: string) => words.lastSignIn(dayOf(time), Math.floor((now.getTime() - Date.parse(time)) / dayMs));
-	if (candidate.section === 'blocked') return last ? `${words.blocked}; ${since(last)}` : words.blocked;
-	if (candidate.section === 'inactive') return last ? since(last) : words.neverSignedIn(dayOf(candidate.user.createdDateTime ?? now));
-	const redundancy = candidate.redundancy!;
-	const others = redundancy.coveredBy.filter(skuId => skuId !== license!.skuId);
-	return [
-		...(others.length > 0 ? [words.coveredBy(listWords(others.map(names.product)))] : []),
-		...(redundancy.coveredBy.includes(license!.skuId) ? [words.alsoThrough(names.groups(license!.groupIds))] : []),
-		...(redundancy.notCounted.length > 0 ? [words.notCounted(listWords(redundancy.notCounted))] : []),
-		...(redundancy.notWith ? [words.notWith(listWords(redundancy.notWith.skuIds.map(names.product)), lossWords(redundancy.notWith.loss, names.product))] : []),
-	].join('; ') || words.givesNothing;
-}
-
-/** For a user who would lose their mailbox: how to keep the mail (a shared mailbox), as far as FACTS allows. */
-export function mailboxAdvice(user: UserConsequences): string | null {
-	if (!user.changes.some(c => c.kind === 'mailbox' && c.effect === 'lost')) return null;
-	return user.hold === 'litigation-hold' ? strings.reclaim.mailbox.onHold : strings.reclaim.mailbox.shared;
-}
-
-/** Why an outcome is what it is, in words: Graph's failure, the groups that license the user, or the reason. */
-export function outcomeWhy(tenant: Tenant, outcome: UserOutcome): string {
-	if (outcome.outcome === 'failed') return failureWords(tenant, outcome);
-	const user = indexTenant(tenant).usersById.get(outcome.userId);
-	const groups = outcome.reason === 'group-assigned' && user ? assignmentSources(user, outcome.skuId).groupIds : [];
-	if (groups.length > 0) return strings.user.groupReason(namesOf(tenant).groups(groups));
-	return outcome.reason ? strings.outcome.reason[outcome.reason] : (outcome.message ?? '');
-}
+/** The shape every language's words have. */
+export type Strings = Widen<typeof en>;
