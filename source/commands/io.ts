@@ -1,7 +1,7 @@
 // What a subcommand reads and writes: data to stdout, messages to stderr, never mixed.
 import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
 import {terminalLines, terminalText} from '../domain/text-safety.js';
+import {wrapPlain} from '../domain/wrap.js';
 import type {Progress} from '../backends/graph/http.js';
 
 export interface CommandIO {
@@ -72,7 +72,7 @@ export function tableRows(rows: ReadonlyArray<readonly string[]>, {width = Infin
 		over -= take;
 	}
 	return shown.map(row => {
-			const cells = row.map((cell, i) => (flexible.includes(i) ? cell.flatMap(line => wrapAnsi(line, widths[i]!, {hard: true, trim: true}).split('\n')) : cell));
+			const cells = row.map((cell, i) => (flexible.includes(i) ? cell.flatMap(line => wrapPlain(line, widths[i]!)) : cell));
 			const height = Math.max(...cells.map(cell => cell.length));
 			return Array.from({length: height}, (_, line) =>
 				cells
@@ -88,8 +88,7 @@ export function tableRows(rows: ReadonlyArray<readonly string[]>, {width = Infin
 
 /** A paragraph wrapped to the output's width, each line after `indent`. */
 export function paragraph(text: string, width: number, indent = ''): string {
-	return wrapAnsi(terminalText(text), Math.max(20, width - indent.length), {hard: true, trim: true})
-		.split('\n')
+	return wrapPlain(terminalText(text), Math.max(20, width - indent.length))
 		.map(line => indent + line)
 		.join('\n');
 }

@@ -1,6 +1,5 @@
-import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
 import {terminalText} from '../../domain/text-safety.js';
+import {textWidth, wrapPlain} from '../../domain/wrap.js';
 
 /**
  * A paragraph as the single-row lines a scrolling panel needs: wrapped to `width` columns (long
@@ -9,9 +8,7 @@ import {terminalText} from '../../domain/text-safety.js';
  * for the end of a line.
  */
 export function wrapText(text: string, width: number, indent = '', trim = true): string[] {
-	return wrapAnsi(terminalText(text), width, {hard: true, trim})
-		.split('\n')
-		.map(line => indent + line);
+	return wrapPlain(terminalText(text), width, {trim}).map(line => indent + line);
 }
 
 /** A run of text in one style. */
@@ -29,7 +26,7 @@ export function wrapSegments(segments: readonly Segment[], width: number, indent
 	const safe = segments.map(segment => ({...segment, text: terminalText(segment.text)}));
 	const plain = safe.map(segment => segment.text).join('');
 	// Most lines fit: a confirmation of thousands of users need not wrap each one.
-	if (stringWidth(plain) <= width - indent.length && !plain.includes('\n')) return [indent ? [{text: indent}, ...safe] : safe];
+	if (textWidth(plain) <= width - indent.length && !plain.includes('\n')) return [indent ? [{text: indent}, ...safe] : safe];
 	let from = 0;
 	return wrapText(plain, Math.max(1, width - Math.max(indent.length, hang.length))).map((line, n) => {
 		// Each wrapped line is a piece of the paragraph (only spaces at the breaks are dropped).

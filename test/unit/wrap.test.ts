@@ -1,0 +1,36 @@
+// The fast wrapping gives wrap-ansi's lines (hard, trimmed), for any words, widths and line breaks.
+import fc from 'fast-check';
+import {describe, expect, it} from 'vitest';
+import wrapAnsi from 'wrap-ansi';
+import stringWidth from 'string-width';
+import {textWidth, wrapPlain} from '../../source/domain/wrap.js';
+
+describe('wrapping plain text', () => {
+	it('is wrap-ansi, hard and trimmed, line for line', () => {
+		const word = fc.constantFrom('a', 'bb', 'mailbox', 'Tomás', 'æblegrød', '2026-12-26)', '数据', 'supercalifragilistic', '(deleted', '', ' ');
+		fc.assert(
+			fc.property(fc.array(word, {maxLength: 25}), fc.constantFrom(' ', ' ', ' ', '\n', '  '), fc.integer({min: 1, max: 40}), (words, joint, width) => {
+				const text = words.join(joint);
+				expect(wrapPlain(text, width)).toEqual(wrapAnsi(text, width, {hard: true, trim: true}).split('\n'));
+			}),
+			{numRuns: 2000},
+		);
+	});
+
+	it('keeps spaces that matter when asked', () => {
+		expect(wrapPlain('  two  spaces  ', 40, {trim: false})).toEqual(wrapAnsi('  two  spaces  ', 40, {hard: true, trim: false}).split('\n'));
+		expect(wrapPlain('a b c d e f', 3)).toEqual(['a b', 'c d', 'e f']);
+	});
+});
+
+describe('the width of text', () => {
+	it('is string-width\'s, for every character', () => {
+		fc.assert(
+			fc.property(fc.string({unit: 'grapheme', maxLength: 12}), text => {
+				expect(textWidth(text)).toBe(stringWidth(text));
+			}),
+			{numRuns: 3000},
+		);
+		for (const text of ['Tomás — æblegrød … ─── − →', 'ﾃｽﾄ', '数据', '👍🏽', 'e\u0301', 'a\u200bb']) expect(textWidth(text), text).toBe(stringWidth(text));
+	});
+});
