@@ -5,72 +5,8 @@ import packageJson from '../package.json' with {type: 'json'};
 import {UserError} from './backends/backend.js';
 import type {CommandIO} from './commands/io.js';
 import {terminalLines, terminalText} from './domain/text-safety.js';
-import {strings} from './text/index.js';
-
-const usage = `Usage: m365-licenses [command] [options]
-
-Unassign Microsoft 365 licenses from users, in the admin center's own words,
-in a terminal. Opens on the bundled demo tenant (Contoso).
-
-Commands:
-  (none)             the app: Licenses, Active users, Guided unassign, Reclaim
-  guide              start on Guided unassign: one unassignment in four steps, for support
-                     staff; it ends with a Markdown report in the state directory
-  licenses [--json]  every product: assigned, available and total over its subscriptions
-  users [--product P] [--json]
-                     every user and their licenses (direct or through groups)
-  unassign --product P (--users UPN[,UPN…] | --users-file FILE) [--dry-run] [--yes] [--json]
-                     unassign a product: P is a part number (SPB), a skuId, a product name
-                     or a part of one that only one product has ("business premium");
-                     users are UPNs or ids; the file has one a line, or a CSV with a
-                     userPrincipalName column. Without --yes: asks in a terminal, else refuses.
-                     Each user's consequences, lost or reduced: mailbox, archive, onedrive,
-                     office-apps, teams (--json: kind, effect, text; alsoRemoves names the
-                     add-ons removed with the product). Kinds may be added: ignore unknown ones
-  remove-from-group --group G (--users UPN[,UPN…] | --users-file FILE) [--dry-run] [--yes] [--json]
-                     remove users from a group that licenses them (its name or id), and with
-                     it every license it gives them; shows what each user loses first. A
-                     group with dynamic membership cannot be changed by hand: they are skipped
-  reclaim [--section S] [--inactive-days N] [--json] [--apply [--yes]]
-                     the licenses that can go, by section: redundant (what a product gives
-                     comes with another license the user keeps), blocked (sign-in blocked
-                     accounts holding licenses), inactive (not signed in for N days, default
-                     90: needs signInActivity). S: one or several, comma-separated; default
-                     all. Licenses held only through a group are listed, not offered.
-                     --apply unassigns a section's offered licenses (--section needed), with
-                     the results and exit codes of unassign
-  audit [--json]     every change applied, oldest first
-  doctor [--json]    version, Node, state directory, backend, tenant, cloud, terminals: for a ticket
-  logout             forget the Microsoft 365 sign-in kept in the state directory
-
-Options (everywhere):
-  --tenant FILE      use a tenant snapshot (the demo's JSON format, demo-data/tenant.schema.json)
-                     instead of the demo; the file is never modified, changes are kept in the
-                     state directory, by organization id
-  --state-dir DIR    where changes are kept (also M365_LICENSES_STATE_DIR);
-                     default: the per-user config directory
-  --reset            discard the changes saved for this tenant and start from its source
-                     (the app, guide and unassign; says what it discarded, in the audit log too)
-  --as UPN           act as this admin of the tenant (default: its signedInUser); without the
-                     Global, License or User Administrator role nothing can be changed
-  --graph            a live tenant through Microsoft Graph: device-code sign-in (see README)
-  --client-id ID     the app registration to sign in with (also M365_LICENSES_CLIENT_ID)
-  --tenant-id ID     the directory to sign in to (also M365_LICENSES_TENANT_ID; default organizations)
-  --cloud NAME       worldwide (default) or 21vianet
-  --graph-endpoint URL
-                     Graph's address instead of the cloud's (tests, proxies); paths stay /v1.0/...
-  --login-endpoint URL
-                     the sign-in service instead of the cloud's (tests, private clouds; also
-                     M365_LICENSES_LOGIN_ENDPOINT). HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured
-  --request-timeout T
-                     give up on a Graph request after T (default 60s; 90, 90s, 5m)
-  --max-duration T   stop sending a change after T (default 2h); the users not sent are reported
-  --debug            on an error, also show where it happened (the stack trace), for a bug report
-  -h, --help         show this help
-  -v, --version      show the version
-
-Exit codes: 0 done, 1 error, 2 usage error, 3 some users skipped or failed (the rest done).
-Keys: press ? in the app.`;
+import {languageIds, setLanguage, strings} from './text/index.js';
+import {chooseLanguage, langFlag, type LanguageChoice} from './text/language.js';
 
 const options = {
 	tenant: {type: 'string'},
@@ -98,6 +34,7 @@ const options = {
 	section: {type: 'string'},
 	'inactive-days': {type: 'string'},
 	apply: {type: 'boolean'},
+	lang: {type: 'string'},
 } as const;
 
 type Option = keyof typeof options;
@@ -118,6 +55,7 @@ const global: Option[] = [
 	'request-timeout',
 	'max-duration',
 	'debug',
+	'lang',
 ];
 const commands: Record<string, Option[]> = {
 	'': [],
@@ -153,9 +91,21 @@ function crash(error: unknown): never {
 	return fail(strings.cli.unexpected(error instanceof Error ? error.message : String(error), debug), 1, error);
 }
 
-const usageError = (message: string): never => fail(`${message}. See m365-licenses --help.`, 2);
+const usageError = (message: string): never => fail(strings.cli.usageError(message), 2);
+
+/**
+ * The language, chosen before anything is said: --help and a command line that does not parse speak
+ * it too. A --lang (or M365_LICENSES_LANG) that names no language is a usage error, said in English.
+ */
+function speak(argv: readonly string[]): LanguageChoice {
+	const choice = chooseLanguage(langFlag(argv), process.env);
+	if ('bad' in choice) return usageError(strings.cli.badLanguage(choice.bad, choice.value, languageIds));
+	setLanguage(choice.id);
+	return choice;
+}
 
 async function main(argv: string[]): Promise<number> {
+	const language = speak(argv);
 	let parsed;
 	try {
 		parsed = parseArgs({args: argv, options, allowPositionals: true, strict: true, tokens: true});
@@ -165,7 +115,7 @@ async function main(argv: string[]): Promise<number> {
 	}
 	const {values, positionals, tokens} = parsed!;
 	if (values.help) {
-		process.stdout.write(`${usage}\n`);
+		process.stdout.write(`${strings.cli.usage}\n`);
 		return 0;
 	}
 	if (values.version) {
@@ -174,15 +124,15 @@ async function main(argv: string[]): Promise<number> {
 	}
 	const [command = '', ...extra] = positionals;
 	const allowed = commands[command];
-	if (!allowed) return usageError(`unknown command "${command}"`);
-	if (extra.length > 0) return usageError(`unexpected argument "${extra[0]}"`);
+	if (!allowed) return usageError(strings.cli.unknownCommand(command));
+	if (extra.length > 0) return usageError(strings.cli.unexpectedArgument(extra[0]!));
 	for (const token of tokens ?? []) {
 		if (token.kind !== 'option') continue;
 		const name = token.name as Option;
 		if (!global.includes(name) && !allowed.includes(name)) {
-			usageError(`--${name} does not go with ${command ? `the ${command} command` : 'the app'}`);
+			usageError(strings.cli.notWith(name, command));
 		}
-		if (options[name].type === 'string' && !token.value) usageError(`--${name} needs a value`);
+		if (options[name].type === 'string' && !token.value) usageError(strings.cli.needsValue(name));
 	}
 	const globals = {
 		tenant: values.tenant,
@@ -197,6 +147,7 @@ async function main(argv: string[]): Promise<number> {
 		loginEndpoint: values['login-endpoint'],
 		requestTimeout: values['request-timeout'],
 		maxDuration: values['max-duration'],
+		language,
 	};
 
 	if (command === '' || command === 'guide') {

@@ -30,7 +30,7 @@ export class LocalTenant implements TenantBackend {
 		try {
 			data = JSON.parse(text);
 		} catch (error) {
-			throw new UserError(`${label}: is not valid JSON (${(error as Error).message})`);
+			throw new UserError(`${label}: ${strings.cli.notJson((error as Error).message)}`);
 		}
 		// The bundled demo is checked by the tests; a snapshot when it is new or has changed.
 		if (this.kind === 'demo') return normaliseTenant(data as Tenant);

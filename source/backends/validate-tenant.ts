@@ -107,16 +107,16 @@ export function validateTenant(data: unknown, file: string): Tenant {
 	const deep = tooDeep(data);
 	if (deep) {
 		const pointer = deep.slice(0, 8).map(key => `/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`);
-		throw new UserError(`Tenant file ${file}: ${jsonPath(pointer.join(''))}…: ${strings.files.tooDeep(maxDepth)}`);
+		throw new UserError(strings.cli.tenantFile(file, `${jsonPath(pointer.join(''))}…: ${strings.files.tooDeep(maxDepth)}`));
 	}
 	const validate = shapeValidator();
 	if (!validate(data)) {
 		const [error] = validate.errors ?? [];
-		throw new UserError(`Tenant file ${file}: ${error ? describe(error) : 'is not a tenant'}`);
+		throw new UserError(strings.cli.tenantFile(file, error ? describe(error) : strings.cli.notATenant));
 	}
 	const tenant = completeTenant(normaliseTenant(data as unknown as Tenant));
 	const problem = referenceProblem(tenant);
-	if (problem) throw new UserError(`Tenant file ${file}: ${problem}`);
+	if (problem) throw new UserError(strings.cli.tenantFile(file, problem));
 	return tenant;
 }
 

@@ -42,10 +42,10 @@ export async function confirmed(
 }
 
 /** True, said why, when the admin may not change licenses (the command then ends with exitCodes.error). */
-export function refusedRole(tenant: Tenant, admin: string, what: string, io: CommandIO): boolean {
+export function refusedRole(tenant: Tenant, admin: string, what: 'unassign' | 'removeFromGroup', io: CommandIO): boolean {
 	const permission = adminPermission(tenant, admin);
 	if (permission.allowed) return false;
-	io.err(`m365-licenses: ${admin} (${permission.roles.join(', ') || 'no admin role'}) may not ${what}: that needs the ${licenseRoles.map(r => r.name).join(', ')} role.\n`);
+	io.err(`m365-licenses: ${strings.cli.mayNot(admin, permission.roles, what, licenseRoles.map(r => r.name))}\n`);
 	return true;
 }
 

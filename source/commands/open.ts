@@ -1,5 +1,7 @@
 // Opening the tenant a subcommand or the TUI works on: the demo, a snapshot, or a live tenant through
 // Microsoft Graph; with the changes saved for it.
+import {strings} from '../text/index.js';
+import type {LanguageChoice} from '../text/language.js';
 import {join} from 'node:path';
 import {UserError, type TenantBackend} from '../backends/backend.js';
 import {tokenProvider} from '../backends/graph/auth.js';
@@ -28,6 +30,8 @@ export interface GlobalOptions {
 	requestTimeout?: string;
 	/** --max-duration, as given: 2h. */
 	maxDuration?: string;
+	/** The language spoken and why (doctor says it); English by default when not given. */
+	language?: LanguageChoice;
 }
 
 export interface Opened {
@@ -69,7 +73,7 @@ function endpoint(flag: string, given: string): string {
 	}
 	const local = url !== null && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 	if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && local))) {
-		throw new UserError(`${flag} ${given}: give a web address such as https://login.example.com. See m365-licenses --help.`, 2);
+		throw new UserError(strings.cli.usageError(strings.cli.badEndpoint(flag, given)), 2);
 	}
 	return given.replace(/\/+$/, '');
 }
@@ -77,7 +81,7 @@ function endpoint(flag: string, given: string): string {
 /** The cloud and its endpoints for --graph (--graph-endpoint and --login-endpoint replace the cloud's). */
 export function endpointsOf(options: GlobalOptions, env: NodeJS.ProcessEnv = {}): Endpoints {
 	const cloud = (options.cloud ?? 'worldwide') as Cloud;
-	if (!(cloud in clouds)) throw new UserError(`--cloud ${options.cloud}: use worldwide or 21vianet. See m365-licenses --help.`, 2);
+	if (!(cloud in clouds)) throw new UserError(strings.cli.usageError(strings.cli.badCloud(String(options.cloud))), 2);
 	const login = options.loginEndpoint ?? (env['M365_LICENSES_LOGIN_ENDPOINT'] || undefined);
 	const loginFlag = options.loginEndpoint ? '--login-endpoint' : 'M365_LICENSES_LOGIN_ENDPOINT';
 	return {
@@ -92,7 +96,7 @@ export function endpointsOf(options: GlobalOptions, env: NodeJS.ProcessEnv = {})
 export function parseDuration(flag: string, given: string): number {
 	const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/i.exec(given);
 	const ms = match ? Number(match[1]) * {ms: 1, s: 1000, m: 60_000, h: 3_600_000}[(match[2] ?? 's').toLowerCase() as 'ms' | 's' | 'm' | 'h'] : NaN;
-	if (!(ms > 0)) throw new UserError(`--${flag} ${given}: give a duration such as 90 (seconds), 90s, 5m or 2h. See m365-licenses --help.`, 2);
+	if (!(ms > 0)) throw new UserError(strings.cli.usageError(strings.cli.badDuration(flag, given)), 2);
 	return ms;
 }
 
@@ -108,17 +112,14 @@ export function prepare(
 	say: (message: string) => void,
 	{cacheTenant = false, loadProgress, users, settling, signInSettled}: LiveOptions = {},
 ) {
-	if (options.graph && options.tenant) throw new UserError('--graph and --tenant do not go together. See m365-licenses --help.', 2);
+	if (options.graph && options.tenant) throw new UserError(strings.cli.usageError(strings.cli.graphAndTenant), 2);
 	if (
 		!options.graph &&
 		(options.clientId || options.tenantId || options.cloud || options.graphEndpoint || options.loginEndpoint || options.requestTimeout || options.maxDuration)
 	) {
-		throw new UserError(
-			'--client-id, --tenant-id, --cloud, --graph-endpoint, --login-endpoint, --request-timeout and --max-duration go with --graph. See m365-licenses --help.',
-			2,
-		);
+		throw new UserError(strings.cli.usageError(strings.cli.needGraph), 2);
 	}
-	if (options.graph && options.actAs) throw new UserError('--as works with the demo and snapshots; with --graph you act as who signed in.', 2);
+	if (options.graph && options.actAs) throw new UserError(strings.cli.asWithGraph, 2);
 	const stateDirFlag = resolveStateDir(options.stateDir, env);
 	const stateDir = stateDirFlag ?? defaultStateDir();
 	let backend: TenantBackend;

@@ -1,6 +1,6 @@
 // The read-only subcommands: licenses, users, audit, doctor. Plain stdout, no Ink.
 import {statSync} from 'node:fs';
-import {strings} from '../text/index.js';
+import {language, strings} from '../text/index.js';
 import {productRows, assignmentSources, indexTenant, namesOf, productNameOf, type ProductRow} from '../domain/selectors.js';
 import type {Tenant} from '../domain/model.js';
 import {describeHolder, lockHolder} from '../store/writer-lock.js';
@@ -140,6 +140,7 @@ export async function doctorJson(globals: GlobalOptions, version: string, io: Co
 		platform: `${process.platform} ${process.arch}`,
 		stdinIsTTY: io.stdinIsTTY,
 		stdoutIsTTY: io.stdoutIsTTY,
+		language: globals.language ?? {id: language, source: 'default', from: null},
 	};
 	const endpoints = globals.graph ? endpointsOf(globals, io.env) : null;
 	const route = (address: string | undefined) => (address ? proxyRoute(address, io.env).proxy : null);
@@ -182,24 +183,26 @@ export async function doctor(globals: GlobalOptions, version: string, json: bool
 		io.out(`${JSON.stringify(data, null, 2)}\n`);
 		return data.error ? exitCodes.error : exitCodes.done;
 	}
+	const words = strings.cli.doctor;
 	const rows: string[][] = [
-		['version', data.version],
-		['node', `${data.node} (${data.platform})`],
-		['state directory', data.stateDirectory ?? '-'],
-		['state directory mode', data.stateDirectoryMode === null ? '-' : strings.state.mode(data.stateDirectoryMode)],
-		['backend', data.backend],
-		['tenant', data.tenant ? `${data.tenant.displayName} (${data.tenant.id})` : '-'],
-		['tenant source', data.tenant?.source ?? '-'],
-		['signed in as', data.signedInAs ?? '-'],
-		['cloud', data.cloud ?? 'none (local tenant)'],
-		['graph endpoint', data.endpoints.graph ?? '-'],
-		['login endpoint', data.endpoints.login ?? '-'],
-		...(data.endpoints.graph ? [['proxy for graph', data.proxy.graph ?? 'none (direct)'], ['proxy for sign-in', data.proxy.login ?? 'none (direct)']] : []),
+		[words.version, data.version],
+		[words.node, `${data.node} (${data.platform})`],
+		[words.language, words.languageWhy(words.languageName[data.language.id], words.languageSource[data.language.source], data.language.from)],
+		[words.stateDirectory, data.stateDirectory ?? '-'],
+		[words.stateDirectoryMode, data.stateDirectoryMode === null ? '-' : strings.state.mode(data.stateDirectoryMode)],
+		[words.backend, data.backend],
+		[words.tenant, data.tenant ? `${data.tenant.displayName} (${data.tenant.id})` : '-'],
+		[words.tenantSource, data.tenant?.source ?? '-'],
+		[words.signedInAs, data.signedInAs ?? '-'],
+		[words.cloud, data.cloud ?? words.localTenant],
+		[words.graphEndpoint, data.endpoints.graph ?? '-'],
+		[words.loginEndpoint, data.endpoints.login ?? '-'],
+		...(data.endpoints.graph ? [[words.proxyGraph, data.proxy.graph ?? words.direct], [words.proxyLogin, data.proxy.login ?? words.direct]] : []),
 		...(data.proxy.noProxy ? [['NO_PROXY', data.proxy.noProxy]] : []),
-		['stdin is a terminal', String(data.stdinIsTTY)],
-		['stdout is a terminal', String(data.stdoutIsTTY)],
-		['lock', data.lock ? describeHolder(data.lock) : 'none held'],
-		...(data.error ? [['problem', data.error]] : []),
+		[words.stdin, data.stdinIsTTY ? words.yes : words.no],
+		[words.stdout, data.stdoutIsTTY ? words.yes : words.no],
+		[words.lock, data.lock ? describeHolder(data.lock) : words.noLock],
+		...(data.error ? [[words.problem, data.error]] : []),
 	];
 	io.out(`${table(rows, {width: outputWidth(io), wrap: [1]})}\n`);
 	return data.error ? exitCodes.error : exitCodes.done;

@@ -176,10 +176,10 @@ export async function reclaim({store}: Opened, options: ReclaimOptions, io: Comm
 		return exitCodes.done;
 	}
 
-	if (refusedRole(tenant, admin, 'unassign licenses', io)) return exitCodes.error;
+	if (refusedRole(tenant, admin, 'unassign', io)) return exitCodes.error;
 	const unavailable = sections.find(s => s.unavailable);
 	if (unavailable?.unavailable) {
-		io.err(`m365-licenses: --section inactive: ${unavailableText(unavailable.unavailable)} Nothing was changed.\n`);
+		io.err(`m365-licenses: ${strings.cli.inactiveUnavailable(unavailableText(unavailable.unavailable))}\n`);
 		return exitCodes.error;
 	}
 	const plan = reclaimPlan(tenant, sections.flatMap(s => s.candidates));

@@ -38,7 +38,7 @@ function resultOf(tenant: Tenant, item: GroupRemovalItem, c: UserConsequences | 
 export async function removeFromGroup({store}: Opened, options: RemoveFromGroupOptions, io: CommandIO): Promise<number> {
 	const {tenant, admin} = store.getState();
 	const {group} = options;
-	if (refusedRole(tenant, admin, 'remove users from groups that license them', io)) return exitCodes.error;
+	if (refusedRole(tenant, admin, 'removeFromGroup', io)) return exitCodes.error;
 	const plan = planGroupRemoval(tenant, group.id, options.users);
 	const now = new Date();
 	const leaving = plan.items.filter(item => !item.block);

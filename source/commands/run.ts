@@ -28,7 +28,7 @@ export interface CommandValues {
 	apply?: boolean;
 }
 
-const usage = (message: string) => new UserError(`${message}. See m365-licenses --help.`, exitCodes.usage);
+const usage = (message: string) => new UserError(strings.cli.usageError(message), exitCodes.usage);
 
 /** reclaim's flags, checked before anything is read: the sections asked (all when none is) and the days. */
 function reclaimFlags(values: CommandValues): {sections: SectionId[]; inactiveDays: number} {
@@ -54,13 +54,13 @@ export async function runCommand(
 	let given: string[] = [];
 	const changing = command === 'unassign' || command === 'remove-from-group';
 	if (changing) {
-		if (command === 'unassign' && !values.product) throw usage('unassign needs --product');
-		if (command === 'remove-from-group' && !values.group) throw usage('remove-from-group needs --group');
-		if (values.users && values['users-file']) throw usage('give --users or --users-file, not both');
-		if (!values.users && !values['users-file']) throw usage(`${command} needs --users or --users-file`);
+		if (command === 'unassign' && !values.product) throw usage(strings.cli.needsProduct);
+		if (command === 'remove-from-group' && !values.group) throw usage(strings.cli.needsGroup);
+		if (values.users && values['users-file']) throw usage(strings.cli.notBoth);
+		if (!values.users && !values['users-file']) throw usage(strings.cli.usersOrFile(command));
 		// Read before the tenant is opened: a bad file is said before any sign-in, lock or change.
 		given = values.users ? values.users.split(',').map(u => u.trim()).filter(Boolean) : readUsersFile(values['users-file']!);
-		if (given.length === 0) throw usage(values.users ? 'no users given' : `--users-file ${values['users-file']}: ${strings.usersFile.none}`);
+		if (given.length === 0) throw usage(values.users ? strings.cli.noUsers : `--users-file ${values['users-file']}: ${strings.usersFile.none}`);
 	}
 	// Only a change discards saved changes: reading, a dry run, reclaim without --apply, doctor and logout never do.
 	const writes = changing ? !values['dry-run'] : command === 'reclaim' && Boolean(values.apply);
@@ -71,7 +71,7 @@ export async function runCommand(
 	const say = (message: string) => io.err(`${message}\n`);
 	if (command === 'doctor') return doctor(globals, version, json, io);
 	if (command === 'logout') {
-		io.err(signOut(stateDirOf(globals, io.env)) ? 'm365-licenses: signed out: the kept sign-in was removed.\n' : 'm365-licenses: no sign-in was kept.\n');
+		io.err(`m365-licenses: ${signOut(stateDirOf(globals, io.env)) ? strings.cli.signedOut : strings.cli.noSignIn}\n`);
 		return exitCodes.done;
 	}
 	const reclaiming = command === 'reclaim' ? reclaimFlags(values) : undefined;
@@ -85,7 +85,7 @@ export async function runCommand(
 	const opening = opened.store.getState().notice;
 	tell(opening);
 	if (writer && lockedBy) {
-		throw new UserError(`${lockedBy} is changing the state directory ${opened.stateDir}; nothing was changed. Try again when it has finished.`);
+		throw new UserError(strings.cli.locked(lockedBy, opened.stateDir));
 	}
 	const tenant = opened.store.getState().tenant;
 	const product = values.product === undefined ? undefined : oneProduct(tenant, values.product);
@@ -124,7 +124,7 @@ export async function runCommand(
 			}
 		}
 		default:
-			throw usage(`unknown command "${command}"`);
+			throw usage(strings.cli.unknownCommand(command));
 	}
 }
 

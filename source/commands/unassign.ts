@@ -69,7 +69,7 @@ function resultOf(
 export async function unassign({store}: Opened, options: UnassignOptions, io: CommandIO): Promise<number> {
 	const {tenant, admin} = store.getState();
 	const {product} = options;
-	if (refusedRole(tenant, admin, 'unassign licenses', io)) return exitCodes.error;
+	if (refusedRole(tenant, admin, 'unassign', io)) return exitCodes.error;
 	const plan = planUnassign(tenant, options.users, [product.skuId]);
 	const now = new Date();
 	const consequences = new Map(plan.items.filter(i => i.remove.length > 0).map(i => [i.userId, consequencesOf(tenant, i, now)]));

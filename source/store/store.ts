@@ -108,12 +108,12 @@ export async function openStore({
 	if (!source.users.some(user => user.userPrincipalName.toLowerCase() === wanted)) {
 		throw new UserError(
 			actAs
-				? `--as ${actAs}: no such user in ${source.organization.displayName} (${backend.source}).`
-				: `Tenant file ${backend.source}: "signedInUser" ${admin} is not one of its users.`,
+				? strings.cli.noSuchAdmin(actAs, source.organization.displayName, backend.source)
+				: strings.cli.tenantFile(backend.source, strings.cli.signedInUserUnknown(admin)),
 			actAs ? 2 : 1,
 		);
 	}
-	if (reset && !writable) throw new UserError(`--reset: ${lockedBy ?? 'another m365-licenses'} is changing this state directory; try again when it has finished.`);
+	if (reset && !writable) throw new UserError(strings.cli.resetLocked(lockedBy));
 	// A live tenant already holds every change made to it; a file is replayed over.
 	const replays = backend.kind !== 'graph';
 	let notice: string | null = null;

@@ -8,6 +8,7 @@
 // released lock is renamed writer.lock.N.released, and the next one is N+1.
 // Stale: its holder was on this machine and is no longer running (taken over at once), or, held
 // from elsewhere or unreadable, it was not refreshed for 30 seconds (the holder touches it every 10).
+import {strings} from '../text/index.js';
 import {closeSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync} from 'node:fs';
 import {hostname} from 'node:os';
 import {join} from 'node:path';
@@ -192,5 +193,5 @@ function tidy(stateDir: string, n: number): void {
 }
 
 export function describeHolder(holder: LockHolder): string {
-	return `m365-licenses ${holder.command} (pid ${holder.pid} on ${holder.host}, since ${holder.since})`;
+	return strings.cli.lockHolder(holder.command, holder.pid, holder.host, holder.since);
 }

@@ -208,6 +208,10 @@ export const en = {
 		report: (path: string) => `Report saved: ${path}`,
 		again: 'Enter starts another guided unassign.',
 		reportTitle: 'Guided unassign report',
+		reportFields: {tenant: 'Tenant', doneBy: 'Done by', started: 'Started', finished: 'Finished', product: 'Product', outcome: 'Outcome'},
+		reportDone: 'What was done, per user',
+		reportColumns: ['User', 'Product', 'Outcome', 'Reason'] as const,
+		reportShown: 'What was shown before confirming',
 		leaving: (path: string) => `Guided unassign report: ${path}`,
 	},
 	readOnly: {
@@ -756,6 +760,136 @@ export const en = {
 		notCsv: (line: number | null, problem: string) => `is not a valid CSV${line === null ? '' : ` (line ${line})`}: ${problem}`,
 	},
 	cli: {
+		/** --help. */
+		usage: `Usage: m365-licenses [command] [options]
+
+Unassign Microsoft 365 licenses from users, in the admin center's own words,
+in a terminal. Opens on the bundled demo tenant (Contoso).
+
+Commands:
+  (none)             the app: Licenses, Active users, Guided unassign, Reclaim
+  guide              start on Guided unassign: one unassignment in four steps, for support
+                     staff; it ends with a Markdown report in the state directory
+  licenses [--json]  every product: assigned, available and total over its subscriptions
+  users [--product P] [--json]
+                     every user and their licenses (direct or through groups)
+  unassign --product P (--users UPN[,UPN…] | --users-file FILE) [--dry-run] [--yes] [--json]
+                     unassign a product: P is a part number (SPB), a skuId, a product name
+                     or a part of one that only one product has ("business premium");
+                     users are UPNs or ids; the file has one a line, or a CSV with a
+                     userPrincipalName column. Without --yes: asks in a terminal, else refuses.
+                     Each user's consequences, lost or reduced: mailbox, archive, onedrive,
+                     office-apps, teams (--json: kind, effect, text; alsoRemoves names the
+                     add-ons removed with the product). Kinds may be added: ignore unknown ones
+  remove-from-group --group G (--users UPN[,UPN…] | --users-file FILE) [--dry-run] [--yes] [--json]
+                     remove users from a group that licenses them (its name or id), and with
+                     it every license it gives them; shows what each user loses first. A
+                     group with dynamic membership cannot be changed by hand: they are skipped
+  reclaim [--section S] [--inactive-days N] [--json] [--apply [--yes]]
+                     the licenses that can go, by section: redundant (what a product gives
+                     comes with another license the user keeps), blocked (sign-in blocked
+                     accounts holding licenses), inactive (not signed in for N days, default
+                     90: needs signInActivity). S: one or several, comma-separated; default
+                     all. Licenses held only through a group are listed, not offered.
+                     --apply unassigns a section's offered licenses (--section needed), with
+                     the results and exit codes of unassign
+  audit [--json]     every change applied, oldest first
+  doctor [--json]    version, Node, language, state directory, backend, tenant, cloud, terminals:
+                     for a ticket
+  logout             forget the Microsoft 365 sign-in kept in the state directory
+
+Options (everywhere):
+  --tenant FILE      use a tenant snapshot (the demo's JSON format, demo-data/tenant.schema.json)
+                     instead of the demo; the file is never modified, changes are kept in the
+                     state directory, by organization id
+  --state-dir DIR    where changes are kept (also M365_LICENSES_STATE_DIR);
+                     default: the per-user config directory
+  --reset            discard the changes saved for this tenant and start from its source
+                     (the app, guide and unassign; says what it discarded, in the audit log too)
+  --as UPN           act as this admin of the tenant (default: its signedInUser); without the
+                     Global, License or User Administrator role nothing can be changed
+  --graph            a live tenant through Microsoft Graph: device-code sign-in (see README)
+  --client-id ID     the app registration to sign in with (also M365_LICENSES_CLIENT_ID)
+  --tenant-id ID     the directory to sign in to (also M365_LICENSES_TENANT_ID; default organizations)
+  --cloud NAME       worldwide (default) or 21vianet
+  --graph-endpoint URL
+                     Graph's address instead of the cloud's (tests, proxies); paths stay /v1.0/...
+  --login-endpoint URL
+                     the sign-in service instead of the cloud's (tests, private clouds; also
+                     M365_LICENSES_LOGIN_ENDPOINT). HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured
+  --request-timeout T
+                     give up on a Graph request after T (default 60s; 90, 90s, 5m)
+  --max-duration T   stop sending a change after T (default 2h); the users not sent are reported
+  --lang da|en       the language the app speaks (also M365_LICENSES_LANG; default: the locale,
+                     LC_ALL, LC_MESSAGES or LANG, when it starts with da, else English)
+  --debug            on an error, also show where it happened (the stack trace), for a bug report
+  -h, --help         show this help
+  -v, --version      show the version
+
+Exit codes: 0 done, 1 error, 2 usage error, 3 some users skipped or failed (the rest done).
+Keys: press ? in the app.`,
+		usageError: (message: string) => `${message}. See m365-licenses --help.`,
+		unknownCommand: (command: string) => `unknown command "${command}"`,
+		unexpectedArgument: (argument: string) => `unexpected argument "${argument}"`,
+		notWith: (flag: string, command: string) => `--${flag} does not go with ${command ? `the ${command} command` : 'the app'}`,
+		needsValue: (flag: string) => `--${flag} needs a value`,
+		badLanguage: (flag: string, value: string, languages: readonly string[]) => `${flag} ${value}: use ${languages.join(' or ')}`,
+		needsProduct: 'unassign needs --product',
+		needsGroup: 'remove-from-group needs --group',
+		usersOrFile: (command: string) => `${command} needs --users or --users-file`,
+		notBoth: 'give --users or --users-file, not both',
+		noUsers: 'no users given',
+		signedOut: 'signed out: the kept sign-in was removed.',
+		noSignIn: 'no sign-in was kept.',
+		locked: (holder: string, dir: string) => `${holder} is changing the state directory ${dir}; nothing was changed. Try again when it has finished.`,
+		resetLocked: (holder: string | null) => `--reset: ${holder ?? 'another m365-licenses'} is changing this state directory; try again when it has finished.`,
+		lockHolder: (command: string, pid: number, host: string, since: string) => `m365-licenses ${command} (pid ${pid} on ${host}, since ${since})`,
+		mayNot: (admin: string, roles: readonly string[], what: 'unassign' | 'removeFromGroup', needed: readonly string[]) =>
+			`${admin} (${roles.join(', ') || 'no admin role'}) may not ${what === 'unassign' ? 'unassign licenses' : 'remove users from groups that license them'}: that needs the ${needed.join(', ')} role.`,
+		inactiveUnavailable: (why: string) => `--section inactive: ${why} Nothing was changed.`,
+		badEndpoint: (flag: string, given: string) => `${flag} ${given}: give a web address such as https://login.example.com`,
+		badCloud: (given: string) => `--cloud ${given}: use worldwide or 21vianet`,
+		badDuration: (flag: string, given: string) => `--${flag} ${given}: give a duration such as 90 (seconds), 90s, 5m or 2h`,
+		graphAndTenant: '--graph and --tenant do not go together',
+		needGraph: '--client-id, --tenant-id, --cloud, --graph-endpoint, --login-endpoint, --request-timeout and --max-duration go with --graph',
+		asWithGraph: '--as works with the demo and snapshots; with --graph you act as who signed in.',
+		noClientId:
+			'--graph needs an app registration: pass --client-id ID or set M365_LICENSES_CLIENT_ID. See the README, "Live tenants: the one-time app registration".',
+		noSuchAdmin: (admin: string, tenant: string, source: string) => `--as ${admin}: no such user in ${tenant} (${source}).`,
+		tenantFile: (file: string, problem: string) => `Tenant file ${file}: ${problem}`,
+		notATenant: 'is not a tenant',
+		signedInUserUnknown: (admin: string) => `"signedInUser" ${admin} is not one of its users.`,
+		notJson: (detail: string) => `is not valid JSON (${detail})`,
+		/** doctor's rows: what each says, then its value. */
+		doctor: {
+			version: 'version',
+			node: 'node',
+			language: 'language',
+			stateDirectory: 'state directory',
+			stateDirectoryMode: 'state directory mode',
+			backend: 'backend',
+			tenant: 'tenant',
+			tenantSource: 'tenant source',
+			signedInAs: 'signed in as',
+			cloud: 'cloud',
+			localTenant: 'none (local tenant)',
+			graphEndpoint: 'graph endpoint',
+			loginEndpoint: 'login endpoint',
+			proxyGraph: 'proxy for graph',
+			proxyLogin: 'proxy for sign-in',
+			direct: 'none (direct)',
+			stdin: 'stdin is a terminal',
+			stdout: 'stdout is a terminal',
+			yes: 'yes',
+			no: 'no',
+			lock: 'lock',
+			noLock: 'none held',
+			problem: 'problem',
+			/** The language and why: "English (default)", "Danish (LANG=da_DK.UTF-8)". */
+			languageName: {en: 'English', da: 'Danish'},
+			languageSource: {flag: 'flag', env: 'environment variable', locale: 'locale', default: 'default'},
+			languageWhy: (name: string, source: string, from: string | null) => `${name} (${source}${from ? `: ${from}` : ''})`,
+		},
 		unexpected: (message: string, debug: boolean) => `unexpected error: ${message}${debug ? '' : ' (--debug shows where it happened)'}`,
 		licensesHeader: ['Product', 'Part number', 'Assigned', 'Available', 'Total'],
 		usersHeader: ['User principal name', 'Display name', 'Sign-in', 'Licenses'],

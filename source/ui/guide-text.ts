@@ -72,23 +72,25 @@ export function guideReport(record: GuideRecord): string {
 		const why = o.outcome === 'failed' ? (o.message ?? '') : o.reason ? strings.outcome.reason[o.reason] : '';
 		return `| ${md(o.userPrincipalName)} | ${md(names.product(o.skuId))} | ${md(strings.outcome.verb[o.outcome])} | ${md(why)} |`;
 	});
+	const words = strings.guide;
+	const field = words.reportFields;
 	return [
-		`# ${strings.guide.reportTitle}`,
+		`# ${words.reportTitle}`,
 		'',
-		`- Tenant: ${md(tenant.organization.displayName)} (${md(tenant.organization.id)})`,
-		`- Done by: ${md(admin)}`,
-		`- Started: ${record.startedAt.toISOString()}`,
-		`- Finished: ${record.finishedAt.toISOString()}`,
-		`- Product: ${md(product.name)} (${md(product.skuPartNumber)}, ${md(product.skuId)})`,
-		`- Outcome: ${md(strings.outcome.summary(countOutcomes(outcomes, product.skuId), product.name))}`,
+		`- ${field.tenant}: ${md(tenant.organization.displayName)} (${md(tenant.organization.id)})`,
+		`- ${field.doneBy}: ${md(admin)}`,
+		`- ${field.started}: ${record.startedAt.toISOString()}`,
+		`- ${field.finished}: ${record.finishedAt.toISOString()}`,
+		`- ${field.product}: ${md(product.name)} (${md(product.skuPartNumber)}, ${md(product.skuId)})`,
+		`- ${field.outcome}: ${md(strings.outcome.summary(countOutcomes(outcomes, product.skuId), product.name))}`,
 		'',
-		'## What was done, per user',
+		`## ${words.reportDone}`,
 		'',
-		'| User | Product | Outcome | Reason |',
+		`| ${words.reportColumns.join(' | ')} |`,
 		'| --- | --- | --- | --- |',
 		...rows,
 		'',
-		'## What was shown before confirming',
+		`## ${words.reportShown}`,
 		'',
 		...record.shown.flatMap(paragraph => [md(paragraph), '']),
 	].join('\n');

@@ -50,10 +50,7 @@ export function tokenProvider(options: SignInOptions): TokenSource {
 	const fixed = options.env['M365_LICENSES_GRAPH_TOKEN'];
 	if (fixed) return async () => fixed;
 	if (!options.clientId) {
-		throw new UserError(
-			'--graph needs an app registration: pass --client-id ID or set M365_LICENSES_CLIENT_ID. See the README, "Live tenants: the one-time app registration".',
-			2,
-		);
+		throw new UserError(strings.cli.noClientId, 2);
 	}
 	const signIn = new SignIn({...options, clientId: options.clientId});
 	/** Per set of permissions: the token being fetched or held, and until when it is good. */
