@@ -35,7 +35,7 @@ export function licenses({store}: Opened, json: boolean, io: CommandIO): number 
 		io.out(`${JSON.stringify(data, null, 2)}\n`);
 		return exitCodes.done;
 	}
-	const rows = data.products.map(p => [p.productName, p.skuPartNumber, String(p.assigned), String(p.available), String(p.total)]);
+	const rows = data.products.map(p => [p.productName, p.skuPartNumber, strings.number(p.assigned), strings.number(p.available), strings.number(p.total)]);
 	io.out(`${table([strings.cli.licensesHeader, ...rows], {width: outputWidth(io), wrap: [0]})}\n`);
 	return exitCodes.done;
 }

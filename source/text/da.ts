@@ -1,1 +1,888 @@
-export const da = {} as never;
+// Every word the app shows in Danish, in the Microsoft 365 admin center's own Danish terms (from
+// Microsoft's article "Fjern tildeling af Microsoft 365-licenser fra brugere": Licenser, Aktive
+// brugere, Fjern tildeling, Licenser og apps, Gem ændringer, Administrer produktlicenser, Udført,
+// Fakturering > Dine produkter). Product names stay as Microsoft names them. Typed Strings: a key
+// missing here, or one too many, fails the type-check. Dates as 25.12.2026, numbers as 1.000.
+import type {Progress} from '../backends/graph/http.js';
+import type {ReducedTo, ReducibleKind} from '../domain/capabilities.js';
+import type {Consequence, ConsequenceKind, UserConsequences} from '../domain/consequences.js';
+import type {GroupRemovalReason} from '../domain/groups.js';
+import type {Outcome, OutcomeCounts, SkipReason} from '../domain/plan.js';
+import {reducedKey, type Strings} from './en.js';
+
+const numbers = new Intl.NumberFormat('da-DK');
+/** 1.000 */
+const tal = (n: number) => numbers.format(n);
+/** "1 bruger", "2 brugere" */
+const flertal = (n: number, one: string, many: string) => `${tal(n)} ${n === 1 ? one : many}`;
+const brugere = (n: number) => flertal(n, 'bruger', 'brugere');
+const licenser = (n: number) => flertal(n, 'licens', 'licenser');
+
+/** "2026-12-25" as 25.12.2026; a time after it stays, with a space for the T. */
+const dag = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2})(T?)/, (_, y: string, m: string, d: string, t: string) => `${d}.${m}.${y}${t ? ' ' : ''}`);
+
+/** "a, b og c" */
+const liste = (items: readonly string[]) =>
+	items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} og ${items.at(-1)}`;
+
+const roller = (roles: readonly string[]) => (roles.length > 0 ? `er ${roles.join(', ')}` : 'har ingen administratorrolle');
+
+/** What happens to the mail of a user who loses their mailbox, with what is known of holds. */
+function postensSkæbne(user: UserConsequences): string {
+	const date = dag(user.mailboxDeletedOn ?? '');
+	if (user.hold) return `mails slettes ${date} undtagen det, tilbageholdelsen bevarer, medmindre en licens tildeles igen`;
+	if (!user.holdsVisible) return `mails slettes ${date}, medmindre en licens tildeles igen; tilbageholdelser kan ikke ses herfra og bevarer det, de dækker`;
+	return `mails slettes ${date}, medmindre en licens tildeles igen`;
+}
+
+const lostPhrase: Record<ConsequenceKind, (user: UserConsequences, change: Consequence) => string> = {
+	mailbox: user => `mister postkassen: ${postensSkæbne(user)}`,
+	archive: () => 'mister arkivpostkassen',
+	onedrive: user =>
+		`mister OneDrive: filerne bevares og arkiveres ${dag(user.oneDriveArchivedOn ?? '')}, medmindre en licens tildeles igen (ikke i EDU-, GCC- eller DoD-lejere)`,
+	'office-apps': (_, change) =>
+		change.from === 'desktop' ? 'mister Office-apps ("Unlicensed Product", begrænset funktionalitet)' : 'mister Office på internettet og mobil',
+	teams: () => 'mister Teams',
+};
+
+const reducedPhrase: Record<ReducedTo, string> = {
+	'mailbox/kiosk': 'postkassen reduceres til 2 GB (Exchange Online Kiosk)',
+	'onedrive/2gb': 'OneDrive reduceres til 2 GB, skrivebeskyttet så længe den fylder mere',
+	'onedrive/basic': 'OneDrive reduceres til OneDrive for Business (Basic)',
+	'office-apps/web': 'Office reduceres til apps på internettet og mobil (skrivebordsapps viser "Unlicensed Product")',
+	'office-apps/web-read': 'Office reduceres til skrivebeskyttet, på internettet og mobil',
+};
+
+const reducedAloud: Record<ReducedTo, (name: string) => string> = {
+	'mailbox/kiosk': name => `${name}s postkasse bliver reduceret til 2 GB.`,
+	'onedrive/2gb': name => `${name}s OneDrive bliver reduceret til 2 GB og er skrivebeskyttet, så længe den fylder mere.`,
+	'onedrive/basic': name => `${name} beholder kun en grundlæggende OneDrive, den der følger med et andet produkt.`,
+	'office-apps/web': name => `${name} mister Office-skrivebordsapps og beholder Office på internettet og på telefonen.`,
+	'office-apps/web-read': name => `${name} kan kun læse Office-dokumenter, på internettet og på telefonen.`,
+};
+
+const outcomeWords: Record<Outcome, (n: number) => string> = {
+	removed: n => `tildeling af ${licenser(n)} fjernet`,
+	assigned: n => `${licenser(n)} tildelt`,
+	updated: n => `apps ændret i ${licenser(n)}`,
+	skipped: n => `${brugere(n)} sprunget over`,
+	failed: n => `${brugere(n)} mislykkedes`,
+};
+
+const viaGrupper = (groups: string) => `via ${groups}`;
+const ogsåVia = (groups: string) => `også via ${groups}`;
+
+export const da: Strings = {
+	list: liste,
+	number: tal,
+	day: dag,
+	window: (first, last, count) => `${tal(first)}–${tal(last)} af ${tal(count)}`,
+	keys: {
+		labels: {
+			quit: 'Afslut',
+			help: 'Hjælp',
+			back: 'Tilbage',
+			screenLicenses: 'Licenser',
+			screenUsers: 'Aktive brugere',
+			screenGuide: 'Guidet fjernelse',
+			screenReclaim: 'Frigør licenser',
+			refresh: 'Læs lejeren igen',
+			up: 'Op',
+			down: 'Ned',
+			pageUp: 'Side op',
+			pageDown: 'Side ned',
+			first: 'Første',
+			last: 'Sidste',
+			open: 'Åbn produkt',
+			tick: 'Markér',
+			tickAll: 'Markér alle viste',
+			filter: 'Filtrer',
+			unassign: 'Fjern tildeling af licenser',
+			assign: 'Tildel licenser',
+			manage: 'Administrer produktlicenser',
+			save: 'Gem ændringer',
+			expand: 'Vis apps',
+			collapse: 'Skjul apps',
+			done: 'Udført',
+			reassign: 'Tildel de frigjorte licenser igen',
+			deleteUser: 'Slet bruger',
+			deletedUsers: 'Slettede brugere',
+			restore: 'Gendan bruger',
+			removeFromGroup: 'Fjern fra gruppe',
+			next: 'Næste trin',
+			previous: 'Forrige trin',
+			commands: 'Tilsvarende kommandoer',
+			scrollUp: 'Rul op',
+			scrollDown: 'Rul ned',
+			focusNext: 'Skift knap',
+			press: 'Tryk på knappen',
+			confirm: 'Bekræft',
+			cancel: 'Annuller',
+			stop: 'Stop afsendelsen',
+			type: 'Skriv; backspace sletter',
+			finishTyping: 'Færdig med at skrive',
+			moveCursor: 'Flyt i teksten',
+			choose: 'Vælg',
+			filterUsers: 'Filtrer brugere',
+			sortUsers: 'Sortér brugere',
+		},
+		inContext: {
+			users: {open: 'Licenser og apps'},
+			groups: {open: 'Vælg gruppe'},
+			assign: {save: 'Tildel'},
+			user: {tick: 'Markér eller fjern markering'},
+			manage: {tick: 'Markér et produkt'},
+			reclaim: {focusNext: 'Næste afsnit', previous: 'Forrige afsnit'},
+		},
+		contexts: {
+			global: 'Overalt',
+			list: 'Lister',
+			checklist: 'Lister med afkrydsning',
+			licenses: 'Licenser',
+			product: 'Et produkt',
+			assign: 'Tildel licenser',
+			users: 'Aktive brugere',
+			user: 'En bruger: Licenser og apps',
+			manage: 'Administrer produktlicenser',
+			dialog: 'Bekræftelse',
+			result: 'Resultater',
+			next: 'Næste trin',
+			guide: 'Guidet fjernelse',
+			deleted: 'Slettede brugere',
+			groups: 'Fjern fra gruppe: hvilken gruppe',
+			sending: 'Mens en ændring sendes',
+			reclaim: 'Frigør licenser',
+			text: 'Når der skrives i et felt',
+			choice: 'Valg fra en liste',
+		},
+		notes: {
+			users: '/ søger også i produkter; product:NAVN. f viser brugere med eller uden licens, med logon blokeret eller med et produkt; o sorterer efter vist navn, brugernavn eller licenser.',
+			user: 'esc går ud uden at gemme. → viser et produkts apps: mellemrum slår en fra eller til.',
+			sending: 'Det sendte bliver besvaret; de brugere, der endnu ikke er sendt, meldes "Ikke sendt".',
+			reclaim: 'a markerer hele afsnittet. [-]: vist, men ikke tilbudt (via en gruppe, selvbetjening eller ikke sammen med en anden).',
+		},
+	},
+	screens: {licenses: 'Licenser', users: 'Aktive brugere', guide: 'Guidet fjernelse', reclaim: 'Frigør licenser'},
+	tabShort: {licenses: 'Licenser', users: 'Brugere', guide: 'Guide', reclaim: 'Frigør'},
+	guide: {
+		step: (n, title) => `Trin ${n} af 4: ${title}`,
+		titles: ['vælg et produkt', 'vælg brugere', 'læs, hvad der sker', 'bekræft'],
+		chooseProduct: 'Vælg det produkt, der skal fjernes fra personer. ↑ og ↓ flytter, enter vælger.',
+		chooseUsers: product => `Markér, hvem der skal miste ${product}: mellemrum markerer, / søger.`,
+		readIntro: 'Læs dette op for den, der bad om det, før du går videre.',
+		selfService: 'selvbetjeningskøb: tildelingen kan ikke fjernes her',
+		assigned: n => `${tal(n)} tildelt`,
+		tickFirst: 'Markér mindst én person først (mellemrum).',
+		notAllowed: (upn, roles) =>
+			`${upn} ${roller(roles)}: at fjerne tildelinger kræver rollen global administrator, licensadministrator eller brugeradministrator. Bed en af dem om at gøre det.`,
+		aloud: {
+			kind: {
+				mailbox: 'sin postkasse',
+				archive: 'sin arkivpostkasse',
+				onedrive: 'OneDrive',
+				'office-apps': 'Office-apps',
+				teams: 'Teams',
+			},
+			intro: (product, names) => `Du er ved at fjerne ${product} fra ${names}.`,
+			dependents: (addOns, product) => `${liste(addOns)} fjernes også: ${addOns.length === 1 ? 'det afhænger' : 'de afhænger'} af ${product}.`,
+			keptThroughGroup: (name, product, groups) =>
+				`${name} beholder ${product} via gruppen ${groups}: kun den licens, der er tildelt direkte, fjernes.`,
+			loses: (name, kinds) => `${name} mister ${kinds}.`,
+			reduced: (name, change) => reducedAloud[reducedKey(change)](name),
+			keeps: (name, kind, products) => `${name} beholder ${kind} via ${products}.`,
+			nothing: name => `${name} beholder alt, vedkommende bruger i dag.`,
+			hold: name => `${name}s postkasse er under tilbageholdelse: det, tilbageholdelsen dækker, bevares.`,
+			unrecognised: (name, plans) => `${name} mister også tjenesteplaner, som denne app ikke kender: ${plans}.`,
+			holdsHidden: 'Denne app kan ikke se, om en postkasse er under tilbageholdelse. En tilbageholdelse bevarer det, den dækker.',
+			mailbox: date =>
+				`Mails bevares i 30 dage, til ${dag(date)}, og slettes derefter for altid. Tildeles en licens igen inden for de 30 dage, kommer de tilbage.`,
+			archive: 'Arkivpostkassen følger den licens, der gav den.',
+			onedrive: date =>
+				`OneDrive-filer slettes ikke. ${dag(date)}, 93 dage efter at licensen er fjernet, arkiveres de: personen får dem tilbage med en licens, og en administrator kan kun nå dem via det betalte Microsoft 365 Archive. Det sker ikke i EDU-, GCC- eller DoD-lejere.`,
+			'office-apps': 'Office-apps på vedkommendes computere viser "Unlicensed Product" og beder om at blive aktiveret.',
+			teams: 'Microsoft Teams er ikke længere licenseret til vedkommende.',
+			skipped: (name, reason) => `${name} springes over: ${reason}.`,
+		},
+		doneTitle: 'Færdig',
+		report: path => `Rapporten er gemt: ${path}`,
+		again: 'Enter starter en ny guidet fjernelse.',
+		reportTitle: 'Rapport over guidet fjernelse',
+		reportFields: {tenant: 'Lejer', doneBy: 'Udført af', started: 'Startet', finished: 'Afsluttet', product: 'Produkt', outcome: 'Resultat'},
+		reportDone: 'Hvad der blev gjort, pr. bruger',
+		reportColumns: ['Bruger', 'Produkt', 'Resultat', 'Årsag'],
+		reportShown: 'Hvad der blev vist før bekræftelsen',
+		leaving: path => `Rapport over guidet fjernelse: ${path}`,
+	},
+	readOnly: {
+		badge: 'skrivebeskyttet',
+		banner: (upn, roles) =>
+			`Skrivebeskyttet: ${upn} ${roller(roles)}; at ændre licenser kræver rollen global administrator, licensadministrator eller brugeradministrator.`,
+		status: 'Skrivebeskyttet: det kræver rollen global administrator, licensadministrator eller brugeradministrator.',
+		locked: holder => `Skrivebeskyttet: ${holder} ændrer denne tilstandsmappe. Afslut den først for at foretage ændringer her.`,
+		lockedStatus: 'Skrivebeskyttet: en anden m365-licenses ændrer denne tilstandsmappe.',
+	},
+	licenses: {
+		product: 'Produkt',
+		assigned: 'Tildelt',
+		available: 'Tilgængelige',
+		total: 'I alt',
+		none: 'Denne lejer har ingen produkter.',
+	},
+	product: {
+		subscription: 'Abonnements-id',
+		status: 'Status',
+		licenses: 'Licenser',
+		users: brugere,
+		selected: n => `${tal(n)} valgt`,
+		noUsers: 'Ingen brugere har dette produkt.',
+		noMatch: query => `Ingen brugere matcher "${query}".`,
+		selfService: owner =>
+			`Selvbetjeningskøb foretaget af ${owner}: en administrator skal overtage abonnementet, før dets licenser kan tildeles, eller tildelingen kan fjernes.`,
+		selfServiceShort: 'Selvbetjeningskøb: en administrator skal først overtage abonnementet.',
+		selfServiceBeside: owner =>
+			`Nogle licenser er ${owner}s selvbetjeningskøb, som en administrator skal overtage, før de kan ændres; virksomhedens kan ændres. Microsoft afgør det for hver bruger.`,
+		groupOnly: viaGrupper,
+		alsoGroup: ogsåVia,
+		disabled: 'Logon blokeret',
+	},
+	users: {
+		name: 'Vist navn',
+		upn: 'Brugernavn',
+		licenses: 'Licenser',
+		unlicensed: 'Uden licens',
+		count: brugere,
+		countOf: (shown, all) => `${tal(shown)} af ${brugere(all)}`,
+		noneShown: 'Ingen brugere vises: f vælger et andet filter.',
+		manageNeedsTwo: 'Administrer produktlicenser: markér to eller flere brugere (for én bruger: tryk enter).',
+		filterTitle: 'Filter: hvilke brugere der vises',
+		sortTitle: 'Sortér brugere efter',
+		filters: {all: 'Alle brugere', licensed: 'Brugere med licens', unlicensed: 'Brugere uden licens', blocked: 'Logon blokeret'},
+		productFilter: product => `Med ${product}`,
+		sorts: {displayName: 'Vist navn', userPrincipalName: 'Brugernavn', licenses: 'Licenser'},
+		sortedBy: by => `sorteret efter ${by.toLowerCase()}`,
+	},
+	user: {
+		signInAllowed: 'Logon tilladt',
+		usageLocation: code => `Anvendelsesplacering ${code}`,
+		licensesAndApps: 'Licenser og apps',
+		available: n => `${tal(n)} tilgængelige`,
+		willAssign: 'tildeles',
+		willRemove: 'fjernes',
+		appsNote: 'Apps: mellemrum slår en fra eller til; s gemmer.',
+		appsChanged: 'apps ændres',
+		tickProductFirst: 'Markér produktet først: dets apps følger med det.',
+		appNeeded: dependents => `${dependents} afhænger af denne app: slå den fra (eller fjern tildelingen af den) først.`,
+		noChanges: 'Ingen ændringer at gemme.',
+		mailboxWindow: date => `Postkassen slettes ${dag(date)}, medmindre en licens tildeles igen.`,
+		discarded: 'Ændringerne blev ikke gemt.',
+		saveTitle: 'Gem ændringer',
+		saveQuestion: name => `Gem disse ændringer for ${name}?`,
+		assignLine: product => `+ Tildel ${product}`,
+		removeLine: product => `− Fjern tildeling af ${product}`,
+		changeLine: (product, off, on) =>
+			`~ Ændr apps i ${product}: ${[off ? `slå ${off} fra` : '', on ? `slå ${on} til` : ''].filter(Boolean).join('; ')}`,
+		appsOff: apps => `apps slået fra: ${apps}`,
+		groupReason: groups => `licenseret via ${groups}; fjern dem fra gruppen i stedet`,
+		dependent: bases => `afhænger af ${bases}: fjernes sammen med det`,
+		alsoRemoves: addOns => `fjerner også ${addOns}, som afhænger af det`,
+		groupLocked: groups => `Tildelt via ${groups}: x fjerner brugeren fra gruppen og de licenser, den giver.`,
+		notThroughGroup: 'Dette produkt er ikke tildelt via en gruppe: mellemrum fjerner markeringen.',
+	},
+	manage: {
+		title: 'Administrer produktlicenser',
+		users: n => `${brugere(n)} valgt`,
+		assignMore: 'Tildel flere produkter',
+		replace: 'Erstat eksisterende produkter',
+		unassignAll: 'Fjern tildeling af alle',
+		explain: {
+			assignMore: 'Tilføjer de produkter, du markerer; det, brugerne har, bliver.',
+			replace: 'Brugerne får de produkter, du markerer; tildelingen af alle andre produkter, de har direkte, fjernes.',
+			unassignAll: 'Fjerner alle produkter fra alle valgte brugere.',
+		},
+		pickProducts: choice => `${choice}: markér produkterne (mellemrum), og tryk derefter Gem ændringer (s).`,
+		productRow: available => `${tal(available)} tilgængelige`,
+		tickProduct: 'Markér mindst ét produkt først (mellemrum).',
+		short: (product, needed, available) =>
+			`Kun ${licenser(available)} af ${product} er tilgængelige; ${brugere(needed)} skal have en. Fjern nogle tildelinger, eller køb flere.`,
+		nothingToDo: 'Intet at ændre: de valgte brugere har allerede disse produkter.',
+		assignQuestion: (products, users) => `Tildel ${products} til ${brugere(users)}?`,
+		replaceQuestion: (users, products) => `Erstat produkterne for ${brugere(users)} med ${products}?`,
+		confirmQuestion: (users, licenses) => `Fjern tildeling af alle produkter fra ${brugere(users)} (${licenser(licenses)})?`,
+		resultsTitle: 'Administrer produktlicenser: resultater',
+	},
+	assign: {
+		title: 'Tildel licenser',
+		heading: (product, available) => `Tildel licenser › ${product} · ${tal(available)} tilgængelige`,
+		candidates: n => `${brugere(n)} har det ikke`,
+		noneAvailable: (product, total) =>
+			`Ingen tilgængelige licenser til ${product}: alle ${tal(total)} er tildelt. Fjern nogle tildelinger, eller køb flere.`,
+		tooMany: (ticked, available) => `Kun ${licenser(available)} er tilgængelige; ${brugere(ticked)} er markeret.`,
+		nothingTicked: 'Tildel licenser: markér en eller flere brugere først (mellemrum, eller a for alle viste).',
+		question: (product, n) => `Tildel ${product} til ${brugere(n)}?`,
+		confirm: 'Tildel',
+		noCandidates: 'Alle brugere har dette produkt.',
+		resultsTitle: 'Tildel licenser: resultater',
+	},
+	unassign: {
+		title: 'Fjern tildeling',
+		question: (users, product, addOns = []) =>
+			`Fjern tildeling af ${product} fra ${brugere(users)}${addOns.length > 0 ? ` (og ${liste(addOns)}, som afhænger af det)` : ''}?`,
+		nothingToRemove: reasons => `Ingen tildeling at fjerne: ${reasons}.`,
+		resultsTitle: 'Fjern tildeling af licenser: resultater',
+		confirm: 'Fjern tildeling',
+		nothingTicked: 'Fjern tildeling af licenser: markér en eller flere brugere først (mellemrum, eller a for alle viste).',
+		skippedCount: {
+			'not-assigned': n => `${brugere(n)} har ikke denne licens`,
+			'already-assigned': n => `${brugere(n)} har den allerede`,
+			'group-assigned': n => `${brugere(n)} har den kun via en gruppe`,
+			'self-service-subscription': () => 'et selvbetjeningskøb, som en administrator først skal overtage',
+			'user-not-found': n => `${brugere(n)} blev ikke fundet`,
+		} satisfies Record<SkipReason, (n: number) => string>,
+		willSkip: n => `${brugere(n)} springes over:`,
+		refused: (what, see) => `afviser at ${what} uden bekræftelse: angiv --yes (eller ${see} for at se planen). Intet blev ændret.`,
+		cancelled: 'annulleret. Intet blev ændret.',
+		commandSummary: (dryRun, product, s) =>
+			`${dryRun ? `Prøvekørsel: tildelingen af ${product} ville blive fjernet fra ${brugere(s.wouldRemove)}` : `Tildelingen af ${product} er fjernet fra ${brugere(s.removed)}`}; ${brugere(s.skipped)} sprunget over, ${tal(s.failed)} mislykkedes.`,
+	},
+	consequences: {
+		title: 'Hvad der sker',
+		changes: 'Ændringer',
+		sum: {
+			lost: {
+				mailbox: n => `${brugere(n)} mister sin postkasse`,
+				archive: n => `${brugere(n)} mister sin arkivpostkasse`,
+				onedrive: n => `${brugere(n)} mister OneDrive`,
+				'office-apps': n => `${brugere(n)} mister Office-apps`,
+				teams: n => `${brugere(n)} mister Teams`,
+			},
+			reduced: {
+				mailbox: (n: number) => `postkassen reduceret for ${brugere(n)}`,
+				onedrive: (n: number) => `OneDrive reduceret for ${brugere(n)}`,
+				'office-apps': (n: number) => `Office reduceret for ${brugere(n)}`,
+			} satisfies Record<ReducibleKind, (n: number) => string>,
+			unrecognised: n => `${brugere(n)} mister tjenesteplaner, som denne app ikke kender`,
+			none: n => `${brugere(n)} beholder alt`,
+		},
+		kind: {
+			mailbox: 'postkasse',
+			archive: 'arkivpostkasse',
+			onedrive: 'OneDrive',
+			'office-apps': 'Office-apps',
+			teams: 'Teams',
+		},
+		phrase: (user, change) => (change.effect === 'lost' ? lostPhrase[change.kind](user, change) : reducedPhrase[reducedKey(change)]),
+		keeps: (kind, products) => `beholder ${kind} (${products})`,
+		unrecognised: plans => `mister også tjenesteplaner, som denne app ikke kender: ${plans.join(', ')}`,
+		nothing: 'beholder alt',
+		hold: kind =>
+			({'litigation-hold': 'under procesmæssig tilbageholdelse', 'retention-policy': 'under en opbevaringspolitik', 'retention-label': 'under en opbevaringsmærkat'})[kind] ??
+			'under tilbageholdelse',
+		explain: {
+			mailbox:
+				'Postkasse: mails bevares i 30 dage, efter at licensen er fjernet, og slettes derefter for altid; tildeles en licens igen inden for de 30 dage, gendannes den. Opbevaringspolitikker, opbevaringsmærkater og tilbageholdelser bevarer det, de dækker. I mellemtiden kan postkassen ikke gennemsøges med eDiscovery. For at beholde mails uden licens skal postkassen først konverteres til en delt postkasse: det virker for en postkasse under 50 GB uden arkiv og uden procesmæssig tilbageholdelse; ellers kræver den delte postkasse stadig Exchange Online (Plan 2).',
+			archive:
+				'Arkivpostkasse: den følger Exchange Online Archiving eller Exchange Online (Plan 2), som indeholder en. Med Exchange Online (Plan 1) alene kan en postkasse ikke længere være under procesmæssig tilbageholdelse eller bevares som inaktiv postkasse.',
+			onedrive:
+				'OneDrive: filerne slettes ikke, når licensen fjernes; de bliver, indtil brugeren slettes. Siden 27. januar 2025 arkiveres en OneDrive uden licens 93 dage efter, at licensen er fjernet: brugeren når den igen med en licens, en administrator kun med Microsoft 365 Archive og betaling efter forbrug; opbevaringspolitikker og tilbageholdelser gælder stadig. Det gælder ikke EDU-, GCC- eller DoD-lejere.',
+			'office-apps': 'Office-apps: skrivebordsapps går over i begrænset funktionalitet og viser "Unlicensed Product" og beder om aktivering.',
+			teams: 'Teams: ingen Microsoft Teams-tjenesteplan forbliver licenseret til brugeren.',
+		},
+		explainReduced: {
+			'mailbox/kiosk': 'Exchange Online Kiosk: en postkasse på 2 GB, uden arkiv.',
+			'onedrive/2gb': 'OneDrive på 2 GB (SharePoint Kiosk, Microsoft 365 F1 og F3): skrivebeskyttet, så længe den fylder mere.',
+		},
+		holdsHidden:
+			'Tilbageholdelser: Microsoft Graph oplyser ikke, om en postkasse er under tilbageholdelse, så det kan denne app heller ikke. Tjek det i Exchange Online (Get-Mailbox … LitigationHoldEnabled), før du går videre; en tilbageholdelse bevarer det, den dækker.',
+		unrecognisedNote:
+			'Tjenesteplaner, som denne app ikke kender, står ikke i den produkttabel fra Microsoft, den er bygget med: tjek, hvad de giver, før du går videre.',
+		source:
+			'Fra Microsofts dokumentation: "Fjern tildeling af Microsoft 365-licenser fra brugere", "Remove a former employee", "Remove a license from a shared mailbox", "Manage unlicensed OneDrive user accounts", "Changing from a Microsoft 365 E plan to a Microsoft 365 F plan".',
+		mailboxBack: 'postkassen kommer tilbage: tildelt inden for dens 30 dage',
+	},
+	nextSteps: {
+		title: 'Næste trin',
+		freed: (n, product, available) => `${licenser(n)} af ${product} er nu ledige (${tal(available)} tilgængelige).`,
+		noneFreed: 'Ingen licens blev frigjort: brugerne har den stadig via en gruppe.',
+		reassign: 'Tildel de frigjorte licenser til en anden (Tildel licenser).',
+		chooseProduct: 'Tildel licenserne for hvilket produkt igen? ↑ og ↓ flytter, enter vælger, esc går tilbage.',
+		freedChoice: (product, n) => `${product} (${licenser(n)} frigjort)`,
+		billing:
+			'Eller fjern de ubrugte licenser fra abonnementet, så de ikke faktureres: en faktureringsændring, som foretages i Microsoft 365 Administration under Fakturering > Dine produkter, på abonnementet. Annulleringsperioder og løbende fakturering gælder.',
+		formerEmployee: 'Forlader en person organisationen? Følg Microsofts vejledning "Remove a former employee":',
+		formerEmployeeLink: 'learn.microsoft.com/microsoft-365/admin/add-users/remove-former-employee',
+	},
+	reclaim: {
+		section: {
+			redundant: 'Overflødige',
+			blocked: 'Logon blokeret',
+			inactive: days => `Ikke logget på i ${tal(days)} dage`,
+		},
+		tab: {
+			redundant: n => `Overflødige (${tal(n)})`,
+			blocked: n => `Logon blokeret (${tal(n)})`,
+			inactive: (n, days) => `Ikke logget på ${tal(days)} d (${n === null ? '–' : tal(n)})`,
+		},
+		summary: (licenses, users, freed) =>
+			`${licenser(licenses)} fra ${brugere(users)} · ${freed.length > 0 ? `frigør ${freed.join(', ')}` : 'frigør ingen licens'}`,
+		freed: (n, product) => `${tal(n)} ${product}`,
+		reason: {
+			coveredBy: products => `følger med ${products}`,
+			givesNothing: 'giver intet, brugeren ikke allerede har',
+			alsoThrough: groups => `også via ${groups}: frigør ingen licens`,
+			notCounted: plans => `når ${plans} ikke regnes med`,
+			notWith: (products, loss) => `ikke sammen med ${products}: tilsammen mistes ${loss}`,
+			blocked: 'logon blokeret',
+			lastSignIn: (day, days) => `sidste logon ${dag(day)} (for ${flertal(days, 'dag', 'dage')} siden)`,
+			neverSignedIn: created => `intet logon registreret, siden kontoen blev oprettet ${dag(created)}`,
+		},
+		notOffered: {
+			'group-assigned': groups => `via ${groups}: fjern dem fra gruppen i stedet`,
+			'self-service-subscription': () => 'selvbetjeningskøb: en administrator skal først overtage abonnementet',
+			'not-together': products => `kan fjernes, men ikke sammen med ${products}`,
+		},
+		reduced: kind => `mindre ${kind}`,
+		mailbox: {
+			shared:
+				'Behold mails ved først at konvertere postkassen til en delt postkasse: ingen licens kræves under 50 GB uden arkiv og uden procesmæssig tilbageholdelse; ellers Exchange Online (Plan 2).',
+			onHold: 'Postkassen er under procesmæssig tilbageholdelse: som delt postkasse kræver den stadig Exchange Online (Plan 2).',
+		},
+		unavailable: {
+			graph: message =>
+				`Logonaktivitet kunne ikke læses fra Microsoft Graph: ${message.replace(/\.?$/, '.')} Det kræver tilladelsen AuditLog.Read.All og Microsoft Entra ID P1 eller P2.`,
+			snapshot: 'Denne lejerfil har ingen logonaktivitet (signInActivity på brugerne).',
+		},
+		empty: {
+			redundant: 'Ingen bruger har en licens, som vedkommendes andre licenser allerede giver.',
+			blocked: 'Ingen konto med logon blokeret har en licens.',
+			inactive: days => `Alle med en licens har logget på inden for ${tal(days)} dage.`,
+		},
+		ticked: (licenses, users) => `${licenser(licenses)} fra ${brugere(users)} markeret`,
+		nothingTicked: 'Frigør licenser: markér en eller flere kandidater først (mellemrum, eller a for hele afsnittet).',
+		question: (licenses, users) => `Fjern tildeling af ${licenser(licenses)} fra ${brugere(users)}?`,
+		resultsTitle: 'Frigør licenser: resultater',
+		commandSummary: s =>
+			`Tildeling af ${licenser(s.licenses)} fjernet fra ${brugere(s.removed)}; ${brugere(s.skipped)} sprunget over, ${tal(s.failed)} mislykkedes.`,
+		yesNeedsApply: '--yes hører sammen med --apply',
+		applyNeedsSection: '--apply kræver --section: angiv, hvilke kandidater der skal fjernes (redundant, blocked, inactive eller flere, adskilt af komma)',
+		badSection: given => `--section ${given}: brug redundant, blocked eller inactive (flere: adskilt af komma)`,
+		badDays: given => `--inactive-days ${given}: angiv et helt antal dage, 1 eller flere`,
+	},
+	deleteUser: {
+		title: name => `Slet bruger: ${name}`,
+		freed: products => `Brugerens licenser frigøres med det samme: ${products}.`,
+		noLicenses: 'Brugeren har ingen licenser.',
+		onedrive: 'OneDrive slettes sammen med brugeren, efter opbevaringsperioden.',
+		inactive:
+			'Postkassen er under tilbageholdelse og licenseret til det (Exchange Online Plan 2 eller Plan 1 med Exchange Online Archiving): den bevares som inaktiv postkasse.',
+		notInactive:
+			'Postkassen bevares ikke som inaktiv postkasse: det kræver en tilbageholdelse og Exchange Online Plan 2 eller Plan 1 med Exchange Online Archiving.',
+		inactiveIfHeld:
+			'Postkassen er licenseret til at blive bevaret som inaktiv postkasse (Exchange Online Plan 2 eller Plan 1 med Exchange Online Archiving), hvilket kun sker, hvis den er under tilbageholdelse: tilbageholdelser kan ikke ses herfra.',
+		restorable: date => `Brugeren kan gendannes fra Slettede brugere (d) indtil ${dag(date)}.`,
+		type: upn => `Skriv brugernavnet (${upn}) for at slette, og tryk enter; esc annullerer.`,
+		prompt: 'Brugernavn: ',
+		mismatch: 'Det er ikke brugernavnet: intet blev slettet.',
+		done: upn => `${upn} er slettet. Brugerens licenser er ledige.`,
+		blocked: {
+			'no-user-role': 'At slette brugere kræver rollen global administrator eller brugeradministrator.',
+			self: 'Du kan ikke slette den konto, du er logget på med.',
+			privileged: 'Denne bruger har en administratorrolle: kun en global administrator kan slette vedkommende.',
+		},
+	},
+	deleted: {
+		title: 'Slettede brugere',
+		none: 'Ingen slettede brugere.',
+		deletedOn: date => `slettet ${dag(date)}`,
+		until: date => `indtil ${dag(date)}`,
+		confirmTitle: 'Gendan bruger',
+		question: name => `Gendan ${name} med sine licenser?`,
+		restored: upn => `${upn} er gendannet med sine licenser.`,
+		expired: 'Mere end 30 dage siden sletningen: brugeren kan ikke længere gendannes.',
+		noLicenses: product => `Ingen licens til ${product} er tilgængelig til at gendanne brugeren med.`,
+		readFailed: message => `De slettede brugere kunne ikke læses: ${message}`,
+	},
+	commands: {
+		title: 'Tilsvarende kommandoer',
+		powershell: 'Microsoft Graph PowerShell (logget på med LicenseAssignment.ReadWrite.All):',
+		rest: 'Microsoft Graph REST med curl og et adgangstoken i GRAPH_TOKEN (LicenseAssignment.ReadWrite.All):',
+		back: 'c igen viser selve ændringen.',
+		saved: (ps1, sh) => `Gemt som ${ps1} og ${sh}: én kommando pr. bruger, kopieret nøjagtigt.`,
+		notSaved: problem => `Ikke gemt i en fil: ${problem}`,
+		fileHeader: (tenant, time) => [
+			`Ændringen bekræftet i m365-licenses for ${tenant}, ${dag(time)}: ét kald pr. bruger.`,
+			'Tjek den, før du kører den: det er den ændring, appen ville foretage, ikke en registrering af, hvad der blev gjort.',
+		],
+		psNeeds: 'Kræver Microsoft Graph PowerShell, logget på med tilladelsen LicenseAssignment.ReadWrite.All.',
+		shNeeds: 'Kræver curl og GRAPH_TOKEN sat til et adgangstoken til Microsoft Graph med LicenseAssignment.ReadWrite.All.',
+		tokenMissing: 'sæt GRAPH_TOKEN til et adgangstoken til Microsoft Graph',
+	},
+	dialog: {
+		cancel: 'Annuller',
+		more: n => `… ${tal(n)} mere (↓ for at rulle)`,
+		working: 'Gemmer…',
+		progress: (p: Progress) =>
+			`${tal(p.done)}/${tal(p.total)} udført, ${tal(p.remaining)} tilbage, ${tal(p.throttled)} begrænset, ${p.perSecond.toFixed(1).replace('.', ',')}/s` +
+			(p.waitingMs > 0 ? `, venter ${Math.ceil(p.waitingMs / 1000)} s som Graph bad om` : ''),
+		bar: (p: Progress, width: number) => {
+			const filled = Math.round((p.done / Math.max(1, p.total)) * width);
+			return `[${'#'.repeat(filled).padEnd(width, '.')}] ${Math.floor((p.done / Math.max(1, p.total)) * 100)} %`;
+		},
+		finished: (p: Progress) =>
+			`${tal(p.done)} af ${tal(p.total)} besvaret af Microsoft Graph på ${Math.round(p.elapsedMs / 1000)} s, ${tal(p.throttled)} begrænset og sendt igen` +
+			(p.remaining > 0 ? `, ${tal(p.remaining)} ikke sendt.` : '.'),
+		sending: 'Sender ændringen til Microsoft 365',
+		stopHint: 'esc stopper afsendelsen: det sendte bliver besvaret, resten sendes ikke.',
+		stopping: 'Stopper: venter på svar på det sendte; resten sendes ikke.',
+		interrupted: 'stopper: venter på svar på det sendte; resten sendes ikke. Ctrl-C igen afslutter med det samme.',
+		error: message => `Ikke gemt: ${message}`,
+	},
+	outcome: {
+		summary: (counts: OutcomeCounts, product?: string, who?: string) => {
+			const changed = (['removed', 'assigned', 'updated'] as const).filter(
+				kind => counts[kind] > 0 || (kind === 'removed' && counts.assigned + counts.updated === 0),
+			);
+			const of = product ? ` af ${product}` : '';
+			const toWhom = {removed: 'fra', assigned: 'til', updated: 'for'} as const;
+			const named = who !== undefined && changed.length === 1;
+			const licenses = changed
+				.map(kind => outcomeWords[kind](counts[kind]).replace(/(licens(er)?)/, `$1${of}`) + (named ? ` ${toWhom[kind]} ${who}` : ''))
+				.join(' og ');
+			const addOns = counts.addOns > 0 ? `, med ${licenser(counts.addOns)} af tilføjelser, der afhænger af det` : '';
+			const total = counts.removed + counts.assigned + counts.updated;
+			const users = counts.users > 0 && counts.users !== total && !named ? ` (${brugere(counts.users)})` : '';
+			const rest = (['skipped', 'failed'] as const).filter(kind => counts[kind] > 0).map(kind => outcomeWords[kind](counts[kind]));
+			const lead = who !== undefined && !named ? `${who}: ` : '';
+			const sentence = [licenses + addOns + users, ...rest].join(', ');
+			return lead + sentence.charAt(0).toUpperCase() + sentence.slice(1) + '.';
+		},
+		verb: {removed: 'Tildeling fjernet', assigned: 'Tildelt', updated: 'Apps ændret i', skipped: 'Sprunget over', failed: 'Mislykkedes'},
+		reason: {
+			'not-assigned': 'har ikke denne licens',
+			'already-assigned': 'har allerede denne licens',
+			'group-assigned': 'licenseret via en gruppe; fjern vedkommende fra gruppen i stedet (x under Licenser og apps, eller remove-from-group)',
+			'self-service-subscription': 'selvbetjeningskøb; en administrator skal først overtage abonnementet',
+			'user-not-found': 'brugeren findes ikke',
+			error: 'mislykkedes',
+		} satisfies Record<SkipReason | 'error', string>,
+		done: 'Udført',
+		failed: (message, addOns) =>
+			`${message ?? 'mislykkedes'}${addOns.length > 0 ? ` (${liste(addOns)} afhænger af det: fjern tildelingen af dem samtidig)` : ''}`,
+	},
+	tooSmall: (needs, now) =>
+		`Terminalen er for lille: kræver ${needs.columns}×${needs.rows}, er nu ${now.columns}×${now.rows}. Gør vinduet større (eller q afslutter).`,
+	recovered: r => `En ændring, der blev afbrudt ${dag(r.time.slice(0, 16))}, er afklaret: ${tal(r.done)} udført, ${tal(r.notDone)} ikke udført (se revisionsloggen).`,
+	state: {
+		cannot: (action, path, reason) => `Kan ikke ${action === 'read' ? 'læse' : 'skrive'} ${path}: ${reason}. Intet gemt gik tabt.`,
+		reasons: {
+			ENOSPC: 'disken er fuld',
+			EDQUOT: 'diskkvoten er brugt op',
+			EROFS: 'filsystemet er skrivebeskyttet',
+			EACCES: 'adgang nægtet',
+			EPERM: 'ikke tilladt',
+			EIO: 'disken meldte en input/output-fejl',
+			ENOTDIR: 'en del af stien er en fil, ikke en mappe',
+			EISDIR: 'det er en mappe, ikke en fil',
+			EMFILE: 'for mange filer er åbne',
+			ENFILE: 'for mange filer er åbne',
+			ENAMETOOLONG: 'stien er for lang',
+			ENOENT: 'en mappe på vejen findes ikke og kan ikke oprettes',
+		},
+		otherReason: 'systemet afviste det',
+		mode: mode => (mode === '0700' ? mode : `${mode} (andre kan se ind i den; appens filer i den er 0600)`),
+		refused: (path, problem) =>
+			`Tilstandsfilen ${path}: ${problem}. Den blev ladt urørt; flyt den til side, eller brug --state-dir for at bruge en anden mappe.`,
+		notJson: 'er ikke gyldig JSON',
+		newer: (version, known) =>
+			`er skrevet af en nyere m365-licenses (format ${version}; denne læser formater op til ${known}): brug den version`,
+		line: (n, problem) => `linje ${n}: ${problem}`,
+		auditNotWritten: (reason, path) =>
+			`Gemt, men ikke skrevet i revisionsloggen: ${reason} (${path}); det skrives, næste gang m365-licenses starter her.`,
+		notRecorded: (reason, dir) =>
+			`Udført i Microsoft 365, men ikke registreret i ${dir}: ${reason}; næste start læser, hvordan hver bruger står, og registrerer det.`,
+		auditSkipped: (path, lines) =>
+			`Revisionsloggen ${path}: ${lines.length === 1 ? `linje ${lines[0]} er` : `linje ${lines.join(', ')} er`} ikke en hel post (afbrudt under skrivning) og blev sprunget over.`,
+		reset: {
+			discarded: (changes, users, tenant) =>
+				`--reset kasserede ${flertal(changes, 'gemt ændring', 'gemte ændringer')} for ${brugere(users)} i ${tenant}; revisionsloggen viser dem.`,
+			nothing: tenant => `--reset: intet var gemt for ${tenant}; intet blev kasseret.`,
+			live: 'en aktiv lejer har sine ændringer i selve Microsoft 365: --reset har intet at kassere',
+			notWith: what => `--reset kasserer gemte ændringer og hører derfor ikke sammen med ${what}`,
+		},
+	},
+	signIn: {
+		title: 'Microsoft 365: logger på og læser lejeren',
+		cancel: 'ctrl+c annullerer.',
+		deviceCode: (url, code, permissions) =>
+			(permissions.length > 0 ? `Det kræver en tilladelse, der ikke er givet endnu (${permissions.join(', ')}). ` : '') +
+			`For at logge på skal du åbne ${url} i en browser på en hvilken som helst enhed og indtaste koden ${code}`,
+		denied: 'Logon blev afvist (access_denied): intet blev læst eller ændret. Kør igen for at logge på på ny.',
+		expired: 'Logonkoden udløb, før den blev indtastet (expired_token): intet blev læst eller ændret. Kør igen for at få en ny kode.',
+		failed: detail => `Logon mislykkedes${detail ? `: ${detail}` : '.'}`,
+		network: (request, problem) => `Logon ${request}: ${problem}`,
+		notJson: status => `svarede ${status} med noget, der ikke er logontjenestens JSON: står en proxy i vejen?`,
+	},
+	group: {
+		title: 'Fjern fra gruppe',
+		choose: name => `Fjern ${name} fra hvilken gruppe? Hver tager de licenser, den giver.`,
+		question: (name, group) => `Fjern ${name} fra ${group} og dermed de licenser, gruppen giver vedkommende?`,
+		takes: group => `Hvad det tager at forlade ${group}:`,
+		lost: product => `− ${product}`,
+		kept: product => `${product}: beholdes (også tildelt direkte eller via en anden gruppe)`,
+		none: 'Gruppen giver ingen licenser.',
+		dynamic: group =>
+			`${group} har dynamisk medlemskab: en regel bestemmer medlemmerne, så ingen kan fjernes fra den manuelt. Ændr reglen eller de brugeregenskaber, den læser.`,
+		reason: {
+			'dynamic-membership': 'gruppen har dynamisk medlemskab: en regel bestemmer medlemmerne',
+			'not-a-member': 'ikke medlem af gruppen',
+			'user-not-found': 'brugeren findes ikke',
+			error: 'mislykkedes',
+		} satisfies Record<GroupRemovalReason | 'error', string>,
+		working: 'Fjerner fra gruppen…',
+		cliQuestion: (users, group) => `Fjern ${brugere(users)} fra ${group} med de licenser, den giver dem?`,
+		commandSummary: (dryRun, group, s) =>
+			`${dryRun ? `Prøvekørsel: ${brugere(s.wouldRemove)} ville blive fjernet fra ${group}` : `${brugere(s.removed)} fjernet fra ${group}`}; ${brugere(s.skipped)} sprunget over, ${tal(s.failed)} mislykkedes.`,
+		unknownGroup: given =>
+			`ukendt gruppe "${given}": angiv navn eller id på en gruppe, der giver disse brugere licenser (m365-licenses users --json viser dem under viaGroups)`,
+		done: (name, group, licenses) =>
+			`${name} er fjernet fra ${group}${licenses > 0 ? `: ${licenses === 1 ? '1 licens følger' : `${tal(licenses)} licenser følger`} med` : ''}.`,
+		failed: (name, message) => `${name} blev ikke fjernet fra gruppen: ${message}`,
+		unknown: why => `Ukendt: Graphs svar gik tabt (${why}). Tjek gruppens medlemmer i Microsoft 365 Administration.`,
+	},
+	proxy: {
+		invalid: (name, value) => `${name}=${value} er ikke en webadresse (som http://proxy.example.com:3128).`,
+		refused: (proxy, status) => `proxyen ${proxy} afviste at forbinde til den (${status}).`,
+		unreachable: proxy => `proxyen ${proxy} afviste forbindelsen: kører den, og er HTTPS_PROXY og HTTP_PROXY rigtige?`,
+	},
+	loading: users => `Læser lejeren fra Microsoft Graph… ${brugere(users)}`,
+	graph: {
+		failed: (request, problem) => `Microsoft Graph ${request}: ${problem}`,
+		otherOrigin: (origin, graph) =>
+			`afvist: ${origin} er ikke Microsoft Graph (${graph}), og logonet sendes kun til Graph. Intet blev sendt dertil.`,
+		redirect: (status, where, graph) =>
+			`svarede ${status}, en omdirigering til ${where || 'intet angivet sted'}; ikke fulgt (logonet sendes kun til ${graph}).`,
+		timeout: seconds => `intet svar inden for ${seconds} s (--request-timeout).`,
+		refused: host => `forbindelsen til ${host} blev afvist: er adressen rigtig, og kører den?`,
+		notFound: host => `${host} blev ikke fundet (DNS): er adressen rigtig, og er maskinen online?`,
+		network: detail => `forbindelsen mislykkedes (${detail}).`,
+		notJson: (status, html) =>
+			`svarede ${status} med ${html ? 'en webside' : 'noget, der ikke er gyldig JSON'} i stedet for Graphs JSON: står en proxy i vejen?`,
+		notACollection: 'svarede uden den liste af elementer ("value"), en samling har.',
+		status: (status, message) => `svarede ${status}${message ? `: ${message}` : '.'}`,
+		unauthorized:
+			'svarede 401: logonet er udløbet, tilbagekaldt eller ikke til denne lejer. Log på igen (m365-licenses logout, og kør så igen).',
+		forbidden: message =>
+			`svarede 403${message ? ` (${message})` : ''}: den påloggede administrator eller appregistreringen mangler en tilladelse; se README, "Live tenants: the one-time app registration".`,
+		loop: 'linket til næste side fører tilbage til en side, der allerede er læst; stoppede læsningen.',
+		notAUrl: 'linket til næste side er ikke en webadresse; stoppede læsningen.',
+		tooManyPages: pages => `mere end ${tal(pages)} sider; stoppede læsningen.`,
+		leftOut: 'Graphs svar på batchen udelod denne anmodning',
+		cancelled: 'stoppet (esc eller Ctrl-C)',
+		maxDuration: given => `kørslen nåede --max-duration ${given}`,
+		notSent: why => `Ikke sendt: ${why.replace(/\.?$/, '.')} Intet blev ændret for denne bruger.`,
+		readBack: {
+			removed: why => `Graphs svar gik tabt (${why}); læst igen: licensen er væk.`,
+			assigned: why => `Graphs svar gik tabt (${why}); læst igen: licensen er tildelt.`,
+			notRemoved: why => `Ikke fjernet: Graphs svar gik tabt (${why}); læst igen har brugeren stadig licensen.`,
+			notAssigned: why => `Ikke tildelt: Graphs svar gik tabt (${why}); læst igen har brugeren ikke licensen.`,
+			updated: why => `Graphs svar gik tabt (${why}); læst igen: apps er som ønsket.`,
+			notUpdated: why => `Ikke ændret: Graphs svar gik tabt (${why}); læst igen er apps ikke som ønsket.`,
+			gone: why => `Ukendt: Graphs svar gik tabt (${why}), og brugeren blev ikke fundet ved genlæsning. Tjek vedkommende i Microsoft 365 Administration.`,
+			failed: (why, problem) =>
+				`Ukendt: Graphs svar gik tabt (${why}), og genlæsningen af brugeren mislykkedes også (${problem}). Tjek vedkommende i Microsoft 365 Administration.`,
+		},
+	},
+	refresh: {
+		working: 'Læser lejeren igen…',
+		cached: 'Viser kopien fra sidste kørsel; læser lejeren igen…',
+		done: 'Opdateret.',
+		failed: message => `Kunne ikke læse lejeren igen: ${message}`,
+	},
+	filter: {
+		prompt: 'Filter: ',
+		hint: 'enter behold · esc ryd',
+		usersHint: 'navn, brugernavn eller produkt; product:NAVN for ét produkt',
+		active: query => `filter: ${query}`,
+	},
+	help: {
+		title: 'Taster',
+		close: 'esc lukker',
+		thisScreen: screen => `Denne skærm: ${screen}`,
+		page: (page, pages) => (pages > 1 ? `side ${page} af ${pages}, ↓/↑ bladrer` : ''),
+	},
+	files: {
+		cannotRead: {
+			missing: 'kan ikke læses: filen findes ikke',
+			directory: 'kan ikke læses: det er en mappe',
+			denied: 'kan ikke læses: adgang nægtet',
+			other: code => `kan ikke læses (${code})`,
+		},
+		tooLarge: bytes => `er større end ${Math.round(bytes / 1024 / 1024)} MB, det højeste tilladte`,
+		kind: {
+			utf16: order =>
+				`er UTF-16 ${order}-tekst, ikke UTF-8: gem den som UTF-8 (Windows PowerShell skriver UTF-16, medmindre man angiver Out-File -Encoding utf8)`,
+			utf32: 'er UTF-32-tekst, ikke UTF-8: gem den som UTF-8',
+			gzip: 'er gzip-komprimeret, ikke tekst: pak den ud først',
+			zip: 'er et ZIP-arkiv (en Excel-projektmappe er et), ikke tekst: gem den som CSV UTF-8, eller pak den ud',
+			pdf: 'er et PDF-dokument, ikke tekst',
+			binary: 'er en binær fil (den indeholder NUL-byte), ikke tekst',
+		},
+		notUtf8: line => `er ikke UTF-8-tekst${line ? ` (linje ${line})` : ''}, måske Windows-1252 ("ANSI"): gem den som UTF-8`,
+		empty: 'er tom',
+		tooDeep: levels => `er indlejret mere end ${levels} niveauer dybt, hvilket ingen lejer er`,
+		notATime: 'er ikke en dato og et klokkeslæt, som Graph skriver dem (som 2026-05-14T09:12:03Z)',
+	},
+	usersFile: {
+		none: 'nævner ingen brugere',
+		noColumn: columns =>
+			`har ingen userPrincipalName-kolonne (dens kolonner: ${columns.join(', ') || 'ingen'}); tilføj en, eller skriv ét UPN pr. linje`,
+		notCsv: (line, problem) => `er ikke en gyldig CSV${line === null ? '' : ` (linje ${line})`}: ${problem}`,
+	},
+	cli: {
+		usage: `Brug: m365-licenses [kommando] [indstillinger]
+
+Fjern tildeling af Microsoft 365-licenser fra brugere, med Microsoft 365 Administrations
+egne ord, i en terminal. Åbner på den medfølgende demolejer (Contoso).
+
+Kommandoer:
+  (ingen)            appen: Licenser, Aktive brugere, Guidet fjernelse, Frigør licenser
+  guide              start på Guidet fjernelse: én fjernelse i fire trin, til supportpersonale;
+                     den slutter med en Markdown-rapport i tilstandsmappen
+  licenses [--json]  alle produkter: tildelt, tilgængelige og i alt over deres abonnementer
+  users [--product P] [--json]
+                     alle brugere og deres licenser (direkte eller via grupper)
+  unassign --product P (--users UPN[,UPN…] | --users-file FIL) [--dry-run] [--yes] [--json]
+                     fjern tildelingen af et produkt: P er et varenummer (SPB), et skuId, et
+                     produktnavn eller en del af et, som kun ét produkt har ("business premium");
+                     brugere er UPN'er eller id'er; filen har ét pr. linje, eller er en CSV med en
+                     userPrincipalName-kolonne. Uden --yes: spørger i en terminal, ellers afvises.
+                     Hver brugers konsekvenser, mistet eller reduceret: mailbox, archive, onedrive,
+                     office-apps, teams (--json: kind, effect, text; alsoRemoves nævner de
+                     tilføjelser, der fjernes med produktet). Flere kinds kan komme til: ignorer ukendte
+  remove-from-group --group G (--users UPN[,UPN…] | --users-file FIL) [--dry-run] [--yes] [--json]
+                     fjern brugere fra en gruppe, der giver dem licenser (navn eller id), og dermed
+                     alle licenser, den giver dem; viser først, hvad hver bruger mister. En gruppe
+                     med dynamisk medlemskab kan ikke ændres manuelt: brugerne springes over
+  reclaim [--section S] [--inactive-days N] [--json] [--apply [--yes]]
+                     de licenser, der kan fjernes, pr. afsnit: redundant (det, et produkt giver,
+                     følger med en anden licens, brugeren beholder), blocked (konti med logon
+                     blokeret, der har licenser), inactive (ikke logget på i N dage, standard 90:
+                     kræver signInActivity). S: ét eller flere, adskilt af komma; standard alle.
+                     Licenser, der kun er tildelt via en gruppe, vises, men tilbydes ikke.
+                     --apply fjerner tildelingen af et afsnits tilbudte licenser (--section
+                     kræves), med samme resultater og slutkoder som unassign
+  audit [--json]     alle udførte ændringer, ældste først
+  doctor [--json]    version, Node, sprog, tilstandsmappe, backend, lejer, cloud, terminaler:
+                     til en supportsag
+  logout             glem Microsoft 365-logonet, der er gemt i tilstandsmappen
+
+Indstillinger (overalt):
+  --tenant FIL       brug et øjebliksbillede af en lejer (demoens JSON-format,
+                     demo-data/tenant.schema.json) i stedet for demoen; filen ændres aldrig,
+                     ændringer gemmes i tilstandsmappen, pr. organisations-id
+  --state-dir MAPPE  hvor ændringer gemmes (også M365_LICENSES_STATE_DIR);
+                     standard: brugerens konfigurationsmappe
+  --reset            kassér de ændringer, der er gemt for denne lejer, og start fra kilden
+                     (appen, guide og unassign; siger, hvad der blev kasseret, også i revisionsloggen)
+  --as UPN           handl som denne administrator af lejeren (standard: dens signedInUser); uden
+                     rollen global administrator, licensadministrator eller brugeradministrator
+                     kan intet ændres
+  --graph            en aktiv lejer via Microsoft Graph: logon med enhedskode (se README)
+  --client-id ID     appregistreringen, der logges på med (også M365_LICENSES_CLIENT_ID)
+  --tenant-id ID     mappen, der logges på (også M365_LICENSES_TENANT_ID; standard organizations)
+  --cloud NAVN       worldwide (standard) eller 21vianet
+  --graph-endpoint URL
+                     Graphs adresse i stedet for cloudens (test, proxyer); stier forbliver /v1.0/...
+  --login-endpoint URL
+                     logontjenesten i stedet for cloudens (test, private clouds; også
+                     M365_LICENSES_LOGIN_ENDPOINT). HTTPS_PROXY, HTTP_PROXY og NO_PROXY respekteres
+  --request-timeout T
+                     giv op på en Graph-anmodning efter T (standard 60s; 90, 90s, 5m)
+  --max-duration T   stop afsendelsen af en ændring efter T (standard 2h); brugere, der ikke
+                     blev sendt, rapporteres
+  --lang da|en       sproget, appen taler (også M365_LICENSES_LANG; standard: landestandarden,
+                     LC_ALL, LC_MESSAGES eller LANG, når den starter med da, ellers engelsk)
+  --debug            ved en fejl: vis også, hvor den skete (stakken), til en fejlrapport
+  -h, --help         vis denne hjælp
+  -v, --version      vis versionen
+
+Slutkoder: 0 udført, 1 fejl, 2 brugsfejl, 3 nogle brugere sprunget over eller mislykkedes (resten udført).
+Taster: tryk ? i appen.`,
+		usageError: message => `${message}. Se m365-licenses --help.`,
+		unknownCommand: command => `ukendt kommando "${command}"`,
+		unexpectedArgument: argument => `uventet argument "${argument}"`,
+		notWith: (flag, command) => `--${flag} hører ikke sammen med ${command ? `kommandoen ${command}` : 'appen'}`,
+		needsValue: flag => `--${flag} kræver en værdi`,
+		badLanguage: (flag, value, languages) => `${flag} ${value}: brug ${languages.join(' eller ')}`,
+		needsProduct: 'unassign kræver --product',
+		needsGroup: 'remove-from-group kræver --group',
+		usersOrFile: command => `${command} kræver --users eller --users-file`,
+		notBoth: 'angiv --users eller --users-file, ikke begge',
+		noUsers: 'ingen brugere angivet',
+		signedOut: 'logget af: det gemte logon blev fjernet.',
+		noSignIn: 'intet logon var gemt.',
+		locked: (holder, dir) => `${holder} ændrer tilstandsmappen ${dir}; intet blev ændret. Prøv igen, når den er færdig.`,
+		resetLocked: holder => `--reset: ${holder ?? 'en anden m365-licenses'} ændrer denne tilstandsmappe; prøv igen, når den er færdig.`,
+		lockHolder: (command, pid, host, since) => `m365-licenses ${command} (pid ${pid} på ${host}, siden ${dag(since)})`,
+		mayNot: (admin, roles, what, needed) =>
+			`${admin} (${roles.join(', ') || 'ingen administratorrolle'}) må ikke ${what === 'unassign' ? 'fjerne tildeling af licenser' : 'fjerne brugere fra grupper, der giver dem licenser'}: det kræver rollen ${needed.join(', ')}.`,
+		inactiveUnavailable: why => `--section inactive: ${why} Intet blev ændret.`,
+		badEndpoint: (flag, given) => `${flag} ${given}: angiv en webadresse som https://login.example.com`,
+		badCloud: given => `--cloud ${given}: brug worldwide eller 21vianet`,
+		badDuration: (flag, given) => `--${flag} ${given}: angiv en varighed som 90 (sekunder), 90s, 5m eller 2h`,
+		graphAndTenant: '--graph og --tenant hører ikke sammen',
+		needGraph: '--client-id, --tenant-id, --cloud, --graph-endpoint, --login-endpoint, --request-timeout og --max-duration hører sammen med --graph',
+		asWithGraph: '--as virker med demoen og øjebliksbilleder; med --graph handler du som den, der loggede på.',
+		noClientId:
+			'--graph kræver en appregistrering: angiv --client-id ID, eller sæt M365_LICENSES_CLIENT_ID. Se README, "Live tenants: the one-time app registration".',
+		noSuchAdmin: (admin, tenant, source) => `--as ${admin}: ingen sådan bruger i ${tenant} (${source}).`,
+		tenantFile: (file, problem) => `Lejerfilen ${file}: ${problem}`,
+		notATenant: 'er ikke en lejer',
+		signedInUserUnknown: admin => `"signedInUser" ${admin} er ikke en af dens brugere.`,
+		notJson: detail => `er ikke gyldig JSON (${detail})`,
+		doctor: {
+			version: 'version',
+			node: 'node',
+			language: 'sprog',
+			stateDirectory: 'tilstandsmappe',
+			stateDirectoryMode: 'tilstandsmappens rettigheder',
+			backend: 'backend',
+			tenant: 'lejer',
+			tenantSource: 'lejerens kilde',
+			signedInAs: 'logget på som',
+			cloud: 'cloud',
+			localTenant: 'ingen (lokal lejer)',
+			graphEndpoint: 'graph-slutpunkt',
+			loginEndpoint: 'logonslutpunkt',
+			proxyGraph: 'proxy til graph',
+			proxyLogin: 'proxy til logon',
+			direct: 'ingen (direkte)',
+			stdin: 'stdin er en terminal',
+			stdout: 'stdout er en terminal',
+			yes: 'ja',
+			no: 'nej',
+			lock: 'lås',
+			noLock: 'ingen holdt',
+			problem: 'problem',
+			languageName: {en: 'engelsk', da: 'dansk'},
+			languageSource: {flag: 'flag', env: 'miljøvariabel', locale: 'landestandard', default: 'standard'},
+			languageWhy: (name, source, from) => `${name} (${source}${from ? `: ${from}` : ''})`,
+		},
+		unexpected: (message, debug) => `uventet fejl: ${message}${debug ? '' : ' (--debug viser, hvor den skete)'}`,
+		licensesHeader: ['Produkt', 'Varenummer', 'Tildelt', 'Tilgængelige', 'I alt'],
+		usersHeader: ['Brugerens hovednavn', 'Vist navn', 'Logon', 'Licenser'],
+		signIn: {allowed: 'tilladt', blocked: 'blokeret'},
+		noLicenses: '-',
+		license: (product, direct, groups) => (groups ? `${product} (${(direct ? ogsåVia : viaGrupper)(groups)})` : product),
+		auditLine: (time, action, outcome, user) => `${dag(time)}  ${action}  ${outcome}  ${user}`,
+		auditDetail: (product, actor, reason) => [product, `af ${actor}`, reason].filter(Boolean).join(' · '),
+		noAudit: 'Intet er ændret endnu.',
+		product: {
+			unknown: (given, all) =>
+				`ukendt produkt "${given}": intet produkts navn, varenummer eller skuId matcher. Produkterne: ${all.join('; ')}`,
+			several: (given, matches) =>
+				`--product "${given}" matcher ${matches.length} produkter: ${matches.join('; ')}. Angiv mere af navnet eller varenummeret`,
+		},
+	},
+	notATerminal:
+		'm365-licenses kræver en interaktiv terminal (stdin og stdout skal være en TTY). Kommandoer, der kan scriptes med --json, er på vej; se m365-licenses --help.',
+};

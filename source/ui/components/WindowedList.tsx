@@ -2,6 +2,7 @@ import {Box} from 'ink';
 import {Text} from './Text.js';
 import type {ReactNode} from 'react';
 import type {ListState} from './list-state.js';
+import {strings} from '../../text/index.js';
 
 interface Props<T> {
 	items: readonly T[];
@@ -37,5 +38,5 @@ export function WindowedList<T>({items, state, height, empty, renderRow, rowKey}
 /** "12–30 of 45", shown beside a list's title when it scrolls. */
 export function windowLabel(state: ListState, height: number, count: number): string {
 	if (count <= height) return '';
-	return `${state.offset + 1}–${Math.min(count, state.offset + height)} of ${count}`;
+	return strings.window(state.offset + 1, Math.min(count, state.offset + height), count);
 }

@@ -20,13 +20,13 @@ function Row({product, width, selected}: {product: ProductRow; width: number; se
 		<Box width={width}>
 			<Cell inverse={selected}>{product.name}</Cell>
 			<Cell width={numberWidth} align="right">
-				{product.assigned}
+				{strings.number(product.assigned)}
 			</Cell>
 			<Cell width={numberWidth} align="right">
-				{product.available}
+				{strings.number(product.available)}
 			</Cell>
 			<Cell width={numberWidth} align="right">
-				{product.total}
+				{strings.number(product.total)}
 			</Cell>
 		</Box>
 	);

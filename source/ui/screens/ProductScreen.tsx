@@ -135,8 +135,8 @@ export function ProductScreen({skuId}: {skuId: string}) {
 				{strings.screens.licenses} › {product.name}
 			</Text>
 			<Text>
-				{strings.licenses.assigned} {product.assigned} · {strings.licenses.available} {product.available} ·{' '}
-				{strings.licenses.total} {product.total}
+				{strings.licenses.assigned} {strings.number(product.assigned)} · {strings.licenses.available} {strings.number(product.available)} ·{' '}
+				{strings.licenses.total} {strings.number(product.total)}
 			</Text>
 			{selfService ? (
 				<Box height={2}>
