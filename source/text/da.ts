@@ -244,6 +244,7 @@ export const da: Strings = {
 		groupOnly: viaGrupper,
 		alsoGroup: ogsåVia,
 		disabled: 'Logon blokeret',
+		statuses: {Enabled: 'Aktiv', Warning: 'Advarsel', Suspended: 'Suspenderet', Deleted: 'Slettet', LockedOut: 'Låst'},
 	},
 	users: {
 		name: 'Vist navn',
@@ -401,7 +402,7 @@ export const da: Strings = {
 	},
 	nextSteps: {
 		title: 'Næste trin',
-		freed: (n, product, available) => `${licenser(n)} af ${product} er nu ledige (${tal(available)} tilgængelige).`,
+		freed: (n, product, available) => `${licenser(n)} af ${product} er nu ${n === 1 ? 'ledig' : 'ledige'} (${tal(available)} tilgængelige).`,
 		noneFreed: 'Ingen licens blev frigjort: brugerne har den stadig via en gruppe.',
 		reassign: 'Tildel de frigjorte licenser til en anden (Tildel licenser).',
 		chooseProduct: 'Tildel licenserne for hvilket produkt igen? ↑ og ↓ flytter, enter vælger, esc går tilbage.',

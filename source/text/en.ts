@@ -247,6 +247,8 @@ export const en = {
 		groupOnly: (groups: string) => `via ${groups}`,
 		alsoGroup: (groups: string) => `also via ${groups}`,
 		disabled: 'Sign-in blocked',
+		/** A subscription's status as Graph gives it (capabilityStatus), in words; one not listed is shown as given. */
+		statuses: {Enabled: 'Enabled', Warning: 'Warning', Suspended: 'Suspended', Deleted: 'Deleted', LockedOut: 'Locked out'} as Record<string, string>,
 	},
 	users: {
 		name: 'Display name',

@@ -13,9 +13,10 @@ import {WindowedList, windowLabel} from '../components/WindowedList.js';
 import {useAppState} from '../store-context.js';
 import {strings} from '../../text/index.js';
 
-const numberWidth = 11;
+/** A number column: room for 1,000,000 and for its heading in the language in use. */
+const numberWidthOf = (headings: readonly string[]) => Math.max(11, ...headings.map(heading => heading.length + 2));
 
-function Row({product, width, selected}: {product: ProductRow; width: number; selected: boolean}) {
+function Row({product, width, numberWidth, selected}: {product: ProductRow; width: number; numberWidth: number; selected: boolean}) {
 	return (
 		<Box width={width}>
 			<Cell inverse={selected}>{product.name}</Cell>
@@ -44,6 +45,8 @@ export function LicensesScreen({onOpen}: {onOpen: (skuId: string) => void}) {
 	const listHeight = Math.max(1, chrome.bodyRows - 3);
 	const list = useList(products.length, listHeight);
 	const width = chrome.size.columns - 1;
+	const headings = [strings.licenses.assigned, strings.licenses.available, strings.licenses.total];
+	const numberWidth = numberWidthOf(headings);
 
 	return (
 		<ScreenFrame
@@ -65,7 +68,7 @@ export function LicensesScreen({onOpen}: {onOpen: (skuId: string) => void}) {
 				<Text> </Text>
 				<Box width={width}>
 					<Cell bold>{strings.licenses.product}</Cell>
-					{[strings.licenses.assigned, strings.licenses.available, strings.licenses.total].map(heading => (
+					{headings.map(heading => (
 						<Cell key={heading} width={numberWidth} align="right" bold>
 							{heading}
 						</Cell>
@@ -78,7 +81,7 @@ export function LicensesScreen({onOpen}: {onOpen: (skuId: string) => void}) {
 				height={listHeight}
 				empty={filter.query ? strings.product.noMatch(filter.query) : strings.licenses.none}
 				rowKey={p => p.skuId}
-				renderRow={(product, selected) => <Row product={product} width={width} selected={selected} />}
+				renderRow={(product, selected) => <Row product={product} width={width} numberWidth={numberWidth} selected={selected} />}
 			/>
 			<FilterBar filter={filter} />
 		</ScreenFrame>

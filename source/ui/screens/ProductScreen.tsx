@@ -160,7 +160,7 @@ export function ProductScreen({skuId}: {skuId: string}) {
 			{subscriptions.map(subscription => (
 				<Box key={subscription.id} width={width}>
 					<Cell width={40}>{subscription.id}</Cell>
-					<Cell width={12}>{subscription.status}</Cell>
+					<Cell width={12}>{strings.product.statuses[subscription.status] ?? subscription.status}</Cell>
 					<Cell>{subscription.totalLicenses}</Cell>
 				</Box>
 			))}
