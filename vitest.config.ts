@@ -7,5 +7,7 @@ export default defineConfig({
 		// The end-to-end tests drive the built bundle in tmux; they need more than the default 5 s.
 		testTimeout: 30_000,
 		hookTimeout: 30_000,
+		// English unless a test asks for Danish, whatever the machine's locale (LANG=da_DK would choose Danish).
+		env: {M365_LICENSES_LANG: 'en'},
 	},
 });

@@ -62,7 +62,7 @@ const reducedAloud: Record<ReducedTo, (name: string) => string> = {
 };
 
 const outcomeWords: Record<Outcome, (n: number) => string> = {
-	removed: n => `tildeling af ${licenser(n)} fjernet`,
+	removed: n => `${licenser(n)} fjernet`,
 	assigned: n => `${licenser(n)} tildelt`,
 	updated: n => `apps ændret i ${licenser(n)}`,
 	skipped: n => `${brugere(n)} sprunget over`,
@@ -198,7 +198,7 @@ export const da: Strings = {
 				`Mails bevares i 30 dage, til ${dag(date)}, og slettes derefter for altid. Tildeles en licens igen inden for de 30 dage, kommer de tilbage.`,
 			archive: 'Arkivpostkassen følger den licens, der gav den.',
 			onedrive: date =>
-				`OneDrive-filer slettes ikke. ${dag(date)}, 93 dage efter at licensen er fjernet, arkiveres de: personen får dem tilbage med en licens, og en administrator kan kun nå dem via det betalte Microsoft 365 Archive. Det sker ikke i EDU-, GCC- eller DoD-lejere.`,
+				`OneDrive-filer slettes ikke. Den ${dag(date)}, 93 dage efter at licensen er fjernet, arkiveres de: personen får dem tilbage med en licens, og en administrator kan kun nå dem via det betalte Microsoft 365 Archive. Det sker ikke i EDU-, GCC- eller DoD-lejere.`,
 			'office-apps': 'Office-apps på vedkommendes computere viser "Unlicensed Product" og beder om at blive aktiveret.',
 			teams: 'Microsoft Teams er ikke længere licenseret til vedkommende.',
 			skipped: (name, reason) => `${name} springes over: ${reason}.`,
@@ -408,7 +408,7 @@ export const da: Strings = {
 		chooseProduct: 'Tildel licenserne for hvilket produkt igen? ↑ og ↓ flytter, enter vælger, esc går tilbage.',
 		freedChoice: (product, n) => `${product} (${licenser(n)} frigjort)`,
 		billing:
-			'Eller fjern de ubrugte licenser fra abonnementet, så de ikke faktureres: en faktureringsændring, som foretages i Microsoft 365 Administration under Fakturering > Dine produkter, på abonnementet. Annulleringsperioder og løbende fakturering gælder.',
+			'Eller fjern de ubrugte licenser fra abonnementet, så de ikke faktureres: en faktureringsændring i Microsoft 365 Administration under Fakturering > Dine produkter. Annulleringsperioder og løbende fakturering gælder.',
 		formerEmployee: 'Forlader en person organisationen? Følg Microsofts vejledning "Remove a former employee":',
 		formerEmployeeLink: 'learn.microsoft.com/microsoft-365/admin/add-users/remove-former-employee',
 	},
@@ -462,7 +462,7 @@ export const da: Strings = {
 		question: (licenses, users) => `Fjern tildeling af ${licenser(licenses)} fra ${brugere(users)}?`,
 		resultsTitle: 'Frigør licenser: resultater',
 		commandSummary: s =>
-			`Tildeling af ${licenser(s.licenses)} fjernet fra ${brugere(s.removed)}; ${brugere(s.skipped)} sprunget over, ${tal(s.failed)} mislykkedes.`,
+			`${licenser(s.licenses)} fjernet fra ${brugere(s.removed)}; ${brugere(s.skipped)} sprunget over, ${tal(s.failed)} mislykkedes.`,
 		yesNeedsApply: '--yes hører sammen med --apply',
 		applyNeedsSection: '--apply kræver --section: angiv, hvilke kandidater der skal fjernes (redundant, blocked, inactive eller flere, adskilt af komma)',
 		badSection: given => `--section ${given}: brug redundant, blocked eller inactive (flere: adskilt af komma)`,

@@ -1,4 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
+import {englishOn} from '../helpers/english.js';
 import {tempStateDir} from '../helpers/tenant.js';
 import {requireBundle, requireTmux, TmuxSession} from '../helpers/tmux.js';
 
@@ -7,52 +8,88 @@ let session: TmuxSession | undefined;
 afterEach(() => session?.kill());
 
 /** The built app on a state directory, at 80×24, on Active users. */
-async function openActiveUsers(stateDir: string): Promise<TmuxSession> {
+async function openActiveUsers(stateDir: string, lang: 'en' | 'da' = 'en'): Promise<TmuxSession> {
 	requireBundle();
-	const app = new TmuxSession(['--state-dir', stateDir]);
+	const app = new TmuxSession(['--state-dir', stateDir, '--lang', lang]);
 	await app.waitFor('Microsoft 365 Business Premium');
 	app.keys('2');
-	await app.waitFor('Active users (47 users)');
+	await app.waitFor(say[lang].users);
 	return app;
 }
 
+// What the screens say in each language; a Danish screen says no English word.
+const say = {
+	en: {
+		users: 'Active users (47 users)',
+		user: 'Active users › Nestor Wilke',
+		removed: '* will be removed',
+		question: 'Save these changes for Nestor Wilke?',
+		keeps: 'Nestor Wilke: keeps mailbox (Exchange Online (Plan 1)); loses',
+		change: '− Unassign Office 365 E3',
+		done: '1 license unassigned from Nestor Wilke.',
+		next: 'Next steps',
+		after: /\[ \] Office 365 E3\s+8 available/,
+		filtered: 'Active users (1 of 47 users)',
+	},
+	da: {
+		users: 'Aktive brugere (47 brugere)',
+		user: 'Aktive brugere › Nestor Wilke',
+		removed: '* fjernes',
+		question: 'Gem disse ændringer for Nestor Wilke?',
+		keeps: 'Nestor Wilke: beholder postkasse (Exchange Online (Plan 1)); mister',
+		change: '− Fjern tildeling af Office 365 E3',
+		done: '1 licens fjernet fra Nestor Wilke.',
+		next: 'Næste trin',
+		after: /\[ \] Office 365 E3\s+8 tilgængelige/,
+		filtered: 'Aktive brugere (1 af 47 brugere)',
+	},
+};
+
 describe.runIf(run)('Active users in a terminal at 80×24', () => {
-	it("one user's Licenses and apps: untick, Save changes, y; still so after a restart", async () => {
+	it.each(['en', 'da'] as const)("one user's Licenses and apps: untick, Save changes, y; still so after a restart (%s)", async lang => {
+		const words = say[lang];
 		const stateDir = tempStateDir();
-		session = await openActiveUsers(stateDir);
+		const seen: string[] = [];
+		session = await openActiveUsers(stateDir, lang);
+		const waitFor = async (text: string | RegExp) => {
+			const screen = await session!.waitFor(text);
+			seen.push(screen);
+			return screen;
+		};
 		session.keys('/', 'nestor', 'Enter');
-		await session.waitFor('filter: nestor');
+		await waitFor('filter: nestor');
 		session.keys('Enter');
-		let screen = await session.waitFor('Active users › Nestor Wilke');
+		let screen = await waitFor(words.user);
 		expect(screen).toMatch(/\[x\] Office 365 E3/);
 		expect(screen.split('\n').every(line => line.length <= 80)).toBe(true);
 
 		// Exchange Online (Plan 1), its Archiving add-on, Business Basic, Business Premium, then Office 365 E3.
 		session.keys('j', 'j', 'j', 'j', 'Space');
-		await session.waitFor('* will be removed');
+		await waitFor(words.removed);
 		session.keys('s');
-		screen = await session.waitFor('Save these changes for Nestor Wilke?');
+		screen = await waitFor(words.question);
 		// What happens first: at 80 columns the sentence wraps, the mailbox is kept.
-		expect(screen).toContain('Nestor Wilke: keeps mailbox (Exchange Online (Plan 1)); loses');
+		expect(screen).toContain(words.keeps);
 		// Scroll to the changes.
 		session.keys('j', 'j', 'j');
-		screen = await session.waitFor('− Unassign Office 365 E3');
+		screen = await waitFor(words.change);
 		session.keys('y');
-		await session.waitFor('1 license unassigned from Nestor Wilke.');
-		await session.waitFor('Next steps');
+		await waitFor(words.done);
+		await waitFor(words.next);
 		session.keys('Enter');
-		await session.waitFor(/\[ \] Office 365 E3\s+8 available/);
+		await waitFor(words.after);
+		if (lang === 'da') expect(seen.flatMap(englishOn)).toEqual([]);
 		session.keys('q');
 		expect(await session.exitStatus()).toBe(0);
 		session.kill();
 
-		session = new TmuxSession(['--state-dir', stateDir]);
+		session = new TmuxSession(['--state-dir', stateDir, '--lang', lang]);
 		screen = await session.waitFor('Microsoft 365 Business Premium');
 		expect(screen).toMatch(/Office 365 E3\s+17\s+8\s+25/);
 		session.keys('2');
-		await session.waitFor('Active users (47 users)');
+		await session.waitFor(words.users);
 		session.keys('/', 'nestor', 'Enter');
-		screen = await session.waitFor('Active users (1 of 47 users)');
+		screen = await session.waitFor(words.filtered);
 		const nestor = screen.split('\n').find(line => line.includes('nestor.wilke@contoso.com'))!;
 		expect(nestor).toContain('Exchange Online');
 		expect(nestor).not.toContain('E3');

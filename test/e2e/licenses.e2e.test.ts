@@ -1,4 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
+import {englishOn} from '../helpers/english.js';
 import {tempStateDir} from '../helpers/tenant.js';
 import {requireBundle, requireTmux, TmuxSession} from '../helpers/tmux.js';
 
@@ -12,34 +13,66 @@ function businessPremiumRow(screen: string): number[] {
 }
 
 describe.runIf(run)('the built app in a terminal at 80×24', () => {
-	it('unassigns two Business Premium licenses by keys, and the change survives a restart', async () => {
+	// The same flow in each language: what the screens say, and that a Danish one says no English word.
+	const say = {
+		en: {
+			help: '? Help',
+			product: 'Licenses › Microsoft 365 Business Premium',
+			selected: '2 selected',
+			question: 'Unassign Microsoft 365 Business Premium from 2 users?',
+			cancel: '[ Cancel ]',
+			done: '2 licenses of Microsoft 365 Business Premium unassigned.',
+			next: 'Next steps',
+			after: 'Assigned 9 · Available 4 · Total 13',
+		},
+		da: {
+			help: '? Hjælp',
+			product: 'Licenser › Microsoft 365 Business Premium',
+			selected: '2 valgt',
+			question: 'Fjern tildeling af Microsoft 365 Business Premium fra 2 brugere?',
+			cancel: '[ Annuller ]',
+			done: '2 licenser af Microsoft 365 Business Premium fjernet.',
+			next: 'Næste trin',
+			after: 'Tildelt 9 · Tilgængelige 4 · I alt 13',
+		},
+	};
+	it.each(['en', 'da'] as const)('unassigns two Business Premium licenses by keys, and the change survives a restart (%s)', async lang => {
 		requireBundle();
+		const words = say[lang];
 		const stateDir = tempStateDir();
-		session = new TmuxSession(['--state-dir', stateDir]);
-		let screen = await session.waitFor('Microsoft 365 Business Premium');
+		const seen: string[] = [];
+		const open = (...args: string[]) => new TmuxSession(['--state-dir', stateDir, '--lang', lang, ...args]);
+		const waitFor = async (text: string) => {
+			const screen = await session!.waitFor(text);
+			seen.push(screen);
+			return screen;
+		};
+		session = open();
+		let screen = await waitFor('Microsoft 365 Business Premium');
 		expect(businessPremiumRow(screen)).toEqual([11, 2, 13]);
 		// Every line fits in 80 columns, and the footer is on screen.
 		expect(screen.split('\n').every(line => line.length <= 80)).toBe(true);
-		expect(screen).toContain('? Help');
+		expect(screen).toContain(words.help);
 
 		session.keys('j', 'j', 'j', 'Enter');
-		await session.waitFor('Licenses › Microsoft 365 Business Premium');
+		await waitFor(words.product);
 		session.keys('Space', 'j', 'Space');
-		await session.waitFor('2 selected');
+		await waitFor(words.selected);
 		session.keys('u');
-		screen = await session.waitFor('Unassign Microsoft 365 Business Premium from 2 users?');
-		expect(screen).toContain('[ Cancel ]');
+		screen = await waitFor(words.question);
+		expect(screen).toContain(words.cancel);
 		session.keys('y');
-		screen = await session.waitFor('2 licenses of Microsoft 365 Business Premium unassigned.');
-		expect(screen).toContain('Next steps');
+		screen = await waitFor(words.done);
+		expect(screen).toContain(words.next);
 		session.keys('Enter');
-		screen = await session.waitFor('Assigned 9 · Available 4 · Total 13');
+		await waitFor(words.after);
+		if (lang === 'da') expect(seen.flatMap(englishOn)).toEqual([]);
 
 		session.keys('q');
 		expect(await session.exitStatus()).toBe(0);
 		session.kill();
 
-		session = new TmuxSession(['--state-dir', stateDir]);
+		session = open();
 		screen = await session.waitFor('Microsoft 365 Business Premium');
 		expect(businessPremiumRow(screen)).toEqual([9, 4, 13]);
 		session.keys('q');
@@ -47,7 +80,7 @@ describe.runIf(run)('the built app in a terminal at 80×24', () => {
 		session.kill();
 
 		// --reset brings the demo back.
-		session = new TmuxSession(['--state-dir', stateDir, '--reset']);
+		session = open('--reset');
 		screen = await session.waitFor('Microsoft 365 Business Premium');
 		expect(businessPremiumRow(screen)).toEqual([11, 2, 13]);
 	});

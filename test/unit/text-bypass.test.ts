@@ -6,6 +6,7 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import ts from 'typescript';
 import {describe, expect, test} from 'vitest';
+import {englishOn} from '../helpers/english.js';
 
 const root = join(import.meta.dirname, '../../source');
 
@@ -80,5 +81,14 @@ describe('every word shown comes from the text module', () => {
 	test('no file outside source/text says a word of its own', () => {
 		const found = sayers.flatMap(dir => files(join(root, dir))).flatMap(file => wordsOutside(file, readFileSync(file, 'utf8')));
 		expect(found).toEqual([]);
+	});
+});
+
+describe('a Danish screen says no English word', () => {
+	test('the English words are found on an English screen, not on a Danish one, nor in names', () => {
+		expect(englishOn('Unassign Microsoft 365 Business Premium from 2 users?')).toEqual(['unassign', 'from']);
+		expect(englishOn('enter Open product  / Filter  q Quit')).toEqual(['open', 'quit']);
+		expect(englishOn('Fjern tildeling af Microsoft 365 Business Premium fra 2 brugere?')).toEqual([]);
+		expect(englishOn('space Markér  Nestor Wilke  Exchange Online Archiving  /tmp/reports/guided-unassign-1.md')).toEqual([]);
 	});
 });
