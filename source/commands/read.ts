@@ -2,6 +2,7 @@
 import {statSync} from 'node:fs';
 import {language, strings} from '../text/index.js';
 import {productRows, assignmentSources, indexTenant, namesOf, productNameOf, type ProductRow} from '../domain/selectors.js';
+import type {OutcomeReason} from '../domain/plan.js';
 import type {Tenant} from '../domain/model.js';
 import {describeHolder, lockHolder} from '../store/writer-lock.js';
 import {exitCodes, outputWidth, paragraph, table, type CommandIO} from './io.js';
@@ -115,8 +116,8 @@ export function audit({store, stateFile}: Opened, json: boolean, io: CommandIO):
 	const text = entries.map(e => {
 		const product = e.skuId ? productNameOf(tenant, e.skuId) : null;
 		return [
-			paragraph(strings.cli.auditLine(e.time.replace('T', ' ').replace(/\.\d+Z$|Z$/, ''), e.action, e.outcome, e.userPrincipalName), width),
-			paragraph(strings.cli.auditDetail(product, e.actor, e.reason), width, '    '),
+			paragraph(strings.cli.auditLine(e.time.replace('T', ' ').replace(/\.\d+Z$|Z$/, ''), strings.cli.actionWord(e.action), strings.cli.outcomeWord(e.outcome), e.userPrincipalName), width),
+			paragraph(strings.cli.auditDetail(product, e.actor, e.reason && Object.hasOwn(strings.outcome.reason, e.reason) ? strings.outcome.reason[e.reason as OutcomeReason] : e.reason), width, '    '),
 		].join('\n');
 	});
 	io.out(`${text.length > 0 ? text.join('\n') : strings.cli.noAudit}\n`);
@@ -145,7 +146,7 @@ export async function doctorJson(globals: GlobalOptions, version: string, io: Co
 	const endpoints = globals.graph ? endpointsOf(globals, io.env) : null;
 	const route = (address: string | undefined) => (address ? proxyRoute(address, io.env).proxy : null);
 	const place = {
-		backend: globals.graph ? 'graph' : globals.tenant ? 'snapshot' : 'demo',
+		backend: (globals.graph ? 'graph' : globals.tenant ? 'snapshot' : 'demo') as 'graph' | 'snapshot' | 'demo',
 		cloud: endpoints?.cloud ?? null,
 		endpoints: {graph: endpoints?.graph ?? null, login: endpoints?.login ?? null},
 		proxy: {graph: route(endpoints?.graph), login: route(endpoints?.login), noProxy: io.env['no_proxy'] ?? io.env['NO_PROXY'] ?? null},
@@ -190,7 +191,7 @@ export async function doctor(globals: GlobalOptions, version: string, json: bool
 		[words.language, words.languageWhy(words.languageName[data.language.id], words.languageSource[data.language.source], data.language.from)],
 		[words.stateDirectory, data.stateDirectory ?? '-'],
 		[words.stateDirectoryMode, data.stateDirectoryMode === null ? '-' : strings.state.mode(data.stateDirectoryMode)],
-		[words.backend, data.backend],
+		[words.backend, words.backends[data.backend]],
 		[words.tenant, data.tenant ? `${data.tenant.displayName} (${data.tenant.id})` : '-'],
 		[words.tenantSource, data.tenant?.source ?? '-'],
 		[words.signedInAs, data.signedInAs ?? '-'],

@@ -13,7 +13,7 @@ import {
 	type SignInUnavailable,
 } from '../domain/reclaim.js';
 import {indexTenant, namesOf, type Names} from '../domain/selectors.js';
-import {consequencePhrases, failureWords, listWords, mailboxAdvice, notOfferedWords, reclaimReason, strings} from '../text/index.js';
+import {consequencePhrases, failureWords, inEnglish, listWords, mailboxAdvice, notOfferedWords, reclaimReason, strings} from '../text/index.js';
 import {exitCodes, table, type CommandIO} from './io.js';
 import type {Opened} from './open.js';
 import {confirmed, refusedRole, send} from './change.js';
@@ -71,11 +71,11 @@ function candidateJson(tenant: Tenant, names: Names, candidate: Candidate, now: 
 			notOfferedText: notOfferedWords(license, candidate, names),
 			frees: license.frees,
 		})),
-		reason: reclaimReason(tenant, candidate, now),
+		reason: inEnglish(() => reclaimReason(tenant, candidate, now)),
 		coveredBy: (candidate.redundancy?.coveredBy ?? []).map(skuId => productRef(tenant, names, skuId)),
 		notCounted: candidate.redundancy?.notCounted ?? [],
 		consequences: words(consequences),
-		mailbox: mailboxAdvice(consequences),
+		mailbox: inEnglish(() => mailboxAdvice(consequences)),
 	};
 }
 
@@ -84,7 +84,7 @@ function sectionJson(tenant: Tenant, section: ReclaimSection, days: number, now:
 	const words = consequenceWords();
 	return {
 		id: section.id,
-		title: sectionTitle(section.id, days),
+		title: inEnglish(() => sectionTitle(section.id, days)),
 		users: section.users,
 		licenses: section.offered,
 		freed: [...section.freed].map(([skuId, licenses]) => ({...productRef(tenant, names, skuId), licenses})),
@@ -207,7 +207,7 @@ export async function reclaim({store}: Opened, options: ReclaimOptions, io: Comm
 	if (options.json) {
 		io.out(`${JSON.stringify({inactiveDays: days, sections: options.sections, results, summary}, null, 2)}\n`);
 	} else {
-		const lines = table(results.map(r => [r.userPrincipalName, r.outcome, r.reason ? strings.outcome.reason[r.reason as OutcomeReason] : ''])).split('\n');
+		const lines = table(results.map(r => [r.userPrincipalName, strings.cli.outcomeWord(r.outcome), r.reason ? strings.outcome.reason[r.reason as OutcomeReason] : ''])).split('\n');
 		const body = results.flatMap((r, i) => {
 			const details = [...(r.message ? [r.message] : []), ...(r.outcome === 'removed' ? consequencePhrases(perUser.get(r.id)!, names.product) : [])];
 			return [lines[i]!, ...details.map(detail => `    ${detail}`)];

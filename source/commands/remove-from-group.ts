@@ -73,7 +73,7 @@ export async function removeFromGroup({store}: Opened, options: RemoveFromGroupO
 
 /** A line per user (outcome, and why when nothing is done), then the products that go and what they lose, indented. */
 function render(results: readonly Result[], items: readonly GroupRemovalItem[], consequences: ReadonlyMap<string, UserConsequences>, product: (skuId: string) => string): string {
-	const lines = table(results.map(r => [r.userPrincipalName, r.outcome, r.reason ? strings.group.reason[r.reason] : ''])).split('\n');
+	const lines = table(results.map(r => [r.userPrincipalName, strings.cli.outcomeWord(r.outcome), r.reason ? strings.group.reason[r.reason] : ''])).split('\n');
 	return results
 		.flatMap((r, i) => {
 			const c = r.consequences.length > 0 ? consequences.get(items[i]!.userId) : undefined;

@@ -130,7 +130,7 @@ function render(
 		return r.reason === 'group-assigned' && groups.length > 0 ? strings.user.groupReason(names.groups(groups)) : strings.outcome.reason[r.reason as OutcomeReason];
 	};
 	const rows = tableRows(
-		results.map((r, i) => [r.userPrincipalName, r.outcome, reason(r, items[i]!)]),
+		results.map((r, i) => [r.userPrincipalName, strings.cli.outcomeWord(r.outcome), reason(r, items[i]!)]),
 		{width, wrap: [2, 0]},
 	);
 	return results

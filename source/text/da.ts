@@ -69,6 +69,29 @@ const outcomeWords: Record<Outcome, (n: number) => string> = {
 	failed: n => `${brugere(n)} mislykkedes`,
 };
 
+/** The --json ids of outcomes and audit actions, as the command line's text says them. */
+const outcomeIds: Record<string, string> = {
+	removed: 'fjernet',
+	'would-remove': 'fjernes',
+	skipped: 'sprunget over',
+	failed: 'mislykkedes',
+	assigned: 'tildelt',
+	updated: 'ændret',
+	deleted: 'slettet',
+	restored: 'gendannet',
+	discarded: 'kasseret',
+	'left-group': 'forlod gruppen',
+};
+const actionIds: Record<string, string> = {
+	unassign: 'fjern tildeling',
+	assign: 'tildel',
+	'change-apps': 'ændr apps',
+	'delete-user': 'slet bruger',
+	'restore-user': 'gendan bruger',
+	reset: 'nulstil',
+	'remove-from-group': 'fjern fra gruppe',
+};
+
 const viaGrupper = (groups: string) => `via ${groups}`;
 const ogsåVia = (groups: string) => `også via ${groups}`;
 
@@ -852,6 +875,7 @@ Taster: tryk ? i appen.`,
 			signedInAs: 'logget på som',
 			cloud: 'cloud',
 			localTenant: 'ingen (lokal lejer)',
+			backends: {demo: 'demolejer', snapshot: 'øjebliksbillede', graph: 'Microsoft Graph'},
 			graphEndpoint: 'graph-slutpunkt',
 			loginEndpoint: 'logonslutpunkt',
 			proxyGraph: 'proxy til graph',
@@ -873,6 +897,8 @@ Taster: tryk ? i appen.`,
 		usersHeader: ['Brugerens hovednavn', 'Vist navn', 'Logon', 'Licenser'],
 		signIn: {allowed: 'tilladt', blocked: 'blokeret'},
 		noLicenses: '-',
+		outcomeWord: id => outcomeIds[id] ?? id,
+		actionWord: id => actionIds[id] ?? id,
 		license: (product, direct, groups) => (groups ? `${product} (${(direct ? ogsåVia : viaGrupper)(groups)})` : product),
 		auditLine: (time, action, outcome, user) => `${dag(time)}  ${action}  ${outcome}  ${user}`,
 		auditDetail: (product, actor, reason) => [product, `af ${actor}`, reason].filter(Boolean).join(' · '),

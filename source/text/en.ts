@@ -877,6 +877,7 @@ Keys: press ? in the app.`,
 			signedInAs: 'signed in as',
 			cloud: 'cloud',
 			localTenant: 'none (local tenant)',
+			backends: {demo: 'demo', snapshot: 'snapshot', graph: 'graph'},
 			graphEndpoint: 'graph endpoint',
 			loginEndpoint: 'login endpoint',
 			proxyGraph: 'proxy for graph',
@@ -899,6 +900,9 @@ Keys: press ? in the app.`,
 		usersHeader: ['User principal name', 'Display name', 'Sign-in', 'Licenses'],
 		signIn: {allowed: 'allowed', blocked: 'blocked'},
 		noLicenses: '-',
+		/** An outcome or an audit entry's action as the command line's text says it: English says the --json id. */
+		outcomeWord: (id: string): string => id,
+		actionWord: (id: string): string => id,
 		/** A license in the users list: "Visio Plan 2 (via Visio Users)". */
 		license: (product: string, direct: boolean, groups: string): string =>
 			groups ? `${product} (${(direct ? en.product.alsoGroup : en.product.groupOnly)(groups)})` : product,

@@ -22,4 +22,18 @@ export function setLanguage(id: Language): void {
 	language = id;
 }
 
+/**
+ * Builds in English whatever the language in use: --json's fields other than `text` are the same in
+ * every language, so a script reading them is not changed by a Danish locale.
+ */
+export function inEnglish<T>(build: () => T): T {
+	const was = language;
+	setLanguage('en');
+	try {
+		return build();
+	} finally {
+		setLanguage(was);
+	}
+}
+
 export const isLanguage = (value: string): value is Language => Object.hasOwn(languages, value);

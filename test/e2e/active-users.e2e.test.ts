@@ -78,7 +78,7 @@ describe.runIf(run)('Active users in a terminal at 80×24', () => {
 		await waitFor(words.next);
 		session.keys('Enter');
 		await waitFor(words.after);
-		if (lang === 'da') expect(seen.flatMap(englishOn)).toEqual([]);
+		if (lang === 'da') expect(seen.flatMap(screen => englishOn(screen))).toEqual([]);
 		session.keys('q');
 		expect(await session.exitStatus()).toBe(0);
 		session.kill();

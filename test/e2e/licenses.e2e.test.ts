@@ -66,7 +66,7 @@ describe.runIf(run)('the built app in a terminal at 80×24', () => {
 		expect(screen).toContain(words.next);
 		session.keys('Enter');
 		await waitFor(words.after);
-		if (lang === 'da') expect(seen.flatMap(englishOn)).toEqual([]);
+		if (lang === 'da') expect(seen.flatMap(screen => englishOn(screen))).toEqual([]);
 
 		session.keys('q');
 		expect(await session.exitStatus()).toBe(0);
