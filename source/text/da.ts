@@ -127,7 +127,7 @@ export const da: Strings = {
 			expand: 'Vis apps',
 			collapse: 'Skjul apps',
 			done: 'Udført',
-			reassign: 'Tildel de frigjorte licenser igen',
+			reassign: 'Tildel frigjorte licenser',
 			deleteUser: 'Slet bruger',
 			deletedUsers: 'Slettede brugere',
 			restore: 'Gendan bruger',
@@ -153,7 +153,7 @@ export const da: Strings = {
 			users: {open: 'Licenser og apps'},
 			groups: {open: 'Vælg gruppe'},
 			assign: {save: 'Tildel'},
-			user: {tick: 'Markér eller fjern markering'},
+			user: {tick: 'Markér eller afmarkér'},
 			manage: {tick: 'Markér et produkt'},
 			reclaim: {focusNext: 'Næste afsnit', previous: 'Forrige afsnit'},
 		},
@@ -444,7 +444,7 @@ export const da: Strings = {
 		tab: {
 			redundant: n => `Overflødige (${tal(n)})`,
 			blocked: n => `Logon blokeret (${tal(n)})`,
-			inactive: (n, days) => `Ikke logget på ${tal(days)} d (${n === null ? '–' : tal(n)})`,
+			inactive: (n, days) => `Inaktive ${tal(days)} d (${n === null ? '–' : tal(n)})`,
 		},
 		summary: (licenses, users, freed) =>
 			`${licenser(licenses)} fra ${brugere(users)} · ${freed.length > 0 ? `frigør ${freed.join(', ')}` : 'frigør ingen licens'}`,

@@ -66,13 +66,16 @@ export function NextStepsPanel({outcomes, onDone}: Props) {
 		...paragraph(strings.nextSteps.formerEmployee),
 		...paragraph(strings.nextSteps.formerEmployeeLink, '  '),
 	];
+	// The border, title and Done take four rows; below that the lines are cut, most important first,
+	// rather than left to overflow, which Ink draws over each other.
+	const shown = lines.slice(0, Math.max(1, chrome.bodyRows - 4));
 	const reassign = () => setStep(freed.length === 1 ? {kind: 'assign', skuId: freed[0]!.skuId} : {kind: 'choose'});
 	return (
 		<ScreenFrame modal contexts={['next']} handlers={{reassign: freed.length > 0 ? reassign : undefined, done: onDone, back: onDone}}>
 			<Box flexDirection="column" borderStyle="round" paddingX={1} height={chrome.bodyRows}>
 				<Text bold>{strings.nextSteps.title}</Text>
 				<Box flexDirection="column" flexGrow={1} overflow="hidden">
-					{lines.map((line, i) => (
+					{shown.map((line, i) => (
 						<Text key={i}>{line || ' '}</Text>
 					))}
 				</Box>

@@ -202,16 +202,18 @@ export function GuideScreen() {
 		`${strings.nextSteps.formerEmployee} ${strings.nextSteps.formerEmployeeLink}`,
 		strings.guide.again,
 	];
+	// Below the title, as many lines as there are rows, most important first: more would overflow,
+	// which Ink draws over each other (the footer says enter and r anyway).
+	const lines = done.flatMap(paragraph => [...wrapText(paragraph, textWidth), ' ']).slice(0, Math.max(1, chrome.bodyRows - 1));
 	return (
 		<ScreenFrame
 			contexts={['guide', 'next']}
 			handlers={{next: restart, previous: undefined, reassign: freed && product.available > 0 ? () => setStep({...step, n: 6}) : undefined}}
 		>
 			<Text bold>{strings.guide.doneTitle}</Text>
-			{done.flatMap((paragraph, i) => [
-				...wrapText(paragraph, textWidth).map((line, j) => <Text key={`${i}.${j}`}>{line}</Text>),
-				<Text key={`${i}.gap`}> </Text>,
-			])}
+			{lines.map((line, i) => (
+				<Text key={i}>{line}</Text>
+			))}
 		</ScreenFrame>
 	);
 }

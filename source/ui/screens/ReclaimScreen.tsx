@@ -185,10 +185,13 @@ export function ReclaimScreen() {
 			</Box>
 			<Box gap={1} height={1} overflow="hidden">
 				{sections.map(s => (
-					// The section in front is bracketed as well as inverse, so it shows without colour.
-					<Text key={s.id} inverse={s.id === section.id} bold={s.id === section.id}>
-						{s.id === section.id ? `[${tabLabel(s, days)}]` : ` ${tabLabel(s, days)} `}
-					</Text>
+					// The section in front is bracketed as well as inverse, so it shows without colour. A tab
+					// keeps its width: where the row is short of room, the last is cut, not squeezed into the others.
+					<Box key={s.id} flexShrink={0}>
+						<Text inverse={s.id === section.id} bold={s.id === section.id}>
+							{s.id === section.id ? `[${tabLabel(s, days)}]` : ` ${tabLabel(s, days)} `}
+						</Text>
+					</Box>
 				))}
 			</Box>
 			<Text wrap="truncate-end" dimColor>
