@@ -3,7 +3,7 @@ import {Box} from 'ink';
 import {Text} from '../components/Text.js';
 import {productRows, type ProductRow} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
-import {Cell} from '../components/Cell.js';
+import {Row} from '../components/Row.js';
 import {FilterBar} from '../components/FilterBar.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {useFilter} from '../components/use-filter.js';
@@ -15,20 +15,15 @@ import {strings} from '../strings.js';
 
 const numberWidth = 11;
 
-function Row({product, width, selected}: {product: ProductRow; width: number; selected: boolean}) {
+function ProductLine({product, width, selected}: {product: ProductRow; width: number; selected: boolean}) {
 	return (
-		<Box width={width}>
-			<Cell inverse={selected}>{product.name}</Cell>
-			<Cell width={numberWidth} align="right">
-				{product.assigned}
-			</Cell>
-			<Cell width={numberWidth} align="right">
-				{product.available}
-			</Cell>
-			<Cell width={numberWidth} align="right">
-				{product.total}
-			</Cell>
-		</Box>
+		<Row
+			width={width}
+			cells={[
+				{text: product.name, inverse: selected},
+				...[product.assigned, product.available, product.total].map(n => ({text: String(n), width: numberWidth, align: 'right' as const})),
+			]}
+		/>
 	);
 }
 
@@ -63,14 +58,18 @@ export function LicensesScreen({onOpen}: {onOpen: (skuId: string) => void}) {
 			</Box>
 			<Box width={width + 1}>
 				<Text> </Text>
-				<Box width={width}>
-					<Cell bold>{strings.licenses.product}</Cell>
-					{[strings.licenses.assigned, strings.licenses.available, strings.licenses.total].map(heading => (
-						<Cell key={heading} width={numberWidth} align="right" bold>
-							{heading}
-						</Cell>
-					))}
-				</Box>
+				<Row
+					width={width}
+					cells={[
+						{text: strings.licenses.product, bold: true},
+						...[strings.licenses.assigned, strings.licenses.available, strings.licenses.total].map(heading => ({
+							text: heading,
+							width: numberWidth,
+							align: 'right' as const,
+							bold: true,
+						})),
+					]}
+				/>
 			</Box>
 			<WindowedList
 				items={products}
@@ -78,7 +77,7 @@ export function LicensesScreen({onOpen}: {onOpen: (skuId: string) => void}) {
 				height={listHeight}
 				empty={filter.query ? strings.product.noMatch(filter.query) : strings.licenses.none}
 				rowKey={p => p.skuId}
-				renderRow={(product, selected) => <Row product={product} width={width} selected={selected} />}
+				renderRow={(product, selected) => <ProductLine product={product} width={width} selected={selected} />}
 			/>
 			<FilterBar filter={filter} />
 		</ScreenFrame>
