@@ -13,7 +13,7 @@ export interface RowCell {
 	inverse?: boolean;
 }
 
-/** A cell's text cut to fit and the blank that fills its column, as segments. */
+/** A cell's text cut to fit its column, and the blank that fills the rest of it. */
 function fitted(cell: RowCell, room: number): {text: string; pad: string; before: boolean} {
 	// A fixed left column ends in a space, so a cut-off value never runs into the next one.
 	const gap = cell.width !== undefined && cell.align !== 'right' ? 1 : 0;
@@ -34,16 +34,13 @@ export function Row({cells, width}: {cells: readonly RowCell[]; width: number}) 
 		<Text wrap="truncate-end">
 			{cells.map((cell, i) => {
 				const {text, pad, before} = fitted(cell, cell.width ?? share);
-				const styled = (
-					<Text key="t" bold={cell.bold} dimColor={cell.dim} inverse={cell.inverse}>
-						{text}
-					</Text>
-				);
 				return (
 					<Text key={i}>
 						{before ? pad : null}
-						{styled}
-						{before ? null : i === cells.length - 1 ? null : pad}
+						<Text bold={cell.bold} dimColor={cell.dim} inverse={cell.inverse}>
+							{text}
+						</Text>
+						{before || i === cells.length - 1 ? null : pad}
 					</Text>
 				);
 			})}
