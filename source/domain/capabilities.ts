@@ -138,6 +138,21 @@ export interface Assignment {
 }
 
 /**
+ * The same assignments, whoever holds them: product, direct or through a group, and the plans turned
+ * off. Read from Graph's fields as assignmentsOf reads them, without building the assignments: for
+ * most users this key is all that is needed.
+ */
+export function assignmentsKey(user: User): string {
+	const part = (skuId: string, group: boolean, disabled: readonly string[]) =>
+		`${skuId}${group ? '*' : ''}${disabled.length > 0 ? `-${[...disabled].sort().join(',')}` : ''}`;
+	const parts = user.licenseAssignmentStates.map(s => part(s.skuId, s.assignedByGroup !== null, s.disabledPlans ?? []));
+	for (const license of user.assignedLicenses) {
+		if (!user.licenseAssignmentStates.some(state => state.skuId === license.skuId)) parts.push(part(license.skuId, false, license.disabledPlans));
+	}
+	return parts.length < 2 ? (parts[0] ?? '') : parts.sort().join('|');
+}
+
+/**
  * Every assignment a user holds. Graph lists each one in licenseAssignmentStates (direct and per
  * group); a snapshot without them holds its assignedLicenses directly.
  */

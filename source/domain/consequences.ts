@@ -7,6 +7,7 @@ import type {Tenant, User} from './model.js';
 import type {LicensePlan, PlanItem} from './plan.js';
 import {
 	assignmentLevels,
+	assignmentsKey,
 	assignmentsOf,
 	capabilityCatalog,
 	capabilityKinds,
@@ -146,23 +147,51 @@ export function consequencesOfChange(
 	};
 }
 
+/** A change of a user's direct licenses: products unassigned, assigned, and assigned again with other apps off. */
+export interface DirectChange {
+	remove: readonly string[];
+	add?: readonly string[];
+	/** Products whose apps change: their direct assignment replaced by one with `disabledPlans` off. */
+	update?: readonly string[];
+	disabledPlans?: Readonly<Record<string, readonly string[]>>;
+}
+
+const directChanges = new WeakMap<Tenant, Map<string, CapabilityChange>>();
+
+/**
+ * What a change of direct licenses does to a user's capabilities, worked out once per tenant for all
+ * the users with the same assignments making the same change: a confirmation for thousands of users
+ * holds a handful of license combinations. The result is shared: never change it.
+ */
+export function directChange(tenant: Tenant, user: User, change: DirectChange, key = assignmentsKey(user)): CapabilityChange {
+	const {remove, add = [], update = [], disabledPlans = {}} = change;
+	const changeKey = `${key}>${remove.join()}+${add.join()}~${update.join()}${Object.keys(disabledPlans).length > 0 ? JSON.stringify(disabledPlans) : ''}`;
+	let byKey = directChanges.get(tenant);
+	if (!byKey) directChanges.set(tenant, (byKey = new Map()));
+	let result = byKey.get(changeKey);
+	if (!result) {
+		const before = assignmentsOf(user);
+		const after = withAdded(withoutDirect(before, [...remove, ...update]), [...add, ...update], disabledPlans);
+		result = capabilityChange(capabilityCatalog(tenant), before, after);
+		// What a product keeps giving while only its apps change is not "kept through another license".
+		const kept: CapabilityChange['kept'] = {};
+		for (const kind of consequenceKinds) {
+			const keepers = result.kept[kind]?.filter(skuId => !update.includes(skuId));
+			if (keepers?.length) kept[kind] = keepers;
+		}
+		result = {...result, kept};
+		byKey.set(changeKey, result);
+	}
+	return result;
+}
+
 /** What one user of a plan loses: the plan's removals (add-ons included) go, its additions come. */
 export function consequencesOf(tenant: Tenant, item: PlanItem, now: Date): UserConsequences {
 	const user = indexTenant(tenant).usersById.get(item.userId);
 	const who = {id: item.userId, userPrincipalName: item.userPrincipalName, displayName: item.displayName};
 	if (!user) return consequencesAfter(tenant, who, [], [], now);
-	const before = assignmentsOf(user);
-	// A product whose apps change is its direct assignment replaced by one with other apps off.
-	const changed = item.update ?? [];
-	const after = withAdded(withoutDirect(before, [...item.remove, ...changed]), [...item.add, ...changed], item.disabledPlans);
-	const result = consequencesAfter(tenant, who, before, after, now);
-	// What a product keeps giving while only its apps change is not "kept through another license".
-	for (const kind of consequenceKinds) {
-		const keepers = result.kept[kind]?.filter(skuId => !changed.includes(skuId));
-		if (keepers?.length) result.kept[kind] = keepers;
-		else delete result.kept[kind];
-	}
-	return result;
+	const change = directChange(tenant, user, {remove: item.remove, add: item.add, update: item.update, disabledPlans: item.disabledPlans});
+	return consequencesOfChange(tenant, who, change, now);
 }
 
 /** Consequences of every user the plan takes licenses or apps from. */
@@ -211,10 +240,10 @@ export function mailboxWindow(tenant: Tenant, user: User, now: Date): {removedAt
 
 /** Assigning these licenses brings back a mailbox still inside its 30-day window. */
 export function restoresMailbox(tenant: Tenant, item: PlanItem, now: Date): boolean {
-	const user = indexTenant(tenant).usersById.get(item.userId);
-	if (!user || !mailboxWindow(tenant, user, now)) return false;
 	const catalog = capabilityCatalog(tenant);
-	return item.add.some(skuId => mailboxLevel(catalog.get(skuId)?.all ?? []) > 0);
+	if (!item.add.some(skuId => mailboxLevel(catalog.get(skuId)?.all ?? []) > 0)) return false;
+	const user = indexTenant(tenant).usersById.get(item.userId);
+	return user !== undefined && mailboxWindow(tenant, user, now) !== null;
 }
 
 export interface DeletionConsequences {

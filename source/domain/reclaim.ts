@@ -8,8 +8,8 @@
 // - Inactive: accounts that may sign in but have not for N days (signInActivity).
 // The redundancy of a license depends only on the user's assignments, and a large tenant has few
 // distinct sets of them: each set is worked out once, then every user holding it is a lookup.
-import {assignmentsOf, capabilityCatalog, givesCapability, withoutDirect, type Assignment} from './capabilities.js';
-import {capabilityChange, consequencesOfChange, type CapabilityChange, type Consequence, type UserConsequences} from './consequences.js';
+import {assignmentsKey, assignmentsOf, capabilityCatalog, givesCapability, type Assignment} from './capabilities.js';
+import {capabilityChange, consequencesOfChange, directChange, type Consequence, type UserConsequences} from './consequences.js';
 import {daysAfter} from './dates.js';
 import type {ServicePlanInfo, SubscribedSku, Tenant, User} from './model.js';
 import {servicePlanName} from './names.js';
@@ -228,21 +228,6 @@ function verdictsOf(tenant: Tenant, user: User, assignments: readonly Assignment
 	return verdicts;
 }
 
-/**
- * The same assignments, whoever holds them: product, direct or through a group, and the plans turned
- * off. Read from Graph's fields as assignmentsOf reads them, without building the assignments: for
- * most users this key is all that is needed.
- */
-function assignmentsKey(user: User): string {
-	const part = (skuId: string, group: boolean, disabled: readonly string[]) =>
-		`${skuId}${group ? '*' : ''}${disabled.length > 0 ? `-${[...disabled].sort().join(',')}` : ''}`;
-	const parts = user.licenseAssignmentStates.map(s => part(s.skuId, s.assignedByGroup !== null, s.disabledPlans ?? []));
-	for (const license of user.assignedLicenses) {
-		if (!user.licenseAssignmentStates.some(state => state.skuId === license.skuId)) parts.push(part(license.skuId, false, license.disabledPlans));
-	}
-	return parts.length < 2 ? (parts[0] ?? '') : parts.sort().join('|');
-}
-
 /** Every product the user holds, once, with how. */
 function licensesOf(tenant: Tenant, assignments: readonly Assignment[]): ReclaimLicense[] {
 	return [...new Set(assignments.map(a => a.skuId))].map(skuId => {
@@ -396,8 +381,6 @@ export function reclaimTotals(candidates: readonly Candidate[]): {licenses: numb
 	return {licenses: seen.size, users: users.size, freed};
 }
 
-const changes = new WeakMap<Tenant, Map<string, CapabilityChange>>();
-
 /**
  * What unassigning the licenses a candidate offers would do to the user: the consequences engine,
  * asked once for all the users with the same assignments losing the same products.
@@ -405,13 +388,5 @@ const changes = new WeakMap<Tenant, Map<string, CapabilityChange>>();
 export function candidateConsequences(tenant: Tenant, candidate: Candidate, now: Date): UserConsequences {
 	const {user} = candidate;
 	const going = offeredSkus(candidate);
-	const key = `${candidate.assignmentsKey}>${going.join()}`;
-	let byKey = changes.get(tenant);
-	if (!byKey) changes.set(tenant, (byKey = new Map()));
-	let change = byKey.get(key);
-	if (!change) {
-		const before = assignmentsOf(user);
-		byKey.set(key, (change = capabilityChange(capabilityCatalog(tenant), before, withoutDirect(before, going))));
-	}
-	return consequencesOfChange(tenant, user, change, now);
+	return consequencesOfChange(tenant, user, directChange(tenant, user, {remove: going}, candidate.assignmentsKey), now);
 }

@@ -190,7 +190,8 @@ if (sections.has('keys')) {
 	const out = execFileSync(
 		process.execPath,
 		['--expose-gc', harness, '--tenant', tenantOf(sizes.large), '--state-dir', freshStateDir(), '--runs', String(quick ? 3 : 60)],
-		{env, encoding: 'utf8', maxBuffer: 1 << 24},
+		// Its stderr is Ink's cursor escape when it exits: shown only when the harness fails (in the error).
+		{env, encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'pipe']},
 	);
 	const keys = JSON.parse(out.trim().split('\n').pop());
 	for (const [name, {p50, p95}] of Object.entries(keys.keys)) {

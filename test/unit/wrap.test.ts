@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import wrapAnsi from 'wrap-ansi';
 import stringWidth from 'string-width';
-import {textWidth, wrapPlain} from '../../source/domain/wrap.js';
+import cliTruncate from 'cli-truncate';
+import {textWidth, truncateEnd, wrapPlain} from '../../source/domain/wrap.js';
 
 describe('wrapping plain text', () => {
 	it('is wrap-ansi, hard and trimmed, line for line', () => {
@@ -32,5 +33,19 @@ describe('the width of text', () => {
 			{numRuns: 3000},
 		);
 		for (const text of ['Tomás — æblegrød … ─── − →', 'ﾃｽﾄ', '数据', '👍🏽', 'e\u0301', 'a\u200bb']) expect(textWidth(text), text).toBe(stringWidth(text));
+	});
+});
+
+describe('cutting text to a width', () => {
+	it('is cli-truncate\'s, as Ink cuts a line, for any text and width', () => {
+		fc.assert(
+			fc.property(fc.string({unit: 'grapheme', maxLength: 16}), fc.integer({min: 1, max: 20}), (text, width) => {
+				expect(truncateEnd(text, width)).toBe(cliTruncate(text, width, {position: 'end'}));
+			}),
+			{numRuns: 3000},
+		);
+		expect(truncateEnd('Isaiah Langer', 8)).toBe('Isaiah …');
+		expect(truncateEnd('数据数据', 5)).toBe(cliTruncate('数据数据', 5, {position: 'end'}));
+		expect(truncateEnd('anything', 0)).toBe('');
 	});
 });

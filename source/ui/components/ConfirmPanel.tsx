@@ -2,7 +2,7 @@
 // the confirm button once tab has moved to it. The lines scroll when they do not fit.
 import {Box} from 'ink';
 import {Text} from './Text.js';
-import {useMemo, useState, type ReactElement} from 'react';
+import {useMemo, useState} from 'react';
 import {fileStamp} from '../../domain/dates.js';
 import type {LicensePlan} from '../../domain/plan.js';
 import type {Store} from '../../store/store.js';
@@ -16,7 +16,7 @@ import {strings} from '../../text/index.js';
 import {initialConfirmFocus, nextConfirmFocus, type ConfirmFocus} from './confirm-state.js';
 import {ScreenFrame} from './ScreenFrame.js';
 import {useScroll} from './use-scroll.js';
-import {wrapText} from './wrap-text.js';
+import {wrapText, type Line} from './wrap-text.js';
 
 /** The border and padding take four columns. */
 export const dialogWidth = (columns: number) => Math.max(20, columns - 4);
@@ -28,8 +28,8 @@ interface Props {
 	plan?: LicensePlan;
 	/** The plan is about one product (a line per user is enough), or users × products. */
 	byProduct?: boolean;
-	/** What to show instead of the plan and its consequences; one row each, keyed. */
-	lines?: ReactElement[];
+	/** What to show instead of the plan and its consequences. */
+	lines?: readonly Line[];
 	confirmLabel: string;
 	onConfirm: () => void;
 	onCancel: () => void;
@@ -62,7 +62,7 @@ export function ConfirmPanel({title, question, lines: given, plan, byProduct = f
 	// Unboxed and as wide as the terminal, so a command is copied whole.
 	const commandWidth = chrome.size.columns - 1;
 	const commands = useMemo(
-		() => (showCommands && plan ? commandRows(plan, chrome.graphBase, commandWidth).map((row, i) => <StyledLine key={`c${i}`} segments={[row]} />) : null),
+		() => (showCommands && plan ? commandRows(plan, chrome.graphBase, commandWidth).map(row => [row]) : null),
 		[showCommands, plan, commandWidth],
 	);
 	const lines = commands ?? changeLines;
@@ -102,7 +102,10 @@ export function ConfirmPanel({title, question, lines: given, plan, byProduct = f
 				))}
 				{commands ? null : <Text> </Text>}
 				<Box flexDirection="column" height={room} overflow="hidden">
-					{lines.slice(scroll.offset, scroll.offset + room)}
+					{/* Only the rows shown become elements: a plan for thousands of users has tens of thousands. */}
+					{lines.slice(scroll.offset, scroll.offset + room).map((line, i) => (
+						<StyledLine key={scroll.offset + i} segments={line} />
+					))}
 				</Box>
 				<Text dimColor>{scroll.below > 0 ? strings.dialog.more(scroll.below) : commands ? strings.commands.back : ' '}</Text>
 				<Box gap={2}>

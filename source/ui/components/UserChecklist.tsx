@@ -5,7 +5,7 @@ import {Text} from './Text.js';
 import type {ReactNode} from 'react';
 import type {User} from '../../domain/model.js';
 import {strings} from '../../text/index.js';
-import {Cell} from './Cell.js';
+import {Row} from './Row.js';
 import {fitColumns, widest} from './columns.js';
 import {FilterBar} from './FilterBar.js';
 import type {Checklist} from './use-checklist.js';
@@ -51,16 +51,15 @@ export function UserChecklist({checklist, heading, empty, height, width, note}: 
 				empty={filter.query ? strings.product.noMatch(filter.query) : empty}
 				rowKey={user => user.id}
 				renderRow={(user, selected, index) => (
-					<Box width={width}>
-						<Cell width={5}>{isTicked(index) ? ' [x]' : ' [ ]'}</Cell>
-						<Cell width={nameWidth} inverse={selected}>
-							{user.displayName}
-						</Cell>
-						<Cell width={upnWidth} dim>
-							{user.userPrincipalName}
-						</Cell>
-						<Cell align="right">{note(user)}</Cell>
-					</Box>
+					<Row
+						width={width}
+						cells={[
+							{text: isTicked(index) ? ' [x]' : ' [ ]', width: 5},
+							{text: user.displayName, width: nameWidth, inverse: selected},
+							{text: user.userPrincipalName, width: upnWidth, dim: true},
+							{text: note(user), align: 'right'},
+						]}
+					/>
 				)}
 			/>
 			<FilterBar filter={filter} />

@@ -1,6 +1,5 @@
 // A plan as confirmation lines: per user, what is assigned, unassigned, changed and skipped, wrapped
 // to the dialog so no group, add-on, reason or note is cut off.
-import type {ReactElement} from 'react';
 import {planConsequences, restoresMailbox} from '../../domain/consequences.js';
 import type {Tenant} from '../../domain/model.js';
 import {servicePlanName} from '../../domain/names.js';
@@ -9,8 +8,7 @@ import {directAssignment} from '../../domain/rules.js';
 import {indexTenant, type Names} from '../../domain/selectors.js';
 import {listWords, strings} from '../../text/index.js';
 import {consequencesPanelLines} from './ConsequencesPanel.js';
-import {StyledLine} from './StyledLine.js';
-import {wrapSegments, type Segment} from './wrap-text.js';
+import {wrapSegments, type Line, type Segment} from './wrap-text.js';
 
 export type {Names} from '../../domain/selectors.js';
 
@@ -38,8 +36,8 @@ export function planLines(
 	byProduct: boolean,
 	width: number,
 	mailboxBack: (item: PlanItem) => boolean = () => false,
-): ReactElement[] {
-	const rows: Segment[][] = [];
+): Line[] {
+	const rows: Line[] = [];
 	const add = (segments: Segment[], indent: string, hang = `${indent}  `) => rows.push(...wrapSegments(segments, width, indent, hang));
 	const note = (text: string): Segment[] => (text ? [{text: ` (${text})`, dim: true}] : []);
 	const changing = plan.items.filter(item => item.add.length + item.remove.length + (item.update?.length ?? 0) > 0);
@@ -83,7 +81,7 @@ export function planLines(
 			.join('; ');
 		add([{text: `${item.displayName}: ${reasons}`, dim: true}], '  ');
 	}
-	return rows.map((segments, i) => <StyledLine key={`p${i}`} segments={segments} />);
+	return rows;
 }
 
 /**
@@ -97,9 +95,9 @@ export function confirmationLines(
 	byProduct: boolean,
 	width: number,
 	now: Date = new Date(),
-): ReactElement[] {
+): Line[] {
 	const changes = planLines(tenant, plan, names, byProduct, width, item => restoresMailbox(tenant, item, now));
 	const {head, notes} = consequencesPanelLines(planConsequences(tenant, plan, now), names, width);
 	if (head.length === 0) return changes;
-	return [...head, <StyledLine key="changes" segments={[{text: strings.consequences.changes, bold: true}]} />, ...changes, ...notes];
+	return [...head, [{text: strings.consequences.changes, bold: true}], ...changes, ...notes];
 }

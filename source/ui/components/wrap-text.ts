@@ -18,6 +18,9 @@ export interface Segment {
 	dim?: boolean;
 }
 
+/** One row of a scrolling panel: styled runs, no wider than the panel. */
+export type Line = Segment[];
+
 /**
  * Styled text wrapped like wrapText: each line as the segments (cut where the line breaks) it
  * holds, after `indent`. Nothing is cut off: a name, a group or a reason goes on the next line.

@@ -16,7 +16,7 @@ import {
 	type UserSort,
 } from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
-import {Cell} from '../components/Cell.js';
+import {Row} from '../components/Row.js';
 import {ChoiceList, type Choice} from '../components/ChoiceList.js';
 import {fitColumns, widest} from '../components/columns.js';
 import {FilterBar} from '../components/FilterBar.js';
@@ -184,15 +184,16 @@ export function ActiveUsersScreen() {
 					<Text dimColor>{windowLabel(list.state, listHeight, shown.length)}</Text>
 				</Box>
 			</Box>
-			<Box width={width} marginLeft={1}>
-				<Cell width={4}> </Cell>
-				<Cell width={nameWidth} bold>
-					{strings.users.name}
-				</Cell>
-				<Cell width={upnWidth} bold>
-					{strings.users.upn}
-				</Cell>
-				<Cell bold>{strings.users.licenses}</Cell>
+			<Box marginLeft={1}>
+				<Row
+					width={width}
+					cells={[
+						{text: '', width: 4},
+						{text: strings.users.name, width: nameWidth, bold: true},
+						{text: strings.users.upn, width: upnWidth, bold: true},
+						{text: strings.users.licenses, bold: true},
+					]}
+				/>
 			</Box>
 			<WindowedList
 				items={shown}
@@ -201,16 +202,15 @@ export function ActiveUsersScreen() {
 				empty={filter.query ? strings.product.noMatch(filter.query) : strings.users.noneShown}
 				rowKey={user => user.id}
 				renderRow={(user, selected, index) => (
-					<Box width={width}>
-						<Cell width={4}>{isTicked(index) ? '[x]' : '[ ]'}</Cell>
-						<Cell width={nameWidth} inverse={selected}>
-							{user.displayName}
-						</Cell>
-						<Cell width={upnWidth} dim>
-							{user.userPrincipalName}
-						</Cell>
-						<Cell>{licensesText(user, names)}</Cell>
-					</Box>
+					<Row
+						width={width}
+						cells={[
+							{text: isTicked(index) ? '[x]' : '[ ]', width: 4},
+							{text: user.displayName, width: nameWidth, inverse: selected},
+							{text: user.userPrincipalName, width: upnWidth, dim: true},
+							{text: licensesText(user, names)},
+						]}
+					/>
 				)}
 			/>
 			<FilterBar filter={filter} hint={strings.filter.usersHint} />

@@ -1,11 +1,10 @@
 // Users > Deleted users: restorable for 30 days, with their licenses.
-import {Box} from 'ink';
 import {Text} from '../components/Text.js';
 import {useEffect, useState} from 'react';
 import {dayOf} from '../../domain/dates.js';
 import {restorableUntil, restoreBlock} from '../../domain/rules.js';
 import {useChrome} from '../chrome.js';
-import {Cell} from '../components/Cell.js';
+import {Row} from '../components/Row.js';
 import {fitColumns, widest} from '../components/columns.js';
 import {ConfirmPanel} from '../components/ConfirmPanel.js';
 import {listHandlers} from '../components/list-handlers.js';
@@ -37,7 +36,7 @@ export function DeletedUsersPanel({onClose}: {onClose: () => void}) {
 			<ConfirmPanel
 				title={text.confirmTitle}
 				question={text.question(entry.user.displayName)}
-				lines={[<Text key="upn">{`  ${entry.user.userPrincipalName}`}</Text>]}
+				lines={[[{text: `  ${entry.user.userPrincipalName}`}]]}
 				confirmLabel={text.confirmTitle}
 				onCancel={() => setConfirming(null)}
 				onConfirm={async () => {
@@ -86,15 +85,14 @@ export function DeletedUsersPanel({onClose}: {onClose: () => void}) {
 				empty={text.none}
 				rowKey={d => d.user.id}
 				renderRow={(d, selected) => (
-					<Box width={width}>
-						<Cell width={nameWidth} inverse={selected}>
-							{d.user.displayName}
-						</Cell>
-						<Cell width={upnWidth} dim>
-							{d.user.userPrincipalName}
-						</Cell>
-						<Cell align="right">{dates(d.deletedDateTime)}</Cell>
-					</Box>
+					<Row
+						width={width}
+						cells={[
+							{text: d.user.displayName, width: nameWidth, inverse: selected},
+							{text: d.user.userPrincipalName, width: upnWidth, dim: true},
+							{text: dates(d.deletedDateTime), align: 'right'},
+						]}
+					/>
 				)}
 			/>
 		</ScreenFrame>

@@ -1,38 +1,37 @@
 // Remove from group (x in a user's Licenses and apps): for a license held only through a group, the
 // user leaves the group. The confirmation shows everything leaving takes, from the consequences engine;
 // a group whose members a rule decides is refused, saying so.
-import {Box} from 'ink';
 import {Text} from '../components/Text.js';
-import {useMemo, useState, type ReactElement} from 'react';
+import {useMemo, useState} from 'react';
 import {groupRemovalConsequences, planGroupRemoval, type GroupRemovalPlan} from '../../domain/groups.js';
 import {indexTenant} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
-import {Cell} from '../components/Cell.js';
+import {Row} from '../components/Row.js';
 import {ConfirmPanel, dialogWidth} from '../components/ConfirmPanel.js';
 import {consequencesPanelLines} from '../components/ConsequencesPanel.js';
 import {listHandlers} from '../components/list-handlers.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {useList} from '../components/use-list.js';
 import {WindowedList} from '../components/WindowedList.js';
+import type {Line} from '../components/wrap-text.js';
 import {useAppState, useStore} from '../store-context.js';
 import {strings} from '../../text/index.js';
 import {namesOf} from '../use-apply.js';
 
 /** The confirmation's lines: what the user loses, then each product the group gives, then what losses mean. */
-function removalLines(plan: GroupRemovalPlan, lines: ReturnType<typeof consequencesPanelLines>, names: ReturnType<typeof namesOf>): ReactElement[] {
+function removalLines(plan: GroupRemovalPlan, lines: ReturnType<typeof consequencesPanelLines>, names: ReturnType<typeof namesOf>): Line[] {
 	const item = plan.items[0]!;
 	const words = strings.group;
 	return [
 		...lines.head,
-		<Text key="takes" bold>
-			{words.takes(names.groups([plan.groupId]))}
-		</Text>,
-		...(item.products.length === 0 ? [<Text key="none">{`  ${words.none}`}</Text>] : []),
-		...item.products.map(skuId => (
-			<Text key={skuId} wrap="truncate-end" dimColor={item.kept.includes(skuId)}>
-				{`  ${item.kept.includes(skuId) ? words.kept(names.product(skuId)) : words.lost(names.product(skuId))}`}
-			</Text>
-		)),
+		[{text: words.takes(names.groups([plan.groupId])), bold: true}],
+		...(item.products.length === 0 ? [[{text: `  ${words.none}`}]] : []),
+		...item.products.map(skuId => [
+			{
+				text: `  ${item.kept.includes(skuId) ? words.kept(names.product(skuId)) : words.lost(names.product(skuId))}`,
+				dim: item.kept.includes(skuId),
+			},
+		]),
 		...lines.notes,
 	];
 }
@@ -72,12 +71,13 @@ export function GroupRemovalPanel({userId, groupIds, onClose}: {userId: string; 
 					empty=""
 					rowKey={id => id}
 					renderRow={(id, selected) => (
-						<Box width={chrome.size.columns - 1}>
-							<Cell width={30} inverse={selected}>
-								{names.groups([id])}
-							</Cell>
-							<Cell dim>{planGroupRemoval(tenant, id, [userId]).items[0]!.products.map(names.product).join(', ')}</Cell>
-						</Box>
+						<Row
+							width={chrome.size.columns - 1}
+							cells={[
+								{text: names.groups([id]), width: 30, inverse: selected},
+								{text: planGroupRemoval(tenant, id, [userId]).items[0]!.products.map(names.product).join(', '), dim: true},
+							]}
+						/>
 					)}
 				/>
 			</ScreenFrame>

@@ -15,7 +15,8 @@ import {freedRows} from '../components/NextStepsPanel.js';
 import {planLines} from '../components/plan-lines.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {scrollWindow} from '../components/use-scroll.js';
-import {wrapText} from '../components/wrap-text.js';
+import {StyledLine} from '../components/StyledLine.js';
+import {wrapText, type Line} from '../components/wrap-text.js';
 import {HoldersChecklist, useHoldersChecklist} from '../components/HoldersChecklist.js';
 import {guideReport, readAloud, reportName} from '../guide-text.js';
 import {useAppState, useStore} from '../store-context.js';
@@ -162,7 +163,7 @@ export function GuideScreen() {
 		}
 		const lines = aloud.flatMap(paragraph => [...wrapText(paragraph, textWidth), '']);
 		const panel = consequencesPanelLines(consequences, names, dialogWidth(chrome.size.columns));
-		const rows = [...lines.map((line, i) => <Text key={`a${i}`}>{line || ' '}</Text>), ...panel.head, ...panel.notes];
+		const rows: Line[] = [...lines.map(line => [{text: line}]), ...panel.head, ...panel.notes];
 		const readIntro = intro(strings.guide.readIntro);
 		// The title, the instructions and the "more" line.
 		const room = Math.max(1, chrome.bodyRows - 2 - readIntro.length);
@@ -181,7 +182,9 @@ export function GuideScreen() {
 			>
 				<Heading n={3} intro={readIntro} />
 				<Box flexDirection="column" height={room} overflow="hidden">
-					{rows.slice(view.offset, view.offset + room)}
+					{rows.slice(view.offset, view.offset + room).map((line, i) => (
+						<StyledLine key={view.offset + i} segments={line} />
+					))}
 				</Box>
 				<Text dimColor>{view.below > 0 ? strings.dialog.more(view.below) : ' '}</Text>
 			</ScreenFrame>

@@ -3,7 +3,7 @@ import {Box} from 'ink';
 import {Text} from '../components/Text.js';
 import {productRows, type ProductRow} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
-import {Cell} from '../components/Cell.js';
+import {Row} from '../components/Row.js';
 import {FilterBar} from '../components/FilterBar.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {useFilter} from '../components/use-filter.js';
@@ -16,20 +16,15 @@ import {strings} from '../../text/index.js';
 /** A number column: room for 1,000,000 and for its heading in the language in use. */
 const numberWidthOf = (headings: readonly string[]) => Math.max(11, ...headings.map(heading => heading.length + 2));
 
-function Row({product, width, numberWidth, selected}: {product: ProductRow; width: number; numberWidth: number; selected: boolean}) {
+function ProductLine({product, width, numberWidth, selected}: {product: ProductRow; width: number; numberWidth: number; selected: boolean}) {
 	return (
-		<Box width={width}>
-			<Cell inverse={selected}>{product.name}</Cell>
-			<Cell width={numberWidth} align="right">
-				{strings.number(product.assigned)}
-			</Cell>
-			<Cell width={numberWidth} align="right">
-				{strings.number(product.available)}
-			</Cell>
-			<Cell width={numberWidth} align="right">
-				{strings.number(product.total)}
-			</Cell>
-		</Box>
+		<Row
+			width={width}
+			cells={[
+				{text: product.name, inverse: selected},
+				...[product.assigned, product.available, product.total].map(n => ({text: strings.number(n), width: numberWidth, align: 'right' as const})),
+			]}
+		/>
 	);
 }
 
@@ -66,14 +61,13 @@ export function LicensesScreen({onOpen}: {onOpen: (skuId: string) => void}) {
 			</Box>
 			<Box width={width + 1}>
 				<Text> </Text>
-				<Box width={width}>
-					<Cell bold>{strings.licenses.product}</Cell>
-					{headings.map(heading => (
-						<Cell key={heading} width={numberWidth} align="right" bold>
-							{heading}
-						</Cell>
-					))}
-				</Box>
+				<Row
+					width={width}
+					cells={[
+						{text: strings.licenses.product, bold: true},
+						...headings.map(heading => ({text: heading, width: numberWidth, align: 'right' as const, bold: true})),
+					]}
+				/>
 			</Box>
 			<WindowedList
 				items={products}
@@ -81,7 +75,7 @@ export function LicensesScreen({onOpen}: {onOpen: (skuId: string) => void}) {
 				height={listHeight}
 				empty={filter.query ? strings.product.noMatch(filter.query) : strings.licenses.none}
 				rowKey={p => p.skuId}
-				renderRow={(product, selected) => <Row product={product} width={width} numberWidth={numberWidth} selected={selected} />}
+				renderRow={(product, selected) => <ProductLine product={product} width={width} numberWidth={numberWidth} selected={selected} />}
 			/>
 			<FilterBar filter={filter} />
 		</ScreenFrame>

@@ -1,7 +1,6 @@
 // Manage product licenses, for two or more ticked users: the admin center's three choices. Assign
 // more products and Replace existing products go on to the products to tick; then Save changes, a
 // confirmation listing per user what is assigned and unassigned, and each user's outcome with Done.
-import {Box} from 'ink';
 import {Text} from '../components/Text.js';
 import {useState} from 'react';
 import {
@@ -16,7 +15,7 @@ import {
 } from '../../domain/plan.js';
 import {productRows} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
-import {Cell} from '../components/Cell.js';
+import {Row} from '../components/Row.js';
 import {ChoiceList} from '../components/ChoiceList.js';
 import {ConfirmPanel} from '../components/ConfirmPanel.js';
 import {NextStepsPanel} from '../components/NextStepsPanel.js';
@@ -150,13 +149,14 @@ export function ManagePanel({userIds, onCancel, onDone}: Props) {
 					empty={strings.licenses.none}
 					rowKey={p => p.skuId}
 					renderRow={(p, selected) => (
-						<Box width={width}>
-							<Cell width={4}>{ticked.has(p.skuId) ? '[x]' : '[ ]'}</Cell>
-							<Cell inverse={selected}>{p.name}</Cell>
-							<Cell width={14} align="right" dim>
-								{strings.manage.productRow(p.available)}
-							</Cell>
-						</Box>
+						<Row
+							width={width}
+							cells={[
+								{text: ticked.has(p.skuId) ? '[x]' : '[ ]', width: 4},
+								{text: p.name, inverse: selected},
+								{text: strings.manage.productRow(p.available), width: 14, align: 'right', dim: true},
+							]}
+						/>
 					)}
 				/>
 			</ScreenFrame>

@@ -7,7 +7,7 @@ import type {Tenant} from '../../domain/model.js';
 import {allWentThrough, planUnassign, plannedRemovals, removalQuestion, type LicensePlan, type SkipReason, type UserOutcome} from '../../domain/plan.js';
 import {indexTenant, productBySku} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
-import {Cell} from '../components/Cell.js';
+import {Row} from '../components/Row.js';
 import {ConfirmPanel} from '../components/ConfirmPanel.js';
 import {NextStepsPanel} from '../components/NextStepsPanel.js';
 import {ResultPanel} from '../components/ResultPanel.js';
@@ -148,21 +148,24 @@ export function ProductScreen({skuId}: {skuId: string}) {
 					<Text wrap="wrap">{strings.product.selfServiceBeside(buyer(selfServiceBeside))}</Text>
 				</Box>
 			) : null}
-			<Box width={width}>
-				<Cell width={40} bold>
-					{strings.product.subscription}
-				</Cell>
-				<Cell width={12} bold>
-					{strings.product.status}
-				</Cell>
-				<Cell bold>{strings.product.licenses}</Cell>
-			</Box>
+			<Row
+				width={width}
+				cells={[
+					{text: strings.product.subscription, width: 40, bold: true},
+					{text: strings.product.status, width: 12, bold: true},
+					{text: strings.product.licenses, bold: true},
+				]}
+			/>
 			{subscriptions.map(subscription => (
-				<Box key={subscription.id} width={width}>
-					<Cell width={40}>{subscription.id}</Cell>
-					<Cell width={12}>{strings.product.statuses[subscription.status] ?? subscription.status}</Cell>
-					<Cell>{subscription.totalLicenses}</Cell>
-				</Box>
+				<Row
+					key={subscription.id}
+					width={width}
+					cells={[
+						{text: subscription.id, width: 40},
+						{text: strings.product.statuses[subscription.status] ?? subscription.status, width: 12},
+						{text: strings.number(subscription.totalLicenses)},
+					]}
+				/>
 			))}
 			<Text> </Text>
 			<HoldersChecklist tenant={tenant} skuId={skuId} checklist={checklist} height={listHeight} width={width} />

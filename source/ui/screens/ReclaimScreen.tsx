@@ -18,7 +18,7 @@ import {
 } from '../../domain/reclaim.js';
 import {queryNarrows, shortProductName} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
-import {Cell} from '../components/Cell.js';
+import {Row} from '../components/Row.js';
 import {ConfirmPanel} from '../components/ConfirmPanel.js';
 import {FilterBar} from '../components/FilterBar.js';
 import {NextStepsPanel} from '../components/NextStepsPanel.js';
@@ -215,16 +215,15 @@ export function ReclaimScreen() {
 							empty={strings.product.noMatch(filter.query)}
 							rowKey={candidateId}
 							renderRow={(candidate, selected, index) => (
-								<Box width={width}>
-									<Cell width={4}>{offeredSkus(candidate).length === 0 ? '[-]' : isTicked(index) ? '[x]' : '[ ]'}</Cell>
-									<Cell width={nameWidth} inverse={selected}>
-										{candidate.user.displayName}
-									</Cell>
-									<Cell width={upnWidth} dim>
-										{candidate.user.userPrincipalName}
-									</Cell>
-									<Cell>{candidate.licenses.map(l => shortProductName(names.product(l.skuId))).join(', ')}</Cell>
-								</Box>
+								<Row
+									width={width}
+									cells={[
+										{text: offeredSkus(candidate).length === 0 ? '[-]' : isTicked(index) ? '[x]' : '[ ]', width: 4},
+										{text: candidate.user.displayName, width: nameWidth, inverse: selected},
+										{text: candidate.user.userPrincipalName, width: upnWidth, dim: true},
+										{text: candidate.licenses.map(l => shortProductName(names.product(l.skuId))).join(', ')},
+									]}
+								/>
 							)}
 						/>
 					</Box>

@@ -1,7 +1,6 @@
 // One user's Licenses and apps: a checkbox per product of the tenant, ticked where the user holds
 // it, and under a product (→ or enter) a checkbox per app. Untick (or tick) products and apps, then
 // Save changes (s): the same confirmation, consequences first, as every other change.
-import {Box} from 'ink';
 import {Text} from '../components/Text.js';
 import {useState} from 'react';
 import {assignmentsOf, withAdded, withoutDirect} from '../../domain/capabilities.js';
@@ -12,7 +11,7 @@ import {mailboxWindow} from '../../domain/consequences.js';
 import type {User} from '../../domain/model.js';
 import {servicePlanName} from '../../domain/names.js';
 import {useChrome} from '../chrome.js';
-import {Cell} from '../components/Cell.js';
+import {Row} from '../components/Row.js';
 import {fitColumns, widest} from '../components/columns.js';
 import {ConfirmPanel} from '../components/ConfirmPanel.js';
 import {listHandlers} from '../components/list-handlers.js';
@@ -250,38 +249,39 @@ export function UserPanel({userId, onClose}: {userId: string; onClose: () => voi
 					if (row.kind === 'app') {
 						const on = ticked(row.skuId) && !disabled(row.skuId).has(row.id);
 						return (
-							<Box width={width}>
-								<Cell width={6}> </Cell>
-								<Cell width={4}>{on ? '[x]' : '[ ]'}</Cell>
-								<Cell inverse={selected} bold={appsChanged(row.skuId) && disabledNow(user, row.skuId).has(row.id) === on}>
-									{row.name}
-								</Cell>
-							</Box>
+							<Row
+								width={width}
+								cells={[
+									{text: '', width: 6},
+									{text: on ? '[x]' : '[ ]', width: 4},
+									{text: row.name, inverse: selected, bold: appsChanged(row.skuId) && disabledNow(user, row.skuId).has(row.id) === on},
+								]}
+							/>
 						);
 					}
 					if (row.kind === 'note') {
 						return (
-							<Box width={width}>
-								<Cell width={6}> </Cell>
-								<Cell dim inverse={selected}>
-									{strings.user.appsNote}
-								</Cell>
-							</Box>
+							<Row
+								width={width}
+								cells={[
+									{text: '', width: 6},
+									{text: strings.user.appsNote, dim: true, inverse: selected},
+								]}
+							/>
 						);
 					}
 					const {skuId, name} = row.product;
 					const note = noteOf(row.product);
 					return (
-						<Box width={width}>
-							<Cell width={2}>{expanded.has(skuId) ? '▾' : '▸'}</Cell>
-							<Cell width={4}>{ticked(skuId) ? '[x]' : '[ ]'}</Cell>
-							<Cell width={nameWidth} inverse={selected}>
-								{name}
-							</Cell>
-							<Cell align="right" bold={note.startsWith('*')}>
-								{note}
-							</Cell>
-						</Box>
+						<Row
+							width={width}
+							cells={[
+								{text: expanded.has(skuId) ? '▾' : '▸', width: 2},
+								{text: ticked(skuId) ? '[x]' : '[ ]', width: 4},
+								{text: name, width: nameWidth, inverse: selected},
+								{text: note, align: 'right', bold: note.startsWith('*')},
+							]}
+						/>
 					);
 				}}
 			/>

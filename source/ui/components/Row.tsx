@@ -1,0 +1,49 @@
+import {Text} from './Text.js';
+import {textWidth, truncateEnd} from '../../domain/wrap.js';
+import {terminalText} from '../../domain/text-safety.js';
+
+/** One column of a table row. */
+export interface RowCell {
+	text: string;
+	/** Fixed width; without it the cell takes the room the fixed ones leave. */
+	width?: number;
+	align?: 'left' | 'right';
+	bold?: boolean;
+	dim?: boolean;
+	inverse?: boolean;
+}
+
+/** A cell's text cut to fit its column, and the blank that fills the rest of it. */
+function fitted(cell: RowCell, room: number): {text: string; pad: string; before: boolean} {
+	// A fixed left column ends in a space, so a cut-off value never runs into the next one.
+	const gap = cell.width !== undefined && cell.align !== 'right' ? 1 : 0;
+	const text = truncateEnd(terminalText(cell.text), Math.max(0, room - gap));
+	const pad = ' '.repeat(Math.max(0, room - textWidth(text)));
+	return {text, pad, before: cell.align === 'right'};
+}
+
+/**
+ * A table row as one line of text: columns are cut with … rather than wrapped, and fixed ones never
+ * shrink. One text node per row (not a box per column) keeps a 100,000-user list quick to redraw.
+ */
+export function Row({cells, width}: {cells: readonly RowCell[]; width: number}) {
+	const fixed = cells.reduce((sum, cell) => sum + (cell.width ?? 0), 0);
+	const flexible = cells.filter(cell => cell.width === undefined).length;
+	const share = flexible > 0 ? Math.max(0, Math.floor((width - fixed) / flexible)) : 0;
+	return (
+		<Text wrap="truncate-end">
+			{cells.map((cell, i) => {
+				const {text, pad, before} = fitted(cell, cell.width ?? share);
+				return (
+					<Text key={i}>
+						{before ? pad : null}
+						<Text bold={cell.bold} dimColor={cell.dim} inverse={cell.inverse}>
+							{text}
+						</Text>
+						{before || i === cells.length - 1 ? null : pad}
+					</Text>
+				);
+			})}
+		</Text>
+	);
+}
