@@ -17,6 +17,9 @@ const tal = (n: number) => numbers.format(n);
 const flertal = (n: number, one: string, many: string) => `${tal(n)} ${n === 1 ? one : many}`;
 const brugere = (n: number) => flertal(n, 'bruger', 'brugere');
 const licenser = (n: number) => flertal(n, 'licens', 'licenser');
+/** "1 tilgængelig", "3 tilgængelige" */
+const tilgængelige = (n: number) => flertal(n, 'tilgængelig', 'tilgængelige');
+const er = (n: number, one: string, many: string) => `er ${n === 1 ? one : many}`;
 
 /** "2026-12-25" as 25.12.2026; a time after it stays, with a space for the T. */
 const dag = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2})(T?)/, (_, y: string, m: string, d: string, t: string) => `${d}.${m}.${y}${t ? ' ' : ''}`);
@@ -197,7 +200,7 @@ export const da: Strings = {
 		assigned: n => `${tal(n)} tildelt`,
 		tickFirst: 'Markér mindst én person først (mellemrum).',
 		notAllowed: (upn, roles) =>
-			`${upn} ${roller(roles)}: at fjerne tildelinger kræver rollen global administrator, licensadministrator eller brugeradministrator. Bed en af dem om at gøre det.`,
+			`${upn} ${roller(roles)}: at fjerne tildelinger kræver rollen global, licens- eller brugeradministrator. Bed en af dem om at gøre det.`,
 		aloud: {
 			kind: {
 				mailbox: 'sin postkasse',
@@ -239,8 +242,8 @@ export const da: Strings = {
 	readOnly: {
 		badge: 'skrivebeskyttet',
 		banner: (upn, roles) =>
-			`Skrivebeskyttet: ${upn} ${roller(roles)}; at ændre licenser kræver rollen global administrator, licensadministrator eller brugeradministrator.`,
-		status: 'Skrivebeskyttet: det kræver rollen global administrator, licensadministrator eller brugeradministrator.',
+			`Skrivebeskyttet: ${upn} ${roller(roles)}; licensændringer kræver rollen global, licens- eller brugeradministrator.`,
+		status: 'Skrivebeskyttet: det kræver rollen global, licens- eller brugeradministrator.',
 		locked: holder => `Skrivebeskyttet: ${holder} ændrer denne tilstandsmappe. Afslut den først for at foretage ændringer her.`,
 		lockedStatus: 'Skrivebeskyttet: en anden m365-licenses ændrer denne tilstandsmappe.',
 	},
@@ -289,7 +292,7 @@ export const da: Strings = {
 		signInAllowed: 'Logon tilladt',
 		usageLocation: code => `Anvendelsesplacering ${code}`,
 		licensesAndApps: 'Licenser og apps',
-		available: n => `${tal(n)} tilgængelige`,
+		available: tilgængelige,
 		willAssign: 'tildeles',
 		willRemove: 'fjernes',
 		appsNote: 'Apps: mellemrum slår en fra eller til; s gemmer.',
@@ -324,10 +327,10 @@ export const da: Strings = {
 			unassignAll: 'Fjerner alle produkter fra alle valgte brugere.',
 		},
 		pickProducts: choice => `${choice}: markér produkterne (mellemrum), og tryk derefter Gem ændringer (s).`,
-		productRow: available => `${tal(available)} tilgængelige`,
+		productRow: tilgængelige,
 		tickProduct: 'Markér mindst ét produkt først (mellemrum).',
 		short: (product, needed, available) =>
-			`Kun ${licenser(available)} af ${product} er tilgængelige; ${brugere(needed)} skal have en. Fjern nogle tildelinger, eller køb flere.`,
+			`Kun ${licenser(available)} af ${product} ${er(available, 'tilgængelig', 'tilgængelige')}; ${brugere(needed)} skal have en. Fjern nogle tildelinger, eller køb flere.`,
 		nothingToDo: 'Intet at ændre: de valgte brugere har allerede disse produkter.',
 		assignQuestion: (products, users) => `Tildel ${products} til ${brugere(users)}?`,
 		replaceQuestion: (users, products) => `Erstat produkterne for ${brugere(users)} med ${products}?`,
@@ -336,11 +339,11 @@ export const da: Strings = {
 	},
 	assign: {
 		title: 'Tildel licenser',
-		heading: (product, available) => `Tildel licenser › ${product} · ${tal(available)} tilgængelige`,
+		heading: (product, available) => `Tildel licenser › ${product} · ${tilgængelige(available)}`,
 		candidates: n => `${brugere(n)} har det ikke`,
 		noneAvailable: (product, total) =>
 			`Ingen tilgængelige licenser til ${product}: alle ${tal(total)} er tildelt. Fjern nogle tildelinger, eller køb flere.`,
-		tooMany: (ticked, available) => `Kun ${licenser(available)} er tilgængelige; ${brugere(ticked)} er markeret.`,
+		tooMany: (ticked, available) => `Kun ${licenser(available)} ${er(available, 'tilgængelig', 'tilgængelige')}; ${brugere(ticked)} er markeret.`,
 		nothingTicked: 'Tildel licenser: markér en eller flere brugere først (mellemrum, eller a for alle viste).',
 		question: (product, n) => `Tildel ${product} til ${brugere(n)}?`,
 		confirm: 'Tildel',
@@ -373,8 +376,8 @@ export const da: Strings = {
 		changes: 'Ændringer',
 		sum: {
 			lost: {
-				mailbox: n => `${brugere(n)} mister sin postkasse`,
-				archive: n => `${brugere(n)} mister sin arkivpostkasse`,
+				mailbox: n => `${brugere(n)} mister ${n === 1 ? 'sin' : 'deres'} postkasse`,
+				archive: n => `${brugere(n)} mister ${n === 1 ? 'sin' : 'deres'} arkivpostkasse`,
 				onedrive: n => `${brugere(n)} mister OneDrive`,
 				'office-apps': n => `${brugere(n)} mister Office-apps`,
 				teams: n => `${brugere(n)} mister Teams`,
@@ -425,7 +428,7 @@ export const da: Strings = {
 	},
 	nextSteps: {
 		title: 'Næste trin',
-		freed: (n, product, available) => `${licenser(n)} af ${product} er nu ${n === 1 ? 'ledig' : 'ledige'} (${tal(available)} tilgængelige).`,
+		freed: (n, product, available) => `${licenser(n)} af ${product} ${er(n, 'ledig', 'ledige')} nu (${tilgængelige(available)}).`,
 		noneFreed: 'Ingen licens blev frigjort: brugerne har den stadig via en gruppe.',
 		reassign: 'Tildel de frigjorte licenser til en anden (Tildel licenser).',
 		chooseProduct: 'Tildel licenserne for hvilket produkt igen? ↑ og ↓ flytter, enter vælger, esc går tilbage.',
@@ -579,7 +582,7 @@ export const da: Strings = {
 			const sentence = [licenses + addOns + users, ...rest].join(', ');
 			return lead + sentence.charAt(0).toUpperCase() + sentence.slice(1) + '.';
 		},
-		verb: {removed: 'Tildeling fjernet', assigned: 'Tildelt', updated: 'Apps ændret i', skipped: 'Sprunget over', failed: 'Mislykkedes'},
+		verb: {removed: 'Fjernet', assigned: 'Tildelt', updated: 'Apps ændret i', skipped: 'Sprunget over', failed: 'Mislykkedes'},
 		reason: {
 			'not-assigned': 'har ikke denne licens',
 			'already-assigned': 'har allerede denne licens',

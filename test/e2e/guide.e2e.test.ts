@@ -41,7 +41,7 @@ const say = {
 		leaving: /Rapport over guidet fjernelse: (\S+)/,
 		report: [
 			'# Rapport over guidet fjernelse',
-			'| alex.wilber@contoso.com | Microsoft 365 Business Premium | Tildeling fjernet |  |',
+			'| alex.wilber@contoso.com | Microsoft 365 Business Premium | Fjernet |  |',
 			'Mails bevares i 30 dage, til ',
 			'Arkivpostkassen følger den licens, der gav den.',
 		],
