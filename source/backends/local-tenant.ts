@@ -22,7 +22,7 @@ export class LocalTenant implements TenantBackend {
 	) {}
 
 	async load(): Promise<Tenant> {
-		const label = `Tenant file ${this.source}`;
+		const label = strings.cli.tenantFileLabel(this.source);
 		const before = this.kind === 'snapshot' && this.validated ? stampOf(this.source) : null;
 		const text = readTextFile(this.source, label, maxTenantBytes);
 		if (text.trim() === '') throw new UserError(`${label}: ${strings.files.empty}`);

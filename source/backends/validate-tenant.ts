@@ -19,7 +19,7 @@ export function jsonPath(pointer: string): string {
 		.slice(1)
 		.map(part => (/^\d+$/.test(part) ? `[${part}]` : `.${part.replaceAll('~1', '/').replaceAll('~0', '~')}`))
 		.join('');
-	return path.startsWith('.') ? path.slice(1) : path || '(top level)';
+	return path.startsWith('.') ? path.slice(1) : path || strings.schema.topLevel;
 }
 
 // Graph's shapes nest a handful of levels; extra fields a snapshot keeps may add a few. Deeper
@@ -49,12 +49,13 @@ function tooDeep(value: unknown, depth = 0): string[] | null {
 
 function describe(error: ErrorObject): string {
 	const at = jsonPath(error.instancePath);
-	if (error.keyword === 'required') return `${at === '(top level)' ? '' : `${at}.`}${String(error.params['missingProperty'])}: is missing`;
-	if (error.keyword === 'enum') return `${at}: must be one of ${(error.params['allowedValues'] as unknown[]).join(', ')}`;
-	if (error.keyword === 'pattern' && error.instancePath.endsWith('userPrincipalName')) return `${at}: is not a user principal name`;
+	const words = strings.schema;
+	if (error.keyword === 'required') return `${error.instancePath ? `${at}.` : ''}${String(error.params['missingProperty'])}: ${words.missing}`;
+	if (error.keyword === 'enum') return `${at}: ${words.oneOf((error.params['allowedValues'] as unknown[]).join(', '))}`;
+	if (error.keyword === 'pattern' && error.instancePath.endsWith('userPrincipalName')) return `${at}: ${words.notUpn}`;
 	if (error.keyword === 'pattern' && error.schemaPath.includes('/dateTime/')) return `${at}: ${strings.files.notATime}`;
-	if (error.keyword === 'pattern') return `${at}: is not a GUID`;
-	return `${at}: ${error.message ?? 'is not valid'}`;
+	if (error.keyword === 'pattern') return `${at}: ${words.notGuid}`;
+	return `${at}: ${error.message ?? words.notValid}`;
 }
 
 /** The first thing wrong with the tenant's references, as "path: problem", or null. */
@@ -73,31 +74,31 @@ function referenceProblem(tenant: Tenant): string | null {
 	];
 	for (const [list, values, field] of checks) {
 		const i = duplicate(values);
-		if (i >= 0) return `${list}[${i}].${field}: duplicates an earlier one (${values[i]})`;
+		if (i >= 0) return `${list}[${i}].${field}: ${strings.schema.duplicates(String(values[i]))}`;
 	}
 	const skus = new Set(tenant.subscribedSkus.map(s => s.skuId));
 	const groups = new Set(tenant.groups.map(g => g.id));
 	const users = new Set(tenant.users.map(u => u.id));
 	for (const [i, subscription] of tenant.subscriptions.entries()) {
-		if (!skus.has(subscription.skuId)) return `subscriptions[${i}].skuId: no such product in subscribedSkus`;
+		if (!skus.has(subscription.skuId)) return `subscriptions[${i}].skuId: ${strings.schema.noSuch('product', 'subscribedSkus')}`;
 	}
 	for (const [i, user] of tenant.users.entries()) {
 		for (const [j, license] of user.assignedLicenses.entries()) {
-			if (!skus.has(license.skuId)) return `users[${i}].assignedLicenses[${j}].skuId: no such product in subscribedSkus`;
+			if (!skus.has(license.skuId)) return `users[${i}].assignedLicenses[${j}].skuId: ${strings.schema.noSuch('product', 'subscribedSkus')}`;
 		}
 		for (const [j, state] of (user.licenseAssignmentStates ?? []).entries()) {
-			if (!skus.has(state.skuId)) return `users[${i}].licenseAssignmentStates[${j}].skuId: no such product in subscribedSkus`;
+			if (!skus.has(state.skuId)) return `users[${i}].licenseAssignmentStates[${j}].skuId: ${strings.schema.noSuch('product', 'subscribedSkus')}`;
 			if (state.assignedByGroup !== null && !groups.has(state.assignedByGroup)) {
-				return `users[${i}].licenseAssignmentStates[${j}].assignedByGroup: no such group in groups`;
+				return `users[${i}].licenseAssignmentStates[${j}].assignedByGroup: ${strings.schema.noSuch('group', 'groups')}`;
 			}
 		}
 	}
 	for (const [i, role] of tenant.directoryRoles.entries()) {
 		const j = role.members.findIndex(member => !users.has(member));
-		if (j >= 0) return `directoryRoles[${i}].members[${j}]: no such user in users`;
+		if (j >= 0) return `directoryRoles[${i}].members[${j}]: ${strings.schema.noSuch('user', 'users')}`;
 	}
 	if (!tenant.users.some(u => u.userPrincipalName.toLowerCase() === tenant.signedInUser.toLowerCase())) {
-		return `signedInUser: no such user in users (${tenant.signedInUser})`;
+		return `signedInUser: ${strings.schema.noSuch('user', 'users')} (${tenant.signedInUser})`;
 	}
 	return null;
 }

@@ -24,10 +24,10 @@ export type ChangeOutcome = 'removed' | 'would-remove' | 'skipped' | 'failed';
 export async function confirmed(
 	options: {dryRun?: boolean; yes: boolean},
 	io: CommandIO,
-	what: string,
+	what: 'unassign' | 'removeFromGroup',
 	showPlan: () => void,
 	question: string,
-	seePlan = '--dry-run',
+	seePlan: 'dryRun' | 'noApply' = 'dryRun',
 ): Promise<number | null> {
 	if (options.dryRun || options.yes) return null;
 	if (!io.stdinIsTTY || !io.stdoutIsTTY) {

@@ -193,7 +193,7 @@ export async function reclaim({store}: Opened, options: ReclaimOptions, io: Comm
 		'unassign',
 		() => io.out(`${sections.map(section => sectionText(tenant, section, days, now)).join('\n\n')}\n\n`),
 		strings.reclaim.question(licenses, changing.length),
-		'reclaim without --apply',
+		'noApply',
 	);
 	if (refused !== null) return refused;
 

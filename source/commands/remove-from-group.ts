@@ -50,7 +50,7 @@ export async function removeFromGroup({store}: Opened, options: RemoveFromGroupO
 		const refused = await confirmed(
 			options,
 			io,
-			'remove users from the group',
+			'removeFromGroup',
 			() => show(plan.items.map(item => resultOf(tenant, item, consequences.get(item.userId), undefined, true))),
 			strings.group.cliQuestion(leaving.length, group.displayName),
 		);

@@ -65,7 +65,7 @@ export async function runCommand(
 	// Only a change discards saved changes: reading, a dry run, reclaim without --apply, doctor and logout never do.
 	const writes = changing ? !values['dry-run'] : command === 'reclaim' && Boolean(values.apply);
 	if (globals.reset && !writes) {
-		throw usage(strings.state.reset.notWith(changing ? '--dry-run' : command === 'reclaim' ? 'reclaim without --apply' : `the ${command} command`));
+		throw usage(strings.state.reset.notWith(changing ? '--dry-run' : command === 'reclaim' ? strings.state.reset.noApply : strings.state.reset.command(command)));
 	}
 	// Sign-in messages (the device code) go to stderr: stdout stays data.
 	const say = (message: string) => io.err(`${message}\n`);

@@ -3,6 +3,7 @@
 // and the JSON path, and left as it is.
 import type {ErrorObject} from 'ajv';
 import {jsonPath} from '../backends/validate-tenant.js';
+import {strings} from '../text/index.js';
 import * as validators from './state-validators.js';
 
 /** The newest format this build reads and writes. */
@@ -11,14 +12,15 @@ export const stateFormat = 2;
 type Validate = ((data: unknown) => boolean) & {errors?: ErrorObject[] | null};
 
 function describe(error: ErrorObject): string {
+	const words = strings.schema;
 	const at = jsonPath(error.instancePath);
-	const under = at === '(top level)' ? '' : `${at}.`;
-	if (error.keyword === 'required') return `${under}${String(error.params['missingProperty'])}: is missing`;
-	if (error.keyword === 'additionalProperties') return `${under}${String(error.params['additionalProperty'])}: is not known to this version`;
-	if (error.keyword === 'discriminator') return `${under}type: ${JSON.stringify(error.params['tagValue'])} is not known to this version`;
-	if (error.keyword === 'const') return `${at}: must be ${JSON.stringify(error.params['allowedValue'])}`;
-	if (error.keyword === 'enum') return `${at}: must be one of ${(error.params['allowedValues'] as unknown[]).join(', ')}`;
-	return `${at}: ${error.message ?? 'is not valid'}`;
+	const under = error.instancePath ? `${at}.` : '';
+	if (error.keyword === 'required') return `${under}${String(error.params['missingProperty'])}: ${words.missing}`;
+	if (error.keyword === 'additionalProperties') return `${under}${String(error.params['additionalProperty'])}: ${words.notKnown}`;
+	if (error.keyword === 'discriminator') return `${under}type: ${JSON.stringify(error.params['tagValue'])} ${words.notKnown}`;
+	if (error.keyword === 'const') return `${at}: ${words.mustBe(JSON.stringify(error.params['allowedValue']))}`;
+	if (error.keyword === 'enum') return `${at}: ${words.oneOf((error.params['allowedValues'] as unknown[]).join(', '))}`;
+	return `${at}: ${error.message ?? words.notValid}`;
 }
 
 /** What is wrong with `data` as the named kind of file, as "path: problem", or null when it is right. */
@@ -26,5 +28,5 @@ export function shapeProblem(name: 'state' | 'legacyState' | 'legacyPending' | '
 	const validate = validators[name] as Validate;
 	if (validate(data)) return null;
 	const [error] = validate.errors ?? [];
-	return error ? describe(error) : 'is not valid';
+	return error ? describe(error) : strings.schema.notValid;
 }

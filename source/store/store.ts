@@ -10,12 +10,15 @@ import {applyChanges, applyFolded, changesFromOutcomes, type Change} from '../do
 import type {Tenant} from '../domain/model.js';
 import {changeCount, type LicensePlan, type UserOutcome} from '../domain/plan.js';
 import {adminPermission, deletionBlock, restoreBlock} from '../domain/rules.js';
-import {indexTenant} from '../domain/selectors.js';
+import {indexTenant, productNameOf} from '../domain/selectors.js';
 import {strings} from '../text/index.js';
 import {crashPoint, diskReason} from './durable.js';
 import {dirname, join} from 'node:path';
 import {writePrivateFile} from './private-files.js';
 import type {StateFile} from './state-file.js';
+
+/** Why nothing can be changed while another instance holds the state directory. */
+const lockedWords = (holder: string | null) => (holder ? strings.readOnly.locked(holder) : strings.readOnly.lockedStatus);
 
 export interface AppState {
 	tenant: Tenant;
@@ -160,7 +163,7 @@ export async function openStore({
 		changesOf: (result: T, time: string) => Change[],
 		auditOf: (result: T, time: string) => AuditEntry[],
 	): Promise<T> => {
-		if (state.lockedBy || !writable) throw new Error(`${state.lockedBy ?? 'another m365-licenses'} is changing this state directory.`);
+		if (state.lockedBy || !writable) throw new Error(lockedWords(state.lockedBy));
 		set({...state, busy: true, notice: null});
 		try {
 			const result = await carryOut();
@@ -213,7 +216,7 @@ export async function openStore({
 			const user = indexTenant(state.tenant).usersById.get(userId);
 			if (!user) throw new Error(`No user ${userId}.`);
 			const block = deletionBlock(state.tenant, state.admin, user);
-			if (block) throw new Error(`${state.admin} may not delete ${user.userPrincipalName} (${block}).`);
+			if (block) throw new Error(strings.deleteUser.blocked[block]);
 			await commit(
 				randomUUID(),
 				() => backend.deleteUser(state.tenant, userId),
@@ -225,7 +228,7 @@ export async function openStore({
 			const entry = state.tenant['x-local']?.deletedUsers?.find(d => d.user.id === userId);
 			if (!entry) throw new Error(`No deleted user ${userId}.`);
 			const block = restoreBlock(state.tenant, entry, now());
-			if (block) throw new Error(`${entry.user.userPrincipalName} cannot be restored (${block.reason}).`);
+			if (block) throw new Error(block.reason === 'expired' ? strings.deleted.expired : strings.deleted.noLicenses(productNameOf(state.tenant, block.skuId)));
 			await commit(
 				randomUUID(),
 				() => backend.restoreUser(state.tenant, userId),
@@ -235,7 +238,7 @@ export async function openStore({
 		},
 		readDeletedUsers: () => readDeletedUsers(backend, () => state, set),
 		async removeFromGroup(plan) {
-			if (!adminPermission(state.tenant, state.admin).allowed) throw new Error(`${state.admin} may not change licenses.`);
+			if (!adminPermission(state.tenant, state.admin).allowed) throw new Error(strings.readOnly.status);
 			const removable = plan.items.filter(item => !item.block).map(({userId, userPrincipalName}) => ({userId, userPrincipalName}));
 			return commit(
 				randomUUID(),
@@ -251,8 +254,8 @@ export async function openStore({
 		async apply(plan, onProgress, signal) {
 			// The screens refuse first and say why; this is the guard for every other caller.
 			const permission = adminPermission(state.tenant, state.admin);
-			if (!permission.allowed) throw new Error(`${state.admin} may not change licenses.`);
-			if (state.lockedBy || !writable) throw new Error(`${state.lockedBy ?? 'another m365-licenses'} is changing this state directory.`);
+			if (!permission.allowed) throw new Error(strings.readOnly.status);
+			if (state.lockedBy || !writable) throw new Error(lockedWords(state.lockedBy));
 			// Written before anything is sent: if the app is killed mid-way, the next start settles it.
 			const id = randomUUID();
 			stateFile.begin({

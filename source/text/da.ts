@@ -366,7 +366,8 @@ export const da: Strings = {
 			'user-not-found': n => `${brugere(n)} blev ikke fundet`,
 		} satisfies Record<SkipReason, (n: number) => string>,
 		willSkip: n => `${brugere(n)} springes over:`,
-		refused: (what, see) => `afviser at ${what} uden bekræftelse: angiv --yes (eller ${see} for at se planen). Intet blev ændret.`,
+		refused: (what, see) =>
+			`afviser at ${what === 'unassign' ? 'fjerne tildelingen' : 'fjerne brugere fra gruppen'} uden bekræftelse: angiv --yes (eller ${see === 'dryRun' ? '--dry-run' : 'reclaim uden --apply'} for at se planen). Intet blev ændret.`,
 		cancelled: 'annulleret. Intet blev ændret.',
 		commandSummary: (dryRun, product, s) =>
 			`${dryRun ? `Prøvekørsel: tildelingen af ${product} ville blive fjernet fra ${brugere(s.wouldRemove)}` : `Tildelingen af ${product} er fjernet fra ${brugere(s.removed)}`}; ${brugere(s.skipped)} sprunget over, ${tal(s.failed)} mislykkedes.`,
@@ -634,6 +635,8 @@ export const da: Strings = {
 			nothing: tenant => `--reset: intet var gemt for ${tenant}; intet blev kasseret.`,
 			live: 'en aktiv lejer har sine ændringer i selve Microsoft 365: --reset har intet at kassere',
 			notWith: what => `--reset kasserer gemte ændringer og hører derfor ikke sammen med ${what}`,
+			noApply: 'reclaim uden --apply',
+			command: command => `kommandoen ${command}`,
 		},
 	},
 	signIn: {
@@ -694,6 +697,7 @@ export const da: Strings = {
 		notJson: (status, html) =>
 			`svarede ${status} med ${html ? 'en webside' : 'noget, der ikke er gyldig JSON'} i stedet for Graphs JSON: står en proxy i vejen?`,
 		notACollection: 'svarede uden den liste af elementer ("value"), en samling har.',
+		noOrganization: 'ingen organisation for dette logon.',
 		status: (status, message) => `svarede ${status}${message ? `: ${message}` : '.'}`,
 		unauthorized:
 			'svarede 401: logonet er udløbet, tilbagekaldt eller ikke til denne lejer. Log på igen (m365-licenses logout, og kør så igen).',
@@ -757,6 +761,18 @@ export const da: Strings = {
 		empty: 'er tom',
 		tooDeep: levels => `er indlejret mere end ${levels} niveauer dybt, hvilket ingen lejer er`,
 		notATime: 'er ikke en dato og et klokkeslæt, som Graph skriver dem (som 2026-05-14T09:12:03Z)',
+	},
+	schema: {
+		topLevel: '(øverste niveau)',
+		missing: 'mangler',
+		notKnown: 'kendes ikke af denne version',
+		mustBe: value => `skal være ${value}`,
+		oneOf: values => `skal være en af ${values}`,
+		notUpn: 'er ikke et brugerhovednavn (UPN)',
+		notGuid: 'er ikke et GUID',
+		notValid: 'er ikke gyldig',
+		duplicates: value => `gentager en tidligere (${value})`,
+		noSuch: (what, where) => `${{product: 'intet sådant produkt', group: 'ingen sådan gruppe', user: 'ingen sådan bruger'}[what]} i ${where}`,
 	},
 	usersFile: {
 		none: 'nævner ingen brugere',
@@ -863,6 +879,7 @@ Taster: tryk ? i appen.`,
 			'--graph kræver en appregistrering: angiv --client-id ID, eller sæt M365_LICENSES_CLIENT_ID. Se README, "Live tenants: the one-time app registration".',
 		noSuchAdmin: (admin, tenant, source) => `--as ${admin}: ingen sådan bruger i ${tenant} (${source}).`,
 		tenantFile: (file, problem) => `Lejerfilen ${file}: ${problem}`,
+		tenantFileLabel: file => `Lejerfilen ${file}`,
 		notATenant: 'er ikke en lejer',
 		signedInUserUnknown: admin => `"signedInUser" ${admin} er ikke en af dens brugere.`,
 		notJson: detail => `er ikke gyldig JSON (${detail})`,

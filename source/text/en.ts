@@ -348,7 +348,8 @@ export const en = {
 		} satisfies Record<SkipReason, (n: number) => string>,
 		willSkip: (n: number) => `${plural(n, 'user', 'users')} will be skipped:`,
 		/** Without --yes and without a terminal to ask in; `see` is the flag that shows the plan. */
-		refused: (what: string, see: string) => `refusing to ${what} without confirmation: pass --yes (or ${see} to see the plan). Nothing was changed.`,
+		refused: (what: 'unassign' | 'removeFromGroup', see: 'dryRun' | 'noApply') =>
+			`refusing to ${what === 'unassign' ? 'unassign' : 'remove users from the group'} without confirmation: pass --yes (or ${see === 'dryRun' ? '--dry-run' : 'reclaim without --apply'} to see the plan). Nothing was changed.`,
 		cancelled: 'cancelled. Nothing was changed.',
 		/** The command line's last line: users counted, as in its results. */
 		commandSummary: (dryRun: boolean, product: string, s: {removed: number; wouldRemove: number; skipped: number; failed: number}) =>
@@ -632,6 +633,9 @@ export const en = {
 			nothing: (tenant: string) => `--reset: nothing was saved for ${tenant}; nothing was discarded.`,
 			live: 'a live tenant keeps its changes in Microsoft 365 itself: --reset has nothing to discard',
 			notWith: (what: string) => `--reset discards saved changes, so it does not go with ${what}`,
+			/** What --reset does not go with: reclaim without --apply, or a command (by name). */
+			noApply: 'reclaim without --apply',
+			command: (command: string) => `the ${command} command`,
 		},
 	},
 	signIn: {
@@ -694,6 +698,7 @@ export const en = {
 		notJson: (status: number, html: boolean) =>
 			`answered ${status} with ${html ? 'a web page' : 'something that is not valid JSON'} instead of Graph's JSON: is a proxy in the way?`,
 		notACollection: 'answered without the list of items ("value") a collection has.',
+		noOrganization: 'no organization for this sign-in.',
 		status: (status: number, message: string) => `answered ${status}${message ? `: ${message}` : '.'}`,
 		unauthorized:
 			'answered 401: the sign-in has expired, was revoked, or is not for this tenant. Sign in again (m365-licenses logout, then run it again).',
@@ -757,6 +762,19 @@ export const en = {
 		empty: 'is empty',
 		tooDeep: (levels: number) => `nests more than ${levels} levels deep, which no tenant does`,
 		notATime: 'is not a date and time as Graph writes them (such as 2026-05-14T09:12:03Z)',
+	},
+	/** What is wrong in a tenant or state file, after the JSON path it is at. */
+	schema: {
+		topLevel: '(top level)',
+		missing: 'is missing',
+		notKnown: 'is not known to this version',
+		mustBe: (value: string) => `must be ${value}`,
+		oneOf: (values: string) => `must be one of ${values}`,
+		notUpn: 'is not a user principal name',
+		notGuid: 'is not a GUID',
+		notValid: 'is not valid',
+		duplicates: (value: string) => `duplicates an earlier one (${value})`,
+		noSuch: (what: 'product' | 'group' | 'user', where: string) => `no such ${what} in ${where}`,
 	},
 	usersFile: {
 		none: 'names no users',
@@ -861,6 +879,7 @@ Keys: press ? in the app.`,
 			'--graph needs an app registration: pass --client-id ID or set M365_LICENSES_CLIENT_ID. See the README, "Live tenants: the one-time app registration".',
 		noSuchAdmin: (admin: string, tenant: string, source: string) => `--as ${admin}: no such user in ${tenant} (${source}).`,
 		tenantFile: (file: string, problem: string) => `Tenant file ${file}: ${problem}`,
+		tenantFileLabel: (file: string) => `Tenant file ${file}`,
 		notATenant: 'is not a tenant',
 		signedInUserUnknown: (admin: string) => `"signedInUser" ${admin} is not one of its users.`,
 		notJson: (detail: string) => `is not valid JSON (${detail})`,

@@ -114,7 +114,7 @@ export class GraphTenant implements TenantBackend {
 			this.http.getAll<Omit<DirectoryRole, 'members'>>('/me/transitiveMemberOf/microsoft.graph.directoryRole'),
 		]);
 		const organization = organizations[0];
-		if (!organization) throw new GraphError('GET /v1.0/organization', strings.graph.status(200, 'no organization for this sign-in.'));
+		if (!organization) throw new GraphError('GET /v1.0/organization', strings.graph.status(200, strings.graph.noOrganization));
 		const {users, signInActivityUnavailable} = this.options.users
 			? {
 					users: await this.readUsers([...this.options.users, ...(this.options.settling?.(organization.id) ?? [])], normalisedUser(me)),
