@@ -7,8 +7,9 @@ import type {Progress} from '../backends/graph/http.js';
 import type {ReducedTo, ReducibleKind} from '../domain/capabilities.js';
 import type {Consequence, ConsequenceKind, UserConsequences} from '../domain/consequences.js';
 import type {GroupRemovalReason} from '../domain/groups.js';
-import type {Outcome, OutcomeCounts, SkipReason} from '../domain/plan.js';
+import type {Outcome, SkipReason} from '../domain/plan.js';
 import {reducedKey, type Strings} from './en.js';
+import {outcomeSummary} from './outcome-summary.js';
 
 const numbers = new Intl.NumberFormat('da-DK');
 /** 1.000 */
@@ -565,24 +566,22 @@ export const da: Strings = {
 		error: message => `Ikke gemt: ${message}`,
 	},
 	outcome: {
-		summary: (counts: OutcomeCounts, product?: string, who?: string) => {
-			const changed = (['removed', 'assigned', 'updated'] as const).filter(
-				kind => counts[kind] > 0 || (kind === 'removed' && counts.assigned + counts.updated === 0),
-			);
-			const of = product ? ` af ${product}` : '';
-			const toWhom = {removed: 'fra', assigned: 'til', updated: 'for'} as const;
-			const named = who !== undefined && changed.length === 1;
-			const licenses = changed
-				.map(kind => outcomeWords[kind](counts[kind]).replace(/(licens(er)?)/, `$1${of}`) + (named ? ` ${toWhom[kind]} ${who}` : ''))
-				.join(' og ');
-			const addOns = counts.addOns > 0 ? `, med ${licenser(counts.addOns)} af tilføjelser, der afhænger af det` : '';
-			const total = counts.removed + counts.assigned + counts.updated;
-			const users = counts.users > 0 && counts.users !== total && !named ? ` (${brugere(counts.users)})` : '';
-			const rest = (['skipped', 'failed'] as const).filter(kind => counts[kind] > 0).map(kind => outcomeWords[kind](counts[kind]));
-			const lead = who !== undefined && !named ? `${who}: ` : '';
-			const sentence = [licenses + addOns + users, ...rest].join(', ');
-			return lead + sentence.charAt(0).toUpperCase() + sentence.slice(1) + '.';
-		},
+		summary: (counts, product, who) =>
+			outcomeSummary(
+				{
+					counted: outcomeWords,
+					license: /(licens(?:er)?)/,
+					of: product => ` af ${product}`,
+					toWhom: {removed: 'fra', assigned: 'til', updated: 'for'},
+					and: 'og',
+					addOns: n => `, med ${licenser(n)} af tilføjelser, der afhænger af det`,
+					users: n => ` (${brugere(n)})`,
+					start: sentence => sentence.charAt(0).toUpperCase() + sentence.slice(1),
+				},
+				counts,
+				product,
+				who,
+			),
 		verb: {removed: 'Fjernet', assigned: 'Tildelt', updated: 'Apps ændret i', skipped: 'Sprunget over', failed: 'Mislykkedes'},
 		reason: {
 			'not-assigned': 'har ikke denne licens',

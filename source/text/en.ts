@@ -6,6 +6,7 @@ import type {ReducedTo, ReducibleKind} from '../domain/capabilities.js';
 import type {Consequence, ConsequenceKind, UserConsequences} from '../domain/consequences.js';
 import type {GroupRemovalReason} from '../domain/groups.js';
 import type {Outcome, OutcomeCounts, SkipReason} from '../domain/plan.js';
+import {outcomeSummary} from './outcome-summary.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -560,24 +561,22 @@ export const en = {
 		 * "2 licenses unassigned from Office 365 E3, 1 user skipped.": licenses and users counted apart;
 		 * users are named when their number differs from the licenses'.
 		 */
-		summary: (counts: OutcomeCounts, product?: string, who?: string) => {
-			const changed = (['removed', 'assigned', 'updated'] as const).filter(
-				kind => counts[kind] > 0 || (kind === 'removed' && counts.assigned + counts.updated === 0),
-			);
-			const of = product ? ` of ${product}` : '';
-			const toWhom = {removed: 'from', assigned: 'to', updated: 'of'} as const;
-			// One kind of change for one user names them: "1 license assigned to Alex Wilber".
-			const named = who !== undefined && changed.length === 1;
-			const licenses = changed
-				.map(kind => outcomeWords[kind](counts[kind]).replace(/(licenses?)/, `$1${of}`) + (named ? ` ${toWhom[kind]} ${who}` : ''))
-				.join(' and ');
-			const addOns = counts.addOns > 0 ? `, with ${plural(counts.addOns, 'license', 'licenses')} of add-ons that depend on it` : '';
-			const total = counts.removed + counts.assigned + counts.updated;
-			const users = counts.users > 0 && counts.users !== total && !named ? ` (${plural(counts.users, 'user', 'users')})` : '';
-			const rest = (['skipped', 'failed'] as const).filter(kind => counts[kind] > 0).map(kind => outcomeWords[kind](counts[kind]));
-			const lead = who !== undefined && !named ? `${who}: ` : '';
-			return lead + [licenses + addOns + users, ...rest].join(', ') + '.';
-		},
+		summary: (counts: OutcomeCounts, product?: string, who?: string) =>
+			outcomeSummary(
+				{
+					counted: outcomeWords,
+					license: /(licenses?)/,
+					of: product => ` of ${product}`,
+					toWhom: {removed: 'from', assigned: 'to', updated: 'of'},
+					and: 'and',
+					addOns: n => `, with ${plural(n, 'license', 'licenses')} of add-ons that depend on it`,
+					users: n => ` (${plural(n, 'user', 'users')})`,
+					start: sentence => sentence,
+				},
+				counts,
+				product,
+				who,
+			),
 		verb: {removed: 'Unassigned', assigned: 'Assigned', updated: 'Apps changed in', skipped: 'Skipped', failed: 'Failed'} satisfies Record<Outcome, string>,
 		reason: {
 			'not-assigned': 'does not have this license',
