@@ -8,7 +8,7 @@ import type {ReducedTo, ReducibleKind} from '../domain/capabilities.js';
 import type {Consequence, ConsequenceKind, UserConsequences} from '../domain/consequences.js';
 import type {GroupRemovalReason} from '../domain/groups.js';
 import type {Outcome, SkipReason} from '../domain/plan.js';
-import {reducedKey, type Strings} from './en.js';
+import {en, reducedKey, type Strings} from './en.js';
 import {outcomeSummary} from './outcome-summary.js';
 
 const numbers = new Intl.NumberFormat('da-DK');
@@ -552,10 +552,8 @@ export const da: Strings = {
 		progress: (p: Progress) =>
 			`${tal(p.done)}/${tal(p.total)} udført, ${tal(p.remaining)} tilbage, ${tal(p.throttled)} begrænset, ${p.perSecond.toFixed(1).replace('.', ',')}/s` +
 			(p.waitingMs > 0 ? `, venter ${Math.ceil(p.waitingMs / 1000)} s som Graph bad om` : ''),
-		bar: (p: Progress, width: number) => {
-			const filled = Math.round((p.done / Math.max(1, p.total)) * width);
-			return `[${'#'.repeat(filled).padEnd(width, '.')}] ${Math.floor((p.done / Math.max(1, p.total)) * 100)} %`;
-		},
+		// The same bar; Danish puts a space before %.
+		bar: (p: Progress, width: number) => en.dialog.bar(p, width).replace(/%$/, ' %'),
 		finished: (p: Progress) =>
 			`${tal(p.done)} af ${tal(p.total)} besvaret af Microsoft Graph på ${Math.round(p.elapsedMs / 1000)} s, ${tal(p.throttled)} begrænset og sendt igen` +
 			(p.remaining > 0 ? `, ${tal(p.remaining)} ikke sendt.` : '.'),
