@@ -3,7 +3,7 @@ import {Text} from './Text.js';
 import type {Tab} from '../navigation.js';
 import stringWidth from 'string-width';
 import {terminalText} from '../../domain/text-safety.js';
-import {strings} from '../../text/index.js';
+import {strings, type Strings} from '../../text/index.js';
 
 interface Props {
 	organization: string;
@@ -13,9 +13,16 @@ interface Props {
 	width: number;
 }
 
-/** Each tab's key and name, and the name it goes by when the line is short of room. */
-const tabsOf = (): Array<[Tab, string, string]> =>
-	(['licenses', 'users', 'guide', 'reclaim'] as const).map((id, i) => [id, `${i + 1} ${strings.screens[id]}`, `${i + 1} ${strings.tabShort[id]}`]);
+/** Each tab's key and name, and the name it goes by when the line is short of room: once per language. */
+const tabsByLanguage = new WeakMap<Strings, Array<[Tab, string, string]>>();
+function tabsOf(): Array<[Tab, string, string]> {
+	let tabs = tabsByLanguage.get(strings);
+	if (!tabs) {
+		tabs = (['licenses', 'users', 'guide', 'reclaim'] as const).map((id, i) => [id, `${i + 1} ${strings.screens[id]}`, `${i + 1} ${strings.tabShort[id]}`]);
+		tabsByLanguage.set(strings, tabs);
+	}
+	return tabs;
+}
 
 export function Header({organization, signedInAs, readOnly, tab, width}: Props) {
 	const tabs = tabsOf();
