@@ -6,6 +6,8 @@ export default defineConfig({
 		globalSetup: ['test/helpers/tmux-server.ts'],
 		// The end-to-end tests drive the built bundle in tmux; they need more than the default 5 s.
 		testTimeout: 30_000,
+		// Two files at a time: most tests wait on tmux and child processes rather than compute.
+		maxWorkers: 2,
 		hookTimeout: 30_000,
 		// English unless a test asks for Danish, whatever the machine's locale (LANG=da_DK would choose Danish).
 		env: {M365_LICENSES_LANG: 'en'},
