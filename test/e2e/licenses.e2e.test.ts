@@ -53,6 +53,8 @@ describe.runIf(run)('the built app in a terminal at 80×24', () => {
 		// Every line fits in 80 columns, and the footer is on screen.
 		expect(screen.split('\n').every(line => line.length <= 80)).toBe(true);
 		expect(screen).toContain(words.help);
+		// The product names keep their room: the number columns are as wide as their headings need.
+		expect(screen).toContain('Exchange Online Archiving for Exchange Online ');
 
 		session.keys('j', 'j', 'j', 'Enter');
 		await waitFor(words.product);

@@ -13,16 +13,22 @@ import {WindowedList, windowLabel} from '../components/WindowedList.js';
 import {useAppState} from '../store-context.js';
 import {strings} from '../../text/index.js';
 
-/** A number column: room for 1,000,000 and for its heading in the language in use. */
-const numberWidthOf = (headings: readonly string[]) => Math.max(11, ...headings.map(heading => heading.length + 2));
+const counts = ['assigned', 'available', 'total'] as const;
 
-function ProductLine({product, width, numberWidth, selected}: {product: ProductRow; width: number; numberWidth: number; selected: boolean}) {
+/**
+ * Each number column as wide as its heading (in the language in use) or its widest number, two
+ * spaces from the one before: the product names, which matter most, keep the rest of the line.
+ */
+const numberWidths = (products: readonly ProductRow[]) =>
+	counts.map(count => 2 + Math.max(strings.licenses[count].length, ...products.map(p => strings.number(p[count]).length)));
+
+function ProductLine({product, width, numberWidths, selected}: {product: ProductRow; width: number; numberWidths: readonly number[]; selected: boolean}) {
 	return (
 		<Row
 			width={width}
 			cells={[
 				{text: product.name, inverse: selected},
-				...[product.assigned, product.available, product.total].map(n => ({text: strings.number(n), width: numberWidth, align: 'right' as const})),
+				...counts.map((count, i) => ({text: strings.number(product[count]), width: numberWidths[i], align: 'right' as const})),
 			]}
 		/>
 	);
@@ -40,8 +46,8 @@ export function LicensesScreen({onOpen}: {onOpen: (skuId: string) => void}) {
 	const listHeight = Math.max(1, chrome.bodyRows - 3);
 	const list = useList(products.length, listHeight);
 	const width = chrome.size.columns - 1;
-	const headings = [strings.licenses.assigned, strings.licenses.available, strings.licenses.total];
-	const numberWidth = numberWidthOf(headings);
+	// Measured on every product, not the filtered ones: the columns stay put while filtering.
+	const widths = numberWidths(productRows(tenant));
 
 	return (
 		<ScreenFrame
@@ -65,7 +71,7 @@ export function LicensesScreen({onOpen}: {onOpen: (skuId: string) => void}) {
 					width={width}
 					cells={[
 						{text: strings.licenses.product, bold: true},
-						...headings.map(heading => ({text: heading, width: numberWidth, align: 'right' as const, bold: true})),
+						...counts.map((count, i) => ({text: strings.licenses[count], width: widths[i], align: 'right' as const, bold: true})),
 					]}
 				/>
 			</Box>
@@ -75,7 +81,7 @@ export function LicensesScreen({onOpen}: {onOpen: (skuId: string) => void}) {
 				height={listHeight}
 				empty={filter.query ? strings.product.noMatch(filter.query) : strings.licenses.none}
 				rowKey={p => p.skuId}
-				renderRow={(product, selected) => <ProductLine product={product} width={width} numberWidth={numberWidth} selected={selected} />}
+				renderRow={(product, selected) => <ProductLine product={product} width={width} numberWidths={widths} selected={selected} />}
 			/>
 			<FilterBar filter={filter} />
 		</ScreenFrame>
