@@ -30,6 +30,8 @@ describe('Guided unassign (3)', () => {
 
 		const read = await app.waitFor('Step 3 of 4: read what happens');
 		expect(read).toContain('You are about to remove Office 365 E3 from Nestor Wilke.');
+		// Paragraphs to read aloud stand apart: a blank line after each.
+		expect(read).toMatch(/from Nestor Wilke\.\n\s*\n/);
 		expect(read).toMatch(/Nestor Wilke keeps\s+their\s+mailbox\s+through\s+Exchange\s+Online\s+\(Plan 1\)\./);
 		expect(read).toContain('What happens');
 

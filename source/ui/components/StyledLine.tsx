@@ -5,7 +5,8 @@ import type {Segment} from './wrap-text.js';
 export function StyledLine({segments}: {segments: readonly Segment[]}) {
 	return (
 		<Text wrap="truncate-end">
-			{segments.length === 0 ? ' ' : null}
+			{/* An empty line still takes its row. */}
+			{segments.every(segment => segment.text === '') ? ' ' : null}
 			{segments.map((segment, i) => (
 				<Text key={i} bold={segment.bold} dimColor={segment.dim}>
 					{segment.text}
