@@ -51,6 +51,9 @@ export async function runTui({guide, ...globals}: TuiOptions): Promise<void> {
 	process.once('exit', leaveAlternateScreen);
 	const {store, release} = opened;
 	const graphBase = globals.graph ? endpointsOf(globals, process.env).graph : undefined;
+	// Raw from before the first frame: keys typed between the frame and the effects that would
+	// switch the terminal over are read as typed, not through its line mode.
+	if (process.stdin.isTTY) process.stdin.setRawMode(true);
 	const app = render(<App store={store} initialTab={guide ? 'guide' : 'licenses'} signIn={messages} graphBase={graphBase} />, {exitOnCtrlC: true, ...frameRate});
 	// Shown from the cached copy: read the tenant again behind it.
 	if (store.getState().refreshing) store.refresh().catch(() => {});

@@ -95,6 +95,14 @@ describe.runIf(run)('the built app in a terminal at 80×24', () => {
 		await session.waitFor('Licenses › Microsoft 365 Business Premium');
 	});
 
+	it('acts on keys typed while it starts, enter included', async () => {
+		requireBundle();
+		session = new TmuxSession(['--state-dir', tempStateDir()]);
+		// Typed at once, before the first frame: the terminal is still in line mode.
+		session.keys('j', 'j', 'j', 'Enter');
+		await session.waitFor('Licenses › Microsoft 365 Business Premium');
+	});
+
 	it('follows a terminal resize', async () => {
 		requireBundle();
 		session = new TmuxSession(['--state-dir', tempStateDir()]);
