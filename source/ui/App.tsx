@@ -1,6 +1,7 @@
 import {Box, useApp} from 'ink';
 import {Text} from './components/Text.js';
 import {useEffect, useReducer, useRef, useState} from 'react';
+import {defaultInactiveDays, findReclaim} from '../domain/reclaim.js';
 import {adminPermission} from '../domain/rules.js';
 import type {Store} from '../store/store.js';
 import {ChromeContext, type Chrome, type Handlers} from './chrome.js';
@@ -137,9 +138,15 @@ function Screens({initialTab, router, graphBase, signIn}: ScreensProps) {
 					: nav.product
 						? 'product'
 						: 'licenses';
-	// Reclaim looks at every user: worked out the first time it is opened, not at start-up.
+	// Reclaim looks at every user: its screen is made the first time it is opened, and its candidates
+	// are found after the first frame, while no one looks, so that opening it finds them ready.
 	const reclaimOpened = useRef(false);
 	if (nav.tab === 'reclaim') reclaimOpened.current = true;
+	useEffect(() => {
+		if (reclaimOpened.current) return;
+		const timer = setTimeout(() => findReclaim(tenant, {now: new Date(), inactiveDays: defaultInactiveDays}), 0);
+		return () => clearTimeout(timer);
+	}, [tenant]);
 	const layer = (name: typeof top) => ({display: top === name ? ('flex' as const) : ('none' as const)});
 
 	return (
