@@ -40,6 +40,13 @@ export function planLines(
 	const rows: Line[] = [];
 	const add = (segments: Segment[], indent: string, hang = `${indent}  `) => rows.push(...wrapSegments(segments, width, indent, hang));
 	const note = (text: string): Segment[] => (text ? [{text: ` (${text})`, dim: true}] : []);
+	// A product unassigned, with the same reason, is the same line for every user: wrapped once.
+	const alike = new Map<string, Line[]>();
+	const addAlike = (key: string, segments: Segment[], indent: string) => {
+		let lines = alike.get(key);
+		if (!lines) alike.set(key, (lines = wrapSegments(segments, width, indent, `${indent}  `)));
+		rows.push(...lines);
+	};
 	const changing = plan.items.filter(item => item.add.length + item.remove.length + (item.update?.length ?? 0) > 0);
 	for (const item of changing) {
 		const dependents = Object.keys(item.dependents);
@@ -67,7 +74,7 @@ export function planLines(
 				: bases
 					? strings.user.dependent(listWords(bases.map(names.product)))
 					: '';
-			add([{text: strings.user.removeLine(names.product(skuId))}, ...note(why)], '      ');
+			addAlike(`${skuId}|${why}`, [{text: strings.user.removeLine(names.product(skuId))}, ...note(why)], '      ');
 		}
 	}
 	const skipping = plan.items.filter(item => item.skip.length > 0);
