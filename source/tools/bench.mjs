@@ -92,6 +92,9 @@ function timeCommand(args, {times = runs, env} = {}) {
 function timeToScreen(command, text, times = runs) {
 	const socket = `m365-bench-${process.pid}`;
 	const tmux = args => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
+	// One server for every sample, kept up between them: with the default, killing the last session
+	// stops it, and a session started in that moment fails ("server exited unexpectedly").
+	tmux(['start-server', ';', 'set-option', '-g', 'exit-empty', 'off']);
 	const samples = [];
 	for (let i = 0; i < times; i++) {
 		const name = `s${i}`;
