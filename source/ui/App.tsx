@@ -139,12 +139,13 @@ function Screens({initialTab, router, graphBase, signIn}: ScreensProps) {
 						? 'product'
 						: 'licenses';
 	// Reclaim looks at every user: its screen is made the first time it is opened, and its candidates
-	// are found after the first frame, while no one looks, so that opening it finds them ready.
+	// are found a moment after the first frame (once the terminal has drawn it), while no one looks,
+	// so that opening it finds them ready.
 	const reclaimOpened = useRef(false);
 	if (nav.tab === 'reclaim') reclaimOpened.current = true;
 	useEffect(() => {
 		if (reclaimOpened.current) return;
-		const timer = setTimeout(() => findReclaim(tenant, {now: new Date(), inactiveDays: defaultInactiveDays}), 0);
+		const timer = setTimeout(() => findReclaim(tenant, {now: new Date(), inactiveDays: defaultInactiveDays}), 300);
 		return () => clearTimeout(timer);
 	}, [tenant]);
 	const layer = (name: typeof top) => ({display: top === name ? ('flex' as const) : ('none' as const)});
