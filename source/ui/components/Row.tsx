@@ -47,3 +47,9 @@ export function Row({cells, width}: {cells: readonly RowCell[]; width: number}) 
 		</Text>
 	);
 }
+
+/** A user's display name (marked under the cursor) and username: the columns every list of users starts with. */
+export const userCells = (user: {displayName: string; userPrincipalName: string}, selected: boolean, nameWidth?: number, upnWidth?: number): RowCell[] => [
+	{text: user.displayName, width: nameWidth, inverse: selected},
+	{text: user.userPrincipalName, width: upnWidth, dim: true},
+];

@@ -5,7 +5,7 @@ import {Text} from './Text.js';
 import type {ReactNode} from 'react';
 import type {User} from '../../domain/model.js';
 import {strings} from '../../text/index.js';
-import {Row} from './Row.js';
+import {Row, userCells} from './Row.js';
 import {fitColumns, widest} from './columns.js';
 import {FilterBar} from './FilterBar.js';
 import type {Checklist} from './use-checklist.js';
@@ -55,8 +55,7 @@ export function UserChecklist({checklist, heading, empty, height, width, note}: 
 						width={width}
 						cells={[
 							{text: isTicked(index) ? ' [x]' : ' [ ]', width: 5},
-							{text: user.displayName, width: nameWidth, inverse: selected},
-							{text: user.userPrincipalName, width: upnWidth, dim: true},
+							...userCells(user, selected, nameWidth, upnWidth),
 							{text: note(user), align: 'right'},
 						]}
 					/>

@@ -16,7 +16,7 @@ import {
 	type UserSort,
 } from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
-import {Row} from '../components/Row.js';
+import {Row, userCells} from '../components/Row.js';
 import {ChoiceList, type Choice} from '../components/ChoiceList.js';
 import {fitColumns, widest} from '../components/columns.js';
 import {FilterBar} from '../components/FilterBar.js';
@@ -206,8 +206,7 @@ export function ActiveUsersScreen() {
 						width={width}
 						cells={[
 							{text: isTicked(index) ? '[x]' : '[ ]', width: 4},
-							{text: user.displayName, width: nameWidth, inverse: selected},
-							{text: user.userPrincipalName, width: upnWidth, dim: true},
+							...userCells(user, selected, nameWidth, upnWidth),
 							{text: licensesText(user, names)},
 						]}
 					/>

@@ -4,7 +4,7 @@ import {useEffect, useState} from 'react';
 import {dayOf} from '../../domain/dates.js';
 import {restorableUntil, restoreBlock} from '../../domain/rules.js';
 import {useChrome} from '../chrome.js';
-import {Row} from '../components/Row.js';
+import {Row, userCells} from '../components/Row.js';
 import {fitColumns, widest} from '../components/columns.js';
 import {ConfirmPanel} from '../components/ConfirmPanel.js';
 import {listHandlers} from '../components/list-handlers.js';
@@ -88,8 +88,7 @@ export function DeletedUsersPanel({onClose}: {onClose: () => void}) {
 					<Row
 						width={width}
 						cells={[
-							{text: d.user.displayName, width: nameWidth, inverse: selected},
-							{text: d.user.userPrincipalName, width: upnWidth, dim: true},
+							...userCells(d.user, selected, nameWidth, upnWidth),
 							{text: dates(d.deletedDateTime), align: 'right'},
 						]}
 					/>

@@ -18,7 +18,7 @@ import {
 } from '../../domain/reclaim.js';
 import {queryNarrows, shortProductName} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
-import {Row} from '../components/Row.js';
+import {Row, userCells} from '../components/Row.js';
 import {ConfirmPanel} from '../components/ConfirmPanel.js';
 import {FilterBar} from '../components/FilterBar.js';
 import {NextStepsPanel} from '../components/NextStepsPanel.js';
@@ -219,8 +219,7 @@ export function ReclaimScreen() {
 									width={width}
 									cells={[
 										{text: offeredSkus(candidate).length === 0 ? '[-]' : isTicked(index) ? '[x]' : '[ ]', width: 4},
-										{text: candidate.user.displayName, width: nameWidth, inverse: selected},
-										{text: candidate.user.userPrincipalName, width: upnWidth, dim: true},
+										...userCells(candidate.user, selected, nameWidth, upnWidth),
 										{text: candidate.licenses.map(l => shortProductName(names.product(l.skuId))).join(', ')},
 									]}
 								/>
