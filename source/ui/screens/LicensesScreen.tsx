@@ -1,6 +1,7 @@
 // Billing > Licenses: one row per product, counts summed over all its subscriptions.
 import {Box} from 'ink';
 import {Text} from '../components/Text.js';
+import {useMemo} from 'react';
 import {productRows, type ProductRow} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {Row} from '../components/Row.js';
@@ -47,7 +48,7 @@ export function LicensesScreen({onOpen}: {onOpen: (skuId: string) => void}) {
 	const list = useList(products.length, listHeight);
 	const width = chrome.size.columns - 1;
 	// Measured on every product, not the filtered ones: the columns stay put while filtering.
-	const widths = numberWidths(productRows(tenant));
+	const widths = useMemo(() => numberWidths(productRows(tenant)), [tenant]);
 
 	return (
 		<ScreenFrame
