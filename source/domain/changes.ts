@@ -60,8 +60,8 @@ export interface FoldedUser {
 	deleted?: string;
 }
 
-/** userId → what the changes saved for them amount to. */
-export type Folded = Record<string, FoldedUser>;
+/** userId → what the changes saved for them amount to (a Map: at 100,000 users an object's keys cost several times more). */
+export type Folded = Map<string, FoldedUser>;
 
 /** The changes that outcomes stand for: one per user, all of that user's products together. */
 export function changesFromOutcomes(outcomes: readonly UserOutcome[], time: string): LicenseChange[] {
@@ -81,7 +81,8 @@ export function changesFromOutcomes(outcomes: readonly UserOutcome[], time: stri
 /** Folds changes into `folded` (changed in place, and returned): one pass, no scans. */
 export function foldChanges(folded: Folded, changes: readonly Change[]): Folded {
 	for (const change of changes) {
-		const user = (folded[change.userId] ??= {});
+		let user = folded.get(change.userId);
+		if (!user) folded.set(change.userId, (user = {}));
 		if (change.type === 'delete') {
 			// Deleting a deleted user finds no one.
 			user.deleted ??= change.time;
@@ -114,7 +115,7 @@ export function foldChanges(folded: Folded, changes: readonly Change[]): Folded 
 				if (user.apps) forget(user, 'apps', skuId);
 			}
 		}
-		if (Object.keys(user).length === 0) delete folded[change.userId];
+		if (Object.keys(user).length === 0) folded.delete(change.userId);
 	}
 	return folded;
 }
@@ -129,7 +130,7 @@ function forget(user: FoldedUser, side: 'add' | 'remove' | 'apps', skuId: string
 /** The fold as a list of changes that replays to the same tenant: what a user is shown, or audited. */
 export function unfold(folded: Folded): Change[] {
 	const changes: Change[] = [];
-	for (const [userId, user] of Object.entries(folded)) {
+	for (const [userId, user] of folded) {
 		if (user.restore !== undefined) changes.push({type: 'restore', time: user.restore, userId});
 		for (const [groupId, time] of Object.entries(user.leftGroups ?? {})) changes.push({type: 'leave-group', time, userId, groupId});
 		const byTime = new Map<string, LicenseChange>();
@@ -154,21 +155,16 @@ export function unfold(folded: Folded): Change[] {
  * Consumed units follow, and the time a license went is kept for the 30-day mailbox window.
  */
 export function applyChanges(tenant: Tenant, changes: readonly Change[], indexOf?: (userId: string) => number): void {
-	if (changes.length > 0) applyFolded(tenant, foldChanges({}, changes), indexOf);
+	if (changes.length > 0) applyFolded(tenant, foldChanges(new Map(), changes), indexOf);
 }
 
 /**
- * Applies a fold in one pass over the users it names: look-ups by id, one filter for all deletions.
- * `indexOf` finds a user's place in tenant.users without a scan of it (an Immer draft of 100,000
- * users would make a draft of each one it touched); without it, a map of the users is made.
+ * Applies a fold in one pass: look-ups by id, one filter for all deletions. `indexOf` finds a
+ * user's place in tenant.users without a scan of it (an Immer draft of 100,000 users would make a
+ * draft of each one it touched); without it, every user is looked up in the fold once.
  */
 export function applyFolded(tenant: Tenant, folded: Folded, indexOf?: (userId: string) => number): void {
-	let any = false;
-	for (const _ in folded) {
-		any = true;
-		break;
-	}
-	if (!any) return;
+	if (folded.size === 0) return;
 	const extras = (tenant['x-local'] ??= {});
 	const removals = (extras.licenseRemovals ??= {});
 	const skus = new Map(tenant.subscribedSkus.map(sku => [sku.skuId, sku]));
@@ -176,35 +172,28 @@ export function applyFolded(tenant: Tenant, folded: Folded, indexOf?: (userId: s
 		const sku = skus.get(skuId);
 		if (sku) sku.consumedUnits = Math.max(0, sku.consumedUnits + delta);
 	};
-	// Only the users the fold names are looked up: no map of every user for a fold of a few.
-	let byId: Map<string, User> | null = null;
-	if (!indexOf) {
-		byId = new Map();
-		for (const user of tenant.users) if (folded[user.id] !== undefined) byId.set(user.id, user);
-	}
 	/** Users brought back by this fold: not where indexOf looks. */
 	const restored = new Map<string, User>();
-	const userOf = (userId: string): User | undefined => {
-		if (byId) return byId.get(userId);
-		const i = indexOf!(userId);
-		return i >= 0 ? tenant.users[i] : restored.get(userId);
-	};
+	let present: ((userId: string) => boolean) | undefined;
 	let deletedById: Map<string, {deletedDateTime: string; user: User}> | undefined;
-	const deleting: Array<{deletedDateTime: string; user: User}> = [];
-	for (const userId in folded) {
-		const change = folded[userId]!;
-		if (change.restore !== undefined) {
-			deletedById ??= new Map((extras.deletedUsers ?? []).map(entry => [entry.user.id, entry]));
-			const entry = deletedById.get(userId);
-			if (entry && !userOf(userId)) {
-				restored.set(userId, entry.user);
-				tenant.users.push(entry.user);
-				byId?.set(userId, entry.user);
-				for (const license of entry.user.assignedLicenses) units(license.skuId, +1);
+	const restore = (userId: string) => {
+		deletedById ??= new Map((extras.deletedUsers ?? []).map(entry => [entry.user.id, entry]));
+		const entry = deletedById.get(userId);
+		if (!entry) return;
+		if (!present) {
+			if (indexOf) present = id => indexOf(id) >= 0 || restored.has(id);
+			else {
+				const ids = new Set(tenant.users.map(user => user.id));
+				present = id => ids.has(id) || restored.has(id);
 			}
 		}
-		const user = userOf(userId);
-		if (!user) continue;
+		if (present(userId)) return;
+		restored.set(userId, entry.user);
+		tenant.users.push(entry.user);
+		for (const license of entry.user.assignedLicenses) units(license.skuId, +1);
+	};
+	const deleting: Array<{deletedDateTime: string; user: User}> = [];
+	const change = (user: User, change: FoldedUser) => {
 		const {add, remove, leftGroups} = change;
 		const apps = (skuId: string) => change.apps?.[skuId] ?? [];
 		if (leftGroups) {
@@ -222,6 +211,21 @@ export function applyFolded(tenant: Tenant, folded: Folded, indexOf?: (userId: s
 		if (change.deleted !== undefined) {
 			for (const license of user.assignedLicenses) units(license.skuId, -1);
 			deleting.push({deletedDateTime: change.deleted, user});
+		}
+	};
+	// Restores first: a user brought back is then changed like any other.
+	for (const [userId, entry] of folded) if (entry.restore !== undefined) restore(userId);
+	if (indexOf) {
+		for (const [userId, entry] of folded) {
+			const i = indexOf(userId);
+			const user = i >= 0 ? tenant.users[i] : restored.get(userId);
+			if (user) change(user, entry);
+		}
+	} else {
+		// One look-up per user, and no map of the users: at 100,000 folded users a map costs more than the changes.
+		for (const user of tenant.users) {
+			const entry = folded.get(user.id);
+			if (entry) change(user, entry);
 		}
 	}
 	if (restored.size > 0) extras.deletedUsers = (extras.deletedUsers ?? []).filter(entry => !restored.has(entry.user.id));

@@ -14,7 +14,7 @@ import {join} from 'node:path';
 import envPaths from 'env-paths';
 import {UserError} from '../backends/backend.js';
 import type {AuditEntry} from '../domain/audit.js';
-import {foldChanges, unfold, type Change, type Folded} from '../domain/changes.js';
+import {foldChanges, unfold, type Change, type Folded, type FoldedUser} from '../domain/changes.js';
 import {strings} from '../text/index.js';
 import {appendDurably, crashPoint, diskReason, ensureDir, readIfThere, truncateDurably, writeFileDurably} from './durable.js';
 import {shapeProblem, stateFormat} from './state-schema.js';
@@ -119,18 +119,20 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 	const version = isObject(data) ? data['version'] : undefined;
 	if (typeof version === 'number' && Number.isInteger(version) && version > stateFormat) throw refuse(path, strings.state.newer(version, stateFormat));
 	let legacy = version === 1;
-	const problem = shapeProblem(legacy ? 'legacyState' : 'state', data);
+	// Format 2 is read as it is, and written as the newest format at the next compaction.
+	let outdated = legacy || version === 2;
+	const problem = shapeProblem(legacy ? 'legacyState' : version === 2 ? 'stateV2' : 'state', data);
 	if (problem) throw refuse(path, problem);
 	const tenants = new Map<string, Folded>();
 	let through = 0;
 	if (legacy) {
 		for (const [tenantId, {changes}] of Object.entries((data as {tenants: Record<string, {changes: Change[]}>}).tenants)) {
-			tenants.set(tenantId, foldChanges({}, changes));
+			tenants.set(tenantId, foldChanges(new Map(), changes));
 		}
 	} else {
-		const base = data as {through: number; tenants: Record<string, {users: Folded}>};
+		const base = data as {through: number; tenants: Record<string, {users: Array<[string, FoldedUser]> | Record<string, FoldedUser>}>};
 		through = base.through;
-		for (const [tenantId, {users}] of Object.entries(base.tenants)) tenants.set(tenantId, users);
+		for (const [tenantId, {users}] of Object.entries(base.tenants)) tenants.set(tenantId, new Map(Array.isArray(users) ? users : Object.entries(users)));
 	}
 
 	// A line without its line break was cut off by a crash mid-append: it was never reported saved.
@@ -142,7 +144,7 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 	const committed = new Set<string>();
 	const owed = new Map<string, AuditEntry[]>();
 	const fold = (record: CommitRecord) => {
-		const folded = record.reset ? {} : (tenants.get(record.tenantId) ?? {});
+		const folded = record.reset ? new Map() : (tenants.get(record.tenantId) ?? new Map());
 		tenants.set(record.tenantId, foldChanges(folded, record.changes));
 	};
 	const lines = journalText.slice(0, whole).split('\n');
@@ -265,8 +267,8 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 		dir,
 		path,
 		prepare,
-		folded: tenantId => tenants.get(tenantId) ?? {},
-		changes: tenantId => unfold(tenants.get(tenantId) ?? {}),
+		folded: tenantId => tenants.get(tenantId) ?? new Map(),
+		changes: tenantId => unfold(tenants.get(tenantId) ?? new Map()),
 		begin(change) {
 			append({seq: nextSeq(), type: 'begin', ...change}, 'begin');
 			begun.set(change.id, change);
@@ -319,12 +321,12 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 		compact({force = false} = {}) {
 			removeLeftovers();
 			if (begun.size > 0 || owed.size > 0) return;
-			if (!force && !legacy && journalBytes < compactAt) return;
-			if (journalBytes === 0 && !legacy) return;
+			if (!force && !outdated && journalBytes < compactAt) return;
+			if (journalBytes === 0 && !outdated) return;
 			prepare();
 			// The format 1 file is kept as it was, beside the new one.
 			if (legacy && stateText !== null && readIfThere(join(dir, 'state.v1.json')) === null) writeFileDurably(join(dir, 'state.v1.json'), stateText);
-			const kept = Object.fromEntries([...tenants].filter(([, users]) => Object.keys(users).length > 0).map(([id, users]) => [id, {users}]));
+			const kept = Object.fromEntries([...tenants].filter(([, users]) => users.size > 0).map(([id, users]) => [id, {users: [...users]}]));
 			writeFileDurably(path, `${JSON.stringify({version: stateFormat, through: seq, tenants: kept})}\n`, 'state');
 			crashPoint('after-state');
 			writeFileDurably(journalPath, '');
@@ -332,6 +334,7 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 			tornTail = false;
 			through = seq;
 			legacy = false;
+			outdated = false;
 		},
 	};
 	return stateFile;

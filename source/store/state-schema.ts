@@ -7,7 +7,7 @@ import {strings} from '../text/index.js';
 import * as validators from './state-validators.js';
 
 /** The newest format this build reads and writes. */
-export const stateFormat = 2;
+export const stateFormat = 3;
 
 type Validate = ((data: unknown) => boolean) & {errors?: ErrorObject[] | null};
 
@@ -24,7 +24,7 @@ function describe(error: ErrorObject): string {
 }
 
 /** What is wrong with `data` as the named kind of file, as "path: problem", or null when it is right. */
-export function shapeProblem(name: 'state' | 'legacyState' | 'legacyPending' | 'journalRecord' | 'auditEntry', data: unknown): string | null {
+export function shapeProblem(name: 'state' | 'stateV2' | 'legacyState' | 'legacyPending' | 'journalRecord' | 'auditEntry', data: unknown): string | null {
 	const validate = validators[name] as Validate;
 	if (validate(data)) return null;
 	const [error] = validate.errors ?? [];

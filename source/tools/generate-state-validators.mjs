@@ -11,7 +11,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 const schemaFile = fileURLToPath(new URL('../store/state.schema.json', import.meta.url));
 const outFile = fileURLToPath(new URL('../store/state-validators.ts', import.meta.url));
 const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));
-const names = ['state', 'legacyState', 'legacyPending', 'journalRecord', 'auditEntry'];
+const names = ['state', 'stateV2', 'legacyState', 'legacyPending', 'journalRecord', 'auditEntry'];
 
 // unicode: false counts string length in UTF-16 units, which needs no runtime helper from ajv.
 const ajv = new Ajv({allErrors: false, strict: false, discriminator: true, unicode: false, logger: false, code: {source: true, esm: true, lines: false}});

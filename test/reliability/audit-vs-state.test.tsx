@@ -14,7 +14,7 @@ import {tally, withFault} from './faults.js';
 const counts = tally('audit log unwritable');
 const tenant = demoTenant();
 const alex = userByName(tenant, 'Alex Wilber');
-const removedFromState = (dir: string) => openStateFile(dir).folded(tenant.organization.id)[alex.id]?.remove?.[sku.businessPremium] !== undefined;
+const removedFromState = (dir: string) => openStateFile(dir).folded(tenant.organization.id).get(alex.id)?.remove?.[sku.businessPremium] !== undefined;
 const audited = (dir: string) => openStateFile(dir).audit().entries.filter(e => e.userPrincipalName === alex.userPrincipalName && e.outcome === 'removed');
 
 let cleanup: (() => void) | undefined;

@@ -76,8 +76,8 @@ describe('concurrent writers on a stale lock', () => {
 
 		const state = openStateFile(dir);
 		const folded = state.folded(tenant.organization.id);
-		for (const userId of reported) if (folded[userId]?.remove?.[sku.e3] === undefined) counts.changesLost++;
-		expect(Object.keys(folded).sort()).toEqual([...reported].sort());
+		for (const userId of reported) if (folded.get(userId)?.remove?.[sku.e3] === undefined) counts.changesLost++;
+		expect([...folded.keys()].sort()).toEqual([...reported].sort());
 		const removed = state.audit().entries.filter(e => e.outcome === 'removed').map(e => e.userPrincipalName);
 		expect(removed.sort()).toEqual(chosen.filter(u => reported.includes(u.id)).map(u => u.userPrincipalName).sort());
 

@@ -55,7 +55,7 @@ async function session(dir: string) {
 	return outcome;
 }
 
-const removed = (dir: string, userId: string, skuId: string) => openStateFile(dir).folded(ids.tenant)[userId]?.remove?.[skuId] !== undefined;
+const removed = (dir: string, userId: string, skuId: string) => openStateFile(dir).folded(ids.tenant).get(userId)?.remove?.[skuId] !== undefined;
 
 describe('the disk fails mid-change', () => {
 	it('at every call, with every kind of failure: nothing saved is lost, and what is reported is true', async () => {

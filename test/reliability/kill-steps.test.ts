@@ -19,7 +19,7 @@ const [diego, alex, ben] = ['Diego Siciliani', 'Alex Wilber', 'Ben Walters'].map
 /** Every step of a run, in order; `:torn` ones die half-way through a write. */
 const steps: Array<{step: string; committed: boolean; begun: boolean}> = [
 	{step: 'after-lock', committed: false, begun: false},
-	// The format 1 state.json is folded into format 2 when the writer opens it.
+	// The format 1 state.json is folded into the newest format when the writer opens it.
 	{step: 'state', committed: false, begun: false},
 	{step: 'state:before-rename', committed: false, begun: false},
 	{step: 'after-state', committed: false, begun: false},
@@ -59,7 +59,7 @@ describe('killed at every step of a change', () => {
 
 		const state = openStateFile(dir);
 		const folded = state.folded(tenantId);
-		const gone = (userId: string) => folded[userId]?.remove?.[sku.businessPremium] !== undefined;
+		const gone = (userId: string) => folded.get(userId)?.remove?.[sku.businessPremium] !== undefined;
 		for (const [userId, kept] of [[diego!.id, true], [ben!.id, true], [alex!.id, committed]] as const) {
 			if (kept && !gone(userId)) counts.changesLost++;
 			expect(gone(userId), `${userId} after ${step}`).toBe(kept);
