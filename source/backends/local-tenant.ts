@@ -8,7 +8,7 @@ import {strings} from '../text/index.js';
 import {UserError, type TenantBackend} from './backend.js';
 import {readTextFile} from './text-file.js';
 import {completeTenant, validateTenant} from './validate-tenant.js';
-import {stampOf, type ValidatedSnapshots} from './validated-snapshots.js';
+import {stampOf, type SnapshotStamp, type ValidatedSnapshots} from './validated-snapshots.js';
 
 // JSON.parse needs the file as one string, and V8's strings stop short of 512 MiB.
 const maxTenantBytes = 500 * 1024 * 1024;
@@ -21,9 +21,13 @@ export class LocalTenant implements TenantBackend {
 		private readonly validated?: ValidatedSnapshots,
 	) {}
 
+	/** The snapshot's identity when it was last loaded, if it did not change while it was read. */
+	loadedStamp: SnapshotStamp | null = null;
+
 	async load(): Promise<Tenant> {
 		const label = strings.cli.tenantFileLabel(this.source);
-		const before = this.kind === 'snapshot' && this.validated ? stampOf(this.source) : null;
+		const before = this.kind === 'snapshot' ? stampOf(this.source) : null;
+		this.loadedStamp = null;
 		const text = readTextFile(this.source, label, maxTenantBytes);
 		if (text.trim() === '') throw new UserError(`${label}: ${strings.files.empty}`);
 		let data: unknown;
@@ -36,10 +40,10 @@ export class LocalTenant implements TenantBackend {
 		if (this.kind === 'demo') return normaliseTenant(data as Tenant);
 		// Trusted only when the file is the one checked before, and did not change while it was read.
 		const unchanged = before !== null && stampOf(this.source)?.identity === before.identity;
-		const passed = unchanged ? this.validated!.passed(before) : null;
-		if (passed) return completeTenant(passed.normalised ? (data as Tenant) : normaliseTenant(data as Tenant));
-		const tenant = validateTenant(data, this.source);
-		if (unchanged) this.validated!.remember(before, tenant === data);
+		const passed = unchanged && this.validated ? this.validated.passed(before) : null;
+		const tenant = passed ? completeTenant(passed.normalised ? (data as Tenant) : normaliseTenant(data as Tenant)) : validateTenant(data, this.source);
+		if (unchanged && !passed) this.validated?.remember(before, tenant === data);
+		if (unchanged) this.loadedStamp = before;
 		return tenant;
 	}
 

@@ -3,6 +3,7 @@ import {Text} from './components/Text.js';
 import {useEffect, useReducer, useRef, useState} from 'react';
 import {defaultInactiveDays, findReclaim} from '../domain/reclaim.js';
 import {adminPermission} from '../domain/rules.js';
+import {indexTenant} from '../domain/selectors.js';
 import type {Store} from '../store/store.js';
 import {ChromeContext, type Chrome, type Handlers} from './chrome.js';
 import {Header} from './components/Header.js';
@@ -138,14 +139,17 @@ function Screens({initialTab, router, graphBase, signIn}: ScreensProps) {
 					: nav.product
 						? 'product'
 						: 'licenses';
-	// Reclaim looks at every user: its screen is made the first time it is opened, and its candidates
-	// are found a moment after the first frame (once the terminal has drawn it), while no one looks,
-	// so that opening it finds them ready.
-	const reclaimOpened = useRef(false);
-	if (nav.tab === 'reclaim') reclaimOpened.current = true;
+	// The guide's and Reclaim's screens are made the first time they are opened, and stay. What they
+	// look at every user for (Reclaim's candidates, a product's holders, which a product's page needs
+	// too) is found a moment after the first frame (once the terminal has drawn it), while no one
+	// looks, so that opening them finds it ready.
+	const opened = useRef(new Set<Tab>());
+	opened.current.add(nav.tab);
 	useEffect(() => {
-		if (reclaimOpened.current) return;
-		const timer = setTimeout(() => findReclaim(tenant, {now: new Date(), inactiveDays: defaultInactiveDays}), 300);
+		const timer = setTimeout(() => {
+			if (!opened.current.has('reclaim')) findReclaim(tenant, {now: new Date(), inactiveDays: defaultInactiveDays});
+			void indexTenant(tenant).holders;
+		}, 300);
 		return () => clearTimeout(timer);
 	}, [tenant]);
 	const layer = (name: typeof top) => ({display: top === name ? ('flex' as const) : ('none' as const)});
@@ -181,17 +185,20 @@ function Screens({initialTab, router, graphBase, signIn}: ScreensProps) {
 					</Box>
 				</ChromeContext.Provider>
 			) : null}
+			{/* Mounted hidden from the start: it sorts and indexes the users after the first frame (see there). */}
 			<ChromeContext.Provider value={chrome(top === 'users')}>
 				<Box {...layer('users')} flexDirection="column">
 					<ActiveUsersScreen />
 				</Box>
 			</ChromeContext.Provider>
-			<ChromeContext.Provider value={chrome(top === 'guide')}>
-				<Box {...layer('guide')} flexDirection="column">
-					<GuideScreen />
-				</Box>
-			</ChromeContext.Provider>
-			{reclaimOpened.current ? (
+			{opened.current.has('guide') ? (
+				<ChromeContext.Provider value={chrome(top === 'guide')}>
+					<Box {...layer('guide')} flexDirection="column">
+						<GuideScreen />
+					</Box>
+				</ChromeContext.Provider>
+			) : null}
+			{opened.current.has('reclaim') ? (
 				<ChromeContext.Provider value={chrome(top === 'reclaim')}>
 					<Box {...layer('reclaim')} flexDirection="column">
 						<ReclaimScreen />
