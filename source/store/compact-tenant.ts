@@ -1,9 +1,9 @@
-// A tenant as text that reads several times faster than its JSON at 100,000 users: each user is a
-// row of values ([shape, value, value, ...]) instead of an object, and the nested values users have
-// alike (their licenses, their assignment states) are written once, and shared, frozen, on reading.
-// JSON.parse spends its time making objects; rows of strings and numbers it reads at the speed of
-// the text.
-// The round trip is exact for any tenant read from JSON: the same keys, in the same order.
+// A tenant as text that reads several times faster than its JSON at 100,000 users. The users are
+// written by column (every user's id, then every user's name, ...) instead of as objects, and the
+// nested values users have alike (their licenses, their assignment states) are written once, then
+// shared, frozen, on reading. JSON.parse spends its time making objects; a column of strings it
+// reads at the speed of the text. The round trip is exact for any tenant read from JSON: the same
+// keys, in the same order, with the same values.
 import type {Tenant, User} from '../domain/model.js';
 
 type Json = null | boolean | number | string | Json[] | {[key: string]: Json};
@@ -11,35 +11,49 @@ type Json = null | boolean | number | string | Json[] | {[key: string]: Json};
 export interface CompactTenant {
 	/** The tenant with null for its users (so that its keys keep their order). */
 	rest: Omit<Tenant, 'users'> & {users: null};
-	/** Each shape: the user's keys in order, and whether each value is a shared one (an index into `shared`). */
-	shapes: Array<[keys: string[], sharedAt: boolean[]]>;
+	/** Every key a user has, in the order first met. */
+	keys: string[];
+	/** Each shape: a user's keys (indexes into `keys`) in order, and which values are shared ones. */
+	shapes: Array<[keys: number[], sharedAt: boolean[]]>;
+	/** Each user's shape. */
+	shape: number[];
+	/** Per key, each user's value (null where the user has no such key): a shared one by its index. */
+	columns: Json[][];
 	shared: Json[];
-	/** One row per user: the shape's index, then the values in the shape's order. */
-	users: Json[][];
 }
 
 export function compactTenant(tenant: Tenant): CompactTenant {
 	const {users} = tenant;
-	const rest = {...tenant, users: null};
+	const keys: string[] = [];
+	const keyIndex = new Map<string, number>();
+	const columns: Json[][] = [];
 	const shapes: CompactTenant['shapes'] = [];
 	const shapeIndex = new Map<string, number>();
+	const shape = new Array<number>(users.length);
 	const shared: Json[] = [];
 	const sharedIndex = new Map<string, number>();
-	const rows: Json[][] = [];
-	for (const user of users) {
-		const record = user as unknown as Record<string, Json>;
-		const keys: string[] = [];
+	for (let i = 0; i < users.length; i++) {
+		const record = users[i] as unknown as Record<string, Json | undefined>;
+		const present: number[] = [];
 		const sharedAt: boolean[] = [];
-		const row: Json[] = [0];
+		let signature = '';
 		for (const key in record) {
 			const value = record[key];
 			// JSON.stringify leaves such a key out of an object: so does this.
 			if (value === undefined) continue;
-			keys.push(key);
+			let k = keyIndex.get(key);
+			if (k === undefined) {
+				k = keys.length;
+				keyIndex.set(key, k);
+				keys.push(key);
+				columns.push(new Array<Json>(users.length).fill(null));
+			}
 			const nested = typeof value === 'object' && value !== null;
+			present.push(k);
 			sharedAt.push(nested);
+			signature += nested ? `${k}s,` : `${k},`;
 			if (!nested) {
-				row.push(value);
+				columns[k]![i] = value;
 				continue;
 			}
 			const text = JSON.stringify(value);
@@ -49,19 +63,17 @@ export function compactTenant(tenant: Tenant): CompactTenant {
 				sharedIndex.set(text, at);
 				shared.push(value);
 			}
-			row.push(at);
+			columns[k]![i] = at;
 		}
-		const shapeKey = JSON.stringify([keys, sharedAt]);
-		let shape = shapeIndex.get(shapeKey);
-		if (shape === undefined) {
-			shape = shapes.length;
-			shapeIndex.set(shapeKey, shape);
-			shapes.push([keys, sharedAt]);
+		let s = shapeIndex.get(signature);
+		if (s === undefined) {
+			s = shapes.length;
+			shapeIndex.set(signature, s);
+			shapes.push([present, sharedAt]);
 		}
-		row[0] = shape;
-		rows.push(row);
+		shape[i] = s;
 	}
-	return {rest, shapes, shared, users: rows};
+	return {rest: {...tenant, users: null}, keys, shapes, shape, columns, shared};
 }
 
 /** Frozen all the way down: shared by many users, such a value can only be replaced, never changed. */
@@ -74,29 +86,32 @@ function deepFreeze(value: Json): Json {
 /** The tenant again, or null when `data` is not what compactTenant made (a damaged file). */
 export function expandTenant(data: unknown): Tenant | null {
 	if (typeof data !== 'object' || data === null) return null;
-	const {rest, shapes, shared, users} = data as Partial<CompactTenant>;
-	if (typeof rest !== 'object' || rest === null || !Array.isArray(shapes) || !Array.isArray(shared) || !Array.isArray(users)) return null;
+	const {rest, keys, shapes, shape, columns, shared} = data as Partial<CompactTenant>;
+	if (typeof rest !== 'object' || rest === null || ![keys, shapes, shape, columns, shared].every(Array.isArray)) return null;
+	if (columns!.length !== keys!.length || columns!.some(column => !Array.isArray(column) || column.length !== shape!.length)) return null;
 	// Users share these values, not copies of them: copying cost more than the rest of the reading.
 	// Nothing changes a tenant in place once it is read (the store changes it through Immer, which
 	// copies what it changes), and a value frozen makes any code that tried fail, not change others.
-	const frozen = shared.map(deepFreeze);
-	const out = new Array<User>(users.length);
+	const frozen = shared!.map(deepFreeze);
+	const protoKey = keys!.indexOf('__proto__');
+	const users = new Array<User>(shape!.length);
 	for (let i = 0; i < users.length; i++) {
-		const row = users[i];
-		const shape = Array.isArray(row) ? shapes[row[0] as number] : undefined;
-		if (!shape || row!.length !== shape[0].length + 1) return null;
-		const [keys, sharedAt] = shape;
+		const form = shapes![shape![i]!];
+		if (!form) return null;
+		const [present, sharedAt] = form;
 		const user: {[key: string]: Json} = {};
-		for (let k = 0; k < keys.length; k++) {
-			const value = row![k + 1]!;
-			if (!sharedAt[k]) user[keys[k]!] = value;
-			else {
-				const original = frozen[value as number];
-				if (original === undefined) return null;
-				user[keys[k]!] = original;
+		for (let p = 0; p < present.length; p++) {
+			const k = present[p]!;
+			let value = columns![k]![i]!;
+			if (sharedAt[p]) {
+				value = frozen[value as number]!;
+				if (value === undefined) return null;
 			}
+			// As JSON.parse made it: a key of that name is the user's own, not its prototype.
+			if (k === protoKey) Object.defineProperty(user, '__proto__', {value, enumerable: true, writable: true, configurable: true});
+			else user[keys![k]!] = value;
 		}
-		out[i] = user as unknown as User;
+		users[i] = user as unknown as User;
 	}
-	return {...rest, users: out} as Tenant;
+	return {...rest, users} as Tenant;
 }

@@ -15,7 +15,7 @@ import type {Tenant} from '../domain/model.js';
 import {compactTenant, expandTenant} from './compact-tenant.js';
 import {fileStamp} from './durable.js';
 
-const format = 1;
+const format = 2;
 
 export interface ReplayedTenant {
 	tenant: Tenant;
