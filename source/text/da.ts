@@ -548,6 +548,7 @@ export const da: Strings = {
 	dialog: {
 		cancel: 'Annuller',
 		more: n => `… ${tal(n)} mere (↓ for at rulle)`,
+		moreCounting: '… mere (↓ for at rulle)',
 		working: 'Gemmer…',
 		progress: (p: Progress) =>
 			`${tal(p.done)}/${tal(p.total)} udført, ${tal(p.remaining)} tilbage, ${tal(p.throttled)} begrænset, ${p.perSecond.toFixed(1).replace('.', ',')}/s` +

@@ -538,6 +538,8 @@ export const en = {
 	dialog: {
 		cancel: 'Cancel',
 		more: (n: number) => `… ${n} more (↓ to scroll)`,
+		/** The same while the lines below are still being counted (a moment, for thousands of users). */
+		moreCounting: '… more (↓ to scroll)',
 		working: 'Saving…',
 		/** One line, under 80 columns: a change being sent to Microsoft Graph. */
 		progress: (p: Progress) =>

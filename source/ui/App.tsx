@@ -3,7 +3,8 @@ import {Text} from './components/Text.js';
 import {useEffect, useReducer, useRef, useState} from 'react';
 import {defaultInactiveDays, findReclaim} from '../domain/reclaim.js';
 import {adminPermission} from '../domain/rules.js';
-import {indexTenant} from '../domain/selectors.js';
+import {indexTenant, namesOf} from '../domain/selectors.js';
+import {prepareConfirmations} from './components/plan-lines.js';
 import type {Store} from '../store/store.js';
 import {ChromeContext, type Chrome, type Handlers} from './chrome.js';
 import {Header} from './components/Header.js';
@@ -149,6 +150,7 @@ function Screens({initialTab, router, graphBase, signIn}: ScreensProps) {
 		const timer = setTimeout(() => {
 			if (!opened.current.has('reclaim')) findReclaim(tenant, {now: new Date(), inactiveDays: defaultInactiveDays});
 			void indexTenant(tenant).holders;
+			prepareConfirmations(tenant, namesOf(tenant));
 		}, 300);
 		return () => clearTimeout(timer);
 	}, [tenant]);

@@ -193,6 +193,25 @@ describe('several users: Manage product licenses', () => {
 		expect(productBySku(store.getState().tenant, sku.e3)!.assigned).toBe(15);
 	});
 
+	it('a confirmation for every user opens with its first lines, counts the rest, and scrolls to its end', async () => {
+		const {app} = await start();
+		await app.press('2', 'a');
+		await app.waitFor('47 selected');
+		await app.press('m');
+		await app.waitFor('47 users selected');
+		await app.press('j', 'j');
+		await app.waitFor('Removes every product from every selected user.');
+		await app.press(keys.enter);
+		// The lines below are made after the frame: their count follows.
+		const counted = await app.waitFor(/… [\d,]+ more \(↓ to scroll\)/);
+		const below = Number(/… ([\d,]+) more/.exec(counted)![1]!.replaceAll(',', ''));
+		expect(below).toBeGreaterThan(200);
+		for (let line = 0; /more \(↓ to scroll\)/.test(app.frame()) && line < below + 5; line++) await app.press('j');
+		const end = await app.waitFor('From Microsoft');
+		expect(end).not.toContain('more (↓ to scroll)');
+		expect(end).toContain('Cancel');
+	});
+
 	it('Manage product licenses needs two ticked users, and esc at its confirmation changes nothing', async () => {
 		const {app, store} = await start();
 		await app.press('2', 'm');

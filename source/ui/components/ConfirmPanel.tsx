@@ -11,11 +11,12 @@ import {useAppState, useStore} from '../store-context.js';
 import {commandFiles, commandRows} from './commands-text.js';
 import {StyledLine} from './StyledLine.js';
 import {namesOf} from '../use-apply.js';
-import {confirmationLines} from './plan-lines.js';
+import {confirmationLineStream} from './plan-lines.js';
+import {useLineBuffer} from './line-buffer.js';
 import {strings} from '../../text/index.js';
 import {initialConfirmFocus, nextConfirmFocus, type ConfirmFocus} from './confirm-state.js';
 import {ScreenFrame} from './ScreenFrame.js';
-import {useScroll} from './use-scroll.js';
+import {scrollWindow} from './use-scroll.js';
 import {wrapText, type Line} from './wrap-text.js';
 
 /** The border and padding take four columns. */
@@ -49,12 +50,12 @@ export function ConfirmPanel({title, question, lines: given, plan, byProduct = f
 	const store = useStore();
 	const {tenant} = useAppState();
 	const width = dialogWidth(chrome.size.columns);
-	// Computed once per plan, not on every key that scrolls it: a plan can hold thousands of users.
-	const planned = useMemo(
-		() => (plan ? confirmationLines(tenant, plan, namesOf(tenant), byProduct, width) : []),
-		[tenant, plan, byProduct, width],
+	// Made once per plan, not on every key that scrolls it, and only as far as shown at first: a plan
+	// can hold thousands of users (the rest are made after the frame, to count them).
+	const changeLines = useLineBuffer<Line>(
+		() => given ?? (plan ? confirmationLineStream(tenant, plan, namesOf(tenant), byProduct, width) : []),
+		[given, tenant, plan, byProduct, width],
 	);
-	const changeLines = given ?? planned;
 	const [focus, setFocus] = useState<ConfirmFocus>(initialConfirmFocus);
 	const [showCommands, setShowCommands] = useState(false);
 	/** Where the commands were saved (or why not), once c has been pressed. */
@@ -65,14 +66,18 @@ export function ConfirmPanel({title, question, lines: given, plan, byProduct = f
 		() => (showCommands && plan ? commandRows(plan, chrome.graphBase, commandWidth).map(row => [row]) : null),
 		[showCommands, plan, commandWidth],
 	);
-	const lines = commands ?? changeLines;
 	const savedLines = commands && saved ? wrapText(saved, commandWidth) : [];
 	// The question wraps (it names the add-ons that go with a product); the border, title, a blank
 	// line, the "more" line and the buttons take six rows more. Unboxed, the commands take what the
 	// border and the question leave.
 	const questionLines = wrapText(question, width);
 	const room = Math.max(1, chrome.bodyRows - (commands ? 3 + savedLines.length : 6 + questionLines.length));
-	const scroll = useScroll(lines.length, room);
+	const [scrolled, setScrolled] = useState(0);
+	// The lines on screen, and one more to know whether there is more.
+	changeLines.fill(scrolled + room + 1);
+	const lines = commands ?? changeLines.lines;
+	const scroll = scrollWindow(scrolled, setScrolled, lines.length, room);
+	const more = scroll.below > 0 ? (commands || changeLines.done ? strings.dialog.more(scroll.below) : strings.dialog.moreCounting) : null;
 	const toggleCommands = () => {
 		if (!showCommands && plan && saved === null) setSaved(saveCommands(store, plan, chrome.graphBase, tenant.organization.displayName));
 		setShowCommands(shown => !shown);
@@ -107,7 +112,7 @@ export function ConfirmPanel({title, question, lines: given, plan, byProduct = f
 						<StyledLine key={scroll.offset + i} segments={line} />
 					))}
 				</Box>
-				<Text dimColor>{scroll.below > 0 ? strings.dialog.more(scroll.below) : commands ? strings.commands.back : ' '}</Text>
+				<Text dimColor>{more ?? (commands ? strings.commands.back : ' ')}</Text>
 				<Box gap={2}>
 					<Button label={strings.dialog.cancel} focused={focus === 'cancel'} />
 					<Button label={confirmLabel} focused={focus === 'confirm'} />

@@ -19,6 +19,24 @@ function userSentences(names: Names): (user: UserConsequences) => string {
 	};
 }
 
+const wrapper = (width: number) => (text: string, indent: string) => wrapText(text, Math.max(20, width - indent.length), indent);
+
+/** The panel's upper part, a row at a time: the title, the sums, then a sentence per user. */
+export function* consequenceHead(list: readonly UserConsequences[], names: Names, width: number): Generator<Segment> {
+	if (list.length === 0) return;
+	const wrap = wrapper(width);
+	const userSentence = userSentences(names);
+	yield {text: strings.consequences.title, bold: true};
+	for (const text of wrap(consequenceSummary(list), '  ')) yield {text, bold: true};
+	for (const user of list) for (const text of wrap(userSentence(user), '  ')) yield {text};
+}
+
+/** The panel's lower part: what each kind lost means, and the source. */
+export function consequenceNoteRows(list: readonly UserConsequences[], width: number): Segment[] {
+	const wrap = wrapper(width);
+	return consequenceNotes(list).flatMap(note => wrap(note, '  ').map(text => ({text, dim: true})));
+}
+
 /**
  * The panel's text in two parts: `head` (title, sums, a sentence per user) goes above the changes,
  * `notes` (what each kind lost means, and the source) below them. Lines are wrapped to `width`.
@@ -29,16 +47,7 @@ export function consequenceRows(
 	width: number,
 ): {head: Segment[]; notes: Segment[]} {
 	if (list.length === 0) return {head: [], notes: []};
-	const wrap = (text: string, indent: string) => wrapText(text, Math.max(20, width - indent.length), indent);
-	const userSentence = userSentences(names);
-	return {
-		head: [
-			{text: strings.consequences.title, bold: true},
-			...wrap(consequenceSummary(list), '  ').map(text => ({text, bold: true})),
-			...list.flatMap(user => wrap(userSentence(user), '  ').map(text => ({text}))),
-		],
-		notes: consequenceNotes(list).flatMap(note => wrap(note, '  ').map(text => ({text, dim: true}))),
-	};
+	return {head: [...consequenceHead(list, names, width)], notes: consequenceNoteRows(list, width)};
 }
 
 /** The consequences panel as single-row lines, for a confirmation to scroll with the rest. */
