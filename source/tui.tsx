@@ -49,7 +49,7 @@ export async function runTui({guide, ...globals}: TuiOptions): Promise<void> {
 	opening?.unmount();
 	if (!globals.graph) enter();
 	process.once('exit', leaveAlternateScreen);
-	const {store, release, cacheReplayed} = opened;
+	const {store, release} = opened;
 	const graphBase = globals.graph ? endpointsOf(globals, process.env).graph : undefined;
 	// Raw from before the first frame: keys typed between the frame and the effects that would
 	// switch the terminal over are read as typed, not through its line mode.
@@ -57,11 +57,7 @@ export async function runTui({guide, ...globals}: TuiOptions): Promise<void> {
 	const app = render(<App store={store} initialTab={guide ? 'guide' : 'licenses'} signIn={messages} graphBase={graphBase} />, {exitOnCtrlC: true, ...frameRate});
 	// Shown from the cached copy: read the tenant again behind it.
 	if (store.getState().refreshing) store.refresh().catch(() => {});
-	// Once the terminal has drawn the first frame: the next start then reads the tenant as replayed.
-	const caching = setTimeout(cacheReplayed, 500);
 	await app.waitUntilExit();
-	clearTimeout(caching);
-	cacheReplayed();
 	release();
 	leaveAlternateScreen();
 	process.off('exit', leaveAlternateScreen);

@@ -8,7 +8,8 @@ import {strings} from '../text/index.js';
 import {UserError, type TenantBackend} from './backend.js';
 import {readTextFile} from './text-file.js';
 import {completeTenant, validateTenant} from './validate-tenant.js';
-import {stampOf, type SnapshotStamp, type ValidatedSnapshots} from './validated-snapshots.js';
+import type {SnapshotCache} from './snapshot-cache.js';
+import {stampOf, type ValidatedSnapshots} from './validated-snapshots.js';
 
 // JSON.parse needs the file as one string, and V8's strings stop short of 512 MiB.
 const maxTenantBytes = 500 * 1024 * 1024;
@@ -19,15 +20,15 @@ export class LocalTenant implements TenantBackend {
 		readonly kind: 'demo' | 'snapshot',
 		/** Snapshots already checked (kept in the state directory): such a file is not checked again. */
 		private readonly validated?: ValidatedSnapshots,
+		/** The last snapshot read, compact (kept in the state directory): read instead of the file while it is the same. */
+		private readonly cache?: SnapshotCache,
 	) {}
-
-	/** The snapshot's identity when it was last loaded, if it did not change while it was read. */
-	loadedStamp: SnapshotStamp | null = null;
 
 	async load(): Promise<Tenant> {
 		const label = strings.cli.tenantFileLabel(this.source);
 		const before = this.kind === 'snapshot' ? stampOf(this.source) : null;
-		this.loadedStamp = null;
+		const cached = before && this.cache ? this.cache.read(before) : null;
+		if (cached) return cached;
 		const text = readTextFile(this.source, label, maxTenantBytes);
 		if (text.trim() === '') throw new UserError(`${label}: ${strings.files.empty}`);
 		let data: unknown;
@@ -43,7 +44,8 @@ export class LocalTenant implements TenantBackend {
 		const passed = unchanged && this.validated ? this.validated.passed(before) : null;
 		const tenant = passed ? completeTenant(passed.normalised ? (data as Tenant) : normaliseTenant(data as Tenant)) : validateTenant(data, this.source);
 		if (unchanged && !passed) this.validated?.remember(before, tenant === data);
-		if (unchanged) this.loadedStamp = before;
+		// Kept as read, before the saved changes are replayed into it.
+		if (unchanged) this.cache?.write(before, tenant);
 		return tenant;
 	}
 

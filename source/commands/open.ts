@@ -7,11 +7,11 @@ import {UserError, type TenantBackend} from '../backends/backend.js';
 import {tokenProvider} from '../backends/graph/auth.js';
 import {clouds, type Cloud} from '../backends/graph/clouds.js';
 import {GraphTenant} from '../backends/graph/graph-tenant.js';
-import {rules as replayRules, stampOf, ValidatedSnapshots, type SnapshotStamp} from '../backends/validated-snapshots.js';
+import {SnapshotCache} from '../backends/snapshot-cache.js';
+import {ValidatedSnapshots} from '../backends/validated-snapshots.js';
 import {LocalTenant} from '../backends/local-tenant.js';
 import {demoTenantPath} from '../paths.js';
 import {defaultStateDir, openStateFile, prepareStateDir, resolveStateDir, type StateFile} from '../store/state-file.js';
-import {ReplayCache, replayedUsers} from '../store/replay-cache.js';
 import {openStore, type Store} from '../store/store.js';
 import {describeHolder, lockHolder, takeWriterLock} from '../store/writer-lock.js';
 
@@ -42,11 +42,6 @@ export interface Opened {
 	stateDir: string;
 	/** Lets go of the writer lock, when this opening took it. */
 	release: () => void;
-	/**
-	 * Keeps the snapshot as replayed in the state directory, so that the next start reads it fast;
-	 * nothing when it came from there, or the saved changes changed since. A reader has done it already.
-	 */
-	cacheReplayed: () => void;
 }
 
 export interface Endpoints {
@@ -160,7 +155,12 @@ export function prepare(
 		});
 	} else {
 		backend = options.tenant
-			? new LocalTenant(options.tenant, 'snapshot', new ValidatedSnapshots(join(stateDir, 'validated-snapshots.json')))
+			? new LocalTenant(
+					options.tenant,
+					'snapshot',
+					new ValidatedSnapshots(join(stateDir, 'validated-snapshots.json')),
+					new SnapshotCache(join(stateDir, 'snapshot-cache.json')),
+				)
 			: new LocalTenant(demoTenantPath, 'demo');
 	}
 	return {stateDirFlag, stateDir, backend};
@@ -180,7 +180,7 @@ export async function openTenant(
 	};
 	// A writer takes the state directory's lock; if another holds it, this one can only read.
 	let lock = live.writer ? take(live.writer) : null;
-	let stateFile = openStateFile(stateDirFlag, {lazy: true});
+	let stateFile = openStateFile(stateDirFlag);
 	// A reader that finds a change cut off (or audit entries owed) settles it when no writer is at
 	// work: under the lock, for as long as that takes, so it never races a writer.
 	if (!live.writer && stateFile.owes() && lockHolder(stateDir) === null) {
@@ -191,31 +191,14 @@ export async function openTenant(
 			if (!(error instanceof UserError)) throw error;
 		}
 		// Read again under the lock: the writer before may have settled it meanwhile.
-		if (lock && 'release' in lock) stateFile = openStateFile(stateDirFlag, {lazy: true});
+		if (lock && 'release' in lock) stateFile = openStateFile(stateDirFlag);
 	}
 	const held = lock && 'release' in lock ? lock : null;
-	// A snapshot read and replayed before, with the same changes saved: see store/replay-cache.ts.
-	const replayCache = backend instanceof LocalTenant && backend.kind === 'snapshot' ? new ReplayCache(join(stateDir, 'tenant-cache.json')) : null;
-	const keyOf = (snapshot: SnapshotStamp | null) => {
-		const saved = stateFile.identity();
-		return snapshot && saved ? [replayRules, snapshot.path, snapshot.identity, saved].join('\t') : null;
-	};
-	const key = replayCache && !options.reset && !stateFile.owes() ? keyOf(stampOf((backend as LocalTenant).source)) : null;
-	const replayed = key ? replayCache!.read(key) : null;
 	// A reader is read-only while a writer runs, so it never settles a change the writer is still making.
 	const holder = lock ? ('heldBy' in lock ? lock.heldBy : null) : lockHolder(stateDir);
 	const lockedBy = holder ? describeHolder(holder) : null;
 	try {
-		const revision = stateFile.revision;
-		const store = await openStore({backend, stateFile, reset: options.reset, actAs: options.actAs, lockedBy, writable: held !== null, replayed});
-		const opened = {tenant: store.getState().tenant, revision};
-		let cacheReplayed = () => {
-			cacheReplayed = () => {};
-			// Only the tenant as read and replayed: a change since (settling one included) makes it another.
-			if (!replayCache || replayed || stateFile.revision !== opened.revision) return;
-			const at = keyOf((backend as LocalTenant).loadedStamp);
-			if (at) replayCache.write(at, {tenant: opened.tenant, ...replayedUsers(stateFile.folded(opened.tenant.organization.id))});
-		};
+		const store = await openStore({backend, stateFile, reset: options.reset, actAs: options.actAs, lockedBy, writable: held !== null});
 		const release = () => {
 			if (!held) return;
 			// The journal is folded into state.json on the way out, once it has grown: the next start reads less.
@@ -227,9 +210,7 @@ export async function openTenant(
 		};
 		if (!live.writer) release();
 		else if (held) stateFile.compact();
-		// A reader ends soon: it writes the cache now. A writer changes the state, or (the app) says when.
-		if (!live.writer) cacheReplayed();
-		return {store, stateFile, backend, stateDir, release, cacheReplayed: () => cacheReplayed()};
+		return {store, stateFile, backend, stateDir, release};
 	} catch (error) {
 		held?.release();
 		throw error;

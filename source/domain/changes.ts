@@ -250,22 +250,18 @@ function applyLicense(
 	units: (skuId: string, delta: number) => void,
 ) {
 	// The user's other assignments of the product (through groups) stay; the direct one is replaced.
-	const states = user.licenseAssignmentStates;
-	let kept = 0;
+	// New lists, never the old ones changed: a tenant read from the snapshot cache shares them, frozen,
+	// between users with the same licenses (backends/compact-tenant.ts).
+	const states = user.licenseAssignmentStates.filter(state => !(state.skuId === skuId && state.assignedByGroup === null));
 	let remaining = 0;
-	for (let i = 0; i < states.length; i++) {
-		const state = states[i]!;
-		if (state.skuId === skuId && state.assignedByGroup === null) continue;
-		if (kept !== i) states[kept] = state;
-		kept++;
-		if (state.skuId === skuId) remaining++;
-	}
-	if (kept !== states.length) states.length = kept;
+	for (const state of states) if (state.skuId === skuId) remaining++;
 	if (add) {
 		states.push({skuId, assignedByGroup: null, state: 'Active', error: 'None', disabledPlans: [...add], lastUpdatedDateTime: time});
 		remaining++;
 	}
-	const licenses = user.assignedLicenses;
+	user.licenseAssignmentStates = states;
+	const licenses = [...user.assignedLicenses];
+	user.assignedLicenses = licenses;
 	let at = -1;
 	for (let i = 0; i < licenses.length; i++) {
 		if (licenses[i]!.skuId === skuId) {

@@ -16,7 +16,7 @@ import {UserError} from '../backends/backend.js';
 import type {AuditEntry} from '../domain/audit.js';
 import {foldChanges, unfold, type Change, type Folded, type FoldedUser} from '../domain/changes.js';
 import {strings} from '../text/index.js';
-import {appendDurably, crashPoint, diskReason, ensureDir, fileStamp, readIfThere, truncateDurably, writeFileDurably} from './durable.js';
+import {appendDurably, crashPoint, diskReason, ensureDir, readIfThere, truncateDurably, writeFileDurably} from './durable.js';
 import {shapeProblem, stateFormat} from './state-schema.js';
 
 /** What a license change was about to do, kept until its outcome is saved (a crash leaves it). */
@@ -76,13 +76,6 @@ export interface StateFile {
 	compact(options?: {force?: boolean}): void;
 	/** Makes the directory (0700) for a writer. */
 	prepare(): void;
-	/** Counts the changes folded in since the files were read: what the tenant replayed then no longer shows. */
-	readonly revision: number;
-	/**
-	 * The files' identity as this reader last read them or this writer last wrote them, if they are
-	 * still so (null once anyone else has changed them): the saved changes a cached replay stands for.
-	 */
-	identity(): string | null;
 }
 
 /** The state directory: --state-dir, else M365_LICENSES_STATE_DIR, else the per-user default. */
@@ -103,8 +96,7 @@ const compactAt = 256 * 1024;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** `lazy`: parse state.json's users when first needed (the app's start; see `deferred` below). */
-export function openStateFile(stateDir: string | undefined, {lazy = false}: {lazy?: boolean} = {}): StateFile {
+export function openStateFile(stateDir: string | undefined): StateFile {
 	const dir = stateDir ?? defaultStateDir();
 	const path = join(dir, 'state.json');
 	const journalPath = join(dir, 'journal.jsonl');
@@ -112,67 +104,36 @@ export function openStateFile(stateDir: string | undefined, {lazy = false}: {laz
 	const legacyPendingPath = join(dir, 'pending.json');
 	const refuse = (file: string, problem: string) => new UserError(strings.state.refused(file, problem));
 
-	/** Both files' device, inode, size and times; they change with every write, and a rename. */
-	const stamp = () => [journalPath, path].map(file => fileStamp(file) ?? 'none').join('|');
 	// The journal first, then state.json: see the top of this file.
-	const stampBefore = stamp();
 	const journalText = readIfThere(journalPath) ?? '';
 	const stateText = readIfThere(path);
-	let known: string | null = stamp() === stampBefore ? stampBefore : null;
-	let revision = 0;
 
-	// state.json as this build writes it starts with its format and `through`: the journal needs no
-	// more, and the rest (every user changed) is parsed and checked when first needed. A start that
-	// shows a cached replay (replay-cache.ts) never needs it: the cache stands for this very file.
-	const head = lazy && stateText !== null ? /^\{"version":(\d+),"through":(\d+),"tenants":/.exec(stateText) : null;
-	const deferred = head !== null && Number(head[1]) === stateFormat;
-	let legacy = false;
-	let outdated = false;
+	let data: unknown = {version: stateFormat, through: 0, tenants: {}};
+	if (stateText !== null) {
+		try {
+			data = JSON.parse(stateText);
+		} catch {
+			throw refuse(path, strings.state.notJson);
+		}
+	}
+	const version = isObject(data) ? data['version'] : undefined;
+	if (typeof version === 'number' && Number.isInteger(version) && version > stateFormat) throw refuse(path, strings.state.newer(version, stateFormat));
+	let legacy = version === 1;
+	// Format 2 is read as it is, and written as the newest format at the next compaction.
+	let outdated = legacy || version === 2;
+	const problem = shapeProblem(legacy ? 'legacyState' : version === 2 ? 'stateV2' : 'state', data);
+	if (problem) throw refuse(path, problem);
+	const tenants = new Map<string, Folded>();
 	let through = 0;
-	const readBase = (): Map<string, Folded> => {
-		let data: unknown = {version: stateFormat, through: 0, tenants: {}};
-		if (stateText !== null) {
-			try {
-				data = JSON.parse(stateText);
-			} catch {
-				throw refuse(path, strings.state.notJson);
-			}
+	if (legacy) {
+		for (const [tenantId, {changes}] of Object.entries((data as {tenants: Record<string, {changes: Change[]}>}).tenants)) {
+			tenants.set(tenantId, foldChanges(new Map(), changes));
 		}
-		const version = isObject(data) ? data['version'] : undefined;
-		if (typeof version === 'number' && Number.isInteger(version) && version > stateFormat) throw refuse(path, strings.state.newer(version, stateFormat));
-		legacy = version === 1;
-		// Format 2 is read as it is, and written as the newest format at the next compaction.
-		outdated = legacy || version === 2;
-		const problem = shapeProblem(legacy ? 'legacyState' : version === 2 ? 'stateV2' : 'state', data);
-		if (problem) throw refuse(path, problem);
-		const base = new Map<string, Folded>();
-		if (legacy) {
-			for (const [tenantId, {changes}] of Object.entries((data as {tenants: Record<string, {changes: Change[]}>}).tenants)) {
-				base.set(tenantId, foldChanges(new Map(), changes));
-			}
-		} else {
-			const state = data as {through: number; tenants: Record<string, {users: Array<[string, FoldedUser]> | Record<string, FoldedUser>}>};
-			through = state.through;
-			for (const [tenantId, {users}] of Object.entries(state.tenants)) base.set(tenantId, new Map(Array.isArray(users) ? users : Object.entries(users)));
-		}
-		return base;
-	};
-	let base: Map<string, Folded> | null = null;
-	if (deferred) through = Number(head[2]);
-	else base = readBase();
-	/** Commits read or made before the base was: folded into it when it is. */
-	const afterBase: CommitRecord[] = [];
-	const foldInto = (tenants: Map<string, Folded>, record: CommitRecord) => {
-		const folded = record.reset ? new Map() : (tenants.get(record.tenantId) ?? new Map());
-		tenants.set(record.tenantId, foldChanges(folded, record.changes));
-	};
-	const tenants = (): Map<string, Folded> => {
-		if (!base) {
-			base = readBase();
-			for (const record of afterBase.splice(0)) foldInto(base, record);
-		}
-		return base;
-	};
+	} else {
+		const base = data as {through: number; tenants: Record<string, {users: Array<[string, FoldedUser]> | Record<string, FoldedUser>}>};
+		through = base.through;
+		for (const [tenantId, {users}] of Object.entries(base.tenants)) tenants.set(tenantId, new Map(Array.isArray(users) ? users : Object.entries(users)));
+	}
 
 	// A line without its line break was cut off by a crash mid-append: it was never reported saved.
 	const whole = journalText.lastIndexOf('\n') + 1;
@@ -183,9 +144,8 @@ export function openStateFile(stateDir: string | undefined, {lazy = false}: {laz
 	const committed = new Set<string>();
 	const owed = new Map<string, AuditEntry[]>();
 	const fold = (record: CommitRecord) => {
-		revision++;
-		if (base) foldInto(base, record);
-		else afterBase.push(record);
+		const folded = record.reset ? new Map() : (tenants.get(record.tenantId) ?? new Map());
+		tenants.set(record.tenantId, foldChanges(folded, record.changes));
 	};
 	const lines = journalText.slice(0, whole).split('\n');
 	lines.pop();
@@ -257,8 +217,6 @@ export function openStateFile(stateDir: string | undefined, {lazy = false}: {laz
 	};
 	const append = (record: JournalRecord, crashStep: string, sync = true) => {
 		prepare();
-		// Known after only when known before: this writer's write on the files as it read them.
-		const wasKnown = known !== null && stamp() === known;
 		if (tornTail) {
 			truncateDurably(journalPath, journalBytes);
 			tornTail = false;
@@ -266,7 +224,6 @@ export function openStateFile(stateDir: string | undefined, {lazy = false}: {laz
 		const line = `${JSON.stringify(record)}\n`;
 		appendDurably(journalPath, line, crashStep, {sync});
 		journalBytes += Buffer.byteLength(line);
-		known = wasKnown ? stamp() : null;
 	};
 	const nextSeq = () => ++seq;
 
@@ -310,12 +267,8 @@ export function openStateFile(stateDir: string | undefined, {lazy = false}: {laz
 		dir,
 		path,
 		prepare,
-		get revision() {
-			return revision;
-		},
-		identity: () => (known !== null && stamp() === known ? known : null),
-		folded: tenantId => tenants().get(tenantId) ?? new Map(),
-		changes: tenantId => unfold(tenants().get(tenantId) ?? new Map()),
+		folded: tenantId => tenants.get(tenantId) ?? new Map(),
+		changes: tenantId => unfold(tenants.get(tenantId) ?? new Map()),
 		begin(change) {
 			append({seq: nextSeq(), type: 'begin', ...change}, 'begin');
 			begun.set(change.id, change);
@@ -373,12 +326,10 @@ export function openStateFile(stateDir: string | undefined, {lazy = false}: {laz
 			prepare();
 			// The format 1 file is kept as it was, beside the new one.
 			if (legacy && stateText !== null && readIfThere(join(dir, 'state.v1.json')) === null) writeFileDurably(join(dir, 'state.v1.json'), stateText);
-			const kept = Object.fromEntries([...tenants()].filter(([, users]) => users.size > 0).map(([id, users]) => [id, {users: [...users]}]));
-			const wasKnown = known !== null && stamp() === known;
+			const kept = Object.fromEntries([...tenants].filter(([, users]) => users.size > 0).map(([id, users]) => [id, {users: [...users]}]));
 			writeFileDurably(path, `${JSON.stringify({version: stateFormat, through: seq, tenants: kept})}\n`, 'state');
 			crashPoint('after-state');
 			writeFileDurably(journalPath, '');
-			known = wasKnown ? stamp() : null;
 			journalBytes = 0;
 			tornTail = false;
 			through = seq;

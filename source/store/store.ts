@@ -7,8 +7,7 @@ import type {Progress} from '../backends/graph/http.js';
 import {auditEntries, groupAuditEntries, type AuditEntry} from '../domain/audit.js';
 import {groupSkips, type GroupOutcome, type GroupRemovalPlan} from '../domain/groups.js';
 import {applyChanges, applyFolded, changesFromOutcomes, type Change} from '../domain/changes.js';
-import type {Tenant, User} from '../domain/model.js';
-import type {ReplayedTenant} from './replay-cache.js';
+import type {Tenant} from '../domain/model.js';
 import {changeCount, type LicensePlan, type UserOutcome} from '../domain/plan.js';
 import {adminPermission, deletionBlock, restoreBlock} from '../domain/rules.js';
 import {indexTenant, productNameOf} from '../domain/selectors.js';
@@ -79,8 +78,6 @@ export interface StoreOptions {
 	/** This instance holds the writer lock: it may write the state directory (settle, reset, change). */
 	writable?: boolean;
 	now?: () => Date;
-	/** The tenant with the saved changes already replayed (a cache of this very source and state), or null. */
-	replayed?: ReplayedTenant | null;
 }
 
 /**
@@ -103,22 +100,15 @@ export async function openStore({
 	lockedBy = null,
 	writable = lockedBy === null,
 	now = () => new Date(),
-	replayed = null,
 }: StoreOptions): Promise<Store> {
 	// A live tenant's cached copy is shown at once and read again behind it.
 	const cached = backend.cached?.() ?? null;
-	const source = replayed?.tenant ?? cached ?? (await backend.load());
+	const source = cached ?? (await backend.load());
 	const tenantId = source.organization.id;
 	const admin = actAs ?? source.signedInUser;
 	// Not through indexTenant: its cache is keyed by the tenant object, which the replay below changes in place.
 	const wanted = admin.toLowerCase();
-	const named = (user: User) => user.userPrincipalName.toLowerCase() === wanted;
-	// In a replayed tenant, the source's users are those the saved changes did not restore, and those they deleted.
-	const restored = new Set(replayed?.restored);
-	const deleted = new Set(replayed?.deleted);
-	const inSource = source.users.some(user => named(user) && !restored.has(user.id));
-	const deletedBySaved = (source['x-local']?.deletedUsers ?? []).some(({user}) => deleted.has(user.id) && named(user));
-	if (!inSource && !deletedBySaved) {
+	if (!source.users.some(user => user.userPrincipalName.toLowerCase() === wanted)) {
 		throw new UserError(
 			actAs
 				? strings.cli.noSuchAdmin(actAs, source.organization.displayName, backend.source)
@@ -134,7 +124,7 @@ export async function openStore({
 	// The source was just read for this store alone, and not indexed yet: the saved changes are
 	// replayed into it in place, which costs far less than a copy at 100,000 users.
 	const withSaved = (tenant: Tenant) => {
-		if (replays && !replayed) applyFolded(tenant, stateFile.folded(tenantId));
+		if (replays) applyFolded(tenant, stateFile.folded(tenantId));
 		return tenant;
 	};
 	let state: AppState = {tenant: withSaved(source), admin, busy: false, refreshing: cached !== null, lockedBy, recovered: null, notice};

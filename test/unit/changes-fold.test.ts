@@ -5,50 +5,8 @@ import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {applyChanges, applyFolded, foldChanges, unfold, type Change} from '../../source/domain/changes.js';
 import type {Tenant} from '../../source/domain/model.js';
+import {histories, times} from '../helpers/histories.js';
 import {demoTenant, sku, userByName} from '../helpers/tenant.js';
-
-const tenant = demoTenant();
-// Some users of every kind, group members among them (leaving a group takes their licenses).
-const groupMembers = tenant.users.filter(u => u.licenseAssignmentStates.some(s => s.assignedByGroup !== null)).slice(0, 4);
-const userIds = [...new Set([...tenant.users.slice(0, 6), ...groupMembers].map(u => u.id))];
-const skuIds = tenant.subscribedSkus.map(s => s.skuId);
-const groupIds = tenant.groups.map(g => g.id);
-const times = Array.from({length: 50}, (_, i) => new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString());
-
-/** A history the app could have saved: a user is restored only while deleted. */
-const histories = fc
-	.array(
-		fc.record({
-			kind: fc.constantFrom('licenses', 'licenses', 'licenses', 'delete', 'restore', 'leave-group'),
-			user: fc.constantFrom(...userIds),
-			add: fc.subarray(skuIds, {maxLength: 2}),
-			remove: fc.subarray(skuIds, {maxLength: 2}),
-			group: fc.constantFrom(...groupIds),
-			// Some assignments turn apps off: a plan id of the product, or none.
-			apps: fc.subarray(['p1', 'p2'], {maxLength: 2}),
-		}),
-		{maxLength: 40},
-	)
-	.map(steps => {
-		const deleted = new Set<string>();
-		const changes: Change[] = [];
-		for (const [i, step] of steps.entries()) {
-			const time = times[i]!;
-			if (step.kind === 'delete') {
-				deleted.add(step.user);
-				changes.push({type: 'delete', time, userId: step.user});
-			} else if (step.kind === 'restore') {
-				if (!deleted.delete(step.user)) continue;
-				changes.push({type: 'restore', time, userId: step.user});
-			} else if (step.kind === 'leave-group') {
-				changes.push({type: 'leave-group', time, userId: step.user, groupId: step.group});
-			} else {
-				const disabledPlans = step.apps.length > 0 && step.add.length > 0 ? {[step.add[0]!]: step.apps} : undefined;
-				changes.push({time, userId: step.user, add: step.add, remove: step.remove, ...(disabledPlans ? {disabledPlans} : {})});
-			}
-		}
-		return changes;
-	});
 
 /** The tenant with the order of lists that carry no meaning made canonical. */
 function canonical(t: Tenant) {
@@ -99,7 +57,7 @@ describe('a folded history', () => {
 	});
 
 	it('keeps one entry per user however long the history', () => {
-		const alex = userByName(tenant, 'Alex Wilber').id;
+		const alex = userByName(demoTenant(), 'Alex Wilber').id;
 		const changes: Change[] = Array.from({length: 10_000}, (_, i) => ({
 			time: times[i % times.length]!,
 			userId: alex,

@@ -90,8 +90,8 @@ export function expandTenant(data: unknown): Tenant | null {
 	if (typeof rest !== 'object' || rest === null || ![keys, shapes, shape, columns, shared].every(Array.isArray)) return null;
 	if (columns!.length !== keys!.length || columns!.some(column => !Array.isArray(column) || column.length !== shape!.length)) return null;
 	// Users share these values, not copies of them: copying cost more than the rest of the reading.
-	// Nothing changes a tenant in place once it is read (the store changes it through Immer, which
-	// copies what it changes), and a value frozen makes any code that tried fail, not change others.
+	// What changes a user gives them new lists instead (replaying saved changes, domain/changes.ts;
+	// the store, through Immer), and a value frozen makes any code that tried fail, not change others.
 	const frozen = shared!.map(deepFreeze);
 	const protoKey = keys!.indexOf('__proto__');
 	const users = new Array<User>(shape!.length);

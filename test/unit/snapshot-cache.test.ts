@@ -1,0 +1,156 @@
+// A snapshot read once is kept in the state directory, compact (backends/snapshot-cache.ts), and
+// the next start reads that instead: with the saved changes replayed over it, it must show exactly
+// the tenant that reading the file would, and never once the file is not the one it stands for.
+import {copyFileSync, readFileSync, rmSync, truncateSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import fc from 'fast-check';
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import {compactTenant, expandTenant} from '../../source/backends/compact-tenant.js';
+import {SnapshotCache} from '../../source/backends/snapshot-cache.js';
+import {openTenant} from '../../source/commands/open.js';
+import type {Change} from '../../source/domain/changes.js';
+import type {Tenant} from '../../source/domain/model.js';
+import {planUnassign} from '../../source/domain/plan.js';
+import {demoTenantPath} from '../../source/paths.js';
+import {openStateFile} from '../../source/store/state-file.js';
+import {histories} from '../helpers/histories.js';
+import {demoTenant, sku, tempStateDir, userByName} from '../helpers/tenant.js';
+
+const reads = vi.spyOn(SnapshotCache.prototype, 'read');
+/** How many starts found the snapshot in the cache. */
+const hits = () => reads.mock.results.filter(result => result.value !== null).length;
+afterEach(() => reads.mockClear());
+
+/** A snapshot of the demo tenant (as `edit` changes it) in a folder of its own, and a state directory. */
+function setUp(edit?: (tenant: Tenant) => void) {
+	const snapshot = join(tempStateDir(), 'tenant.json');
+	if (edit) {
+		const tenant = JSON.parse(readFileSync(demoTenantPath, 'utf8')) as Tenant;
+		edit(tenant);
+		writeFileSync(snapshot, JSON.stringify(tenant));
+	} else copyFileSync(demoTenantPath, snapshot);
+	return {snapshot, stateDir: tempStateDir()};
+}
+
+async function open({snapshot, stateDir}: {snapshot: string; stateDir: string}, writer?: string) {
+	const opened = await openTenant({tenant: snapshot, stateDir, reset: false}, {}, () => {}, writer ? {writer} : {});
+	return {...opened, tenant: opened.store.getState().tenant};
+}
+
+const tenantId = demoTenant().organization.id;
+const time = '2026-11-20T10:00:00.000Z';
+const save = (stateDir: string, changes: Change[]) => openStateFile(stateDir).commit({id: `test-${Math.random()}`, tenantId, time, changes, audit: []});
+const holdersOf = (tenant: Tenant, skuId: string) => tenant.users.filter(u => u.assignedLicenses.some(l => l.skuId === skuId)).map(u => u.id);
+
+describe('the compact form of a tenant', () => {
+	it('reads back as the same tenant, key for key and in the same order, for any users', () => {
+		const scalar = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null));
+		const nested = fc.oneof(fc.array(scalar, {maxLength: 3}), fc.dictionary(fc.string({maxLength: 5}), scalar, {maxKeys: 3}));
+		// fc.dictionary makes "__proto__" an own key, as JSON.parse does.
+		const user = fc.dictionary(fc.constantFrom('id', 'displayName', 'assignedLicenses', 'x', 'y', 'signInActivity', '__proto__'), fc.oneof(scalar, nested));
+		fc.assert(
+			fc.property(fc.array(user, {maxLength: 20}), users => {
+				const tenant = {...demoTenant(), users} as unknown as Tenant;
+				const back = expandTenant(JSON.parse(JSON.stringify(compactTenant(tenant))));
+				expect(JSON.stringify(back)).toBe(JSON.stringify(tenant));
+			}),
+			{numRuns: 200},
+		);
+		const demo = demoTenant();
+		expect(JSON.stringify(expandTenant(JSON.parse(JSON.stringify(compactTenant(demo)))))).toBe(JSON.stringify(demo));
+	});
+
+	it('shares what users have alike, frozen, so that nothing can change it for all of them', () => {
+		const back = expandTenant(JSON.parse(JSON.stringify(compactTenant(demoTenant()))))!;
+		const alike = JSON.stringify([{skuId: sku.businessPremium, disabledPlans: []}]);
+		const [a, b] = back.users.filter(u => JSON.stringify(u.assignedLicenses) === alike);
+		expect(a!.assignedLicenses).toBe(b!.assignedLicenses);
+		expect(() => (a!.assignedLicenses as unknown[]).push('x')).toThrow(TypeError);
+		expect(() => ((a!.assignedLicenses[0] as {skuId: string}).skuId = 'x')).toThrow(TypeError);
+	});
+
+	it('is refused when damaged, not read wrong', () => {
+		const compact = JSON.parse(JSON.stringify(compactTenant(demoTenant())));
+		compact.shape[0] = 999;
+		expect(expandTenant(compact)).toBeNull();
+		compact.shape[0] = 0;
+		compact.columns[0].pop();
+		expect(expandTenant(compact)).toBeNull();
+		expect(expandTenant({rest: {}, shapes: [], shared: []})).toBeNull();
+		expect(expandTenant('users')).toBeNull();
+	});
+});
+
+describe('a snapshot cached', () => {
+	it('is read from the cache at the next start, and shows what reading the file shows, changes saved or not', async () => {
+		const files = setUp();
+		const first = await open(files);
+		expect(hits()).toBe(0);
+		const second = await open(files);
+		expect(hits()).toBe(1);
+		expect(JSON.stringify(second.tenant)).toBe(JSON.stringify(first.tenant));
+
+		// A change saved does not make the cache stale: it is replayed over it, as over the file.
+		const writer = await open(files, 'app');
+		const alex = userByName(writer.tenant, 'Alex Wilber');
+		await writer.store.apply(planUnassign(writer.tenant, [alex.id], [sku.businessPremium]));
+		writer.release();
+		const after = await open(files);
+		expect(hits()).toBe(3);
+		expect(holdersOf(after.tenant, sku.businessPremium)).not.toContain(alex.id);
+		rmSync(join(files.stateDir, 'snapshot-cache.json'));
+		const fromFile = await open(files);
+		expect(hits()).toBe(3);
+		expect(JSON.stringify(fromFile.tenant)).toBe(JSON.stringify(after.tenant));
+	});
+
+	it('replays every kind of saved change over the cache as over the file', async () => {
+		// A user deleted in the snapshot, so that a history may restore them too.
+		const files = setUp(tenant => {
+			const at = tenant.users.findIndex(u => u.displayName === 'Diego Siciliani');
+			const [diego] = tenant.users.splice(at, 1);
+			(tenant['x-local'] ??= {}).deletedUsers = [{deletedDateTime: time, user: diego!}];
+		});
+		const diego = userByName(demoTenant(), 'Diego Siciliani');
+		await fc.assert(
+			fc.asyncProperty(histories, async changes => {
+				const stateDir = tempStateDir();
+				save(stateDir, [{type: 'restore', time, userId: diego.id}, ...changes]);
+				rmSync(join(stateDir, 'snapshot-cache.json'), {force: true});
+				const fromFile = await open({...files, stateDir});
+				const fromCache = await open({...files, stateDir});
+				expect(reads.mock.results.at(-1)!.value).not.toBeNull();
+				expect(JSON.stringify(fromCache.tenant)).toBe(JSON.stringify(fromFile.tenant));
+			}),
+			{numRuns: 40},
+		);
+	});
+
+	it('is not used once the snapshot is edited, nor when damaged', async () => {
+		const files = setUp();
+		await open(files);
+		writeFileSync(files.snapshot, readFileSync(files.snapshot, 'utf8').replace('"Contoso Ltd"', '"Contoso Inc"'));
+		const edited = await open(files);
+		expect(hits()).toBe(0);
+		expect(edited.tenant.organization.displayName).toBe('Contoso Inc');
+		await open(files);
+		expect(hits()).toBe(1);
+
+		const cache = join(files.stateDir, 'snapshot-cache.json');
+		truncateSync(cache, Math.floor(readFileSync(cache).length / 2));
+		const damaged = await open(files);
+		expect(hits()).toBe(1);
+		expect(JSON.stringify(damaged.tenant)).toBe(JSON.stringify(edited.tenant));
+	});
+
+	it('lets a change through the store on a cached tenant touch only its user', async () => {
+		const files = setUp();
+		await open(files);
+		const writer = await open(files, 'app');
+		expect(hits()).toBe(1);
+		const before = holdersOf(writer.tenant, sku.businessPremium);
+		await writer.store.apply(planUnassign(writer.tenant, [before[0]!], [sku.businessPremium]));
+		expect(holdersOf(writer.store.getState().tenant, sku.businessPremium)).toEqual(before.slice(1));
+		writer.release();
+	});
+});
