@@ -140,10 +140,10 @@ function Screens({initialTab, router, graphBase, signIn}: ScreensProps) {
 					: nav.product
 						? 'product'
 						: 'licenses';
-	// The guide's and Reclaim's screens are made the first time they are opened, and stay. What they
-	// look at every user for (Reclaim's candidates, a product's holders, which a product's page needs
-	// too) is found a moment after the first frame (once the terminal has drawn it), while no one
-	// looks, so that opening them finds it ready.
+	// The guide's and Reclaim's screens are made the first time they are opened, and stay. What looks
+	// at every user (Reclaim's candidates, a product's holders for the guide and a product's page, the
+	// look-ups a confirmation makes) is done a moment after the first frame (once the terminal has
+	// drawn it), while no one looks, so that opening them finds it ready.
 	const opened = useRef(new Set<Tab>());
 	opened.current.add(nav.tab);
 	useEffect(() => {
