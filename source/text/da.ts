@@ -11,9 +11,10 @@ import type {Outcome, SkipReason} from '../domain/plan.js';
 import {en, reducedKey, type Strings} from './en.js';
 import {outcomeSummary} from './outcome-summary.js';
 
-const numbers = new Intl.NumberFormat('da-DK');
+// Made on first use: loading the locale's data costs 20-30 ms, which a start in English need not pay.
+let numbers: Intl.NumberFormat | undefined;
 /** 1.000 */
-const tal = (n: number) => numbers.format(n);
+const tal = (n: number) => (numbers ??= new Intl.NumberFormat('da-DK')).format(n);
 /** "1 bruger", "2 brugere" */
 const flertal = (n: number, one: string, many: string) => `${tal(n)} ${n === 1 ? one : many}`;
 const brugere = (n: number) => flertal(n, 'bruger', 'brugere');
