@@ -15,7 +15,7 @@ import {fileStamp} from '../store/durable.js';
 import {compactTenant, expandTenant} from './compact-tenant.js';
 import {rules, type SnapshotStamp} from './validated-snapshots.js';
 
-const format = 3;
+const format = 4;
 /** This build's code (the bundle, when run from it): another build may read a tenant otherwise. */
 const build = fileStamp(fileURLToPath(import.meta.url)) ?? 'unknown';
 
