@@ -38,11 +38,13 @@ interface Seen {
 	holder: LockHolder | null;
 }
 
-function readHolder(path: string): LockHolder {
+/** The holder a lock file names; null when there is no such file. */
+function readHolder(path: string): LockHolder | null {
 	try {
 		const holder = JSON.parse(readFileSync(path, 'utf8')) as LockHolder;
 		return typeof holder?.pid === 'number' && typeof holder.host === 'string' ? holder : unknownHolder;
-	} catch {
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
 		// A folder, or not JSON: someone else's, or damaged. Its age decides.
 		return unknownHolder;
 	}
@@ -67,8 +69,10 @@ function liveHolder(path: string, holderPath = path): LockHolder | null {
 	} catch {
 		return null;
 	}
-	const holder = readHolder(holderPath);
-	if (gone(holder)) return null;
+	// A numbered lock file gone since: a writer that lost the race for its number took it back. The
+	// build before's folder without its holder file yet: being taken, so held.
+	const holder = readHolder(holderPath) ?? (holderPath === path ? null : unknownHolder);
+	if (!holder || gone(holder)) return null;
 	const here = holder.host === hostname() && holder.pid > 0;
 	return here || Date.now() - modified < staleAfterMs ? holder : null;
 }

@@ -140,6 +140,12 @@ async function repeat(n: number, step: (i: number) => Promise<number>): Promise<
 const results: Record<string, {p50: number; p95: number; n: number}> = {};
 const userCount = store.getState().tenant.users.length;
 
+// A key typed as soon as the first frame is drawn waits for what the app does then (sorting and
+// indexing the users, finding Reclaim's candidates): timed on its own. The keys below are timed once
+// that is over, as a person who has read the screen types them.
+const firstKeyMs = await press('j', any, 'a move on Licenses');
+await new Promise(resolve => setTimeout(resolve, 3000));
+
 await press('2', has('Display name'), 'Active users');
 results['move (j)'] = stats(await repeat(runs, () => press('j', any, 'a move')));
 results['page (PgDn)'] = stats(await repeat(runs, () => press(keys.pageDown, any, 'a page')));
@@ -213,5 +219,5 @@ results['reclaim: section (tab)'] = stats(await repeat(runs, () => press('\t', a
 const heapEndMb = heapMb();
 app.unmount();
 release();
-process.stdout.write(`${JSON.stringify({users: userCount, firstFrameMs: Math.round(firstFrameMs), heapAfterLoadMb, heapEndMb, keys: results})}\n`);
+process.stdout.write(`${JSON.stringify({users: userCount, firstFrameMs: Math.round(firstFrameMs), firstKeyMs: Math.round(firstKeyMs), heapAfterLoadMb, heapEndMb, keys: results})}\n`);
 process.exit(0);

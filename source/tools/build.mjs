@@ -6,9 +6,10 @@
 // --if-needed skips the build when dist/cli.js is newer than every input: the sources, the tenant
 // schema bundled with them, package.json and the lock file.
 import {build} from 'esbuild';
-import {chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync} from 'node:fs';
+import {chmodSync, existsSync, readdirSync, rmSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {bundlePlugins} from './bundle-plugins.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outfile = join(root, 'dist', 'cli.js');
@@ -26,30 +27,6 @@ function upToDate() {
 	const inputs = ['source', 'demo-data/tenant.schema.json', 'package.json', 'package-lock.json'].map(p => join(root, p)).filter(p => existsSync(p));
 	return statSync(outfile).mtimeMs >= Math.max(...inputs.map(newestMtime));
 }
-
-// Ink loads react-devtools-core only when DEV=true; the bundle ships a stub instead of the package.
-const withoutDevtools = {
-	name: 'without-react-devtools',
-	setup(b) {
-		b.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'stub'}));
-		b.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export default {connectToDevTools() {}};'}));
-	},
-};
-
-// Yoga (Ink's layout engine) loads its WebAssembly with fetch() wherever fetch exists. In Node that
-// first loads Node's whole fetch implementation: 50-60 ms of every start, for bytes that are in the
-// bundle already. It is told to take them directly, the way it does where there is no fetch.
-const yogaWithoutFetch = {
-	name: 'yoga-without-fetch',
-	setup(b) {
-		b.onLoad({filter: /yoga-wasm-base64-esm\.js$/}, args => {
-			const text = readFileSync(args.path, 'utf8');
-			const patched = text.replaceAll('||"function"!=typeof fetch?', '||true?');
-			if (patched === text || patched.includes('typeof fetch')) throw new Error(`${args.path}: yoga-layout changed; see yogaWithoutFetch in source/tools/build.mjs`);
-			return {contents: patched, loader: 'js'};
-		});
-	},
-};
 
 if (process.argv.includes('--if-needed') && upToDate()) process.exit(0);
 
@@ -69,7 +46,7 @@ await build({
 	legalComments: 'none',
 	logLevel: 'warning',
 	define: {'process.env.NODE_ENV': '"production"'},
-	plugins: [withoutDevtools, yogaWithoutFetch],
+	plugins: bundlePlugins,
 	banner: {
 		// CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
 		js: "#!/usr/bin/env node\nimport {createRequire as __createRequire} from 'node:module';const require=__createRequire(import.meta.url);",

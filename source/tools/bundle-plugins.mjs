@@ -1,0 +1,54 @@
+// The esbuild plugins every bundle of the app is built with: the app (build.mjs) and the
+// benchmark's in-process harnesses (bench.mjs), so that what is measured is what runs. Two patch a
+// dependency as it is bundled; each fails the build when the code it expects is not there, so an
+// upgrade that changes it is seen at once, never shipped half-patched.
+import {readFileSync} from 'node:fs';
+
+// Ink loads react-devtools-core only when DEV=true; the bundle ships a stub instead of the package.
+const withoutDevtools = {
+	name: 'without-react-devtools',
+	setup(b) {
+		b.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'stub'}));
+		b.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export default {connectToDevTools() {}};'}));
+	},
+};
+
+/** A plugin that replaces `from` with `to` in the file `filter` matches, everywhere, and adds `end`; or fails the build. */
+function patch(name, filter, from, to, end = '') {
+	return {
+		name,
+		setup(b) {
+			b.onLoad({filter}, args => {
+				const text = readFileSync(args.path, 'utf8');
+				const patched = text.replaceAll(from, to);
+				if (patched === text) throw new Error(`${args.path}: the code ${name} changes is not there (the package changed); see source/tools/bundle-plugins.mjs`);
+				return {contents: patched + end, loader: 'js'};
+			});
+		},
+	};
+}
+
+// Yoga (Ink's layout engine) loads its WebAssembly with fetch() wherever fetch exists. In Node that
+// first loads Node's whole fetch implementation: 50-60 ms of every start, for bytes that are in the
+// bundle already. It is told to take them directly, the way it does where there is no fetch.
+const yogaWithoutFetch = patch('yoga-without-fetch', /yoga-wasm-base64-esm\.js$/, '||"function"!=typeof fetch?', '||true?');
+
+// Ink turns every line of every frame into styled characters (and measures it) with caches that
+// live for one frame: a key that moves a cursor redoes the whole screen, 3-4 ms of the 14 a key
+// takes at 80×24. The caches are kept from frame to frame instead: a line drawn again is a look-up.
+// What they hold is only read, and they start over once they have grown (a few thousand lines).
+const inkOutputCaches = patch(
+	'ink-output-caches',
+	/ink[\\/]build[\\/]output\.js$/,
+	'    caches = new OutputCaches();',
+	'    caches = keptOutputCaches();',
+	`
+let kept;
+function keptOutputCaches() {
+	if (!kept || kept.styledChars.size > 2000 || kept.widths.size > 20000 || kept.blockWidths.size > 2000) kept = new OutputCaches();
+	return kept;
+}
+`,
+);
+
+export const bundlePlugins = [withoutDevtools, yogaWithoutFetch, inkOutputCaches];
