@@ -63,11 +63,17 @@ function holdersBySku(users: readonly User[], index: SearchIndex): Map<string, n
 	return index.bySku;
 }
 
-/** Makes a list's index ahead of time, so the first letter typed does not pay for it. */
-export function prepareUserSearch(users: readonly User[]): void {
-	holdersBySku(users, searchIndex(users));
-	// One search, for the common letter "e": the first one a person types then runs compiled code.
-	searchUsers(users, 'e', true, new Set());
+/**
+ * Makes a list's index ahead of time, so the first letter typed does not pay for it: in steps, each
+ * a part of the work, for a caller that runs them one at a time (`users` is asked at each).
+ */
+export function userSearchSteps(users: () => readonly User[]): Array<() => void> {
+	return [
+		() => searchIndex(users()),
+		() => holdersBySku(users(), searchIndex(users())),
+		// One search, for the common letter "e": the first one a person types then runs compiled code.
+		() => searchUsers(users(), 'e', true, new Set()),
+	];
 }
 
 /** The place of the user whose part of the text holds `offset`, at or after `from`. */

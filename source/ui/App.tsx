@@ -5,6 +5,7 @@ import {defaultInactiveDays, findReclaim} from '../domain/reclaim.js';
 import {adminPermission} from '../domain/rules.js';
 import {indexTenant, namesOf} from '../domain/selectors.js';
 import {prepareConfirmations} from './components/plan-lines.js';
+import {inTurns} from './in-turns.js';
 import type {Store} from '../store/store.js';
 import {ChromeContext, type Chrome, type Handlers} from './chrome.js';
 import {Header} from './components/Header.js';
@@ -146,14 +147,18 @@ function Screens({initialTab, router, graphBase, signIn}: ScreensProps) {
 	// drawn it), while no one looks, so that opening them finds it ready.
 	const opened = useRef(new Set<Tab>());
 	opened.current.add(nav.tab);
-	useEffect(() => {
-		const timer = setTimeout(() => {
-			if (!opened.current.has('reclaim')) findReclaim(tenant, {now: new Date(), inactiveDays: defaultInactiveDays});
-			void indexTenant(tenant).holders;
-			prepareConfirmations(tenant, namesOf(tenant));
-		}, 300);
-		return () => clearTimeout(timer);
-	}, [tenant]);
+	useEffect(
+		() =>
+			inTurns(
+				[
+					() => void (opened.current.has('reclaim') || findReclaim(tenant, {now: new Date(), inactiveDays: defaultInactiveDays})),
+					() => void indexTenant(tenant).holders,
+					() => prepareConfirmations(tenant, namesOf(tenant)),
+				],
+				300,
+			),
+		[tenant],
+	);
 	const layer = (name: typeof top) => ({display: top === name ? ('flex' as const) : ('none' as const)});
 
 	return (

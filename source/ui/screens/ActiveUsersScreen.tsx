@@ -5,7 +5,8 @@ import {Box} from 'ink';
 import {Text} from '../components/Text.js';
 import {useEffect, useMemo, useRef, useState} from 'react';
 import type {User} from '../../domain/model.js';
-import {prepareUserSearch} from '../../domain/user-search.js';
+import {userSearchSteps} from '../../domain/user-search.js';
+import {inTurns} from '../in-turns.js';
 import {
 	filterUsers,
 	indexTenant,
@@ -67,8 +68,8 @@ export function ActiveUsersScreen() {
 	// After the first frame, while no one looks: the list sorted and its search index made, so the
 	// first visit and the first letter typed into / find that work done.
 	useEffect(() => {
-		const timer = setTimeout(() => prepareUserSearch(usersIn(sortedUsers(tenant, sort), shownFilter)), 0);
-		return () => clearTimeout(timer);
+		let shown: readonly User[] = [];
+		return inTurns([() => void (shown = usersIn(sortedUsers(tenant, sort), shownFilter)), ...userSearchSteps(() => shown)]);
 	}, [tenant, sort, filterKey(shownFilter)]);
 	// Title, column headings, filter line.
 	const listHeight = Math.max(1, chrome.bodyRows - 3);
