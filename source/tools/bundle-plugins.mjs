@@ -36,7 +36,7 @@ const yogaWithoutFetch = patch('yoga-without-fetch', /yoga-wasm-base64-esm\.js$/
 // Ink turns every line of every frame into styled characters (and measures it) with caches that
 // live for one frame: a key that moves a cursor redoes the whole screen, 3-4 ms of the 14 a key
 // takes at 80×24. The caches are kept from frame to frame instead: a line drawn again is a look-up.
-// What they hold is only read, and they start over once they have grown (a few thousand lines).
+// What they hold is only read, and they start over once they have grown (500 lines, a few MB).
 const inkOutputCaches = patch(
 	'ink-output-caches',
 	/ink[\\/]build[\\/]output\.js$/,
@@ -45,10 +45,34 @@ const inkOutputCaches = patch(
 	`
 let kept;
 function keptOutputCaches() {
-	if (!kept || kept.styledChars.size > 2000 || kept.widths.size > 20000 || kept.blockWidths.size > 2000) kept = new OutputCaches();
+	if (!kept || kept.styledChars.size > 500 || kept.widths.size > 20000 || kept.blockWidths.size > 2000) kept = new OutputCaches();
 	return kept;
 }
 `,
 );
 
-export const bundlePlugins = [withoutDevtools, yogaWithoutFetch, inkOutputCaches];
+// Ink writes each frame's rows back as text through @alcalzone/ansi-tokenize, which works out the
+// change of style between every two characters with four new Sets and several arrays: about 1.5 MB
+// of garbage a frame at 80×24, so a collection every few keys. Two characters of the same style (most
+// of a frame) need no change: said at once, and no codes at all is said without a Set.
+const sameStyleNoDiff = patch(
+	'ansi-same-style',
+	/ansi-tokenize[\\/]build[\\/]diff\.js$/,
+	'export function diffAnsiCodes(from, to) {',
+	'export function diffAnsiCodes(from, to) {\n    if (sameCodes(from, to)) return [];',
+	`
+function sameCodes(a, b) {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i].code !== b[i].code || a[i].endCode !== b[i].endCode) return false;
+	return true;
+}
+`,
+);
+const noCodesNoSet = patch(
+	'ansi-no-codes',
+	/ansi-tokenize[\\/]build[\\/]ansiCodes\.js$/,
+	'export function ansiCodesToString(codes) {',
+	'export function ansiCodesToString(codes) {\n    if (codes.length === 0) return "";',
+);
+
+export const bundlePlugins = [withoutDevtools, yogaWithoutFetch, inkOutputCaches, sameStyleNoDiff, noCodesNoSet];

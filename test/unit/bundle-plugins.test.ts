@@ -1,0 +1,46 @@
+// The bundle patches dependencies for speed (source/tools/bundle-plugins.mjs). A patch must change
+// how fast, never what: the patched ANSI code must write every styled line exactly as the package
+// does, and each patch must find the code it changes (else the build fails, naming the package).
+import {build} from 'esbuild';
+import fc from 'fast-check';
+import * as original from '@alcalzone/ansi-tokenize';
+import {describe, expect, it} from 'vitest';
+import {bundlePlugins} from '../../source/tools/bundle-plugins.mjs';
+
+/** @alcalzone/ansi-tokenize as the app's bundle has it. */
+async function patchedTokenize(): Promise<typeof original> {
+	const result = await build({
+		stdin: {contents: "export * from '@alcalzone/ansi-tokenize';", resolveDir: process.cwd()},
+		bundle: true,
+		write: false,
+		format: 'esm',
+		platform: 'node',
+		plugins: bundlePlugins,
+		logLevel: 'silent',
+	});
+	const code = result.outputFiles[0]!.text;
+	expect(code).toContain('sameCodes(from, to)');
+	return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+}
+
+/** SGR codes as chalk writes them: [on, off]. */
+const styles: Record<string, [number, number]> = {bold: [1, 22], dim: [2, 22], italic: [3, 23], underline: [4, 24], inverse: [7, 27], red: [31, 39], green: [32, 39], gray: [90, 39], bgBlue: [44, 49]};
+const styled = (text: string, on: readonly string[]) => on.reduce((out, style) => `\u001B[${styles[style]![0]}m${out}\u001B[${styles[style]![1]}m`, text);
+
+describe('the bundle patches of the ANSI code', () => {
+	it('write every styled line as the package writes it', async () => {
+		const patched = await patchedTokenize();
+		const segment = fc.record({text: fc.string({maxLength: 6}), styles: fc.subarray(Object.keys(styles), {maxLength: 3})});
+		fc.assert(
+			fc.property(fc.array(segment, {maxLength: 8}), segments => {
+				const line = segments.map(({text, styles: on}) => styled(text, on)).join('');
+				const chars = original.styledCharsFromTokens(original.tokenize(line));
+				expect(patched.styledCharsToString(chars)).toBe(original.styledCharsToString(chars));
+				for (let i = 1; i < chars.length; i++) {
+					expect(patched.diffAnsiCodes(chars[i - 1]!.styles, chars[i]!.styles)).toEqual(original.diffAnsiCodes(chars[i - 1]!.styles, chars[i]!.styles));
+				}
+			}),
+			{numRuns: 500},
+		);
+	});
+});
