@@ -13,16 +13,18 @@ const withoutDevtools = {
 	},
 };
 
-/** A plugin that replaces `from` with `to` in the file `filter` matches, everywhere, and adds `end`; or fails the build. */
-function patch(name, filter, from, to, end = '') {
+/** A plugin that makes each [from, to] replacement in the file `filter` matches and adds `end`; or fails the build. */
+function patch(name, filter, replacements, end = '') {
 	return {
 		name,
 		setup(b) {
 			b.onLoad({filter}, args => {
-				const text = readFileSync(args.path, 'utf8');
-				const patched = text.replaceAll(from, to);
-				if (patched === text) throw new Error(`${args.path}: the code ${name} changes is not there (the package changed); see source/tools/bundle-plugins.mjs`);
-				return {contents: patched + end, loader: 'js'};
+				let text = readFileSync(args.path, 'utf8');
+				for (const [from, to] of replacements) {
+					if (!text.includes(from)) throw new Error(`${args.path}: the code ${name} changes is not there (the package changed); see source/tools/bundle-plugins.mjs`);
+					text = text.replaceAll(from, to);
+				}
+				return {contents: text + end, loader: 'js'};
 			});
 		},
 	};
@@ -31,18 +33,31 @@ function patch(name, filter, from, to, end = '') {
 // Yoga (Ink's layout engine) loads its WebAssembly with fetch() wherever fetch exists. In Node that
 // first loads Node's whole fetch implementation: 50-60 ms of every start, for bytes that are in the
 // bundle already. It is told to take them directly, the way it does where there is no fetch.
-const yogaWithoutFetch = patch('yoga-without-fetch', /yoga-wasm-base64-esm\.js$/, '||"function"!=typeof fetch?', '||true?');
+const yogaWithoutFetch = patch('yoga-without-fetch', /yoga-wasm-base64-esm\.js$/, [['||"function"!=typeof fetch?', '||true?']]);
 
 // Ink turns every line of every frame into styled characters (and measures it) with caches that
 // live for one frame: a key that moves a cursor redoes the whole screen, 3-4 ms of the 14 a key
 // takes at 80×24. The caches are kept from frame to frame instead: a line drawn again is a look-up.
 // What they hold is only read, and they start over once they have grown (500 lines, a few MB).
-const inkOutputCaches = patch(
-	'ink-output-caches',
+// The blank cells a frame starts from are one frozen cell, not 1,920 new ones: a cell is only ever
+// replaced, never changed.
+const inkOutput = patch(
+	'ink-output',
 	/ink[\\/]build[\\/]output\.js$/,
-	'    caches = new OutputCaches();',
-	'    caches = keptOutputCaches();',
+	[
+		['    caches = new OutputCaches();', '    caches = keptOutputCaches();'],
+		[
+			`                row.push({
+                    type: 'char',
+                    value: ' ',
+                    fullWidth: false,
+                    styles: [],
+                });`,
+			'                row.push(blankCell);',
+		],
+	],
 	`
+const blankCell = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});
 let kept;
 function keptOutputCaches() {
 	if (!kept || kept.styledChars.size > 500 || kept.widths.size > 20000 || kept.blockWidths.size > 2000) kept = new OutputCaches();
@@ -58,8 +73,7 @@ function keptOutputCaches() {
 const sameStyleNoDiff = patch(
 	'ansi-same-style',
 	/ansi-tokenize[\\/]build[\\/]diff\.js$/,
-	'export function diffAnsiCodes(from, to) {',
-	'export function diffAnsiCodes(from, to) {\n    if (sameCodes(from, to)) return [];',
+	[['export function diffAnsiCodes(from, to) {', 'export function diffAnsiCodes(from, to) {\n    if (sameCodes(from, to)) return [];']],
 	`
 function sameCodes(a, b) {
 	if (a.length !== b.length) return false;
@@ -71,8 +85,7 @@ function sameCodes(a, b) {
 const noCodesNoSet = patch(
 	'ansi-no-codes',
 	/ansi-tokenize[\\/]build[\\/]ansiCodes\.js$/,
-	'export function ansiCodesToString(codes) {',
-	'export function ansiCodesToString(codes) {\n    if (codes.length === 0) return "";',
+	[['export function ansiCodesToString(codes) {', 'export function ansiCodesToString(codes) {\n    if (codes.length === 0) return "";']],
 );
 
-export const bundlePlugins = [withoutDevtools, yogaWithoutFetch, inkOutputCaches, sameStyleNoDiff, noCodesNoSet];
+export const bundlePlugins = [withoutDevtools, yogaWithoutFetch, inkOutput, sameStyleNoDiff, noCodesNoSet];
