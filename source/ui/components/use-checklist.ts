@@ -14,8 +14,12 @@ export interface Checklist<T> {
 	isTicked: (shownIndex: number) => boolean;
 	/** How many items are ticked. */
 	tickCount: number;
-	/** Ticked items that are still in `items` (a change may have taken some away). */
-	tickedItems: readonly T[];
+	/**
+	 * Ticked items that are still in `items` (a change may have taken some away). Made when first read
+	 * for these ticks: with every one of 100,000 users ticked, making it on every tick cost a pass and
+	 * a list of 100,000; read it where it is used, not on every render.
+	 */
+	readonly tickedItems: readonly T[];
 	clearTicks: () => void;
 	handlers: Handlers;
 }
@@ -86,14 +90,17 @@ export function useChecklist<T>(
 	const list = useList(shown.length, height);
 	const [state, dispatch] = useReducer(tickReducer<T>, undefined, () => ({items, ticks: noTicks(items.length)}));
 	const ticks = useMemo(() => ticksOver(state, items, idOf), [state, items]);
-	const tickedItems = useMemo(() => tickedOf(ticks, items), [ticks, items]);
+	const ticked = useRef<{ticks: Ticks; items: readonly T[]; list: readonly T[]} | null>(null);
 	return {
 		filter,
 		list,
 		shown,
 		isTicked: index => ticks.bits[positions[index] ?? -1] === 1,
 		tickCount: ticks.count,
-		tickedItems,
+		get tickedItems() {
+			if (ticked.current?.ticks !== ticks || ticked.current.items !== items) ticked.current = {ticks, items, list: tickedOf(ticks, items)};
+			return ticked.current.list;
+		},
 		clearTicks: () => dispatch({type: 'clear', items, idOf}),
 		handlers: {
 			...listHandlers(list, filter),

@@ -74,7 +74,7 @@ export function ActiveUsersScreen() {
 	// Title, column headings, filter line.
 	const listHeight = Math.max(1, chrome.bodyRows - 3);
 	const checklist = useChecklist(users, user => user.id, (list, query) => filterUsers(tenant, list, query), listHeight);
-	const {filter, list, shown, isTicked, tickCount, tickedItems} = checklist;
+	const {filter, list, shown, isTicked, tickCount} = checklist;
 	const width = chrome.size.columns - 1;
 
 	const toList = () => setMode({kind: 'list'});
@@ -149,7 +149,7 @@ export function ActiveUsersScreen() {
 		<ScreenFrame
 			contexts={['users', 'checklist', 'list']}
 			text={filter.field}
-			disabled={new Set(tickedItems.length < 2 ? ['manage'] : [])}
+			disabled={new Set(tickCount < 2 ? ['manage'] : [])}
 			handlers={{
 				...checklist.handlers,
 				open: () => {
@@ -167,8 +167,8 @@ export function ActiveUsersScreen() {
 				filterUsers: () => setMode({kind: 'filter'}),
 				sortUsers: () => setMode({kind: 'sort'}),
 				manage: () => {
-					if (tickedItems.length < 2) return chrome.setStatus(strings.users.manageNeedsTwo);
-					setMode({kind: 'manage', userIds: tickedItems.map(user => user.id)});
+					if (tickCount < 2) return chrome.setStatus(strings.users.manageNeedsTwo);
+					setMode({kind: 'manage', userIds: checklist.tickedItems.map(user => user.id)});
 				},
 			}}
 		>
