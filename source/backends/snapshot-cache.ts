@@ -7,17 +7,16 @@
 // passed, and the file's identity (device, inode, size, modification and change times, to the
 // nanosecond). Editing the file, or copying another over it, gives another key: the file is read
 // and checked again, and the copy written again. A damaged or foreign copy is simply not used.
-import {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
-import {dirname} from 'node:path';
+import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import type {Tenant} from '../domain/model.js';
-import {fileStamp} from '../store/durable.js';
+import {writeCache} from '../store/private-files.js';
 import {compactTenant, expandTenant} from './compact-tenant.js';
-import {rules, type SnapshotStamp} from './validated-snapshots.js';
+import {rules, stampOf, type SnapshotStamp} from './validated-snapshots.js';
 
 const format = 4;
 /** This build's code (the bundle, when run from it): another build may read a tenant otherwise. */
-const build = fileStamp(fileURLToPath(import.meta.url)) ?? 'unknown';
+const build = stampOf(fileURLToPath(import.meta.url))?.identity ?? 'unknown';
 
 const header = (stamp: SnapshotStamp) => JSON.stringify({format, build, rules, path: stamp.path, identity: stamp.identity});
 
@@ -47,19 +46,6 @@ export class SnapshotCache {
 	 * Best effort: a directory that cannot be written costs a slower start next time, nothing else.
 	 */
 	write(stamp: SnapshotStamp, tenant: Tenant): void {
-		const temp = `${this.file}.${process.pid}.cache.tmp`;
-		try {
-			const text = `${header(stamp)}\n${JSON.stringify(compactTenant(tenant))}`;
-			mkdirSync(dirname(this.file), {recursive: true, mode: 0o700});
-			writeFileSync(temp, text, {mode: 0o600});
-			renameSync(temp, this.file);
-		} catch {
-			// Not cached: the next start reads the snapshot.
-			try {
-				rmSync(temp, {force: true});
-			} catch {
-				// Left for the next writer to tidy (state-file.ts, removeLeftovers).
-			}
-		}
+		writeCache(this.file, () => `${header(stamp)}\n${JSON.stringify(compactTenant(tenant))}`);
 	}
 }

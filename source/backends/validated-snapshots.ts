@@ -5,10 +5,10 @@
 // over it, changes that identity, so it is checked again. A file that changes while it is read is
 // neither trusted nor remembered.
 import {createHash} from 'node:crypto';
-import {mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync} from 'node:fs';
-import {dirname} from 'node:path';
+import {readFileSync, realpathSync, statSync} from 'node:fs';
 import packageJson from '../../package.json' with {type: 'json'};
 import schema from '../../demo-data/tenant.schema.json' with {type: 'json'};
+import {writeCache} from '../store/private-files.js';
 
 export interface SnapshotStamp {
 	path: string;
@@ -62,13 +62,7 @@ export class ValidatedSnapshots {
 	remember(stamp: SnapshotStamp, normalised: boolean): void {
 		const entries = Object.entries(this.read()).filter(([path]) => path !== stamp.path);
 		const snapshots = Object.fromEntries([...entries.slice(-(keep - 1)), [stamp.path, {identity: stamp.identity, rules, normalised}]]);
-		const temp = `${this.file}.${process.pid}.tmp`;
-		try {
-			mkdirSync(dirname(this.file), {recursive: true, mode: 0o700});
-			writeFileSync(temp, JSON.stringify({version: 1, snapshots}), {mode: 0o600});
-			renameSync(temp, this.file);
-		} catch {
-			// Not remembered: checked again next time.
-		}
+		// Not remembered when it cannot be written: checked again next time.
+		writeCache(this.file, () => JSON.stringify({version: 1, snapshots}));
 	}
 }

@@ -192,19 +192,6 @@ export function truncateDurably(path: string, length: number): void {
 	}
 }
 
-/**
- * The file's identity (device, inode, size, modification and change times to the nanosecond), or
- * null when there is none: any write to it, or a file renamed over it, gives another.
- */
-export function fileStamp(path: string): string | null {
-	try {
-		const s = fs.statSync(path, {bigint: true});
-		return [s.dev, s.ino, s.size, s.mtimeNs, s.ctimeNs].join(':');
-	} catch {
-		return null;
-	}
-}
-
 /** The file's text, or null when there is no such file. */
 export function readIfThere(path: string): string | null {
 	try {
