@@ -193,7 +193,7 @@ export function applyFolded(tenant: Tenant, folded: Folded, indexOf?: (userId: s
 		for (const license of entry.user.assignedLicenses) units(license.skuId, +1);
 	};
 	const deleting: Array<{deletedDateTime: string; user: User}> = [];
-	const change = (user: User, change: FoldedUser) => {
+	const applyTo = (user: User, change: FoldedUser) => {
 		const {add, remove, leftGroups} = change;
 		const apps = (skuId: string) => change.apps?.[skuId] ?? [];
 		if (leftGroups) {
@@ -219,13 +219,13 @@ export function applyFolded(tenant: Tenant, folded: Folded, indexOf?: (userId: s
 		for (const [userId, entry] of folded) {
 			const i = indexOf(userId);
 			const user = i >= 0 ? tenant.users[i] : restored.get(userId);
-			if (user) change(user, entry);
+			if (user) applyTo(user, entry);
 		}
 	} else {
 		// One look-up per user, and no map of the users: at 100,000 folded users a map costs more than the changes.
 		for (const user of tenant.users) {
 			const entry = folded.get(user.id);
-			if (entry) change(user, entry);
+			if (entry) applyTo(user, entry);
 		}
 	}
 	if (restored.size > 0) extras.deletedUsers = (extras.deletedUsers ?? []).filter(entry => !restored.has(entry.user.id));

@@ -89,9 +89,11 @@ function timeCommand(args, {times = runs, env} = {}) {
 	return {ms: median(ms), mb: measured ? median(mb) : NaN};
 }
 
-/** Median time from starting a command in a fresh 80×24 tmux pane until `text` is on its screen. */
 const pause = new Int32Array(new SharedArrayBuffer(4));
-/** `before`: run before each sample (e.g. to remove a cache). */
+/**
+ * Median time from starting a command in a fresh 80×24 tmux pane until `text` is on its screen;
+ * `before` runs before each sample (e.g. to remove a cache).
+ */
 function timeToScreen(command, text, times = runs, before = () => {}) {
 	const socket = `m365-bench-${process.pid}`;
 	const tmux = args => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
@@ -247,8 +249,8 @@ if (sections.has('state')) {
 			return [label, dir];
 		}),
 	);
-	// The first read checks the snapshot, replays the history and caches the result; the figures are
-	// for the reads after (the reads without the cache are timed below).
+	// The first read checks the snapshot and keeps a compact copy of it; the figures are for the reads
+	// after, which replay the history over that copy.
 	for (const dir of Object.values(dirs)) timeCommand([bundle, 'licenses', '--json', '--tenant', tenantFile, '--state-dir', dir], {times: 1});
 	// Round by round, every variant once: a machine shared with others slows them alike.
 	const samples = Object.fromEntries(Object.keys(variants).map(label => [label, []]));
