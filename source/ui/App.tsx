@@ -1,6 +1,6 @@
 import {Box, useApp} from 'ink';
 import {Text} from './components/Text.js';
-import {useEffect, useReducer, useRef, useState} from 'react';
+import {useEffect, useReducer, useRef, useState, type ReactNode} from 'react';
 import {defaultInactiveDays, findReclaim} from '../domain/reclaim.js';
 import {adminPermission} from '../domain/rules.js';
 import {indexTenant, namesOf} from '../domain/selectors.js';
@@ -159,7 +159,14 @@ function Screens({initialTab, router, graphBase, signIn}: ScreensProps) {
 			),
 		[tenant],
 	);
-	const layer = (name: typeof top) => ({display: top === name ? ('flex' as const) : ('none' as const)});
+	/** A screen in its layer: shown when it is the top one, else kept mounted and hidden. */
+	const layer = (name: typeof top, screen: ReactNode) => (
+		<ChromeContext.Provider value={chrome(top === name)}>
+			<Box display={top === name ? 'flex' : 'none'} flexDirection="column">
+				{screen}
+			</Box>
+		</ChromeContext.Provider>
+	);
 
 	return (
 		<Box flexDirection="column" width={size.columns}>
@@ -180,38 +187,12 @@ function Screens({initialTab, router, graphBase, signIn}: ScreensProps) {
 				</Box>
 			) : null}
 			{/* Screens below the top one stay mounted, so their cursor, ticks and filter survive (a resize too). */}
-			<ChromeContext.Provider value={chrome(top === 'licenses')}>
-				<Box {...layer('licenses')} flexDirection="column">
-					<LicensesScreen onOpen={skuId => go({type: 'openProduct', skuId})()} />
-				</Box>
-			</ChromeContext.Provider>
-			{nav.product ? (
-				<ChromeContext.Provider value={chrome(top === 'product')}>
-					<Box {...layer('product')} flexDirection="column">
-						<ProductScreen key={nav.product} skuId={nav.product} />
-					</Box>
-				</ChromeContext.Provider>
-			) : null}
+			{layer('licenses', <LicensesScreen onOpen={skuId => go({type: 'openProduct', skuId})()} />)}
+			{nav.product ? layer('product', <ProductScreen key={nav.product} skuId={nav.product} />) : null}
 			{/* Mounted hidden from the start: it sorts and indexes the users after the first frame (see there). */}
-			<ChromeContext.Provider value={chrome(top === 'users')}>
-				<Box {...layer('users')} flexDirection="column">
-					<ActiveUsersScreen />
-				</Box>
-			</ChromeContext.Provider>
-			{opened.current.has('guide') ? (
-				<ChromeContext.Provider value={chrome(top === 'guide')}>
-					<Box {...layer('guide')} flexDirection="column">
-						<GuideScreen />
-					</Box>
-				</ChromeContext.Provider>
-			) : null}
-			{opened.current.has('reclaim') ? (
-				<ChromeContext.Provider value={chrome(top === 'reclaim')}>
-					<Box {...layer('reclaim')} flexDirection="column">
-						<ReclaimScreen />
-					</Box>
-				</ChromeContext.Provider>
-			) : null}
+			{layer('users', <ActiveUsersScreen />)}
+			{opened.current.has('guide') ? layer('guide', <GuideScreen />) : null}
+			{opened.current.has('reclaim') ? layer('reclaim', <ReclaimScreen />) : null}
 			{top === 'sending' ? (
 				<ChromeContext.Provider value={chrome(true)}>
 					<SendingPanel />
