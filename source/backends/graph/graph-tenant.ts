@@ -1,7 +1,8 @@
 // A live tenant through Microsoft Graph v1.0: the same TenantBackend as the demo, so the TUI and the
 // subcommands cannot tell them apart. The TUI reads every user (paged); a change made from the command
 // line reads only the users it names. Writes go through $batch, paced to what Graph accepts.
-import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
+import {writeCache} from '../../store/private-files.js';
 import type {CompanySubscription, DirectoryRole, Group, Organization, SubscribedSku, Tenant, User} from '../../domain/model.js';
 import {normaliseTenant, normaliseUser} from '../../domain/ids.js';
 import {assignLicenseBody} from '../../domain/commands.js';
@@ -132,7 +133,9 @@ export class GraphTenant implements TenantBackend {
 			signedInUser: me.userPrincipalName,
 			...(signInActivityUnavailable === undefined ? {} : {signInActivityUnavailable}),
 		});
-		if (this.options.cacheFile) writeFileSync(this.options.cacheFile, JSON.stringify({base: this.options.base, tenant}), {mode: 0o600});
+		// Best effort, as every cache: a copy that cannot be written costs the next start its quick first frame.
+		const cacheFile = this.options.cacheFile;
+		if (cacheFile) writeCache(cacheFile, () => JSON.stringify({base: this.options.base, tenant}));
 		return tenant;
 	}
 
