@@ -13,6 +13,11 @@ export interface TenantBackend {
 	/** The tenant as its source holds it, before any change this app saved. */
 	load(): Promise<Tenant>;
 	/**
+	 * A file's backend: the tenant with a saved state replayed into it by `replay`, kept from one
+	 * start to the next where `replay` says it is worth it (the state is named by its identity).
+	 */
+	loadReplayed?(saved: {identity: string; replay(tenant: Tenant): boolean}): Promise<Tenant>;
+	/**
 	 * Carries out the plan; one outcome per user and product (skips included), never all-or-nothing.
 	 * Progress (done, throttled, remaining, rate, waits) is reported as it goes. Once `signal` aborts,
 	 * nothing more is sent: what is in flight is answered, and the rest is reported not sent.

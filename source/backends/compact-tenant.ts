@@ -9,8 +9,8 @@ import type {Tenant, User} from '../domain/model.js';
 type Json = null | boolean | number | string | Json[] | {[key: string]: Json};
 
 export interface CompactTenant {
-	/** The tenant with null for its users (so that its keys keep their order). */
-	rest: Omit<Tenant, 'users'> & {users: null};
+	/** The tenant with null for its users and for what `removals` holds (so that its keys keep their order). */
+	rest: Omit<Tenant, 'users' | 'x-local'> & {users: null; 'x-local'?: object};
 	/** Every key a user has, in the order first met. */
 	keys: string[];
 	/** Each shape: a user's keys (indexes into `keys`) in order, and which values are shared ones. */
@@ -24,6 +24,12 @@ export interface CompactTenant {
 	 */
 	columns: Array<Json[] | string>;
 	shared: Json[];
+	/**
+	 * x-local.licenseRemovals (null in `rest`) by column as well: whose each entry is (the user's place
+	 * in `users`, or the id of a user not there), and its value as a shared one. A history that took
+	 * licenses from every user leaves an entry for each: parsed as objects, they cost as much as the users.
+	 */
+	removals?: [whose: Array<number | string>, values: number[]];
 }
 
 export function compactTenant(tenant: Tenant): CompactTenant {
@@ -38,6 +44,22 @@ export function compactTenant(tenant: Tenant): CompactTenant {
 	const shape = new Array<number>(users.length);
 	const shared: Json[] = [];
 	const sharedIndex = new Map<string, number>();
+	/** Values met before, by object: a tenant read from the compact form shares them already. */
+	const seen = new Map<Json, number>();
+	/** The value's index among the shared ones, added if new. */
+	const share = (value: Json) => {
+		let at = seen.get(value);
+		if (at !== undefined) return at;
+		const text = JSON.stringify(value);
+		at = sharedIndex.get(text);
+		if (at === undefined) {
+			at = shared.length;
+			sharedIndex.set(text, at);
+			shared.push(value);
+		}
+		seen.set(value, at);
+		return at;
+	};
 	for (let i = 0; i < users.length; i++) {
 		const record = users[i] as unknown as Record<string, Json | undefined>;
 		const present: number[] = [];
@@ -65,14 +87,7 @@ export function compactTenant(tenant: Tenant): CompactTenant {
 				continue;
 			}
 			joinable[k] = false;
-			const text = JSON.stringify(value);
-			let at = sharedIndex.get(text);
-			if (at === undefined) {
-				at = shared.length;
-				sharedIndex.set(text, at);
-				shared.push(value);
-			}
-			columns[k]![i] = at;
+			columns[k]![i] = share(value);
 		}
 		let s = shapeIndex.get(signature);
 		if (s === undefined) {
@@ -83,7 +98,14 @@ export function compactTenant(tenant: Tenant): CompactTenant {
 		shape[i] = s;
 	}
 	const written = columns.map((column, k) => (joinable[k] ? column.map(value => value ?? '').join(separator) : column));
-	return {rest: {...tenant, users: null}, keys, shapes, shape, columns: written, shared};
+	const local = tenant['x-local'];
+	if (!local?.licenseRemovals) return {rest: {...tenant, users: null}, keys, shapes, shape, columns: written, shared};
+	const places = new Map(users.map((user, i) => [user.id, i]));
+	const ids = Object.keys(local.licenseRemovals);
+	const whose = ids.map(id => places.get(id) ?? id);
+	const values = ids.map(id => share(local.licenseRemovals![id]! as Json));
+	const rest = {...tenant, users: null, 'x-local': {...local, licenseRemovals: null}};
+	return {rest, keys, shapes, shape, columns: written, shared, removals: [whose, values]};
 }
 
 const separator = '\u007f';
@@ -98,7 +120,7 @@ function deepFreeze(value: Json): Json {
 /** The tenant again, or null when `data` is not what compactTenant made (a damaged file). */
 export function expandTenant(data: unknown): Tenant | null {
 	if (typeof data !== 'object' || data === null) return null;
-	const {rest, keys, shapes, shape, columns, shared} = data as Partial<CompactTenant>;
+	const {rest, keys, shapes, shape, columns, shared, removals} = data as Partial<CompactTenant>;
 	if (typeof rest !== 'object' || rest === null || ![keys, shapes, shape, columns, shared].every(Array.isArray)) return null;
 	const values = columns!.map(column => (typeof column === 'string' ? column.split(separator) : column));
 	if (values.length !== keys!.length || values.some(column => !Array.isArray(column) || column.length !== shape!.length)) return null;
@@ -126,5 +148,41 @@ export function expandTenant(data: unknown): Tenant | null {
 		}
 		users[i] = user as unknown as User;
 	}
-	return {...rest, users} as Tenant;
+	const tenant = {...rest, users} as Tenant;
+	if (removals === undefined) return tenant;
+	const [whose, at] = Array.isArray(removals) ? removals : [];
+	const local = tenant['x-local'];
+	if (!Array.isArray(whose) || !Array.isArray(at) || whose.length !== at.length || typeof local !== 'object' || local === null) return null;
+	const ids: string[] = new Array(whose.length);
+	for (let i = 0; i < whose.length; i++) {
+		// The user's own id string: not one more copy of it.
+		const id = typeof whose[i] === 'number' ? (users[whose[i] as number] as {id?: unknown} | undefined)?.id : whose[i];
+		if (typeof id !== 'string' || frozen[at[i]!] === undefined) return null;
+		ids[i] = id;
+	}
+	const windows = () => {
+		const byUser: Record<string, Record<string, string>> = {};
+		for (let i = 0; i < ids.length; i++) {
+			const value = frozen[at[i]!] as Record<string, string>;
+			if (ids[i] === '__proto__') Object.defineProperty(byUser, '__proto__', {value, enumerable: true, writable: true, configurable: true});
+			else byUser[ids[i]!] = value;
+		}
+		return byUser;
+	};
+	// Made when first read: with an entry for every user it costs more than the rest of the reading
+	// (each id made a property name), and most commands never look at it.
+	const extras = {...local};
+	const settle = (value: unknown) => Object.defineProperty(extras, 'licenseRemovals', {value, writable: true, enumerable: true, configurable: true});
+	Object.defineProperty(extras, 'licenseRemovals', {
+		enumerable: true,
+		configurable: true,
+		get() {
+			const made = windows();
+			settle(made);
+			return made;
+		},
+		set: settle,
+	});
+	tenant['x-local'] = extras;
+	return tenant;
 }

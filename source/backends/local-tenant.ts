@@ -9,7 +9,7 @@ import {UserError, type TenantBackend} from './backend.js';
 import {readTextFile} from './text-file.js';
 import {completeTenant, validateTenant} from './validate-tenant.js';
 import type {SnapshotCache} from './snapshot-cache.js';
-import {stampOf, type ValidatedSnapshots} from './validated-snapshots.js';
+import {stampOf, type SnapshotStamp, type ValidatedSnapshots} from './validated-snapshots.js';
 
 // JSON.parse needs the file as one string, and V8's strings stop short of 512 MiB.
 const maxTenantBytes = 500 * 1024 * 1024;
@@ -20,15 +20,31 @@ export class LocalTenant implements TenantBackend {
 		readonly kind: 'demo' | 'snapshot',
 		/** Snapshots already checked (kept in the state directory): such a file is not checked again. */
 		private readonly validated?: ValidatedSnapshots,
-		/** The last snapshot read, compact (kept in the state directory): read instead of the file while it is the same. */
-		private readonly cache?: SnapshotCache,
+		/**
+		 * The last snapshot read, compact (kept in the state directory): read instead of the file while
+		 * it is the same. `replayed`: the same with a saved state replayed into it.
+		 */
+		private readonly caches?: {snapshot: SnapshotCache; replayed: SnapshotCache},
 	) {}
 
 	async load(): Promise<Tenant> {
-		const label = strings.cli.tenantFileLabel(this.source);
+		return (await this.read()).tenant;
+	}
+
+	async loadReplayed(saved: {identity: string; replay(tenant: Tenant): boolean}): Promise<Tenant> {
 		const before = this.kind === 'snapshot' ? stampOf(this.source) : null;
-		const cached = before && this.cache ? this.cache.read(before) : null;
-		if (cached) return cached;
+		const kept = before && this.caches ? this.caches.replayed.read(before, saved.identity) : null;
+		if (kept) return kept;
+		const {tenant, stamp} = await this.read(before);
+		if (saved.replay(tenant) && stamp) this.caches?.replayed.write(stamp, tenant, saved.identity);
+		return tenant;
+	}
+
+	/** The tenant as its file holds it, and the file's identity when that is what was read (then it may be kept). */
+	private async read(before = this.kind === 'snapshot' ? stampOf(this.source) : null): Promise<{tenant: Tenant; stamp: SnapshotStamp | null}> {
+		const label = strings.cli.tenantFileLabel(this.source);
+		const cached = before && this.caches ? this.caches.snapshot.read(before) : null;
+		if (cached) return {tenant: cached, stamp: before};
 		const text = readTextFile(this.source, label, maxTenantBytes);
 		if (text.trim() === '') throw new UserError(`${label}: ${strings.files.empty}`);
 		let data: unknown;
@@ -38,15 +54,15 @@ export class LocalTenant implements TenantBackend {
 			throw new UserError(`${label}: ${strings.cli.notJson((error as Error).message)}`);
 		}
 		// The bundled demo is checked by the tests; a snapshot when it is new or has changed.
-		if (this.kind === 'demo') return normaliseTenant(data as Tenant);
+		if (this.kind === 'demo') return {tenant: normaliseTenant(data as Tenant), stamp: null};
 		// Trusted only when the file is the one checked before, and did not change while it was read.
 		const unchanged = before !== null && stampOf(this.source)?.identity === before.identity;
 		const passed = unchanged && this.validated ? this.validated.passed(before) : null;
 		const tenant = passed ? completeTenant(passed.normalised ? (data as Tenant) : normaliseTenant(data as Tenant)) : validateTenant(data, this.source);
 		if (unchanged && !passed) this.validated?.remember(before, tenant === data);
 		// Kept as read, before the saved changes are replayed into it.
-		if (unchanged) this.cache?.write(before, tenant);
-		return tenant;
+		if (unchanged) this.caches?.snapshot.write(before, tenant);
+		return {tenant, stamp: unchanged ? before : null};
 	}
 
 	async apply(tenant: Tenant, plan: LicensePlan): Promise<UserOutcome[]> {

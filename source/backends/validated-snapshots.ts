@@ -8,6 +8,7 @@ import {createHash} from 'node:crypto';
 import {readFileSync, realpathSync, statSync} from 'node:fs';
 import packageJson from '../../package.json' with {type: 'json'};
 import schema from '../../demo-data/tenant.schema.json' with {type: 'json'};
+import {fileIdentity} from '../store/durable.js';
 import {writeCache} from '../store/private-files.js';
 
 export interface SnapshotStamp {
@@ -33,7 +34,7 @@ export function stampOf(file: string): SnapshotStamp | null {
 		const path = realpathSync(file);
 		const s = statSync(path, {bigint: true});
 		if (!s.isFile()) return null;
-		return {path, identity: [s.dev, s.ino, s.size, s.mtimeNs, s.ctimeNs].join(':')};
+		return {path, identity: fileIdentity(s)};
 	} catch {
 		return null;
 	}

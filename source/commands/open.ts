@@ -159,7 +159,7 @@ export function prepare(
 					options.tenant,
 					'snapshot',
 					new ValidatedSnapshots(join(stateDir, 'validated-snapshots.json')),
-					new SnapshotCache(join(stateDir, 'snapshot-cache.json')),
+					{snapshot: new SnapshotCache(join(stateDir, 'snapshot-cache.json')), replayed: new SnapshotCache(join(stateDir, 'replayed-cache.json'))},
 				)
 			: new LocalTenant(demoTenantPath, 'demo');
 	}

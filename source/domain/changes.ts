@@ -274,8 +274,7 @@ function applyLicense(
 			licenses.splice(at, 1);
 			units(skuId, -1);
 		}
-		// The 30-day mailbox window runs from the time the license went.
-		(removals[user.id] ??= {})[skuId] = time;
+		mailboxWindowFrom(removals, user.id, skuId, time);
 		return;
 	}
 	const license = {skuId, disabledPlans: disabledByAll(user, skuId)};
@@ -287,14 +286,23 @@ function applyLicense(
 	// Licensed again: the mailbox window stops.
 	const removed = removals[user.id];
 	if (removed && skuId in removed) {
-		delete removed[skuId];
+		const {[skuId]: _, ...left} = removed;
 		let empty = true;
-		for (const _ in removed) {
+		for (const _ in left) {
 			empty = false;
 			break;
 		}
 		if (empty) delete removals[user.id];
+		else removals[user.id] = left;
 	}
+}
+
+/**
+ * The 30-day mailbox window runs from the time the license went. A user's windows are replaced,
+ * never changed: read from the snapshot cache, users with the same ones share them, frozen.
+ */
+function mailboxWindowFrom(removals: Record<string, Record<string, string>>, userId: string, skuId: string, time: string): void {
+	removals[userId] = {...removals[userId], [skuId]: time};
 }
 
 /** The user leaves the group: its assignments go, and with them the licenses nothing else gives. */
@@ -315,8 +323,7 @@ function leaveGroup(
 	for (const license of user.assignedLicenses) {
 		if (!gone.has(license.skuId)) continue;
 		units(license.skuId, -1);
-		// The 30-day mailbox window runs from the time the license went.
-		(removals[user.id] ??= {})[license.skuId] = time;
+		mailboxWindowFrom(removals, user.id, license.skuId, time);
 	}
 	user.assignedLicenses = user.assignedLicenses
 		.filter(license => !gone.has(license.skuId))

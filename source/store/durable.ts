@@ -197,9 +197,68 @@ export function readIfThere(path: string): string | null {
 	try {
 		return fs.readFileSync(path, 'utf8');
 	} catch (error) {
-		// No such file, or a file where a folder on the way should be: either way nothing was saved there.
-		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+		if (notThere(error)) return null;
 		throw diskError(error, path, 'read');
 	}
+}
+
+/** A file's identity: device, inode, size, modification and change times to the nanosecond. Another file, or this one edited, has another. */
+export const fileIdentity = (s: fs.BigIntStats) => [s.dev, s.ino, s.size, s.mtimeNs, s.ctimeNs].join(':');
+
+/**
+ * A file opened: its identity and first bytes now, the rest when asked for. Held open until then, so
+ * what is read is what was opened even if another file is renamed over it meanwhile (the state
+ * directory's files are only ever replaced that way, never written in place).
+ */
+export interface OpenedFile {
+	identity: string;
+	/** The first bytes, as Latin-1. */
+	head: string;
+	/** The whole file, read once. */
+	bytes(): Buffer;
+}
+
+export function openWithIdentity(path: string): OpenedFile | null {
+	let fd: number;
+	try {
+		fd = fs.openSync(path, 'r');
+	} catch (error) {
+		if (notThere(error)) return null;
+		throw diskError(error, path, 'read');
+	}
+	let whole: Buffer | null = null;
+	try {
+		const stats = fs.fstatSync(fd, {bigint: true});
+		const head = Buffer.alloc(Math.min(Number(stats.size), 64));
+		fs.readSync(fd, head, 0, head.length, 0);
+		return {
+			identity: fileIdentity(stats),
+			head: head.toString('latin1'),
+			bytes() {
+				if (whole) return whole;
+				try {
+					whole = Buffer.alloc(Number(stats.size));
+					for (let at = 0; at < whole.length; ) {
+						const read = fs.readSync(fd, whole, at, whole.length - at, at);
+						if (read === 0) break;
+						at += read;
+					}
+					return whole;
+				} catch (error) {
+					throw diskError(error, path, 'read');
+				} finally {
+					fs.closeSync(fd);
+				}
+			},
+		};
+	} catch (error) {
+		fs.closeSync(fd);
+		throw diskError(error, path, 'read');
+	}
+}
+
+/** No such file, or a file where a folder on the way should be: either way nothing was saved there. */
+function notThere(error: unknown): boolean {
+	const code = (error as NodeJS.ErrnoException).code;
+	return code === 'ENOENT' || code === 'ENOTDIR';
 }

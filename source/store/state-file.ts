@@ -9,14 +9,14 @@
 //   reports/       the guided sessions' reports
 // Only the holder of the writer lock writes; anyone may read. A reader reads the journal before
 // state.json, so a compaction between the two never hides a change from it.
-import {readdirSync, rmSync} from 'node:fs';
+import {readdirSync, rmSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import envPaths from 'env-paths';
 import {UserError} from '../backends/backend.js';
 import type {AuditEntry} from '../domain/audit.js';
 import {foldChanges, unfold, type Change, type Folded, type FoldedUser} from '../domain/changes.js';
 import {strings} from '../text/index.js';
-import {appendDurably, crashPoint, diskReason, ensureDir, readIfThere, truncateDurably, writeFileDurably} from './durable.js';
+import {appendDurably, crashPoint, diskReason, ensureDir, fileIdentity, openWithIdentity, readIfThere, truncateDurably, writeFileDurably} from './durable.js';
 import {shapeProblem, stateFormat} from './state-schema.js';
 
 /** What a license change was about to do, kept until its outcome is saved (a crash leaves it). */
@@ -50,8 +50,16 @@ export interface StateFile {
 	readonly dir: string;
 	/** state.json: what doctor names. */
 	readonly path: string;
-	/** The changes saved for the tenant, folded: what is replayed over its source. */
+	/** The changes saved for the tenant, folded into one. */
 	folded(tenantId: string): Folded;
+	/**
+	 * What is replayed over a tenant's source, in two layers: state.json's, then the journal's after
+	 * it. State.json's is named by the identity of the file read, so that a tenant with it replayed
+	 * can be kept (it changes only when the journal is folded into it); null when there is none.
+	 */
+	readonly savedBase: {identity: string; folded(tenantId: string): Folded} | null;
+	/** The journal's changes to the tenant, folded; `reset`: they start from nothing (--reset), not from state.json's. */
+	journalFolded(tenantId: string): {folded: Folded; reset: boolean};
 	/** The same, as a list of changes. */
 	changes(tenantId: string): Change[];
 	/** Written (fsynced) before the change is sent: if the app is killed mid-way, the next start settles it. */
@@ -106,34 +114,50 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 
 	// The journal first, then state.json: see the top of this file.
 	const journalText = readIfThere(journalPath) ?? '';
-	const stateText = readIfThere(path);
+	const stateRead = openWithIdentity(path);
 
-	let data: unknown = {version: stateFormat, through: 0, tenants: {}};
-	if (stateText !== null) {
+	/** state.json as it was read: its format, where the journal takes over, and its changes per tenant. */
+	const parseState = () => {
+		const tenants = new Map<string, Folded>();
+		if (stateRead === null) return {version: stateFormat, through: 0, tenants};
+		let data: unknown;
 		try {
-			data = JSON.parse(stateText);
+			data = JSON.parse(stateRead.bytes().toString('utf8'));
 		} catch {
 			throw refuse(path, strings.state.notJson);
 		}
-	}
-	const version = isObject(data) ? data['version'] : undefined;
-	if (typeof version === 'number' && Number.isInteger(version) && version > stateFormat) throw refuse(path, strings.state.newer(version, stateFormat));
-	let legacy = version === 1;
-	// Format 2 is read as it is, and written as the newest format at the next compaction.
-	let outdated = legacy || version === 2;
-	const problem = shapeProblem(legacy ? 'legacyState' : version === 2 ? 'stateV2' : 'state', data);
-	if (problem) throw refuse(path, problem);
-	const tenants = new Map<string, Folded>();
-	let through = 0;
-	if (legacy) {
-		for (const [tenantId, {changes}] of Object.entries((data as {tenants: Record<string, {changes: Change[]}>}).tenants)) {
-			tenants.set(tenantId, foldChanges(new Map(), changes));
+		const version = isObject(data) ? data['version'] : undefined;
+		if (typeof version === 'number' && Number.isInteger(version) && version > stateFormat) throw refuse(path, strings.state.newer(version, stateFormat));
+		const problem = shapeProblem(version === 1 ? 'legacyState' : version === 2 ? 'stateV2' : 'state', data);
+		if (problem) throw refuse(path, problem);
+		if (version === 1) {
+			for (const [tenantId, {changes}] of Object.entries((data as {tenants: Record<string, {changes: Change[]}>}).tenants)) {
+				tenants.set(tenantId, foldChanges(new Map(), changes));
+			}
+			return {version, through: 0, tenants};
 		}
-	} else {
-		const base = data as {through: number; tenants: Record<string, {users: Array<[string, FoldedUser]> | Record<string, FoldedUser>}>};
-		through = base.through;
-		for (const [tenantId, {users}] of Object.entries(base.tenants)) tenants.set(tenantId, new Map(Array.isArray(users) ? users : Object.entries(users)));
+		const saved = data as {through: number; tenants: Record<string, {users: Array<[string, FoldedUser]> | Record<string, FoldedUser>}>};
+		for (const [tenantId, {users}] of Object.entries(saved.tenants)) tenants.set(tenantId, new Map(Array.isArray(users) ? users : Object.entries(users)));
+		return {version: version as number, through: saved.through, tenants};
+	};
+	let through = 0;
+	/** state.json's changes per tenant, as read: never changed (what changes them is folded into copies). */
+	let base: Map<string, Folded> | null = null;
+	// A file of the newest format, as this app writes it, says where the journal takes over in its
+	// first bytes: the rest is parsed only when it is replayed, and not at all when a tenant with it
+	// replayed is kept (backends/snapshot-cache.ts). Any other file is read whole now.
+	const header = stateRead && /^\{"version":(\d+),"through":(\d+),"tenants":/.exec(stateRead.head);
+	let legacy = false;
+	// Format 2 is read as it is, and written as the newest format at the next compaction.
+	let outdated = false;
+	if (header && Number(header[1]) === stateFormat) through = Number(header[2]);
+	else {
+		const parsed = parseState();
+		({through, tenants: base} = parsed);
+		legacy = parsed.version === 1;
+		outdated = legacy || parsed.version === 2;
 	}
+	const baseTenants = () => (base ??= parseState().tenants);
 
 	// A line without its line break was cut off by a crash mid-append: it was never reported saved.
 	const whole = journalText.lastIndexOf('\n') + 1;
@@ -143,10 +167,8 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 	const begun = new Map<string, PendingChange>();
 	const committed = new Set<string>();
 	const owed = new Map<string, AuditEntry[]>();
-	const fold = (record: CommitRecord) => {
-		const folded = record.reset ? new Map() : (tenants.get(record.tenantId) ?? new Map());
-		tenants.set(record.tenantId, foldChanges(folded, record.changes));
-	};
+	/** The changes saved after state.json, in order. */
+	let commits: CommitRecord[] = [];
 	const lines = journalText.slice(0, whole).split('\n');
 	lines.pop();
 	for (const [i, line] of lines.entries()) {
@@ -165,12 +187,34 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 			const {seq: _seq, type: _type, ...change} = record;
 			begun.set(record.id, change);
 		} else if (record.type === 'commit') {
-			fold(record);
+			const {seq: _seq, type: _type, ...commit} = record;
+			commits.push(commit);
 			begun.delete(record.id);
 			committed.add(record.id);
 			owed.set(record.id, record.audit);
 		} else owed.delete(record.id);
 	}
+	/** The journal's changes to the tenant, folded; `reset`: they start from nothing, not from state.json. */
+	const journalFolded = (tenantId: string) => {
+		let folded: Folded = new Map();
+		let reset = false;
+		for (const record of commits) {
+			if (record.tenantId !== tenantId) continue;
+			if (record.reset) [folded, reset] = [new Map(), true];
+			foldChanges(folded, record.changes);
+		}
+		return {folded, reset};
+	};
+	/** Everything saved for the tenant, folded into one (a copy of state.json's, the journal's over it). */
+	const folded = (tenantId: string): Folded => {
+		const journal = journalFolded(tenantId);
+		if (journal.reset) return journal.folded;
+		const merged = structuredClone(baseTenants().get(tenantId) ?? new Map<string, FoldedUser>());
+		for (const record of commits) if (record.tenantId === tenantId) foldChanges(merged, record.changes);
+		return merged;
+	};
+	/** What the tenant with state.json replayed is kept under: the identity of the file as read. */
+	let identity = stateRead?.identity ?? null;
 
 	// pending.json: a change the build before the journal was sending when it was stopped.
 	const legacyPending = (): PendingChange | null => {
@@ -267,8 +311,12 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 		dir,
 		path,
 		prepare,
-		folded: tenantId => tenants.get(tenantId) ?? new Map(),
-		changes: tenantId => unfold(tenants.get(tenantId) ?? new Map()),
+		folded,
+		changes: tenantId => unfold(folded(tenantId)),
+		get savedBase() {
+			return identity === null ? null : {identity, folded: (tenantId: string) => baseTenants().get(tenantId) ?? new Map()};
+		},
+		journalFolded,
 		begin(change) {
 			append({seq: nextSeq(), type: 'begin', ...change}, 'begin');
 			begun.set(change.id, change);
@@ -276,7 +324,7 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 		commit(record) {
 			const audit = record.audit.map(entry => ({...entry, changeId: record.id}));
 			append({seq: nextSeq(), type: 'commit', ...record, audit}, 'commit');
-			fold(record);
+			commits.push({...record, audit});
 			begun.delete(record.id);
 			committed.add(record.id);
 			owed.set(record.id, audit);
@@ -325,14 +373,24 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 			if (journalBytes === 0 && !outdated) return;
 			prepare();
 			// The format 1 file is kept as it was, beside the new one.
-			if (legacy && stateText !== null && readIfThere(join(dir, 'state.v1.json')) === null) writeFileDurably(join(dir, 'state.v1.json'), stateText);
-			const kept = Object.fromEntries([...tenants].filter(([, users]) => users.size > 0).map(([id, users]) => [id, {users: [...users]}]));
+			if (legacy && stateRead !== null && readIfThere(join(dir, 'state.v1.json')) === null) writeFileDurably(join(dir, 'state.v1.json'), stateRead.bytes().toString('utf8'));
+			const tenantIds = new Set([...baseTenants().keys(), ...commits.map(record => record.tenantId)]);
+			const next = new Map([...tenantIds].map(id => [id, folded(id)] as const).filter(([, users]) => users.size > 0));
+			const kept = Object.fromEntries([...next].map(([id, users]) => [id, {users: [...users]}]));
 			writeFileDurably(path, `${JSON.stringify({version: stateFormat, through: seq, tenants: kept})}\n`, 'state');
 			crashPoint('after-state');
 			writeFileDurably(journalPath, '');
 			journalBytes = 0;
 			tornTail = false;
 			through = seq;
+			base = next;
+			commits = [];
+			try {
+				identity = fileIdentity(statSync(path, {bigint: true}));
+			} catch {
+				// Then no tenant is kept with it replayed: a slower start, nothing else.
+				identity = null;
+			}
 			legacy = false;
 			outdated = false;
 		},

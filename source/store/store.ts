@@ -7,7 +7,7 @@ import type {Progress} from '../backends/graph/http.js';
 import {auditEntries, groupAuditEntries, type AuditEntry} from '../domain/audit.js';
 import {groupSkips, type GroupOutcome, type GroupRemovalPlan} from '../domain/groups.js';
 import {applyChanges, applyFolded, changesFromOutcomes, type Change} from '../domain/changes.js';
-import type {Tenant} from '../domain/model.js';
+import type {Tenant, User} from '../domain/model.js';
 import {changeCount, type LicensePlan, type UserOutcome} from '../domain/plan.js';
 import {adminPermission, deletionBlock, restoreBlock} from '../domain/rules.js';
 import {indexTenant, productNameOf} from '../domain/selectors.js';
@@ -101,33 +101,58 @@ export async function openStore({
 	writable = lockedBy === null,
 	now = () => new Date(),
 }: StoreOptions): Promise<Store> {
+	// A live tenant already holds every change made to it; a file is replayed over: state.json's
+	// changes (unless --reset discards them now), then the journal's after them.
+	const replays = backend.kind !== 'graph';
+	/** The source with every saved change replayed; the backend may keep it with state.json's replayed. */
+	const load = async (): Promise<Tenant> => {
+		// Read at each load: a writer's compaction makes another state.json.
+		const base = replays && !reset ? stateFile.savedBase : null;
+		if (!base) return withJournal(await backend.load(), false);
+		// Worth keeping replayed when they touch a twentieth of the users or more.
+		const replayBase = (tenant: Tenant) => {
+			const folded = base.folded(tenant.organization.id);
+			applyFolded(tenant, folded);
+			return folded.size * 20 >= tenant.users.length;
+		};
+		if (backend.loadReplayed) return withJournal(await backend.loadReplayed({identity: base.identity, replay: replayBase}), true);
+		const tenant = await backend.load();
+		replayBase(tenant);
+		return withJournal(tenant, true);
+	};
+	// The source was just read for this store alone, and not indexed yet: the saved changes are
+	// replayed into it in place, which costs far less than a copy at 100,000 users.
+	const withJournal = async (tenant: Tenant, withBase: boolean): Promise<Tenant> => {
+		if (!replays) return tenant;
+		const journal = stateFile.journalFolded(tenant.organization.id);
+		// A --reset in the journal discarded state.json's changes: the source again, without them.
+		if (journal.reset && withBase) tenant = await backend.load();
+		applyFolded(tenant, journal.folded);
+		return tenant;
+	};
+
 	// A live tenant's cached copy is shown at once and read again behind it.
 	const cached = backend.cached?.() ?? null;
-	const source = cached ?? (await backend.load());
-	const tenantId = source.organization.id;
-	const admin = actAs ?? source.signedInUser;
-	// Not through indexTenant: its cache is keyed by the tenant object, which the replay below changes in place.
+	// --reset: the source as it is, for discardSaved to name what it discards.
+	const loaded = cached ?? (reset && replays ? await backend.load() : await load());
+	const tenantId = loaded.organization.id;
+	const admin = actAs ?? loaded.signedInUser;
+	// Deleted by a saved change or not, the admin is one of the tenant's users. Not through
+	// indexTenant: its cache is keyed by the tenant object, which changes below may change in place.
 	const wanted = admin.toLowerCase();
-	if (!source.users.some(user => user.userPrincipalName.toLowerCase() === wanted)) {
+	const known = (users: readonly User[]) => users.some(user => user.userPrincipalName.toLowerCase() === wanted);
+	if (!known(loaded.users) && !known((loaded['x-local']?.deletedUsers ?? []).map(entry => entry.user))) {
 		throw new UserError(
 			actAs
-				? strings.cli.noSuchAdmin(actAs, source.organization.displayName, backend.source)
+				? strings.cli.noSuchAdmin(actAs, loaded.organization.displayName, backend.source)
 				: strings.cli.tenantFile(backend.source, strings.cli.signedInUserUnknown(admin)),
 			actAs ? 2 : 1,
 		);
 	}
 	if (reset && !writable) throw new UserError(strings.cli.resetLocked(lockedBy));
-	// A live tenant already holds every change made to it; a file is replayed over.
-	const replays = backend.kind !== 'graph';
 	let notice: string | null = null;
-	if (reset) notice = replays ? discardSaved(stateFile, source, tenantId, admin, now) : strings.state.reset.live;
-	// The source was just read for this store alone, and not indexed yet: the saved changes are
-	// replayed into it in place, which costs far less than a copy at 100,000 users.
-	const withSaved = (tenant: Tenant) => {
-		if (replays) applyFolded(tenant, stateFile.folded(tenantId));
-		return tenant;
-	};
-	let state: AppState = {tenant: withSaved(source), admin, busy: false, refreshing: cached !== null, lockedBy, recovered: null, notice};
+	if (reset) notice = replays ? discardSaved(stateFile, loaded, tenantId, admin, now) : strings.state.reset.live;
+	let state: AppState = {tenant: reset && replays ? await withJournal(loaded, false) : loaded, admin, busy: false, refreshing: cached !== null, lockedBy, recovered: null, notice};
 	// Only the writer settles a change left half-done, and writes the audit entries still owed.
 	if (writable) {
 		state = {...state, ...(await settleInterrupted(backend, stateFile, state.tenant, tenantId, now))};
@@ -205,8 +230,7 @@ export async function openStore({
 		async refresh() {
 			set({...state, refreshing: true});
 			try {
-				const fresh = await backend.load();
-				set({...state, tenant: withSaved(fresh), refreshing: false});
+				set({...state, tenant: await load(), refreshing: false});
 			} catch (error) {
 				set({...state, refreshing: false});
 				throw error;

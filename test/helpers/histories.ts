@@ -11,7 +11,7 @@ const skuIds = tenant.subscribedSkus.map(s => s.skuId);
 const groupIds = tenant.groups.map(g => g.id);
 export const times = Array.from({length: 50}, (_, i) => new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString());
 
-/** A history the app could have saved: a user is restored only while deleted. */
+/** A history the app could have saved: a user is deleted only while there, and restored only while deleted. */
 export const histories = fc
 	.array(
 		fc.record({
@@ -31,6 +31,8 @@ export const histories = fc
 		for (const [i, step] of steps.entries()) {
 			const time = times[i]!;
 			if (step.kind === 'delete') {
+				// The store deletes only a user it shows (store.deleteUser).
+				if (deleted.has(step.user)) continue;
 				deleted.add(step.user);
 				changes.push({type: 'delete', time, userId: step.user});
 			} else if (step.kind === 'restore') {

@@ -49,6 +49,13 @@ describe('a folded history', () => {
 				applyFolded(byPlace, folded, id => before.findIndex(u => u.id === id));
 				expect(canonical(byPlace)).toEqual(expected);
 
+				// Replayed in two layers, as a start does: the base's fold (or a tenant kept with it
+				// replayed), then the journal's over it.
+				const layered = demoTenant();
+				applyFolded(layered, base);
+				applyFolded(layered, foldChanges(new Map(), changes.slice(at)));
+				expect(canonical(layered)).toEqual(expected);
+
 				// What the app shows as the saved changes folds back to the same thing.
 				expect(foldChanges(new Map(), unfold(folded))).toEqual(folded);
 			}),

@@ -8,17 +8,17 @@ import {afterEach, describe, expect, it, vi} from 'vitest';
 import {compactTenant, expandTenant} from '../../source/backends/compact-tenant.js';
 import {SnapshotCache} from '../../source/backends/snapshot-cache.js';
 import {openTenant} from '../../source/commands/open.js';
-import type {Change} from '../../source/domain/changes.js';
+import {applyChanges, type Change} from '../../source/domain/changes.js';
 import type {Tenant} from '../../source/domain/model.js';
-import {planUnassign} from '../../source/domain/plan.js';
+import {planAssign, planUnassign} from '../../source/domain/plan.js';
 import {demoTenantPath} from '../../source/paths.js';
 import {openStateFile} from '../../source/store/state-file.js';
 import {histories} from '../helpers/histories.js';
 import {demoTenant, sku, tempStateDir, userByName} from '../helpers/tenant.js';
 
 const reads = vi.spyOn(SnapshotCache.prototype, 'read');
-/** How many starts found the snapshot in the cache. */
-const hits = () => reads.mock.results.filter(result => result.value !== null).length;
+/** How many starts found the snapshot in the cache: as read, or (`replayed`) with state.json's changes replayed. */
+const hits = (replayed = false) => reads.mock.results.filter((result, i) => result.value !== null && (reads.mock.calls[i]![1] != null) === replayed).length;
 afterEach(() => reads.mockClear());
 
 /** A snapshot of the demo tenant (as `edit` changes it) in a folder of its own, and a state directory. */
@@ -39,7 +39,10 @@ async function open({snapshot, stateDir}: {snapshot: string; stateDir: string}, 
 
 const tenantId = demoTenant().organization.id;
 const time = '2026-11-20T10:00:00.000Z';
-const save = (stateDir: string, changes: Change[]) => openStateFile(stateDir).commit({id: `test-${Math.random()}`, tenantId, time, changes, audit: []});
+const save = (stateDir: string, changes: Change[], reset = false) =>
+	openStateFile(stateDir).commit({id: `test-${Math.random()}`, tenantId, time, changes, audit: [], ...(reset ? {reset} : {})});
+/** Folds the journal into state.json, as a writer does when it quits. */
+const compact = (stateDir: string) => openStateFile(stateDir).compact({force: true});
 const holdersOf = (tenant: Tenant, skuId: string) => tenant.users.filter(u => u.assignedLicenses.some(l => l.skuId === skuId)).map(u => u.id);
 
 describe('the compact form of a tenant', () => {
@@ -49,9 +52,13 @@ describe('the compact form of a tenant', () => {
 		const nested = fc.oneof(fc.array(scalar, {maxLength: 3}), fc.dictionary(fc.string({maxLength: 5}), scalar, {maxKeys: 3}));
 		// fc.dictionary makes "__proto__" an own key, as JSON.parse does.
 		const user = fc.dictionary(fc.constantFrom('id', 'displayName', 'assignedLicenses', 'x', 'y', 'signInActivity', '__proto__'), fc.oneof(scalar, nested));
+		// The mailbox windows, by user id: none, or some, alike or not.
+		const userId = fc.oneof(fc.string(), fc.constantFrom('a\u007fb', '__proto__', ''));
+		const windows = fc.option(fc.dictionary(userId, fc.dictionary(fc.constantFrom('sku1', 'sku2', '__proto__'), fc.constantFrom(time, '2026-11-21T00:00:00.000Z')), {maxKeys: 6}), {nil: undefined});
 		fc.assert(
-			fc.property(fc.array(user, {maxLength: 20}), users => {
-				const tenant = {...demoTenant(), users} as unknown as Tenant;
+			fc.property(fc.array(user, {maxLength: 20}), windows, (users, licenseRemovals) => {
+				const demo = demoTenant();
+				const tenant = {...demo, users, 'x-local': {...demo['x-local'], licenseRemovals}} as unknown as Tenant;
 				const back = expandTenant(JSON.parse(JSON.stringify(compactTenant(tenant))));
 				expect(JSON.stringify(back)).toBe(JSON.stringify(tenant));
 			}),
@@ -68,6 +75,20 @@ describe('the compact form of a tenant', () => {
 		expect(a!.assignedLicenses).toBe(b!.assignedLicenses);
 		expect(() => (a!.assignedLicenses as unknown[]).push('x')).toThrow(TypeError);
 		expect(() => ((a!.assignedLicenses[0] as {skuId: string}).skuId = 'x')).toThrow(TypeError);
+
+		// Mailbox windows alike are shared too; replaying a change gives the user windows of their own.
+		const tenant = demoTenant();
+		const [alex, diego] = [userByName(tenant, 'Alex Wilber'), userByName(tenant, 'Diego Siciliani')];
+		tenant['x-local'] = {...tenant['x-local'], licenseRemovals: {[alex.id]: {[sku.businessPremium]: time}, [diego.id]: {[sku.businessPremium]: time}}};
+		const kept = expandTenant(JSON.parse(JSON.stringify(compactTenant(tenant))))!;
+		expect(JSON.stringify(kept)).toBe(JSON.stringify(tenant));
+		const windows = kept['x-local']!.licenseRemovals!;
+		expect(windows[alex.id]).toBe(windows[diego.id]);
+		expect(Object.isFrozen(windows[alex.id])).toBe(true);
+		applyChanges(kept, [{time: '2026-11-22T00:00:00.000Z', userId: alex.id, add: [], remove: [sku.e3]}]);
+		applyChanges(kept, [{time: '2026-11-22T00:00:00.000Z', userId: diego.id, add: [sku.businessPremium], remove: []}]);
+		expect(windows[alex.id]).toEqual({[sku.businessPremium]: time, [sku.e3]: '2026-11-22T00:00:00.000Z'});
+		expect(windows[diego.id]).toBeUndefined();
 	});
 
 	it('is refused when damaged, not read wrong', () => {
@@ -156,5 +177,98 @@ describe('a snapshot cached', () => {
 		await writer.store.apply(planUnassign(writer.tenant, [before[0]!], [sku.businessPremium]));
 		expect(holdersOf(writer.store.getState().tenant, sku.businessPremium)).toEqual(before.slice(1));
 		writer.release();
+	});
+});
+
+describe('a snapshot kept with state.json replayed into it', () => {
+	// Enough users changed for the copy to be kept (a twentieth of them or more).
+	/** How many licenses users hold directly (not through a group). */
+	const direct = (tenant: Tenant) => tenant.users.flatMap(u => u.licenseAssignmentStates).filter(s => s.assignedByGroup === null).length;
+	const unassignAll = (tenant: Tenant): Change[] =>
+		tenant.users.filter(u => u.assignedLicenses.length > 0).map(u => ({time, userId: u.id, add: [], remove: u.assignedLicenses.map(l => l.skuId)}));
+
+	it('is read at the next start, with the journal replayed over it, and shows what the file does', async () => {
+		const files = setUp();
+		const first = await open(files);
+		save(files.stateDir, unassignAll(first.tenant));
+		compact(files.stateDir);
+		const fromFile = await open(files);
+		expect(hits(true)).toBe(0);
+		const kept = await open(files);
+		expect(hits(true)).toBe(1);
+		expect(JSON.stringify(kept.tenant)).toBe(JSON.stringify(fromFile.tenant));
+		expect(direct(first.tenant)).toBeGreaterThan(10);
+		expect(direct(kept.tenant)).toBe(0);
+
+		// A change after it goes to the journal: the copy stays in use, the change replayed over it.
+		const writer = await open(files, 'app');
+		expect(hits(true)).toBe(2);
+		const alex = userByName(writer.tenant, 'Alex Wilber');
+		await writer.store.apply(planAssign(writer.tenant, [alex.id], sku.businessPremium));
+		writer.release();
+		const after = await open(files);
+		expect(hits(true)).toBe(3);
+		expect(holdersOf(after.tenant, sku.businessPremium)).toEqual([alex.id]);
+	});
+
+	it('is not used once the journal is folded into another state.json, and is made again', async () => {
+		const files = setUp();
+		const first = await open(files);
+		const changes = unassignAll(first.tenant);
+		save(files.stateDir, changes.slice(0, 3));
+		compact(files.stateDir);
+		await open(files);
+		save(files.stateDir, changes.slice(3));
+		compact(files.stateDir);
+		const again = await open(files);
+		expect(hits(true)).toBe(0);
+		expect(direct(again.tenant)).toBe(0);
+		await open(files);
+		expect(hits(true)).toBe(1);
+	});
+
+	it('is set aside by a --reset in the journal: the snapshot shows as it is', async () => {
+		const files = setUp();
+		const first = await open(files);
+		save(files.stateDir, unassignAll(first.tenant));
+		compact(files.stateDir);
+		await open(files);
+		await open(files);
+		expect(hits(true)).toBe(1);
+		save(files.stateDir, [], true);
+		const reset = await open(files);
+		expect(JSON.stringify(reset.tenant.users)).toBe(JSON.stringify(first.tenant.users));
+	});
+
+	it('replays any history, split anywhere between state.json and the journal, as the file does', async () => {
+		const files = setUp(tenant => {
+			const at = tenant.users.findIndex(u => u.displayName === 'Diego Siciliani');
+			const [diego] = tenant.users.splice(at, 1);
+			(tenant['x-local'] ??= {}).deletedUsers = [{deletedDateTime: time, user: diego!}];
+		});
+		const diego = userByName(demoTenant(), 'Diego Siciliani');
+		const source = (await open(files)).tenant;
+		await fc.assert(
+			fc.asyncProperty(histories, fc.nat(), async (history, cut) => {
+				const changes = [{type: 'restore', time, userId: diego.id} as Change, ...history];
+				const at = cut % (changes.length + 1);
+				const stateDir = tempStateDir();
+				// Enough in state.json for the copy to be kept.
+				save(stateDir, [...unassignAll(source), ...changes.slice(0, at)]);
+				compact(stateDir);
+				save(stateDir, changes.slice(at));
+				copyFileSync(join(files.stateDir, 'snapshot-cache.json'), join(stateDir, 'snapshot-cache.json'));
+				const made = await open({...files, stateDir});
+				const kept = await open({...files, stateDir});
+				expect(reads.mock.results.at(-1)!.value).not.toBeNull();
+				expect(reads.mock.calls.at(-1)![1]).not.toBeNull();
+				rmSync(join(stateDir, 'snapshot-cache.json'));
+				rmSync(join(stateDir, 'replayed-cache.json'));
+				const fromFile = await open({...files, stateDir});
+				expect(JSON.stringify(made.tenant)).toBe(JSON.stringify(fromFile.tenant));
+				expect(JSON.stringify(kept.tenant)).toBe(JSON.stringify(fromFile.tenant));
+			}),
+			{numRuns: 30},
+		);
 	});
 });
