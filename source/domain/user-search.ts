@@ -11,7 +11,21 @@ interface SearchIndex {
 	starts: Int32Array;
 	/** skuId → the places in the list of the users holding it, ascending: made when first asked. */
 	bySku?: Map<string, number[]>;
+	/** The last searches, newest last: typing narrows the one before, backspace goes back to one. */
+	recent: Search[];
 }
+
+interface Search {
+	needle: string;
+	byName: boolean;
+	skuIds: ReadonlySet<string>;
+	/** The places found, ascending; null for every user. */
+	places: Int32Array | null;
+	found: readonly User[];
+}
+
+/** Searches kept per list: a word typed, and back. */
+const keepSearches = 12;
 
 const indexes = new WeakMap<readonly User[], SearchIndex>();
 
@@ -43,7 +57,7 @@ function searchIndex(users: readonly User[]): SearchIndex {
 		starts[users.length] = at;
 		text = parts.join('');
 	}
-	index = {text, starts};
+	index = {text, starts, recent: []};
 	indexes.set(users, index);
 	return index;
 }
@@ -78,8 +92,15 @@ export function userSearchSteps(users: () => readonly User[]): Array<() => void>
 
 /** The place of the user whose part of the text holds `offset`, at or after `from`. */
 function userAt(starts: Int32Array, offset: number, from: number): number {
+	// Galloping from `from`: a letter most users have is found in the next user or the one after.
+	const last = starts.length - 2;
+	let step = 1;
+	while (from + step <= last && starts[from + step]! <= offset) {
+		from += step;
+		step *= 2;
+	}
 	let low = from;
-	let high = starts.length - 2;
+	let high = Math.min(last, from + step - 1);
 	while (low < high) {
 		const mid = (low + high + 1) >> 1;
 		if (starts[mid]! <= offset) low = mid;
@@ -90,11 +111,23 @@ function userAt(starts: Int32Array, offset: number, from: number): number {
 
 /**
  * The users of the list, in its order, whose name or username contains `needle` (already in lower
- * case; with `byName`), or who hold one of `skuIds`.
+ * case; with `byName`), or who hold one of `skuIds`. The same search again gives the same list.
  */
 export function searchUsers(users: readonly User[], needle: string, byName: boolean, skuIds: ReadonlySet<string>): readonly User[] {
 	const index = searchIndex(users);
-	const {text, starts} = index;
+	const {text, starts, recent} = index;
+	const same = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && [...a].every(skuId => b.has(skuId));
+	const again = recent.find(s => s.needle === needle && s.byName === byName && same(s.skuIds, skuIds));
+	if (again) return again.found;
+	const byText = byName && needle !== '' && !needle.includes('\u0000');
+	// A search that holds every user this one can find: one by a part of this needle, and the same
+	// products or more. Then only its users are looked at (a letter typed narrows what the one
+	// before found), instead of the whole text.
+	let wider: Search | undefined;
+	for (let i = recent.length - 1; i >= 0 && byText && !wider; i--) {
+		const s = recent[i]!;
+		if (s.places !== null && s.byName && s.needle !== '' && needle.includes(s.needle) && [...skuIds].every(skuId => s.skuIds.has(skuId))) wider = s;
+	}
 	const hit = new Uint8Array(users.length);
 	let count = 0;
 	const mark = (place: number) => {
@@ -103,7 +136,10 @@ export function searchUsers(users: readonly User[], needle: string, byName: bool
 			count++;
 		}
 	};
-	if (byName && needle !== '' && !needle.includes('\u0000')) {
+	if (wider) {
+		// Each user's own part: a search from it through the text would run on past it.
+		for (const place of wider.places!) if (text.slice(starts[place]!, starts[place + 1]!).includes(needle)) mark(place);
+	} else if (byText) {
 		for (let offset = text.indexOf(needle), place = 0; offset >= 0; ) {
 			place = userAt(starts, offset, place);
 			mark(place);
@@ -115,8 +151,20 @@ export function searchUsers(users: readonly User[], needle: string, byName: bool
 		const bySku = holdersBySku(users, index);
 		for (const skuId of skuIds) for (const place of bySku.get(skuId) ?? []) mark(place);
 	}
-	if (count === users.length) return users;
-	const found: User[] = new Array(count);
-	for (let place = 0, n = 0; n < count; place++) if (hit[place]) found[n++] = users[place]!;
+	let found: readonly User[] = users;
+	let places: Int32Array | null = null;
+	if (count < users.length) {
+		const list: User[] = new Array(count);
+		places = new Int32Array(count);
+		for (let place = 0, n = 0; n < count; place++) {
+			if (hit[place]) {
+				places[n] = place;
+				list[n++] = users[place]!;
+			}
+		}
+		found = list;
+	}
+	recent.push({needle, byName, skuIds: new Set(skuIds), places, found});
+	if (recent.length > keepSearches) recent.shift();
 	return found;
 }

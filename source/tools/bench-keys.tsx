@@ -126,6 +126,7 @@ const any = () => true;
 const has = (text: string) => (frame: string) => frame.includes(text);
 
 function stats(times: number[]): {p50: number; p95: number; n: number} {
+	if (process.env.BENCH_SAMPLES) process.stderr.write(`${times.map(t => t.toFixed(1)).join(" ")}\n`);
 	const sorted = [...times].sort((a, b) => a - b);
 	const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 10) / 10;
 	return {p50: at(0.5), p95: at(0.95), n: sorted.length};

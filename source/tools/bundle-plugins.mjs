@@ -1,5 +1,5 @@
 // The esbuild plugins every bundle of the app is built with: the app (build.mjs) and the
-// benchmark's in-process harnesses (bench.mjs), so that what is measured is what runs. Two patch a
+// benchmark's in-process harnesses (bench.mjs), so that what is measured is what runs. The others patch a
 // dependency as it is bundled; each fails the build when the code it expects is not there, so an
 // upgrade that changes it is seen at once, never shipped half-patched.
 import {readFileSync} from 'node:fs';
@@ -88,4 +88,27 @@ const noCodesNoSet = patch(
 	[['export function ansiCodesToString(codes) {', 'export function ansiCodesToString(codes) {\n    if (codes.length === 0) return "";']],
 );
 
-export const bundlePlugins = [withoutDevtools, yogaWithoutFetch, inkOutput, sameStyleNoDiff, noCodesNoSet];
+// string-width measures a line through Intl.Segmenter and Unicode property regexes whenever it holds
+// a character past ASCII (a box-drawing rule, a tick mark): Ink measures every text of every frame,
+// most of them the same as the frame before. The widths are remembered by string (options left at
+// their defaults, as Ink and its helpers call it), and forgotten all at once past 4,000 strings.
+const stringWidthKept = patch(
+	'string-width-kept',
+	/string-width[\\/]index\.js$/,
+	[['export default function stringWidth(input, options = {}) {', 'function measuredWidth(input, options = {}) {']],
+	`
+const keptWidths = new Map();
+export default function stringWidth(input, options) {
+	if (options !== undefined || typeof input !== 'string') return measuredWidth(input, options);
+	let width = keptWidths.get(input);
+	if (width === undefined) {
+		if (keptWidths.size >= 4000) keptWidths.clear();
+		width = measuredWidth(input);
+		keptWidths.set(input, width);
+	}
+	return width;
+}
+`,
+);
+
+export const bundlePlugins = [withoutDevtools, yogaWithoutFetch, inkOutput, sameStyleNoDiff, noCodesNoSet, stringWidthKept];

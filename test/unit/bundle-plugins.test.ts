@@ -4,6 +4,7 @@
 import {build} from 'esbuild';
 import fc from 'fast-check';
 import * as original from '@alcalzone/ansi-tokenize';
+import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {bundlePlugins} from '../../source/tools/bundle-plugins.mjs';
 
@@ -39,6 +40,33 @@ describe('the bundle patches of the ANSI code', () => {
 				for (let i = 1; i < chars.length; i++) {
 					expect(patched.diffAnsiCodes(chars[i - 1]!.styles, chars[i]!.styles)).toEqual(original.diffAnsiCodes(chars[i - 1]!.styles, chars[i]!.styles));
 				}
+			}),
+			{numRuns: 500},
+		);
+	});
+});
+
+describe('the bundle patch of string-width', () => {
+	it('gives every string the width the package gives it, measured again or not', async () => {
+		const result = await build({
+			stdin: {contents: "export {default} from 'string-width';", resolveDir: process.cwd()},
+			bundle: true,
+			write: false,
+			format: 'esm',
+			platform: 'node',
+			plugins: bundlePlugins,
+			logLevel: 'silent',
+		});
+		const code = result.outputFiles[0]!.text;
+		expect(code).toContain('keptWidths');
+		const patched = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)).default as typeof stringWidth;
+		// Wide and zero-width letters, emoji, styles and tabs among plain ones.
+		const unit = fc.constantFrom('a', ' ', '│', '✓', '…', '日', 'ア', '\u0301', '\u200D', '👩', '🏽', '\u001B[1m', '\u001B[22m', '\t', 'é');
+		fc.assert(
+			fc.property(fc.string({unit, maxLength: 12}), fc.boolean(), (text, wide) => {
+				expect(patched(text)).toBe(stringWidth(text));
+				expect(patched(text)).toBe(stringWidth(text));
+				expect(patched(text, {ambiguousIsNarrow: !wide})).toBe(stringWidth(text, {ambiguousIsNarrow: !wide}));
 			}),
 			{numRuns: 500},
 		);

@@ -38,6 +38,26 @@ describe('searching users through the index', () => {
 		);
 	});
 
+	it('finds the same through a run of searches on one list, as typing and backspace make them', () => {
+		const text = fc.string({unit: fc.constantFrom('a', 'b', 'A', ' ', '@', 'c'), maxLength: 8});
+		// Each step types a letter, takes one back, or changes the products searched.
+		const step = fc.oneof(fc.constantFrom('a', 'b', ' ', '@', 'c').map(letter => ({letter})), fc.constant({back: true}), fc.subarray(skus).map(held => ({held})));
+		fc.assert(
+			fc.property(fc.array(fc.tuple(text, text, fc.subarray(skus)), {maxLength: 40}), fc.array(step, {maxLength: 30}), fc.boolean(), (rows, steps, byName) => {
+				const users = rows.map(userOf);
+				let needle = '';
+				let held: string[] = [];
+				for (const s of steps) {
+					if ('letter' in s) needle += s.letter;
+					else if ('back' in s) needle = needle.slice(0, -1);
+					else held = s.held;
+					expect(searchUsers(users, needle, byName, new Set(held))).toEqual(plain(users, needle, byName, new Set(held)));
+				}
+			}),
+			{numRuns: 300},
+		);
+	});
+
 	it('gives back the list itself when everyone matches, and nothing across two users', () => {
 		const users = [userOf(['Ada', 'ada@x', []], 0), userOf(['Bo', 'bo@x', []], 1)];
 		expect(searchUsers(users, '@x', true, new Set())).toBe(users);
