@@ -1,7 +1,7 @@
 // Key latency at scale, in-process: the app rendered by Ink's own renderer (not the test renderer)
 // into a virtual 80×24 terminal, each key written to its stdin, and the time until Ink writes the frame
 // that shows the key's effect. Bundled and run by bench.mjs; prints one JSON object on stdout.
-//   node bench-keys.js --tenant FILE --state-dir DIR
+//   node bench-keys.js --tenant FILE --state-dir DIR   (BENCH_SAMPLES=1: every figure's samples on stderr)
 // Run without CI in the environment: Ink draws only a final frame under CI.
 import {EventEmitter} from 'node:events';
 import {performance} from 'node:perf_hooks';

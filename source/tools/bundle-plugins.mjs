@@ -40,12 +40,14 @@ const yogaWithoutFetch = patch('yoga-without-fetch', /yoga-wasm-base64-esm\.js$/
 // takes at 80×24. The caches are kept from frame to frame instead: a line drawn again is a look-up.
 // What they hold is only read, and they start over once they have grown (500 lines, a few MB).
 // The blank cells a frame starts from are one frozen cell, not 1,920 new ones: a cell is only ever
-// replaced, never changed.
+// replaced, never changed. A line inside a clipping box (every line: the screen is one) is cut to
+// the box by splitting it into tokens, most of the garbage a frame made: the cut lines are kept too.
 const inkOutput = patch(
 	'ink-output',
 	/ink[\\/]build[\\/]output\.js$/,
 	[
 		['    caches = new OutputCaches();', '    caches = keptOutputCaches();'],
+		['                            return sliceAnsi(line, from, to);', '                            return keptSlice(line, from, to);'],
 		[
 			`                row.push({
                     type: 'char',
@@ -62,6 +64,17 @@ let kept;
 function keptOutputCaches() {
 	if (!kept || kept.styledChars.size > 500 || kept.widths.size > 20000 || kept.blockWidths.size > 2000) kept = new OutputCaches();
 	return kept;
+}
+const slices = new Map();
+function keptSlice(line, from, to) {
+	const key = from + ':' + to + ':' + line;
+	let slice = slices.get(key);
+	if (slice === undefined) {
+		if (slices.size >= 1000) slices.clear();
+		slice = sliceAnsi(line, from, to);
+		slices.set(key, slice);
+	}
+	return slice;
 }
 `,
 );

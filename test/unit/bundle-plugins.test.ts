@@ -72,3 +72,44 @@ describe('the bundle patch of string-width', () => {
 		);
 	});
 });
+
+describe('the bundle patches of Ink\'s output', () => {
+	/** Ink's Output (what turns a frame's writes into its text), bundled with the app's patches or without. */
+	async function inkOutput(patched: boolean) {
+		const result = await build({
+			stdin: {contents: "export {default} from './node_modules/ink/build/output.js';", resolveDir: process.cwd()},
+			bundle: true,
+			write: false,
+			format: 'esm',
+			platform: 'node',
+			plugins: patched ? bundlePlugins : [],
+			logLevel: 'silent',
+		});
+		const code = result.outputFiles[0]!.text;
+		type Output = {write(x: number, y: number, text: string, options: {transformers: []}): void; clip(clip: object): void; unclip(): void; get(): {output: string}};
+		return (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)).default as new (options: {width: number; height: number}) => Output;
+	}
+
+	it('give every frame the text the package gives it, lines cut by a clipping box or not', async () => {
+		const [Patched, Original] = await Promise.all([inkOutput(true), inkOutput(false)]);
+		const segment = fc.record({text: fc.string({unit: fc.constantFrom('a', ' ', '│', '日', '✓', 'é'), maxLength: 8}), styles: fc.subarray(Object.keys(styles), {maxLength: 2})});
+		const line = fc.array(segment, {maxLength: 4}).map(segments => segments.map(({text, styles: on}) => styled(text, on)).join(''));
+		const write = fc.record({x: fc.nat(12), y: fc.nat(6), lines: fc.array(line, {minLength: 1, maxLength: 3})});
+		const clip = fc.option(fc.record({x1: fc.nat(6), x2: fc.integer({min: 4, max: 16}), y1: fc.nat(3), y2: fc.integer({min: 2, max: 8})}), {nil: undefined});
+		fc.assert(
+			fc.property(fc.array(fc.tuple(clip, write), {maxLength: 6}), steps => {
+				const frames = [Patched, Original].map(Output => {
+					const output = new Output({width: 16, height: 8});
+					for (const [box, {x, y, lines}] of steps) {
+						if (box) output.clip(box);
+						output.write(x, y, lines.join('\n'), {transformers: []});
+						if (box) output.unclip();
+					}
+					return output.get().output;
+				});
+				expect(frames[0]).toBe(frames[1]);
+			}),
+			{numRuns: 500},
+		);
+	});
+});

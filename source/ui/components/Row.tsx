@@ -1,3 +1,4 @@
+import {memo} from 'react';
 import {Text} from './Text.js';
 import {textWidth, truncateEnd} from '../../domain/wrap.js';
 import {terminalText} from '../../domain/text-safety.js';
@@ -22,11 +23,27 @@ function fitted(cell: RowCell, room: number): {text: string; pad: string; before
 	return {text, pad, before: cell.align === 'right'};
 }
 
+interface RowProps {
+	cells: readonly RowCell[];
+	width: number;
+}
+
+/** Two rows that would draw the same: their cells hold the same values (the cells are made anew at every draw). */
+function sameRow(a: RowProps, b: RowProps): boolean {
+	if (a.width !== b.width || a.cells.length !== b.cells.length) return false;
+	for (let i = 0; i < a.cells.length; i++) {
+		const [x, y] = [a.cells[i]!, b.cells[i]!];
+		if (x.text !== y.text || x.width !== y.width || x.align !== y.align || x.bold !== y.bold || x.dim !== y.dim || x.inverse !== y.inverse) return false;
+	}
+	return true;
+}
+
 /**
  * A table row as one line of text: columns are cut with … rather than wrapped, and fixed ones never
- * shrink. One text node per row (not a box per column) keeps a 100,000-user list quick to redraw.
+ * shrink. One text node per row (not a box per column) keeps a 100,000-user list quick to redraw,
+ * and a row that draws as before is not drawn again (a move changes two rows of the screen).
  */
-export function Row({cells, width}: {cells: readonly RowCell[]; width: number}) {
+export const Row = memo(function Row({cells, width}: RowProps) {
 	const fixed = cells.reduce((sum, cell) => sum + (cell.width ?? 0), 0);
 	const flexible = cells.filter(cell => cell.width === undefined).length;
 	const share = flexible > 0 ? Math.max(0, Math.floor((width - fixed) / flexible)) : 0;
@@ -46,7 +63,7 @@ export function Row({cells, width}: {cells: readonly RowCell[]; width: number}) 
 			})}
 		</Text>
 	);
-}
+}, sameRow);
 
 /** A user's display name (marked under the cursor) and username: the columns every list of users starts with. */
 export const userCells = (user: {displayName: string; userPrincipalName: string}, selected: boolean, nameWidth?: number, upnWidth?: number): RowCell[] => [
