@@ -44,20 +44,24 @@ interface Props<T> {
 
 export function ChoiceList<T>({choices, focused, onChoose, onHighlight, limit, initial = 0}: Props<T>) {
 	const router = useKeyOwner(focused);
+	// ink-select-input goes back to the first choice whenever its items' values differ from the
+	// last render's: values made anew at each render (objects, functions) would move the highlight
+	// at any redraw of the screen, between a move and enter. It is given each choice's key instead.
+	const byKey = new Map(choices.map(choice => [choice.key, choice.value]));
 	return (
 		<Box flexDirection="column">
 			<SelectInput
-				items={choices.map(choice => ({key: choice.key, label: terminalText(choice.label), value: choice.value}))}
+				items={choices.map(choice => ({key: choice.key, label: terminalText(choice.label), value: choice.key}))}
 				isFocused={focused}
 				limit={limit}
 				initialIndex={initial}
 				indicatorComponent={Indicator}
 				itemComponent={Item}
 				onSelect={item => {
-					if (router.delivering()) onChoose(item.value);
+					if (router.delivering()) onChoose(byKey.get(item.value) as T);
 				}}
 				onHighlight={item => {
-					if (router.delivering()) onHighlight?.(item.value);
+					if (router.delivering()) onHighlight?.(byKey.get(item.value) as T);
 				}}
 			/>
 		</Box>
