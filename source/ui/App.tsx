@@ -141,19 +141,21 @@ function Screens({initialTab, router, graphBase, signIn}: ScreensProps) {
 					: nav.product
 						? 'product'
 						: 'licenses';
-	// The guide's and Reclaim's screens are made the first time they are opened, and stay. What looks
-	// at every user (Reclaim's candidates, a product's holders for the guide and a product's page, the
-	// look-ups a confirmation makes) is done a moment after the first frame (once the terminal has
-	// drawn it), while no one looks, so that opening them finds it ready.
+	// The guide's screen is made the first time it is opened, and stays. What looks at every user
+	// (Reclaim's candidates, a product's holders for the guide and a product's page, the look-ups a
+	// confirmation makes) is done a moment after the first frame (once the terminal has drawn it),
+	// while no one looks, so that opening them finds it ready; then Reclaim's screen is made, hidden.
 	const opened = useRef(new Set<Tab>());
 	opened.current.add(nav.tab);
+	const [reclaimMade, makeReclaim] = useState(false);
 	useEffect(
 		() =>
 			inTurns(
 				[
-					() => void (opened.current.has('reclaim') || findReclaim(tenant, {now: new Date(), inactiveDays: defaultInactiveDays})),
+					() => void findReclaim(tenant, {now: new Date(), inactiveDays: defaultInactiveDays}),
 					() => void indexTenant(tenant).holders,
 					() => prepareConfirmations(tenant, namesOf(tenant)),
+					() => makeReclaim(true),
 				],
 				300,
 			),
@@ -192,7 +194,7 @@ function Screens({initialTab, router, graphBase, signIn}: ScreensProps) {
 			{/* Mounted hidden from the start: it sorts and indexes the users after the first frame (see there). */}
 			{layer('users', <ActiveUsersScreen />)}
 			{opened.current.has('guide') ? layer('guide', <GuideScreen />) : null}
-			{opened.current.has('reclaim') ? layer('reclaim', <ReclaimScreen />) : null}
+			{reclaimMade || opened.current.has('reclaim') ? layer('reclaim', <ReclaimScreen />) : null}
 			{top === 'sending' ? (
 				<ChromeContext.Provider value={chrome(true)}>
 					<SendingPanel />

@@ -3,7 +3,7 @@
 // shown), u unassigns them through the usual confirmation with the consequences panel.
 import {Box} from 'ink';
 import {Text} from '../components/Text.js';
-import {useMemo, useReducer} from 'react';
+import {useMemo, useReducer, useRef} from 'react';
 import type {Tenant} from '../../domain/model.js';
 import {plannedRemovals} from '../../domain/plan.js';
 import {
@@ -83,8 +83,14 @@ function detail(tenant: Tenant, candidate: Candidate, now: Date): string {
 }
 
 export function ReclaimScreen() {
-	const {tenant, busy} = useAppState();
+	const {tenant: current, busy} = useAppState();
 	const chrome = useChrome();
+	// Hidden (it is made before it is first opened), the screen keeps the tenant it was made with: a
+	// change elsewhere does not make it look at every user at once. App finds the candidates after
+	// each change while no one looks, so showing it again finds them ready.
+	const made = useRef(current);
+	if (chrome.active) made.current = current;
+	const tenant = made.current;
 	const apply = useApply();
 	const [view, dispatch] = useReducer(reclaimView, initialReclaimView);
 	const days = defaultInactiveDays;
