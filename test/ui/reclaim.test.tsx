@@ -5,6 +5,7 @@ import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {LocalTenant} from '../../source/backends/local-tenant.js';
 import type {Tenant} from '../../source/domain/model.js';
+import {planUnassign} from '../../source/domain/plan.js';
 import {productBySku} from '../../source/domain/selectors.js';
 import {openStateFile} from '../../source/store/state-file.js';
 import {openStore} from '../../source/store/store.js';
@@ -42,6 +43,20 @@ async function storeOf(change: (tenant: Tenant) => void) {
 const row = (frame: string, name: string) => frame.split('\n').find(line => line.includes(name)) ?? '';
 
 describe('the Reclaim tab', () => {
+	it('shows a change made while another tab was on top when it is opened again', async () => {
+		const {store} = await demoStore();
+		const app = await open(store);
+		expect(row(app.frame(), 'Nestor Wilke')).toContain('Exchange Online (Plan 1)');
+		await app.press('2');
+		await app.waitFor('Display name');
+		const tenant = store.getState().tenant;
+		const nestor = userByName(tenant, 'Nestor Wilke');
+		await store.apply(planUnassign(tenant, [nestor.id], [sku.exchangePlan1]));
+		await app.press('4');
+		const again = await app.waitFor('[Redundant (3)]');
+		expect(row(again, 'Nestor Wilke')).toBe('');
+	});
+
 	it('4 opens it: each section with its count and the licenses it frees; tab and ← move between them; the row under the cursor says why', async () => {
 		const app = await open();
 		const first = app.frame();
