@@ -1,6 +1,7 @@
 // The bundle patches dependencies for speed (source/tools/bundle-plugins.mjs). A patch must change
-// how fast, never what: the patched ANSI code must write every styled line exactly as the package
-// does, and each patch must find the code it changes (else the build fails, naming the package).
+// how fast, never what: the patched ANSI code, string-width and Ink's output must give exactly what
+// the packages give, and each patch must find the code it changes (else the build fails, naming the
+// package).
 import {build} from 'esbuild';
 import fc from 'fast-check';
 import * as original from '@alcalzone/ansi-tokenize';
@@ -8,21 +9,24 @@ import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {bundlePlugins} from '../../source/tools/bundle-plugins.mjs';
 
-/** @alcalzone/ansi-tokenize as the app's bundle has it. */
-async function patchedTokenize(): Promise<typeof original> {
+/** A module as the app's bundle has it (with its patches, which must show `mark`), or as the package has it. */
+async function bundled<T>(source: string, {mark, patched = true}: {mark?: string; patched?: boolean} = {}): Promise<T> {
 	const result = await build({
-		stdin: {contents: "export * from '@alcalzone/ansi-tokenize';", resolveDir: process.cwd()},
+		stdin: {contents: source, resolveDir: process.cwd()},
 		bundle: true,
 		write: false,
 		format: 'esm',
 		platform: 'node',
-		plugins: bundlePlugins,
+		plugins: patched ? bundlePlugins : [],
 		logLevel: 'silent',
 	});
 	const code = result.outputFiles[0]!.text;
-	expect(code).toContain('sameCodes(from, to)');
+	if (mark) expect(code).toContain(mark);
 	return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
 }
+
+/** @alcalzone/ansi-tokenize as the app's bundle has it. */
+const patchedTokenize = () => bundled<typeof original>("export * from '@alcalzone/ansi-tokenize';", {mark: 'sameCodes(from, to)'});
 
 /** SGR codes as chalk writes them: [on, off]. */
 const styles: Record<string, [number, number]> = {bold: [1, 22], dim: [2, 22], italic: [3, 23], underline: [4, 24], inverse: [7, 27], red: [31, 39], green: [32, 39], gray: [90, 39], bgBlue: [44, 49]};
@@ -48,18 +52,7 @@ describe('the bundle patches of the ANSI code', () => {
 
 describe('the bundle patch of string-width', () => {
 	it('gives every string the width the package gives it, measured again or not', async () => {
-		const result = await build({
-			stdin: {contents: "export {default} from 'string-width';", resolveDir: process.cwd()},
-			bundle: true,
-			write: false,
-			format: 'esm',
-			platform: 'node',
-			plugins: bundlePlugins,
-			logLevel: 'silent',
-		});
-		const code = result.outputFiles[0]!.text;
-		expect(code).toContain('keptWidths');
-		const patched = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)).default as typeof stringWidth;
+		const patched = (await bundled<{default: typeof stringWidth}>("export {default} from 'string-width';", {mark: 'keptWidths'})).default;
 		// Wide and zero-width letters, emoji, styles and tabs among plain ones.
 		const unit = fc.constantFrom('a', ' ', '│', '✓', '…', '日', 'ア', '\u0301', '\u200D', '👩', '🏽', '\u001B[1m', '\u001B[22m', '\t', 'é');
 		fc.assert(
@@ -76,18 +69,12 @@ describe('the bundle patch of string-width', () => {
 describe('the bundle patches of Ink\'s output', () => {
 	/** Ink's Output (what turns a frame's writes into its text), bundled with the app's patches or without. */
 	async function inkOutput(patched: boolean) {
-		const result = await build({
-			stdin: {contents: "export {default} from './node_modules/ink/build/output.js';", resolveDir: process.cwd()},
-			bundle: true,
-			write: false,
-			format: 'esm',
-			platform: 'node',
-			plugins: patched ? bundlePlugins : [],
-			logLevel: 'silent',
-		});
-		const code = result.outputFiles[0]!.text;
 		type Output = {write(x: number, y: number, text: string, options: {transformers: []}): void; clip(clip: object): void; unclip(): void; get(): {output: string}};
-		return (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)).default as new (options: {width: number; height: number}) => Output;
+		const module = await bundled<{default: new (options: {width: number; height: number}) => Output}>("export {default} from './node_modules/ink/build/output.js';", {
+			patched,
+			mark: patched ? 'keptSlice' : undefined,
+		});
+		return module.default;
 	}
 
 	it('give every frame the text the package gives it, lines cut by a clipping box or not', async () => {
