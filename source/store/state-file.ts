@@ -167,8 +167,8 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 	const begun = new Map<string, PendingChange>();
 	const committed = new Set<string>();
 	const owed = new Map<string, AuditEntry[]>();
-	/** The changes saved after state.json, in order. */
-	let commits: CommitRecord[] = [];
+	/** The changes saved after state.json, in order (what replaying them needs of each commit). */
+	let commits: Array<Pick<CommitRecord, 'tenantId' | 'changes' | 'reset'>> = [];
 	const lines = journalText.slice(0, whole).split('\n');
 	lines.pop();
 	for (const [i, line] of lines.entries()) {
@@ -187,8 +187,7 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 			const {seq: _seq, type: _type, ...change} = record;
 			begun.set(record.id, change);
 		} else if (record.type === 'commit') {
-			const {seq: _seq, type: _type, ...commit} = record;
-			commits.push(commit);
+			commits.push({tenantId: record.tenantId, changes: record.changes, reset: record.reset});
 			begun.delete(record.id);
 			committed.add(record.id);
 			owed.set(record.id, record.audit);
@@ -324,7 +323,7 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 		commit(record) {
 			const audit = record.audit.map(entry => ({...entry, changeId: record.id}));
 			append({seq: nextSeq(), type: 'commit', ...record, audit}, 'commit');
-			commits.push({...record, audit});
+			commits.push({tenantId: record.tenantId, changes: record.changes, reset: record.reset});
 			begun.delete(record.id);
 			committed.add(record.id);
 			owed.set(record.id, audit);
