@@ -237,12 +237,10 @@ export function openWithIdentity(path: string): OpenedFile | null {
 			bytes() {
 				if (whole) return whole;
 				try {
-					whole = Buffer.alloc(Number(stats.size));
-					for (let at = 0; at < whole.length; ) {
-						const read = fs.readSync(fd, whole, at, whole.length - at, at);
-						if (read === 0) break;
-						at += read;
-					}
+					const buffer = Buffer.alloc(Number(stats.size));
+					let at = 0;
+					for (let read = 1; at < buffer.length && read > 0; at += read) read = fs.readSync(fd, buffer, at, buffer.length - at, at);
+					whole = buffer.subarray(0, at);
 					return whole;
 				} catch (error) {
 					throw diskError(error, path, 'read');
