@@ -157,7 +157,7 @@ export function expandTenant(data: unknown): Tenant | null {
 	for (let i = 0; i < whose.length; i++) {
 		// The user's own id string: not one more copy of it.
 		const id = typeof whose[i] === 'number' ? (users[whose[i] as number] as {id?: unknown} | undefined)?.id : whose[i];
-		if (typeof id !== 'string' || frozen[at[i]!] === undefined) return null;
+		if (typeof id !== 'string' || !Number.isInteger(at[i]) || frozen[at[i]!] === undefined) return null;
 		ids[i] = id;
 	}
 	const windows = () => {
@@ -170,18 +170,15 @@ export function expandTenant(data: unknown): Tenant | null {
 		return byUser;
 	};
 	// Made when first read: with an entry for every user it costs more than the rest of the reading
-	// (each id made a property name), and most commands never look at it.
+	// (each id made a property name), and most commands never look at it. Kept by the accessor
+	// itself, which works on the object frozen too (Immer freezes what it produces).
 	const extras = {...local};
-	const settle = (value: unknown) => Object.defineProperty(extras, 'licenseRemovals', {value, writable: true, enumerable: true, configurable: true});
+	let made: Record<string, Record<string, string>> | undefined;
 	Object.defineProperty(extras, 'licenseRemovals', {
 		enumerable: true,
 		configurable: true,
-		get() {
-			const made = windows();
-			settle(made);
-			return made;
-		},
-		set: settle,
+		get: () => (made ??= windows()),
+		set: (value: Record<string, Record<string, string>>) => void (made = value),
 	});
 	tenant['x-local'] = extras;
 	return tenant;

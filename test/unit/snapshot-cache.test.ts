@@ -4,6 +4,7 @@
 import {copyFileSync, readFileSync, rmSync, truncateSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import fc from 'fast-check';
+import {produce} from 'immer';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {compactTenant, expandTenant} from '../../source/backends/compact-tenant.js';
 import {SnapshotCache} from '../../source/backends/snapshot-cache.js';
@@ -89,6 +90,21 @@ describe('the compact form of a tenant', () => {
 		applyChanges(kept, [{time: '2026-11-22T00:00:00.000Z', userId: diego.id, add: [sku.businessPremium], remove: []}]);
 		expect(windows[alex.id]).toEqual({[sku.businessPremium]: time, [sku.e3]: '2026-11-22T00:00:00.000Z'});
 		expect(windows[diego.id]).toBeUndefined();
+	});
+
+	it('gives mailbox windows that Immer can freeze, change and keep apart, read or not before', () => {
+		const tenant = demoTenant();
+		const alex = userByName(tenant, 'Alex Wilber');
+		const before = {[sku.e3]: '2026-11-01T00:00:00.000Z'};
+		tenant['x-local'] = {...tenant['x-local'], licenseRemovals: {[alex.id]: before}};
+		const kept = expandTenant(JSON.parse(JSON.stringify(compactTenant(tenant))))!;
+		// Frozen by Immer before the windows are first read.
+		const first = produce({tenant: kept}, draft => void (draft.tenant.users[0]!.displayName = 'Someone else'));
+		expect(Object.isFrozen(first.tenant['x-local'])).toBe(true);
+		expect(first.tenant['x-local']!.licenseRemovals![alex.id]).toEqual(before);
+		const second = produce(first, draft => applyChanges(draft.tenant, [{time, userId: alex.id, add: [], remove: [sku.businessPremium]}]));
+		expect(second.tenant['x-local']!.licenseRemovals![alex.id]).toEqual({...before, [sku.businessPremium]: time});
+		expect(first.tenant['x-local']!.licenseRemovals![alex.id]).toEqual(before);
 	});
 
 	it('is refused when damaged, not read wrong', () => {
