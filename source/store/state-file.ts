@@ -193,25 +193,23 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 			owed.set(record.id, record.audit);
 		} else owed.delete(record.id);
 	}
-	/** The journal's changes to the tenant, folded; `reset`: they start from nothing, not from state.json. */
-	const journalFolded = (tenantId: string) => {
-		let folded: Folded = new Map();
+	/**
+	 * The journal's changes to the tenant folded over `start()` (made only if they build on it);
+	 * `reset`: they start from nothing (a --reset), not from `start()`.
+	 */
+	const foldJournal = (tenantId: string, start: () => Folded) => {
+		let folded: Folded | null = null;
 		let reset = false;
 		for (const record of commits) {
 			if (record.tenantId !== tenantId) continue;
 			if (record.reset) [folded, reset] = [new Map(), true];
-			foldChanges(folded, record.changes);
+			foldChanges((folded ??= start()), record.changes);
 		}
-		return {folded, reset};
+		return {folded: folded ?? start(), reset};
 	};
+	const journalFolded = (tenantId: string) => foldJournal(tenantId, () => new Map());
 	/** Everything saved for the tenant, folded into one (a copy of state.json's, the journal's over it). */
-	const folded = (tenantId: string): Folded => {
-		const journal = journalFolded(tenantId);
-		if (journal.reset) return journal.folded;
-		const merged = structuredClone(baseTenants().get(tenantId) ?? new Map<string, FoldedUser>());
-		for (const record of commits) if (record.tenantId === tenantId) foldChanges(merged, record.changes);
-		return merged;
-	};
+	const folded = (tenantId: string): Folded => foldJournal(tenantId, () => structuredClone(baseTenants().get(tenantId) ?? new Map<string, FoldedUser>())).folded;
 	/** What the tenant with state.json replayed is kept under: the identity of the file as read. */
 	let identity = stateRead?.identity ?? null;
 
