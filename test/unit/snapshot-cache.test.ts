@@ -44,6 +44,15 @@ const save = (stateDir: string, changes: Change[], reset = false) =>
 	openStateFile(stateDir).commit({id: `test-${Math.random()}`, tenantId, time, changes, audit: [], ...(reset ? {reset} : {})});
 /** Folds the journal into state.json, as a writer does when it quits. */
 const compact = (stateDir: string) => openStateFile(stateDir).compact({force: true});
+/** A snapshot with Diego Siciliani deleted in it, so that a history may restore him too. */
+function withDiegoDeleted() {
+	const files = setUp(tenant => {
+		const at = tenant.users.findIndex(u => u.displayName === 'Diego Siciliani');
+		const [diego] = tenant.users.splice(at, 1);
+		(tenant['x-local'] ??= {}).deletedUsers = [{deletedDateTime: time, user: diego!}];
+	});
+	return {files, diego: userByName(demoTenant(), 'Diego Siciliani')};
+}
 const holdersOf = (tenant: Tenant, skuId: string) => tenant.users.filter(u => u.assignedLicenses.some(l => l.skuId === skuId)).map(u => u.id);
 
 describe('the compact form of a tenant', () => {
@@ -146,13 +155,7 @@ describe('a snapshot cached', () => {
 	});
 
 	it('replays every kind of saved change over the cache as over the file', async () => {
-		// A user deleted in the snapshot, so that a history may restore them too.
-		const files = setUp(tenant => {
-			const at = tenant.users.findIndex(u => u.displayName === 'Diego Siciliani');
-			const [diego] = tenant.users.splice(at, 1);
-			(tenant['x-local'] ??= {}).deletedUsers = [{deletedDateTime: time, user: diego!}];
-		});
-		const diego = userByName(demoTenant(), 'Diego Siciliani');
+		const {files, diego} = withDiegoDeleted();
 		await fc.assert(
 			fc.asyncProperty(histories, async changes => {
 				const stateDir = tempStateDir();
@@ -257,12 +260,7 @@ describe('a snapshot kept with state.json replayed into it', () => {
 	});
 
 	it('replays any history, split anywhere between state.json and the journal, as the file does', async () => {
-		const files = setUp(tenant => {
-			const at = tenant.users.findIndex(u => u.displayName === 'Diego Siciliani');
-			const [diego] = tenant.users.splice(at, 1);
-			(tenant['x-local'] ??= {}).deletedUsers = [{deletedDateTime: time, user: diego!}];
-		});
-		const diego = userByName(demoTenant(), 'Diego Siciliani');
+		const {files, diego} = withDiegoDeleted();
 		const source = (await open(files)).tenant;
 		await fc.assert(
 			fc.asyncProperty(histories, fc.nat(), async (history, cut) => {
