@@ -163,8 +163,7 @@ async function main(argv: string[]): Promise<number> {
 		delete process.env['CONTINUOUS_INTEGRATION'];
 		// Loaded only now, so subcommands, --help and --version do not pay for Ink and React.
 		tui = await import('./tui.js');
-		await tui.runTui({...globals, guide: command === 'guide'});
-		return 0;
+		return tui.runTui({...globals, guide: command === 'guide'});
 	}
 
 	const io: CommandIO = {
@@ -225,13 +224,19 @@ function endAsPipe(): void {
 	process.kill(process.pid, 'SIGPIPE');
 	process.exit(128 + 13);
 }
+// A terminal that hangs up (an SSH session dropped) answers EIO: gone as a closed pipe is. The app
+// still saves what it was doing (SIGHUP stops a change the way Ctrl-C does) before it leaves.
+const gone = (error: NodeJS.ErrnoException) => error.code === 'EPIPE' || error.code === 'EIO';
 for (const stream of [process.stdout, process.stderr]) {
 	stream.on('error', (error: NodeJS.ErrnoException) => {
-		if (error.code !== 'EPIPE' && !pipeClosed) crash(error);
+		if (!gone(error) && !pipeClosed) crash(error);
 		pipeClosed = true;
 		if (finished) endAsPipe();
 	});
 }
+process.stdin.on('error', (error: NodeJS.ErrnoException) => {
+	if (!gone(error)) crash(error);
+});
 process.on('uncaughtException', crash);
 process.on('unhandledRejection', crash);
 

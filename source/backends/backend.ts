@@ -2,6 +2,7 @@ import type {LocalExtras, Tenant, User} from '../domain/model.js';
 import type {LicensePlan, UserOutcome} from '../domain/plan.js';
 import type {GroupOutcome} from '../domain/groups.js';
 import type {Progress} from './graph/http.js';
+import {strings} from '../text/index.js';
 
 export type DeletedUser = NonNullable<LocalExtras['deletedUsers']>[number];
 
@@ -23,18 +24,30 @@ export interface TenantBackend {
 	 * nothing more is sent: what is in flight is answered, and the rest is reported not sent.
 	 */
 	apply(tenant: Tenant, plan: LicensePlan, onProgress?: (progress: Progress) => void, signal?: AbortSignal): Promise<UserOutcome[]>;
-	/** A live backend's copy from the last run, to show at once while load() reads the tenant again. */
-	cached?(): Tenant | null;
+	/**
+	 * A live backend's copy from the last run (and when it was read), to show at once while load() reads
+	 * the tenant again. Only once signed in, and only to the sign-in that read it.
+	 */
+	cached?(): Promise<{tenant: Tenant; readAt: string} | null>;
 	/** A live backend: the users as they are now, after a change. Local backends need not. */
 	refreshUsers?(userIds: readonly string[]): Promise<User[]>;
-	/** Deletes the user (restorable for 30 days); their licenses are freed at once. */
-	deleteUser(tenant: Tenant, userId: string): Promise<void>;
-	restoreUser(tenant: Tenant, userId: string): Promise<void>;
+	/**
+	 * Deletes the user (restorable for 30 days); their licenses are freed at once. `wanted` aborts when
+	 * the dialog that asked is closed: if a sign-in for a permission is still waiting, it is dropped and
+	 * nothing is sent (the same for the actions below).
+	 */
+	deleteUser(tenant: Tenant, userId: string, wanted?: AbortSignal): Promise<void>;
+	restoreUser(tenant: Tenant, userId: string, wanted?: AbortSignal): Promise<void>;
 	/**
 	 * Removes each user from the group (its licenses go with it); one outcome per user, never
 	 * all-or-nothing. The users are ones the plan found removable.
 	 */
-	removeFromGroup(tenant: Tenant, groupId: string, users: ReadonlyArray<{userId: string; userPrincipalName: string}>): Promise<GroupOutcome[]>;
+	removeFromGroup(
+		tenant: Tenant,
+		groupId: string,
+		users: ReadonlyArray<{userId: string; userPrincipalName: string}>,
+		wanted?: AbortSignal,
+	): Promise<GroupOutcome[]>;
 	/** A live backend: the deleted users as its source holds them now (a file keeps them in the tenant). */
 	deletedUsers?(): Promise<DeletedUser[]>;
 }
@@ -46,5 +59,15 @@ export class UserError extends Error {
 		readonly exitCode = 1,
 	) {
 		super(message);
+	}
+}
+
+/**
+ * An action dropped because its dialog was closed (esc, Ctrl-C, leaving the screen) before it was
+ * sent: a sign-in waiting for a code is given up, and nothing reaches the tenant. Exit 130, as for Ctrl-C.
+ */
+export class Cancelled extends UserError {
+	constructor() {
+		super(strings.signIn.cancelled, 130);
 	}
 }

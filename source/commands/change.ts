@@ -15,7 +15,11 @@ export interface ChangeOptions {
 	json: boolean;
 }
 
-export type ChangeOutcome = 'removed' | 'would-remove' | 'skipped' | 'failed';
+/**
+ * failed: refused, or read back as not done; not-sent: never sent (stopped, --max-duration, the sign-in
+ * gone), nothing changed; unknown: sent, the answer lost, and not read back (the next start settles it).
+ */
+export type ChangeOutcome = 'removed' | 'would-remove' | 'skipped' | 'failed' | 'not-sent' | 'unknown';
 
 /**
  * Without --yes (and not a dry run): in a terminal, shows the plan and asks y/N; without one, refuses,
@@ -57,9 +61,14 @@ export function send(store: Store, plan: LicensePlan, io: CommandIO): Promise<Us
 
 /** How many users came to each outcome. */
 export function summaryOf(results: ReadonlyArray<{outcome: ChangeOutcome}>) {
-	const count = (outcome: ChangeOutcome) => results.filter(r => r.outcome === outcome).length;
-	return {removed: count('removed'), wouldRemove: count('would-remove'), skipped: count('skipped'), failed: count('failed')};
+	const counts: Record<ChangeOutcome, number> = {removed: 0, 'would-remove': 0, skipped: 0, failed: 0, 'not-sent': 0, unknown: 0};
+	for (const result of results) counts[result.outcome]++;
+	return {removed: counts.removed, wouldRemove: counts['would-remove'], skipped: counts.skipped, failed: counts.failed, notSent: counts['not-sent'], unknown: counts.unknown};
 }
 
-/** 3 when anyone was skipped or failed, else 0. */
-export const changeExit = (summary: ReturnType<typeof summaryOf>) => (summary.skipped + summary.failed > 0 ? exitCodes.partial : exitCodes.done);
+export type ChangeSummary = ReturnType<typeof summaryOf>;
+
+/** 3 when anyone was not done (skipped, failed, not sent, or unknown), else 0. */
+export const changeExit = (summary: Pick<ChangeSummary, 'skipped' | 'failed' | 'notSent' | 'unknown'>) =>
+	summary.skipped + summary.failed + summary.notSent + summary.unknown > 0 ? exitCodes.partial : exitCodes.done;
+

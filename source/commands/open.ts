@@ -4,7 +4,7 @@ import {strings} from '../text/index.js';
 import type {LanguageChoice} from '../text/language.js';
 import {join} from 'node:path';
 import {UserError, type TenantBackend} from '../backends/backend.js';
-import {tokenProvider} from '../backends/graph/auth.js';
+import {tokenProvider, type SignedIn} from '../backends/graph/auth.js';
 import {clouds, type Cloud} from '../backends/graph/clouds.js';
 import {GraphTenant} from '../backends/graph/graph-tenant.js';
 import {SnapshotCache} from '../backends/snapshot-cache.js';
@@ -40,6 +40,8 @@ export interface Opened {
 	stateFile: StateFile;
 	backend: TenantBackend;
 	stateDir: string;
+	/** A live tenant: the account and tenant signed in to (null for a file). */
+	signedIn: () => SignedIn | null;
 	/** Lets go of the writer lock, when this opening took it. */
 	release: () => void;
 }
@@ -62,7 +64,14 @@ export interface LiveOptions {
 	settling?: (tenantId: string) => readonly string[];
 	/** A device-code sign-in has ended: its prompt can go. */
 	signInSettled?: () => void;
+	/** False: never asks for a code (doctor): without a kept sign-in, says so instead. */
+	interactive?: boolean;
+	/** Aborted: the admin cancelled the opening (q, esc, Ctrl-C): the sign-in and reading end (Cancelled). */
+	cancel?: AbortSignal;
 }
+
+/** The copy of a live tenant the TUI keeps, to show next time once signed in: removed by logout. */
+export const graphCacheFile = (stateDir: string) => join(stateDir, 'graph-tenant-cache.json');
 
 /** An endpoint's address: https (http only on this machine, for tests), without a trailing slash. */
 function endpoint(flag: string, given: string): string {
@@ -110,8 +119,8 @@ export function stateDirOf(options: GlobalOptions, env: NodeJS.ProcessEnv): stri
 export function prepare(
 	options: GlobalOptions,
 	env: NodeJS.ProcessEnv,
-	say: (message: string) => void,
-	{cacheTenant = false, loadProgress, users, settling, signInSettled}: LiveOptions = {},
+	say: (message: string, cancel?: () => void) => void,
+	{cacheTenant = false, loadProgress, users, settling, signInSettled, interactive, cancel}: LiveOptions = {},
 ) {
 	if (options.graph && options.tenant) throw new UserError(strings.cli.usageError(strings.cli.graphAndTenant), 2);
 	if (
@@ -124,10 +133,11 @@ export function prepare(
 	const stateDirFlag = resolveStateDir(options.stateDir, env);
 	const stateDir = stateDirFlag ?? defaultStateDir();
 	let backend: TenantBackend;
+	let signedIn: () => SignedIn | null = () => null;
 	if (options.graph) {
 		const endpoints = endpointsOf(options, env);
 		const timeoutMs = options.requestTimeout ? parseDuration('request-timeout', options.requestTimeout) : undefined;
-		const token = tokenProvider({
+		const tokens = tokenProvider({
 			env,
 			clientId: options.clientId ?? env['M365_LICENSES_CLIENT_ID'],
 			tenantId: options.tenantId ?? env['M365_LICENSES_TENANT_ID'] ?? 'organizations',
@@ -138,20 +148,25 @@ export function prepare(
 			timeoutMs,
 			say,
 			settled: signInSettled,
+			interactive,
+			cancel,
 		});
+		signedIn = tokens.signedIn;
 		const maxDuration = options.maxDuration ?? '2h';
 		backend = new GraphTenant({
 			base: endpoints.graph,
-			token,
+			token: tokens.token,
+			signedIn,
 			source: endpoints.graph,
 			// Only the TUI shows a cached copy first; a subcommand always reads the tenant as it is.
-			cacheFile: cacheTenant ? join(stateDir, 'graph-tenant-cache.json') : undefined,
+			cacheFile: cacheTenant ? graphCacheFile(stateDir) : undefined,
 			onLoadProgress: loadProgress,
 			users,
 			// A change cut off last time is settled on opening: its users are read too.
 			settling,
 			timeoutMs,
 			maxDuration: {ms: parseDuration('max-duration', maxDuration), given: maxDuration},
+			cancel,
 		});
 	} else {
 		backend = options.tenant
@@ -163,17 +178,17 @@ export function prepare(
 				)
 			: new LocalTenant(demoTenantPath, 'demo');
 	}
-	return {stateDirFlag, stateDir, backend};
+	return {stateDirFlag, stateDir, backend, signedIn};
 }
 
 export async function openTenant(
 	options: GlobalOptions,
 	env: NodeJS.ProcessEnv,
-	say: (message: string) => void = () => {},
+	say: (message: string, cancel?: () => void) => void = () => {},
 	live: LiveOptions & {writer?: string} = {},
 ): Promise<Opened> {
 	const settling = (tenantId: string) => stateFile.interrupted(tenantId).flatMap(change => change.items.map(item => item.userId));
-	const {stateDirFlag, stateDir, backend} = prepare(options, env, say, {...live, settling});
+	const {stateDirFlag, stateDir, backend, signedIn} = prepare(options, env, say, {...live, settling});
 	const take = (command: string) => {
 		prepareStateDir(stateDirFlag);
 		return takeWriterLock(stateDir, command);
@@ -210,7 +225,7 @@ export async function openTenant(
 		};
 		if (!live.writer) release();
 		else if (held) stateFile.compact();
-		return {store, stateFile, backend, stateDir, release};
+		return {store, stateFile, backend, stateDir, signedIn, release};
 	} catch (error) {
 		held?.release();
 		throw error;

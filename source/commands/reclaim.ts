@@ -16,7 +16,7 @@ import {indexTenant, namesOf, type Names} from '../domain/selectors.js';
 import {consequencePhrases, failureWords, inEnglish, listWords, mailboxAdvice, notOfferedWords, reclaimReason, strings} from '../text/index.js';
 import {exitCodes, table, type CommandIO} from './io.js';
 import type {Opened} from './open.js';
-import {confirmed, refusedRole, send} from './change.js';
+import {changeExit, confirmed, refusedRole, send, summaryOf} from './change.js';
 import {consequenceList} from './unassign.js';
 
 export interface ReclaimOptions {
@@ -120,7 +120,7 @@ function sectionText(tenant: Tenant, section: ReclaimSection, days: number, now:
 interface Result {
 	userPrincipalName: string;
 	id: string;
-	outcome: 'removed' | 'skipped' | 'failed';
+	outcome: 'removed' | 'skipped' | 'failed' | 'not-sent' | 'unknown';
 	reason: string | null;
 	message: string | null;
 	consequences: Array<{kind: ConsequenceKind | 'none' | 'unrecognised'; effect?: string; text: string}>;
@@ -129,21 +129,21 @@ interface Result {
 }
 
 /** One user's outcome, as unassign reports it, with a line per product unassigned. */
-function resultOf(tenant: Tenant, names: Names, item: PlanItem, outcomes: readonly UserOutcome[], consequences: UserConsequences): Result {
-	const own = outcomes.filter(o => o.userId === item.userId);
-	const failed = own.find(o => o.outcome === 'failed');
+function resultOf(tenant: Tenant, names: Names, item: PlanItem, own: readonly UserOutcome[], consequences: UserConsequences): Result {
+	// The least known of the user's products says how the user stands.
+	const failed = own.find(o => o.outcome === 'unknown') ?? own.find(o => o.outcome === 'failed') ?? own.find(o => o.outcome === 'not-sent');
 	const skipped = own.find(o => o.outcome === 'skipped');
 	const dependents = Object.keys(item.dependents);
 	const notes = [
 		...(dependents.length > 0 ? [strings.user.alsoRemoves(listWords(dependents.map(names.product)))] : []),
 		...Object.values(item.keptThroughGroups).map(groups => strings.product.alsoGroup(names.groups(groups))),
 	];
-	const outcome = failed ? 'failed' : skipped ? 'skipped' : 'removed';
+	const outcome = failed ? (failed.outcome as 'failed' | 'not-sent' | 'unknown') : skipped ? 'skipped' : 'removed';
 	return {
 		userPrincipalName: item.userPrincipalName,
 		id: item.userId,
 		outcome,
-		reason: failed ? 'error' : (skipped?.reason ?? null),
+		reason: failed ? failed.reason : (skipped?.reason ?? null),
 		message: failed ? failureWords(tenant, failed) : skipped ? skipped.message : notes.length > 0 ? notes.join('; ') : null,
 		consequences: outcome === 'removed' ? consequenceList(consequences) : [],
 		alsoRemoves: dependents.map(skuId => productRef(tenant, names, skuId)),
@@ -200,10 +200,12 @@ export async function reclaim({store}: Opened, options: ReclaimOptions, io: Comm
 	const outcomes = changing.length === 0 ? [] : await send(store, plan, io);
 	// Each user's whole change: every product that goes, from every section asked.
 	const perUser = new Map(changing.map(item => [item.userId, consequencesOf(tenant, item, now)]));
-	const results = changing.map(item => resultOf(tenant, names, item, outcomes, perUser.get(item.userId)!));
-	const count = (outcome: Result['outcome']) => results.filter(r => r.outcome === outcome).length;
+	const byUser = new Map<string, UserOutcome[]>();
+	for (const outcome of outcomes) byUser.set(outcome.userId, [...(byUser.get(outcome.userId) ?? []), outcome]);
+	const results = changing.map(item => resultOf(tenant, names, item, byUser.get(item.userId) ?? [], perUser.get(item.userId)!));
 	const removedLicenses = outcomes.filter(o => o.outcome === 'removed').length;
-	const summary = {removed: count('removed'), skipped: count('skipped'), failed: count('failed'), licenses: removedLicenses};
+	const {removed, skipped, failed, notSent, unknown} = summaryOf(results);
+	const summary = {removed, skipped, failed, notSent, unknown, licenses: removedLicenses};
 	if (options.json) {
 		io.out(`${JSON.stringify({inactiveDays: days, sections: options.sections, results, summary}, null, 2)}\n`);
 	} else {
@@ -214,5 +216,5 @@ export async function reclaim({store}: Opened, options: ReclaimOptions, io: Comm
 		});
 		io.out(`${[...body, strings.reclaim.commandSummary(summary)].join('\n')}\n`);
 	}
-	return summary.skipped + summary.failed > 0 ? exitCodes.partial : exitCodes.done;
+	return changeExit(summary);
 }

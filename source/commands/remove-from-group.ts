@@ -57,7 +57,8 @@ export async function removeFromGroup({store}: Opened, options: RemoveFromGroupO
 		if (refused !== null) return refused;
 	}
 	const outcomes = options.dryRun || leaving.length === 0 ? [] : await store.removeFromGroup(plan);
-	const results = plan.items.map(item => resultOf(tenant, item, consequences.get(item.userId), outcomes.find(o => o.userId === item.userId), options.dryRun));
+	const byUser = new Map(outcomes.map(o => [o.userId, o]));
+	const results = plan.items.map(item => resultOf(tenant, item, consequences.get(item.userId), byUser.get(item.userId), options.dryRun));
 	const summary = summaryOf(results);
 	if (options.json) {
 		const data = {group: {id: group.id, displayName: group.displayName, dynamicMembership: isDynamic(group)}, dryRun: options.dryRun, results, summary};

@@ -3,7 +3,7 @@ import {UserError} from '../backends/backend.js';
 import {strings} from '../text/index.js';
 import {exitCodes, terminalSafe, type CommandIO} from './io.js';
 import {signOut} from '../backends/graph/auth.js';
-import {openTenant, stateDirOf, type GlobalOptions} from './open.js';
+import {graphCacheFile, openTenant, stateDirOf, type GlobalOptions} from './open.js';
 import {audit, doctor, licenses, matchProducts, productChoice, users} from './read.js';
 import {unassign} from './unassign.js';
 import {removeFromGroup} from './remove-from-group.js';
@@ -71,7 +71,9 @@ export async function runCommand(
 	const say = (message: string) => io.err(`${message}\n`);
 	if (command === 'doctor') return doctor(globals, version, json, io);
 	if (command === 'logout') {
-		io.err(`m365-licenses: ${signOut(stateDirOf(globals, io.env)) ? strings.cli.signedOut : strings.cli.noSignIn}\n`);
+		const stateDir = stateDirOf(globals, io.env);
+		// The sign-in goes, and with it every copy of what it read.
+		io.err(`m365-licenses: ${signOut(stateDir, [graphCacheFile(stateDir)]) ? strings.cli.signedOut : strings.cli.noSignIn}\n`);
 		return exitCodes.done;
 	}
 	const reclaiming = command === 'reclaim' ? reclaimFlags(values) : undefined;

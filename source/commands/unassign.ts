@@ -49,6 +49,7 @@ function resultOf(
 	if (outcome?.outcome === 'failed') {
 		return {...base, outcome: 'failed', reason: 'error', message: failureWords(tenant, outcome), ...none};
 	}
+	if (outcome?.outcome === 'not-sent' || outcome?.outcome === 'unknown') return {...base, outcome: outcome.outcome, reason: null, message: outcome.message, ...none};
 	if (outcome && outcome.outcome !== 'removed') return {...base, outcome: 'skipped', reason: outcome.reason, message: outcome.message, ...none};
 	const dependents = Object.keys(item.dependents);
 	const groups = item.keptThroughGroups[skuId];
@@ -88,15 +89,9 @@ export async function unassign({store}: Opened, options: UnassignOptions, io: Co
 	if (refused !== null) return refused;
 
 	const outcomes = options.dryRun || question.users === 0 ? [] : await send(store, plan, io);
+	const productOutcomes = new Map(outcomes.filter(o => o.skuId === product.skuId).map(o => [o.userId, o]));
 	const results = plan.items.map(item =>
-		resultOf(
-			tenant,
-			item,
-			product.skuId,
-			consequences.get(item.userId) ?? null,
-			outcomes.find(o => o.userId === item.userId && o.skuId === product.skuId) ?? null,
-			options.dryRun,
-		),
+		resultOf(tenant, item, product.skuId, consequences.get(item.userId) ?? null, productOutcomes.get(item.userId) ?? null, options.dryRun),
 	);
 	const summary = summaryOf(results);
 	if (options.json) {

@@ -15,3 +15,9 @@ export function dayOf(time: string | Date): string {
 export function fileStamp(time: Date): string {
 	return time.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 }
+
+/** "14:02": a time of day on this machine's clock, as a status line says when something was read. */
+export function clockOf(time: string | Date): string {
+	const date = new Date(time);
+	return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}

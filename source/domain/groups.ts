@@ -32,7 +32,8 @@ export interface GroupOutcome {
 	userId: string;
 	userPrincipalName: string;
 	groupId: string;
-	outcome: 'removed' | 'skipped' | 'failed';
+	/** failed: refused; not-sent: never sent; unknown: sent, and the answer lost. */
+	outcome: 'removed' | 'skipped' | 'failed' | 'not-sent' | 'unknown';
 	reason: GroupRemovalReason | 'error' | null;
 	message: string | null;
 }

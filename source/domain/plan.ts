@@ -46,7 +46,12 @@ export interface LicensePlan {
 	items: PlanItem[];
 }
 
-export type Outcome = 'assigned' | 'removed' | 'updated' | 'skipped' | 'failed';
+/**
+ * done (assigned, removed, updated); skipped before sending; failed: refused, or read back as not done;
+ * not-sent: never sent (stopped, past --max-duration, the sign-in gone); unknown: sent, but the answer
+ * was lost and reading the user back failed too (often done after all: settled on the next start).
+ */
+export type Outcome = 'assigned' | 'removed' | 'updated' | 'skipped' | 'failed' | 'not-sent' | 'unknown';
 
 /** What happened to one product of one user. */
 export interface UserOutcome {
@@ -264,15 +269,25 @@ export interface OutcomeCounts {
 	users: number;
 	/** Users for whom nothing was done: every one of their changes was skipped. */
 	skipped: number;
-	/** Users a change failed for. */
+	/** Users a change failed for: refused, or read back as not done. */
 	failed: number;
+	/** Users whose change was never sent. */
+	notSent: number;
+	/** Users whose change was sent and whose outcome is not known. */
+	unknown: number;
+	/** What was asked of the users nothing was done for (so the summary words it by what was asked). */
+	asked: Requested | null;
 }
 
 export function countOutcomes(outcomes: readonly UserOutcome[], skuId?: string): OutcomeCounts {
-	const counts: OutcomeCounts = {removed: 0, assigned: 0, updated: 0, addOns: 0, users: 0, skipped: 0, failed: 0};
+	const counts: OutcomeCounts = {removed: 0, assigned: 0, updated: 0, addOns: 0, users: 0, skipped: 0, failed: 0, notSent: 0, unknown: 0, asked: null};
 	const byUser = new Map<string, Outcome[]>();
+	const asked = new Set<Requested>();
 	for (const outcome of outcomes) {
-		byUser.set(outcome.userId, [...(byUser.get(outcome.userId) ?? []), outcome.outcome]);
+		const list = byUser.get(outcome.userId);
+		if (list) list.push(outcome.outcome);
+		else byUser.set(outcome.userId, [outcome.outcome]);
+		if (outcome.outcome !== 'skipped') asked.add(outcome.requested);
 		if (!done(outcome.outcome)) continue;
 		if (skuId && outcome.skuId !== skuId) counts.addOns++;
 		else counts[outcome.outcome]++;
@@ -280,8 +295,12 @@ export function countOutcomes(outcomes: readonly UserOutcome[], skuId?: string):
 	for (const list of byUser.values()) {
 		if (list.some(done)) counts.users++;
 		else if (list.every(o => o === 'skipped')) counts.skipped++;
-		if (list.includes('failed')) counts.failed++;
+		// One user is counted once, by what is least known of them.
+		if (list.includes('unknown')) counts.unknown++;
+		else if (list.includes('failed')) counts.failed++;
+		else if (list.includes('not-sent')) counts.notSent++;
 	}
+	counts.asked = asked.size === 1 ? [...asked][0]! : null;
 	return counts;
 }
 

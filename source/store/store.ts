@@ -8,14 +8,14 @@ import {auditEntries, groupAuditEntries, type AuditEntry} from '../domain/audit.
 import {groupSkips, type GroupOutcome, type GroupRemovalPlan} from '../domain/groups.js';
 import {applyChanges, applyFolded, changesFromOutcomes, type Change} from '../domain/changes.js';
 import type {Tenant, User} from '../domain/model.js';
-import {changeCount, type LicensePlan, type UserOutcome} from '../domain/plan.js';
+import {changeCount, skipOutcomes, type LicensePlan, type PlanItem, type UserOutcome} from '../domain/plan.js';
 import {adminPermission, deletionBlock, restoreBlock} from '../domain/rules.js';
 import {indexTenant, productNameOf} from '../domain/selectors.js';
 import {strings} from '../text/index.js';
 import {crashPoint, diskReason} from './durable.js';
 import {dirname, join} from 'node:path';
 import {writePrivateFile} from './private-files.js';
-import type {StateFile} from './state-file.js';
+import type {PendingChange, StateFile} from './state-file.js';
 
 /** Why nothing can be changed while another instance holds the state directory. */
 const lockedWords = (holder: string | null) => (holder ? strings.readOnly.locked(holder) : strings.readOnly.lockedStatus);
@@ -26,8 +26,12 @@ export interface AppState {
 	admin: string;
 	/** True while a change is being carried out and saved. */
 	busy: boolean;
-	/** Set while the tenant shown is a cached copy being read again from its source. */
+	/** Set while the tenant is being read again from its source. */
 	refreshing: boolean;
+	/** The tenant shown is a copy kept by an earlier run, read then (ISO time); null once read anew. */
+	copyReadAt: string | null;
+	/** Why the last reading again failed (null when it did not): said while the copy is shown. */
+	refreshError: string | null;
 	/** Another instance is changing this state directory: who. Nothing can be changed from here. */
 	lockedBy: string | null;
 	/** A change that was cut off (the app killed mid-way), found on opening and settled: what came of it. */
@@ -48,15 +52,21 @@ export interface Store {
 	 * sending; the users not sent yet are reported so.
 	 */
 	apply(plan: LicensePlan, onProgress?: (progress: Progress) => void, signal?: AbortSignal): Promise<UserOutcome[]>;
-	/** Deletes a user; refused (with the reason) when the rules say no. */
-	deleteUser(userId: string): Promise<void>;
+	/**
+	 * Deletes a user; refused (with the reason) when the rules say no. `wanted` aborts when the dialog
+	 * is closed: a sign-in still waiting for a permission is dropped, and nothing is sent.
+	 */
+	deleteUser(userId: string, wanted?: AbortSignal): Promise<void>;
 	/** Brings a deleted user back, with their licenses, within 30 days. */
-	restoreUser(userId: string): Promise<void>;
+	restoreUser(userId: string, wanted?: AbortSignal): Promise<void>;
 	/** Reads the deleted users again from a live tenant's source (a file keeps them in the tenant). */
 	readDeletedUsers(): Promise<void>;
 	/** Removes users from a group, and so the licenses it gives them; refused when the rules say no. */
-	removeFromGroup(plan: GroupRemovalPlan): Promise<GroupOutcome[]>;
-	/** Reads the tenant again from its source (r), and shows it. */
+	removeFromGroup(plan: GroupRemovalPlan, wanted?: AbortSignal): Promise<GroupOutcome[]>;
+	/**
+	 * Reads the tenant again from its source (r), and shows it. Never rejects: a failure is kept in the
+	 * state (refreshError) for the screen to say, and the copy shown stays marked as a copy.
+	 */
 	refresh(): Promise<void>;
 	/** Keeps a report in the state directory and says where. */
 	saveReport(name: string, text: string): string;
@@ -131,10 +141,10 @@ export async function openStore({
 		return tenant;
 	};
 
-	// A live tenant's cached copy is shown at once and read again behind it.
-	const cached = backend.cached?.() ?? null;
+	// A live tenant's cached copy is shown at once (once signed in) and read again behind it.
+	const cached = (await backend.cached?.()) ?? null;
 	// --reset: the source as it is, for discardSaved to name what it discards.
-	const loaded = cached ?? (reset && replays ? await backend.load() : await load());
+	const loaded = cached?.tenant ?? (reset && replays ? await backend.load() : await load());
 	const tenantId = loaded.organization.id;
 	const admin = actAs ?? loaded.signedInUser;
 	// Deleted by a saved change or not, the admin is one of the tenant's users. Not through
@@ -152,7 +162,17 @@ export async function openStore({
 	if (reset && !writable) throw new UserError(strings.cli.resetLocked(lockedBy));
 	let notice: string | null = null;
 	if (reset) notice = replays ? discardSaved(stateFile, loaded, tenantId, admin, now) : strings.state.reset.live;
-	let state: AppState = {tenant: reset && replays ? await withJournal(loaded, false) : loaded, admin, busy: false, refreshing: cached !== null, lockedBy, recovered: null, notice};
+	let state: AppState = {
+		tenant: reset && replays ? await withJournal(loaded, false) : loaded,
+		admin,
+		busy: false,
+		refreshing: cached !== null,
+		copyReadAt: cached?.readAt ?? null,
+		refreshError: null,
+		lockedBy,
+		recovered: null,
+		notice,
+	};
 	// Only the writer settles a change left half-done, and writes the audit entries still owed.
 	if (writable) {
 		state = {...state, ...(await settleInterrupted(backend, stateFile, state.tenant, tenantId, now))};
@@ -206,10 +226,15 @@ export async function openStore({
 			}
 			let tenant = produce(state.tenant, draft => applyChanges(draft, changes, placesOf(state.tenant.users, changes)));
 			if (backend.refreshUsers && changes.length > 0) {
-				const fresh = new Map((await backend.refreshUsers(changes.map(c => c.userId))).map(user => [user.id, user]));
-				tenant = produce(tenant, draft => {
-					draft.users = draft.users.map(user => fresh.get(user.id) ?? user);
-				});
+				try {
+					const fresh = new Map((await backend.refreshUsers(changes.map(c => c.userId))).map(user => [user.id, user]));
+					tenant = produce(tenant, draft => {
+						draft.users = draft.users.map(user => fresh.get(user.id) ?? user);
+					});
+				} catch (error) {
+					// The change is saved and shown as made; only the read-back failed, and that is said.
+					notice = [notice, strings.refresh.afterChange((error as Error).message)].filter(Boolean).join(' ');
+				}
 			}
 			set({...state, tenant, busy: false, notice});
 			return result;
@@ -228,45 +253,44 @@ export async function openStore({
 		reports: () => saved,
 		saveCommands: (name, text) => writePrivateFile(join(dirname(stateFile.path), 'commands'), name, text),
 		async refresh() {
-			set({...state, refreshing: true});
+			set({...state, refreshing: true, refreshError: null});
 			try {
-				set({...state, tenant: await load(), refreshing: false});
+				set({...state, tenant: await load(), refreshing: false, copyReadAt: null});
 			} catch (error) {
-				set({...state, refreshing: false});
-				throw error;
+				set({...state, refreshing: false, refreshError: (error as Error).message});
 			}
 		},
-		async deleteUser(userId) {
+		async deleteUser(userId, wanted) {
 			const user = indexTenant(state.tenant).usersById.get(userId);
 			if (!user) throw new Error(`No user ${userId}.`);
 			const block = deletionBlock(state.tenant, state.admin, user);
 			if (block) throw new Error(strings.deleteUser.blocked[block]);
 			await commit(
 				randomUUID(),
-				() => backend.deleteUser(state.tenant, userId),
+				() => backend.deleteUser(state.tenant, userId, wanted),
 				(_, time) => [{type: 'delete', time, userId}],
 				(_, time) => [userAudit(time, 'delete-user', user.userPrincipalName, 'deleted')],
 			);
 		},
-		async restoreUser(userId) {
+		async restoreUser(userId, wanted) {
 			const entry = state.tenant['x-local']?.deletedUsers?.find(d => d.user.id === userId);
 			if (!entry) throw new Error(`No deleted user ${userId}.`);
 			const block = restoreBlock(state.tenant, entry, now());
 			if (block) throw new Error(block.reason === 'expired' ? strings.deleted.expired : strings.deleted.noLicenses(productNameOf(state.tenant, block.skuId)));
 			await commit(
 				randomUUID(),
-				() => backend.restoreUser(state.tenant, userId),
+				() => backend.restoreUser(state.tenant, userId, wanted),
 				(_, time) => [{type: 'restore', time, userId}],
 				(_, time) => [userAudit(time, 'restore-user', entry.user.userPrincipalName, 'restored')],
 			);
 		},
 		readDeletedUsers: () => readDeletedUsers(backend, () => state, set),
-		async removeFromGroup(plan) {
+		async removeFromGroup(plan, wanted) {
 			if (!adminPermission(state.tenant, state.admin).allowed) throw new Error(strings.readOnly.status);
 			const removable = plan.items.filter(item => !item.block).map(({userId, userPrincipalName}) => ({userId, userPrincipalName}));
 			return commit(
 				randomUUID(),
-				async () => [...(removable.length > 0 ? await backend.removeFromGroup(state.tenant, plan.groupId, removable) : []), ...groupSkips(plan)],
+				async () => [...(removable.length > 0 ? await backend.removeFromGroup(state.tenant, plan.groupId, removable, wanted) : []), ...groupSkips(plan)],
 				(outcomes, time) => outcomes.filter(o => o.outcome === 'removed').map(o => ({type: 'leave-group' as const, time, userId: o.userId, groupId: plan.groupId})),
 				(outcomes, time) => groupAuditEntries(state.tenant, state.admin, time, plan, outcomes),
 			);
@@ -282,31 +306,66 @@ export async function openStore({
 			if (state.lockedBy || !writable) throw new Error(lockedWords(state.lockedBy));
 			// Written before anything is sent: if the app is killed mid-way, the next start settles it.
 			const id = randomUUID();
-			stateFile.begin({
-				id,
-				time: now().toISOString(),
-				actor: state.admin,
-				tenantId,
-				items: plan.items
-					.filter(item => changeCount(item) > 0)
-					.map(({userId, userPrincipalName, add, remove, update, disabledPlans}) => ({
-						userId,
-						userPrincipalName,
-						add,
-						remove,
-						...(update?.length ? {update} : {}),
-						...(disabledPlans ? {disabledPlans} : {}),
-					})),
-			});
+			stateFile.begin({id, time: now().toISOString(), actor: state.admin, tenantId, items: pendingItems(plan)});
 			crashPoint('after-begin');
-			return commit(
+			const outcomes = await commit(
 				id,
-				() => backend.apply(state.tenant, plan, onProgress, signal),
+				// Begun, so whatever happens every user has an outcome: a send that fails as a whole leaves
+				// each one unknown (some may have been carried out), for the next start to read back.
+				() => backend.apply(state.tenant, plan, onProgress, signal).catch((error: Error) => unknownOutcomes(plan, error.message)),
 				changesFromOutcomes,
 				(result, time) => auditEntries(state.tenant, state.admin, time, result),
 			);
+			// Sent, and the answer lost: begun again, as a change cut off is, so the next start reads
+			// those users back and records what was done.
+			const unknown = new Set(outcomes.filter(o => o.outcome === 'unknown').map(o => o.userId));
+			if (unknown.size > 0) {
+				stateFile.begin({
+					id: randomUUID(),
+					time: now().toISOString(),
+					actor: state.admin,
+					tenantId,
+					items: pendingItems(plan).filter(item => unknown.has(item.userId)),
+				});
+			}
+			return outcomes;
 		},
 	};
+}
+
+/** Every change of the plan as unknown (a send that failed as a whole), and the plan's skips as they are. */
+function unknownOutcomes(plan: LicensePlan, why: string): UserOutcome[] {
+	const unknown = (item: PlanItem, skuId: string, requested: UserOutcome['requested']): UserOutcome => ({
+		userId: item.userId,
+		userPrincipalName: item.userPrincipalName,
+		skuId,
+		requested,
+		outcome: 'unknown',
+		reason: null,
+		message: strings.graph.sendFailed(why),
+	});
+	return [
+		...plan.items.flatMap(item => [
+			...item.add.map(skuId => unknown(item, skuId, 'add')),
+			...(item.update ?? []).map(skuId => unknown(item, skuId, 'update')),
+			...item.remove.map(skuId => unknown(item, skuId, 'remove')),
+		]),
+		...skipOutcomes(plan),
+	];
+}
+
+/** What each user's request is to do, as the journal keeps it until the outcome is known. */
+function pendingItems(plan: LicensePlan): PendingChange['items'] {
+	return plan.items
+		.filter(item => changeCount(item) > 0)
+		.map(({userId, userPrincipalName, add, remove, update, disabledPlans}) => ({
+			userId,
+			userPrincipalName,
+			add,
+			remove,
+			...(update?.length ? {update} : {}),
+			...(disabledPlans ? {disabledPlans} : {}),
+		}));
 }
 
 /** A live tenant's deleted users, read when Deleted users opens: they are not read with the tenant. */

@@ -8,7 +8,7 @@ import type {ReducedTo, ReducibleKind} from '../domain/capabilities.js';
 import type {Consequence, ConsequenceKind, UserConsequences} from '../domain/consequences.js';
 import type {GroupRemovalReason} from '../domain/groups.js';
 import type {Outcome, SkipReason} from '../domain/plan.js';
-import {en, reducedKey, type Strings} from './en.js';
+import {en, reducedKey, type ChangeCounts, type Strings} from './en.js';
 import {outcomeSummary} from './outcome-summary.js';
 
 // Made on first use: loading the locale's data costs 20-30 ms, which a start in English need not pay.
@@ -72,6 +72,8 @@ const outcomeWords: Record<Outcome, (n: number) => string> = {
 	updated: n => `apps ændret i ${licenser(n)}`,
 	skipped: n => `${brugere(n)} sprunget over`,
 	failed: n => `${brugere(n)} mislykkedes`,
+	'not-sent': n => `ikke sendt for ${brugere(n)}`,
+	unknown: n => `ukendt for ${brugere(n)} (svaret fra Graph gik tabt)`,
 };
 
 /** The --json ids of outcomes and audit actions, as the command line's text says them. */
@@ -80,6 +82,8 @@ const outcomeIds: Record<string, string> = {
 	'would-remove': 'fjernes',
 	skipped: 'sprunget over',
 	failed: 'mislykkedes',
+	'not-sent': 'ikke sendt',
+	unknown: 'ukendt',
 	assigned: 'tildelt',
 	updated: 'ændret',
 	deleted: 'slettet',
@@ -99,6 +103,10 @@ const actionIds: Record<string, string> = {
 
 const viaGrupper = (groups: string) => `via ${groups}`;
 const ogsåVia = (groups: string) => `også via ${groups}`;
+
+/** The users not sent, and those whose outcome is not known, when there are any. */
+const ikkeUdført = (s: ChangeCounts) =>
+	(s.notSent > 0 ? `, ${tal(s.notSent)} ikke sendt` : '') + (s.unknown > 0 ? `, ${tal(s.unknown)} ukendt (næste start læser dem igen)` : '');
 
 export const da: Strings = {
 	list: liste,
@@ -153,6 +161,8 @@ export const da: Strings = {
 			choose: 'Vælg',
 			filterUsers: 'Filtrer brugere',
 			sortUsers: 'Sortér brugere',
+			interrupt: 'Afslut; mens en ændring sendes: stop den, registrer den, og afslut så',
+			cancelSignIn: 'Annuller logon og handlingen, der venter på det',
 		},
 		inContext: {
 			users: {open: 'Licenser og apps'},
@@ -163,6 +173,8 @@ export const da: Strings = {
 			reclaim: {focusNext: 'Næste afsnit', previous: 'Forrige afsnit'},
 		},
 		contexts: {
+			always: 'Altid',
+			signIn: 'Mens en logonkode vises',
 			global: 'Overalt',
 			list: 'Lister',
 			checklist: 'Lister med afkrydsning',
@@ -184,6 +196,7 @@ export const da: Strings = {
 			choice: 'Valg fra en liste',
 		},
 		notes: {
+			always: 'Ctrl-C, mens en ændring sendes, stopper afsendelsen: svarene på det sendte afventes (højst 5 s), og hvert resultat registreres, før appen lukker. Et andet Ctrl-C lukker med det samme; næste start afklarer ændringen.',
 			users: '/ søger også i produkter; product:NAVN. f viser brugere med eller uden licens, med logon blokeret eller med et produkt; o sorterer efter vist navn, brugernavn eller licenser.',
 			user: 'esc går ud uden at gemme. → viser et produkts apps: mellemrum slår en fra eller til.',
 			sending: 'Det sendte bliver besvaret; de brugere, der endnu ikke er sendt, meldes "Ikke sendt".',
@@ -372,7 +385,7 @@ export const da: Strings = {
 			`afviser at ${what === 'unassign' ? 'fjerne tildelingen' : 'fjerne brugere fra gruppen'} uden bekræftelse: angiv --yes (eller ${see === 'dryRun' ? '--dry-run' : 'reclaim uden --apply'} for at se planen). Intet blev ændret.`,
 		cancelled: 'annulleret. Intet blev ændret.',
 		commandSummary: (dryRun, product, s) =>
-			`${dryRun ? `Prøvekørsel: tildelingen af ${product} ville blive fjernet fra ${brugere(s.wouldRemove)}` : `Tildelingen af ${product} er fjernet fra ${brugere(s.removed)}`}; ${brugere(s.skipped)} sprunget over, ${tal(s.failed)} mislykkedes.`,
+			`${dryRun ? `Prøvekørsel: tildelingen af ${product} ville blive fjernet fra ${brugere(s.wouldRemove)}` : `Tildelingen af ${product} er fjernet fra ${brugere(s.removed)}`}; ${brugere(s.skipped)} sprunget over, ${tal(s.failed)} mislykkedes${ikkeUdført(s)}.`,
 	},
 	consequences: {
 		title: 'Hvad der sker',
@@ -491,7 +504,7 @@ export const da: Strings = {
 		question: (licenses, users) => `Fjern tildeling af ${licenser(licenses)} fra ${brugere(users)}?`,
 		resultsTitle: 'Frigør licenser: resultater',
 		commandSummary: s =>
-			`${licenser(s.licenses)} fjernet fra ${brugere(s.removed)}; ${brugere(s.skipped)} sprunget over, ${tal(s.failed)} mislykkedes.`,
+			`${licenser(s.licenses)} fjernet fra ${brugere(s.removed)}; ${brugere(s.skipped)} sprunget over, ${tal(s.failed)} mislykkedes${ikkeUdført(s)}.`,
 		yesNeedsApply: '--yes hører sammen med --apply',
 		applyNeedsSection: '--apply kræver --section: angiv, hvilke kandidater der skal fjernes (redundant, blocked, inactive eller flere, adskilt af komma)',
 		badSection: given => `--section ${given}: brug redundant, blocked eller inactive (flere: adskilt af komma)`,
@@ -564,6 +577,7 @@ export const da: Strings = {
 		stopping: 'Stopper: venter på svar på det sendte; resten sendes ikke.',
 		interrupted: 'stopper: venter på svar på det sendte; resten sendes ikke. Ctrl-C igen afslutter med det samme.',
 		error: message => `Ikke gemt: ${message}`,
+		leftMidChange: 'lukket, mens en ændring blev sendt: næste start læser, hvordan hver bruger står, og registrerer, hvad der blev gjort.',
 	},
 	outcome: {
 		summary: (counts, product, who) =>
@@ -577,12 +591,21 @@ export const da: Strings = {
 					addOns: n => `, med ${licenser(n)} af tilføjelser, der afhænger af det`,
 					users: n => ` (${brugere(n)})`,
 					start: sentence => sentence.charAt(0).toUpperCase() + sentence.slice(1),
+					notDone: {remove: 'Tildelingen er ikke fjernet', add: 'Ikke tildelt', update: 'Apps ikke ændret'},
 				},
 				counts,
 				product,
 				who,
 			),
-		verb: {removed: 'Fjernet', assigned: 'Tildelt', updated: 'Apps ændret i', skipped: 'Sprunget over', failed: 'Mislykkedes'},
+		verb: {
+			removed: 'Fjernet',
+			assigned: 'Tildelt',
+			updated: 'Apps ændret i',
+			skipped: 'Sprunget over',
+			failed: 'Mislykkedes',
+			'not-sent': 'Ikke sendt',
+			unknown: 'Ukendt',
+		},
 		reason: {
 			'not-assigned': 'har ikke denne licens',
 			'already-assigned': 'har allerede denne licens',
@@ -640,10 +663,13 @@ export const da: Strings = {
 	},
 	signIn: {
 		title: 'Microsoft 365: logger på og læser lejeren',
-		cancel: 'ctrl+c annullerer.',
-		deviceCode: (url, code, permissions) =>
+		cancel: 'q, esc eller ctrl+c annullerer.',
+		deviceCode: (url, code, permissions, minutes) =>
 			(permissions.length > 0 ? `Det kræver en tilladelse, der ikke er givet endnu (${permissions.join(', ')}). ` : '') +
-			`For at logge på skal du åbne ${url} i en browser på en hvilken som helst enhed og indtaste koden ${code}`,
+			`For at logge på skal du åbne ${url} i en browser på en hvilken som helst enhed og indtaste koden ${code} (den virker i ${minutes} ${minutes === 1 ? 'minut' : 'minutter'})`,
+		cancelled: 'Annulleret: intet blev sendt, og intet blev ændret.',
+		notSignedIn:
+			'ikke logget på: kør en vilkårlig kommando med --graph (som m365-licenses licenses --graph) for at logge på med en kode; doctor beder aldrig om en.',
 		denied: 'Logon blev afvist (access_denied): intet blev læst eller ændret. Kør igen for at logge på på ny.',
 		expired: 'Logonkoden udløb, før den blev indtastet (expired_token): intet blev læst eller ændret. Kør igen for at få en ny kode.',
 		failed: detail => `Logon mislykkedes${detail ? `: ${detail}` : '.'}`,
@@ -669,7 +695,7 @@ export const da: Strings = {
 		working: 'Fjerner fra gruppen…',
 		cliQuestion: (users, group) => `Fjern ${brugere(users)} fra ${group} med de licenser, den giver dem?`,
 		commandSummary: (dryRun, group, s) =>
-			`${dryRun ? `Prøvekørsel: ${brugere(s.wouldRemove)} ville blive fjernet fra ${group}` : `${brugere(s.removed)} fjernet fra ${group}`}; ${brugere(s.skipped)} sprunget over, ${tal(s.failed)} mislykkedes.`,
+			`${dryRun ? `Prøvekørsel: ${brugere(s.wouldRemove)} ville blive fjernet fra ${group}` : `${brugere(s.removed)} fjernet fra ${group}`}; ${brugere(s.skipped)} sprunget over, ${tal(s.failed)} mislykkedes${ikkeUdført(s)}.`,
 		unknownGroup: given =>
 			`ukendt gruppe "${given}": angiv navn eller id på en gruppe, der giver disse brugere licenser (m365-licenses users --json viser dem under viaGroups)`,
 		done: (name, group, licenses) =>
@@ -706,9 +732,12 @@ export const da: Strings = {
 		notAUrl: 'linket til næste side er ikke en webadresse; stoppede læsningen.',
 		tooManyPages: pages => `mere end ${tal(pages)} sider; stoppede læsningen.`,
 		leftOut: 'Graphs svar på batchen udelod denne anmodning',
+		noAnswerAfterStop: seconds => `intet svar inden for ${seconds} s efter stoppet`,
 		cancelled: 'stoppet (esc eller Ctrl-C)',
 		maxDuration: given => `kørslen nåede --max-duration ${given}`,
 		notSent: why => `Ikke sendt: ${why.replace(/\.?$/, '.')} Intet blev ændret for denne bruger.`,
+		sendFailed: why =>
+			`Ukendt: afsendelsen stoppede på en fejl (${why}); nogle brugere kan være ændret. Næste start læser hver af dem igen og registrerer, hvad der blev gjort.`,
 		readBack: {
 			removed: why => `Graphs svar gik tabt (${why}); læst igen: licensen er væk.`,
 			assigned: why => `Graphs svar gik tabt (${why}); læst igen: licensen er tildelt.`,
@@ -716,6 +745,8 @@ export const da: Strings = {
 			notAssigned: why => `Ikke tildelt: Graphs svar gik tabt (${why}); læst igen har brugeren ikke licensen.`,
 			updated: why => `Graphs svar gik tabt (${why}); læst igen: apps er som ønsket.`,
 			notUpdated: why => `Ikke ændret: Graphs svar gik tabt (${why}); læst igen er apps ikke som ønsket.`,
+			notRead: why =>
+				`Ukendt: Graphs svar gik tabt (${why}), og kørslen blev stoppet, før brugeren blev læst igen; næste start læser vedkommende og registrerer, hvad der blev gjort.`,
 			gone: why => `Ukendt: Graphs svar gik tabt (${why}), og brugeren blev ikke fundet ved genlæsning. Tjek vedkommende i Microsoft 365 Administration.`,
 			failed: (why, problem) =>
 				`Ukendt: Graphs svar gik tabt (${why}), og genlæsningen af brugeren mislykkedes også (${problem}). Tjek vedkommende i Microsoft 365 Administration.`,
@@ -726,6 +757,9 @@ export const da: Strings = {
 		cached: 'Viser kopien fra sidste kørsel; læser lejeren igen…',
 		done: 'Opdateret.',
 		failed: message => `Kunne ikke læse lejeren igen: ${message}`,
+		afterChange: message => `Gemt; genlæsningen af de ændrede brugere mislykkedes (${message}): de vises, som ændringen efterlod dem.`,
+		copyFailed: (time, message) => `Viser kopien, der blev læst kl. ${time}; læsningen fra Microsoft Graph mislykkedes: ${message}`,
+		copyBadge: time => `kopi fra ${time}`,
 	},
 	filter: {
 		prompt: 'Filter: ',
@@ -831,7 +865,7 @@ Indstillinger (overalt):
   --graph            en aktiv lejer via Microsoft Graph: logon med enhedskode (se README)
   --client-id ID     appregistreringen, der logges på med (også M365_LICENSES_CLIENT_ID)
   --tenant-id ID     mappen, der logges på (også M365_LICENSES_TENANT_ID; standard organizations)
-  --cloud NAVN       worldwide (standard) eller 21vianet
+  --cloud NAVN       worldwide (standard, og GCC), 21vianet, usgov (GCC High) eller usgovdod (DoD)
   --graph-endpoint URL
                      Graphs adresse i stedet for cloudens (test, proxyer); stier forbliver /v1.0/...
   --login-endpoint URL
@@ -869,7 +903,7 @@ Taster: tryk ? i appen.`,
 			`${admin} (${roles.join(', ') || 'ingen administratorrolle'}) må ikke ${what === 'unassign' ? 'fjerne tildeling af licenser' : 'fjerne brugere fra grupper, der giver dem licenser'}: det kræver rollen ${needed.join(', ')}.`,
 		inactiveUnavailable: why => `--section inactive: ${why} Intet blev ændret.`,
 		badEndpoint: (flag, given) => `${flag} ${given}: angiv en webadresse som https://login.example.com`,
-		badCloud: given => `--cloud ${given}: brug worldwide eller 21vianet`,
+		badCloud: given => `--cloud ${given}: brug worldwide (også til GCC), 21vianet, usgov (GCC High) eller usgovdod (DoD)`,
 		badDuration: (flag, given) => `--${flag} ${given}: angiv en varighed som 90 (sekunder), 90s, 5m eller 2h`,
 		graphAndTenant: '--graph og --tenant hører ikke sammen',
 		needGraph: '--client-id, --tenant-id, --cloud, --graph-endpoint, --login-endpoint, --request-timeout og --max-duration hører sammen med --graph',

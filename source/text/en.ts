@@ -57,7 +57,22 @@ const outcomeWords: Record<Outcome, (n: number) => string> = {
 	updated: n => `apps changed in ${plural(n, 'license', 'licenses')}`,
 	skipped: n => `${plural(n, 'user', 'users')} skipped`,
 	failed: n => `${plural(n, 'user', 'users')} failed`,
+	'not-sent': n => `${plural(n, 'user', 'users')} not sent`,
+	unknown: n => `${plural(n, 'user', 'users')} unknown (Graph's answer was lost)`,
 };
+
+/** A change's users, counted by outcome, as the command line sums them up. */
+export interface ChangeCounts {
+	removed: number;
+	skipped: number;
+	failed: number;
+	notSent: number;
+	unknown: number;
+}
+
+/** The users not sent, and those whose outcome is not known, when there are any. */
+const notDone = (s: ChangeCounts) =>
+	(s.notSent > 0 ? `, ${s.notSent} not sent` : '') + (s.unknown > 0 ? `, ${s.unknown} unknown (the next start reads them back)` : '');
 
 /** Each action's name in the key table (ui/keys.ts), by action id: the footer and help say these. */
 const keyLabels = {
@@ -107,6 +122,8 @@ const keyLabels = {
 	choose: 'Choose',
 	filterUsers: 'Filter users',
 	sortUsers: 'Sort users',
+	interrupt: 'Quit; while a change is sent, stop it, record it, then quit',
+	cancelSignIn: 'Cancel the sign-in, and the action waiting for it',
 };
 
 /** Where keys apply (the key table's contexts), as help titles them. */
@@ -130,6 +147,8 @@ const keyContexts = {
 	reclaim: 'Reclaim',
 	text: 'Typing in a field',
 	choice: 'Choosing from a list',
+	always: 'Always',
+	signIn: 'While a sign-in code is shown',
 };
 
 type KeyContextId = keyof typeof keyContexts;
@@ -158,6 +177,7 @@ export const en = {
 		contexts: keyContexts,
 		/** Said under a context's keys in help: what the keys alone cannot say. */
 		notes: {
+			always: 'Ctrl-C while a change is sent stops sending: the answers to what was sent are awaited (5 s at most) and every outcome is recorded before the app leaves. A second Ctrl-C leaves at once; the next start settles the change.',
 			users: "/ also matches products; product:NAME. f shows licensed, unlicensed, sign-in blocked users or a product's; o sorts by display name, username or licenses.",
 			user: "esc leaves without saving. → shows a product's apps: space turns one off or on.",
 			sending: 'What was sent is answered; the users not sent yet are reported "Not sent".',
@@ -353,8 +373,8 @@ export const en = {
 			`refusing to ${what === 'unassign' ? 'unassign' : 'remove users from the group'} without confirmation: pass --yes (or ${see === 'dryRun' ? '--dry-run' : 'reclaim without --apply'} to see the plan). Nothing was changed.`,
 		cancelled: 'cancelled. Nothing was changed.',
 		/** The command line's last line: users counted, as in its results. */
-		commandSummary: (dryRun: boolean, product: string, s: {removed: number; wouldRemove: number; skipped: number; failed: number}) =>
-			`${dryRun ? `Dry run: ${product} would be unassigned from ${plural(s.wouldRemove, 'user', 'users')}` : `${product} unassigned from ${plural(s.removed, 'user', 'users')}`}; ${plural(s.skipped, 'user', 'users')} skipped, ${s.failed} failed.`,
+		commandSummary: (dryRun: boolean, product: string, s: ChangeCounts & {wouldRemove: number}) =>
+			`${dryRun ? `Dry run: ${product} would be unassigned from ${plural(s.wouldRemove, 'user', 'users')}` : `${product} unassigned from ${plural(s.removed, 'user', 'users')}`}; ${plural(s.skipped, 'user', 'users')} skipped, ${s.failed} failed${notDone(s)}.`,
 	},
 	consequences: {
 		title: 'What happens',
@@ -480,8 +500,8 @@ export const en = {
 		question: (licenses: number, users: number) => `Unassign ${plural(licenses, 'license', 'licenses')} from ${plural(users, 'user', 'users')}?`,
 		resultsTitle: 'Reclaim: results',
 		/** The command line's last line: users counted, as in its results. */
-		commandSummary: (s: {removed: number; skipped: number; failed: number; licenses: number}) =>
-			`${plural(s.licenses, 'license', 'licenses')} unassigned from ${plural(s.removed, 'user', 'users')}; ${plural(s.skipped, 'user', 'users')} skipped, ${s.failed} failed.`,
+		commandSummary: (s: ChangeCounts & {licenses: number}) =>
+			`${plural(s.licenses, 'license', 'licenses')} unassigned from ${plural(s.removed, 'user', 'users')}; ${plural(s.skipped, 'user', 'users')} skipped, ${s.failed} failed${notDone(s)}.`,
 		yesNeedsApply: '--yes goes with --apply',
 		applyNeedsSection: '--apply needs --section: say which candidates go (redundant, blocked, inactive, or several, comma-separated)',
 		badSection: (given: string) => `--section ${given}: use redundant, blocked or inactive (several: comma-separated)`,
@@ -557,6 +577,7 @@ export const en = {
 		stopping: 'Stopping: waiting for the answers to what was sent; the rest will not be sent.',
 		interrupted: 'stopping: waiting for the answers to what was sent; the rest will not be sent. Ctrl-C again quits at once.',
 		error: (message: string) => `Not saved: ${message}`,
+		leftMidChange: 'left while a change was being sent: the next start reads how each user stands and records what was done.',
 	},
 	outcome: {
 		/**
@@ -574,12 +595,21 @@ export const en = {
 					addOns: n => `, with ${plural(n, 'license', 'licenses')} of add-ons that depend on it`,
 					users: n => ` (${plural(n, 'user', 'users')})`,
 					start: sentence => sentence,
+					notDone: {remove: 'Not unassigned', add: 'Not assigned', update: 'Apps not changed'},
 				},
 				counts,
 				product,
 				who,
 			),
-		verb: {removed: 'Unassigned', assigned: 'Assigned', updated: 'Apps changed in', skipped: 'Skipped', failed: 'Failed'} satisfies Record<Outcome, string>,
+		verb: {
+			removed: 'Unassigned',
+			assigned: 'Assigned',
+			updated: 'Apps changed in',
+			skipped: 'Skipped',
+			failed: 'Failed',
+			'not-sent': 'Not sent',
+			unknown: 'Unknown',
+		} satisfies Record<Outcome, string>,
 		reason: {
 			'not-assigned': 'does not have this license',
 			'already-assigned': 'has this license already',
@@ -641,11 +671,14 @@ export const en = {
 	},
 	signIn: {
 		title: 'Microsoft 365: signing in and reading the tenant',
-		cancel: 'ctrl+c cancels.',
-		/** The device-code prompt: where to go and what to type, and why when an action needs more. */
-		deviceCode: (url: string, code: string, permissions: readonly string[]) =>
+		cancel: 'q, esc or ctrl+c cancels.',
+		/** The device-code prompt: where to go and what to type, for how long, and why when an action needs more. */
+		deviceCode: (url: string, code: string, permissions: readonly string[], minutes: number) =>
 			(permissions.length > 0 ? `This needs a permission not granted yet (${permissions.join(', ')}). ` : '') +
-			`To sign in, open ${url} in a browser on any device and enter the code ${code}`,
+			`To sign in, open ${url} in a browser on any device and enter the code ${code} (it works for ${plural(minutes, 'minute', 'minutes')})`,
+		cancelled: 'Cancelled: nothing was sent, and nothing was changed.',
+		notSignedIn:
+			'not signed in: run any command with --graph (such as m365-licenses licenses --graph) to sign in with a code; doctor never asks for one.',
 		denied: 'Sign-in was refused (access_denied): nothing was read or changed. Run it again to sign in anew.',
 		expired: 'The sign-in code expired before it was entered (expired_token): nothing was read or changed. Run it again for a new code.',
 		failed: (detail: string) => `Sign-in failed${detail ? `: ${detail}` : '.'}`,
@@ -669,8 +702,8 @@ export const en = {
 		} satisfies Record<GroupRemovalReason | 'error', string>,
 		working: 'Removing from the group…',
 		cliQuestion: (users: number, group: string) => `Remove ${plural(users, 'user', 'users')} from ${group}, with the licenses it gives them?`,
-		commandSummary: (dryRun: boolean, group: string, s: {removed: number; wouldRemove: number; skipped: number; failed: number}) =>
-			`${dryRun ? `Dry run: ${plural(s.wouldRemove, 'user', 'users')} would be removed from ${group}` : `${plural(s.removed, 'user', 'users')} removed from ${group}`}; ${plural(s.skipped, 'user', 'users')} skipped, ${s.failed} failed.`,
+		commandSummary: (dryRun: boolean, group: string, s: ChangeCounts & {wouldRemove: number}) =>
+			`${dryRun ? `Dry run: ${plural(s.wouldRemove, 'user', 'users')} would be removed from ${group}` : `${plural(s.removed, 'user', 'users')} removed from ${group}`}; ${plural(s.skipped, 'user', 'users')} skipped, ${s.failed} failed${notDone(s)}.`,
 		unknownGroup: (given: string) =>
 			`unknown group "${given}": give the name or id of a group that licenses these users (m365-licenses users --json lists them under viaGroups)`,
 		done: (name: string, group: string, licenses: number) =>
@@ -709,9 +742,12 @@ export const en = {
 		notAUrl: 'the next-page link is not a web address; stopped reading.',
 		tooManyPages: (pages: number) => `more than ${pages} pages; stopped reading.`,
 		leftOut: "Graph's answer to the batch left this request out",
+		noAnswerAfterStop: (seconds: number) => `no answer within ${seconds} s of the stop`,
 		cancelled: 'stopped (esc or Ctrl-C)',
 		maxDuration: (given: string) => `the run reached --max-duration ${given}`,
 		notSent: (why: string) => `Not sent: ${why.replace(/\.?$/, '.')} Nothing was changed for this user.`,
+		sendFailed: (why: string) =>
+			`Unknown: sending stopped on an error (${why}); some users may have been changed. The next start reads each one back and records what was done.`,
 		readBack: {
 			removed: (why: string) => `Graph's answer was lost (${why}); read back: the license is gone.`,
 			assigned: (why: string) => `Graph's answer was lost (${why}); read back: the license is assigned.`,
@@ -719,6 +755,8 @@ export const en = {
 			notAssigned: (why: string) => `Not assigned: Graph's answer was lost (${why}); read back, the user does not have the license.`,
 			updated: (why: string) => `Graph's answer was lost (${why}); read back: the apps are as asked.`,
 			notUpdated: (why: string) => `Not changed: Graph's answer was lost (${why}); read back, the apps are not as asked.`,
+			notRead: (why: string) =>
+				`Unknown: Graph's answer was lost (${why}) and the run was stopped before reading the user back; the next start reads them and records what was done.`,
 			gone: (why: string) => `Unknown: Graph's answer was lost (${why}), and the user was not found when read back. Check them in the Microsoft 365 admin center.`,
 			failed: (why: string, problem: string) =>
 				`Unknown: Graph's answer was lost (${why}), and reading the user back failed too (${problem}). Check them in the Microsoft 365 admin center.`,
@@ -729,6 +767,9 @@ export const en = {
 		cached: 'Showing the copy from the last run; reading the tenant again…',
 		done: 'Up to date.',
 		failed: (message: string) => `Could not read the tenant again: ${message}`,
+		afterChange: (message: string) => `Saved; reading the changed users again failed (${message}): they are shown as the change left them.`,
+		copyFailed: (time: string, message: string) => `Showing the copy read at ${time}; reading Microsoft Graph failed: ${message}`,
+		copyBadge: (time: string) => `copy of ${time}`,
 	},
 	filter: {
 		prompt: 'Filter: ',
@@ -834,7 +875,7 @@ Options (everywhere):
   --graph            a live tenant through Microsoft Graph: device-code sign-in (see README)
   --client-id ID     the app registration to sign in with (also M365_LICENSES_CLIENT_ID)
   --tenant-id ID     the directory to sign in to (also M365_LICENSES_TENANT_ID; default organizations)
-  --cloud NAME       worldwide (default) or 21vianet
+  --cloud NAME       worldwide (default, and GCC), 21vianet, usgov (GCC High) or usgovdod (DoD)
   --graph-endpoint URL
                      Graph's address instead of the cloud's (tests, proxies); paths stay /v1.0/...
   --login-endpoint URL
@@ -871,7 +912,7 @@ Keys: press ? in the app.`,
 			`${admin} (${roles.join(', ') || 'no admin role'}) may not ${what === 'unassign' ? 'unassign licenses' : 'remove users from groups that license them'}: that needs the ${needed.join(', ')} role.`,
 		inactiveUnavailable: (why: string) => `--section inactive: ${why} Nothing was changed.`,
 		badEndpoint: (flag: string, given: string) => `${flag} ${given}: give a web address such as https://login.example.com`,
-		badCloud: (given: string) => `--cloud ${given}: use worldwide or 21vianet`,
+		badCloud: (given: string) => `--cloud ${given}: use worldwide (also for GCC), 21vianet, usgov (GCC High) or usgovdod (DoD)`,
 		badDuration: (flag: string, given: string) => `--${flag} ${given}: give a duration such as 90 (seconds), 90s, 5m or 2h`,
 		graphAndTenant: '--graph and --tenant do not go together',
 		needGraph: '--client-id, --tenant-id, --cloud, --graph-endpoint, --login-endpoint, --request-timeout and --max-duration go with --graph',

@@ -18,7 +18,9 @@ import {HelpScreen} from './screens/HelpScreen.js';
 import {LicensesScreen} from './screens/LicensesScreen.js';
 import {ProductScreen} from './screens/ProductScreen.js';
 import {ReclaimScreen} from './screens/ReclaimScreen.js';
-import {createSending, SendingContext, useSendingState} from './sending.js';
+import {createSending, SendingContext, useSending, useSendingState, type Sending} from './sending.js';
+import {useInterrupt, type Interrupts} from './interrupt.js';
+import {clockOf} from '../domain/dates.js';
 import {StoreContext, useAppState, useStore} from './store-context.js';
 import {strings} from '../text/index.js';
 import {useSignInPrompt, type OpeningMessages} from './SignInScreen.js';
@@ -50,12 +52,27 @@ interface ScreensProps {
 	router: ReturnType<typeof createKeyRouter>;
 	graphBase: string;
 	signIn?: OpeningMessages;
+	interrupts?: Interrupts;
+	leaveNow: () => void;
 }
 
-function Screens({initialTab, router, graphBase, signIn}: ScreensProps) {
+/** While a sign-in code is shown above the screen: esc (or q) drops it, and the action waiting for it. */
+function PromptKeys({cancel}: {cancel: () => void}) {
+	useRoute({contexts: ['signIn'], handlers: {cancelSignIn: cancel}}, true);
+	return null;
+}
+
+/** What the status line says once the tenant has been read again, or could not be. */
+function afterRefresh(refreshError: string | null, copyReadAt: string | null): string {
+	if (refreshError === null) return strings.refresh.done;
+	return copyReadAt ? strings.refresh.copyFailed(clockOf(copyReadAt), refreshError) : strings.refresh.failed(refreshError);
+}
+
+function Screens({initialTab, router, graphBase, signIn, interrupts, leaveNow}: ScreensProps) {
 	const {exit} = useApp();
-	const {tenant, admin, refreshing, lockedBy, recovered, notice} = useAppState();
+	const {tenant, admin, refreshing, copyReadAt, refreshError, lockedBy, recovered, notice} = useAppState();
 	const store = useStore();
+	const sending = useSending();
 	const permission = adminPermission(tenant, admin);
 	const size = useTerminalSize();
 	const [nav, dispatch] = useReducer(navigate, {...initialNavigation, tab: initialTab});
@@ -74,10 +91,10 @@ function Screens({initialTab, router, graphBase, signIn}: ScreensProps) {
 		lastScreen.current = screen;
 		setSaid(previous => (previous.text !== null && previous.key < router.keysTaken() ? {text: null, key: previous.key} : previous));
 	};
-	// A cached copy shown first says so, and says when the tenant has been read again.
+	// A cached copy shown first says so, and says when the tenant has been read again, or why not.
 	const wasRefreshing = useRef(refreshing);
 	useEffect(() => {
-		if (wasRefreshing.current && !refreshing) setStatus(strings.refresh.done);
+		if (wasRefreshing.current && !refreshing) setStatus(afterRefresh(refreshError, copyReadAt));
 		wasRefreshing.current = refreshing;
 	}, [refreshing]);
 
@@ -101,17 +118,30 @@ function Screens({initialTab, router, graphBase, signIn}: ScreensProps) {
 		refresh: () => {
 			if (refreshing) return;
 			setStatus(strings.refresh.working);
-			store.refresh().catch((error: Error) => setStatus(strings.refresh.failed(error.message)));
+			// Said when it ends (the effect above): refresh keeps a failure in the state, never rejects.
+			void store.refresh();
 		},
 	};
 	// An action that needs a permission not granted yet waits for a sign-in: its prompt comes first.
 	const prompt = useSignInPrompt(signIn);
+	router.always.current = {
+		interrupt: useInterrupt({
+			store,
+			sending,
+			exit,
+			leaveNow,
+			dropSignIn: () => prompt?.cancel?.(),
+			say: setStatus,
+			stoppingText: strings.dialog.interrupted,
+			interrupts,
+		}),
+	};
 	const readOnlyBanner = lockedBy
 		? strings.readOnly.locked(lockedBy)
 		: permission.allowed
 			? null
 			: strings.readOnly.banner(admin, permission.roles);
-	const banner = prompt ?? readOnlyBanner;
+	const banner = prompt?.text ?? readOnlyBanner;
 	const rows = prompt ? promptRows : bannerRows;
 	const statusLines = status ? wrapText(status, Math.max(20, size.columns - 1)).slice(0, 3) : [''];
 	const base = {
@@ -128,13 +158,13 @@ function Screens({initialTab, router, graphBase, signIn}: ScreensProps) {
 	};
 	const chrome = (active: boolean): Chrome => ({...base, active});
 	// A change being sent covers the screen it was confirmed on until it is done.
-	const sending = useSendingState(state => state.progress !== null);
+	const sendingNow = useSendingState(state => state.progress !== null);
 	const tooSmall = size.columns < minimumSize.columns || size.rows < minimumSize.rows;
 	const top = tooSmall
 		? 'tooSmall'
 		: nav.help
 			? 'help'
-			: sending
+			: sendingNow
 				? 'sending'
 				: nav.tab !== 'licenses'
 					? nav.tab
@@ -179,6 +209,7 @@ function Screens({initialTab, router, graphBase, signIn}: ScreensProps) {
 					organization={tenant.organization.displayName}
 					signedInAs={admin}
 					readOnly={readOnlyBanner !== null}
+					copyOf={copyReadAt ? clockOf(copyReadAt) : null}
 					tab={nav.tab}
 					width={size.columns}
 				/>
@@ -205,6 +236,8 @@ function Screens({initialTab, router, graphBase, signIn}: ScreensProps) {
 					<HelpScreen current={helpFor.current} onClose={() => dispatch({type: 'toggleHelp'})} />
 				</ChromeContext.Provider>
 			) : null}
+			{/* Last, so its keys are the live ones while the code is shown. */}
+			{prompt?.cancel ? <PromptKeys cancel={prompt.cancel} /> : null}
 		</Box>
 	);
 }
@@ -216,17 +249,24 @@ interface AppProps {
 	graphBase?: string;
 	/** Where a live tenant's sign-in prompts are said, for one asked for while the app runs. */
 	signIn?: OpeningMessages;
+	/** The change being sent, given to read what was stopped once the app has left. */
+	sending?: Sending;
+	/** The process's signals (SIGINT, SIGTERM, SIGHUP): each a stop, as Ctrl-C is. */
+	interrupts?: Interrupts;
+	/** A second stop while a change is sent: leave now (the next start settles the change). */
+	leaveNow?: () => void;
 }
 
-export function App({store, initialTab = 'licenses', graphBase = 'https://graph.microsoft.com', signIn}: AppProps) {
-	const [sending] = useState(createSending);
+export function App({store, initialTab = 'licenses', graphBase = 'https://graph.microsoft.com', signIn, sending: given, interrupts, leaveNow}: AppProps) {
+	const [sending] = useState(() => given ?? createSending());
 	const [router] = useState(createKeyRouter);
+	const {exit} = useApp();
 	return (
 		<StoreContext.Provider value={store}>
 			<SendingContext.Provider value={sending}>
 				<RouterContext.Provider value={router}>
 					<KeyInput router={router} />
-					<Screens initialTab={initialTab} router={router} graphBase={graphBase} signIn={signIn} />
+					<Screens initialTab={initialTab} router={router} graphBase={graphBase} signIn={signIn} interrupts={interrupts} leaveNow={leaveNow ?? exit} />
 				</RouterContext.Provider>
 			</SendingContext.Provider>
 		</StoreContext.Provider>

@@ -38,6 +38,8 @@ interface Owner {
 
 export interface KeyRouter {
 	route: {current: KeyRoute | null};
+	/** The handlers of the 'always' keys (Ctrl-C): taken before any screen's, whatever has the focus. */
+	always: {current: Handlers};
 	owner: {current: Owner | null};
 	/** True while the key being handed out is the focused component's: its callbacks act only then. */
 	delivering: () => boolean;
@@ -59,6 +61,7 @@ export function createKeyRouter(): KeyRouter & {state: RouterState} {
 	const state: RouterState = {delivering: false, keys: 0, wake: () => {}};
 	return {
 		route: {current: null},
+		always: {current: {}},
 		owner: {current: null},
 		state,
 		delivering: () => state.delivering,
@@ -135,6 +138,8 @@ export function useKeyInput(router: ReturnType<typeof createKeyRouter>): void {
 		(input: string, key: Key) => {
 			const route = router.route.current;
 			if (!route || handing.current === null) return;
+			const first = findBinding(['always'], input, key);
+			if (first) return router.always.current[first.id]?.();
 			const binding = findBinding(route.contexts, input, key);
 			const forComponent = binding?.owner === 'component';
 			if (forComponent && !router.owner.current?.listening) {

@@ -29,6 +29,12 @@ export interface Binding {
 const char = (...chars: string[]) => (input: string, key: Key) => !key.ctrl && !key.meta && chars.includes(input);
 
 export const keyTable: readonly Binding[] = [
+	// Taken before any screen's keys, whatever has the focus (a text field too): the router's own.
+	{id: 'interrupt', context: 'always', keys: 'ctrl+c', footer: false, match: (i, k) => k.ctrl && i === 'c'},
+
+	// A sign-in code shown above the screen (a permission an action needs): esc drops it, and the action.
+	{id: 'cancelSignIn', context: 'signIn', keys: 'esc/q', footer: true, match: (i, k) => k.escape || char('q')(i, k)},
+
 	// A text field being typed in takes every key but esc.
 	{id: 'finishTyping', context: 'text', keys: 'enter', footer: true, owner: 'component', match: (_i, k) => k.return},
 	{id: 'cancel', context: 'text', keys: 'esc', footer: true, match: (_i, k) => k.escape},

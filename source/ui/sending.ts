@@ -35,11 +35,14 @@ export interface Sending {
 	report(progress: Progress): void;
 	stop(): void;
 	finish(): void;
+	/** The last change that was stopped, as its last report: said on the normal screen after the app leaves. */
+	lastStopped(): Progress | null;
 }
 
 export function createSending(): Sending {
 	let state = notSending;
 	let controller = new AbortController();
+	let stopped: Progress | null = null;
 	const listeners = new Set<() => void>();
 	const dispatch = (event: SendingEvent) => {
 		state = sendingReducer(state, event);
@@ -61,7 +64,11 @@ export function createSending(): Sending {
 			controller.abort();
 			dispatch({type: 'stop'});
 		},
-		finish: () => dispatch({type: 'finish'}),
+		finish() {
+			if (state.stopping && state.progress) stopped = state.progress;
+			dispatch({type: 'finish'});
+		},
+		lastStopped: () => stopped,
 	};
 }
 

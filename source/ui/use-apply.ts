@@ -4,6 +4,12 @@ export {namesOf} from '../domain/selectors.js';
 import {useSending} from './sending.js';
 import {useStore} from './store-context.js';
 import {strings} from '../text/index.js';
+import {Cancelled} from '../backends/backend.js';
+
+/** What the status line says when an action did not go through: cancelled (nothing sent), or why it was not saved. */
+export function actionError(error: unknown): string {
+	return error instanceof Cancelled ? error.message : strings.dialog.error((error as Error).message);
+}
 
 /**
  * Carries out a plan through the store and says how it went in the status line (naming the product
@@ -25,7 +31,7 @@ export function useApply(): (plan: LicensePlan, product?: {skuId: string; name: 
 			chrome.setStatus(store.getState().notice ?? strings.outcome.summary(countOutcomes(outcomes, product?.skuId), product?.name, changedUser(plan, outcomes)));
 			return outcomes;
 		} catch (error) {
-			chrome.setStatus(strings.dialog.error((error as Error).message));
+			chrome.setStatus(actionError(error));
 			return null;
 		} finally {
 			sending.finish();

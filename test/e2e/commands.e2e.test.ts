@@ -124,7 +124,7 @@ describe('unassign', () => {
 		]);
 		expect(data.results[0].consequences[0].text).toMatch(/^loses the mailbox: mail deleted on \d{4}-\d{2}-\d{2} unless a license is assigned again$/);
 		expect(data.results[0].alsoRemoves).toEqual([]);
-		expect(data.summary).toEqual({removed: 0, wouldRemove: 2, skipped: 0, failed: 0});
+		expect(data.summary).toEqual({removed: 0, wouldRemove: 2, skipped: 0, failed: 0, notSent: 0, unknown: 0});
 		expect(json(cli(['audit', '--json'], stateDir)).entries).toEqual([]);
 		const spb = json(cli(['licenses', '--json'], stateDir)).products.find((p: {skuId: string}) => p.skuId === SPB);
 		expect(spb.assigned).toBe(tenant.users.filter(u => u.assignedLicenses.some(l => l.skuId === SPB)).length);
@@ -138,7 +138,7 @@ describe('unassign', () => {
 		expect(result.status).toBe(0);
 		const data = json(result);
 		expectShape('unassign', data);
-		expect(data.summary).toEqual({removed: 3, wouldRemove: 0, skipped: 0, failed: 0});
+		expect(data.summary).toEqual({removed: 3, wouldRemove: 0, skipped: 0, failed: 0, notSent: 0, unknown: 0});
 
 		const after = json(cli(['licenses', '--json'], stateDir)).products.find((p: {skuId: string}) => p.skuId === SPB);
 		expect(after.assigned).toBe(before.assigned - 3);
@@ -185,7 +185,7 @@ describe('unassign', () => {
 			['skipped', 'user-not-found'],
 		]);
 		expect(data.results[2].id).toBeNull();
-		expect(data.summary).toEqual({removed: 1, wouldRemove: 0, skipped: 2, failed: 0});
+		expect(data.summary).toEqual({removed: 1, wouldRemove: 0, skipped: 2, failed: 0, notSent: 0, unknown: 0});
 	});
 
 	it('a license held only through a group is skipped with group-assigned', () => {

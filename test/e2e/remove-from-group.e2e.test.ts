@@ -70,7 +70,7 @@ describe('remove-from-group on a live tenant', () => {
 		// The first sign-in, for reading and licensing; then the one this change needs.
 		expect(prompts).toHaveLength(2);
 		expect(prompts[1]).toMatch(/^This needs a permission not granted yet \(GroupMember\.ReadWrite\.All\)\. To sign in, open https:\/\/microsoft\.com\/devicelogin/);
-		expect(JSON.parse(result.stdout).summary).toEqual({removed: 2, wouldRemove: 0, skipped: 0, failed: 0});
+		expect(JSON.parse(result.stdout).summary).toEqual({removed: 2, wouldRemove: 0, skipped: 0, failed: 0, notSent: 0, unknown: 0});
 		const ids = ['pradeep.gupta@contoso.com', 'nestor.wilke@contoso.com'].map(upn => live.graph.tenant.users.find(u => u.userPrincipalName === upn)!.id);
 		expect(live.graph.stats.log.filter(line => line.startsWith('DELETE'))).toEqual(ids.map(id => `DELETE /groups/${staffGroup}/members/${id}/$ref`));
 		expect(live.graph.stats.memberDeletesWithoutRef).toBe(0);

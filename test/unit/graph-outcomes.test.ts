@@ -39,9 +39,9 @@ describe("Graph's answers as outcomes", () => {
 		if (outcome === 'failed') expect(result!.message).toBe(response.body.error!.message);
 	});
 
-	it('a request never sent (the sign-in expired first) fails, saying so, and changed nothing', () => {
+	it('a request never sent (the sign-in expired first) is not sent, not failed, saying it changed nothing', () => {
 		const [result] = outcomesOf(item, {kind: 'not-sent', why: 'answered 401: the sign-in has expired'});
-		expect(result).toMatchObject({outcome: 'failed', reason: 'error'});
+		expect(result).toMatchObject({outcome: 'not-sent', reason: null});
 		expect(result!.message).toBe('Not sent: answered 401: the sign-in has expired. Nothing was changed for this user.');
 	});
 
@@ -49,8 +49,9 @@ describe("Graph's answers as outcomes", () => {
 		it.each([
 			['the license is gone: removed', holding([]), 'removed', /read back: the license is gone/],
 			['the license is still there: not removed', holding(['sku-a']), 'failed', /^Not removed: .*still has the license/],
-			['the user is not found: unknown', null, 'failed', /^Unknown: .*not found when read back/],
-			['reading back fails: unknown', {error: 'answered 500.'}, 'failed', /^Unknown: .*reading the user back failed too \(answered 500\.\)/],
+			['the user is not found: unknown', null, 'unknown', /^Unknown: .*not found when read back/],
+			['reading back fails: unknown', {error: 'answered 500.'}, 'unknown', /^Unknown: .*reading the user back failed too \(answered 500\.\)/],
+			['the run was stopped before reading back: unknown', 'not-read', 'unknown', /^Unknown: .*stopped before reading the user back; the next start reads them/],
 		] as const)('%s', (_case, now, outcome, message) => {
 			const [result] = outcomesOf(item, {kind: 'unknown', why: 'answered 504.', now});
 			expect(result).toMatchObject({skuId: 'sku-a', requested: 'remove', outcome});

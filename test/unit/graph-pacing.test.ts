@@ -2,7 +2,7 @@
 // pushes back, the pause for the longest Retry-After, and what is sent when the pause is over.
 import {describe, expect, it} from 'vitest';
 import {redact} from '../../source/backends/graph/http.js';
-import {backoffMs, batchSize, initialPacing, maxWindow, paced, ratePerSecond, retryAfterMs, sent} from '../../source/backends/graph/pacing.js';
+import {backoffMs, batchSize, initialPacing, maxWindow, minThrottleWaitMs, paced, ratePerSecond, retryAfterMs, sent, throttleWaitMs} from '../../source/backends/graph/pacing.js';
 import {parseDuration} from '../../source/commands/open.js';
 
 const ok = (answered: number, sentEpoch = 0) => ({sentEpoch, answered, throttled: 0, retryAfterMs: null});
@@ -74,14 +74,31 @@ describe('pacing', () => {
 		expect(batchSize(pacing, 0, 1000, 2100)).toBe(Math.floor(pacing.window));
 	});
 
-	it('without a Retry-After, waits 1, 2, 4 … seconds, at most 30', () => {
-		expect([0, 1, 2, 5, 9].map(backoffMs)).toEqual([1000, 2000, 4000, 30_000, 30_000]);
+	it('without a Retry-After, waits 1, 2, 4 … seconds, at most 30, each between half and all of it', () => {
+		expect([0, 1, 2, 5, 9].map(n => backoffMs(n, 1))).toEqual([1000, 2000, 4000, 30_000, 30_000]);
+		expect([0, 1, 2, 5, 9].map(n => backoffMs(n, 0))).toEqual([500, 1000, 2000, 15_000, 15_000]);
 		let pacing = initialPacing();
-		pacing = paced(pacing, throttled(1, null), 0);
+		pacing = paced(pacing, {...throttled(1, null), jitter: 1}, 0);
 		expect(pacing.pauseUntil).toBe(1000);
-		pacing = paced(pacing, throttled(1, null, pacing.epoch), 1000);
+		pacing = paced(pacing, {...throttled(1, null, pacing.epoch), jitter: 1}, 1000);
 		expect(pacing.pauseUntil).toBe(3000);
 		expect(paced(pacing, ok(1, pacing.epoch), 3000).throttledInARow).toBe(0);
+	});
+
+	it('requests in flight together count as one push back: the backoff grows once a pause, not once an answer', () => {
+		let pacing = paced({...initialPacing(), window: 80}, {...throttled(20, null), jitter: 1}, 0);
+		// Four more batches of the same flight answer 429 too: still the first pause's backoff.
+		for (let i = 0; i < 4; i++) pacing = paced(pacing, {...throttled(20, null, 0), jitter: 1}, 0);
+		expect(pacing.throttledInARow).toBe(1);
+		expect(pacing.pauseUntil).toBe(1000);
+	});
+
+	it('never less than a second after a 429 or 503, whatever Retry-After says', () => {
+		expect(throttleWaitMs(0, 0)).toBe(minThrottleWaitMs);
+		expect(throttleWaitMs(200, 3)).toBe(1000);
+		expect(throttleWaitMs(null, 0, 0)).toBe(1000);
+		expect(throttleWaitMs(7000, 0)).toBe(7000);
+		expect(paced(initialPacing(), throttled(1, 0), 5000).pauseUntil).toBe(6000);
 	});
 
 	it('reads Retry-After in seconds or as a date, from either kind of headers', () => {

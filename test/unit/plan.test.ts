@@ -108,7 +108,7 @@ describe('counts that add up: users and licenses apart', () => {
 			[outcome('a', 's1', 'removed'), outcome('a', 'addon', 'removed'), outcome('b', 's1', 'skipped'), outcome('c', 's1', 'removed'), outcome('c', 's2', 'skipped')],
 			's1',
 		);
-		expect(counts).toEqual({removed: 2, assigned: 0, updated: 0, addOns: 1, users: 2, skipped: 1, failed: 0});
+		expect(counts).toEqual({removed: 2, assigned: 0, updated: 0, addOns: 1, users: 2, skipped: 1, failed: 0, notSent: 0, unknown: 0, asked: 'remove'});
 		expect(strings.outcome.summary(counts, 'Exchange Online (Plan 1)')).toBe(
 			'2 licenses of Exchange Online (Plan 1) unassigned, with 1 license of add-ons that depend on it, 1 user skipped.',
 		);

@@ -89,7 +89,7 @@ describe('reclaim on the demo', () => {
 		expect(result.status).toBe(0);
 		const data = JSON.parse(result.out);
 		expectShape('reclaim-apply', data);
-		expect(data.summary).toEqual({removed: 4, skipped: 0, failed: 0, licenses: 4});
+		expect(data.summary).toEqual({removed: 4, skipped: 0, failed: 0, notSent: 0, unknown: 0, licenses: 4});
 		expect(data.results[0]).toMatchObject({
 			userPrincipalName: 'nestor.wilke@contoso.com',
 			outcome: 'removed',

@@ -4,10 +4,16 @@
 //
 // MSAL talks to the sign-in service through network.ts (the same proxy rules as Graph). A permission
 // an action needs beyond reading and licensing is asked for when that action is first used.
+//
+// Tokens are per sign-in service and tenant: one cache holds every account signed in, and a small
+// record (sign-in.json) says which account each --tenant-id was signed in with, so another tenant never
+// gets a token of the first one (MSAL looks a token up by the account's tenant, not the authority's).
+import {createHash} from 'node:crypto';
 import {existsSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
-import {join} from 'node:path';
-import type {AuthenticationResult, INetworkModule, NetworkResponse, PublicClientApplication} from '@azure/msal-node';
-import {UserError} from '../backend.js';
+import {dirname, join} from 'node:path';
+import type {AccountInfo, AuthenticationResult, DeviceCodeRequest, INetworkModule, NetworkResponse, PublicClientApplication} from '@azure/msal-node';
+import {Cancelled, UserError} from '../backend.js';
+import {diskError, ensureDir, readIfThere, writeFileDurably} from '../../store/durable.js';
 import {strings} from '../../text/index.js';
 import {graphScopes} from './clouds.js';
 import {send} from './network.js';
@@ -26,43 +32,95 @@ export interface SignInOptions {
 	stateDir: string;
 	/** Each sign-in request's time limit. */
 	timeoutMs?: number;
-	/** Shows the device-code message: the verification URL and the code. Never a token. */
-	say: (message: string) => void;
+	/**
+	 * Shows the device-code message: the verification URL and the code. Never a token. `cancel` drops
+	 * this sign-in (esc on the prompt): what waits for it is cancelled, and nothing is sent.
+	 */
+	say: (message: string, cancel?: () => void) => void;
+	/** Aborted: every sign-in still waiting for a code is dropped (the app is leaving). */
+	cancel?: AbortSignal;
 	/** A device-code sign-in has ended (granted or not): what `say` showed no longer applies. */
 	settled?: () => void;
+	/** False: never asks for a code (doctor); without a kept sign-in, says how to sign in instead. */
+	interactive?: boolean;
 }
 
-/** A valid access token for Graph; `extra`: permissions an action needs beyond the ones always asked for. */
-export type TokenSource = (extra?: readonly string[]) => Promise<string>;
+/**
+ * A valid access token for Graph; `extra`: permissions an action needs beyond the ones always asked
+ * for. Aborting `signal` (the action's dialog was closed) drops a sign-in still waiting for a code.
+ */
+export type TokenSource = (extra?: readonly string[], signal?: AbortSignal) => Promise<string>;
 
 export const tokenCacheFile = (stateDir: string) => join(stateDir, 'msal-token-cache.json');
+/** Which account each sign-in service and tenant was signed in with: no secret, but the admin's own. */
+export const signInsFile = (stateDir: string) => join(stateDir, 'sign-in.json');
 
-/** Forgets the signed-in account: `m365-licenses logout`. True when there was one. */
-export function signOut(stateDir: string): boolean {
-	const file = tokenCacheFile(stateDir);
-	if (!existsSync(file)) return false;
-	rmSync(file);
-	return true;
+/** The account a token is for, and what a copy of what it read is kept under. */
+export interface SignedIn {
+	/** The admin's user name, when known. */
+	username: string | null;
+	/** The directory (tenant) id the token is for, when known. */
+	tenantId: string | null;
+	/** Names the sign-in: a copy of a tenant read with one sign-in is shown only to the same one. */
+	key: string;
 }
 
+export interface Tokens {
+	token: TokenSource;
+	/** Who the tokens are for, once one has been given (null before). */
+	signedIn: () => SignedIn | null;
+}
+
+/** The files of a sign-in: forgotten by `m365-licenses logout`, with every copy of what it read. */
+export function signOut(stateDir: string, copies: readonly string[]): boolean {
+	let any = false;
+	for (const file of [tokenCacheFile(stateDir), signInsFile(stateDir), ...copies]) {
+		if (!existsSync(file)) continue;
+		rmSync(file);
+		any = true;
+	}
+	return any;
+}
+
+/** The claims of a JWT, unverified: only to name who a given token is for. */
+function claimsOf(token: string): Record<string, unknown> {
+	try {
+		const claims: unknown = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+		return typeof claims === 'object' && claims !== null ? (claims as Record<string, unknown>) : {};
+	} catch {
+		// Not a JWT (a test's token): nothing to name.
+		return {};
+	}
+}
+const claim = (claims: Record<string, unknown>, ...names: string[]) => names.map(name => claims[name]).find((v): v is string => typeof v === 'string') ?? null;
+
 /** A function giving a valid access token, signing in the first time it is asked. */
-export function tokenProvider(options: SignInOptions): TokenSource {
+export function tokenProvider(options: SignInOptions): Tokens {
 	const fixed = options.env['M365_LICENSES_GRAPH_TOKEN'];
-	if (fixed) return async () => fixed;
+	if (fixed) {
+		const claims = claimsOf(fixed);
+		const signedIn: SignedIn = {
+			username: claim(claims, 'preferred_username', 'upn', 'unique_name'),
+			tenantId: claim(claims, 'tid'),
+			key: `token:${createHash('sha256').update(fixed).digest('hex').slice(0, 32)}`,
+		};
+		return {token: async () => fixed, signedIn: () => signedIn};
+	}
 	if (!options.clientId) {
 		throw new UserError(strings.cli.noClientId, 2);
 	}
 	const signIn = new SignIn({...options, clientId: options.clientId});
 	/** Per set of permissions: the token being fetched or held, and until when it is good. */
 	const tokens = new Map<string, {token: Promise<string>; expires: number | null}>();
-	return (extra = []) => {
+	const token: TokenSource = (extra = [], signal) => {
+		if (signal?.aborted) return Promise.reject(cancelled());
 		const scopes = [...new Set([...graphScopes, ...extra])];
 		const key = scopes.join(' ');
 		const held = tokens.get(key);
 		// One sign-in at a time: requests made together wait for the same one, not a code each.
-		if (held && (held.expires === null || held.expires > Date.now() + 60_000)) return held.token;
+		if (held && (held.expires === null || held.expires > Date.now() + 60_000)) return abortable(held.token, signal);
 		const entry: {token: Promise<string>; expires: number | null} = {expires: null, token: Promise.resolve('')};
-		entry.token = signIn.acquire(scopes, extra).then(
+		entry.token = signIn.acquire(scopes, extra, signal).then(
 			result => {
 				entry.expires = result.expiresOn?.getTime() ?? Date.now() + 30 * 60_000;
 				return result.accessToken;
@@ -75,6 +133,20 @@ export function tokenProvider(options: SignInOptions): TokenSource {
 		tokens.set(key, entry);
 		return entry.token;
 	};
+	return {token, signedIn: () => signIn.account};
+}
+
+const cancelled = () => new Cancelled();
+
+/** The promise, or a rejection as soon as the signal aborts: the caller stops waiting; the work may go on. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+	if (!signal) return promise;
+	return new Promise<T>((resolve, reject) => {
+		const onAbort = () => reject(cancelled());
+		if (signal.aborted) return onAbort();
+		signal.addEventListener('abort', onAbort, {once: true});
+		promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+	});
 }
 
 /** RFC 8628: slow_down asks for five seconds more between polls, for this poll and every later one. */
@@ -120,6 +192,10 @@ export function signInNetwork(trouble: Trouble, timeoutMs: number, sleep = (ms: 
 			throw new Error(trouble.network);
 		}
 		let answer = parsed as {error?: unknown; error_description?: unknown};
+		// Only the last answer says why a sign-in ended: an error answered earlier and then got past
+		// (authorization_pending) is not the cause of a failure after it.
+		trouble.oauthError = undefined;
+		trouble.description = undefined;
 		if (typeof answer?.error === 'string') {
 			trouble.oauthError = answer.error;
 			trouble.description = typeof answer.error_description === 'string' ? answer.error_description : undefined;
@@ -136,11 +212,25 @@ export function signInNetwork(trouble: Trouble, timeoutMs: number, sleep = (ms: 
 	};
 }
 
+/** Where one sign-in target's account is remembered: the service and the tenant as given. */
+interface Remembered {
+	homeAccountId: string;
+	tenantId: string;
+	username: string;
+}
+
 class SignIn {
 	private app: Promise<PublicClientApplication> | undefined;
 	private readonly trouble: Trouble = {};
+	/** The account the last token was given for. */
+	account: SignedIn | null = null;
 
 	constructor(private readonly options: SignInOptions & {clientId: string}) {}
+
+	/** The sign-in service and tenant this app signs in to: what sign-in.json remembers an account under. */
+	private get target(): string {
+		return `${this.options.login}/${this.options.tenantId}`.toLowerCase();
+	}
 
 	private application(): Promise<PublicClientApplication> {
 		// Loaded only for a live sign-in: the demo and snapshots never pay for it.
@@ -163,6 +253,8 @@ class SignIn {
 						},
 						async afterCacheAccess(context) {
 							if (!context.cacheHasChanged) return;
+							// A first sign-in on a fresh machine: the state directory may not be there yet.
+							ensureDir(dirname(file), false);
 							// Written whole, owner-only from its first byte, then put in place.
 							writeFileSync(`${file}.tmp`, context.tokenCache.serialize(), {mode: 0o600});
 							renameSync(`${file}.tmp`, file);
@@ -174,35 +266,103 @@ class SignIn {
 		return this.app;
 	}
 
-	async acquire(scopes: string[], extra: readonly string[]): Promise<AuthenticationResult> {
+	private remembered(): Record<string, Remembered> {
+		const path = signInsFile(this.options.stateDir);
+		try {
+			const text = readIfThere(path);
+			const data = text ? (JSON.parse(text) as {targets?: unknown}) : null;
+			return typeof data?.targets === 'object' && data.targets !== null ? (data.targets as Record<string, Remembered>) : {};
+		} catch (error) {
+			// Unreadable: the account is not known, and a code is asked for (which writes it anew).
+			if (error instanceof UserError) throw error;
+			return {};
+		}
+	}
+
+	private remember(account: AccountInfo): void {
+		const targets = {...this.remembered(), [this.target]: {homeAccountId: account.homeAccountId, tenantId: account.tenantId, username: account.username}};
+		const path = signInsFile(this.options.stateDir);
+		ensureDir(dirname(path), false);
+		writeFileDurably(path, `${JSON.stringify({version: 1, targets}, null, 2)}\n`);
+	}
+
+	/**
+	 * The account kept for this service and tenant: the one it was signed in with, else (a tenant given
+	 * by its id) an account of that tenant. Never an account of another tenant.
+	 */
+	private async accountFor(app: PublicClientApplication): Promise<AccountInfo | null> {
+		const accounts = await app.getTokenCache().getAllAccounts();
+		const remembered = this.remembered()[this.target];
+		if (remembered) return accounts.find(a => a.homeAccountId === remembered.homeAccountId && a.tenantId === remembered.tenantId) ?? null;
+		const tenant = this.options.tenantId.toLowerCase();
+		return accounts.find(a => a.tenantId.toLowerCase() === tenant) ?? null;
+	}
+
+	private signedIn(result: AuthenticationResult): AuthenticationResult {
+		const account = result.account;
+		this.account = {
+			username: account?.username ?? null,
+			tenantId: result.tenantId || account?.tenantId || null,
+			key: `msal:${this.options.login}|${account?.homeAccountId ?? ''}|${result.tenantId || account?.tenantId || ''}`.toLowerCase(),
+		};
+		return result;
+	}
+
+	async acquire(scopes: string[], extra: readonly string[], signal?: AbortSignal): Promise<AuthenticationResult> {
 		const app = await this.application();
 		const resourceScopes = scopes.map(scope => `${this.options.resource}/${scope}`);
-		const [account] = await app.getTokenCache().getAllAccounts();
+		const account = await this.accountFor(app);
 		if (account) {
 			try {
-				return await app.acquireTokenSilent({account, scopes: resourceScopes});
-			} catch {
-				// Expired, revoked, or a permission not granted yet: sign in again below.
+				return this.signedIn(await app.acquireTokenSilent({account, scopes: resourceScopes, authority: `${this.options.login}/${this.options.tenantId}`}));
+			} catch (error) {
+				// Expired, revoked, or a permission not granted yet: sign in again below. A failure of this
+				// machine (the disk) is not one a new code would mend.
+				if (error instanceof UserError || isSystemError(error)) throw this.explain(error);
 			}
 		}
+		if (this.options.interactive === false) throw new UserError(strings.signIn.notSignedIn);
+		// Dropped when the dialog that asked is closed, when its prompt is cancelled, or when the app leaves.
+		const drop = new AbortController();
+		const stops = [signal, this.options.cancel].filter((s): s is AbortSignal => s !== undefined);
+		if (stops.some(s => s.aborted)) throw cancelled();
 		Object.assign(this.trouble, {oauthError: undefined, description: undefined, network: undefined});
+		const request: DeviceCodeRequest = {
+			scopes: resourceScopes,
+			deviceCodeCallback: response =>
+				this.options.say(strings.signIn.deviceCode(response.verificationUri, response.userCode, extra, Math.round(response.expiresIn / 60)), () =>
+					drop.abort(),
+				),
+		};
+		// Ends the polling (MSAL checks `cancel` before each poll) and the wait for it now.
+		drop.signal.addEventListener('abort', () => {
+			request.cancel = true;
+		});
+		const stop = () => drop.abort();
+		for (const s of stops) s.addEventListener('abort', stop, {once: true});
+		const attempt = app.acquireTokenByDeviceCode(request);
 		try {
-			const result = await app.acquireTokenByDeviceCode({
-				scopes: resourceScopes,
-				deviceCodeCallback: response => this.options.say(strings.signIn.deviceCode(response.verificationUri, response.userCode, extra)),
-			});
+			const result = await abortable(attempt, drop.signal);
 			if (!result) throw new UserError(strings.signIn.failed(''));
-			return result;
+			if (result.account) this.remember(result.account);
+			return this.signedIn(result);
 		} catch (error) {
+			if (error instanceof Cancelled) {
+				// The polling ends with MSAL's own "cancelled" once it notices; nobody waits for that.
+				attempt.then(undefined, noLongerAwaited);
+				throw error;
+			}
 			throw this.explain(error);
 		} finally {
+			for (const s of stops) s.removeEventListener('abort', stop);
 			this.options.settled?.();
 		}
 	}
 
-	/** A failed sign-in as one line: refused, expired, unreachable, or the service's own words. */
+	/** A failed sign-in as one line: refused, expired, unreachable, this machine's disk, or the service's own words. */
 	private explain(error: unknown): UserError {
 		if (error instanceof UserError) return error;
+		if (isSystemError(error)) return diskError(error, (error as NodeJS.ErrnoException).path ?? tokenCacheFile(this.options.stateDir), 'write');
 		const {oauthError, description, network} = this.trouble;
 		const code = (error as {errorCode?: string}).errorCode;
 		if (oauthError === 'access_denied' || oauthError === 'authorization_declined') return new UserError(strings.signIn.denied);
@@ -212,3 +372,9 @@ class SignIn {
 		return new UserError(strings.signIn.failed(redact(detail)));
 	}
 }
+
+/** An error of this machine (a file that cannot be written), not of the sign-in service. */
+const isSystemError = (error: unknown) => typeof (error as NodeJS.ErrnoException)?.code === 'string' && /^E[A-Z]+$/.test((error as NodeJS.ErrnoException).code!);
+
+/** A device-code attempt given up on: its end (MSAL's "polling cancelled", or tokens now kept in the cache) changes nothing here. */
+function noLongerAwaited(): void {}

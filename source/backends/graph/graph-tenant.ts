@@ -10,6 +10,7 @@ import {changeCount, plannedDisabled, skipOutcomes, type LicensePlan, type UserO
 import {strings} from '../../text/index.js';
 import type {DeletedUser, TenantBackend} from '../backend.js';
 import {actionScopes} from './clouds.js';
+import type {SignedIn, TokenSource} from './auth.js';
 import type {GroupOutcome} from '../../domain/groups.js';
 import {ForbiddenError, GraphError, GraphHttp, type BatchResult, type Progress, type SubRequest, type SubResponse} from './http.js';
 import {maxWindow} from './pacing.js';
@@ -21,7 +22,9 @@ const activityFields = 'signInActivity,createdDateTime';
 export interface GraphTenantOptions {
 	/** Graph's base URL: the cloud's, or --graph-endpoint. */
 	base: string;
-	token: () => Promise<string>;
+	token: TokenSource;
+	/** Who the tokens are for, once signed in: a copy of the tenant is kept for, and shown to, that sign-in alone. */
+	signedIn?: () => SignedIn | null;
 	/** What doctor shows. */
 	source: string;
 	/** Where the copy of the tenant from the last read is kept (directory data, not tokens; mode 0600). */
@@ -35,13 +38,18 @@ export interface GraphTenantOptions {
 	timeoutMs?: number;
 	/** How long a change may take before the users not sent yet are left (--max-duration). */
 	maxDuration?: {ms: number; given: string};
+	/** Aborted: the app is leaving: reading ends (Cancelled). */
+	cancel?: AbortSignal;
 }
 
 /** What became of one user's request. */
 export type Answer =
 	| {kind: 'answered'; response: SubResponse; message: string | null}
-	/** Sent, but Graph's answer was lost; `now` is the user read back afterwards (null: not found). */
-	| {kind: 'unknown'; why: string; now: User | null | {error: string}}
+	/**
+	 * Sent, but Graph's answer was lost; `now` is the user read back afterwards (null: not found;
+	 * 'not-read': the run was stopped, so nothing more was asked of Graph).
+	 */
+	| {kind: 'unknown'; why: string; now: User | null | {error: string} | 'not-read'}
 	| {kind: 'not-sent'; why: string};
 
 const holdsDirectly = (user: User, skuId: string) => user.licenseAssignmentStates.some(s => s.skuId === skuId && s.assignedByGroup === null);
@@ -66,12 +74,14 @@ export function outcomesOf(item: LicensePlan['items'][number], answer: Answer): 
 		const apps = kind === 'remove' ? {} : {disabledPlans: plannedDisabled(item, skuId)};
 		const done = {...base, skuId, requested: kind, outcome: doneAs[kind], reason: null, ...apps};
 		const failed = (message: string) => ({...base, skuId, requested: kind, outcome: 'failed' as const, reason: 'error' as const, message});
-		if (answer.kind === 'not-sent') return failed(strings.graph.notSent(answer.why));
+		const unsure = (outcome: 'not-sent' | 'unknown', message: string) => ({...base, skuId, requested: kind, outcome, reason: null, message});
+		if (answer.kind === 'not-sent') return unsure('not-sent', strings.graph.notSent(answer.why));
 		if (answer.kind === 'unknown') {
 			const {why, now} = answer;
 			const text = strings.graph.readBack;
-			if (now === null) return failed(text.gone(why));
-			if ('error' in now) return failed(text.failed(why, now.error));
+			if (now === 'not-read') return unsure('unknown', text.notRead(why));
+			if (now === null) return unsure('unknown', text.gone(why));
+			if ('error' in now) return unsure('unknown', text.failed(why, now.error));
 			const has = holdsDirectly(now, skuId);
 			if (kind === 'remove') return has ? failed(text.notRemoved(why)) : {...done, message: text.removed(why)};
 			if (kind === 'update') return hasApps(now, skuId, plannedDisabled(item, skuId)) ? {...done, message: text.updated(why)} : failed(text.notUpdated(why));
@@ -99,7 +109,7 @@ export class GraphTenant implements TenantBackend {
 
 	constructor(private readonly options: GraphTenantOptions) {
 		this.source = options.source;
-		this.http = new GraphHttp({base: options.base, token: options.token, timeoutMs: options.timeoutMs});
+		this.http = new GraphHttp({base: options.base, token: options.token, timeoutMs: options.timeoutMs, cancel: options.cancel});
 		if (!options.users) {
 			this.refreshUsers = async userIds =>
 				[...(await this.readBack(userIds)).values()].filter(isUser).map(user => ({...user, ...this.activity.get(user.id)}));
@@ -135,22 +145,32 @@ export class GraphTenant implements TenantBackend {
 		});
 		// Best effort, as every cache: a copy that cannot be written costs the next start its quick first frame.
 		const cacheFile = this.options.cacheFile;
-		if (cacheFile) writeCache(cacheFile, () => JSON.stringify({base: this.options.base, tenant}));
+		const key = this.options.signedIn?.()?.key;
+		const readAt = new Date().toISOString();
+		if (cacheFile && key) writeCache(cacheFile, () => JSON.stringify({base: this.options.base, key, readAt, tenant}));
 		return tenant;
 	}
 
-	cached(): Tenant | null {
+	/**
+	 * The copy kept by the last run, once signed in: it is shown only to the sign-in that read it (the
+	 * same account and tenant, on the same Graph), never before that sign-in has succeeded.
+	 */
+	async cached(): Promise<{tenant: Tenant; readAt: string} | null> {
 		const file = this.options.cacheFile;
 		if (!file || !existsSync(file)) return null;
+		await this.options.token();
+		const key = this.options.signedIn?.()?.key;
+		let copy: {base?: unknown; key?: unknown; readAt?: unknown; tenant?: Tenant};
 		try {
-			const copy = JSON.parse(readFileSync(file, 'utf8')) as {base: string; tenant: Tenant};
-			// A copy from another Graph (another cloud, a test server) is not this tenant.
-			if (copy.base !== this.options.base) return null;
-			this.keepActivity(copy.tenant.users);
-			return copy.tenant;
+			copy = JSON.parse(readFileSync(file, 'utf8'));
 		} catch {
+			// Unreadable: a copy costs nothing to lose; the tenant is read from Graph instead.
 			return null;
 		}
+		// A copy from another Graph (another cloud, a test server) or another sign-in is not this one's.
+		if (copy.base !== this.options.base || copy.key !== key || typeof copy.readAt !== 'string' || !copy.tenant) return null;
+		this.keepActivity(copy.tenant.users);
+		return {tenant: copy.tenant, readAt: copy.readAt};
 	}
 
 	/**
@@ -231,14 +251,15 @@ export class GraphTenant implements TenantBackend {
 			deadline: limit ? Date.now() + limit.ms : undefined,
 			deadlineReason: limit ? strings.graph.maxDuration(limit.given) : undefined,
 		});
-		// Sent but unanswered: what Graph holds now says whether it was carried out.
-		const unknownIds = items.filter((_, i) => unknown.has(String(i))).map(item => item.userId);
+		// Sent but unanswered: what Graph holds now says whether it was carried out. Not after a stop:
+		// nothing more is asked of Graph then, and the next start reads those users back.
+		const unknownIds = signal?.aborted ? [] : items.filter((_, i) => unknown.has(String(i))).map(item => item.userId);
 		const now = await this.readBack(unknownIds);
 		const answerOf = (i: number): Answer => {
 			const response = responses.get(String(i));
 			if (response) return {kind: 'answered', response, message: this.http.safeMessage(response)};
 			const why = unknown.get(String(i));
-			if (why !== undefined) return {kind: 'unknown', why, now: now.get(items[i]!.userId) ?? null};
+			if (why !== undefined) return {kind: 'unknown', why, now: signal?.aborted ? 'not-read' : (now.get(items[i]!.userId) ?? null)};
 			return {kind: 'not-sent', why: stopped ?? strings.graph.cancelled};
 		};
 		return [...items.flatMap((item, i) => outcomesOf(item, answerOf(i))), ...skipOutcomes(plan)];
@@ -271,13 +292,13 @@ export class GraphTenant implements TenantBackend {
 	}
 
 	/** DELETE /users/{id}: restorable for 30 days. Asks for User.ReadWrite.All the first time. */
-	async deleteUser(_tenant: Tenant, userId: string): Promise<void> {
-		await this.http.one('DELETE', `/users/${encodeURIComponent(userId)}`, undefined, actionScopes.deleteUser);
+	async deleteUser(_tenant: Tenant, userId: string, wanted?: AbortSignal): Promise<void> {
+		await this.http.one('DELETE', `/users/${encodeURIComponent(userId)}`, undefined, actionScopes.deleteUser, wanted);
 	}
 
 	/** POST /directory/deletedItems/{id}/restore: the user comes back with their licenses. */
-	async restoreUser(_tenant: Tenant, userId: string): Promise<void> {
-		await this.http.one('POST', `/directory/deletedItems/${encodeURIComponent(userId)}/restore`, undefined, actionScopes.restoreUser);
+	async restoreUser(_tenant: Tenant, userId: string, wanted?: AbortSignal): Promise<void> {
+		await this.http.one('POST', `/directory/deletedItems/${encodeURIComponent(userId)}/restore`, undefined, actionScopes.restoreUser, wanted);
 	}
 
 	/**
@@ -285,21 +306,24 @@ export class GraphTenant implements TenantBackend {
 	 * deletes the user itself when the app may delete users. Asks for GroupMember.ReadWrite.All the
 	 * first time. A lost answer is said to be unknown, naming where to look.
 	 */
-	async removeFromGroup(_tenant: Tenant, groupId: string, users: ReadonlyArray<{userId: string; userPrincipalName: string}>): Promise<GroupOutcome[]> {
+	async removeFromGroup(
+		_tenant: Tenant,
+		groupId: string,
+		users: ReadonlyArray<{userId: string; userPrincipalName: string}>,
+		wanted?: AbortSignal,
+	): Promise<GroupOutcome[]> {
 		const {responses, unknown, stopped} = await this.http.batch(
 			users.map((user, i) => ({id: String(i), method: 'DELETE', url: memberRef(groupId, user.userId)})),
-			{scopes: actionScopes.removeFromGroup},
+			{scopes: actionScopes.removeFromGroup, wanted},
 		);
 		return users.map((user, i): GroupOutcome => {
 			const base = {...user, groupId};
 			const response = responses.get(String(i));
 			if (response && response.status >= 200 && response.status < 300) return {...base, outcome: 'removed', reason: null, message: null};
-			const message = response
-				? (this.http.safeMessage(response) ?? strings.graph.status(response.status, ''))
-				: unknown.has(String(i))
-					? strings.group.unknown(unknown.get(String(i))!)
-					: strings.graph.notSent(stopped ?? strings.graph.cancelled);
-			return {...base, outcome: 'failed', reason: 'error', message};
+			if (response) return {...base, outcome: 'failed', reason: 'error', message: this.http.safeMessage(response) ?? strings.graph.status(response.status, '')};
+			const lost = unknown.get(String(i));
+			if (lost !== undefined) return {...base, outcome: 'unknown', reason: null, message: strings.group.unknown(lost)};
+			return {...base, outcome: 'not-sent', reason: null, message: strings.graph.notSent(stopped ?? strings.graph.cancelled)};
 		});
 	}
 

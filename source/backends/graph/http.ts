@@ -6,11 +6,11 @@
 // The sign-in token goes to Graph's origin (scheme, host and port) and nowhere else: a next-page link
 // or a redirect elsewhere is refused, and nothing taken from an answer is shown with a token in it.
 // Every failure is a GraphError naming the request (method and path), never a stack trace.
-import {UserError} from '../backend.js';
+import {Cancelled, UserError} from '../backend.js';
 import {strings} from '../../text/index.js';
 import type {TokenSource} from './auth.js';
 import {proxyRoute, send} from './network.js';
-import {batchSize, initialPacing, paced, ratePerSecond, retryAfterMs, sent, type Pacing} from './pacing.js';
+import {batchSize, initialPacing, paced, ratePerSecond, retryAfterMs, sent, throttleWaitMs, type Pacing} from './pacing.js';
 
 export type Method = 'GET' | 'POST' | 'DELETE';
 
@@ -79,12 +79,18 @@ export interface GraphHttpOptions {
 	token: TokenSource;
 	/** Each request's time limit. */
 	timeoutMs?: number;
+	/** Aborted: the app is leaving (the admin cancelled while the tenant was read): every request ends. */
+	cancel?: AbortSignal;
 }
 
 export interface BatchRun {
 	onProgress?: (progress: Progress) => void;
-	/** Stops sending (esc, Ctrl-C): what is in flight is answered, the rest is not sent. */
+	/**
+	 * Stops sending (esc, Ctrl-C): what is in flight is answered, the rest is not sent. The answers
+	 * are waited for `graceMs` at most; those still missing then are unknown (Graph may have them).
+	 */
 	signal?: AbortSignal;
+	graceMs?: number;
 	/** Nothing is sent after this time (ms since the epoch): --max-duration. */
 	deadline?: number;
 	/** Why the run stops at the deadline, for the users not sent. */
@@ -93,6 +99,8 @@ export interface BatchRun {
 	initialWindow?: number;
 	/** Permissions these requests need beyond the ones always asked for (asked for when first needed). */
 	scopes?: readonly string[];
+	/** The dialog that asked is still open: once it is closed, a sign-in for `scopes` is dropped, and nothing sent. */
+	wanted?: AbortSignal;
 }
 
 export interface BatchResult {
@@ -105,6 +113,8 @@ export interface BatchResult {
 }
 
 export const defaultTimeoutMs = 60_000;
+/** After a stop: how long the answers to what was sent are waited for. */
+export const stopGraceMs = 5000;
 /** A page count no real directory reaches (100 million users at 999 a page): beyond it, links loop. */
 const maxPages = 100_000;
 const readRetries = 8;
@@ -188,10 +198,22 @@ export class GraphHttp {
 	}
 
 	/** One HTTP exchange: the answer parsed, or a GraphError saying what went wrong. */
-	private async exchange(method: Method, url: URL, body?: unknown, scopes?: readonly string[]): Promise<Answer> {
+	/**
+	 * `wanted`: the action's dialog is still open; closed, a sign-in waiting for a code is dropped and
+	 * nothing is sent. `cut`: gives up on the answer (after a stop); the request may have reached Graph.
+	 */
+	private async exchange(method: Method, url: URL, body?: unknown, {scopes, wanted, cut}: {scopes?: readonly string[]; wanted?: AbortSignal; cut?: AbortSignal} = {}): Promise<Answer> {
 		const request = this.describe(method, url);
-		const token = await this.options.token(scopes);
+		const token = await this.options.token(scopes, wanted);
+		// The permission came, but the dialog that asked for it is gone: nothing is sent.
+		if (wanted?.aborted) throw new Cancelled();
 		this.lastToken = token;
+		const leaving = this.options.cancel;
+		const signal = AbortSignal.any([AbortSignal.timeout(this.timeoutMs), ...(cut ? [cut] : []), ...(leaving ? [leaving] : [])]);
+		/** Why there is no answer: the run was stopped and waited long enough, or the network. */
+		const problem = (error: unknown) => (cut?.aborted ? String(cut.reason) : networkProblem(error, url, this.timeoutMs));
+		const failed = (error: unknown, maybeCarriedOut: boolean) =>
+			leaving?.aborted ? new Cancelled() : new GraphError(request, problem(error), maybeCarriedOut);
 		let response: Awaited<ReturnType<typeof send>>;
 		try {
 			response = await send(url, {
@@ -200,16 +222,16 @@ export class GraphHttp {
 				body: body === undefined ? undefined : JSON.stringify(body),
 				// A redirect would carry the token wherever it points: refused below instead.
 				redirect: 'manual',
-				signal: AbortSignal.timeout(this.timeoutMs),
+				signal,
 			});
 		} catch (error) {
-			throw new GraphError(request, networkProblem(error, url, this.timeoutMs), !neverSent(error));
+			throw failed(error, !neverSent(error));
 		}
 		let text: string;
 		try {
 			text = await response.text();
 		} catch (error) {
-			throw new GraphError(request, networkProblem(error, url, this.timeoutMs), true);
+			throw failed(error, true);
 		}
 		if (response.status >= 300 && response.status < 400) {
 			const location = response.headers.get('location') ?? '';
@@ -261,13 +283,13 @@ export class GraphHttp {
 	 * One request (a read, or a single change such as deleting a user): sent again after Graph's
 	 * Retry-After on 429 and 503, a few times. Anything but 2xx is a GraphError with Graph's message.
 	 */
-	async one(method: Method, path: string, body?: unknown, scopes?: readonly string[]): Promise<Answer> {
+	async one(method: Method, path: string, body?: unknown, scopes?: readonly string[], wanted?: AbortSignal): Promise<Answer> {
 		const url = this.resolve(method, path);
 		const request = this.describe(method, url);
 		for (let attempt = 0; ; attempt++) {
-			const answer = await this.exchange(method, url, body, scopes);
+			const answer = await this.exchange(method, url, body, {scopes, wanted});
 			if (retryable(answer.status) && attempt < readRetries) {
-				await new Promise(resolve => setTimeout(resolve, retryAfterMs(answer.headers, Date.now()) ?? 1000 * 2 ** attempt));
+				await new Promise(resolve => setTimeout(resolve, throttleWaitMs(retryAfterMs(answer.headers, Date.now()), attempt, Math.random())));
 				continue;
 			}
 			if (answer.status === 403) throw new ForbiddenError(request, this.errorText(answer));
@@ -315,6 +337,9 @@ export class GraphHttp {
 		let crash: unknown;
 		let wake: () => void = () => {};
 		const batches = new Set<Promise<void>>();
+		// Cuts the requests in flight once a stop has waited long enough for their answers.
+		const cut = new AbortController();
+		let cutTimer: NodeJS.Timeout | undefined;
 
 		const progress = (finished = false): void => {
 			const now = Date.now();
@@ -344,7 +369,7 @@ export class GraphHttp {
 		const send = async (chunk: SubRequest[], sentEpoch: number) => {
 			let answer: Answer;
 			try {
-				answer = await this.exchange('POST', this.resolve('POST', '/$batch'), {requests: chunk}, run.scopes);
+				answer = await this.exchange('POST', this.resolve('POST', '/$batch'), {requests: chunk}, {scopes: run.scopes, wanted: run.wanted, cut: cut.signal});
 			} catch (error) {
 				if (!(error instanceof GraphError)) throw error;
 				if (error.maybeCarriedOut) for (const request of chunk) lost(request.id, error.problem);
@@ -389,11 +414,16 @@ export class GraphHttp {
 			throttled += heldBack.length;
 			queue.unshift(...heldBack, ...notSent);
 			const answered = chunk.length - heldBack.length - notSent.length;
-			pacing = paced(pacing, {sentEpoch, answered, throttled: heldBack.length, retryAfterMs: wait}, Date.now());
+			pacing = paced(pacing, {sentEpoch, answered, throttled: heldBack.length, retryAfterMs: wait, jitter: Math.random()}, Date.now());
 		};
 
-		const onAbort = () => wake();
-		run.signal?.addEventListener('abort', onAbort);
+		const onAbort = () => {
+			const grace = run.graceMs ?? stopGraceMs;
+			cutTimer = setTimeout(() => cut.abort(strings.graph.noAnswerAfterStop(Math.round(grace / 1000))), grace);
+			wake();
+		};
+		if (run.signal?.aborted) onAbort();
+		else run.signal?.addEventListener('abort', onAbort);
 		try {
 			for (;;) {
 				const now = Date.now();
@@ -432,6 +462,7 @@ export class GraphHttp {
 			}
 		} finally {
 			run.signal?.removeEventListener('abort', onAbort);
+			clearTimeout(cutTimer);
 		}
 		if (crash) throw crash;
 		progress(true);

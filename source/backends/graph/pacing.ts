@@ -40,22 +40,39 @@ export interface Answer {
 	throttled: number;
 	/** The longest Retry-After among the throttled ones, in ms; null when none gave one. */
 	retryAfterMs: number | null;
+	/** A number in [0, 1): where in its range a wait without Retry-After falls (Math.random()). */
+	jitter?: number;
 }
 
-/** Without a Retry-After: 1, 2, 4 … seconds, at most 30. */
-export const backoffMs = (throttledInARow: number) => Math.min(30_000, 1000 * 2 ** Math.min(throttledInARow, 5));
+/** The shortest wait after a 429 or 503, whatever Retry-After says: "0" would make a hot loop. */
+export const minThrottleWaitMs = 1000;
+
+/**
+ * Without a Retry-After: 1, 2, 4 … seconds, at most 30, each somewhere between half of that and all
+ * of it (`jitter`), so clients throttled together do not come back together.
+ */
+export const backoffMs = (throttledInARow: number, jitter = 1) => {
+	const ceiling = Math.min(30_000, 1000 * 2 ** Math.min(throttledInARow, 5));
+	return ceiling / 2 + (ceiling / 2) * jitter;
+};
+
+/** How long to wait after a 429 or 503: Graph's Retry-After, or the backoff without one; never under a second. */
+export const throttleWaitMs = (retryAfter: number | null, throttledInARow: number, jitter?: number) =>
+	Math.max(minThrottleWaitMs, retryAfter ?? backoffMs(throttledInARow, jitter));
 
 export function paced(pacing: Pacing, answer: Answer, now: number): Pacing {
 	const accepted = pacing.accepted + answer.answered;
 	if (answer.throttled > 0) {
-		const wait = answer.retryAfterMs ?? backoffMs(pacing.throttledInARow);
 		const decrease = answer.sentEpoch === pacing.epoch;
+		// An answer to a request sent before the last push back is part of it: the same backoff.
+		const wait = throttleWaitMs(answer.retryAfterMs, decrease ? pacing.throttledInARow : Math.max(0, pacing.throttledInARow - 1), answer.jitter);
 		return {
 			window: decrease ? Math.max(1, Math.floor(pacing.window / 2)) : pacing.window,
 			epoch: decrease ? pacing.epoch + 1 : pacing.epoch,
 			pauseUntil: Math.max(pacing.pauseUntil, now + wait),
 			slowStart: false,
-			throttledInARow: pacing.throttledInARow + 1,
+			// Counted once a pause: answers to requests that were in flight together are one push back.
+			throttledInARow: decrease ? pacing.throttledInARow + 1 : pacing.throttledInARow,
 			accepted: 0,
 			burst: decrease ? accepted : Math.max(pacing.burst, accepted),
 		};

@@ -9,6 +9,8 @@ interface Props {
 	organization: string;
 	signedInAs: string;
 	readOnly: boolean;
+	/** The tenant shown is a copy read at this time (HH:MM) by an earlier run, not read anew yet. */
+	copyOf?: string | null;
 	tab: Tab;
 	width: number;
 }
@@ -24,9 +26,9 @@ function tabsOf(): Array<[Tab, string, string]> {
 	return tabs;
 }
 
-export function Header({organization, signedInAs, readOnly, tab, width}: Props) {
+export function Header({organization, signedInAs, readOnly, copyOf = null, tab, width}: Props) {
 	const tabs = tabsOf();
-	const badge = readOnly ? ` [${strings.readOnly.badge}]` : '';
+	const badge = (readOnly ? ` [${strings.readOnly.badge}]` : '') + (copyOf ? ` [${strings.refresh.copyBadge(copyOf)}]` : '');
 	// The organisation names the rule under the header: at 80 columns the first line has room for who
 	// the app acts as and the tabs, not for both names.
 	const rule = `── ${organization} `;

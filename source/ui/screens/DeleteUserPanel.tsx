@@ -12,13 +12,16 @@ import {TextField} from '../components/TextField.js';
 import {wrapText} from '../components/wrap-text.js';
 import {useAppState, useStore} from '../store-context.js';
 import {strings} from '../../text/index.js';
-import {namesOf} from '../use-apply.js';
+import {actionError, namesOf} from '../use-apply.js';
+import {useDialogSignal} from '../use-dialog-signal.js';
 
 export function DeleteUserPanel({userId, onClose}: {userId: string; onClose: () => void}) {
 	const {tenant} = useAppState();
 	const store = useStore();
 	const chrome = useChrome();
 	const [typed, setTyped] = useState('');
+	const [working, setWorking] = useState(false);
+	const wanted = useDialogSignal();
 	/** Once deleted: the licenses that went with the user, for the next steps. */
 	const [freed, setFreed] = useState<UserOutcome[] | null>(null);
 	if (freed) return <NextStepsPanel outcomes={freed} onDone={onClose} />;
@@ -38,16 +41,19 @@ export function DeleteUserPanel({userId, onClose}: {userId: string; onClose: () 
 	const width = Math.max(20, chrome.size.columns - 4);
 	const field = {value: typed, onChange: setTyped, onSubmit: () => void submit(), onCancel: onClose};
 	const submit = async () => {
+		if (working) return;
 		if (typed.trim().toLowerCase() !== user.userPrincipalName.toLowerCase()) {
 			chrome.setStatus(text.mismatch);
 			onClose();
 			return;
 		}
+		setWorking(true);
 		try {
-			await store.deleteUser(user.id);
+			// Sent only while this dialog is open: closed while a permission is asked for, nothing is.
+			await store.deleteUser(user.id, wanted);
 			chrome.setStatus(store.getState().notice ?? text.done(user.userPrincipalName));
 		} catch (error) {
-			chrome.setStatus(strings.dialog.error((error as Error).message));
+			chrome.setStatus(actionError(error));
 			return onClose();
 		}
 		// The user's licenses are free at once: the next steps, as after unassigning them.

@@ -13,13 +13,15 @@ import {useList} from '../components/use-list.js';
 import {WindowedList} from '../components/WindowedList.js';
 import {useAppState, useStore} from '../store-context.js';
 import {strings} from '../../text/index.js';
-import {namesOf} from '../use-apply.js';
+import {actionError, namesOf} from '../use-apply.js';
+import {useDialogSignal} from '../use-dialog-signal.js';
 
 export function DeletedUsersPanel({onClose}: {onClose: () => void}) {
 	const {tenant} = useAppState();
 	const store = useStore();
 	const chrome = useChrome();
 	const [confirming, setConfirming] = useState<string | null>(null);
+	const wanted = useDialogSignal();
 	const deleted = tenant['x-local']?.deletedUsers ?? [];
 	const listHeight = Math.max(1, chrome.bodyRows - 1);
 	const list = useList(deleted.length, listHeight);
@@ -42,10 +44,11 @@ export function DeletedUsersPanel({onClose}: {onClose: () => void}) {
 				onConfirm={async () => {
 					setConfirming(null);
 					try {
-						await store.restoreUser(entry.user.id);
+						// Sent only while Deleted users is open: left while a permission is asked for, nothing is.
+						await store.restoreUser(entry.user.id, wanted);
 						chrome.setStatus(store.getState().notice ?? text.restored(entry.user.userPrincipalName));
 					} catch (error) {
-						chrome.setStatus(strings.dialog.error((error as Error).message));
+						chrome.setStatus(actionError(error));
 					}
 				}}
 			/>

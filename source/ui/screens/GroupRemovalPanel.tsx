@@ -16,7 +16,8 @@ import {WindowedList} from '../components/WindowedList.js';
 import type {Line} from '../components/wrap-text.js';
 import {useAppState, useStore} from '../store-context.js';
 import {strings} from '../../text/index.js';
-import {namesOf} from '../use-apply.js';
+import {actionError, namesOf} from '../use-apply.js';
+import {useDialogSignal} from '../use-dialog-signal.js';
 
 /** The confirmation's lines: what the user loses, then each product the group gives, then what losses mean. */
 function removalLines(plan: GroupRemovalPlan, lines: ReturnType<typeof consequencesPanelLines>, names: ReturnType<typeof namesOf>): Line[] {
@@ -41,6 +42,8 @@ export function GroupRemovalPanel({userId, groupIds, onClose}: {userId: string; 
 	const store = useStore();
 	const chrome = useChrome();
 	const [chosen, setChosen] = useState<string | null>(groupIds.length === 1 ? groupIds[0]! : null);
+	const [working, setWorking] = useState(false);
+	const wanted = useDialogSignal();
 	const list = useList(groupIds.length, Math.max(1, chrome.bodyRows - 2));
 	const names = namesOf(tenant);
 	const width = dialogWidth(chrome.size.columns);
@@ -91,10 +94,12 @@ export function GroupRemovalPanel({userId, groupIds, onClose}: {userId: string; 
 			confirmLabel={strings.group.title}
 			onCancel={onClose}
 			onConfirm={async () => {
-				onClose();
+				if (working) return;
+				setWorking(true);
 				chrome.setStatus(strings.group.working);
 				try {
-					const [outcome] = await store.removeFromGroup(plan);
+					// Sent only while this dialog is open: closed while a permission is asked for, nothing is.
+					const [outcome] = await store.removeFromGroup(plan, wanted);
 					const group = names.groups([plan.groupId]);
 					chrome.setStatus(
 						outcome?.outcome === 'removed'
@@ -102,8 +107,9 @@ export function GroupRemovalPanel({userId, groupIds, onClose}: {userId: string; 
 							: strings.group.failed(item.displayName, outcome?.message ?? strings.group.reason[outcome?.reason ?? 'error']),
 					);
 				} catch (error) {
-					chrome.setStatus(strings.dialog.error((error as Error).message));
+					chrome.setStatus(actionError(error));
 				}
+				onClose();
 			}}
 		/>
 	);
