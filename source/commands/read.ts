@@ -152,9 +152,10 @@ export async function doctorJson(globals: GlobalOptions, version: string, io: Co
 		proxy: {graph: route(endpoints?.graph), login: route(endpoints?.login), noProxy: io.env['no_proxy'] ?? io.env['NO_PROXY'] ?? null},
 	};
 	try {
-		// Sign-in prompts would mix into the report: doctor uses only what is already there.
-		const {store, backend, stateDir, stateFile} = await openTenant(globals, io.env, message => io.err(`${message}\n`));
+		// Doctor never signs in: it uses the sign-in already kept, or says there is none and how to make one.
+		const {store, backend, stateDir, stateFile, signedIn} = await openTenant(globals, io.env, undefined, {interactive: false});
 		const {tenant, admin} = store.getState();
+		const account = signedIn();
 		return {
 			...base,
 			lock: lockHolder(stateDir),
@@ -164,6 +165,7 @@ export async function doctorJson(globals: GlobalOptions, version: string, io: Co
 			...place,
 			tenant: {id: tenant.organization.id, displayName: tenant.organization.displayName, source: backend.source},
 			signedInAs: admin,
+			signIn: account ? {account: account.username, tenantId: account.tenantId} : null,
 			error: null,
 		};
 	} catch (error) {
@@ -174,7 +176,18 @@ export async function doctorJson(globals: GlobalOptions, version: string, io: Co
 			// The state directory is what is wrong: said below.
 		}
 		const lock = stateDirectory ? lockHolder(stateDirectory) : null;
-		return {...base, lock, stateDirectory, stateDirectoryMode: stateDirectory ? modeOf(stateDirectory) : null, stateFile: null, ...place, tenant: null, signedInAs: null, error: (error as Error).message};
+		return {
+			...base,
+			lock,
+			stateDirectory,
+			stateDirectoryMode: stateDirectory ? modeOf(stateDirectory) : null,
+			stateFile: null,
+			...place,
+			tenant: null,
+			signedInAs: null,
+			signIn: null,
+			error: (error as Error).message,
+		};
 	}
 }
 
@@ -195,6 +208,7 @@ export async function doctor(globals: GlobalOptions, version: string, json: bool
 		[words.tenant, data.tenant ? `${data.tenant.displayName} (${data.tenant.id})` : '-'],
 		[words.tenantSource, data.tenant?.source ?? '-'],
 		[words.signedInAs, data.signedInAs ?? '-'],
+		...(data.backend === 'graph' ? [[words.signIn, data.signIn ? words.signInAs(data.signIn.account ?? '?', data.signIn.tenantId ?? '?') : words.notSignedIn]] : []),
 		[words.cloud, data.cloud ?? words.localTenant],
 		[words.graphEndpoint, data.endpoints.graph ?? '-'],
 		[words.loginEndpoint, data.endpoints.login ?? '-'],

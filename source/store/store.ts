@@ -207,6 +207,8 @@ export async function openStore({
 		carryOut: () => Promise<T>,
 		changesOf: (result: T, time: string) => Change[],
 		auditOf: (result: T, time: string) => AuditEntry[],
+		/** Aborted: the change was stopped (Ctrl-C, SIGTERM, SIGHUP): nothing more is asked of the backend, not even a read. */
+		stopped?: AbortSignal,
 	): Promise<T> => {
 		if (state.lockedBy || !writable) throw new Error(lockedWords(state.lockedBy));
 		set({...state, busy: true, notice: null});
@@ -225,7 +227,7 @@ export async function openStore({
 				notice = strings.state.notRecorded(diskReason(error), stateFile.dir);
 			}
 			let tenant = produce(state.tenant, draft => applyChanges(draft, changes, placesOf(state.tenant.users, changes)));
-			if (backend.refreshUsers && changes.length > 0) {
+			if (backend.refreshUsers && changes.length > 0 && !stopped?.aborted) {
 				try {
 					const fresh = new Map((await backend.refreshUsers(changes.map(c => c.userId))).map(user => [user.id, user]));
 					tenant = produce(tenant, draft => {
@@ -315,6 +317,7 @@ export async function openStore({
 				() => backend.apply(state.tenant, plan, onProgress, signal).catch((error: Error) => unknownOutcomes(plan, error.message)),
 				changesFromOutcomes,
 				(result, time) => auditEntries(state.tenant, state.admin, time, result),
+				signal,
 			);
 			// Sent, and the answer lost: begun again, as a change cut off is, so the next start reads
 			// those users back and records what was done.

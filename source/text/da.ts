@@ -161,8 +161,8 @@ export const da: Strings = {
 			choose: 'Vælg',
 			filterUsers: 'Filtrer brugere',
 			sortUsers: 'Sortér brugere',
-			interrupt: 'Afslut; mens en ændring sendes: stop den, registrer den, og afslut så',
-			cancelSignIn: 'Annuller logon og handlingen, der venter på det',
+			interrupt: 'Afslut (stopper og gemmer en ændring)',
+			cancelSignIn: 'Annuller logon og handlingen',
 		},
 		inContext: {
 			users: {open: 'Licenser og apps'},
@@ -304,6 +304,7 @@ export const da: Strings = {
 		sortedBy: by => `sorteret efter ${by.toLowerCase()}`,
 	},
 	user: {
+		resultsTitle: name => `Licenser og apps for ${name}: resultater`,
 		signInAllowed: 'Logon tilladt',
 		usageLocation: code => `Anvendelsesplacering ${code}`,
 		licensesAndApps: 'Licenser og apps',
@@ -597,6 +598,7 @@ export const da: Strings = {
 				product,
 				who,
 			),
+		notDoneVerb: {remove: 'Tildeling ikke fjernet', add: 'Ikke tildelt', update: 'Apps ikke ændret i'},
 		verb: {
 			removed: 'Fjernet',
 			assigned: 'Tildelt',
@@ -704,6 +706,11 @@ export const da: Strings = {
 		unknown: why => `Ukendt: Graphs svar gik tabt (${why}). Tjek gruppens medlemmer i Microsoft 365 Administration.`,
 	},
 	proxy: {
+		wantsCredentials: proxy =>
+			`proxyen ${proxy} beder om legitimationsoplysninger (407): angiv dem i adressen, som http://bruger:adgangskode@vært:port (kun Basic-godkendelse).`,
+		credentialsRefused: proxy =>
+			`proxyen ${proxy} afviste legitimationsoplysningerne i adressen (407): tjek brugernavn og adgangskode; kun Basic-godkendelse understøttes.`,
+		notFound: proxy => `proxyen ${proxy} blev ikke fundet (DNS): er HTTPS_PROXY (eller HTTP_PROXY) rigtig?`,
 		invalid: (name, value) => `${name}=${value} er ikke en webadresse (som http://proxy.example.com:3128).`,
 		refused: (proxy, status) => `proxyen ${proxy} afviste at forbinde til den (${status}).`,
 		unreachable: proxy => `proxyen ${proxy} afviste forbindelsen: kører den, og er HTTPS_PROXY og HTTP_PROXY rigtige?`,
@@ -926,6 +933,9 @@ Taster: tryk ? i appen.`,
 			tenant: 'lejer',
 			tenantSource: 'lejerens kilde',
 			signedInAs: 'logget på som',
+			signIn: 'logon',
+			signInAs: (account, tenantId) => `${account}, lejer ${tenantId}`,
+			notSignedIn: 'ikke logget på',
 			cloud: 'cloud',
 			localTenant: 'ingen (lokal lejer)',
 			backends: {demo: 'demolejer', snapshot: 'øjebliksbillede', graph: 'Microsoft Graph'},

@@ -5,7 +5,7 @@ import type {Progress} from '../backends/graph/http.js';
 import type {ReducedTo, ReducibleKind} from '../domain/capabilities.js';
 import type {Consequence, ConsequenceKind, UserConsequences} from '../domain/consequences.js';
 import type {GroupRemovalReason} from '../domain/groups.js';
-import type {Outcome, OutcomeCounts, SkipReason} from '../domain/plan.js';
+import type {Outcome, OutcomeCounts, Requested, SkipReason} from '../domain/plan.js';
 import {outcomeSummary} from './outcome-summary.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -122,8 +122,8 @@ const keyLabels = {
 	choose: 'Choose',
 	filterUsers: 'Filter users',
 	sortUsers: 'Sort users',
-	interrupt: 'Quit; while a change is sent, stop it, record it, then quit',
-	cancelSignIn: 'Cancel the sign-in, and the action waiting for it',
+	interrupt: 'Quit (stops and saves a change first)',
+	cancelSignIn: 'Cancel the sign-in and its action',
 };
 
 /** Where keys apply (the key table's contexts), as help titles them. */
@@ -288,6 +288,7 @@ export const en = {
 		sortedBy: (by: string) => `sorted by ${by.toLowerCase()}`,
 	},
 	user: {
+		resultsTitle: (name: string) => `Licenses and apps of ${name}: results`,
 		signInAllowed: 'Sign-in allowed',
 		usageLocation: (code: string) => `Usage location ${code}`,
 		licensesAndApps: 'Licenses and apps',
@@ -601,6 +602,7 @@ export const en = {
 				product,
 				who,
 			),
+		notDoneVerb: {remove: 'Not unassigned', add: 'Not assigned', update: 'Apps not changed in'} satisfies Record<Requested, string>,
 		verb: {
 			removed: 'Unassigned',
 			assigned: 'Assigned',
@@ -713,6 +715,11 @@ export const en = {
 			`Unknown: Graph's answer was lost (${why}). Check the group's members in the Microsoft 365 admin center.`,
 	},
 	proxy: {
+		wantsCredentials: (proxy: string) =>
+			`the proxy ${proxy} asks for credentials (407): give them in its address, as http://user:password@host:port (Basic authentication only).`,
+		credentialsRefused: (proxy: string) =>
+			`the proxy ${proxy} refused the credentials given in its address (407): check the user name and password; only Basic authentication is supported.`,
+		notFound: (proxy: string) => `the proxy ${proxy} was not found (DNS): is HTTPS_PROXY (or HTTP_PROXY) right?`,
 		invalid: (name: string, value: string) => `${name}=${value} is not a web address (such as http://proxy.example.com:3128).`,
 		refused: (proxy: string, status: string) => `the proxy ${proxy} refused to connect to it (${status}).`,
 		unreachable: (proxy: string) => `the proxy ${proxy} refused the connection: is it up, and are HTTPS_PROXY and HTTP_PROXY right?`,
@@ -936,6 +943,9 @@ Keys: press ? in the app.`,
 			tenant: 'tenant',
 			tenantSource: 'tenant source',
 			signedInAs: 'signed in as',
+			signIn: 'sign-in',
+			signInAs: (account: string, tenantId: string) => `${account}, tenant ${tenantId}`,
+			notSignedIn: 'not signed in',
 			cloud: 'cloud',
 			localTenant: 'none (local tenant)',
 			backends: {demo: 'demo', snapshot: 'snapshot', graph: 'graph'},

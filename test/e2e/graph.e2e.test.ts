@@ -7,7 +7,7 @@ import {describe, expect, it} from 'vitest';
 import type {Tenant} from '../../source/domain/model.js';
 import {demoTenantPath} from '../../source/paths.js';
 import type {Faults} from '../fixtures/graph-server.js';
-import {cli, directHolders, generated, liveGraph, SPB} from '../helpers/graph.js';
+import {appEnv, cli, directHolders, generated, liveGraph, SPB} from '../helpers/graph.js';
 import {tempStateDir} from '../helpers/tenant.js';
 import {bundle, hasTmux, requireBundle, TmuxSession} from '../helpers/tmux.js';
 
@@ -56,8 +56,8 @@ describe('unassigning in a live tenant', () => {
 		const chosen = directHolders(tenant, SPB).slice(0, 150);
 		expect(chosen).toHaveLength(150);
 		// Retry-After 0: the waiting itself is tested in test/reliability/graph-throttling.test.ts.
-		const {run, server: s, stateDir} = await graph(tenant, {throttleEveryNthWrite: 9, throttleBatches: 1, unavailableBatches: 1, retryAfter: 0}, 50);
-		const file = join(stateDir, 'users.txt');
+		const {run, server: s, files} = await graph(tenant, {throttleEveryNthWrite: 9, throttleBatches: 1, unavailableBatches: 1, retryAfter: 0}, 50);
+		const file = join(files, 'users.txt');
 		writeFileSync(file, `${chosen.join('\n')}\n`);
 		const result = await run('unassign', '--product', 'SPB', '--users-file', file, '--yes', '--json');
 		// Not a terminal: no progress line, only the last one.
@@ -102,12 +102,11 @@ describe('killed mid-run', () => {
 		const tenant = generated(300);
 		const chosen = directHolders(tenant, SPB).slice(0, 60);
 		// Ten writes a second: the run takes seconds, and is killed after the first ones.
-		const {server: s, stateDir} = await graph(tenant, {writesPerSecond: 10, retryAfter: 1}, 100);
-		const child = spawn(
-			process.execPath,
-			[bundle, 'unassign', '--product', 'SPB', '--users', chosen.join(','), '--yes', '--json', '--graph', '--graph-endpoint', s.url, '--state-dir', stateDir],
-			{env: {...process.env, M365_LICENSES_GRAPH_TOKEN: s.token}, stdio: 'ignore'},
-		);
+		const {server: s, args, env} = await graph(tenant, {writesPerSecond: 10, retryAfter: 1}, 100);
+		const child = spawn(process.execPath, [bundle, ...args('unassign', '--product', 'SPB', '--users', chosen.join(','), '--yes', '--json')], {
+			env: appEnv(env),
+			stdio: 'ignore',
+		});
 		const deadline = Date.now() + 20_000;
 		while (s.stats.writes === 0 && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 20));
 		child.kill('SIGKILL');
@@ -117,16 +116,16 @@ describe('killed mid-run', () => {
 		expect(done).toBeGreaterThan(0);
 		expect(done).toBeLessThan(60);
 
-		const next = await cli(['licenses', '--json', '--graph', '--graph-endpoint', s.url, '--state-dir', stateDir], {M365_LICENSES_GRAPH_TOKEN: s.token});
+		const next = await cli(args('licenses', '--json'), env);
 		expect(next.status).toBe(0);
 		expect(next.stderr).toContain(`was settled: ${done} done, ${60 - done} not done`);
-		const audit = JSON.parse((await cli(['audit', '--json', '--graph', '--graph-endpoint', s.url, '--state-dir', stateDir], {M365_LICENSES_GRAPH_TOKEN: s.token})).stdout).entries;
+		const audit = JSON.parse((await cli(args('audit', '--json'), env)).stdout).entries;
 		const removed = audit.filter((e: {outcome: string}) => e.outcome === 'removed').map((e: {userPrincipalName: string}) => e.userPrincipalName);
 		const lost = chosen.filter(upn => !s.tenant.users.find(u => u.userPrincipalName === upn)!.assignedLicenses.some(l => l.skuId === SPB));
 		expect(removed.sort()).toEqual(lost.sort());
 
 		// The killed run's lock does not hold the next one back: its process is gone.
-		const again = await cli(['unassign', '--product', 'SPB', '--users', chosen.join(','), '--yes', '--json', '--graph', '--graph-endpoint', s.url, '--state-dir', stateDir], {M365_LICENSES_GRAPH_TOKEN: s.token});
+		const again = await cli(args('unassign', '--product', 'SPB', '--users', chosen.join(','), '--yes', '--json'), env);
 		expect(again.stderr).not.toContain('is changing');
 		expect(JSON.parse(again.stdout).summary.removed).toBe(60 - done);
 	});
@@ -137,10 +136,10 @@ describe.runIf(hasTmux)('the TUI against a live tenant', () => {
 		requireBundle();
 		const demo: Tenant = JSON.parse(readFileSync(demoTenantPath, 'utf8'));
 		// Every write is throttled once: the app waits as asked and goes on.
-		const {server: s, stateDir} = await graph(demo, {throttleEveryNthWrite: 1, retryAfter: 1});
+		const {server: s, stateDir, args, env} = await graph(demo, {throttleEveryNthWrite: 1, retryAfter: 1});
 		// Slow answers: the opening screen shows while the tenant is read.
 		s.faults.delayMs = 150;
-		const session = new TmuxSession(['--graph', '--graph-endpoint', s.url, '--state-dir', stateDir], {M365_LICENSES_GRAPH_TOKEN: s.token});
+		const session = new TmuxSession(args(), env);
 		try {
 			await session.waitFor('Microsoft 365: signing in and reading the tenant');
 			await session.waitFor(/Reading the tenant from Microsoft Graph… \d+ users/);
@@ -163,7 +162,7 @@ describe.runIf(hasTmux)('the TUI against a live tenant', () => {
 		expect(statSync(cache).mode & 0o777).toBe(0o600);
 		expect(readFileSync(cache, 'utf8')).not.toContain(s.token);
 		s.faults.delayMs = 300;
-		const again = new TmuxSession(['--graph', '--graph-endpoint', s.url, '--state-dir', stateDir], {M365_LICENSES_GRAPH_TOKEN: s.token});
+		const again = new TmuxSession(args(), env);
 		try {
 			await again.waitFor('Showing the copy from the last run; reading the tenant again…');
 			const screen = await again.waitFor('Up to date.');

@@ -1,11 +1,12 @@
 // The device-code sign-in, run for real: the built app and the real @azure/msal-node against the local
 // identity provider over HTTPS (a certificate authority made for the run, trusted through
 // NODE_EXTRA_CA_CERTS), and the local Graph taking the tokens it issued. Nothing else is contacted.
-import {existsSync, statSync} from 'node:fs';
+import {existsSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {slowDownMs} from '../../source/backends/graph/auth.js';
 import {cli} from '../helpers/graph.js';
+import {directoryId, signedInUser, tenantIdOf} from '../fixtures/identity-server.js';
 import {filesUnder, liveSignIn, requestLines, secretsIn} from '../helpers/sign-in.js';
 import {hasTmux, requireBundle, TmuxSession} from '../helpers/tmux.js';
 
@@ -126,6 +127,84 @@ describe('signing in from a subcommand', () => {
 			`${token} device_code → authorization_pending`,
 			`${token} device_code → tokens`,
 		]);
+	});
+});
+
+describe('day one: a fresh machine, doctor, a second tenant, logout', () => {
+	it('doctor never asks for a code: not signed in, and how; after a first sign-in it names the account and tenant', async () => {
+		const live = await liveSignIn();
+		const before = await live.run('doctor', '--json');
+		expect(before.status).toBe(1);
+		expect(before.stderr).toBe('');
+		const report = JSON.parse(before.stdout);
+		expect(report.signIn).toBeNull();
+		expect(report.error).toMatch(/^not signed in: run any command with --graph \(such as m365-licenses licenses --graph\) to sign in with a code/);
+		expect(requestLines(live.idp)).not.toContain(deviceCode);
+		expect(existsSync(live.stateDir)).toBe(false);
+		// The first run on this machine makes its state directory, the user's alone, and keeps the sign-in there.
+		const first = await live.run('licenses', '--json');
+		expect(first.status).toBe(0);
+		expect(statSync(live.stateDir).mode & 0o777).toBe(0o700);
+		expect(statSync(join(live.stateDir, 'msal-token-cache.json')).mode & 0o777).toBe(0o600);
+		const after = JSON.parse((await live.run('doctor', '--json')).stdout);
+		expect(after).toMatchObject({error: null, signIn: {account: signedInUser.upn, tenantId: directoryId}});
+		expect((await live.run('doctor')).stdout).toMatch(new RegExp(`sign-in\\s+${signedInUser.upn}, tenant\\s+${directoryId}`));
+	});
+
+	it.each([
+		['users', '--json'],
+		['reclaim', '--json'],
+		['unassign', '--product', 'SPB', '--users', 'alex.wilber@contoso.com', '--dry-run', '--json'],
+	])('the first sign-in on a fresh machine works for %s too', async (...command) => {
+		const live = await liveSignIn();
+		const result = await live.run(...command);
+		expect(result.stderr).toMatch(code);
+		expect(result.status).toBe(0);
+		expect(existsSync(join(live.stateDir, 'msal-token-cache.json'))).toBe(true);
+	});
+
+	it('a sign-in that cannot be kept says why (the disk), not the last thing the sign-in service said', async () => {
+		const live = await liveSignIn();
+		// Where the state directory would go is a file: nothing can be made there.
+		writeFileSync(join(live.env['HOME']!, '.config'), 'not a folder');
+		const result = await live.run('licenses');
+		expect(result.status).toBe(1);
+		const last = result.stderr.trim().split('\n').at(-1)!;
+		expect(last).toMatch(/^m365-licenses: Cannot write .*\.config.*: part of the path is a file, not a folder \(ENOTDIR\)\./);
+		expect(last).not.toMatch(/pending/i);
+	});
+
+	it('a second tenant in the same state directory signs in for itself, never with the first one\'s token; each is kept', async () => {
+		const live = await liveSignIn();
+		expect((await live.run('licenses', '--json')).status).toBe(0);
+		const firstTokens = new Set(live.graph.stats.bearers);
+		const before = live.idp.requests.length;
+		const fabrikam = await live.run('licenses', '--json', '--tenant-id', 'fabrikam.onmicrosoft.com');
+		expect(fabrikam.status).toBe(0);
+		expect(fabrikam.stderr).toMatch(code);
+		expect(requestLines(live.idp, before)).toContain('POST /fabrikam.onmicrosoft.com/oauth2/v2.0/devicecode');
+		// Graph was sent a token of the second tenant, and none of the first's.
+		const sent = [...live.graph.stats.bearers].filter(token => !firstTokens.has(token));
+		expect(sent.length).toBeGreaterThan(0);
+		expect(sent.map(token => live.idp.issued.get(token)?.tenantId)).toEqual(sent.map(() => tenantIdOf('fabrikam.onmicrosoft.com')));
+		// Both sign-ins are kept: each tenant starts silently from now on.
+		for (const extra of [['--tenant-id', 'fabrikam.onmicrosoft.com'], []]) {
+			const from = live.idp.requests.length;
+			const again = await live.run('licenses', '--json', ...extra);
+			expect(again.status).toBe(0);
+			expect(again.stderr).toBe('');
+			expect(requestLines(live.idp, from)).not.toContain(deviceCode);
+		}
+	});
+
+	it('logout removes the sign-in and every copy of what it read (the app\'s cached tenant)', async () => {
+		const live = await liveSignIn();
+		expect((await live.run('licenses')).status).toBe(0);
+		// What the app keeps of a live tenant between runs, as it writes it.
+		const copy = join(live.stateDir, 'graph-tenant-cache.json');
+		writeFileSync(copy, '{"tenant": "Contoso"}', {mode: 0o600});
+		expect((await live.run('logout')).status).toBe(0);
+		for (const file of ['msal-token-cache.json', 'sign-in.json', 'graph-tenant-cache.json']) expect(existsSync(join(live.stateDir, file)), file).toBe(false);
 	});
 });
 

@@ -6,6 +6,7 @@ import {fileURLToPath} from 'node:url';
 import {afterEach} from 'vitest';
 import type {Tenant} from '../../source/domain/model.js';
 import {startGraphServer, type Faults, type GraphServer} from '../fixtures/graph-server.js';
+import {freshHome} from './home.js';
 import {tempStateDir} from './tenant.js';
 import {bundle, requireBundle} from './tmux.js';
 
@@ -17,11 +18,14 @@ export interface Ran {
 	stderr: string;
 }
 
-/** The environment the app is run with: this one, without any proxy of the machine's, and `env` over it. */
+/**
+ * The environment the app is run with: this one, without any proxy of the machine's, on a fresh HOME
+ * unless `env` names one (never the machine's own state), and `env` over it.
+ */
 export function appEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
 	const result: NodeJS.ProcessEnv = {...process.env};
 	for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy']) delete result[name];
-	return {...result, ...env};
+	return {...result, ...(env['HOME'] ? {} : freshHome().env), ...env};
 }
 
 /** Runs the bundle without blocking this process (the server answers from here); `started` gets the child. */
@@ -61,11 +65,14 @@ afterEach(async () => {
 export async function liveGraph(tenant: Tenant, {faults = {}, pageSize = 7, token}: {faults?: Faults; pageSize?: number; token?: string} = {}) {
 	const server = await startGraphServer(tenant, {pageSize, faults, token});
 	servers.push(server);
-	const stateDir = tempStateDir();
-	const args = (...given: string[]) => [...given, '--graph', '--graph-endpoint', server.url, '--state-dir', stateDir];
-	const env = {M365_LICENSES_GRAPH_TOKEN: server.token};
+	// A first run on a fresh machine: the state directory is the default one, not there yet.
+	const home = freshHome();
+	const args = (...given: string[]) => [...given, '--graph', '--graph-endpoint', server.url];
+	const env = {...home.env, M365_LICENSES_GRAPH_TOKEN: server.token};
 	const run = (...given: string[]) => cli(args(...given), env);
-	return {server, run, args, env, stateDir};
+	/** A folder for the test's own files (users files): not the state directory. */
+	const files = tempStateDir();
+	return {server, run, args, env, stateDir: home.stateDir, files};
 }
 
 export const directHolders = (tenant: Tenant, skuId: string) =>

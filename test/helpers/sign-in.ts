@@ -9,6 +9,7 @@ import type {Tenant} from '../../source/domain/model.js';
 import {startGraphServer, type GraphServer} from '../fixtures/graph-server.js';
 import {startIdentityServer, type DeviceCodeScript, type IdentityServer} from '../fixtures/identity-server.js';
 import {cli} from './graph.js';
+import {freshHome} from './home.js';
 import {demoTenant, tempStateDir} from './tenant.js';
 
 export const clientId = '0b1c2d3e-4f50-4617-8a9b-c0d1e2f3a4b5';
@@ -57,10 +58,12 @@ export async function liveSignIn(
 ): Promise<LiveSignIn> {
 	const idp = closeAfterTest(await startIdentityServer({script: options.script, accessTokenSeconds: options.accessTokenSeconds}));
 	const graph = closeAfterTest(await startGraphServer(options.tenant ?? demoTenant(), {issued: idp.issued, https: options.graphHttps}));
-	const stateDir = tempStateDir();
+	// A first run on a fresh machine: the state directory is the default one, not there yet.
+	const {env: homeEnv, stateDir} = freshHome();
 	const recording = recordConnections();
-	const args = (...given: string[]) => [...given, '--graph', '--graph-endpoint', graph.url, '--login-endpoint', idp.url, '--client-id', clientId, '--state-dir', stateDir];
+	const args = (...given: string[]) => [...given, '--graph', '--graph-endpoint', graph.url, '--login-endpoint', idp.url, '--client-id', clientId];
 	const env = {
+		...homeEnv,
 		M365_LICENSES_GRAPH_TOKEN: '',
 		NODE_EXTRA_CA_CERTS: idp.caFile,
 		...recording.env,
@@ -78,8 +81,9 @@ export async function liveSignIn(
 	};
 }
 
-/** Every file under the directory, with its text. */
+/** Every file under the directory (none when it is not there), with its text. */
 export function filesUnder(dir: string): Array<{path: string; text: string}> {
+	if (!existsSync(dir)) return [];
 	return readdirSync(dir, {recursive: true, encoding: 'utf8'})
 		.map(name => join(dir, name))
 		.filter(path => statSync(path).isFile())

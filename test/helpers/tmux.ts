@@ -2,6 +2,7 @@
 import {execFileSync, spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
+import {freshHome} from './home.js';
 
 export const bundle = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
@@ -34,7 +35,8 @@ export class TmuxSession {
 	/** `record`: a file that gets every byte the app writes to the terminal, from its first. */
 	constructor(args: string[], env: Record<string, string> = {}, {record}: {record?: string} = {}) {
 		// English unless the test asks otherwise, whatever the locale tmux was started in.
-		const exports = Object.entries({M365_LICENSES_LANG: 'en', ...env}).map(([k, v]) => `${k}=${shellQuote(v)}`);
+		// A fresh HOME unless the test gives one: never the machine's own state.
+		const exports = Object.entries({M365_LICENSES_LANG: 'en', ...(env['HOME'] ? {} : freshHome().env), ...env}).map(([k, v]) => `${k}=${shellQuote(v)}`);
 		// The shell prints the exit status after the app leaves its alternate screen.
 		const app = ['env', ...exports, 'node', shellQuote(bundle), ...args.map(shellQuote)].join(' ');
 		// When recording, the app waits for a line (enter, typed once the recording runs) before it starts.

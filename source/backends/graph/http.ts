@@ -148,12 +148,13 @@ export function networkProblem(error: unknown, url: URL, timeoutMs: number): Gra
 	const cause = (error as {cause?: {code?: string; message?: string}}).cause;
 	const name = (error as Error).name;
 	if (name === 'TimeoutError') return strings.graph.timeout(Math.round(timeoutMs / 1000));
-	const {proxy} = proxyRoute(url.href, process.env);
+	const {proxy, credentials} = proxyRoute(url.href, process.env);
 	const refusedBy = tunnelRefused(error);
+	if (proxy && refusedBy === '407') return credentials ? strings.proxy.credentialsRefused(proxy) : strings.proxy.wantsCredentials(proxy);
 	if (proxy && refusedBy) return strings.proxy.refused(proxy, refusedBy);
 	const code = cause?.code ?? (error as NodeJS.ErrnoException).code;
 	if (code === 'ECONNREFUSED') return proxy ? strings.proxy.unreachable(proxy) : strings.graph.refused(url.host);
-	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return strings.graph.notFound(proxy ? new URL(proxy).hostname : url.hostname);
+	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return proxy ? strings.proxy.notFound(proxy) : strings.graph.notFound(url.hostname);
 	return strings.graph.network(code ?? cause?.message ?? (error as Error).message);
 }
 

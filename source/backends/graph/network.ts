@@ -17,11 +17,13 @@ function client(): Promise<{undici: Undici; dispatcher: Dispatcher}> {
 	loaded ??= import('undici').then(module => {
 		// A CommonJS package: imported from ESM, its exports may come as the default one.
 		const undici = ('EnvHttpProxyAgent' in module ? module : (module as unknown as {default: Undici}).default) as Undici;
-		// undici reads the environment itself; a proxy that is not a web address is said in one line.
-		for (const {name, value} of proxyVariables(process.env)) {
-			if (value && !webAddress(value)) throw new UserError(strings.proxy.invalid(name, redactProxy(value)));
+		// Given to undici as read here (a proxy without a scheme is http://, as curl takes it); one that
+		// is not a web address is said in one line. NO_PROXY undici reads itself.
+		const [https, http] = proxyVariables(process.env);
+		for (const {name, given, value} of [https, http]) {
+			if (value && !webAddress(value)) throw new UserError(strings.proxy.invalid(name, redactProxy(given ?? value)));
 		}
-		return {undici, dispatcher: new undici.EnvHttpProxyAgent()};
+		return {undici, dispatcher: new undici.EnvHttpProxyAgent({httpsProxy: https.value ?? '', httpProxy: http.value ?? ''})};
 	});
 	return loaded;
 }
@@ -41,13 +43,17 @@ const webAddress = (value: string): URL | null => {
 	}
 };
 
+/** A proxy written without a scheme (proxy.corp:3128) is an http:// one, as curl takes it. */
+const withScheme = (value: string | undefined) => (value && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim()) ? `http://${value.trim()}` : value);
+
 /** The variable undici takes of each pair: the lower-case one when it is set at all. */
 const pick = (env: NodeJS.ProcessEnv, upper: 'HTTPS_PROXY' | 'HTTP_PROXY') => {
 	const lower = upper.toLowerCase();
-	return env[lower] !== undefined ? {name: lower, value: env[lower]} : {name: upper, value: env[upper]};
+	const name = env[lower] !== undefined ? lower : upper;
+	return {name, given: env[name], value: withScheme(env[name])};
 };
 
-const proxyVariables = (env: NodeJS.ProcessEnv) => [pick(env, 'HTTPS_PROXY'), pick(env, 'HTTP_PROXY')];
+const proxyVariables = (env: NodeJS.ProcessEnv) => [pick(env, 'HTTPS_PROXY'), pick(env, 'HTTP_PROXY')] as const;
 
 /** A proxy's address without the user name and password it may carry, for doctor and messages. */
 export function redactProxy(value: string): string {
@@ -61,6 +67,8 @@ export function redactProxy(value: string): string {
 export interface ProxyRoute {
 	/** The proxy this address goes through, without credentials; null: straight to it. */
 	proxy: string | null;
+	/** Credentials are given for it (user:password@ in its address). */
+	credentials?: boolean;
 	/** Which variable says so: HTTPS_PROXY, NO_PROXY… */
 	because: string | null;
 }
@@ -71,7 +79,7 @@ export interface ProxyRoute {
  * (with their subdomains, a port when given, `*` for all) go direct.
  */
 export function proxyRoute(address: string, env: NodeJS.ProcessEnv): ProxyRoute {
-	const [https, http] = proxyVariables(env) as [ReturnType<typeof pick>, ReturnType<typeof pick>];
+	const [https, http] = proxyVariables(env);
 	const url = new URL(address);
 	const chosen = url.protocol === 'https:' && https.value ? https : http;
 	if (!chosen.value) return {proxy: null, because: null};
@@ -89,5 +97,7 @@ export function proxyRoute(address: string, env: NodeJS.ProcessEnv): ProxyRoute 
 				if (parsed && Number(parsed[2]) !== port) return false;
 				return host === name || host.endsWith(`.${name}`);
 			});
-	return bypass ? {proxy: null, because: 'NO_PROXY'} : {proxy: redactProxy(chosen.value), because: chosen.name};
+	if (bypass) return {proxy: null, because: 'NO_PROXY'};
+	const credentials = Boolean(webAddress(chosen.value)?.username);
+	return {proxy: redactProxy(chosen.value), because: chosen.name, ...(credentials ? {credentials} : {})};
 }

@@ -29,7 +29,9 @@ function outcomeLines(tenant: Tenant, outcomes: readonly UserOutcome[], names: N
 		...list.flatMap(o => {
 			const reason = o.outcome === 'failed' || o.reason ? outcomeWhy(tenant, o) : '';
 			const why = reason ? `: ${reason}` : '';
-			const line = wrapText(`${strings.outcome.verb[o.outcome]} ${names.product(o.skuId)}${why}`, width - 6);
+			// A refusal says what was not done, by what was asked: "Apps not changed in …", "Not unassigned …".
+			const verb = o.outcome === 'failed' ? strings.outcome.notDoneVerb[o.requested] : strings.outcome.verb[o.outcome];
+			const line = wrapText(`${verb} ${names.product(o.skuId)}${why}`, width - 6);
 			return line.map((text, i) => `${i === 0 ? '    ' : '      '}${text}`);
 		}),
 	]);

@@ -11,6 +11,7 @@ import {bindingsFor, keyTable, labelOf, type Binding, type KeyContext} from '../
 import {strings} from '../../text/index.js';
 
 const order: KeyContext[] = [
+	'always',
 	'global',
 	'list',
 	'checklist',
@@ -24,6 +25,7 @@ const order: KeyContext[] = [
 	'manage',
 	'dialog',
 	'sending',
+	'signIn',
 	'result',
 	'next',
 	'guide',

@@ -4,7 +4,7 @@
 import {Text} from '../components/Text.js';
 import {useState} from 'react';
 import {assignmentsOf, withAdded, withoutDirect} from '../../domain/capabilities.js';
-import {isEmptyPlan, planChanges, shortfalls, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
+import {allWentThrough, isEmptyPlan, planChanges, shortfalls, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
 import {directAssignment, unmetDependencies} from '../../domain/rules.js';
 import {assignmentSources, indexTenant, type ProductRow} from '../../domain/selectors.js';
 import {mailboxWindow} from '../../domain/consequences.js';
@@ -16,6 +16,7 @@ import {fitColumns, widest} from '../components/columns.js';
 import {ConfirmPanel} from '../components/ConfirmPanel.js';
 import {listHandlers} from '../components/list-handlers.js';
 import {NextStepsPanel} from '../components/NextStepsPanel.js';
+import {ResultPanel} from '../components/ResultPanel.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {useList} from '../components/use-list.js';
 import {WindowedList} from '../components/WindowedList.js';
@@ -53,6 +54,8 @@ export function UserPanel({userId, onClose}: {userId: string; onClose: () => voi
 	const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
 	const [confirming, setConfirming] = useState<LicensePlan | null>(null);
 	const [freed, setFreed] = useState<UserOutcome[] | null>(null);
+	/** What came of a change that did not all go through: each product, and Graph's reason. */
+	const [results, setResults] = useState<UserOutcome[] | null>(null);
 	/** Remove from group: the groups the current product comes through. */
 	const [leaving, setLeaving] = useState<string[] | null>(null);
 	const {usersById, products, skusById} = indexTenant(tenant);
@@ -93,6 +96,14 @@ export function UserPanel({userId, onClose}: {userId: string; onClose: () => voi
 			},
 		]);
 
+	if (results) {
+		const done = () => {
+			setResults(null);
+			if (results.some(o => o.outcome === 'removed')) setFreed(results);
+		};
+		return <ResultPanel title={strings.user.resultsTitle(user.displayName)} outcomes={results} onDone={done} />;
+	}
+
 	if (freed) return <NextStepsPanel outcomes={freed} onDone={() => setFreed(null)} />;
 
 	if (leaving) return <GroupRemovalPanel userId={user.id} groupIds={leaving} onClose={() => setLeaving(null)} />;
@@ -111,7 +122,9 @@ export function UserPanel({userId, onClose}: {userId: string; onClose: () => voi
 					if (!outcomes) return;
 					setEdits(new Map());
 					setAppEdits(new Map());
-					if (outcomes.some(o => o.outcome === 'removed')) setFreed(outcomes);
+					// Anything not done is shown with its reason before anything else.
+					if (!allWentThrough(outcomes)) setResults(outcomes);
+					else if (outcomes.some(o => o.outcome === 'removed')) setFreed(outcomes);
 				}}
 			/>
 		);
