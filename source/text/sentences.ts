@@ -39,6 +39,7 @@ export function consequenceSummary(list: readonly UserConsequences[]): string {
 		...consequenceKinds.flatMap(kind => [
 			...(sums.lost[kind] > 0 ? [words.lost[kind](sums.lost[kind])] : []),
 			...(sums.reduced[kind] > 0 ? [words.reduced[kind]!(sums.reduced[kind])] : []),
+			...(sums.undocumented[kind] > 0 ? [words.undocumented(kind, sums.undocumented[kind])] : []),
 		]),
 		...(sums.unrecognised > 0 ? [words.unrecognised(sums.unrecognised)] : []),
 		...(sums.none > 0 ? [words.none(sums.none)] : []),
@@ -71,7 +72,7 @@ export function failureWords(tenant: Tenant, outcome: Pick<UserOutcome, 'userId'
 export function lossWords(loss: Loss, product: (skuId: string) => string): string {
 	const kind = strings.consequences.kind;
 	return strings.list([
-		...loss.kinds.map(c => (c.effect === 'lost' ? kind[c.kind] : strings.reclaim.reduced(kind[c.kind]))),
+		...loss.kinds.map(c => (c.effect === 'lost' ? kind[c.kind] : strings.reclaim[c.effect](kind[c.kind]))),
 		...loss.plans,
 		...loss.addOns.map(product),
 	]);

@@ -210,12 +210,15 @@ describe('Tomás Herrera and his archive', () => {
 		return app;
 	}
 
-	it('unassigning Exchange Online Archiving says the archive mailbox goes', async () => {
+	it('unassigning Exchange Online Archiving from a Plan 1 user says the archive shrinks to Plan 1\'s own, and what that costs', async () => {
 		const app = await openProduct(1, 'Exchange Online Archiving for Exchange Online');
 		const dialog = await app.waitFor('Unassign Exchange Online Archiving for Exchange Online from 1 user?');
-		expect(dialog).toContain('1 user loses their archive mailbox');
-		expect(dialog).toContain('Tomás Herrera: loses the archive mailbox');
-		expect(dialog).toContain('Archive mailbox: it goes with Exchange Online Archiving');
+		expect(dialog).toContain('archive reduced for 1 user');
+		expect(dialog.replace(/[│\s]+/g, ' ')).toContain(
+			'Tomás Herrera: archive reduced from auto-expanding (up to 1.5 TB) to 50 GB: litigation hold and inactive-mailbox eligibility are lost',
+		);
+		expect(dialog).not.toContain('loses the archive mailbox');
+		expect(dialog).toContain('Archive of 50 GB (Exchange Online (Plan 1)): it does not expand.');
 	});
 
 	it('unassigning Exchange Online (Plan 1) names the add-on that goes with it, and counts one user', async () => {
