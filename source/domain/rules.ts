@@ -5,6 +5,7 @@
 import {roleTemplateIds, type DirectoryRole, type Tenant, type User} from './model.js';
 import {daysAfter} from './dates.js';
 import {assignmentsOf, enabledPlanNames, withoutDirect, type Assignment} from './capabilities.js';
+import {servicePlanDependencies} from './dependencies.js';
 import {assignmentSources, indexTenant} from './selectors.js';
 import type {SkipReason} from './plan.js';
 
@@ -71,24 +72,6 @@ export function appsBlock(tenant: Tenant, user: User, skuId: string): {reason: S
 	if (selfServiceOwner(tenant, skuId)) return {reason: 'self-service-subscription', groupIds: []};
 	return null;
 }
-
-/**
- * Service plans that work only beside another: plan name → plans of which the user must keep one.
- * Graph refuses to remove the base alone: "License assignment failed because service plan X
- * depends on the service plan(s) Y". Exchange Online Archiving needs an Exchange Online mailbox
- * plan: Plan 1, Plan 2, Kiosk or F3 (whose mailbox plan is Kiosk's), or their government editions
- * (FACTS.md, "Archive").
- */
-export const servicePlanDependencies: Readonly<Record<string, readonly string[]>> = {
-	EXCHANGE_S_ARCHIVE_ADDON: [
-		'EXCHANGE_S_STANDARD',
-		'EXCHANGE_S_STANDARD_GOV',
-		'EXCHANGE_S_ENTERPRISE',
-		'EXCHANGE_S_ENTERPRISE_GOV',
-		'EXCHANGE_S_DESKLESS',
-		'EXCHANGE_S_DESKLESS_GOV',
-	],
-};
 
 /**
  * The add-ons that must go with the products being removed, because what they depend on would go:
