@@ -48,7 +48,7 @@ function resultOf(
 	if (skip) return {...base, outcome: 'skipped', reason: skip.reason, message: null, ...none};
 	const names = namesOf(tenant);
 	if (outcome?.outcome === 'failed') {
-		return {...base, outcome: 'failed', reason: 'error', message: failureWords(tenant, outcome), ...none};
+		return {...base, outcome: 'failed', reason: 'error', message: failureWords(outcome), ...none};
 	}
 	if (outcome && outcome.outcome !== 'removed') return {...base, outcome: 'skipped', reason: outcome.reason, message: outcome.message, ...none};
 	const dependents = Object.keys(item.dependents);

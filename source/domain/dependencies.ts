@@ -4,6 +4,10 @@
 // dependencies: each is a line here, with its source. A refusal this table did not foresee comes back
 // from a live tenant naming both products, and is kept in the audit log (`dependency`), so the line
 // it lacks can be added.
+import {servicePlanNames} from './catalog.js';
+import type {ServicePlanInfo, Tenant} from './model.js';
+import type {PlanItem} from './plan.js';
+import {indexTenant, namesOf} from './selectors.js';
 
 /** Where Microsoft documents each dependency. */
 const sources = {
@@ -40,3 +44,52 @@ export const dependencies: readonly Dependency[] = [
 export const servicePlanDependencies: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
 	dependencies.map(dependency => [dependency.plan, dependency.needsOneOf]),
 );
+
+/** What Graph's refusal names: the dependent plan, and the plans it needs, by name or id as Graph gives them. */
+export interface DependencyRefusal {
+	servicePlan: string;
+	dependsOn: string[];
+}
+
+/** Graph's "License assignment failed because service plan X depends on the service plan(s) Y,Z.", read; null for any other message. */
+export function readDependencyRefusal(message: string | null): DependencyRefusal | null {
+	const match = /service plan (\S+) depends on the service plan\(s\) (.+?)\.?\s*$/i.exec(message ?? '');
+	if (!match) return null;
+	return {servicePlan: match[1]!, dependsOn: match[2]!.split(/[\s,;]+/).filter(Boolean)};
+}
+
+const samePlan = (plan: ServicePlanInfo, named: string) =>
+	plan.servicePlanId.toLowerCase() === named.toLowerCase() || plan.servicePlanName.toLowerCase() === named.toLowerCase();
+
+/** A plan as Graph named it, in words: its friendly name in Microsoft's table, by id or name, else as given. */
+function planWords(named: string): string {
+	const byId = servicePlanNames[named.toLowerCase()];
+	const [, friendly] = byId ?? Object.values(servicePlanNames).find(([name]) => name.toLowerCase() === named.toLowerCase()) ?? [];
+	return friendly || named;
+}
+
+/**
+ * A request Graph refused because a dependent plan would be left without its base, in products: the
+ * add-ons the user keeps that hold the plan, and the products being removed that hold what it needs
+ * (the plans' own names where the tenant has no such product). With the plans as Graph named them,
+ * so the table above can be extended. Null for any other answer.
+ */
+export function dependencyRefusal(
+	tenant: Tenant | undefined,
+	item: Pick<PlanItem, 'userId' | 'remove'>,
+	message: string | null,
+): {addOns: string[]; bases: string[]; dependency: DependencyRefusal} | null {
+	const dependency = readDependencyRefusal(message);
+	if (!dependency) return null;
+	const index = tenant ? indexTenant(tenant) : undefined;
+	const holding = (skuIds: readonly string[], plans: readonly string[]) =>
+		skuIds.filter(skuId => (index?.skusById.get(skuId)?.servicePlans ?? []).some(plan => plans.some(named => samePlan(plan, named))));
+	const named = (skuIds: readonly string[], plans: readonly string[]) =>
+		tenant && skuIds.length > 0 ? skuIds.map(namesOf(tenant).product) : plans.map(planWords);
+	const kept = (index?.usersById.get(item.userId)?.assignedLicenses ?? []).map(l => l.skuId).filter(skuId => !item.remove.includes(skuId));
+	return {
+		addOns: named(holding(kept, [dependency.servicePlan]), [dependency.servicePlan]),
+		bases: named(holding(item.remove, dependency.dependsOn), dependency.dependsOn),
+		dependency,
+	};
+}

@@ -121,24 +121,6 @@ export function unmetDependencies(tenant: Tenant, assignments: readonly Assignme
 	);
 }
 
-/**
- * The user's products named by Graph's "service plan X depends on the service plan(s) Y" (X by id or
- * name): the add-ons that still depend on what was being removed. Empty for any other message.
- */
-export function dependentsNamedIn(tenant: Tenant, userId: string, message: string | null): string[] {
-	const named = /service plan (\S+) depends on/i.exec(message ?? '')?.[1]?.toLowerCase();
-	const {usersById, skusById} = indexTenant(tenant);
-	const user = usersById.get(userId);
-	if (!named || !user) return [];
-	return user.assignedLicenses
-		.map(license => license.skuId)
-		.filter(skuId =>
-			(skusById.get(skuId)?.servicePlans ?? []).some(
-				plan => plan.servicePlanId.toLowerCase() === named || plan.servicePlanName.toLowerCase() === named,
-			),
-		);
-}
-
 /** Roles that may delete and restore users: the Global Administrator and the User Administrator. */
 const userRoles = [roleTemplateIds.globalAdministrator, roleTemplateIds.userAdministrator] as const;
 

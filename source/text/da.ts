@@ -631,8 +631,8 @@ export const da: Strings = {
 			error: 'mislykkedes',
 		} satisfies Record<SkipReason | 'error', string>,
 		done: 'Udført',
-		failed: (message, addOns) =>
-			`${message ?? 'mislykkedes'}${addOns.length > 0 ? ` (${liste(addOns)} afhænger af det: fjern tildelingen af dem samtidig)` : ''}`,
+		failed: message => message ?? 'mislykkedes',
+		dependsOn: (addOns, bases) => `${liste(addOns)} afhænger af ${liste(bases)}: fjern også ${liste(addOns)}, eller behold ${liste(bases)}`,
 	},
 	tooSmall: (needs, now) =>
 		`Terminalen er for lille: kræver ${needs.columns}×${needs.rows}, er nu ${now.columns}×${now.rows}. Gør vinduet større (eller q afslutter).`,

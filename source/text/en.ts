@@ -635,9 +635,11 @@ export const en = {
 			error: 'failed',
 		} satisfies Record<SkipReason | 'error', string>,
 		done: 'Done',
-		/** Graph's message, and for "service plan X depends on…" the add-ons that still need the product, by name. */
-		failed: (message: string | null, addOns: readonly string[]) =>
-			`${message ?? 'failed'}${addOns.length > 0 ? ` (${listWords(addOns)} ${addOns.length === 1 ? 'depends' : 'depend'} on it: unassign them together)` : ''}`,
+		/** Why a request failed: Graph's message, or what became of it. */
+		failed: (message: string | null) => message ?? 'failed',
+		/** Graph refused to leave an add-on without the product it needs: both named. */
+		dependsOn: (addOns: readonly string[], bases: readonly string[]) =>
+			`${listWords(addOns)} ${addOns.length === 1 ? 'depends' : 'depend'} on ${listWords(bases)}: remove ${listWords(addOns)} too, or keep ${listWords(bases)}`,
 	},
 	tooSmall: (needs: {columns: number; rows: number}, now: {columns: number; rows: number}) =>
 		`Terminal too small: needs ${needs.columns}×${needs.rows}, now ${now.columns}×${now.rows}. Make the window larger (or q quits).`,

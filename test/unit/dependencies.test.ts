@@ -2,16 +2,23 @@
 // guide's read-aloud text say of them, and the one request that removes both, against the local
 // Graph test server (which refuses the base alone from the same table).
 import {describe, expect, it} from 'vitest';
-import {GraphTenant} from '../../source/backends/graph/graph-tenant.js';
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {GraphTenant, outcomesOf} from '../../source/backends/graph/graph-tenant.js';
 import {servicePlanNames} from '../../source/domain/catalog.js';
 import {consequencesOf} from '../../source/domain/consequences.js';
 import {dependencies} from '../../source/domain/dependencies.js';
+import {roleTemplateIds} from '../../source/domain/model.js';
 import {planUnassign} from '../../source/domain/plan.js';
 import {namesOf} from '../../source/domain/selectors.js';
 import {planLines} from '../../source/ui/components/plan-lines.js';
 import {readAloud} from '../../source/ui/guide-text.js';
+import {openStateFile} from '../../source/store/state-file.js';
+import {openStore} from '../../source/store/store.js';
+import {setLanguage} from '../../source/text/index.js';
 import {startGraphServer} from '../fixtures/graph-server.js';
 import {catalogTenant, skuOf, type Holding} from '../helpers/catalog-tenant.js';
+import {tempStateDir} from '../helpers/tenant.js';
 
 const now = new Date('2026-11-25T12:00:00.000Z');
 const text = (lines: ReturnType<typeof planLines>) => lines.map(line => line.map(segment => segment.text).join('')).join('\n');
@@ -89,5 +96,67 @@ describe('against the Graph test server, from the same table', () => {
 		expect(alone.outcomes.map(o => o.outcome)).toEqual(['failed']);
 		expect(alone.writes).toBe(0);
 		expect(alone.held).toEqual([skuOf(base), skuOf(addOn)]);
+	});
+});
+
+describe('a dependency the table did not foresee, on a live tenant', () => {
+	const refused = (plan: string, needs: string) => `License assignment failed because service plan ${plan} depends on the service plan(s) ${needs}.`;
+	const answer = (message: string) => ({kind: 'answered' as const, response: {id: '0', status: 400, body: {error: {code: 'Request_BadRequest', message}}}, message});
+
+	it('Graph\'s refusal becomes both products in words, never its raw text, with the plans kept for the table', () => {
+		const {tenant, item} = removing([{sku: 'SPE_E3_USGOV_GCCHIGH'}, {sku: 'MCOMEETADV_USGOV_GCCHIGH'}], 'SPE_E3_USGOV_GCCHIGH');
+		const outcomes = outcomesOf(item, answer(refused('MCOMEETADV_AR_GCCHigh', 'MCOSTANDARD')), tenant);
+		expect(outcomes).toEqual([
+			expect.objectContaining({
+				outcome: 'failed',
+				message:
+					'Microsoft 365 Audio Conferencing_USGOV_GCCHIGH depends on Microsoft 365 E3_USGOV_GCCHIGH: remove Microsoft 365 Audio Conferencing_USGOV_GCCHIGH too, or keep Microsoft 365 E3_USGOV_GCCHIGH',
+				dependency: {servicePlan: 'MCOMEETADV_AR_GCCHigh', dependsOn: ['MCOSTANDARD']},
+			}),
+		]);
+		expect(outcomes[0]!.message).not.toContain('License assignment failed');
+	});
+
+	it('named by plan id, several bases, in Danish; without the tenant, by the plans\' names', () => {
+		const {tenant, item} = removing([{sku: 'ENTERPRISEPACK'}, {sku: 'MCOMEETADV'}], 'ENTERPRISEPACK');
+		const [plan] = tenant.subscribedSkus.find(sku => sku.skuId === skuOf('MCOMEETADV'))!.servicePlans;
+		setLanguage('da');
+		try {
+			const [outcome] = outcomesOf(item, answer(refused(plan!.servicePlanId, 'MCOSTANDARD,EXCHANGE_S_ENTERPRISE')), tenant);
+			expect(outcome!.message).toBe('Microsoft 365 Audio Conferencing afhænger af Office 365 E3: fjern også Microsoft 365 Audio Conferencing, eller behold Office 365 E3');
+		} finally {
+			setLanguage('en');
+		}
+		const [bare] = outcomesOf(item, answer(refused('MCOMEETADV', 'MCOSTANDARD')));
+		expect(bare!.message).toMatch(/^Microsoft 365 Audio Conferencing depends on Skype for Business Online \(Plan 2\): remove/);
+		const [other] = outcomesOf(item, answer('License assignment failed because there are not enough licenses available.'), tenant);
+		expect(other).toMatchObject({message: 'License assignment failed because there are not enough licenses available.'});
+		expect(other!.dependency).toBeUndefined();
+	});
+
+	it('from the Graph test server, through the store: said in words, and the plans kept in the audit log', async () => {
+		const tenant = catalogTenant(
+			{'Kim Akers': [{sku: 'SPE_E3_USGOV_GCCHIGH'}, {sku: 'MCOMEETADV_USGOV_GCCHIGH'}]},
+			{directoryRoles: [{id: 'role-1', roleTemplateId: roleTemplateIds.licenseAdministrator, displayName: 'License Administrator', members: ['user-1']}]},
+		);
+		const server = await startGraphServer(tenant, {faults: {unforeseenDependencies: {MCOMEETADV_AR_GCCHigh: ['MCOSTANDARD']}}});
+		try {
+			const stateDir = tempStateDir();
+			const backend = new GraphTenant({base: server.url, token: async () => server.token, source: server.url});
+			const store = await openStore({backend, stateFile: openStateFile(stateDir)});
+			const plan = planUnassign(store.getState().tenant, ['user-1'], [skuOf('SPE_E3_USGOV_GCCHIGH')]);
+			// The table does not know this one: the plan sends E3 alone.
+			expect(plan.items[0]!.dependents).toEqual({});
+			const [outcome] = await store.apply(plan);
+			expect(outcome!.message).toBe(
+				'Microsoft 365 Audio Conferencing_USGOV_GCCHIGH depends on Microsoft 365 E3_USGOV_GCCHIGH: remove Microsoft 365 Audio Conferencing_USGOV_GCCHIGH too, or keep Microsoft 365 E3_USGOV_GCCHIGH',
+			);
+			const audit = readFileSync(join(stateDir, 'audit.jsonl'), 'utf8').trim().split('\n').map(line => JSON.parse(line));
+			expect(audit).toEqual([
+				expect.objectContaining({action: 'unassign', outcome: 'failed', dependency: {servicePlan: 'MCOMEETADV_AR_GCCHigh', dependsOn: ['MCOSTANDARD']}}),
+			]);
+		} finally {
+			await server.close();
+		}
 	});
 });
