@@ -1,10 +1,14 @@
-import {readFileSync, statSync} from 'node:fs';
+import {readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
+import {LocalTenant} from '../../source/backends/local-tenant.js';
 import {productBySku} from '../../source/domain/selectors.js';
+import {openStateFile} from '../../source/store/state-file.js';
+import {openStore} from '../../source/store/store.js';
 import {keyTable, labelOf} from '../../source/ui/keys.js';
 import {keys, renderApp} from '../helpers/ink.js';
-import {demoStore, sku} from '../helpers/tenant.js';
+import {catalogSku} from '../helpers/catalog-tenant.js';
+import {demoStore, demoTenant, sku, tempStateDir} from '../helpers/tenant.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -235,5 +239,23 @@ describe('Tomás Herrera and his archive', () => {
 		const next = await app.waitFor('Next steps');
 		expect(next).toContain('1 license of Exchange Online (Plan 1) is free now');
 		expect(next).toContain('1 license of Exchange Online Archiving for Exchange Online is free now');
+	});
+});
+
+describe('two products with one name', () => {
+	it('each row says its part number, so the admin knows which one they open', async () => {
+		const tenant = demoTenant();
+		// Microsoft 365 F1 is both M365_F1 and M365_F1_COMM.
+		tenant.subscribedSkus.push(catalogSku('M365_F1'), catalogSku('M365_F1_COMM'));
+		const file = join(tempStateDir(), 'tenant.json');
+		writeFileSync(file, JSON.stringify(tenant));
+		const store = await openStore({backend: new LocalTenant(file, 'snapshot'), stateFile: openStateFile(tempStateDir())});
+		const app = renderApp(store);
+		cleanup = app.unmount;
+		const frame = await app.waitFor('Microsoft 365 F1 (M365_F1_COMM)');
+		expect(frame).toContain('Microsoft 365 F1 (M365_F1) ');
+		// A name only one product has stays as it is.
+		expect(frame).toContain('Microsoft 365 Business Premium ');
+		expect(frame).not.toContain('(SPB)');
 	});
 });
