@@ -1,7 +1,8 @@
 // What each user loses when licenses go: what their assignments give now minus what the assignments
 // they keep will give (direct and through groups, each with its own disabled plans), by capability.
-// Removing Office 365 E3 from someone who also holds Exchange Online (Plan 1) keeps their mailbox;
-// removing it from someone who also holds Exchange Online Kiosk shrinks the mailbox to 2 GB.
+// Removing Office 365 E3 from someone who also holds Exchange Online (Plan 1) shrinks their mailbox
+// from 100 GB to 50 GB and their archive to Plan 1's own 50 GB; from someone who also holds Exchange
+// Online Kiosk, the mailbox shrinks to 2 GB and the archive goes.
 // Facts and sources: ../shared/reference/FACTS.md ("What happens to data").
 import type {Tenant, User} from './model.js';
 import type {LicensePlan, PlanItem} from './plan.js';

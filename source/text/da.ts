@@ -836,9 +836,10 @@ Kommandoer:
                      produktnavn eller en del af et, som kun ét produkt har ("business premium");
                      brugere er UPN'er eller id'er; filen har ét pr. linje, eller er en CSV med en
                      userPrincipalName-kolonne. Uden --yes: spørger i en terminal, ellers afvises.
-                     Hver brugers konsekvenser, mistet eller reduceret: mailbox, archive, onedrive,
-                     office-apps, teams (--json: kind, effect, text; alsoRemoves nævner de
-                     tilføjelser, der fjernes med produktet). Flere kinds kan komme til: ignorer ukendte
+                     Hver brugers konsekvenser, mistet eller reduceret (begge størrelser nævnt):
+                     mailbox, archive, onedrive, office-apps, teams (--json: kind, effect, from,
+                     to, text; alsoRemoves nævner de tilføjelser, der fjernes med produktet).
+                     Flere kinds kan komme til: ignorer ukendte
   remove-from-group --group G (--users UPN[,UPN…] | --users-file FIL) [--dry-run] [--yes] [--json]
                      fjern brugere fra en gruppe, der giver dem licenser (navn eller id), og dermed
                      alle licenser, den giver dem; viser først, hvad hver bruger mister. En gruppe

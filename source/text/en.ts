@@ -849,9 +849,10 @@ Commands:
                      or a part of one that only one product has ("business premium");
                      users are UPNs or ids; the file has one a line, or a CSV with a
                      userPrincipalName column. Without --yes: asks in a terminal, else refuses.
-                     Each user's consequences, lost or reduced: mailbox, archive, onedrive,
-                     office-apps, teams (--json: kind, effect, text; alsoRemoves names the
-                     add-ons removed with the product). Kinds may be added: ignore unknown ones
+                     Each user's consequences, lost or reduced (both sizes named): mailbox,
+                     archive, onedrive, office-apps, teams (--json: kind, effect, from, to, text;
+                     alsoRemoves names the add-ons removed with the product). Kinds may be
+                     added: ignore unknown ones
   remove-from-group --group G (--users UPN[,UPN…] | --users-file FILE) [--dry-run] [--yes] [--json]
                      remove users from a group that licenses them (its name or id), and with
                      it every license it gives them; shows what each user loses first. A
