@@ -54,9 +54,6 @@ export function matchProducts(tenant: Tenant, given: string): ProductRow[] {
 	return products.filter(p => p.name.toLowerCase().includes(needle));
 }
 
-/** "Microsoft 365 Business Premium (SPB)": how the candidates are listed. */
-export const productChoice = (p: ProductRow) => `${p.name} (${p.skuPartNumber})`;
-
 export function usersJson(tenant: Tenant, product: ProductRow | undefined) {
 	const {products} = indexTenant(tenant);
 	const byId = new Map(products.map(p => [p.skuId, p]));

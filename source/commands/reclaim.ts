@@ -144,14 +144,14 @@ function resultOf(tenant: Tenant, names: Names, item: PlanItem, own: readonly Us
 		id: item.userId,
 		outcome,
 		reason: failed ? failed.reason : (skipped?.reason ?? null),
-		message: failed ? failureWords(tenant, failed) : skipped ? skipped.message : notes.length > 0 ? notes.join('; ') : null,
+		message: failed ? failureWords(failed) : skipped ? skipped.message : notes.length > 0 ? notes.join('; ') : null,
 		consequences: outcome === 'removed' ? consequenceList(consequences) : [],
 		alsoRemoves: dependents.map(skuId => productRef(tenant, names, skuId)),
 		products: own.map(o => ({
 			...productRef(tenant, names, o.skuId),
 			outcome: o.outcome,
 			reason: o.reason,
-			message: o.outcome === 'failed' ? failureWords(tenant, o) : o.message,
+			message: o.outcome === 'failed' ? failureWords(o) : o.message,
 		})),
 	};
 }

@@ -4,7 +4,7 @@ import {strings} from '../text/index.js';
 import {exitCodes, terminalSafe, type CommandIO} from './io.js';
 import {signOut} from '../backends/graph/auth.js';
 import {graphCacheFile, openTenant, stateDirOf, type GlobalOptions} from './open.js';
-import {audit, doctor, licenses, matchProducts, productChoice, users} from './read.js';
+import {audit, doctor, licenses, matchProducts, users} from './read.js';
 import {unassign} from './unassign.js';
 import {removeFromGroup} from './remove-from-group.js';
 import {findGroup} from '../domain/groups.js';
@@ -13,7 +13,7 @@ import {defaultInactiveDays, sectionIds, type SectionId} from '../domain/reclaim
 import {readUsersFile} from './users-file.js';
 import {distinctUsers} from '../domain/given-users.js';
 import type {Tenant} from '../domain/model.js';
-import {productRows, type ProductRow} from '../domain/selectors.js';
+import {nameWithPartNumber, productRows, type ProductRow} from '../domain/selectors.js';
 
 export interface CommandValues {
 	json?: boolean;
@@ -134,6 +134,6 @@ export async function runCommand(
 function oneProduct(tenant: Tenant, given: string): ProductRow {
 	const matches = matchProducts(tenant, given);
 	if (matches.length === 1) return matches[0]!;
-	if (matches.length > 1) throw usage(strings.cli.product.several(given, matches.map(productChoice)));
-	throw usage(strings.cli.product.unknown(given, productRows(tenant).map(productChoice)));
+	if (matches.length > 1) throw usage(strings.cli.product.several(given, matches.map(nameWithPartNumber)));
+	throw usage(strings.cli.product.unknown(given, productRows(tenant).map(nameWithPartNumber)));
 }

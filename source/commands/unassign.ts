@@ -1,4 +1,5 @@
 // m365-licenses unassign: the same plan, rules and consequences as the TUI, for scripts.
+import type {LevelName} from '../domain/capabilities.js';
 import {consequencesOf, type ConsequenceKind, type Effect, type UserConsequences} from '../domain/consequences.js';
 import type {Tenant} from '../domain/model.js';
 import {planUnassign, removalQuestion, type OutcomeReason, type PlanItem, type UserOutcome} from '../domain/plan.js';
@@ -18,7 +19,7 @@ interface Result {
 	outcome: ChangeOutcome;
 	reason: string | null;
 	message: string | null;
-	consequences: Array<{kind: ConsequenceKind | 'none' | 'unrecognised'; effect?: Effect; text: string}>;
+	consequences: Array<{kind: ConsequenceKind | 'none' | 'unrecognised'; effect?: Effect; from?: LevelName; to?: LevelName; text: string}>;
 	/** The add-ons removed with the product, in the same request, because they depend on it. */
 	alsoRemoves: Array<{skuId: string; skuPartNumber: string; productName: string}>;
 }
@@ -26,7 +27,7 @@ interface Result {
 /** Each consequence in the words the TUI uses; "none" when the user keeps everything. */
 export function consequenceList(c: UserConsequences): Result['consequences'] {
 	const list: Result['consequences'] = [
-		...c.changes.map(change => ({kind: change.kind, effect: change.effect, text: strings.consequences.phrase(c, change)})),
+		...c.changes.map(change => ({kind: change.kind, effect: change.effect, from: change.from, to: change.to, text: strings.consequences.phrase(c, change)})),
 		...(c.unrecognised.length > 0 ? [{kind: 'unrecognised' as const, effect: 'lost' as const, text: strings.consequences.unrecognised(c.unrecognised)}] : []),
 	];
 	return list.length > 0 ? list : [{kind: 'none', text: strings.consequences.nothing}];
@@ -47,7 +48,7 @@ function resultOf(
 	if (skip) return {...base, outcome: 'skipped', reason: skip.reason, message: null, ...none};
 	const names = namesOf(tenant);
 	if (outcome?.outcome === 'failed') {
-		return {...base, outcome: 'failed', reason: 'error', message: failureWords(tenant, outcome), ...none};
+		return {...base, outcome: 'failed', reason: 'error', message: failureWords(outcome), ...none};
 	}
 	if (outcome?.outcome === 'not-sent' || outcome?.outcome === 'unknown') return {...base, outcome: outcome.outcome, reason: null, message: outcome.message, ...none};
 	if (outcome && outcome.outcome !== 'removed') return {...base, outcome: 'skipped', reason: outcome.reason, message: outcome.message, ...none};

@@ -1,4 +1,5 @@
 // The audit log's entries: every change applied, as scripts and support staff read it back.
+import type {DependencyRefusal} from './dependencies.js';
 import type {Tenant} from './model.js';
 import type {UserOutcome} from './plan.js';
 import type {GroupOutcome, GroupRemovalPlan} from './groups.js';
@@ -22,6 +23,8 @@ export interface AuditEntry {
 	groupId?: string;
 	/** For a product assigned with apps turned off, or whose apps changed: those apps (servicePlanIds). */
 	disabledPlans?: string[];
+	/** Refused because a dependent plan would lose its base: the plans Graph named, so the app's table of dependencies can be extended. */
+	dependency?: DependencyRefusal;
 }
 
 /** One entry per user and product of a license change, whatever came of it. */
@@ -39,6 +42,7 @@ export function auditEntries(tenant: Tenant, actor: string, time: string, outcom
 		outcome: o.outcome,
 		reason: o.reason,
 		...(o.requested === 'update' || o.disabledPlans?.length ? {disabledPlans: o.disabledPlans ?? []} : {}),
+		...(o.dependency ? {dependency: o.dependency} : {}),
 	}));
 }
 

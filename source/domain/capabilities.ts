@@ -11,12 +11,15 @@ export type CapabilityKind = 'mailbox' | 'archive' | 'onedrive' | 'office-apps' 
 export const capabilityKinds: readonly CapabilityKind[] = ['mailbox', 'archive', 'onedrive', 'office-apps', 'teams'];
 
 /**
- * The levels of each kind, lowest first; index 0 is none. A 2 GB OneDrive ranks above the basic one
- * of add-ons such as Visio (FACTS.md: "not a full OneDrive"), below a full one.
+ * The levels of each kind, lowest first; index 0 is none. Sizes are levels only where Microsoft
+ * documents them (FACTS.md, "Archive: sizes, not only yes/no"): a Kiosk mailbox of 2 GB, Exchange
+ * Online (Plan 1)'s 50 GB with its own 50 GB archive, Plan 2's 100 GB with an archive that
+ * auto-expands up to 1.5 TB (as Exchange Online Archiving makes it). A 2 GB OneDrive ranks above the
+ * basic one of add-ons such as Visio (FACTS.md: "not a full OneDrive"), below a full one.
  */
 export const levelNames = {
-	mailbox: ['none', 'kiosk', 'full'],
-	archive: ['none', 'archive'],
+	mailbox: ['none', 'kiosk', 'undocumented-size', '50gb', '100gb'],
+	archive: ['none', 'not-documented', 'undocumented-size', '50gb', 'auto-expanding'],
 	onedrive: ['none', 'basic', '2gb', 'full'],
 	'office-apps': ['none', 'web-read', 'web', 'desktop'],
 	teams: ['none', 'teams'],
@@ -24,30 +27,79 @@ export const levelNames = {
 
 export type LevelName<K extends CapabilityKind = CapabilityKind> = (typeof levelNames)[K][number];
 
-type Between<T> = T extends readonly ['none', ...infer M extends readonly string[], string] ? M[number] : never;
-/** What a kind can be reduced to, as "kind/level": "mailbox/kiosk", "onedrive/2gb", "office-apps/web"... */
-export type ReducedTo = {[K in CapabilityKind]: `${K}/${Between<(typeof levelNames)[K]>}`}[CapabilityKind];
-/** The kinds that can be reduced, not only lost: mailbox, onedrive, office-apps. */
-export type ReducibleKind = ReducedTo extends `${infer K}/${string}` ? K : never;
+/**
+ * The levels Microsoft documents no size for, each with the highest level it is known to be above
+ * (null: not even none, since whether there is one at all is not documented). Ranked by index for
+ * what a user holds together, they are compared with another level only as far as that goes: a full
+ * mailbox of undocumented size is more than a Kiosk one, and neither more nor less than 50 GB.
+ */
+const undocumentedLevels = {
+	mailbox: {'undocumented-size': 'kiosk'},
+	archive: {'not-documented': null, 'undocumented-size': 'none'},
+} as const satisfies {[K in CapabilityKind]?: Partial<Record<LevelName<K>, LevelName<K> | null>>};
+
+type UndocumentedLevel<K extends CapabilityKind> = K extends keyof typeof undocumentedLevels ? keyof (typeof undocumentedLevels)[K] : never;
+/** The levels of a kind with a documented size: what a reduction names at either end. */
+export type SizedLevel<K extends CapabilityKind> = Exclude<LevelName<K>, 'none' | UndocumentedLevel<K>>;
+
+/** The kinds with more than one documented level, so they can be reduced, not only lost. */
+export const reducibleKinds = ['mailbox', 'archive', 'onedrive', 'office-apps'] as const satisfies readonly CapabilityKind[];
+export type ReducibleKind = (typeof reducibleKinds)[number];
+type Top<K extends CapabilityKind> = (typeof levelNames)[K] extends readonly [...string[], infer L] ? L : never;
+/** A kind and a level it can be reduced to, as "kind/level": "mailbox/kiosk", "archive/50gb"... */
+export type ReducedTo = {[K in ReducibleKind]: `${K}/${Exclude<SizedLevel<K>, Top<K>>}`}[ReducibleKind];
 
 /** A level per kind, in capabilityKinds order. */
 export type Levels = readonly number[];
 
 const none: Levels = capabilityKinds.map(() => 0);
 
-/** The catalog's codes as (kind, level). */
-const codeLevels: Readonly<Record<string, readonly [CapabilityKind, number]>> = {
-	mailbox: ['mailbox', 2],
-	'mailbox-kiosk': ['mailbox', 1],
-	archive: ['archive', 1],
-	onedrive: ['onedrive', 3],
-	'onedrive-2gb': ['onedrive', 2],
-	'onedrive-basic': ['onedrive', 1],
-	'office-desktop': ['office-apps', 3],
-	'office-web': ['office-apps', 2],
-	'office-web-read': ['office-apps', 1],
-	teams: ['teams', 1],
+/** The catalog's codes as (kind, level): see source/tools/generate-catalog.mjs. */
+const codeLevels: Readonly<Record<string, readonly [CapabilityKind, LevelName]>> = {
+	'mailbox-100gb': ['mailbox', '100gb'],
+	'mailbox-50gb': ['mailbox', '50gb'],
+	mailbox: ['mailbox', 'undocumented-size'],
+	'mailbox-kiosk': ['mailbox', 'kiosk'],
+	'archive-auto': ['archive', 'auto-expanding'],
+	'archive-50gb': ['archive', '50gb'],
+	archive: ['archive', 'undocumented-size'],
+	'archive-unknown': ['archive', 'not-documented'],
+	onedrive: ['onedrive', 'full'],
+	'onedrive-2gb': ['onedrive', '2gb'],
+	'onedrive-basic': ['onedrive', 'basic'],
+	'office-desktop': ['office-apps', 'desktop'],
+	'office-web': ['office-apps', 'web'],
+	'office-web-read': ['office-apps', 'web-read'],
+	teams: ['teams', 'teams'],
 };
+
+/** A level's rank in its kind. */
+export const levelIndex = <K extends CapabilityKind>(kind: K, level: LevelName<K>) => (levelNames[kind] as readonly string[]).indexOf(level);
+
+/** Per kind, by level: whether Microsoft documents its size, and the highest level it is known to be above (-1: not even none). */
+const ranks = {} as Record<CapabilityKind, ReadonlyArray<{documented: boolean; above: number}>>;
+for (const kind of capabilityKinds) {
+	const names: readonly string[] = levelNames[kind];
+	const floors: Readonly<Record<string, string | null>> = (undocumentedLevels as Partial<Record<CapabilityKind, Record<string, string | null>>>)[kind] ?? {};
+	ranks[kind] = names.map((name, i) => {
+		const floor = floors[name];
+		return floor === undefined ? {documented: true, above: i - 1} : {documented: false, above: floor === null ? -1 : names.indexOf(floor)};
+	});
+}
+
+/** Whether a user at this level is known to have something of the kind: false for none, and for an archive not documented. */
+export const hasSome = (kind: CapabilityKind, level: number) => ranks[kind][level]!.above >= 0;
+
+/**
+ * What going from level `had` to level `has` does, as far as Microsoft documents it: kept (the same
+ * or more, or nothing known to be had), lost, reduced, or undocumented when the documentation does
+ * not say which.
+ */
+export function levelChange(kind: CapabilityKind, had: number, has: number): 'kept' | 'lost' | 'reduced' | 'undocumented' {
+	if (has >= had || !hasSome(kind, had)) return 'kept';
+	if (!ranks[kind][has]!.documented || has > ranks[kind][had]!.above) return 'undocumented';
+	return has === 0 ? 'lost' : 'reduced';
+}
 
 export const kindIndex = (kind: CapabilityKind) => capabilityKinds.indexOf(kind);
 
@@ -55,7 +107,7 @@ function levelsOfCodes(codes: string): Levels {
 	const levels = [...none];
 	for (const code of codes.split(' ')) {
 		const entry = codeLevels[code];
-		if (entry) levels[kindIndex(entry[0])] = Math.max(levels[kindIndex(entry[0])]!, entry[1]);
+		if (entry) levels[kindIndex(entry[0])] = Math.max(levels[kindIndex(entry[0])]!, levelIndex(entry[0], entry[1]));
 	}
 	return levels;
 }

@@ -1,7 +1,8 @@
 // What each user loses when licenses go: what their assignments give now minus what the assignments
 // they keep will give (direct and through groups, each with its own disabled plans), by capability.
-// Removing Office 365 E3 from someone who also holds Exchange Online (Plan 1) keeps their mailbox;
-// removing it from someone who also holds Exchange Online Kiosk shrinks the mailbox to 2 GB.
+// Removing Office 365 E3 from someone who also holds Exchange Online (Plan 1) shrinks their mailbox
+// from 100 GB to 50 GB and their archive to Plan 1's own 50 GB; from someone who also holds Exchange
+// Online Kiosk, the mailbox shrinks to 2 GB and the archive goes.
 // Facts and sources: ../shared/reference/FACTS.md ("What happens to data").
 import type {Tenant, User} from './model.js';
 import type {LicensePlan, PlanItem} from './plan.js';
@@ -11,7 +12,10 @@ import {
 	assignmentsOf,
 	capabilityCatalog,
 	capabilityKinds,
+	hasSome,
 	kindIndex,
+	levelChange,
+	levelIndex,
 	levelNames,
 	levelsOf,
 	maxLevels,
@@ -30,12 +34,16 @@ import {indexTenant} from './selectors.js';
 export type ConsequenceKind = CapabilityKind;
 export const consequenceKinds = capabilityKinds;
 
-export type Effect = 'lost' | 'reduced';
+/**
+ * lost: the user no longer has it; reduced: they keep less, both sizes documented; undocumented: they
+ * keep something Microsoft documents no size for, so whether it is less is not said.
+ */
+export type Effect = 'lost' | 'reduced' | 'undocumented';
 
 export interface Consequence {
 	kind: ConsequenceKind;
 	effect: Effect;
-	/** The level the user had, and the one they keep ('none' when lost). */
+	/** The level the user had, and the one they keep ('none' when lost): levelNames' ids. */
 	from: LevelName;
 	to: LevelName;
 }
@@ -69,11 +77,12 @@ export function capabilityChange(catalog: CapabilityCatalog, before: readonly As
 	const kept: Partial<Record<ConsequenceKind, string[]>> = {};
 	capabilityKinds.forEach((kind, i) => {
 		const names: readonly LevelName[] = levelNames[kind];
-		if (has[i]! < had[i]!) {
-			changes.push({kind, effect: has[i] === 0 ? 'lost' : 'reduced', from: names[had[i]!]!, to: names[has[i]!]!});
-		} else if (had[i]! > 0 && gave[i] === had[i]) {
-			kept[kind] = [...new Set(after.filter((_, j) => afterLevels[j]![i] === had[i]).map(a => a.skuId))];
-		}
+		const effect = levelChange(kind, had[i]!, has[i]!);
+		if (effect !== 'kept') changes.push({kind, effect, from: names[had[i]!]!, to: names[has[i]!]!});
+		// Who still gives it: when a removed license gave the most of it, or when what stays is a size
+		// not documented (the user keeps a mailbox; how big is not said).
+		const named = effect === 'kept' ? hasSome(kind, had[i]!) && gave[i] === had[i] : effect === 'undocumented' && hasSome(kind, has[i]!);
+		if (named) kept[kind] = [...new Set(after.filter((_, j) => afterLevels[j]![i] === has[i]).map(a => a.skuId))];
 	});
 	const stays = unrecognisedPlans(catalog, after);
 	const unrecognised = [...unrecognisedPlans(catalog, going)].filter(([planId]) => !stays.has(planId)).map(([, name]) => name);
@@ -202,6 +211,7 @@ export function planConsequences(tenant: Tenant, plan: LicensePlan, now: Date): 
 export interface ConsequenceSums {
 	lost: Record<ConsequenceKind, number>;
 	reduced: Record<ConsequenceKind, number>;
+	undocumented: Record<ConsequenceKind, number>;
 	/** Users who keep everything they use. */
 	none: number;
 	/** Users who lose service plans the catalog cannot describe. */
@@ -211,7 +221,7 @@ export interface ConsequenceSums {
 /** How many users lose or keep less of each kind, and how many keep everything: "3 users lose their mailbox". */
 export function sumConsequences(list: readonly UserConsequences[]): ConsequenceSums {
 	const zero = () => Object.fromEntries(capabilityKinds.map(kind => [kind, 0])) as Record<ConsequenceKind, number>;
-	const sums: ConsequenceSums = {lost: zero(), reduced: zero(), none: 0, unrecognised: 0};
+	const sums: ConsequenceSums = {lost: zero(), reduced: zero(), undocumented: zero(), none: 0, unrecognised: 0};
 	for (const user of list) {
 		if (user.changes.length === 0 && user.unrecognised.length === 0) sums.none++;
 		if (user.unrecognised.length > 0) sums.unrecognised++;
@@ -249,7 +259,7 @@ export function restoresMailbox(tenant: Tenant, item: PlanItem, now: Date): bool
 export interface DeletionConsequences {
 	/** Licenses freed at once. */
 	freed: string[];
-	/** Licensed for an inactive mailbox: a full mailbox with an archive (Plan 2, or Plan 1 with Exchange Online Archiving). */
+	/** Licensed for an inactive mailbox: Exchange Online Plan 2, or Plan 1 with Exchange Online Archiving (its archive auto-expands). */
 	inactiveEligible: boolean;
 	/** On hold and licensed for it: the mailbox is kept inactive. */
 	inactiveMailbox: boolean;
@@ -264,7 +274,12 @@ export interface DeletionConsequences {
 export function deletionConsequences(tenant: Tenant, user: User, now: Date): DeletionConsequences {
 	const levels = levelsOf(capabilityCatalog(tenant), assignmentsOf(user));
 	const hold = tenant['x-local']?.mailboxHolds?.[user.id] ?? null;
-	const inactiveEligible = levels[kindIndex('mailbox')] === 2 && levels[kindIndex('archive')]! > 0;
+	// Plan 2 gives 100 GB and an auto-expanding archive; Plan 1 gives 50 GB, and Exchange Online
+	// Archiving makes its archive auto-expand. Nothing else is documented as enough.
+	const mailbox = levels[kindIndex('mailbox')]!;
+	const inactiveEligible =
+		(mailbox === levelIndex('mailbox', '50gb') || mailbox === levelIndex('mailbox', '100gb')) &&
+		levels[kindIndex('archive')] === levelIndex('archive', 'auto-expanding');
 	return {
 		freed: user.assignedLicenses.map(l => l.skuId),
 		inactiveEligible,

@@ -1,6 +1,7 @@
 // A license plan: for each user, which products are assigned, which removed, and which skipped and
 // why. Built before anything is changed, so the confirmation shows exactly what will happen, and
 // shaped like Graph's assignLicense (one request per user, addLicenses and removeLicenses together).
+import type {DependencyRefusal} from './dependencies.js';
 import type {Tenant, User} from './model.js';
 import {additionBlock, appsBlock, dependentAddOns, directAssignment, removalBlock} from './rules.js';
 import {assignmentSources, indexTenant} from './selectors.js';
@@ -64,6 +65,8 @@ export interface UserOutcome {
 	message: string | null;
 	/** For a product assigned or whose apps changed: the apps it has turned off. */
 	disabledPlans?: string[];
+	/** Refused by Graph because a dependent plan would be left without its base: the plans it named, kept in the audit log. */
+	dependency?: DependencyRefusal;
 }
 
 /** The products a user's request sends: assigned, unassigned, or with other apps. */

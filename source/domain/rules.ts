@@ -5,6 +5,7 @@
 import {roleTemplateIds, type DirectoryRole, type Tenant, type User} from './model.js';
 import {daysAfter} from './dates.js';
 import {assignmentsOf, enabledPlanNames, withoutDirect, type Assignment} from './capabilities.js';
+import {servicePlanDependencies} from './dependencies.js';
 import {assignmentSources, indexTenant} from './selectors.js';
 import type {SkipReason} from './plan.js';
 
@@ -73,24 +74,6 @@ export function appsBlock(tenant: Tenant, user: User, skuId: string): {reason: S
 }
 
 /**
- * Service plans that work only beside another: plan name → plans of which the user must keep one.
- * Graph refuses to remove the base alone: "License assignment failed because service plan X
- * depends on the service plan(s) Y". Exchange Online Archiving needs an Exchange Online mailbox
- * plan: Plan 1, Plan 2, Kiosk or F3 (whose mailbox plan is Kiosk's), or their government editions
- * (FACTS.md, "Archive").
- */
-export const servicePlanDependencies: Readonly<Record<string, readonly string[]>> = {
-	EXCHANGE_S_ARCHIVE_ADDON: [
-		'EXCHANGE_S_STANDARD',
-		'EXCHANGE_S_STANDARD_GOV',
-		'EXCHANGE_S_ENTERPRISE',
-		'EXCHANGE_S_ENTERPRISE_GOV',
-		'EXCHANGE_S_DESKLESS',
-		'EXCHANGE_S_DESKLESS_GOV',
-	],
-};
-
-/**
  * The add-ons that must go with the products being removed, because what they depend on would go:
  * skuId of the add-on → the products it depends on among those removed. What the user keeps counts
  * with each assignment's own disabled plans, through groups as well. Repeats until nothing more
@@ -136,24 +119,6 @@ export function unmetDependencies(tenant: Tenant, assignments: readonly Assignme
 	return enabled.flatMap(({skuId, plans}) =>
 		plans.filter(plan => servicePlanDependencies[plan] && !servicePlanDependencies[plan].some(base => all.has(base))).map(plan => ({skuId, plan})),
 	);
-}
-
-/**
- * The user's products named by Graph's "service plan X depends on the service plan(s) Y" (X by id or
- * name): the add-ons that still depend on what was being removed. Empty for any other message.
- */
-export function dependentsNamedIn(tenant: Tenant, userId: string, message: string | null): string[] {
-	const named = /service plan (\S+) depends on/i.exec(message ?? '')?.[1]?.toLowerCase();
-	const {usersById, skusById} = indexTenant(tenant);
-	const user = usersById.get(userId);
-	if (!named || !user) return [];
-	return user.assignedLicenses
-		.map(license => license.skuId)
-		.filter(skuId =>
-			(skusById.get(skuId)?.servicePlans ?? []).some(
-				plan => plan.servicePlanId.toLowerCase() === named || plan.servicePlanName.toLowerCase() === named,
-			),
-		);
 }
 
 /** Roles that may delete and restore users: the Global Administrator and the User Administrator. */

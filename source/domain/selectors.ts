@@ -31,6 +31,8 @@ export interface TenantIndex {
 	readonly skusById: Map<string, SubscribedSku>;
 	/** skuId → users holding it, in the tenant's user order */
 	readonly holders: Map<string, User[]>;
+	/** skuId → the product's name as every screen, the command line and reports show it (productNameOf). */
+	readonly productNames: Map<string, string>;
 	readonly products: ProductRow[];
 	/** The user with this UPN (any case): without building the map of every UPN for one look-up. */
 	userByUpn(upn: string): User | undefined;
@@ -48,6 +50,7 @@ class LazyIndex implements TenantIndex {
 	#groupsById?: Map<string, Group>;
 	#skusById?: Map<string, SubscribedSku>;
 	#holders?: Map<string, User[]>;
+	#productNames?: Map<string, string>;
 	#products?: ProductRow[];
 	#upnLookups = 0;
 
@@ -84,6 +87,19 @@ class LazyIndex implements TenantIndex {
 		return this.#holders;
 	}
 
+	get productNames(): Map<string, string> {
+		if (!this.#productNames) {
+			const skus = this.tenant.subscribedSkus;
+			const named = skus.map(sku => productName(sku.skuId, sku.skuPartNumber));
+			const counts = new Map<string, number>();
+			for (const name of named) counts.set(name, (counts.get(name) ?? 0) + 1);
+			// Two products of the tenant with one name (Microsoft 365 F1 is both M365_F1 and M365_F1_COMM):
+			// each told apart by its part number.
+			this.#productNames = new Map(skus.map((sku, i) => [sku.skuId, counts.get(named[i]!)! > 1 ? nameWithPartNumber(sku) : named[i]!]));
+		}
+		return this.#productNames;
+	}
+
 	get products(): ProductRow[] {
 		if (!this.#products) {
 			// Counted without the holders' lists, which only a product's page needs.
@@ -98,7 +114,7 @@ class LazyIndex implements TenantIndex {
 			}
 			this.#products = this.tenant.subscribedSkus
 				.filter(sku => sku.appliesTo === undefined || sku.appliesTo === 'User')
-				.map(sku => productRow(sku, subscriptionsBySku.get(sku.skuId) ?? [], assigned.get(sku.skuId) ?? 0))
+				.map(sku => productRow(sku, this.productNames.get(sku.skuId)!, subscriptionsBySku.get(sku.skuId) ?? [], assigned.get(sku.skuId) ?? 0))
 				.sort((a, b) => a.name.localeCompare(b.name));
 		}
 		return this.#products;
@@ -118,7 +134,7 @@ export function indexTenant(tenant: Tenant): TenantIndex {
 	return index;
 }
 
-function productRow(sku: SubscribedSku, subscriptions: CompanySubscription[], assigned: number): ProductRow {
+function productRow(sku: SubscribedSku, name: string, subscriptions: CompanySubscription[], assigned: number): ProductRow {
 	const byStatus = (status: string) =>
 		subscriptions.filter(s => s.status === status).reduce((sum, s) => sum + s.totalLicenses, 0);
 	// A snapshot without /directory/subscriptions still has Graph's own sums on the SKU.
@@ -131,7 +147,7 @@ function productRow(sku: SubscribedSku, subscriptions: CompanySubscription[], as
 	return {
 		skuId: sku.skuId,
 		skuPartNumber: sku.skuPartNumber,
-		name: productName(sku.skuId, sku.skuPartNumber),
+		name,
 		total,
 		assigned,
 		available: Math.max(0, total - assigned),
@@ -151,10 +167,17 @@ export function productBySku(tenant: Tenant, skuId: string): ProductRow | undefi
 	return indexTenant(tenant).products.find(product => product.skuId === skuId);
 }
 
-/** The product's name for a skuId of this tenant (or of Microsoft's catalog, or the id itself). */
+/**
+ * The product's name for a skuId of this tenant (or of Microsoft's catalog, or the id itself), with
+ * its part number where another product of the tenant has the same name.
+ */
 export function productNameOf(tenant: Tenant, skuId: string): string {
-	const sku = indexTenant(tenant).skusById.get(skuId);
-	return productName(skuId, sku?.skuPartNumber ?? skuId);
+	return indexTenant(tenant).productNames.get(skuId) ?? productName(skuId, skuId);
+}
+
+/** "Microsoft 365 F1 (M365_F1_COMM)": a product's name with its part number, always. */
+export function nameWithPartNumber(sku: {skuId: string; skuPartNumber: string}): string {
+	return `${productName(sku.skuId, sku.skuPartNumber)} (${sku.skuPartNumber})`;
 }
 
 /** Product and group names as every screen and command shows them. */

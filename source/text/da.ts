@@ -8,7 +8,7 @@ import type {ReducedTo, ReducibleKind} from '../domain/capabilities.js';
 import type {Consequence, ConsequenceKind, UserConsequences} from '../domain/consequences.js';
 import type {GroupRemovalReason} from '../domain/groups.js';
 import type {Outcome, SkipReason} from '../domain/plan.js';
-import {en, reducedKey, type ChangeCounts, type Strings} from './en.js';
+import {en, levelWordsOf, reducedKey, type ChangeCounts, type Strings} from './en.js';
 import {outcomeSummary} from './outcome-summary.js';
 
 // Made on first use: loading the locale's data costs 20-30 ms, which a start in English need not pay.
@@ -50,20 +50,51 @@ const lostPhrase: Record<ConsequenceKind, (user: UserConsequences, change: Conse
 	teams: () => 'mister Teams',
 };
 
-const reducedPhrase: Record<ReducedTo, string> = {
-	'mailbox/kiosk': 'postkassen reduceres til 2 GB (Exchange Online Kiosk)',
-	'onedrive/2gb': 'OneDrive reduceres til 2 GB, skrivebeskyttet så længe den fylder mere',
-	'onedrive/basic': 'OneDrive reduceres til OneDrive for Business (Basic)',
-	'office-apps/web': 'Office reduceres til apps på internettet og mobil (skrivebordsapps viser "Unlicensed Product")',
-	'office-apps/web-read': 'Office reduceres til skrivebeskyttet, på internettet og mobil',
+/** Each documented level, as a reduction names its two ends: "fra 100 GB til 50 GB". */
+const niveau = levelWordsOf({
+	mailbox: {kiosk: '2 GB (Exchange Online Kiosk)', '50gb': '50 GB', '100gb': '100 GB'},
+	archive: {'50gb': '50 GB', 'auto-expanding': 'automatisk udvidende (op til 1,5 TB)'},
+	onedrive: {basic: 'OneDrive for Business (Basic)', '2gb': '2 GB', full: 'fuld størrelse'},
+	'office-apps': {'web-read': 'skrivebeskyttet, på internettet og mobil', web: 'apps på internettet og mobil', desktop: 'skrivebordsapps'},
+});
+
+const reduceretNavn: Record<ReducibleKind, string> = {mailbox: 'postkassen', archive: 'arkivet', onedrive: 'OneDrive', 'office-apps': 'Office'};
+
+/** What a reduction to this level also means. */
+const reduceretHale: Partial<Record<ReducedTo, string>> = {
+	'archive/50gb': ': muligheden for procesmæssig tilbageholdelse og inaktiv postkasse mistes',
+	'onedrive/2gb': ', skrivebeskyttet så længe den fylder mere',
+	'office-apps/web': ' (skrivebordsapps viser "Unlicensed Product")',
 };
 
-const reducedAloud: Record<ReducedTo, (name: string) => string> = {
-	'mailbox/kiosk': name => `${name}s postkasse bliver reduceret til 2 GB.`,
-	'onedrive/2gb': name => `${name}s OneDrive bliver reduceret til 2 GB og er skrivebeskyttet, så længe den fylder mere.`,
-	'onedrive/basic': name => `${name} beholder kun en grundlæggende OneDrive, den der følger med et andet produkt.`,
+function reducedPhrase(change: Consequence): string {
+	const fra = niveau(change.kind, change.from);
+	return `${reduceretNavn[change.kind as ReducibleKind]} reduceres ${fra ? `fra ${fra} ` : ''}til ${niveau(change.kind, change.to)}${reduceretHale[reducedKey(change)] ?? ''}`;
+}
+
+/** Each kind in its definite form, for what is not documented: "hvad der er tilbage af postkassen". */
+const bestemt: Record<ConsequenceKind, string> = {
+	mailbox: 'postkassen',
+	archive: 'arkivpostkassen',
+	onedrive: 'OneDrive',
+	'office-apps': 'Office-apps',
+	teams: 'Teams',
+};
+
+function undocumentedPhrase(change: Consequence): string {
+	const nu = niveau(change.kind, change.from);
+	return `hvad der er tilbage af ${bestemt[change.kind]}, er ikke dokumenteret${nu ? ` (nu ${nu})` : ''}`;
+}
+
+const reducedAloud: Record<ReducedTo, (name: string, from: string | null) => string> = {
+	'mailbox/kiosk': (name, fra) => `${name}s postkasse bliver reduceret${fra ? ` fra ${fra}` : ''} til 2 GB.`,
+	'mailbox/50gb': (name, fra) => `${name}s postkasse bliver reduceret fra ${fra} til 50 GB.`,
+	'archive/50gb': (name, fra) =>
+		`${name}s arkivpostkasse bliver reduceret fra ${fra} til 50 GB og kan ikke længere være under procesmæssig tilbageholdelse eller bevares som inaktiv postkasse.`,
+	'onedrive/2gb': (name, fra) => `${name}s OneDrive bliver reduceret fra ${fra} til 2 GB og er skrivebeskyttet, så længe den fylder mere.`,
+	'onedrive/basic': (name, fra) => `${name}s OneDrive bliver reduceret fra ${fra} til en grundlæggende OneDrive, den der følger med et andet produkt.`,
 	'office-apps/web': name => `${name} mister Office-skrivebordsapps og beholder Office på internettet og på telefonen.`,
-	'office-apps/web-read': name => `${name} kan kun læse Office-dokumenter, på internettet og på telefonen.`,
+	'office-apps/web-read': (name, fra) => `${name} går fra ${fra} til kun at kunne læse Office-dokumenter, på internettet og på telefonen.`,
 };
 
 const outcomeWords: Record<Outcome, (n: number) => string> = {
@@ -229,7 +260,8 @@ export const da: Strings = {
 			keptThroughGroup: (name, product, groups) =>
 				`${name} beholder ${product} via gruppen ${groups}: kun den licens, der er tildelt direkte, fjernes.`,
 			loses: (name, kinds) => `${name} mister ${kinds}.`,
-			reduced: (name, change) => reducedAloud[reducedKey(change)](name),
+			reduced: (name, change) => reducedAloud[reducedKey(change)](name, niveau(change.kind, change.from)),
+			undocumented: (name, kind) => `Hvad ${name} beholder af ${kind}, er ikke dokumenteret.`,
 			keeps: (name, kind, products) => `${name} beholder ${kind} via ${products}.`,
 			nothing: name => `${name} beholder alt, vedkommende bruger i dag.`,
 			hold: name => `${name}s postkasse er under tilbageholdelse: det, tilbageholdelsen dækker, bevares.`,
@@ -401,9 +433,11 @@ export const da: Strings = {
 			},
 			reduced: {
 				mailbox: (n: number) => `postkassen reduceret for ${brugere(n)}`,
+				archive: (n: number) => `arkivet reduceret for ${brugere(n)}`,
 				onedrive: (n: number) => `OneDrive reduceret for ${brugere(n)}`,
 				'office-apps': (n: number) => `Office reduceret for ${brugere(n)}`,
 			} satisfies Record<ReducibleKind, (n: number) => string>,
+			undocumented: (kind, n) => `hvad der er tilbage af ${bestemt[kind]}, er ikke dokumenteret for ${brugere(n)}`,
 			unrecognised: n => `${brugere(n)} mister tjenesteplaner, som denne app ikke kender`,
 			none: n => `${brugere(n)} beholder alt`,
 		},
@@ -414,7 +448,8 @@ export const da: Strings = {
 			'office-apps': 'Office-apps',
 			teams: 'Teams',
 		},
-		phrase: (user, change) => (change.effect === 'lost' ? lostPhrase[change.kind](user, change) : reducedPhrase[reducedKey(change)]),
+		phrase: (user, change) =>
+			change.effect === 'lost' ? lostPhrase[change.kind](user, change) : change.effect === 'reduced' ? reducedPhrase(change) : undocumentedPhrase(change),
 		keeps: (kind, products) => `beholder ${kind} (${products})`,
 		unrecognised: plans => `mister også tjenesteplaner, som denne app ikke kender: ${plans.join(', ')}`,
 		nothing: 'beholder alt',
@@ -425,7 +460,7 @@ export const da: Strings = {
 			mailbox:
 				'Postkasse: mails bevares i 30 dage, efter at licensen er fjernet, og slettes derefter for altid; tildeles en licens igen inden for de 30 dage, gendannes den. Opbevaringspolitikker, opbevaringsmærkater og tilbageholdelser bevarer det, de dækker. I mellemtiden kan postkassen ikke gennemsøges med eDiscovery. For at beholde mails uden licens skal postkassen først konverteres til en delt postkasse: det virker for en postkasse under 50 GB uden arkiv og uden procesmæssig tilbageholdelse; ellers kræver den delte postkasse stadig Exchange Online (Plan 2).',
 			archive:
-				'Arkivpostkasse: den følger Exchange Online Archiving eller Exchange Online (Plan 2), som indeholder en. Med Exchange Online (Plan 1) alene kan en postkasse ikke længere være under procesmæssig tilbageholdelse eller bevares som inaktiv postkasse.',
+				'Arkivpostkasse: Exchange Online (Plan 1) giver en på 50 GB, Exchange Online (Plan 2) en, der udvides automatisk op til 1,5 TB, og Exchange Online Archiving får arkivet til en postkasseplan til at udvides automatisk; Exchange Online Kiosk giver ingen. Den forsvinder med den sidste licens, der gav den.',
 			onedrive:
 				'OneDrive: filerne slettes ikke, når licensen fjernes; de bliver, indtil brugeren slettes. Siden 27. januar 2025 arkiveres en OneDrive uden licens 93 dage efter, at licensen er fjernet: brugeren når den igen med en licens, en administrator kun med Microsoft 365 Archive og betaling efter forbrug; opbevaringspolitikker og tilbageholdelser gælder stadig. Det gælder ikke EDU-, GCC- eller DoD-lejere.',
 			'office-apps': 'Office-apps: skrivebordsapps går over i begrænset funktionalitet og viser "Unlicensed Product" og beder om aktivering.',
@@ -433,6 +468,9 @@ export const da: Strings = {
 		},
 		explainReduced: {
 			'mailbox/kiosk': 'Exchange Online Kiosk: en postkasse på 2 GB, uden arkiv.',
+			'mailbox/50gb': 'Exchange Online (Plan 1): en postkasse på 50 GB med sit eget arkiv på 50 GB.',
+			'archive/50gb':
+				'Arkiv på 50 GB (Exchange Online (Plan 1)): det udvides ikke. Uden Exchange Online Archiving eller Exchange Online (Plan 2) kan en postkasse ikke længere være under procesmæssig tilbageholdelse eller bevares som inaktiv postkasse.',
 			'onedrive/2gb': 'OneDrive på 2 GB (SharePoint Kiosk, Microsoft 365 F1 og F3): skrivebeskyttet, så længe den fylder mere.',
 		},
 		holdsHidden:
@@ -440,7 +478,7 @@ export const da: Strings = {
 		unrecognisedNote:
 			'Tjenesteplaner, som denne app ikke kender, står ikke i den produkttabel fra Microsoft, den er bygget med: tjek, hvad de giver, før du går videre.',
 		source:
-			'Fra Microsofts dokumentation: "Fjern tildeling af Microsoft 365-licenser fra brugere", "Remove a former employee", "Remove a license from a shared mailbox", "Manage unlicensed OneDrive user accounts", "Changing from a Microsoft 365 E plan to a Microsoft 365 F plan".',
+			'Fra Microsofts dokumentation: "Fjern tildeling af Microsoft 365-licenser fra brugere", "Remove a former employee", "Remove a license from a shared mailbox", "Exchange Online limits", "Exchange Online Archiving service description", "Manage unlicensed OneDrive user accounts", "Changing from a Microsoft 365 E plan to a Microsoft 365 F plan".',
 		mailboxBack: 'postkassen kommer tilbage: tildelt inden for dens 30 dage',
 	},
 	nextSteps: {
@@ -485,6 +523,7 @@ export const da: Strings = {
 			'not-together': products => `kan fjernes, men ikke sammen med ${products}`,
 		},
 		reduced: kind => `mindre ${kind}`,
+		undocumented: kind => `${kind} af en størrelse, der ikke er dokumenteret`,
 		mailbox: {
 			shared:
 				'Behold mails ved først at konvertere postkassen til en delt postkasse: ingen licens kræves under 50 GB uden arkiv og uden procesmæssig tilbageholdelse; ellers Exchange Online (Plan 2).',
@@ -617,8 +656,8 @@ export const da: Strings = {
 			error: 'mislykkedes',
 		} satisfies Record<SkipReason | 'error', string>,
 		done: 'Udført',
-		failed: (message, addOns) =>
-			`${message ?? 'mislykkedes'}${addOns.length > 0 ? ` (${liste(addOns)} afhænger af det: fjern tildelingen af dem samtidig)` : ''}`,
+		failed: message => message ?? 'mislykkedes',
+		dependsOn: (addOns, bases) => `${liste(addOns)} afhænger af ${liste(bases)}: fjern også ${liste(addOns)}, eller behold ${liste(bases)}`,
 	},
 	tooSmall: (needs, now) =>
 		`Terminalen er for lille: kræver ${needs.columns}×${needs.rows}, er nu ${now.columns}×${now.rows}. Gør vinduet større (eller q afslutter).`,
@@ -838,9 +877,10 @@ Kommandoer:
                      produktnavn eller en del af et, som kun ét produkt har ("business premium");
                      brugere er UPN'er eller id'er; filen har ét pr. linje, eller er en CSV med en
                      userPrincipalName-kolonne. Uden --yes: spørger i en terminal, ellers afvises.
-                     Hver brugers konsekvenser, mistet eller reduceret: mailbox, archive, onedrive,
-                     office-apps, teams (--json: kind, effect, text; alsoRemoves nævner de
-                     tilføjelser, der fjernes med produktet). Flere kinds kan komme til: ignorer ukendte
+                     Hver brugers konsekvenser, mistet eller reduceret (begge størrelser nævnt):
+                     mailbox, archive, onedrive, office-apps, teams (--json: kind, effect, from,
+                     to, text; alsoRemoves nævner de tilføjelser, der fjernes med produktet).
+                     Flere kinds kan komme til: ignorer ukendte
   remove-from-group --group G (--users UPN[,UPN…] | --users-file FIL) [--dry-run] [--yes] [--json]
                      fjern brugere fra en gruppe, der giver dem licenser (navn eller id), og dermed
                      alle licenser, den giver dem; viser først, hvad hver bruger mister. En gruppe

@@ -2,7 +2,7 @@
 // every language's (Strings): da.ts is typed with it, so a key missing there, or one too many, fails
 // the type-check. Dates come in as ISO days (2026-12-25) and are said the language's way.
 import type {Progress} from '../backends/graph/http.js';
-import type {ReducedTo, ReducibleKind} from '../domain/capabilities.js';
+import type {ReducedTo, ReducibleKind, SizedLevel} from '../domain/capabilities.js';
 import type {Consequence, ConsequenceKind, UserConsequences} from '../domain/consequences.js';
 import type {GroupRemovalReason} from '../domain/groups.js';
 import type {Outcome, OutcomeCounts, Requested, SkipReason} from '../domain/plan.js';
@@ -16,6 +16,20 @@ const listWords = (items: readonly string[]) =>
 
 /** The kind and size of a reduced consequence: "mailbox/kiosk". */
 export const reducedKey = (change: Consequence) => `${change.kind}/${change.to}` as ReducedTo;
+
+/** A level's words in a language, or null where Microsoft documents no size for it. */
+export const levelWordsOf =
+	(words: {[K in ReducibleKind]: Record<SizedLevel<K>, string>}) =>
+	(kind: ConsequenceKind, level: string): string | null =>
+		(words as Partial<Record<ConsequenceKind, Record<string, string>>>)[kind]?.[level] ?? null;
+
+/** Each documented level, as a reduction names its two ends: "from 100 GB to 50 GB". */
+const levelWord = levelWordsOf({
+	mailbox: {kiosk: '2 GB (Exchange Online Kiosk)', '50gb': '50 GB', '100gb': '100 GB'},
+	archive: {'50gb': '50 GB', 'auto-expanding': 'auto-expanding (up to 1.5 TB)'},
+	onedrive: {basic: 'OneDrive for Business (Basic)', '2gb': '2 GB', full: 'full size'},
+	'office-apps': {'web-read': 'read-only, on the web and mobile', web: 'the web and mobile apps', desktop: 'the desktop apps'},
+});
 
 /** What happens to the mail of a user who loses their mailbox, with what is known of holds. */
 function mailFate(user: UserConsequences): string {
@@ -35,20 +49,45 @@ const lostPhrase: Record<ConsequenceKind, (user: UserConsequences, change: Conse
 	teams: () => 'loses Teams',
 };
 
-const reducedPhrase: Record<ReducedTo, string> = {
-	'mailbox/kiosk': 'mailbox reduced to 2 GB (Exchange Online Kiosk)',
-	'onedrive/2gb': 'OneDrive reduced to 2 GB, read-only while over it',
-	'onedrive/basic': 'OneDrive reduced to OneDrive for Business (Basic)',
-	'office-apps/web': 'Office reduced to the web and mobile apps (the desktop apps show "Unlicensed Product")',
-	'office-apps/web-read': 'Office reduced to read-only, on the web and mobile',
+const reducedName: Record<ReducibleKind, string> = {mailbox: 'mailbox', archive: 'archive', onedrive: 'OneDrive', 'office-apps': 'Office'};
+
+/** What a reduction to this level also means. */
+const reducedTail: Partial<Record<ReducedTo, string>> = {
+	'archive/50gb': ': litigation hold and inactive-mailbox eligibility are lost',
+	'onedrive/2gb': ', read-only while over it',
+	'office-apps/web': ' (the desktop apps show "Unlicensed Product")',
 };
 
-const reducedAloud: Record<ReducedTo, (name: string) => string> = {
-	'mailbox/kiosk': name => `${name}'s mailbox will shrink to 2 GB.`,
-	'onedrive/2gb': name => `${name}'s OneDrive will shrink to 2 GB, and be read-only while it holds more.`,
-	'onedrive/basic': name => `${name} will keep only a basic OneDrive, the one that comes with another product.`,
+/** "archive reduced from auto-expanding (up to 1.5 TB) to 50 GB: ..."; the start left out where its size is not documented. */
+function reducedPhrase(change: Consequence): string {
+	const from = levelWord(change.kind, change.from);
+	return `${reducedName[change.kind as ReducibleKind]} reduced ${from ? `from ${from} ` : ''}to ${levelWord(change.kind, change.to)}${reducedTail[reducedKey(change)] ?? ''}`;
+}
+
+/** Each kind with its article, for what is not documented: "what stays of the mailbox". */
+const theKind: Record<ConsequenceKind, string> = {
+	mailbox: 'the mailbox',
+	archive: 'the archive mailbox',
+	onedrive: 'OneDrive',
+	'office-apps': 'the Office apps',
+	teams: 'Teams',
+};
+
+/** A change whose outcome Microsoft does not document: said so, with what the user has now where that is known. */
+function undocumentedPhrase(change: Consequence): string {
+	const now = levelWord(change.kind, change.from);
+	return `what stays of ${theKind[change.kind]} is not documented${now ? ` (now ${now})` : ''}`;
+}
+
+const reducedAloud: Record<ReducedTo, (name: string, from: string | null) => string> = {
+	'mailbox/kiosk': (name, from) => `${name}'s mailbox will shrink${from ? ` from ${from}` : ''} to 2 GB.`,
+	'mailbox/50gb': (name, from) => `${name}'s mailbox will shrink from ${from} to 50 GB.`,
+	'archive/50gb': (name, from) =>
+		`${name}'s archive mailbox will shrink from ${from} to 50 GB, and can no longer be on litigation hold or be kept as an inactive mailbox.`,
+	'onedrive/2gb': (name, from) => `${name}'s OneDrive will shrink from ${from} to 2 GB, and be read-only while it holds more.`,
+	'onedrive/basic': (name, from) => `${name}'s OneDrive will shrink from ${from} to a basic one, the one that comes with another product.`,
 	'office-apps/web': name => `${name} will lose the Office desktop apps, and keep Office on the web and on phones.`,
-	'office-apps/web-read': name => `${name} will only be able to read Office documents, on the web and on phones.`,
+	'office-apps/web-read': (name, from) => `${name} will go from ${from} to only reading Office documents, on the web and on phones.`,
 };
 
 const outcomeWords: Record<Outcome, (n: number) => string> = {
@@ -212,7 +251,8 @@ export const en = {
 			keptThroughGroup: (name: string, product: string, groups: string) =>
 				`${name} keeps ${product} through the group ${groups}: only the license given to them directly goes.`,
 			loses: (name: string, kinds: string) => `${name} will lose ${kinds}.`,
-			reduced: (name: string, change: Consequence) => reducedAloud[reducedKey(change)](name),
+			reduced: (name: string, change: Consequence) => reducedAloud[reducedKey(change)](name, levelWord(change.kind, change.from)),
+			undocumented: (name: string, kind: string) => `What ${name} keeps of ${kind} is not documented.`,
 			keeps: (name: string, kind: string, products: string) => `${name} keeps ${kind} through ${products}.`,
 			nothing: (name: string) => `${name} keeps everything they use today.`,
 			hold: (name: string) => `${name}'s mailbox is on hold: what the hold covers is kept.`,
@@ -390,9 +430,11 @@ export const en = {
 			} satisfies Record<ConsequenceKind, (n: number) => string>,
 			reduced: {
 				mailbox: (n: number) => `mailbox reduced for ${plural(n, 'user', 'users')}`,
+				archive: (n: number) => `archive reduced for ${plural(n, 'user', 'users')}`,
 				onedrive: (n: number) => `OneDrive reduced for ${plural(n, 'user', 'users')}`,
 				'office-apps': (n: number) => `Office reduced for ${plural(n, 'user', 'users')}`,
 			} satisfies Record<ReducibleKind, (n: number) => string> as Partial<Record<ConsequenceKind, (n: number) => string>>,
+			undocumented: (kind: ConsequenceKind, n: number) => `what stays of ${theKind[kind]} is not documented for ${plural(n, 'user', 'users')}`,
 			unrecognised: (n: number) => `${plural(n, 'user loses', 'users lose')} service plans this app does not recognise`,
 			none: (n: number) => `${plural(n, 'user keeps', 'users keep')} everything`,
 		},
@@ -405,7 +447,7 @@ export const en = {
 		} satisfies Record<ConsequenceKind, string>,
 		/** One consequence for one user: the panel, the command line and --json say it the same way. */
 		phrase: (user: UserConsequences, change: Consequence) =>
-			change.effect === 'lost' ? lostPhrase[change.kind](user, change) : reducedPhrase[reducedKey(change)],
+			change.effect === 'lost' ? lostPhrase[change.kind](user, change) : change.effect === 'reduced' ? reducedPhrase(change) : undocumentedPhrase(change),
 		keeps: (kind: string, products: string) => `keeps ${kind} (${products})`,
 		unrecognised: (plans: readonly string[]) => `also loses service plans this app does not recognise: ${plans.join(', ')}`,
 		nothing: 'keeps everything',
@@ -417,7 +459,7 @@ export const en = {
 			mailbox:
 				'Mailbox: mail is kept for 30 days after the license is removed, then deleted for good; assigning a license again within the 30 days restores it. Retention policies, retention labels and holds keep what they cover. Meanwhile the mailbox cannot be searched with eDiscovery. To keep the mail without a license, convert it to a shared mailbox first: that works for a mailbox under 50 GB with no archive and no litigation hold; otherwise the shared mailbox still needs Exchange Online (Plan 2).',
 			archive:
-				'Archive mailbox: it goes with Exchange Online Archiving, or with Exchange Online (Plan 2), which includes one. With Exchange Online (Plan 1) alone, a mailbox can no longer be on litigation hold or be kept as an inactive mailbox.',
+				'Archive mailbox: Exchange Online (Plan 1) gives one of 50 GB, Exchange Online (Plan 2) one that auto-expands up to 1.5 TB, and Exchange Online Archiving makes the archive of a mailbox plan auto-expand; Exchange Online Kiosk gives none. It goes with the last license that gave it.',
 			onedrive:
 				'OneDrive: files are not deleted when the license is removed; they stay until the user is deleted. Since 27 January 2025 a OneDrive left unlicensed is archived, 93 days after the license is removed: the user reaches it again once licensed, an admin only with Microsoft 365 Archive pay-as-you-go billing; retention policies and holds still apply. This does not apply to EDU, GCC or DoD tenants.',
 			'office-apps': 'Office apps: the desktop apps go into reduced functionality, showing "Unlicensed Product" and activation prompts.',
@@ -425,6 +467,9 @@ export const en = {
 		} satisfies Record<ConsequenceKind, string>,
 		explainReduced: {
 			'mailbox/kiosk': 'Exchange Online Kiosk: a 2 GB mailbox, without an archive.',
+			'mailbox/50gb': 'Exchange Online (Plan 1): a 50 GB mailbox, with an archive of its own of 50 GB.',
+			'archive/50gb':
+				'Archive of 50 GB (Exchange Online (Plan 1)): it does not expand. Without Exchange Online Archiving or Exchange Online (Plan 2), a mailbox can no longer be on litigation hold or be kept as an inactive mailbox.',
 			'onedrive/2gb': 'OneDrive of 2 GB (SharePoint Kiosk, Microsoft 365 F1 and F3): read-only while it holds more.',
 		} satisfies Partial<Record<ReducedTo, string>> as Partial<Record<ReducedTo, string>>,
 		holdsHidden:
@@ -432,7 +477,7 @@ export const en = {
 		unrecognisedNote:
 			'Service plans this app does not recognise are not in Microsoft\'s product table it was built with: check what they give before going on.',
 		source:
-			'From Microsoft\'s documentation: "Unassign Microsoft 365 licenses from users", "Remove a former employee", "Remove a license from a shared mailbox", "Manage unlicensed OneDrive user accounts", "Changing from a Microsoft 365 E plan to a Microsoft 365 F plan".',
+			'From Microsoft\'s documentation: "Unassign Microsoft 365 licenses from users", "Remove a former employee", "Remove a license from a shared mailbox", "Exchange Online limits", "Exchange Online Archiving service description", "Manage unlicensed OneDrive user accounts", "Changing from a Microsoft 365 E plan to a Microsoft 365 F plan".',
 		mailboxBack: 'the mailbox comes back: assigned within its 30 days',
 	},
 	nextSteps: {
@@ -481,6 +526,7 @@ export const en = {
 			'not-together': (products: string) => `can go, but not with ${products}`,
 		},
 		reduced: (kind: string) => `less ${kind}`,
+		undocumented: (kind: string) => `${kind} of a size not documented`,
 		mailbox: {
 			shared:
 				'Keep the mail by converting the mailbox to a shared one first: no license needed under 50 GB with no archive and no litigation hold; otherwise Exchange Online (Plan 2).',
@@ -621,9 +667,11 @@ export const en = {
 			error: 'failed',
 		} satisfies Record<SkipReason | 'error', string>,
 		done: 'Done',
-		/** Graph's message, and for "service plan X depends on…" the add-ons that still need the product, by name. */
-		failed: (message: string | null, addOns: readonly string[]) =>
-			`${message ?? 'failed'}${addOns.length > 0 ? ` (${listWords(addOns)} ${addOns.length === 1 ? 'depends' : 'depend'} on it: unassign them together)` : ''}`,
+		/** Why a request failed: Graph's message, or what became of it. */
+		failed: (message: string | null) => message ?? 'failed',
+		/** Graph refused to leave an add-on without the product it needs: both named. */
+		dependsOn: (addOns: readonly string[], bases: readonly string[]) =>
+			`${listWords(addOns)} ${addOns.length === 1 ? 'depends' : 'depend'} on ${listWords(bases)}: remove ${listWords(addOns)} too, or keep ${listWords(bases)}`,
 	},
 	tooSmall: (needs: {columns: number; rows: number}, now: {columns: number; rows: number}) =>
 		`Terminal too small: needs ${needs.columns}×${needs.rows}, now ${now.columns}×${now.rows}. Make the window larger (or q quits).`,
@@ -849,9 +897,10 @@ Commands:
                      or a part of one that only one product has ("business premium");
                      users are UPNs or ids; the file has one a line, or a CSV with a
                      userPrincipalName column. Without --yes: asks in a terminal, else refuses.
-                     Each user's consequences, lost or reduced: mailbox, archive, onedrive,
-                     office-apps, teams (--json: kind, effect, text; alsoRemoves names the
-                     add-ons removed with the product). Kinds may be added: ignore unknown ones
+                     Each user's consequences, lost or reduced (both sizes named): mailbox,
+                     archive, onedrive, office-apps, teams (--json: kind, effect, from, to, text;
+                     alsoRemoves names the add-ons removed with the product). Kinds may be
+                     added: ignore unknown ones
   remove-from-group --group G (--users UPN[,UPN…] | --users-file FILE) [--dry-run] [--yes] [--json]
                      remove users from a group that licenses them (its name or id), and with
                      it every license it gives them; shows what each user loses first. A

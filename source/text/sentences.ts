@@ -6,7 +6,6 @@ import type {Tenant} from '../domain/model.js';
 import type {Candidate, Loss, ReclaimLicense} from '../domain/reclaim.js';
 import {dayOf} from '../domain/dates.js';
 import type {UserOutcome} from '../domain/plan.js';
-import {dependentsNamedIn} from '../domain/rules.js';
 import {assignmentSources, indexTenant, namesOf} from '../domain/selectors.js';
 import {reducedKey} from './en.js';
 import {strings} from './index.js';
@@ -39,6 +38,7 @@ export function consequenceSummary(list: readonly UserConsequences[]): string {
 		...consequenceKinds.flatMap(kind => [
 			...(sums.lost[kind] > 0 ? [words.lost[kind](sums.lost[kind])] : []),
 			...(sums.reduced[kind] > 0 ? [words.reduced[kind]!(sums.reduced[kind])] : []),
+			...(sums.undocumented[kind] > 0 ? [words.undocumented(kind, sums.undocumented[kind])] : []),
 		]),
 		...(sums.unrecognised > 0 ? [words.unrecognised(sums.unrecognised)] : []),
 		...(sums.none > 0 ? [words.none(sums.none)] : []),
@@ -62,16 +62,16 @@ export function consequenceNotes(list: readonly UserConsequences[]): string[] {
 	return notes.length > 0 ? [...notes, words.source] : [];
 }
 
-/** A failure in words: Graph's message, naming the add-on when it says one still depends on the product. */
-export function failureWords(tenant: Tenant, outcome: Pick<UserOutcome, 'userId' | 'message'>): string {
-	return strings.outcome.failed(outcome.message, dependentsNamedIn(tenant, outcome.userId, outcome.message).map(namesOf(tenant).product));
+/** A failure in words: the message the backend gave it, or that it failed. */
+export function failureWords(outcome: Pick<UserOutcome, 'message'>): string {
+	return strings.outcome.failed(outcome.message);
 }
 
 /** What removing licenses together would cost, in a few words: "the mailbox, less OneDrive and Power BI Pro". */
 export function lossWords(loss: Loss, product: (skuId: string) => string): string {
 	const kind = strings.consequences.kind;
 	return strings.list([
-		...loss.kinds.map(c => (c.effect === 'lost' ? kind[c.kind] : strings.reclaim.reduced(kind[c.kind]))),
+		...loss.kinds.map(c => (c.effect === 'lost' ? kind[c.kind] : strings.reclaim[c.effect](kind[c.kind]))),
 		...loss.plans,
 		...loss.addOns.map(product),
 	]);
@@ -124,7 +124,7 @@ export function mailboxAdvice(user: UserConsequences): string | null {
 
 /** Why an outcome is what it is, in words: Graph's failure, the groups that license the user, or the reason. */
 export function outcomeWhy(tenant: Tenant, outcome: UserOutcome): string {
-	if (outcome.outcome === 'failed') return failureWords(tenant, outcome);
+	if (outcome.outcome === 'failed') return failureWords(outcome);
 	const user = indexTenant(tenant).usersById.get(outcome.userId);
 	const groups = outcome.reason === 'group-assigned' && user ? assignmentSources(user, outcome.skuId).groupIds : [];
 	if (groups.length > 0) return strings.user.groupReason(namesOf(tenant).groups(groups));

@@ -22,33 +22,38 @@ const out = fileURLToPath(new URL('../domain/catalog.ts', import.meta.url));
 const fixture = fileURLToPath(new URL('../../test/fixtures/catalog-products.json', import.meta.url));
 
 /**
- * What a plan gives, by servicePlanName. Codes: mailbox (a full mailbox), mailbox-kiosk (2 GB, no
- * archive), archive, onedrive (full), onedrive-2gb (read-only when over 2 GB), onedrive-basic (the
- * OneDrive that comes with add-ons such as Visio: not a full one), office-desktop, office-web (edit),
- * office-web-read, teams. Sources: FACTS.md "Service plans that matter for consequences" (from
- * Microsoft's CSV and Exchange/SharePoint service descriptions); a name not listed there is placed by
- * the friendly name the CSV gives it (in the comment).
+ * What a plan gives, by servicePlanName. Codes, each a level of one kind, given only where Microsoft
+ * documents it (FACTS.md "Archive: sizes, not only yes/no": "Exchange Online limits", mailbox storage
+ * limits, the Exchange Online Archiving service description):
+ * - mailbox-100gb (Exchange Online Plan 2), mailbox-50gb (Plan 1), mailbox-kiosk (2 GB, no archive),
+ *   mailbox (a full mailbox whose size is not documented);
+ * - archive-auto (auto-expanding, up to 1.5 TB: Plan 2, and Exchange Online Archiving beside a
+ *   mailbox), archive-50gb (Plan 1's own), archive (one whose size is not documented),
+ *   archive-unknown (whether there is one at all is not documented);
+ * - onedrive (full), onedrive-2gb (read-only when over 2 GB), onedrive-basic (the OneDrive that comes
+ *   with add-ons such as Visio: not a full one);
+ * - office-desktop, office-web (edit), office-web-read; teams.
+ * Sources: FACTS.md "Service plans that matter for consequences" (from Microsoft's CSV and the
+ * Exchange/SharePoint service descriptions); a name not listed there is placed by the friendly name
+ * the CSV gives it (in the comment).
  */
 const gives = [
-	// Exchange Online (Plan 2): 100 GB, and an archive of its own.
-	[['EXCHANGE_S_ENTERPRISE', 'EXCHANGE_S_ENTERPRISE_GOV'], 'mailbox archive'],
-	// Exchange Online (Plan 1) and the other full mailboxes: Essentials, Midsize Business, Small
-	// Business "EXCHANGE ONLINE (P1)", "EXCHANGE ONLINE POP".
-	[
-		[
-			'EXCHANGE_S_STANDARD',
-			'EXCHANGE_S_STANDARD_GOV',
-			'EXCHANGE_S_STANDARD_MIDMARKET',
-			'EXCHANGE_S_ESSENTIALS',
-			'EXCHANGE_L_STANDARD',
-			'EXCHANGE_B_STANDARD',
-		],
-		'mailbox',
-	],
+	// Exchange Online (Plan 2), and its government edition: 100 GB, and an auto-expanding archive.
+	[['EXCHANGE_S_ENTERPRISE', 'EXCHANGE_S_ENTERPRISE_GOV'], 'mailbox-100gb archive-auto'],
+	// Exchange Online (Plan 1), and its government edition, whatever product carries it (Business
+	// Basic, Business Standard, Business Premium, Office 365 E1, Exchange Online Essentials): 50 GB, and
+	// an archive of its own of 50 GB.
+	[['EXCHANGE_S_STANDARD', 'EXCHANGE_S_STANDARD_GOV'], 'mailbox-50gb archive-50gb'],
+	// The other full mailboxes, whose sizes (and archives) Microsoft's pages used here do not give:
+	// Exchange Essentials, Midsize Business "EXCHANGE ONLINE PLAN", Small Business "EXCHANGE ONLINE
+	// (P1)", "EXCHANGE ONLINE POP".
+	[['EXCHANGE_S_STANDARD_MIDMARKET', 'EXCHANGE_S_ESSENTIALS', 'EXCHANGE_L_STANDARD', 'EXCHANGE_B_STANDARD'], 'mailbox archive-unknown'],
 	// Exchange Online Kiosk: a 2 GB mailbox, no archive (Microsoft 365 F1 is an exception, below).
 	[['EXCHANGE_S_DESKLESS', 'EXCHANGE_S_DESKLESS_GOV'], 'mailbox-kiosk'],
-	// Exchange Online Archiving, for Exchange Online and for Exchange Server.
-	[['EXCHANGE_S_ARCHIVE_ADDON', 'EXCHANGE_S_ARCHIVE'], 'archive'],
+	// Exchange Online Archiving for Exchange Online: with a mailbox plan, the archive auto-expands.
+	[['EXCHANGE_S_ARCHIVE_ADDON'], 'archive-auto'],
+	// Exchange Online Archiving for Exchange Server: an archive for an on-premises mailbox, size not given.
+	[['EXCHANGE_S_ARCHIVE'], 'archive'],
 	// SharePoint Online plans carry the user's OneDrive; so do the OneDrive plans.
 	[
 		[
@@ -316,7 +321,23 @@ const productExceptions = [
 	},
 ];
 
-const codes = new Set(['mailbox', 'mailbox-kiosk', 'archive', 'onedrive', 'onedrive-2gb', 'onedrive-basic', 'office-desktop', 'office-web', 'office-web-read', 'teams']);
+const codes = new Set([
+	'mailbox-100gb',
+	'mailbox-50gb',
+	'mailbox-kiosk',
+	'mailbox',
+	'archive-auto',
+	'archive-50gb',
+	'archive',
+	'archive-unknown',
+	'onedrive',
+	'onedrive-2gb',
+	'onedrive-basic',
+	'office-desktop',
+	'office-web',
+	'office-web-read',
+	'teams',
+]);
 
 let text;
 try {
@@ -411,8 +432,9 @@ export const productNames: Readonly<Record<string, readonly [string, string]>> =
 export const servicePlanNames: Readonly<Record<string, readonly [string, string]>> = JSON.parse(${JSON.stringify(JSON.stringify(sorted(plans)))});
 
 /**
- * servicePlanId → what the plan gives, as space-separated codes (mailbox, mailbox-kiosk, archive,
- * onedrive, onedrive-2gb, onedrive-basic, office-desktop, office-web, office-web-read, teams), or
+ * servicePlanId → what the plan gives, as space-separated codes (mailbox-100gb, mailbox-50gb,
+ * mailbox-kiosk, mailbox, archive-auto, archive-50gb, archive, archive-unknown, onedrive, onedrive-2gb,
+ * onedrive-basic, office-desktop, office-web, office-web-read, teams: see generate-catalog.mjs), or
  * "-family" for nothing the consequences speak of, or "" when no rule classifies it (a test fails).
  */
 export const servicePlanCapabilities: Readonly<Record<string, string>> = JSON.parse(${JSON.stringify(JSON.stringify(sorted(capabilities)))});

@@ -23,11 +23,16 @@ export function readAloud(product: string, plan: LicensePlan, consequences: read
 	}
 	for (const user of consequences) {
 		const lost = lostKinds(user);
-		const reduced = user.changes.filter(change => change.effect === 'reduced');
-		const unchanged = lost.length === 0 && reduced.length === 0 && user.unrecognised.length === 0;
+		const unchanged = user.changes.length === 0 && user.unrecognised.length === 0;
 		const sentences = [
 			...(lost.length > 0 ? [aloud.loses(user.displayName, list(lost.map(kind => aloud.kind[kind])))] : []),
-			...reduced.map(change => aloud.reduced(user.displayName, change)),
+			...user.changes.flatMap(change =>
+				change.effect === 'reduced'
+					? [aloud.reduced(user.displayName, change)]
+					: change.effect === 'undocumented'
+						? [aloud.undocumented(user.displayName, aloud.kind[change.kind])]
+						: [],
+			),
 			...(user.unrecognised.length > 0 ? [aloud.unrecognised(user.displayName, list(user.unrecognised))] : []),
 			...(unchanged ? [aloud.nothing(user.displayName)] : []),
 			...consequenceKinds.flatMap(kind => {

@@ -24,7 +24,7 @@ const say = {
 		user: 'Active users › Nestor Wilke',
 		removed: '* will be removed',
 		question: 'Save these changes for Nestor Wilke?',
-		keeps: 'Nestor Wilke: keeps mailbox (Exchange Online (Plan 1)); loses',
+		keeps: 'Nestor Wilke: mailbox reduced from 100 GB to 50 GB;',
 		change: '− Unassign Office 365 E3',
 		done: '1 license unassigned from Nestor Wilke.',
 		next: 'Next steps',
@@ -36,7 +36,7 @@ const say = {
 		user: 'Aktive brugere › Nestor Wilke',
 		removed: '* fjernes',
 		question: 'Gem disse ændringer for Nestor Wilke?',
-		keeps: 'Nestor Wilke: beholder postkasse (Exchange Online (Plan 1)); mister',
+		keeps: 'Nestor Wilke: postkassen reduceres fra 100 GB til 50 GB;',
 		change: '− Fjern tildeling af Office 365 E3',
 		done: '1 licens fjernet fra Nestor Wilke.',
 		next: 'Næste trin',
@@ -68,7 +68,7 @@ describe.runIf(run)('Active users in a terminal at 80×24', () => {
 		await waitFor(words.removed);
 		session.keys('s');
 		screen = await waitFor(words.question);
-		// What happens first: at 80 columns the sentence wraps, the mailbox is kept.
+		// What happens first: at 80 columns the sentence wraps, the mailbox is kept at Plan 1's size.
 		expect(screen).toContain(words.keeps);
 		// Scroll to the changes.
 		session.keys('j', 'j', 'j');

@@ -233,11 +233,21 @@ describe('unassign on the demo: Tomás Herrera and his archive', () => {
 		return {status: result.status, stdout: result.stdout};
 	};
 
-	it('--dry-run of Exchange Online Archiving says the archive mailbox goes, in words', () => {
+	it('--dry-run of Exchange Online Archiving from a Plan 1 user says the archive shrinks, both ends in words', () => {
 		const result = demo(['unassign', '--product', 'EXCHANGEARCHIVE_ADDON', '--users', 'tomas.herrera@contoso.com', '--dry-run']);
 		expect(result.status).toBe(0);
-		expect(result.stdout).toMatch(/tomas\.herrera@contoso\.com\s+would-remove\n\s+loses the archive mailbox\n/);
-		expect(result.stdout).toContain('Archive mailbox: it goes with Exchange Online Archiving');
+		expect(result.stdout.replace(/\s+/g, ' ')).toContain(
+			'tomas.herrera@contoso.com would-remove archive reduced from auto-expanding (up to 1.5 TB) to 50 GB: litigation hold and inactive-mailbox eligibility are lost',
+		);
+		expect(result.stdout).not.toContain('loses the archive mailbox');
+	});
+
+	it('--json of Exchange Online Archiving: effect reduced, with the levels it goes from and to', () => {
+		const data = json(demo(['unassign', '--product', 'EXCHANGEARCHIVE_ADDON', '--users', 'tomas.herrera@contoso.com', '--dry-run', '--json']));
+		expectShape('unassign', data);
+		expect(data.results[0].consequences).toEqual([
+			expect.objectContaining({kind: 'archive', effect: 'reduced', from: 'auto-expanding', to: '50gb'}),
+		]);
 	});
 
 	it('--json of Exchange Online (Plan 1): the add-on in alsoRemoves, each consequence with its effect', () => {
@@ -247,9 +257,9 @@ describe('unassign on the demo: Tomás Herrera and his archive', () => {
 		expect(data.results[0].alsoRemoves).toEqual([
 			{skuId: 'ee02fd1b-340e-4a4b-b355-4a514e4c8943', skuPartNumber: 'EXCHANGEARCHIVE_ADDON', productName: 'Exchange Online Archiving for Exchange Online'},
 		]);
-		expect(data.results[0].consequences.map((c: {kind: string; effect: string}) => [c.kind, c.effect])).toEqual([
-			['mailbox', 'lost'],
-			['archive', 'lost'],
+		expect(data.results[0].consequences.map((c: {kind: string; effect: string; from: string; to: string}) => [c.kind, c.effect, c.from, c.to])).toEqual([
+			['mailbox', 'lost', '50gb', 'none'],
+			['archive', 'lost', 'auto-expanding', 'none'],
 		]);
 		expect(data.results[0].message).toBe('also removes Exchange Online Archiving for Exchange Online, which depends on it');
 	});

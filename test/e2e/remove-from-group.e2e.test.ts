@@ -31,7 +31,9 @@ describe('remove-from-group on a snapshot', () => {
 			['POWER_BI_PRO', false],
 		]);
 		expect(plan.results[0].consequences.map((c: {kind: string; effect: string}) => `${c.kind}:${c.effect}`)).toContain('mailbox:lost');
-		expect(plan.results[1].consequences.map((c: {kind: string}) => c.kind)).not.toContain('mailbox');
+		// Nestor keeps Exchange Online (Plan 1): his mailbox stays, at its 50 GB.
+		expect(plan.results[1].consequences.map((c: {kind: string; effect: string}) => `${c.kind}:${c.effect}`)).toContain('mailbox:reduced');
+		expect(plan.results[1].consequences.map((c: {kind: string; effect: string}) => `${c.kind}:${c.effect}`)).not.toContain('mailbox:lost');
 
 		// Without --yes and without a terminal: refused, nothing changed.
 		const refused = await run('remove-from-group', '--group', 'E3 Staff', '--users', users);

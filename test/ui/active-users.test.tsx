@@ -47,11 +47,12 @@ describe('one user: Licenses and apps', () => {
 		await app.waitFor('* will be removed');
 		await app.press('s');
 		const dialog = await app.waitFor('Save these changes for Nestor Wilke?');
-		// The consequences panel comes first: the mailbox stays through Exchange Online (Plan 1).
+		// The consequences panel comes first: the mailbox and archive stay, at Exchange Online (Plan 1)'s size.
 		expect(dialog).toContain('What happens');
-		expect(dialog).toMatch(/Nestor Wilke: keeps mailbox \(Exchange Online \(Plan 1\)\); loses the archive[\s│]+mailbox; loses[\s│]+OneDrive/);
+		expect(dialog).toMatch(/Nestor Wilke: mailbox reduced from 100 GB to 50 GB; archive reduced from auto-expanding \(up to[\s│]+1\.5 TB\) to 50 GB/);
 		expect(dialog).not.toContain('lose their mailbox');
-		expect(dialog).toContain('1 user loses their archive mailbox');
+		expect(dialog).not.toContain('their archive mailbox');
+		expect(dialog).toContain('mailbox reduced for 1 user · archive reduced for 1 user');
 		expect(dialog).toContain('− Unassign Office 365 E3');
 		expect(dialog).not.toContain('− Unassign Exchange Online');
 		expect(dialog).toMatch(/\[ Cancel \]/);

@@ -32,7 +32,9 @@ describe('Guided unassign (3)', () => {
 		expect(read).toContain('You are about to remove Office 365 E3 from Nestor Wilke.');
 		// Paragraphs to read aloud stand apart: a blank line after each.
 		expect(read).toMatch(/from Nestor Wilke\.\n\s*\n/);
-		expect(read).toMatch(/Nestor Wilke keeps\s+their\s+mailbox\s+through\s+Exchange\s+Online\s+\(Plan 1\)\./);
+		// Exchange Online (Plan 1) keeps him a smaller mailbox and archive: both ends said aloud.
+		expect(read).toMatch(/Nestor Wilke's mailbox will shrink from\s+100 GB to 50 GB\./);
+		expect(read).toMatch(/Nestor Wilke's archive mailbox will shrink from auto-expanding \(up to 1\.5 TB\) to\s+50 GB, and can no longer be on litigation hold or be kept as an inactive mailbox\./);
 		expect(read).toContain('What happens');
 
 		// esc goes back a step, and enter comes forward again.
@@ -58,7 +60,7 @@ describe('Guided unassign (3)', () => {
 		const text = readFileSync(join(stateDir, 'reports', report!), 'utf8');
 		expect(text).toContain('- Done by: megan.bowen@contoso.com');
 		expect(text).toContain('| nestor.wilke@contoso.com | Office 365 E3 | Unassigned |  |');
-		expect(text).toContain('Nestor Wilke keeps their mailbox through Exchange Online (Plan 1).');
+		expect(text).toContain("Nestor Wilke's mailbox will shrink from 100 GB to 50 GB.");
 		expect(text).toContain('OneDrive: files are not deleted when the license is removed');
 		expect(store.reports()).toEqual([join(stateDir, 'reports', report!)]);
 

@@ -1,10 +1,14 @@
-import {readFileSync, statSync} from 'node:fs';
+import {readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
+import {LocalTenant} from '../../source/backends/local-tenant.js';
 import {productBySku} from '../../source/domain/selectors.js';
+import {openStateFile} from '../../source/store/state-file.js';
+import {openStore} from '../../source/store/store.js';
 import {keyTable, labelOf} from '../../source/ui/keys.js';
 import {keys, renderApp} from '../helpers/ink.js';
-import {demoStore, sku} from '../helpers/tenant.js';
+import {catalogSku} from '../helpers/catalog-tenant.js';
+import {demoStore, demoTenant, sku, tempStateDir} from '../helpers/tenant.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -210,12 +214,15 @@ describe('Tomás Herrera and his archive', () => {
 		return app;
 	}
 
-	it('unassigning Exchange Online Archiving says the archive mailbox goes', async () => {
+	it('unassigning Exchange Online Archiving from a Plan 1 user says the archive shrinks to Plan 1\'s own, and what that costs', async () => {
 		const app = await openProduct(1, 'Exchange Online Archiving for Exchange Online');
 		const dialog = await app.waitFor('Unassign Exchange Online Archiving for Exchange Online from 1 user?');
-		expect(dialog).toContain('1 user loses their archive mailbox');
-		expect(dialog).toContain('Tomás Herrera: loses the archive mailbox');
-		expect(dialog).toContain('Archive mailbox: it goes with Exchange Online Archiving');
+		expect(dialog).toContain('archive reduced for 1 user');
+		expect(dialog.replace(/[│\s]+/g, ' ')).toContain(
+			'Tomás Herrera: archive reduced from auto-expanding (up to 1.5 TB) to 50 GB: litigation hold and inactive-mailbox eligibility are lost',
+		);
+		expect(dialog).not.toContain('loses the archive mailbox');
+		expect(dialog).toContain('Archive of 50 GB (Exchange Online (Plan 1)): it does not expand.');
 	});
 
 	it('unassigning Exchange Online (Plan 1) names the add-on that goes with it, and counts one user', async () => {
@@ -232,5 +239,23 @@ describe('Tomás Herrera and his archive', () => {
 		const next = await app.waitFor('Next steps');
 		expect(next).toContain('1 license of Exchange Online (Plan 1) is free now');
 		expect(next).toContain('1 license of Exchange Online Archiving for Exchange Online is free now');
+	});
+});
+
+describe('two products with one name', () => {
+	it('each row says its part number, so the admin knows which one they open', async () => {
+		const tenant = demoTenant();
+		// Microsoft 365 F1 is both M365_F1 and M365_F1_COMM.
+		tenant.subscribedSkus.push(catalogSku('M365_F1'), catalogSku('M365_F1_COMM'));
+		const file = join(tempStateDir(), 'tenant.json');
+		writeFileSync(file, JSON.stringify(tenant));
+		const store = await openStore({backend: new LocalTenant(file, 'snapshot'), stateFile: openStateFile(tempStateDir())});
+		const app = renderApp(store);
+		cleanup = app.unmount;
+		const frame = await app.waitFor('Microsoft 365 F1 (M365_F1_COMM)');
+		expect(frame).toContain('Microsoft 365 F1 (M365_F1) ');
+		// A name only one product has stays as it is.
+		expect(frame).toContain('Microsoft 365 Business Premium ');
+		expect(frame).not.toContain('(SPB)');
 	});
 });

@@ -4,14 +4,15 @@
 import {describe, expect, it} from 'vitest';
 import {productNames, servicePlanCapabilities, servicePlanNames} from '../../source/domain/catalog.js';
 import {capabilityCatalog} from '../../source/domain/capabilities.js';
-import {consequencesOf, type UserConsequences} from '../../source/domain/consequences.js';
+import {consequencesOf, deletionConsequences, type UserConsequences} from '../../source/domain/consequences.js';
 import {planChanges, planUnassign} from '../../source/domain/plan.js';
 import {catalogTenant, skuOf, type Holding} from '../helpers/catalog-tenant.js';
 
 const now = new Date('2026-11-25T12:00:00.000Z');
 
-/** "mailbox lost", "onedrive → 2gb": a user's changes in the order the panel shows them. */
-const describeChanges = (c: UserConsequences) => c.changes.map(x => (x.effect === 'lost' ? `${x.kind} lost` : `${x.kind} → ${x.to}`));
+/** "mailbox lost", "onedrive → 2gb", "mailbox ~ undocumented-size": a user's changes in the order the panel shows them. */
+const describeChanges = (c: UserConsequences) =>
+	c.changes.map(x => (x.effect === 'lost' ? `${x.kind} lost` : x.effect === 'reduced' ? `${x.kind} → ${x.to}` : `${x.kind} ~ ${x.to}`));
 
 function removing(holdings: readonly Holding[], remove: readonly string[]) {
 	const tenant = catalogTenant({'Kim Akers': holdings});
@@ -98,23 +99,81 @@ describe('what a user loses, product by product', () => {
 			['EXCHANGESTANDARD'],
 			['mailbox lost', 'archive lost'],
 		],
-		['Exchange Online Archiving alone goes: the archive mailbox', [{sku: 'EXCHANGESTANDARD'}, {sku: 'EXCHANGEARCHIVE_ADDON'}], ['EXCHANGEARCHIVE_ADDON'], ['archive lost']],
-		['Exchange Online Kiosk with Exchange Online Archiving', [{sku: 'EXCHANGEDESKLESS'}, {sku: 'EXCHANGEARCHIVE_ADDON'}], ['EXCHANGEDESKLESS'], ['mailbox lost', 'archive lost']],
-		['Exchange Online (Plan 2) beside Plan 1: the mailbox stays, its archive goes', [{sku: 'EXCHANGEENTERPRISE'}, {sku: 'EXCHANGESTANDARD'}], ['EXCHANGEENTERPRISE'], ['archive lost']],
 		[
-			'Business Premium beside Exchange Online (Plan 1): the mailbox stays, Business Premium\'s archive goes',
+			'Exchange Online Archiving goes from a Plan 1 user: the archive is reduced to Plan 1\'s own 50 GB, not lost',
+			[{sku: 'EXCHANGESTANDARD'}, {sku: 'EXCHANGEARCHIVE_ADDON'}],
+			['EXCHANGEARCHIVE_ADDON'],
+			['archive → 50gb'],
+		],
+		[
+			'Exchange Online Archiving goes from a Business Basic user: the archive is reduced to 50 GB',
+			[{sku: 'O365_BUSINESS_ESSENTIALS'}, {sku: 'EXCHANGEARCHIVE_ADDON'}],
+			['EXCHANGEARCHIVE_ADDON'],
+			['archive → 50gb'],
+		],
+		['Exchange Online Archiving goes from a Kiosk user: Kiosk has no archive of its own', [{sku: 'EXCHANGEDESKLESS'}, {sku: 'EXCHANGEARCHIVE_ADDON'}], ['EXCHANGEARCHIVE_ADDON'], ['archive lost']],
+		['Exchange Online Kiosk with Exchange Online Archiving', [{sku: 'EXCHANGEDESKLESS'}, {sku: 'EXCHANGEARCHIVE_ADDON'}], ['EXCHANGEDESKLESS'], ['mailbox lost', 'archive lost']],
+		[
+			'Exchange Online (Plan 2) beside Plan 1: mailbox and archive reduced to Plan 1\'s',
+			[{sku: 'EXCHANGEENTERPRISE'}, {sku: 'EXCHANGESTANDARD'}],
+			['EXCHANGEENTERPRISE'],
+			['mailbox → 50gb', 'archive → 50gb'],
+		],
+		[
+			'Office 365 E3 beside E1: the mailbox 100 → 50 GB, the archive auto-expanding → 50 GB',
+			[{sku: 'ENTERPRISEPACK'}, {sku: 'STANDARDPACK'}],
+			['ENTERPRISEPACK'],
+			['mailbox → 50gb', 'archive → 50gb', 'office-apps → web'],
+		],
+		[
+			'Office 365 E3 beside E1 and Exchange Online Archiving: the archive still auto-expands',
+			[{sku: 'ENTERPRISEPACK'}, {sku: 'STANDARDPACK'}, {sku: 'EXCHANGEARCHIVE_ADDON'}],
+			['ENTERPRISEPACK'],
+			['mailbox → 50gb', 'office-apps → web'],
+		],
+		[
+			'Business Premium beside Business Basic: the archive is reduced to 50 GB, the mailbox stays 50 GB',
+			[{sku: 'SPB'}, {sku: 'O365_BUSINESS_ESSENTIALS'}],
+			['SPB'],
+			['archive → 50gb', 'office-apps → web'],
+		],
+		[
+			'E3 beside a mailbox of undocumented size (Exchange Essentials): neither size is guessed',
+			[{sku: 'ENTERPRISEPACK'}, {sku: 'EXCHANGE_S_ESSENTIALS'}],
+			['ENTERPRISEPACK'],
+			['mailbox ~ undocumented-size', 'archive ~ not-documented', 'onedrive lost', 'office-apps lost', 'teams lost'],
+		],
+		['A mailbox of undocumented size beside Kiosk: reduced to Kiosk\'s 2 GB', [{sku: 'EXCHANGE_S_ESSENTIALS'}, {sku: 'EXCHANGEDESKLESS'}], ['EXCHANGE_S_ESSENTIALS'], ['mailbox → kiosk']],
+		['Exchange Online Archiving for Exchange Server: an archive of undocumented size, lost', [{sku: 'EXCHANGEARCHIVE'}], ['EXCHANGEARCHIVE'], ['archive lost']],
+		[
+			'Business Premium beside Exchange Online (Plan 1): the mailbox stays, the archive is reduced to 50 GB',
 			[{sku: 'SPB'}, {sku: 'EXCHANGESTANDARD'}],
 			['SPB'],
-			['archive lost', 'onedrive lost', 'office-apps lost', 'teams lost'],
+			['archive → 50gb', 'onedrive lost', 'office-apps lost', 'teams lost'],
 		],
-		['Business Basic: Office for the web goes', [{sku: 'O365_BUSINESS_ESSENTIALS'}], ['O365_BUSINESS_ESSENTIALS'], ['mailbox lost', 'onedrive lost', 'office-apps lost', 'teams lost']],
+		[
+			'Business Basic: its own archive and Office for the web go',
+			[{sku: 'O365_BUSINESS_ESSENTIALS'}],
+			['O365_BUSINESS_ESSENTIALS'],
+			['mailbox lost', 'archive lost', 'onedrive lost', 'office-apps lost', 'teams lost'],
+		],
 		['Business Standard beside Business Basic: desktop apps go, web stays', [{sku: 'O365_BUSINESS_PREMIUM'}, {sku: 'O365_BUSINESS_ESSENTIALS'}], ['O365_BUSINESS_PREMIUM'], ['office-apps → web']],
-		['Business Basic beside Apps for business: OneDrive and Office stay', [{sku: 'O365_BUSINESS_ESSENTIALS'}, {sku: 'O365_BUSINESS'}], ['O365_BUSINESS_ESSENTIALS'], ['mailbox lost', 'teams lost']],
+		[
+			'Business Basic beside Apps for business: OneDrive and Office stay',
+			[{sku: 'O365_BUSINESS_ESSENTIALS'}, {sku: 'O365_BUSINESS'}],
+			['O365_BUSINESS_ESSENTIALS'],
+			['mailbox lost', 'archive lost', 'teams lost'],
+		],
 		['Office 365 E1 beside Apps for enterprise: the apps go, Office on the web stays', [{sku: 'STANDARDPACK'}, {sku: 'OFFICESUBSCRIPTION'}], ['OFFICESUBSCRIPTION'], ['office-apps → web']],
 		['Visio Plan 2 alone: its basic OneDrive', [{sku: 'VISIOCLIENT'}], ['VISIOCLIENT'], ['onedrive lost']],
 		['E3 beside Visio Plan 2: OneDrive shrinks to the basic one', [{sku: 'ENTERPRISEPACK'}, {sku: 'VISIOCLIENT'}], ['ENTERPRISEPACK'], ['mailbox lost', 'archive lost', 'onedrive → basic', 'office-apps lost', 'teams lost']],
-		['Office 365 A1 for faculty (education plans)', [{sku: 'STANDARDWOFFPACK_FACULTY'}], ['STANDARDWOFFPACK_FACULTY'], ['mailbox lost', 'onedrive lost', 'office-apps lost', 'teams lost']],
-		['Microsoft 365 A3 beside A1 for faculty: the archive and the desktop apps go', [{sku: 'M365EDU_A3_FACULTY'}, {sku: 'STANDARDWOFFPACK_FACULTY'}], ['M365EDU_A3_FACULTY'], ['archive lost', 'office-apps → web']],
+		['Office 365 A1 for faculty (education plans)', [{sku: 'STANDARDWOFFPACK_FACULTY'}], ['STANDARDWOFFPACK_FACULTY'], everything],
+		[
+			'Microsoft 365 A3 beside A1 for faculty: Plan 2 → Plan 1, and the desktop apps go',
+			[{sku: 'M365EDU_A3_FACULTY'}, {sku: 'STANDARDWOFFPACK_FACULTY'}],
+			['M365EDU_A3_FACULTY'],
+			['mailbox → 50gb', 'archive → 50gb', 'office-apps → web'],
+		],
 		['Power BI Pro: nothing the panel speaks of', [{sku: 'ENTERPRISEPACK'}, {sku: 'POWER_BI_PRO'}], ['POWER_BI_PRO'], []],
 	])('%s', (_case, holdings, remove, expected) => {
 		expect(describeChanges(removing(holdings, remove).result)).toEqual(expected);
@@ -131,8 +190,9 @@ describe('what a user loses, product by product', () => {
 	it('a change that assigns one product while it removes another counts what the new one gives', () => {
 		const tenant = catalogTenant({'Kim Akers': [{sku: 'ENTERPRISEPACK'}], 'Lee Gu': [{sku: 'SPB'}]});
 		const [item] = planChanges(tenant, [{user: 'user-1', add: [skuOf('SPB')], remove: [skuOf('ENTERPRISEPACK')]}]).items;
-		// Business Premium's Exchange Online (Plan 1) has Exchange Online Archiving beside it: nothing is lost.
-		expect(describeChanges(consequencesOf(tenant, item!, now))).toEqual([]);
+		// Business Premium's Exchange Online (Plan 1) has Exchange Online Archiving beside it: the archive
+		// still auto-expands; the mailbox is Plan 1's 50 GB, no longer Plan 2's 100 GB.
+		expect(describeChanges(consequencesOf(tenant, item!, now))).toEqual(['mailbox → 50gb']);
 	});
 
 	it('dates: mail deleted 30 days on, OneDrive archived 93 days on', () => {
@@ -161,12 +221,58 @@ describe('what a user loses, product by product', () => {
 		const tenant = catalogTenant({'Kim Akers': [{sku: 'EXCHANGESTANDARD'}]});
 		tenant.subscribedSkus[0]!.servicePlans = [{servicePlanId: '00000000-0000-0000-0000-00000000abcd', servicePlanName: 'EXCHANGE_S_STANDARD'}];
 		const [item] = planUnassign(tenant, ['user-1'], [skuOf('EXCHANGESTANDARD')]).items;
-		expect(describeChanges(consequencesOf(tenant, item!, now))).toEqual(['mailbox lost']);
+		expect(describeChanges(consequencesOf(tenant, item!, now))).toEqual(['mailbox lost', 'archive lost']);
 	});
 
 	it('what each product gives is worked out once per tenant, not per user', () => {
 		const tenant = catalogTenant({'Kim Akers': [{sku: 'ENTERPRISEPACK'}], 'Lee Gu': [{sku: 'ENTERPRISEPACK'}]});
 		expect(capabilityCatalog(tenant)).toBe(capabilityCatalog({...tenant, users: []}));
+	});
+});
+
+describe('sizes: what a reduction names at both ends', () => {
+	const changes = (holdings: Holding[], remove: string[]) => removing(holdings, remove).result.changes;
+
+	it('E3 → E1: mailbox 100 GB → 50 GB, archive auto-expanding → 50 GB', () => {
+		expect(changes([{sku: 'ENTERPRISEPACK'}, {sku: 'STANDARDPACK'}], ['ENTERPRISEPACK']).slice(0, 2)).toEqual([
+			{kind: 'mailbox', effect: 'reduced', from: '100gb', to: '50gb'},
+			{kind: 'archive', effect: 'reduced', from: 'auto-expanding', to: '50gb'},
+		]);
+	});
+
+	it('Exchange Online Archiving from a Plan 1 user: auto-expanding → 50 GB', () => {
+		expect(changes([{sku: 'EXCHANGESTANDARD'}, {sku: 'EXCHANGEARCHIVE_ADDON'}], ['EXCHANGEARCHIVE_ADDON'])).toEqual([
+			{kind: 'archive', effect: 'reduced', from: 'auto-expanding', to: '50gb'},
+		]);
+	});
+
+	it('a size not documented is never compared: the mailbox kept is named, its size not guessed', () => {
+		const {result} = removing([{sku: 'ENTERPRISEPACK'}, {sku: 'EXCHANGE_S_ESSENTIALS'}], ['ENTERPRISEPACK']);
+		expect(result.changes.slice(0, 2)).toEqual([
+			{kind: 'mailbox', effect: 'undocumented', from: '100gb', to: 'undocumented-size'},
+			{kind: 'archive', effect: 'undocumented', from: 'auto-expanding', to: 'not-documented'},
+		]);
+		// A mailbox stays, and who gives it is said; whether an archive does is not documented, so nothing is claimed.
+		expect(result.kept).toEqual({mailbox: [skuOf('EXCHANGE_S_ESSENTIALS')]});
+	});
+
+	it('an archive nobody documents is never said to be lost with the mailbox', () => {
+		expect(changes([{sku: 'EXCHANGE_S_ESSENTIALS'}], ['EXCHANGE_S_ESSENTIALS'])).toEqual([
+			{kind: 'mailbox', effect: 'lost', from: 'undocumented-size', to: 'none'},
+		]);
+	});
+
+	it('deleting a user: inactive-mailbox eligibility needs Plan 2, or Plan 1 with Exchange Online Archiving', () => {
+		const eligible = (holdings: Holding[]) => {
+			const tenant = catalogTenant({'Kim Akers': holdings});
+			return deletionConsequences(tenant, tenant.users[0]!, now).inactiveEligible;
+		};
+		expect(eligible([{sku: 'ENTERPRISEPACK'}])).toBe(true);
+		expect(eligible([{sku: 'EXCHANGESTANDARD'}, {sku: 'EXCHANGEARCHIVE_ADDON'}])).toBe(true);
+		expect(eligible([{sku: 'SPB'}])).toBe(true);
+		// Plan 1's own 50 GB archive is not enough.
+		expect(eligible([{sku: 'EXCHANGESTANDARD'}])).toBe(false);
+		expect(eligible([{sku: 'O365_BUSINESS_ESSENTIALS'}])).toBe(false);
 	});
 });
 

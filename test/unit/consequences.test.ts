@@ -28,12 +28,13 @@ describe('what each user of the demo loses', () => {
 	it.each([
 		['Office 365 E3 alone', 'Adele Vance', [sku.e3], ['mailbox', 'archive', 'onedrive', 'office-apps', 'teams'], {}],
 		['Business Premium: its Exchange Online Archiving too', 'Alex Wilber', [sku.businessPremium], ['mailbox', 'archive', 'onedrive', 'office-apps', 'teams'], {}],
-		['Business Basic: Office for the web', 'Jamal Carter', [basic], ['mailbox', 'onedrive', 'office-apps', 'teams'], {}],
-		['E3 beside Exchange Online (Plan 1): the mailbox stays, E3\'s archive goes', 'Nestor Wilke', [sku.e3], ['archive', 'onedrive', 'office-apps', 'teams'], {mailbox: [sku.exchangePlan1]}],
-		['Exchange Online (Plan 1) beside E3: nothing lost', 'Nestor Wilke', [sku.exchangePlan1], [], {mailbox: [sku.e3]}],
+		['Business Basic: its own archive, and Office for the web', 'Jamal Carter', [basic], ['mailbox', 'archive', 'onedrive', 'office-apps', 'teams'], {}],
+		// Mailbox and archive are reduced to Plan 1's 50 GB each: neither is lost.
+		['E3 beside Exchange Online (Plan 1): the mailbox and archive stay, smaller', 'Nestor Wilke', [sku.e3], ['onedrive', 'office-apps', 'teams'], {}],
+		['Exchange Online (Plan 1) beside E3: nothing lost', 'Nestor Wilke', [sku.exchangePlan1], [], {}],
 		['Visio held directly and through a group: nothing lost', 'Lidia Holloway', [sku.visio], [], {}],
 		['Exchange Online (Plan 1), with the archive add-on that depends on it', 'Tomás Herrera', [sku.exchangePlan1], ['mailbox', 'archive'], {}],
-		['only the archive add-on: the archive mailbox', 'Tomás Herrera', [archive], ['archive'], {}],
+		['only the archive add-on: Plan 1\'s own archive stays', 'Tomás Herrera', [archive], [], {}],
 	])('%s', (_case, name, skuIds, expected, kept) => {
 		const result = consequences(name, skuIds);
 		expect(lost(result)).toEqual(expected);
@@ -66,9 +67,11 @@ describe('what each user of the demo loses', () => {
 		const users = ['Adele Vance', 'Nestor Wilke', 'Alex Wilber', 'Lidia Holloway'].map(n => userByName(tenant, n).id);
 		const plan = planUnassign(tenant, users, [sku.e3, sku.businessPremium, sku.visio]);
 		const sums = sumConsequences(planConsequences(tenant, plan, now));
-		// Nestor keeps his mailbox through Exchange Online (Plan 1).
+		// Nestor keeps a 50 GB mailbox and archive through Exchange Online (Plan 1).
 		expect(sums.lost.mailbox).toBe(3);
-		expect(sums.lost.archive).toBe(4);
+		expect(sums.reduced.mailbox).toBe(1);
+		expect(sums.lost.archive).toBe(3);
+		expect(sums.reduced.archive).toBe(1);
 		// Lidia keeps Visio Plan 2 through her group, and with it a basic OneDrive.
 		expect(sums.lost.onedrive).toBe(3);
 		expect(sums.reduced.onedrive).toBe(1);

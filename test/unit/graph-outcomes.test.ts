@@ -31,7 +31,6 @@ describe("Graph's answers as outcomes", () => {
 		['2xx', answer(200), 'removed', null],
 		['inherited from a group', answer(400, 'User license is inherited from a group membership and it cannot be removed directly from the user.'), 'skipped', 'group-assigned'],
 		['no such license', answer(400, 'User does not have a corresponding license.'), 'skipped', 'not-assigned'],
-		['a dependent service plan', answer(400, 'License assignment failed because service plan X depends on the service plan(s) Y'), 'failed', 'error'],
 		['throttled to the end', {id: '0', status: 429, headers: {'Retry-After': '1'}, body: {error: {message: 'Too many requests.'}}}, 'failed', 'error'],
 	])('%s', (_case, response, outcome, reason) => {
 		const [result] = outcomesOf(item, answered(response));

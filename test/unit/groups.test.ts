@@ -17,10 +17,9 @@ describe('leaving a group that licenses the user', () => {
 		const [pradeep, nestor] = plan.items;
 		expect(pradeep).toMatchObject({block: null, products: [sku.e3, sku.powerBiPro], kept: []});
 		expect(kinds(groupRemovalConsequences(tenant, staffGroup, pradeep!, now))).toEqual(['mailbox:lost', 'archive:lost', 'onedrive:lost', 'office-apps:lost', 'teams:lost']);
-		// Nestor holds Exchange Online (Plan 1) directly: his mailbox stays.
+		// Nestor holds Exchange Online (Plan 1) directly: his mailbox and archive stay, at Plan 1's 50 GB.
 		const nestorLoses = groupRemovalConsequences(tenant, staffGroup, nestor!, now);
-		expect(nestorLoses.kept.mailbox).toEqual([sku.exchangePlan1]);
-		expect(kinds(nestorLoses)).not.toContain('mailbox:lost');
+		expect(kinds(nestorLoses)).toEqual(['mailbox:reduced', 'archive:reduced', 'onedrive:lost', 'office-apps:lost', 'teams:lost']);
 	});
 
 	it('a product also held directly or through another group is kept', () => {

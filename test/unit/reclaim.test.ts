@@ -96,6 +96,11 @@ describe('redundant: add-ons are judged by their service plans, not only by what
 		expect(redundantFor([{sku: 'ENTERPRISEPACK'}, {sku: 'EXCHANGEARCHIVE_ADDON'}]).map(f => f.product)).toEqual(['EXCHANGEARCHIVE_ADDON']);
 	});
 
+	it('a mailbox kept at a size Microsoft does not document is no proof of redundancy', () => {
+		// Exchange Essentials' size is not documented: Plan 1's 50 GB beside it may be more.
+		expect(redundantFor([{sku: 'EXCHANGESTANDARD'}, {sku: 'EXCHANGE_S_ESSENTIALS'}]).map(f => f.product)).not.toContain('EXCHANGESTANDARD');
+	});
+
 	it('removing a product that an add-on needs is not redundant, even when the capability stays', () => {
 		// Exchange Online (Plan 1) beside Business Premium (its own Plan 1) and the archive add-on: the
 		// add-on's base stays in Business Premium, so Plan 1 can go.

@@ -1,7 +1,7 @@
 import {produce} from 'immer';
 import {describe, expect, it} from 'vitest';
 import {planChanges, planUnassign} from '../../source/domain/plan.js';
-import {additionBlock, adminPermission, dependentAddOns, dependentsNamedIn, removalBlock} from '../../source/domain/rules.js';
+import {additionBlock, adminPermission, dependentAddOns, removalBlock} from '../../source/domain/rules.js';
 import {demoTenant, sku, userByName} from '../helpers/tenant.js';
 
 const archive = 'ee02fd1b-340e-4a4b-b355-4a514e4c8943';
@@ -96,15 +96,6 @@ describe('dependent add-ons', () => {
 		expect(dependentAddOns(kept, userByName(kept, 'Tomás Herrera'), [sku.exchangePlan1]).size).toBe(0);
 		const disabled = exchangePlan(false);
 		expect([...dependentAddOns(disabled, userByName(disabled, 'Tomás Herrera'), [sku.exchangePlan1]).keys()]).toEqual([archive]);
-	});
-
-	it("Graph's \"depends on\" answer is read back as the user's add-on, by plan id or name", () => {
-		const tenant = demoTenant();
-		const tomas = userByName(tenant, 'Tomás Herrera');
-		const planId = tenant.subscribedSkus.find(s => s.skuId === archive)!.servicePlans[0]!.servicePlanId;
-		expect(dependentsNamedIn(tenant, tomas.id, `License assignment failed because service plan ${planId} depends on the service plan(s) 9aaf7827`)).toEqual([archive]);
-		expect(dependentsNamedIn(tenant, tomas.id, 'License assignment failed because service plan EXCHANGE_S_ARCHIVE_ADDON depends on the service plan(s) X')).toEqual([archive]);
-		expect(dependentsNamedIn(tenant, tomas.id, 'User does not have a corresponding license.')).toEqual([]);
 	});
 
 	it('a product that carries its own base is no add-on: Business Premium stays when Plan 1 beside it goes', () => {

@@ -2,7 +2,11 @@ import {describe, expect, it} from 'vitest';
 import {produce} from 'immer';
 import {applyChanges} from '../../source/domain/changes.js';
 import {planUnassign} from '../../source/domain/plan.js';
-import {filterUsers, holdersOf, productBySku, productRows} from '../../source/domain/selectors.js';
+import {consequencesOf} from '../../source/domain/consequences.js';
+import {filterUsers, holdersOf, nameWithPartNumber, namesOf, productBySku, productNameOf, productRows} from '../../source/domain/selectors.js';
+import {licensesJson, matchProducts} from '../../source/commands/read.js';
+import {consequencePhrases} from '../../source/text/index.js';
+import {catalogTenant, skuOf} from '../helpers/catalog-tenant.js';
 import {demoProductNames, demoTenant, sku, userByName} from '../helpers/tenant.js';
 
 describe('products aggregated over subscriptions', () => {
@@ -67,6 +71,38 @@ describe('products aggregated over subscriptions', () => {
 		expect([product.selfServiceOwnerId, product.selfServiceBesideId]).toEqual([null, pradeep.id]);
 		const plan = planUnassign(tenant, [pradeep.id], [sku.powerBiPro]);
 		expect(plan.items[0]!.remove).toEqual([sku.powerBiPro]);
+	});
+});
+
+describe('two products with one name', () => {
+	// Microsoft 365 F1 is both M365_F1 and M365_F1_COMM in Microsoft's table.
+	const tenant = catalogTenant({'Kim Akers': [{sku: 'M365_F1'}, {sku: 'ENTERPRISEPACK'}], 'Lee Gu': [{sku: 'M365_F1_COMM'}, {sku: 'ENTERPRISEPACK'}]});
+	const f1 = skuOf('M365_F1');
+	const f1Comm = skuOf('M365_F1_COMM');
+
+	it('are told apart by their part number wherever a name is shown; a name only one product has stays as it is', () => {
+		expect(productRows(tenant).map(p => p.name).sort()).toEqual(['Microsoft 365 F1 (M365_F1)', 'Microsoft 365 F1 (M365_F1_COMM)', 'Office 365 E3']);
+		const names = namesOf(tenant);
+		expect([names.product(f1), names.product(f1Comm), productNameOf(tenant, f1Comm)]).toEqual([
+			'Microsoft 365 F1 (M365_F1)',
+			'Microsoft 365 F1 (M365_F1_COMM)',
+			'Microsoft 365 F1 (M365_F1_COMM)',
+		]);
+		expect(licensesJson(tenant).products.map(p => p.productName)).toContain('Microsoft 365 F1 (M365_F1_COMM)');
+		// The consequences say which one keeps what.
+		const [item] = planUnassign(tenant, ['user-2'], [skuOf('ENTERPRISEPACK')]).items;
+		expect(consequencePhrases(consequencesOf(tenant, item!, new Date()), names.product)).toContain('keeps Teams (Microsoft 365 F1 (M365_F1_COMM))');
+	});
+
+	it('a tenant with only one of them shows the name alone', () => {
+		const one = catalogTenant({'Kim Akers': [{sku: 'M365_F1_COMM'}]});
+		expect(productRows(one).map(p => p.name)).toEqual(['Microsoft 365 F1']);
+	});
+
+	it('--product with the shared name names both candidates, once each with its part number', () => {
+		const matches = matchProducts(tenant, 'microsoft 365 f1');
+		expect(matches.map(nameWithPartNumber).sort()).toEqual(['Microsoft 365 F1 (M365_F1)', 'Microsoft 365 F1 (M365_F1_COMM)']);
+		expect(matchProducts(tenant, 'Microsoft 365 F1 (M365_F1_COMM)').map(p => p.skuId)).toEqual([f1Comm]);
 	});
 });
 

@@ -6,6 +6,7 @@ import {writeCache} from '../../store/private-files.js';
 import type {CompanySubscription, DirectoryRole, Group, Organization, SubscribedSku, Tenant, User} from '../../domain/model.js';
 import {normaliseTenant, normaliseUser} from '../../domain/ids.js';
 import {assignLicenseBody} from '../../domain/commands.js';
+import {dependencyRefusal} from '../../domain/dependencies.js';
 import {changeCount, plannedDisabled, skipOutcomes, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
 import {strings} from '../../text/index.js';
 import type {DeletedUser, TenantBackend} from '../backend.js';
@@ -61,8 +62,11 @@ function hasApps(user: User, skuId: string, disabled: readonly string[]): boolea
 	return state !== undefined && now.length === disabled.length && disabled.every(id => now.includes(id.toLowerCase()));
 }
 
-/** Graph's answer to one user's assignLicense, as an outcome for each product in the request. */
-export function outcomesOf(item: LicensePlan['items'][number], answer: Answer): UserOutcome[] {
+/**
+ * Graph's answer to one user's assignLicense, as an outcome for each product in the request. The
+ * tenant names the products of a dependency Graph refuses (without it, the plans' names).
+ */
+export function outcomesOf(item: LicensePlan['items'][number], answer: Answer, tenant?: Tenant): UserOutcome[] {
 	const base = {userId: item.userId, userPrincipalName: item.userPrincipalName};
 	const requested = [
 		...item.add.map(skuId => ({skuId, requested: 'add' as const})),
@@ -92,6 +96,8 @@ export function outcomesOf(item: LicensePlan['items'][number], answer: Answer): 
 		const message = safe ?? strings.graph.status(response.status, '');
 		if (/inherited from a group/i.test(message)) return {...base, skuId, requested: kind, outcome: 'skipped', reason: 'group-assigned', message};
 		if (/does not have a corresponding license/i.test(message)) return {...base, skuId, requested: kind, outcome: 'skipped', reason: 'not-assigned', message};
+		const refusal = dependencyRefusal(tenant, item, message);
+		if (refusal) return {...failed(strings.outcome.dependsOn(refusal.addOns, refusal.bases)), dependency: refusal.dependency};
 		return failed(message);
 	});
 }
@@ -236,7 +242,7 @@ export class GraphTenant implements TenantBackend {
 		});
 	}
 
-	async apply(_tenant: Tenant, plan: LicensePlan, onProgress?: (progress: Progress) => void, signal?: AbortSignal): Promise<UserOutcome[]> {
+	async apply(tenant: Tenant, plan: LicensePlan, onProgress?: (progress: Progress) => void, signal?: AbortSignal): Promise<UserOutcome[]> {
 		const items = plan.items.filter(item => changeCount(item) > 0);
 		const requests: SubRequest[] = items.map((item, i) => ({
 			id: String(i),
@@ -262,7 +268,7 @@ export class GraphTenant implements TenantBackend {
 			if (why !== undefined) return {kind: 'unknown', why, now: signal?.aborted ? 'not-read' : (now.get(items[i]!.userId) ?? null)};
 			return {kind: 'not-sent', why: stopped ?? strings.graph.cancelled};
 		};
-		return [...items.flatMap((item, i) => outcomesOf(item, answerOf(i))), ...skipOutcomes(plan)];
+		return [...items.flatMap((item, i) => outcomesOf(item, answerOf(i), tenant)), ...skipOutcomes(plan)];
 	}
 
 	/** Users read back after their answers were lost: the user, null when not found, or why it failed. */
