@@ -618,6 +618,8 @@ export const da: Strings = {
 		interrupted: 'stopper: venter på svar på det sendte; resten sendes ikke. Ctrl-C igen afslutter med det samme.',
 		error: message => `Ikke gemt: ${message}`,
 		leftMidChange: 'lukket, mens en ændring blev sendt: næste start læser, hvordan hver bruger står, og registrerer, hvad der blev gjort.',
+		stoppingToQuit:
+			'Stopper og lukker så: venter på svarene på det sendte (højst 5 s); resten sendes ikke. Ctrl-C igen lukker med det samme.',
 	},
 	outcome: {
 		summary: (counts, product, who) =>

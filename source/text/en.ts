@@ -625,6 +625,8 @@ export const en = {
 		interrupted: 'stopping: waiting for the answers to what was sent; the rest will not be sent. Ctrl-C again quits at once.',
 		error: (message: string) => `Not saved: ${message}`,
 		leftMidChange: 'left while a change was being sent: the next start reads how each user stands and records what was done.',
+		stoppingToQuit:
+			'Stopping, then quitting: waiting for the answers to what was sent (5 s at most); the rest will not be sent. Ctrl-C again quits at once.',
 	},
 	outcome: {
 		/**

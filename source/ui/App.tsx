@@ -132,7 +132,7 @@ function Screens({initialTab, router, graphBase, signIn, interrupts, leaveNow}: 
 			leaveNow,
 			dropSignIn: () => prompt?.cancel?.(),
 			say: setStatus,
-			stoppingText: strings.dialog.interrupted,
+			stoppingText: strings.dialog.stoppingToQuit,
 			interrupts,
 		}),
 	};

@@ -45,6 +45,37 @@ describe('through a proxy', () => {
 		expect(report.proxy).toEqual({graph: null, login: proxy.url, noProxy: `example.org, ${live.local.graph}`});
 	});
 
+	it('a proxy written without a scheme (proxy:3128) is taken as http://, as curl takes it', async () => {
+		const proxy = closeAfterTest(await startConnectProxy());
+		const live = await liveSignIn({graphHttps: true, env: {HTTPS_PROXY: new URL(proxy.url).host}});
+		const result = await live.run('licenses', '--json');
+		expect(result.status).toBe(0);
+		expect(new Set(proxy.tunnels.map(t => t.target))).toEqual(new Set([live.local.idp, live.local.graph]));
+		expect(JSON.parse((await live.run('doctor', '--json')).stdout).proxy.graph).toBe(proxy.url);
+	});
+
+	it('a proxy that asks for credentials (407) says so, and says when the ones given are refused; only Basic', async () => {
+		const proxy = closeAfterTest(await startConnectProxy({credentials}));
+		const bare = proxy.url.replace(`${credentials.user}:${credentials.password}@`, '');
+		const none = await liveSignIn({env: {HTTPS_PROXY: bare}});
+		const asked = await none.run('licenses');
+		expect(asked.status).toBe(1);
+		expect(asked.stderr).toContain(`the proxy ${bare} asks for credentials (407): give them in its address, as http://user:password@host:port (Basic authentication only).`);
+		const wrong = await liveSignIn({env: {HTTPS_PROXY: bare.replace('http://', 'http://ops:wrong@')}});
+		const refused = await wrong.run('licenses');
+		expect(refused.status).toBe(1);
+		expect(refused.stderr).toContain(`the proxy ${bare} refused the credentials given in its address (407)`);
+		expect(refused.stderr).not.toContain('wrong');
+	});
+
+	it('a proxy whose host is not found says it is the proxy', async () => {
+		const live = await liveSignIn({env: {HTTPS_PROXY: 'http://no-such-proxy.invalid:3128'}});
+		const result = await live.run('licenses');
+		expect(result.status).toBe(1);
+		expect(result.stderr).toContain('the proxy http://no-such-proxy.invalid:3128 was not found (DNS): is HTTPS_PROXY (or HTTP_PROXY) right?');
+		expect(result.stderr.trim().split('\n')).toHaveLength(1);
+	});
+
 	it('a proxy that is not a web address is one line naming the variable, exit 1', async () => {
 		const live = await liveSignIn({env: {HTTPS_PROXY: 'proxy.example.com:3128 oops'}});
 		const result = await live.run('licenses');
@@ -58,10 +89,15 @@ describe('through a proxy', () => {
  * Where MSAL sends a sign-in for each cloud's authority. Its own cloud metadata names
  * login.partner.microsoftonline.cn as the preferred host of login.chinacloudapi.cn, and goes there.
  */
-const signInHost = {worldwide: 'login.microsoftonline.com', '21vianet': 'login.partner.microsoftonline.cn'} as const;
+const signInHost = {
+	worldwide: 'login.microsoftonline.com',
+	'21vianet': 'login.partner.microsoftonline.cn',
+	usgov: 'login.microsoftonline.us',
+	usgovdod: 'login.microsoftonline.us',
+} as const;
 
-describe("each cloud's sign-in host, as in FACTS", () => {
-	for (const cloud of ['worldwide', '21vianet'] as const) {
+describe("each cloud's sign-in host, as in FACTS (and Graph's national cloud page for the US Government ones)", () => {
+	for (const cloud of ['worldwide', '21vianet', 'usgov', 'usgovdod'] as const) {
 		it(`${cloud}: the authority is ${new URL(clouds[cloud].login).host}; sign-in goes there (refused by the test proxy, never reached)`, async () => {
 			const proxy = closeAfterTest(await startConnectProxy());
 			const recording = recordConnections();
@@ -79,7 +115,7 @@ describe("each cloud's sign-in host, as in FACTS", () => {
 			expect(proxy.tunnels.every(t => t.target === `${host}:443` && !t.allowed)).toBe(true);
 			expect(new Set(recording.connections())).toEqual(new Set([new URL(proxy.url).host]));
 			const doctor = JSON.parse((await cli(['doctor', '--json', '--graph', '--cloud', cloud, '--state-dir', tempStateDir()], {M365_LICENSES_GRAPH_TOKEN: 'x'})).stdout);
-			expect(doctor.endpoints.login).toBe(clouds[cloud].login);
+			expect(doctor.endpoints).toEqual(clouds[cloud]);
 		});
 	}
 });

@@ -1,4 +1,5 @@
 import {render} from 'ink-testing-library';
+import type {ComponentProps} from 'react';
 import stringWidth from 'string-width';
 import {App} from '../../source/ui/App.js';
 import type {Store} from '../../source/store/store.js';
@@ -31,8 +32,8 @@ export async function waitForFrame(
 }
 
 /** The app in a terminal of ink-testing-library's 100 columns, or of the size given (80×24, 40×12…). */
-export function renderApp(store: Store, size?: {columns: number; rows: number}) {
-	const app = render(<App store={store} />);
+export function renderApp(store: Store, size?: {columns: number; rows: number}, props: Omit<ComponentProps<typeof App>, 'store'> = {}) {
+	const app = render(<App store={store} {...props} />);
 	let columns = 100;
 	// A frame drawn for another width (before a resize reached the app) is not one to read.
 	const fits = (f: string) => f.split('\n').every(line => stringWidth(line) <= columns);

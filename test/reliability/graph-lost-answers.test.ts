@@ -79,3 +79,30 @@ describe('answers lost before Graph carried the writes out', () => {
 		expect(holdersIn(server, chosen, SPB)).toHaveLength(3);
 	});
 });
+
+describe('outcomes not known until the next start', () => {
+	it('Graph breaks mid-run (a 502 after the writes, and on every request after): --json still says each user, unknown, exit 3; the next start reads them back and records what was done', async () => {
+		const tenant = generated(200);
+		const chosen = directHolders(tenant, SPB).slice(0, 30);
+		const {server, run} = await liveGraph(tenant, {faults: {brokenAfterFirstWrite: true}, pageSize: 100});
+		const result = await run('unassign', '--product', 'SPB', '--users', chosen.join(','), '--yes', '--json');
+		expect(result.status).toBe(3);
+		const data = JSON.parse(result.stdout);
+		expect(data.results).toHaveLength(30);
+		expect(data.summary).toMatchObject({removed: 0, failed: 0, notSent: 0, unknown: 30});
+		for (const r of data.results) expect(r).toMatchObject({outcome: 'unknown', message: expect.stringMatching(/^Unknown: /)});
+		// Graph mends; the next command reads those users back and settles them, in the audit log.
+		server.faults.brokenAfterFirstWrite = false;
+		const done = chosen.length - holdersIn(server, chosen, SPB).length;
+		expect(done).toBeGreaterThan(0);
+		const next = await run('licenses', '--json');
+		expect(next.status).toBe(0);
+		expect(next.stderr).toContain(`was settled: ${done} done, ${30 - done} not done`);
+		const audit = JSON.parse((await run('audit', '--json')).stdout).entries as Array<{userPrincipalName: string; outcome: string; reason: string | null}>;
+		expect(audit.filter(e => e.outcome === 'unknown')).toHaveLength(30);
+		const settled = audit.filter(e => e.reason === 'found-after-interruption').map(e => e.userPrincipalName);
+		expect(settled.sort()).toEqual(chosen.filter(upn => !holdersIn(server, chosen, SPB).includes(upn)).sort());
+		// Settled once: a third start has nothing left to settle.
+		expect((await run('licenses', '--json')).stderr).not.toContain('was settled');
+	});
+});

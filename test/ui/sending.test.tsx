@@ -50,8 +50,8 @@ function stoppableBackend(): TenantBackend & {stopped: boolean} {
 					userPrincipalName: item.userPrincipalName,
 					skuId,
 					requested: 'remove' as const,
-					outcome: 'failed' as const,
-					reason: 'error' as const,
+					outcome: 'not-sent' as const,
+					reason: null,
 					message: 'Not sent: stopped (esc or Ctrl-C). Nothing was changed for this user.',
 				})),
 			);
@@ -87,7 +87,8 @@ describe('sending a change', () => {
 		// The results list each user: the one done, and the one not sent.
 		const after = await app.waitFor('Not sent: stopped (esc or Ctrl-C).');
 		expect(after).not.toContain('Sending the change');
-		expect(after).toContain('1 license of Microsoft 365 Business Premium unassigned from Alex Wilber, 1 user failed.');
+		expect(after).toContain('1 license of Microsoft 365 Business Premium unassigned from Alex Wilber, 1 user not sent.');
+		expect(after).toMatch(/ Microsoft 365 Business Premium: Not sent: stopped/);
 		expect(backend.stopped).toBe(true);
 	});
 

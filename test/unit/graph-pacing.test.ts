@@ -93,6 +93,17 @@ describe('pacing', () => {
 		expect(pacing.pauseUntil).toBe(1000);
 	});
 
+	it('a push back in which Graph took some of the requests starts the backoff again: it is letting them through', () => {
+		let pacing = initialPacing();
+		// Three pushes back with nothing taken: 1, 2, 4 s.
+		for (let i = 0; i < 3; i++) pacing = paced(pacing, {...throttled(5, null, pacing.epoch), jitter: 1}, 0);
+		expect(pacing.pauseUntil).toBe(4000);
+		// Then a batch half taken, half throttled: a second again, not eight.
+		pacing = paced(pacing, {...throttled(5, null, pacing.epoch, 5), jitter: 1}, 10_000);
+		expect(pacing.pauseUntil).toBe(11_000);
+		expect(pacing.throttledInARow).toBe(1);
+	});
+
 	it('never less than a second after a 429 or 503, whatever Retry-After says', () => {
 		expect(throttleWaitMs(0, 0)).toBe(minThrottleWaitMs);
 		expect(throttleWaitMs(200, 3)).toBe(1000);

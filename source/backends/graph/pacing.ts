@@ -16,7 +16,7 @@ export interface Pacing {
 	pauseUntil: number;
 	/** Doubling, until Graph first pushes back. */
 	slowStart: boolean;
-	/** Throttled answers in a row: the backoff when Graph gives no Retry-After. */
+	/** Pushes back in a row with nothing taken between them: the backoff when Graph gives no Retry-After. */
 	throttledInARow: number;
 	/** Answered for good since Graph last pushed back. */
 	accepted: number;
@@ -64,15 +64,17 @@ export function paced(pacing: Pacing, answer: Answer, now: number): Pacing {
 	const accepted = pacing.accepted + answer.answered;
 	if (answer.throttled > 0) {
 		const decrease = answer.sentEpoch === pacing.epoch;
-		// An answer to a request sent before the last push back is part of it: the same backoff.
-		const wait = throttleWaitMs(answer.retryAfterMs, decrease ? pacing.throttledInARow : Math.max(0, pacing.throttledInARow - 1), answer.jitter);
+		// Graph took some of these: it is letting requests through, so the backoff starts again. An
+		// answer to a request sent before the last push back is part of it: the same backoff.
+		const inARow = answer.answered > 0 ? 0 : decrease ? pacing.throttledInARow : Math.max(0, pacing.throttledInARow - 1);
+		const wait = throttleWaitMs(answer.retryAfterMs, inARow, answer.jitter);
 		return {
 			window: decrease ? Math.max(1, Math.floor(pacing.window / 2)) : pacing.window,
 			epoch: decrease ? pacing.epoch + 1 : pacing.epoch,
 			pauseUntil: Math.max(pacing.pauseUntil, now + wait),
 			slowStart: false,
 			// Counted once a pause: answers to requests that were in flight together are one push back.
-			throttledInARow: decrease ? pacing.throttledInARow + 1 : pacing.throttledInARow,
+			throttledInARow: decrease ? inARow + 1 : answer.answered > 0 ? inARow : pacing.throttledInARow,
 			accepted: 0,
 			burst: decrease ? accepted : Math.max(pacing.burst, accepted),
 		};
