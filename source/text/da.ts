@@ -930,7 +930,7 @@ Indstillinger (overalt):
   -h, --help         vis denne hjælp
   -v, --version      vis versionen
 
-Slutkoder: 0 udført, 1 fejl, 2 brugsfejl, 3 nogle brugere sprunget over eller mislykkedes (resten udført).
+Afslutningskoder: 0 udført, 1 fejl, 2 brugsfejl, 3 nogle brugere sprunget over, mislykkedes, ikke sendt eller ukendt (resten udført).
 Taster: tryk ? i appen.`,
 		usageError: message => `${message}. Se m365-licenses --help.`,
 		unknownCommand: command => `ukendt kommando "${command}"`,

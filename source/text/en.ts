@@ -948,7 +948,7 @@ Options (everywhere):
   -h, --help         show this help
   -v, --version      show the version
 
-Exit codes: 0 done, 1 error, 2 usage error, 3 some users skipped or failed (the rest done).
+Exit codes: 0 done, 1 error, 2 usage error, 3 some users skipped, failed, not sent or unknown (the rest done).
 Keys: press ? in the app.`,
 		usageError: (message: string) => `${message}. See m365-licenses --help.`,
 		unknownCommand: (command: string) => `unknown command "${command}"`,
