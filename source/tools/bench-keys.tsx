@@ -115,11 +115,14 @@ async function press(key: string, check: (frame: string) => boolean, what: strin
 	return performance.now() - start;
 }
 
+const noop = () => undefined;
+
 /** An unmeasured key that may change nothing on screen (esc on a page without a filter). */
 async function settle(key: string): Promise<void> {
 	const before = terminal.frame;
 	keyboard.type(key);
-	await terminal.next(frame => frame !== before, key, 300).catch(() => {});
+	// No new frame within 300 ms is an answer too: the key changed nothing, as it may.
+	await terminal.next(frame => frame !== before, key, 300).then(noop, noop);
 }
 
 const any = () => true;

@@ -46,7 +46,7 @@ export function Header({organization, signedInAs, readOnly, copyOf = null, tab, 
 						</Box>
 					) : null}
 				</Box>
-				<Box flexShrink={0} gap={1}>
+				<Box flexShrink={0} gap={1} marginLeft={1}>
 					{tabs.map(([id, label, short]) => (
 						// The current tab is bracketed as well as inverse, so it shows without colour; the
 						// others go by their short names when the admin's name would not fit beside them.
