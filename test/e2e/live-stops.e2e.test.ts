@@ -25,6 +25,16 @@ async function until(check: () => boolean | Promise<boolean>, what: string, time
 	}
 }
 
+/** Waits until the count has not moved for `ms` (a request already on its way when a stop came has arrived). */
+async function quiet(count: () => number, ms: number, timeoutMs = 10_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	for (let last = count(), since = Date.now(); Date.now() - since < ms; ) {
+		if (Date.now() > deadline) throw new Error('Timed out waiting for quiet');
+		await new Promise(resolve => setTimeout(resolve, 25));
+		if (count() !== last) [last, since] = [count(), Date.now()];
+	}
+}
+
 /** Holds for the whole time given: nothing of the kind happens (a request after a stop). */
 async function stays(check: () => boolean, ms: number): Promise<boolean> {
 	const end = Date.now() + ms;
@@ -129,6 +139,7 @@ describe.runIf(hasTmux)('cancelling a sign-in', () => {
 		} finally {
 			session.kill();
 		}
+		await quiet(() => live.idp.requests.length, 300);
 		const polls = live.idp.requests.length;
 		live.idp.approve();
 		expect(await stays(() => live.idp.requests.length === polls, 500)).toBe(true);
@@ -153,6 +164,7 @@ describe.runIf(hasTmux)('cancelling a sign-in', () => {
 			await session.waitFor('Cancelled: nothing was sent, and nothing was changed.');
 			expect(session.screen()).not.toContain('This needs a permission');
 			// The admin enters the code after all: the app no longer waits for it, and deletes no one.
+			await quiet(() => live.idp.requests.length, 300);
 			const polls = live.idp.requests.length;
 			live.idp.approve();
 			expect(await stays(() => live.idp.requests.length === polls, 500)).toBe(true);
