@@ -3,8 +3,8 @@
 // run and against its target, on the built bundle (dist/cli.js, as `npm start` runs it).
 //   node source/tools/bench.mjs [--json] [--quick] [--only SECTIONS] [--no-save]
 //   SECTIONS: startup, scale, keys, state, graph, reclaim (comma-separated; all by default)
-//   --quick   small tenants and one run each: a smoke test that every figure can be taken (CI runs
-//             it); its numbers mean nothing
+//   --quick   small tenants and one run each: a smoke test that every figure can be taken (.ci/run
+//             runs it after npm test; it fails when a section takes no figure); its numbers mean nothing
 //   --json    the figures as JSON on stdout (the table goes to stderr)
 // Results are kept in bench/results/ with the machine's description (unless --no-save).
 import {execFileSync, spawn, spawnSync} from 'node:child_process';
@@ -347,6 +347,16 @@ const machine = {
 	loadAverageAtEnd: loadavg().map(n => Math.round(n * 100) / 100),
 };
 const result = {time: new Date().toISOString(), quick, runs, machine, figures};
+// The quick run is CI's smoke test of the benchmark itself: every section asked took figures, and
+// every figure is a number. Its values are not judged.
+const broken = [
+	...[...sections].filter(section => !figures.some(f => f.section === section)).map(section => `section ${section} took no figure`),
+	...figures.filter(f => !Number.isFinite(f.value)).map(f => `${f.name} is not a number`),
+];
+if (broken.length > 0) {
+	process.stderr.write(`bench: ${broken.join('; ')}\n`);
+	process.exitCode = 1;
+}
 const missed = figures.filter(f => f.met === false);
 say(quick ? 'Quick run: figures taken, nothing judged.' : missed.length === 0 ? 'Every target met.' : `${missed.length} target(s) not met: ${missed.map(f => f.name).join('; ')}`);
 say(`Machine: ${machine.cpus}, ${machine.memoryGb} GB, Node ${machine.node}, load average ${machine.loadAverageAtEnd.join(' ')}`);
