@@ -23,6 +23,16 @@ const licenser = (n: number) => flertal(n, 'licens', 'licenser');
 const tilgængelige = (n: number) => flertal(n, 'tilgængelig', 'tilgængelige');
 const er = (n: number, one: string, many: string) => `er ${n === 1 ? one : many}`;
 
+/**
+ * A name in the genitive, the one way Danish text makes one: "Adele Vances"; after s, x or z only an
+ * apostrophe ("Ben Walters'", "Max'", "Fritz'"); after an abbreviation in capitals, an address or a
+ * number, an apostrophe and s ("HR's", "lee.gu@contoso.com's", "Team 7's").
+ */
+export function ejefald(name: string): string {
+	if (/[@/.]\S*$|[^\p{L}]$|(^|[^\p{L}])\p{Lu}{2,}$/u.test(name)) return `${name}'s`;
+	return /[sxz]$/i.test(name) ? `${name}'` : `${name}s`;
+}
+
 /** "2026-12-25" as 25.12.2026; a time after it stays, with a space for the T. */
 const dag = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2})(T?)/, (_, y: string, m: string, d: string, t: string) => `${d}.${m}.${y}${t ? ' ' : ''}`);
 
@@ -87,12 +97,12 @@ function undocumentedPhrase(change: Consequence): string {
 }
 
 const reducedAloud: Record<ReducedTo, (name: string, from: string | null) => string> = {
-	'mailbox/kiosk': (name, fra) => `${name}s postkasse bliver reduceret${fra ? ` fra ${fra}` : ''} til 2 GB.`,
-	'mailbox/50gb': (name, fra) => `${name}s postkasse bliver reduceret fra ${fra} til 50 GB.`,
+	'mailbox/kiosk': (name, fra) => `${ejefald(name)} postkasse bliver reduceret${fra ? ` fra ${fra}` : ''} til 2 GB.`,
+	'mailbox/50gb': (name, fra) => `${ejefald(name)} postkasse bliver reduceret fra ${fra} til 50 GB.`,
 	'archive/50gb': (name, fra) =>
-		`${name}s arkivpostkasse bliver reduceret fra ${fra} til 50 GB og kan ikke længere være under procesmæssig tilbageholdelse eller bevares som inaktiv postkasse.`,
-	'onedrive/2gb': (name, fra) => `${name}s OneDrive bliver reduceret fra ${fra} til 2 GB og er skrivebeskyttet, så længe den fylder mere.`,
-	'onedrive/basic': (name, fra) => `${name}s OneDrive bliver reduceret fra ${fra} til en grundlæggende OneDrive, den der følger med et andet produkt.`,
+		`${ejefald(name)} arkivpostkasse bliver reduceret fra ${fra} til 50 GB og kan ikke længere være under procesmæssig tilbageholdelse eller bevares som inaktiv postkasse.`,
+	'onedrive/2gb': (name, fra) => `${ejefald(name)} OneDrive bliver reduceret fra ${fra} til 2 GB og er skrivebeskyttet, så længe den fylder mere.`,
+	'onedrive/basic': (name, fra) => `${ejefald(name)} OneDrive bliver reduceret fra ${fra} til en grundlæggende OneDrive, den der følger med et andet produkt.`,
 	'office-apps/web': name => `${name} mister Office-skrivebordsapps og beholder Office på internettet og på telefonen.`,
 	'office-apps/web-read': (name, fra) => `${name} går fra ${fra} til kun at kunne læse Office-dokumenter, på internettet og på telefonen.`,
 };
@@ -264,7 +274,7 @@ export const da: Strings = {
 			undocumented: (name, kind) => `Hvad ${name} beholder af ${kind}, er ikke dokumenteret.`,
 			keeps: (name, kind, products) => `${name} beholder ${kind} via ${products}.`,
 			nothing: name => `${name} beholder alt, vedkommende bruger i dag.`,
-			hold: name => `${name}s postkasse er under tilbageholdelse: det, tilbageholdelsen dækker, bevares.`,
+			hold: name => `${ejefald(name)} postkasse er under tilbageholdelse: det, tilbageholdelsen dækker, bevares.`,
 			unrecognised: (name, plans) => `${name} mister også tjenesteplaner, som denne app ikke kender: ${plans}.`,
 			holdsHidden: 'Denne app kan ikke se, om en postkasse er under tilbageholdelse. En tilbageholdelse bevarer det, den dækker.',
 			mailbox: date =>
@@ -313,7 +323,7 @@ export const da: Strings = {
 			`Selvbetjeningskøb foretaget af ${owner}: en administrator skal overtage abonnementet, før dets licenser kan tildeles, eller tildelingen kan fjernes.`,
 		selfServiceShort: 'Selvbetjeningskøb: en administrator skal først overtage abonnementet.',
 		selfServiceBeside: owner =>
-			`Nogle licenser er ${owner}s selvbetjeningskøb, som en administrator skal overtage, før de kan ændres; virksomhedens kan ændres. Microsoft afgør det for hver bruger.`,
+			`Nogle licenser er ${ejefald(owner)} selvbetjeningskøb, som en administrator skal overtage, før de kan ændres; virksomhedens kan ændres. Microsoft afgør det for hver bruger.`,
 		groupOnly: viaGrupper,
 		alsoGroup: ogsåVia,
 		disabled: 'Logon blokeret',
