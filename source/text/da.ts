@@ -1,8 +1,11 @@
 // Every word the app shows in Danish, in the Microsoft 365 admin center's own Danish terms (from
-// Microsoft's article "Fjern tildeling af Microsoft 365-licenser fra brugere": Licenser, Aktive
-// brugere, Fjern tildeling, Licenser og apps, Gem ændringer, Administrer produktlicenser, Udført,
-// Fakturering > Dine produkter). Product names stay as Microsoft names them. Typed Strings: a key
-// missing here, or one too many, fails the type-check. Dates as 25.12.2026, numbers as 1.000.
+// Microsoft's article "Fjern licenser fra brugere" and the admin center: Licenser, Aktive brugere,
+// Fjern tildeling, Licenser og apps, Gem ændringer, Administrer produktlicenser, Udført, Brugernavn,
+// Opdater, Hvad sker der?, Produkt uden licens, respitperiode, annulleringsvinduet, tilbagevendende
+// fakturering, Fakturering > Dine produkter, the roles as Global administrator, Licensadministrator,
+// Brugeradministrator, Helpdesk-administrator). Product names stay as Microsoft names them. Typed
+// Strings: a key missing here, or one too many, fails the type-check. Dates as 25.12.2026, times as
+// 07.12.2026 kl. 02:24 (UTC), numbers as 1.000.
 import type {Progress} from '../backends/graph/http.js';
 import type {ReducedTo, ReducibleKind} from '../domain/capabilities.js';
 import type {Consequence, ConsequenceKind, UserConsequences} from '../domain/consequences.js';
@@ -40,7 +43,30 @@ const dag = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2})(T?)/, (_, y: 
 const liste = (items: readonly string[]) =>
 	items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} og ${items.at(-1)}`;
 
-const roller = (roles: readonly string[]) => (roles.length > 0 ? `er ${roles.join(', ')}` : 'har ingen administratorrolle');
+/** "a, b eller c" */
+const ellerListe = (items: readonly string[]) =>
+	items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} eller ${items.at(-1)}`;
+
+/**
+ * A directory role as the Danish admin center names it; Graph names them in English whatever the
+ * language. A role not listed keeps Graph's name.
+ */
+const rollenavne: Record<string, string> = {
+	'Global Administrator': 'Global administrator',
+	'License Administrator': 'Licensadministrator',
+	'User Administrator': 'Brugeradministrator',
+	'Helpdesk Administrator': 'Helpdesk-administrator',
+	'Billing Administrator': 'Faktureringsadministrator',
+	'Global Reader': 'Global læser',
+	'Exchange Administrator': 'Exchange-administrator',
+	'SharePoint Administrator': 'SharePoint-administrator',
+	'Teams Administrator': 'Teams-administrator',
+};
+const rolle = (name: string) => rollenavne[name] ?? name;
+/** The roles that may change licenses, any one of them. */
+const licensroller = 'Global administrator, Licensadministrator eller Brugeradministrator';
+
+const roller = (roles: readonly string[]) => (roles.length > 0 ? `er ${liste(roles.map(rolle))}` : 'har ingen administratorrolle');
 
 /** What happens to the mail of a user who loses their mailbox, with what is known of holds. */
 function postensSkæbne(user: UserConsequences): string {
@@ -56,7 +82,7 @@ const lostPhrase: Record<ConsequenceKind, (user: UserConsequences, change: Conse
 	onedrive: user =>
 		`mister OneDrive: filerne bevares og arkiveres ${dag(user.oneDriveArchivedOn ?? '')}, medmindre en licens tildeles igen (ikke i EDU-, GCC- eller DoD-lejere)`,
 	'office-apps': (_, change) =>
-		change.from === 'desktop' ? 'mister Office-apps ("Unlicensed Product", begrænset funktionalitet)' : 'mister Office på internettet og mobil',
+		change.from === 'desktop' ? 'mister Office-apps ("Produkt uden licens", begrænset funktionalitet)' : 'mister Office på internettet og mobil',
 	teams: () => 'mister Teams',
 };
 
@@ -74,7 +100,7 @@ const reduceretNavn: Record<ReducibleKind, string> = {mailbox: 'postkassen', arc
 const reduceretHale: Partial<Record<ReducedTo, string>> = {
 	'archive/50gb': ': muligheden for procesmæssig tilbageholdelse og inaktiv postkasse mistes',
 	'onedrive/2gb': ', skrivebeskyttet så længe den fylder mere',
-	'office-apps/web': ' (skrivebordsapps viser "Unlicensed Product")',
+	'office-apps/web': ' (skrivebordsapps viser "Produkt uden licens")',
 };
 
 function reducedPhrase(change: Consequence): string {
@@ -163,7 +189,7 @@ export const da: Strings = {
 			screenUsers: 'Aktive brugere',
 			screenGuide: 'Guidet fjernelse',
 			screenReclaim: 'Frigør licenser',
-			refresh: 'Læs lejeren igen',
+			refresh: 'Opdater',
 			up: 'Op',
 			down: 'Ned',
 			pageUp: 'Side op',
@@ -256,7 +282,7 @@ export const da: Strings = {
 		assigned: n => `${tal(n)} tildelt`,
 		tickFirst: 'Markér mindst én person først (mellemrum).',
 		notAllowed: (upn, roles) =>
-			`${upn} ${roller(roles)}: at fjerne tildelinger kræver rollen global, licens- eller brugeradministrator. Bed en af dem om at gøre det.`,
+			`${upn} ${roller(roles)}: at fjerne tildelinger kræver rollen ${licensroller}. Bed en, der har en af rollerne, om at gøre det.`,
 		aloud: {
 			kind: {
 				mailbox: 'sin postkasse',
@@ -278,11 +304,11 @@ export const da: Strings = {
 			unrecognised: (name, plans) => `${name} mister også tjenesteplaner, som denne app ikke kender: ${plans}.`,
 			holdsHidden: 'Denne app kan ikke se, om en postkasse er under tilbageholdelse. En tilbageholdelse bevarer det, den dækker.',
 			mailbox: date =>
-				`Mails bevares i 30 dage, til ${dag(date)}, og slettes derefter for altid. Tildeles en licens igen inden for de 30 dage, kommer de tilbage.`,
+				`Mails bevares i en respitperiode på 30 dage, til ${dag(date)}, og slettes derefter permanent. Tildeles en licens igen inden for respitperioden, kommer de tilbage.`,
 			archive: 'Arkivpostkassen følger den licens, der gav den.',
 			onedrive: date =>
 				`OneDrive-filer slettes ikke. Den ${dag(date)}, 93 dage efter at licensen er fjernet, arkiveres de: personen får dem tilbage med en licens, og en administrator kan kun nå dem via det betalte Microsoft 365 Archive. Det sker ikke i EDU-, GCC- eller DoD-lejere.`,
-			'office-apps': 'Office-apps på vedkommendes computere viser "Unlicensed Product" og beder om at blive aktiveret.',
+			'office-apps': 'Office-apps på brugerens computere viser "Produkt uden licens" og beder om at blive aktiveret.',
 			teams: 'Microsoft Teams er ikke længere licenseret til vedkommende.',
 			skipped: (name, reason) => `${name} springes over: ${reason}.`,
 		},
@@ -297,12 +323,11 @@ export const da: Strings = {
 		leaving: path => `Rapport over guidet fjernelse: ${path}`,
 	},
 	readOnly: {
-		badge: 'skrivebeskyttet',
-		banner: (upn, roles) =>
-			`Skrivebeskyttet: ${upn} ${roller(roles)}; licensændringer kræver rollen global, licens- eller brugeradministrator.`,
-		status: 'Skrivebeskyttet: det kræver rollen global, licens- eller brugeradministrator.',
-		locked: holder => `Skrivebeskyttet: ${holder} ændrer denne tilstandsmappe. Afslut den først for at foretage ændringer her.`,
-		lockedStatus: 'Skrivebeskyttet: en anden m365-licenses ændrer denne tilstandsmappe.',
+		badge: 'kun læseadgang',
+		banner: (upn, roles) => `Kun læseadgang: ${upn} ${roller(roles)}; licensændringer kræver rollen ${licensroller}.`,
+		status: `Kun læseadgang: det kræver rollen ${licensroller}.`,
+		locked: holder => `Kun læseadgang: ${holder} ændrer denne tilstandsmappe. Afslut den først for at foretage ændringer her.`,
+		lockedStatus: 'Kun læseadgang: en anden m365-licenses ændrer denne tilstandsmappe.',
 	},
 	licenses: {
 		product: 'Produkt',
@@ -388,7 +413,7 @@ export const da: Strings = {
 		productRow: tilgængelige,
 		tickProduct: 'Markér mindst ét produkt først (mellemrum).',
 		short: (product, needed, available) =>
-			`Kun ${licenser(available)} af ${product} ${er(available, 'tilgængelig', 'tilgængelige')}; ${brugere(needed)} skal have en. Fjern nogle tildelinger, eller køb flere.`,
+			`Kun ${licenser(available)} til ${product} ${er(available, 'tilgængelig', 'tilgængelige')}; ${brugere(needed)} skal have en. Fjern nogle tildelinger, eller køb flere.`,
 		nothingToDo: 'Intet at ændre: de valgte brugere har allerede disse produkter.',
 		assignQuestion: (products, users) => `Tildel ${products} til ${brugere(users)}?`,
 		replaceQuestion: (users, products) => `Erstat produkterne for ${brugere(users)} med ${products}?`,
@@ -431,7 +456,7 @@ export const da: Strings = {
 			`${dryRun ? `Prøvekørsel: tildelingen af ${product} ville blive fjernet fra ${brugere(s.wouldRemove)}` : `Tildelingen af ${product} er fjernet fra ${brugere(s.removed)}`}; ${brugere(s.skipped)} sprunget over, ${tal(s.failed)} mislykkedes${ikkeUdført(s)}.`,
 	},
 	consequences: {
-		title: 'Hvad der sker',
+		title: 'Hvad sker der?',
 		changes: 'Ændringer',
 		sum: {
 			lost: {
@@ -468,12 +493,12 @@ export const da: Strings = {
 			'under tilbageholdelse',
 		explain: {
 			mailbox:
-				'Postkasse: mails bevares i 30 dage, efter at licensen er fjernet, og slettes derefter for altid; tildeles en licens igen inden for de 30 dage, gendannes den. Opbevaringspolitikker, opbevaringsmærkater og tilbageholdelser bevarer det, de dækker. I mellemtiden kan postkassen ikke gennemsøges med eDiscovery. For at beholde mails uden licens skal postkassen først konverteres til en delt postkasse: det virker for en postkasse under 50 GB uden arkiv og uden procesmæssig tilbageholdelse; ellers kræver den delte postkasse stadig Exchange Online (Plan 2).',
+				'Postkasse: mails bevares i en respitperiode på 30 dage, efter at licensen er fjernet, og slettes derefter permanent; tildeles en licens igen inden for respitperioden, gendannes postkassen. Opbevaringspolitikker, opbevaringsmærkater og tilbageholdelser bevarer det, de dækker. I mellemtiden kan postkassen ikke gennemsøges med eDiscovery. For at beholde mails uden licens skal postkassen først konverteres til en delt postkasse: det virker for en postkasse under 50 GB uden arkiv og uden procesmæssig tilbageholdelse; ellers kræver den delte postkasse stadig Exchange Online (Plan 2).',
 			archive:
 				'Arkivpostkasse: Exchange Online (Plan 1) giver en på 50 GB, Exchange Online (Plan 2) en, der udvides automatisk op til 1,5 TB, og Exchange Online Archiving får arkivet til en postkasseplan til at udvides automatisk; Exchange Online Kiosk giver ingen. Den forsvinder med den sidste licens, der gav den.',
 			onedrive:
 				'OneDrive: filerne slettes ikke, når licensen fjernes; de bliver, indtil brugeren slettes. Siden 27. januar 2025 arkiveres en OneDrive uden licens 93 dage efter, at licensen er fjernet: brugeren når den igen med en licens, en administrator kun med Microsoft 365 Archive og betaling efter forbrug; opbevaringspolitikker og tilbageholdelser gælder stadig. Det gælder ikke EDU-, GCC- eller DoD-lejere.',
-			'office-apps': 'Office-apps: skrivebordsapps går over i begrænset funktionalitet og viser "Unlicensed Product" og beder om aktivering.',
+			'office-apps': 'Office-apps: skrivebordsapps får begrænset funktionalitet, viser "Produkt uden licens" og beder om aktivering.',
 			teams: 'Teams: ingen Microsoft Teams-tjenesteplan forbliver licenseret til brugeren.',
 		},
 		explainReduced: {
@@ -488,19 +513,19 @@ export const da: Strings = {
 		unrecognisedNote:
 			'Tjenesteplaner, som denne app ikke kender, står ikke i den produkttabel fra Microsoft, den er bygget med: tjek, hvad de giver, før du går videre.',
 		source:
-			'Fra Microsofts dokumentation: "Fjern tildeling af Microsoft 365-licenser fra brugere", "Remove a former employee", "Remove a license from a shared mailbox", "Exchange Online limits", "Exchange Online Archiving service description", "Manage unlicensed OneDrive user accounts", "Changing from a Microsoft 365 E plan to a Microsoft 365 F plan".',
-		mailboxBack: 'postkassen kommer tilbage: tildelt inden for dens 30 dage',
+			'Fra Microsofts dokumentation: "Fjern licenser fra brugere", "Fjern en tidligere medarbejder", "Fjern en licens fra en delt postkasse", "Exchange Online-grænser", "Exchange Online Archiving service description", "Manage unlicensed OneDrive user accounts", "Changing from a Microsoft 365 E plan to a Microsoft 365 F plan".',
+		mailboxBack: 'postkassen kommer tilbage: tildelt inden for respitperioden på 30 dage',
 	},
 	nextSteps: {
 		title: 'Næste trin',
-		freed: (n, product, available) => `${licenser(n)} af ${product} ${er(n, 'ledig', 'ledige')} nu (${tilgængelige(available)}).`,
+		freed: (n, product, available) => `${licenser(n)} til ${product} er nu ${n === 1 ? 'ledig' : 'ledige'} (${tilgængelige(available)}).`,
 		noneFreed: 'Ingen licens blev frigjort: brugerne har den stadig via en gruppe.',
 		reassign: 'Tildel de frigjorte licenser til en anden (Tildel licenser).',
 		chooseProduct: 'Tildel licenserne for hvilket produkt igen? ↑ og ↓ flytter, enter vælger, esc går tilbage.',
 		freedChoice: (product, n) => `${product} (${licenser(n)} frigjort)`,
 		billing:
-			'Eller fjern de ubrugte licenser fra abonnementet, så de ikke faktureres: en faktureringsændring i Microsoft 365 Administration under Fakturering > Dine produkter. Annulleringsperioder og løbende fakturering gælder.',
-		formerEmployee: 'Forlader en person organisationen? Følg Microsofts vejledning "Remove a former employee":',
+			'Eller fjern de ubrugte licenser fra abonnementet, så de ikke faktureres: en faktureringsændring i Microsoft 365 Administration under Fakturering > Dine produkter. Abonnementets annulleringsvindue og tilbagevendende fakturering gælder.',
+		formerEmployee: 'Forlader en person organisationen? Følg Microsofts vejledning "Fjern en tidligere medarbejder":',
 		formerEmployeeLink: 'learn.microsoft.com/microsoft-365/admin/add-users/remove-former-employee',
 	},
 	reclaim: {
@@ -577,9 +602,9 @@ export const da: Strings = {
 		mismatch: 'Det er ikke brugernavnet: intet blev slettet.',
 		done: upn => `${upn} er slettet. Brugerens licenser er ledige.`,
 		blocked: {
-			'no-user-role': 'At slette brugere kræver rollen global administrator eller brugeradministrator.',
+			'no-user-role': 'At slette brugere kræver rollen Global administrator eller Brugeradministrator.',
 			self: 'Du kan ikke slette den konto, du er logget på med.',
-			privileged: 'Denne bruger har en administratorrolle: kun en global administrator kan slette vedkommende.',
+			privileged: 'Denne bruger har en administratorrolle: kun en Global administrator kan slette vedkommende.',
 		},
 	},
 	deleted: {
@@ -637,10 +662,10 @@ export const da: Strings = {
 				{
 					counted: outcomeWords,
 					license: /(licens(?:er)?)/,
-					of: product => ` af ${product}`,
+					of: product => ` til ${product}`,
 					toWhom: {removed: 'fra', assigned: 'til', updated: 'for'},
 					and: 'og',
-					addOns: n => `, med ${licenser(n)} af tilføjelser, der afhænger af det`,
+					addOns: n => `, med ${licenser(n)} til tilføjelser, der afhænger af det`,
 					users: n => ` (${brugere(n)})`,
 					start: sentence => sentence.charAt(0).toUpperCase() + sentence.slice(1),
 					notDone: {remove: 'Tildelingen er ikke fjernet', add: 'Ikke tildelt', update: 'Apps ikke ændret'},
@@ -859,7 +884,7 @@ export const da: Strings = {
 		notKnown: 'kendes ikke af denne version',
 		mustBe: value => `skal være ${value}`,
 		oneOf: values => `skal være en af ${values}`,
-		notUpn: 'er ikke et brugerhovednavn (UPN)',
+		notUpn: 'er ikke et brugernavn (UPN)',
 		notGuid: 'er ikke et GUID',
 		notValid: 'er ikke gyldig',
 		duplicates: value => `gentager en tidligere (${value})`,
@@ -904,7 +929,7 @@ Kommandoer:
                      kræver signInActivity). S: ét eller flere, adskilt af komma; standard alle.
                      Licenser, der kun er tildelt via en gruppe, vises, men tilbydes ikke.
                      --apply fjerner tildelingen af et afsnits tilbudte licenser (--section
-                     kræves), med samme resultater og slutkoder som unassign
+                     kræves), med samme resultater og afslutningskoder som unassign
   audit [--json]     alle udførte ændringer, ældste først
   doctor [--json]    version, Node, sprog, tilstandsmappe, backend, lejer, cloud, terminaler:
                      til en supportsag
@@ -919,7 +944,7 @@ Indstillinger (overalt):
   --reset            kassér de ændringer, der er gemt for denne lejer, og start fra kilden
                      (appen, guide og unassign; siger, hvad der blev kasseret, også i revisionsloggen)
   --as UPN           handl som denne administrator af lejeren (standard: dens signedInUser); uden
-                     rollen global administrator, licensadministrator eller brugeradministrator
+                     rollen Global administrator, Licensadministrator eller Brugeradministrator
                      kan intet ændres
   --graph            en aktiv lejer via Microsoft Graph: logon med enhedskode (se README)
   --client-id ID     appregistreringen, der logges på med (også M365_LICENSES_CLIENT_ID)
@@ -959,7 +984,7 @@ Taster: tryk ? i appen.`,
 		resetLocked: holder => `--reset: ${holder ?? 'en anden m365-licenses'} ændrer denne tilstandsmappe; prøv igen, når den er færdig.`,
 		lockHolder: (command, pid, host, since) => `m365-licenses ${command} (pid ${pid} på ${host}, siden ${dag(since)})`,
 		mayNot: (admin, roles, what, needed) =>
-			`${admin} (${roles.join(', ') || 'ingen administratorrolle'}) må ikke ${what === 'unassign' ? 'fjerne tildeling af licenser' : 'fjerne brugere fra grupper, der giver dem licenser'}: det kræver rollen ${needed.join(', ')}.`,
+			`${admin} (${roles.map(rolle).join(', ') || 'ingen administratorrolle'}) må ikke ${what === 'unassign' ? 'fjerne tildeling af licenser' : 'fjerne brugere fra grupper, der giver dem licenser'}: det kræver rollen ${ellerListe(needed.map(rolle))}.`,
 		inactiveUnavailable: why => `--section inactive: ${why} Intet blev ændret.`,
 		badEndpoint: (flag, given) => `${flag} ${given}: angiv en webadresse som https://login.example.com`,
 		badCloud: given => `--cloud ${given}: brug worldwide (også til GCC), 21vianet, usgov (GCC High) eller usgovdod (DoD)`,
@@ -1009,7 +1034,7 @@ Taster: tryk ? i appen.`,
 		},
 		unexpected: (message, debug) => `uventet fejl: ${message}${debug ? '' : ' (--debug viser, hvor den skete)'}`,
 		licensesHeader: ['Produkt', 'Varenummer', 'Tildelt', 'Tilgængelige', 'I alt'],
-		usersHeader: ['Brugerens hovednavn', 'Vist navn', 'Logon', 'Licenser'],
+		usersHeader: ['Brugernavn', 'Vist navn', 'Logon', 'Licenser'],
 		signIn: {allowed: 'tilladt', blocked: 'blokeret'},
 		noLicenses: '-',
 		outcomeWord: id => outcomeIds[id] ?? id,

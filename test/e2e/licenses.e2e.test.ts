@@ -31,7 +31,7 @@ describe.runIf(run)('the built app in a terminal at 80×24', () => {
 			selected: '2 valgt',
 			question: 'Fjern tildeling af Microsoft 365 Business Premium fra 2 brugere?',
 			cancel: '[ Annuller ]',
-			done: '2 licenser af Microsoft 365 Business Premium fjernet.',
+			done: '2 licenser til Microsoft 365 Business Premium fjernet.',
 			next: 'Næste trin',
 			after: 'Tildelt 9 · Tilgængelige 4 · I alt 13',
 		},

@@ -36,3 +36,29 @@ describe('the genitive of a name', () => {
 		expect(source.match(/\$\{[^}]+\}s\b/g) ?? []).toEqual([]);
 	});
 });
+
+describe("the terms of Microsoft's Danish article and admin center", () => {
+	it('roles as the Danish admin center names them, whatever name Graph gives', () => {
+		expect(da.readOnly.banner('lee.gu@contoso.com', ['Helpdesk Administrator'])).toBe(
+			'Kun læseadgang: lee.gu@contoso.com er Helpdesk-administrator; licensændringer kræver rollen Global administrator, Licensadministrator eller Brugeradministrator.',
+		);
+		expect(da.cli.mayNot('lee.gu@contoso.com', ['Helpdesk Administrator', 'Directory Readers'], 'unassign', ['Global Administrator', 'License Administrator', 'User Administrator'])).toBe(
+			'lee.gu@contoso.com (Helpdesk-administrator, Directory Readers) må ikke fjerne tildeling af licenser: det kræver rollen Global administrator, Licensadministrator eller Brugeradministrator.',
+		);
+	});
+
+	it('one word for each thing: Brugernavn, Opdater, kun læseadgang, permanent, licenser til, Hvad sker der?', () => {
+		expect(da.users.upn).toBe('Brugernavn');
+		expect(da.cli.usersHeader[0]).toBe('Brugernavn');
+		expect(da.keys.labels.refresh).toBe('Opdater');
+		expect(da.readOnly.badge).toBe('kun læseadgang');
+		expect(da.consequences.title).toBe('Hvad sker der?');
+		expect(da.guide.aloud.mailbox('2026-12-25')).toBe(
+			'Mails bevares i en respitperiode på 30 dage, til 25.12.2026, og slettes derefter permanent. Tildeles en licens igen inden for respitperioden, kommer de tilbage.',
+		);
+		expect(da.nextSteps.freed(3, 'Microsoft 365 Business Premium', 5)).toBe('3 licenser til Microsoft 365 Business Premium er nu ledige (5 tilgængelige).');
+		expect(da.nextSteps.billing).toContain('annulleringsvindue og tilbagevendende fakturering');
+		expect(da.cli.usage).toMatch(/^Afslutningskoder:/m);
+		expect(da.cli.usage).not.toMatch(/slutkoder/);
+	});
+});
