@@ -48,8 +48,9 @@ const ellerListe = (items: readonly string[]) =>
 	items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} eller ${items.at(-1)}`;
 
 /**
- * A directory role as the Danish admin center names it; Graph names them in English whatever the
- * language. A role not listed keeps Graph's name.
+ * A directory role as the Danish admin center names it (Microsoft's "Om administratorroller i
+ * Microsoft 365 Administration"); Graph names them in English whatever the language. A role not
+ * listed keeps Graph's name.
  */
 const rollenavne: Record<string, string> = {
 	'Global Administrator': 'Global administrator',
@@ -58,9 +59,18 @@ const rollenavne: Record<string, string> = {
 	'Helpdesk Administrator': 'Helpdesk-administrator',
 	'Billing Administrator': 'Faktureringsadministrator',
 	'Global Reader': 'Global læser',
+	'Groups Administrator': 'Gruppeadministrator',
+	'Password Administrator': 'Adgangskodeadministrator',
 	'Exchange Administrator': 'Exchange-administrator',
 	'SharePoint Administrator': 'SharePoint-administrator',
-	'Teams Administrator': 'Teams-administrator',
+	'Teams Administrator': 'Administrator af Teams',
+	'Office Apps Administrator': 'Administrator af Office-apps',
+	'Power Platform Administrator': 'Administrator af Power Platform',
+	'Service Support Administrator': 'Administrator af tjenestesupport',
+	'Message Center Reader': 'Meddelelsescenter-læser',
+	'Reports Reader': 'Rapportlæser',
+	'Directory Readers': 'Mappelæser',
+	'Guest Inviter': 'Gæsteinviterer',
 };
 const rolle = (name: string) => rollenavne[name] ?? name;
 /** The roles that may change licenses, any one of them. */
@@ -70,19 +80,19 @@ const roller = (roles: readonly string[]) => (roles.length > 0 ? `er ${liste(rol
 
 /** What happens to the mail of a user who loses their mailbox, with what is known of holds. */
 function postensSkæbne(user: UserConsequences): string {
-	const date = dag(user.mailboxDeletedOn ?? '');
-	if (user.hold) return `mails slettes ${date} undtagen det, tilbageholdelsen bevarer, medmindre en licens tildeles igen`;
-	if (!user.holdsVisible) return `mails slettes ${date}, medmindre en licens tildeles igen; tilbageholdelser kan ikke ses herfra og bevarer det, de dækker`;
-	return `mails slettes ${date}, medmindre en licens tildeles igen`;
+	const slettes = `mails slettes permanent ${dag(user.mailboxDeletedOn ?? '')}, medmindre en licens tildeles igen inden da`;
+	if (user.hold) return `${slettes}; det, tilbageholdelsen dækker, bevares dog`;
+	if (!user.holdsVisible) return `${slettes}; tilbageholdelser kan ikke ses herfra, og en tilbageholdelse bevarer det, den dækker`;
+	return slettes;
 }
 
 const lostPhrase: Record<ConsequenceKind, (user: UserConsequences, change: Consequence) => string> = {
 	mailbox: user => `mister postkassen: ${postensSkæbne(user)}`,
 	archive: () => 'mister arkivpostkassen',
 	onedrive: user =>
-		`mister OneDrive: filerne bevares og arkiveres ${dag(user.oneDriveArchivedOn ?? '')}, medmindre en licens tildeles igen (ikke i EDU-, GCC- eller DoD-lejere)`,
+		`mister OneDrive: filerne slettes ikke; de arkiveres ${dag(user.oneDriveArchivedOn ?? '')}, medmindre en licens tildeles igen inden da (ikke i EDU-, GCC- eller DoD-lejere)`,
 	'office-apps': (_, change) =>
-		change.from === 'desktop' ? 'mister Office-apps ("Produkt uden licens", begrænset funktionalitet)' : 'mister Office på internettet og mobil',
+		change.from === 'desktop' ? 'mister Office-apps ("Produkt uden licens", begrænset funktionalitet)' : 'mister Office på internettet og mobilenheder',
 	teams: () => 'mister Teams',
 };
 
@@ -91,7 +101,7 @@ const niveau = levelWordsOf({
 	mailbox: {kiosk: '2 GB (Exchange Online Kiosk)', '50gb': '50 GB', '100gb': '100 GB'},
 	archive: {'50gb': '50 GB', 'auto-expanding': 'automatisk udvidende (op til 1,5 TB)'},
 	onedrive: {basic: 'OneDrive for Business (Basic)', '2gb': '2 GB', full: 'fuld størrelse'},
-	'office-apps': {'web-read': 'skrivebeskyttet, på internettet og mobil', web: 'apps på internettet og mobil', desktop: 'skrivebordsapps'},
+	'office-apps': {'web-read': 'skrivebeskyttet på internettet og mobilenheder', web: 'Office på internettet og mobilenheder', desktop: 'Office-skrivebordsapps'},
 });
 
 const reduceretNavn: Record<ReducibleKind, string> = {mailbox: 'postkassen', archive: 'arkivet', onedrive: 'OneDrive', 'office-apps': 'Office'};
@@ -99,11 +109,18 @@ const reduceretNavn: Record<ReducibleKind, string> = {mailbox: 'postkassen', arc
 /** What a reduction to this level also means. */
 const reduceretHale: Partial<Record<ReducedTo, string>> = {
 	'archive/50gb': ': muligheden for procesmæssig tilbageholdelse og inaktiv postkasse mistes',
-	'onedrive/2gb': ', skrivebeskyttet så længe den fylder mere',
-	'office-apps/web': ' (skrivebordsapps viser "Produkt uden licens")',
+	'onedrive/2gb': ' og er skrivebeskyttet, så længe den fylder mere',
+};
+
+/** Office is not made smaller: it loses its desktop apps, or becomes read-only. */
+const officeReduceret: Partial<Record<ReducedTo, string>> = {
+	'office-apps/web': 'mister Office-skrivebordsapps og beholder Office på internettet og mobilenheder (skrivebordsapps viser "Produkt uden licens")',
+	'office-apps/web-read': 'Office bliver skrivebeskyttet og kun tilgængelig på internettet og mobilenheder',
 };
 
 function reducedPhrase(change: Consequence): string {
+	const office = officeReduceret[reducedKey(change)];
+	if (office) return office;
 	const fra = niveau(change.kind, change.from);
 	return `${reduceretNavn[change.kind as ReducibleKind]} reduceres ${fra ? `fra ${fra} ` : ''}til ${niveau(change.kind, change.to)}${reduceretHale[reducedKey(change)] ?? ''}`;
 }
@@ -128,9 +145,9 @@ const reducedAloud: Record<ReducedTo, (name: string, from: string | null) => str
 	'archive/50gb': (name, fra) =>
 		`${ejefald(name)} arkivpostkasse bliver reduceret fra ${fra} til 50 GB og kan ikke længere være under procesmæssig tilbageholdelse eller bevares som inaktiv postkasse.`,
 	'onedrive/2gb': (name, fra) => `${ejefald(name)} OneDrive bliver reduceret fra ${fra} til 2 GB og er skrivebeskyttet, så længe den fylder mere.`,
-	'onedrive/basic': (name, fra) => `${ejefald(name)} OneDrive bliver reduceret fra ${fra} til en grundlæggende OneDrive, den der følger med et andet produkt.`,
-	'office-apps/web': name => `${name} mister Office-skrivebordsapps og beholder Office på internettet og på telefonen.`,
-	'office-apps/web-read': (name, fra) => `${name} går fra ${fra} til kun at kunne læse Office-dokumenter, på internettet og på telefonen.`,
+	'onedrive/basic': (name, fra) => `${ejefald(name)} OneDrive bliver reduceret fra ${fra} til den grundlæggende OneDrive, der følger med et andet produkt.`,
+	'office-apps/web': name => `${name} mister Office-skrivebordsapps og beholder Office på internettet og mobilenheder.`,
+	'office-apps/web-read': name => `For ${name} bliver Office skrivebeskyttet og kun tilgængelig på internettet og mobilenheder: dokumenter kan læses, ikke redigeres.`,
 };
 
 const outcomeWords: Record<Outcome, (n: number) => string> = {
@@ -138,7 +155,7 @@ const outcomeWords: Record<Outcome, (n: number) => string> = {
 	assigned: n => `${licenser(n)} tildelt`,
 	updated: n => `apps ændret i ${licenser(n)}`,
 	skipped: n => `${brugere(n)} sprunget over`,
-	failed: n => `${brugere(n)} mislykkedes`,
+	failed: n => `mislykkedes for ${brugere(n)}`,
 	'not-sent': n => `ikke sendt for ${brugere(n)}`,
 	unknown: n => `ukendt for ${brugere(n)} (svaret fra Graph gik tabt)`,
 };
@@ -173,7 +190,7 @@ const ogsåVia = (groups: string) => `også via ${groups}`;
 
 /** The users not sent, and those whose outcome is not known, when there are any. */
 const ikkeUdført = (s: ChangeCounts) =>
-	(s.notSent > 0 ? `, ${tal(s.notSent)} ikke sendt` : '') + (s.unknown > 0 ? `, ${tal(s.unknown)} ukendt (næste start læser dem igen)` : '');
+	(s.notSent > 0 ? `, ikke sendt for ${brugere(s.notSent)}` : '') + (s.unknown > 0 ? `, ukendt for ${brugere(s.unknown)} (næste start læser dem igen)` : '');
 
 export const da: Strings = {
 	list: liste,
@@ -266,7 +283,7 @@ export const da: Strings = {
 			always: 'Ctrl-C, mens en ændring sendes, stopper afsendelsen: svarene på det sendte afventes (højst 5 s), og hvert resultat registreres, før appen lukker. Et andet Ctrl-C lukker med det samme; næste start afklarer ændringen.',
 			users: '/ søger også i produkter; product:NAVN. f viser brugere med eller uden licens, med logon blokeret eller med et produkt; o sorterer efter vist navn, brugernavn eller licenser.',
 			user: 'esc går ud uden at gemme. → viser et produkts apps: mellemrum slår en fra eller til.',
-			sending: 'Det sendte bliver besvaret; de brugere, der endnu ikke er sendt, meldes "Ikke sendt".',
+			sending: 'Svarene på det, der allerede er sendt, afventes; brugere, hvis ændring endnu ikke er sendt, meldes "Ikke sendt".',
 			reclaim: 'a markerer hele afsnittet. [-]: vist, men ikke tilbudt (via en gruppe, selvbetjening eller ikke sammen med en anden).',
 		},
 	},
@@ -309,7 +326,7 @@ export const da: Strings = {
 			onedrive: date =>
 				`OneDrive-filer slettes ikke. Den ${dag(date)}, 93 dage efter at licensen er fjernet, arkiveres de: personen får dem tilbage med en licens, og en administrator kan kun nå dem via det betalte Microsoft 365 Archive. Det sker ikke i EDU-, GCC- eller DoD-lejere.`,
 			'office-apps': 'Office-apps på brugerens computere viser "Produkt uden licens" og beder om at blive aktiveret.',
-			teams: 'Microsoft Teams er ikke længere licenseret til vedkommende.',
+			teams: 'Brugeren har ikke længere licens til Microsoft Teams.',
 			skipped: (name, reason) => `${name} springes over: ${reason}.`,
 		},
 		doneTitle: 'Færdig',
@@ -317,9 +334,9 @@ export const da: Strings = {
 		again: 'Enter starter en ny guidet fjernelse.',
 		reportTitle: 'Rapport over guidet fjernelse',
 		reportFields: {tenant: 'Lejer', doneBy: 'Udført af', started: 'Startet', finished: 'Afsluttet', product: 'Produkt', outcome: 'Resultat'},
-		reportDone: 'Hvad der blev gjort, pr. bruger',
+		reportDone: 'Udført pr. bruger',
 		reportColumns: ['Bruger', 'Produkt', 'Resultat', 'Årsag'],
-		reportShown: 'Hvad der blev vist før bekræftelsen',
+		reportShown: 'Vist før bekræftelsen',
 		leaving: path => `Rapport over guidet fjernelse: ${path}`,
 	},
 	readOnly: {
@@ -373,7 +390,7 @@ export const da: Strings = {
 	user: {
 		resultsTitle: name => `Licenser og apps for ${name}: resultater`,
 		signInAllowed: 'Logon tilladt',
-		usageLocation: code => `Anvendelsesplacering ${code}`,
+		usageLocation: code => `Brugsplacering ${code}`,
 		licensesAndApps: 'Licenser og apps',
 		available: tilgængelige,
 		willAssign: 'tildeles',
@@ -383,7 +400,7 @@ export const da: Strings = {
 		tickProductFirst: 'Markér produktet først: dets apps følger med det.',
 		appNeeded: dependents => `${dependents} afhænger af denne app: slå den fra (eller fjern tildelingen af den) først.`,
 		noChanges: 'Ingen ændringer at gemme.',
-		mailboxWindow: date => `Postkassen slettes ${dag(date)}, medmindre en licens tildeles igen.`,
+		mailboxWindow: date => `Postkassen slettes permanent ${dag(date)}, medmindre en licens tildeles igen inden da.`,
 		discarded: 'Ændringerne blev ikke gemt.',
 		saveTitle: 'Gem ændringer',
 		saveQuestion: name => `Gem disse ændringer for ${name}?`,
@@ -392,7 +409,7 @@ export const da: Strings = {
 		changeLine: (product, off, on) =>
 			`~ Ændr apps i ${product}: ${[off ? `slå ${off} fra` : '', on ? `slå ${on} til` : ''].filter(Boolean).join('; ')}`,
 		appsOff: apps => `apps slået fra: ${apps}`,
-		groupReason: groups => `licenseret via ${groups}; fjern dem fra gruppen i stedet`,
+		groupReason: groups => `licenseret via ${groups}; fjern brugeren fra gruppen i stedet`,
 		dependent: bases => `afhænger af ${bases}: fjernes sammen med det`,
 		alsoRemoves: addOns => `fjerner også ${addOns}, som afhænger af det`,
 		groupLocked: groups => `Tildelt via ${groups}: x fjerner brugeren fra gruppen og de licenser, den giver.`,
@@ -453,7 +470,7 @@ export const da: Strings = {
 			`afviser at ${what === 'unassign' ? 'fjerne tildelingen' : 'fjerne brugere fra gruppen'} uden bekræftelse: angiv --yes (eller ${see === 'dryRun' ? '--dry-run' : 'reclaim uden --apply'} for at se planen). Intet blev ændret.`,
 		cancelled: 'annulleret. Intet blev ændret.',
 		commandSummary: (dryRun, product, s) =>
-			`${dryRun ? `Prøvekørsel: tildelingen af ${product} ville blive fjernet fra ${brugere(s.wouldRemove)}` : `Tildelingen af ${product} er fjernet fra ${brugere(s.removed)}`}; ${brugere(s.skipped)} sprunget over, ${tal(s.failed)} mislykkedes${ikkeUdført(s)}.`,
+			`${dryRun ? `Prøvekørsel: tildelingen af ${product} ville blive fjernet fra ${brugere(s.wouldRemove)}` : `Tildelingen af ${product} er fjernet fra ${brugere(s.removed)}`}; ${brugere(s.skipped)} sprunget over, mislykkedes for ${brugere(s.failed)}${ikkeUdført(s)}.`,
 	},
 	consequences: {
 		title: 'Hvad sker der?',
@@ -476,9 +493,10 @@ export const da: Strings = {
 			unrecognised: n => `${brugere(n)} mister tjenesteplaner, som denne app ikke kender`,
 			none: n => `${brugere(n)} beholder alt`,
 		},
+		// Definite: what is kept or lost is the user's own ("beholder postkassen", "mister postkassen").
 		kind: {
-			mailbox: 'postkasse',
-			archive: 'arkivpostkasse',
+			mailbox: 'postkassen',
+			archive: 'arkivpostkassen',
 			onedrive: 'OneDrive',
 			'office-apps': 'Office-apps',
 			teams: 'Teams',
@@ -495,11 +513,11 @@ export const da: Strings = {
 			mailbox:
 				'Postkasse: mails bevares i en respitperiode på 30 dage, efter at licensen er fjernet, og slettes derefter permanent; tildeles en licens igen inden for respitperioden, gendannes postkassen. Opbevaringspolitikker, opbevaringsmærkater og tilbageholdelser bevarer det, de dækker. I mellemtiden kan postkassen ikke gennemsøges med eDiscovery. For at beholde mails uden licens skal postkassen først konverteres til en delt postkasse: det virker for en postkasse under 50 GB uden arkiv og uden procesmæssig tilbageholdelse; ellers kræver den delte postkasse stadig Exchange Online (Plan 2).',
 			archive:
-				'Arkivpostkasse: Exchange Online (Plan 1) giver en på 50 GB, Exchange Online (Plan 2) en, der udvides automatisk op til 1,5 TB, og Exchange Online Archiving får arkivet til en postkasseplan til at udvides automatisk; Exchange Online Kiosk giver ingen. Den forsvinder med den sidste licens, der gav den.',
+				'Arkivpostkasse: Exchange Online (Plan 1) giver en på 50 GB, Exchange Online (Plan 2) en, der udvides automatisk op til 1,5 TB, og med Exchange Online Archiving udvides arkivet til en postkasseplan automatisk; Exchange Online Kiosk giver ingen. Den forsvinder med den sidste licens, der gav den.',
 			onedrive:
-				'OneDrive: filerne slettes ikke, når licensen fjernes; de bliver, indtil brugeren slettes. Siden 27. januar 2025 arkiveres en OneDrive uden licens 93 dage efter, at licensen er fjernet: brugeren når den igen med en licens, en administrator kun med Microsoft 365 Archive og betaling efter forbrug; opbevaringspolitikker og tilbageholdelser gælder stadig. Det gælder ikke EDU-, GCC- eller DoD-lejere.',
+				'OneDrive: filerne slettes ikke, når licensen fjernes; de bliver, indtil brugeren slettes. Siden 27. januar 2025 arkiveres en OneDrive uden licens 93 dage efter, at licensen er fjernet: brugeren får adgang igen, når en licens tildeles, en administrator kun via Microsoft 365 Archive med betaling efter forbrug; opbevaringspolitikker og tilbageholdelser gælder stadig. Det gælder ikke EDU-, GCC- og DoD-lejere.',
 			'office-apps': 'Office-apps: skrivebordsapps får begrænset funktionalitet, viser "Produkt uden licens" og beder om aktivering.',
-			teams: 'Teams: ingen Microsoft Teams-tjenesteplan forbliver licenseret til brugeren.',
+			teams: 'Teams: brugeren har ikke længere licens til Microsoft Teams.',
 		},
 		explainReduced: {
 			'mailbox/kiosk': 'Exchange Online Kiosk: en postkasse på 2 GB, uden arkiv.',
@@ -513,7 +531,7 @@ export const da: Strings = {
 		unrecognisedNote:
 			'Tjenesteplaner, som denne app ikke kender, står ikke i den produkttabel fra Microsoft, den er bygget med: tjek, hvad de giver, før du går videre.',
 		source:
-			'Fra Microsofts dokumentation: "Fjern licenser fra brugere", "Fjern en tidligere medarbejder", "Fjern en licens fra en delt postkasse", "Exchange Online-grænser", "Exchange Online Archiving service description", "Manage unlicensed OneDrive user accounts", "Changing from a Microsoft 365 E plan to a Microsoft 365 F plan".',
+			'Fra Microsofts dokumentation: "Fjern licenser fra brugere", "Fjern en tidligere medarbejder", "Fjern en licens fra en delt postkasse", "Exchange Online-grænser", "Exchange Online Archiving service description", "Manage unlicensed OneDrive user accounts", "Skift fra en Microsoft 365 E-plan til en Microsoft 365 F-plan".',
 		mailboxBack: 'postkassen kommer tilbage: tildelt inden for respitperioden på 30 dage',
 	},
 	nextSteps: {
@@ -521,7 +539,7 @@ export const da: Strings = {
 		freed: (n, product, available) => `${licenser(n)} til ${product} er nu ${n === 1 ? 'ledig' : 'ledige'} (${tilgængelige(available)}).`,
 		noneFreed: 'Ingen licens blev frigjort: brugerne har den stadig via en gruppe.',
 		reassign: 'Tildel de frigjorte licenser til en anden (Tildel licenser).',
-		chooseProduct: 'Tildel licenserne for hvilket produkt igen? ↑ og ↓ flytter, enter vælger, esc går tilbage.',
+		chooseProduct: 'Hvilket produkts frigjorte licenser vil du tildele? ↑ og ↓ flytter, enter vælger, esc går tilbage.',
 		freedChoice: (product, n) => `${product} (${licenser(n)} frigjort)`,
 		billing:
 			'Eller fjern de ubrugte licenser fra abonnementet, så de ikke faktureres: en faktureringsændring i Microsoft 365 Administration under Fakturering > Dine produkter. Abonnementets annulleringsvindue og tilbagevendende fakturering gælder.',
@@ -547,18 +565,18 @@ export const da: Strings = {
 			givesNothing: 'giver intet, brugeren ikke allerede har',
 			alsoThrough: groups => `også via ${groups}: frigør ingen licens`,
 			notCounted: plans => `når ${plans} ikke regnes med`,
-			notWith: (products, loss) => `ikke sammen med ${products}: tilsammen mistes ${loss}`,
+			notWith: (products, loss) => `ikke sammen med ${products}: fjernes begge, mister brugeren ${loss}`,
 			blocked: 'logon blokeret',
 			lastSignIn: (day, days) => `sidste logon ${dag(day)} (for ${flertal(days, 'dag', 'dage')} siden)`,
 			neverSignedIn: created => `intet logon registreret, siden kontoen blev oprettet ${dag(created)}`,
 		},
 		notOffered: {
-			'group-assigned': groups => `via ${groups}: fjern dem fra gruppen i stedet`,
+			'group-assigned': groups => `via ${groups}: fjern brugeren fra gruppen i stedet`,
 			'self-service-subscription': () => 'selvbetjeningskøb: en administrator skal først overtage abonnementet',
 			'not-together': products => `kan fjernes, men ikke sammen med ${products}`,
 		},
-		reduced: kind => `mindre ${kind}`,
-		undocumented: kind => `${kind} af en størrelse, der ikke er dokumenteret`,
+		reduced: kind => ({mailbox: 'plads i postkassen', archive: 'plads i arkivet', onedrive: 'plads i OneDrive', 'office-apps': 'dele af Office', teams: 'dele af Teams'})[kind],
+		undocumented: kind => `${bestemt[kind]} (i et omfang, der ikke er dokumenteret)`,
 		mailbox: {
 			shared:
 				'Behold mails ved først at konvertere postkassen til en delt postkasse: ingen licens kræves under 50 GB uden arkiv og uden procesmæssig tilbageholdelse; ellers Exchange Online (Plan 2).',
@@ -579,7 +597,7 @@ export const da: Strings = {
 		question: (licenses, users) => `Fjern tildeling af ${licenser(licenses)} fra ${brugere(users)}?`,
 		resultsTitle: 'Frigør licenser: resultater',
 		commandSummary: s =>
-			`${licenser(s.licenses)} fjernet fra ${brugere(s.removed)}; ${brugere(s.skipped)} sprunget over, ${tal(s.failed)} mislykkedes${ikkeUdført(s)}.`,
+			`${licenser(s.licenses)} fjernet fra ${brugere(s.removed)}; ${brugere(s.skipped)} sprunget over, mislykkedes for ${brugere(s.failed)}${ikkeUdført(s)}.`,
 		yesNeedsApply: '--yes hører sammen med --apply',
 		applyNeedsSection: '--apply kræver --section: angiv, hvilke kandidater der skal fjernes (redundant, blocked, inactive eller flere, adskilt af komma)',
 		badSection: given => `--section ${given}: brug redundant, blocked eller inactive (flere: adskilt af komma)`,
@@ -613,7 +631,7 @@ export const da: Strings = {
 		deletedOn: date => `slettet ${dag(date)}`,
 		until: date => `indtil ${dag(date)}`,
 		confirmTitle: 'Gendan bruger',
-		question: name => `Gendan ${name} med sine licenser?`,
+		question: name => `Gendan ${name} med brugerens licenser?`,
 		restored: upn => `${upn} er gendannet med sine licenser.`,
 		expired: 'Mere end 30 dage siden sletningen: brugeren kan ikke længere gendannes.',
 		noLicenses: product => `Ingen licens til ${product} er tilgængelig til at gendanne brugeren med.`,
@@ -648,7 +666,7 @@ export const da: Strings = {
 			`${tal(p.done)} af ${tal(p.total)} besvaret af Microsoft Graph på ${Math.round(p.elapsedMs / 1000)} s, ${tal(p.throttled)} begrænset og sendt igen` +
 			(p.remaining > 0 ? `, ${tal(p.remaining)} ikke sendt.` : '.'),
 		sending: 'Sender ændringen til Microsoft 365',
-		stopHint: 'esc stopper afsendelsen: det sendte bliver besvaret, resten sendes ikke.',
+		stopHint: 'esc stopper afsendelsen: svarene på det, der er sendt, afventes; resten sendes ikke.',
 		stopping: 'Stopper: venter på svar på det sendte; resten sendes ikke.',
 		interrupted: 'stopper: venter på svar på det sendte; resten sendes ikke. Ctrl-C igen afslutter med det samme.',
 		error: message => `Ikke gemt: ${message}`,
@@ -668,17 +686,23 @@ export const da: Strings = {
 					addOns: n => `, med ${licenser(n)} til tilføjelser, der afhænger af det`,
 					users: n => ` (${brugere(n)})`,
 					start: sentence => sentence.charAt(0).toUpperCase() + sentence.slice(1),
-					notDone: {remove: 'Tildelingen er ikke fjernet', add: 'Ikke tildelt', update: 'Apps ikke ændret'},
+					notDone: {
+						remove: product => (product ? `Tildelingen af ${product} er ikke fjernet` : 'Tildelingen er ikke fjernet'),
+						add: product => (product ? `${product} er ikke tildelt` : 'Ikke tildelt'),
+						update: product => (product ? `Apps i ${product} er ikke ændret` : 'Apps er ikke ændret'),
+					},
 				},
 				counts,
 				product,
 				who,
 			),
-		notDoneVerb: {remove: 'Tildeling ikke fjernet', add: 'Ikke tildelt', update: 'Apps ikke ændret i'},
+		notDoneVerb: {remove: 'Tildeling ikke fjernet', add: 'Ikke tildelt', update: 'Apps ikke ændret'},
+		// "Fjernet: Office 365 E3", "Sprunget over: Power BI Pro – har ikke denne licens".
+		line: (verb, product, why) => `${verb ? `${verb}: ` : ''}${product}${why ? ` – ${why}` : ''}`,
 		verb: {
 			removed: 'Fjernet',
 			assigned: 'Tildelt',
-			updated: 'Apps ændret i',
+			updated: 'Apps ændret',
 			skipped: 'Sprunget over',
 			failed: 'Mislykkedes',
 			'not-sent': 'Ikke sendt',
@@ -687,7 +711,7 @@ export const da: Strings = {
 		reason: {
 			'not-assigned': 'har ikke denne licens',
 			'already-assigned': 'har allerede denne licens',
-			'group-assigned': 'licenseret via en gruppe; fjern vedkommende fra gruppen i stedet (x under Licenser og apps, eller remove-from-group)',
+			'group-assigned': 'licenseret via en gruppe; fjern brugeren fra gruppen i stedet (x under Licenser og apps, eller remove-from-group)',
 			'self-service-subscription': 'selvbetjeningskøb; en administrator skal først overtage abonnementet',
 			'user-not-found': 'brugeren findes ikke',
 			error: 'mislykkedes',
@@ -718,7 +742,7 @@ export const da: Strings = {
 		otherReason: 'systemet afviste det',
 		mode: mode => (mode === '0700' ? mode : `${mode} (andre kan se ind i den; appens filer i den er 0600)`),
 		refused: (path, problem) =>
-			`Tilstandsfilen ${path}: ${problem}. Den blev ladt urørt; flyt den til side, eller brug --state-dir for at bruge en anden mappe.`,
+			`Tilstandsfilen ${path}: ${problem}. Filen er ikke ændret; flyt den til side, eller brug --state-dir for at bruge en anden mappe.`,
 		notJson: 'er ikke gyldig JSON',
 		newer: (version, known) =>
 			`er skrevet af en nyere m365-licenses (format ${version}; denne læser formater op til ${known}): brug den version`,
@@ -748,20 +772,20 @@ export const da: Strings = {
 		cancelled: 'Annulleret: intet blev sendt, og intet blev ændret.',
 		notSignedIn:
 			'ikke logget på: kør en vilkårlig kommando med --graph (som m365-licenses licenses --graph) for at logge på med en kode; doctor beder aldrig om en.',
-		denied: 'Logon blev afvist (access_denied): intet blev læst eller ændret. Kør igen for at logge på på ny.',
-		expired: 'Logonkoden udløb, før den blev indtastet (expired_token): intet blev læst eller ændret. Kør igen for at få en ny kode.',
+		denied: 'Logon blev afvist (access_denied): intet blev læst eller ændret. Kør kommandoen igen for at logge på igen.',
+		expired: 'Logonkoden udløb, før den blev indtastet (expired_token): intet blev læst eller ændret. Kør kommandoen igen for at få en ny kode.',
 		failed: detail => `Logon mislykkedes${detail ? `: ${detail}` : '.'}`,
 		network: (request, problem) => `Logon ${request}: ${problem}`,
 		notJson: status => `svarede ${status} med noget, der ikke er logontjenestens JSON: står en proxy i vejen?`,
 	},
 	group: {
 		title: 'Fjern fra gruppe',
-		choose: name => `Fjern ${name} fra hvilken gruppe? Hver tager de licenser, den giver.`,
+		choose: name => `Hvilken gruppe skal ${name} fjernes fra? Brugeren mister de licenser, gruppen giver.`,
 		question: (name, group) => `Fjern ${name} fra ${group} og dermed de licenser, gruppen giver vedkommende?`,
-		takes: group => `Hvad det tager at forlade ${group}:`,
+		takes: group => `Det mister brugeren ved at forlade ${group}:`,
 		lost: product => `− ${product}`,
 		kept: product => `${product}: beholdes (også tildelt direkte eller via en anden gruppe)`,
-		none: 'Gruppen giver ingen licenser.',
+		none: 'Gruppen giver ikke brugeren nogen licenser.',
 		dynamic: group =>
 			`${group} har dynamisk medlemskab: en regel bestemmer medlemmerne, så ingen kan fjernes fra den manuelt. Ændr reglen eller de brugeregenskaber, den læser.`,
 		reason: {
@@ -771,13 +795,13 @@ export const da: Strings = {
 			error: 'mislykkedes',
 		} satisfies Record<GroupRemovalReason | 'error', string>,
 		working: 'Fjerner fra gruppen…',
-		cliQuestion: (users, group) => `Fjern ${brugere(users)} fra ${group} med de licenser, den giver dem?`,
+		cliQuestion: (users, group) => `Fjern ${brugere(users)} fra ${group} og dermed de licenser, gruppen giver dem?`,
 		commandSummary: (dryRun, group, s) =>
-			`${dryRun ? `Prøvekørsel: ${brugere(s.wouldRemove)} ville blive fjernet fra ${group}` : `${brugere(s.removed)} fjernet fra ${group}`}; ${brugere(s.skipped)} sprunget over, ${tal(s.failed)} mislykkedes${ikkeUdført(s)}.`,
+			`${dryRun ? `Prøvekørsel: ${brugere(s.wouldRemove)} ville blive fjernet fra ${group}` : `${brugere(s.removed)} fjernet fra ${group}`}; ${brugere(s.skipped)} sprunget over, mislykkedes for ${brugere(s.failed)}${ikkeUdført(s)}.`,
 		unknownGroup: given =>
 			`ukendt gruppe "${given}": angiv navn eller id på en gruppe, der giver disse brugere licenser (m365-licenses users --json viser dem under viaGroups)`,
 		done: (name, group, licenses) =>
-			`${name} er fjernet fra ${group}${licenses > 0 ? `: ${licenses === 1 ? '1 licens følger' : `${tal(licenses)} licenser følger`} med` : ''}.`,
+			`${name} er fjernet fra ${group}${licenses > 0 ? ` og har dermed mistet ${licenser(licenses)}` : ''}.`,
 		failed: (name, message) => `${name} blev ikke fjernet fra gruppen: ${message}`,
 		unknown: why => `Ukendt: Graphs svar gik tabt (${why}). Tjek gruppens medlemmer i Microsoft 365 Administration.`,
 	},
@@ -917,7 +941,7 @@ Kommandoer:
                      Hver brugers konsekvenser, mistet eller reduceret (begge størrelser nævnt):
                      mailbox, archive, onedrive, office-apps, teams (--json: kind, effect, from,
                      to, text; alsoRemoves nævner de tilføjelser, der fjernes med produktet).
-                     Flere kinds kan komme til: ignorer ukendte
+                     Flere slags (kind) kan komme til: ignorer ukendte
   remove-from-group --group G (--users UPN[,UPN…] | --users-file FIL) [--dry-run] [--yes] [--json]
                      fjern brugere fra en gruppe, der giver dem licenser (navn eller id), og dermed
                      alle licenser, den giver dem; viser først, hvad hver bruger mister. En gruppe
@@ -953,7 +977,7 @@ Indstillinger (overalt):
   --graph-endpoint URL
                      Graphs adresse i stedet for cloudens (test, proxyer); stier forbliver /v1.0/...
   --login-endpoint URL
-                     logontjenesten i stedet for cloudens (test, private clouds; også
+                     logontjenesten i stedet for cloudens (test, private cloudmiljøer; også
                      M365_LICENSES_LOGIN_ENDPOINT). HTTPS_PROXY, HTTP_PROXY og NO_PROXY respekteres
   --request-timeout T
                      giv op på en Graph-anmodning efter T (standard 60s; 90, 90s, 5m)
@@ -965,7 +989,7 @@ Indstillinger (overalt):
   -h, --help         vis denne hjælp
   -v, --version      vis versionen
 
-Afslutningskoder: 0 udført, 1 fejl, 2 brugsfejl, 3 nogle brugere sprunget over, mislykkedes, ikke sendt eller ukendt (resten udført).
+Afslutningskoder: 0 udført, 1 fejl, 2 brugsfejl, 3 sprunget over, mislykkedes, ikke sendt eller ukendt for nogle brugere (resten udført).
 Taster: tryk ? i appen.`,
 		usageError: message => `${message}. Se m365-licenses --help.`,
 		unknownCommand: command => `ukendt kommando "${command}"`,
@@ -1016,9 +1040,9 @@ Taster: tryk ? i appen.`,
 			cloud: 'cloud',
 			localTenant: 'ingen (lokal lejer)',
 			backends: {demo: 'demolejer', snapshot: 'øjebliksbillede', graph: 'Microsoft Graph'},
-			graphEndpoint: 'graph-slutpunkt',
+			graphEndpoint: 'Graph-slutpunkt',
 			loginEndpoint: 'logonslutpunkt',
-			proxyGraph: 'proxy til graph',
+			proxyGraph: 'proxy til Graph',
 			proxyLogin: 'proxy til logon',
 			direct: 'ingen (direkte)',
 			stdin: 'stdin er en terminal',
@@ -1026,7 +1050,7 @@ Taster: tryk ? i appen.`,
 			yes: 'ja',
 			no: 'nej',
 			lock: 'lås',
-			noLock: 'ingen holdt',
+			noLock: 'ingen',
 			problem: 'problem',
 			languageName: {en: 'engelsk', da: 'dansk'},
 			languageSource: {flag: 'flag', env: 'miljøvariabel', locale: 'landestandard', default: 'standard'},

@@ -64,6 +64,15 @@ function reducedPhrase(change: Consequence): string {
 	return `${reducedName[change.kind as ReducibleKind]} reduced ${from ? `from ${from} ` : ''}to ${levelWord(change.kind, change.to)}${reducedTail[reducedKey(change)] ?? ''}`;
 }
 
+/** Each kind's word: "keeps mailbox", "less OneDrive". */
+const kindWord: Record<ConsequenceKind, string> = {
+	mailbox: 'mailbox',
+	archive: 'archive mailbox',
+	onedrive: 'OneDrive',
+	'office-apps': 'Office apps',
+	teams: 'Teams',
+};
+
 /** Each kind with its article, for what is not documented: "what stays of the mailbox". */
 const theKind: Record<ConsequenceKind, string> = {
 	mailbox: 'the mailbox',
@@ -438,13 +447,7 @@ export const en = {
 			unrecognised: (n: number) => `${plural(n, 'user loses', 'users lose')} service plans this app does not recognise`,
 			none: (n: number) => `${plural(n, 'user keeps', 'users keep')} everything`,
 		},
-		kind: {
-			mailbox: 'mailbox',
-			archive: 'archive mailbox',
-			onedrive: 'OneDrive',
-			'office-apps': 'Office apps',
-			teams: 'Teams',
-		} satisfies Record<ConsequenceKind, string>,
+		kind: kindWord,
 		/** One consequence for one user: the panel, the command line and --json say it the same way. */
 		phrase: (user: UserConsequences, change: Consequence) =>
 			change.effect === 'lost' ? lostPhrase[change.kind](user, change) : change.effect === 'reduced' ? reducedPhrase(change) : undocumentedPhrase(change),
@@ -525,8 +528,9 @@ export const en = {
 			'self-service-subscription': () => 'self-service purchase: an admin must take over the subscription first',
 			'not-together': (products: string) => `can go, but not with ${products}`,
 		},
-		reduced: (kind: string) => `less ${kind}`,
-		undocumented: (kind: string) => `${kind} of a size not documented`,
+		/** What a loss of these licenses together takes of a kind that stays, made smaller or of a size not documented. */
+		reduced: (kind: ConsequenceKind) => `less ${kindWord[kind]}`,
+		undocumented: (kind: ConsequenceKind) => `${kindWord[kind]} of a size not documented`,
 		mailbox: {
 			shared:
 				'Keep the mail by converting the mailbox to a shared one first: no license needed under 50 GB with no archive and no litigation hold; otherwise Exchange Online (Plan 2).',
@@ -644,13 +648,19 @@ export const en = {
 					addOns: n => `, with ${plural(n, 'license', 'licenses')} of add-ons that depend on it`,
 					users: n => ` (${plural(n, 'user', 'users')})`,
 					start: sentence => sentence,
-					notDone: {remove: 'Not unassigned', add: 'Not assigned', update: 'Apps not changed'},
+					notDone: {
+						remove: product => `Not unassigned${product ? ` of ${product}` : ''}`,
+						add: product => `Not assigned${product ? ` of ${product}` : ''}`,
+						update: product => `Apps not changed${product ? ` of ${product}` : ''}`,
+					},
 				},
 				counts,
 				product,
 				who,
 			),
 		notDoneVerb: {remove: 'Not unassigned', add: 'Not assigned', update: 'Apps not changed in'} satisfies Record<Requested, string>,
+		/** A product's line under its user in the results: what was done, the product, and why. */
+		line: (verb: string, product: string, why: string) => `${verb ? `${verb} ` : ''}${product}${why ? `: ${why}` : ''}`,
 		verb: {
 			removed: 'Unassigned',
 			assigned: 'Assigned',

@@ -17,8 +17,8 @@ export interface SummaryWords {
 	users: (n: number) => string;
 	/** The sentence as it starts: Danish starts with a capital, English as counted. */
 	start: (sentence: string) => string;
-	/** When nothing was done: what was not, by what was asked ("Apps not changed"). */
-	notDone: Record<Requested, string>;
+	/** When nothing was done: what was not, by what was asked, of the product when one is named ("Apps not changed of Office 365 E3"). */
+	notDone: Record<Requested, (product?: string) => string>;
 }
 
 /**
@@ -34,7 +34,7 @@ export function outcomeSummary(words: SummaryWords, counts: OutcomeCounts, produ
 		.map(([kind, n]) => words.counted[kind](n));
 	// Nothing done, and something was asked: say what was not done, not "0 licenses unassigned".
 	if (total === 0 && counts.asked && counts.failed + counts.notSent + counts.unknown > 0) {
-		const what = words.notDone[counts.asked] + (product ? words.of(product) : '');
+		const what = words.notDone[counts.asked](product);
 		return `${who !== undefined ? `${who}: ` : ''}${words.start(`${what}: ${rest.join(', ')}`)}.`;
 	}
 	const changed = (['removed', 'assigned', 'updated'] as const).filter(kind => counts[kind] > 0 || (kind === 'removed' && counts.assigned + counts.updated === 0));

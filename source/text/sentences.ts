@@ -71,7 +71,7 @@ export function failureWords(outcome: Pick<UserOutcome, 'message'>): string {
 export function lossWords(loss: Loss, product: (skuId: string) => string): string {
 	const kind = strings.consequences.kind;
 	return strings.list([
-		...loss.kinds.map(c => (c.effect === 'lost' ? kind[c.kind] : strings.reclaim[c.effect](kind[c.kind]))),
+		...loss.kinds.map(c => (c.effect === 'lost' ? kind[c.kind] : strings.reclaim[c.effect](c.kind))),
 		...loss.plans,
 		...loss.addOns.map(product),
 	]);

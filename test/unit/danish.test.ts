@@ -2,8 +2,10 @@
 // tested through that place and through the sentences that use it.
 import {readFileSync} from 'node:fs';
 import {afterEach, describe, expect, it} from 'vitest';
+import type {Consequence, UserConsequences} from '../../source/domain/consequences.js';
+import type {OutcomeCounts} from '../../source/domain/plan.js';
 import {da, ejefald} from '../../source/text/da.js';
-import {setLanguage} from '../../source/text/index.js';
+import {setLanguage, strings} from '../../source/text/index.js';
 
 afterEach(() => setLanguage('en'));
 
@@ -42,8 +44,8 @@ describe("the terms of Microsoft's Danish article and admin center", () => {
 		expect(da.readOnly.banner('lee.gu@contoso.com', ['Helpdesk Administrator'])).toBe(
 			'Kun læseadgang: lee.gu@contoso.com er Helpdesk-administrator; licensændringer kræver rollen Global administrator, Licensadministrator eller Brugeradministrator.',
 		);
-		expect(da.cli.mayNot('lee.gu@contoso.com', ['Helpdesk Administrator', 'Directory Readers'], 'unassign', ['Global Administrator', 'License Administrator', 'User Administrator'])).toBe(
-			'lee.gu@contoso.com (Helpdesk-administrator, Directory Readers) må ikke fjerne tildeling af licenser: det kræver rollen Global administrator, Licensadministrator eller Brugeradministrator.',
+		expect(da.cli.mayNot('lee.gu@contoso.com', ['Helpdesk Administrator', 'Attack Simulation Administrator'], 'unassign', ['Global Administrator', 'License Administrator', 'User Administrator'])).toBe(
+			'lee.gu@contoso.com (Helpdesk-administrator, Attack Simulation Administrator) må ikke fjerne tildeling af licenser: det kræver rollen Global administrator, Licensadministrator eller Brugeradministrator.',
 		);
 	});
 
@@ -60,5 +62,78 @@ describe("the terms of Microsoft's Danish article and admin center", () => {
 		expect(da.nextSteps.billing).toContain('annulleringsvindue og tilbagevendende fakturering');
 		expect(da.cli.usage).toMatch(/^Afslutningskoder:/m);
 		expect(da.cli.usage).not.toMatch(/slutkoder/);
+	});
+});
+
+/** Every text of a language: strings as they are, sentence builders called with sample values. */
+function texts(value: unknown, depth = 0): string[] {
+	if (typeof value === 'string') return [value];
+	if (Array.isArray(value)) return value.flatMap(item => texts(item, depth + 1));
+	if (typeof value === 'function') {
+		if (depth > 8) return [];
+		return [1, 2].flatMap(n => {
+			try {
+				return texts(value(...Array.from({length: value.length || 1}, (_, i) => (i % 2 === 0 ? n : 'Ben Walters'))), depth + 1);
+			} catch {
+				return [];
+			}
+		});
+	}
+	if (value && typeof value === 'object') return Object.values(value).flatMap(item => texts(item, depth + 1));
+	return [];
+}
+
+const counts = (over: Partial<OutcomeCounts>): OutcomeCounts => ({removed: 0, assigned: 0, updated: 0, addOns: 0, users: 0, skipped: 0, failed: 0, notSent: 0, unknown: 0, asked: null, ...over});
+
+describe('grammar, by class, everywhere it occurs', () => {
+	const all = texts(da);
+
+	it('people do not fail: a change failed for them', () => {
+		expect(all.filter(text => /\d+ (brugere? )?mislykkedes/.test(text))).toEqual([]);
+		setLanguage('da');
+		expect(strings.outcome.summary(counts({removed: 3, users: 3, failed: 2}), 'Office 365 E3')).toBe('3 licenser til Office 365 E3 fjernet, mislykkedes for 2 brugere.');
+		expect(strings.outcome.summary(counts({failed: 2, asked: 'remove'}), 'Office 365 E3')).toBe('Tildelingen af Office 365 E3 er ikke fjernet: mislykkedes for 2 brugere.');
+		expect(da.unassign.commandSummary(false, 'Office 365 E3', {wouldRemove: 0, removed: 3, skipped: 1, failed: 2, notSent: 1, unknown: 0})).toBe(
+			'Tildelingen af Office 365 E3 er fjernet fra 3 brugere; 1 bruger sprunget over, mislykkedes for 2 brugere, ikke sendt for 1 bruger.',
+		);
+	});
+
+	it('one user is "brugeren", never "dem"; what an admin does to someone else is not "sin"', () => {
+		expect(all.filter(text => /fjern dem fra/.test(text))).toEqual([]);
+		expect(da.user.groupReason('Visio Users')).toBe('licenseret via Visio Users; fjern brugeren fra gruppen i stedet');
+		expect(da.reclaim.notOffered['group-assigned']('Visio Users')).toBe('via Visio Users: fjern brugeren fra gruppen i stedet');
+		expect(da.deleted.question('Ben Walters')).toBe('Gendan Ben Walters med brugerens licenser?');
+		// An imperative or a question to the admin never says "sin" or "sine" of the user.
+		expect(all.filter(text => /^(Gendan|Fjern|Tildel|Erstat|Gem)\b.*\bsine?\b.*\?$/.test(text))).toEqual([]);
+	});
+
+	it('what a user keeps or loses is theirs: the definite form', () => {
+		expect(da.consequences.keeps(da.consequences.kind.mailbox, 'Office 365 E1')).toBe('beholder postkassen (Office 365 E1)');
+		expect(da.reclaim.reason.notWith('Office 365 E3', 'postkassen og plads i OneDrive')).toBe(
+			'ikke sammen med Office 365 E3: fjernes begge, mister brugeren postkassen og plads i OneDrive',
+		);
+	});
+
+	it('no calque: sentences as a Danish admin writes them', () => {
+		const calques = [/Hvad det tager/, /licenser af /, /\bpå på\b/, /ingen holdt/, /for altid/, /tjenesteplan forbliver licenseret/, /reduceres til skrivebeskyttet/, /for hvilket produkt igen/, /Det sendte bliver besvaret/, /brugere, der endnu ikke er sendt/, /følger med\.$/];
+		expect(all.filter(text => calques.some(calque => calque.test(text)))).toEqual([]);
+		expect(da.group.takes('Visio Users')).toBe('Det mister brugeren ved at forlade Visio Users:');
+		expect(da.group.done('Lidia Holloway', 'Visio Users', 1)).toBe('Lidia Holloway er fjernet fra Visio Users og har dermed mistet 1 licens.');
+		expect(da.consequences.explain.teams).toBe('Teams: brugeren har ikke længere licens til Microsoft Teams.');
+		expect(da.nextSteps.chooseProduct).toMatch(/^Hvilket produkts frigjorte licenser vil du tildele\?/);
+	});
+
+	it('a mailbox on hold: what is deleted, when, what undoes it, and what is kept, each said once', () => {
+		const user = {mailboxDeletedOn: '2027-01-06', oneDriveArchivedOn: '2027-03-10', hold: 'litigation-hold', holdsVisible: true} as unknown as UserConsequences;
+		const lost = (kind: Consequence['kind']) => da.consequences.phrase(user, {kind, effect: 'lost', from: 'desktop', to: null} as unknown as Consequence);
+		expect(lost('mailbox')).toBe('mister postkassen: mails slettes permanent 06.01.2027, medmindre en licens tildeles igen inden da; det, tilbageholdelsen dækker, bevares dog');
+		expect(lost('onedrive')).toBe('mister OneDrive: filerne slettes ikke; de arkiveres 10.03.2027, medmindre en licens tildeles igen inden da (ikke i EDU-, GCC- eller DoD-lejere)');
+		expect(all.filter(text => /medmindre.*medmindre|undtagen.*medmindre/.test(text))).toEqual([]);
+	});
+
+	it('a result says what was done, then the product, then why', () => {
+		expect(da.outcome.line('Fjernet', 'Office 365 E3', '')).toBe('Fjernet: Office 365 E3');
+		expect(da.outcome.line('Sprunget over', 'Power BI Pro', 'har ikke denne licens')).toBe('Sprunget over: Power BI Pro – har ikke denne licens');
+		expect(da.outcome.line('', 'Power BI Pro', 'Ikke sendt: stoppet.')).toBe('Power BI Pro – Ikke sendt: stoppet.');
 	});
 });

@@ -28,12 +28,11 @@ function outcomeLines(tenant: Tenant, outcomes: readonly UserOutcome[], names: N
 		...wrapText(upn, width),
 		...list.flatMap(o => {
 			const unsure = o.outcome === 'not-sent' || o.outcome === 'unknown';
-			const reason = o.outcome === 'failed' || unsure || o.reason ? outcomeWhy(tenant, o) : '';
-			const why = reason ? `: ${reason}` : '';
+			const why = o.outcome === 'failed' || unsure || o.reason ? outcomeWhy(tenant, o) : '';
 			// A refusal says what was not done, by what was asked ("Apps not changed in …", "Not unassigned
 			// …"); not sent and unknown say so in their own words, after the product.
 			const verb = o.outcome === 'failed' ? strings.outcome.notDoneVerb[o.requested] : unsure ? '' : strings.outcome.verb[o.outcome];
-			const line = wrapText(`${verb ? `${verb} ` : ''}${names.product(o.skuId)}${why}`, width - 6);
+			const line = wrapText(strings.outcome.line(verb, names.product(o.skuId), why), width - 6);
 			return line.map((text, i) => `${i === 0 ? '    ' : '      '}${text}`);
 		}),
 	]);
