@@ -36,6 +36,14 @@ export function ejefald(name: string): string {
 	return /[sxz]$/i.test(name) ? `${name}'` : `${name}s`;
 }
 
+/** A moment (ISO, UTC) as a Danish admin reads it: 07.12.2026 kl. 02:24 (UTC). ISO stays in --json. */
+function tidspunkt(iso: string): string {
+	const time = new Date(iso);
+	if (Number.isNaN(time.getTime())) return iso;
+	const to = (n: number) => String(n).padStart(2, '0');
+	return `${to(time.getUTCDate())}.${to(time.getUTCMonth() + 1)}.${time.getUTCFullYear()} kl. ${to(time.getUTCHours())}:${to(time.getUTCMinutes())} (UTC)`;
+}
+
 /** "2026-12-25" as 25.12.2026; a time after it stays, with a space for the T. */
 const dag = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2})(T?)/, (_, y: string, m: string, d: string, t: string) => `${d}.${m}.${y}${t ? ' ' : ''}`);
 
@@ -196,6 +204,7 @@ export const da: Strings = {
 	list: liste,
 	number: tal,
 	day: dag,
+	time: tidspunkt,
 	window: (first, last, count) => `${tal(first)}–${tal(last)} af ${tal(count)}`,
 	keys: {
 		labels: {
@@ -645,7 +654,7 @@ export const da: Strings = {
 		saved: (ps1, sh) => `Gemt som ${ps1} og ${sh}: én kommando pr. bruger, kopieret nøjagtigt.`,
 		notSaved: problem => `Ikke gemt i en fil: ${problem}`,
 		fileHeader: (tenant, time) => [
-			`Ændringen bekræftet i m365-licenses for ${tenant}, ${dag(time)}: ét kald pr. bruger.`,
+			`Ændringen, der blev bekræftet i m365-licenses for ${tenant} ${tidspunkt(time)}: ét kald pr. bruger.`,
 			'Tjek den, før du kører den: det er den ændring, appen ville foretage, ikke en registrering af, hvad der blev gjort.',
 		],
 		psNeeds: 'Kræver Microsoft Graph PowerShell, logget på med tilladelsen LicenseAssignment.ReadWrite.All.',
@@ -722,7 +731,7 @@ export const da: Strings = {
 	},
 	tooSmall: (needs, now) =>
 		`Terminalen er for lille: kræver ${needs.columns}×${needs.rows}, er nu ${now.columns}×${now.rows}. Gør vinduet større (eller q afslutter).`,
-	recovered: r => `En ændring, der blev afbrudt ${dag(r.time.slice(0, 16))}, er afklaret: ${tal(r.done)} udført, ${tal(r.notDone)} ikke udført (se revisionsloggen).`,
+	recovered: r => `En ændring, der blev afbrudt ${tidspunkt(r.time)}, er afklaret: ${tal(r.done)} udført, ${tal(r.notDone)} ikke udført (se revisionsloggen).`,
 	state: {
 		cannot: (action, path, reason) => `Kan ikke ${action === 'read' ? 'læse' : 'skrive'} ${path}: ${reason}. Intet gemt gik tabt.`,
 		reasons: {
@@ -1006,7 +1015,7 @@ Taster: tryk ? i appen.`,
 		noSignIn: 'intet logon var gemt.',
 		locked: (holder, dir) => `${holder} ændrer tilstandsmappen ${dir}; intet blev ændret. Prøv igen, når den er færdig.`,
 		resetLocked: holder => `--reset: ${holder ?? 'en anden m365-licenses'} ændrer denne tilstandsmappe; prøv igen, når den er færdig.`,
-		lockHolder: (command, pid, host, since) => `m365-licenses ${command} (pid ${pid} på ${host}, siden ${dag(since)})`,
+		lockHolder: (command, pid, host, since) => `m365-licenses ${command} (pid ${pid} på ${host}, siden ${tidspunkt(since)})`,
 		mayNot: (admin, roles, what, needed) =>
 			`${admin} (${roles.map(rolle).join(', ') || 'ingen administratorrolle'}) må ikke ${what === 'unassign' ? 'fjerne tildeling af licenser' : 'fjerne brugere fra grupper, der giver dem licenser'}: det kræver rollen ${ellerListe(needed.map(rolle))}.`,
 		inactiveUnavailable: why => `--section inactive: ${why} Intet blev ændret.`,

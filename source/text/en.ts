@@ -209,6 +209,8 @@ export const en = {
 	number: (n: number) => String(n),
 	/** An ISO day (2026-12-25) as the language writes it. */
 	day: (iso: string) => iso,
+	/** A moment (an ISO time, UTC) in a report or a saved file, as the language writes it. */
+	time: (iso: string) => iso,
 	/** "12–30 of 45": the rows a scrolled list shows. */
 	window: (first: number, last: number, count: number) => `${first}–${last} of ${count}`,
 	keys: {

@@ -3,9 +3,13 @@
 import {readFileSync} from 'node:fs';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {Consequence, UserConsequences} from '../../source/domain/consequences.js';
-import type {OutcomeCounts} from '../../source/domain/plan.js';
+import {planUnassign, type OutcomeCounts} from '../../source/domain/plan.js';
 import {da, ejefald} from '../../source/text/da.js';
 import {setLanguage, strings} from '../../source/text/index.js';
+import {commandFiles} from '../../source/ui/components/commands-text.js';
+import {guideReport} from '../../source/ui/guide-text.js';
+import {namesOf} from '../../source/ui/use-apply.js';
+import {demoTenant, sku, userByName} from '../helpers/tenant.js';
 
 afterEach(() => setLanguage('en'));
 
@@ -135,5 +139,32 @@ describe('grammar, by class, everywhere it occurs', () => {
 		expect(da.outcome.line('Fjernet', 'Office 365 E3', '')).toBe('Fjernet: Office 365 E3');
 		expect(da.outcome.line('Sprunget over', 'Power BI Pro', 'har ikke denne licens')).toBe('Sprunget over: Power BI Pro – har ikke denne licens');
 		expect(da.outcome.line('', 'Power BI Pro', 'Ikke sendt: stoppet.')).toBe('Power BI Pro – Ikke sendt: stoppet.');
+	});
+});
+
+describe('moments as a Danish admin reads them: 07.12.2026 kl. 02:24 (UTC), never ISO', () => {
+	it('in the guide report and the saved commands files', () => {
+		setLanguage('da');
+		const tenant = demoTenant();
+		const alex = userByName(tenant, 'Alex Wilber');
+		const report = guideReport({
+			tenant,
+			admin: tenant.signedInUser,
+			product: {skuId: sku.businessPremium, skuPartNumber: 'SPB', name: 'Microsoft 365 Business Premium'},
+			startedAt: new Date('2026-12-07T02:24:07.917Z'),
+			finishedAt: new Date('2026-12-07T02:25:41.002Z'),
+			shown: [],
+			outcomes: [{userId: alex.id, userPrincipalName: alex.userPrincipalName, skuId: sku.businessPremium, requested: 'remove', outcome: 'removed', reason: null, message: null}],
+			names: namesOf(tenant),
+		});
+		expect(report).toContain('- Startet: 07.12.2026 kl. 02:24 (UTC)\n- Afsluttet: 07.12.2026 kl. 02:25 (UTC)\n');
+		const files = commandFiles(planUnassign(tenant, [alex.id], [sku.businessPremium]), 'https://graph.microsoft.com', 'Contoso', new Date('2026-12-07T02:24:07.917Z'));
+		for (const file of [files.sh, files.ps1]) expect(file).toContain('07.12.2026 kl. 02:24 (UTC)');
+		for (const text of [report, files.sh, files.ps1]) expect(text).not.toMatch(/\d{4}-\d\d-\d\dT\d\d/);
+	});
+
+	it('who holds the state directory, and a change settled at start-up', () => {
+		expect(da.cli.lockHolder('unassign', 4242, 'vm', '2026-12-07T05:21:24.181Z')).toBe('m365-licenses unassign (pid 4242 på vm, siden 07.12.2026 kl. 05:21 (UTC))');
+		expect(da.recovered({time: '2026-12-07T02:24:07.917Z', done: 3, notDone: 1})).toMatch(/^En ændring, der blev afbrudt 07\.12\.2026 kl\. 02:24 \(UTC\), er afklaret/);
 	});
 });
