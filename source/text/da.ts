@@ -248,7 +248,7 @@ export const da: Strings = {
 			confirm: 'Bekræft',
 			cancel: 'Annuller',
 			stop: 'Stop afsendelsen',
-			type: 'Skriv; backspace sletter',
+			type: 'Skriv; tilbagetasten sletter',
 			finishTyping: 'Færdig med at skrive',
 			moveCursor: 'Flyt i teksten',
 			choose: 'Vælg',
@@ -257,6 +257,7 @@ export const da: Strings = {
 			interrupt: 'Afslut (stopper og gemmer en ændring)',
 			cancelSignIn: 'Annuller logon og handlingen',
 		},
+		names: {space: 'mellemrum'},
 		inContext: {
 			users: {open: 'Licenser og apps'},
 			groups: {open: 'Vælg gruppe'},

@@ -215,6 +215,8 @@ export const en = {
 	window: (first: number, last: number, count: number) => `${first}–${last} of ${count}`,
 	keys: {
 		labels: keyLabels,
+		/** A key's name where the language has a word of its own for it; the rest (enter, esc, tab, PgUp) as printed on the key. */
+		names: {} as {readonly [key: string]: string},
 		/** Where one screen calls an action otherwise than keyLabels does. */
 		inContext: {
 			users: {open: 'Licenses and apps'},

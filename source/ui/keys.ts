@@ -14,7 +14,7 @@ export type ActionId = keyof Strings['keys']['labels'];
 export interface Binding {
 	id: ActionId;
 	context: KeyContext;
-	/** As shown in the footer and help: the same in every language. */
+	/** As typed: the footer and help show them through keysOf, in the language's words where it has its own. */
 	keys: string;
 	/** Shown in the footer (the rest only in help). */
 	footer: boolean;
@@ -135,6 +135,13 @@ export function findBinding(contexts: readonly KeyContext[], input: string, key:
 export function bindingsFor(contexts: readonly KeyContext[]): Binding[] {
 	return contexts.flatMap(context => keyTable.filter(binding => binding.context === context));
 }
+
+/** The binding's keys as the footer and help show them, in the language in use: "mellemrum" for space in Danish. */
+export const keysOf = (binding: Binding): string =>
+	binding.keys
+		.split('/')
+		.map(key => strings.keys.names[key] ?? key)
+		.join('/');
 
 /** The action's name (the admin center's, where it has one), in the language in use: the screen's own, else the action's. */
 export const labelOf = (binding: Binding): string => strings.keys.inContext[binding.context]?.[binding.id] ?? strings.keys.labels[binding.id];

@@ -1,7 +1,7 @@
 // A Danish screen with an English word on it: a word that came from somewhere other than the text
 // module. The words are the English text's own (every string in en.ts, and what its sentence
 // builders say with sample values) that Danish never uses; names from the demo tenant (products,
-// people, groups) and the keys' names are left out, since they stay as they are in both languages.
+// people, groups) and the keys' names as Danish shows them (enter, esc, PgUp) are left out.
 import {readFileSync} from 'node:fs';
 import {da} from '../../source/text/da.js';
 import {en} from '../../source/text/en.js';
@@ -37,8 +37,8 @@ const danishWords = new Set(
 		.filter(word => !programNames.has(word)),
 );
 const demoNames = new Set(wordsOf(readFileSync(new URL('../../demo-data/contoso.json', import.meta.url), 'utf8')));
-/** The keys' names (space, enter, PgUp): the same in every language. */
-const keyNames = new Set(keyTable.flatMap(binding => wordsOf(binding.keys)));
+/** The keys' names as a Danish screen shows them (enter, PgUp, mellemrum): not "space", which Danish says in its own word. */
+const keyNames = new Set(keyTable.flatMap(binding => binding.keys.split('/').flatMap(key => wordsOf(da.keys.names[key] ?? key))));
 
 /** English words no Danish text says and no demo name holds. */
 export const englishWords = new Set(texts(en).flatMap(wordsOf).filter(word => !danishWords.has(word) && !demoNames.has(word) && !keyNames.has(word)));

@@ -139,6 +139,8 @@ describe('a Danish screen says no English word', () => {
 		expect(englishOn('Unassign Microsoft 365 Business Premium from 2 users?')).toEqual(['unassign', 'from']);
 		expect(englishOn('enter Open product  / Filter  q Quit')).toEqual(['open', 'quit']);
 		expect(englishOn('Fjern tildeling af Microsoft 365 Business Premium fra 2 brugere?')).toEqual([]);
-		expect(englishOn('space Markér  Nestor Wilke  Exchange Online Archiving  /tmp/reports/guided-unassign-1.md')).toEqual([]);
+		expect(englishOn('mellemrum Markér  Nestor Wilke  Exchange Online Archiving  /tmp/reports/guided-unassign-1.md')).toEqual([]);
+		// A key Danish names in its own word is English under its English name.
+		expect(englishOn('space Markér  tab/→ Næste afsnit  enter Åbn produkt')).toEqual(['space']);
 	});
 });

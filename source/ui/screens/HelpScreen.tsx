@@ -7,7 +7,7 @@ import {useChrome} from '../chrome.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {wrapText} from '../components/wrap-text.js';
 import type {KeyRoute} from '../input-router.js';
-import {bindingsFor, keyTable, labelOf, type Binding, type KeyContext} from '../keys.js';
+import {bindingsFor, keysOf, keyTable, labelOf, type Binding, type KeyContext} from '../keys.js';
 import {strings} from '../../text/index.js';
 
 const order: KeyContext[] = [
@@ -52,7 +52,7 @@ export function helpLines(current: KeyRoute, width: number): Line[] {
 		here.length > 0
 			? [
 					{kind: 'title', text: strings.help.thisScreen(strings.keys.contexts[here[0]!])},
-					...bindings.map(binding => ({kind: 'key' as const, keys: binding.keys, label: labelOf(binding)})),
+					...bindings.map(binding => ({kind: 'key' as const, keys: keysOf(binding), label: labelOf(binding)})),
 					...here.flatMap(context => notes(strings.keys.notes[context])),
 				]
 			: [];
@@ -61,7 +61,7 @@ export function helpLines(current: KeyRoute, width: number): Line[] {
 		if (list.length === 0) return [];
 		return [
 			{kind: 'title', text: strings.keys.contexts[context]},
-			...list.map(binding => ({kind: 'key' as const, keys: binding.keys, label: labelOf(binding)})),
+			...list.map(binding => ({kind: 'key' as const, keys: keysOf(binding), label: labelOf(binding)})),
 			...notes(strings.keys.notes[context]),
 		];
 	});
