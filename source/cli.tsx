@@ -104,14 +104,31 @@ function speak(argv: readonly string[]): LanguageChoice {
 	return choice;
 }
 
+/**
+ * What parseArgs refused, in the language in use and naming the flag: Node says it in English only
+ * (with advice on '--' about positionals, which only confuses here). The command line is read again,
+ * leniently, to find the flag at fault.
+ */
+function argumentError(argv: string[]): string {
+	const {tokens} = parseArgs({args: argv, options, allowPositionals: true, strict: false, tokens: true});
+	for (const token of tokens) {
+		if (token.kind !== 'option') continue;
+		if (!Object.hasOwn(options, token.name)) return strings.cli.unknownOption(token.rawName);
+		const {type} = options[token.name as Option];
+		if (type === 'boolean' && token.value !== undefined) return strings.cli.takesNoValue(token.name);
+		if (type === 'string' && token.value === undefined) return strings.cli.needsValue(token.name);
+		if (type === 'string' && !token.inlineValue && token.value?.startsWith('-')) return strings.cli.flagAsValue(token.name, token.value);
+	}
+	return strings.cli.unreadable;
+}
+
 async function main(argv: string[]): Promise<number> {
 	const language = speak(argv);
 	let parsed;
 	try {
 		parsed = parseArgs({args: argv, options, allowPositionals: true, strict: true, tokens: true});
-	} catch (error) {
-		// Node's advice on '--' is about positionals, which only confuses here.
-		usageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+	} catch {
+		usageError(argumentError(argv));
 	}
 	const {values, positionals, tokens} = parsed!;
 	if (values.help) {

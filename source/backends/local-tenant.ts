@@ -1,5 +1,6 @@
 // The demo tenant or a snapshot file. The file is only read: changes live in the state directory.
 import {normaliseTenant} from '../domain/ids.js';
+import {jsonErrorPlace} from '../domain/json-place.js';
 import type {Tenant} from '../domain/model.js';
 import {plannedDisabled, skipOutcomes, type LicensePlan, type UserOutcome} from '../domain/plan.js';
 import type {GroupOutcome} from '../domain/groups.js';
@@ -51,7 +52,8 @@ export class LocalTenant implements TenantBackend {
 		try {
 			data = JSON.parse(text);
 		} catch (error) {
-			throw new UserError(`${label}: ${strings.cli.notJson((error as Error).message)}`);
+			const {message} = error as Error;
+			throw new UserError(`${label}: ${strings.cli.notJson(message, jsonErrorPlace(text, message))}`);
 		}
 		// The bundled demo is checked by the tests; a snapshot when it is new or has changed.
 		if (this.kind === 'demo') return {tenant: normaliseTenant(data as Tenant), stamp: null};

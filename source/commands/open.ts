@@ -96,7 +96,7 @@ export function endpointsOf(options: GlobalOptions, env: NodeJS.ProcessEnv = {})
 	const loginFlag = options.loginEndpoint ? '--login-endpoint' : 'M365_LICENSES_LOGIN_ENDPOINT';
 	return {
 		cloud,
-		graph: (options.graphEndpoint ?? clouds[cloud].graph).replace(/\/+$/, ''),
+		graph: options.graphEndpoint ? endpoint('--graph-endpoint', options.graphEndpoint) : clouds[cloud].graph.replace(/\/+$/, ''),
 		login: login ? endpoint(loginFlag, login) : clouds[cloud].login,
 		customLogin: login !== undefined,
 	};

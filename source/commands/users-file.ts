@@ -50,8 +50,8 @@ export function usersInText(text: string, label: string): string[] {
 			trim: true,
 		});
 	} catch (error) {
-		const {message, lines: at} = error as Error & {lines?: number};
-		throw refuse(strings.usersFile.notCsv(at === undefined ? null : at + headerAt, message));
+		const {message, lines: at, code} = error as Error & {lines?: number; code?: string};
+		throw refuse(strings.usersFile.notCsv(at === undefined ? null : at + headerAt, message, code));
 	}
 	const [names = [], ...records] = rows;
 	const column = names.findIndex(isUpnHeader);

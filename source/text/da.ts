@@ -196,6 +196,17 @@ const actionIds: Record<string, string> = {
 const viaGrupper = (groups: string) => `via ${groups}`;
 const ogsåVia = (groups: string) => `også via ${groups}`;
 
+/** csv-parse's problems with a file a person made, by code. */
+const csvProblemer: Record<string, string> = {
+	CSV_QUOTE_NOT_CLOSED: 'et anførselstegn lukkes aldrig',
+	INVALID_OPENING_QUOTE: 'et anførselstegn står midt i et felt',
+	CSV_INVALID_CLOSING_QUOTE: 'der står tegn efter et afsluttende anførselstegn',
+	CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'der står tegn efter et afsluttende anførselstegn',
+	CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'linjen har et andet antal felter end overskriften',
+	CSV_RECORD_INCONSISTENT_COLUMNS: 'linjen har et andet antal felter end overskriften',
+	CSV_MAX_RECORD_SIZE: 'en linje er for lang',
+};
+
 /** The users not sent, and those whose outcome is not known, when there are any. */
 const ikkeUdført = (s: ChangeCounts) =>
 	(s.notSent > 0 ? `, ikke sendt for ${brugere(s.notSent)}` : '') + (s.unknown > 0 ? `, ukendt for ${brugere(s.unknown)} (næste start læser dem igen)` : '');
@@ -928,7 +939,8 @@ export const da: Strings = {
 		none: 'nævner ingen brugere',
 		noColumn: columns =>
 			`har ingen userPrincipalName-kolonne (dens kolonner: ${columns.join(', ') || 'ingen'}); tilføj en, eller skriv ét UPN pr. linje`,
-		notCsv: (line, problem) => `er ikke en gyldig CSV${line === null ? '' : ` (linje ${line})`}: ${problem}`,
+		// csv-parse says its problem in English: said here by its code.
+		notCsv: (line, _problem, code) => `er ikke en gyldig CSV${line === null ? '' : ` (linje ${line})`}: ${(code && csvProblemer[code]) ?? 'indholdet kan ikke læses som CSV'}`,
 	},
 	cli: {
 		usage: `Brug: m365-licenses [kommando] [indstillinger]
@@ -1006,6 +1018,10 @@ Taster: tryk ? i appen.`,
 		unexpectedArgument: argument => `uventet argument "${argument}"`,
 		notWith: (flag, command) => `--${flag} hører ikke sammen med ${command ? `kommandoen ${command}` : 'appen'}`,
 		needsValue: flag => `--${flag} kræver en værdi`,
+		unknownOption: flag => `ukendt indstilling ${flag}`,
+		takesNoValue: flag => `--${flag} tager ingen værdi`,
+		flagAsValue: (flag, value) => `--${flag} kræver en værdi, og ${value} ligner en indstilling; en værdi, der starter med en bindestreg, skrives --${flag}=${value}`,
+		unreadable: 'kommandolinjen kan ikke læses',
 		badLanguage: (flag, value, languages) => `${flag} ${value}: brug ${languages.join(' eller ')}`,
 		needsProduct: 'unassign kræver --product',
 		needsGroup: 'remove-from-group kræver --group',
@@ -1020,7 +1036,7 @@ Taster: tryk ? i appen.`,
 		mayNot: (admin, roles, what, needed) =>
 			`${admin} (${roles.map(rolle).join(', ') || 'ingen administratorrolle'}) må ikke ${what === 'unassign' ? 'fjerne tildeling af licenser' : 'fjerne brugere fra grupper, der giver dem licenser'}: det kræver rollen ${ellerListe(needed.map(rolle))}.`,
 		inactiveUnavailable: why => `--section inactive: ${why} Intet blev ændret.`,
-		badEndpoint: (flag, given) => `${flag} ${given}: angiv en webadresse som https://login.example.com`,
+		badEndpoint: (flag, given) => `${flag} ${given}: angiv en webadresse som https://${flag === '--graph-endpoint' ? 'graph' : 'login'}.example.com`,
 		badCloud: given => `--cloud ${given}: brug worldwide (også til GCC), 21vianet, usgov (GCC High) eller usgovdod (DoD)`,
 		badDuration: (flag, given) => `--${flag} ${given}: angiv en varighed som 90 (sekunder), 90s, 5m eller 2h`,
 		graphAndTenant: '--graph og --tenant hører ikke sammen',
@@ -1033,7 +1049,13 @@ Taster: tryk ? i appen.`,
 		tenantFileLabel: file => `Lejerfilen ${file}`,
 		notATenant: 'er ikke en lejer',
 		signedInUserUnknown: admin => `"signedInUser" ${admin} er ikke en af dens brugere.`,
-		notJson: detail => `er ikke gyldig JSON (${detail})`,
+		// JSON.parse says its problem in English: said here by where it is.
+		notJson: (_detail, at) =>
+			at === null
+				? 'er ikke gyldig JSON'
+				: at.end
+					? `er ikke gyldig JSON: filen slutter midt i den (linje ${at.line})`
+					: `er ikke gyldig JSON (linje ${at.line}, kolonne ${at.column})`,
 		doctor: {
 			version: 'version',
 			node: 'node',

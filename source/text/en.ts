@@ -5,6 +5,7 @@ import type {Progress} from '../backends/graph/http.js';
 import type {ReducedTo, ReducibleKind, SizedLevel} from '../domain/capabilities.js';
 import type {Consequence, ConsequenceKind, UserConsequences} from '../domain/consequences.js';
 import type {GroupRemovalReason} from '../domain/groups.js';
+import type {JsonPlace} from '../domain/json-place.js';
 import type {Outcome, OutcomeCounts, Requested, SkipReason} from '../domain/plan.js';
 import {outcomeSummary} from './outcome-summary.js';
 
@@ -892,7 +893,8 @@ export const en = {
 	usersFile: {
 		none: 'names no users',
 		noColumn: (columns: readonly string[]) => `has no userPrincipalName column (its columns: ${columns.join(', ') || 'none'}); add one, or give one UPN a line`,
-		notCsv: (line: number | null, problem: string) => `is not a valid CSV${line === null ? '' : ` (line ${line})`}: ${problem}`,
+		/** csv-parse's problem in its words, and its code (CSV_QUOTE_NOT_CLOSED) for a language that says it in its own. */
+		notCsv: (line: number | null, problem: string, _code?: string) => `is not a valid CSV${line === null ? '' : ` (line ${line})`}: ${problem}`,
 	},
 	cli: {
 		/** --help. */
@@ -969,6 +971,11 @@ Keys: press ? in the app.`,
 		unexpectedArgument: (argument: string) => `unexpected argument "${argument}"`,
 		notWith: (flag: string, command: string) => `--${flag} does not go with ${command ? `the ${command} command` : 'the app'}`,
 		needsValue: (flag: string) => `--${flag} needs a value`,
+		/** What Node's parseArgs refuses, by the flag: said in each language (Node says it in English only). */
+		unknownOption: (flag: string) => `Unknown option '${flag}'`,
+		takesNoValue: (flag: string) => `--${flag} takes no value`,
+		flagAsValue: (flag: string, value: string) => `--${flag} needs a value, and ${value} looks like a flag; a value that starts with a dash is written --${flag}=${value}`,
+		unreadable: 'the command line could not be read',
 		badLanguage: (flag: string, value: string, languages: readonly string[]) => `${flag} ${value}: use ${languages.join(' or ')}`,
 		needsProduct: 'unassign needs --product',
 		needsGroup: 'remove-from-group needs --group',
@@ -983,7 +990,7 @@ Keys: press ? in the app.`,
 		mayNot: (admin: string, roles: readonly string[], what: 'unassign' | 'removeFromGroup', needed: readonly string[]) =>
 			`${admin} (${roles.join(', ') || 'no admin role'}) may not ${what === 'unassign' ? 'unassign licenses' : 'remove users from groups that license them'}: that needs the ${needed.join(', ')} role.`,
 		inactiveUnavailable: (why: string) => `--section inactive: ${why} Nothing was changed.`,
-		badEndpoint: (flag: string, given: string) => `${flag} ${given}: give a web address such as https://login.example.com`,
+		badEndpoint: (flag: string, given: string) => `${flag} ${given}: give a web address such as https://${flag === '--graph-endpoint' ? 'graph' : 'login'}.example.com`,
 		badCloud: (given: string) => `--cloud ${given}: use worldwide (also for GCC), 21vianet, usgov (GCC High) or usgovdod (DoD)`,
 		badDuration: (flag: string, given: string) => `--${flag} ${given}: give a duration such as 90 (seconds), 90s, 5m or 2h`,
 		graphAndTenant: '--graph and --tenant do not go together',
@@ -996,7 +1003,8 @@ Keys: press ? in the app.`,
 		tenantFileLabel: (file: string) => `Tenant file ${file}`,
 		notATenant: 'is not a tenant',
 		signedInUserUnknown: (admin: string) => `"signedInUser" ${admin} is not one of its users.`,
-		notJson: (detail: string) => `is not valid JSON (${detail})`,
+		/** JSON.parse's problem in its words, and where it is, for a language that says it in its own. */
+		notJson: (detail: string, _at: JsonPlace | null) => `is not valid JSON (${detail})`,
 		/** doctor's rows: what each says, then its value. */
 		doctor: {
 			version: 'version',

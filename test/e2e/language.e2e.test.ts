@@ -93,6 +93,25 @@ describe('the command line in Danish and English', () => {
 		expect(env.stderr).toContain('M365_LICENSES_LANG klingon');
 	});
 
+	it("Node's own argument errors, said in Danish and naming the flag", () => {
+		const cases: Array<[string[], string]> = [
+			[['licenses', '--bogus'], 'ukendt indstilling --bogus'],
+			[['-x'], 'ukendt indstilling -x'],
+			[['licenses', '--json=1'], '--json tager ingen værdi'],
+			[['licenses', '--tenant', '--graph'], '--tenant kræver en værdi, og --graph ligner en indstilling; en værdi, der starter med en bindestreg, skrives --tenant=--graph'],
+		];
+		for (const [args, said] of cases) {
+			const result = cli([...args, '--lang', 'da']);
+			expect(result.status).toBe(2);
+			expect(result.stderr).toBe(`m365-licenses: ${said}. Se m365-licenses --help.\n`);
+			expect(englishOn(result.stderr, {commandLine: true})).toEqual([]);
+		}
+		// The flag last on the line, its value missing (cli() would put --state-dir after it).
+		const last = spawnSync(process.execPath, [bundle, 'licenses', '--lang', 'da', '--state-dir'], {encoding: 'utf8', env: {...process.env, M365_LICENSES_LANG: ''}});
+		expect(last.status).toBe(2);
+		expect(last.stderr).toBe('m365-licenses: --state-dir kræver en værdi. Se m365-licenses --help.\n');
+	});
+
 	it('a usage error in Danish', () => {
 		const result = cli(['unassign', '--users', 'x', '--lang', 'da']);
 		expect(result.status).toBe(2);

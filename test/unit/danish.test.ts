@@ -1,15 +1,20 @@
 // Danish as a Danish admin reads it: each class of grammar the text module gets right in one place,
 // tested through that place and through the sentences that use it.
-import {readFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
+import {LocalTenant} from '../../source/backends/local-tenant.js';
+import {endpointsOf} from '../../source/commands/open.js';
+import {readUsersFile} from '../../source/commands/users-file.js';
 import type {Consequence, UserConsequences} from '../../source/domain/consequences.js';
+import {jsonErrorPlace} from '../../source/domain/json-place.js';
 import {planUnassign, type OutcomeCounts} from '../../source/domain/plan.js';
 import {da, ejefald} from '../../source/text/da.js';
 import {setLanguage, strings} from '../../source/text/index.js';
 import {commandFiles} from '../../source/ui/components/commands-text.js';
 import {guideReport} from '../../source/ui/guide-text.js';
 import {namesOf} from '../../source/ui/use-apply.js';
-import {demoTenant, sku, userByName} from '../helpers/tenant.js';
+import {demoTenant, sku, tempStateDir, userByName} from '../helpers/tenant.js';
 
 afterEach(() => setLanguage('en'));
 
@@ -166,5 +171,52 @@ describe('moments as a Danish admin reads them: 07.12.2026 kl. 02:24 (UTC), neve
 	it('who holds the state directory, and a change settled at start-up', () => {
 		expect(da.cli.lockHolder('unassign', 4242, 'vm', '2026-12-07T05:21:24.181Z')).toBe('m365-licenses unassign (pid 4242 på vm, siden 07.12.2026 kl. 05:21 (UTC))');
 		expect(da.recovered({time: '2026-12-07T02:24:07.917Z', done: 3, notDone: 1})).toMatch(/^En ændring, der blev afbrudt 07\.12\.2026 kl\. 02:24 \(UTC\), er afklaret/);
+	});
+});
+
+describe("what a library says in English is said in Danish, with what was wrong and where", () => {
+	const file = (name: string, text: string) => {
+		const path = join(tempStateDir(), name);
+		writeFileSync(path, text);
+		return path;
+	};
+
+	it('JSON.parse: the line and column it stopped at', async () => {
+		expect(jsonErrorPlace('{"a":1,}', 'Expected double-quoted property name in JSON at position 7')).toEqual({line: 1, column: 8, end: false});
+		expect(jsonErrorPlace('{\n  "a": 1\n  "b": 2\n}', "Expected ',' or '}' after property value in JSON at position 13 (line 3 column 3)")).toEqual({line: 3, column: 3, end: false});
+		expect(jsonErrorPlace('{"a": [1,\n', 'Unexpected end of JSON input')).toEqual({line: 1, column: 10, end: true});
+		// An unexpected token: found by the ten characters V8 quotes on either side of it, wherever it is.
+		for (const text of ['{"a": x}', '{"a": 1, "b": x, "c": 3, "d": 4}', '{"organization": {"id": "x"}, "users": [x]}', '{"a": [\n1,\n,2]}', '[x, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]']) {
+			const message = (() => {
+				try {
+					JSON.parse(text);
+				} catch (error) {
+					return (error as Error).message;
+				}
+				throw new Error(`${text} parsed`);
+			})();
+			const place = jsonErrorPlace(text, message);
+			expect(place, message).not.toBeNull();
+			const offset = text.split('\n').slice(0, place!.line - 1).join('\n').length + (place!.line > 1 ? 1 : 0) + place!.column - 1;
+			expect(text[offset], message).toMatch(/[x,]/);
+		}
+		expect(jsonErrorPlace('{"a": x}', 'Unexpected token')).toBeNull();
+		setLanguage('da');
+		const bad = file('tenant.json', '{\n  "organization": {},\n  "users": [,]\n}');
+		await expect(new LocalTenant(bad, 'snapshot').load()).rejects.toThrow(`Lejerfilen ${bad}: er ikke gyldig JSON (linje 3, kolonne 13)`);
+		const cut = file('cut.json', '{"organization": {"id": "x"');
+		await expect(new LocalTenant(cut, 'snapshot').load()).rejects.toThrow(`Lejerfilen ${cut}: er ikke gyldig JSON: filen slutter midt i den (linje 1)`);
+	});
+
+	it('csv-parse: the problem by its code', () => {
+		setLanguage('da');
+		const users = file('users.csv', 'userPrincipalName\n"alex.wilber@contoso.com\n');
+		expect(() => readUsersFile(users)).toThrow(`--users-file ${users}: er ikke en gyldig CSV (linje 2): et anførselstegn lukkes aldrig`);
+	});
+
+	it('a Graph address that is not one (new URL said "Invalid URL")', () => {
+		setLanguage('da');
+		expect(() => endpointsOf({graph: true, reset: false, graphEndpoint: 'foo'})).toThrow('--graph-endpoint foo: angiv en webadresse som https://graph.example.com. Se m365-licenses --help.');
+		expect(endpointsOf({graph: true, reset: false, graphEndpoint: 'http://127.0.0.1:8080/'}).graph).toBe('http://127.0.0.1:8080');
 	});
 });
