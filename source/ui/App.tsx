@@ -29,8 +29,7 @@ import {wrapText} from './components/wrap-text.js';
 
 /** Header (2 rows), status line and footer (2 rows), and the row Ink leaves free below. */
 const chromeRows = 5;
-/** The read-only banner wraps to two rows at 80 columns; a sign-in prompt (URL, code and why) to three. */
-const bannerRows = 2;
+/** A sign-in prompt (URL, code and why) wraps to three rows. */
 const promptRows = 3;
 
 /** The router's own listener: a leaf rendered before the screens, so Ink hears it first. */
@@ -142,7 +141,9 @@ function Screens({initialTab, router, graphBase, signIn, interrupts, leaveNow}: 
 			? null
 			: strings.readOnly.banner(admin, permission.roles);
 	const banner = prompt?.text ?? readOnlyBanner;
-	const rows = prompt ? promptRows : bannerRows;
+	// The read-only banner takes the lines it wraps to (a longer language, a narrow terminal): the screen gives them up.
+	const bannerLines = !prompt && banner ? wrapText(banner, size.columns - 1) : [];
+	const rows = prompt ? promptRows : bannerLines.length;
 	const statusLines = status ? wrapText(status, Math.max(20, size.columns - 1)).slice(0, 3) : [''];
 	const base = {
 		size,
@@ -215,8 +216,12 @@ function Screens({initialTab, router, graphBase, signIn, interrupts, leaveNow}: 
 				/>
 			)}
 			{banner && !tooSmall ? (
-				<Box height={rows}>
-					<Text wrap="wrap">{banner}</Text>
+				<Box height={rows} flexDirection="column">
+					{prompt ? (
+						<Text wrap="wrap">{banner}</Text>
+					) : (
+						bannerLines.map((line, i) => <Text key={i}>{line}</Text>)
+					)}
 				</Box>
 			) : null}
 			{/* Screens below the top one stay mounted, so their cursor, ticks and filter survive (a resize too). */}

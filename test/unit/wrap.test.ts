@@ -5,6 +5,7 @@ import wrapAnsi from 'wrap-ansi';
 import stringWidth from 'string-width';
 import cliTruncate from 'cli-truncate';
 import {textWidth, truncateEnd, wrapPlain} from '../../source/domain/wrap.js';
+import {packParts} from '../../source/ui/components/wrap-text.js';
 
 describe('wrapping plain text', () => {
 	it('is wrap-ansi, hard and trimmed, line for line', () => {
@@ -47,5 +48,17 @@ describe('cutting text to a width', () => {
 		expect(truncateEnd('Isaiah Langer', 8)).toBe('Isaiah …');
 		expect(truncateEnd('数据数据', 5)).toBe(cliTruncate('数据数据', 5, {position: 'end'}));
 		expect(truncateEnd('anything', 0)).toBe('');
+	});
+});
+
+describe('parts of a line, packed', () => {
+	it('a part that does not fit goes whole to the next line; one too wide for any is left to be cut', () => {
+		expect(packParts(['adele.vance@contoso.com', 'Sign-in allowed', 'Usage location US'], 79)).toEqual(['adele.vance@contoso.com · Sign-in allowed · Usage location US']);
+		expect(packParts(['adele.vance@contoso.com', 'Sign-in allowed', 'Usage location US'], 59)).toEqual(['adele.vance@contoso.com · Sign-in allowed', 'Usage location US']);
+		expect(packParts(['a.very.long.username.from.a.long.domain@subsidiary.contoso.com', 'Logon tilladt', 'Brugsplacering DK'], 59)).toEqual([
+			'a.very.long.username.from.a.long.domain@subsidiary.contoso.com',
+			'Logon tilladt · Brugsplacering DK',
+		]);
+		expect(packParts(['x\u001b[2Jy', 'æøå'], 20)).toEqual(['x\\u001b[2Jy · æøå']);
 	});
 });

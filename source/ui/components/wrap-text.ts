@@ -11,6 +11,21 @@ export function wrapText(text: string, width: number, indent = '', trim = true):
 	return wrapPlain(terminalText(text), width, {trim}).map(line => indent + line);
 }
 
+/**
+ * Parts of a line ("a@b.com", "Sign-in allowed", "Usage location US") joined by a separator, as lines
+ * no wider than `width`: a part that does not fit goes whole to the next line instead of being cut
+ * (one wider than a whole line is left to the row that shows it to cut).
+ */
+export function packParts(parts: readonly string[], width: number, separator = ' · '): string[] {
+	const lines: string[] = [];
+	for (const part of parts.map(terminalText)) {
+		const joined = lines.length > 0 ? `${lines.at(-1)}${separator}${part}` : null;
+		if (joined !== null && textWidth(joined) <= width) lines[lines.length - 1] = joined;
+		else lines.push(part);
+	}
+	return lines;
+}
+
 /** A run of text in one style. */
 export interface Segment {
 	text: string;

@@ -62,7 +62,9 @@ export function ManagePanel({userIds, onCancel, onDone}: Props) {
 	// Self-service purchases cannot be assigned here: they are not offered.
 	const products = productRows(tenant).filter(p => !p.selfServiceOwnerId);
 	const width = chrome.size.columns - 1;
-	const productsHeight = Math.max(1, chrome.bodyRows - 4);
+	// The products step's prompt wraps to the lines it needs, and the list gives them up.
+	const prompt = step.kind === 'products' ? wrapText(strings.manage.pickProducts(strings.manage[step.choice]), width) : [];
+	const productsHeight = Math.max(1, chrome.bodyRows - 3 - Math.max(1, prompt.length));
 	const list = useList(products.length, productsHeight);
 	const names = namesOf(tenant);
 
@@ -140,7 +142,9 @@ export function ManagePanel({userIds, onCancel, onDone}: Props) {
 				}}
 			>
 				{heading}
-				<Text>{strings.manage.pickProducts(strings.manage[step.choice])}</Text>
+				{prompt.map((line, i) => (
+					<Text key={i}>{line}</Text>
+				))}
 				<Text> </Text>
 				<WindowedList
 					items={products}

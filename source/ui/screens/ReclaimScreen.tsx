@@ -116,6 +116,10 @@ export function ReclaimScreen() {
 	const names = namesOf(tenant);
 	const width = chrome.size.columns - 1;
 	const explained = useMemo(() => (cursor ? wrapText(detail(tenant, cursor, now), width) : []), [tenant, cursor, now, width]);
+	// The detail has two rows, and the rows the list leaves empty below its last candidate: a long one
+	// (a language's longer words, a leaver's mailbox advice) is cut only when the list is full.
+	const spare = listHeight - Math.min(listHeight, Math.max(1, shown.length));
+	const detailRows = Math.max(2, Math.min(explained.length, 2 + spare));
 
 	if (view.step.kind === 'confirm') {
 		const {plan} = view.step;
@@ -213,7 +217,7 @@ export function ReclaimScreen() {
 				</Box>
 			) : (
 				<>
-					<Box height={listHeight} flexDirection="column">
+					<Box height={listHeight - (detailRows - 2)} flexDirection="column">
 						<WindowedList
 							items={shown}
 							state={list.state}
@@ -232,10 +236,10 @@ export function ReclaimScreen() {
 							)}
 						/>
 					</Box>
-					<Box height={2} flexDirection="column">
-						{explained.slice(0, 2).map((line, i) => (
+					<Box height={detailRows} flexDirection="column">
+						{explained.slice(0, detailRows).map((line, i) => (
 							<Text key={i} dimColor wrap="truncate-end">
-								{i === 1 && explained.length > 2 ? `${line.slice(0, Math.max(0, width - 1))}…` : line}
+								{i === detailRows - 1 && explained.length > detailRows ? `${line.slice(0, Math.max(0, width - 1))}…` : line}
 							</Text>
 						))}
 					</Box>

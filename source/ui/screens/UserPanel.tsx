@@ -20,6 +20,7 @@ import {ResultPanel} from '../components/ResultPanel.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {useList} from '../components/use-list.js';
 import {WindowedList} from '../components/WindowedList.js';
+import {packParts} from '../components/wrap-text.js';
 import {useAppState} from '../store-context.js';
 import {listWords, strings} from '../../text/index.js';
 import {namesOf, useApply} from '../use-apply.js';
@@ -73,10 +74,22 @@ export function UserPanel({userId, onClose}: {userId: string; onClose: () => voi
 		];
 	});
 	const window = user ? mailboxWindow(tenant, user, new Date()) : null;
-	// Title, user line, the mailbox window when it runs, section heading.
-	const listHeight = Math.max(1, chrome.bodyRows - 3 - (window ? 1 : 0));
-	const list = useList(rows.length, listHeight);
 	const width = chrome.size.columns - 1;
+	// Who the user is, on the lines it needs: a part that does not fit (a long username, a language's
+	// longer words) goes whole to a second line rather than being cut.
+	const about = user
+		? packParts(
+				[
+					user.userPrincipalName,
+					user.accountEnabled ? strings.user.signInAllowed : strings.product.disabled,
+					...(user.usageLocation ? [strings.user.usageLocation(user.usageLocation)] : []),
+				],
+				width,
+			)
+		: [];
+	// Title, the lines about the user, the mailbox window when it runs, section heading.
+	const listHeight = Math.max(1, chrome.bodyRows - 2 - about.length - (window ? 1 : 0));
+	const list = useList(rows.length, listHeight);
 	if (!user) return null;
 
 	const held = (skuId: string) => user.assignedLicenses.some(l => l.skuId === skuId);
@@ -246,10 +259,11 @@ export function UserPanel({userId, onClose}: {userId: string; onClose: () => voi
 			<Text bold wrap="truncate-end">
 				{strings.screens.users} › {user.displayName}
 			</Text>
-			<Text wrap="truncate-end" dimColor>
-				{user.userPrincipalName} · {user.accountEnabled ? strings.user.signInAllowed : strings.product.disabled}
-				{user.usageLocation ? ` · ${strings.user.usageLocation(user.usageLocation)}` : ''}
-			</Text>
+			{about.map((line, i) => (
+				<Text key={i} wrap="truncate-end" dimColor>
+					{line}
+				</Text>
+			))}
 			{window ? <Text bold>{strings.user.mailboxWindow(window.deletedOn)}</Text> : null}
 			<Text bold>{strings.user.licensesAndApps}</Text>
 			<WindowedList
