@@ -963,7 +963,7 @@ Kommandoer:
                      Hver brugers konsekvenser, mistet eller reduceret (begge størrelser nævnt):
                      mailbox, archive, onedrive, office-apps, teams (--json: kind, effect, from,
                      to, text; alsoRemoves nævner de tilføjelser, der fjernes med produktet).
-                     Flere slags (kind) kan komme til: ignorer ukendte
+                     Flere slags kan komme til: ignorer ukendte
   remove-from-group --group G (--users UPN[,UPN…] | --users-file FIL) [--dry-run] [--yes] [--json]
                      fjern brugere fra en gruppe, der giver dem licenser (navn eller id), og dermed
                      alle licenser, den giver dem; viser først, hvad hver bruger mister. En gruppe
@@ -1036,7 +1036,7 @@ Taster: tryk ? i appen.`,
 		mayNot: (admin, roles, what, needed) =>
 			`${admin} (${roles.map(rolle).join(', ') || 'ingen administratorrolle'}) må ikke ${what === 'unassign' ? 'fjerne tildeling af licenser' : 'fjerne brugere fra grupper, der giver dem licenser'}: det kræver rollen ${ellerListe(needed.map(rolle))}.`,
 		inactiveUnavailable: why => `--section inactive: ${why} Intet blev ændret.`,
-		badEndpoint: (flag, given) => `${flag} ${given}: angiv en webadresse som https://${flag === '--graph-endpoint' ? 'graph' : 'login'}.example.com`,
+		badEndpoint: (flag, given) => `${flag} ${given}: angiv en webadresse som ${flag === '--graph-endpoint' ? 'https://graph.example.com' : 'https://login.example.com'}`,
 		badCloud: given => `--cloud ${given}: brug worldwide (også til GCC), 21vianet, usgov (GCC High) eller usgovdod (DoD)`,
 		badDuration: (flag, given) => `--${flag} ${given}: angiv en varighed som 90 (sekunder), 90s, 5m eller 2h`,
 		graphAndTenant: '--graph og --tenant hører ikke sammen',

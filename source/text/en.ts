@@ -990,7 +990,7 @@ Keys: press ? in the app.`,
 		mayNot: (admin: string, roles: readonly string[], what: 'unassign' | 'removeFromGroup', needed: readonly string[]) =>
 			`${admin} (${roles.join(', ') || 'no admin role'}) may not ${what === 'unassign' ? 'unassign licenses' : 'remove users from groups that license them'}: that needs the ${needed.join(', ')} role.`,
 		inactiveUnavailable: (why: string) => `--section inactive: ${why} Nothing was changed.`,
-		badEndpoint: (flag: string, given: string) => `${flag} ${given}: give a web address such as https://${flag === '--graph-endpoint' ? 'graph' : 'login'}.example.com`,
+		badEndpoint: (flag: string, given: string) => `${flag} ${given}: give a web address such as ${flag === '--graph-endpoint' ? 'https://graph.example.com' : 'https://login.example.com'}`,
 		badCloud: (given: string) => `--cloud ${given}: use worldwide (also for GCC), 21vianet, usgov (GCC High) or usgovdod (DoD)`,
 		badDuration: (flag: string, given: string) => `--${flag} ${given}: give a duration such as 90 (seconds), 90s, 5m or 2h`,
 		graphAndTenant: '--graph and --tenant do not go together',

@@ -1,11 +1,19 @@
 // Every word shown comes from the text module (source/text): a word written anywhere else would stay
 // English on a Danish screen. This reads the source as TypeScript and fails on any literal with a
 // word in it that is drawn (JSX text, a literal inside <Text>…</Text>) or written out (io.out, io.err,
-// process.stdout/stderr.write, a UserError or usage error), outside source/text.
+// process.stdout/stderr.write, a UserError or usage error), outside source/text. And inside it, da.ts
+// says no word of the app's English (en.ts) but the names English keeps: products, Microsoft's
+// English-only terms and titles, and what is typed (commands, flags, keys, --section's values).
 import {readdirSync, readFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import ts from 'typescript';
 import {describe, expect, test} from 'vitest';
+import {clouds} from '../../source/backends/graph/clouds.js';
+import {consequenceKinds} from '../../source/domain/consequences.js';
+import {sectionIds} from '../../source/domain/reclaim.js';
+import {en} from '../../source/text/en.js';
+import {languageIds} from '../../source/text/index.js';
+import {keyTable} from '../../source/ui/keys.js';
 import {englishOn} from '../helpers/english.js';
 
 const root = join(import.meta.dirname, '../../source');
@@ -142,5 +150,123 @@ describe('a Danish screen says no English word', () => {
 		expect(englishOn('mellemrum Markér  Nestor Wilke  Exchange Online Archiving  /tmp/reports/guided-unassign-1.md')).toEqual([]);
 		// A key Danish names in its own word is English under its English name.
 		expect(englishOn('space Markér  tab/→ Næste afsnit  enter Åbn produkt')).toEqual(['space']);
+	});
+});
+
+/**
+ * Names that stay English in Danish text: product and service names as Microsoft names them, tools'
+ * names, and Microsoft's English-only terms and titles (a README heading, articles with no Danish
+ * title, an example of what is typed).
+ */
+const englishNames = [
+	'"Live tenants: the one-time app registration"',
+	'"Exchange Online Archiving service description"',
+	'"Manage unlicensed OneDrive user accounts"',
+	'"business premium"',
+	'Microsoft 365 Business Premium',
+	'OneDrive for Business (Basic)',
+	'Exchange Online Archiving',
+	'Exchange Online Kiosk',
+	'Exchange Online',
+	'Exchange',
+	'SharePoint Kiosk',
+	'SharePoint',
+	'Microsoft 365 Archive',
+	'Microsoft Entra',
+	'Microsoft Graph',
+	'Microsoft Teams',
+	'Microsoft',
+	'OneDrive',
+	'Office',
+	'Teams',
+	'Graph',
+	'Windows PowerShell',
+	'Windows',
+	'Excel',
+	// HTTP's Basic authentication, as a proxy asks for it.
+	'Basic',
+	'Markdown',
+	'Contoso',
+	'GCC High',
+	'curl',
+	'gzip',
+	'stdin',
+	'stdout',
+	'Node',
+	'pid',
+];
+
+const namesLongestFirst = [...englishNames]
+	.sort((a, b) => b.length - a.length)
+	.map(name => new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'));
+
+/** Danish words spelled as English ones (and a few Danish IT words taken from English long ago). */
+const sameInDanish = new Set(
+	'at da en to for over under have lang via id log start stop person status version problem filter format flag global guide plan app apps administrator argument backend browser cloud online proxy terminal organisation private'.split(' '),
+);
+
+/** What a Danish text names as it is typed: commands, keys, --section's, --cloud's and --lang's values, --json's kinds. */
+const typedNames = new Set(
+	[
+		...keyTable.flatMap(binding => binding.keys.split(/[/+]/)),
+		...languageIds,
+		...[...en.cli.usage.matchAll(/^ {2}([a-z][\w-]*)/gm)].map(match => match[1]!),
+		...sectionIds,
+		...consequenceKinds,
+		...Object.keys(clouds),
+		'organizations',
+	].map(name => name.toLowerCase()),
+);
+
+/** The literal texts of a language file's values: not its imports, keys, types or the ids a value is compared with. */
+function valuesOf(file: string, source: string): string[] {
+	const tree = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
+	const found: string[] = [];
+	const compares = [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken];
+	const visit = (node: ts.Node) => {
+		if (ts.isImportDeclaration(node) || ts.isTypeNode(node) || (ts.isBinaryExpression(node) && compares.includes(node.operatorToken.kind))) return;
+		if (ts.isPropertyAssignment(node)) return visit(node.initializer);
+		if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateLiteralToken(node)) found.push(node.text);
+		ts.forEachChild(node, visit);
+	};
+	visit(tree);
+	return found;
+}
+
+/** Words of a text that English says and Danish does not, once names of every kind are taken out. */
+function englishWordsIn(text: string, english: ReadonlySet<string>): string[] {
+	// The program's own name, --json's fields, flags, addresses, paths, files, dotted permissions, locales, cmdlets.
+	let said = text
+		.replace(/m365-licenses/g, ' ')
+		.replace(/--json:[^)]*/g, ' ')
+		.replace(/(?<![\p{L}\d])--?[A-Za-z][\w-]*(=\S*)?/gu, ' ')
+		.replace(/\S*[@/\\]\S*|\S+\.[\p{L}\d]\S*|\b[a-z]{2}-[A-Z]{2}\b|\b[A-Z][a-z]+-[A-Z]\w*/gu, ' ');
+	for (const name of namesLongestFirst) said = said.replace(name, ' ');
+	said = said
+		// A field in quotes, and identifiers: camelCase, SNAKE_CASE, with digits, product:NAVN.
+		.replace(/"\w+"/g, ' ')
+		.replace(/\S+:\S+|\b\w*[a-z][A-Z_]\w*\b|\b[A-Z0-9_]{2,}\b|\b\w*\d\w*\b/g, ' ');
+	const words = (said.match(/[\p{L}][\p{L}-]*/gu) ?? []).filter(word => !typedNames.has(word.toLowerCase())).flatMap(word => word.split('-'));
+	return words.map(word => word.toLowerCase()).filter(word => word.length >= 2 && english.has(word) && !sameInDanish.has(word));
+}
+
+describe('da.ts says no English word', () => {
+	const english = new Set(valuesOf('en.ts', readFileSync(join(root, 'text/en.ts'), 'utf8')).flatMap(text => text.toLowerCase().match(/\p{L}{2,}/gu) ?? []));
+	const found = (text: string) => englishWordsIn(text, english);
+
+	test('the check finds English in a Danish value, and not in names', () => {
+		expect(found('Flere kinds kan komme til: ignorer ukendte')).toEqual(['kinds']);
+		expect(found('mister Office-apps ("Unlicensed Product", begrænset funktionalitet)')).toEqual(['unlicensed', 'product']);
+		expect(found('Skriv; backspace sletter')).toEqual(['backspace']);
+		expect(found('2 brugere failed, ikke sendt for 1 bruger')).toEqual(['failed']);
+		expect(found('Fjern tildeling af Exchange Online (Plan 2) fra 2 brugere; se README, "Live tenants: the one-time app registration".')).toEqual([]);
+		expect(found('unassign --product P (--users UPN[,UPN…] | --users-file FIL) [--dry-run] (--json: kind, effect, from, to, text)')).toEqual([]);
+		expect(found('Kun læseadgang: lee.gu@contoso.com er Helpdesk-administrator; product:NAVN, LicenseAssignment.ReadWrite.All, Get-Mailbox')).toEqual([]);
+	});
+
+	test('in any of its values', () => {
+		const values = valuesOf('da.ts', readFileSync(join(root, 'text/da.ts'), 'utf8'));
+		expect(values.length).toBeGreaterThan(300);
+		expect(values.flatMap(text => found(text).map(word => `${word}: ${text.trim().slice(0, 80)}`))).toEqual([]);
 	});
 });
