@@ -265,7 +265,7 @@ export const da: Strings = {
 			choose: 'Vælg',
 			filterUsers: 'Filtrer brugere',
 			sortUsers: 'Sortér brugere',
-			interrupt: 'Afslut (stopper og gemmer en ændring)',
+			interrupt: 'Afslut (stopper og gemmer først en ændring, der sendes)',
 			cancelSignIn: 'Annuller logon og handlingen',
 		},
 		names: {space: 'mellemrum'},
@@ -301,7 +301,7 @@ export const da: Strings = {
 			choice: 'Valg fra en liste',
 		},
 		notes: {
-			always: 'Ctrl-C, mens en ændring sendes, stopper afsendelsen: svarene på det sendte afventes (højst 5 s), og hvert resultat registreres, før appen lukker. Et andet Ctrl-C lukker med det samme; næste start afklarer ændringen.',
+			always: 'Ctrl-C, mens en ændring sendes, stopper afsendelsen: svarene på det sendte afventes (højst 5 s), og hvert resultat registreres, før appen lukker. Trykkes Ctrl-C igen, lukker appen med det samme; næste start afklarer ændringen.',
 			users: '/ søger også i produkter; product:NAVN. f viser brugere med eller uden licens, med logon blokeret eller med et produkt; o sorterer efter vist navn, brugernavn eller licenser.',
 			user: 'esc går ud uden at gemme. → viser et produkts apps: mellemrum slår en fra eller til.',
 			sending: 'Svarene på det, der allerede er sendt, afventes; brugere, hvis ændring endnu ikke er sendt, meldes "Ikke sendt".',
@@ -345,7 +345,7 @@ export const da: Strings = {
 				`Mails bevares i en respitperiode på 30 dage, til ${dag(date)}, og slettes derefter permanent. Tildeles en licens igen inden for respitperioden, kommer de tilbage.`,
 			archive: 'Arkivpostkassen følger den licens, der gav den.',
 			onedrive: date =>
-				`OneDrive-filer slettes ikke. Den ${dag(date)}, 93 dage efter at licensen er fjernet, arkiveres de: personen får dem tilbage med en licens, og en administrator kan kun nå dem via det betalte Microsoft 365 Archive. Det sker ikke i EDU-, GCC- eller DoD-lejere.`,
+				`OneDrive-filer slettes ikke. Den ${dag(date)}, 93 dage efter at licensen er fjernet, arkiveres de: personen får adgang til dem igen med en licens, og en administrator kan kun få adgang til dem via det betalte Microsoft 365 Archive. Det sker ikke i EDU-, GCC- eller DoD-lejere.`,
 			'office-apps': 'Office-apps på brugerens computere viser "Produkt uden licens" og beder om at blive aktiveret.',
 			teams: 'Brugeren har ikke længere licens til Microsoft Teams.',
 			skipped: (name, reason) => `${name} springes over: ${reason}.`,
@@ -433,7 +433,7 @@ export const da: Strings = {
 		groupReason: groups => `licenseret via ${groups}; fjern brugeren fra gruppen i stedet`,
 		dependent: bases => `afhænger af ${bases}: fjernes sammen med det`,
 		alsoRemoves: addOns => `fjerner også ${addOns}, som afhænger af det`,
-		groupLocked: groups => `Tildelt via ${groups}: x fjerner brugeren fra gruppen og de licenser, den giver.`,
+		groupLocked: groups => `Tildelt via ${groups}: x fjerner brugeren fra gruppen og dermed de licenser, gruppen giver.`,
 		notThroughGroup: 'Dette produkt er ikke tildelt via en gruppe: mellemrum fjerner markeringen.',
 	},
 	manage: {
@@ -443,7 +443,7 @@ export const da: Strings = {
 		replace: 'Erstat eksisterende produkter',
 		unassignAll: 'Fjern tildeling af alle',
 		explain: {
-			assignMore: 'Tilføjer de produkter, du markerer; det, brugerne har, bliver.',
+			assignMore: 'Tilføjer de produkter, du markerer; brugerne beholder det, de har i forvejen.',
 			replace: 'Brugerne får de produkter, du markerer; tildelingen af alle andre produkter, de har direkte, fjernes.',
 			unassignAll: 'Fjerner alle produkter fra alle valgte brugere.',
 		},
@@ -498,8 +498,8 @@ export const da: Strings = {
 		changes: 'Ændringer',
 		sum: {
 			lost: {
-				mailbox: n => `${brugere(n)} mister ${n === 1 ? 'sin' : 'deres'} postkasse`,
-				archive: n => `${brugere(n)} mister ${n === 1 ? 'sin' : 'deres'} arkivpostkasse`,
+				mailbox: n => `${brugere(n)} mister ${n === 1 ? 'sin postkasse' : 'deres postkasser'}`,
+				archive: n => `${brugere(n)} mister ${n === 1 ? 'sin arkivpostkasse' : 'deres arkivpostkasser'}`,
 				onedrive: n => `${brugere(n)} mister OneDrive`,
 				'office-apps': n => `${brugere(n)} mister Office-apps`,
 				teams: n => `${brugere(n)} mister Teams`,
@@ -536,7 +536,7 @@ export const da: Strings = {
 			archive:
 				'Arkivpostkasse: Exchange Online (Plan 1) giver en på 50 GB, Exchange Online (Plan 2) en, der udvides automatisk op til 1,5 TB, og med Exchange Online Archiving udvides arkivet til en postkasseplan automatisk; Exchange Online Kiosk giver ingen. Den forsvinder med den sidste licens, der gav den.',
 			onedrive:
-				'OneDrive: filerne slettes ikke, når licensen fjernes; de bliver, indtil brugeren slettes. Siden 27. januar 2025 arkiveres en OneDrive uden licens 93 dage efter, at licensen er fjernet: brugeren får adgang igen, når en licens tildeles, en administrator kun via Microsoft 365 Archive med betaling efter forbrug; opbevaringspolitikker og tilbageholdelser gælder stadig. Det gælder ikke EDU-, GCC- og DoD-lejere.',
+				'OneDrive: filerne slettes ikke, når licensen fjernes; de bliver, indtil brugeren slettes. Siden 27. januar 2025 arkiveres en OneDrive uden licens 93 dage efter, at licensen er fjernet: brugeren får adgang igen, når en licens tildeles, og en administrator kan kun få adgang via Microsoft 365 Archive med betaling efter forbrug; opbevaringspolitikker og tilbageholdelser gælder stadig. Dette gælder ikke for EDU-, GCC- og DoD-lejere.',
 			'office-apps': 'Office-apps: skrivebordsapps får begrænset funktionalitet, viser "Produkt uden licens" og beder om aktivering.',
 			teams: 'Teams: brugeren har ikke længere licens til Microsoft Teams.',
 		},
@@ -609,7 +609,7 @@ export const da: Strings = {
 			snapshot: 'Denne lejerfil har ingen logonaktivitet (signInActivity på brugerne).',
 		},
 		empty: {
-			redundant: 'Ingen bruger har en licens, som vedkommendes andre licenser allerede giver.',
+			redundant: 'Ingen bruger har en licens, som brugerens andre licenser allerede giver.',
 			blocked: 'Ingen konto med logon blokeret har en licens.',
 			inactive: days => `Alle med en licens har logget på inden for ${tal(days)} dage.`,
 		},
@@ -1003,8 +1003,8 @@ Indstillinger (overalt):
                      M365_LICENSES_LOGIN_ENDPOINT). HTTPS_PROXY, HTTP_PROXY og NO_PROXY respekteres
   --request-timeout T
                      giv op på en Graph-anmodning efter T (standard 60s; 90, 90s, 5m)
-  --max-duration T   stop afsendelsen af en ændring efter T (standard 2h); brugere, der ikke
-                     blev sendt, rapporteres
+  --max-duration T   stop afsendelsen af en ændring efter T (standard 2h); brugere, hvis
+                     ændring ikke blev sendt, rapporteres
   --lang da|en       sproget, appen taler (også M365_LICENSES_LANG; standard: landestandarden,
                      LC_ALL, LC_MESSAGES eller LANG, når den starter med da, ellers engelsk)
   --debug            ved en fejl: vis også, hvor den skete (stakken), til en fejlrapport
