@@ -37,7 +37,8 @@ const tour: Step[] = [
 	[['Escape'], /Aktive brugere \(47/],
 	[['d'], 'Ingen slettede brugere.'],
 	[['Escape'], /Aktive brugere \(47/],
-	[['D'], 'Slet bruger: Adele Vance'],
+	// Each line whole, what to type right above the field, however little room there is.
+	[['D'], /Slet bruger: Adele Vance Brugerens licenser frigøres med det samme: Office 365 E3\.[\s\S]* Skriv brugernavnet \(adele\.vance@contoso\.com\) for at slette, og tryk enter; esc annullerer\. Brugernavn:/],
 	[['Escape'], /Aktive brugere \(47/],
 	[['Space', 'j', 'Space', 'm'], '2 brugere valgt'],
 	// The prompt wraps where it must, under the title and the count it used to write over.

@@ -13,6 +13,7 @@ import {da, ejefald} from '../../source/text/da.js';
 import {setLanguage, strings} from '../../source/text/index.js';
 import {commandFiles} from '../../source/ui/components/commands-text.js';
 import {guideReport} from '../../source/ui/guide-text.js';
+import {helpLines} from '../../source/ui/screens/HelpScreen.js';
 import {namesOf} from '../../source/ui/use-apply.js';
 import {demoTenant, sku, tempStateDir, userByName} from '../helpers/tenant.js';
 
@@ -218,5 +219,19 @@ describe("what a library says in English is said in Danish, with what was wrong 
 		setLanguage('da');
 		expect(() => endpointsOf({graph: true, reset: false, graphEndpoint: 'foo'})).toThrow('--graph-endpoint foo: angiv en webadresse som https://graph.example.com. Se m365-licenses --help.');
 		expect(endpointsOf({graph: true, reset: false, graphEndpoint: 'http://127.0.0.1:8080/'}).graph).toBe('http://127.0.0.1:8080');
+	});
+});
+
+describe('help: a label longer than its column goes on under its keys', () => {
+	it('in Danish at 80 columns (two columns of 38), nothing cut', () => {
+		setLanguage('da');
+		const lines = helpLines({contexts: ['licenses', 'list'], handlers: {}}, 38);
+		const at = lines.findIndex(line => line.kind === 'key' && line.keys === 'ctrl+c');
+		expect(lines.slice(at, at + 3)).toEqual([
+			{kind: 'key', keys: 'ctrl+c', label: 'Afslut (stopper og gemmer'},
+			{kind: 'key', keys: '', label: 'først en ændring, der'},
+			{kind: 'key', keys: '', label: 'sendes)'},
+		]);
+		expect(lines.filter(line => line.kind === 'key' && line.label.length > 39 - 12)).toEqual([]);
 	});
 });

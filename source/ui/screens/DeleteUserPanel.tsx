@@ -35,10 +35,19 @@ export function DeleteUserPanel({userId, onClose}: {userId: string; onClose: () 
 		...(effects.hasOneDrive ? [text.onedrive] : []),
 		effects.inactiveMailbox ? text.inactive : effects.inactiveEligible && !effects.holdsVisible ? text.inactiveIfHeld : text.notInactive,
 		text.restorable(effects.restorableUntil),
-		'',
-		text.type(user.userPrincipalName),
 	];
 	const width = Math.max(20, chrome.size.columns - 4);
+	// What deleting does, a blank line, then what to type, in the rows between the title and the field.
+	// Where they are too few (a longer language, 60×16) what to type keeps its lines and what deleting
+	// does is cut, its last line shown ending in "…", rather than lines being drawn over each other.
+	const instruction = wrapText(text.type(user.userPrincipalName), width);
+	const explained = paragraphs.flatMap(paragraph => wrapText(paragraph, width));
+	const rows = Math.max(instruction.length + 1, chrome.bodyRows - 4);
+	const room = rows - instruction.length;
+	const lines =
+		explained.length <= room
+			? [...explained, ...(explained.length < room ? [' '] : []), ...instruction]
+			: [...explained.slice(0, room - 1), `${explained[room - 1]!.slice(0, width - 1)}…`, ...instruction];
 	const field = {value: typed, onChange: setTyped, onSubmit: () => void submit(), onCancel: onClose};
 	const submit = async () => {
 		if (working) return;
@@ -74,9 +83,9 @@ export function DeleteUserPanel({userId, onClose}: {userId: string; onClose: () 
 			<Box flexDirection="column" borderStyle="round" paddingX={1} height={chrome.bodyRows}>
 				<Text bold>{text.title(user.displayName)}</Text>
 				<Box flexDirection="column" flexGrow={1} overflow="hidden">
-					{paragraphs.flatMap((paragraph, i) =>
-						(paragraph ? wrapText(paragraph, width) : [' ']).map((line, j) => <Text key={`${i}.${j}`}>{line}</Text>),
-					)}
+					{lines.map((line, i) => (
+						<Text key={i}>{line}</Text>
+					))}
 				</Box>
 				<Box>
 					<Box flexShrink={0} marginRight={1}>

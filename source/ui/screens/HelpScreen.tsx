@@ -36,12 +36,19 @@ const order: KeyContext[] = [
 
 type Line = {kind: 'title'; text: string} | {kind: 'key'; keys: string; label: string} | {kind: 'note'; text: string};
 
+/** The width of the keys' column. */
+const keysWidth = 12;
+
 /**
  * The keys of the screen help was opened on first (those it acts on, as it reads them: a key a more
  * specific context takes is shown once), then every other context's.
  */
 export function helpLines(current: KeyRoute, width: number): Line[] {
 	const notes = (text: string | undefined): Line[] => (text ? wrapText(text, Math.max(10, width)).map(line => ({kind: 'note' as const, text: line})) : []);
+	// A label longer than its column (a language's longer words) goes on under its keys, not cut. It has
+	// the column's whole width beside the keys: a note keeps one column free, so width is one less.
+	const keyLines = (binding: Binding): Line[] =>
+		wrapText(labelOf(binding), Math.max(10, width + 1 - keysWidth)).map((label, i) => ({kind: 'key' as const, keys: i === 0 ? keysOf(binding) : '', label}));
 	const here: readonly KeyContext[] = current.contexts.filter(context => context !== 'global');
 	// What the screen acts on (or its field or list takes), each key once.
 	const acted = (binding: Binding) => binding.owner === 'component' || current.handlers[binding.id] !== undefined;
@@ -52,7 +59,7 @@ export function helpLines(current: KeyRoute, width: number): Line[] {
 		here.length > 0
 			? [
 					{kind: 'title', text: strings.help.thisScreen(strings.keys.contexts[here[0]!])},
-					...bindings.map(binding => ({kind: 'key' as const, keys: keysOf(binding), label: labelOf(binding)})),
+					...bindings.flatMap(keyLines),
 					...here.flatMap(context => notes(strings.keys.notes[context])),
 				]
 			: [];
@@ -61,7 +68,7 @@ export function helpLines(current: KeyRoute, width: number): Line[] {
 		if (list.length === 0) return [];
 		return [
 			{kind: 'title', text: strings.keys.contexts[context]},
-			...list.map(binding => ({kind: 'key' as const, keys: keysOf(binding), label: labelOf(binding)})),
+			...list.flatMap(keyLines),
 			...notes(strings.keys.notes[context]),
 		];
 	});
@@ -80,7 +87,7 @@ function HelpLine({line, width}: {line: Line; width: number}) {
 	if (line.kind === 'note') return <Text dimColor wrap="truncate-end">{line.text}</Text>;
 	return (
 		<Box>
-			<Box width={12} flexShrink={0}>
+			<Box width={keysWidth} flexShrink={0}>
 				<Text bold>{line.keys}</Text>
 			</Box>
 			<Text wrap="truncate-end">{line.label}</Text>
