@@ -8,7 +8,7 @@ import {en} from '../../source/text/en.js';
 import {keyTable} from '../../source/ui/keys.js';
 
 /** Every text in a language's words: strings as they are, sentence builders called with sample values. */
-function texts(value: unknown, depth = 0): string[] {
+export function texts(value: unknown, depth = 0): string[] {
 	if (typeof value === 'string') return [value];
 	if (Array.isArray(value)) return value.flatMap(item => texts(item, depth + 1));
 	if (typeof value === 'function') {
