@@ -42,7 +42,7 @@ const say = {
 		report: [
 			'# Rapport over guidet fjernelse',
 			'| alex.wilber@contoso.com | Microsoft 365 Business Premium | Fjernet |  |',
-			'Mails bevares i 30 dage, til ',
+			'Mails bevares i en respitperiode på 30 dage, til ',
 			'Arkivpostkassen følger den licens, der gav den.',
 		],
 	},
