@@ -321,7 +321,8 @@ class SignIn {
 				if (error instanceof UserError || isSystemError(error)) throw this.explain(error);
 			}
 		}
-		if (this.options.interactive === false) throw new UserError(strings.signIn.notSignedIn);
+		// Without a code to ask for (doctor): the kept sign-in could not be used, and why, when the service was not reached.
+		if (this.options.interactive === false) throw new UserError(this.trouble.network ?? strings.signIn.notSignedIn);
 		// Dropped when the dialog that asked is closed, when its prompt is cancelled, or when the app leaves.
 		const drop = new AbortController();
 		const stops = [signal, this.options.cancel].filter((s): s is AbortSignal => s !== undefined);
