@@ -14,7 +14,7 @@
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import type {Tenant} from '../domain/model.js';
-import {writeCache} from '../store/private-files.js';
+import {writeCache} from '../fs/private-files.js';
 import {compactTenant, expandTenant} from './compact-tenant.js';
 import {rules, stampOf, type SnapshotStamp} from './validated-snapshots.js';
 

@@ -8,8 +8,8 @@ import {createHash} from 'node:crypto';
 import {readFileSync, realpathSync, statSync} from 'node:fs';
 import packageJson from '../../package.json' with {type: 'json'};
 import schema from '../../demo-data/tenant.schema.json' with {type: 'json'};
-import {fileIdentity} from '../store/durable.js';
-import {writeCache} from '../store/private-files.js';
+import {fileIdentity} from '../fs/durable.js';
+import {writeCache} from '../fs/private-files.js';
 
 export interface SnapshotStamp {
 	path: string;

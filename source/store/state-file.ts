@@ -16,7 +16,7 @@ import {UserError} from '../backends/backend.js';
 import type {AuditEntry} from '../domain/audit.js';
 import {foldChanges, unfold, type Change, type Folded, type FoldedUser} from '../domain/changes.js';
 import {strings} from '../text/index.js';
-import {appendDurably, crashPoint, diskReason, ensureDir, fileIdentity, openWithIdentity, readIfThere, truncateDurably, writeFileDurably} from './durable.js';
+import {appendDurably, crashPoint, diskReason, ensureDir, fileIdentity, openWithIdentity, readIfThere, truncateDurably, writeFileDurably} from '../fs/durable.js';
 import {shapeProblem, stateFormat} from './state-schema.js';
 
 /** What a license change was about to do, kept until its outcome is saved (a crash leaves it). */

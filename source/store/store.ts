@@ -12,9 +12,9 @@ import {changeCount, type LicensePlan, type UserOutcome} from '../domain/plan.js
 import {adminPermission, deletionBlock, restoreBlock} from '../domain/rules.js';
 import {indexTenant, productNameOf} from '../domain/selectors.js';
 import {strings} from '../text/index.js';
-import {crashPoint, diskReason} from './durable.js';
+import {crashPoint, diskReason} from '../fs/durable.js';
 import {dirname, join} from 'node:path';
-import {writePrivateFile} from './private-files.js';
+import {writePrivateFile} from '../fs/private-files.js';
 import type {StateFile} from './state-file.js';
 
 /** Why nothing can be changed while another instance holds the state directory. */

@@ -12,7 +12,7 @@ import {strings} from '../text/index.js';
 import {closeSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync} from 'node:fs';
 import {hostname} from 'node:os';
 import {join} from 'node:path';
-import {crashPoint, diskError, fileMode, fsSeam} from './durable.js';
+import {crashPoint, diskError, fileMode, fsSeam} from '../fs/durable.js';
 
 export interface LockHolder {
 	pid: number;

@@ -2,7 +2,7 @@
 // subcommands cannot tell them apart. The TUI reads every user (paged); a change made from the command
 // line reads only the users it names. Writes go through $batch, paced to what Graph accepts.
 import {existsSync, readFileSync} from 'node:fs';
-import {writeCache} from '../../store/private-files.js';
+import {writeCache} from '../../fs/private-files.js';
 import type {CompanySubscription, DirectoryRole, Group, Organization, SubscribedSku, Tenant, User} from '../../domain/model.js';
 import {normaliseTenant, normaliseUser} from '../../domain/ids.js';
 import {assignLicenseBody} from '../../domain/commands.js';
