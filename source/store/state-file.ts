@@ -150,7 +150,8 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 	let legacy = false;
 	// Format 2 is read as it is, and written as the newest format at the next compaction.
 	let outdated = false;
-	if (header && Number(header[1]) === stateFormat) through = Number(header[2]);
+	// A counter past what a number holds exactly is not believed here: the schema refuses it below.
+	if (header && Number(header[1]) === stateFormat && Number.isSafeInteger(Number(header[2]))) through = Number(header[2]);
 	else {
 		const parsed = parseState();
 		({through, tenants: base} = parsed);
@@ -166,6 +167,7 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 	let seq = through;
 	const begun = new Map<string, PendingChange>();
 	const committed = new Set<string>();
+	const audited = new Set<string>();
 	const owed = new Map<string, AuditEntry[]>();
 	/** The changes saved after state.json, in order (what replaying them needs of each commit). */
 	let commits: Array<Pick<CommitRecord, 'tenantId' | 'changes' | 'reset'>> = [];
@@ -183,15 +185,21 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 		// Folded into state.json already (a crash came between writing it and emptying the journal).
 		if (record.seq <= through) continue;
 		seq = Math.max(seq, record.seq);
+		// Each step of a change counts once, in whatever order its lines stand: a begin after its
+		// commit was settled already, and a commit after its `audited` owes nothing.
 		if (record.type === 'begin') {
 			const {seq: _seq, type: _type, ...change} = record;
-			begun.set(record.id, change);
+			if (!committed.has(record.id)) begun.set(record.id, change);
 		} else if (record.type === 'commit') {
+			if (committed.has(record.id)) continue;
 			commits.push({tenantId: record.tenantId, changes: record.changes, reset: record.reset});
 			begun.delete(record.id);
 			committed.add(record.id);
-			owed.set(record.id, record.audit);
-		} else owed.delete(record.id);
+			if (!audited.has(record.id)) owed.set(record.id, record.audit);
+		} else {
+			audited.add(record.id);
+			owed.delete(record.id);
+		}
 	}
 	/**
 	 * The journal's changes to the tenant folded over `start()` (made only if they build on it);
@@ -263,10 +271,19 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 			tornTail = false;
 		}
 		const line = `${JSON.stringify(record)}\n`;
+		// Never a line the next start could not read back (and so would refuse the directory over):
+		// the change is refused instead, before anything of it is sent.
+		const unreadable = shapeProblem('journalRecord', JSON.parse(line));
+		if (unreadable) throw new UserError(strings.state.unreadable(journalPath, unreadable));
 		appendDurably(journalPath, line, crashStep, {sync});
 		journalBytes += Buffer.byteLength(line);
 	};
 	const nextSeq = () => ++seq;
+	/** Refuses a change the journal's counter has no numbers left for (its bound is the schema's). */
+	const roomFor = (records: number) => {
+		const problem = shapeProblem('journalRecord', {seq: seq + records, type: 'audited', id: 'room'});
+		if (problem) throw new UserError(strings.state.unreadable(journalPath, problem));
+	};
 
 	const readAudit = () => {
 		const text = readIfThere(auditPath) ?? '';
@@ -315,10 +332,14 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 		},
 		journalFolded,
 		begin(change) {
+			// Numbers for all of it (begin, commit, audited) before any is used: a change is never
+			// begun that could not be committed, nor then settled at every start without end.
+			roomFor(3);
 			append({seq: nextSeq(), type: 'begin', ...change}, 'begin');
 			begun.set(change.id, change);
 		},
 		commit(record) {
+			if (!begun.has(record.id)) roomFor(2);
 			const audit = record.audit.map(entry => ({...entry, changeId: record.id}));
 			append({seq: nextSeq(), type: 'commit', ...record, audit}, 'commit');
 			commits.push({tenantId: record.tenantId, changes: record.changes, reset: record.reset});

@@ -626,6 +626,8 @@ export const da: Strings = {
 			`Gemt, men ikke skrevet i revisionsloggen: ${reason} (${path}); det skrives, næste gang m365-licenses starter her.`,
 		notRecorded: (reason, dir) =>
 			`Udført i Microsoft 365, men ikke registreret i ${dir}: ${reason}; næste start læser, hvordan hver bruger står, og registrerer det.`,
+		unreadable: (path, problem) =>
+			`Kan ikke skrive ${path}: ændringen ville blive gemt i en form, der ikke kan læses igen (${problem}). Intet blev sendt, og intet gemt gik tabt.`,
 		auditSkipped: (path, lines) =>
 			`Revisionsloggen ${path}: ${lines.length === 1 ? `linje ${lines[0]} er` : `linje ${lines.join(', ')} er`} ikke en hel post (afbrudt under skrivning) og blev sprunget over.`,
 		reset: {

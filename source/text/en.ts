@@ -626,6 +626,9 @@ export const en = {
 			`Saved, but not written to the audit log: ${reason} (${path}); it is written the next time m365-licenses starts here.`,
 		notRecorded: (reason: string, dir: string) =>
 			`Done in Microsoft 365, but not recorded in ${dir}: ${reason}; the next start reads how each user stands and records it.`,
+		/** A record the journal could not read back: the change is refused before anything of it is sent. */
+		unreadable: (path: string, problem: string) =>
+			`Cannot write ${path}: the change would be saved in a form that cannot be read back (${problem}). Nothing was sent, and nothing saved was lost.`,
 		auditSkipped: (path: string, lines: readonly number[]) =>
 			`Audit log ${path}: ${lines.length === 1 ? `line ${lines[0]} is` : `lines ${lines.join(', ')} are`} not a whole entry (cut off while being written) and ${lines.length === 1 ? 'was' : 'were'} skipped.`,
 		reset: {
