@@ -173,7 +173,12 @@ export async function doctorJson(globals: GlobalOptions, version: string, io: Co
 		} catch {
 			// The state directory is what is wrong: said below.
 		}
-		const lock = stateDirectory ? lockHolder(stateDirectory) : null;
+		let lock = null;
+		try {
+			lock = stateDirectory ? lockHolder(stateDirectory) : null;
+		} catch {
+			// What stands in the lock's place (a FIFO, a link) is what `error` says already.
+		}
 		return {...base, lock, stateDirectory, stateDirectoryMode: stateDirectory ? modeOf(stateDirectory) : null, stateFile: null, ...place, tenant: null, signedInAs: null, error: (error as Error).message};
 	}
 }

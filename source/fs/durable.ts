@@ -1,7 +1,15 @@
-// Crash-safe file writes for the state directory. A whole file is written aside, fsynced, checked
-// and renamed over the old one, then the directory is fsynced: the old file or the new one is
-// there, never half of one. An append is one write of whole lines, fsynced; if it fails part-way
-// the file is cut back to where it was, so nothing is glued to a half line.
+// The one way the app reads and writes the files of its state directory.
+//
+// Crash-safe: a whole file is written aside, fsynced, checked and renamed over the old one, then the
+// directory is fsynced: the old file or the new one is there, never half of one. An append is one
+// write of whole lines, fsynced; if it fails part-way the file is cut back to where it was, so
+// nothing is glued to a half line.
+//
+// Never through a link: every file is opened with O_NOFOLLOW (and O_NONBLOCK, so a FIFO cannot
+// hang the app), and every folder the app makes is looked at with lstat. A link, a FIFO, a device or
+// a socket where the app keeps a file is refused in one line that names it (NotOurs); nothing is
+// read or written through it.
+//
 // Every write goes through `fsSeam`, so tests can make the disk fill up or go read-only.
 import * as fs from 'node:fs';
 import {dirname} from 'node:path';
@@ -18,11 +26,51 @@ export const fsSeam = {
 	renameSync: fs.renameSync,
 	linkSync: fs.linkSync,
 	mkdirSync: fs.mkdirSync,
+	chmodSync: fs.chmodSync,
+	unlinkSync: fs.unlinkSync,
 };
 
 /** A file or folder the app makes is the user's alone. */
 export const fileMode = 0o600;
 export const dirMode = 0o700;
+
+// Windows has neither: there a link is followed, as every program there does.
+const noFollow = (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0);
+const {O_RDONLY, O_RDWR, O_APPEND, O_CREAT} = fs.constants;
+const openFlags = {read: O_RDONLY, append: O_RDWR | O_APPEND | O_CREAT, update: O_RDWR} as const;
+
+/** What stands where the app keeps a file (or a folder) of its own, when it is not one. */
+export type Stranger = 'link' | 'fifo' | 'device' | 'socket' | 'folder' | 'file';
+
+/** A link, a FIFO, a device… where the app keeps its own file or folder: refused, naming it. */
+export class NotOurs extends UserError {
+	constructor(
+		readonly path: string,
+		readonly kind: Stranger,
+	) {
+		super(strings.state.notOurs(path, strings.state.strangers[kind]));
+	}
+}
+
+/** What the stats show instead of a plain file (`folder`: instead of a folder), or null when it is one. */
+function strangerIn(stats: fs.Stats, folder = false): Stranger | null {
+	if (folder ? stats.isDirectory() : stats.isFile()) return null;
+	if (stats.isSymbolicLink()) return 'link';
+	if (stats.isFIFO()) return 'fifo';
+	if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'device';
+	if (stats.isSocket()) return 'socket';
+	return stats.isDirectory() ? 'folder' : 'file';
+}
+
+/** What stands at `path`, without following a link; null when nothing does (or it cannot be seen). */
+export function lookAt(path: string): fs.Stats | null {
+	try {
+		return fs.lstatSync(path);
+	} catch (error) {
+		if (notThere(error)) return null;
+		throw diskError(error, path, 'read');
+	}
+}
 
 /** What the disk said, in words: "the disk is full (ENOSPC)". */
 export function diskReason(error: unknown): string {
@@ -45,6 +93,33 @@ export function crashPoint(step: string): void {
 	if (process.env['M365_LICENSES_TEST_CRASH_AT'] === step) process.kill(process.pid, 'SIGKILL');
 }
 
+/** What stands at `path` in place of a file, as the error to give: a folder is the system's EISDIR. */
+function refusal(path: string, stranger: Stranger): Error {
+	return stranger === 'folder' ? Object.assign(new Error(`${path} is a folder`), {code: 'EISDIR'}) : new NotOurs(path, stranger);
+}
+
+/**
+ * Opens a file of the state directory without following a link or waiting on a FIFO, and refuses
+ * anything but a plain file. Writes open through the seam; reads need no fault injected.
+ */
+function openFile(path: string, how: keyof typeof openFlags): number {
+	let fd: number;
+	try {
+		fd = (how === 'read' ? fs.openSync : fsSeam.openSync)(path, openFlags[how] | noFollow, fileMode);
+	} catch (error) {
+		// ELOOP (a link), ENXIO (a FIFO no one reads)…: what stands there says it best.
+		const stats = notThere(error) ? null : fs.lstatSync(path, {throwIfNoEntry: false});
+		const stranger = stats ? strangerIn(stats) : null;
+		throw stranger ? refusal(path, stranger) : error;
+	}
+	const stranger = strangerIn(fs.fstatSync(fd));
+	if (stranger) {
+		fs.closeSync(fd);
+		throw refusal(path, stranger);
+	}
+	return fd;
+}
+
 function writeAll(fd: number, bytes: Uint8Array, crashStep?: string): void {
 	let done = 0;
 	while (done < bytes.length) {
@@ -58,42 +133,60 @@ function writeAll(fd: number, bytes: Uint8Array, crashStep?: string): void {
 	}
 }
 
-/** Makes a folder the app's own: created 0700; one that was already there is tightened when `own`. */
+/**
+ * Makes a folder before a file is written in it: created 0700 (and the folders on the way). One the
+ * app names (`own`: reports/, commands/, the per-user default) must be a folder, not a link to one,
+ * and is tightened to 0700; a folder someone gave (--state-dir) is used as it is.
+ */
 export function ensureDir(dir: string, own: boolean): void {
 	let created: boolean;
 	try {
-		created = makeDir(dir);
+		created = makeDir(dir, own);
 	} catch (error) {
 		throw diskError(error, dir, 'write');
 	}
-	if (!created && own) {
-		try {
-			if ((fs.statSync(dir).mode & 0o077) !== 0) fs.chmodSync(dir, dirMode);
-		} catch {
-			// Not ours to change after all (another owner): its files are still 0600.
-		}
-	}
+	if (!created && own) tighten(dir, dirMode);
 }
 
 /**
  * mkdir -p, one level at a time. (Node's recursive mkdir never returns where the system answers
  * ENOENT for a folder whose parent exists, as /proc does.) True when it made `dir`.
  */
-function makeDir(dir: string): boolean {
+function makeDir(dir: string, own: boolean): boolean {
 	try {
 		fsSeam.mkdirSync(dir, {mode: dirMode});
 		return true;
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'EEXIST') {
-			if (!fs.statSync(dir).isDirectory()) throw Object.assign(new Error(`${dir} is a file`), {code: 'ENOTDIR'});
+			const stats = own ? fs.lstatSync(dir) : fs.statSync(dir);
+			const stranger = strangerIn(stats, true);
+			if (stranger && own) throw new NotOurs(dir, stranger);
+			if (stranger) throw Object.assign(new Error(`${dir} is not a folder`), {code: 'ENOTDIR'});
 			return false;
 		}
 		const parent = dirname(dir);
 		if (code !== 'ENOENT' || parent === dir) throw error;
-		makeDir(parent);
+		makeDir(parent, false);
 		fsSeam.mkdirSync(dir, {mode: dirMode});
 		return true;
+	}
+}
+
+/**
+ * Takes away what others may do with a file or folder the app made (an older version, or a copy,
+ * may have left it wider): true when it did. Never through a link; one that is not ours to change
+ * (another owner) keeps its mode.
+ */
+export function tighten(path: string, mode: number): boolean {
+	const stats = lookAt(path);
+	if (!stats || strangerIn(stats, mode === dirMode) || (stats.mode & 0o077) === 0) return false;
+	if (typeof process.getuid === 'function' && stats.uid !== process.getuid()) return false;
+	try {
+		fsSeam.chmodSync(path, mode);
+		return true;
+	} catch (error) {
+		throw diskError(error, path, 'write');
 	}
 }
 
@@ -113,12 +206,25 @@ function syncDir(dir: string): void {
 
 const tempName = (path: string) => `${path}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`;
 
-/** Replaces the file with `text` whole, or leaves the old one as it was and throws a UserError. */
+/** Removes a file (never what a link points to), if it is there. */
+export function removeFile(path: string): void {
+	try {
+		fsSeam.unlinkSync(path);
+	} catch (error) {
+		if (!notThere(error)) throw diskError(error, path, 'write');
+	}
+}
+
+/**
+ * Replaces the file with `text` whole, or leaves the old one as it was and throws a UserError. The
+ * folder must be there (ensureDir). A link at `path` is replaced, never written through.
+ */
 export function writeFileDurably(path: string, text: string, crashStep?: string): void {
 	const bytes = Buffer.from(text, 'utf8');
 	const temp = tempName(path);
 	let fd: number | undefined;
 	try {
+		// O_EXCL: a link already at the temporary name is not followed either.
 		fd = fsSeam.openSync(temp, 'wx', fileMode);
 		writeAll(fd, bytes, crashStep);
 		fsSeam.fsyncSync(fd);
@@ -131,7 +237,11 @@ export function writeFileDurably(path: string, text: string, crashStep?: string)
 		syncDir(dirname(path));
 	} catch (error) {
 		if (fd !== undefined) fs.closeSync(fd);
-		fs.rmSync(temp, {force: true});
+		try {
+			removeFile(temp);
+		} catch {
+			// Left for the next writer to tidy (state-file.ts, removeLeftovers): the failure to tell is the write's.
+		}
 		throw diskError(error, path, 'write');
 	}
 }
@@ -147,18 +257,13 @@ export function appendDurably(path: string, text: string, crashStep?: string, {s
 	// Known once measured: only then can a failed append be cut back (and only to there).
 	let size: number | undefined;
 	try {
-		const created = !fs.existsSync(path);
-		fd = fsSeam.openSync(path, 'a', fileMode);
+		const created = lookAt(path) === null;
+		fd = openFile(path, 'append');
 		size = fsSeam.fstatSync(fd).size;
 		let prefix = '';
 		if (size > 0) {
 			const last = Buffer.alloc(1);
-			const reader = fs.openSync(path, 'r');
-			try {
-				fs.readSync(reader, last, 0, 1, size - 1);
-			} finally {
-				fs.closeSync(reader);
-			}
+			fs.readSync(fd, last, 0, 1, size - 1);
 			if (last[0] !== 0x0a) prefix = '\n';
 		}
 		writeAll(fd, Buffer.from(prefix + text, 'utf8'), crashStep);
@@ -182,7 +287,7 @@ export function appendDurably(path: string, text: string, crashStep?: string, {s
 export function truncateDurably(path: string, length: number): void {
 	let fd: number | undefined;
 	try {
-		fd = fsSeam.openSync(path, 'r+');
+		fd = openFile(path, 'update');
 		fsSeam.ftruncateSync(fd, length);
 		fsSeam.fsyncSync(fd);
 	} catch (error) {
@@ -192,55 +297,68 @@ export function truncateDurably(path: string, length: number): void {
 	}
 }
 
-/** The file's text, or null when there is no such file. */
-export function readIfThere(path: string): string | null {
+/** The file opened for reading, or null when there is none; a link, FIFO or device is refused. */
+function openIfThere(path: string): number | null {
 	try {
-		return fs.readFileSync(path, 'utf8');
+		return openFile(path, 'read');
 	} catch (error) {
 		if (notThere(error)) return null;
 		throw diskError(error, path, 'read');
 	}
 }
 
-/** A file's identity: device, inode, size, modification and change times to the nanosecond. Another file, or this one edited, has another. */
-export const fileIdentity = (s: fs.BigIntStats) => [s.dev, s.ino, s.size, s.mtimeNs, s.ctimeNs].join(':');
+/** Everything from the file, read through `fd` (at most `size` bytes, as it was when opened). */
+function readAll(fd: number, size: number): Buffer {
+	const buffer = Buffer.alloc(size);
+	let at = 0;
+	for (let read = 1; at < buffer.length && read > 0; at += read) read = fs.readSync(fd, buffer, at, buffer.length - at, at);
+	return buffer.subarray(0, at);
+}
+
+/** The file's bytes, or null when there is no such file. */
+export function readBytesIfThere(path: string): Buffer | null {
+	const fd = openIfThere(path);
+	if (fd === null) return null;
+	try {
+		return readAll(fd, fs.fstatSync(fd).size);
+	} catch (error) {
+		throw diskError(error, path, 'read');
+	} finally {
+		fs.closeSync(fd);
+	}
+}
+
+/** The file's text, or null when there is no such file. */
+export function readIfThere(path: string): string | null {
+	return readBytesIfThere(path)?.toString('utf8') ?? null;
+}
 
 /**
- * A file opened: its identity and first bytes now, the rest when asked for. Held open until then, so
- * what is read is what was opened even if another file is renamed over it meanwhile (the state
- * directory's files are only ever replaced that way, never written in place).
+ * A file opened: its first bytes now, the rest when asked for. Held open until then, so what is
+ * read is what was opened even if another file is renamed over it meanwhile (the state directory's
+ * files are only ever replaced that way, never written in place).
  */
 export interface OpenedFile {
-	identity: string;
 	/** The first bytes, as Latin-1. */
 	head: string;
 	/** The whole file, read once. */
 	bytes(): Buffer;
 }
 
-export function openWithIdentity(path: string): OpenedFile | null {
-	let fd: number;
-	try {
-		fd = fs.openSync(path, 'r');
-	} catch (error) {
-		if (notThere(error)) return null;
-		throw diskError(error, path, 'read');
-	}
+export function openToRead(path: string): OpenedFile | null {
+	const fd = openIfThere(path);
+	if (fd === null) return null;
 	let whole: Buffer | null = null;
 	try {
-		const stats = fs.fstatSync(fd, {bigint: true});
-		const head = Buffer.alloc(Math.min(Number(stats.size), 64));
+		const size = fs.fstatSync(fd).size;
+		const head = Buffer.alloc(Math.min(size, 64));
 		fs.readSync(fd, head, 0, head.length, 0);
 		return {
-			identity: fileIdentity(stats),
 			head: head.toString('latin1'),
 			bytes() {
 				if (whole) return whole;
 				try {
-					const buffer = Buffer.alloc(Number(stats.size));
-					let at = 0;
-					for (let read = 1; at < buffer.length && read > 0; at += read) read = fs.readSync(fd, buffer, at, buffer.length - at, at);
-					whole = buffer.subarray(0, at);
+					whole = readAll(fd, size);
 					return whole;
 				} catch (error) {
 					throw diskError(error, path, 'read');
@@ -253,6 +371,12 @@ export function openWithIdentity(path: string): OpenedFile | null {
 		fs.closeSync(fd);
 		throw diskError(error, path, 'read');
 	}
+}
+
+/** A folder where a file was looked for (EISDIR), as the disk or openFile said it. */
+export function isFolder(error: unknown): boolean {
+	const cause = error instanceof UserError && error.cause ? error.cause : error;
+	return (cause as NodeJS.ErrnoException).code === 'EISDIR';
 }
 
 /** No such file, or a file where a folder on the way should be: either way nothing was saved there. */

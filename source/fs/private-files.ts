@@ -1,36 +1,60 @@
-// Files the app leaves in the state directory besides its state (the equivalent commands, and the
-// caches that make a start faster): readable by the admin alone, like everything else the app
-// writes there, and never half written.
-import {chmodSync, mkdirSync, renameSync, rmSync, writeFileSync} from 'node:fs';
-import {dirname, join} from 'node:path';
+// Files the app leaves in the state directory besides its state (the equivalent commands, the
+// token cache, and the caches that make a start faster): readable by the admin alone, like
+// everything else the app writes there, and never half written (fs/durable.ts).
+//
+// A cache is only a copy. Its first line names what it stands for (the caller's key: for a copy of
+// a file, the file's content hash) and carries a checksum of the rest; a copy whose key or checksum
+// does not match is ignored and written again, never used.
+import {createHash} from 'node:crypto';
+import {dirname} from 'node:path';
+import {ensureDir, readBytesIfThere, writeFileDurably} from './durable.js';
 
-/** Writes `name` into `folder` (made 0700 if needed), as a 0600 file written aside and renamed; returns its path. */
-export function writePrivateFile(folder: string, name: string, text: string): string {
-	mkdirSync(folder, {recursive: true, mode: 0o700});
-	chmodSync(folder, 0o700);
-	const path = join(folder, name);
-	writeFileSync(`${path}.tmp`, text, {mode: 0o600});
-	renameSync(`${path}.tmp`, path);
+/** The content's hash: what a cache names the exact content it stands for by. */
+export const contentHash = (content: Uint8Array | string): string => createHash('sha256').update(content).digest('base64url');
+
+/**
+ * Writes a file of the state directory whole, 0600. Its folder is made first (0700); `ownFolder`:
+ * the folder is one the app names (reports/, commands/): never a link, and tightened to 0700.
+ */
+export function writePrivateFile(path: string, text: string, {ownFolder = false}: {ownFolder?: boolean} = {}): string {
+	ensureDir(dirname(path), ownFolder);
+	writeFileDurably(path, text);
 	return path;
 }
 
 /**
- * Replaces the cache at `path` with the text `make` gives: written aside (0600) and renamed. Best
- * effort, as a cache is: a failure, making the text or writing it, costs a slower start next time,
- * nothing else. What was written aside is removed, or tidied by the next writer (removeLeftovers).
+ * Replaces the cache at `path` with the text `make` gives, under `key`. Best effort, as a cache is:
+ * a failure, making the text or writing it, costs a slower start next time, nothing else.
  */
-export function writeCache(path: string, make: () => string): void {
-	const temp = `${path}.${process.pid}.cache.tmp`;
+export function writeCache(path: string, key: object, make: () => string): void {
 	try {
-		const text = make();
-		mkdirSync(dirname(path), {recursive: true, mode: 0o700});
-		writeFileSync(temp, text, {mode: 0o600});
-		renameSync(temp, path);
+		const body = make();
+		writePrivateFile(path, `${JSON.stringify({...key, checksum: contentHash(body)})}\n${body}`);
 	} catch {
-		try {
-			rmSync(temp, {force: true});
-		} catch {
-			// Left for the next writer to tidy.
-		}
+		// Not kept: the next start reads the source again and tries once more.
 	}
+}
+
+/** The cache's text when it is there, stands for `key`, and is whole and unchanged; else null. */
+export function readCache(path: string, key: object): string | null {
+	let bytes: Buffer | null;
+	try {
+		bytes = readBytesIfThere(path);
+	} catch {
+		// Not a file the app wrote (a link, a FIFO), or unreadable: not used, and written again.
+		return null;
+	}
+	const end = bytes?.indexOf(0x0a) ?? -1;
+	if (!bytes || end < 0) return null;
+	let header: Record<string, unknown>;
+	try {
+		header = JSON.parse(bytes.subarray(0, end).toString('utf8')) as Record<string, unknown>;
+	} catch {
+		return null;
+	}
+	const {checksum, ...named} = header;
+	// The key first: another copy costs no hashing of its body.
+	if (JSON.stringify(named) !== JSON.stringify(key)) return null;
+	const body = bytes.subarray(end + 1);
+	return checksum === contentHash(body) ? body.toString('utf8') : null;
 }

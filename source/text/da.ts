@@ -628,6 +628,18 @@ export const da: Strings = {
 			`Udført i Microsoft 365, men ikke registreret i ${dir}: ${reason}; næste start læser, hvordan hver bruger står, og registrerer det.`,
 		unreadable: (path, problem) =>
 			`Kan ikke skrive ${path}: ændringen ville blive gemt i en form, der ikke kan læses igen (${problem}). Intet blev sendt, og intet gemt gik tabt.`,
+		notOurs: (path, what) =>
+			`${path} er ${what}, ikke det, m365-licenses gemmer der: intet læses eller skrives gennem den. Fjern den (eller læg det tilbage, den står for), og kør m365-licenses igen.`,
+		strangers: {
+			link: 'et symbolsk link',
+			fifo: 'en FIFO (navngivet pipe)',
+			device: 'en enhed',
+			socket: 'en socket',
+			folder: 'en mappe',
+			file: 'en fil, hvor der skal være en mappe',
+		},
+		tightened: (dir, names) =>
+			`Gjort læsbar${names.length === 1 ? '' : 'e'} for dig alene (andre kunne læse ${names.length === 1 ? 'den' : 'dem'}) i ${dir}: ${names.join(', ')}.`,
 		auditSkipped: (path, lines) =>
 			`Revisionsloggen ${path}: ${lines.length === 1 ? `linje ${lines[0]} er` : `linje ${lines.join(', ')} er`} ikke en hel post (afbrudt under skrivning) og blev sprunget over.`,
 		reset: {

@@ -5,6 +5,7 @@ import type {Progress} from '../backends/graph/http.js';
 import type {ReducedTo, ReducibleKind} from '../domain/capabilities.js';
 import type {Consequence, ConsequenceKind, UserConsequences} from '../domain/consequences.js';
 import type {GroupRemovalReason} from '../domain/groups.js';
+import type {Stranger} from '../fs/durable.js';
 import type {Outcome, OutcomeCounts, SkipReason} from '../domain/plan.js';
 import {outcomeSummary} from './outcome-summary.js';
 
@@ -629,6 +630,19 @@ export const en = {
 		/** A record the journal could not read back: the change is refused before anything of it is sent. */
 		unreadable: (path: string, problem: string) =>
 			`Cannot write ${path}: the change would be saved in a form that cannot be read back (${problem}). Nothing was sent, and nothing saved was lost.`,
+		/** A link, a FIFO, a device… where the app keeps a file or folder of its own: never read or written through. */
+		notOurs: (path: string, what: string) =>
+			`${path} is ${what}, not what m365-licenses keeps there: nothing is read or written through it. Remove it (or put back what it stands for) and run m365-licenses again.`,
+		strangers: {
+			link: 'a symbolic link',
+			fifo: 'a FIFO (named pipe)',
+			device: 'a device',
+			socket: 'a socket',
+			folder: 'a folder',
+			file: 'a file where a folder belongs',
+		} satisfies Record<Stranger, string>,
+		tightened: (dir: string, names: readonly string[]) =>
+			`Made readable by you alone (others could read ${names.length === 1 ? 'it' : 'them'}) in ${dir}: ${names.join(', ')}.`,
 		auditSkipped: (path: string, lines: readonly number[]) =>
 			`Audit log ${path}: ${lines.length === 1 ? `line ${lines[0]} is` : `lines ${lines.join(', ')} are`} not a whole entry (cut off while being written) and ${lines.length === 1 ? 'was' : 'were'} skipped.`,
 		reset: {

@@ -4,10 +4,11 @@
 //
 // MSAL talks to the sign-in service through network.ts (the same proxy rules as Graph). A permission
 // an action needs beyond reading and licensing is asked for when that action is first used.
-import {existsSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {AuthenticationResult, INetworkModule, NetworkResponse, PublicClientApplication} from '@azure/msal-node';
 import {UserError} from '../backend.js';
+import {lookAt, readIfThere, removeFile} from '../../fs/durable.js';
+import {writePrivateFile} from '../../fs/private-files.js';
 import {strings} from '../../text/index.js';
 import {graphScopes} from './clouds.js';
 import {send} from './network.js';
@@ -40,8 +41,8 @@ export const tokenCacheFile = (stateDir: string) => join(stateDir, 'msal-token-c
 /** Forgets the signed-in account: `m365-licenses logout`. True when there was one. */
 export function signOut(stateDir: string): boolean {
 	const file = tokenCacheFile(stateDir);
-	if (!existsSync(file)) return false;
-	rmSync(file);
+	if (!lookAt(file)) return false;
+	removeFile(file);
 	return true;
 }
 
@@ -159,13 +160,12 @@ class SignIn {
 				cache: {
 					cachePlugin: {
 						async beforeCacheAccess(context) {
-							if (existsSync(file)) context.tokenCache.deserialize(readFileSync(file, 'utf8'));
+							const text = readIfThere(file);
+							if (text !== null) context.tokenCache.deserialize(text);
 						},
 						async afterCacheAccess(context) {
-							if (!context.cacheHasChanged) return;
-							// Written whole, owner-only from its first byte, then put in place.
-							writeFileSync(`${file}.tmp`, context.tokenCache.serialize(), {mode: 0o600});
-							renameSync(`${file}.tmp`, file);
+							// Written whole and owner-only (0600), never through a link; its folder made first.
+							if (context.cacheHasChanged) writePrivateFile(file, context.tokenCache.serialize());
 						},
 					},
 				},

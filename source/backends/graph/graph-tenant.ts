@@ -1,8 +1,7 @@
 // A live tenant through Microsoft Graph v1.0: the same TenantBackend as the demo, so the TUI and the
 // subcommands cannot tell them apart. The TUI reads every user (paged); a change made from the command
 // line reads only the users it names. Writes go through $batch, paced to what Graph accepts.
-import {existsSync, readFileSync} from 'node:fs';
-import {writeCache} from '../../fs/private-files.js';
+import {readCache, writeCache} from '../../fs/private-files.js';
 import type {CompanySubscription, DirectoryRole, Group, Organization, SubscribedSku, Tenant, User} from '../../domain/model.js';
 import {normaliseTenant, normaliseUser} from '../../domain/ids.js';
 import {assignLicenseBody} from '../../domain/commands.js';
@@ -135,19 +134,23 @@ export class GraphTenant implements TenantBackend {
 		});
 		// Best effort, as every cache: a copy that cannot be written costs the next start its quick first frame.
 		const cacheFile = this.options.cacheFile;
-		if (cacheFile) writeCache(cacheFile, () => JSON.stringify({base: this.options.base, tenant}));
+		if (cacheFile) writeCache(cacheFile, this.cacheKey(), () => JSON.stringify(tenant));
 		return tenant;
+	}
+
+	/** A copy from another Graph (another cloud, a test server) is not this tenant. */
+	private cacheKey() {
+		return {format: 2, base: this.options.base};
 	}
 
 	cached(): Tenant | null {
 		const file = this.options.cacheFile;
-		if (!file || !existsSync(file)) return null;
+		const text = file ? readCache(file, this.cacheKey()) : null;
+		if (text === null) return null;
 		try {
-			const copy = JSON.parse(readFileSync(file, 'utf8')) as {base: string; tenant: Tenant};
-			// A copy from another Graph (another cloud, a test server) is not this tenant.
-			if (copy.base !== this.options.base) return null;
-			this.keepActivity(copy.tenant.users);
-			return copy.tenant;
+			const tenant = JSON.parse(text) as Tenant;
+			this.keepActivity(tenant.users);
+			return tenant;
 		} catch {
 			return null;
 		}
