@@ -58,9 +58,10 @@ export async function runTui({guide, ...globals}: TuiOptions): Promise<void> {
 	// Shown from the cached copy: read the tenant again behind it.
 	if (store.getState().refreshing) store.refresh().catch(() => {});
 	await app.waitUntilExit();
-	release();
+	const notFolded = release();
 	leaveAlternateScreen();
 	process.off('exit', leaveAlternateScreen);
+	if (notFolded) process.stderr.write(`m365-licenses: ${terminalText(notFolded)}\n`);
 	// Back on the normal screen, where the path stays after the app is gone.
 	for (const report of store.reports()) process.stdout.write(`${terminalText(strings.guide.leaving(report))}\n`);
 }

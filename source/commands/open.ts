@@ -40,8 +40,12 @@ export interface Opened {
 	stateFile: StateFile;
 	backend: TenantBackend;
 	stateDir: string;
-	/** Lets go of the writer lock, when this opening took it. */
-	release: () => void;
+	/**
+	 * Lets go of the writer lock, when this opening took it, after folding the journal into
+	 * state.json if it has grown. Returns why folding failed (housekeeping: what is saved stands,
+	 * and it is tried again next time), or null.
+	 */
+	release: () => string | null;
 }
 
 export interface Endpoints {
@@ -200,15 +204,17 @@ export async function openTenant(
 	try {
 		const store = await openStore({backend, stateFile, reset: options.reset, actAs: options.actAs, lockedBy, writable: held !== null});
 		const release = () => {
-			if (!held) return;
+			if (!held) return null;
 			// The journal is folded into state.json on the way out, once it has grown: the next start reads less.
 			try {
-				stateFile.compact();
+				return stateFile.compact();
 			} finally {
 				held.release();
 			}
 		};
-		if (!live.writer) release();
+		// A reader that settled leaves folding to a writer.
+		if (!live.writer) held?.release();
+		// Folded on opening too; if that fails, folding on the way out tries again, and says why.
 		else if (held) stateFile.compact();
 		return {store, stateFile, backend, stateDir, release};
 	} catch (error) {

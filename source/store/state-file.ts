@@ -85,8 +85,11 @@ export interface StateFile {
 	audit(): {entries: AuditEntry[]; problem: string | null};
 	/** Writes a report (Markdown) into the reports folder; returns its path. */
 	saveReport(name: string, text: string): string;
-	/** Folds the journal into state.json when it has grown (the writer, with nothing owed). */
-	compact(options?: {force?: boolean}): void;
+	/**
+	 * Folds the journal into state.json when it has grown (the writer, with nothing owed). Housekeeping:
+	 * what is saved stands whether it works or not; returns why it did not (tried again next time), or null.
+	 */
+	compact(options?: {force?: boolean}): string | null;
 	/** Makes the directory (0700) for a writer. */
 	prepare(): void;
 	/** Takes from others what they may do with the files the app keeps here (a writer); says which, or null. */
@@ -428,7 +431,13 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 			return tightened.length > 0 ? strings.state.tightened(dir, tightened) : null;
 		},
 		compact(options = {}) {
-			fold(options);
+			try {
+				fold(options);
+				return null;
+			} catch (error) {
+				if (!(error instanceof UserError)) throw error;
+				return strings.state.notFolded(error.message);
+			}
 		},
 	};
 	/** compact: the journal folded into a new state.json, then emptied. */

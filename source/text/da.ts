@@ -640,6 +640,8 @@ export const da: Strings = {
 		},
 		tightened: (dir, names) =>
 			`Gjort læsbar${names.length === 1 ? '' : 'e'} for dig alene (andre kunne læse ${names.length === 1 ? 'den' : 'dem'}) i ${dir}: ${names.join(', ')}.`,
+		notFolded: problem =>
+			`Alt er gemt (i journal.jsonl), men journalen kunne ikke foldes ind i state.json; det prøves igen næste gang. ${problem}`,
 		auditSkipped: (path, lines) =>
 			`Revisionsloggen ${path}: ${lines.length === 1 ? `linje ${lines[0]} er` : `linje ${lines.join(', ')} er`} ikke en hel post (afbrudt under skrivning) og blev sprunget over.`,
 		reset: {

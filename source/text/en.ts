@@ -643,6 +643,8 @@ export const en = {
 		} satisfies Record<Stranger, string>,
 		tightened: (dir: string, names: readonly string[]) =>
 			`Made readable by you alone (others could read ${names.length === 1 ? 'it' : 'them'}) in ${dir}: ${names.join(', ')}.`,
+		notFolded: (problem: string) =>
+			`Everything is saved (in journal.jsonl), but folding the journal into state.json failed; it is tried again next time. ${problem}`,
 		auditSkipped: (path: string, lines: readonly number[]) =>
 			`Audit log ${path}: ${lines.length === 1 ? `line ${lines[0]} is` : `lines ${lines.join(', ')} are`} not a whole entry (cut off while being written) and ${lines.length === 1 ? 'was' : 'were'} skipped.`,
 		reset: {
