@@ -68,7 +68,13 @@ export interface LiveOptions {
 	signInSettled?: () => void;
 }
 
-/** An endpoint's address: https (http only on this machine, for tests), without a trailing slash. */
+/** 127.0.0.0/8, ::1 or localhost: a server on this machine (the tests'), which nothing on the way can read. */
+const loopback = (host: string) => host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+
+/**
+ * An endpoint's address: https (plain http only to this machine, for tests: a token sent over it
+ * could be read on the way), without a trailing slash. Checked before any request is made.
+ */
 function endpoint(flag: string, given: string): string {
 	let url: URL | null = null;
 	try {
@@ -76,10 +82,13 @@ function endpoint(flag: string, given: string): string {
 	} catch {
 		// Said below.
 	}
-	const local = url !== null && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-	if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && local))) {
-		throw new UserError(strings.cli.usageError(strings.cli.badEndpoint(flag, given)), 2);
+	const usage = (problem: string) => new UserError(strings.cli.usageError(problem), 2);
+	if (url && (url.username || url.password)) {
+		url.username = url.password = '';
+		throw usage(strings.cli.endpointCredentials(flag, url.href));
 	}
+	if (url?.protocol === 'http:' && !loopback(url.hostname)) throw usage(strings.cli.plainHttpEndpoint(flag, given));
+	if (!url || url.protocol !== 'https:' && url.protocol !== 'http:') throw usage(strings.cli.badEndpoint(flag, given));
 	return given.replace(/\/+$/, '');
 }
 
@@ -91,7 +100,7 @@ export function endpointsOf(options: GlobalOptions, env: NodeJS.ProcessEnv = {})
 	const loginFlag = options.loginEndpoint ? '--login-endpoint' : 'M365_LICENSES_LOGIN_ENDPOINT';
 	return {
 		cloud,
-		graph: (options.graphEndpoint ?? clouds[cloud].graph).replace(/\/+$/, ''),
+		graph: options.graphEndpoint ? endpoint('--graph-endpoint', options.graphEndpoint) : clouds[cloud].graph,
 		login: login ? endpoint(loginFlag, login) : clouds[cloud].login,
 		customLogin: login !== undefined,
 	};

@@ -664,6 +664,8 @@ export const da: Strings = {
 		expired: 'Logonkoden udløb, før den blev indtastet (expired_token): intet blev læst eller ændret. Kør igen for at få en ny kode.',
 		failed: detail => `Logon mislykkedes${detail ? `: ${detail}` : '.'}`,
 		network: (request, problem) => `Logon ${request}: ${problem}`,
+		badService: (login, code) =>
+			`Logontjenesten ${login}: logonbiblioteket afviser denne adresse (${code}); angiv en https://-adresse uden brugernavn og adgangskode`,
 		notJson: status => `svarede ${status} med noget, der ikke er logontjenestens JSON: står en proxy i vejen?`,
 	},
 	group: {
@@ -884,6 +886,10 @@ Taster: tryk ? i appen.`,
 		mayNot: (admin, roles, what, needed) =>
 			`${admin} (${roles.join(', ') || 'ingen administratorrolle'}) må ikke ${what === 'unassign' ? 'fjerne tildeling af licenser' : 'fjerne brugere fra grupper, der giver dem licenser'}: det kræver rollen ${needed.join(', ')}.`,
 		inactiveUnavailable: why => `--section inactive: ${why} Intet blev ændret.`,
+		plainHttpEndpoint: (flag, given) =>
+			`${flag} ${given}: almindelig http:// er kun til en server på denne maskine (127.0.0.1, localhost, ::1); alle andre steder kan logontokenet læses undervejs. Brug https://`,
+		endpointCredentials: (flag, without) =>
+			`${flag}: en adresse med et brugernavn eller en adgangskode i (${without} uden dem) bruges ikke: der logges på med enhedskoden, og en adgangskode i en adresse ender i logfiler`,
 		badEndpoint: (flag, given) => `${flag} ${given}: angiv en webadresse som https://login.example.com`,
 		badCloud: given => `--cloud ${given}: brug worldwide eller 21vianet`,
 		badDuration: (flag, given) => `--${flag} ${given}: angiv en varighed som 90 (sekunder), 90s, 5m eller 2h`,

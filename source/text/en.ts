@@ -669,6 +669,8 @@ export const en = {
 		expired: 'The sign-in code expired before it was entered (expired_token): nothing was read or changed. Run it again for a new code.',
 		failed: (detail: string) => `Sign-in failed${detail ? `: ${detail}` : '.'}`,
 		network: (request: string, problem: string) => `Sign-in ${request}: ${problem}`,
+		badService: (login: string, code: string) =>
+			`Sign-in service ${login}: the sign-in library refuses this address (${code}); give an https:// address without a user name or password`,
 		notJson: (status: number) => `answered ${status} with something that is not the sign-in service's JSON: is a proxy in the way?`,
 	},
 	group: {
@@ -889,6 +891,10 @@ Keys: press ? in the app.`,
 		mayNot: (admin: string, roles: readonly string[], what: 'unassign' | 'removeFromGroup', needed: readonly string[]) =>
 			`${admin} (${roles.join(', ') || 'no admin role'}) may not ${what === 'unassign' ? 'unassign licenses' : 'remove users from groups that license them'}: that needs the ${needed.join(', ')} role.`,
 		inactiveUnavailable: (why: string) => `--section inactive: ${why} Nothing was changed.`,
+		plainHttpEndpoint: (flag: string, given: string) =>
+			`${flag} ${given}: plain http:// is only for a server on this machine (127.0.0.1, localhost, ::1); anywhere else the sign-in token could be read on the way. Use https://`,
+		endpointCredentials: (flag: string, without: string) =>
+			`${flag}: an address with a user name or password in it (${without} without them) is not used: sign-in is the device code, and a password in an address ends up in logs`,
 		badEndpoint: (flag: string, given: string) => `${flag} ${given}: give a web address such as https://login.example.com`,
 		badCloud: (given: string) => `--cloud ${given}: use worldwide or 21vianet`,
 		badDuration: (flag: string, given: string) => `--${flag} ${given}: give a duration such as 90 (seconds), 90s, 5m or 2h`,

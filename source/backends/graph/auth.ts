@@ -137,6 +137,20 @@ export function signInNetwork(trouble: Trouble, timeoutMs: number, sleep = (ms: 
 	};
 }
 
+/**
+ * A sign-in service on this machine over plain http, as MSAL sees it: at the https address it was
+ * given (`origin` with https), its requests carried over http and its answers' addresses made https.
+ */
+function overPlainHttp(network: INetworkModule, origin: string): INetworkModule {
+	const named = `https:${origin.slice('http:'.length)}`;
+	const toService = (url: string) => (url.startsWith(named) ? origin + url.slice(named.length) : url);
+	const toMsal = <T>(response: NetworkResponse<T>): NetworkResponse<T> => ({...response, body: JSON.parse(JSON.stringify(response.body).split(origin).join(named)) as T});
+	return {
+		sendGetRequestAsync: async (url, options) => toMsal(await network.sendGetRequestAsync(toService(url), options)),
+		sendPostRequestAsync: async (url, options) => toMsal(await network.sendPostRequestAsync(toService(url), options)),
+	};
+}
+
 class SignIn {
 	private app: Promise<PublicClientApplication> | undefined;
 	private readonly trouble: Trouble = {};
@@ -148,15 +162,19 @@ class SignIn {
 		this.app ??= import('@azure/msal-node').then(({PublicClientApplication}) => {
 			const {login, tenantId, clientId, customLogin, timeoutMs = 60_000} = this.options;
 			const file = tokenCacheFile(this.options.stateDir);
+			const network = signInNetwork(this.trouble, timeoutMs);
+			// MSAL takes only an https authority: a service on this machine over plain http (tests) is named to it as https.
+			const plain = login.startsWith('http:');
+			const authority = plain ? `https:${login.slice('http:'.length)}` : login;
 			return new PublicClientApplication({
 				auth: {
 					clientId,
-					authority: `${login}/${tenantId}`,
+					authority: `${authority}/${tenantId}`,
 					// A sign-in service of one's own (tests, private clouds) is trusted as given: MSAL asks it,
 					// not Microsoft, where its endpoints are.
 					knownAuthorities: customLogin ? [new URL(login).host] : [],
 				},
-				system: {networkClient: signInNetwork(this.trouble, timeoutMs)},
+				system: {networkClient: plain ? overPlainHttp(network, new URL(login).origin) : network},
 				cache: {
 					cachePlugin: {
 						async beforeCacheAccess(context) {
@@ -175,7 +193,12 @@ class SignIn {
 	}
 
 	async acquire(scopes: string[], extra: readonly string[]): Promise<AuthenticationResult> {
-		const app = await this.application();
+		let app: PublicClientApplication;
+		try {
+			app = await this.application();
+		} catch (error) {
+			throw this.explain(error);
+		}
 		const resourceScopes = scopes.map(scope => `${this.options.resource}/${scope}`);
 		const [account] = await app.getTokenCache().getAllAccounts();
 		if (account) {
@@ -205,6 +228,8 @@ class SignIn {
 		if (error instanceof UserError) return error;
 		const {oauthError, description, network} = this.trouble;
 		const code = (error as {errorCode?: string}).errorCode;
+		// MSAL's refusals of the address itself, should one get past the check of the flag (open.ts).
+		if (code === 'authority_uri_insecure' || code === 'url_parse_error') return new UserError(strings.signIn.badService(this.options.login, code));
 		if (oauthError === 'access_denied' || oauthError === 'authorization_declined') return new UserError(strings.signIn.denied);
 		if (oauthError === 'expired_token' || oauthError === 'code_expired' || code === 'device_code_expired') return new UserError(strings.signIn.expired);
 		if (network) return new UserError(network);
