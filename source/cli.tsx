@@ -165,6 +165,11 @@ async function main(argv: string[]): Promise<number> {
 			process.stderr.write(`${strings.notATerminal}\n`);
 			return 2;
 		}
+		// A terminal that cannot move its cursor gets no escapes it would print as they are.
+		if (process.env['TERM'] === 'dumb') {
+			process.stderr.write(`${strings.dumbTerminal}\n`);
+			return 2;
+		}
 		// Ink draws only a final frame when CI or CONTINUOUS_INTEGRATION is set, which leaves an
 		// interactive app blank. Both ends are terminals here, so someone is at the keys: draw every
 		// frame. (Ink reads these once, when it loads, which is just below.)
@@ -185,7 +190,7 @@ async function main(argv: string[]): Promise<number> {
 		env: process.env,
 		// A line kept up to date where someone watches; the last one stays, in a log too.
 		progress: p => {
-			const live = process.stderr.isTTY;
+			const live = process.stderr.isTTY && process.env['TERM'] !== 'dumb';
 			if (p.finished) process.stderr.write(`${live ? '\r\u001B[K' : ''}m365-licenses: ${strings.dialog.finished(p)}\n`);
 			else if (live) process.stderr.write(`\r${strings.dialog.progress(p)}\u001B[K`);
 		},
@@ -210,7 +215,8 @@ async function main(argv: string[]): Promise<number> {
 			}
 		},
 		async ask(question) {
-			const rl = createInterface({input: process.stdin, output: process.stdout});
+			// A dumb terminal gets the question as plain text: no cursor escapes.
+			const rl = createInterface({input: process.stdin, output: process.stdout, terminal: Boolean(process.stdout.isTTY) && process.env['TERM'] !== 'dumb'});
 			try {
 				return await rl.question(question);
 			} finally {

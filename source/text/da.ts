@@ -951,6 +951,8 @@ Taster: tryk ? i appen.`,
 				`--product "${given}" matcher ${matches.length} produkter: ${matches.join('; ')}. Angiv mere af navnet eller varenummeret`,
 		},
 	},
+	dumbTerminal:
+		'm365-licenses kan ikke tegne sine skærmbilleder i denne terminal (TERM=dumb: den kan ikke flytte markøren). Underkommandoerne virker i den: se m365-licenses --help.',
 	notATerminal:
 		'm365-licenses kræver en interaktiv terminal (stdin og stdout skal være en TTY). Kommandoer, der kan scriptes med --json, er på vej; se m365-licenses --help.',
 };

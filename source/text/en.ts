@@ -963,6 +963,8 @@ Keys: press ? in the app.`,
 				`--product "${given}" matches ${matches.length} products: ${matches.join('; ')}. Give more of the name, or the part number`,
 		},
 	},
+	dumbTerminal:
+		'm365-licenses cannot draw its screens on this terminal (TERM=dumb: it cannot move the cursor). The subcommands work on it: see m365-licenses --help.',
 	notATerminal:
 		'm365-licenses needs an interactive terminal (stdin and stdout must be a TTY). Scriptable subcommands with --json are coming; see m365-licenses --help.',
 } as const;
