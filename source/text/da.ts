@@ -795,6 +795,7 @@ export const da: Strings = {
 		none: 'nævner ingen brugere',
 		noColumn: columns =>
 			`har ingen userPrincipalName-kolonne (dens kolonner: ${columns.join(', ') || 'ingen'}); tilføj en, eller skriv ét UPN pr. linje`,
+		noUpn: (line, column) => `linje ${line} har intet userPrincipalName (kolonne ${column}): giv den et, eller fjern linjen`,
 		notCsv: (line, problem) => `er ikke en gyldig CSV${line === null ? '' : ` (linje ${line})`}: ${problem}`,
 	},
 	cli: {

@@ -801,6 +801,7 @@ export const en = {
 	usersFile: {
 		none: 'names no users',
 		noColumn: (columns: readonly string[]) => `has no userPrincipalName column (its columns: ${columns.join(', ') || 'none'}); add one, or give one UPN a line`,
+		noUpn: (line: number, column: number) => `line ${line} has no userPrincipalName (column ${column}): give it one, or take the line out`,
 		notCsv: (line: number | null, problem: string) => `is not a valid CSV${line === null ? '' : ` (line ${line})`}: ${problem}`,
 	},
 	cli: {
