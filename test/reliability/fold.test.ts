@@ -55,7 +55,7 @@ describe('folding fails', () => {
 		const state = openStateFile(dir);
 		const time = '2026-11-20T10:00:00.000Z';
 		state.commit({id: 'old', tenantId: 'another-tenant', time, audit: [], changes: Array.from({length: 30_000}, () => ({time, userId: randomUUID(), add: [], remove: [sku.e3]}))});
-		expect(state.compact({force: true})).toBeNull();
+		state.compact({force: true});
 
 		// Files may grow to 2 MB (bash counts ulimit -f in KiB): the journal and the audit log fit, state.json does not.
 		const child = spawn('bash', ['-c', `ulimit -f 2048; exec "$0" "$@"`, process.execPath, bundle, 'unassign', '--tenant', snapshot, '--product', 'SPB', '--users-file', list, '--yes', '--json', '--state-dir', dir], {stdio: ['ignore', 'pipe', 'pipe']});
