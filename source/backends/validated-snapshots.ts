@@ -5,10 +5,11 @@
 // size, gives another hash, so it is checked again. The record carries a checksum of itself: a
 // damaged or edited record is not believed, and every snapshot is checked again.
 import {createHash} from 'node:crypto';
-import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
+import {closeSync, fstatSync, openSync} from 'node:fs';
 import packageJson from '../../package.json' with {type: 'json'};
 import schema from '../../demo-data/tenant.schema.json' with {type: 'json'};
-import {contentHash, readCache, writeCache} from '../fs/private-files.js';
+import {contentHash, hashOfOpenFile} from '../fs/content-hash.js';
+import {readCache, writeCache} from '../fs/private-files.js';
 
 /** A snapshot file as it was read: the hash of its bytes, the only thing a copy or a check is kept under. */
 export interface SnapshotStamp {
@@ -40,10 +41,7 @@ export function stampOf(file: string): SnapshotStamp | null {
 		fd = openSync(file, 'r');
 		// A device or a pipe has no content to name (and /dev/zero no end): reading it says what it is.
 		if (!fstatSync(fd).isFile()) return null;
-		const hash = createHash('sha256');
-		const chunk = Buffer.allocUnsafe(1024 * 1024);
-		for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) hash.update(chunk.subarray(0, read));
-		return {hash: hash.digest('base64url')};
+		return {hash: hashOfOpenFile(fd)};
 	} catch {
 		return null;
 	} finally {

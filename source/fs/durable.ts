@@ -15,6 +15,7 @@ import * as fs from 'node:fs';
 import {dirname} from 'node:path';
 import {UserError} from '../backends/backend.js';
 import {strings} from '../text/index.js';
+import {contentHash, hashOfOpenFile} from './content-hash.js';
 
 export const fsSeam = {
 	openSync: fs.openSync,
@@ -343,6 +344,8 @@ export interface OpenedFile {
 	head: string;
 	/** The whole file, read once. */
 	bytes(): Buffer;
+	/** Its content hash, read in pieces (the file not kept whole for it). */
+	hash(): string;
 }
 
 export function openToRead(path: string): OpenedFile | null {
@@ -364,6 +367,14 @@ export function openToRead(path: string): OpenedFile | null {
 					throw diskError(error, path, 'read');
 				} finally {
 					fs.closeSync(fd);
+				}
+			},
+			hash() {
+				if (whole) return contentHash(whole);
+				try {
+					return hashOfOpenFile(fd);
+				} catch (error) {
+					throw diskError(error, path, 'read');
 				}
 			},
 		};

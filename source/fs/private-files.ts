@@ -5,12 +5,9 @@
 // A cache is only a copy. Its first line names what it stands for (the caller's key: for a copy of
 // a file, the file's content hash) and carries a checksum of the rest; a copy whose key or checksum
 // does not match is ignored and written again, never used.
-import {createHash} from 'node:crypto';
 import {dirname} from 'node:path';
+import {contentHash} from './content-hash.js';
 import {ensureDir, readBytesIfThere, writeFileDurably} from './durable.js';
-
-/** The content's hash: what a cache names the exact content it stands for by. */
-export const contentHash = (content: Uint8Array | string): string => createHash('sha256').update(content).digest('base64url');
 
 /**
  * Writes a file of the state directory whole, 0600. Its folder is made first (0700); `ownFolder`:

@@ -21,7 +21,8 @@ import type {AuditEntry} from '../domain/audit.js';
 import {foldChanges, unfold, type Change, type Folded, type FoldedUser} from '../domain/changes.js';
 import {strings} from '../text/index.js';
 import {appendDurably, crashPoint, diskReason, dirMode, ensureDir, fileMode, openToRead, readIfThere, removeFile, tighten, truncateDurably, writeFileDurably} from '../fs/durable.js';
-import {contentHash, writePrivateFile} from '../fs/private-files.js';
+import {contentHash} from '../fs/content-hash.js';
+import {writePrivateFile} from '../fs/private-files.js';
 import {shapeProblem, stateFormat} from './state-schema.js';
 
 /** What a license change was about to do, kept until its outcome is saved (a crash leaves it). */
@@ -245,7 +246,7 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 	/** Everything saved for the tenant, folded into one (a copy of state.json's, the journal's over it). */
 	const folded = (tenantId: string): Folded => foldJournal(tenantId, () => structuredClone(baseTenants().get(tenantId) ?? new Map<string, FoldedUser>())).folded;
 	/** What the tenant with state.json replayed is kept under: the content hash of the file as read (made when asked). */
-	let stateHash: (() => string) | null = stateRead ? () => contentHash(stateRead.bytes()) : null;
+	let stateHash: (() => string) | null = stateRead ? () => stateRead.hash() : null;
 
 	// pending.json: a change the build before the journal was sending when it was stopped.
 	const legacyPending = (): PendingChange | null => {
