@@ -124,9 +124,10 @@ async function run(guide: boolean, globals: GlobalOptions, signals: ReturnType<t
 	// state and said on the status line; the copy stays marked as one.
 	if (store.getState().refreshing) void store.refresh();
 	await app.waitUntilExit();
-	release();
+	const notFolded = release();
 	leaveAlternateScreen();
 	process.off('exit', leaveAlternateScreen);
+	if (notFolded) process.stderr.write(`m365-licenses: ${terminalText(notFolded)}\n`);
 	// Back on the normal screen, where the path stays after the app is gone.
 	for (const report of store.reports()) process.stdout.write(`${terminalText(strings.guide.leaving(report))}\n`);
 	const stopped = sending.lastStopped();
