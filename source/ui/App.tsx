@@ -11,6 +11,8 @@ import {ChromeContext, type Chrome, type Handlers} from './chrome.js';
 import {Header} from './components/Header.js';
 import {SendingPanel} from './components/SendingPanel.js';
 import {createKeyRouter, RouterContext, useKeyInput, useRoute, type KeyRoute} from './input-router.js';
+import type {KeyFeed} from './key-feed.js';
+import {KeyPacing} from './key-pacing.js';
 import {canGoBack, initialNavigation, navigate, type NavAction, type Tab} from './navigation.js';
 import {ActiveUsersScreen} from './screens/ActiveUsersScreen.js';
 import {GuideScreen} from './screens/GuideScreen.js';
@@ -244,6 +246,8 @@ function Screens({initialTab, router, graphBase, signIn, interrupts, leaveNow}: 
 
 interface AppProps {
 	store: Store;
+	/** The keys, one at a time: Ink is rendered with `feed.stdin` as its stdin. */
+	feed: KeyFeed;
 	initialTab?: Tab;
 	/** Microsoft Graph's address (the cloud's, or --graph-endpoint), for the equivalent commands. */
 	graphBase?: string;
@@ -257,7 +261,7 @@ interface AppProps {
 	leaveNow?: () => void;
 }
 
-export function App({store, initialTab = 'licenses', graphBase = 'https://graph.microsoft.com', signIn, sending: given, interrupts, leaveNow}: AppProps) {
+export function App({store, feed, initialTab = 'licenses', graphBase = 'https://graph.microsoft.com', signIn, sending: given, interrupts, leaveNow}: AppProps) {
 	const [sending] = useState(() => given ?? createSending());
 	const [router] = useState(createKeyRouter);
 	const {exit} = useApp();
@@ -267,6 +271,8 @@ export function App({store, initialTab = 'licenses', graphBase = 'https://graph.
 				<RouterContext.Provider value={router}>
 					<KeyInput router={router} />
 					<Screens initialTab={initialTab} router={router} graphBase={graphBase} signIn={signIn} interrupts={interrupts} leaveNow={leaveNow ?? exit} />
+					{/* Last: its effect runs after every other effect of a key's commit. */}
+					<KeyPacing feed={feed} />
 				</RouterContext.Provider>
 			</SendingContext.Provider>
 		</StoreContext.Provider>
