@@ -1,10 +1,12 @@
 // The app's side of the key feed (key-feed.ts): it says when it has taken the key handed out, so the
 // next one is handed out only then.
 //
-// Every one of Ink's listeners hears a key in one go, so a microtask queued by any of them runs after
-// the last. It renders this component (the last of the app's) with what the key changed: React renders
-// the updates of one turn together, so this render is in the key's commit, and this component's
-// effect runs once that commit's effects have run: the moment a component the key showed listens.
+// With React 19, Ink's root renders an update made in a key handler a turn of React's scheduler later,
+// not at once, and runs the render's effects (where a component just shown starts listening) later
+// still. So: every one of Ink's listeners hears a key in one go, and a microtask queued by any of them
+// runs after the last, before React renders. There it updates this component (the app's last), so
+// React renders it in the same commit as what the key changed, and this component's effect runs once
+// that commit's effects have run. A key that changed nothing still makes this one small commit.
 import {useInput} from 'ink';
 import {useCallback, useEffect, useRef, useState} from 'react';
 import type {KeyFeed, Pacer} from './key-feed.js';
