@@ -22,7 +22,7 @@ export async function waitForFrame(
 	lastFrame: () => string | undefined,
 	check: (frame: string) => boolean,
 	what: string,
-	timeoutMs = 3000,
+	timeoutMs = 10_000,
 ): Promise<string> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
