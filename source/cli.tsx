@@ -7,6 +7,7 @@ import type {CommandIO} from './commands/io.js';
 import {terminalLines, terminalText} from './domain/text-safety.js';
 import {languageIds, setLanguage, strings} from './text/index.js';
 import {chooseLanguage, langFlag, type LanguageChoice} from './text/language.js';
+import {exitAfterOutput} from './exit-after-output.js';
 
 const options = {
 	tenant: {type: 'string'},
@@ -75,23 +76,31 @@ const debug = process.argv.slice(2).includes('--debug');
 /** Set while the TUI runs: an error is reported on the normal screen, after it has left its own. */
 let tui: typeof import('./tui.js') | undefined;
 
+/** Set once an error is said: the run is ending, and says nothing more. */
+let failed = false;
+
 /**
  * Every error ends here: one line naming what is wrong (and, for a user's mistake, the file, flag
- * or field), safe for the terminal whatever a tenant or a server put in it; the stack only with --debug.
+ * or field), safe for the terminal whatever a tenant or a server put in it; the stack only with
+ * --debug. The process ends once what it wrote before has been read.
  */
-function fail(message: string, exitCode: number, error?: unknown): never {
+function fail(message: string, exitCode: number, error?: unknown): void {
+	if (failed) return;
+	failed = true;
 	tui?.leaveAlternateScreen();
 	process.stderr.write(`m365-licenses: ${terminalText(message.trim().replace(/\s*\n\s*/g, ' '))}\n`);
 	if (debug && error instanceof Error && error.stack) process.stderr.write(`${terminalLines(error.stack)}\n`);
-	process.exit(exitCode);
+	exitAfterOutput(exitCode);
 }
 
-function crash(error: unknown): never {
+function crash(error: unknown): void {
 	if (error instanceof UserError) fail(error.message, error.exitCode, error);
-	return fail(strings.cli.unexpected(error instanceof Error ? error.message : String(error), debug), 1, error);
+	else fail(strings.cli.unexpected(error instanceof Error ? error.message : String(error), debug), 1, error);
 }
 
-const usageError = (message: string): never => fail(strings.cli.usageError(message), 2);
+const usageError = (message: string): never => {
+	throw new UserError(strings.cli.usageError(message), 2);
+};
 
 /**
  * The language, chosen before anything is said: --help and a command line that does not parse speak
@@ -173,6 +182,11 @@ async function main(argv: string[]): Promise<number> {
 			process.stderr.write(`${strings.notATerminal}\n`);
 			return 2;
 		}
+		// A terminal that cannot move its cursor gets no escapes it would print as they are.
+		if (process.env['TERM'] === 'dumb') {
+			process.stderr.write(`${strings.dumbTerminal}\n`);
+			return 2;
+		}
 		// Ink draws only a final frame when CI or CONTINUOUS_INTEGRATION is set, which leaves an
 		// interactive app blank. Both ends are terminals here, so someone is at the keys: draw every
 		// frame. (Ink reads these once, when it loads, which is just below.)
@@ -192,7 +206,7 @@ async function main(argv: string[]): Promise<number> {
 		env: process.env,
 		// A line kept up to date where someone watches; the last one stays, in a log too.
 		progress: p => {
-			const live = process.stderr.isTTY;
+			const live = process.stderr.isTTY && process.env['TERM'] !== 'dumb';
 			if (p.finished) process.stderr.write(`${live ? '\r\u001B[K' : ''}m365-licenses: ${strings.dialog.finished(p)}\n`);
 			else if (live) process.stderr.write(`\r${strings.dialog.progress(p)}\u001B[K`);
 		},
@@ -200,7 +214,7 @@ async function main(argv: string[]): Promise<number> {
 		async whileChanging(change) {
 			const stop = new AbortController();
 			const interrupt = () => {
-				if (stop.signal.aborted) process.exit(130);
+				if (stop.signal.aborted) return exitAfterOutput(130);
 				process.stderr.write(`\nm365-licenses: ${strings.dialog.interrupted}\n`);
 				stop.abort();
 			};
@@ -217,7 +231,8 @@ async function main(argv: string[]): Promise<number> {
 			}
 		},
 		async ask(question) {
-			const rl = createInterface({input: process.stdin, output: process.stdout});
+			// A dumb terminal gets the question as plain text: no cursor escapes.
+			const rl = createInterface({input: process.stdin, output: process.stdout, terminal: Boolean(process.stdout.isTTY) && process.env['TERM'] !== 'dumb'});
 			try {
 				return await rl.question(question);
 			} finally {

@@ -15,9 +15,9 @@ export interface TenantBackend {
 	load(): Promise<Tenant>;
 	/**
 	 * A file's backend: the tenant with a saved state replayed into it by `replay`, kept from one
-	 * start to the next where `replay` says it is worth it (the state is named by its identity).
+	 * start to the next where `replay` says it is worth it (the state is named by its content hash).
 	 */
-	loadReplayed?(saved: {identity: string; replay(tenant: Tenant): boolean}): Promise<Tenant>;
+	loadReplayed?(saved: {hash: string; replay(tenant: Tenant): boolean}): Promise<Tenant>;
 	/**
 	 * Carries out the plan; one outcome per user and product (skips included), never all-or-nothing.
 	 * Progress (done, throttled, remaining, rate, waits) is reported as it goes. Once `signal` aborts,

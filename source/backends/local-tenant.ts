@@ -7,10 +7,10 @@ import type {GroupOutcome} from '../domain/groups.js';
 import {assignmentSources, indexTenant} from '../domain/selectors.js';
 import {strings} from '../text/index.js';
 import {UserError, type TenantBackend} from './backend.js';
-import {readTextFile} from './text-file.js';
+import {readFileBytes, textOf} from './text-file.js';
 import {completeTenant, validateTenant} from './validate-tenant.js';
 import type {SnapshotCache} from './snapshot-cache.js';
-import {stampOf, type SnapshotStamp, type ValidatedSnapshots} from './validated-snapshots.js';
+import {stampOf, stampOfBytes, type SnapshotStamp, type ValidatedSnapshots} from './validated-snapshots.js';
 
 // JSON.parse needs the file as one string, and V8's strings stop short of 512 MiB.
 const maxTenantBytes = 500 * 1024 * 1024;
@@ -32,21 +32,29 @@ export class LocalTenant implements TenantBackend {
 		return (await this.read()).tenant;
 	}
 
-	async loadReplayed(saved: {identity: string; replay(tenant: Tenant): boolean}): Promise<Tenant> {
-		const before = this.kind === 'snapshot' ? stampOf(this.source) : null;
-		const kept = before && this.caches ? this.caches.replayed.read(before, saved.identity) : null;
+	async loadReplayed(saved: {hash: string; replay(tenant: Tenant): boolean}): Promise<Tenant> {
+		const before = this.stamp();
+		const kept = before && this.caches ? this.caches.replayed.read(before, saved.hash) : null;
 		if (kept) return kept;
 		const {tenant, stamp} = await this.read(before);
-		if (saved.replay(tenant) && stamp) this.caches?.replayed.write(stamp, tenant, saved.identity);
+		if (saved.replay(tenant) && stamp) this.caches?.replayed.write(stamp, tenant, saved.hash);
 		return tenant;
 	}
 
-	/** The tenant as its file holds it, and the file's identity when that is what was read (then it may be kept). */
-	private async read(before = this.kind === 'snapshot' ? stampOf(this.source) : null): Promise<{tenant: Tenant; stamp: SnapshotStamp | null}> {
+	/** The tenant as its file holds it, and the stamp of the bytes read when it is a snapshot (then it may be kept). */
+	/** The snapshot's stamp now, where a copy of it may be kept: hashed in pieces, the file not held whole. */
+	private stamp(): SnapshotStamp | null {
+		return this.kind === 'snapshot' && this.caches ? stampOf(this.source) : null;
+	}
+
+	private async read(before = this.stamp()): Promise<{tenant: Tenant; stamp: SnapshotStamp | null}> {
 		const label = strings.cli.tenantFileLabel(this.source);
 		const cached = before && this.caches ? this.caches.snapshot.read(before) : null;
 		if (cached) return {tenant: cached, stamp: before};
-		const text = readTextFile(this.source, label, maxTenantBytes);
+		const bytes = readFileBytes(this.source, label, maxTenantBytes);
+		// What is kept or trusted is kept under the hash of exactly the bytes parsed here.
+		const stamp = this.kind === 'snapshot' ? stampOfBytes(bytes) : null;
+		const text = textOf(bytes, label);
 		if (text.trim() === '') throw new UserError(`${label}: ${strings.files.empty}`);
 		let data: unknown;
 		try {
@@ -56,15 +64,13 @@ export class LocalTenant implements TenantBackend {
 			throw new UserError(`${label}: ${strings.cli.notJson(message, jsonErrorPlace(text, message))}`);
 		}
 		// The bundled demo is checked by the tests; a snapshot when it is new or has changed.
-		if (this.kind === 'demo') return {tenant: normaliseTenant(data as Tenant), stamp: null};
-		// Trusted only when the file is the one checked before, and did not change while it was read.
-		const unchanged = before !== null && stampOf(this.source)?.identity === before.identity;
-		const passed = unchanged && this.validated ? this.validated.passed(before) : null;
+		if (!stamp) return {tenant: normaliseTenant(data as Tenant), stamp: null};
+		const passed = this.validated?.passed(stamp) ?? null;
 		const tenant = passed ? completeTenant(passed.normalised ? (data as Tenant) : normaliseTenant(data as Tenant)) : validateTenant(data, this.source);
-		if (unchanged && !passed) this.validated?.remember(before, tenant === data);
+		if (!passed) this.validated?.remember(stamp, tenant === data);
 		// Kept as read, before the saved changes are replayed into it.
-		if (unchanged) this.caches?.snapshot.write(before, tenant);
-		return {tenant, stamp: unchanged ? before : null};
+		this.caches?.snapshot.write(stamp, tenant);
+		return {tenant, stamp};
 	}
 
 	async apply(tenant: Tenant, plan: LicensePlan): Promise<UserOutcome[]> {

@@ -5,42 +5,36 @@
 //
 // A second copy holds the snapshot with state.json's changes replayed into it (the journal folded,
 // which a writer does when it quits past a size): then a start replays only the journal's few
-// changes, however long the history. It stands for that state.json too, by the file's identity.
+// changes, however long the history. It stands for that state.json too, by its content hash.
 //
-// It stands for exactly one file as it was read: its key names this build, the rules the file
-// passed, and the file's identity (device, inode, size, modification and change times, to the
-// nanosecond). Editing the file, or copying another over it, gives another key: the file is read
-// and checked again, and the copy written again. A damaged or foreign copy is simply not used.
-import {readFileSync} from 'node:fs';
+// It stands for exactly the bytes that were read: its key names this build (by its content hash),
+// the rules the file passed, and the content hash of the file. Editing the file, even within the
+// same second and to the same size, or copying another over it, gives another key: the file is
+// read and checked again, and the copy written again. The copy carries a checksum of its own
+// body: a damaged or edited copy is not used (fs/private-files.ts).
 import {fileURLToPath} from 'node:url';
 import type {Tenant} from '../domain/model.js';
-import {writeCache} from '../store/private-files.js';
+import {readCache, writeCache} from '../fs/private-files.js';
 import {compactTenant, expandTenant} from './compact-tenant.js';
 import {rules, stampOf, type SnapshotStamp} from './validated-snapshots.js';
 
-const format = 4;
+const format = 5;
 /** This build's code (the bundle, when run from it): another build may read a tenant otherwise. */
-const build = stampOf(fileURLToPath(import.meta.url))?.identity ?? 'unknown';
+let build: string | undefined;
+const buildStamp = () => (build ??= stampOf(fileURLToPath(import.meta.url))?.hash ?? 'unknown');
 
-/** `over`: the identity of the saved state replayed into the copy, if any. */
-const header = (stamp: SnapshotStamp, over: string | null) => JSON.stringify({format, build, rules, path: stamp.path, identity: stamp.identity, over});
+/** `over`: the content hash of the saved state replayed into the copy, if any. */
+const keyOf = (stamp: SnapshotStamp, over: string | null) => ({format, build: buildStamp(), rules, source: stamp.hash, over});
 
 export class SnapshotCache {
 	constructor(readonly file: string) {}
 
-	/** The snapshot as it was read when it had this identity (with the saved state `over` replayed into it), or null. */
+	/** The snapshot as it was read when it had this content (with the saved state `over` replayed into it), or null. */
 	read(stamp: SnapshotStamp, over: string | null = null): Tenant | null {
-		let text: string;
+		const body = readCache(this.file, keyOf(stamp, over));
+		if (body === null) return null;
 		try {
-			text = readFileSync(this.file, 'utf8');
-		} catch {
-			return null;
-		}
-		// The key is on the first line: another costs no parse of the rest.
-		const end = text.indexOf('\n');
-		if (end < 0 || text.slice(0, end) !== header(stamp, over)) return null;
-		try {
-			return expandTenant(JSON.parse(text.slice(end + 1)));
+			return expandTenant(JSON.parse(body));
 		} catch {
 			return null;
 		}
@@ -51,6 +45,6 @@ export class SnapshotCache {
 	 * Best effort: a directory that cannot be written costs a slower start next time, nothing else.
 	 */
 	write(stamp: SnapshotStamp, tenant: Tenant, over: string | null = null): void {
-		writeCache(this.file, () => `${header(stamp, over)}\n${JSON.stringify(compactTenant(tenant))}`);
+		writeCache(this.file, keyOf(stamp, over), () => JSON.stringify(compactTenant(tenant)));
 	}
 }

@@ -58,6 +58,11 @@ function describeFailure(error: NodeJS.ErrnoException): string {
  * the user knows which file and which flag; `exitCode` is the one a mistake in it ends with.
  */
 export function readTextFile(path: string, label: string, maxBytes: number, exitCode = 1): string {
+	return textOf(readFileBytes(path, label, maxBytes, exitCode), label, exitCode);
+}
+
+/** The file's bytes, refused as readTextFile refuses a file that is no text at all (by its first bytes). */
+export function readFileBytes(path: string, label: string, maxBytes: number, exitCode = 1): Buffer {
 	const refuse = (problem: string) => new UserError(`${label}: ${problem}`, exitCode);
 	let bytes: Buffer;
 	let fd: number | undefined;
@@ -79,14 +84,18 @@ export function readTextFile(path: string, label: string, maxBytes: number, exit
 			size += read;
 			if (size > maxBytes) throw refuse(strings.files.tooLarge(maxBytes));
 		}
-		bytes = bytes.subarray(0, size);
+		return bytes.subarray(0, size);
 	} catch (error) {
 		if (error instanceof UserError) throw error;
 		throw refuse(describeFailure(error as NodeJS.ErrnoException));
 	} finally {
 		if (fd !== undefined) closeSync(fd);
 	}
-	if (!isUtf8(bytes)) throw refuse(strings.files.notUtf8(lineOfInvalidUtf8(bytes)));
+}
+
+/** The bytes as text: UTF-8, or refused naming the line that is not; without a BOM. */
+export function textOf(bytes: Buffer, label: string, exitCode = 1): string {
+	if (!isUtf8(bytes)) throw new UserError(`${label}: ${strings.files.notUtf8(lineOfInvalidUtf8(bytes))}`, exitCode);
 	const text = bytes.toString('utf8');
 	// A UTF-8 BOM (Excel's "CSV UTF-8", PowerShell's Out-File) is not part of the text.
 	return text.startsWith('\ufeff') ? text.slice(1) : text;

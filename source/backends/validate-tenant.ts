@@ -10,7 +10,8 @@ import {UserError} from './backend.js';
 
 // Compiled on first use: the bundled demo is checked by the tests, not at every start.
 let compiled: ValidateFunction | undefined;
-const shapeValidator = () => (compiled ??= new Ajv({allErrors: false, strict: false}).compile(schema));
+// Lengths in UTF-16 units, as the state directory's validators count them (the same limits, one source).
+const shapeValidator = () => (compiled ??= new Ajv({allErrors: false, strict: false, unicode: false, logger: false}).compile(schema));
 
 /** "/users/3/assignedLicenses/0/skuId" → "users[3].assignedLicenses[0].skuId" */
 export function jsonPath(pointer: string): string {

@@ -1,23 +1,22 @@
 // A snapshot that was checked once need not be checked again at every start: at 100,000 users the
 // checks cost more than reading the file. What passed is remembered in the state directory by the
-// file's identity (device, inode, size, modification and change times, to the nanosecond) and the
-// rules it passed (this build's version and tenant schema). Editing the file, or copying another
-// over it, changes that identity, so it is checked again. A file that changes while it is read is
-// neither trusted nor remembered.
+// content hash of exactly the bytes that were checked, and the rules they passed (this build's
+// version and tenant schema). Any edit to the file, even one in the same second that keeps its
+// size, gives another hash, so it is checked again. The record carries a checksum of itself: a
+// damaged or edited record is not believed, and every snapshot is checked again.
 import {createHash} from 'node:crypto';
-import {readFileSync, realpathSync, statSync} from 'node:fs';
+import {closeSync, fstatSync, openSync} from 'node:fs';
 import packageJson from '../../package.json' with {type: 'json'};
 import schema from '../../demo-data/tenant.schema.json' with {type: 'json'};
-import {fileIdentity} from '../store/durable.js';
-import {writeCache} from '../store/private-files.js';
+import {contentHash, hashOfOpenFile} from '../fs/content-hash.js';
+import {readCache, writeCache} from '../fs/private-files.js';
 
+/** A snapshot file as it was read: the hash of its bytes, the only thing a copy or a check is kept under. */
 export interface SnapshotStamp {
-	path: string;
-	identity: string;
+	hash: string;
 }
 
 interface Remembered {
-	identity: string;
 	rules: string;
 	/** Its ids were all lower case already: loading need not look at them again. */
 	normalised: boolean;
@@ -27,16 +26,26 @@ interface Remembered {
 export const rules = `${packageJson.version}:${createHash('sha256').update(JSON.stringify(schema)).digest('hex').slice(0, 16)}`;
 /** A few snapshots are in use at once at most; older entries are dropped. */
 const keep = 16;
+const key = {version: 2};
 
-/** The file's identity now, or null when it cannot be had (then nothing is trusted). */
+/** The stamp of bytes read. */
+export const stampOfBytes = (bytes: Uint8Array): SnapshotStamp => ({hash: contentHash(bytes)});
+
+/**
+ * The file's stamp now, read in pieces (the whole file is never held for it), or null when it cannot
+ * be read (then nothing is trusted, and reading the file says why).
+ */
 export function stampOf(file: string): SnapshotStamp | null {
+	let fd: number | undefined;
 	try {
-		const path = realpathSync(file);
-		const s = statSync(path, {bigint: true});
-		if (!s.isFile()) return null;
-		return {path, identity: fileIdentity(s)};
+		fd = openSync(file, 'r');
+		// A device or a pipe has no content to name (and /dev/zero no end): reading it says what it is.
+		if (!fstatSync(fd).isFile()) return null;
+		return {hash: hashOfOpenFile(fd)};
 	} catch {
 		return null;
+	} finally {
+		if (fd !== undefined) closeSync(fd);
 	}
 }
 
@@ -44,26 +53,27 @@ export class ValidatedSnapshots {
 	constructor(private readonly file: string) {}
 
 	private read(): Record<string, Remembered> {
+		const text = readCache(this.file, key);
 		try {
-			const data = JSON.parse(readFileSync(this.file, 'utf8')) as {version?: number; snapshots?: Record<string, Remembered>};
-			return data.version === 1 && data.snapshots && typeof data.snapshots === 'object' ? data.snapshots : {};
+			const snapshots = text === null ? null : (JSON.parse(text) as unknown);
+			return typeof snapshots === 'object' && snapshots !== null && !Array.isArray(snapshots) ? (snapshots as Record<string, Remembered>) : {};
 		} catch {
-			// Missing or damaged: a cache, so the snapshot is simply checked again.
+			// Damaged past its checksum's reach (it cannot be): a cache, so the snapshot is simply checked again.
 			return {};
 		}
 	}
 
-	/** How the snapshot passed, if this very file passed this build's checks before. */
+	/** How the snapshot passed, if these very bytes passed this build's checks before. */
 	passed(stamp: SnapshotStamp): {normalised: boolean} | null {
-		const entry = this.read()[stamp.path];
-		return entry && entry.identity === stamp.identity && entry.rules === rules ? {normalised: entry.normalised === true} : null;
+		const remembered = this.read();
+		const entry = Object.hasOwn(remembered, stamp.hash) ? remembered[stamp.hash] : undefined;
+		return entry && entry.rules === rules ? {normalised: entry.normalised === true} : null;
 	}
 
-	/** Remembers a file that passed. Best effort: a state directory that cannot be written costs a check next time. */
+	/** Remembers bytes that passed. Best effort: a state directory that cannot be written costs a check next time. */
 	remember(stamp: SnapshotStamp, normalised: boolean): void {
-		const entries = Object.entries(this.read()).filter(([path]) => path !== stamp.path);
-		const snapshots = Object.fromEntries([...entries.slice(-(keep - 1)), [stamp.path, {identity: stamp.identity, rules, normalised}]]);
-		// Not remembered when it cannot be written: checked again next time.
-		writeCache(this.file, () => JSON.stringify({version: 1, snapshots}));
+		const entries = Object.entries(this.read()).filter(([hash]) => hash !== stamp.hash);
+		const snapshots = Object.fromEntries([...entries.slice(-(keep - 1)), [stamp.hash, {rules, normalised}]]);
+		writeCache(this.file, key, () => JSON.stringify(snapshots));
 	}
 }

@@ -42,8 +42,12 @@ export interface Opened {
 	stateDir: string;
 	/** A live tenant: the account and tenant signed in to (null for a file). */
 	signedIn: () => SignedIn | null;
-	/** Lets go of the writer lock, when this opening took it. */
-	release: () => void;
+	/**
+	 * Lets go of the writer lock, when this opening took it, after folding the journal into
+	 * state.json if it has grown. Returns why folding failed (housekeeping: what is saved stands,
+	 * and it is tried again next time), or null.
+	 */
+	release: () => string | null;
 }
 
 export interface Endpoints {
@@ -73,7 +77,13 @@ export interface LiveOptions {
 /** The copy of a live tenant the TUI keeps, to show next time once signed in: removed by logout. */
 export const graphCacheFile = (stateDir: string) => join(stateDir, 'graph-tenant-cache.json');
 
-/** An endpoint's address: https (http only on this machine, for tests), without a trailing slash. */
+/** 127.0.0.0/8, ::1 or localhost: a server on this machine (the tests'), which nothing on the way can read. */
+const loopback = (host: string) => host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+
+/**
+ * An endpoint's address: https (plain http only to this machine, for tests: a token sent over it
+ * could be read on the way), without a trailing slash. Checked before any request is made.
+ */
 function endpoint(flag: string, given: string): string {
 	let url: URL | null = null;
 	try {
@@ -81,10 +91,13 @@ function endpoint(flag: string, given: string): string {
 	} catch {
 		// Said below.
 	}
-	const local = url !== null && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-	if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && local))) {
-		throw new UserError(strings.cli.usageError(strings.cli.badEndpoint(flag, given)), 2);
+	const usage = (problem: string) => new UserError(strings.cli.usageError(problem), 2);
+	if (url && (url.username || url.password)) {
+		url.username = url.password = '';
+		throw usage(strings.cli.endpointCredentials(flag, url.href));
 	}
+	if (url?.protocol === 'http:' && !loopback(url.hostname)) throw usage(strings.cli.plainHttpEndpoint(flag, given));
+	if (!url || url.protocol !== 'https:' && url.protocol !== 'http:') throw usage(strings.cli.badEndpoint(flag, given));
 	return given.replace(/\/+$/, '');
 }
 
@@ -96,7 +109,7 @@ export function endpointsOf(options: GlobalOptions, env: NodeJS.ProcessEnv = {})
 	const loginFlag = options.loginEndpoint ? '--login-endpoint' : 'M365_LICENSES_LOGIN_ENDPOINT';
 	return {
 		cloud,
-		graph: options.graphEndpoint ? endpoint('--graph-endpoint', options.graphEndpoint) : clouds[cloud].graph.replace(/\/+$/, ''),
+		graph: options.graphEndpoint ? endpoint('--graph-endpoint', options.graphEndpoint) : clouds[cloud].graph,
 		login: login ? endpoint(loginFlag, login) : clouds[cloud].login,
 		customLogin: login !== undefined,
 	};
@@ -215,15 +228,17 @@ export async function openTenant(
 	try {
 		const store = await openStore({backend, stateFile, reset: options.reset, actAs: options.actAs, lockedBy, writable: held !== null});
 		const release = () => {
-			if (!held) return;
+			if (!held) return null;
 			// The journal is folded into state.json on the way out, once it has grown: the next start reads less.
 			try {
-				stateFile.compact();
+				return stateFile.compact();
 			} finally {
 				held.release();
 			}
 		};
-		if (!live.writer) release();
+		// A reader that settled leaves folding to a writer.
+		if (!live.writer) held?.release();
+		// Folded on opening too; if that fails, folding on the way out tries again, and says why.
 		else if (held) stateFile.compact();
 		return {store, stateFile, backend, stateDir, signedIn, release};
 	} catch (error) {

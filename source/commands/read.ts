@@ -172,7 +172,12 @@ export async function doctorJson(globals: GlobalOptions, version: string, io: Co
 		} catch {
 			// The state directory is what is wrong: said below.
 		}
-		const lock = stateDirectory ? lockHolder(stateDirectory) : null;
+		let lock = null;
+		try {
+			lock = stateDirectory ? lockHolder(stateDirectory) : null;
+		} catch {
+			// What stands in the lock's place (a FIFO, a link) is what `error` says already.
+		}
 		return {
 			...base,
 			lock,

@@ -104,14 +104,15 @@ export async function runCommand(
 				if (!group) throw usage(strings.group.unknownGroup(values.group!));
 				return await removeFromGroup(opened, {group, users: distinctUsers(tenant, given), dryRun: values['dry-run'] ?? false, yes: values.yes ?? false, json}, io);
 			} finally {
-				opened.release();
+				// Folding the journal is housekeeping: said, and the command ends as its change did.
+				tell(opened.release());
 			}
 		}
 		case 'reclaim': {
 			try {
 				return await reclaim(opened, {...reclaiming!, apply: values.apply ?? false, yes: values.yes ?? false, json}, io);
 			} finally {
-				opened.release();
+				tell(opened.release());
 			}
 		}
 		case 'unassign': {
@@ -122,7 +123,7 @@ export async function runCommand(
 				if (notice !== opening) tell(notice);
 				return code;
 			} finally {
-				opened.release();
+				tell(opened.release());
 			}
 		}
 		default:

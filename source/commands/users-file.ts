@@ -21,40 +21,68 @@ export function readUsersFile(file: string): string[] {
 	return usersInText(readTextFile(file, label, maxUsersFileBytes, exitCodes.usage), label);
 }
 
-/** The users a users file names, in its order. `label` starts every message. */
+/** The file's lines, one at a time, with their numbers (from 1) and where they start: never all held as an array. */
+function* linesOf(text: string): Generator<{number: number; line: string; start: number}, void, undefined> {
+	const breaks = /\r\n|\r|\n/g;
+	for (let number = 1, start = 0; start <= text.length; number++) {
+		const found = breaks.exec(text);
+		yield {number, line: text.slice(start, found ? found.index : text.length), start};
+		start = found ? breaks.lastIndex : text.length + 1;
+	}
+}
+
+/**
+ * The users a users file names, in its order. `label` starts every message. Read line by line, and
+ * a CSV record by record, keeping the names alone: an 800,000-line file costs its names, not its lines.
+ */
 export function usersInText(text: string, label: string): string[] {
 	const refuse = (problem: string) => new UserError(`${label}: ${problem}`, exitCodes.usage);
-	const lines = text.split(/\r\n|\r|\n/);
 	const meaningful = (line: string) => line.trim() !== '' && !line.trim().startsWith('#');
-	const first = lines.findIndex(meaningful);
-	if (first < 0) return [];
-	const sep = /^sep=(.)\s*$/i.exec(lines[first]!);
-	const headerAt = sep ? lines.findIndex((line, i) => i > first && meaningful(line)) : first;
-	if (headerAt < 0) return [];
-	const header = lines[headerAt]!;
-	const delimiter = sep ? sep[1]! : (delimiters.find(d => header.split(d).some(isUpnHeader)) ?? (isUpnHeader(header) ? ',' : undefined));
+	const lines = linesOf(text);
+	const next = () => {
+		for (let found = lines.next(); !found.done; found = lines.next()) if (meaningful(found.value.line)) return found.value;
+		return null;
+	};
+	const first = next();
+	if (!first) return [];
+	const sep = /^sep=(.)\s*$/i.exec(first.line);
+	const header = sep ? next() : first;
+	if (!header) return [];
+	const delimiter = sep ? sep[1]! : (delimiters.find(d => header.line.split(d).some(isUpnHeader)) ?? (isUpnHeader(header.line) ? ',' : undefined));
 	if (delimiter === undefined) {
 		// A UPN holds none of these: a line with one is a CSV without the column to read.
-		const separated = delimiters.find(d => header.includes(d));
-		if (separated) throw refuse(strings.usersFile.noColumn(header.split(separated).map(cell => cell.trim())));
-		return lines.map(line => line.trim()).filter(meaningful);
+		const separated = delimiters.find(d => header.line.includes(d));
+		if (separated) throw refuse(strings.usersFile.noColumn(header.line.split(separated).map(cell => cell.trim())));
+		const users: string[] = [];
+		for (let line: ReturnType<typeof next> = header; line; line = next()) users.push(line.line.trim());
+		return users;
 	}
-	let rows: string[][];
+	// The CSV from its header on, its line breaks made one kind so that its lines count as the file's.
+	const before = header.number - 1;
+	let column = -1;
+	const users: string[] = [];
 	try {
-		rows = parse(lines.slice(headerAt).join('\n'), {
+		parse(text.slice(header.start).replace(/\r\n?/g, '\n'), {
 			delimiter,
 			comment: '#',
 			comment_no_infix: true,
 			relax_column_count: true,
 			skip_empty_lines: true,
 			trim: true,
+			// Each record gives its name and is dropped: the records themselves are never kept.
+			on_record: (record: string[], {lines: at}: {lines: number}) => {
+				if (column < 0) {
+					column = record.findIndex(isUpnHeader);
+					if (column < 0) throw refuse(strings.usersFile.noColumn(record));
+				} else if (record.length <= column) throw refuse(strings.usersFile.noUpn(at + before, column + 1));
+				else if (record[column] !== '') users.push(record[column]!);
+				return null;
+			},
 		});
+		return users;
 	} catch (error) {
+		if (error instanceof UserError) throw error;
 		const {message, lines: at, code} = error as Error & {lines?: number; code?: string};
-		throw refuse(strings.usersFile.notCsv(at === undefined ? null : at + headerAt, message, code));
+		throw refuse(strings.usersFile.notCsv(at === undefined ? null : at + before, message, code));
 	}
-	const [names = [], ...records] = rows;
-	const column = names.findIndex(isUpnHeader);
-	if (column < 0) throw refuse(strings.usersFile.noColumn(names));
-	return records.map(record => record[column] ?? '').filter(upn => upn !== '');
 }

@@ -7,16 +7,22 @@
 //   state.json     the journal up to record `through`, folded to one entry per user (compaction)
 //   audit.jsonl    the audit log, one entry per line, appended
 //   reports/       the guided sessions' reports
+//   commands/      the equivalent commands saved from a confirmation (store.ts)
+// and the caches: snapshot-cache.json, replayed-cache.json, validated-snapshots.json,
+// graph-tenant-cache.json (commands/open.ts), msal-token-cache.json (backends/graph/auth.ts).
+// Every one of them is read and written through fs/durable.ts: never through a link.
 // Only the holder of the writer lock writes; anyone may read. A reader reads the journal before
 // state.json, so a compaction between the two never hides a change from it.
-import {readdirSync, rmSync, statSync} from 'node:fs';
+import {readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import envPaths from 'env-paths';
 import {UserError} from '../backends/backend.js';
 import type {AuditEntry} from '../domain/audit.js';
 import {foldChanges, unfold, type Change, type Folded, type FoldedUser} from '../domain/changes.js';
 import {strings} from '../text/index.js';
-import {appendDurably, crashPoint, diskReason, ensureDir, fileIdentity, openWithIdentity, readIfThere, truncateDurably, writeFileDurably} from './durable.js';
+import {appendDurably, crashPoint, diskReason, dirMode, ensureDir, fileMode, openToRead, readIfThere, removeFile, tighten, truncateDurably, writeFileDurably} from '../fs/durable.js';
+import {contentHash} from '../fs/content-hash.js';
+import {writePrivateFile} from '../fs/private-files.js';
 import {shapeProblem, stateFormat} from './state-schema.js';
 
 /** What a license change was about to do, kept until its outcome is saved (a crash leaves it). */
@@ -54,10 +60,10 @@ export interface StateFile {
 	folded(tenantId: string): Folded;
 	/**
 	 * What is replayed over a tenant's source, in two layers: state.json's, then the journal's after
-	 * it. State.json's is named by the identity of the file read, so that a tenant with it replayed
-	 * can be kept (it changes only when the journal is folded into it); null when there is none.
+	 * it. State.json's is named by the content hash of the file read, so that a tenant with it
+	 * replayed can be kept (it changes only when the journal is folded into it); null when there is none.
 	 */
-	readonly savedBase: {identity: string; folded(tenantId: string): Folded} | null;
+	readonly savedBase: {hash: string; folded(tenantId: string): Folded} | null;
 	/** The journal's changes to the tenant, folded; `reset`: they start from nothing (--reset), not from state.json's. */
 	journalFolded(tenantId: string): {folded: Folded; reset: boolean};
 	/** The same, as a list of changes. */
@@ -80,10 +86,15 @@ export interface StateFile {
 	audit(): {entries: AuditEntry[]; problem: string | null};
 	/** Writes a report (Markdown) into the reports folder; returns its path. */
 	saveReport(name: string, text: string): string;
-	/** Folds the journal into state.json when it has grown (the writer, with nothing owed). */
-	compact(options?: {force?: boolean}): void;
+	/**
+	 * Folds the journal into state.json when it has grown (the writer, with nothing owed). Housekeeping:
+	 * what is saved stands whether it works or not; returns why it did not (tried again next time), or null.
+	 */
+	compact(options?: {force?: boolean}): string | null;
 	/** Makes the directory (0700) for a writer. */
 	prepare(): void;
+	/** Takes from others what they may do with the files the app keeps here (a writer); says which, or null. */
+	tighten(): string | null;
 }
 
 /** The state directory: --state-dir, else M365_LICENSES_STATE_DIR, else the per-user default. */
@@ -102,6 +113,22 @@ export function prepareStateDir(stateDir: string | undefined): void {
 /** The journal is folded into state.json once it is this big (and at every quit past it). */
 const compactAt = 256 * 1024;
 
+/** What the app keeps at the top of the state directory (besides the numbered writer locks). */
+const ownFiles = new Set([
+	'state.json',
+	'state.v1.json',
+	'journal.jsonl',
+	'audit.jsonl',
+	'pending.json',
+	'snapshot-cache.json',
+	'replayed-cache.json',
+	'validated-snapshots.json',
+	'graph-tenant-cache.json',
+	'msal-token-cache.json',
+]);
+/** The folders the app makes in it, every file in them its own. */
+const ownFolders = ['reports', 'commands'];
+
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function openStateFile(stateDir: string | undefined): StateFile {
@@ -114,7 +141,7 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 
 	// The journal first, then state.json: see the top of this file.
 	const journalText = readIfThere(journalPath) ?? '';
-	const stateRead = openWithIdentity(path);
+	const stateRead = openToRead(path);
 
 	/** state.json as it was read: its format, where the journal takes over, and its changes per tenant. */
 	const parseState = () => {
@@ -150,7 +177,8 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 	let legacy = false;
 	// Format 2 is read as it is, and written as the newest format at the next compaction.
 	let outdated = false;
-	if (header && Number(header[1]) === stateFormat) through = Number(header[2]);
+	// A counter past what a number holds exactly is not believed here: the schema refuses it below.
+	if (header && Number(header[1]) === stateFormat && Number.isSafeInteger(Number(header[2]))) through = Number(header[2]);
 	else {
 		const parsed = parseState();
 		({through, tenants: base} = parsed);
@@ -166,6 +194,7 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 	let seq = through;
 	const begun = new Map<string, PendingChange>();
 	const committed = new Set<string>();
+	const audited = new Set<string>();
 	const owed = new Map<string, AuditEntry[]>();
 	/** The changes saved after state.json, in order (what replaying them needs of each commit). */
 	let commits: Array<Pick<CommitRecord, 'tenantId' | 'changes' | 'reset'>> = [];
@@ -183,15 +212,21 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 		// Folded into state.json already (a crash came between writing it and emptying the journal).
 		if (record.seq <= through) continue;
 		seq = Math.max(seq, record.seq);
+		// Each step of a change counts once, in whatever order its lines stand: a begin after its
+		// commit was settled already, and a commit after its `audited` owes nothing.
 		if (record.type === 'begin') {
 			const {seq: _seq, type: _type, ...change} = record;
-			begun.set(record.id, change);
+			if (!committed.has(record.id)) begun.set(record.id, change);
 		} else if (record.type === 'commit') {
+			if (committed.has(record.id)) continue;
 			commits.push({tenantId: record.tenantId, changes: record.changes, reset: record.reset});
 			begun.delete(record.id);
 			committed.add(record.id);
-			owed.set(record.id, record.audit);
-		} else owed.delete(record.id);
+			if (!audited.has(record.id)) owed.set(record.id, record.audit);
+		} else {
+			audited.add(record.id);
+			owed.delete(record.id);
+		}
 	}
 	/**
 	 * The journal's changes to the tenant folded over `start()` (made only if they build on it);
@@ -210,8 +245,8 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 	const journalFolded = (tenantId: string) => foldJournal(tenantId, () => new Map());
 	/** Everything saved for the tenant, folded into one (a copy of state.json's, the journal's over it). */
 	const folded = (tenantId: string): Folded => foldJournal(tenantId, () => structuredClone(baseTenants().get(tenantId) ?? new Map<string, FoldedUser>())).folded;
-	/** What the tenant with state.json replayed is kept under: the identity of the file as read. */
-	let identity = stateRead?.identity ?? null;
+	/** What the tenant with state.json replayed is kept under: the content hash of the file as read (made when asked). */
+	let stateHash: (() => string) | null = stateRead ? () => stateRead.hash() : null;
 
 	// pending.json: a change the build before the journal was sending when it was stopped.
 	const legacyPending = (): PendingChange | null => {
@@ -230,7 +265,7 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 
 	const removeLegacyPending = () => {
 		try {
-			rmSync(legacyPendingPath, {force: true});
+			removeFile(legacyPendingPath);
 		} catch {
 			// Settled all the same: the journal records it, so it is not settled twice.
 		}
@@ -238,11 +273,11 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 
 	/** Files written aside by a writer that was killed before it renamed them (only a writer calls this). */
 	const removeLeftovers = () => {
-		for (const folder of [dir, join(dir, 'reports')]) {
+		for (const folder of [dir, ...ownFolders.map(name => join(dir, name))]) {
 			try {
 				for (const name of readdirSync(folder)) {
 					const match = /\.(\d+)\.[a-z0-9]+\.tmp$/.exec(name);
-					if (match && Number(match[1]) !== process.pid && !name.startsWith('.writer.lock.')) rmSync(join(folder, name), {force: true});
+					if (match && Number(match[1]) !== process.pid && !name.startsWith('.writer.lock.')) removeFile(join(folder, name));
 				}
 			} catch {
 				// Nothing there, or not ours to tidy: leftovers take space, not data.
@@ -263,10 +298,19 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 			tornTail = false;
 		}
 		const line = `${JSON.stringify(record)}\n`;
+		// Never a line the next start could not read back (and so would refuse the directory over):
+		// the change is refused instead, before anything of it is sent.
+		const unreadable = shapeProblem('journalRecord', JSON.parse(line));
+		if (unreadable) throw new UserError(strings.state.unreadable(journalPath, unreadable));
 		appendDurably(journalPath, line, crashStep, {sync});
 		journalBytes += Buffer.byteLength(line);
 	};
 	const nextSeq = () => ++seq;
+	/** Refuses a change the journal's counter has no numbers left for (its bound is the schema's). */
+	const roomFor = (records: number) => {
+		const problem = shapeProblem('journalRecord', {seq: seq + records, type: 'audited', id: 'room'});
+		if (problem) throw new UserError(strings.state.unreadable(journalPath, problem));
+	};
 
 	const readAudit = () => {
 		const text = readIfThere(auditPath) ?? '';
@@ -311,14 +355,21 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 		folded,
 		changes: tenantId => unfold(folded(tenantId)),
 		get savedBase() {
-			return identity === null ? null : {identity, folded: (tenantId: string) => baseTenants().get(tenantId) ?? new Map()};
+			if (stateHash === null) return null;
+			const hash = stateHash();
+			stateHash = () => hash;
+			return {hash, folded: (tenantId: string) => baseTenants().get(tenantId) ?? new Map()};
 		},
 		journalFolded,
 		begin(change) {
+			// Numbers for all of it (begin, commit, audited) before any is used: a change is never
+			// begun that could not be committed, nor then settled at every start without end.
+			roomFor(3);
 			append({seq: nextSeq(), type: 'begin', ...change}, 'begin');
 			begun.set(change.id, change);
 		},
 		commit(record) {
+			if (!begun.has(record.id)) roomFor(2);
 			const audit = record.audit.map(entry => ({...entry, changeId: record.id}));
 			append({seq: nextSeq(), type: 'commit', ...record, audit}, 'commit');
 			commits.push({tenantId: record.tenantId, changes: record.changes, reset: record.reset});
@@ -357,40 +408,64 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 		},
 		saveReport(name, text) {
 			prepare();
-			const folder = join(dir, 'reports');
-			ensureDir(folder, true);
-			const report = join(folder, name);
-			writeFileDurably(report, text);
-			return report;
+			return writePrivateFile(join(dir, 'reports', name), text, {ownFolder: true});
 		},
-		compact({force = false} = {}) {
-			removeLeftovers();
-			if (begun.size > 0 || owed.size > 0) return;
-			if (!force && !outdated && journalBytes < compactAt) return;
-			if (journalBytes === 0 && !outdated) return;
-			prepare();
-			// The format 1 file is kept as it was, beside the new one.
-			if (legacy && stateRead !== null && readIfThere(join(dir, 'state.v1.json')) === null) writeFileDurably(join(dir, 'state.v1.json'), stateRead.bytes().toString('utf8'));
-			const tenantIds = new Set([...baseTenants().keys(), ...commits.map(record => record.tenantId)]);
-			const next = new Map([...tenantIds].map(id => [id, folded(id)] as const).filter(([, users]) => users.size > 0));
-			const kept = Object.fromEntries([...next].map(([id, users]) => [id, {users: [...users]}]));
-			writeFileDurably(path, `${JSON.stringify({version: stateFormat, through: seq, tenants: kept})}\n`, 'state');
-			crashPoint('after-state');
-			writeFileDurably(journalPath, '');
-			journalBytes = 0;
-			tornTail = false;
-			through = seq;
-			base = next;
-			commits = [];
+		tighten() {
+			const tightened: string[] = [];
+			const own = (name: string, mode: number) => tighten(join(dir, name), mode) && tightened.push(name);
+			let names: string[];
 			try {
-				identity = fileIdentity(statSync(path, {bigint: true}));
+				names = readdirSync(dir);
 			} catch {
-				// Then no tenant is kept with it replayed: a slower start, nothing else.
-				identity = null;
+				// No directory yet: nothing in it to tighten.
+				return null;
 			}
-			legacy = false;
-			outdated = false;
+			for (const name of names) if (ownFiles.has(name) || /^writer\.lock\.\d+(\.released)?$/.test(name)) own(name, fileMode);
+			for (const folder of ownFolders.filter(name => names.includes(name))) {
+				own(folder, dirMode);
+				try {
+					for (const name of readdirSync(join(dir, folder))) own(join(folder, name), fileMode);
+				} catch {
+					// A link or a file where the folder belongs: refused when anything is written there.
+				}
+			}
+			return tightened.length > 0 ? strings.state.tightened(dir, tightened) : null;
+		},
+		compact(options = {}) {
+			try {
+				fold(options);
+				return null;
+			} catch (error) {
+				if (!(error instanceof UserError)) throw error;
+				return strings.state.notFolded(error.message);
+			}
 		},
 	};
+	/** compact: the journal folded into a new state.json, then emptied. */
+	function fold({force = false}: {force?: boolean}): void {
+		removeLeftovers();
+		if (begun.size > 0 || owed.size > 0) return;
+		if (!force && !outdated && journalBytes < compactAt) return;
+		if (journalBytes === 0 && !outdated) return;
+		prepare();
+		// The format 1 file is kept as it was, beside the new one.
+		if (legacy && stateRead !== null && readIfThere(join(dir, 'state.v1.json')) === null) writeFileDurably(join(dir, 'state.v1.json'), stateRead.bytes().toString('utf8'));
+		const tenantIds = new Set([...baseTenants().keys(), ...commits.map(record => record.tenantId)]);
+		const next = new Map([...tenantIds].map(id => [id, folded(id)] as const).filter(([, users]) => users.size > 0));
+		const kept = Object.fromEntries([...next].map(([id, users]) => [id, {users: [...users]}]));
+		const text = `${JSON.stringify({version: stateFormat, through: seq, tenants: kept})}\n`;
+		writeFileDurably(path, text, 'state');
+		crashPoint('after-state');
+		writeFileDurably(journalPath, '');
+		journalBytes = 0;
+		tornTail = false;
+		through = seq;
+		base = next;
+		commits = [];
+		const hash = contentHash(text);
+		stateHash = () => hash;
+		legacy = false;
+		outdated = false;
+	}
 	return stateFile;
 }

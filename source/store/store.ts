@@ -12,9 +12,9 @@ import {changeCount, skipOutcomes, type LicensePlan, type PlanItem, type UserOut
 import {adminPermission, deletionBlock, restoreBlock} from '../domain/rules.js';
 import {indexTenant, productNameOf} from '../domain/selectors.js';
 import {strings} from '../text/index.js';
-import {crashPoint, diskReason} from './durable.js';
-import {dirname, join} from 'node:path';
-import {writePrivateFile} from './private-files.js';
+import {crashPoint, diskReason} from '../fs/durable.js';
+import {join} from 'node:path';
+import {writePrivateFile} from '../fs/private-files.js';
 import type {PendingChange, StateFile} from './state-file.js';
 
 /** Why nothing can be changed while another instance holds the state directory. */
@@ -125,7 +125,7 @@ export async function openStore({
 			applyFolded(tenant, folded);
 			return folded.size * 20 >= tenant.users.length;
 		};
-		if (backend.loadReplayed) return withJournal(await backend.loadReplayed({identity: base.identity, replay: replayBase}), true);
+		if (backend.loadReplayed) return withJournal(await backend.loadReplayed({hash: base.hash, replay: replayBase}), true);
 		const tenant = await backend.load();
 		replayBase(tenant);
 		return withJournal(tenant, true);
@@ -176,8 +176,9 @@ export async function openStore({
 	// Only the writer settles a change left half-done, and writes the audit entries still owed.
 	if (writable) {
 		state = {...state, ...(await settleInterrupted(backend, stateFile, state.tenant, tenantId, now))};
-		const owed = stateFile.settleAudit();
-		if (owed) state = {...state, notice: [notice, owed].filter(Boolean).join(' ')};
+		// Files an older version (or a copy) left readable by others are the user's alone again: said once.
+		const said = [notice, stateFile.tighten(), stateFile.settleAudit()].filter(Boolean);
+		if (said.length > 0) state = {...state, notice: said.join(' ')};
 	}
 	const listeners = new Set<() => void>();
 	const set = (next: AppState) => {
@@ -253,7 +254,7 @@ export async function openStore({
 			return path;
 		},
 		reports: () => saved,
-		saveCommands: (name, text) => writePrivateFile(join(dirname(stateFile.path), 'commands'), name, text),
+		saveCommands: (name, text) => writePrivateFile(join(stateFile.dir, 'commands', name), text, {ownFolder: true}),
 		async refresh() {
 			set({...state, refreshing: true, refreshError: null});
 			try {

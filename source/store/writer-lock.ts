@@ -8,22 +8,30 @@
 // released lock is renamed writer.lock.N.released, and the next one is N+1.
 // Stale: its holder was on this machine and is no longer running (taken over at once), or, held
 // from elsewhere or unreadable, it was not refreshed for 30 seconds (the holder touches it every 10).
+// A holder on this machine is the process with its pid that started when it did, in the same boot:
+// a pid the system has since given to another process holds nothing.
+// The numbers end at 15 digits: a lock past the last one starts them again at 1, once every lock
+// is free (it would take a million years of changes, or a file put there by hand).
 import {strings} from '../text/index.js';
-import {closeSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync} from 'node:fs';
+import {readdirSync, readFileSync, rmSync, utimesSync} from 'node:fs';
 import {hostname} from 'node:os';
 import {join} from 'node:path';
-import {crashPoint, diskError, fileMode, fsSeam} from './durable.js';
+import {crashPoint, diskError, fileMode, fsSeam, isFolder, lookAt, readIfThere, removeFile} from '../fs/durable.js';
 
 export interface LockHolder {
 	pid: number;
 	host: string;
 	command: string;
 	since: string;
+	/** When the process started (Linux: clock ticks since boot), and in which boot: with the pid, one process ever. */
+	started?: string;
+	boot?: string;
 }
 
 const staleAfterMs = 30_000;
 const refreshEveryMs = 10_000;
 const lockName = /^writer\.lock\.(\d{1,15})(\.released)?$/;
+const lastNumber = 999_999_999_999_999;
 const lockFile = (stateDir: string, n: number) => join(stateDir, `writer.lock.${n}`);
 /** What the build before numbered locks left: a writer.lock folder (proper-lockfile) and writer.json. */
 const legacyLock = (stateDir: string) => join(stateDir, 'writer.lock');
@@ -38,37 +46,77 @@ interface Seen {
 	holder: LockHolder | null;
 }
 
-/** The holder a lock file names; null when there is no such file. */
+/**
+ * The holder a lock file names; null when there is no such file. A link, a FIFO or a device where
+ * a lock belongs is refused, naming it (reading a FIFO would wait for ever).
+ */
 function readHolder(path: string): LockHolder | null {
+	let text: string | null;
 	try {
-		const holder = JSON.parse(readFileSync(path, 'utf8')) as LockHolder;
-		return typeof holder?.pid === 'number' && typeof holder.host === 'string' ? holder : unknownHolder;
+		text = readIfThere(path);
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-		// A folder, or not JSON: someone else's, or damaged. Its age decides.
+		// A folder (someone else's, or damaged): its age decides.
+		if (isFolder(error)) return unknownHolder;
+		throw error;
+	}
+	if (text === null) return null;
+	try {
+		const holder = JSON.parse(text) as LockHolder;
+		return typeof holder?.pid === 'number' && typeof holder.host === 'string' ? holder : unknownHolder;
+	} catch {
+		// Not JSON: damaged. Its age decides.
 		return unknownHolder;
 	}
 }
 
-/** A holder on this machine whose process is no longer running. */
+/** The first line of a file of the system's, or null where there is none (not Linux). */
+function systemFile(path: string): string | null {
+	try {
+		return readFileSync(path, 'utf8');
+	} catch {
+		return null;
+	}
+}
+
+/** When the process started, in clock ticks since boot (field 22 of /proc/PID/stat, after the name in parentheses). */
+function startOf(pid: number): string | undefined {
+	const stat = systemFile(`/proc/${pid}/stat`);
+	return stat?.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+}
+
+let thisBoot: string | null | undefined;
+const bootId = () => (thisBoot === undefined ? (thisBoot = systemFile('/proc/sys/kernel/random/boot_id')?.trim() || null) : thisBoot);
+
+/** This process as a lock names it. */
+const me = (command: string): LockHolder => ({
+	pid: process.pid,
+	host: hostname(),
+	command,
+	since: new Date().toISOString(),
+	...(startOf(process.pid) ? {started: startOf(process.pid)} : {}),
+	...(bootId() ? {boot: bootId()!} : {}),
+});
+
+/** A holder on this machine whose process is no longer running: ended, or its pid now another's. */
 function gone(holder: LockHolder): boolean {
-	if (holder.host !== hostname() || holder.pid <= 0 || holder.pid === process.pid) return false;
+	if (holder.host !== hostname() || holder.pid <= 0) return false;
+	// Another boot: every process of that one has ended.
+	if (holder.boot && bootId() && holder.boot !== bootId()) return true;
+	if (holder.pid === process.pid && !holder.started) return false;
 	try {
 		process.kill(holder.pid, 0);
-		return false;
 	} catch (error) {
 		return (error as NodeJS.ErrnoException).code === 'ESRCH';
 	}
+	const started = holder.started ? startOf(holder.pid) : undefined;
+	return started !== undefined && started !== holder.started;
 }
 
 /** Null when the lock at `path` is stale (or not there), else its holder. */
 function liveHolder(path: string, holderPath = path): LockHolder | null {
-	let modified: number;
-	try {
-		modified = statSync(path).mtimeMs;
-	} catch {
-		return null;
-	}
+	const stats = lookAt(path);
+	if (!stats) return null;
+	const modified = stats.mtimeMs;
 	// A numbered lock file gone since: a writer that lost the race for its number took it back. The
 	// build before's folder without its holder file yet: being taken, so held.
 	const holder = readHolder(holderPath) ?? (holderPath === path ? null : unknownHolder);
@@ -109,8 +157,9 @@ export function lockHolder(stateDir: string): LockHolder | null {
 
 /** Takes the lock, or says who has it. The lock goes when `release` is called or the process exits. */
 export function takeWriterLock(stateDir: string, command: string): {release: () => void} | {heldBy: LockHolder} {
-	const holder: LockHolder = {pid: process.pid, host: hostname(), command, since: new Date().toISOString()};
+	const holder = me(command);
 	const temp = join(stateDir, `.writer.lock.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+	const ours = (seen: LockHolder | null) => seen?.pid === process.pid && seen.since === holder.since;
 	try {
 		const fd = fsSeam.openSync(temp, 'wx', fileMode);
 		try {
@@ -118,28 +167,32 @@ export function takeWriterLock(stateDir: string, command: string): {release: () 
 			if (fsSeam.writeSync(fd, bytes, 0, bytes.length, null) !== bytes.length) throw Object.assign(new Error('short write'), {code: 'EIO'});
 			fsSeam.fsyncSync(fd);
 		} finally {
-			closeSync(fd);
+			fsSeam.closeSync(fd);
 		}
 	} catch (error) {
-		rmSync(temp, {force: true});
-		throw diskError(error, temp, 'write');
+		removeQuietly(temp);
+		// Named by the directory: the file being made is of no interest (another user's 0700 directory: EACCES).
+		throw diskError(error, stateDir, 'write');
 	}
 	try {
 		// Another process may win each number; a handful of rounds settles it.
 		for (let round = 0; round < 50; round++) {
 			const seen = look(stateDir);
 			if (seen.holder) return {heldBy: seen.holder};
-			const n = seen.n + 1;
+			// Past the last number, every lock is free: they go, and the numbers start again.
+			if (seen.n >= lastNumber) tidy(stateDir, Infinity);
+			const n = seen.n >= lastNumber ? 1 : seen.n + 1;
 			try {
 				fsSeam.linkSync(temp, lockFile(stateDir, n));
 			} catch (error) {
 				if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
 				throw diskError(error, lockFile(stateDir, n), 'write');
 			}
-			// Ours only if no one released this number or went past it meanwhile (our look was older).
+			// Ours only if no one released this number or went past it meanwhile (our look was older),
+			// and no other lock is live (a latecomer's, linked as the numbers started again).
 			const after = look(stateDir);
-			if (after.n !== n || after.holder?.pid !== process.pid || after.holder.since !== holder.since) {
-				rmSync(lockFile(stateDir, n), {force: true});
+			if (after.n !== n || !ours(after.holder) || otherLive(stateDir, n)) {
+				removeQuietly(lockFile(stateDir, n));
 				continue;
 			}
 			crashPoint('after-lock');
@@ -148,7 +201,25 @@ export function takeWriterLock(stateDir: string, command: string): {release: () 
 		}
 		return {heldBy: look(stateDir).holder ?? unknownHolder};
 	} finally {
-		rmSync(temp, {force: true});
+		removeQuietly(temp);
+	}
+}
+
+/** A lock other than number `n`, not released, whose holder is live. */
+function otherLive(stateDir: string, n: number): boolean {
+	const names = readdirSync(stateDir);
+	return names.some(name => {
+		const match = lockName.exec(name);
+		return match !== null && !match[2] && Number(match[1]) !== n && !names.includes(`${name}.released`) && liveHolder(join(stateDir, name)) !== null;
+	});
+}
+
+/** Removes a file of the lock's own making; one left behind is tidied by the next writer. */
+function removeQuietly(path: string): void {
+	try {
+		removeFile(path);
+	} catch {
+		// Left for tidy(): a leftover takes space, never the lock.
 	}
 }
 
@@ -171,7 +242,7 @@ function hold(stateDir: string, n: number): () => void {
 		clearInterval(timer);
 		process.off('exit', release);
 		try {
-			renameSync(path, `${path}.released`);
+			fsSeam.renameSync(path, `${path}.released`);
 		} catch {
 			// Already taken over, or the directory is gone: nothing of ours is left to release.
 		}
@@ -188,7 +259,8 @@ function tidy(stateDir: string, n: number): void {
 			const old = match ? Number(match[1]) < n : name === 'writer.lock' || name === 'writer.json';
 			// Lock files being made by processes still trying to take the lock are theirs: only a dead one's go.
 			const temp = /^\.writer\.lock\.(\d+)\..*\.tmp$/.exec(name);
-			const leftover = temp !== null && (gone({...unknownHolder, pid: Number(temp[1]), host: hostname()}) || Date.now() - statSync(join(stateDir, name)).mtimeMs > staleAfterMs);
+			const leftover = temp !== null && (gone({...unknownHolder, pid: Number(temp[1]), host: hostname()}) || Date.now() - (lookAt(join(stateDir, name))?.mtimeMs ?? 0) > staleAfterMs);
+			// rm takes a link away, never what it points to.
 			if (old || leftover) rmSync(join(stateDir, name), {recursive: true, force: true});
 		}
 	} catch {

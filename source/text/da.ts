@@ -772,6 +772,22 @@ export const da: Strings = {
 			`Gemt, men ikke skrevet i revisionsloggen: ${reason} (${path}); det skrives, næste gang m365-licenses starter her.`,
 		notRecorded: (reason, dir) =>
 			`Udført i Microsoft 365, men ikke registreret i ${dir}: ${reason}; næste start læser, hvordan hver bruger står, og registrerer det.`,
+		unreadable: (path, problem) =>
+			`Kan ikke skrive ${path}: ændringen ville blive gemt i en form, der ikke kan læses igen (${problem}). Intet blev sendt, og intet gemt gik tabt.`,
+		notOurs: (path, what) =>
+			`${path} er ${what}, ikke det, m365-licenses gemmer der: intet læses eller skrives gennem den. Fjern den (eller læg det tilbage, den står for), og kør m365-licenses igen.`,
+		strangers: {
+			link: 'et symbolsk link',
+			fifo: 'en FIFO (navngivet pipe)',
+			device: 'en enhed',
+			socket: 'en socket',
+			folder: 'en mappe',
+			file: 'en fil, hvor der skal være en mappe',
+		},
+		tightened: (dir, names) =>
+			`Gjort læsbar${names.length === 1 ? '' : 'e'} for dig alene (andre kunne læse ${names.length === 1 ? 'den' : 'dem'}) i ${dir}: ${names.join(', ')}.`,
+		notFolded: problem =>
+			`Alt er gemt (i journal.jsonl), men journalen kunne ikke foldes ind i state.json; det prøves igen næste gang. ${problem}`,
 		auditSkipped: (path, lines) =>
 			`Revisionsloggen ${path}: ${lines.length === 1 ? `linje ${lines[0]} er` : `linje ${lines.join(', ')} er`} ikke en hel post (afbrudt under skrivning) og blev sprunget over.`,
 		reset: {
@@ -797,6 +813,8 @@ export const da: Strings = {
 		expired: 'Logonkoden udløb, før den blev indtastet (expired_token): intet blev læst eller ændret. Kør kommandoen igen for at få en ny kode.',
 		failed: detail => `Logon mislykkedes${detail ? `: ${detail}` : '.'}`,
 		network: (request, problem) => `Logon ${request}: ${problem}`,
+		badService: (login, code) =>
+			`Logontjenesten ${login}: logonbiblioteket afviser denne adresse (${code}); angiv en https://-adresse uden brugernavn og adgangskode`,
 		notJson: status => `svarede ${status} med noget, der ikke er logontjenestens JSON: står en proxy i vejen?`,
 	},
 	group: {
@@ -939,6 +957,7 @@ export const da: Strings = {
 		none: 'nævner ingen brugere',
 		noColumn: columns =>
 			`har ingen userPrincipalName-kolonne (dens kolonner: ${columns.join(', ') || 'ingen'}); tilføj en, eller skriv ét UPN pr. linje`,
+		noUpn: (line, column) => `linje ${line} har intet userPrincipalName (kolonne ${column}): giv den et, eller fjern linjen`,
 		// csv-parse says its problem in English: said here by its code.
 		notCsv: (line, _problem, code) => `er ikke en gyldig CSV${line === null ? '' : ` (linje ${line})`}: ${(code && csvProblemer[code]) ?? 'indholdet kan ikke læses som CSV'}`,
 	},
@@ -1036,6 +1055,10 @@ Taster: tryk ? i appen.`,
 		mayNot: (admin, roles, what, needed) =>
 			`${admin} (${roles.map(rolle).join(', ') || 'ingen administratorrolle'}) må ikke ${what === 'unassign' ? 'fjerne tildeling af licenser' : 'fjerne brugere fra grupper, der giver dem licenser'}: det kræver rollen ${ellerListe(needed.map(rolle))}.`,
 		inactiveUnavailable: why => `--section inactive: ${why} Intet blev ændret.`,
+		plainHttpEndpoint: (flag, given) =>
+			`${flag} ${given}: almindelig http:// er kun til en server på denne maskine (127.0.0.1, localhost, ::1); alle andre steder kan logontokenet læses undervejs. Brug https://`,
+		endpointCredentials: (flag, without) =>
+			`${flag}: en adresse med et brugernavn eller en adgangskode i (${without} uden dem) bruges ikke: der logges på med enhedskoden, og en adgangskode i en adresse ender i logfiler`,
 		badEndpoint: (flag, given) => `${flag} ${given}: angiv en webadresse som ${flag === '--graph-endpoint' ? 'https://graph.example.com' : 'https://login.example.com'}`,
 		badCloud: given => `--cloud ${given}: brug worldwide (også til GCC), 21vianet, usgov (GCC High) eller usgovdod (DoD)`,
 		badDuration: (flag, given) => `--${flag} ${given}: angiv en varighed som 90 (sekunder), 90s, 5m eller 2h`,
@@ -1106,6 +1129,8 @@ Taster: tryk ? i appen.`,
 				`--product "${given}" matcher ${matches.length} produkter: ${matches.join('; ')}. Angiv mere af navnet eller varenummeret`,
 		},
 	},
+	dumbTerminal:
+		'm365-licenses kan ikke tegne sine skærmbilleder i denne terminal (TERM=dumb: den kan ikke flytte markøren). Underkommandoerne virker i den: se m365-licenses --help.',
 	notATerminal:
 		'm365-licenses kræver en interaktiv terminal (stdin og stdout skal være en TTY). Kommandoer, der kan scriptes med --json, er på vej; se m365-licenses --help.',
 };

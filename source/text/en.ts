@@ -6,6 +6,7 @@ import type {ReducedTo, ReducibleKind, SizedLevel} from '../domain/capabilities.
 import type {Consequence, ConsequenceKind, UserConsequences} from '../domain/consequences.js';
 import type {GroupRemovalReason} from '../domain/groups.js';
 import type {JsonPlace} from '../domain/json-place.js';
+import type {Stranger} from '../fs/durable.js';
 import type {Outcome, OutcomeCounts, Requested, SkipReason} from '../domain/plan.js';
 import {outcomeSummary} from './outcome-summary.js';
 
@@ -723,6 +724,24 @@ export const en = {
 			`Saved, but not written to the audit log: ${reason} (${path}); it is written the next time m365-licenses starts here.`,
 		notRecorded: (reason: string, dir: string) =>
 			`Done in Microsoft 365, but not recorded in ${dir}: ${reason}; the next start reads how each user stands and records it.`,
+		/** A record the journal could not read back: the change is refused before anything of it is sent. */
+		unreadable: (path: string, problem: string) =>
+			`Cannot write ${path}: the change would be saved in a form that cannot be read back (${problem}). Nothing was sent, and nothing saved was lost.`,
+		/** A link, a FIFO, a device… where the app keeps a file or folder of its own: never read or written through. */
+		notOurs: (path: string, what: string) =>
+			`${path} is ${what}, not what m365-licenses keeps there: nothing is read or written through it. Remove it (or put back what it stands for) and run m365-licenses again.`,
+		strangers: {
+			link: 'a symbolic link',
+			fifo: 'a FIFO (named pipe)',
+			device: 'a device',
+			socket: 'a socket',
+			folder: 'a folder',
+			file: 'a file where a folder belongs',
+		} satisfies Record<Stranger, string>,
+		tightened: (dir: string, names: readonly string[]) =>
+			`Made readable by you alone (others could read ${names.length === 1 ? 'it' : 'them'}) in ${dir}: ${names.join(', ')}.`,
+		notFolded: (problem: string) =>
+			`Everything is saved (in journal.jsonl), but folding the journal into state.json failed; it is tried again next time. ${problem}`,
 		auditSkipped: (path: string, lines: readonly number[]) =>
 			`Audit log ${path}: ${lines.length === 1 ? `line ${lines[0]} is` : `lines ${lines.join(', ')} are`} not a whole entry (cut off while being written) and ${lines.length === 1 ? 'was' : 'were'} skipped.`,
 		reset: {
@@ -750,6 +769,8 @@ export const en = {
 		expired: 'The sign-in code expired before it was entered (expired_token): nothing was read or changed. Run it again for a new code.',
 		failed: (detail: string) => `Sign-in failed${detail ? `: ${detail}` : '.'}`,
 		network: (request: string, problem: string) => `Sign-in ${request}: ${problem}`,
+		badService: (login: string, code: string) =>
+			`Sign-in service ${login}: the sign-in library refuses this address (${code}); give an https:// address without a user name or password`,
 		notJson: (status: number) => `answered ${status} with something that is not the sign-in service's JSON: is a proxy in the way?`,
 	},
 	group: {
@@ -893,6 +914,7 @@ export const en = {
 	usersFile: {
 		none: 'names no users',
 		noColumn: (columns: readonly string[]) => `has no userPrincipalName column (its columns: ${columns.join(', ') || 'none'}); add one, or give one UPN a line`,
+		noUpn: (line: number, column: number) => `line ${line} has no userPrincipalName (column ${column}): give it one, or take the line out`,
 		/** csv-parse's problem in its words, and its code (CSV_QUOTE_NOT_CLOSED) for a language that says it in its own. */
 		notCsv: (line: number | null, problem: string, _code?: string) => `is not a valid CSV${line === null ? '' : ` (line ${line})`}: ${problem}`,
 	},
@@ -990,6 +1012,10 @@ Keys: press ? in the app.`,
 		mayNot: (admin: string, roles: readonly string[], what: 'unassign' | 'removeFromGroup', needed: readonly string[]) =>
 			`${admin} (${roles.join(', ') || 'no admin role'}) may not ${what === 'unassign' ? 'unassign licenses' : 'remove users from groups that license them'}: that needs the ${needed.join(', ')} role.`,
 		inactiveUnavailable: (why: string) => `--section inactive: ${why} Nothing was changed.`,
+		plainHttpEndpoint: (flag: string, given: string) =>
+			`${flag} ${given}: plain http:// is only for a server on this machine (127.0.0.1, localhost, ::1); anywhere else the sign-in token could be read on the way. Use https://`,
+		endpointCredentials: (flag: string, without: string) =>
+			`${flag}: an address with a user name or password in it (${without} without them) is not used: sign-in is the device code, and a password in an address ends up in logs`,
 		badEndpoint: (flag: string, given: string) => `${flag} ${given}: give a web address such as ${flag === '--graph-endpoint' ? 'https://graph.example.com' : 'https://login.example.com'}`,
 		badCloud: (given: string) => `--cloud ${given}: use worldwide (also for GCC), 21vianet, usgov (GCC High) or usgovdod (DoD)`,
 		badDuration: (flag: string, given: string) => `--${flag} ${given}: give a duration such as 90 (seconds), 90s, 5m or 2h`,
@@ -1062,6 +1088,8 @@ Keys: press ? in the app.`,
 				`--product "${given}" matches ${matches.length} products: ${matches.join('; ')}. Give more of the name, or the part number`,
 		},
 	},
+	dumbTerminal:
+		'm365-licenses cannot draw its screens on this terminal (TERM=dumb: it cannot move the cursor). The subcommands work on it: see m365-licenses --help.',
 	notATerminal:
 		'm365-licenses needs an interactive terminal (stdin and stdout must be a TTY). Scriptable subcommands with --json are coming; see m365-licenses --help.',
 } as const;

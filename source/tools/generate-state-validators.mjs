@@ -9,12 +9,15 @@ import {Ajv} from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 
 const schemaFile = fileURLToPath(new URL('../store/state.schema.json', import.meta.url));
+// The tenant's schema gives the limits of what is kept of it (its ids and names).
+const tenantSchemaFile = fileURLToPath(new URL('../../demo-data/tenant.schema.json', import.meta.url));
 const outFile = fileURLToPath(new URL('../store/state-validators.ts', import.meta.url));
 const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));
 const names = ['state', 'stateV2', 'legacyState', 'legacyPending', 'journalRecord', 'auditEntry'];
 
 // unicode: false counts string length in UTF-16 units, which needs no runtime helper from ajv.
 const ajv = new Ajv({allErrors: false, strict: false, discriminator: true, unicode: false, logger: false, code: {source: true, esm: true, lines: false}});
+ajv.addSchema(JSON.parse(readFileSync(tenantSchemaFile, 'utf8')));
 ajv.addSchema(schema);
 const code = standaloneCode(ajv, Object.fromEntries(names.map(name => [name, `state.schema.json#/$defs/${name}`])));
 if (/\brequire\(/.test(code)) throw new Error('the generated validators need a runtime helper: keep to keywords that compile to plain code');

@@ -1,9 +1,16 @@
-// The command line outside a terminal: no TTY, help, version, bad flags.
+// The command line outside a terminal (no TTY) and on one that cannot move its cursor (TERM=dumb),
+// help, version, bad flags.
 import {spawnSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
-import {describe, expect, it} from 'vitest';
+import {join} from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
 import {tempStateDir} from '../helpers/tenant.js';
-import {bundle, requireBundle} from '../helpers/tmux.js';
+import {bundle, requireBundle, requireTmux, TmuxSession} from '../helpers/tmux.js';
+
+const sessions: TmuxSession[] = [];
+afterEach(() => {
+	for (const session of sessions.splice(0)) session.kill();
+});
 
 function cli(args: string[], input = '') {
 	requireBundle();
@@ -43,5 +50,19 @@ describe('m365-licenses outside a terminal', () => {
 		expect(result.stderr).toMatch(message);
 		expect(result.stderr).toContain('--help');
 		expect(result.stderr).not.toMatch(/\n\s+at /);
+	});
+});
+
+describe.runIf(requireTmux())('m365-licenses on a dumb terminal', () => {
+	it('TERM=dumb: one line pointing to the subcommands, exit 2, and not one escape sequence', async () => {
+		requireBundle();
+		const record = join(tempStateDir(), 'terminal.bytes');
+		const session = new TmuxSession(['--state-dir', tempStateDir()], {TERM: 'dumb'}, {record});
+		sessions.push(session);
+		expect(await session.exitStatus()).toBe(2);
+		expect(session.joinedScreen()).toContain('m365-licenses cannot draw its screens on this terminal (TERM=dumb');
+		const written = readFileSync(record, 'latin1');
+		expect(written).toContain('cannot draw its screens');
+		expect(written).not.toContain('\u001b');
 	});
 });

@@ -2,15 +2,21 @@
 // change is either reported saved and is there on the next start, or refused with one line naming
 // the file; what was saved before is never lost, and every file still reads.
 import {cpSync} from 'node:fs';
-import {join} from 'node:path';
+import {join, relative} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import type {TenantBackend} from '../../source/backends/backend.js';
+import {tokenProvider} from '../../source/backends/graph/auth.js';
+import {GraphTenant} from '../../source/backends/graph/graph-tenant.js';
 import {LocalTenant} from '../../source/backends/local-tenant.js';
+import {openTenant} from '../../source/commands/open.js';
+import {fsSeam} from '../../source/fs/durable.js';
+import {startGraphServer} from '../fixtures/graph-server.js';
+import {startIdentityServer} from '../fixtures/identity-server.js';
 import {planUnassign} from '../../source/domain/plan.js';
 import {demoTenantPath} from '../../source/paths.js';
 import {openStateFile} from '../../source/store/state-file.js';
 import {openStore} from '../../source/store/store.js';
-import {demoStore, sku, tempStateDir, userByName} from '../helpers/tenant.js';
+import {demoStore, demoTenant, sku, tempStateDir, userByName} from '../helpers/tenant.js';
 import {countCalls, expectOneLine, tally, withFault, type SeamCall} from './faults.js';
 
 const counts = tally('disk faults');
@@ -132,4 +138,65 @@ describe('a live tenant', () => {
 		const next = await openStore({backend: live(), stateFile: openStateFile(dir)});
 		expect(next.getState().recovered).toMatchObject({done: 0, notDone: 1});
 	});
+});
+
+describe('every file the app writes', () => {
+	it('is written through the fault seam, and a cache the disk refuses costs nothing else', async () => {
+		const dir = tempStateDir();
+		const snapshot = join(tempStateDir(), 'tenant.json');
+		cpSync(demoTenantPath, snapshot);
+		const graph = await startGraphServer(demoTenant());
+		const idp = await startIdentityServer({http: true});
+		const written = new Set<string>();
+		const seen = (path: unknown) => typeof path === 'string' && path.startsWith(dir) && written.add(relative(dir, path).replace(/\.\d+\.[a-z0-9]+\.tmp$/, ''));
+		const real = {...fsSeam};
+		Object.assign(fsSeam, {
+			openSync: (...args: Parameters<typeof fsSeam.openSync>) => (seen(args[0]), real.openSync(...args)),
+			linkSync: (...args: Parameters<typeof fsSeam.linkSync>) => (seen(args[1]), real.linkSync(...args)),
+		});
+		try {
+			const opened = await openTenant({tenant: snapshot, stateDir: dir, reset: false}, {}, () => {}, {writer: 'app'});
+			const tenant = opened.store.getState().tenant;
+			await opened.store.apply(planUnassign(tenant, tenant.users.map(u => u.id), [sku.businessPremium]));
+			opened.store.saveReport('r.md', '# report\n');
+			opened.store.saveCommands('c.ps1', '# commands\n');
+			expect(opened.stateFile.compact({force: true})).toBeNull();
+			opened.release();
+			// The copy with state.json replayed into it is made at the next start.
+			(await openTenant({tenant: snapshot, stateDir: dir, reset: false}, {})).release();
+			const signedIn = () => ({username: null, tenantId: null, key: 'token:test'});
+			await new GraphTenant({base: graph.url, token: async () => graph.token, signedIn, source: graph.url, cacheFile: join(dir, 'graph-tenant-cache.json')}).load();
+			const {token} = tokenProvider({env: {}, clientId: 'c', tenantId: 'organizations', login: idp.url, customLogin: true, resource: 'https://graph.microsoft.com', stateDir: dir, say: () => {}});
+			expect(await token()).toBeTruthy();
+		} finally {
+			Object.assign(fsSeam, real);
+			await Promise.all([graph.close(), idp.close()]);
+		}
+		expect([...written].sort()).toEqual(
+			[
+				'.writer.lock',
+				'audit.jsonl',
+				'commands/c.ps1',
+				'graph-tenant-cache.json',
+				'journal.jsonl',
+				'msal-token-cache.json',
+				'replayed-cache.json',
+				'reports/r.md',
+				'sign-in.json',
+				'snapshot-cache.json',
+				'state.json',
+				'validated-snapshots.json',
+				'writer.lock.1',
+			].sort(),
+		);
+
+		// A disk that refuses every cache: the tenant is read all the same.
+		const fresh = tempStateDir();
+		const {fired, result} = await withFault({call: 'openSync', nth: 1, code: 'ENOSPC', only: /cache|validated/}, () =>
+			openTenant({tenant: snapshot, stateDir: fresh, reset: false}, {}),
+		);
+		counts.faults++;
+		expect(fired).toBe(true);
+		expect(result.status).toBe('fulfilled');
+	}, 60_000);
 });

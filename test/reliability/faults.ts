@@ -2,7 +2,7 @@
 // operation (through the store's fs seam), and a tally of what was injected and what was lost.
 import {afterAll, expect} from 'vitest';
 import {UserError} from '../../source/backends/backend.js';
-import {fsSeam} from '../../source/store/durable.js';
+import {fsSeam} from '../../source/fs/durable.js';
 
 export type SeamCall = keyof typeof fsSeam;
 const real = {...fsSeam};

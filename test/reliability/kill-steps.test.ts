@@ -1,5 +1,5 @@
 // The app killed (SIGKILL, as `kill -9` or a power cut) at every step of a change, through the built
-// bundle: M365_LICENSES_TEST_CRASH_AT names the step (see source/store/durable.ts, crashPoint). The
+// bundle: M365_LICENSES_TEST_CRASH_AT names the step (see source/fs/durable.ts, crashPoint). The
 // next run takes the lock over at once, settles what was cut off, and loses nothing: a change is in
 // the state exactly when its commit reached the disk, and every change is audited once.
 import {spawnSync} from 'node:child_process';

@@ -2,7 +2,7 @@
 // directory someone else made is left as it was, and doctor says so). A state directory that cannot
 // be written refuses a change in one line, and can still be read.
 import {spawnSync} from 'node:child_process';
-import {chmodSync, mkdirSync, readdirSync, statSync} from 'node:fs';
+import {chmodSync, mkdirSync, readdirSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {openTenant} from '../../source/commands/open.js';
@@ -55,6 +55,26 @@ describe('permissions', () => {
 		const doctor = cli(['doctor', '--state-dir', shared]);
 		expect(doctor.stdout).toMatch(/state directory mode\s+0755 \(others can look into it; the app's files in it are\s+0600\)/);
 		expect(JSON.parse(cli(['doctor', '--json', '--state-dir', shared]).stdout).stateDirectoryMode).toBe('0755');
+	});
+});
+
+describe('files an older version left readable by others', () => {
+	it('are made 0600 by the next writer, which says so once', () => {
+		requireBundle();
+		const dir = tempStateDir();
+		const unassign = (upn: string) => cli(['unassign', '--product', 'SPB', '--users', upn, '--yes', '--state-dir', dir]);
+		expect(unassign('alex.wilber@contoso.com').status).toBe(0);
+		mkdirSync(join(dir, 'reports'), {mode: 0o755});
+		writeFileSync(join(dir, 'reports', 'old.md'), '# report\n', {mode: 0o644});
+		for (const name of ['audit.jsonl', 'journal.jsonl', 'reports', 'reports/old.md']) chmodSync(join(dir, name), name === 'reports' ? 0o755 : 0o644);
+		const tightened = unassign('diego.siciliani@contoso.com');
+		counts.faults++;
+		expect(tightened.status).toBe(0);
+		const said = tightened.stderr.split('\n').filter(line => line.includes('Made readable by you alone'));
+		expect(said).toHaveLength(1);
+		for (const name of ['audit.jsonl', 'journal.jsonl', 'reports', 'reports/old.md']) expect(said[0]).toContain(name);
+		expect(modes(dir)).toMatchObject({'audit.jsonl': 0o600, 'journal.jsonl': 0o600, reports: 0o700, 'reports/old.md': 0o600});
+		expect(unassign('lee.gu@contoso.com').stderr).not.toContain('Made readable');
 	});
 });
 

@@ -11,9 +11,10 @@ import {describe, expect, test} from 'vitest';
 import {clouds} from '../../source/backends/graph/clouds.js';
 import {consequenceKinds} from '../../source/domain/consequences.js';
 import {sectionIds} from '../../source/domain/reclaim.js';
+import {da} from '../../source/text/da.js';
 import {en} from '../../source/text/en.js';
 import {languageIds} from '../../source/text/index.js';
-import {keyTable} from '../../source/ui/keys.js';
+import {keyTable, keyText} from '../../source/ui/keys.js';
 import {englishOn} from '../helpers/english.js';
 
 const root = join(import.meta.dirname, '../../source');
@@ -194,6 +195,7 @@ const englishNames = [
 	'stdout',
 	'Node',
 	'pid',
+	'localhost',
 ];
 
 const namesLongestFirst = [...englishNames]
@@ -202,13 +204,13 @@ const namesLongestFirst = [...englishNames]
 
 /** Danish words spelled as English ones (and a few Danish IT words taken from English long ago). */
 const sameInDanish = new Set(
-	'at da en to for over under have lang via id log start stop person status version problem filter format flag global guide plan app apps administrator argument backend browser cloud online proxy terminal organisation private'.split(' '),
+	'at da en to for over under have lang via id log start stop person status version problem filter format form flag global guide plan app apps administrator argument backend browser cloud online proxy server link pipe socket terminal organisation private'.split(' '),
 );
 
-/** What a Danish text names as it is typed: commands, keys, --section's, --cloud's and --lang's values, --json's kinds. */
+/** What a Danish text names as it is typed: commands, keys as Danish shows them, --section's, --cloud's and --lang's values, --json's kinds. */
 const typedNames = new Set(
 	[
-		...keyTable.flatMap(binding => binding.keys.split(/[/+]/)),
+		...keyTable.flatMap(binding => binding.keys.flatMap(spec => (da.keys.names[spec.key] ?? keyText(spec)).split('+'))),
 		...languageIds,
 		...[...en.cli.usage.matchAll(/^ {2}([a-z][\w-]*)/gm)].map(match => match[1]!),
 		...sectionIds,
@@ -243,9 +245,9 @@ function englishWordsIn(text: string, english: ReadonlySet<string>): string[] {
 		.replace(/\S*[@/\\]\S*|\S+\.[\p{L}\d]\S*|\b[a-z]{2}-[A-Z]{2}\b|\b[A-Z][a-z]+-[A-Z]\w*/gu, ' ');
 	for (const name of namesLongestFirst) said = said.replace(name, ' ');
 	said = said
-		// A field in quotes, and identifiers: camelCase, SNAKE_CASE, with digits, product:NAVN.
+		// A field in quotes, and identifiers: camelCase, SNAKE_CASE, with digits, product:NAVN, TERM=dumb.
 		.replace(/"\w+"/g, ' ')
-		.replace(/\S+:\S+|\b\w*[a-z][A-Z_]\w*\b|\b[A-Z0-9_]{2,}\b|\b\w*\d\w*\b/g, ' ');
+		.replace(/\S+[:=]\S+|\b\w*[a-z][A-Z_]\w*\b|\b[A-Z0-9_]{2,}\b|\b\w*\d\w*\b/g, ' ');
 	const words = (said.match(/[\p{L}][\p{L}-]*/gu) ?? []).filter(word => !typedNames.has(word.toLowerCase())).flatMap(word => word.split('-'));
 	return words.map(word => word.toLowerCase()).filter(word => word.length >= 2 && english.has(word) && !sameInDanish.has(word));
 }
@@ -258,6 +260,7 @@ describe('da.ts says no English word', () => {
 		expect(found('Flere kinds kan komme til: ignorer ukendte')).toEqual(['kinds']);
 		expect(found('mister Office-apps ("Unlicensed Product", begrænset funktionalitet)')).toEqual(['unlicensed', 'product']);
 		expect(found('Skriv; backspace sletter')).toEqual(['backspace']);
+		expect(found('space markerer, enter vælger, esc går tilbage')).toEqual(['space']);
 		expect(found('2 brugere failed, ikke sendt for 1 bruger')).toEqual(['failed']);
 		expect(found('Fjern tildeling af Exchange Online (Plan 2) fra 2 brugere; se README, "Live tenants: the one-time app registration".')).toEqual([]);
 		expect(found('unassign --product P (--users UPN[,UPN…] | --users-file FIL) [--dry-run] (--json: kind, effect, from, to, text)')).toEqual([]);

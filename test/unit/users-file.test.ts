@@ -45,6 +45,13 @@ describe('--users-file formats', () => {
 		expect(refusal('alex@contoso.com,Alex Wilber\n')).toMatch(/has no userPrincipalName column \(its columns: alex@contoso.com, Alex Wilber\)/);
 	});
 
+	it('refuses a CSV row too short to have the userPrincipalName column, naming its line', () => {
+		expect(refusal('# leavers\nName,UserPrincipalName\nAlex,alex@contoso.com\nDiego\n"Lee, Gu",lee@contoso.com\n')).toBe(
+			'--users-file leavers.csv: line 4 has no userPrincipalName (column 2): give it one, or take the line out',
+		);
+		expect(refusal('sep=;\r\nName;Note;UserPrincipalName\r\nA;"two\r\nlines";alex@contoso.com\r\nB;x\r\n')).toMatch(/: line 5 has no userPrincipalName \(column 3\)/);
+	});
+
 	it("names no users: only comments, or only Excel's sep= line", () => {
 		expect(read('# none\n\n')).toEqual([]);
 		expect(read('sep=;\n')).toEqual([]);

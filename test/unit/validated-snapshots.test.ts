@@ -1,11 +1,12 @@
-// A snapshot checked once is not checked again while it is the same file; any change to it, a damaged
-// record, or a record from other rules means it is checked again.
+// A snapshot checked once is not checked again while its bytes are the same; any change to it, a
+// damaged record, or a record from other rules means it is checked again.
 import {readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {LocalTenant} from '../../source/backends/local-tenant.js';
 import {stampOf, ValidatedSnapshots} from '../../source/backends/validated-snapshots.js';
 import {demoTenantPath} from '../../source/paths.js';
+import {writeCache} from '../../source/fs/private-files.js';
 import {tempStateDir} from '../helpers/tenant.js';
 
 function setUp() {
@@ -24,11 +25,12 @@ function broken(tenant: string): void {
 }
 
 describe('snapshots already checked', () => {
-	it('remembers a snapshot that passed, by the identity of the file, in a 0600 file', async () => {
+	it('remembers a snapshot that passed, by the hash of its content, in a 0600 file', async () => {
 		const {tenant, record, load} = setUp();
 		await load();
-		const remembered = JSON.parse(readFileSync(record, 'utf8'));
-		expect(Object.values(remembered.snapshots)).toEqual([expect.objectContaining({identity: stampOf(tenant)!.identity, normalised: true})]);
+		const remembered = JSON.parse(readFileSync(record, 'utf8').split('\n')[1]!);
+		expect(Object.keys(remembered)).toEqual([stampOf(tenant)!.hash]);
+		expect(Object.values(remembered)).toEqual([expect.objectContaining({normalised: true})]);
 		expect(statSync(record).mode & 0o777).toBe(0o600);
 	});
 
@@ -51,10 +53,9 @@ describe('snapshots already checked', () => {
 	it('checks again when the record is damaged or from other rules', async () => {
 		const {tenant, record, load} = setUp();
 		broken(tenant);
-		const identity = stampOf(tenant)!.identity;
 		writeFileSync(record, '{"version":1,"snapshots":');
 		await expect(load()).rejects.toThrow(/no such product/);
-		writeFileSync(record, JSON.stringify({version: 1, snapshots: {[stampOf(tenant)!.path]: {identity, rules: '0.0.0:other', normalised: true}}}));
+		writeCache(record, {version: 2}, () => JSON.stringify({[stampOf(tenant)!.hash]: {rules: '0.0.0:other', normalised: true}}));
 		await expect(load()).rejects.toThrow(/no such product/);
 	});
 });

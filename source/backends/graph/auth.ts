@@ -9,11 +9,11 @@
 // record (sign-in.json) says which account each --tenant-id was signed in with, so another tenant never
 // gets a token of the first one (MSAL looks a token up by the account's tenant, not the authority's).
 import {createHash} from 'node:crypto';
-import {existsSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
-import {dirname, join} from 'node:path';
+import {join} from 'node:path';
 import type {AccountInfo, AuthenticationResult, DeviceCodeRequest, INetworkModule, NetworkResponse, PublicClientApplication} from '@azure/msal-node';
 import {Cancelled, UserError} from '../backend.js';
-import {diskError, ensureDir, readIfThere, writeFileDurably} from '../../store/durable.js';
+import {diskError, lookAt, readIfThere, removeFile} from '../../fs/durable.js';
+import {writePrivateFile} from '../../fs/private-files.js';
 import {strings} from '../../text/index.js';
 import {graphScopes} from './clouds.js';
 import {send} from './network.js';
@@ -75,8 +75,8 @@ export interface Tokens {
 export function signOut(stateDir: string, copies: readonly string[]): boolean {
 	let any = false;
 	for (const file of [tokenCacheFile(stateDir), signInsFile(stateDir), ...copies]) {
-		if (!existsSync(file)) continue;
-		rmSync(file);
+		if (!lookAt(file)) continue;
+		removeFile(file);
 		any = true;
 	}
 	return any;
@@ -212,6 +212,20 @@ export function signInNetwork(trouble: Trouble, timeoutMs: number, sleep = (ms: 
 	};
 }
 
+/**
+ * A sign-in service on this machine over plain http, as MSAL sees it: at the https address it was
+ * given (`origin` with https), its requests carried over http and its answers' addresses made https.
+ */
+function overPlainHttp(network: INetworkModule, origin: string): INetworkModule {
+	const named = `https:${origin.slice('http:'.length)}`;
+	const toService = (url: string) => (url.startsWith(named) ? origin + url.slice(named.length) : url);
+	const toMsal = <T>(response: NetworkResponse<T>): NetworkResponse<T> => ({...response, body: JSON.parse(JSON.stringify(response.body).split(origin).join(named)) as T});
+	return {
+		sendGetRequestAsync: async (url, options) => toMsal(await network.sendGetRequestAsync(toService(url), options)),
+		sendPostRequestAsync: async (url, options) => toMsal(await network.sendPostRequestAsync(toService(url), options)),
+	};
+}
+
 /** Where one sign-in target's account is remembered: the service and the tenant as given. */
 interface Remembered {
 	homeAccountId: string;
@@ -227,6 +241,12 @@ class SignIn {
 
 	constructor(private readonly options: SignInOptions & {clientId: string}) {}
 
+	/** The authority as MSAL is given it: a service on this machine over plain http is named with https (overPlainHttp). */
+	private get authority(): string {
+		const {login} = this.options;
+		return login.startsWith('http:') ? `https:${login.slice('http:'.length)}` : login;
+	}
+
 	/** The sign-in service and tenant this app signs in to: what sign-in.json remembers an account under. */
 	private get target(): string {
 		return `${this.options.login}/${this.options.tenantId}`.toLowerCase();
@@ -237,27 +257,28 @@ class SignIn {
 		this.app ??= import('@azure/msal-node').then(({PublicClientApplication}) => {
 			const {login, tenantId, clientId, customLogin, timeoutMs = 60_000} = this.options;
 			const file = tokenCacheFile(this.options.stateDir);
+			const network = signInNetwork(this.trouble, timeoutMs);
+			// MSAL takes only an https authority: a service on this machine over plain http (tests) is named to it as https.
+			const plain = login.startsWith('http:');
+			const authority = this.authority;
 			return new PublicClientApplication({
 				auth: {
 					clientId,
-					authority: `${login}/${tenantId}`,
+					authority: `${authority}/${tenantId}`,
 					// A sign-in service of one's own (tests, private clouds) is trusted as given: MSAL asks it,
 					// not Microsoft, where its endpoints are.
 					knownAuthorities: customLogin ? [new URL(login).host] : [],
 				},
-				system: {networkClient: signInNetwork(this.trouble, timeoutMs)},
+				system: {networkClient: plain ? overPlainHttp(network, new URL(login).origin) : network},
 				cache: {
 					cachePlugin: {
 						async beforeCacheAccess(context) {
-							if (existsSync(file)) context.tokenCache.deserialize(readFileSync(file, 'utf8'));
+							const text = readIfThere(file);
+							if (text !== null) context.tokenCache.deserialize(text);
 						},
 						async afterCacheAccess(context) {
-							if (!context.cacheHasChanged) return;
-							// A first sign-in on a fresh machine: the state directory may not be there yet.
-							ensureDir(dirname(file), false);
-							// Written whole, owner-only from its first byte, then put in place.
-							writeFileSync(`${file}.tmp`, context.tokenCache.serialize(), {mode: 0o600});
-							renameSync(`${file}.tmp`, file);
+							// Written whole and owner-only (0600), never through a link; its folder made first.
+							if (context.cacheHasChanged) writePrivateFile(file, context.tokenCache.serialize());
 						},
 					},
 				},
@@ -281,9 +302,7 @@ class SignIn {
 
 	private remember(account: AccountInfo): void {
 		const targets = {...this.remembered(), [this.target]: {homeAccountId: account.homeAccountId, tenantId: account.tenantId, username: account.username}};
-		const path = signInsFile(this.options.stateDir);
-		ensureDir(dirname(path), false);
-		writeFileDurably(path, `${JSON.stringify({version: 1, targets}, null, 2)}\n`);
+		writePrivateFile(signInsFile(this.options.stateDir), `${JSON.stringify({version: 1, targets}, null, 2)}\n`);
 	}
 
 	/**
@@ -309,19 +328,25 @@ class SignIn {
 	}
 
 	async acquire(scopes: string[], extra: readonly string[], signal?: AbortSignal): Promise<AuthenticationResult> {
-		const app = await this.application();
+		let app: PublicClientApplication;
+		try {
+			app = await this.application();
+		} catch (error) {
+			throw this.explain(error);
+		}
 		const resourceScopes = scopes.map(scope => `${this.options.resource}/${scope}`);
 		const account = await this.accountFor(app);
 		if (account) {
 			try {
-				return this.signedIn(await app.acquireTokenSilent({account, scopes: resourceScopes, authority: `${this.options.login}/${this.options.tenantId}`}));
+				return this.signedIn(await app.acquireTokenSilent({account, scopes: resourceScopes, authority: `${this.authority}/${this.options.tenantId}`}));
 			} catch (error) {
 				// Expired, revoked, or a permission not granted yet: sign in again below. A failure of this
 				// machine (the disk) is not one a new code would mend.
 				if (error instanceof UserError || isSystemError(error)) throw this.explain(error);
 			}
 		}
-		if (this.options.interactive === false) throw new UserError(strings.signIn.notSignedIn);
+		// Without a code to ask for (doctor): the kept sign-in could not be used, and why, when the service was not reached.
+		if (this.options.interactive === false) throw new UserError(this.trouble.network ?? strings.signIn.notSignedIn);
 		// Dropped when the dialog that asked is closed, when its prompt is cancelled, or when the app leaves.
 		const drop = new AbortController();
 		const stops = [signal, this.options.cancel].filter((s): s is AbortSignal => s !== undefined);
@@ -365,6 +390,10 @@ class SignIn {
 		if (isSystemError(error)) return diskError(error, (error as NodeJS.ErrnoException).path ?? tokenCacheFile(this.options.stateDir), 'write');
 		const {oauthError, description, network} = this.trouble;
 		const code = (error as {errorCode?: string}).errorCode;
+		// MSAL's refusals of the address itself, should one get past the check of the flag (open.ts).
+		if (code === 'authority_uri_insecure' || code === 'url_parse_error') return new UserError(strings.signIn.badService(this.options.login, code));
+		// MSAL's refusals of the address itself, should one get past the check of the flag (open.ts).
+		if (code === 'authority_uri_insecure' || code === 'url_parse_error') return new UserError(strings.signIn.badService(this.options.login, code));
 		if (oauthError === 'access_denied' || oauthError === 'authorization_declined') return new UserError(strings.signIn.denied);
 		if (oauthError === 'expired_token' || oauthError === 'code_expired' || code === 'device_code_expired') return new UserError(strings.signIn.expired);
 		if (network) return new UserError(network);

@@ -1,8 +1,8 @@
 // A live tenant through Microsoft Graph v1.0: the same TenantBackend as the demo, so the TUI and the
 // subcommands cannot tell them apart. The TUI reads every user (paged); a change made from the command
 // line reads only the users it names. Writes go through $batch, paced to what Graph accepts.
-import {existsSync, readFileSync} from 'node:fs';
-import {writeCache} from '../../store/private-files.js';
+import {lookAt} from '../../fs/durable.js';
+import {readCache, writeCache} from '../../fs/private-files.js';
 import type {CompanySubscription, DirectoryRole, Group, Organization, SubscribedSku, Tenant, User} from '../../domain/model.js';
 import {normaliseTenant, normaliseUser} from '../../domain/ids.js';
 import {assignLicenseBody} from '../../domain/commands.js';
@@ -151,10 +151,14 @@ export class GraphTenant implements TenantBackend {
 		});
 		// Best effort, as every cache: a copy that cannot be written costs the next start its quick first frame.
 		const cacheFile = this.options.cacheFile;
-		const key = this.options.signedIn?.()?.key;
-		const readAt = new Date().toISOString();
-		if (cacheFile && key) writeCache(cacheFile, () => JSON.stringify({base: this.options.base, key, readAt, tenant}));
+		const signedIn = this.options.signedIn?.()?.key;
+		if (cacheFile && signedIn) writeCache(cacheFile, this.cacheKey(signedIn), () => JSON.stringify({readAt: new Date().toISOString(), tenant}));
 		return tenant;
+	}
+
+	/** What a copy stands for: this Graph (not another cloud, nor a test server) and this sign-in. */
+	private cacheKey(signedIn: string) {
+		return {format: 3, base: this.options.base, signedIn};
 	}
 
 	/**
@@ -163,18 +167,19 @@ export class GraphTenant implements TenantBackend {
 	 */
 	async cached(): Promise<{tenant: Tenant; readAt: string} | null> {
 		const file = this.options.cacheFile;
-		if (!file || !existsSync(file)) return null;
+		if (!file || !lookAt(file)) return null;
 		await this.options.token();
-		const key = this.options.signedIn?.()?.key;
-		let copy: {base?: unknown; key?: unknown; readAt?: unknown; tenant?: Tenant};
+		const signedIn = this.options.signedIn?.()?.key;
+		const text = signedIn ? readCache(file, this.cacheKey(signedIn)) : null;
+		if (text === null) return null;
+		let copy: {readAt?: unknown; tenant?: Tenant};
 		try {
-			copy = JSON.parse(readFileSync(file, 'utf8'));
+			copy = JSON.parse(text);
 		} catch {
 			// Unreadable: a copy costs nothing to lose; the tenant is read from Graph instead.
 			return null;
 		}
-		// A copy from another Graph (another cloud, a test server) or another sign-in is not this one's.
-		if (copy.base !== this.options.base || copy.key !== key || typeof copy.readAt !== 'string' || !copy.tenant) return null;
+		if (typeof copy.readAt !== 'string' || !copy.tenant) return null;
 		this.keepActivity(copy.tenant.users);
 		return {tenant: copy.tenant, readAt: copy.readAt};
 	}

@@ -7,7 +7,7 @@ import {useChrome} from '../chrome.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {wrapText} from '../components/wrap-text.js';
 import type {KeyRoute} from '../input-router.js';
-import {bindingsFor, keysOf, keyTable, labelOf, type Binding, type KeyContext} from '../keys.js';
+import {bindingsFor, keysText, keyTable, labelOf, sharesKey, type Binding, type KeyContext} from '../keys.js';
 import {strings} from '../../text/index.js';
 
 const order: KeyContext[] = [
@@ -48,13 +48,13 @@ export function helpLines(current: KeyRoute, width: number): Line[] {
 	// A label longer than its column (a language's longer words) goes on under its keys, not cut. It has
 	// the column's whole width beside the keys: a note keeps one column free, so width is one less.
 	const keyLines = (binding: Binding): Line[] =>
-		wrapText(labelOf(binding), Math.max(10, width + 1 - keysWidth)).map((label, i) => ({kind: 'key' as const, keys: i === 0 ? keysOf(binding) : '', label}));
+		wrapText(labelOf(binding), Math.max(10, width + 1 - keysWidth)).map((label, i) => ({kind: 'key' as const, keys: i === 0 ? keysText(binding) : '', label}));
 	const here: readonly KeyContext[] = current.contexts.filter(context => context !== 'global');
 	// What the screen acts on (or its field or list takes), each key once.
 	const acted = (binding: Binding) => binding.owner === 'component' || current.handlers[binding.id] !== undefined;
 	const bindings = bindingsFor(here)
 		.filter(acted)
-		.filter((binding, i, all) => !all.slice(0, i).some(earlier => earlier.keys.split('/').some(k => binding.keys.split('/').includes(k))));
+		.filter((binding, i, all) => !all.slice(0, i).some(earlier => sharesKey(earlier, binding)));
 	const first: Line[] =
 		here.length > 0
 			? [
