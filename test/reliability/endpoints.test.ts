@@ -58,7 +58,8 @@ describe('--graph-endpoint and --login-endpoint', () => {
 	it('not an address, or one with a user name and password: one line each, the password never repeated', async () => {
 		for (const flag of ['--graph-endpoint', '--login-endpoint']) {
 			const bad = await cli(['licenses', '--graph', flag, 'not a url', '--client-id', 'c', '--state-dir', tempStateDir()], {M365_LICENSES_GRAPH_TOKEN: token});
-			expectUsage(bad, `${flag} not a url: give a web address such as https://login.example.com`);
+			// The example is an address of the kind the flag names: Graph's for --graph-endpoint.
+			expectUsage(bad, `${flag} not a url: give a web address such as https://${flag === '--graph-endpoint' ? 'graph' : 'login'}.example.com`);
 			const secret = await cli(['licenses', '--graph', flag, 'https://admin:hunter2@127.0.0.1:9/', '--client-id', 'c', '--state-dir', tempStateDir()], {M365_LICENSES_GRAPH_TOKEN: token});
 			expectUsage(secret, `${flag}: an address with a user name or password in it (https://127.0.0.1:9/ without them) is not used`);
 			expect(secret.stderr).not.toContain('hunter2');
