@@ -11,7 +11,8 @@ import {SnapshotCache} from '../backends/snapshot-cache.js';
 import {ValidatedSnapshots} from '../backends/validated-snapshots.js';
 import {LocalTenant} from '../backends/local-tenant.js';
 import {demoTenantPath} from '../paths.js';
-import {defaultStateDir, openStateFile, prepareStateDir, resolveStateDir, type StateFile} from '../store/state-file.js';
+import {openStateFile, type StateFile} from '../store/state-file.js';
+import {defaultStateDir, prepareStateDir, resolveStateDir} from '../store/state-dir.js';
 import {openStore, type Store} from '../store/store.js';
 import {describeHolder, lockHolder, takeWriterLock} from '../store/writer-lock.js';
 
@@ -72,6 +73,8 @@ export interface LiveOptions {
 	interactive?: boolean;
 	/** Aborted: the admin cancelled the opening (q, esc, Ctrl-C): the sign-in and reading end (Cancelled). */
 	cancel?: AbortSignal;
+	/** A subcommand: it makes at most one change and ends, so the tenant is not brought up to date after it. */
+	oneShot?: boolean;
 }
 
 /** The copy of a live tenant the TUI keeps, to show next time once signed in: removed by logout. */
@@ -209,9 +212,9 @@ export async function openTenant(
 	// A writer takes the state directory's lock; if another holds it, this one can only read.
 	let lock = live.writer ? take(live.writer) : null;
 	let stateFile = openStateFile(stateDirFlag);
-	// A reader that finds a change cut off (or audit entries owed) settles it when no writer is at
-	// work: under the lock, for as long as that takes, so it never races a writer.
-	if (!live.writer && stateFile.owes() && lockHolder(stateDir) === null) {
+	// A reader that finds a change cut off settles it when no writer is at work: under the lock, for
+	// as long as that takes, so it never races a writer.
+	if (!live.writer && stateFile.cutOff() && lockHolder(stateDir) === null) {
 		try {
 			lock = take('settle');
 		} catch (error) {
@@ -226,7 +229,7 @@ export async function openTenant(
 	const holder = lock ? ('heldBy' in lock ? lock.heldBy : null) : lockHolder(stateDir);
 	const lockedBy = holder ? describeHolder(holder) : null;
 	try {
-		const store = await openStore({backend, stateFile, reset: options.reset, actAs: options.actAs, lockedBy, writable: held !== null});
+		const store = await openStore({backend, stateFile, reset: options.reset, actAs: options.actAs, lockedBy, writable: held !== null, oneShot: live.oneShot});
 		const release = () => {
 			if (!held) return null;
 			// The journal is folded into state.json on the way out, once it has grown: the next start reads less.

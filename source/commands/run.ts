@@ -80,7 +80,7 @@ export async function runCommand(
 	// A change takes the state directory's writer lock, and says who has it if it cannot.
 	const writer = writes ? command : undefined;
 	// A live tenant: a change from the command line reads the users it names, not the whole directory.
-	const opened = await openTenant(globals, io.env, say, {writer, users: changing ? given : undefined});
+	const opened = await openTenant(globals, io.env, say, {writer, users: changing ? given : undefined, oneShot: true});
 	const {lockedBy, recovered} = opened.store.getState();
 	if (recovered) io.err(`m365-licenses: ${strings.recovered(recovered)}\n`);
 	const tell = (notice: string | null) => notice && io.err(`m365-licenses: ${notice}\n`);
@@ -118,7 +118,7 @@ export async function runCommand(
 		case 'unassign': {
 			try {
 				const code = await unassign(opened, {product: product!, users: distinctUsers(tenant, given), dryRun: values['dry-run'] ?? false, yes: values.yes ?? false, json}, io);
-				// Saved, but the audit log could not be written: the change is done, and said so.
+				// Done in Microsoft 365 but not recorded here: the change is done, and said so.
 				const notice = opened.store.getState().notice;
 				if (notice !== opening) tell(notice);
 				return code;

@@ -685,11 +685,8 @@ export const da: Strings = {
 		refused: (path, problem) =>
 			`Tilstandsfilen ${path}: ${problem}. Den blev ladt urørt; flyt den til side, eller brug --state-dir for at bruge en anden mappe.`,
 		notJson: 'er ikke gyldig JSON',
-		newer: (version, known) =>
-			`er skrevet af en nyere m365-licenses (format ${version}; denne læser formater op til ${known}): brug den version`,
+		otherFormat: (version, known) => `er i format ${version}, og denne m365-licenses læser kun format ${known}: brug den m365-licenses, der skrev den`,
 		line: (n, problem) => `linje ${n}: ${problem}`,
-		auditNotWritten: (reason, path) =>
-			`Gemt, men ikke skrevet i revisionsloggen: ${reason} (${path}); det skrives, næste gang m365-licenses starter her.`,
 		notRecorded: (reason, dir) =>
 			`Udført i Microsoft 365, men ikke registreret i ${dir}: ${reason}; næste start læser, hvordan hver bruger står, og registrerer det.`,
 		unreadable: (path, problem) =>
@@ -707,7 +704,7 @@ export const da: Strings = {
 		tightened: (dir, names) =>
 			`Gjort læsbar${names.length === 1 ? '' : 'e'} for dig alene (andre kunne læse ${names.length === 1 ? 'den' : 'dem'}) i ${dir}: ${names.join(', ')}.`,
 		notFolded: problem =>
-			`Alt er gemt (i journal.jsonl), men journalen kunne ikke foldes ind i state.json; det prøves igen næste gang. ${problem}`,
+			`Alt er gemt (i journal.jsonl), men det kunne ikke flyttes ind i state.json og revisionsloggen; det prøves igen næste gang. ${problem}`,
 		auditSkipped: (path, lines) =>
 			`Revisionsloggen ${path}: ${lines.length === 1 ? `linje ${lines[0]} er` : `linje ${lines.join(', ')} er`} ikke en hel post (afbrudt under skrivning) og blev sprunget over.`,
 		reset: {

@@ -702,11 +702,9 @@ export const en = {
 		refused: (path: string, problem: string) =>
 			`State file ${path}: ${problem}. It was left as it is; move it aside or pass --state-dir to use another directory.`,
 		notJson: 'is not valid JSON',
-		newer: (version: number, known: number) =>
-			`was written by a newer m365-licenses (format ${version}; this one reads formats up to ${known}): use that version`,
+		/** state.json of another format than this build's: refused, never rewritten. */
+		otherFormat: (version: number, known: number) => `is of format ${version}, and this m365-licenses reads format ${known} only: use the m365-licenses that wrote it`,
 		line: (n: number, problem: string) => `line ${n}: ${problem}`,
-		auditNotWritten: (reason: string, path: string) =>
-			`Saved, but not written to the audit log: ${reason} (${path}); it is written the next time m365-licenses starts here.`,
 		notRecorded: (reason: string, dir: string) =>
 			`Done in Microsoft 365, but not recorded in ${dir}: ${reason}; the next start reads how each user stands and records it.`,
 		/** A record the journal could not read back: the change is refused before anything of it is sent. */
@@ -726,7 +724,7 @@ export const en = {
 		tightened: (dir: string, names: readonly string[]) =>
 			`Made readable by you alone (others could read ${names.length === 1 ? 'it' : 'them'}) in ${dir}: ${names.join(', ')}.`,
 		notFolded: (problem: string) =>
-			`Everything is saved (in journal.jsonl), but folding the journal into state.json failed; it is tried again next time. ${problem}`,
+			`Everything is saved (in journal.jsonl), but moving it into state.json and the audit log failed; it is tried again next time. ${problem}`,
 		auditSkipped: (path: string, lines: readonly number[]) =>
 			`Audit log ${path}: ${lines.length === 1 ? `line ${lines[0]} is` : `lines ${lines.join(', ')} are`} not a whole entry (cut off while being written) and ${lines.length === 1 ? 'was' : 'were'} skipped.`,
 		reset: {
