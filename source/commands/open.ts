@@ -13,6 +13,7 @@ import {LocalTenant} from '../backends/local-tenant.js';
 import {demoTenantPath} from '../paths.js';
 import {openStateFile, type StateFile} from '../store/state-file.js';
 import {defaultStateDir, prepareStateDir, resolveStateDir} from '../store/state-dir.js';
+import {keepReplayed} from '../store/load.js';
 import {openStore, type Store} from '../store/store.js';
 import {describeHolder, lockHolder, takeWriterLock} from '../store/writer-lock.js';
 
@@ -230,11 +231,18 @@ export async function openTenant(
 	const lockedBy = holder ? describeHolder(holder) : null;
 	try {
 		const store = await openStore({backend, stateFile, reset: options.reset, actAs: options.actAs, lockedBy, writable: held !== null, oneShot: live.oneShot});
+		/** The writer's housekeeping; after a fold, the tenant with the new state.json replayed is kept for the next start. */
+		const compact = () => {
+			const before = stateFile.savedBase?.hash;
+			const problem = stateFile.compact();
+			if (stateFile.savedBase?.hash !== before) keepReplayed(backend, stateFile);
+			return problem;
+		};
 		const release = () => {
 			if (!held) return null;
 			// The journal is folded into state.json on the way out, once it has grown: the next start reads less.
 			try {
-				return stateFile.compact();
+				return compact();
 			} finally {
 				held.release();
 			}
@@ -242,7 +250,7 @@ export async function openTenant(
 		// A reader that settled leaves folding to a writer.
 		if (!live.writer) held?.release();
 		// Folded on opening too; if that fails, folding on the way out tries again, and says why.
-		else if (held) stateFile.compact();
+		else if (held) compact();
 		return {store, stateFile, backend, stateDir, signedIn, release};
 	} catch (error) {
 		held?.release();

@@ -1,6 +1,6 @@
 // The tenant the store opens on: a live tenant as its source holds it (every change is made there),
 // a file's with the changes saved for it replayed: state.json's, then the journal's after them.
-import type {TenantBackend} from '../backends/backend.js';
+import {UserError, type TenantBackend} from '../backends/backend.js';
 import {applyFolded, type Folded} from '../domain/changes.js';
 import type {Tenant, User} from '../domain/model.js';
 import type {StateFile} from './state-file.js';
@@ -33,17 +33,35 @@ export function tenantLoader(backend: TenantBackend, stateFile: StateFile): Tena
 		// Read at each load: a writer's fold makes another state.json.
 		const base = replays && !withoutSaved ? stateFile.savedBase : null;
 		if (!base) return withJournal(await backend.load(), false);
-		const replayBase = (tenant: Tenant) => {
-			const folded = base.folded(tenant.organization.id);
-			applyFolded(tenant, folded);
-			return worthKeeping(folded, tenant);
-		};
+		const replayBase = replayer(base);
 		if (backend.loadReplayed) return withJournal(await backend.loadReplayed({hash: base.hash, replay: replayBase}), true);
 		const tenant = await backend.load();
 		replayBase(tenant);
 		return withJournal(tenant, true);
 	};
 	return {replays, load, withJournal};
+}
+
+/** Replays state.json's changes into a tenant; true when the tenant is worth keeping so. */
+const replayer = (base: NonNullable<StateFile['savedBase']>) => (tenant: Tenant) => {
+	const folded = base.folded(tenant.organization.id);
+	applyFolded(tenant, folded);
+	return worthKeeping(folded, tenant);
+};
+
+/**
+ * After a fold (a new state.json), the writer keeps the tenant with it replayed for the next start,
+ * which would otherwise replay all of it and keep the copy itself. Best effort, as a cache is: a
+ * source that cannot be read now is read, and kept, by the next start.
+ */
+export function keepReplayed(backend: TenantBackend, stateFile: StateFile): void {
+	const base = stateFile.savedBase;
+	if (!base || !backend.keepReplayed) return;
+	try {
+		backend.keepReplayed({hash: base.hash, replay: replayer(base)});
+	} catch (error) {
+		if (!(error instanceof UserError)) throw error;
+	}
 }
 
 /** The admin the app acts as is one of the tenant's users, deleted by a saved change or not. */
