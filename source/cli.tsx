@@ -6,7 +6,10 @@ import {UserError} from './backends/backend.js';
 import type {CommandIO} from './commands/io.js';
 import {terminalLines, terminalText} from './domain/text-safety.js';
 import {languageIds, setLanguage, strings} from './text/index.js';
-import {chooseLanguage, langFlag, type LanguageChoice} from './text/language.js';
+import {chooseLanguage, flagValue, langFlag, type LanguageChoice} from './text/language.js';
+import {homesOf} from './paths.js';
+import {readPreferences} from './store/preferences.js';
+import {resolveStateDir} from './store/state-dir.js';
 import {exitAfterOutput} from './exit-after-output.js';
 
 const options = {
@@ -107,7 +110,10 @@ const usageError = (message: string): never => {
  * it too. A --lang (or M365_LICENSES_LANG) that names no language is a usage error, said in English.
  */
 function speak(argv: readonly string[]): LanguageChoice {
-	const choice = chooseLanguage(langFlag(argv), process.env);
+	// The preferences are read only when neither --lang nor M365_LICENSES_LANG decides.
+	const flag = langFlag(argv);
+	const preferred = flag === undefined && !process.env['M365_LICENSES_LANG'] ? readPreferences(homesOf(resolveStateDir(flagValue(argv, 'state-dir'), process.env))).language : undefined;
+	const choice = chooseLanguage(flag, process.env, preferred);
 	if ('bad' in choice) return usageError(strings.cli.badLanguage(choice.bad, choice.value, languageIds));
 	setLanguage(choice.id);
 	return choice;

@@ -10,9 +10,11 @@ import {GraphTenant} from '../backends/graph/graph-tenant.js';
 import {SnapshotCache} from '../backends/snapshot-cache.js';
 import {ValidatedSnapshots} from '../backends/validated-snapshots.js';
 import {LocalTenant} from '../backends/local-tenant.js';
-import {demoTenantPath} from '../paths.js';
+import {cacheFiles, demoTenantPath, homesOf, type Homes} from '../paths.js';
 import {openStateFile, type StateFile} from '../store/state-file.js';
-import {defaultStateDir, prepareStateDir, resolveStateDir} from '../store/state-dir.js';
+import {prepareStateDir, resolveStateDir} from '../store/state-dir.js';
+import {moveFromEarlierHome} from '../store/move-home.js';
+import {readPreferences, type Preferences} from '../store/preferences.js';
 import {keepReplayed} from '../store/load.js';
 import {openStore, type Store} from '../store/store.js';
 import {describeHolder, lockHolder, takeWriterLock} from '../store/writer-lock.js';
@@ -42,6 +44,8 @@ export interface Opened {
 	stateFile: StateFile;
 	backend: TenantBackend;
 	stateDir: string;
+	/** Where the app keeps preferences, state and caches. */
+	homes: Homes;
 	/** A live tenant: the account and tenant signed in to (null for a file). */
 	signedIn: () => SignedIn | null;
 	/**
@@ -79,7 +83,25 @@ export interface LiveOptions {
 }
 
 /** The copy of a live tenant the TUI keeps, to show next time once signed in: removed by logout. */
-export const graphCacheFile = (stateDir: string) => join(stateDir, 'graph-tenant-cache.json');
+export const graphCacheFile = (cacheDir: string) => join(cacheDir, cacheFiles.graphTenant);
+
+const settled = new Map<string, {homes: Homes; moved: string | null}>();
+/**
+ * The config, state and cache homes for these options (a state directory given holds all three),
+ * with what an earlier version kept in one folder moved into them: once per process, said once.
+ */
+export function homesFor(options: GlobalOptions, env: NodeJS.ProcessEnv): {homes: Homes; moved: string | null} {
+	const given = resolveStateDir(options.stateDir, env);
+	const key = given ?? '';
+	let found = settled.get(key);
+	if (!found) {
+		const homes = homesOf(given);
+		found = {homes, moved: moveFromEarlierHome(homes)};
+		settled.set(key, found);
+		return found;
+	}
+	return {homes: found.homes, moved: null};
+}
 
 /** 127.0.0.0/8, ::1 or localhost: a server on this machine (the tests'), which nothing on the way can read. */
 const loopback = (host: string) => host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
@@ -127,9 +149,21 @@ export function parseDuration(flag: string, given: string): number {
 	return ms;
 }
 
+/** The options with the preferences under them: a flag (or its environment variable) always wins. */
+function withPreferences(options: GlobalOptions, env: NodeJS.ProcessEnv, preferences: Preferences): GlobalOptions {
+	if (!options.graph) return {...options, tenant: options.tenant ?? preferences.snapshot};
+	return {
+		...options,
+		clientId: options.clientId ?? (env['M365_LICENSES_CLIENT_ID'] || preferences.clientId),
+		tenantId: options.tenantId ?? (env['M365_LICENSES_TENANT_ID'] || preferences.tenantId),
+		cloud: options.cloud ?? preferences.cloud,
+		loginEndpoint: options.loginEndpoint ?? (env['M365_LICENSES_LOGIN_ENDPOINT'] ? undefined : preferences.loginEndpoint),
+	};
+}
+
 /** The state directory alone: what logout and doctor need when no tenant can or need be opened. */
 export function stateDirOf(options: GlobalOptions, env: NodeJS.ProcessEnv): string {
-	return resolveStateDir(options.stateDir, env) ?? defaultStateDir();
+	return homesFor(options, env).homes.state;
 }
 
 /** The state directory and the backend, without reading the tenant yet (doctor needs no more). */
@@ -148,7 +182,11 @@ export function prepare(
 	}
 	if (options.graph && options.actAs) throw new UserError(strings.cli.asWithGraph, 2);
 	const stateDirFlag = resolveStateDir(options.stateDir, env);
-	const stateDir = stateDirFlag ?? defaultStateDir();
+	const {homes, moved} = homesFor(options, env);
+	// Flags and environment variables first; the preferences fill in what they leave unsaid.
+	options = withPreferences(options, env, readPreferences(homes));
+	const stateDir = homes.state;
+	const cached = (name: string) => join(homes.cache, name);
 	let backend: TenantBackend;
 	let signedIn: () => SignedIn | null = () => null;
 	if (options.graph) {
@@ -176,7 +214,7 @@ export function prepare(
 			signedIn,
 			source: endpoints.graph,
 			// Only the TUI shows a cached copy first; a subcommand always reads the tenant as it is.
-			cacheFile: cacheTenant ? graphCacheFile(stateDir) : undefined,
+			cacheFile: cacheTenant ? graphCacheFile(homes.cache) : undefined,
 			onLoadProgress: loadProgress,
 			users,
 			// A change cut off last time is settled on opening: its users are read too.
@@ -190,12 +228,12 @@ export function prepare(
 			? new LocalTenant(
 					options.tenant,
 					'snapshot',
-					new ValidatedSnapshots(join(stateDir, 'validated-snapshots.json')),
-					{snapshot: new SnapshotCache(join(stateDir, 'snapshot-cache.json')), replayed: new SnapshotCache(join(stateDir, 'replayed-cache.json'))},
+					new ValidatedSnapshots(cached(cacheFiles.validated)),
+					{snapshot: new SnapshotCache(cached(cacheFiles.snapshot)), replayed: new SnapshotCache(cached(cacheFiles.replayed))},
 				)
 			: new LocalTenant(demoTenantPath, 'demo');
 	}
-	return {stateDirFlag, stateDir, backend, signedIn};
+	return {stateDirFlag, stateDir, homes, moved, backend, signedIn};
 }
 
 export async function openTenant(
@@ -205,7 +243,7 @@ export async function openTenant(
 	live: LiveOptions & {writer?: string} = {},
 ): Promise<Opened> {
 	const settling = (tenantId: string) => stateFile.interrupted(tenantId).flatMap(change => change.items.map(item => item.userId));
-	const {stateDirFlag, stateDir, backend, signedIn} = prepare(options, env, say, {...live, settling});
+	const {stateDirFlag, stateDir, homes, moved, backend, signedIn} = prepare(options, env, say, {...live, settling});
 	const take = (command: string) => {
 		prepareStateDir(stateDirFlag);
 		return takeWriterLock(stateDir, command);
@@ -230,7 +268,7 @@ export async function openTenant(
 	const holder = lock ? ('heldBy' in lock ? lock.heldBy : null) : lockHolder(stateDir);
 	const lockedBy = holder ? describeHolder(holder) : null;
 	try {
-		const store = await openStore({backend, stateFile, reset: options.reset, actAs: options.actAs, lockedBy, writable: held !== null, oneShot: live.oneShot});
+		const store = await openStore({backend, stateFile, reset: options.reset, actAs: options.actAs, lockedBy, writable: held !== null, oneShot: live.oneShot, notice: moved});
 		/** The writer's housekeeping; after a fold, the tenant with the new state.json replayed is kept for the next start. */
 		const compact = () => {
 			const before = stateFile.savedBase?.hash;
@@ -251,7 +289,7 @@ export async function openTenant(
 		if (!live.writer) held?.release();
 		// Folded on opening too; if that fails, folding on the way out tries again, and says why.
 		else if (held) compact();
-		return {store, stateFile, backend, stateDir, signedIn, release};
+		return {store, stateFile, backend, stateDir, homes, signedIn, release};
 	} catch (error) {
 		held?.release();
 		throw error;

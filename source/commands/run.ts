@@ -3,7 +3,7 @@ import {UserError} from '../backends/backend.js';
 import {strings} from '../text/index.js';
 import {exitCodes, terminalSafe, type CommandIO} from './io.js';
 import {signOut} from '../backends/graph/auth.js';
-import {graphCacheFile, openTenant, stateDirOf, type GlobalOptions} from './open.js';
+import {graphCacheFile, homesFor, openTenant, type GlobalOptions} from './open.js';
 import {audit, doctor, licenses, matchProducts, users} from './read.js';
 import {unassign} from './unassign.js';
 import {removeFromGroup} from './remove-from-group.js';
@@ -71,9 +71,10 @@ export async function runCommand(
 	const say = (message: string) => io.err(`${message}\n`);
 	if (command === 'doctor') return doctor(globals, version, json, io);
 	if (command === 'logout') {
-		const stateDir = stateDirOf(globals, io.env);
+		const {homes, moved} = homesFor(globals, io.env);
+		if (moved) io.err(`m365-licenses: ${moved}\n`);
 		// The sign-in goes, and with it every copy of what it read.
-		io.err(`m365-licenses: ${signOut(stateDir, [graphCacheFile(stateDir)]) ? strings.cli.signedOut : strings.cli.noSignIn}\n`);
+		io.err(`m365-licenses: ${signOut(homes.state, [graphCacheFile(homes.cache)]) ? strings.cli.signedOut : strings.cli.noSignIn}\n`);
 		return exitCodes.done;
 	}
 	const reclaiming = command === 'reclaim' ? reclaimFlags(values) : undefined;

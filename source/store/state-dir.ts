@@ -2,17 +2,17 @@
 // may do with the app's files in it, and tidying what a writer killed mid-write left aside.
 import {readdirSync} from 'node:fs';
 import {join} from 'node:path';
-import envPaths from 'env-paths';
 import {dirMode, ensureDir, fileMode, removeFile, tighten} from '../fs/durable.js';
 import {strings} from '../text/index.js';
+import {homesOf} from '../paths.js';
 
 /** The state directory: --state-dir, else M365_LICENSES_STATE_DIR, else the per-user default. */
 export function resolveStateDir(flag: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
 	return flag ?? (env['M365_LICENSES_STATE_DIR'] || undefined);
 }
 
-/** The per-user config directory (~/.config/m365-licenses-nodejs on Linux), where conf kept it before. */
-export const defaultStateDir = () => envPaths('m365-licenses', {suffix: 'nodejs'}).config;
+/** The per-user state home (~/.local/state/m365-licenses on Linux): see paths.ts. */
+export const defaultStateDir = () => homesOf(undefined).state;
 
 /** Makes the state directory for a writer: 0700, and the per-user default tightened to 0700 if it is wider. */
 export function prepareStateDir(stateDir: string | undefined): void {

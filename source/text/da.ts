@@ -664,6 +664,9 @@ export const da: Strings = {
 	tooSmall: (needs, now) =>
 		`Terminalen er for lille: kræver ${needs.columns}×${needs.rows}, er nu ${now.columns}×${now.rows}. Gør vinduet større (eller q afslutter).`,
 	recovered: r => `En ændring, der blev afbrudt ${dag(r.time.slice(0, 16))}, er afklaret: ${tal(r.done)} udført, ${tal(r.notDone)} ikke udført (se revisionsloggen).`,
+	preferences: {
+		refused: (path, problem) => `Indstillingerne ${path}: ${problem}. Filen blev ladt urørt; ret den, eller fjern den.`,
+	},
 	state: {
 		cannot: (action, path, reason) => `Kan ikke ${action === 'read' ? 'læse' : 'skrive'} ${path}: ${reason}. Intet gemt gik tabt.`,
 		reasons: {
@@ -685,6 +688,12 @@ export const da: Strings = {
 		refused: (path, problem) =>
 			`Tilstandsfilen ${path}: ${problem}. Den blev ladt urørt; flyt den til side, eller brug --state-dir for at bruge en anden mappe.`,
 		notJson: 'er ikke gyldig JSON',
+		home: {
+			moved: (from, state, cache, names) => `Flyttede det, m365-licenses gemte i ${from}, til ${state} (cacher til ${cache}): ${names.join(', ')}.`,
+			notMoved: (from, why) => `Ladt blive i ${from}, intet gik tabt: ${why.join('; ')}. Flyt det manuelt, eller fjern det.`,
+			there: (name, to) => `${name} (${to} findes allerede)`,
+			refused: (name, reason) => `${name} (${reason})`,
+		},
 		otherFormat: (version, known) => `er i format ${version}, og denne m365-licenses læser kun format ${known}: brug den m365-licenses, der skrev den`,
 		line: (n, problem) => `linje ${n}: ${problem}`,
 		notRecorded: (reason, dir) =>
@@ -1014,7 +1023,9 @@ Taster: tryk ? i appen.`,
 			noLock: 'ingen holdt',
 			problem: 'problem',
 			languageName: {en: 'engelsk', da: 'dansk'},
-			languageSource: {flag: 'flag', env: 'miljøvariabel', locale: 'landestandard', default: 'standard'},
+			languageSource: {flag: 'flag', env: 'miljøvariabel', preference: 'indstilling', locale: 'landestandard', default: 'standard'},
+			configHome: 'indstillingsfil',
+			cacheHome: 'cachemappe',
 			languageWhy: (name, source, from) => `${name} (${source}${from ? `: ${from}` : ''})`,
 		},
 		unexpected: (message, debug) => `uventet fejl: ${message}${debug ? '' : ' (--debug viser, hvor den skete)'}`,
