@@ -32,11 +32,21 @@ const schema = {
 	snapshot: text,
 } as const;
 
+const lookAtQuietly = (file: string) => {
+	try {
+		return lookAt(file);
+	} catch {
+		return null;
+	}
+};
+
 /** The preferences in the config home; none when there is no file (nothing is made for reading them). */
 export function readPreferences(homes: Homes): Preferences {
 	const file = preferencesFile(homes);
 	try {
-		if (lookAt(file) === null) return {};
+		// A folder that cannot be looked into (another user's) holds no preferences for this one; opening
+		// the state there says what is wrong with it.
+		if (lookAtQuietly(file) === null) return {};
 		const conf = new Conf<Preferences>({cwd: homes.config, configName: 'config', projectName: 'm365-licenses', projectSuffix: '', schema, clearInvalidConfig: false});
 		return conf.store;
 	} catch (error) {
