@@ -14,7 +14,6 @@ import {cacheFiles, demoTenantPath, homesOf, type Homes} from '../paths.js';
 import {openStateFile, type StateFile} from '../store/state-file.js';
 import {prepareStateDir, resolveStateDir} from '../store/state-dir.js';
 import {moveFromEarlierHome} from '../store/move-home.js';
-import {readPreferences, type Preferences} from '../store/preferences.js';
 import {keepReplayed} from '../store/load.js';
 import {openStore, type Store} from '../store/store.js';
 import {describeHolder, lockHolder, takeWriterLock} from '../store/writer-lock.js';
@@ -149,18 +148,6 @@ export function parseDuration(flag: string, given: string): number {
 	return ms;
 }
 
-/** The options with the preferences under them: a flag (or its environment variable) always wins. */
-function withPreferences(options: GlobalOptions, env: NodeJS.ProcessEnv, preferences: Preferences): GlobalOptions {
-	if (!options.graph) return {...options, tenant: options.tenant ?? preferences.snapshot};
-	return {
-		...options,
-		clientId: options.clientId ?? (env['M365_LICENSES_CLIENT_ID'] || preferences.clientId),
-		tenantId: options.tenantId ?? (env['M365_LICENSES_TENANT_ID'] || preferences.tenantId),
-		cloud: options.cloud ?? preferences.cloud,
-		loginEndpoint: options.loginEndpoint ?? (env['M365_LICENSES_LOGIN_ENDPOINT'] ? undefined : preferences.loginEndpoint),
-	};
-}
-
 /** The state directory alone: what logout and doctor need when no tenant can or need be opened. */
 export function stateDirOf(options: GlobalOptions, env: NodeJS.ProcessEnv): string {
 	return homesFor(options, env).homes.state;
@@ -183,8 +170,6 @@ export function prepare(
 	if (options.graph && options.actAs) throw new UserError(strings.cli.asWithGraph, 2);
 	const stateDirFlag = resolveStateDir(options.stateDir, env);
 	const {homes, moved} = homesFor(options, env);
-	// Flags and environment variables first; the preferences fill in what they leave unsaid.
-	options = withPreferences(options, env, readPreferences(homes));
 	const stateDir = homes.state;
 	const cached = (name: string) => join(homes.cache, name);
 	let backend: TenantBackend;
