@@ -5,8 +5,11 @@ import packageJson from '../package.json' with {type: 'json'};
 import {UserError} from './backends/backend.js';
 import type {CommandIO} from './commands/io.js';
 import {terminalLines, terminalText} from './domain/text-safety.js';
-import {languageIds, setLanguage, strings} from './text/index.js';
-import {chooseLanguage, langFlag, type LanguageChoice} from './text/language.js';
+import {languageIds, setLanguage, strings, type Language} from './text/index.js';
+import {chooseLanguage, flagValue, langFlag, type LanguageChoice} from './text/language.js';
+import {homesOf} from './paths.js';
+import {readPreferences, withPreferences} from './store/preferences.js';
+import {resolveStateDir} from './store/state-dir.js';
 import {exitAfterOutput} from './exit-after-output.js';
 
 const options = {
@@ -106,8 +109,8 @@ const usageError = (message: string): never => {
  * The language, chosen before anything is said: --help and a command line that does not parse speak
  * it too. A --lang (or M365_LICENSES_LANG) that names no language is a usage error, said in English.
  */
-function speak(argv: readonly string[]): LanguageChoice {
-	const choice = chooseLanguage(langFlag(argv), process.env);
+function speak(argv: readonly string[], preferred: Language | undefined): LanguageChoice {
+	const choice = chooseLanguage(langFlag(argv), process.env, preferred);
 	if ('bad' in choice) return usageError(strings.cli.badLanguage(choice.bad, choice.value, languageIds));
 	setLanguage(choice.id);
 	return choice;
@@ -132,7 +135,9 @@ function argumentError(argv: string[]): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-	const language = speak(argv);
+	// Read once, before anything is said: the language may be one of them.
+	const preferences = await readPreferences(homesOf(resolveStateDir(flagValue(argv, 'state-dir'), process.env)));
+	const language = speak(argv, preferences.language);
 	let parsed;
 	try {
 		parsed = parseArgs({args: argv, options, allowPositionals: true, strict: true, tokens: true});
@@ -160,7 +165,8 @@ async function main(argv: string[]): Promise<number> {
 		}
 		if (options[name].type === 'string' && !token.value) usageError(strings.cli.needsValue(name));
 	}
-	const globals = {
+	// Flags and environment variables first; the preferences fill in what they leave unsaid.
+	const globals = withPreferences({
 		tenant: values.tenant,
 		stateDir: values['state-dir'],
 		reset: values.reset ?? false,
@@ -174,7 +180,7 @@ async function main(argv: string[]): Promise<number> {
 		requestTimeout: values['request-timeout'],
 		maxDuration: values['max-duration'],
 		language,
-	};
+	}, process.env, preferences);
 
 	if (command === '' || command === 'guide') {
 		// Checked before anything is read or written, so a pipe never half-starts the TUI.

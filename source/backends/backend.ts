@@ -19,6 +19,11 @@ export interface TenantBackend {
 	 */
 	loadReplayed?(saved: {hash: string; replay(tenant: Tenant): boolean}): Promise<Tenant>;
 	/**
+	 * A file's backend: keeps the tenant with this saved state replayed, as loadReplayed would, for the
+	 * next start. Called by the writer that folded the journal into a new state.json, after its output.
+	 */
+	keepReplayed?(saved: {hash: string; replay(tenant: Tenant): boolean}): void;
+	/**
 	 * Carries out the plan; one outcome per user and product (skips included), never all-or-nothing.
 	 * Progress (done, throttled, remaining, rate, waits) is reported as it goes. Once `signal` aborts,
 	 * nothing more is sent: what is in flight is answered, and the rest is reported not sent.

@@ -29,25 +29,32 @@ export class LocalTenant implements TenantBackend {
 	) {}
 
 	async load(): Promise<Tenant> {
-		return (await this.read()).tenant;
+		return this.read().tenant;
 	}
 
 	async loadReplayed(saved: {hash: string; replay(tenant: Tenant): boolean}): Promise<Tenant> {
 		const before = this.stamp();
 		const kept = before && this.caches ? this.caches.replayed.read(before, saved.hash) : null;
 		if (kept) return kept;
-		const {tenant, stamp} = await this.read(before);
+		const {tenant, stamp} = this.read(before);
 		if (saved.replay(tenant) && stamp) this.caches?.replayed.write(stamp, tenant, saved.hash);
 		return tenant;
 	}
 
-	/** The tenant as its file holds it, and the stamp of the bytes read when it is a snapshot (then it may be kept). */
+	keepReplayed(saved: {hash: string; replay(tenant: Tenant): boolean}): void {
+		const stamp = this.stamp();
+		if (!stamp || !this.caches) return;
+		const {tenant} = this.read(stamp);
+		if (saved.replay(tenant)) this.caches.replayed.write(stamp, tenant, saved.hash);
+	}
+
 	/** The snapshot's stamp now, where a copy of it may be kept: hashed in pieces, the file not held whole. */
 	private stamp(): SnapshotStamp | null {
 		return this.kind === 'snapshot' && this.caches ? stampOf(this.source) : null;
 	}
 
-	private async read(before = this.stamp()): Promise<{tenant: Tenant; stamp: SnapshotStamp | null}> {
+	/** The tenant as its file holds it, and the stamp of the bytes read when it is a snapshot (then it may be kept). */
+	private read(before = this.stamp()): {tenant: Tenant; stamp: SnapshotStamp | null} {
 		const label = strings.cli.tenantFileLabel(this.source);
 		const cached = before && this.caches ? this.caches.snapshot.read(before) : null;
 		if (cached) return {tenant: cached, stamp: before};

@@ -10,8 +10,11 @@ import {GraphTenant} from '../backends/graph/graph-tenant.js';
 import {SnapshotCache} from '../backends/snapshot-cache.js';
 import {ValidatedSnapshots} from '../backends/validated-snapshots.js';
 import {LocalTenant} from '../backends/local-tenant.js';
-import {demoTenantPath} from '../paths.js';
-import {defaultStateDir, openStateFile, prepareStateDir, resolveStateDir, type StateFile} from '../store/state-file.js';
+import {cacheFiles, demoTenantPath, homesOf, type Homes} from '../paths.js';
+import {openStateFile, type StateFile} from '../store/state-file.js';
+import {prepareStateDir, resolveStateDir} from '../store/state-dir.js';
+import {moveFromEarlierHome} from '../store/move-home.js';
+import {keepReplayed} from '../store/load.js';
 import {openStore, type Store} from '../store/store.js';
 import {describeHolder, lockHolder, takeWriterLock} from '../store/writer-lock.js';
 
@@ -40,6 +43,8 @@ export interface Opened {
 	stateFile: StateFile;
 	backend: TenantBackend;
 	stateDir: string;
+	/** Where the app keeps preferences, state and caches. */
+	homes: Homes;
 	/** A live tenant: the account and tenant signed in to (null for a file). */
 	signedIn: () => SignedIn | null;
 	/**
@@ -72,10 +77,30 @@ export interface LiveOptions {
 	interactive?: boolean;
 	/** Aborted: the admin cancelled the opening (q, esc, Ctrl-C): the sign-in and reading end (Cancelled). */
 	cancel?: AbortSignal;
+	/** A subcommand: it makes at most one change and ends, so the tenant is not brought up to date after it. */
+	oneShot?: boolean;
 }
 
 /** The copy of a live tenant the TUI keeps, to show next time once signed in: removed by logout. */
-export const graphCacheFile = (stateDir: string) => join(stateDir, 'graph-tenant-cache.json');
+export const graphCacheFile = (cacheDir: string) => join(cacheDir, cacheFiles.graphTenant);
+
+const settled = new Map<string, {homes: Homes; moved: string | null}>();
+/**
+ * The config, state and cache homes for these options (a state directory given holds all three),
+ * with what an earlier version kept in one folder moved into them: once per process, said once.
+ */
+export function homesFor(options: GlobalOptions, env: NodeJS.ProcessEnv): {homes: Homes; moved: string | null} {
+	const given = resolveStateDir(options.stateDir, env);
+	const key = given ?? '';
+	let found = settled.get(key);
+	if (!found) {
+		const homes = homesOf(given);
+		found = {homes, moved: moveFromEarlierHome(homes)};
+		settled.set(key, found);
+		return found;
+	}
+	return {homes: found.homes, moved: null};
+}
 
 /** 127.0.0.0/8, ::1 or localhost: a server on this machine (the tests'), which nothing on the way can read. */
 const loopback = (host: string) => host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
@@ -125,7 +150,7 @@ export function parseDuration(flag: string, given: string): number {
 
 /** The state directory alone: what logout and doctor need when no tenant can or need be opened. */
 export function stateDirOf(options: GlobalOptions, env: NodeJS.ProcessEnv): string {
-	return resolveStateDir(options.stateDir, env) ?? defaultStateDir();
+	return homesFor(options, env).homes.state;
 }
 
 /** The state directory and the backend, without reading the tenant yet (doctor needs no more). */
@@ -144,7 +169,9 @@ export function prepare(
 	}
 	if (options.graph && options.actAs) throw new UserError(strings.cli.asWithGraph, 2);
 	const stateDirFlag = resolveStateDir(options.stateDir, env);
-	const stateDir = stateDirFlag ?? defaultStateDir();
+	const {homes, moved} = homesFor(options, env);
+	const stateDir = homes.state;
+	const cached = (name: string) => join(homes.cache, name);
 	let backend: TenantBackend;
 	let signedIn: () => SignedIn | null = () => null;
 	if (options.graph) {
@@ -172,7 +199,7 @@ export function prepare(
 			signedIn,
 			source: endpoints.graph,
 			// Only the TUI shows a cached copy first; a subcommand always reads the tenant as it is.
-			cacheFile: cacheTenant ? graphCacheFile(stateDir) : undefined,
+			cacheFile: cacheTenant ? graphCacheFile(homes.cache) : undefined,
 			onLoadProgress: loadProgress,
 			users,
 			// A change cut off last time is settled on opening: its users are read too.
@@ -186,12 +213,12 @@ export function prepare(
 			? new LocalTenant(
 					options.tenant,
 					'snapshot',
-					new ValidatedSnapshots(join(stateDir, 'validated-snapshots.json')),
-					{snapshot: new SnapshotCache(join(stateDir, 'snapshot-cache.json')), replayed: new SnapshotCache(join(stateDir, 'replayed-cache.json'))},
+					new ValidatedSnapshots(cached(cacheFiles.validated)),
+					{snapshot: new SnapshotCache(cached(cacheFiles.snapshot)), replayed: new SnapshotCache(cached(cacheFiles.replayed))},
 				)
 			: new LocalTenant(demoTenantPath, 'demo');
 	}
-	return {stateDirFlag, stateDir, backend, signedIn};
+	return {stateDirFlag, stateDir, homes, moved, backend, signedIn};
 }
 
 export async function openTenant(
@@ -201,7 +228,7 @@ export async function openTenant(
 	live: LiveOptions & {writer?: string} = {},
 ): Promise<Opened> {
 	const settling = (tenantId: string) => stateFile.interrupted(tenantId).flatMap(change => change.items.map(item => item.userId));
-	const {stateDirFlag, stateDir, backend, signedIn} = prepare(options, env, say, {...live, settling});
+	const {stateDirFlag, stateDir, homes, moved, backend, signedIn} = prepare(options, env, say, {...live, settling});
 	const take = (command: string) => {
 		prepareStateDir(stateDirFlag);
 		return takeWriterLock(stateDir, command);
@@ -209,9 +236,9 @@ export async function openTenant(
 	// A writer takes the state directory's lock; if another holds it, this one can only read.
 	let lock = live.writer ? take(live.writer) : null;
 	let stateFile = openStateFile(stateDirFlag);
-	// A reader that finds a change cut off (or audit entries owed) settles it when no writer is at
-	// work: under the lock, for as long as that takes, so it never races a writer.
-	if (!live.writer && stateFile.owes() && lockHolder(stateDir) === null) {
+	// A reader that finds a change cut off settles it when no writer is at work: under the lock, for
+	// as long as that takes, so it never races a writer.
+	if (!live.writer && stateFile.cutOff() && lockHolder(stateDir) === null) {
 		try {
 			lock = take('settle');
 		} catch (error) {
@@ -226,12 +253,19 @@ export async function openTenant(
 	const holder = lock ? ('heldBy' in lock ? lock.heldBy : null) : lockHolder(stateDir);
 	const lockedBy = holder ? describeHolder(holder) : null;
 	try {
-		const store = await openStore({backend, stateFile, reset: options.reset, actAs: options.actAs, lockedBy, writable: held !== null});
+		const store = await openStore({backend, stateFile, reset: options.reset, actAs: options.actAs, lockedBy, writable: held !== null, oneShot: live.oneShot, notice: moved});
+		/** The writer's housekeeping; after a fold, the tenant with the new state.json replayed is kept for the next start. */
+		const compact = () => {
+			const before = stateFile.savedBase?.hash;
+			const problem = stateFile.compact();
+			if (stateFile.savedBase?.hash !== before) keepReplayed(backend, stateFile);
+			return problem;
+		};
 		const release = () => {
 			if (!held) return null;
 			// The journal is folded into state.json on the way out, once it has grown: the next start reads less.
 			try {
-				return stateFile.compact();
+				return compact();
 			} finally {
 				held.release();
 			}
@@ -239,8 +273,8 @@ export async function openTenant(
 		// A reader that settled leaves folding to a writer.
 		if (!live.writer) held?.release();
 		// Folded on opening too; if that fails, folding on the way out tries again, and says why.
-		else if (held) stateFile.compact();
-		return {store, stateFile, backend, stateDir, signedIn, release};
+		else if (held) compact();
+		return {store, stateFile, backend, stateDir, homes, signedIn, release};
 	} catch (error) {
 		held?.release();
 		throw error;

@@ -6,7 +6,8 @@ import type {OutcomeReason} from '../domain/plan.js';
 import type {Tenant} from '../domain/model.js';
 import {describeHolder, lockHolder} from '../store/writer-lock.js';
 import {exitCodes, outputWidth, paragraph, table, type CommandIO} from './io.js';
-import {endpointsOf, openTenant, stateDirOf, type GlobalOptions, type Opened} from './open.js';
+import {endpointsOf, homesFor, openTenant, stateDirOf, type GlobalOptions, type Opened} from './open.js';
+import {preferencesFile} from '../paths.js';
 import {proxyRoute} from '../backends/graph/network.js';
 
 export function licensesJson(tenant: Tenant) {
@@ -140,6 +141,14 @@ export async function doctorJson(globals: GlobalOptions, version: string, io: Co
 		stdoutIsTTY: io.stdoutIsTTY,
 		language: globals.language ?? {id: language, source: 'default', from: null},
 	};
+	// The three homes (one folder when --state-dir or M365_LICENSES_STATE_DIR gives it), and the preferences file.
+	let homes: {config: string; state: string; cache: string; preferences: string} | null = null;
+	try {
+		const found = homesFor(globals, io.env).homes;
+		homes = {config: found.config, state: found.state, cache: found.cache, preferences: preferencesFile(found)};
+	} catch {
+		// What is wrong with them is what opening the tenant says below.
+	}
 	const endpoints = globals.graph ? endpointsOf(globals, io.env) : null;
 	const route = (address: string | undefined) => (address ? proxyRoute(address, io.env).proxy : null);
 	const place = {
@@ -151,10 +160,13 @@ export async function doctorJson(globals: GlobalOptions, version: string, io: Co
 	try {
 		// Doctor never signs in: it uses the sign-in already kept, or says there is none and how to make one.
 		const {store, backend, stateDir, stateFile, signedIn} = await openTenant(globals, io.env, undefined, {interactive: false});
-		const {tenant, admin} = store.getState();
+		const {tenant, admin, notice} = store.getState();
+		// What the opening did (the state moved to its new home) is said, as every command says it.
+		if (notice) io.err(`m365-licenses: ${notice}\n`);
 		const account = signedIn();
 		return {
 			...base,
+			homes,
 			lock: lockHolder(stateDir),
 			stateDirectory: stateDir,
 			stateDirectoryMode: modeOf(stateDir),
@@ -180,6 +192,7 @@ export async function doctorJson(globals: GlobalOptions, version: string, io: Co
 		}
 		return {
 			...base,
+			homes,
 			lock,
 			stateDirectory,
 			stateDirectoryMode: stateDirectory ? modeOf(stateDirectory) : null,
@@ -204,8 +217,10 @@ export async function doctor(globals: GlobalOptions, version: string, json: bool
 		[words.version, data.version],
 		[words.node, `${data.node} (${data.platform})`],
 		[words.language, words.languageWhy(words.languageName[data.language.id], words.languageSource[data.language.source], data.language.from)],
+		[words.configHome, data.homes?.preferences ?? '-'],
 		[words.stateDirectory, data.stateDirectory ?? '-'],
 		[words.stateDirectoryMode, data.stateDirectoryMode === null ? '-' : strings.state.mode(data.stateDirectoryMode)],
+		[words.cacheHome, data.homes?.cache ?? '-'],
 		[words.backend, words.backends[data.backend]],
 		[words.tenant, data.tenant ? `${data.tenant.displayName} (${data.tenant.id})` : '-'],
 		[words.tenantSource, data.tenant?.source ?? '-'],

@@ -3,7 +3,7 @@ import {UserError} from '../backends/backend.js';
 import {strings} from '../text/index.js';
 import {exitCodes, terminalSafe, type CommandIO} from './io.js';
 import {signOut} from '../backends/graph/auth.js';
-import {graphCacheFile, openTenant, stateDirOf, type GlobalOptions} from './open.js';
+import {graphCacheFile, homesFor, openTenant, type GlobalOptions} from './open.js';
 import {audit, doctor, licenses, matchProducts, users} from './read.js';
 import {unassign} from './unassign.js';
 import {removeFromGroup} from './remove-from-group.js';
@@ -71,16 +71,17 @@ export async function runCommand(
 	const say = (message: string) => io.err(`${message}\n`);
 	if (command === 'doctor') return doctor(globals, version, json, io);
 	if (command === 'logout') {
-		const stateDir = stateDirOf(globals, io.env);
+		const {homes, moved} = homesFor(globals, io.env);
+		if (moved) io.err(`m365-licenses: ${moved}\n`);
 		// The sign-in goes, and with it every copy of what it read.
-		io.err(`m365-licenses: ${signOut(stateDir, [graphCacheFile(stateDir)]) ? strings.cli.signedOut : strings.cli.noSignIn}\n`);
+		io.err(`m365-licenses: ${signOut(homes.state, [graphCacheFile(homes.cache)]) ? strings.cli.signedOut : strings.cli.noSignIn}\n`);
 		return exitCodes.done;
 	}
 	const reclaiming = command === 'reclaim' ? reclaimFlags(values) : undefined;
 	// A change takes the state directory's writer lock, and says who has it if it cannot.
 	const writer = writes ? command : undefined;
 	// A live tenant: a change from the command line reads the users it names, not the whole directory.
-	const opened = await openTenant(globals, io.env, say, {writer, users: changing ? given : undefined});
+	const opened = await openTenant(globals, io.env, say, {writer, users: changing ? given : undefined, oneShot: true});
 	const {lockedBy, recovered} = opened.store.getState();
 	if (recovered) io.err(`m365-licenses: ${strings.recovered(recovered)}\n`);
 	const tell = (notice: string | null) => notice && io.err(`m365-licenses: ${notice}\n`);
@@ -118,7 +119,7 @@ export async function runCommand(
 		case 'unassign': {
 			try {
 				const code = await unassign(opened, {product: product!, users: distinctUsers(tenant, given), dryRun: values['dry-run'] ?? false, yes: values.yes ?? false, json}, io);
-				// Saved, but the audit log could not be written: the change is done, and said so.
+				// Done in Microsoft 365 but not recorded here: the change is done, and said so.
 				const notice = opened.store.getState().notice;
 				if (notice !== opening) tell(notice);
 				return code;

@@ -248,12 +248,11 @@ export function writeFileDurably(path: string, text: string, crashStep?: string)
 }
 
 /**
- * Appends whole lines to the file, fsynced before it returns (unless `sync` is false: a line whose
- * loss in a power cut costs nothing). A file that ends in a half line (a
+ * Appends whole lines to the file, fsynced before it returns. A file that ends in a half line (a
  * crash mid-append left it) gets a line break first, so the new lines stand on their own. If the
  * append fails part-way, the file is cut back to where it was.
  */
-export function appendDurably(path: string, text: string, crashStep?: string, {sync = true}: {sync?: boolean} = {}): void {
+export function appendDurably(path: string, text: string | Uint8Array, crashStep?: string): void {
 	let fd: number | undefined;
 	// Known once measured: only then can a failed append be cut back (and only to there).
 	let size: number | undefined;
@@ -267,8 +266,9 @@ export function appendDurably(path: string, text: string, crashStep?: string, {s
 			fs.readSync(fd, last, 0, 1, size - 1);
 			if (last[0] !== 0x0a) prefix = '\n';
 		}
-		writeAll(fd, Buffer.from(prefix + text, 'utf8'), crashStep);
-		if (sync) fsSeam.fsyncSync(fd);
+		const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+		writeAll(fd, prefix ? Buffer.concat([Buffer.from(prefix), bytes]) : bytes, crashStep);
+		fsSeam.fsyncSync(fd);
 		if (created) syncDir(dirname(path));
 	} catch (error) {
 		if (fd !== undefined && size !== undefined) {
@@ -322,6 +322,23 @@ export function readBytesIfThere(path: string): Buffer | null {
 	if (fd === null) return null;
 	try {
 		return readAll(fd, fs.fstatSync(fd).size);
+	} catch (error) {
+		throw diskError(error, path, 'read');
+	} finally {
+		fs.closeSync(fd);
+	}
+}
+
+/** The last `length` bytes of the file (fewer when it is shorter; none when it is not there). */
+export function readTail(path: string, length: number): Buffer {
+	const fd = openIfThere(path);
+	if (fd === null) return Buffer.alloc(0);
+	try {
+		const size = fs.fstatSync(fd).size;
+		const buffer = Buffer.alloc(Math.min(size, length));
+		let at = 0;
+		for (let read = 1; at < buffer.length && read > 0; at += read) read = fs.readSync(fd, buffer, at, buffer.length - at, size - buffer.length + at);
+		return buffer.subarray(0, at);
 	} catch (error) {
 		throw diskError(error, path, 'read');
 	} finally {

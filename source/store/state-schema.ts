@@ -1,13 +1,11 @@
-// The shapes of the state directory's files (state.schema.json, compiled ahead of time into
-// state-validators.ts): a file of another shape, or of a newer format, is refused with the file
-// and the JSON path, and left as it is.
+// A state file checked against its shape (state.schema.ts, compiled ahead of time into
+// state-validators.ts): a file of another shape is refused with the file and the JSON path, and
+// left as it is.
 import type {ErrorObject} from 'ajv';
 import {jsonPath} from '../backends/validate-tenant.js';
 import {strings} from '../text/index.js';
 import * as validators from './state-validators.js';
-
-/** The newest format this build reads and writes. */
-export const stateFormat = 3;
+import type {schemas} from './state.schema.js';
 
 type Validate = ((data: unknown) => boolean) & {errors?: ErrorObject[] | null};
 
@@ -24,7 +22,7 @@ function describe(error: ErrorObject): string {
 }
 
 /** What is wrong with `data` as the named kind of file, as "path: problem", or null when it is right. */
-export function shapeProblem(name: 'state' | 'stateV2' | 'legacyState' | 'legacyPending' | 'journalRecord' | 'auditEntry', data: unknown): string | null {
+export function shapeProblem(name: keyof typeof schemas, data: unknown): string | null {
 	const validate = validators[name] as Validate;
 	if (validate(data)) return null;
 	const [error] = validate.errors ?? [];

@@ -6,16 +6,18 @@ import {UserError, type TenantBackend} from '../backends/backend.js';
 import type {Progress} from '../backends/graph/http.js';
 import {auditEntries, groupAuditEntries, type AuditEntry} from '../domain/audit.js';
 import {groupSkips, type GroupOutcome, type GroupRemovalPlan} from '../domain/groups.js';
-import {applyChanges, applyFolded, changesFromOutcomes, type Change} from '../domain/changes.js';
-import type {Tenant, User} from '../domain/model.js';
-import {changeCount, skipOutcomes, type LicensePlan, type PlanItem, type UserOutcome} from '../domain/plan.js';
+import {applyChanges, changesFromOutcomes, type Change} from '../domain/changes.js';
+import type {Tenant} from '../domain/model.js';
+import type {LicensePlan, UserOutcome} from '../domain/plan.js';
 import {adminPermission, deletionBlock, restoreBlock} from '../domain/rules.js';
 import {indexTenant, productNameOf} from '../domain/selectors.js';
 import {strings} from '../text/index.js';
 import {crashPoint, diskReason} from '../fs/durable.js';
 import {join} from 'node:path';
 import {writePrivateFile} from '../fs/private-files.js';
-import type {PendingChange, StateFile} from './state-file.js';
+import {knowsAdmin, tenantLoader, type TenantLoader} from './load.js';
+import {discardSaved, pendingItems, settleInterrupted, unknownOutcomes, type Recovered} from './settle.js';
+import type {StateFile} from './state-file.js';
 
 /** Why nothing can be changed while another instance holds the state directory. */
 const lockedWords = (holder: string | null) => (holder ? strings.readOnly.locked(holder) : strings.readOnly.lockedStatus);
@@ -35,10 +37,10 @@ export interface AppState {
 	/** Another instance is changing this state directory: who. Nothing can be changed from here. */
 	lockedBy: string | null;
 	/** A change that was cut off (the app killed mid-way), found on opening and settled: what came of it. */
-	recovered: {time: string; done: number; notDone: number} | null;
+	recovered: Recovered | null;
 	/**
-	 * What the app must say once: what --reset discarded, or that a change was saved but its audit
-	 * entry could not be written (and why). Set on opening and by each change.
+	 * What the app must say once: what --reset discarded, or that a change made in Microsoft 365 could
+	 * not be recorded here (and why). Set on opening and by each change.
 	 */
 	notice: string | null;
 }
@@ -88,6 +90,13 @@ export interface StoreOptions {
 	/** This instance holds the writer lock: it may write the state directory (settle, reset, change). */
 	writable?: boolean;
 	now?: () => Date;
+	/**
+	 * A command that makes one change and ends: the tenant is not brought up to date after it (no
+	 * one reads it again), which at 10,000 users saves a copy of the tenant and a read-back.
+	 */
+	oneShot?: boolean;
+	/** What the opening must say once, before anything else (the state moved to its new place). */
+	notice?: string | null;
 }
 
 /**
@@ -101,57 +110,19 @@ function placesOf(users: readonly Tenant['users'][number][], changes: readonly C
 	return userId => places.get(userId) ?? -1;
 }
 
-/** Loads the tenant from its source and replays the changes saved for it. */
-export async function openStore({
-	backend,
-	stateFile,
-	reset = false,
-	actAs,
-	lockedBy = null,
-	writable = lockedBy === null,
-	now = () => new Date(),
-}: StoreOptions): Promise<Store> {
-	// A live tenant already holds every change made to it; a file is replayed over: state.json's
-	// changes (unless --reset discards them now), then the journal's after them.
-	const replays = backend.kind !== 'graph';
-	/** The source with every saved change replayed; the backend may keep it with state.json's replayed. */
-	const load = async (): Promise<Tenant> => {
-		// Read at each load: a writer's compaction makes another state.json.
-		const base = replays && !reset ? stateFile.savedBase : null;
-		if (!base) return withJournal(await backend.load(), false);
-		// Worth keeping replayed when they touch a twentieth of the users or more.
-		const replayBase = (tenant: Tenant) => {
-			const folded = base.folded(tenant.organization.id);
-			applyFolded(tenant, folded);
-			return folded.size * 20 >= tenant.users.length;
-		};
-		if (backend.loadReplayed) return withJournal(await backend.loadReplayed({hash: base.hash, replay: replayBase}), true);
-		const tenant = await backend.load();
-		replayBase(tenant);
-		return withJournal(tenant, true);
-	};
-	// The source was just read for this store alone, and not indexed yet: the saved changes are
-	// replayed into it in place, which costs far less than a copy at 100,000 users.
-	const withJournal = async (tenant: Tenant, withBase: boolean): Promise<Tenant> => {
-		if (!replays) return tenant;
-		const journal = stateFile.journalFolded(tenant.organization.id);
-		// A --reset in the journal discarded state.json's changes: the source again, without them.
-		if (journal.reset && withBase) tenant = await backend.load();
-		applyFolded(tenant, journal.folded);
-		return tenant;
-	};
-
+/** The state the store opens with: the tenant loaded, the admin checked, --reset and cut-off changes settled. */
+async function openingState(
+	{backend, stateFile, reset = false, actAs, lockedBy = null, writable = lockedBy === null, now = () => new Date(), notice: given = null}: StoreOptions,
+	loader: TenantLoader,
+): Promise<AppState> {
+	const {replays} = loader;
 	// A live tenant's cached copy is shown at once (once signed in) and read again behind it.
 	const cached = (await backend.cached?.()) ?? null;
 	// --reset: the source as it is, for discardSaved to name what it discards.
-	const loaded = cached?.tenant ?? (reset && replays ? await backend.load() : await load());
+	const loaded = cached?.tenant ?? (reset && replays ? await backend.load() : await loader.load());
 	const tenantId = loaded.organization.id;
 	const admin = actAs ?? loaded.signedInUser;
-	// Deleted by a saved change or not, the admin is one of the tenant's users. Not through
-	// indexTenant: its cache is keyed by the tenant object, which changes below may change in place.
-	const wanted = admin.toLowerCase();
-	const known = (users: readonly User[]) => users.some(user => user.userPrincipalName.toLowerCase() === wanted);
-	if (!known(loaded.users) && !known((loaded['x-local']?.deletedUsers ?? []).map(entry => entry.user))) {
+	if (!knowsAdmin(loaded, admin)) {
 		throw new UserError(
 			actAs
 				? strings.cli.noSuchAdmin(actAs, loaded.organization.displayName, backend.source)
@@ -160,10 +131,9 @@ export async function openStore({
 		);
 	}
 	if (reset && !writable) throw new UserError(strings.cli.resetLocked(lockedBy));
-	let notice: string | null = null;
-	if (reset) notice = replays ? discardSaved(stateFile, loaded, tenantId, admin, now) : strings.state.reset.live;
+	const discarded = reset ? (replays ? discardSaved(stateFile, loaded, tenantId, admin, now) : strings.state.reset.live) : null;
 	let state: AppState = {
-		tenant: reset && replays ? await withJournal(loaded, false) : loaded,
+		tenant: reset && replays ? await loader.withJournal(loaded, false) : loaded,
 		admin,
 		busy: false,
 		refreshing: cached !== null,
@@ -171,15 +141,86 @@ export async function openStore({
 		refreshError: null,
 		lockedBy,
 		recovered: null,
-		notice,
+		notice: null,
 	};
-	// Only the writer settles a change left half-done, and writes the audit entries still owed.
-	if (writable) {
-		state = {...state, ...(await settleInterrupted(backend, stateFile, state.tenant, tenantId, now))};
-		// Files an older version (or a copy) left readable by others are the user's alone again: said once.
-		const said = [notice, stateFile.tighten(), stateFile.settleAudit()].filter(Boolean);
-		if (said.length > 0) state = {...state, notice: said.join(' ')};
+	// Only the writer settles a change left half-done, and takes back what others may read.
+	const tightened = writable ? stateFile.tighten() : null;
+	if (writable) state = {...state, ...(await settleInterrupted(backend, stateFile, state.tenant, tenantId, now))};
+	// Said once: what the opening moved, what --reset discarded, files made the user's alone again.
+	const said = [given, discarded, tightened].filter(Boolean);
+	return said.length > 0 ? {...state, notice: said.join(' ')} : state;
+}
+
+type ChangeSteps<T> = [
+	id: string,
+	carryOut: () => Promise<T>,
+	changesOf: (result: T, time: string) => Change[],
+	auditOf: (result: T, time: string) => AuditEntry[],
+	/** Aborted: the change was stopped (Ctrl-C, SIGTERM, SIGHUP): nothing more is asked of the backend, not even a read. */
+	stopped?: AbortSignal,
+];
+
+interface ChangeContext extends Required<Pick<StoreOptions, 'backend' | 'stateFile' | 'oneShot' | 'now'>> {
+	replays: boolean;
+	tenantId: string;
+	get: () => AppState;
+	set: (next: AppState) => void;
+}
+
+/**
+ * Carries a change out through the backend, saves what it did (the outcome and its audit entries,
+ * in one journal line), then shows it: in that order. Once the outcome is saved it is reported.
+ */
+async function saveAndShow<T>({backend, stateFile, replays, oneShot, now, tenantId, get, set}: ChangeContext, ...[id, carryOut, changesOf, auditOf, stopped]: ChangeSteps<T>): Promise<T> {
+	set({...get(), busy: true, notice: null});
+	try {
+		const result = await carryOut();
+		crashPoint('after-send');
+		const time = now().toISOString();
+		const changes = changesOf(result, time);
+		let notice: string | null = null;
+		try {
+			stateFile.commit({id, tenantId, time, changes: replays ? changes : [], audit: auditOf(result, time)});
+		} catch (error) {
+			// Microsoft 365 made the change whether or not it is recorded here: the next start reads
+			// each user's standing and records it. A file tenant's change is only what is saved.
+			if (replays || !(error instanceof UserError)) throw error;
+			notice = strings.state.notRecorded(diskReason(error), stateFile.dir);
+		}
+		// A command that makes one change never shows the tenant again: it is left as it was read.
+		if (oneShot) {
+			set({...get(), busy: false, notice});
+			return result;
+		}
+		const before = get().tenant;
+		let tenant = produce(before, draft => applyChanges(draft, changes, placesOf(before.users, changes)));
+		if (backend.refreshUsers && changes.length > 0 && !stopped?.aborted) {
+			try {
+				const fresh = new Map((await backend.refreshUsers(changes.map(c => c.userId))).map(user => [user.id, user]));
+				tenant = produce(tenant, draft => {
+					draft.users = draft.users.map(user => fresh.get(user.id) ?? user);
+				});
+			} catch (error) {
+				// The change is saved and shown as made; only the read-back failed, and that is said.
+				notice = [notice, strings.refresh.afterChange((error as Error).message)].filter(Boolean).join(' ');
+			}
+		}
+		set({...get(), tenant, busy: false, notice});
+		return result;
+	} catch (error) {
+		set({...get(), busy: false});
+		throw error;
 	}
+}
+
+/** Loads the tenant from its source and replays the changes saved for it. */
+export async function openStore(options: StoreOptions): Promise<Store> {
+	const {backend, stateFile, lockedBy = null, writable = lockedBy === null, now = () => new Date(), oneShot = false} = options;
+	const loader = tenantLoader(backend, stateFile);
+	const {replays} = loader;
+	const load = () => loader.load(options.reset);
+	let state = await openingState(options, loader);
+	const tenantId = state.tenant.organization.id;
 	const listeners = new Set<() => void>();
 	const set = (next: AppState) => {
 		state = next;
@@ -198,53 +239,9 @@ export async function openStore({
 		outcome,
 		reason: null,
 	});
-	/**
-	 * Carries a change out through the backend, saves what it did, then shows it: in that order. The
-	 * state is the truth: once the outcome is saved it is reported, even if the audit log could not be
-	 * written (the notice says so).
-	 */
-	const commit = async <T>(
-		id: string,
-		carryOut: () => Promise<T>,
-		changesOf: (result: T, time: string) => Change[],
-		auditOf: (result: T, time: string) => AuditEntry[],
-		/** Aborted: the change was stopped (Ctrl-C, SIGTERM, SIGHUP): nothing more is asked of the backend, not even a read. */
-		stopped?: AbortSignal,
-	): Promise<T> => {
+	const commit = <T>(...args: ChangeSteps<T>) => {
 		if (state.lockedBy || !writable) throw new Error(lockedWords(state.lockedBy));
-		set({...state, busy: true, notice: null});
-		try {
-			const result = await carryOut();
-			crashPoint('after-send');
-			const time = now().toISOString();
-			const changes = changesOf(result, time);
-			let notice: string | null;
-			try {
-				notice = stateFile.commit({id, tenantId, time, changes: replays ? changes : [], audit: auditOf(result, time)});
-			} catch (error) {
-				// Microsoft 365 made the change whether or not it is recorded here: the next start reads
-				// each user's standing and records it. A file tenant's change is only what is saved.
-				if (replays || !(error instanceof UserError)) throw error;
-				notice = strings.state.notRecorded(diskReason(error), stateFile.dir);
-			}
-			let tenant = produce(state.tenant, draft => applyChanges(draft, changes, placesOf(state.tenant.users, changes)));
-			if (backend.refreshUsers && changes.length > 0 && !stopped?.aborted) {
-				try {
-					const fresh = new Map((await backend.refreshUsers(changes.map(c => c.userId))).map(user => [user.id, user]));
-					tenant = produce(tenant, draft => {
-						draft.users = draft.users.map(user => fresh.get(user.id) ?? user);
-					});
-				} catch (error) {
-					// The change is saved and shown as made; only the read-back failed, and that is said.
-					notice = [notice, strings.refresh.afterChange((error as Error).message)].filter(Boolean).join(' ');
-				}
-			}
-			set({...state, tenant, busy: false, notice});
-			return result;
-		} catch (error) {
-			set({...state, busy: false});
-			throw error;
-		}
+		return saveAndShow({backend, stateFile, replays, oneShot, now, tenantId, get: () => state, set}, ...args);
 	};
 	return {
 		getState: () => state,
@@ -337,41 +334,6 @@ export async function openStore({
 	};
 }
 
-/** Every change of the plan as unknown (a send that failed as a whole), and the plan's skips as they are. */
-function unknownOutcomes(plan: LicensePlan, why: string): UserOutcome[] {
-	const unknown = (item: PlanItem, skuId: string, requested: UserOutcome['requested']): UserOutcome => ({
-		userId: item.userId,
-		userPrincipalName: item.userPrincipalName,
-		skuId,
-		requested,
-		outcome: 'unknown',
-		reason: null,
-		message: strings.graph.sendFailed(why),
-	});
-	return [
-		...plan.items.flatMap(item => [
-			...item.add.map(skuId => unknown(item, skuId, 'add')),
-			...(item.update ?? []).map(skuId => unknown(item, skuId, 'update')),
-			...item.remove.map(skuId => unknown(item, skuId, 'remove')),
-		]),
-		...skipOutcomes(plan),
-	];
-}
-
-/** What each user's request is to do, as the journal keeps it until the outcome is known. */
-function pendingItems(plan: LicensePlan): PendingChange['items'] {
-	return plan.items
-		.filter(item => changeCount(item) > 0)
-		.map(({userId, userPrincipalName, add, remove, update, disabledPlans}) => ({
-			userId,
-			userPrincipalName,
-			add,
-			remove,
-			...(update?.length ? {update} : {}),
-			...(disabledPlans ? {disabledPlans} : {}),
-		}));
-}
-
 /** A live tenant's deleted users, read when Deleted users opens: they are not read with the tenant. */
 async function readDeletedUsers(backend: TenantBackend, get: () => AppState, set: (next: AppState) => void): Promise<void> {
 	if (!backend.deletedUsers) return;
@@ -380,96 +342,3 @@ async function readDeletedUsers(backend: TenantBackend, get: () => AppState, set
 	set({...state, tenant: produce(state.tenant, draft => void ((draft['x-local'] ??= {}).deletedUsers = deleted))});
 }
 
-/**
- * Changes whose outcome was never saved (the app was killed while they were sent): how each user
- * stands now says what was done. Done and not-done users go into the audit log, recorded under the
- * change's own id, so a crash while settling never settles it twice.
- */
-async function settleInterrupted(
-	backend: TenantBackend,
-	stateFile: StateFile,
-	tenant: Tenant,
-	tenantId: string,
-	now: () => Date,
-): Promise<{tenant: Tenant; recovered: AppState['recovered']}> {
-	const interrupted = stateFile.interrupted(tenantId);
-	if (interrupted.length === 0) return {tenant, recovered: null};
-	let current = tenant;
-	if (backend.refreshUsers) {
-		const ids = [...new Set(interrupted.flatMap(pending => pending.items.map(item => item.userId)))];
-		const fresh = new Map((await backend.refreshUsers(ids)).map(user => [user.id, user]));
-		current = produce(tenant, draft => {
-			draft.users = draft.users.map(user => fresh.get(user.id) ?? user);
-		});
-	}
-	const {usersById, skusById} = indexTenant(current);
-	const time = now().toISOString();
-	let done = 0;
-	let notDone = 0;
-	for (const pending of interrupted) {
-		const entries: AuditEntry[] = pending.items.flatMap(item => {
-			const user = usersById.get(item.userId);
-			const direct = (skuId: string) => user?.licenseAssignmentStates.find(s => s.skuId === skuId && s.assignedByGroup === null);
-			const holds = (skuId: string) => direct(skuId) !== undefined;
-			// An app change was made when the direct assignment has exactly the apps it was to turn off.
-			const appsAsPlanned = (skuId: string) => {
-				const planned = new Set(item.disabledPlans?.[skuId] ?? []);
-				const now = direct(skuId)?.disabledPlans ?? null;
-				return now !== null && now.length === planned.size && now.every(plan => planned.has(plan));
-			};
-			const entry = (skuId: string, action: 'assign' | 'unassign' | 'change-apps', found: boolean): AuditEntry => ({
-				time,
-				actor: pending.actor,
-				tenantId,
-				action,
-				userPrincipalName: item.userPrincipalName,
-				skuId,
-				skuPartNumber: skusById.get(skuId)?.skuPartNumber ?? null,
-				outcome: found ? {assign: 'assigned', unassign: 'removed', 'change-apps': 'updated'}[action] : 'failed',
-				reason: found ? 'found-after-interruption' : 'interrupted',
-			});
-			return [
-				...item.add.map(skuId => entry(skuId, 'assign', holds(skuId))),
-				...item.remove.map(skuId => entry(skuId, 'unassign', !holds(skuId))),
-				...(item.update ?? []).map(skuId => entry(skuId, 'change-apps', appsAsPlanned(skuId))),
-			];
-		});
-		// The standing is already what the tenant shows (Graph, or the saved changes): nothing to replay.
-		stateFile.commit({id: pending.id, tenantId, time, changes: [], audit: entries});
-		const found = entries.filter(e => e.outcome !== 'failed').length;
-		done += found;
-		notDone += entries.length - found;
-	}
-	return {tenant: current, recovered: {time: interrupted[0]!.time, done, notDone}};
-}
-
-/** --reset: records that everything saved for the tenant is discarded, and what it was. */
-function discardSaved(stateFile: StateFile, source: Tenant, tenantId: string, actor: string, now: () => Date): string {
-	const discarded = stateFile.changes(tenantId);
-	const name = source.organization.displayName;
-	if (discarded.length === 0) return strings.state.reset.nothing(name);
-	const upns = new Map([...source.users, ...(source['x-local']?.deletedUsers ?? []).map(d => d.user)].map(u => [u.id, u.userPrincipalName]));
-	const skusById = new Map(source.subscribedSkus.map(sku => [sku.skuId, sku]));
-	const time = now().toISOString();
-	const entry = (userId: string, skuId: string | null, what: string): AuditEntry => ({
-		time,
-		actor,
-		tenantId,
-		action: 'reset',
-		userPrincipalName: upns.get(userId) ?? userId,
-		skuId,
-		skuPartNumber: skuId ? (skusById.get(skuId)?.skuPartNumber ?? null) : null,
-		outcome: 'discarded',
-		reason: what,
-	});
-	const audit = discarded.flatMap(change =>
-		change.type === 'delete' || change.type === 'restore'
-			? [entry(change.userId, null, change.type === 'delete' ? 'deleted' : 'restored')]
-			: change.type === 'leave-group'
-				? [{...entry(change.userId, null, 'left-group'), groupId: change.groupId}]
-				: [...change.add.map(skuId => entry(change.userId, skuId, 'assigned')), ...change.remove.map(skuId => entry(change.userId, skuId, 'removed'))],
-	);
-	const problem = stateFile.commit({id: randomUUID(), tenantId, time, changes: [], audit, reset: true});
-	const said = strings.state.reset.discarded(audit.length, new Set(discarded.map(c => c.userId)).size, name);
-	return problem ? `${said} ${problem}` : said;
-}

@@ -33,9 +33,6 @@ const refreshEveryMs = 10_000;
 const lockName = /^writer\.lock\.(\d{1,15})(\.released)?$/;
 const lastNumber = 999_999_999_999_999;
 const lockFile = (stateDir: string, n: number) => join(stateDir, `writer.lock.${n}`);
-/** What the build before numbered locks left: a writer.lock folder (proper-lockfile) and writer.json. */
-const legacyLock = (stateDir: string) => join(stateDir, 'writer.lock');
-const legacyHolder = (stateDir: string) => join(stateDir, 'writer.json');
 
 const unknownHolder: LockHolder = {pid: 0, host: 'unknown', command: 'unknown', since: 'unknown'};
 
@@ -113,13 +110,12 @@ function gone(holder: LockHolder): boolean {
 }
 
 /** Null when the lock at `path` is stale (or not there), else its holder. */
-function liveHolder(path: string, holderPath = path): LockHolder | null {
+function liveHolder(path: string): LockHolder | null {
 	const stats = lookAt(path);
 	if (!stats) return null;
 	const modified = stats.mtimeMs;
-	// A numbered lock file gone since: a writer that lost the race for its number took it back. The
-	// build before's folder without its holder file yet: being taken, so held.
-	const holder = readHolder(holderPath) ?? (holderPath === path ? null : unknownHolder);
+	// A lock file gone since: a writer that lost the race for its number took it back.
+	const holder = readHolder(path);
 	if (!holder || gone(holder)) return null;
 	const here = holder.host === hostname() && holder.pid > 0;
 	return here || Date.now() - modified < staleAfterMs ? holder : null;
@@ -145,8 +141,6 @@ function look(stateDir: string): Seen {
 			released = Boolean(match[2]);
 		}
 	}
-	const legacy = names.includes('writer.lock') ? liveHolder(legacyLock(stateDir), legacyHolder(stateDir)) : null;
-	if (legacy) return {n, holder: legacy};
 	return {n, holder: n === 0 || released ? null : liveHolder(lockFile(stateDir, n))};
 }
 
@@ -251,12 +245,12 @@ function hold(stateDir: string, n: number): () => void {
 	return release;
 }
 
-/** Removes the locks before `n`, what the build before left, and lock files half made by a crash. */
+/** Removes the locks before `n`, and lock files half made by a crash. */
 function tidy(stateDir: string, n: number): void {
 	try {
 		for (const name of readdirSync(stateDir)) {
 			const match = lockName.exec(name);
-			const old = match ? Number(match[1]) < n : name === 'writer.lock' || name === 'writer.json';
+			const old = match !== null && Number(match[1]) < n;
 			// Lock files being made by processes still trying to take the lock are theirs: only a dead one's go.
 			const temp = /^\.writer\.lock\.(\d+)\..*\.tmp$/.exec(name);
 			const leftover = temp !== null && (gone({...unknownHolder, pid: Number(temp[1]), host: hostname()}) || Date.now() - (lookAt(join(stateDir, name))?.mtimeMs ?? 0) > staleAfterMs);

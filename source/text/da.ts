@@ -744,6 +744,9 @@ export const da: Strings = {
 	tooSmall: (needs, now) =>
 		`Terminalen er for lille: kræver ${needs.columns}×${needs.rows}, er nu ${now.columns}×${now.rows}. Gør vinduet større (eller q afslutter).`,
 	recovered: r => `En ændring, der blev afbrudt ${tidspunkt(r.time)}, er afklaret: ${tal(r.done)} udført, ${tal(r.notDone)} ikke udført (se revisionsloggen).`,
+	preferences: {
+		refused: (path, problem) => `Indstillingerne ${path}: ${problem}. Filen blev ladt urørt; ret den, eller fjern den.`,
+	},
 	state: {
 		cannot: (action, path, reason) => `Kan ikke ${action === 'read' ? 'læse' : 'skrive'} ${path}: ${reason}. Intet gemt gik tabt.`,
 		reasons: {
@@ -765,11 +768,14 @@ export const da: Strings = {
 		refused: (path, problem) =>
 			`Tilstandsfilen ${path}: ${problem}. Filen er ikke ændret; flyt den til side, eller brug --state-dir for at bruge en anden mappe.`,
 		notJson: 'er ikke gyldig JSON',
-		newer: (version, known) =>
-			`er skrevet af en nyere m365-licenses (format ${version}; denne læser formater op til ${known}): brug den version`,
+		home: {
+			moved: (from, state, cache, names) => `Flyttede det, m365-licenses gemte i ${from}, til ${state} (cacher til ${cache}): ${names.join(', ')}.`,
+			notMoved: (from, why) => `Ladt blive i ${from}, intet gik tabt: ${why.join('; ')}. Flyt det manuelt, eller fjern det.`,
+			there: (name, to) => `${name} (${to} findes allerede)`,
+			refused: (name, reason) => `${name} (${reason})`,
+		},
+		otherFormat: (version, known) => `er i format ${version}, og denne m365-licenses læser kun format ${known}: brug den m365-licenses, der skrev den`,
 		line: (n, problem) => `linje ${n}: ${problem}`,
-		auditNotWritten: (reason, path) =>
-			`Gemt, men ikke skrevet i revisionsloggen: ${reason} (${path}); det skrives, næste gang m365-licenses starter her.`,
 		notRecorded: (reason, dir) =>
 			`Udført i Microsoft 365, men ikke registreret i ${dir}: ${reason}; næste start læser, hvordan hver bruger står, og registrerer det.`,
 		unreadable: (path, problem) =>
@@ -787,7 +793,7 @@ export const da: Strings = {
 		tightened: (dir, names) =>
 			`Gjort læsbar${names.length === 1 ? '' : 'e'} for dig alene (andre kunne læse ${names.length === 1 ? 'den' : 'dem'}) i ${dir}: ${names.join(', ')}.`,
 		notFolded: problem =>
-			`Alt er gemt (i journal.jsonl), men journalen kunne ikke foldes ind i state.json; det prøves igen næste gang. ${problem}`,
+			`Alt er gemt (i journal.jsonl), men det kunne ikke flyttes ind i state.json og revisionsloggen; det prøves igen næste gang. ${problem}`,
 		auditSkipped: (path, lines) =>
 			`Revisionsloggen ${path}: ${lines.length === 1 ? `linje ${lines[0]} er` : `linje ${lines.join(', ')} er`} ikke en hel post (afbrudt under skrivning) og blev sprunget over.`,
 		reset: {
@@ -1108,7 +1114,9 @@ Taster: tryk ? i appen.`,
 			noLock: 'ingen',
 			problem: 'problem',
 			languageName: {en: 'engelsk', da: 'dansk'},
-			languageSource: {flag: 'flag', env: 'miljøvariabel', locale: 'landestandard', default: 'standard'},
+			languageSource: {flag: 'flag', env: 'miljøvariabel', preference: 'indstilling', locale: 'landestandard', default: 'standard'},
+			configHome: 'indstillingsfil',
+			cacheHome: 'cachemappe',
 			languageWhy: (name, source, from) => `${name} (${source}${from ? `: ${from}` : ''})`,
 		},
 		unexpected: (message, debug) => `uventet fejl: ${message}${debug ? '' : ' (--debug viser, hvor den skete)'}`,

@@ -695,6 +695,10 @@ export const en = {
 		`Terminal too small: needs ${needs.columns}×${needs.rows}, now ${now.columns}×${now.rows}. Make the window larger (or q quits).`,
 	recovered: (r: {time: string; done: number; notDone: number}) =>
 		`A change cut off at ${r.time.slice(0, 16).replace('T', ' ')} was settled: ${r.done} done, ${r.notDone} not done (see the audit log).`,
+	preferences: {
+		/** config.json of the wrong shape: refused, never rewritten. */
+		refused: (path: string, problem: string) => `Preferences ${path}: ${problem}. It was left as it is; correct it or remove it.`,
+	},
 	state: {
 		cannot: (action: 'read' | 'write', path: string, reason: string) => `Cannot ${action} ${path}: ${reason}. Nothing saved was lost.`,
 		reasons: {
@@ -717,11 +721,17 @@ export const en = {
 		refused: (path: string, problem: string) =>
 			`State file ${path}: ${problem}. It was left as it is; move it aside or pass --state-dir to use another directory.`,
 		notJson: 'is not valid JSON',
-		newer: (version: number, known: number) =>
-			`was written by a newer m365-licenses (format ${version}; this one reads formats up to ${known}): use that version`,
+		/** Moving what an earlier version kept in one folder to the config, state and cache homes. */
+		home: {
+			moved: (from: string, state: string, cache: string, names: readonly string[]) =>
+				`Moved what m365-licenses kept in ${from} to ${state} (caches to ${cache}): ${names.join(', ')}.`,
+			notMoved: (from: string, why: readonly string[]) => `Left in ${from}, nothing lost: ${why.join('; ')}. Move it by hand, or remove it.`,
+			there: (name: string, to: string) => `${name} (${to} is there already)`,
+			refused: (name: string, reason: string) => `${name} (${reason})`,
+		},
+		/** state.json of another format than this build's: refused, never rewritten. */
+		otherFormat: (version: number, known: number) => `is of format ${version}, and this m365-licenses reads format ${known} only: use the m365-licenses that wrote it`,
 		line: (n: number, problem: string) => `line ${n}: ${problem}`,
-		auditNotWritten: (reason: string, path: string) =>
-			`Saved, but not written to the audit log: ${reason} (${path}); it is written the next time m365-licenses starts here.`,
 		notRecorded: (reason: string, dir: string) =>
 			`Done in Microsoft 365, but not recorded in ${dir}: ${reason}; the next start reads how each user stands and records it.`,
 		/** A record the journal could not read back: the change is refused before anything of it is sent. */
@@ -741,7 +751,7 @@ export const en = {
 		tightened: (dir: string, names: readonly string[]) =>
 			`Made readable by you alone (others could read ${names.length === 1 ? 'it' : 'them'}) in ${dir}: ${names.join(', ')}.`,
 		notFolded: (problem: string) =>
-			`Everything is saved (in journal.jsonl), but folding the journal into state.json failed; it is tried again next time. ${problem}`,
+			`Everything is saved (in journal.jsonl), but moving it into state.json and the audit log failed; it is tried again next time. ${problem}`,
 		auditSkipped: (path: string, lines: readonly number[]) =>
 			`Audit log ${path}: ${lines.length === 1 ? `line ${lines[0]} is` : `lines ${lines.join(', ')} are`} not a whole entry (cut off while being written) and ${lines.length === 1 ? 'was' : 'were'} skipped.`,
 		reset: {
@@ -1062,7 +1072,9 @@ Keys: press ? in the app.`,
 			problem: 'problem',
 			/** The language and why: "English (default)", "Danish (LANG=da_DK.UTF-8)". */
 			languageName: {en: 'English', da: 'Danish'},
-			languageSource: {flag: 'flag', env: 'environment variable', locale: 'locale', default: 'default'},
+			languageSource: {flag: 'flag', env: 'environment variable', preference: 'preference', locale: 'locale', default: 'default'},
+			configHome: 'preferences file',
+			cacheHome: 'cache folder',
 			languageWhy: (name: string, source: string, from: string | null) => `${name} (${source}${from ? `: ${from}` : ''})`,
 		},
 		unexpected: (message: string, debug: boolean) => `unexpected error: ${message}${debug ? '' : ' (--debug shows where it happened)'}`,

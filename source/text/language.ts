@@ -1,8 +1,8 @@
-// Which language to speak: --lang, else M365_LICENSES_LANG, else the locale (LC_ALL, LC_MESSAGES,
+// Which language to speak: --lang, else M365_LICENSES_LANG, else the preference (config.json), else the locale (LC_ALL, LC_MESSAGES,
 // LANG, the first one set, as the C library reads them), else English. doctor says which and why.
 import {isLanguage, type Language} from './index.js';
 
-export type LanguageSource = 'flag' | 'env' | 'locale' | 'default';
+export type LanguageSource = 'flag' | 'env' | 'preference' | 'locale' | 'default';
 
 export interface LanguageChoice {
 	id: Language;
@@ -22,7 +22,7 @@ const localeVariables = ['LC_ALL', 'LC_MESSAGES', 'LANG'] as const;
 /** "da_DK.UTF-8", "da", "da_DK@euro": Danish. */
 const danishLocale = (value: string) => /^da(?![a-z])/i.test(value);
 
-export function chooseLanguage(flag: string | undefined, env: NodeJS.ProcessEnv): LanguageChoice | BadLanguage {
+export function chooseLanguage(flag: string | undefined, env: NodeJS.ProcessEnv, preferred?: Language): LanguageChoice | BadLanguage {
 	if (flag !== undefined) {
 		const id = flag.trim().toLowerCase();
 		return isLanguage(id) ? {id, source: 'flag', from: `--lang ${flag}`} : {bad: '--lang', value: flag};
@@ -32,6 +32,7 @@ export function chooseLanguage(flag: string | undefined, env: NodeJS.ProcessEnv)
 		const id = own.trim().toLowerCase();
 		return isLanguage(id) ? {id, source: 'env', from: `M365_LICENSES_LANG=${own}`} : {bad: 'M365_LICENSES_LANG', value: own};
 	}
+	if (preferred) return {id: preferred, source: 'preference', from: `language: ${preferred}`};
 	// The first one set decides, Danish or not: LC_ALL=C over LANG=da_DK is the C locale, English here.
 	const variable = localeVariables.find(name => env[name]);
 	if (!variable) return {id: 'en', source: 'default', from: null};
@@ -40,13 +41,16 @@ export function chooseLanguage(flag: string | undefined, env: NodeJS.ProcessEnv)
 	return danishLocale(value) ? {id: 'da', source: 'locale', from} : {id: 'en', source: 'default', from};
 }
 
-/** The --lang value in the command line, read before it is parsed: --help and parse errors speak it too. */
-export function langFlag(argv: readonly string[]): string | undefined {
+/** A flag's value in the command line, read before it is parsed: --help and parse errors speak the language too. */
+export function flagValue(argv: readonly string[], name: string): string | undefined {
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i]!;
 		if (arg === '--') return undefined;
-		if (arg === '--lang') return argv[i + 1];
-		if (arg.startsWith('--lang=')) return arg.slice('--lang='.length);
+		if (arg === `--${name}`) return argv[i + 1];
+		if (arg.startsWith(`--${name}=`)) return arg.slice(name.length + 3);
 	}
 	return undefined;
 }
+
+/** The --lang value in the command line, read before it is parsed. */
+export const langFlag = (argv: readonly string[]) => flagValue(argv, 'lang');

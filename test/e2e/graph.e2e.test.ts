@@ -136,7 +136,7 @@ describe.runIf(hasTmux)('the TUI against a live tenant', () => {
 		requireBundle();
 		const demo: Tenant = JSON.parse(readFileSync(demoTenantPath, 'utf8'));
 		// Every write is throttled once: the app waits as asked and goes on.
-		const {server: s, stateDir, args, env} = await graph(demo, {throttleEveryNthWrite: 1, retryAfter: 1});
+		const {server: s, cacheDir, args, env} = await graph(demo, {throttleEveryNthWrite: 1, retryAfter: 1});
 		// Slow answers: the opening screen shows while the tenant is read.
 		s.faults.delayMs = 150;
 		const session = new TmuxSession(args(), env);
@@ -158,7 +158,7 @@ describe.runIf(hasTmux)('the TUI against a live tenant', () => {
 		}
 
 		// The next start shows the copy kept from this one at once, then reads Graph again behind it.
-		const cache = join(stateDir, 'graph-tenant-cache.json');
+		const cache = join(cacheDir, 'graph-tenant-cache.json');
 		expect(statSync(cache).mode & 0o777).toBe(0o600);
 		expect(readFileSync(cache, 'utf8')).not.toContain(s.token);
 		s.faults.delayMs = 300;

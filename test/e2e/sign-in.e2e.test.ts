@@ -1,7 +1,7 @@
 // The device-code sign-in, run for real: the built app and the real @azure/msal-node against the local
 // identity provider over HTTPS (a certificate authority made for the run, trusted through
 // NODE_EXTRA_CA_CERTS), and the local Graph taking the tokens it issued. Nothing else is contacted.
-import {existsSync, statSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {slowDownMs} from '../../source/backends/graph/auth.js';
@@ -166,11 +166,11 @@ describe('day one: a fresh machine, doctor, a second tenant, logout', () => {
 	it('a sign-in that cannot be kept says why (the disk), not the last thing the sign-in service said', async () => {
 		const live = await liveSignIn();
 		// Where the state directory would go is a file: nothing can be made there.
-		writeFileSync(join(live.env['HOME']!, '.config'), 'not a folder');
+		writeFileSync(join(live.env['HOME']!, '.local'), 'not a folder');
 		const result = await live.run('licenses');
 		expect(result.status).toBe(1);
 		const last = result.stderr.trim().split('\n').at(-1)!;
-		expect(last).toMatch(/^m365-licenses: Cannot write .*\.config.*: part of the path is a file, not a folder \(ENOTDIR\)\./);
+		expect(last).toMatch(/^m365-licenses: Cannot write .*\.local.*: part of the path is a file, not a folder \(ENOTDIR\)\./);
 		expect(last).not.toMatch(/pending/i);
 	});
 
@@ -201,10 +201,12 @@ describe('day one: a fresh machine, doctor, a second tenant, logout', () => {
 		const live = await liveSignIn();
 		expect((await live.run('licenses')).status).toBe(0);
 		// What the app keeps of a live tenant between runs, as it writes it.
-		const copy = join(live.stateDir, 'graph-tenant-cache.json');
+		const copy = join(live.cacheDir, 'graph-tenant-cache.json');
+		mkdirSync(live.cacheDir, {recursive: true});
 		writeFileSync(copy, '{"tenant": "Contoso"}', {mode: 0o600});
 		expect((await live.run('logout')).status).toBe(0);
-		for (const file of ['msal-token-cache.json', 'sign-in.json', 'graph-tenant-cache.json']) expect(existsSync(join(live.stateDir, file)), file).toBe(false);
+		for (const file of ['msal-token-cache.json', 'sign-in.json']) expect(existsSync(join(live.stateDir, file)), file).toBe(false);
+		expect(existsSync(copy)).toBe(false);
 	});
 });
 

@@ -72,7 +72,7 @@ export async function liveGraph(tenant: Tenant, {faults = {}, pageSize = 7, toke
 	const run = (...given: string[]) => cli(args(...given), env);
 	/** A folder for the test's own files (users files): not the state directory. */
 	const files = tempStateDir();
-	return {server, run, args, env, stateDir: home.stateDir, files};
+	return {server, run, args, env, stateDir: home.stateDir, cacheDir: home.cacheDir, files};
 }
 
 export const directHolders = (tenant: Tenant, skuId: string) =>

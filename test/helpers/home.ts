@@ -8,8 +8,14 @@ export interface FreshHome {
 	home: string;
 	/** The app's environment: this HOME, its XDG folders, and no state directory given. */
 	env: Record<string, string>;
-	/** Where the app keeps its state by default under this HOME (not there until the app makes it). */
+	/** Where the app keeps its state by default under this HOME: the XDG state home's folder (not there until the app makes it). */
 	stateDir: string;
+	/** Where it keeps its caches (snapshot, replayed, validated snapshots, a live tenant's copy). */
+	cacheDir: string;
+	/** Where it keeps the preferences file (config.json). */
+	configDir: string;
+	/** Where versions before the XDG homes kept everything. */
+	earlierDir: string;
 }
 
 export function freshHome(): FreshHome {
@@ -25,6 +31,9 @@ export function freshHome(): FreshHome {
 			XDG_DATA_HOME: join(home, '.local', 'share'),
 			M365_LICENSES_STATE_DIR: '',
 		},
-		stateDir: join(config, 'm365-licenses-nodejs'),
+		stateDir: join(home, '.local', 'state', 'm365-licenses'),
+		cacheDir: join(home, '.cache', 'm365-licenses'),
+		configDir: join(config, 'm365-licenses'),
+		earlierDir: join(config, 'm365-licenses-nodejs'),
 	};
 }

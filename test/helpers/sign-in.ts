@@ -42,6 +42,8 @@ export interface LiveSignIn {
 	idp: IdentityServer;
 	graph: GraphServer;
 	stateDir: string;
+	/** Where it keeps its caches (a live tenant's copy). */
+	cacheDir: string;
 	/** The app's arguments against these servers. */
 	args: (...given: string[]) => string[];
 	/** The app's environment: the test authority trusted, the recorder loaded, no fixed token. */
@@ -59,7 +61,7 @@ export async function liveSignIn(
 	const idp = closeAfterTest(await startIdentityServer({script: options.script, accessTokenSeconds: options.accessTokenSeconds}));
 	const graph = closeAfterTest(await startGraphServer(options.tenant ?? demoTenant(), {issued: idp.issued, https: options.graphHttps}));
 	// A first run on a fresh machine: the state directory is the default one, not there yet.
-	const {env: homeEnv, stateDir} = freshHome();
+	const {env: homeEnv, stateDir, cacheDir} = freshHome();
 	const recording = recordConnections();
 	const args = (...given: string[]) => [...given, '--graph', '--graph-endpoint', graph.url, '--login-endpoint', idp.url, '--client-id', clientId];
 	const env = {
@@ -73,6 +75,7 @@ export async function liveSignIn(
 		idp,
 		graph,
 		stateDir,
+		cacheDir,
 		args,
 		env,
 		run: (...given) => cli(args(...given), env),

@@ -35,17 +35,13 @@ const holderJson = () => JSON.stringify({pid: deadPid(), host: hostname(), comma
 
 const staleLocks: Record<string, (dir: string) => void> = {
 	'a numbered lock whose holder died': dir => writeFileSync(join(dir, 'writer.lock.7'), holderJson()),
-	"the build before's lock folder, its holder dead": dir => {
-		mkdirSync(join(dir, 'writer.lock'));
-		writeFileSync(join(dir, 'writer.json'), holderJson());
-	},
 	'a lock that is a folder, untouched for two minutes': dir => {
 		mkdirSync(join(dir, 'writer.lock.3'));
 		utimesSync(join(dir, 'writer.lock.3'), longAgo, longAgo);
 	},
-	"the build before's lock as a file, untouched for two minutes": dir => {
-		writeFileSync(join(dir, 'writer.lock'), 'not a folder');
-		utimesSync(join(dir, 'writer.lock'), longAgo, longAgo);
+	'a damaged lock file, untouched for two minutes': dir => {
+		writeFileSync(join(dir, 'writer.lock.5'), 'not a holder');
+		utimesSync(join(dir, 'writer.lock.5'), longAgo, longAgo);
 	},
 };
 

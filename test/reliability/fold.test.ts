@@ -30,7 +30,7 @@ describe('folding fails', () => {
 		expect(fired).toBe(true);
 		expect(result.status).toBe('fulfilled');
 		const said = (result as PromiseFulfilledResult<string | null>).value;
-		expect(said).toMatch(/^Everything is saved \(in journal\.jsonl\), but folding the journal into state\.json failed; it is tried again next time\. Cannot write \/\S+\/state\.json: the disk is full \(ENOSPC\)\. Nothing saved was lost\.$/);
+		expect(said).toMatch(/^Everything is saved \(in journal\.jsonl\), but moving it into state\.json and the audit log failed; it is tried again next time\. Cannot write \/\S+\/state\.json: the disk is full \(ENOSPC\)\. Nothing saved was lost\.$/);
 		const next = openStateFile(dir);
 		if (!next.folded(tenant.organization.id).get(alex)?.remove?.[sku.businessPremium]) counts.changesLost++;
 		expect(next.compact({force: true})).toBeNull();
@@ -65,7 +65,7 @@ describe('folding fails', () => {
 		child.stderr.on('data', chunk => (stderr += chunk));
 		const status = await new Promise(resolve => child.on('close', resolve));
 		counts.faults++;
-		expect(stderr).toMatch(/^m365-licenses: Everything is saved \(in journal\.jsonl\), but folding the journal into state\.json failed; it is tried again next time\. Cannot write \/\S+\/state\.json: .* \(EFBIG\)\. Nothing saved was lost\.\n$/);
+		expect(stderr).toMatch(/^m365-licenses: Everything is saved \(in journal\.jsonl\), but moving it into state\.json and the audit log failed; it is tried again next time\. Cannot write \/\S+\/state\.json: .* \(EFBIG\)\. Nothing saved was lost\.\n$/);
 		expect(status).toBe(0);
 		expect(stdout.length).toBeGreaterThan(256 * 1024);
 		expect(JSON.parse(stdout).summary.removed).toBe(1200);

@@ -1,8 +1,6 @@
 // A write whose answer is lost may have been carried out: the users concerned are read back and
 // reported as Graph holds them, never "Nothing was changed" without knowing. Against the local test
 // server, through the built app once, and through the store and the backend for the rest.
-import {readFileSync} from 'node:fs';
-import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {GraphTenant} from '../../source/backends/graph/graph-tenant.js';
 import {planUnassign} from '../../source/domain/plan.js';
@@ -12,12 +10,8 @@ import type {Faults} from '../fixtures/graph-server.js';
 import {directHolders, generated, holdersIn, liveGraph, SPB} from '../helpers/graph.js';
 import {tempStateDir} from '../helpers/tenant.js';
 
-/** The audit log as written, one JSON line per entry. */
-const auditOf = (stateDir: string): Array<{userPrincipalName: string; outcome: string}> =>
-	readFileSync(join(stateDir, 'audit.jsonl'), 'utf8')
-		.split('\n')
-		.filter(Boolean)
-		.map(line => JSON.parse(line));
+/** The audit log as saved. */
+const auditOf = (stateDir: string): Array<{userPrincipalName: string; outcome: string}> => openStateFile(stateDir).audit().entries;
 
 /** Unassigns Business Premium from some of its holders, as `unassign --graph` does, in this process. */
 async function unassign(faults: Faults, users: number, timeoutMs?: number) {

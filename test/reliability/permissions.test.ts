@@ -39,11 +39,11 @@ describe('permissions', () => {
 
 	it("the per-user default directory is tightened to 0700; a --state-dir someone made is left as it was, and doctor says so", () => {
 		requireBundle();
-		const config = tempStateDir();
-		const own = join(config, 'm365-licenses-nodejs');
+		const stateHome = tempStateDir();
+		const own = join(stateHome, 'm365-licenses');
 		mkdirSync(own, {mode: 0o755});
 		chmodSync(own, 0o755);
-		expect(cli(['unassign', '--product', 'SPB', '--users', 'alex.wilber@contoso.com', '--yes'], {XDG_CONFIG_HOME: config, M365_LICENSES_STATE_DIR: ''}).status).toBe(0);
+		expect(cli(['unassign', '--product', 'SPB', '--users', 'alex.wilber@contoso.com', '--yes'], {XDG_STATE_HOME: stateHome, XDG_CONFIG_HOME: tempStateDir(), XDG_CACHE_HOME: tempStateDir(), M365_LICENSES_STATE_DIR: ''}).status).toBe(0);
 		expect(mode(own)).toBe(0o700);
 		for (const bits of Object.values(modes(own))) expect(bits).toBe(0o600);
 

@@ -22,24 +22,22 @@ const bad: Array<[string, string, string]> = [
 	['state.json', '[]', '(top level): must be object'],
 	['state.json', 'null', '(top level): must be object'],
 	['state.json', '{"tenants":"x"}', 'version: is missing'],
-	['state.json', '{"version": 1, "tenants": "x"}', 'tenants: must be object'],
-	['state.json', JSON.stringify({version: 9, through: 0, tenants: {}, future: {a: 1}}), 'was written by a newer m365-licenses (format 9'],
-	['state.json', JSON.stringify({version: 2, through: 0, tenants: {}, future: 1}), 'future: is not known to this version'],
-	['state.json', JSON.stringify({version: 1, tenants: {[tenantId]: {changes: 5}}}), `tenants.${tenantId}.changes: must be array`],
-	['state.json', JSON.stringify({version: 1, tenants: {[tenantId]: {changes: [null]}}}), `tenants.${tenantId}.changes[0]: must be object`],
-	['state.json', JSON.stringify({version: 1, tenants: {[tenantId]: {changes: [change({remove: 'abc'})]}}}), `tenants.${tenantId}.changes[0].remove: must be array`],
-	['state.json', JSON.stringify({version: 1, tenants: {[tenantId]: {changes: [change({add: [5]})]}}}), `tenants.${tenantId}.changes[0].add[0]: must be string`],
-	['state.json', JSON.stringify({version: 2, through: -1, tenants: {}}), 'through: must be >= 0'],
-	['state.json', '{"version": 2, "through": 0, "tenants": {', 'is not valid JSON'],
-	['state.json', JSON.stringify({version: 3, through: 0, tenants: {[tenantId]: {users: {}}}}), `tenants.${tenantId}.users: must be array`],
-	['state.json', JSON.stringify({version: 3, through: 0, tenants: {[tenantId]: {users: [['u1']]}}}), `tenants.${tenantId}.users[0]: must NOT have fewer than 2 items`],
-	['state.json', JSON.stringify({version: 3, through: 0, tenants: {[tenantId]: {users: [[5, {}]]}}}), `tenants.${tenantId}.users[0][0]: must be string`],
-	['state.json', JSON.stringify({version: 3, through: 0, tenants: {[tenantId]: {users: [['u1', {add: []}]]}}}), `tenants.${tenantId}.users[0][1].add: must be object`],
+	['state.json', '{"version": 1, "through": 0, "tenants": "x"}', 'tenants: must be object'],
+	['state.json', JSON.stringify({version: 9, through: 0, tenants: {}, future: {a: 1}}), 'is of format 9, and this m365-licenses reads format 1 only'],
+	['state.json', JSON.stringify({version: 1, through: 0, tenants: {}, future: 1}), 'future: is not known to this version'],
+	['state.json', JSON.stringify({version: 1, through: -1, tenants: {}}), 'through: must be >= 0'],
+	['state.json', '{"version": 1, "through": 0, "tenants": {', 'is not valid JSON'],
+	['state.json', JSON.stringify({version: 1, through: 0, tenants: {[tenantId]: {users: {}}}}), `tenants.${tenantId}.users: must be array`],
+	['state.json', JSON.stringify({version: 1, through: 0, tenants: {[tenantId]: {users: [['u1']]}}}), `tenants.${tenantId}.users[0]: must NOT have fewer than 2 items`],
+	['state.json', JSON.stringify({version: 1, through: 0, tenants: {[tenantId]: {users: [[5, {}]]}}}), `tenants.${tenantId}.users[0][0]: must be string`],
+	['state.json', JSON.stringify({version: 1, through: 0, tenants: {[tenantId]: {users: [['u1', {add: []}]]}}}), `tenants.${tenantId}.users[0][1].add: must be object`],
+	['journal.jsonl', JSON.stringify({seq: 1, type: 'commit', id: 'x', tenantId: 't', time: 't', changes: [change({remove: 'abc'})], audit: []}) + '\n', 'line 1: changes[0].remove: must be array'],
+	['journal.jsonl', JSON.stringify({seq: 1, type: 'commit', id: 'x', tenantId: 't', time: 't', changes: [change({add: [5]})], audit: []}) + '\n', 'line 1: changes[0].add[0]: must be string'],
 	['journal.jsonl', '{"seq":1,"type":"commit","id":"x","tenantId":"t","time":"t","changes":5,"audit":[]}\n', 'line 1: changes: must be array'],
 	['journal.jsonl', '{"seq":1,"type":"rollback","id":"x"}\n', 'line 1: type: "rollback" is not known to this version'],
 	['journal.jsonl', 'null\n', 'line 1: (top level): must be object'],
-	['journal.jsonl', '{"seq":1,"type":"audited","id":"x"}\nnot json\n{"seq":3,"type":"audited","id":"y"}\n', 'line 2: is not valid JSON'],
-	['pending.json', '{"time":"t","actor":"a","tenantId":"t","items":"all"}', 'items: must be array'],
+	['journal.jsonl', '{"seq":1,"type":"audited","id":"x"}\n', 'line 1: type: "audited" is not known to this version'],
+	['journal.jsonl', '{"seq":1,"type":"commit","id":"x","tenantId":"t","time":"t","changes":[],"audit":[]}\nnot json\n', 'line 2: is not valid JSON'],
 ];
 
 describe('a state file of the wrong shape', () => {
@@ -76,7 +74,7 @@ describe('a state file of the wrong shape', () => {
 			const result = spawnSync(process.execPath, [bundle, ...args, '--state-dir', dir], {encoding: 'utf8'});
 			counts.faults++;
 			expect(result.status).toBe(1);
-			expect(result.stderr).toBe(`m365-licenses: State file ${path}: was written by a newer m365-licenses (format 4; this one reads formats up to 3): use that version. It was left as it is; move it aside or pass --state-dir to use another directory.\n`);
+			expect(result.stderr).toBe(`m365-licenses: State file ${path}: is of format 4, and this m365-licenses reads format 1 only: use the m365-licenses that wrote it. It was left as it is; move it aside or pass --state-dir to use another directory.\n`);
 			expect(result.stdout).toBe('');
 		}
 		// Never downgraded, never rewritten.
@@ -86,20 +84,24 @@ describe('a state file of the wrong shape', () => {
 });
 
 describe('a line cut off by a crash', () => {
-	it('at the end of audit.jsonl is skipped and said so; the next entry starts on a line of its own', async () => {
+	it('at the end of audit.jsonl is skipped and said so, then cut off by the next writer, whose entries start on a line of their own', async () => {
 		const {store, stateFile, stateDir} = await demoStore();
 		const tenant = store.getState().tenant;
 		await store.apply(planUnassign(tenant, [alex], [sku.businessPremium]));
+		// A writer's end moves the journal's audit entries into the log.
+		expect(stateFile.compact()).toBeNull();
 		const path = join(stateDir, 'audit.jsonl');
 		appendFileSync(path, '{"time":"2026-11-25T10:00:00.000Z","actor":"megan.bo');
 		counts.faults++;
 		expect(stateFile.audit()).toMatchObject({entries: [{userPrincipalName: 'alex.wilber@contoso.com'}], problem: `Audit log ${path}: line 2 is not a whole entry (cut off while being written) and was skipped.`});
 
 		await store.apply(planUnassign(store.getState().tenant, [userByName(tenant, 'Diego Siciliani').id], [sku.businessPremium]));
+		expect(openStateFile(stateDir).audit().entries.map(e => e.userPrincipalName)).toEqual(['alex.wilber@contoso.com', 'diego.siciliani@contoso.com']);
+		expect(stateFile.compact()).toBeNull();
 		const {entries, problem} = openStateFile(stateDir).audit();
 		expect(entries.map(e => e.userPrincipalName)).toEqual(['alex.wilber@contoso.com', 'diego.siciliani@contoso.com']);
-		expect(problem).toMatch(/line 2 is not a whole entry/);
-		expect(readFileSync(path, 'utf8').split('\n')[2]).toMatch(/^\{"time".*"diego\.siciliani@contoso\.com"/);
+		expect(problem).toBeNull();
+		expect(readFileSync(path, 'utf8').split('\n')[1]).toMatch(/^\{"time".*"diego\.siciliani@contoso\.com"/);
 	});
 
 	it('at the end of journal.jsonl is ignored by readers and cut off by the next writer, which loses nothing before it', async () => {

@@ -2,8 +2,6 @@
 // guide's read-aloud text say of them, and the one request that removes both, against the local
 // Graph test server (which refuses the base alone from the same table).
 import {describe, expect, it} from 'vitest';
-import {readFileSync} from 'node:fs';
-import {join} from 'node:path';
 import {GraphTenant, outcomesOf} from '../../source/backends/graph/graph-tenant.js';
 import {servicePlanNames} from '../../source/domain/catalog.js';
 import {consequencesOf} from '../../source/domain/consequences.js';
@@ -151,7 +149,7 @@ describe('a dependency the table did not foresee, on a live tenant', () => {
 			expect(outcome!.message).toBe(
 				'Microsoft 365 Audio Conferencing_USGOV_GCCHIGH depends on Microsoft 365 E3_USGOV_GCCHIGH: remove Microsoft 365 Audio Conferencing_USGOV_GCCHIGH too, or keep Microsoft 365 E3_USGOV_GCCHIGH',
 			);
-			const audit = readFileSync(join(stateDir, 'audit.jsonl'), 'utf8').trim().split('\n').map(line => JSON.parse(line));
+			const audit = openStateFile(stateDir).audit().entries;
 			expect(audit).toEqual([
 				expect.objectContaining({action: 'unassign', outcome: 'failed', dependency: {servicePlan: 'MCOMEETADV_AR_GCCHigh', dependsOn: ['MCOSTANDARD']}}),
 			]);

@@ -1,4 +1,4 @@
-import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {UserError} from '../../source/backends/backend.js';
@@ -6,9 +6,10 @@ import {LocalTenant} from '../../source/backends/local-tenant.js';
 import {demoTenantPath} from '../../source/paths.js';
 import {planUnassign} from '../../source/domain/plan.js';
 import {productBySku} from '../../source/domain/selectors.js';
-import {openStateFile, resolveStateDir} from '../../source/store/state-file.js';
+import {openStateFile} from '../../source/store/state-file.js';
+import {resolveStateDir} from '../../source/store/state-dir.js';
 import {openStore} from '../../source/store/store.js';
-import {demoStore, demoTenant, sku, tempStateDir, userByName} from '../helpers/tenant.js';
+import {demoStore, sku, tempStateDir, userByName} from '../helpers/tenant.js';
 
 const available = (tenant: Parameters<typeof productBySku>[0]) => productBySku(tenant, sku.businessPremium)!.available;
 
@@ -116,32 +117,6 @@ describe('a change cut off mid-way', () => {
 		const third = await demoStore(stateDir);
 		expect(third.store.getState().recovered).toBeNull();
 		expect(third.stateFile.audit().entries).toHaveLength(2);
-	});
-
-	it('a change left by the build before the journal (pending.json) is settled from the saved changes', async () => {
-		const dir = tempStateDir();
-		const tenant = demoTenant();
-		const [alex, diego] = ['Alex Wilber', 'Diego Siciliani'].map(name => userByName(tenant, name));
-		const tenantId = tenant.organization.id;
-		// That build saved Alex's removal in state.json, then was killed before Diego's.
-		writeFileSync(join(dir, 'state.json'), JSON.stringify({version: 1, tenants: {[tenantId]: {changes: [{time: '2026-11-25T10:00:01.000Z', userId: alex!.id, add: [], remove: [sku.businessPremium]}]}}}));
-		writeFileSync(
-			join(dir, 'pending.json'),
-			JSON.stringify({
-				time: '2026-11-25T10:00:00.000Z',
-				actor: 'megan.bowen@contoso.com',
-				tenantId,
-				items: [alex!, diego!].map(u => ({userId: u.id, userPrincipalName: u.userPrincipalName, add: [], remove: [sku.businessPremium]})),
-			}),
-		);
-		const next = await demoStore(dir);
-		expect(next.store.getState().recovered).toEqual({time: '2026-11-25T10:00:00.000Z', done: 1, notDone: 1});
-		expect(next.stateFile.audit().entries.map(e => [e.userPrincipalName, e.outcome, e.reason])).toEqual([
-			['alex.wilber@contoso.com', 'removed', 'found-after-interruption'],
-			['diego.siciliani@contoso.com', 'failed', 'interrupted'],
-		]);
-		expect(existsSync(join(dir, 'pending.json'))).toBe(false);
-		expect((await demoStore(dir)).store.getState().recovered).toBeNull();
 	});
 
 	it('a normal change leaves nothing pending', async () => {
