@@ -2,9 +2,9 @@
 import {createInterface} from 'node:readline/promises';
 import {parseArgs} from 'node:util';
 import packageJson from '../package.json' with {type: 'json'};
-import {UserError} from './backends/backend.js';
+import {UserError} from './errors.js';
 import type {CommandIO} from './commands/io.js';
-import {terminalLines, terminalText} from './domain/text-safety.js';
+import {terminalLines, terminalText} from './present/text-safety.js';
 import {languageIds, setLanguage, strings, type Language} from './text/index.js';
 import {chooseLanguage, flagValue, langFlag, type LanguageChoice} from './text/language.js';
 import {homesOf} from './paths.js';

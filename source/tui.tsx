@@ -1,9 +1,9 @@
 // The interactive app: opened from cli.tsx only when it is needed, so subcommands, --help and
 // --version do not pay for loading Ink and React.
 import {render} from 'ink';
-import {Cancelled} from './backends/backend.js';
-import {endpointsOf, openTenant, type GlobalOptions} from './commands/open.js';
-import {terminalText} from './domain/text-safety.js';
+import {Cancelled} from './errors.js';
+import {endpointsOf, openTenant, type GlobalOptions} from './open-tenant.js';
+import {terminalText} from './present/text-safety.js';
 import {frameRate} from './ui/render-options.js';
 import {App} from './ui/App.js';
 import type {InterruptKind, Interrupts} from './ui/interrupt.js';

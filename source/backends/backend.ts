@@ -1,8 +1,7 @@
 import type {LocalExtras, Tenant, User} from '../domain/model.js';
 import type {LicensePlan, UserOutcome} from '../domain/plan.js';
 import type {GroupOutcome} from '../domain/groups.js';
-import type {Progress} from './graph/http.js';
-import {strings} from '../text/index.js';
+import type {Progress} from '../domain/progress.js';
 
 export type DeletedUser = NonNullable<LocalExtras['deletedUsers']>[number];
 
@@ -55,24 +54,4 @@ export interface TenantBackend {
 	): Promise<GroupOutcome[]>;
 	/** A live backend: the deleted users as its source holds them now (a file keeps them in the tenant). */
 	deletedUsers?(): Promise<DeletedUser[]>;
-}
-
-/** A user mistake (bad file, bad flag): shown as one line, never as a stack trace. */
-export class UserError extends Error {
-	constructor(
-		message: string,
-		readonly exitCode = 1,
-	) {
-		super(message);
-	}
-}
-
-/**
- * An action dropped because its dialog was closed (esc, Ctrl-C, leaving the screen) before it was
- * sent: a sign-in waiting for a code is given up, and nothing reaches the tenant. Exit 130, as for Ctrl-C.
- */
-export class Cancelled extends UserError {
-	constructor() {
-		super(strings.signIn.cancelled, 130);
-	}
 }

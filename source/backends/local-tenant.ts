@@ -6,7 +6,8 @@ import {plannedDisabled, skipOutcomes, type LicensePlan, type UserOutcome} from 
 import type {GroupOutcome} from '../domain/groups.js';
 import {assignmentSources, indexTenant} from '../domain/selectors.js';
 import {strings} from '../text/index.js';
-import {UserError, type TenantBackend} from './backend.js';
+import {UserError} from '../errors.js';
+import {type TenantBackend} from './backend.js';
 import {readFileBytes, textOf} from './text-file.js';
 import {completeTenant, validateTenant} from './validate-tenant.js';
 import type {SnapshotCache} from './snapshot-cache.js';

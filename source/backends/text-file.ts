@@ -5,7 +5,7 @@
 import {isUtf8} from 'node:buffer';
 import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
 import {strings} from '../text/index.js';
-import {UserError} from './backend.js';
+import {UserError} from '../errors.js';
 
 const chunkSize = 64 * 1024;
 

@@ -6,7 +6,7 @@ import schema from '../../demo-data/tenant.schema.json' with {type: 'json'};
 import {normaliseTenant} from '../domain/ids.js';
 import type {Tenant} from '../domain/model.js';
 import {strings} from '../text/index.js';
-import {UserError} from './backend.js';
+import {UserError} from '../errors.js';
 
 // Compiled on first use: the bundled demo is checked by the tests, not at every start.
 let compiled: ValidateFunction | undefined;

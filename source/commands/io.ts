@@ -1,8 +1,8 @@
 // What a subcommand reads and writes: data to stdout, messages to stderr, never mixed.
 import stringWidth from 'string-width';
-import {terminalLines, terminalText} from '../domain/text-safety.js';
-import {wrapPlain} from '../domain/wrap.js';
-import type {Progress} from '../backends/graph/http.js';
+import {terminalLines, terminalText} from '../present/text-safety.js';
+import {wrapPlain} from '../present/wrap.js';
+import type {Progress} from '../domain/progress.js';
 
 export interface CommandIO {
 	out: (text: string) => void;

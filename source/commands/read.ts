@@ -6,7 +6,7 @@ import type {OutcomeReason} from '../domain/plan.js';
 import type {Tenant} from '../domain/model.js';
 import {describeHolder, lockHolder} from '../store/writer-lock.js';
 import {exitCodes, outputWidth, paragraph, table, type CommandIO} from './io.js';
-import {endpointsOf, homesFor, openTenant, stateDirOf, type GlobalOptions, type Opened} from './open.js';
+import {endpointsOf, homesFor, openTenant, stateDirOf, type GlobalOptions, type Opened} from '../open-tenant.js';
 import {preferencesFile} from '../paths.js';
 import {proxyRoute} from '../backends/graph/network.js';
 

@@ -3,19 +3,11 @@
 import {consequencesOf, type ConsequenceKind, type UserConsequences} from '../domain/consequences.js';
 import type {Tenant} from '../domain/model.js';
 import type {OutcomeReason, PlanItem, UserOutcome} from '../domain/plan.js';
-import {
-	candidateConsequences,
-	findReclaim,
-	reclaimPlan,
-	type Candidate,
-	type ReclaimSection,
-	type SectionId,
-	type SignInUnavailable,
-} from '../domain/reclaim.js';
+import {candidateConsequences, findReclaim, reclaimPlan, type Candidate, type ReclaimSection, type SectionId, type SignInUnavailable} from '../domain/reclaim.js';
 import {indexTenant, namesOf, type Names} from '../domain/selectors.js';
 import {consequencePhrases, failureWords, inEnglish, listWords, mailboxAdvice, notOfferedWords, reclaimReason, strings} from '../text/index.js';
 import {exitCodes, table, type CommandIO} from './io.js';
-import type {Opened} from './open.js';
+import type {Opened} from '../open-tenant.js';
 import {changeExit, confirmed, refusedRole, send, summaryOf} from './change.js';
 import {consequenceList} from './unassign.js';
 

@@ -7,7 +7,7 @@ import {indexTenant, namesOf} from '../domain/selectors.js';
 import {consequenceNotes, consequencePhrases, strings} from '../text/index.js';
 import {exitCodes, table, type CommandIO} from './io.js';
 import {changeExit, confirmed, refusedRole, summaryOf, type ChangeOptions, type ChangeOutcome} from './change.js';
-import type {Opened} from './open.js';
+import type {Opened} from '../open-tenant.js';
 import {consequenceList} from './unassign.js';
 
 export interface RemoveFromGroupOptions extends ChangeOptions {

@@ -1,9 +1,9 @@
 // The subcommands: the arguments checked, the tenant opened, the command run; an exit code back.
-import {UserError} from '../backends/backend.js';
+import {UserError} from '../errors.js';
 import {strings} from '../text/index.js';
 import {exitCodes, terminalSafe, type CommandIO} from './io.js';
 import {signOut} from '../backends/graph/auth.js';
-import {graphCacheFile, homesFor, openTenant, type GlobalOptions} from './open.js';
+import {graphCacheFile, homesFor, openTenant, type GlobalOptions} from '../open-tenant.js';
 import {audit, doctor, licenses, matchProducts, users} from './read.js';
 import {unassign} from './unassign.js';
 import {removeFromGroup} from './remove-from-group.js';

@@ -7,7 +7,7 @@ import {indexTenant, namesOf, type Names, type ProductRow} from '../domain/selec
 import {consequenceNotes, consequencePhrases, failureWords, listWords, strings} from '../text/index.js';
 import {exitCodes, outputWidth, paragraph, tableRows, type CommandIO} from './io.js';
 import {changeExit, confirmed, refusedRole, send, summaryOf, type ChangeOptions, type ChangeOutcome} from './change.js';
-import type {Opened} from './open.js';
+import type {Opened} from '../open-tenant.js';
 
 export interface UnassignOptions extends ChangeOptions {
 	product: ProductRow;

@@ -3,7 +3,7 @@
 // admin center's export ("User principal name") and Excel write it: comma, semicolon or tab
 // separated (Excel's "sep=;" line too), quoted fields, a BOM, the header in any case.
 import {parse} from 'csv-parse/sync';
-import {UserError} from '../backends/backend.js';
+import {UserError} from '../errors.js';
 import {readTextFile} from '../backends/text-file.js';
 import {strings} from '../text/index.js';
 import {exitCodes} from './io.js';

@@ -6,7 +6,6 @@
 // it lacks can be added.
 import {servicePlanNames} from './catalog.js';
 import type {ServicePlanInfo, Tenant} from './model.js';
-import type {PlanItem} from './plan.js';
 import {indexTenant, namesOf} from './selectors.js';
 
 /** Where Microsoft documents each dependency. */
@@ -76,7 +75,7 @@ function planWords(named: string): string {
  */
 export function dependencyRefusal(
 	tenant: Tenant | undefined,
-	item: Pick<PlanItem, 'userId' | 'remove'>,
+	item: {userId: string; remove: readonly string[]},
 	message: string | null,
 ): {addOns: string[]; bases: string[]; dependency: DependencyRefusal} | null {
 	const dependency = readDependencyRefusal(message);

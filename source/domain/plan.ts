@@ -5,13 +5,8 @@ import type {DependencyRefusal} from './dependencies.js';
 import type {Tenant, User} from './model.js';
 import {additionBlock, appsBlock, dependentAddOns, directAssignment, removalBlock} from './rules.js';
 import {assignmentSources, indexTenant} from './selectors.js';
+import type {SkipReason} from './rules.js';
 
-export type SkipReason =
-	| 'not-assigned'
-	| 'already-assigned'
-	| 'group-assigned'
-	| 'self-service-subscription'
-	| 'user-not-found';
 export type OutcomeReason = SkipReason | 'error';
 
 /** What was asked of a product: assign it, unassign it, or turn some of its apps off or on. */
@@ -339,4 +334,12 @@ export const done = (outcome: Outcome): outcome is 'assigned' | 'removed' | 'upd
 /** True when every user got what the plan asked: nothing skipped, nothing failed. */
 export function allWentThrough(outcomes: readonly UserOutcome[]): boolean {
 	return outcomes.every(outcome => done(outcome.outcome));
+}
+
+/** assignLicense's body: addLicenses is required even when empty; a product whose apps change is sent there too. */
+export function assignLicenseBody(item: PlanItem): {addLicenses: Array<{skuId: string; disabledPlans: string[]}>; removeLicenses: string[]} {
+	return {
+		addLicenses: [...item.add, ...(item.update ?? [])].map(skuId => ({skuId, disabledPlans: plannedDisabled(item, skuId)})),
+		removeLicenses: item.remove,
+	};
 }

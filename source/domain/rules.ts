@@ -7,7 +7,14 @@ import {daysAfter} from './dates.js';
 import {assignmentsOf, enabledPlanNames, withoutDirect, type Assignment} from './capabilities.js';
 import {servicePlanDependencies} from './dependencies.js';
 import {assignmentSources, indexTenant} from './selectors.js';
-import type {SkipReason} from './plan.js';
+
+/** Why a product of a user is left out of a change, before anything is sent. */
+export type SkipReason =
+	| 'not-assigned'
+	| 'already-assigned'
+	| 'group-assigned'
+	| 'self-service-subscription'
+	| 'user-not-found';
 
 /** The directory roles that may assign and unassign licenses. */
 export const licenseRoles: ReadonlyArray<{id: string; name: string}> = [

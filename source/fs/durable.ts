@@ -13,9 +13,10 @@
 // Every write goes through `fsSeam`, so tests can make the disk fill up or go read-only.
 import * as fs from 'node:fs';
 import {dirname} from 'node:path';
-import {UserError} from '../backends/backend.js';
+import {UserError} from '../errors.js';
 import {strings} from '../text/index.js';
 import {contentHash, hashOfOpenFile} from './content-hash.js';
+import type {Stranger} from '../text/en.js';
 
 export const fsSeam = {
 	openSync: fs.openSync,
@@ -40,8 +41,6 @@ const noFollow = (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0)
 const {O_RDONLY, O_RDWR, O_APPEND, O_CREAT} = fs.constants;
 const openFlags = {read: O_RDONLY, append: O_RDWR | O_APPEND | O_CREAT, update: O_RDWR} as const;
 
-/** What stands where the app keeps a file (or a folder) of its own, when it is not one. */
-export type Stranger = 'link' | 'fifo' | 'device' | 'socket' | 'folder' | 'file';
 
 /** A link, a FIFO, a device… where the app keeps its own file or folder: refused, naming it. */
 export class NotOurs extends UserError {

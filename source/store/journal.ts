@@ -4,7 +4,7 @@
 // state.json's `through` are what is saved since the journal was last folded (fold.ts).
 import type {AuditEntry} from '../domain/audit.js';
 import type {Change} from '../domain/changes.js';
-import {UserError} from '../backends/backend.js';
+import {UserError} from '../errors.js';
 import {strings} from '../text/index.js';
 import {appendDurably, crashPoint, truncateDurably, writeFileDurably} from '../fs/durable.js';
 import {shapeProblem} from './state-schema.js';

@@ -1,6 +1,7 @@
 // The tenant the store opens on: a live tenant as its source holds it (every change is made there),
 // a file's with the changes saved for it replayed: state.json's, then the journal's after them.
-import {UserError, type TenantBackend} from '../backends/backend.js';
+import {UserError} from '../errors.js';
+import {type TenantBackend} from '../backends/backend.js';
 import {applyFolded, type Folded} from '../domain/changes.js';
 import type {Tenant, User} from '../domain/model.js';
 import type {StateFile} from './state-file.js';

@@ -3,7 +3,7 @@
 // or an environment variable always wins over a preference. A file of the wrong shape is refused,
 // naming it and the setting, and left as it is (clearInvalidConfig: false). Settings this build
 // does not know are left alone, so a later version's (tenant profiles) can stand beside them.
-import {UserError} from '../backends/backend.js';
+import {UserError} from '../errors.js';
 import {clouds, type Cloud} from '../backends/graph/clouds.js';
 import {lookAt} from '../fs/durable.js';
 import {preferencesFile, type Homes} from '../paths.js';

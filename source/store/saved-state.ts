@@ -5,7 +5,7 @@
 // (backends/snapshot-cache.ts). Any other file is read whole at once, and refused unless it is of
 // this format and shape: it is left as it is, byte for byte.
 import type {Folded} from '../domain/changes.js';
-import {UserError} from '../backends/backend.js';
+import {UserError} from '../errors.js';
 import {strings} from '../text/index.js';
 import {openToRead} from '../fs/durable.js';
 import {contentHash} from '../fs/content-hash.js';

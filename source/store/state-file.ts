@@ -5,7 +5,7 @@
 // Only the holder of the writer lock writes; anyone may read. A reader reads the journal before
 // state.json, so a fold between the two never hides a change from it.
 import {join} from 'node:path';
-import {UserError} from '../backends/backend.js';
+import {UserError} from '../errors.js';
 import type {AuditEntry} from '../domain/audit.js';
 import {unfold, type Change, type Folded} from '../domain/changes.js';
 import {strings} from '../text/index.js';

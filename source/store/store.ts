@@ -2,8 +2,9 @@
 // Screens read it through selectors and change it only through these intents.
 import {randomUUID} from 'node:crypto';
 import {produce} from 'immer';
-import {UserError, type TenantBackend} from '../backends/backend.js';
-import type {Progress} from '../backends/graph/http.js';
+import {UserError} from '../errors.js';
+import {type TenantBackend} from '../backends/backend.js';
+import type {Progress} from '../domain/progress.js';
 import {auditEntries, groupAuditEntries, type AuditEntry} from '../domain/audit.js';
 import {groupSkips, type GroupOutcome, type GroupRemovalPlan} from '../domain/groups.js';
 import {applyChanges, changesFromOutcomes, type Change} from '../domain/changes.js';

@@ -6,11 +6,12 @@
 // Brugeradministrator, Helpdesk-administrator). Product names stay as Microsoft names them. Typed
 // Strings: a key missing here, or one too many, fails the type-check. Dates as 25.12.2026, times as
 // 07.12.2026 kl. 02:24 (UTC), numbers as 1.000.
-import type {Progress} from '../backends/graph/http.js';
+import type {Progress} from '../domain/progress.js';
 import type {ReducedTo, ReducibleKind} from '../domain/capabilities.js';
 import type {Consequence, ConsequenceKind, UserConsequences} from '../domain/consequences.js';
 import type {GroupRemovalReason} from '../domain/groups.js';
-import type {Outcome, SkipReason} from '../domain/plan.js';
+import type {Outcome} from '../domain/plan.js';
+import type {SkipReason} from '../domain/rules.js';
 import {en, levelWordsOf, reducedKey, type ChangeCounts, type Strings} from './en.js';
 import {outcomeSummary} from './outcome-summary.js';
 

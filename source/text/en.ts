@@ -1,13 +1,13 @@
 // Every word the app shows in English, in the Microsoft 365 admin center's own terms. Its shape is
 // every language's (Strings): da.ts is typed with it, so a key missing there, or one too many, fails
 // the type-check. Dates come in as ISO days (2026-12-25) and are said the language's way.
-import type {Progress} from '../backends/graph/http.js';
+import type {Progress} from '../domain/progress.js';
 import type {ReducedTo, ReducibleKind, SizedLevel} from '../domain/capabilities.js';
 import type {Consequence, ConsequenceKind, UserConsequences} from '../domain/consequences.js';
 import type {GroupRemovalReason} from '../domain/groups.js';
 import type {JsonPlace} from '../domain/json-place.js';
-import type {Stranger} from '../fs/durable.js';
-import type {Outcome, OutcomeCounts, Requested, SkipReason} from '../domain/plan.js';
+import type {Outcome, OutcomeCounts, Requested} from '../domain/plan.js';
+import type {SkipReason} from '../domain/rules.js';
 import {outcomeSummary} from './outcome-summary.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -110,6 +110,9 @@ const outcomeWords: Record<Outcome, (n: number) => string> = {
 	'not-sent': n => `${plural(n, 'user', 'users')} not sent`,
 	unknown: n => `${plural(n, 'user', 'users')} unknown (Graph's answer was lost)`,
 };
+
+/** What stands where the app keeps a file of its own, when it is not that file (fs/durable.ts refuses it). */
+export type Stranger = 'link' | 'fifo' | 'device' | 'socket' | 'folder' | 'file';
 
 /** A change's users, counted by outcome, as the command line sums them up. */
 export interface ChangeCounts {

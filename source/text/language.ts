@@ -1,6 +1,6 @@
 // Which language to speak: --lang, else M365_LICENSES_LANG, else the preference (config.json), else the locale (LC_ALL, LC_MESSAGES,
 // LANG, the first one set, as the C library reads them), else English. doctor says which and why.
-import {isLanguage, type Language} from './index.js';
+import {isLanguage, type Language} from './current.js';
 
 export type LanguageSource = 'flag' | 'env' | 'preference' | 'locale' | 'default';
 

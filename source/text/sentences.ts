@@ -8,7 +8,7 @@ import {dayOf} from '../domain/dates.js';
 import type {UserOutcome} from '../domain/plan.js';
 import {assignmentSources, indexTenant, namesOf} from '../domain/selectors.js';
 import {reducedKey} from './en.js';
-import {strings} from './index.js';
+import {strings} from './current.js';
 
 /** "a, b and c", in the language in use. */
 export const listWords = (items: readonly string[]) => strings.list(items);

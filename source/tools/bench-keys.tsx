@@ -7,7 +7,7 @@ import {EventEmitter} from 'node:events';
 import {performance} from 'node:perf_hooks';
 import {parseArgs} from 'node:util';
 import {render} from 'ink';
-import {openTenant} from '../commands/open.js';
+import {openTenant} from '../open-tenant.js';
 import {App} from '../ui/App.js';
 import {createKeyFeed} from '../ui/key-feed.js';
 import {frameRate} from '../ui/render-options.js';

@@ -4,8 +4,8 @@ import {consequenceKinds, lostKinds, type UserConsequences} from '../domain/cons
 import {fileStamp} from '../domain/dates.js';
 import type {Tenant} from '../domain/model.js';
 import {countOutcomes, type LicensePlan, type UserOutcome} from '../domain/plan.js';
-import {markdownText as md} from '../domain/text-safety.js';
-import type {Names} from './components/plan-lines.js';
+import {markdownText as md} from '../present/text-safety.js';
+import type {Names} from '../domain/selectors.js';
 import {explained, listWords as list, strings} from '../text/index.js';
 
 /** Paragraphs a support person can read out: who loses what, what that means, who is skipped. */

@@ -2,7 +2,7 @@
 // A pure reducer, and a small store around it, so only the panel redraws on every answer: the
 // screens below learn only when the panel opens and closes.
 import {createContext, useContext, useSyncExternalStore} from 'react';
-import type {Progress} from '../backends/graph/http.js';
+import type {Progress} from '../domain/progress.js';
 
 export interface SendingState {
 	/** Null until the backend reports: a local change is done before there is anything to show. */

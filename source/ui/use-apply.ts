@@ -4,7 +4,7 @@ export {namesOf} from '../domain/selectors.js';
 import {useSending} from './sending.js';
 import {useStore} from './store-context.js';
 import {strings} from '../text/index.js';
-import {Cancelled} from '../backends/backend.js';
+import {Cancelled} from '../errors.js';
 
 /** What the status line says when an action did not go through: cancelled (nothing sent), or why it was not saved. */
 export function actionError(error: unknown): string {

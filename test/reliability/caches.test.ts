@@ -7,7 +7,7 @@ import {join} from 'node:path';
 import {describe, expect, it, vi} from 'vitest';
 import {GraphTenant} from '../../source/backends/graph/graph-tenant.js';
 import {stampOf} from '../../source/backends/validated-snapshots.js';
-import {openTenant} from '../../source/commands/open.js';
+import {openTenant} from '../../source/open-tenant.js';
 import type {Tenant} from '../../source/domain/model.js';
 import {demoTenantPath} from '../../source/paths.js';
 import {openStateFile} from '../../source/store/state-file.js';

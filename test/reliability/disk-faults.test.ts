@@ -8,7 +8,7 @@ import type {TenantBackend} from '../../source/backends/backend.js';
 import {tokenProvider} from '../../source/backends/graph/auth.js';
 import {GraphTenant} from '../../source/backends/graph/graph-tenant.js';
 import {LocalTenant} from '../../source/backends/local-tenant.js';
-import {openTenant} from '../../source/commands/open.js';
+import {openTenant} from '../../source/open-tenant.js';
 import {fsSeam} from '../../source/fs/durable.js';
 import {startGraphServer} from '../fixtures/graph-server.js';
 import {startIdentityServer} from '../fixtures/identity-server.js';

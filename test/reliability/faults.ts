@@ -1,7 +1,7 @@
 // Fault injection for the reliability suite: the disk fails at the nth call of one file-system
 // operation (through the store's fs seam), and a tally of what was injected and what was lost.
 import {afterAll, expect} from 'vitest';
-import {UserError} from '../../source/backends/backend.js';
+import {UserError} from '../../source/errors.js';
 import {fsSeam} from '../../source/fs/durable.js';
 
 export type SeamCall = keyof typeof fsSeam;

@@ -5,7 +5,7 @@
 import {readFileSync} from 'node:fs';
 import {createServer} from 'node:net';
 import {describe, expect, it} from 'vitest';
-import {UserError} from '../../source/backends/backend.js';
+import {UserError} from '../../source/errors.js';
 import {GraphTenant} from '../../source/backends/graph/graph-tenant.js';
 import type {Tenant} from '../../source/domain/model.js';
 import {demoTenantPath} from '../../source/paths.js';

@@ -5,7 +5,7 @@ import {spawnSync} from 'node:child_process';
 import {chmodSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {UserError} from '../../source/backends/backend.js';
+import {UserError} from '../../source/errors.js';
 import {demoStore, tempStateDir} from '../helpers/tenant.js';
 import {bundle, requireBundle} from '../helpers/tmux.js';
 import {tally} from './faults.js';

@@ -5,7 +5,7 @@ import {spawnSync} from 'node:child_process';
 import {chmodSync, mkdirSync, readdirSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {openTenant} from '../../source/commands/open.js';
+import {openTenant} from '../../source/open-tenant.js';
 import {planUnassign} from '../../source/domain/plan.js';
 import {demoStore, sku, tempStateDir, userByName} from '../helpers/tenant.js';
 import {bundle, requireBundle} from '../helpers/tmux.js';

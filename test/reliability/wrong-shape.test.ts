@@ -5,7 +5,7 @@ import {spawnSync} from 'node:child_process';
 import {appendFileSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {UserError} from '../../source/backends/backend.js';
+import {UserError} from '../../source/errors.js';
 import {planUnassign} from '../../source/domain/plan.js';
 import {openStateFile} from '../../source/store/state-file.js';
 import {demoStore, demoTenant, sku, tempStateDir, userByName} from '../helpers/tenant.js';

@@ -2,7 +2,7 @@
 // and esc to stop it. The backend here stands in for Graph: it reports, then waits to be stopped.
 import {afterEach, describe, expect, it} from 'vitest';
 import type {TenantBackend} from '../../source/backends/backend.js';
-import type {Progress} from '../../source/backends/graph/http.js';
+import type {Progress} from '../../source/domain/progress.js';
 import {LocalTenant} from '../../source/backends/local-tenant.js';
 import {skipOutcomes, type LicensePlan} from '../../source/domain/plan.js';
 import {demoTenantPath} from '../../source/paths.js';

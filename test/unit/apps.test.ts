@@ -6,7 +6,7 @@ import {LocalTenant} from '../../source/backends/local-tenant.js';
 import {outcomesOf} from '../../source/backends/graph/graph-tenant.js';
 import {auditEntries} from '../../source/domain/audit.js';
 import {assignmentsOf, withAdded, withoutDirect} from '../../source/domain/capabilities.js';
-import {assignLicenseBody} from '../../source/domain/commands.js';
+import {assignLicenseBody} from '../../source/domain/plan.js';
 import {applyChanges, changesFromOutcomes} from '../../source/domain/changes.js';
 import {planConsequences} from '../../source/domain/consequences.js';
 import {countOutcomes, isEmptyPlan, planAssignMore, planChanges, planReplace, shortfalls} from '../../source/domain/plan.js';

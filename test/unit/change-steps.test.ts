@@ -4,16 +4,7 @@ import {describe, expect, it} from 'vitest';
 import type {LicensePlan, Outcome, UserOutcome} from '../../source/domain/plan.js';
 import {changeStep, listStep, type ChangeStep} from '../../source/ui/components/change-steps.js';
 import {initialReclaimView, reclaimView} from '../../source/ui/screens/reclaim-state.js';
-import {
-	appsOff,
-	changesOf,
-	hasEdits,
-	initialUserPanel,
-	isTicked,
-	userPanel,
-	type UserPanelEvent,
-	type UserPanelState,
-} from '../../source/ui/screens/user-panel-state.js';
+import {appsOff, changesOf, hasEdits, initialUserPanel, isTicked, userPanel, type UserPanelEvent, type UserPanelState} from '../../source/ui/screens/user-panel-state.js';
 import {demoTenant, sku} from '../helpers/tenant.js';
 
 const plan: LicensePlan = {items: []};

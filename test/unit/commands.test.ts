@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {curlLines, graphVariable, powershellLines} from '../../source/domain/commands.js';
-import {shellString, terminalText} from '../../source/domain/text-safety.js';
+import {curlLines, graphVariable, powershellLines} from '../../source/present/commands.js';
+import {shellString, terminalText} from '../../source/present/text-safety.js';
 import type {LicensePlan, PlanItem} from '../../source/domain/plan.js';
 
 const item = (upn: string, add: string[], remove: string[]): PlanItem => ({

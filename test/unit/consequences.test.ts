@@ -1,15 +1,7 @@
 import {produce} from 'immer';
 import {describe, expect, it} from 'vitest';
 import {applyChanges} from '../../source/domain/changes.js';
-import {
-	consequencesOf,
-	lostKinds,
-	mailboxWindow,
-	planConsequences,
-	restoresMailbox,
-	sumConsequences,
-	type UserConsequences,
-} from '../../source/domain/consequences.js';
+import {consequencesOf, lostKinds, mailboxWindow, planConsequences, restoresMailbox, sumConsequences, type UserConsequences} from '../../source/domain/consequences.js';
 import {planAssign, planUnassign, planUnassignAll} from '../../source/domain/plan.js';
 import {demoTenant, sku, userByName} from '../helpers/tenant.js';
 

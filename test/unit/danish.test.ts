@@ -4,7 +4,7 @@ import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {LocalTenant} from '../../source/backends/local-tenant.js';
-import {endpointsOf} from '../../source/commands/open.js';
+import {endpointsOf} from '../../source/open-tenant.js';
 import {readUsersFile} from '../../source/commands/users-file.js';
 import type {Consequence, UserConsequences} from '../../source/domain/consequences.js';
 import {jsonErrorPlace} from '../../source/domain/json-place.js';

@@ -3,7 +3,7 @@
 import {describe, expect, it} from 'vitest';
 import {redact} from '../../source/backends/graph/http.js';
 import {backoffMs, batchSize, initialPacing, maxWindow, minThrottleWaitMs, paced, ratePerSecond, retryAfterMs, sent, throttleWaitMs} from '../../source/backends/graph/pacing.js';
-import {parseDuration} from '../../source/commands/open.js';
+import {parseDuration} from '../../source/open-tenant.js';
 
 const ok = (answered: number, sentEpoch = 0) => ({sentEpoch, answered, throttled: 0, retryAfterMs: null});
 const throttled = (count: number, retryAfter: number | null, sentEpoch = 0, answered = 0) => ({sentEpoch, answered, throttled: count, retryAfterMs: retryAfter});

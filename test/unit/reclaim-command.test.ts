@@ -3,7 +3,7 @@
 import {readFileSync} from 'node:fs';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {CommandIO} from '../../source/commands/io.js';
-import type {GlobalOptions} from '../../source/commands/open.js';
+import type {GlobalOptions} from '../../source/open-tenant.js';
 import {runCommand, type CommandValues} from '../../source/commands/run.js';
 import type {Tenant} from '../../source/domain/model.js';
 import {demoTenantPath} from '../../source/paths.js';

@@ -8,7 +8,7 @@ import {produce} from 'immer';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {compactTenant, expandTenant} from '../../source/backends/compact-tenant.js';
 import {SnapshotCache} from '../../source/backends/snapshot-cache.js';
-import {openTenant} from '../../source/commands/open.js';
+import {openTenant} from '../../source/open-tenant.js';
 import {applyChanges, type Change} from '../../source/domain/changes.js';
 import type {Tenant} from '../../source/domain/model.js';
 import {planAssign, planUnassign} from '../../source/domain/plan.js';

@@ -1,7 +1,7 @@
 import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {UserError} from '../../source/backends/backend.js';
+import {UserError} from '../../source/errors.js';
 import {LocalTenant} from '../../source/backends/local-tenant.js';
 import {demoTenantPath} from '../../source/paths.js';
 import {planUnassign} from '../../source/domain/plan.js';

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import {describe, expect, it} from 'vitest';
-import {markdownText, powershellString, terminalLines, terminalText} from '../../source/domain/text-safety.js';
+import {markdownText, powershellString, terminalLines, terminalText} from '../../source/present/text-safety.js';
 
 // Characters hostile tenant data is made of: ESC/CSI/OSC/DCS pieces, C1, NUL, bidi, zero-width,
 // tags, variation selectors, separators, lone surrogates; and Markdown and PowerShell's specials.

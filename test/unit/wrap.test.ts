@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest';
 import wrapAnsi from 'wrap-ansi';
 import stringWidth from 'string-width';
 import cliTruncate from 'cli-truncate';
-import {textWidth, truncateEnd, wrapPlain} from '../../source/domain/wrap.js';
+import {textWidth, truncateEnd, wrapPlain} from '../../source/present/wrap.js';
 import {packParts} from '../../source/ui/components/wrap-text.js';
 
 describe('wrapping plain text', () => {

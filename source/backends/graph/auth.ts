@@ -11,13 +11,14 @@
 import {createHash} from 'node:crypto';
 import {join} from 'node:path';
 import type {AccountInfo, AuthenticationResult, DeviceCodeRequest, INetworkModule, NetworkResponse, PublicClientApplication} from '@azure/msal-node';
-import {Cancelled, UserError} from '../backend.js';
+import {Cancelled, UserError} from '../../errors.js';
 import {diskError, lookAt, readIfThere, removeFile} from '../../fs/durable.js';
 import {writePrivateFile} from '../../fs/private-files.js';
 import {strings} from '../../text/index.js';
 import {graphScopes} from './clouds.js';
 import {send} from './network.js';
 import {networkProblem, redact} from './http.js';
+import type {TokenSource} from './http.js';
 
 export interface SignInOptions {
 	env: NodeJS.ProcessEnv;
@@ -45,11 +46,6 @@ export interface SignInOptions {
 	interactive?: boolean;
 }
 
-/**
- * A valid access token for Graph; `extra`: permissions an action needs beyond the ones always asked
- * for. Aborting `signal` (the action's dialog was closed) drops a sign-in still waiting for a code.
- */
-export type TokenSource = (extra?: readonly string[], signal?: AbortSignal) => Promise<string>;
 
 export const tokenCacheFile = (stateDir: string) => join(stateDir, 'msal-token-cache.json');
 /** Which account each sign-in service and tenant was signed in with: no secret, but the admin's own. */

@@ -6,11 +6,18 @@
 // The sign-in token goes to Graph's origin (scheme, host and port) and nowhere else: a next-page link
 // or a redirect elsewhere is refused, and nothing taken from an answer is shown with a token in it.
 // Every failure is a GraphError naming the request (method and path), never a stack trace.
-import {Cancelled, UserError} from '../backend.js';
+import {Cancelled, UserError} from '../../errors.js';
 import {strings} from '../../text/index.js';
-import type {TokenSource} from './auth.js';
+
 import {proxyRoute, send} from './network.js';
 import {batchSize, initialPacing, paced, ratePerSecond, retryAfterMs, sent, throttleWaitMs, type Pacing} from './pacing.js';
+import type {Progress} from '../../domain/progress.js';
+
+/**
+ * A valid access token for Graph; `extra`: permissions an action needs beyond the ones always asked
+ * for. Aborting `signal` (the action's dialog was closed) drops a sign-in still waiting for a code.
+ */
+export type TokenSource = (extra?: readonly string[], signal?: AbortSignal) => Promise<string>;
 
 export type Method = 'GET' | 'POST' | 'DELETE';
 
@@ -29,21 +36,6 @@ export interface SubResponse {
 	body?: {error?: {code?: string; message?: string}} & Record<string, unknown>;
 }
 
-export interface Progress {
-	total: number;
-	/** Answered for good (whatever the answer). */
-	done: number;
-	/** Requests Graph held back (429 or 503) so far; each is sent again after the wait. */
-	throttled: number;
-	remaining: number;
-	/** Answers a second, lately. */
-	perSecond: number;
-	/** Until Graph's Retry-After is over; 0 while sending. */
-	waitingMs: number;
-	elapsedMs: number;
-	/** The last report of the run. */
-	finished: boolean;
-}
 
 /** A request that failed, as one line naming it. */
 export class GraphError extends UserError {

@@ -2,7 +2,7 @@
 // EnvHttpProxyAgent, so HTTPS_PROXY, HTTP_PROXY and NO_PROXY (and their lower-case forms) are honoured
 // for both. Node's own fetch ignores them, and operators on headless servers sit behind proxies.
 import type {Dispatcher, RequestInit, Response} from 'undici';
-import {UserError} from '../backend.js';
+import {UserError} from '../../errors.js';
 import {strings} from '../../text/index.js';
 
 type Undici = typeof import('undici');

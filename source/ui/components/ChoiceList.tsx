@@ -4,7 +4,7 @@
 // them with Ink's Text.
 import SelectInput from 'ink-select-input';
 import {Box} from 'ink';
-import {terminalText} from '../../domain/text-safety.js';
+import {terminalText} from '../../present/text-safety.js';
 import {useKeyRouter} from '../input-router.js';
 import {Text} from './Text.js';
 

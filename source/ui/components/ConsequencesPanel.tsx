@@ -2,7 +2,7 @@
 // Given as single-row lines so the confirmation can scroll them with the rest.
 import type {UserConsequences} from '../../domain/consequences.js';
 import {consequenceNotes, consequencePhrases, consequenceSummary, strings} from '../../text/index.js';
-import type {Names} from './plan-lines.js';
+import type {Names} from '../../domain/selectors.js';
 import {wrapText, type Line, type Segment} from './wrap-text.js';
 
 /**

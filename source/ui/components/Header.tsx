@@ -2,7 +2,7 @@ import {Box} from 'ink';
 import {Text} from './Text.js';
 import type {Tab} from '../navigation.js';
 import stringWidth from 'string-width';
-import {terminalText} from '../../domain/text-safety.js';
+import {terminalText} from '../../present/text-safety.js';
 import {strings, type Strings} from '../../text/index.js';
 
 interface Props {

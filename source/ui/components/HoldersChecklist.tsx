@@ -3,7 +3,7 @@ import type {Tenant, User} from '../../domain/model.js';
 import {assignmentSources, filterUsers, holdersOf} from '../../domain/selectors.js';
 import {strings} from '../../text/index.js';
 import {namesOf} from '../use-apply.js';
-import type {Names} from './plan-lines.js';
+import type {Names} from '../../domain/selectors.js';
 import {useChecklist, type Checklist} from './use-checklist.js';
 import {UserChecklist} from './UserChecklist.js';
 

@@ -8,7 +8,7 @@ import type {Tenant} from '../../domain/model.js';
 import {freedLicenses, type UserOutcome} from '../../domain/plan.js';
 import {productBySku} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
-import {AssignPanel} from '../screens/AssignPanel.js';
+import {AssignPanel} from './AssignPanel.js';
 import {useAppState} from '../store-context.js';
 import {strings} from '../../text/index.js';
 import {ChoiceList} from './ChoiceList.js';

@@ -8,7 +8,7 @@ import {useChrome} from '../chrome.js';
 import {useAppState} from '../store-context.js';
 import {namesOf} from '../use-apply.js';
 import {outcomeWhy, strings} from '../../text/index.js';
-import type {Names} from './plan-lines.js';
+import type {Names} from '../../domain/selectors.js';
 import {ScreenFrame} from './ScreenFrame.js';
 import {useScroll} from './use-scroll.js';
 import {dialogWidth} from './ConfirmPanel.js';

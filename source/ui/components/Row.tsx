@@ -1,7 +1,7 @@
 import {memo} from 'react';
 import {Text} from './Text.js';
-import {textWidth, truncateEnd} from '../../domain/wrap.js';
-import {terminalText} from '../../domain/text-safety.js';
+import {textWidth, truncateEnd} from '../../present/wrap.js';
+import {terminalText} from '../../present/text-safety.js';
 
 /** One column of a table row. */
 export interface RowCell {

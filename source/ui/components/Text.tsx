@@ -3,7 +3,7 @@
 // escape sequence in a display name is shown, not obeyed, and widths are counted on what is shown.
 import {Text as InkText} from 'ink';
 import {Children, type ComponentProps} from 'react';
-import {terminalText} from '../../domain/text-safety.js';
+import {terminalText} from '../../present/text-safety.js';
 
 export function Text({children, ...props}: ComponentProps<typeof InkText>) {
 	return <InkText {...props}>{Children.map(children, child => (typeof child === 'string' ? terminalText(child) : child))}</InkText>;

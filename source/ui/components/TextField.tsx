@@ -2,7 +2,7 @@
 // its own keys while focused. What it types is made safe first: a pasted escape sequence or hidden
 // character is dropped, not drawn.
 import InkTextInput from 'ink-text-input';
-import {withoutUnsafe} from '../../domain/text-safety.js';
+import {withoutUnsafe} from '../../present/text-safety.js';
 import type {TextField as Field} from '../input-router.js';
 
 export function TextField({field, focused}: {field: Pick<Field, 'value' | 'onChange' | 'onSubmit'>; focused: boolean}) {

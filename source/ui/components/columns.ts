@@ -2,7 +2,7 @@
 // they do not all fit, the least important ones give way first, each down to its minimum. Only a
 // column that has given way cuts its text, so what matters in a row is never what is cut off.
 import stringWidth from 'string-width';
-import {terminalText} from '../../domain/text-safety.js';
+import {terminalText} from '../../present/text-safety.js';
 
 export interface Column {
 	/** The widest text it shows (see widest). */

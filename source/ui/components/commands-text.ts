@@ -1,8 +1,8 @@
 // The `c` view and the files it leaves: the change as PowerShell and curl calls, laid out so what
 // is copied from the terminal (or run from the file) is exactly the change the app would make.
-import {curlLines, graphVariable, powershellLines, shellVariables} from '../../domain/commands.js';
+import {curlLines, graphVariable, powershellLines, shellVariables} from '../../present/commands.js';
 import type {LicensePlan} from '../../domain/plan.js';
-import {terminalText} from '../../domain/text-safety.js';
+import {terminalText} from '../../present/text-safety.js';
 import {strings} from '../../text/index.js';
 import {wrapText} from './wrap-text.js';
 

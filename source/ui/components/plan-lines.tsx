@@ -10,7 +10,6 @@ import {listWords, strings} from '../../text/index.js';
 import {consequenceHead, consequenceNoteRows} from './ConsequencesPanel.js';
 import {wrapSegments, type Line, type Segment} from './wrap-text.js';
 
-export type {Names} from '../../domain/selectors.js';
 
 /** The apps a plan turns off and on in one product of one user, by name. */
 function appChanges(tenant: Tenant, item: PlanItem, skuId: string): {off: string[]; on: string[]} {

@@ -1,5 +1,5 @@
-import {terminalText} from '../../domain/text-safety.js';
-import {textWidth, wrapPlain} from '../../domain/wrap.js';
+import {terminalText} from '../../present/text-safety.js';
+import {textWidth, wrapPlain} from '../../present/wrap.js';
 
 /**
  * A paragraph as the single-row lines a scrolling panel needs: wrapped to `width` columns (long

@@ -25,7 +25,7 @@ import {guideReport, readAloud, reportName} from '../guide-text.js';
 import {useAppState, useStore} from '../store-context.js';
 import {outcomeWhy, strings} from '../../text/index.js';
 import {namesOf, useApply} from '../use-apply.js';
-import {AssignPanel} from './AssignPanel.js';
+import {AssignPanel} from '../components/AssignPanel.js';
 import {nothingToRemoveReason, unassignQuestion} from './ProductScreen.js';
 import {guide, initialGuide, type GuideEvent, type GuideState, type GuideStep} from './guide-state.js';
 

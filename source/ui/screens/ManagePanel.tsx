@@ -3,16 +3,7 @@
 // confirmation listing per user what is assigned and unassigned, and each user's outcome with Done.
 import {Text} from '../components/Text.js';
 import {useState} from 'react';
-import {
-	isEmptyPlan,
-	planAssignMore,
-	plannedRemovals,
-	planReplace,
-	planUnassignAll,
-	shortfalls,
-	type LicensePlan,
-	type UserOutcome,
-} from '../../domain/plan.js';
+import {isEmptyPlan, planAssignMore, plannedRemovals, planReplace, planUnassignAll, shortfalls, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
 import {productRows} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {Row} from '../components/Row.js';

@@ -4,7 +4,8 @@ import {Box} from 'ink';
 import {Text} from '../components/Text.js';
 import {useState} from 'react';
 import type {Tenant} from '../../domain/model.js';
-import {allWentThrough, planUnassign, plannedRemovals, removalQuestion, type LicensePlan, type SkipReason, type UserOutcome} from '../../domain/plan.js';
+import {allWentThrough, planUnassign, plannedRemovals, removalQuestion, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
+import {type SkipReason} from '../../domain/rules.js';
 import {indexTenant, productBySku} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {Row} from '../components/Row.js';
@@ -17,7 +18,7 @@ import type {ActionId} from '../keys.js';
 import {useAppState} from '../store-context.js';
 import {strings} from '../../text/index.js';
 import {namesOf, useApply} from '../use-apply.js';
-import {AssignPanel} from './AssignPanel.js';
+import {AssignPanel} from '../components/AssignPanel.js';
 
 /** Why none of the ticked users can lose the product here: the reasons, most common first. */
 export function nothingToRemoveReason(plan: LicensePlan): string {

@@ -6,16 +6,7 @@ import {Text} from '../components/Text.js';
 import {useMemo, useReducer, useRef} from 'react';
 import type {Tenant} from '../../domain/model.js';
 import {plannedRemovals} from '../../domain/plan.js';
-import {
-	candidateConsequences,
-	defaultInactiveDays,
-	findReclaim,
-	offeredSkus,
-	reclaimPlan,
-	reclaimTotals,
-	type Candidate,
-	type ReclaimSection,
-} from '../../domain/reclaim.js';
+import {candidateConsequences, defaultInactiveDays, findReclaim, offeredSkus, reclaimPlan, reclaimTotals, type Candidate, type ReclaimSection} from '../../domain/reclaim.js';
 import {queryNarrows, shortProductName} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {Row, userCells} from '../components/Row.js';

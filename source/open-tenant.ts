@@ -1,22 +1,23 @@
 // Opening the tenant a subcommand or the TUI works on: the demo, a snapshot, or a live tenant through
 // Microsoft Graph; with the changes saved for it.
-import {strings} from '../text/index.js';
-import type {LanguageChoice} from '../text/language.js';
+import {strings} from './text/index.js';
+import type {LanguageChoice} from './text/language.js';
 import {join} from 'node:path';
-import {UserError, type TenantBackend} from '../backends/backend.js';
-import {tokenProvider, type SignedIn} from '../backends/graph/auth.js';
-import {clouds, type Cloud} from '../backends/graph/clouds.js';
-import {GraphTenant} from '../backends/graph/graph-tenant.js';
-import {SnapshotCache} from '../backends/snapshot-cache.js';
-import {ValidatedSnapshots} from '../backends/validated-snapshots.js';
-import {LocalTenant} from '../backends/local-tenant.js';
-import {cacheFiles, demoTenantPath, homesOf, type Homes} from '../paths.js';
-import {openStateFile, type StateFile} from '../store/state-file.js';
-import {prepareStateDir, resolveStateDir} from '../store/state-dir.js';
-import {moveFromEarlierHome} from '../store/move-home.js';
-import {keepReplayed} from '../store/load.js';
-import {openStore, type Store} from '../store/store.js';
-import {describeHolder, lockHolder, takeWriterLock} from '../store/writer-lock.js';
+import {UserError} from './errors.js';
+import {type TenantBackend} from './backends/backend.js';
+import {tokenProvider, type SignedIn} from './backends/graph/auth.js';
+import {clouds, type Cloud} from './backends/graph/clouds.js';
+import {GraphTenant} from './backends/graph/graph-tenant.js';
+import {SnapshotCache} from './backends/snapshot-cache.js';
+import {ValidatedSnapshots} from './backends/validated-snapshots.js';
+import {LocalTenant} from './backends/local-tenant.js';
+import {cacheFiles, demoTenantPath, homesOf, type Homes} from './paths.js';
+import {openStateFile, type StateFile} from './store/state-file.js';
+import {prepareStateDir, resolveStateDir} from './store/state-dir.js';
+import {moveFromEarlierHome} from './store/move-home.js';
+import {keepReplayed} from './store/load.js';
+import {openStore, type Store} from './store/store.js';
+import {describeHolder, lockHolder, takeWriterLock} from './store/writer-lock.js';
 
 export interface GlobalOptions {
 	tenant?: string;

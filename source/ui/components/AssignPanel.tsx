@@ -1,15 +1,15 @@
 // Assign licenses (+ on a product page): tick users who do not have the product, then assign.
 // The way back within the mailbox's 30-day window, and the next step after unassigning.
-import {Text} from '../components/Text.js';
+import {Text} from './Text.js';
 import {useMemo, useState} from 'react';
 import {allWentThrough, planAssign, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
 import {assignmentSources, filterUsers, productBySku} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
-import {ConfirmPanel} from '../components/ConfirmPanel.js';
-import {ResultPanel} from '../components/ResultPanel.js';
-import {ScreenFrame} from '../components/ScreenFrame.js';
-import {useChecklist} from '../components/use-checklist.js';
-import {UserChecklist} from '../components/UserChecklist.js';
+import {ConfirmPanel} from './ConfirmPanel.js';
+import {ResultPanel} from './ResultPanel.js';
+import {ScreenFrame} from './ScreenFrame.js';
+import {useChecklist} from './use-checklist.js';
+import {UserChecklist} from './UserChecklist.js';
 import {useAppState} from '../store-context.js';
 import {strings} from '../../text/index.js';
 import {useApply} from '../use-apply.js';

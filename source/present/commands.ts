@@ -1,15 +1,9 @@
 // The same change as Microsoft Graph PowerShell and REST calls, for admins who want to see, check or
 // run it themselves. One call per user, as the plan is carried out. Source: FACTS.md, Microsoft Graph.
-import {changeCount, plannedDisabled, type LicensePlan, type PlanItem} from './plan.js';
+import {changeCount, plannedDisabled, type LicensePlan, type PlanItem} from '../domain/plan.js';
 import {powershellString, shellString} from './text-safety.js';
+import {assignLicenseBody} from '../domain/plan.js';
 
-/** assignLicense's body: addLicenses is required even when empty; a product whose apps change is sent there too. */
-export function assignLicenseBody(item: PlanItem): {addLicenses: Array<{skuId: string; disabledPlans: string[]}>; removeLicenses: string[]} {
-	return {
-		addLicenses: [...item.add, ...(item.update ?? [])].map(skuId => ({skuId, disabledPlans: plannedDisabled(item, skuId)})),
-		removeLicenses: item.remove,
-	};
-}
 
 const changing = (plan: LicensePlan) => plan.items.filter(item => changeCount(item) > 0);
 
