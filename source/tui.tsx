@@ -7,6 +7,7 @@ import {terminalText} from './domain/text-safety.js';
 import {frameRate} from './ui/render-options.js';
 import {App} from './ui/App.js';
 import type {InterruptKind, Interrupts} from './ui/interrupt.js';
+import {feedFromTerminal, type KeyFeed} from './ui/key-feed.js';
 import {createSending} from './ui/sending.js';
 import {openingMessages, SignInScreen} from './ui/SignInScreen.js';
 import {strings} from './text/index.js';
@@ -61,14 +62,17 @@ function processSignals(): Interrupts & {first: () => keyof typeof signalNumbers
 /** Runs the app until it is left; the exit code: 0, 3 when a change was stopped part-way, 128+n after a signal. */
 export async function runTui({guide, ...globals}: TuiOptions): Promise<number> {
 	const signals = processSignals();
+	// The one reader of the terminal: keys typed while the tenant is read wait for the app.
+	const keys = feedFromTerminal(process.stdin);
 	try {
-		return await run(guide, globals, signals);
+		return await run(guide, globals, signals, keys);
 	} finally {
+		keys.close();
 		signals.close();
 	}
 }
 
-async function run(guide: boolean, globals: GlobalOptions, signals: ReturnType<typeof processSignals>): Promise<number> {
+async function run(guide: boolean, globals: GlobalOptions, signals: ReturnType<typeof processSignals>, keys: KeyFeed): Promise<number> {
 	// A live tenant may ask for a device-code sign-in and take a while to read: say so on screen.
 	// A file opens at once; its errors stay on the normal screen, where they can be read.
 	const messages = openingMessages();
@@ -77,7 +81,7 @@ async function run(guide: boolean, globals: GlobalOptions, signals: ReturnType<t
 	const cancel = () => cancelOpening.abort();
 	const offOpening = signals.listen(cancel);
 	if (globals.graph) enter();
-	const opening = globals.graph ? render(<SignInScreen messages={messages} onCancel={cancel} />, {exitOnCtrlC: false, ...frameRate}) : null;
+	const opening = globals.graph ? render(<SignInScreen messages={messages} onCancel={cancel} />, {stdin: keys.stdin, exitOnCtrlC: false, ...frameRate}) : null;
 	let opened;
 	try {
 		opened = await openTenant(globals, process.env, (message, dropSignIn) => messages.prompt(message, dropSignIn), {
@@ -116,9 +120,9 @@ async function run(guide: boolean, globals: GlobalOptions, signals: ReturnType<t
 		process.exit(128 + signalNumbers[signals.first() ?? 'SIGINT']);
 	};
 	const app = render(
-		<App store={store} initialTab={guide ? 'guide' : 'licenses'} signIn={messages} graphBase={graphBase} sending={sending} interrupts={signals} leaveNow={leaveNow} />,
+		<App store={store} feed={keys} initialTab={guide ? 'guide' : 'licenses'} signIn={messages} graphBase={graphBase} sending={sending} interrupts={signals} leaveNow={leaveNow} />,
 		// Ctrl-C is the app's own (ui/interrupt.ts): a change being sent is stopped and saved first.
-		{exitOnCtrlC: false, ...frameRate},
+		{stdin: keys.stdin, exitOnCtrlC: false, ...frameRate},
 	);
 	// Shown from the cached copy: read the tenant again behind it. A failure is kept in the store's
 	// state and said on the status line; the copy stays marked as one.

@@ -9,6 +9,7 @@ import {parseArgs} from 'node:util';
 import {render} from 'ink';
 import {openTenant} from '../commands/open.js';
 import {App} from '../ui/App.js';
+import {createKeyFeed} from '../ui/key-feed.js';
 import {frameRate} from '../ui/render-options.js';
 
 class Terminal extends EventEmitter {
@@ -50,25 +51,11 @@ class Terminal extends EventEmitter {
 	}
 }
 
+/** The terminal's side of the keys: what is typed is read by the app's key feed, as the terminal's reads are. */
 class Keyboard extends EventEmitter {
-	readonly isTTY = true;
-	private data: string | null = null;
 	type(data: string): void {
-		this.data = data;
-		this.emit('readable');
 		this.emit('data', data);
 	}
-	read = (): string | null => {
-		const {data} = this;
-		this.data = null;
-		return data;
-	};
-	setEncoding(): void {}
-	setRawMode(): void {}
-	resume(): void {}
-	pause(): void {}
-	ref(): void {}
-	unref(): void {}
 }
 
 const keys = {down: '\u001B[B', pageDown: '\u001B[6~', escape: '\u001B', enter: '\r', backspace: '\u007F'};
@@ -82,9 +69,10 @@ const loadStart = performance.now();
 const {store, release} = await openTenant({tenant: values.tenant, stateDir: values['state-dir'], reset: false}, {}, () => {}, {writer: 'app'});
 const terminal = new Terminal();
 const keyboard = new Keyboard();
-const app = render(<App store={store} />, {
+const feed = createKeyFeed(keyboard);
+const app = render(<App store={store} feed={feed} />, {
 	stdout: terminal as unknown as NodeJS.WriteStream,
-	stdin: keyboard as unknown as NodeJS.ReadStream,
+	stdin: feed.stdin,
 	stderr: new Terminal() as unknown as NodeJS.WriteStream,
 	exitOnCtrlC: false,
 	patchConsole: false,

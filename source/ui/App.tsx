@@ -1,6 +1,7 @@
 import {Box, useApp} from 'ink';
 import {Text} from './components/Text.js';
 import {useEffect, useReducer, useRef, useState, type ReactNode} from 'react';
+import {appView, initialAppView, topLayer, type Layer} from './app-state.js';
 import {defaultInactiveDays, findReclaim} from '../domain/reclaim.js';
 import {adminPermission} from '../domain/rules.js';
 import {indexTenant, namesOf} from '../domain/selectors.js';
@@ -10,8 +11,10 @@ import type {Store} from '../store/store.js';
 import {ChromeContext, type Chrome, type Handlers} from './chrome.js';
 import {Header} from './components/Header.js';
 import {SendingPanel} from './components/SendingPanel.js';
-import {createKeyRouter, RouterContext, useKeyInput, useRoute, type KeyRoute} from './input-router.js';
-import {canGoBack, initialNavigation, navigate, type NavAction, type Tab} from './navigation.js';
+import {createKeyRouter, RouterContext, useKeyInput, useRoute, type KeyRouter} from './input-router.js';
+import type {KeyFeed} from './key-feed.js';
+import {KeyPacing} from './key-pacing.js';
+import {canGoBack, type NavAction, type Tab} from './navigation.js';
 import {ActiveUsersScreen} from './screens/ActiveUsersScreen.js';
 import {GuideScreen} from './screens/GuideScreen.js';
 import {HelpScreen} from './screens/HelpScreen.js';
@@ -68,60 +71,83 @@ function afterRefresh(refreshError: string | null, copyReadAt: string | null): s
 	return copyReadAt ? strings.refresh.copyFailed(clockOf(copyReadAt), refreshError) : strings.refresh.failed(refreshError);
 }
 
-function Screens({initialTab, router, graphBase, signIn, interrupts, leaveNow}: ScreensProps) {
-	const {exit} = useApp();
-	const {tenant, admin, refreshing, copyReadAt, refreshError, lockedBy, recovered, notice} = useAppState();
+/** The screens' reducer, with the status line said and cleared as keys come (app-state.ts). */
+function useAppView(initialTab: Tab, router: KeyRouter) {
 	const store = useStore();
-	const sending = useSending();
-	const permission = adminPermission(tenant, admin);
-	const size = useTerminalSize();
-	const [nav, dispatch] = useReducer(navigate, {...initialNavigation, tab: initialTab});
-	// Each status remembers the key it was said after, so a screen opened by a later key clears it.
-	const [said, setSaid] = useState<{text: string | null; key: number}>(() => ({
-		text: [recovered ? strings.recovered(recovered) : null, notice].filter(Boolean).join(' ') || (refreshing ? strings.refresh.cached : null),
-		key: 0,
-	}));
-	const setStatus = (text: string | null) => setSaid({text, key: router.keysTaken()});
-	const status = said.text;
-	const lastScreen = useRef<string | null>(null);
-	const helpFor = useRef<KeyRoute>({contexts: [], handlers: {}});
-	// A status line belongs to the screen it was said on: a screen that another key opens starts without it.
-	const screenShown = (screen: string) => {
-		if (lastScreen.current === screen) return;
-		lastScreen.current = screen;
-		setSaid(previous => (previous.text !== null && previous.key < router.keysTaken() ? {text: null, key: previous.key} : previous));
-	};
+	const {refreshing, copyReadAt, refreshError, recovered, notice} = useAppState();
+	const [view, dispatch] = useReducer(appView, undefined, () =>
+		initialAppView(initialTab, [recovered ? strings.recovered(recovered) : null, notice].filter(Boolean).join(' ') || (refreshing ? strings.refresh.cached : null)),
+	);
+	const setStatus = (text: string | null) => dispatch({type: 'say', text, key: router.keysTaken()});
 	// A cached copy shown first says so, and says when the tenant has been read again, or why not.
 	const wasRefreshing = useRef(refreshing);
 	useEffect(() => {
 		if (wasRefreshing.current && !refreshing) setStatus(afterRefresh(refreshError, copyReadAt));
 		wasRefreshing.current = refreshing;
 	}, [refreshing]);
-
-	const go = (action: NavAction) => () => {
-		setStatus(null);
-		dispatch(action);
+	return {
+		view,
+		dispatch,
+		setStatus,
+		store,
+		go: (action: NavAction) => () => dispatch({type: 'go', action, key: router.keysTaken()}),
+		screenShown: (screen: string) => dispatch({type: 'shown', screen, key: router.keysTaken()}),
 	};
-	const global: Handlers = {
+}
+
+/**
+ * What looks at every user (Reclaim's candidates, a product's holders for the guide and a product's
+ * page, the look-ups a confirmation makes) is done a moment after the first frame (once the terminal
+ * has drawn it), while no one looks, so that opening them finds it ready; then Reclaim's screen is made, hidden.
+ */
+function useWorkAhead(makeReclaim: () => void) {
+	const {tenant} = useAppState();
+	useEffect(
+		() =>
+			inTurns(
+				[
+					() => void findReclaim(tenant, {now: new Date(), inactiveDays: defaultInactiveDays}),
+					() => void indexTenant(tenant).holders,
+					() => prepareConfirmations(tenant, namesOf(tenant)),
+					makeReclaim,
+				],
+				300,
+			),
+		[tenant],
+	);
+}
+
+/** The keys every screen shares: quit, help, back, the tabs, and reading the tenant again. */
+function globalKeys({view, dispatch, go, setStatus, store}: ReturnType<typeof useAppView>, router: KeyRouter, exit: () => void): Handlers {
+	return {
 		quit: exit,
-		help: () => {
-			// Help lists the keys of the screen it is opened on first.
-			if (!nav.help) helpFor.current = router.route.current ?? {contexts: [], handlers: {}};
-			dispatch({type: 'toggleHelp'});
-		},
+		// Help lists the keys of the screen it is opened on first.
+		help: () => dispatch({type: 'toggleHelp', from: router.route.current}),
 		// Offered only where there is somewhere to go back to.
-		back: canGoBack(nav) ? go({type: 'back'}) : undefined,
+		back: canGoBack(view.nav) ? go({type: 'back'}) : undefined,
 		screenLicenses: go({type: 'tab', tab: 'licenses'}),
 		screenUsers: go({type: 'tab', tab: 'users'}),
 		screenGuide: go({type: 'tab', tab: 'guide'}),
 		screenReclaim: go({type: 'tab', tab: 'reclaim'}),
 		refresh: () => {
-			if (refreshing) return;
+			if (store.getState().refreshing) return;
 			setStatus(strings.refresh.working);
-			// Said when it ends (the effect above): refresh keeps a failure in the state, never rejects.
+			// Said when it ends (see useAppView): refresh keeps a failure in the state, never rejects.
 			void store.refresh();
 		},
 	};
+}
+
+function Screens({initialTab, router, graphBase, signIn, interrupts, leaveNow}: ScreensProps) {
+	const {exit} = useApp();
+	const {tenant, admin, copyReadAt, lockedBy} = useAppState();
+	const store = useStore();
+	const sending = useSending();
+	const size = useTerminalSize();
+	const appView = useAppView(initialTab, router);
+	const {view, dispatch, setStatus, go, screenShown} = appView;
+	const {nav, status} = view;
+	const global = globalKeys(appView, router, exit);
 	// An action that needs a permission not granted yet waits for a sign-in: its prompt comes first.
 	const prompt = useSignInPrompt(signIn);
 	router.always.current = {
@@ -136,6 +162,7 @@ function Screens({initialTab, router, graphBase, signIn, interrupts, leaveNow}: 
 			interrupts,
 		}),
 	};
+	const permission = adminPermission(tenant, admin);
 	const readOnlyBanner = lockedBy
 		? strings.readOnly.locked(lockedBy)
 		: permission.allowed
@@ -143,14 +170,14 @@ function Screens({initialTab, router, graphBase, signIn, interrupts, leaveNow}: 
 			: strings.readOnly.banner(admin, permission.roles);
 	const banner = prompt?.text ?? readOnlyBanner;
 	const rows = prompt ? promptRows : bannerRows;
-	const statusLines = status ? wrapText(status, Math.max(20, size.columns - 1)).slice(0, 3) : [''];
+	const statusLines = status.text ? wrapText(status.text, Math.max(20, size.columns - 1)).slice(0, 3) : [''];
 	const base = {
 		size,
 		// A status that does not fit a line wraps (up to three), and the screen gives it the rows.
 		bodyRows: Math.max(3, size.rows - chromeRows - (banner ? rows : 0) - (statusLines.length - 1)),
 		statusLines,
 		global,
-		status,
+		status: status.text,
 		setStatus,
 		screenShown,
 		graphBase,
@@ -160,39 +187,10 @@ function Screens({initialTab, router, graphBase, signIn, interrupts, leaveNow}: 
 	// A change being sent covers the screen it was confirmed on until it is done.
 	const sendingNow = useSendingState(state => state.progress !== null);
 	const tooSmall = size.columns < minimumSize.columns || size.rows < minimumSize.rows;
-	const top = tooSmall
-		? 'tooSmall'
-		: nav.help
-			? 'help'
-			: sendingNow
-				? 'sending'
-				: nav.tab !== 'licenses'
-					? nav.tab
-					: nav.product
-						? 'product'
-						: 'licenses';
-	// The guide's screen is made the first time it is opened, and stays. What looks at every user
-	// (Reclaim's candidates, a product's holders for the guide and a product's page, the look-ups a
-	// confirmation makes) is done a moment after the first frame (once the terminal has drawn it),
-	// while no one looks, so that opening them finds it ready; then Reclaim's screen is made, hidden.
-	const opened = useRef(new Set<Tab>());
-	opened.current.add(nav.tab);
-	const [reclaimMade, makeReclaim] = useState(false);
-	useEffect(
-		() =>
-			inTurns(
-				[
-					() => void findReclaim(tenant, {now: new Date(), inactiveDays: defaultInactiveDays}),
-					() => void indexTenant(tenant).holders,
-					() => prepareConfirmations(tenant, namesOf(tenant)),
-					() => makeReclaim(true),
-				],
-				300,
-			),
-		[tenant],
-	);
+	const top = topLayer(nav, {tooSmall, sending: sendingNow});
+	useWorkAhead(() => dispatch({type: 'make', tab: 'reclaim'}));
 	/** A screen in its layer: shown when it is the top one, else kept mounted and hidden. */
-	const layer = (name: typeof top, screen: ReactNode) => (
+	const layer = (name: Layer, screen: ReactNode) => (
 		<ChromeContext.Provider value={chrome(top === name)}>
 			<Box display={top === name ? 'flex' : 'none'} flexDirection="column">
 				{screen}
@@ -224,8 +222,8 @@ function Screens({initialTab, router, graphBase, signIn, interrupts, leaveNow}: 
 			{nav.product ? layer('product', <ProductScreen key={nav.product} skuId={nav.product} />) : null}
 			{/* Mounted hidden from the start: it sorts and indexes the users after the first frame (see there). */}
 			{layer('users', <ActiveUsersScreen />)}
-			{opened.current.has('guide') ? layer('guide', <GuideScreen />) : null}
-			{reclaimMade || opened.current.has('reclaim') ? layer('reclaim', <ReclaimScreen />) : null}
+			{view.made.has('guide') ? layer('guide', <GuideScreen />) : null}
+			{view.made.has('reclaim') ? layer('reclaim', <ReclaimScreen />) : null}
 			{top === 'sending' ? (
 				<ChromeContext.Provider value={chrome(true)}>
 					<SendingPanel />
@@ -233,7 +231,7 @@ function Screens({initialTab, router, graphBase, signIn, interrupts, leaveNow}: 
 			) : null}
 			{nav.help && !tooSmall ? (
 				<ChromeContext.Provider value={chrome(true)}>
-					<HelpScreen current={helpFor.current} onClose={() => dispatch({type: 'toggleHelp'})} />
+					<HelpScreen current={view.helpFor} onClose={() => dispatch({type: 'toggleHelp'})} />
 				</ChromeContext.Provider>
 			) : null}
 			{/* Last, so its keys are the live ones while the code is shown. */}
@@ -244,6 +242,8 @@ function Screens({initialTab, router, graphBase, signIn, interrupts, leaveNow}: 
 
 interface AppProps {
 	store: Store;
+	/** The keys, one at a time: Ink is rendered with `feed.stdin` as its stdin. */
+	feed: KeyFeed;
 	initialTab?: Tab;
 	/** Microsoft Graph's address (the cloud's, or --graph-endpoint), for the equivalent commands. */
 	graphBase?: string;
@@ -257,7 +257,7 @@ interface AppProps {
 	leaveNow?: () => void;
 }
 
-export function App({store, initialTab = 'licenses', graphBase = 'https://graph.microsoft.com', signIn, sending: given, interrupts, leaveNow}: AppProps) {
+export function App({store, feed, initialTab = 'licenses', graphBase = 'https://graph.microsoft.com', signIn, sending: given, interrupts, leaveNow}: AppProps) {
 	const [sending] = useState(() => given ?? createSending());
 	const [router] = useState(createKeyRouter);
 	const {exit} = useApp();
@@ -267,6 +267,8 @@ export function App({store, initialTab = 'licenses', graphBase = 'https://graph.
 				<RouterContext.Provider value={router}>
 					<KeyInput router={router} />
 					<Screens initialTab={initialTab} router={router} graphBase={graphBase} signIn={signIn} interrupts={interrupts} leaveNow={leaveNow ?? exit} />
+					{/* Last: its effect runs after every other effect of a key's commit. */}
+					<KeyPacing feed={feed} />
 				</RouterContext.Provider>
 			</SendingContext.Provider>
 		</StoreContext.Provider>

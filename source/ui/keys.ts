@@ -1,5 +1,6 @@
-// The one key table. Input handling, the footer and the ? help screen are all drawn from it,
-// so a key cannot work without being shown, or be shown without working.
+// The one key table, as data. Input handling, the footer and the ? help screen are all drawn from it:
+// what a key matches and how it is shown both come from its binding's keys, so a key cannot work
+// without being shown, or be shown without working.
 import type {Key} from 'ink';
 import {strings, type Strings} from '../text/index.js';
 
@@ -11,113 +12,161 @@ export type KeyContext = keyof Strings['keys']['contexts'];
 
 export type ActionId = keyof Strings['keys']['labels'];
 
+/** The keys the terminal names (and Ink reports as such), as they are shown: the same in every language. */
+const namedKeys = {
+	up: {shown: '↑', pressed: key => key.upArrow},
+	down: {shown: '↓', pressed: key => key.downArrow},
+	left: {shown: '←', pressed: key => key.leftArrow},
+	right: {shown: '→', pressed: key => key.rightArrow},
+	pageUp: {shown: 'PgUp', pressed: key => key.pageUp},
+	pageDown: {shown: 'PgDn', pressed: key => key.pageDown},
+	home: {shown: 'Home', pressed: key => key.home},
+	end: {shown: 'End', pressed: key => key.end},
+	return: {shown: 'enter', pressed: key => key.return},
+	// Ink reports esc with meta (alt) held, always.
+	escape: {shown: 'esc', pressed: key => key.escape, meta: 'any'},
+	tab: {shown: 'tab', pressed: key => key.tab},
+	space: {shown: 'space', pressed: (_key, input) => input === ' '},
+	/** Whatever a text field is typed with: it takes every key it is given, modifiers and all. */
+	typed: {shown: 'abc…', pressed: () => true, meta: 'any', shift: 'any', ctrl: 'any'},
+} satisfies Record<string, {shown: string; pressed: (key: Key, input: string) => boolean; meta?: 'any'; shift?: 'any'; ctrl?: 'any'}>;
+
+export type NamedKey = keyof typeof namedKeys;
+
+/** A key: one the terminal names, or a character (as typed: g and G are two keys); with ctrl held, or not. */
+export interface KeySpec {
+	key: NamedKey | (string & {});
+	ctrl?: boolean;
+}
+
 export interface Binding {
 	id: ActionId;
 	context: KeyContext;
-	/** As shown in the footer and help: the same in every language. */
-	keys: string;
+	/** What it is pressed with; shown in this order, joined by "/". */
+	keys: readonly KeySpec[];
 	/** Shown in the footer (the rest only in help). */
 	footer: boolean;
 	/**
 	 * 'component': the focused text field or choice list (ink-text-input, ink-select-input) takes the
-	 * key itself; the router only makes sure it gets it once.
+	 * key itself; the router leaves it alone, so it is acted on once.
 	 */
 	owner?: 'component';
-	match: (input: string, key: Key) => boolean;
 }
 
-const char = (...chars: string[]) => (input: string, key: Key) => !key.ctrl && !key.meta && chars.includes(input);
+const named = (spec: KeySpec) => (Object.hasOwn(namedKeys, spec.key) ? namedKeys[spec.key as NamedKey] : undefined);
+
+/**
+ * Whether the keypress Ink reports is this key: with the modifiers it names and no others (shift+tab
+ * or alt+↓ is not tab or ↓). A character's shift is in the character itself (G, ?).
+ */
+export function isPressed(spec: KeySpec, input: string, key: Key): boolean {
+	const name: {pressed: (key: Key, input: string) => boolean; meta?: 'any'; shift?: 'any'; ctrl?: 'any'} | undefined = named(spec);
+	const ctrl = name?.ctrl === 'any' || key.ctrl === Boolean(spec.ctrl);
+	if (!name) return ctrl && !key.meta && input === spec.key;
+	return ctrl && (name.meta === 'any' || !key.meta) && (name.shift === 'any' || !key.shift) && name.pressed(key, input);
+}
+
+/** A key as the footer and help show it: "↑", "enter", "ctrl+c", "g". */
+export const keyText = (spec: KeySpec): string => `${spec.ctrl ? 'ctrl+' : ''}${named(spec)?.shown ?? spec.key}`;
+
+/** A binding's keys as shown: "↑/k". */
+export const keysText = (binding: Binding): string => binding.keys.map(keyText).join('/');
+
+export const matches = (binding: Binding, input: string, key: Key): boolean => binding.keys.some(spec => isPressed(spec, input, key));
+
+/** Whether two bindings share a key (a more specific context's takes it: shown once). */
+export const sharesKey = (a: Binding, b: Binding): boolean => a.keys.some(x => b.keys.some(y => x.key === y.key && Boolean(x.ctrl) === Boolean(y.ctrl)));
 
 export const keyTable: readonly Binding[] = [
 	// Taken before any screen's keys, whatever has the focus (a text field too): the router's own.
-	{id: 'interrupt', context: 'always', keys: 'ctrl+c', footer: false, match: (i, k) => k.ctrl && i === 'c'},
+	{id: 'interrupt', context: 'always', keys: [{key: 'c', ctrl: true}], footer: false},
 
 	// A sign-in code shown above the screen (a permission an action needs): esc drops it, and the action.
-	{id: 'cancelSignIn', context: 'signIn', keys: 'esc/q', footer: true, match: (i, k) => k.escape || char('q')(i, k)},
+	{id: 'cancelSignIn', context: 'signIn', keys: [{key: 'escape'}, {key: 'q'}], footer: true},
 
 	// A text field being typed in takes every key but esc.
-	{id: 'finishTyping', context: 'text', keys: 'enter', footer: true, owner: 'component', match: (_i, k) => k.return},
-	{id: 'cancel', context: 'text', keys: 'esc', footer: true, match: (_i, k) => k.escape},
-	{id: 'moveCursor', context: 'text', keys: '←/→', footer: true, owner: 'component', match: (_i, k) => k.leftArrow || k.rightArrow},
-	{id: 'type', context: 'text', keys: 'abc…', footer: false, owner: 'component', match: () => true},
+	{id: 'finishTyping', context: 'text', keys: [{key: 'return'}], footer: true, owner: 'component'},
+	{id: 'cancel', context: 'text', keys: [{key: 'escape'}], footer: true},
+	{id: 'moveCursor', context: 'text', keys: [{key: 'left'}, {key: 'right'}], footer: true, owner: 'component'},
+	{id: 'type', context: 'text', keys: [{key: 'typed'}], footer: false, owner: 'component'},
 
 	// A single-choice list: the list moves and chooses; the other keys keep their meaning.
-	{id: 'up', context: 'choice', keys: '↑/k', footer: false, owner: 'component', match: (i, k) => k.upArrow || char('k')(i, k)},
-	{id: 'down', context: 'choice', keys: '↓/j', footer: false, owner: 'component', match: (i, k) => k.downArrow || char('j')(i, k)},
-	{id: 'choose', context: 'choice', keys: 'enter', footer: true, owner: 'component', match: (_i, k) => k.return},
+	{id: 'up', context: 'choice', keys: [{key: 'up'}, {key: 'k'}], footer: false, owner: 'component'},
+	{id: 'down', context: 'choice', keys: [{key: 'down'}, {key: 'j'}], footer: false, owner: 'component'},
+	{id: 'choose', context: 'choice', keys: [{key: 'return'}], footer: true, owner: 'component'},
 
-	{id: 'up', context: 'list', keys: '↑/k', footer: false, match: (i, k) => k.upArrow || char('k')(i, k)},
-	{id: 'down', context: 'list', keys: '↓/j', footer: false, match: (i, k) => k.downArrow || char('j')(i, k)},
-	{id: 'pageUp', context: 'list', keys: 'PgUp', footer: false, match: (_i, k) => k.pageUp},
-	{id: 'pageDown', context: 'list', keys: 'PgDn', footer: false, match: (_i, k) => k.pageDown},
-	{id: 'first', context: 'list', keys: 'g', footer: false, match: (i, k) => char('g')(i, k) || k.home},
-	{id: 'last', context: 'list', keys: 'G', footer: false, match: (i, k) => char('G')(i, k) || k.end},
-	{id: 'filter', context: 'list', keys: '/', footer: true, match: char('/')},
+	{id: 'up', context: 'list', keys: [{key: 'up'}, {key: 'k'}], footer: false},
+	{id: 'down', context: 'list', keys: [{key: 'down'}, {key: 'j'}], footer: false},
+	{id: 'pageUp', context: 'list', keys: [{key: 'pageUp'}], footer: false},
+	{id: 'pageDown', context: 'list', keys: [{key: 'pageDown'}], footer: false},
+	{id: 'first', context: 'list', keys: [{key: 'g'}, {key: 'home'}], footer: false},
+	{id: 'last', context: 'list', keys: [{key: 'G'}, {key: 'end'}], footer: false},
+	{id: 'filter', context: 'list', keys: [{key: '/'}], footer: true},
 
-	{id: 'open', context: 'licenses', keys: 'enter', footer: true, match: (_i, k) => k.return},
+	{id: 'open', context: 'licenses', keys: [{key: 'return'}], footer: true},
 
-	{id: 'tick', context: 'checklist', keys: 'space', footer: true, match: char(' ')},
-	{id: 'tickAll', context: 'checklist', keys: 'a', footer: true, match: char('a')},
-	{id: 'unassign', context: 'product', keys: 'u', footer: true, match: char('u')},
-	{id: 'assign', context: 'product', keys: '+', footer: true, match: char('+')},
+	{id: 'tick', context: 'checklist', keys: [{key: 'space'}], footer: true},
+	{id: 'tickAll', context: 'checklist', keys: [{key: 'a'}], footer: true},
+	{id: 'unassign', context: 'product', keys: [{key: 'u'}], footer: true},
+	{id: 'assign', context: 'product', keys: [{key: '+'}], footer: true},
 
-	{id: 'save', context: 'assign', keys: 's', footer: true, match: char('s')},
+	{id: 'save', context: 'assign', keys: [{key: 's'}], footer: true},
 
-	{id: 'open', context: 'users', keys: 'enter', footer: true, match: (_i, k) => k.return},
-	{id: 'manage', context: 'users', keys: 'm', footer: true, match: char('m')},
-	{id: 'deleteUser', context: 'users', keys: 'D', footer: false, match: char('D')},
-	{id: 'deletedUsers', context: 'users', keys: 'd', footer: false, match: char('d')},
-	{id: 'filterUsers', context: 'users', keys: 'f', footer: true, match: char('f')},
-	{id: 'sortUsers', context: 'users', keys: 'o', footer: true, match: char('o')},
+	{id: 'open', context: 'users', keys: [{key: 'return'}], footer: true},
+	{id: 'manage', context: 'users', keys: [{key: 'm'}], footer: true},
+	{id: 'deleteUser', context: 'users', keys: [{key: 'D'}], footer: false},
+	{id: 'deletedUsers', context: 'users', keys: [{key: 'd'}], footer: false},
+	{id: 'filterUsers', context: 'users', keys: [{key: 'f'}], footer: true},
+	{id: 'sortUsers', context: 'users', keys: [{key: 'o'}], footer: true},
 	// Read again only where a whole tenant is shown: elsewhere r is Reassign.
-	{id: 'refresh', context: 'licenses', keys: 'r', footer: false, match: char('r')},
-	{id: 'refresh', context: 'users', keys: 'r', footer: false, match: char('r')},
+	{id: 'refresh', context: 'licenses', keys: [{key: 'r'}], footer: false},
+	{id: 'refresh', context: 'users', keys: [{key: 'r'}], footer: false},
 
-	{id: 'restore', context: 'deleted', keys: 'enter', footer: true, match: (_i, k) => k.return},
+	{id: 'restore', context: 'deleted', keys: [{key: 'return'}], footer: true},
 
-	{id: 'tick', context: 'user', keys: 'space', footer: true, match: char(' ')},
-	{id: 'expand', context: 'user', keys: '→/enter', footer: true, match: (_i, k) => k.rightArrow || k.return},
-	{id: 'collapse', context: 'user', keys: '←', footer: false, match: (_i, k) => k.leftArrow},
-	{id: 'save', context: 'user', keys: 's', footer: true, match: char('s')},
-	{id: 'removeFromGroup', context: 'user', keys: 'x', footer: false, match: char('x')},
+	{id: 'tick', context: 'user', keys: [{key: 'space'}], footer: true},
+	{id: 'expand', context: 'user', keys: [{key: 'right'}, {key: 'return'}], footer: true},
+	{id: 'collapse', context: 'user', keys: [{key: 'left'}], footer: false},
+	{id: 'save', context: 'user', keys: [{key: 's'}], footer: true},
+	{id: 'removeFromGroup', context: 'user', keys: [{key: 'x'}], footer: false},
 
-	{id: 'open', context: 'groups', keys: 'enter', footer: true, match: (_i, k) => k.return},
+	{id: 'open', context: 'groups', keys: [{key: 'return'}], footer: true},
 
-	{id: 'tick', context: 'manage', keys: 'space', footer: true, match: char(' ')},
-	{id: 'save', context: 'manage', keys: 's', footer: true, match: char('s')},
+	{id: 'tick', context: 'manage', keys: [{key: 'space'}], footer: true},
+	{id: 'save', context: 'manage', keys: [{key: 's'}], footer: true},
 
-	{id: 'done', context: 'result', keys: 'enter', footer: true, match: (_i, k) => k.return},
+	{id: 'done', context: 'result', keys: [{key: 'return'}], footer: true},
 
-	{id: 'next', context: 'guide', keys: 'enter', footer: true, match: (_i, k) => k.return},
-	{id: 'previous', context: 'guide', keys: 'esc', footer: true, match: (_i, k) => k.escape},
-	{id: 'screenGuide', context: 'global', keys: '3', footer: false, match: char('3')},
+	{id: 'next', context: 'guide', keys: [{key: 'return'}], footer: true},
+	{id: 'previous', context: 'guide', keys: [{key: 'escape'}], footer: true},
+	{id: 'screenGuide', context: 'global', keys: [{key: '3'}], footer: false},
 
-	{id: 'focusNext', context: 'reclaim', keys: 'tab/→', footer: true, match: (_i, k) => k.tab || k.rightArrow},
-	{id: 'previous', context: 'reclaim', keys: '←', footer: false, match: (_i, k) => k.leftArrow},
-	{id: 'unassign', context: 'reclaim', keys: 'u', footer: true, match: char('u')},
-	{id: 'screenReclaim', context: 'global', keys: '4', footer: false, match: char('4')},
+	{id: 'focusNext', context: 'reclaim', keys: [{key: 'tab'}, {key: 'right'}], footer: true},
+	{id: 'previous', context: 'reclaim', keys: [{key: 'left'}], footer: false},
+	{id: 'unassign', context: 'reclaim', keys: [{key: 'u'}], footer: true},
+	{id: 'screenReclaim', context: 'global', keys: [{key: '4'}], footer: false},
 
-	{id: 'reassign', context: 'next', keys: 'r', footer: true, match: char('r')},
-	{id: 'done', context: 'next', keys: 'enter', footer: true, match: (_i, k) => k.return},
-	{id: 'scrollUp', context: 'result', keys: '↑/k', footer: false, match: (i, k) => k.upArrow || char('k')(i, k)},
-	{id: 'scrollDown', context: 'result', keys: '↓/j', footer: false, match: (i, k) => k.downArrow || char('j')(i, k)},
+	{id: 'reassign', context: 'next', keys: [{key: 'r'}], footer: true},
+	{id: 'done', context: 'next', keys: [{key: 'return'}], footer: true},
+	{id: 'scrollUp', context: 'result', keys: [{key: 'up'}, {key: 'k'}], footer: false},
+	{id: 'scrollDown', context: 'result', keys: [{key: 'down'}, {key: 'j'}], footer: false},
 
-	{id: 'confirm', context: 'dialog', keys: 'y', footer: true, match: char('y', 'Y')},
-	{id: 'cancel', context: 'dialog', keys: 'n/esc', footer: true, match: (i, k) => k.escape || char('n', 'N')(i, k)},
-	{id: 'focusNext', context: 'dialog', keys: 'tab/←/→', footer: true, match: (_i, k) => k.tab || k.leftArrow || k.rightArrow},
-	{id: 'press', context: 'dialog', keys: 'enter', footer: true, match: (_i, k) => k.return},
-	{id: 'commands', context: 'dialog', keys: 'c', footer: true, match: char('c')},
-	{id: 'scrollUp', context: 'dialog', keys: '↑/k', footer: false, match: (i, k) => k.upArrow || char('k')(i, k)},
-	{id: 'scrollDown', context: 'dialog', keys: '↓/j', footer: false, match: (i, k) => k.downArrow || char('j')(i, k)},
+	{id: 'confirm', context: 'dialog', keys: [{key: 'y'}, {key: 'Y'}], footer: true},
+	{id: 'cancel', context: 'dialog', keys: [{key: 'n'}, {key: 'N'}, {key: 'escape'}], footer: true},
+	{id: 'focusNext', context: 'dialog', keys: [{key: 'tab'}, {key: 'left'}, {key: 'right'}], footer: true},
+	{id: 'press', context: 'dialog', keys: [{key: 'return'}], footer: true},
+	{id: 'commands', context: 'dialog', keys: [{key: 'c'}], footer: true},
+	{id: 'scrollUp', context: 'dialog', keys: [{key: 'up'}, {key: 'k'}], footer: false},
+	{id: 'scrollDown', context: 'dialog', keys: [{key: 'down'}, {key: 'j'}], footer: false},
 
 	// q too: quitting half-way would leave the change to be settled on the next start.
-	{id: 'stop', context: 'sending', keys: 'esc/q', footer: true, match: (i, k) => k.escape || char('q')(i, k)},
+	{id: 'stop', context: 'sending', keys: [{key: 'escape'}, {key: 'q'}], footer: true},
 
-	{id: 'back', context: 'global', keys: 'esc', footer: true, match: (_i, k) => k.escape},
-	{id: 'screenLicenses', context: 'global', keys: '1', footer: false, match: char('1')},
-	{id: 'screenUsers', context: 'global', keys: '2', footer: false, match: char('2')},
-	{id: 'help', context: 'global', keys: '?', footer: true, match: char('?')},
-	{id: 'quit', context: 'global', keys: 'q', footer: true, match: char('q')},
+	{id: 'back', context: 'global', keys: [{key: 'escape'}], footer: true},
+	{id: 'screenLicenses', context: 'global', keys: [{key: '1'}], footer: false},
+	{id: 'screenUsers', context: 'global', keys: [{key: '2'}], footer: false},
+	{id: 'help', context: 'global', keys: [{key: '?'}], footer: true},
+	{id: 'quit', context: 'global', keys: [{key: 'q'}], footer: true},
 ];
 
 /** Actions that change licenses: refused, with the reason, when the admin may not change them. */
@@ -126,7 +175,7 @@ export const changeActions: ReadonlySet<ActionId> = new Set<ActionId>(['unassign
 /** The first binding of the given contexts (in the order given) that the keypress matches. */
 export function findBinding(contexts: readonly KeyContext[], input: string, key: Key): Binding | undefined {
 	for (const context of contexts) {
-		const binding = keyTable.find(b => b.context === context && b.match(input, key));
+		const binding = keyTable.find(b => b.context === context && matches(b, input, key));
 		if (binding) return binding;
 	}
 	return undefined;

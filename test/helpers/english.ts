@@ -5,7 +5,7 @@
 import {readFileSync} from 'node:fs';
 import {da} from '../../source/text/da.js';
 import {en} from '../../source/text/en.js';
-import {keyTable} from '../../source/ui/keys.js';
+import {keysText, keyTable} from '../../source/ui/keys.js';
 
 /** Every text in a language's words: strings as they are, sentence builders called with sample values. */
 function texts(value: unknown, depth = 0): string[] {
@@ -38,7 +38,7 @@ const danishWords = new Set(
 );
 const demoNames = new Set(wordsOf(readFileSync(new URL('../../demo-data/contoso.json', import.meta.url), 'utf8')));
 /** The keys' names (space, enter, PgUp): the same in every language. */
-const keyNames = new Set(keyTable.flatMap(binding => wordsOf(binding.keys)));
+const keyNames = new Set(keyTable.flatMap(binding => wordsOf(keysText(binding))));
 
 /** English words no Danish text says and no demo name holds. */
 export const englishWords = new Set(texts(en).flatMap(wordsOf).filter(word => !danishWords.has(word) && !demoNames.has(word) && !keyNames.has(word)));

@@ -1,7 +1,9 @@
+import {EventEmitter} from 'node:events';
 import {render} from 'ink-testing-library';
 import type {ComponentProps} from 'react';
 import stringWidth from 'string-width';
 import {App} from '../../source/ui/App.js';
+import {createKeyFeed} from '../../source/ui/key-feed.js';
 import type {Store} from '../../source/store/store.js';
 
 export const keys = {
@@ -20,7 +22,7 @@ export async function waitForFrame(
 	lastFrame: () => string | undefined,
 	check: (frame: string) => boolean,
 	what: string,
-	timeoutMs = 3000,
+	timeoutMs = 10_000,
 ): Promise<string> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
@@ -31,9 +33,23 @@ export async function waitForFrame(
 	}
 }
 
-/** The app in a terminal of ink-testing-library's 100 columns, or of the size given (80×24, 40×12…). */
-export function renderApp(store: Store, size?: {columns: number; rows: number}, props: Omit<ComponentProps<typeof App>, 'store'> = {}) {
-	const app = render(<App store={store} {...props} />);
+/** The keyboard: what is written to it reaches the app as the terminal's reads reach it. */
+class Keyboard extends EventEmitter {
+	write(data: string): void {
+		this.emit('data', data);
+	}
+}
+
+/**
+ * The app in a terminal of ink-testing-library's 100 columns, or of the size given (80×24, 40×12…).
+ * Keys go through the app's own key feed, into ink-testing-library's stdin, as the terminal's go
+ * into Ink's: `stdin.write('jj\r')` is a burst read at once.
+ */
+export function renderApp(store: Store, size?: {columns: number; rows: number}, props: Omit<ComponentProps<typeof App>, 'store' | 'feed'> = {}) {
+	const keyboard = new Keyboard();
+	const feed = createKeyFeed(keyboard);
+	const app = render(<App store={store} feed={feed} {...props} />);
+	feed.handTo(app.stdin);
 	let columns = 100;
 	// A frame drawn for another width (before a resize reached the app) is not one to read.
 	const fits = (f: string) => f.split('\n').every(line => stringWidth(line) <= columns);
@@ -48,6 +64,11 @@ export function renderApp(store: Store, size?: {columns: number; rows: number}, 
 	if (size) resize(size.columns, size.rows);
 	return {
 		...app,
+		stdin: keyboard,
+		unmount: () => {
+			app.unmount();
+			feed.close();
+		},
 		frame,
 		resize,
 		/** Waits until the frame contains the text (or matches the pattern). */
@@ -58,16 +79,14 @@ export function renderApp(store: Store, size?: {columns: number; rows: number}, 
 				String(expected),
 				timeoutMs,
 			),
-		/** Types keys one at a time, as a person would, each after the app has taken the previous one. */
+		/** Types keys one at a time, as a person would: each read on its own, once the app has taken the one before. */
 		async press(...sequence: string[]) {
 			for (const key of sequence) {
-				// React runs the effects of the last render (a list's new key handler) from the
-				// scheduler's next turn: let it, so the key meets the app as a person's would.
-				await new Promise(resolve => setImmediate(resolve));
-				app.stdin.write(key);
-				// Let Ink's input handler and React's update run before the next key.
-				await new Promise(resolve => setImmediate(resolve));
+				keyboard.write(key);
+				await feed.idle();
 			}
 		},
+		/** Resolves once the app has taken every key typed so far. */
+		taken: () => feed.idle(),
 	};
 }

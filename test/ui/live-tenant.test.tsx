@@ -109,9 +109,11 @@ describe('stopping a change being sent', () => {
 		await app.waitFor('Sending the change to Microsoft 365');
 		if (how === 'ctrl-c') await app.press('\u0003');
 		else for (const handler of handlers) handler(how);
-		// Saved, then gone: the store is no longer busy, both users are in the audit log, the app unmounted.
+		// Saved, then gone: the store is no longer busy, the sending has finished, both users are in the
+		// audit log, the app unmounted.
 		const deadline = Date.now() + 3000;
-		while ((store.getState().busy || stateFile.audit().entries.length < 2) && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 10));
+		const saved = () => !store.getState().busy && sending.getState().progress === null && stateFile.audit().entries.length >= 2;
+		while (!saved() && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 10));
 		expect(state.stopped).toBe(true);
 		expect(stateFile.audit().entries.map(e => e.outcome).sort()).toEqual(['not-sent', 'removed']);
 		expect(sending.lastStopped()).toMatchObject({total: 2, done: 1});

@@ -10,7 +10,7 @@ import {matchProducts} from '../../source/commands/read.js';
 import {sortedUsers, usersIn} from '../../source/domain/selectors.js';
 import {fitColumns} from '../../source/ui/components/columns.js';
 import {wrapSegments} from '../../source/ui/components/wrap-text.js';
-import {keyTable, type KeyContext} from '../../source/ui/keys.js';
+import {keyText, keyTable, type KeyContext} from '../../source/ui/keys.js';
 import {demoTenant, sku, tempStateDir} from '../helpers/tenant.js';
 
 describe('columns of a list row', () => {
@@ -137,7 +137,7 @@ describe('the key table: no key means two things on one screen', () => {
 		for (const contexts of screens) {
 			for (const context of contexts) {
 				// While a change is sent, q stops it (quitting would leave it half made): its footer says so.
-				const taken = keyTable.filter(b => b.context === context && b.id !== 'stop').flatMap(b => b.keys.split('/'));
+				const taken = keyTable.filter(b => b.context === context && b.id !== 'stop').flatMap(b => b.keys.map(keyText));
 				expect(taken.filter(key => ['1', '2', '3', '?', 'q'].includes(key)), `${contexts.join(',')}: ${context}`).toEqual([]);
 			}
 		}
@@ -145,7 +145,7 @@ describe('the key table: no key means two things on one screen', () => {
 
 	it('r is Reassign or Read the tenant again, never both on one screen', () => {
 		for (const contexts of [...screens.map(list => [...list, 'global' as const])]) {
-			const meanings = new Set(keyTable.filter(b => contexts.includes(b.context) && b.keys.split('/').includes('r')).map(b => b.id));
+			const meanings = new Set(keyTable.filter(b => contexts.includes(b.context) && b.keys.some(k => k.key === 'r' && !k.ctrl)).map(b => b.id));
 			expect(meanings.size, contexts.join(',')).toBeLessThanOrEqual(1);
 		}
 	});

@@ -1,11 +1,11 @@
 // A single-choice list (the guide's product step, Manage product licenses): ink-select-input, which
-// takes its own keys while focused (↑/↓, j/k, enter). Its number keys are left to the app, where
-// 1, 2 and 3 change screens: a choice made by one is not taken. Labels are made safe before
-// ink-select-input draws them with Ink's Text.
+// takes its own keys while focused (↑/↓, j/k, enter). It also chooses by number, but here 1 to 4
+// change screens: a choice is taken on enter only. Labels are made safe before ink-select-input draws
+// them with Ink's Text.
 import SelectInput from 'ink-select-input';
 import {Box} from 'ink';
 import {terminalText} from '../../domain/text-safety.js';
-import {useKeyOwner} from '../input-router.js';
+import {useKeyRouter} from '../input-router.js';
 import {Text} from './Text.js';
 
 export interface Choice<T> {
@@ -43,7 +43,7 @@ interface Props<T> {
 }
 
 export function ChoiceList<T>({choices, focused, onChoose, onHighlight, limit, initial = 0}: Props<T>) {
-	const router = useKeyOwner(focused);
+	const router = useKeyRouter();
 	// ink-select-input goes back to the first choice whenever its items' values differ from the
 	// last render's: values made anew at each render (objects, functions) would move the highlight
 	// at any redraw of the screen, between a move and enter. It is given each choice's key instead.
@@ -58,11 +58,10 @@ export function ChoiceList<T>({choices, focused, onChoose, onHighlight, limit, i
 				indicatorComponent={Indicator}
 				itemComponent={Item}
 				onSelect={item => {
-					if (router.delivering()) onChoose(byKey.get(item.value) as T);
+					// The router hears each key first: it knows the key that chose.
+					if (router.lastKey()?.return) onChoose(byKey.get(item.value) as T);
 				}}
-				onHighlight={item => {
-					if (router.delivering()) onHighlight?.(byKey.get(item.value) as T);
-				}}
+				onHighlight={item => onHighlight?.(byKey.get(item.value) as T)}
 			/>
 		</Box>
 	);

@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import {Text} from './Text.js';
-import {bindingsFor, labelOf, type ActionId, type Binding, type KeyContext} from '../keys.js';
+import {bindingsFor, keysText, labelOf, sharesKey, type ActionId, type Binding, type KeyContext} from '../keys.js';
 
 interface Props {
 	contexts: readonly KeyContext[];
@@ -15,10 +15,10 @@ interface Props {
 export function Footer({contexts, handled, disabled, width}: Props) {
 	const live = bindingsFor(contexts).filter(binding => binding.footer && handled.has(binding.id));
 	// A key taken by a more specific context (esc as Cancel in a dialog) is not shown again as Back.
-	const items = live.filter((binding, i) => !live.slice(0, i).some(earlier => earlier.keys.split('/').some(k => binding.keys.split('/').includes(k))));
+	const items = live.filter((binding, i) => !live.slice(0, i).some(earlier => sharesKey(earlier, binding)));
 	// ? Help always shows (it lists what the footer has no room for); the rest in order while they fit.
 	const help = items.find(item => item.id === 'help');
-	const size = (item: Binding) => item.keys.length + labelOf(item).length + 3;
+	const size = (item: Binding) => keysText(item).length + labelOf(item).length + 3;
 	const shown: Binding[] = [];
 	let used = help ? size(help) : 0;
 	for (const item of items) {
@@ -34,7 +34,7 @@ export function Footer({contexts, handled, disabled, width}: Props) {
 				const off = disabled?.has(item.id) ?? false;
 				return (
 					<Text key={item.id} dimColor={off}>
-						<Text bold={!off}>{item.keys}</Text> {labelOf(item)}
+						<Text bold={!off}>{keysText(item)}</Text> {labelOf(item)}
 						{'  '}
 					</Text>
 				);

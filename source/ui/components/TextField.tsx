@@ -3,20 +3,8 @@
 // character is dropped, not drawn.
 import InkTextInput from 'ink-text-input';
 import {withoutUnsafe} from '../../domain/text-safety.js';
-import {useKeyOwner, type TextField as Field} from '../input-router.js';
+import type {TextField as Field} from '../input-router.js';
 
 export function TextField({field, focused}: {field: Pick<Field, 'value' | 'onChange' | 'onSubmit'>; focused: boolean}) {
-	const router = useKeyOwner(focused);
-	return (
-		<InkTextInput
-			value={field.value}
-			focus={focused}
-			onChange={value => {
-				if (router.delivering()) field.onChange(withoutUnsafe(value));
-			}}
-			onSubmit={() => {
-				if (router.delivering()) field.onSubmit();
-			}}
-		/>
-	);
+	return <InkTextInput value={field.value} focus={focused} onChange={value => field.onChange(withoutUnsafe(value))} onSubmit={() => field.onSubmit()} />;
 }

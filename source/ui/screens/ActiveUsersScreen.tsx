@@ -1,28 +1,21 @@
 // Users > Active users: every user with their products, filtered (licensed, unlicensed, sign-in
 // blocked, a product) and sorted (display name, username, licenses) as in the admin center. Enter
-// opens one user's Licenses and apps; with two or more ticked, m opens Manage product licenses.
+// opens one user's Licenses and apps; with two or more ticked, m opens Manage product licenses. The
+// order, the filter and what is on top are a reducer (active-users-state.ts); this is its view.
 import {Box} from 'ink';
 import {Text} from '../components/Text.js';
-import {useEffect, useMemo, useRef, useState} from 'react';
+import {useEffect, useMemo, useReducer, useRef, type Dispatch} from 'react';
 import type {User} from '../../domain/model.js';
 import {userSearchSteps} from '../../domain/user-search.js';
 import {inTurns} from '../in-turns.js';
-import {
-	filterUsers,
-	indexTenant,
-	shortProductName,
-	sortedUsers,
-	usersIn,
-	type UserFilter,
-	type UserSort,
-} from '../../domain/selectors.js';
+import {filterUsers, indexTenant, shortProductName, sortedUsers, usersIn} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {Row, userCells} from '../components/Row.js';
 import {ChoiceList, type Choice} from '../components/ChoiceList.js';
 import {fitColumns, widest} from '../components/columns.js';
 import {FilterBar} from '../components/FilterBar.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
-import {useChecklist} from '../components/use-checklist.js';
+import {useChecklist, type Checklist} from '../components/use-checklist.js';
 import {WindowedList, windowLabel} from '../components/WindowedList.js';
 import {useAppState} from '../store-context.js';
 import {strings} from '../../text/index.js';
@@ -31,17 +24,7 @@ import {DeletedUsersPanel} from './DeletedUsersPanel.js';
 import {DeleteUserPanel} from './DeleteUserPanel.js';
 import {ManagePanel} from './ManagePanel.js';
 import {UserPanel} from './UserPanel.js';
-
-type Mode =
-	| {kind: 'list'}
-	| {kind: 'user'; userId: string}
-	| {kind: 'manage'; userIds: string[]}
-	| {kind: 'delete'; userId: string}
-	| {kind: 'deleted'}
-	| {kind: 'filter'}
-	| {kind: 'sort'};
-
-const filterKey = (filter: UserFilter) => (filter.kind === 'product' ? `product:${filter.skuId}` : filter.kind);
+import {activeUsers, filterKey, initialActiveUsers, type ActiveUsersEvent, type ActiveUsersState} from './active-users-state.js';
 
 /** The products a user holds, by the short names the list shows. */
 function licensesText(user: User, names: ReadonlyMap<string, string>): string {
@@ -50,13 +33,10 @@ function licensesText(user: User, names: ReadonlyMap<string, string>): string {
 }
 
 export function ActiveUsersScreen() {
-	const {tenant, admin} = useAppState();
+	const {tenant} = useAppState();
 	const chrome = useChrome();
-	const [mode, setMode] = useState<Mode>({kind: 'list'});
-	const [sort, setSort] = useState<UserSort>('displayName');
-	const [shownFilter, setShownFilter] = useState<UserFilter>({kind: 'all'});
-	const {products} = indexTenant(tenant);
-	const names = new Map(products.map(p => [p.skuId, shortProductName(p.name)]));
+	const [state, dispatch] = useReducer(activeUsers, initialActiveUsers);
+	const {sort, filter: shownFilter, onTop} = state;
 	// Sorted once per tenant and order, filtered once per filter: never on a key that only moves. The
 	// screen is mounted hidden when the app opens: it sorts when first shown, not before the first frame.
 	const shownOnce = useRef(false);
@@ -73,60 +53,107 @@ export function ActiveUsersScreen() {
 	}, [tenant, sort, filterKey(shownFilter)]);
 	// Title, column headings, filter line.
 	const listHeight = Math.max(1, chrome.bodyRows - 3);
+	// Here, not in the list's view: ticks, cursor and filter stay under a panel.
 	const checklist = useChecklist(users, user => user.id, (list, query) => filterUsers(tenant, list, query), listHeight);
-	const {filter, list, shown, isTicked, tickCount} = checklist;
-	const width = chrome.size.columns - 1;
 
-	const toList = () => setMode({kind: 'list'});
-	if (mode.kind === 'user') return <UserPanel userId={mode.userId} onClose={toList} />;
-	if (mode.kind === 'delete') return <DeleteUserPanel userId={mode.userId} onClose={toList} />;
-	if (mode.kind === 'deleted') return <DeletedUsersPanel onClose={toList} />;
-	if (mode.kind === 'manage') {
-		return (
-			<ManagePanel
-				userIds={mode.userIds}
-				onCancel={toList}
-				onDone={() => {
-					checklist.clearTicks();
-					toList();
-				}}
+	const close = () => dispatch({type: 'close'});
+	switch (onTop.kind) {
+		case 'user':
+			return <UserPanel userId={onTop.userId} onClose={close} />;
+		case 'delete':
+			return <DeleteUserPanel userId={onTop.userId} onClose={close} />;
+		case 'deleted':
+			return <DeletedUsersPanel onClose={close} />;
+		case 'manage': {
+			const done = () => {
+				checklist.clearTicks();
+				close();
+			};
+			return <ManagePanel userIds={onTop.userIds} onCancel={close} onDone={done} />;
+		}
+		case 'filter':
+		case 'sort':
+			return <ShownChoice state={state} dispatch={dispatch} />;
+		case 'list':
+			return <UsersList state={state} dispatch={dispatch} checklist={checklist} height={listHeight} />;
+	}
+}
+
+/** f and o: the filter, or the order, to show the list in. */
+function ShownChoice({state, dispatch}: {state: ActiveUsersState; dispatch: Dispatch<ActiveUsersEvent>}) {
+	const {tenant} = useAppState();
+	const chrome = useChrome();
+	const byFilter = state.onTop.kind === 'filter';
+	const choices: Array<Choice<ActiveUsersEvent>> = byFilter
+		? [
+				...(['all', 'licensed', 'unlicensed', 'blocked'] as const).map(kind => ({key: kind, label: strings.users.filters[kind], value: {type: 'filter' as const, filter: {kind}}})),
+				...indexTenant(tenant).products.map(p => ({
+					key: p.skuId,
+					label: strings.users.productFilter(p.name),
+					value: {type: 'filter' as const, filter: {kind: 'product' as const, skuId: p.skuId}},
+				})),
+			]
+		: (['displayName', 'userPrincipalName', 'licenses'] as const).map(by => ({key: by, label: strings.users.sorts[by], value: {type: 'sort' as const, sort: by}}));
+	const current = byFilter ? filterKey(state.filter) : state.sort;
+	return (
+		<ScreenFrame contexts={['choice']} handlers={{back: () => dispatch({type: 'close'})}}>
+			<Text bold>{byFilter ? strings.users.filterTitle : strings.users.sortTitle}</Text>
+			<ChoiceList
+				choices={choices}
+				focused={chrome.active}
+				initial={Math.max(0, choices.findIndex(c => c.key === current))}
+				limit={Math.max(1, chrome.bodyRows - 1)}
+				onChoose={dispatch}
 			/>
-		);
-	}
-	if (mode.kind === 'filter' || mode.kind === 'sort') {
-		const choices: Array<Choice<() => void>> =
-			mode.kind === 'filter'
-				? [
-						...(['all', 'licensed', 'unlicensed', 'blocked'] as const).map(kind => ({
-							key: kind,
-							label: strings.users.filters[kind],
-							value: () => setShownFilter({kind}),
-						})),
-						...products.map(p => ({
-							key: p.skuId,
-							label: strings.users.productFilter(p.name),
-							value: () => setShownFilter({kind: 'product', skuId: p.skuId}),
-						})),
-					]
-				: (['displayName', 'userPrincipalName', 'licenses'] as const).map(by => ({key: by, label: strings.users.sorts[by], value: () => setSort(by)}));
-		const current = mode.kind === 'filter' ? filterKey(shownFilter) : sort;
-		return (
-			<ScreenFrame contexts={['choice']} handlers={{back: toList}}>
-				<Text bold>{mode.kind === 'filter' ? strings.users.filterTitle : strings.users.sortTitle}</Text>
-				<ChoiceList
-					choices={choices}
-					focused={chrome.active}
-					initial={Math.max(0, choices.findIndex(c => c.key === current))}
-					limit={Math.max(1, chrome.bodyRows - 1)}
-					onChoose={choose => {
-						choose();
-						toList();
-					}}
-				/>
-			</ScreenFrame>
-		);
-	}
+		</ScreenFrame>
+	);
+}
 
+interface ListProps {
+	state: ActiveUsersState;
+	dispatch: Dispatch<ActiveUsersEvent>;
+	checklist: Checklist<User>;
+	height: number;
+}
+
+/** The keys of the list: each opens what it names over the list, or is refused with the reason. */
+function useUsersKeys({dispatch, checklist}: ListProps) {
+	const {tenant, admin} = useAppState();
+	const chrome = useChrome();
+	const {shown, list, tickCount} = checklist;
+	const atCursor = () => shown[list.state.cursor];
+	return {
+		...checklist.handlers,
+		open: () => {
+			const user = atCursor();
+			if (user) dispatch({type: 'open', onTop: {kind: 'user', userId: user.id}});
+		},
+		deleteUser: () => {
+			const user = atCursor();
+			if (!user) return;
+			const block = deletionBlock(tenant, admin, user);
+			if (block) return chrome.setStatus(strings.deleteUser.blocked[block]);
+			dispatch({type: 'open', onTop: {kind: 'delete', userId: user.id}});
+		},
+		deletedUsers: () => dispatch({type: 'open', onTop: {kind: 'deleted'}}),
+		filterUsers: () => dispatch({type: 'open', onTop: {kind: 'filter'}}),
+		sortUsers: () => dispatch({type: 'open', onTop: {kind: 'sort'}}),
+		manage: () => {
+			if (tickCount < 2) return chrome.setStatus(strings.users.manageNeedsTwo);
+			dispatch({type: 'open', onTop: {kind: 'manage', userIds: checklist.tickedItems.map(user => user.id)}});
+		},
+	};
+}
+
+function UsersList(props: ListProps) {
+	const {state, checklist, height: listHeight} = props;
+	const {sort, filter: shownFilter} = state;
+	const {tenant} = useAppState();
+	const chrome = useChrome();
+	const handlers = useUsersKeys(props);
+	const {filter, list, shown, isTicked, tickCount} = checklist;
+	const names = new Map(indexTenant(tenant).products.map(p => [p.skuId, shortProductName(p.name)]));
+	const width = chrome.size.columns - 1;
 	// Names and usernames as wide as the rows on screen need: they say who someone is. The licenses
 	// give way first (to 20 columns), then a narrow terminal cuts usernames, then names.
 	const visible = shown.slice(list.state.offset, list.state.offset + listHeight);
@@ -150,27 +177,7 @@ export function ActiveUsersScreen() {
 			contexts={['users', 'checklist', 'list']}
 			text={filter.field}
 			disabled={new Set(tickCount < 2 ? ['manage'] : [])}
-			handlers={{
-				...checklist.handlers,
-				open: () => {
-					const user = shown[list.state.cursor];
-					if (user) setMode({kind: 'user', userId: user.id});
-				},
-				deleteUser: () => {
-					const user = shown[list.state.cursor];
-					if (!user) return;
-					const block = deletionBlock(tenant, admin, user);
-					if (block) return chrome.setStatus(strings.deleteUser.blocked[block]);
-					setMode({kind: 'delete', userId: user.id});
-				},
-				deletedUsers: () => setMode({kind: 'deleted'}),
-				filterUsers: () => setMode({kind: 'filter'}),
-				sortUsers: () => setMode({kind: 'sort'}),
-				manage: () => {
-					if (tickCount < 2) return chrome.setStatus(strings.users.manageNeedsTwo);
-					setMode({kind: 'manage', userIds: checklist.tickedItems.map(user => user.id)});
-				},
-			}}
+			handlers={handlers}
 		>
 			<Box justifyContent="space-between" width={width + 1}>
 				<Box flexShrink={1}>

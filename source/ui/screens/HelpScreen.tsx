@@ -7,7 +7,7 @@ import {useChrome} from '../chrome.js';
 import {ScreenFrame} from '../components/ScreenFrame.js';
 import {wrapText} from '../components/wrap-text.js';
 import type {KeyRoute} from '../input-router.js';
-import {bindingsFor, keyTable, labelOf, type Binding, type KeyContext} from '../keys.js';
+import {bindingsFor, keysText, keyTable, labelOf, sharesKey, type Binding, type KeyContext} from '../keys.js';
 import {strings} from '../../text/index.js';
 
 const order: KeyContext[] = [
@@ -36,6 +36,8 @@ const order: KeyContext[] = [
 
 type Line = {kind: 'title'; text: string} | {kind: 'key'; keys: string; label: string} | {kind: 'note'; text: string};
 
+const keyLine = (binding: Binding): Line => ({kind: 'key', keys: keysText(binding), label: labelOf(binding)});
+
 /**
  * The keys of the screen help was opened on first (those it acts on, as it reads them: a key a more
  * specific context takes is shown once), then every other context's.
@@ -47,12 +49,12 @@ export function helpLines(current: KeyRoute, width: number): Line[] {
 	const acted = (binding: Binding) => binding.owner === 'component' || current.handlers[binding.id] !== undefined;
 	const bindings = bindingsFor(here)
 		.filter(acted)
-		.filter((binding, i, all) => !all.slice(0, i).some(earlier => earlier.keys.split('/').some(k => binding.keys.split('/').includes(k))));
+		.filter((binding, i, all) => !all.slice(0, i).some(earlier => sharesKey(earlier, binding)));
 	const first: Line[] =
 		here.length > 0
 			? [
 					{kind: 'title', text: strings.help.thisScreen(strings.keys.contexts[here[0]!])},
-					...bindings.map(binding => ({kind: 'key' as const, keys: binding.keys, label: labelOf(binding)})),
+					...bindings.map(keyLine),
 					...here.flatMap(context => notes(strings.keys.notes[context])),
 				]
 			: [];
@@ -61,7 +63,7 @@ export function helpLines(current: KeyRoute, width: number): Line[] {
 		if (list.length === 0) return [];
 		return [
 			{kind: 'title', text: strings.keys.contexts[context]},
-			...list.map(binding => ({kind: 'key' as const, keys: binding.keys, label: labelOf(binding)})),
+			...list.map(keyLine),
 			...notes(strings.keys.notes[context]),
 		];
 	});
