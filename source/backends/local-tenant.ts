@@ -8,6 +8,7 @@ import {assignmentSources, indexTenant} from '../domain/selectors.js';
 import {strings} from '../text/index.js';
 import {UserError} from '../errors.js';
 import {type TenantBackend} from './backend.js';
+import type {TenantSnapshot} from './tenant.schema.js';
 import {readFileBytes, textOf} from './text-file.js';
 import {completeTenant, validateTenant} from './validate-tenant.js';
 import type {SnapshotCache} from './snapshot-cache.js';
@@ -74,7 +75,12 @@ export class LocalTenant implements TenantBackend {
 		// The bundled demo is checked by the tests; a snapshot when it is new or has changed.
 		if (!stamp) return {tenant: normaliseTenant(data as Tenant), stamp: null};
 		const passed = this.validated?.passed(stamp) ?? null;
-		const tenant = passed ? completeTenant(passed.normalised ? (data as Tenant) : normaliseTenant(data as Tenant)) : validateTenant(data, this.source);
+		let tenant: Tenant;
+		if (passed) {
+			// These bytes passed the checks before: they have the shape the checks let through.
+			const complete = completeTenant(data as TenantSnapshot);
+			tenant = passed.normalised ? complete : normaliseTenant(complete);
+		} else tenant = validateTenant(data, this.source);
 		if (!passed) this.validated?.remember(stamp, tenant === data);
 		// Kept as read, before the saved changes are replayed into it.
 		this.caches?.snapshot.write(stamp, tenant);

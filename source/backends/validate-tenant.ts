@@ -1,17 +1,14 @@
 // A snapshot is refused before anything is shown when it is not a tenant: first its shape, against
-// the JSON Schema documented in the README (demo-data/tenant.schema.json), then what a schema cannot
+// its schema (tenant.schema.ts, published as demo-data/tenant.schema.json and documented in the
+// README; the validator is compiled ahead of time into tenant-validator.ts), then what a schema cannot
 // say: ids that repeat, and licenses, groups and members that point at nothing.
-import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv';
-import schema from '../../demo-data/tenant.schema.json' with {type: 'json'};
-import {normaliseTenant} from '../domain/ids.js';
+import type {ErrorObject} from 'ajv';
+import {normaliseId, normaliseTenant} from '../domain/ids.js';
 import type {Tenant} from '../domain/model.js';
 import {strings} from '../text/index.js';
 import {UserError} from '../errors.js';
-
-// Compiled on first use: the bundled demo is checked by the tests, not at every start.
-let compiled: ValidateFunction | undefined;
-// Lengths in UTF-16 units, as the state directory's validators count them (the same limits, one source).
-const shapeValidator = () => (compiled ??= new Ajv({allErrors: false, strict: false, unicode: false, logger: false}).compile(schema));
+import type {TenantSnapshot} from './tenant.schema.js';
+import {tenant as validateShape} from './tenant-validator.js';
 
 /** "/users/3/assignedLicenses/0/skuId" → "users[3].assignedLicenses[0].skuId" */
 export function jsonPath(pointer: string): string {
@@ -111,19 +108,57 @@ export function validateTenant(data: unknown, file: string): Tenant {
 		const pointer = deep.slice(0, 8).map(key => `/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`);
 		throw new UserError(strings.cli.tenantFile(file, `${jsonPath(pointer.join(''))}…: ${strings.files.tooDeep(maxDepth)}`));
 	}
-	const validate = shapeValidator();
-	if (!validate(data)) {
-		const [error] = validate.errors ?? [];
+	if (!validateShape(data)) {
+		const [error] = validateShape.errors ?? [];
 		throw new UserError(strings.cli.tenantFile(file, error ? describe(error) : strings.cli.notATenant));
 	}
-	const tenant = completeTenant(normaliseTenant(data as unknown as Tenant));
+	const tenant = normaliseTenant(completeTenant(data));
 	const problem = referenceProblem(tenant);
 	if (problem) throw new UserError(strings.cli.tenantFile(file, problem));
 	return tenant;
 }
 
-/** Graph always sends licenseAssignmentStates; a hand-made snapshot may leave it out. */
-export function completeTenant(tenant: Tenant): Tenant {
-	for (const user of tenant.users) user.licenseAssignmentStates ??= [];
-	return tenant;
+/**
+ * The snapshot as the app's model has it: what Graph always sends and a hand-made snapshot may leave
+ * out is filled in with what its absence means (no units suspended, no plans turned off, no
+ * assignment states, not a trial, the part number of its product). Filled in place: a snapshot of
+ * 100,000 users is not copied, and one that lacked nothing is returned as it came.
+ */
+export function completeTenant(snapshot: TenantSnapshot): Tenant {
+	const partNumbers = new Map(snapshot.subscribedSkus.map(sku => [normaliseId(sku.skuId), sku.skuPartNumber]));
+	for (const sku of snapshot.subscribedSkus) {
+		sku.prepaidUnits.suspended ??= 0;
+		sku.prepaidUnits.warning ??= 0;
+	}
+	for (const subscription of snapshot.subscriptions) {
+		// A subscription of no product in the snapshot is refused after this (referenceProblem).
+		subscription.skuPartNumber ??= partNumbers.get(normaliseId(subscription.skuId)) ?? '';
+		subscription.isTrial ??= false;
+	}
+	for (const user of snapshot.users) {
+		for (const license of user.assignedLicenses) license.disabledPlans ??= [];
+		user.licenseAssignmentStates ??= [];
+		for (const state of user.licenseAssignmentStates) state.disabledPlans ??= [];
+	}
+	return snapshot as Tenant;
 }
+
+// The cast above holds while every field the model needs and a snapshot may leave out is one
+// completeTenant fills in: a field added to either without it fails to compile here.
+type RequiredKeys<T> = {[K in keyof T]-?: undefined extends T[K] ? never : K}[keyof T];
+type LeftOut<Model, Snapshot> = Exclude<RequiredKeys<Model>, RequiredKeys<Snapshot>>;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Item<T> = T extends ReadonlyArray<infer I> ? I : never;
+type User = Item<TenantSnapshot['users']>;
+type Sku = Item<TenantSnapshot['subscribedSkus']>;
+export const filledIn: [
+	Same<LeftOut<Tenant, TenantSnapshot>, never>,
+	Same<LeftOut<Tenant['subscribedSkus'][number], Sku>, never>,
+	Same<LeftOut<Tenant['subscribedSkus'][number]['prepaidUnits'], Sku['prepaidUnits']>, 'suspended' | 'warning'>,
+	Same<LeftOut<Tenant['subscriptions'][number], Item<TenantSnapshot['subscriptions']>>, 'skuPartNumber' | 'isTrial'>,
+	Same<LeftOut<Tenant['users'][number], User>, 'licenseAssignmentStates'>,
+	Same<LeftOut<Tenant['users'][number]['assignedLicenses'][number], Item<User['assignedLicenses']>>, 'disabledPlans'>,
+	Same<LeftOut<Tenant['users'][number]['licenseAssignmentStates'][number], Item<NonNullable<User['licenseAssignmentStates']>>>, 'disabledPlans'>,
+	Same<LeftOut<Tenant['groups'][number], Item<TenantSnapshot['groups']>>, never>,
+	Same<LeftOut<Tenant['directoryRoles'][number], Item<TenantSnapshot['directoryRoles']>>, never>,
+] = [true, true, true, true, true, true, true, true, true];

@@ -4,12 +4,11 @@
 // version and tenant schema). Any edit to the file, even one in the same second that keeps its
 // size, gives another hash, so it is checked again. The record carries a checksum of itself: a
 // damaged or edited record is not believed, and every snapshot is checked again.
-import {createHash} from 'node:crypto';
 import {closeSync, fstatSync, openSync} from 'node:fs';
 import packageJson from '../../package.json' with {type: 'json'};
-import schema from '../../demo-data/tenant.schema.json' with {type: 'json'};
 import {contentHash, hashOfOpenFile} from '../fs/content-hash.js';
 import {readCache, writeCache} from '../fs/private-files.js';
+import {schemaHash} from './tenant-validator.js';
 
 /** A snapshot file as it was read: the hash of its bytes, the only thing a copy or a check is kept under. */
 export interface SnapshotStamp {
@@ -23,7 +22,7 @@ interface Remembered {
 }
 
 /** This build's checks: a file that passed others is checked again. */
-export const rules = `${packageJson.version}:${createHash('sha256').update(JSON.stringify(schema)).digest('hex').slice(0, 16)}`;
+export const rules = `${packageJson.version}:${schemaHash}`;
 /** A few snapshots are in use at once at most; older entries are dropped. */
 const keep = 16;
 const key = {version: 2};

@@ -9,8 +9,9 @@ import {exitCodes, outputWidth, paragraph, table, type CommandIO} from './io.js'
 import {endpointsOf, homesFor, openTenant, stateDirOf, type GlobalOptions, type Opened} from '../open-tenant.js';
 import {preferencesFile} from '../paths.js';
 import {proxyRoute} from '../backends/graph/network.js';
+import type {Output} from './output.schema.js';
 
-export function licensesJson(tenant: Tenant) {
+export function licensesJson(tenant: Tenant): Output['licenses'] {
 	return {
 		tenant: {id: tenant.organization.id, displayName: tenant.organization.displayName},
 		products: productRows(tenant).map(p => ({
@@ -55,7 +56,7 @@ export function matchProducts(tenant: Tenant, given: string): ProductRow[] {
 	return products.filter(p => p.name.toLowerCase().includes(needle));
 }
 
-export function usersJson(tenant: Tenant, product: ProductRow | undefined) {
+export function usersJson(tenant: Tenant, product: ProductRow | undefined): Output['users'] {
 	const {products} = indexTenant(tenant);
 	const byId = new Map(products.map(p => [p.skuId, p]));
 	const users = product ? tenant.users.filter(u => u.assignedLicenses.some(l => l.skuId === product.skuId)) : tenant.users;
@@ -105,7 +106,7 @@ export function audit({store, stateFile}: Opened, json: boolean, io: CommandIO):
 	if (log.problem) io.err(`m365-licenses: ${log.problem}\n`);
 	const entries = log.entries.filter(entry => entry.tenantId === tenantId);
 	if (json) {
-		io.out(`${JSON.stringify({entries}, null, 2)}\n`);
+		io.out(`${JSON.stringify({entries} satisfies Output['audit'], null, 2)}\n`);
 		return exitCodes.done;
 	}
 	const tenant = store.getState().tenant;
@@ -209,7 +210,7 @@ export async function doctorJson(globals: GlobalOptions, version: string, io: Co
 export async function doctor(globals: GlobalOptions, version: string, json: boolean, io: CommandIO): Promise<number> {
 	const data = await doctorJson(globals, version, io);
 	if (json) {
-		io.out(`${JSON.stringify(data, null, 2)}\n`);
+		io.out(`${JSON.stringify(data satisfies Output['doctor'], null, 2)}\n`);
 		return data.error ? exitCodes.error : exitCodes.done;
 	}
 	const words = strings.cli.doctor;

@@ -1,6 +1,6 @@
 // m365-licenses reclaim: the licenses that can go, with the reasons and consequences the TUI shows;
 // with --apply, a section's offered licenses unassigned through the same store as unassign.
-import {consequencesOf, type ConsequenceKind, type UserConsequences} from '../domain/consequences.js';
+import {consequencesOf, type UserConsequences} from '../domain/consequences.js';
 import type {Tenant} from '../domain/model.js';
 import type {OutcomeReason, PlanItem, UserOutcome} from '../domain/plan.js';
 import {candidateConsequences, findReclaim, reclaimPlan, type Candidate, type ReclaimSection, type SectionId, type SignInUnavailable} from '../domain/reclaim.js';
@@ -9,7 +9,8 @@ import {consequencePhrases, failureWords, inEnglish, listWords, mailboxAdvice, n
 import {exitCodes, table, type CommandIO} from './io.js';
 import type {Opened} from '../open-tenant.js';
 import {changeExit, confirmed, refusedRole, send, summaryOf} from './change.js';
-import {consequenceList} from './unassign.js';
+import {consequenceList, contractReason} from './unassign.js';
+import type {Output} from './output.schema.js';
 
 export interface ReclaimOptions {
 	sections: readonly SectionId[];
@@ -109,15 +110,12 @@ function sectionText(tenant: Tenant, section: ReclaimSection, days: number, now:
 	].join('\n');
 }
 
-interface Result {
-	userPrincipalName: string;
-	id: string;
-	outcome: 'removed' | 'skipped' | 'failed' | 'not-sent' | 'unknown';
-	reason: string | null;
-	message: string | null;
-	consequences: Array<{kind: ConsequenceKind | 'none' | 'unrecognised'; effect?: string; text: string}>;
-	alsoRemoves: Array<{skuId: string; skuPartNumber: string; productName: string}>;
-	products: Array<{skuId: string; skuPartNumber: string; productName: string; outcome: UserOutcome['outcome']; reason: string | null; message: string | null}>;
+type Result = Output['reclaim-apply']['results'][number];
+
+/** A product's outcome as --json gives it: reclaim only unassigns, so nothing is assigned or updated. */
+function removalOutcome(outcome: UserOutcome['outcome']): Result['products'][number]['outcome'] {
+	if (outcome === 'assigned' || outcome === 'updated') throw new Error(`reclaim met an outcome only an assign has: ${outcome}`);
+	return outcome;
 }
 
 /** One user's outcome, as unassign reports it, with a line per product unassigned. */
@@ -131,18 +129,19 @@ function resultOf(tenant: Tenant, names: Names, item: PlanItem, own: readonly Us
 		...Object.values(item.keptThroughGroups).map(groups => strings.product.alsoGroup(names.groups(groups))),
 	];
 	const outcome = failed ? (failed.outcome as 'failed' | 'not-sent' | 'unknown') : skipped ? 'skipped' : 'removed';
+	const why = failed ? failed.reason : (skipped?.reason ?? null);
 	return {
 		userPrincipalName: item.userPrincipalName,
 		id: item.userId,
 		outcome,
-		reason: failed ? failed.reason : (skipped?.reason ?? null),
+		reason: why && contractReason(why),
 		message: failed ? failureWords(failed) : skipped ? skipped.message : notes.length > 0 ? notes.join('; ') : null,
 		consequences: outcome === 'removed' ? consequenceList(consequences) : [],
 		alsoRemoves: dependents.map(skuId => productRef(tenant, names, skuId)),
 		products: own.map(o => ({
 			...productRef(tenant, names, o.skuId),
-			outcome: o.outcome,
-			reason: o.reason,
+			outcome: removalOutcome(o.outcome),
+			reason: o.reason && contractReason(o.reason),
 			message: o.outcome === 'failed' ? failureWords(o) : o.message,
 		})),
 	};
@@ -156,7 +155,7 @@ export async function reclaim({store}: Opened, options: ReclaimOptions, io: Comm
 
 	if (!options.apply) {
 		if (options.json) {
-			const data = {
+			const data: Output['reclaim'] = {
 				tenant: {id: tenant.organization.id, displayName: tenant.organization.displayName},
 				inactiveDays: days,
 				sections: sections.map(section => sectionJson(tenant, section, days, now)),
@@ -199,7 +198,8 @@ export async function reclaim({store}: Opened, options: ReclaimOptions, io: Comm
 	const {removed, skipped, failed, notSent, unknown} = summaryOf(results);
 	const summary = {removed, skipped, failed, notSent, unknown, licenses: removedLicenses};
 	if (options.json) {
-		io.out(`${JSON.stringify({inactiveDays: days, sections: options.sections, results, summary}, null, 2)}\n`);
+		const data: Output['reclaim-apply'] = {inactiveDays: days, sections: [...options.sections], results, summary};
+		io.out(`${JSON.stringify(data, null, 2)}\n`);
 	} else {
 		const lines = table(results.map(r => [r.userPrincipalName, strings.cli.outcomeWord(r.outcome), r.reason ? strings.outcome.reason[r.reason as OutcomeReason] : ''])).split('\n');
 		const body = results.flatMap((r, i) => {

@@ -6,24 +6,16 @@ import type {Group, Tenant} from '../domain/model.js';
 import {indexTenant, namesOf} from '../domain/selectors.js';
 import {consequenceNotes, consequencePhrases, strings} from '../text/index.js';
 import {exitCodes, table, type CommandIO} from './io.js';
-import {changeExit, confirmed, refusedRole, summaryOf, type ChangeOptions, type ChangeOutcome} from './change.js';
+import {changeExit, confirmed, refusedRole, summaryOf, type ChangeOptions} from './change.js';
 import type {Opened} from '../open-tenant.js';
 import {consequenceList} from './unassign.js';
+import type {Output} from './output.schema.js';
 
 export interface RemoveFromGroupOptions extends ChangeOptions {
 	group: Group;
 }
 
-interface Result {
-	userPrincipalName: string;
-	id: string | null;
-	outcome: ChangeOutcome;
-	reason: GroupOutcome['reason'];
-	message: string | null;
-	/** Every product the group gives the user, and whether they keep it otherwise. */
-	products: Array<{skuId: string; skuPartNumber: string; productName: string; kept: boolean}>;
-	consequences: ReturnType<typeof consequenceList>;
-}
+type Result = Output['remove-from-group']['results'][number];
 
 function resultOf(tenant: Tenant, item: GroupRemovalItem, c: UserConsequences | undefined, outcome: GroupOutcome | undefined, dryRun: boolean): Result {
 	const {skusById} = indexTenant(tenant);
@@ -61,7 +53,7 @@ export async function removeFromGroup({store}: Opened, options: RemoveFromGroupO
 	const results = plan.items.map(item => resultOf(tenant, item, consequences.get(item.userId), byUser.get(item.userId), options.dryRun));
 	const summary = summaryOf(results);
 	if (options.json) {
-		const data = {group: {id: group.id, displayName: group.displayName, dynamicMembership: isDynamic(group)}, dryRun: options.dryRun, results, summary};
+		const data: Output['remove-from-group'] = {group: {id: group.id, displayName: group.displayName, dynamicMembership: isDynamic(group)}, dryRun: options.dryRun, results, summary};
 		io.out(`${JSON.stringify(data, null, 2)}\n`);
 	} else {
 		show(results);

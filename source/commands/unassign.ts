@@ -1,27 +1,27 @@
 // m365-licenses unassign: the same plan, rules and consequences as the TUI, for scripts.
-import type {LevelName} from '../domain/capabilities.js';
-import {consequencesOf, type ConsequenceKind, type Effect, type UserConsequences} from '../domain/consequences.js';
+import {consequencesOf, type UserConsequences} from '../domain/consequences.js';
 import type {Tenant} from '../domain/model.js';
 import {planUnassign, removalQuestion, type OutcomeReason, type PlanItem, type UserOutcome} from '../domain/plan.js';
 import {indexTenant, namesOf, type Names, type ProductRow} from '../domain/selectors.js';
 import {consequenceNotes, consequencePhrases, failureWords, listWords, strings} from '../text/index.js';
 import {exitCodes, outputWidth, paragraph, tableRows, type CommandIO} from './io.js';
-import {changeExit, confirmed, refusedRole, send, summaryOf, type ChangeOptions, type ChangeOutcome} from './change.js';
+import {changeExit, confirmed, refusedRole, send, summaryOf, type ChangeOptions} from './change.js';
 import type {Opened} from '../open-tenant.js';
+import type {Output} from './output.schema.js';
 
 export interface UnassignOptions extends ChangeOptions {
 	product: ProductRow;
 }
 
-interface Result {
-	userPrincipalName: string;
-	id: string | null;
-	outcome: ChangeOutcome;
-	reason: string | null;
-	message: string | null;
-	consequences: Array<{kind: ConsequenceKind | 'none' | 'unrecognised'; effect?: Effect; from?: LevelName; to?: LevelName; text: string}>;
-	/** The add-ons removed with the product, in the same request, because they depend on it. */
-	alsoRemoves: Array<{skuId: string; skuPartNumber: string; productName: string}>;
+type Result = Output['unassign']['results'][number];
+
+/**
+ * A reason as --json gives it. An unassign never finds a product already assigned: that reason is
+ * the assign flow's, and the contract does not list it.
+ */
+export function contractReason(reason: OutcomeReason): Result['reason'] {
+	if (reason === 'already-assigned') throw new Error('an unassign met a reason only an assign has: already-assigned');
+	return reason;
 }
 
 /** Each consequence in the words the TUI uses; "none" when the user keeps everything. */
@@ -45,13 +45,13 @@ function resultOf(
 	const skip = item.skip.find(s => s.skuId === skuId);
 	const base = {userPrincipalName: item.userPrincipalName, id: skip?.reason === 'user-not-found' ? null : item.userId};
 	const none = {consequences: [], alsoRemoves: []};
-	if (skip) return {...base, outcome: 'skipped', reason: skip.reason, message: null, ...none};
+	if (skip) return {...base, outcome: 'skipped', reason: contractReason(skip.reason), message: null, ...none};
 	const names = namesOf(tenant);
 	if (outcome?.outcome === 'failed') {
 		return {...base, outcome: 'failed', reason: 'error', message: failureWords(outcome), ...none};
 	}
 	if (outcome?.outcome === 'not-sent' || outcome?.outcome === 'unknown') return {...base, outcome: outcome.outcome, reason: null, message: outcome.message, ...none};
-	if (outcome && outcome.outcome !== 'removed') return {...base, outcome: 'skipped', reason: outcome.reason, message: outcome.message, ...none};
+	if (outcome && outcome.outcome !== 'removed') return {...base, outcome: 'skipped', reason: outcome.reason && contractReason(outcome.reason), message: outcome.message, ...none};
 	const dependents = Object.keys(item.dependents);
 	const groups = item.keptThroughGroups[skuId];
 	const notes = [
@@ -96,7 +96,7 @@ export async function unassign({store}: Opened, options: UnassignOptions, io: Co
 	);
 	const summary = summaryOf(results);
 	if (options.json) {
-		const data = {
+		const data: Output['unassign'] = {
 			product: {skuId: product.skuId, skuPartNumber: product.skuPartNumber, productName: product.name},
 			dryRun: options.dryRun,
 			results,

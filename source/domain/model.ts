@@ -27,7 +27,8 @@ export interface SubscribedSku {
 	skuId: string;
 	skuPartNumber: string;
 	appliesTo?: string;
-	capabilityStatus: string;
+	/** Read by nothing in the app; a snapshot may leave it out. */
+	capabilityStatus?: string;
 	consumedUnits: number;
 	prepaidUnits: LicenseUnits;
 	servicePlans: ServicePlanInfo[];
@@ -59,8 +60,9 @@ export interface LicenseAssignmentState {
 	skuId: string;
 	/** null when assigned directly; the group's id when inherited. */
 	assignedByGroup: string | null;
-	state: string;
-	error: string;
+	/** Graph's "Active", "Error"…: read by nothing in the app; a snapshot may leave them out. */
+	state?: string;
+	error?: string;
 	disabledPlans: string[];
 	lastUpdatedDateTime?: string;
 }
@@ -103,7 +105,8 @@ export interface Group {
 }
 
 export interface DirectoryRole {
-	id: string;
+	/** The role's id in this tenant (a snapshot may leave it out): roles are known by roleTemplateId. */
+	id?: string;
 	roleTemplateId: string;
 	displayName: string;
 	/** user ids */

@@ -3,8 +3,8 @@
 // run time). The two packages only a live tenant needs, the sign-in library and the network client
 // that honours proxies, are left out of it and loaded from node_modules on first use: parsing them at
 // every start would cost the demo and snapshots about a third of the bundle.
-// --if-needed skips the build when dist/cli.js is newer than every input: the sources, the tenant
-// schema bundled with them, package.json and the lock file.
+// --if-needed skips the build when dist/cli.js is newer than every input: the sources (the schema
+// validators among them), package.json and the lock file.
 import {build} from 'esbuild';
 import {chmodSync, existsSync, readdirSync, rmSync, statSync} from 'node:fs';
 import {join} from 'node:path';
@@ -24,7 +24,7 @@ function newestMtime(path) {
 
 function upToDate() {
 	if (!existsSync(outfile)) return false;
-	const inputs = ['source', 'demo-data/tenant.schema.json', 'package.json', 'package-lock.json'].map(p => join(root, p)).filter(p => existsSync(p));
+	const inputs = ['source', 'package.json', 'package-lock.json'].map(p => join(root, p)).filter(p => existsSync(p));
 	return statSync(outfile).mtimeMs >= Math.max(...inputs.map(newestMtime));
 }
 

@@ -1,4 +1,5 @@
 // The Reclaim tab through the built program in tmux at 80×24, and reclaim's flags through its command line.
+import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {strings} from '../../source/text/index.js';
 import {cli} from '../helpers/graph.js';
@@ -19,14 +20,14 @@ it('reclaim --section blocked --json through the command line; --help names it',
 
 describe.runIf(tmux)('the Reclaim tab at 80×24', () => {
 	it('4 opens it; tab moves between sections; a ticks the section; u confirms with the consequences; y unassigns and the counts follow', async () => {
-		session = new TmuxSession(['--state-dir', tempStateDir()]);
+		session = new TmuxSession(['--state-dir', tempStateDir()], {}, {record: join(tempStateDir(), 'terminal.bytes')});
 		await session.waitFor('Microsoft 365 Business Premium');
 		session.keys('4');
 		let screen = await session.waitFor('Redundant (4)');
 		expect(screen).toContain('Sign-in blocked (4)');
 		expect(screen).toContain('frees 3 Exchange Online (Plan 1)');
 		expect(screen).toMatch(/\[ \] Nestor Wilke/);
-		expect(screen.split('\n').every(line => line.length <= 80)).toBe(true);
+		expect(session.widestLine()).toBe(80);
 
 		session.keys('Tab');
 		await session.waitFor(/\[ \] Allan Deyoung/);

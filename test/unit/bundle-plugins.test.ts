@@ -1,13 +1,17 @@
-// The bundle patches dependencies for speed (source/tools/bundle-plugins.mjs). A patch must change
-// how fast, never what: the patched ANSI code, string-width and Ink's output must give exactly what
-// the packages give, and each patch must find the code it changes (else the build fails, naming the
-// package).
+// The bundle patches dependencies for speed (source/tools/patches.mjs). A patch must change how fast,
+// never what: the patched ANSI code, string-width and Ink's output must give exactly what the packages
+// give (the packages as published: the tests themselves load them patched, see vitest.config.ts), and
+// each patch must be checked against the one version it was written for, pinned.
+import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {build} from 'esbuild';
 import fc from 'fast-check';
-import * as original from '@alcalzone/ansi-tokenize';
-import stringWidth from 'string-width';
+import type * as Tokenize from '@alcalzone/ansi-tokenize';
+import type stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {bundlePlugins} from '../../source/tools/bundle-plugins.mjs';
+import {checkVersion, patched as withPatches, patches} from '../../source/tools/patches.mjs';
 
 /** A module as the app's bundle has it (with its patches, which must show `mark`), or as the package has it. */
 async function bundled<T>(source: string, {mark, patched = true}: {mark?: string; patched?: boolean} = {}): Promise<T> {
@@ -25,8 +29,12 @@ async function bundled<T>(source: string, {mark, patched = true}: {mark?: string
 	return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
 }
 
+/** @alcalzone/ansi-tokenize and string-width as published. */
+const original = await bundled<typeof Tokenize>("export * from '@alcalzone/ansi-tokenize';", {patched: false});
+const {default: publishedWidth} = await bundled<{default: typeof stringWidth}>("export {default} from 'string-width';", {patched: false});
+
 /** @alcalzone/ansi-tokenize as the app's bundle has it. */
-const patchedTokenize = () => bundled<typeof original>("export * from '@alcalzone/ansi-tokenize';", {mark: 'sameCodes(from, to)'});
+const patchedTokenize = () => bundled<typeof Tokenize>("export * from '@alcalzone/ansi-tokenize';", {mark: 'sameCodes(from, to)'});
 
 /** SGR codes as chalk writes them: [on, off]. */
 const styles: Record<string, [number, number]> = {bold: [1, 22], dim: [2, 22], italic: [3, 23], underline: [4, 24], inverse: [7, 27], red: [31, 39], green: [32, 39], gray: [90, 39], bgBlue: [44, 49]};
@@ -52,14 +60,14 @@ describe('the bundle patches of the ANSI code', () => {
 
 describe('the bundle patch of string-width', () => {
 	it('gives every string the width the package gives it, measured again or not', async () => {
-		const patched = (await bundled<{default: typeof stringWidth}>("export {default} from 'string-width';", {mark: 'keptWidths'})).default;
+		const kept = (await bundled<{default: typeof stringWidth}>("export {default} from 'string-width';", {mark: 'keptWidths'})).default;
 		// Wide and zero-width letters, emoji, styles and tabs among plain ones.
 		const unit = fc.constantFrom('a', ' ', '│', '✓', '…', '日', 'ア', '\u0301', '\u200D', '👩', '🏽', '\u001B[1m', '\u001B[22m', '\t', 'é');
 		fc.assert(
 			fc.property(fc.string({unit, maxLength: 12}), fc.boolean(), (text, wide) => {
-				expect(patched(text)).toBe(stringWidth(text));
-				expect(patched(text)).toBe(stringWidth(text));
-				expect(patched(text, {ambiguousIsNarrow: !wide})).toBe(stringWidth(text, {ambiguousIsNarrow: !wide}));
+				expect(kept(text)).toBe(publishedWidth(text));
+				expect(kept(text)).toBe(publishedWidth(text));
+				expect(kept(text, {ambiguousIsNarrow: !wide})).toBe(publishedWidth(text, {ambiguousIsNarrow: !wide}));
 			}),
 			{numRuns: 500},
 		);
@@ -98,5 +106,39 @@ describe('the bundle patches of Ink\'s output', () => {
 			}),
 			{numRuns: 500},
 		);
+	});
+});
+
+describe('each patch, against the one version it was written for', () => {
+	const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+	const lock = JSON.parse(readFileSync(new URL('../../package-lock.json', import.meta.url), 'utf8'));
+
+	it('is pinned to that version in package.json, and the lock installs no other', () => {
+		for (const patch of patches) {
+			const pin = packageJson.dependencies?.[patch.package] ?? packageJson.devDependencies?.[patch.package] ?? packageJson.overrides?.[patch.package];
+			expect(pin, patch.name).toBe(patch.version);
+			const installed = Object.entries(lock.packages as Record<string, {version: string}>).filter(([path]) => path.endsWith(`node_modules/${patch.package}`));
+			expect(installed.map(([, entry]) => entry.version), patch.name).toEqual([patch.version]);
+		}
+	});
+
+	it('fails, naming itself, on another version of its package or without the code it changes', () => {
+		const [ink] = patches.filter(patch => patch.package === 'ink');
+		/** An ink folder of this version, as node_modules would hold it. */
+		const installed = (version: string) => {
+			const folder = join(mkdtempSync(join(tmpdir(), 'm365-patches-')), 'node_modules', 'ink');
+			mkdirSync(join(folder, 'build'), {recursive: true});
+			writeFileSync(join(folder, 'package.json'), JSON.stringify({name: 'ink', version}));
+			return folder;
+		};
+		expect(() => checkVersion(ink!, installed('6.9.0'))).toThrow(`patch ink-output was written for ink ${ink!.version}, and 6.9.0 is installed`);
+		expect(() => withPatches(join(installed(ink!.version), 'build', 'output.js'), 'export default class Output {}')).toThrow(/^patch ink-output: .* does not have the code it changes/);
+	});
+
+	it('the bundle leaves Ink\'s devtools out, and the WebSocket client with them', async () => {
+		const result = await build({stdin: {contents: "import 'ink';", resolveDir: process.cwd()}, bundle: true, write: false, format: 'esm', platform: 'node', plugins: bundlePlugins, logLevel: 'silent', metafile: true});
+		const packages = Object.keys(result.metafile!.inputs).filter(path => path.includes('node_modules'));
+		expect(packages.some(path => /node_modules[\\/]ink[\\/]/.test(path))).toBe(true);
+		expect(packages.filter(path => /node_modules[\\/](ws|react-devtools-core)[\\/]|devtools/.test(path))).toEqual([]);
 	});
 });

@@ -1,18 +1,16 @@
-// --json's consequences against their public contract (source/commands/output.schema.json): every
+// --json's consequences against their public contract (source/commands/output.schema.ts): every
 // level the engine can report is one the schema names, and what real license mixes give validates.
-import {readFileSync} from 'node:fs';
-import {Ajv} from 'ajv';
 import {describe, expect, it} from 'vitest';
 import {capabilityKinds, levelNames} from '../../source/domain/capabilities.js';
 import {consequencesOf} from '../../source/domain/consequences.js';
 import {planUnassign} from '../../source/domain/plan.js';
 import {consequenceList} from '../../source/commands/unassign.js';
+import {consequences} from '../../source/commands/output-validators.js';
+import {Output} from '../../source/commands/output.schema.js';
 import {catalogTenant, skuOf} from '../helpers/catalog-tenant.js';
+import {errorsText} from '../helpers/schema.js';
 
-const schema = JSON.parse(readFileSync(new URL('../../source/commands/output.schema.json', import.meta.url), 'utf8'));
-const ajv = new Ajv({strict: false});
-ajv.addSchema(schema);
-const validate = ajv.getSchema(`${schema.$id}#/definitions/unassign/properties/results/items/properties/consequences`)!;
+const validate = consequences;
 const now = new Date('2026-11-25T12:00:00.000Z');
 
 /** Products whose mixes reach every level: Plan 2, Plan 1, Kiosk, undocumented sizes, the archive add-ons, OneDrive and Office variants. */
@@ -35,7 +33,7 @@ const products = [
 describe('--json consequences', () => {
 	it('the schema names every level of every kind', () => {
 		const levels = new Set(capabilityKinds.flatMap(kind => levelNames[kind]));
-		expect(new Set(schema.definitions.level.enum)).toEqual(levels);
+		expect(new Set(Output.definitions.level.enum)).toEqual(levels);
 	});
 
 	it('every pair of real products, either one removed: validates, and a reduction names both ends', () => {
@@ -47,7 +45,7 @@ describe('--json consequences', () => {
 				for (const removed of [a, b]) {
 					const [item] = planUnassign(tenant, ['user-1'], [skuOf(removed)]).items;
 					const list = consequenceList(consequencesOf(tenant, item!, now));
-					if (!validate(list)) throw new Error(`${a} + ${b}, ${removed} removed: ${ajv.errorsText(validate.errors)} in ${JSON.stringify(list)}`);
+					if (!validate(list)) throw new Error(`${a} + ${b}, ${removed} removed: ${errorsText(validate.errors)} in ${JSON.stringify(list)}`);
 					for (const entry of list.filter(e => e.effect === 'reduced')) {
 						expect(entry.from).not.toBe(entry.to);
 						reduced++;

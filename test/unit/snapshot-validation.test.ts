@@ -67,3 +67,47 @@ describe('malformed snapshots', () => {
 		expect(validateTenant(demo(), demoTenantPath)).toMatchObject({signedInUser: 'megan.bowen@contoso.com'});
 	});
 });
+
+describe('a snapshot without what Graph always sends, and the schema lets it leave out', () => {
+	/** The demo with every optional field the model reads taken out of every product, subscription, license and assignment. */
+	function bare(): Json {
+		const tenant = demo();
+		for (const sku of tenant['subscribedSkus']) {
+			delete sku.capabilityStatus;
+			delete sku.prepaidUnits.suspended;
+			delete sku.prepaidUnits.warning;
+		}
+		for (const subscription of tenant['subscriptions']) {
+			delete subscription.skuPartNumber;
+			delete subscription.isTrial;
+		}
+		for (const user of tenant['users']) {
+			for (const license of user.assignedLicenses) delete license.disabledPlans;
+			for (const state of user.licenseAssignmentStates) {
+				delete state.state;
+				delete state.error;
+				delete state.disabledPlans;
+			}
+		}
+		delete tenant['users'][0].licenseAssignmentStates;
+		return tenant;
+	}
+
+	it('is read with what each absence means: no units suspended, not a trial, no plans turned off, its product\'s part number', () => {
+		const tenant = validateTenant(bare(), 'bare.json');
+		const full = validateTenant(demo(), demoTenantPath);
+		for (const [i, sku] of tenant.subscribedSkus.entries()) {
+			expect(sku.prepaidUnits).toMatchObject({suspended: 0, warning: 0, enabled: full.subscribedSkus[i]!.prepaidUnits.enabled});
+		}
+		for (const [i, subscription] of tenant.subscriptions.entries()) {
+			expect(subscription.isTrial).toBe(false);
+			expect(subscription.skuPartNumber).toBe(tenant.subscribedSkus.find(sku => sku.skuId === subscription.skuId)!.skuPartNumber);
+			expect(subscription.skuPartNumber).toBe(full.subscriptions[i]!.skuPartNumber);
+		}
+		expect(tenant.users[0]!.licenseAssignmentStates).toEqual([]);
+		for (const user of tenant.users) {
+			for (const license of user.assignedLicenses) expect(license.disabledPlans).toEqual([]);
+			for (const state of user.licenseAssignmentStates) expect(state.disabledPlans).toEqual([]);
+		}
+	});
+});
