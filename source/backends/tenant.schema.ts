@@ -7,7 +7,7 @@ import {oneOf, orNull, recordOf, ref} from '../json-schema.js';
 /** An id or a user principal name: the limits of what the state directory keeps of a tenant. */
 export const Name = Type.String({
 	description:
-		"An id or a user principal name: what the app keeps of a tenant in its state directory. The state directory's schema (source/store/state.schema.json) takes its limits from here, so that whatever a snapshot may hold can be saved and read back. Lengths count UTF-16 code units.",
+		"An id or a user principal name: what the app keeps of a tenant in its state directory. The state directory's schema (source/store/state.schema.ts) takes its limits from here, so that whatever a snapshot may hold can be saved and read back. Lengths count UTF-16 code units.",
 	minLength: 1,
 	maxLength: 1000,
 });
