@@ -5,16 +5,15 @@
 // The app reads and writes format 1 only: a state.json of any other version is refused and left
 // as it is, byte for byte.
 import {Type, type Static, type TSchema} from '@sinclair/typebox';
-import tenantSchema from '../../demo-data/tenant.schema.json' with {type: 'json'};
+import {Name} from '../backends/tenant.schema.js';
 import type {AuditEntry} from '../domain/audit.js';
 import type {Change, FoldedUser as DomainFoldedUser} from '../domain/changes.js';
 
 /** The format of state.json this build reads and writes. */
 export const stateFormat = 1;
 
-const name = tenantSchema.definitions.name;
 /** An id, a name or a time: the limits of the tenant's ids and names, so whatever a snapshot holds can be saved here and read back. */
-const Text = Type.String({minLength: name.minLength, maxLength: name.maxLength});
+const Text = Type.String({minLength: Name.minLength, maxLength: Name.maxLength});
 /** A journal record's number: whole, and never past what a number holds exactly. */
 const Counter = Type.Integer({minimum: 0, maximum: Number.MAX_SAFE_INTEGER});
 const Seq = Type.Integer({minimum: 1, maximum: Number.MAX_SAFE_INTEGER});
