@@ -11,6 +11,7 @@ import {strings} from '../../text/index.js';
 
 import {proxyRoute, send} from './network.js';
 import {batchSize, initialPacing, paced, ratePerSecond, retryAfterMs, sent, throttleWaitMs, type Pacing} from './pacing.js';
+import {fileBatchAnswer, retryable} from './batch-answer.js';
 import type {Progress} from '../../domain/progress.js';
 
 /**
@@ -110,8 +111,6 @@ export const stopGraceMs = 5000;
 /** A page count no real directory reaches (100 million users at 999 a page): beyond it, links loop. */
 const maxPages = 100_000;
 const readRetries = 8;
-
-const retryable = (status: number) => status === 429 || status === 503;
 
 /** Anything that looks like a credential, out of text taken from an answer: one line, cut short. */
 export function redact(text: string, token?: string): string {
@@ -254,7 +253,7 @@ export class GraphHttp {
 		return {status: response.status, headers: Object.fromEntries(response.headers), data};
 	}
 
-	private errorText(answer: Answer): string {
+	errorText(answer: Answer): string {
 		const message = (answer.data as {error?: {message?: unknown}} | undefined)?.error?.message;
 		return typeof message === 'string' ? redact(message, this.lastToken) : '';
 	}
@@ -373,41 +372,15 @@ export class GraphHttp {
 				}
 				return;
 			}
-			const heldBack: SubRequest[] = [];
-			const notSent: SubRequest[] = [];
-			let wait: number | null = null;
-			const holdBack = (request: SubRequest, after: number | null) => {
-				heldBack.push(request);
-				if (after !== null) wait = Math.max(wait ?? 0, after);
-			};
-			if (retryable(answer.status)) {
-				for (const request of chunk) holdBack(request, retryAfterMs(answer.headers, Date.now()));
-			} else if (answer.status < 200 || answer.status >= 300) {
-				const message = strings.graph.status(answer.status, this.errorText(answer));
-				for (const request of chunk) {
-					// A 5xx (a 504 from a gateway) may come after Graph carried the requests out; a 4xx refused them.
-					if (answer.status >= 500) lost(request.id, message);
-					else settle(request.id, {id: request.id, status: answer.status, body: {error: {message}}});
-				}
-			} else {
-				const list = (answer.data as {responses?: unknown} | undefined)?.responses;
-				const subs = (Array.isArray(list) ? list : []).filter((r): r is SubResponse => typeof r === 'object' && r !== null);
-				const byId = new Map(subs.map(r => [String(r.id), r]));
-				for (const request of chunk) {
-					const sub = byId.get(request.id);
-					if (!sub || typeof sub.status !== 'number') lost(request.id, strings.graph.leftOut);
-					else if (retryable(sub.status)) holdBack(request, retryAfterMs(sub.headers, Date.now()));
-					else if (sub.status === 401) {
-						stopped ??= strings.graph.unauthorized;
-						notSent.push(request);
-					} else if (sub.status >= 500) lost(request.id, strings.graph.status(sub.status, this.safeMessage(sub) ?? ''));
-					else settle(request.id, sub);
-				}
-			}
+			const filed = fileBatchAnswer(chunk, answer, this, Date.now());
+			for (const response of filed.answered) settle(response.id, response);
+			for (const {id, why} of filed.lost) lost(id, why);
+			if (filed.unauthorized.length > 0) stopped ??= strings.graph.unauthorized;
+			const {heldBack, unauthorized: notSent} = filed;
 			throttled += heldBack.length;
 			queue.unshift(...heldBack, ...notSent);
 			const answered = chunk.length - heldBack.length - notSent.length;
-			pacing = paced(pacing, {sentEpoch, answered, throttled: heldBack.length, retryAfterMs: wait, jitter: Math.random()}, Date.now());
+			pacing = paced(pacing, {sentEpoch, answered, throttled: heldBack.length, retryAfterMs: filed.waitMs, jitter: Math.random()}, Date.now());
 		};
 
 		const onAbort = () => {
