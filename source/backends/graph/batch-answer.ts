@@ -1,6 +1,31 @@
 import {strings} from '../../text/index.js';
 import {retryAfterMs} from './pacing.js';
-import type {Answer, SubRequest, SubResponse} from './http.js';
+
+// The shapes of Graph's JSON $batch (requests and their answers), and how its answer is read.
+
+export type Method = 'GET' | 'POST' | 'DELETE';
+
+export interface SubRequest {
+	id: string;
+	method: Method;
+	/** Relative to /v1.0, as $batch takes it: /users/{id}/assignLicense. */
+	url: string;
+	body?: unknown;
+}
+
+export interface SubResponse {
+	id: string;
+	status: number;
+	headers?: Record<string, string>;
+	body?: {error?: {code?: string; message?: string}} & Record<string, unknown>;
+}
+
+/** An HTTP answer as read: the status, the headers as a plain record, the JSON body. */
+export interface Answer {
+	status: number;
+	headers: Record<string, string>;
+	data: unknown;
+}
 
 /** 429 and 503 are Graph holding a request back: it was not carried out and may be sent again. */
 export const retryable = (status: number) => status === 429 || status === 503;

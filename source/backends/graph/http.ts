@@ -11,32 +11,16 @@ import {strings} from '../../text/index.js';
 
 import {proxyRoute, send} from './network.js';
 import {batchSize, initialPacing, paced, ratePerSecond, retryAfterMs, sent, throttleWaitMs, type Pacing} from './pacing.js';
-import {fileBatchAnswer, retryable} from './batch-answer.js';
+import {fileBatchAnswer, retryable, type Answer, type Method, type SubRequest, type SubResponse} from './batch-answer.js';
 import type {Progress} from '../../domain/progress.js';
+
+export type {Answer, Method, SubRequest, SubResponse};
 
 /**
  * A valid access token for Graph; `extra`: permissions an action needs beyond the ones always asked
  * for. Aborting `signal` (the action's dialog was closed) drops a sign-in still waiting for a code.
  */
 export type TokenSource = (extra?: readonly string[], signal?: AbortSignal) => Promise<string>;
-
-export type Method = 'GET' | 'POST' | 'DELETE';
-
-export interface SubRequest {
-	id: string;
-	method: Method;
-	/** Relative to /v1.0, as $batch takes it: /users/{id}/assignLicense. */
-	url: string;
-	body?: unknown;
-}
-
-export interface SubResponse {
-	id: string;
-	status: number;
-	headers?: Record<string, string>;
-	body?: {error?: {code?: string; message?: string}} & Record<string, unknown>;
-}
-
 
 /** A request that failed, as one line naming it. */
 export class GraphError extends UserError {
@@ -154,12 +138,6 @@ const neverSent = (error: unknown) => {
 	const code = (error as {cause?: {code?: string}}).cause?.code;
 	return error instanceof UserError || code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || tunnelRefused(error) !== undefined;
 };
-
-export interface Answer {
-	status: number;
-	headers: Record<string, string>;
-	data: unknown;
-}
 
 export class GraphHttp {
 	readonly origin: string;
