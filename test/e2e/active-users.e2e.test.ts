@@ -73,7 +73,7 @@ describe.runIf(run)('Active users in a terminal at 80×24', () => {
 		expect(screen).toContain(words.keeps);
 		// Scroll to the changes.
 		session.keys('j', 'j', 'j');
-		screen = await waitFor(words.change);
+		expect(await waitFor(words.change)).toContain(words.change);
 		session.keys('y');
 		await waitFor(words.done);
 		await waitFor(words.next);
