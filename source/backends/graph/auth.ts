@@ -178,7 +178,7 @@ export function signInNetwork(trouble: Trouble, timeoutMs: number, sleep = (ms: 
 			text = await response.text();
 		} catch (error) {
 			trouble.network = strings.signIn.network(`${method} ${url.origin}${url.pathname}`, networkProblem(error, url, timeoutMs));
-			throw new Error(trouble.network);
+			throw new Error(trouble.network, {cause: error});
 		}
 		let parsed: unknown;
 		try {
