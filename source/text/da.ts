@@ -12,7 +12,7 @@ import type {Consequence, ConsequenceKind, UserConsequences} from '../domain/con
 import type {GroupRemovalReason} from '../domain/groups.js';
 import type {Outcome} from '../domain/plan.js';
 import type {SkipReason} from '../domain/rules.js';
-import {en, levelWordsOf, reducedKey, type ChangeCounts, type Strings} from './en.js';
+import {en, levelWordsOf, reducedKey, stop, type ChangeCounts, type Strings} from './en.js';
 import {outcomeSummary} from './outcome-summary.js';
 
 // Made on first use: loading the locale's data costs 20-30 ms, which a start in English need not pay.
@@ -330,17 +330,17 @@ export const da: Strings = {
 				'office-apps': 'Office-apps',
 				teams: 'Teams',
 			},
-			intro: (product, names) => `Du er ved at fjerne ${product} fra ${names}.`,
+			intro: (product, names) => `Du er ved at fjerne ${product} fra ${stop(names)}`,
 			dependents: (addOns, product) => `${liste(addOns)} fjernes også: ${addOns.length === 1 ? 'det afhænger' : 'de afhænger'} af ${product}.`,
 			keptThroughGroup: (name, product, groups) =>
 				`${name} beholder ${product} via gruppen ${groups}: kun den licens, der er tildelt direkte, fjernes.`,
-			loses: (name, kinds) => `${name} mister ${kinds}.`,
+			loses: (name, kinds) => `${name} mister ${stop(kinds)}`,
 			reduced: (name, change) => reducedAloud[reducedKey(change)](name, niveau(change.kind, change.from)),
 			undocumented: (name, kind) => `Hvad ${name} beholder af ${kind}, er ikke dokumenteret.`,
-			keeps: (name, kind, products) => `${name} beholder ${kind} via ${products}.`,
+			keeps: (name, kind, products) => `${name} beholder ${kind} via ${stop(products)}`,
 			nothing: name => `${name} beholder alt, vedkommende bruger i dag.`,
 			hold: name => `${ejefald(name)} postkasse er under tilbageholdelse: det, tilbageholdelsen dækker, bevares.`,
-			unrecognised: (name, plans) => `${name} mister også tjenesteplaner, som denne app ikke kender: ${plans}.`,
+			unrecognised: (name, plans) => `${name} mister også tjenesteplaner, som denne app ikke kender: ${stop(plans)}`,
 			holdsHidden: 'Denne app kan ikke se, om en postkasse er under tilbageholdelse. En tilbageholdelse bevarer det, den dækker.',
 			mailbox: date =>
 				`Mails bevares i en respitperiode på 30 dage, til ${dag(date)}, og slettes derefter permanent. Tildeles en licens igen inden for respitperioden, kommer de tilbage.`,
@@ -349,7 +349,7 @@ export const da: Strings = {
 				`OneDrive-filer slettes ikke. Den ${dag(date)}, 93 dage efter at licensen er fjernet, arkiveres de: personen får adgang til dem igen med en licens, og en administrator kan kun få adgang til dem via det betalte Microsoft 365 Archive. Det sker ikke i EDU-, GCC- eller DoD-lejere.`,
 			'office-apps': 'Office-apps på brugerens computere viser "Produkt uden licens" og beder om at blive aktiveret.',
 			teams: 'Brugeren har ikke længere licens til Microsoft Teams.',
-			skipped: (name, reason) => `${name} springes over: ${reason}.`,
+			skipped: (name, reason) => `${name} springes over: ${stop(reason)}`,
 		},
 		doneTitle: 'Færdig',
 		report: path => `Rapporten er gemt: ${path}`,
@@ -476,7 +476,7 @@ export const da: Strings = {
 		title: 'Fjern tildeling',
 		question: (users, product, addOns = []) =>
 			`Fjern tildeling af ${product} fra ${brugere(users)}${addOns.length > 0 ? ` (og ${liste(addOns)}, som afhænger af det)` : ''}?`,
-		nothingToRemove: reasons => `Ingen tildeling at fjerne: ${reasons}.`,
+		nothingToRemove: reasons => `Ingen tildeling at fjerne: ${stop(reasons)}`,
 		resultsTitle: 'Fjern tildeling af licenser: resultater',
 		confirm: 'Fjern tildeling',
 		nothingTicked: 'Fjern tildeling af licenser: markér en eller flere brugere først (mellemrum, eller a for alle viste).',
@@ -627,7 +627,7 @@ export const da: Strings = {
 	},
 	deleteUser: {
 		title: name => `Slet bruger: ${name}`,
-		freed: products => `Brugerens licenser frigøres med det samme: ${products}.`,
+		freed: products => `Brugerens licenser frigøres med det samme: ${stop(products)}`,
 		noLicenses: 'Brugeren har ingen licenser.',
 		onedrive: 'OneDrive slettes sammen med brugeren, efter opbevaringsperioden.',
 		inactive:
@@ -636,7 +636,7 @@ export const da: Strings = {
 			'Postkassen bevares ikke som inaktiv postkasse: det kræver en tilbageholdelse og Exchange Online Plan 2 eller Plan 1 med Exchange Online Archiving.',
 		inactiveIfHeld:
 			'Postkassen er licenseret til at blive bevaret som inaktiv postkasse (Exchange Online Plan 2 eller Plan 1 med Exchange Online Archiving), hvilket kun sker, hvis den er under tilbageholdelse: tilbageholdelser kan ikke ses herfra.',
-		restorable: date => `Brugeren kan gendannes fra Slettede brugere (d) indtil ${dag(date)}.`,
+		restorable: date => `Brugeren kan gendannes fra Slettede brugere (d) indtil ${stop(dag(date))}`,
 		type: upn => `Skriv brugernavnet (${upn}) for at slette, og tryk enter; esc annullerer.`,
 		prompt: 'Brugernavn: ',
 		mismatch: 'Det er ikke brugernavnet: intet blev slettet.',
@@ -746,10 +746,10 @@ export const da: Strings = {
 		`Terminalen er for lille: kræver ${needs.columns}×${needs.rows}, er nu ${now.columns}×${now.rows}. Gør vinduet større (eller q afslutter).`,
 	recovered: r => `En ændring, der blev afbrudt ${tidspunkt(r.time)}, er afklaret: ${tal(r.done)} udført, ${tal(r.notDone)} ikke udført (se revisionsloggen).`,
 	preferences: {
-		refused: (path, problem) => `Indstillingerne ${path}: ${problem}. Filen blev ladt urørt; ret den, eller fjern den.`,
+		refused: (path, problem) => `Indstillingerne ${path}: ${stop(problem)} Filen blev ladt urørt; ret den, eller fjern den.`,
 	},
 	state: {
-		cannot: (action, path, reason) => `Kan ikke ${action === 'read' ? 'læse' : 'skrive'} ${path}: ${reason}. Intet gemt gik tabt.`,
+		cannot: (action, path, reason) => `Kan ikke ${action === 'read' ? 'læse' : 'skrive'} ${path}: ${stop(reason)} Intet gemt gik tabt.`,
 		reasons: {
 			ENOSPC: 'disken er fuld',
 			EDQUOT: 'diskkvoten er brugt op',
@@ -767,7 +767,7 @@ export const da: Strings = {
 		otherReason: 'systemet afviste det',
 		mode: mode => (mode === '0700' ? mode : `${mode} (andre kan se ind i den; appens filer i den er 0600)`),
 		refused: (path, problem) =>
-			`Tilstandsfilen ${path}: ${problem}. Filen er ikke ændret; flyt den til side, eller brug --state-dir for at bruge en anden mappe.`,
+			`Tilstandsfilen ${path}: ${stop(problem)} Filen er ikke ændret; flyt den til side, eller brug --state-dir for at bruge en anden mappe.`,
 		notJson: 'er ikke gyldig JSON',
 		home: {
 			moved: (from, state, cache, names) => `Flyttede det, m365-licenses gemte i ${from}, til ${state} (cacher til ${cache}): ${names.join(', ')}.`,
@@ -847,7 +847,7 @@ export const da: Strings = {
 		unknownGroup: given =>
 			`ukendt gruppe "${given}": angiv navn eller id på en gruppe, der giver disse brugere licenser (m365-licenses users --json viser dem under viaGroups)`,
 		done: (name, group, licenses) =>
-			`${name} er fjernet fra ${group}${licenses > 0 ? ` og har dermed mistet ${licenser(licenses)}` : ''}.`,
+			licenses > 0 ? `${name} er fjernet fra ${group} og har dermed mistet ${licenser(licenses)}.` : `${name} er fjernet fra ${stop(group)}`,
 		failed: (name, message) => `${name} blev ikke fjernet fra gruppen: ${message}`,
 		unknown: why => `Ukendt: Graphs svar gik tabt (${why}). Tjek gruppens medlemmer i Microsoft 365 Administration.`,
 	},
@@ -1039,7 +1039,7 @@ Indstillinger (overalt):
 
 Afslutningskoder: 0 udført, 1 fejl, 2 brugsfejl, 3 sprunget over, mislykkedes, ikke sendt eller ukendt for nogle brugere (resten udført).
 Taster: tryk ? i appen.`,
-		usageError: message => `${message}. Se m365-licenses --help.`,
+		usageError: message => `${stop(message)} Se m365-licenses --help.`,
 		unknownCommand: command => `ukendt kommando "${command}"`,
 		unexpectedArgument: argument => `uventet argument "${argument}"`,
 		notWith: (flag, command) => `--${flag} hører ikke sammen med ${command ? `kommandoen ${command}` : 'appen'}`,
@@ -1141,5 +1141,5 @@ Taster: tryk ? i appen.`,
 	dumbTerminal:
 		'm365-licenses kan ikke tegne sine skærmbilleder i denne terminal (TERM=dumb: den kan ikke flytte markøren). Underkommandoerne virker i den: se m365-licenses --help.',
 	notATerminal:
-		'm365-licenses kræver en interaktiv terminal (stdin og stdout skal være en TTY). Kommandoer, der kan scriptes med --json, er på vej; se m365-licenses --help.',
+		'm365-licenses kræver en interaktiv terminal (stdin og stdout skal være en TTY). Uden en terminal kan du bruge underkommandoerne, f.eks. `m365-licenses licenses --json` eller `m365-licenses users --json`; m365-licenses --help viser dem alle.',
 };

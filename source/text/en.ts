@@ -205,6 +205,9 @@ const keyContexts = {
 };
 
 type KeyContextId = keyof typeof keyContexts;
+
+/** A sentence's end: a full stop, unless what it ends with (a name, a value given, a server's words) has one already. */
+export const stop = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`);
 type ActionLabels = {readonly [A in keyof typeof keyLabels]?: string};
 
 export const en = {
@@ -263,18 +266,18 @@ export const en = {
 				'office-apps': 'Office apps',
 				teams: 'Teams',
 			} satisfies Record<ConsequenceKind, string>,
-			intro: (product: string, names: string) => `You are about to remove ${product} from ${names}.`,
+			intro: (product: string, names: string) => `You are about to remove ${product} from ${stop(names)}`,
 			dependents: (addOns: readonly string[], product: string) =>
 				`${listWords(addOns)} will be removed as well: ${addOns.length === 1 ? 'it depends' : 'they depend'} on ${product}.`,
 			keptThroughGroup: (name: string, product: string, groups: string) =>
 				`${name} keeps ${product} through the group ${groups}: only the license given to them directly goes.`,
-			loses: (name: string, kinds: string) => `${name} will lose ${kinds}.`,
+			loses: (name: string, kinds: string) => `${name} will lose ${stop(kinds)}`,
 			reduced: (name: string, change: Consequence) => reducedAloud[reducedKey(change)](name, levelWord(change.kind, change.from)),
 			undocumented: (name: string, kind: string) => `What ${name} keeps of ${kind} is not documented.`,
-			keeps: (name: string, kind: string, products: string) => `${name} keeps ${kind} through ${products}.`,
+			keeps: (name: string, kind: string, products: string) => `${name} keeps ${kind} through ${stop(products)}`,
 			nothing: (name: string) => `${name} keeps everything they use today.`,
 			hold: (name: string) => `${name}'s mailbox is on hold: what the hold covers is kept.`,
-			unrecognised: (name: string, plans: string) => `${name} will also lose service plans this app does not recognise: ${plans}.`,
+			unrecognised: (name: string, plans: string) => `${name} will also lose service plans this app does not recognise: ${stop(plans)}`,
 			holdsHidden: 'This app cannot see whether a mailbox is on hold. A hold keeps what it covers.',
 			mailbox: (date: string) =>
 				`Email is kept for 30 days, until ${date}, and then deleted for good. Giving a license back within those 30 days brings it back.`,
@@ -283,7 +286,7 @@ export const en = {
 				`OneDrive files are not deleted. On ${date}, 93 days after the license goes, they are archived: the person gets them back with a license, and an administrator can reach them only through paid Microsoft 365 Archive. This does not happen in EDU, GCC or DoD tenants.`,
 			'office-apps': 'Office apps on their computers will show "Unlicensed Product" and ask to be activated.',
 			teams: 'Microsoft Teams will no longer be licensed for them.',
-			skipped: (name: string, reason: string) => `${name} will be skipped: ${reason}.`,
+			skipped: (name: string, reason: string) => `${name} will be skipped: ${stop(reason)}`,
 		},
 		doneTitle: 'Finished',
 		report: (path: string) => `Report saved: ${path}`,
@@ -415,7 +418,7 @@ export const en = {
 		/** Users and licenses counted apart: the add-ons that go with the product are named, not counted as users. */
 		question: (users: number, product: string, addOns: readonly string[] = []) =>
 			`Unassign ${product} from ${plural(users, 'user', 'users')}${addOns.length > 0 ? ` (and ${listWords(addOns)}, which ${addOns.length === 1 ? 'depends' : 'depend'} on it)` : ''}?`,
-		nothingToRemove: (reasons: string) => `Nothing to unassign: ${reasons}.`,
+		nothingToRemove: (reasons: string) => `Nothing to unassign: ${stop(reasons)}`,
 		resultsTitle: 'Unassign licenses: results',
 		confirm: 'Unassign',
 		nothingTicked: 'Unassign licenses: tick one or more users first (space, or a for all shown).',
@@ -569,14 +572,14 @@ export const en = {
 	},
 	deleteUser: {
 		title: (name: string) => `Delete user: ${name}`,
-		freed: (products: string) => `Their licenses are freed at once: ${products}.`,
+		freed: (products: string) => `Their licenses are freed at once: ${stop(products)}`,
 		noLicenses: 'They hold no licenses.',
 		onedrive: 'OneDrive is deleted with the user, after the retention period.',
 		inactive: 'The mailbox is on hold and licensed for it (Exchange Online Plan 2, or Plan 1 with Exchange Online Archiving): it is kept as an inactive mailbox.',
 		notInactive: 'The mailbox is not kept as an inactive mailbox: that needs a hold, and Exchange Online Plan 2 or Plan 1 with Exchange Online Archiving.',
 		inactiveIfHeld:
 			'The mailbox is licensed to be kept as an inactive mailbox (Exchange Online Plan 2, or Plan 1 with Exchange Online Archiving), which happens only if it is on hold: holds are not visible from here.',
-		restorable: (date: string) => `The user can be restored from Deleted users (d) until ${date}.`,
+		restorable: (date: string) => `The user can be restored from Deleted users (d) until ${stop(date)}`,
 		type: (upn: string) => `To delete, type the username (${upn}) and press enter; esc cancels.`,
 		prompt: 'Username: ',
 		mismatch: 'That is not the username: nothing was deleted.',
@@ -700,10 +703,10 @@ export const en = {
 		`A change cut off at ${r.time.slice(0, 16).replace('T', ' ')} was settled: ${r.done} done, ${r.notDone} not done (see the audit log).`,
 	preferences: {
 		/** config.json of the wrong shape: refused, never rewritten. */
-		refused: (path: string, problem: string) => `Preferences ${path}: ${problem}. It was left as it is; correct it or remove it.`,
+		refused: (path: string, problem: string) => `Preferences ${path}: ${stop(problem)} It was left as it is; correct it or remove it.`,
 	},
 	state: {
-		cannot: (action: 'read' | 'write', path: string, reason: string) => `Cannot ${action} ${path}: ${reason}. Nothing saved was lost.`,
+		cannot: (action: 'read' | 'write', path: string, reason: string) => `Cannot ${action} ${path}: ${stop(reason)} Nothing saved was lost.`,
 		reasons: {
 			ENOSPC: 'the disk is full',
 			EDQUOT: 'the disk quota is used up',
@@ -722,7 +725,7 @@ export const en = {
 		/** doctor: the state directory's permissions; one the app did not make is left as it was. */
 		mode: (mode: string) => (mode === '0700' ? mode : `${mode} (others can look into it; the app's files in it are 0600)`),
 		refused: (path: string, problem: string) =>
-			`State file ${path}: ${problem}. It was left as it is; move it aside or pass --state-dir to use another directory.`,
+			`State file ${path}: ${stop(problem)} It was left as it is; move it aside or pass --state-dir to use another directory.`,
 		notJson: 'is not valid JSON',
 		/** Moving what an earlier version kept in one folder to the config, state and cache homes. */
 		home: {
@@ -808,7 +811,7 @@ export const en = {
 		unknownGroup: (given: string) =>
 			`unknown group "${given}": give the name or id of a group that licenses these users (m365-licenses users --json lists them under viaGroups)`,
 		done: (name: string, group: string, licenses: number) =>
-			`${name} removed from ${group}${licenses > 0 ? `: ${licenses === 1 ? '1 license goes' : `${licenses} licenses go`} with it` : ''}.`,
+			licenses > 0 ? `${name} removed from ${group}: ${licenses === 1 ? '1 license goes' : `${licenses} licenses go`} with it.` : `${name} removed from ${stop(group)}`,
 		failed: (name: string, message: string) => `${name} was not removed from the group: ${message}`,
 		unknown: (why: string) =>
 			`Unknown: Graph's answer was lost (${why}). Check the group's members in the Microsoft 365 admin center.`,
@@ -1001,7 +1004,7 @@ Options (everywhere):
 
 Exit codes: 0 done, 1 error, 2 usage error, 3 some users skipped, failed, not sent or unknown (the rest done).
 Keys: press ? in the app.`,
-		usageError: (message: string) => `${message}. See m365-licenses --help.`,
+		usageError: (message: string) => `${stop(message)} See m365-licenses --help.`,
 		unknownCommand: (command: string) => `unknown command "${command}"`,
 		unexpectedArgument: (argument: string) => `unexpected argument "${argument}"`,
 		notWith: (flag: string, command: string) => `--${flag} does not go with ${command ? `the ${command} command` : 'the app'}`,
@@ -1106,7 +1109,7 @@ Keys: press ? in the app.`,
 	dumbTerminal:
 		'm365-licenses cannot draw its screens on this terminal (TERM=dumb: it cannot move the cursor). The subcommands work on it: see m365-licenses --help.',
 	notATerminal:
-		'm365-licenses needs an interactive terminal (stdin and stdout must be a TTY). Scriptable subcommands with --json are coming; see m365-licenses --help.',
+		'm365-licenses needs an interactive terminal (stdin and stdout must be a TTY). Without one, use the subcommands, e.g. `m365-licenses licenses --json` or `m365-licenses users --json`; m365-licenses --help lists them all.',
 } as const;
 
 /** A shape's strings as any string, its tuples as tuples of the same length, its functions as they are. */
