@@ -119,7 +119,7 @@ const Unassign = closed({
 			outcome: Outcome,
 			reason: UnassignReason,
 			message: orNull('string', {
-				description: "the add-ons removed with the product and the groups that keep the user licensed, in words; for a failure, Graph's message",
+				description: "the add-ons removed with the product and the groups that keep the user licensed, in words; for a user skipped, why, in words (the groups named); for a failure, Graph's message",
 			}),
 			consequences: Consequences,
 			alsoRemoves: AlsoRemoves,
@@ -137,7 +137,7 @@ const RemoveFromGroup = closed({
 			id: orNull('string'),
 			outcome: ref(Outcome, '#/definitions/unassign/properties/results/items/properties/outcome'),
 			reason: oneOf([null, 'dynamic-membership', 'not-a-member', 'user-not-found', 'error']),
-			message: orNull('string', {description: "for a failure, Graph's message"}),
+			message: orNull('string', {description: "for a user skipped, why, in words; for a failure, Graph's message"}),
 			products: Type.Array(closed({skuId: text(), skuPartNumber: text(), productName: text(), kept: flag()}), {
 				description: 'every product the group gives the user; kept: they still hold it (directly or through another group)',
 			}),

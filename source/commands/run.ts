@@ -1,7 +1,7 @@
 // The subcommands: the arguments checked, the tenant opened, the command run; an exit code back.
 import {UserError} from '../errors.js';
 import {strings} from '../text/index.js';
-import {exitCodes, terminalSafe, type CommandIO} from './io.js';
+import {exitCodes, outputWidth, terminalSafe, type CommandIO} from './io.js';
 import {signOut} from '../backends/graph/auth.js';
 import {graphCacheFile, homesFor, openTenant, type GlobalOptions} from '../open-tenant.js';
 import {audit, doctor, licenses, matchProducts, users} from './read.js';
@@ -49,8 +49,9 @@ export async function runCommand(
 	version: string,
 	terminal: CommandIO,
 ): Promise<number> {
-	const io = terminalSafe(terminal);
 	const json = values.json ?? false;
+	// Text output fits the terminal (80 columns when not one); JSON is data, never wrapped.
+	const io = terminalSafe(terminal, json ? undefined : outputWidth(terminal));
 	let given: string[] = [];
 	const changing = command === 'unassign' || command === 'remove-from-group';
 	if (changing) {
