@@ -79,18 +79,15 @@ export async function runCommand(
 		return exitCodes.done;
 	}
 	const reclaiming = command === 'reclaim' ? reclaimFlags(values) : undefined;
-	// A change takes the state directory's writer lock, and says who has it if it cannot.
+	// A change takes the state directory's writer lock while it is written, and says who has it if it cannot.
 	const writer = writes ? command : undefined;
 	// A live tenant: a change from the command line reads the users it names, not the whole directory.
 	const opened = await openTenant(globals, io.env, say, {writer, users: changing ? given : undefined, oneShot: true});
-	const {lockedBy, recovered} = opened.store.getState();
+	const {recovered} = opened.store.getState();
 	if (recovered) io.err(`m365-licenses: ${strings.recovered(recovered)}\n`);
 	const tell = (notice: string | null) => notice && io.err(`m365-licenses: ${notice}\n`);
 	const opening = opened.store.getState().notice;
 	tell(opening);
-	if (writer && lockedBy) {
-		throw new UserError(strings.cli.locked(lockedBy, opened.stateDir));
-	}
 	const tenant = opened.store.getState().tenant;
 	const product = values.product === undefined ? undefined : oneProduct(tenant, values.product);
 	switch (command) {

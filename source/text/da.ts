@@ -365,8 +365,6 @@ export const da: Strings = {
 		badge: 'kun læseadgang',
 		banner: (upn, roles) => `Kun læseadgang: ${upn} ${roller(roles)}; licensændringer kræver rollen ${licensroller}.`,
 		status: `Kun læseadgang: det kræver rollen ${licensroller}.`,
-		locked: holder => `Kun læseadgang: ${holder} ændrer denne tilstandsmappe. Afslut den først for at foretage ændringer her.`,
-		lockedStatus: 'Kun læseadgang: en anden m365-licenses ændrer denne tilstandsmappe.',
 	},
 	licenses: {
 		product: 'Produkt',
@@ -777,6 +775,10 @@ export const da: Strings = {
 		},
 		otherFormat: (version, known) => `er i format ${version}, og denne m365-licenses læser kun format ${known}: brug den m365-licenses, der skrev den`,
 		line: (n, problem) => `linje ${n}: ${problem}`,
+		changedSince: names =>
+			`Intet blev sendt: ${liste(names)} er ændret af en anden m365-licenses, siden dette blev vist. Det viste er nu, som det står; kontrollér, og foretag ændringen igen.`,
+		goneSince: products =>
+			`Intet blev sendt: en anden m365-licenses har tildelt ${liste(products)}, siden dette blev vist, og der er for få licenser tilbage. Det viste er nu, som det står.`,
 		notRecorded: (reason, dir) =>
 			`Udført i Microsoft 365, men ikke registreret i ${dir}: ${reason}; næste start læser, hvordan hver bruger står, og registrerer det.`,
 		unreadable: (path, problem) =>
