@@ -40,14 +40,20 @@ export async function removeFromGroup({store}: Opened, options: RemoveFromGroupO
 	const consequences = new Map(leaving.map(item => [item.userId, groupRemovalConsequences(tenant, group.id, item, now)]));
 	const names = namesOf(tenant);
 	const width = outputWidth(io);
-	const show = (results: readonly Result[]) => io.out(`${render(results, plan.items, consequences, names.product, width)}\n`);
+	const show = (results: readonly Result[], items = plan.items) => io.out(`${render(results, items, consequences, names.product, width)}\n`);
+	const notes = consequenceNotes([...consequences.values()]);
+	const showNotes = () => notes.length > 0 && io.out(`\n${notes.map(note => paragraph(note, width)).join('\n')}\n`);
 
 	if (leaving.length > 0) {
 		const refused = await confirmed(
 			options,
 			io,
 			'removeFromGroup',
-			() => show(plan.items.map(item => resultOf(tenant, item, consequences.get(item.userId), undefined, true))),
+			// What will happen, and what it means, before the question.
+			() => {
+				show(plan.items.map(item => resultOf(tenant, item, consequences.get(item.userId), undefined, true)));
+				showNotes();
+			},
 			strings.group.cliQuestion(leaving.length, group.displayName),
 		);
 		if (refused !== null) return refused;
@@ -60,10 +66,12 @@ export async function removeFromGroup({store}: Opened, options: RemoveFromGroupO
 		const data: Output['remove-from-group'] = {group: {id: group.id, displayName: group.displayName, dynamicMembership: isDynamic(group)}, dryRun: options.dryRun, results, summary};
 		io.out(`${JSON.stringify(data, null, 2)}\n`);
 	} else {
-		show(results);
+		// Asked in a terminal: the plan and its notes were shown; only who was not done, then the result.
+		const asked = !options.dryRun && !options.yes && leaving.length > 0;
+		const shown = results.flatMap((r, i) => (asked && r.outcome === 'removed' ? [] : [i]));
+		if (shown.length > 0) show(shown.map(i => results[i]!), shown.map(i => plan.items[i]!));
+		if (!asked) showNotes();
 		io.out(`${paragraph(strings.group.commandSummary(options.dryRun, group.displayName, summary), width)}\n`);
-		const notes = consequenceNotes([...consequences.values()]);
-		if (notes.length > 0) io.out(`\n${notes.map(note => paragraph(note, width)).join('\n')}\n`);
 	}
 	return changeExit(summary);
 }

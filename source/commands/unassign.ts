@@ -82,13 +82,19 @@ export async function unassign({store}: Opened, options: UnassignOptions, io: Co
 	const question = removalQuestion(plan);
 	const names = namesOf(tenant);
 	const width = outputWidth(io);
-	const show = (results: readonly Result[]) => io.out(`${render(results, plan.items, consequences, names, width)}\n`);
+	const show = (results: readonly Result[], items = plan.items) => io.out(`${render(results, items, consequences, names, width)}\n`);
+	const notes = consequenceNotes([...consequences.values()]);
+	const showNotes = () => notes.length > 0 && io.out(`\n${notes.map(note => paragraph(note, width)).join('\n')}\n`);
 
 	const refused = await confirmed(
 		options,
 		io,
 		'unassign',
-		() => show(plan.items.map(i => resultOf(tenant, i, product.skuId, consequences.get(i.userId) ?? null, null, true))),
+		// What will happen, and what it means, before the question.
+		() => {
+			show(plan.items.map(i => resultOf(tenant, i, product.skuId, consequences.get(i.userId) ?? null, null, true)));
+			showNotes();
+		},
 		strings.unassign.question(question.users, product.name, question.addOns.map(names.product)),
 	);
 	if (refused !== null) return refused;
@@ -108,10 +114,15 @@ export async function unassign({store}: Opened, options: UnassignOptions, io: Co
 		};
 		io.out(`${JSON.stringify(data, null, 2)}\n`);
 	} else {
-		show(results);
+		// Asked in a terminal: the plan and its notes were shown; only who was not done, then the result.
+		const asked = !options.dryRun && !options.yes && question.users > 0;
+		if (!asked) show(results);
+		else if (results.some(r => r.outcome !== 'removed')) {
+			const notDone = results.flatMap((r, i) => (r.outcome === 'removed' ? [] : [i]));
+			show(notDone.map(i => results[i]!), notDone.map(i => plan.items[i]!));
+		}
+		if (!asked) showNotes();
 		io.out(`${paragraph(strings.unassign.commandSummary(options.dryRun, product.name, summary), width)}\n`);
-		const notes = consequenceNotes([...consequences.values()]);
-		if (notes.length > 0) io.out(`\n${notes.map(note => paragraph(note, width)).join('\n')}\n`);
 	}
 	return changeExit(summary);
 }

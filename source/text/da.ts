@@ -211,6 +211,9 @@ const csvProblemer: Record<string, string> = {
 /** The users not sent, and those whose outcome is not known, when there are any. */
 const ikkeUdført = (s: ChangeCounts) =>
 	(s.notSent > 0 ? `, ikke sendt for ${brugere(s.notSent)}` : '') + (s.unknown > 0 ? `, ukendt for ${brugere(s.unknown)} (næste start læser dem igen)` : '');
+/** De brugere, der ikke blev udført, efter resultatet; intet, når alle blev udført. */
+const ikkeAlle = (s: ChangeCounts) =>
+	s.skipped + s.failed + s.notSent + s.unknown > 0 ? `; ${brugere(s.skipped)} sprunget over, mislykkedes for ${brugere(s.failed)}${ikkeUdført(s)}` : '';
 
 export const da: Strings = {
 	list: liste,
@@ -490,7 +493,7 @@ export const da: Strings = {
 			`afviser at ${what === 'unassign' ? 'fjerne tildelingen' : 'fjerne brugere fra gruppen'} uden bekræftelse: angiv --yes (eller ${see === 'dryRun' ? '--dry-run' : 'reclaim uden --apply'} for at se planen). Intet blev ændret.`,
 		cancelled: 'annulleret. Intet blev ændret.',
 		commandSummary: (dryRun, product, s) =>
-			`${dryRun ? `Prøvekørsel: tildelingen af ${product} ville blive fjernet fra ${brugere(s.wouldRemove)}` : `Tildelingen af ${product} er fjernet fra ${brugere(s.removed)}`}; ${brugere(s.skipped)} sprunget over, mislykkedes for ${brugere(s.failed)}${ikkeUdført(s)}.`,
+			`${dryRun ? `Prøvekørsel: tildelingen af ${product} ville blive fjernet fra ${brugere(s.wouldRemove)}` : `Tildelingen af ${product} er fjernet fra ${brugere(s.removed)}`}${ikkeAlle(s)}.`,
 	},
 	consequences: {
 		title: 'Hvad sker der?',
@@ -617,7 +620,7 @@ export const da: Strings = {
 		question: (licenses, users) => `Fjern tildeling af ${licenser(licenses)} fra ${brugere(users)}?`,
 		resultsTitle: 'Frigør licenser: resultater',
 		commandSummary: s =>
-			`${licenser(s.licenses)} fjernet fra ${brugere(s.removed)}; ${brugere(s.skipped)} sprunget over, mislykkedes for ${brugere(s.failed)}${ikkeUdført(s)}.`,
+			`${licenser(s.licenses)} fjernet fra ${brugere(s.removed)}${ikkeAlle(s)}.`,
 		yesNeedsApply: '--yes hører sammen med --apply',
 		applyNeedsSection: '--apply kræver --section: angiv, hvilke kandidater der skal fjernes (redundant, blocked, inactive eller flere, adskilt af komma)',
 		badSection: given => `--section ${given}: brug redundant, blocked eller inactive (flere: adskilt af komma)`,
@@ -845,7 +848,7 @@ export const da: Strings = {
 		working: 'Fjerner fra gruppen…',
 		cliQuestion: (users, group) => `Fjern ${brugere(users)} fra ${group} og dermed de licenser, gruppen giver dem?`,
 		commandSummary: (dryRun, group, s) =>
-			`${dryRun ? `Prøvekørsel: ${brugere(s.wouldRemove)} ville blive fjernet fra ${group}` : `${brugere(s.removed)} fjernet fra ${group}`}; ${brugere(s.skipped)} sprunget over, mislykkedes for ${brugere(s.failed)}${ikkeUdført(s)}.`,
+			stop(`${dryRun ? `Prøvekørsel: ${brugere(s.wouldRemove)} ville blive fjernet fra ${group}` : `${brugere(s.removed)} fjernet fra ${group}`}${ikkeAlle(s)}`),
 		unknownGroup: given =>
 			`ukendt gruppe "${given}": angiv navn eller id på en gruppe, der giver disse brugere licenser (m365-licenses users --json viser dem under viaGroups)`,
 		done: (name, group, licenses) =>

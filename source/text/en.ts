@@ -126,6 +126,9 @@ export interface ChangeCounts {
 /** The users not sent, and those whose outcome is not known, when there are any. */
 const notDone = (s: ChangeCounts) =>
 	(s.notSent > 0 ? `, ${s.notSent} not sent` : '') + (s.unknown > 0 ? `, ${s.unknown} unknown (the next start reads them back)` : '');
+/** The users not done, after the result ("; 1 user skipped, 0 failed"); nothing when every user was done. */
+const notAll = (s: ChangeCounts) =>
+	s.skipped + s.failed + s.notSent + s.unknown > 0 ? `; ${plural(s.skipped, 'user', 'users')} skipped, ${s.failed} failed${notDone(s)}` : '';
 
 /** Each action's name in the key table (ui/keys.ts), by action id: the footer and help say these. */
 const keyLabels = {
@@ -434,7 +437,7 @@ export const en = {
 		cancelled: 'cancelled. Nothing was changed.',
 		/** The command line's last line: users counted, as in its results. */
 		commandSummary: (dryRun: boolean, product: string, s: ChangeCounts & {wouldRemove: number}) =>
-			`${dryRun ? `Dry run: ${product} would be unassigned from ${plural(s.wouldRemove, 'user', 'users')}` : `${product} unassigned from ${plural(s.removed, 'user', 'users')}`}; ${plural(s.skipped, 'user', 'users')} skipped, ${s.failed} failed${notDone(s)}.`,
+			`${dryRun ? `Dry run: ${product} would be unassigned from ${plural(s.wouldRemove, 'user', 'users')}` : `${product} unassigned from ${plural(s.removed, 'user', 'users')}`}${notAll(s)}.`,
 	},
 	consequences: {
 		title: 'What happens',
@@ -562,7 +565,7 @@ export const en = {
 		resultsTitle: 'Reclaim: results',
 		/** The command line's last line: users counted, as in its results. */
 		commandSummary: (s: ChangeCounts & {licenses: number}) =>
-			`${plural(s.licenses, 'license', 'licenses')} unassigned from ${plural(s.removed, 'user', 'users')}; ${plural(s.skipped, 'user', 'users')} skipped, ${s.failed} failed${notDone(s)}.`,
+			`${plural(s.licenses, 'license', 'licenses')} unassigned from ${plural(s.removed, 'user', 'users')}${notAll(s)}.`,
 		yesNeedsApply: '--yes goes with --apply',
 		applyNeedsSection: '--apply needs --section: say which candidates go (redundant, blocked, inactive, or several, comma-separated)',
 		badSection: (given: string) => `--section ${given}: use redundant, blocked or inactive (several: comma-separated)`,
@@ -809,7 +812,7 @@ export const en = {
 		working: 'Removing from the group…',
 		cliQuestion: (users: number, group: string) => `Remove ${plural(users, 'user', 'users')} from ${group}, with the licenses it gives them?`,
 		commandSummary: (dryRun: boolean, group: string, s: ChangeCounts & {wouldRemove: number}) =>
-			`${dryRun ? `Dry run: ${plural(s.wouldRemove, 'user', 'users')} would be removed from ${group}` : `${plural(s.removed, 'user', 'users')} removed from ${group}`}; ${plural(s.skipped, 'user', 'users')} skipped, ${s.failed} failed${notDone(s)}.`,
+			stop(`${dryRun ? `Dry run: ${plural(s.wouldRemove, 'user', 'users')} would be removed from ${group}` : `${plural(s.removed, 'user', 'users')} removed from ${group}`}${notAll(s)}`),
 		unknownGroup: (given: string) =>
 			`unknown group "${given}": give the name or id of a group that licenses these users (m365-licenses users --json lists them under viaGroups)`,
 		done: (name: string, group: string, licenses: number) =>
