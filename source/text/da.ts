@@ -974,76 +974,96 @@ export const da: Strings = {
 		notCsv: (line, _problem, code) => `er ikke en gyldig CSV${line === null ? '' : ` (linje ${line})`}: ${(code && csvProblemer[code]) ?? 'indholdet kan ikke læses som CSV'}`,
 	},
 	cli: {
-		usage: `Brug: m365-licenses [kommando] [indstillinger]
-
-Fjern tildeling af Microsoft 365-licenser fra brugere, med Microsoft 365 Administrations
-egne ord, i en terminal. Åbner på den medfølgende demolejer (Contoso).
-
-Kommandoer:
-  (ingen)            appen: Licenser, Aktive brugere, Guidet fjernelse, Frigør licenser
-  guide              start på Guidet fjernelse: én fjernelse i fire trin, til supportpersonale;
-                     den slutter med en Markdown-rapport i tilstandsmappen
-  licenses [--json]  alle produkter: tildelt, tilgængelige og i alt over deres abonnementer
-  users [--product P] [--json]
-                     alle brugere og deres licenser (direkte eller via grupper)
-  unassign --product P (--users UPN[,UPN…] | --users-file FIL) [--dry-run] [--yes] [--json]
-                     fjern tildelingen af et produkt: P er et varenummer (SPB), et skuId, et
-                     produktnavn eller en del af et, som kun ét produkt har ("business premium");
-                     brugere er UPN'er eller id'er; filen har ét pr. linje, eller er en CSV med en
-                     userPrincipalName-kolonne. Uden --yes: spørger i en terminal, ellers afvises.
-                     Hver brugers konsekvenser, mistet eller reduceret (begge størrelser nævnt):
-                     mailbox, archive, onedrive, office-apps, teams (--json: kind, effect, from,
-                     to, text; alsoRemoves nævner de tilføjelser, der fjernes med produktet).
-                     Flere slags kan komme til: ignorer ukendte
-  remove-from-group --group G (--users UPN[,UPN…] | --users-file FIL) [--dry-run] [--yes] [--json]
-                     fjern brugere fra en gruppe, der giver dem licenser (navn eller id), og dermed
-                     alle licenser, den giver dem; viser først, hvad hver bruger mister. En gruppe
-                     med dynamisk medlemskab kan ikke ændres manuelt: brugerne springes over
-  reclaim [--section S] [--inactive-days N] [--json] [--apply [--yes]]
-                     de licenser, der kan fjernes, pr. afsnit: redundant (det, et produkt giver,
-                     følger med en anden licens, brugeren beholder), blocked (konti med logon
-                     blokeret, der har licenser), inactive (ikke logget på i N dage, standard 90:
-                     kræver signInActivity). S: ét eller flere, adskilt af komma; standard alle.
-                     Licenser, der kun er tildelt via en gruppe, vises, men tilbydes ikke.
-                     --apply fjerner tildelingen af et afsnits tilbudte licenser (--section
-                     kræves), med samme resultater og afslutningskoder som unassign
-  audit [--json]     alle udførte ændringer, ældste først
-  doctor [--json]    version, Node, sprog, tilstandsmappe, backend, lejer, cloud, terminaler:
-                     til en supportsag
-  logout             glem Microsoft 365-logonet, der er gemt i tilstandsmappen
-
-Indstillinger (overalt):
-  --tenant FIL       brug et øjebliksbillede af en lejer (demoens JSON-format,
-                     demo-data/tenant.schema.json) i stedet for demoen; filen ændres aldrig,
-                     ændringer gemmes i tilstandsmappen, pr. organisations-id
-  --state-dir MAPPE  hvor ændringer gemmes (også M365_LICENSES_STATE_DIR);
-                     standard: brugerens konfigurationsmappe
-  --reset            kassér de ændringer, der er gemt for denne lejer, og start fra kilden
-                     (appen, guide og unassign; siger, hvad der blev kasseret, også i revisionsloggen)
-  --as UPN           handl som denne administrator af lejeren (standard: dens signedInUser); uden
-                     rollen Global administrator, Licensadministrator eller Brugeradministrator
-                     kan intet ændres
-  --graph            en aktiv lejer via Microsoft Graph: logon med enhedskode (se README)
-  --client-id ID     appregistreringen, der logges på med (også M365_LICENSES_CLIENT_ID)
-  --tenant-id ID     mappen, der logges på (også M365_LICENSES_TENANT_ID; standard organizations)
-  --cloud NAVN       worldwide (standard, og GCC), 21vianet, usgov (GCC High) eller usgovdod (DoD)
-  --graph-endpoint URL
-                     Graphs adresse i stedet for cloudens (test, proxyer); stier forbliver /v1.0/...
-  --login-endpoint URL
-                     logontjenesten i stedet for cloudens (test, private cloudmiljøer; også
-                     M365_LICENSES_LOGIN_ENDPOINT). HTTPS_PROXY, HTTP_PROXY og NO_PROXY respekteres
-  --request-timeout T
-                     giv op på en Graph-anmodning efter T (standard 60s; 90, 90s, 5m)
-  --max-duration T   stop afsendelsen af en ændring efter T (standard 2h); brugere, hvis
-                     ændring ikke blev sendt, rapporteres
-  --lang da|en       sproget, appen taler (også M365_LICENSES_LANG; standard: landestandarden,
-                     LC_ALL, LC_MESSAGES eller LANG, når den starter med da, ellers engelsk)
-  --debug            ved en fejl: vis også, hvor den skete (stakken), til en fejlrapport
-  -h, --help         vis denne hjælp
-  -v, --version      vis versionen
-
-Afslutningskoder: 0 udført, 1 fejl, 2 brugsfejl, 3 sprunget over, mislykkedes, ikke sendt eller ukendt for nogle brugere (resten udført).
-Taster: tryk ? i appen.`,
+		help: {
+			usage: (command, shape) => `Brug: m365-licenses ${command}${shape ? ` ${shape}` : ''}`,
+			about: 'Fjern tildeling af Microsoft 365-licenser fra brugere, med Microsoft 365 Administrations egne ord, i en terminal. Åbner på den medfølgende demolejer (Contoso).',
+			anyCommand: '[kommando]',
+			commandsTitle: 'Kommandoer:',
+			optionsTitle: 'Indstillinger (alle kommandoer):',
+			commandOptionsTitle: 'Indstillinger:',
+			alsoGlobal: 'Alle kommandoer tager også de indstillinger, m365-licenses --help viser (--tenant, --state-dir, --graph, --lang…).',
+			examplesTitle: 'Eksempler:',
+			exitCodes: {
+				read: 'Afslutningskoder: 0 udført, 1 fejl, 2 brugsfejl.',
+				change: 'Afslutningskoder: 0 udført, 1 fejl, 2 brugsfejl, 3 sprunget over, mislykkedes, ikke sendt eller ukendt for nogle brugere (resten udført).',
+			},
+			more: 'm365-licenses KOMMANDO --help: dens indstillinger, to eksempler og afslutningskoder. Taster: tryk ? i appen.',
+			commands: {
+				'': {
+					name: '(ingen)',
+					summary: 'appen: Licenser, Aktive brugere, Guidet fjernelse og mere',
+					about: 'Appen, på demolejeren, et øjebliksbillede (--tenant) eller en aktiv lejer (--graph). Taster: tryk ? i appen.',
+				},
+				guide: {
+					summary: 'appen på Guidet fjernelse: fire trin, til supportpersonale',
+					about: 'Appen, åbnet på Guidet fjernelse: én fjernelse i fire trin, til supportpersonale. Den slutter med en Markdown-rapport i tilstandsmappen.',
+				},
+				licenses: {
+					summary: 'alle produkter: tildelt, tilgængelige og i alt',
+					about: 'Alle lejerens produkter: licenser tildelt, tilgængelige og i alt over deres abonnementer (suspenderede vises, men tælles ikke med).',
+				},
+				users: {
+					summary: 'alle brugere og deres licenser',
+					about: 'Alle brugere (eller de, der har ét produkt) og deres licenser, direkte eller via grupper.',
+				},
+				unassign: {
+					summary: 'fjern tildelingen af et produkt fra brugere',
+					about: 'Fjern tildelingen af et produkt fra brugere og vis først, hvad hver bruger mister eller får mindre af: mailbox, archive, onedrive, office-apps, teams (--json: kind, effect, from, to, text; flere slags kan komme til: ignorer ukendte). Uden --yes spørger den i en terminal og afviser uden en.',
+				},
+				'remove-from-group': {
+					summary: 'fjern brugere fra en gruppe og de licenser, den giver',
+					about: 'Fjern brugere fra en gruppe, der giver dem licenser, og dermed alle licenser, den giver dem; viser først, hvad hver bruger mister. En gruppe med dynamisk medlemskab kan ikke ændres manuelt: dens brugere springes over.',
+				},
+				reclaim: {
+					summary: 'licenser, der kan fjernes: redundant, blocked, inactive',
+					about: 'De licenser, der kan fjernes, pr. afsnit: redundant (det, et produkt giver, følger med en anden licens, brugeren beholder), blocked (konti med logon blokeret, der har licenser), inactive (ikke logget på i N dage: kræver signInActivity). Licenser, der kun er tildelt via en gruppe, vises, men tilbydes ikke. --apply fjerner tildelingen af de tilbudte licenser i de angivne afsnit.',
+				},
+				audit: {summary: 'alle udførte ændringer, ældste først', about: 'Alle ændringer udført i denne tilstandsmappe, ældste først: hvem, hvornår, hvilken bruger og hvilket produkt, og hvad der kom ud af det.'},
+				doctor: {summary: 'versioner, mapper, lejer og terminal: til en supportsag', about: 'Version, Node, sprog, mapperne til konfiguration og tilstand, cachemappen, skrivelåsen, backend, lejer, cloud og terminaler: det, en supportsag kræver.'},
+				logout: {summary: 'glem Microsoft 365-logonet', about: 'Glem Microsoft 365-logonet, der er gemt i tilstandsmappen, og kopien af den aktive lejer, det læste.'},
+			},
+			shapes: {
+				'': '[indstillinger]',
+				guide: '[indstillinger]',
+				licenses: '[--json]',
+				users: '[--product P] [--json]',
+				unassign: '--product P (--users UPN,… | --users-file FIL) [--dry-run] [--yes] [--json]',
+				'remove-from-group': '--group G (--users UPN,… | --users-file FIL) [--dry-run] [--yes] [--json]',
+				reclaim: '[--section S] [--inactive-days N] [--json] [--apply [--yes]]',
+				audit: '[--json]',
+				doctor: '[--json]',
+				logout: '',
+			},
+			examples: en.cli.help.examples,
+			flags: {
+				json: ['', 'skriv JSON (formerne står i source/commands/output.schema.json) i stedet for tekst'],
+				product: ['P', 'et varenummer (SPB), et skuId, et produktnavn eller en del af et, som kun ét produkt har ("business premium")'],
+				users: ['UPN,…', 'brugere efter UPN eller id, adskilt af komma'],
+				'users-file': ['FIL', 'brugere fra en fil: én pr. linje, eller en CSV med en userPrincipalName-kolonne'],
+				group: ['G', 'gruppens navn eller id'],
+				'dry-run': ['', 'vis, hvad der ville ske; intet ændres'],
+				yes: ['', 'gør det uden at spørge (kræves uden en terminal)'],
+				section: ['S', 'redundant, blocked eller inactive, eller flere, adskilt af komma (standard: alle)'],
+				'inactive-days': ['N', 'inactive: ikke logget på i N dage (standard 90)'],
+				apply: ['', 'fjern tildelingen af de tilbudte licenser i de angivne afsnit (--section kræves)'],
+				tenant: ['FIL', 'et øjebliksbillede af en lejer (demo-data/tenant.schema.json) i stedet for demoen; ændres aldrig'],
+				'state-dir': ['MAPPE', 'hvor ændringer gemmes (også M365_LICENSES_STATE_DIR); standard: brugerens tilstandsmappe'],
+				reset: ['', 'kassér de ændringer, der er gemt for denne lejer, og start fra kilden'],
+				as: ['UPN', 'handl som denne administrator af lejeren (standard: dens signedInUser)'],
+				graph: ['', 'en aktiv lejer via Microsoft Graph: logon med enhedskode (docs/live-tenants.md)'],
+				'client-id': ['ID', 'appregistreringen, der logges på med (også M365_LICENSES_CLIENT_ID)'],
+				'tenant-id': ['ID', 'mappen, der logges på (også M365_LICENSES_TENANT_ID; standard organizations)'],
+				cloud: ['NAVN', 'worldwide (standard, og GCC), 21vianet, usgov (GCC High) eller usgovdod (DoD)'],
+				'graph-endpoint': ['URL', 'Graphs adresse i stedet for cloudens (test, proxyer)'],
+				'login-endpoint': ['URL', 'logontjenesten i stedet for cloudens (også M365_LICENSES_LOGIN_ENDPOINT)'],
+				'request-timeout': ['T', 'giv op på en Graph-anmodning efter T (standard 60s; 90, 90s, 5m)'],
+				'max-duration': ['T', 'stop afsendelsen af en ændring efter T (standard 2h); brugere, der ikke blev sendt, rapporteres'],
+				lang: ['da|en', 'sproget, appen taler (også M365_LICENSES_LANG; standard: landestandarden)'],
+				debug: ['', 'ved en fejl: vis også, hvor den skete, til en fejlrapport'],
+				help: ['', 'vis denne hjælp'],
+				version: ['', 'vis versionen'],
+			},
+		},
 		usageError: message => `${stop(message)} Se m365-licenses --help.`,
 		unknownCommand: command => `ukendt kommando "${command}"`,
 		unexpectedArgument: argument => `uventet argument "${argument}"`,

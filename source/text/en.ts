@@ -941,74 +941,113 @@ export const en = {
 	},
 	cli: {
 		/** --help. */
-		usage: `Usage: m365-licenses [command] [options]
-
-Unassign Microsoft 365 licenses from users, in the admin center's own words,
-in a terminal. Opens on the bundled demo tenant (Contoso).
-
-Commands:
-  (none)             the app: Licenses, Active users, Guided unassign, Reclaim
-  guide              start on Guided unassign: one unassignment in four steps, for support
-                     staff; it ends with a Markdown report in the state directory
-  licenses [--json]  every product: assigned, available and total over its subscriptions
-  users [--product P] [--json]
-                     every user and their licenses (direct or through groups)
-  unassign --product P (--users UPN[,UPN…] | --users-file FILE) [--dry-run] [--yes] [--json]
-                     unassign a product: P is a part number (SPB), a skuId, a product name
-                     or a part of one that only one product has ("business premium");
-                     users are UPNs or ids; the file has one a line, or a CSV with a
-                     userPrincipalName column. Without --yes: asks in a terminal, else refuses.
-                     Each user's consequences, lost or reduced (both sizes named): mailbox,
-                     archive, onedrive, office-apps, teams (--json: kind, effect, from, to, text;
-                     alsoRemoves names the add-ons removed with the product). Kinds may be
-                     added: ignore unknown ones
-  remove-from-group --group G (--users UPN[,UPN…] | --users-file FILE) [--dry-run] [--yes] [--json]
-                     remove users from a group that licenses them (its name or id), and with
-                     it every license it gives them; shows what each user loses first. A
-                     group with dynamic membership cannot be changed by hand: they are skipped
-  reclaim [--section S] [--inactive-days N] [--json] [--apply [--yes]]
-                     the licenses that can go, by section: redundant (what a product gives
-                     comes with another license the user keeps), blocked (sign-in blocked
-                     accounts holding licenses), inactive (not signed in for N days, default
-                     90: needs signInActivity). S: one or several, comma-separated; default
-                     all. Licenses held only through a group are listed, not offered.
-                     --apply unassigns a section's offered licenses (--section needed), with
-                     the results and exit codes of unassign
-  audit [--json]     every change applied, oldest first
-  doctor [--json]    version, Node, language, state directory, backend, tenant, cloud, terminals:
-                     for a ticket
-  logout             forget the Microsoft 365 sign-in kept in the state directory
-
-Options (everywhere):
-  --tenant FILE      use a tenant snapshot (the demo's JSON format, demo-data/tenant.schema.json)
-                     instead of the demo; the file is never modified, changes are kept in the
-                     state directory, by organization id
-  --state-dir DIR    where changes are kept (also M365_LICENSES_STATE_DIR);
-                     default: the per-user config directory
-  --reset            discard the changes saved for this tenant and start from its source
-                     (the app, guide and unassign; says what it discarded, in the audit log too)
-  --as UPN           act as this admin of the tenant (default: its signedInUser); without the
-                     Global, License or User Administrator role nothing can be changed
-  --graph            a live tenant through Microsoft Graph: device-code sign-in (see README)
-  --client-id ID     the app registration to sign in with (also M365_LICENSES_CLIENT_ID)
-  --tenant-id ID     the directory to sign in to (also M365_LICENSES_TENANT_ID; default organizations)
-  --cloud NAME       worldwide (default, and GCC), 21vianet, usgov (GCC High) or usgovdod (DoD)
-  --graph-endpoint URL
-                     Graph's address instead of the cloud's (tests, proxies); paths stay /v1.0/...
-  --login-endpoint URL
-                     the sign-in service instead of the cloud's (tests, private clouds; also
-                     M365_LICENSES_LOGIN_ENDPOINT). HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured
-  --request-timeout T
-                     give up on a Graph request after T (default 60s; 90, 90s, 5m)
-  --max-duration T   stop sending a change after T (default 2h); the users not sent are reported
-  --lang da|en       the language the app speaks (also M365_LICENSES_LANG; default: the locale,
-                     LC_ALL, LC_MESSAGES or LANG, when it starts with da, else English)
-  --debug            on an error, also show where it happened (the stack trace), for a bug report
-  -h, --help         show this help
-  -v, --version      show the version
-
-Exit codes: 0 done, 1 error, 2 usage error, 3 some users skipped, failed, not sent or unknown (the rest done).
-Keys: press ? in the app.`,
+		help: {
+			usage: (command: string, shape: string) => `Usage: m365-licenses ${command}${shape ? ` ${shape}` : ''}`,
+			about: "Unassign Microsoft 365 licenses from users, in the admin center's own words, in a terminal. Opens on the bundled demo tenant (Contoso).",
+			anyCommand: '[command]',
+			commandsTitle: 'Commands:',
+			optionsTitle: 'Options (every command):',
+			commandOptionsTitle: 'Options:',
+			alsoGlobal: 'Every command also takes the options m365-licenses --help lists (--tenant, --state-dir, --graph, --lang…).',
+			examplesTitle: 'Examples:',
+			exitCodes: {
+				read: 'Exit codes: 0 done, 1 error, 2 usage error.',
+				change: 'Exit codes: 0 done, 1 error, 2 usage error, 3 some users skipped, failed, not sent or unknown (the rest done).',
+			},
+			more: 'm365-licenses COMMAND --help: its options, two examples and exit codes. Keys: press ? in the app.',
+			commands: {
+				'': {
+					name: '(none)',
+					summary: 'the app: Licenses, Active users, Guided unassign, Reclaim',
+					about: 'The app, on the demo tenant, a snapshot (--tenant) or a live tenant (--graph). Keys: press ? in the app.',
+				},
+				guide: {
+					summary: 'the app on Guided unassign: four steps, for support staff',
+					about: 'The app, opened on Guided unassign: one unassignment in four steps, for support staff. It ends with a Markdown report in the state directory.',
+				},
+				licenses: {
+					summary: 'every product: assigned, available and total',
+					about: 'Every product of the tenant: licenses assigned, available and in total over its subscriptions (Suspended ones shown, not counted).',
+				},
+				users: {
+					summary: 'every user and their licenses',
+					about: 'Every user (or those holding one product) and their licenses, direct or through groups.',
+				},
+				unassign: {
+					summary: 'unassign a product from users',
+					about: "Unassign a product from users, showing first what each user loses, lost or reduced: mailbox, archive, onedrive, office-apps, teams (--json: kind, effect, from, to, text; more kinds may be added: ignore unknown ones). Without --yes it asks in a terminal, and refuses without one.",
+				},
+				'remove-from-group': {
+					summary: 'remove users from a group, and the licenses it gives',
+					about: 'Remove users from a group that licenses them, and with it every license it gives them; shows first what each user loses. A group with dynamic membership cannot be changed by hand: its users are skipped.',
+				},
+				reclaim: {
+					summary: 'licenses that can go: redundant, blocked, inactive',
+					about: 'The licenses that can go, by section: redundant (what a product gives comes with another license the user keeps), blocked (sign-in blocked accounts holding licenses), inactive (not signed in for N days: needs signInActivity). Licenses held only through a group are listed, not offered. --apply unassigns the offered licenses of the sections given.',
+				},
+				audit: {summary: 'every change applied, oldest first', about: 'Every change applied in this state directory, oldest first: who, when, which user and product, and what came of it.'},
+				doctor: {summary: 'versions, folders, tenant and terminal: for a ticket', about: 'Version, Node, language, the config, state and cache folders, the writer lock, backend, tenant, cloud and terminals: what a support ticket needs.'},
+				logout: {summary: 'forget the Microsoft 365 sign-in', about: 'Forget the Microsoft 365 sign-in kept in the state directory, and the copy of the live tenant it read.'},
+			},
+			shapes: {
+				'': '[options]',
+				guide: '[options]',
+				licenses: '[--json]',
+				users: '[--product P] [--json]',
+				unassign: '--product P (--users UPN,… | --users-file FILE) [--dry-run] [--yes] [--json]',
+				'remove-from-group': '--group G (--users UPN,… | --users-file FILE) [--dry-run] [--yes] [--json]',
+				reclaim: '[--section S] [--inactive-days N] [--json] [--apply [--yes]]',
+				audit: '[--json]',
+				doctor: '[--json]',
+				logout: '',
+			},
+			examples: {
+				'': ['m365-licenses', 'm365-licenses --tenant demo-data/contoso.json --as lee.gu@contoso.com'],
+				guide: ['m365-licenses guide', 'm365-licenses guide --lang da'],
+				licenses: ['m365-licenses licenses', "m365-licenses licenses --json | jq '.products[] | {productName, available}'"],
+				users: ['m365-licenses users --product SPB', "m365-licenses users --json | jq -r '.users[].userPrincipalName'"],
+				unassign: [
+					'm365-licenses unassign --product SPB --users alex.wilber@contoso.com --dry-run',
+					'm365-licenses unassign --product "Office 365 E3" --users-file demo-data/leavers.csv --yes --json',
+				],
+				'remove-from-group': [
+					'm365-licenses remove-from-group --group "Visio Users" --users megan.bowen@contoso.com --dry-run',
+					'm365-licenses remove-from-group --group "Visio Users" --users megan.bowen@contoso.com --yes',
+				],
+				reclaim: ['m365-licenses reclaim --section blocked', 'm365-licenses reclaim --section redundant --apply --yes --json'],
+				audit: ['m365-licenses audit', "m365-licenses audit --json | jq '.entries[-1]'"],
+				doctor: ['m365-licenses doctor', 'm365-licenses doctor --json'],
+				logout: ['m365-licenses logout', 'm365-licenses logout --state-dir ~/tenants/fabrikam'],
+			},
+			flags: {
+				json: ['', 'print JSON (the shapes are in source/commands/output.schema.json) instead of text'],
+				product: ['P', 'a part number (SPB), a skuId, a product name, or a part of one only one product has ("business premium")'],
+				users: ['UPN,…', 'users by UPN or id, comma-separated'],
+				'users-file': ['FILE', 'users from a file: one a line, or a CSV with a userPrincipalName column'],
+				group: ['G', "the group's name or id"],
+				'dry-run': ['', 'show what would happen; change nothing'],
+				yes: ['', 'do it without asking (needed without a terminal)'],
+				section: ['S', 'redundant, blocked or inactive, or several, comma-separated (default: all)'],
+				'inactive-days': ['N', 'inactive: not signed in for N days (default 90)'],
+				apply: ['', 'unassign the licenses offered in the sections given (--section needed)'],
+				tenant: ['FILE', 'a tenant snapshot (demo-data/tenant.schema.json) instead of the demo; never modified'],
+				'state-dir': ['DIR', 'where changes are kept (also M365_LICENSES_STATE_DIR); default: the per-user state folder'],
+				reset: ['', 'discard the changes saved for this tenant and start from its source'],
+				as: ['UPN', "act as this admin of the tenant (default: its signedInUser)"],
+				graph: ['', 'a live tenant through Microsoft Graph: device-code sign-in (docs/live-tenants.md)'],
+				'client-id': ['ID', 'the app registration to sign in with (also M365_LICENSES_CLIENT_ID)'],
+				'tenant-id': ['ID', 'the directory to sign in to (also M365_LICENSES_TENANT_ID; default organizations)'],
+				cloud: ['NAME', 'worldwide (default, and GCC), 21vianet, usgov (GCC High) or usgovdod (DoD)'],
+				'graph-endpoint': ['URL', "Graph's address instead of the cloud's (tests, proxies)"],
+				'login-endpoint': ['URL', "the sign-in service instead of the cloud's (also M365_LICENSES_LOGIN_ENDPOINT)"],
+				'request-timeout': ['T', 'give up on a Graph request after T (default 60s; 90, 90s, 5m)'],
+				'max-duration': ['T', 'stop sending a change after T (default 2h); the users not sent are reported'],
+				lang: ['da|en', 'the language spoken (also M365_LICENSES_LANG; default: the locale)'],
+				debug: ['', 'on an error, also show where it happened, for a bug report'],
+				help: ['', 'show this help'],
+				version: ['', 'show the version'],
+			},
+		},
 		usageError: (message: string) => `${stop(message)} See m365-licenses --help.`,
 		unknownCommand: (command: string) => `unknown command "${command}"`,
 		unexpectedArgument: (argument: string) => `unexpected argument "${argument}"`,
