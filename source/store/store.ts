@@ -263,37 +263,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 	});
 	const {writer = alone} = options;
 	const commit = <T>(...args: ChangeSteps<T>) => saveAndShow({backend, stateFile, replays, oneShot, now, tenantId, get: () => state, set}, ...args);
-	/**
-	 * Runs a change under the writer lock: what others saved since is read first, the tenant shown
-	 * brought up to date with it, and the change refused if its users now stand otherwise (or the
-	 * licenses it assigns are gone), naming them; nothing is sent then.
-	 */
-	const underLock = async <T>(userIds: Iterable<string>, adds: ReadonlyMap<string, number>, change: () => Promise<T>): Promise<T> => {
-		const release = await writer.take();
-		try {
-			if (stateFile.catchUp()) await catchUp(userIds, adds);
-			return await change();
-		} finally {
-			release();
-		}
-	};
-	/** The tenant again, with what others saved; a change planned on the old one is checked against it. */
-	const catchUp = async (userIds: Iterable<string>, adds: ReadonlyMap<string, number>) => {
-		const before = state.tenant;
-		const ids = [...userIds];
-		let after = before;
-		if (replays) after = await load();
-		else if (backend.refreshUsers && ids.length > 0) {
-			const fresh = new Map((await backend.refreshUsers(ids)).map(user => [user.id, user]));
-			after = produce(before, draft => {
-				draft.users = draft.users.map(user => fresh.get(user.id) ?? user);
-			});
-		}
-		set({...state, tenant: after});
-		const stale = staleness(before, after, ids, adds);
-		if (stale.users.length > 0) throw new UserError(strings.state.changedSince(stale.users.map(user => user.displayName)));
-		if (stale.products.length > 0) throw new UserError(strings.state.goneSince(stale.products.map(skuId => productNameOf(after, skuId))));
-	};
+	const underLock = lockedChanges({writer, stateFile, backend, load: replays ? load : null, get: () => state, set});
 
 	return {
 		getState: () => state,
@@ -355,44 +325,95 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 			// The screens refuse first and say why; this is the guard for every other caller.
 			const permission = adminPermission(state.tenant, state.admin);
 			if (!permission.allowed) throw new Error(strings.readOnly.status);
-			const changing = plan.items.filter(item => item.add.length + item.remove.length + (item.update?.length ?? 0) > 0);
-			const adds = new Map<string, number>();
-			for (const item of changing) for (const skuId of item.add) adds.set(skuId, (adds.get(skuId) ?? 0) + 1);
-			return underLock(changing.map(item => item.userId), adds, () => applyNow(plan, onProgress, signal));
+			const send = {stateFile, backend, tenantId, now, get: () => state, commit};
+			return underLock(...touchedBy(plan), () => sendPlan(send, plan, onProgress, signal));
 		},
 	};
+}
 
-	/** A license change, under the lock. */
-	async function applyNow(plan: LicensePlan, onProgress?: (progress: Progress) => void, signal?: AbortSignal): Promise<UserOutcome[]> {
-		{
-			// Written before anything is sent: if the app is killed mid-way, the next start settles it.
-			const id = randomUUID();
-			stateFile.begin({id, time: now().toISOString(), actor: state.admin, tenantId, items: pendingItems(plan)});
-			crashPoint('after-begin');
-			const outcomes = await commit(
-				id,
-				// Begun, so whatever happens every user has an outcome: a send that fails as a whole leaves
-				// each one unknown (some may have been carried out), for the next start to read back.
-				() => backend.apply(state.tenant, plan, onProgress, signal).catch((error: Error) => unknownOutcomes(plan, error.message)),
-				changesFromOutcomes,
-				(result, time) => auditEntries(state.tenant, state.admin, time, result),
-				signal,
-			);
-			// Sent, and the answer lost: begun again, as a change cut off is, so the next start reads
-			// those users back and records what was done.
-			const unknown = new Set(outcomes.filter(o => o.outcome === 'unknown').map(o => o.userId));
-			if (unknown.size > 0) {
-				stateFile.begin({
-					id: randomUUID(),
-					time: now().toISOString(),
-					actor: state.admin,
-					tenantId,
-					items: pendingItems(plan).filter(item => unknown.has(item.userId)),
-				});
-			}
-			return outcomes;
-		}
+/** A license change, under the lock: begun in the journal, sent, and its outcome saved. */
+async function sendPlan(
+	{stateFile, backend, tenantId, now, get, commit}: {
+		stateFile: StateFile;
+		backend: TenantBackend;
+		tenantId: string;
+		now: () => Date;
+		get: () => AppState;
+		commit: <T>(...args: ChangeSteps<T>) => Promise<T>;
+	},
+	plan: LicensePlan,
+	onProgress?: (progress: Progress) => void,
+	signal?: AbortSignal,
+): Promise<UserOutcome[]> {
+	// Written before anything is sent: if the app is killed mid-way, the next start settles it.
+	const id = randomUUID();
+	stateFile.begin({id, time: now().toISOString(), actor: get().admin, tenantId, items: pendingItems(plan)});
+	crashPoint('after-begin');
+	const outcomes = await commit(
+		id,
+		// Begun, so whatever happens every user has an outcome: a send that fails as a whole leaves
+		// each one unknown (some may have been carried out), for the next start to read back.
+		() => backend.apply(get().tenant, plan, onProgress, signal).catch((error: Error) => unknownOutcomes(plan, error.message)),
+		changesFromOutcomes,
+		(result, time) => auditEntries(get().tenant, get().admin, time, result),
+		signal,
+	);
+	// Sent, and the answer lost: begun again, as a change cut off is, so the next start reads
+	// those users back and records what was done.
+	const unknown = new Set(outcomes.filter(o => o.outcome === 'unknown').map(o => o.userId));
+	if (unknown.size > 0) {
+		stateFile.begin({id: randomUUID(), time: now().toISOString(), actor: get().admin, tenantId, items: pendingItems(plan).filter(item => unknown.has(item.userId))});
 	}
+	return outcomes;
+}
+
+/** The users a license plan changes, and how many of each product it assigns: what is checked before it is sent. */
+function touchedBy(plan: LicensePlan): [userIds: string[], adds: Map<string, number>] {
+	const changing = plan.items.filter(item => item.add.length + item.remove.length + (item.update?.length ?? 0) > 0);
+	const adds = new Map<string, number>();
+	for (const item of changing) for (const skuId of item.add) adds.set(skuId, (adds.get(skuId) ?? 0) + 1);
+	return [changing.map(item => item.userId), adds];
+}
+
+/**
+ * Runs a change under the writer lock: what others saved since is read first, the tenant shown
+ * brought up to date with it, and the change refused if its users now stand otherwise (or the
+ * licenses it assigns are gone), naming them; nothing is sent then.
+ */
+function lockedChanges({writer, stateFile, backend, load, get, set}: {
+	writer: NonNullable<StoreOptions['writer']>;
+	stateFile: StateFile;
+	backend: TenantBackend;
+	/** A file tenant read again with every saved change; null for a live one (its users are read back). */
+	load: (() => Promise<Tenant>) | null;
+	get: () => AppState;
+	set: (next: AppState) => void;
+}) {
+	/** The tenant again, with what others saved; a change planned on the old one is checked against it. */
+	const catchUp = async (ids: string[], adds: ReadonlyMap<string, number>) => {
+		const before = get().tenant;
+		let after = before;
+		if (load) after = await load();
+		else if (backend.refreshUsers && ids.length > 0) {
+			const fresh = new Map((await backend.refreshUsers(ids)).map(user => [user.id, user]));
+			after = produce(before, draft => {
+				draft.users = draft.users.map(user => fresh.get(user.id) ?? user);
+			});
+		}
+		set({...get(), tenant: after});
+		const stale = staleness(before, after, ids, adds);
+		if (stale.users.length > 0) throw new UserError(strings.state.changedSince(stale.users.map(user => user.displayName)));
+		if (stale.products.length > 0) throw new UserError(strings.state.goneSince(stale.products.map(skuId => productNameOf(after, skuId))));
+	};
+	return async <T>(userIds: Iterable<string>, adds: ReadonlyMap<string, number>, change: () => Promise<T>): Promise<T> => {
+		const release = await writer.take();
+		try {
+			if (stateFile.catchUp()) await catchUp([...userIds], adds);
+			return await change();
+		} finally {
+			release();
+		}
+	};
 }
 
 /** A live tenant's deleted users, read when Deleted users opens: they are not read with the tenant. */
