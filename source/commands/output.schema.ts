@@ -50,7 +50,14 @@ const Users = closed({
 			displayName: text(),
 			accountEnabled: flag(),
 			licenses: Type.Array(
-				closed({skuId: text(), skuPartNumber: orNull('string'), productName: text(), direct: flag(), viaGroups: Type.Array(Type.String())}),
+				closed({
+					skuId: text(),
+					skuPartNumber: orNull('string'),
+					productName: text(),
+					direct: flag(),
+					viaGroups: Type.Array(Type.String(), {description: 'the ids of the groups that give it'}),
+					viaGroupNames: Type.Array(Type.String(), {description: 'the same groups by name, in the same order'}),
+				}),
 			),
 		}),
 	),
@@ -199,7 +206,7 @@ const Reclaim = closed(
 								'redundant: the products the user keeps that give what it gives (its own product: held through a group too); [] for the other sections',
 						}),
 						notCounted: Type.Array(Type.String(), {
-							description: 'redundant: its service plans that were not counted because they give no user anything of their own (see the README)',
+							description: 'redundant: its service plans that were not counted because they give no user anything of their own (see docs/app.md, Reclaim)',
 						}),
 						consequences: consequences(),
 						mailbox: orNull('string', {

@@ -851,7 +851,7 @@ export const en = {
 		unauthorized:
 			'answered 401: the sign-in has expired, was revoked, or is not for this tenant. Sign in again (m365-licenses logout, then run it again).',
 		forbidden: (message: string) =>
-			`answered 403${message ? ` (${message})` : ''}: the signed-in admin or the app registration lacks a permission; see the README, "Live tenants: the one-time app registration".`,
+			`answered 403${message ? ` (${message})` : ''}: the signed-in admin or the app registration lacks a permission; see docs/live-tenants.md, "The one-time app registration".`,
 		loop: 'the next-page link leads back to a page already read; stopped reading.',
 		notAUrl: 'the next-page link is not a web address; stopped reading.',
 		tooManyPages: (pages: number) => `more than ${pages} pages; stopped reading.`,
@@ -1083,7 +1083,7 @@ export const en = {
 		needGraph: '--client-id, --tenant-id, --cloud, --graph-endpoint, --login-endpoint, --request-timeout and --max-duration go with --graph',
 		asWithGraph: '--as works with the demo and snapshots; with --graph you act as who signed in.',
 		noClientId:
-			'--graph needs an app registration: pass --client-id ID or set M365_LICENSES_CLIENT_ID. See the README, "Live tenants: the one-time app registration".',
+			'--graph needs an app registration: pass --client-id ID or set M365_LICENSES_CLIENT_ID. See docs/live-tenants.md, "The one-time app registration".',
 		noSuchAdmin: (admin: string, tenant: string, source: string) => `--as ${admin}: no such user in ${tenant} (${source}).`,
 		tenantFile: (file: string, problem: string) => `Tenant file ${file}: ${problem}`,
 		tenantFileLabel: (file: string) => `Tenant file ${file}`,
