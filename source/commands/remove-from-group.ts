@@ -49,10 +49,10 @@ export async function removeFromGroup({store}: Opened, options: RemoveFromGroupO
 			options,
 			io,
 			'removeFromGroup',
-			// What will happen, and what it means, before the question.
+			// What it means, then what will happen to each user, just above the question.
 			() => {
+				if (notes.length > 0) io.out(`${notes.map(note => paragraph(note, width)).join('\n')}\n\n`);
 				show(plan.items.map(item => resultOf(tenant, item, consequences.get(item.userId), undefined, true)));
-				showNotes();
 			},
 			strings.group.cliQuestion(leaving.length, group.displayName),
 		);

@@ -90,10 +90,10 @@ export async function unassign({store}: Opened, options: UnassignOptions, io: Co
 		options,
 		io,
 		'unassign',
-		// What will happen, and what it means, before the question.
+		// What it means, then what will happen to each user, just above the question.
 		() => {
+			if (notes.length > 0) io.out(`${notes.map(note => paragraph(note, width)).join('\n')}\n\n`);
 			show(plan.items.map(i => resultOf(tenant, i, product.skuId, consequences.get(i.userId) ?? null, null, true)));
-			showNotes();
 		},
 		strings.unassign.question(question.users, product.name, question.addOns.map(names.product)),
 	);

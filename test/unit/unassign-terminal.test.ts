@@ -34,6 +34,9 @@ describe('unassign in a terminal', () => {
 		expect(before).toContain('alex.wilber@contoso.com');
 		expect(before).toContain('loses the mailbox');
 		expect(before).toMatch(/Mailbox: mail is kept for 30 days/);
+		// What happens to each user stands just above the question, the general notes before it.
+		expect(before.lastIndexOf('alex.wilber@contoso.com')).toBeGreaterThan(before.indexOf('Mailbox: mail is kept'));
+		expect(before.trimEnd().split('\n').at(-1)).toMatch(/^ {4}loses Teams$/);
 		expect(after.trimEnd().split('\n')).toEqual([expect.stringMatching(/^Microsoft 365 Business Premium unassigned from 2 users\.$/)]);
 	});
 
