@@ -885,7 +885,7 @@ export const da: Strings = {
 		unauthorized:
 			'svarede 401: logonet er udløbet, tilbagekaldt eller ikke til denne lejer. Log på igen (m365-licenses logout, og kør så igen).',
 		forbidden: message =>
-			`svarede 403${message ? ` (${message})` : ''}: den påloggede administrator eller appregistreringen mangler en tilladelse; se docs/live-tenants.md, "The one-time app registration".`,
+			`svarede 403${message ? ` (${message})` : ''}: den påloggede administrator eller appregistreringen mangler en tilladelse; se afsnittet om appregistreringen i docs/live-tenants.md.`,
 		loop: 'linket til næste side fører tilbage til en side, der allerede er læst; stoppede læsningen.',
 		notAUrl: 'linket til næste side er ikke en webadresse; stoppede læsningen.',
 		tooManyPages: pages => `mere end ${tal(pages)} sider; stoppede læsningen.`,
@@ -1098,7 +1098,7 @@ export const da: Strings = {
 		needGraph: '--client-id, --tenant-id, --cloud, --graph-endpoint, --login-endpoint, --request-timeout og --max-duration hører sammen med --graph',
 		asWithGraph: '--as virker med demoen og øjebliksbilleder; med --graph handler du som den, der loggede på.',
 		noClientId:
-			'--graph kræver en appregistrering: angiv --client-id ID, eller sæt M365_LICENSES_CLIENT_ID. Se docs/live-tenants.md, "The one-time app registration".',
+			'--graph kræver en appregistrering: angiv --client-id ID, eller sæt M365_LICENSES_CLIENT_ID. Se afsnittet om appregistreringen i docs/live-tenants.md.',
 		noSuchAdmin: (admin, tenant, source) => `--as ${admin}: ingen sådan bruger i ${tenant} (${source}).`,
 		tenantFile: (file, problem) => `Lejerfilen ${file}: ${problem}`,
 		tenantFileLabel: file => `Lejerfilen ${file}`,
