@@ -4,7 +4,7 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {openTenant} from '../../source/open-tenant.js';
-import {planUnassign} from '../../source/domain/plan.js';
+import {planAssign, planUnassign} from '../../source/domain/plan.js';
 import {lockHolder} from '../../source/store/writer-lock.js';
 import {sku, tempStateDir, userByName} from '../helpers/tenant.js';
 
@@ -47,5 +47,21 @@ describe('the app and a command beside it', () => {
 		expect(holds(reopened.store.getState().tenant, 'Alex Wilber')).toBe(false);
 		expect(holds(reopened.store.getState().tenant, 'Diego Siciliani')).toBe(false);
 		expect(readdirSync(stateDir).filter(name => /^writer\.lock\.\d+$/.test(name))).toEqual([]);
+	});
+
+	it('an assignment planned before another took the last licenses is refused, naming the product', async () => {
+		const stateDir = tempStateDir();
+		const app = await open(stateDir, 'app');
+		const shown = app.store.getState().tenant;
+		const command = await open(stateDir, 'unassign');
+		const now = command.store.getState().tenant;
+		// Business Premium has 2 available: the command assigns both.
+		const taken = await command.store.apply(planAssign(now, ['Megan Bowen', 'Adele Vance'].map(name => userByName(now, name).id), sku.businessPremium));
+		expect(taken.map(o => o.outcome)).toEqual(['assigned', 'assigned']);
+		await expect(app.store.apply(planAssign(shown, [userByName(shown, 'Lee Gu').id], sku.businessPremium))).rejects.toThrow(
+			/Nothing was sent: another m365-licenses assigned Microsoft 365 Business Premium since this was shown, and too few licenses are left/,
+		);
+		expect(holds(app.store.getState().tenant, 'Lee Gu')).toBe(false);
+		expect(holds(app.store.getState().tenant, 'Megan Bowen')).toBe(true);
 	});
 });
