@@ -11,68 +11,8 @@ import {homesOf} from './paths.js';
 import {readPreferences, withPreferences} from './store/preferences.js';
 import {resolveStateDir} from './store/state-dir.js';
 import {exitAfterOutput} from './exit-after-output.js';
-
-const options = {
-	tenant: {type: 'string'},
-	'state-dir': {type: 'string'},
-	reset: {type: 'boolean'},
-	as: {type: 'string'},
-	help: {type: 'boolean', short: 'h'},
-	version: {type: 'boolean', short: 'v'},
-	json: {type: 'boolean'},
-	product: {type: 'string'},
-	users: {type: 'string'},
-	'users-file': {type: 'string'},
-	group: {type: 'string'},
-	'dry-run': {type: 'boolean'},
-	yes: {type: 'boolean'},
-	graph: {type: 'boolean'},
-	'client-id': {type: 'string'},
-	'tenant-id': {type: 'string'},
-	cloud: {type: 'string'},
-	'graph-endpoint': {type: 'string'},
-	'login-endpoint': {type: 'string'},
-	debug: {type: 'boolean'},
-	'request-timeout': {type: 'string'},
-	'max-duration': {type: 'string'},
-	section: {type: 'string'},
-	'inactive-days': {type: 'string'},
-	apply: {type: 'boolean'},
-	lang: {type: 'string'},
-} as const;
-
-type Option = keyof typeof options;
-
-const global: Option[] = [
-	'tenant',
-	'state-dir',
-	'reset',
-	'as',
-	'help',
-	'version',
-	'graph',
-	'client-id',
-	'tenant-id',
-	'cloud',
-	'graph-endpoint',
-	'login-endpoint',
-	'request-timeout',
-	'max-duration',
-	'debug',
-	'lang',
-];
-const commands: Record<string, Option[]> = {
-	'': [],
-	guide: [],
-	licenses: ['json'],
-	users: ['product', 'json'],
-	unassign: ['product', 'users', 'users-file', 'dry-run', 'yes', 'json'],
-	'remove-from-group': ['group', 'users', 'users-file', 'dry-run', 'yes', 'json'],
-	audit: ['json'],
-	reclaim: ['section', 'inactive-days', 'apply', 'yes', 'json'],
-	doctor: ['json'],
-	logout: [],
-};
+import {commands, global, isCommand, options, type Option} from './present/command-line.js';
+import {helpText} from './present/help.js';
 
 // Read before parsing, so that even a command line that does not parse can be debugged.
 const debug = process.argv.slice(2).includes('--debug');
@@ -146,7 +86,11 @@ async function main(argv: string[]): Promise<number> {
 	}
 	const {values, positionals, tokens} = parsed!;
 	if (values.help) {
-		process.stdout.write(`${strings.cli.usage}\n`);
+		// `unassign --help`: that command's own; otherwise the list of commands.
+		const named = positionals[0];
+		if (named === undefined) process.stdout.write(`${helpText(null, commands, global)}\n`);
+		else if (isCommand(named)) process.stdout.write(`${helpText(named, commands, global)}\n`);
+		else return usageError(strings.cli.unknownCommand(named));
 		return 0;
 	}
 	if (values.version) {
@@ -154,8 +98,8 @@ async function main(argv: string[]): Promise<number> {
 		return 0;
 	}
 	const [command = '', ...extra] = positionals;
+	if (!isCommand(command)) return usageError(strings.cli.unknownCommand(command));
 	const allowed = commands[command];
-	if (!allowed) return usageError(strings.cli.unknownCommand(command));
 	if (extra.length > 0) return usageError(strings.cli.unexpectedArgument(extra[0]!));
 	for (const token of tokens ?? []) {
 		if (token.kind !== 'option') continue;

@@ -17,7 +17,7 @@ import {prepareStateDir, resolveStateDir} from './store/state-dir.js';
 import {moveFromEarlierHome} from './store/move-home.js';
 import {keepReplayed} from './store/load.js';
 import {openStore, type Store} from './store/store.js';
-import {describeHolder, lockHolder, takeWriterLock} from './store/writer-lock.js';
+import {describeHolder, takeWriterLock} from './store/writer-lock.js';
 
 export interface GlobalOptions {
 	tenant?: string;
@@ -49,9 +49,9 @@ export interface Opened {
 	/** A live tenant: the account and tenant signed in to (null for a file). */
 	signedIn: () => SignedIn | null;
 	/**
-	 * Lets go of the writer lock, when this opening took it, after folding the journal into
-	 * state.json if it has grown. Returns why folding failed (housekeeping: what is saved stands,
-	 * and it is tried again next time), or null.
+	 * On the way out: why the last folding of the journal into state.json failed (housekeeping: what
+	 * is saved stands, and it is tried again next time), or null; after a fold, the tenant with the
+	 * new state.json is kept for the next start. The lock is not held: each writing let it go.
 	 */
 	release: () => string | null;
 }
@@ -234,50 +234,72 @@ export async function openTenant(
 		prepareStateDir(stateDirFlag);
 		return takeWriterLock(stateDir, command);
 	};
-	// A writer takes the state directory's lock; if another holds it, this one can only read.
-	let lock = live.writer ? take(live.writer) : null;
-	let stateFile = openStateFile(stateDirFlag);
-	// A reader that finds a change cut off settles it when no writer is at work: under the lock, for
-	// as long as that takes, so it never races a writer.
-	if (!live.writer && stateFile.cutOff() && lockHolder(stateDir) === null) {
-		try {
-			lock = take('settle');
-		} catch (error) {
-			// A directory that cannot be written can still be read: settling waits for a writer.
-			if (!(error instanceof UserError)) throw error;
-		}
-		// Read again under the lock: the writer before may have settled it meanwhile.
-		if (lock && 'release' in lock) stateFile = openStateFile(stateDirFlag);
-	}
-	const held = lock && 'release' in lock ? lock : null;
-	// A reader is read-only while a writer runs, so it never settles a change the writer is still making.
-	const holder = lock ? ('heldBy' in lock ? lock.heldBy : null) : lockHolder(stateDir);
-	const lockedBy = holder ? describeHolder(holder) : null;
-	try {
-		const store = await openStore({backend, stateFile, reset: options.reset, actAs: options.actAs, lockedBy, writable: held !== null, oneShot: live.oneShot, notice: moved});
-		/** The writer's housekeeping; after a fold, the tenant with the new state.json replayed is kept for the next start. */
-		const compact = () => {
-			const before = stateFile.savedBase?.hash;
-			const problem = stateFile.compact();
-			if (stateFile.savedBase?.hash !== before) keepReplayed(backend, stateFile);
-			return problem;
-		};
-		const release = () => {
-			if (!held) return null;
-			// The journal is folded into state.json on the way out, once it has grown: the next start reads less.
+	const stateFile = openStateFile(stateDirFlag);
+	// The lock is held only while something is written, never while the app sits open: by the
+	// opening, for its own writing (a change cut off settled, --reset, files made private), and by
+	// each change (the store takes it, and reads what others saved first).
+	let notFolded: string | null = null;
+	let folded = false;
+	/** The writer's housekeeping, at the end of each writing: the audit log, and a fold once the journal has grown. */
+	const compact = () => {
+		const before = stateFile.savedBase?.hash;
+		notFolded = stateFile.compact();
+		folded ||= stateFile.savedBase?.hash !== before;
+	};
+	const command = live.writer;
+	const lease = (lock: {release: () => void}) => ({
+		release() {
 			try {
-				return compact();
+				// A reader that settled leaves folding to a writer.
+				if (command) compact();
 			} finally {
-				held.release();
+				lock.release();
 			}
-		};
-		// A reader that settled leaves folding to a writer.
-		if (!live.writer) held?.release();
-		// Folded on opening too; if that fails, folding on the way out tries again, and says why.
-		else if (held) compact();
-		return {store, stateFile, backend, stateDir, homes, signedIn, release};
-	} catch (error) {
-		held?.release();
-		throw error;
+		},
+	});
+	const openingLock = async () => {
+		if (command) {
+			const lock = take(command);
+			return 'release' in lock ? lease(lock) : {heldBy: describeHolder(lock.heldBy)};
+		}
+		// A reader settles a change cut off when no writer is at work; a directory that cannot be
+		// written can still be read, and settling waits for a writer.
+		if (!stateFile.cutOff()) return null;
+		try {
+			const lock = take('settle');
+			return 'release' in lock ? lease(lock) : {heldBy: describeHolder(lock.heldBy)};
+		} catch (error) {
+			if (!(error instanceof UserError)) throw error;
+			return null;
+		}
+	};
+	const writer = {
+		async take() {
+			// A command that only reads never changes anything: a programming error if it tries.
+			if (!command) throw new Error('a store opened to read was asked to change');
+			return lease(await waitForLock(() => take(command), stateDir)).release;
+		},
+	};
+	const store = await openStore({backend, stateFile, reset: options.reset, actAs: options.actAs, openingLock, writer, oneShot: live.oneShot, notice: moved});
+	/** Says why folding failed, if it did; after a fold, the tenant with the new state.json replayed is kept for the next start. */
+	const release = () => {
+		if (folded) keepReplayed(backend, stateFile);
+		folded = false;
+		return notFolded;
+	};
+	return {store, stateFile, backend, stateDir, homes, signedIn, release};
+}
+
+/** How long a change waits for another's to be written before it says who is writing. */
+const lockWaitMs = 10_000;
+
+/** The writer lock, waited for while another process writes a change (which takes moments, never a session). */
+async function waitForLock(take: () => ReturnType<typeof takeWriterLock>, stateDir: string): Promise<{release: () => void}> {
+	const until = Date.now() + lockWaitMs;
+	for (;;) {
+		const lock = take();
+		if ('release' in lock) return lock;
+		if (Date.now() >= until) throw new UserError(strings.cli.locked(describeHolder(lock.heldBy), stateDir));
+		await new Promise(resolve => setTimeout(resolve, 100));
 	}
 }

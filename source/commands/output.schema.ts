@@ -50,7 +50,14 @@ const Users = closed({
 			displayName: text(),
 			accountEnabled: flag(),
 			licenses: Type.Array(
-				closed({skuId: text(), skuPartNumber: orNull('string'), productName: text(), direct: flag(), viaGroups: Type.Array(Type.String())}),
+				closed({
+					skuId: text(),
+					skuPartNumber: orNull('string'),
+					productName: text(),
+					direct: flag(),
+					viaGroups: Type.Array(Type.String(), {description: 'the ids of the groups that give it'}),
+					viaGroupNames: Type.Array(Type.String(), {description: 'the same groups by name, in the same order'}),
+				}),
 			),
 		}),
 	),
@@ -119,7 +126,7 @@ const Unassign = closed({
 			outcome: Outcome,
 			reason: UnassignReason,
 			message: orNull('string', {
-				description: "the add-ons removed with the product and the groups that keep the user licensed, in words; for a failure, Graph's message",
+				description: "the add-ons removed with the product and the groups that keep the user licensed, in words; for a user skipped, why, in words (the groups named); for a failure, Graph's message",
 			}),
 			consequences: Consequences,
 			alsoRemoves: AlsoRemoves,
@@ -137,7 +144,7 @@ const RemoveFromGroup = closed({
 			id: orNull('string'),
 			outcome: ref(Outcome, '#/definitions/unassign/properties/results/items/properties/outcome'),
 			reason: oneOf([null, 'dynamic-membership', 'not-a-member', 'user-not-found', 'error']),
-			message: orNull('string', {description: "for a failure, Graph's message"}),
+			message: orNull('string', {description: "for a user skipped, why, in words; for a failure, Graph's message"}),
 			products: Type.Array(closed({skuId: text(), skuPartNumber: text(), productName: text(), kept: flag()}), {
 				description: 'every product the group gives the user; kept: they still hold it (directly or through another group)',
 			}),
@@ -199,7 +206,7 @@ const Reclaim = closed(
 								'redundant: the products the user keeps that give what it gives (its own product: held through a group too); [] for the other sections',
 						}),
 						notCounted: Type.Array(Type.String(), {
-							description: 'redundant: its service plans that were not counted because they give no user anything of their own (see the README)',
+							description: 'redundant: its service plans that were not counted because they give no user anything of their own (see docs/app.md, Reclaim)',
 						}),
 						consequences: consequences(),
 						mailbox: orNull('string', {

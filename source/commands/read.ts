@@ -58,6 +58,7 @@ export function matchProducts(tenant: Tenant, given: string): ProductRow[] {
 
 export function usersJson(tenant: Tenant, product: ProductRow | undefined): Output['users'] {
 	const {products} = indexTenant(tenant);
+	const names = namesOf(tenant);
 	const byId = new Map(products.map(p => [p.skuId, p]));
 	const users = product ? tenant.users.filter(u => u.assignedLicenses.some(l => l.skuId === product.skuId)) : tenant.users;
 	return {
@@ -75,6 +76,7 @@ export function usersJson(tenant: Tenant, product: ProductRow | undefined): Outp
 					productName: row?.name ?? license.skuId,
 					direct: sources.direct,
 					viaGroups: sources.groupIds,
+					viaGroupNames: sources.groupIds.map(id => names.groups([id])),
 				};
 			}),
 		})),

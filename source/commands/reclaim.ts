@@ -6,7 +6,7 @@ import type {OutcomeReason, PlanItem, UserOutcome} from '../domain/plan.js';
 import {candidateConsequences, findReclaim, reclaimPlan, type Candidate, type ReclaimSection, type SectionId, type SignInUnavailable} from '../domain/reclaim.js';
 import {indexTenant, namesOf, type Names} from '../domain/selectors.js';
 import {consequencePhrases, failureWords, inEnglish, listWords, mailboxAdvice, notOfferedWords, reclaimReason, strings} from '../text/index.js';
-import {exitCodes, table, type CommandIO} from './io.js';
+import {exitCodes, outputWidth, paragraph, tableRows, type CommandIO} from './io.js';
 import type {Opened} from '../open-tenant.js';
 import {changeExit, confirmed, refusedRole, send, summaryOf} from './change.js';
 import {consequenceList, contractReason} from './unassign.js';
@@ -87,25 +87,27 @@ function sectionJson(tenant: Tenant, section: ReclaimSection, days: number, now:
 }
 
 /** A section as text: its heading with what it frees, then a line per candidate and, indented, what they lose. */
-function sectionText(tenant: Tenant, section: ReclaimSection, days: number, now: Date): string {
+function sectionText(tenant: Tenant, section: ReclaimSection, days: number, now: Date, width: number): string {
 	const names = namesOf(tenant);
 	const freed = [...section.freed].map(([skuId, n]) => strings.reclaim.freed(n, names.product(skuId)));
-	const heading = `${sectionTitle(section.id, days)}: ${strings.reclaim.summary(section.offered, section.users, freed)}`;
-	if (section.unavailable) return `${heading}\n  ${unavailableText(section.unavailable)}`;
-	if (section.candidates.length === 0) return `${heading}\n  ${section.id === 'inactive' ? strings.reclaim.empty.inactive(days) : strings.reclaim.empty[section.id]}`;
+	const heading = paragraph(`${sectionTitle(section.id, days)}: ${strings.reclaim.summary(section.offered, section.users, freed)}`, width);
+	if (section.unavailable) return `${heading}\n${paragraph(unavailableText(section.unavailable), width, '  ')}`;
+	if (section.candidates.length === 0) return `${heading}\n${paragraph(section.id === 'inactive' ? strings.reclaim.empty.inactive(days) : strings.reclaim.empty[section.id], width, '  ')}`;
 	const rows = section.candidates.map(candidate => [
 		candidate.user.userPrincipalName,
 		candidate.licenses.map(l => names.product(l.skuId) + (l.notOffered ? ` (${notOfferedWords(l, candidate, names)})` : '')).join(', '),
 		reclaimReason(tenant, candidate, now),
 	]);
-	const lines = table(rows).split('\n');
+	// The reason narrows first, then the products; the username stays whole.
+	const lines = tableRows(rows, {width: width - 2, wrap: [2, 1]});
 	return [
 		heading,
 		...section.candidates.flatMap((candidate, i) => {
-			if (candidate.section === 'redundant') return [`  ${lines[i]}`];
+			const row = lines[i]!.map(line => `  ${line}`);
+			if (candidate.section === 'redundant') return row;
 			const consequences = candidateConsequences(tenant, candidate, now);
 			const advice = mailboxAdvice(consequences);
-			return [`  ${lines[i]}`, ...[...consequencePhrases(consequences, names.product), ...(advice ? [advice] : [])].map(text => `      ${text}`)];
+			return [...row, ...[...consequencePhrases(consequences, names.product), ...(advice ? [advice] : [])].map(text => paragraph(text, width, '      '))];
 		}),
 	].join('\n');
 }
@@ -162,7 +164,7 @@ export async function reclaim({store}: Opened, options: ReclaimOptions, io: Comm
 			};
 			io.out(`${JSON.stringify(data, null, 2)}\n`);
 		} else {
-			io.out(`${sections.map(section => sectionText(tenant, section, days, now)).join('\n\n')}\n`);
+			io.out(`${sections.map(section => sectionText(tenant, section, days, now, outputWidth(io))).join('\n\n')}\n`);
 		}
 		return exitCodes.done;
 	}
@@ -182,7 +184,7 @@ export async function reclaim({store}: Opened, options: ReclaimOptions, io: Comm
 		options,
 		io,
 		'unassign',
-		() => io.out(`${sections.map(section => sectionText(tenant, section, days, now)).join('\n\n')}\n\n`),
+		() => io.out(`${sections.map(section => sectionText(tenant, section, days, now, outputWidth(io))).join('\n\n')}\n\n`),
 		strings.reclaim.question(licenses, changing.length),
 		'noApply',
 	);
@@ -201,12 +203,13 @@ export async function reclaim({store}: Opened, options: ReclaimOptions, io: Comm
 		const data: Output['reclaim-apply'] = {inactiveDays: days, sections: [...options.sections], results, summary};
 		io.out(`${JSON.stringify(data, null, 2)}\n`);
 	} else {
-		const lines = table(results.map(r => [r.userPrincipalName, strings.cli.outcomeWord(r.outcome), r.reason ? strings.outcome.reason[r.reason as OutcomeReason] : ''])).split('\n');
+		const width = outputWidth(io);
+		const lines = tableRows(results.map(r => [r.userPrincipalName, strings.cli.outcomeWord(r.outcome), r.reason ? strings.outcome.reason[r.reason as OutcomeReason] : '']), {width, wrap: [2, 0]});
 		const body = results.flatMap((r, i) => {
 			const details = [...(r.message ? [r.message] : []), ...(r.outcome === 'removed' ? consequencePhrases(perUser.get(r.id)!, names.product) : [])];
-			return [lines[i]!, ...details.map(detail => `    ${detail}`)];
+			return [...lines[i]!, ...details.map(detail => paragraph(detail, width, '    '))];
 		});
-		io.out(`${[...body, strings.reclaim.commandSummary(summary)].join('\n')}\n`);
+		io.out(`${[...body, paragraph(strings.reclaim.commandSummary(summary), width)].join('\n')}\n`);
 	}
 	return changeExit(summary);
 }

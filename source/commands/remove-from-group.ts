@@ -5,7 +5,7 @@ import {groupRemovalConsequences, isDynamic, planGroupRemoval, type GroupOutcome
 import type {Group, Tenant} from '../domain/model.js';
 import {indexTenant, namesOf} from '../domain/selectors.js';
 import {consequenceNotes, consequencePhrases, strings} from '../text/index.js';
-import {exitCodes, table, type CommandIO} from './io.js';
+import {exitCodes, outputWidth, paragraph, tableRows, type CommandIO} from './io.js';
 import {changeExit, confirmed, refusedRole, summaryOf, type ChangeOptions} from './change.js';
 import type {Opened} from '../open-tenant.js';
 import {consequenceList} from './unassign.js';
@@ -22,8 +22,11 @@ function resultOf(tenant: Tenant, item: GroupRemovalItem, c: UserConsequences | 
 	const names = namesOf(tenant);
 	const base = {userPrincipalName: item.userPrincipalName, id: item.block === 'user-not-found' ? null : item.userId};
 	const products = item.products.map(skuId => ({skuId, skuPartNumber: skusById.get(skuId)?.skuPartNumber ?? skuId, productName: names.product(skuId), kept: item.kept.includes(skuId)}));
-	if (item.block) return {...base, outcome: 'skipped', reason: item.block, message: null, products, consequences: []};
-	if (outcome && outcome.outcome !== 'removed') return {...base, outcome: outcome.outcome, reason: outcome.reason, message: outcome.message, products, consequences: []};
+	// Nothing done: why, in words, the same in --json as in the text.
+	if (item.block) return {...base, outcome: 'skipped', reason: item.block, message: strings.group.reason[item.block], products, consequences: []};
+	if (outcome && outcome.outcome !== 'removed') {
+		return {...base, outcome: outcome.outcome, reason: outcome.reason, message: outcome.message ?? (outcome.reason ? strings.group.reason[outcome.reason] : null), products, consequences: []};
+	}
 	return {...base, outcome: dryRun || !outcome ? 'would-remove' : 'removed', reason: null, message: null, products, consequences: c ? consequenceList(c) : []};
 }
 
@@ -36,14 +39,21 @@ export async function removeFromGroup({store}: Opened, options: RemoveFromGroupO
 	const leaving = plan.items.filter(item => !item.block);
 	const consequences = new Map(leaving.map(item => [item.userId, groupRemovalConsequences(tenant, group.id, item, now)]));
 	const names = namesOf(tenant);
-	const show = (results: readonly Result[]) => io.out(`${render(results, plan.items, consequences, names.product)}\n`);
+	const width = outputWidth(io);
+	const show = (results: readonly Result[], items = plan.items) => io.out(`${render(results, items, consequences, names.product, width)}\n`);
+	const notes = consequenceNotes([...consequences.values()]);
+	const showNotes = () => notes.length > 0 && io.out(`\n${notes.map(note => paragraph(note, width)).join('\n')}\n`);
 
 	if (leaving.length > 0) {
 		const refused = await confirmed(
 			options,
 			io,
 			'removeFromGroup',
-			() => show(plan.items.map(item => resultOf(tenant, item, consequences.get(item.userId), undefined, true))),
+			// What it means, then what will happen to each user, just above the question.
+			() => {
+				if (notes.length > 0) io.out(`${notes.map(note => paragraph(note, width)).join('\n')}\n\n`);
+				show(plan.items.map(item => resultOf(tenant, item, consequences.get(item.userId), undefined, true)));
+			},
 			strings.group.cliQuestion(leaving.length, group.displayName),
 		);
 		if (refused !== null) return refused;
@@ -56,26 +66,34 @@ export async function removeFromGroup({store}: Opened, options: RemoveFromGroupO
 		const data: Output['remove-from-group'] = {group: {id: group.id, displayName: group.displayName, dynamicMembership: isDynamic(group)}, dryRun: options.dryRun, results, summary};
 		io.out(`${JSON.stringify(data, null, 2)}\n`);
 	} else {
-		show(results);
-		io.out(`${strings.group.commandSummary(options.dryRun, group.displayName, summary)}\n`);
-		const notes = consequenceNotes([...consequences.values()]);
-		if (notes.length > 0) io.out(`\n${notes.join('\n')}\n`);
+		// Asked in a terminal: the plan and its notes were shown; only who was not done, then the result.
+		const asked = !options.dryRun && !options.yes && leaving.length > 0;
+		const shown = results.flatMap((r, i) => (asked && r.outcome === 'removed' ? [] : [i]));
+		if (shown.length > 0) show(shown.map(i => results[i]!), shown.map(i => plan.items[i]!));
+		if (!asked) showNotes();
+		io.out(`${paragraph(strings.group.commandSummary(options.dryRun, group.displayName, summary), width)}\n`);
 	}
 	return changeExit(summary);
 }
 
 /** A line per user (outcome, and why when nothing is done), then the products that go and what they lose, indented. */
-function render(results: readonly Result[], items: readonly GroupRemovalItem[], consequences: ReadonlyMap<string, UserConsequences>, product: (skuId: string) => string): string {
-	const lines = table(results.map(r => [r.userPrincipalName, strings.cli.outcomeWord(r.outcome), r.reason ? strings.group.reason[r.reason] : ''])).split('\n');
+function render(
+	results: readonly Result[],
+	items: readonly GroupRemovalItem[],
+	consequences: ReadonlyMap<string, UserConsequences>,
+	product: (skuId: string) => string,
+	width: number,
+): string {
+	const lines = tableRows(results.map(r => [r.userPrincipalName, strings.cli.outcomeWord(r.outcome), r.reason ? (r.message ?? strings.group.reason[r.reason]) : '']), {width, wrap: [2, 0]});
 	return results
 		.flatMap((r, i) => {
 			const c = r.consequences.length > 0 ? consequences.get(items[i]!.userId) : undefined;
 			const details = [
-				...(r.message ? [r.message] : []),
+				...(r.message && !r.reason ? [r.message] : []),
 				...r.products.map(p => (p.kept ? strings.group.kept(p.productName) : strings.group.lost(p.productName))),
 				...(c ? consequencePhrases(c, product) : []),
 			];
-			return [lines[i]!, ...details.map(detail => `    ${detail}`)];
+			return [...lines[i]!, ...details.map(detail => paragraph(detail, width, '    '))];
 		})
 		.join('\n');
 }

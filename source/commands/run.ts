@@ -1,7 +1,7 @@
 // The subcommands: the arguments checked, the tenant opened, the command run; an exit code back.
 import {UserError} from '../errors.js';
 import {strings} from '../text/index.js';
-import {exitCodes, terminalSafe, type CommandIO} from './io.js';
+import {exitCodes, outputWidth, terminalSafe, type CommandIO} from './io.js';
 import {signOut} from '../backends/graph/auth.js';
 import {graphCacheFile, homesFor, openTenant, type GlobalOptions} from '../open-tenant.js';
 import {audit, doctor, licenses, matchProducts, users} from './read.js';
@@ -49,8 +49,9 @@ export async function runCommand(
 	version: string,
 	terminal: CommandIO,
 ): Promise<number> {
-	const io = terminalSafe(terminal);
 	const json = values.json ?? false;
+	// Text output fits the terminal (80 columns when not one); JSON is data, never wrapped.
+	const io = terminalSafe(terminal, json ? undefined : outputWidth(terminal));
 	let given: string[] = [];
 	const changing = command === 'unassign' || command === 'remove-from-group';
 	if (changing) {
@@ -78,18 +79,15 @@ export async function runCommand(
 		return exitCodes.done;
 	}
 	const reclaiming = command === 'reclaim' ? reclaimFlags(values) : undefined;
-	// A change takes the state directory's writer lock, and says who has it if it cannot.
+	// A change takes the state directory's writer lock while it is written, and says who has it if it cannot.
 	const writer = writes ? command : undefined;
 	// A live tenant: a change from the command line reads the users it names, not the whole directory.
 	const opened = await openTenant(globals, io.env, say, {writer, users: changing ? given : undefined, oneShot: true});
-	const {lockedBy, recovered} = opened.store.getState();
+	const {recovered} = opened.store.getState();
 	if (recovered) io.err(`m365-licenses: ${strings.recovered(recovered)}\n`);
 	const tell = (notice: string | null) => notice && io.err(`m365-licenses: ${notice}\n`);
 	const opening = opened.store.getState().notice;
 	tell(opening);
-	if (writer && lockedBy) {
-		throw new UserError(strings.cli.locked(lockedBy, opened.stateDir));
-	}
 	const tenant = opened.store.getState().tenant;
 	const product = values.product === undefined ? undefined : oneProduct(tenant, values.product);
 	switch (command) {

@@ -45,13 +45,17 @@ function resultOf(
 	const skip = item.skip.find(s => s.skuId === skuId);
 	const base = {userPrincipalName: item.userPrincipalName, id: skip?.reason === 'user-not-found' ? null : item.userId};
 	const none = {consequences: [], alsoRemoves: []};
-	if (skip) return {...base, outcome: 'skipped', reason: contractReason(skip.reason), message: null, ...none};
 	const names = namesOf(tenant);
+	// A user skipped is told why in words, the same in --json as in the text: the groups named.
+	if (skip) return {...base, outcome: 'skipped', reason: contractReason(skip.reason), message: skipWords(skip.reason, skip.groupIds, names), ...none};
 	if (outcome?.outcome === 'failed') {
 		return {...base, outcome: 'failed', reason: 'error', message: failureWords(outcome), ...none};
 	}
 	if (outcome?.outcome === 'not-sent' || outcome?.outcome === 'unknown') return {...base, outcome: outcome.outcome, reason: null, message: outcome.message, ...none};
-	if (outcome && outcome.outcome !== 'removed') return {...base, outcome: 'skipped', reason: outcome.reason && contractReason(outcome.reason), message: outcome.message, ...none};
+	if (outcome && outcome.outcome !== 'removed') {
+		const reason = outcome.reason && contractReason(outcome.reason);
+		return {...base, outcome: 'skipped', reason, message: outcome.message ?? (outcome.reason ? skipWords(outcome.reason, item.keptThroughGroups[skuId], names) : null), ...none};
+	}
 	const dependents = Object.keys(item.dependents);
 	const groups = item.keptThroughGroups[skuId];
 	const notes = [
@@ -78,13 +82,19 @@ export async function unassign({store}: Opened, options: UnassignOptions, io: Co
 	const question = removalQuestion(plan);
 	const names = namesOf(tenant);
 	const width = outputWidth(io);
-	const show = (results: readonly Result[]) => io.out(`${render(results, plan.items, consequences, names, width)}\n`);
+	const show = (results: readonly Result[], items = plan.items) => io.out(`${render(results, items, consequences, names, width)}\n`);
+	const notes = consequenceNotes([...consequences.values()]);
+	const showNotes = () => notes.length > 0 && io.out(`\n${notes.map(note => paragraph(note, width)).join('\n')}\n`);
 
 	const refused = await confirmed(
 		options,
 		io,
 		'unassign',
-		() => show(plan.items.map(i => resultOf(tenant, i, product.skuId, consequences.get(i.userId) ?? null, null, true))),
+		// What it means, then what will happen to each user, just above the question.
+		() => {
+			if (notes.length > 0) io.out(`${notes.map(note => paragraph(note, width)).join('\n')}\n\n`);
+			show(plan.items.map(i => resultOf(tenant, i, product.skuId, consequences.get(i.userId) ?? null, null, true)));
+		},
 		strings.unassign.question(question.users, product.name, question.addOns.map(names.product)),
 	);
 	if (refused !== null) return refused;
@@ -104,12 +114,22 @@ export async function unassign({store}: Opened, options: UnassignOptions, io: Co
 		};
 		io.out(`${JSON.stringify(data, null, 2)}\n`);
 	} else {
-		show(results);
+		// Asked in a terminal: the plan and its notes were shown; only who was not done, then the result.
+		const asked = !options.dryRun && !options.yes && question.users > 0;
+		if (!asked) show(results);
+		else if (results.some(r => r.outcome !== 'removed')) {
+			const notDone = results.flatMap((r, i) => (r.outcome === 'removed' ? [] : [i]));
+			show(notDone.map(i => results[i]!), notDone.map(i => plan.items[i]!));
+		}
+		if (!asked) showNotes();
 		io.out(`${paragraph(strings.unassign.commandSummary(options.dryRun, product.name, summary), width)}\n`);
-		const notes = consequenceNotes([...consequences.values()]);
-		if (notes.length > 0) io.out(`\n${notes.map(note => paragraph(note, width)).join('\n')}\n`);
 	}
 	return changeExit(summary);
+}
+
+/** Why a user is skipped, in words: the groups that hold the license named when they are known. */
+function skipWords(reason: OutcomeReason, groupIds: readonly string[] | undefined, names: Names): string {
+	return reason === 'group-assigned' && groupIds && groupIds.length > 0 ? strings.user.groupReason(names.groups(groupIds)) : strings.outcome.reason[reason];
 }
 
 /** A line per user (outcome, and the reason when nothing is done), then what happens to them, indented; all within `width`. */
@@ -120,19 +140,16 @@ function render(
 	names: Names,
 	width: number,
 ): string {
-	const reason = (r: Result, item: PlanItem) => {
-		if (!r.reason) return '';
-		const groups = item.skip.find(skip => skip.reason === 'group-assigned')?.groupIds ?? [];
-		return r.reason === 'group-assigned' && groups.length > 0 ? strings.user.groupReason(names.groups(groups)) : strings.outcome.reason[r.reason as OutcomeReason];
-	};
+	// Nothing done: the reason, in --json's words, beside the user; done: notes under them.
+	const beside = (r: Result) => (r.reason ? (r.message ?? strings.outcome.reason[r.reason as OutcomeReason]) : '');
 	const rows = tableRows(
-		results.map((r, i) => [r.userPrincipalName, strings.cli.outcomeWord(r.outcome), reason(r, items[i]!)]),
+		results.map(r => [r.userPrincipalName, strings.cli.outcomeWord(r.outcome), beside(r)]),
 		{width, wrap: [2, 0]},
 	);
 	return results
 		.flatMap((r, i) => {
 			const c = r.consequences.length > 0 ? consequences.get(items[i]!.userId) : undefined;
-			const details = [...(r.message ? [r.message] : []), ...(c ? consequencePhrases(c, names.product) : [])];
+			const details = [...(r.message && !r.reason ? [r.message] : []), ...(c ? consequencePhrases(c, names.product) : [])];
 			return [...rows[i]!, ...details.map(detail => paragraph(detail, width, '    '))];
 		})
 		.join('\n');

@@ -58,6 +58,12 @@ export interface StateFile {
 	 * why it did not (tried again next time), or null.
 	 */
 	compact(options?: {force?: boolean}): string | null;
+	/**
+	 * Reads again what is saved (the journal, then state.json), as another process may have saved
+	 * since this one read it; true when it had. A writer calls it under the lock before it writes,
+	 * so that it appends after what others wrote and plans on what they changed.
+	 */
+	catchUp(): boolean;
 	/** Makes the directory (0700) for a writer. */
 	prepare(): void;
 	/** Takes from others what they may do with the files the app keeps here (a writer); says which, or null. */
@@ -79,7 +85,7 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 	const journalPath = join(dir, 'journal.jsonl');
 	const journalText = readIfThere(journalPath) ?? '';
 	let saved = readSavedState(path);
-	const journal = openJournal(journalPath, journalText, saved.through, prepare);
+	let journal = openJournal(journalPath, journalText, saved.through, prepare);
 	let savedHash: () => string | null = () => saved.hash();
 	const base = () => saved.tenants();
 
@@ -117,6 +123,15 @@ export function openStateFile(stateDir: string | undefined): StateFile {
 			return writePrivateFile(join(dir, 'reports', name), text, {ownFolder: true});
 		},
 		tighten: () => tightenStateDir(dir),
+		catchUp() {
+			const known = journal.seq;
+			const text = readIfThere(journalPath) ?? '';
+			saved = readSavedState(path);
+			savedHash = () => saved.hash();
+			journal = openJournal(journalPath, text, saved.through, prepare);
+			// Record numbers only grow (a fold keeps them in state.json's `through`): a higher one is another's.
+			return journal.seq > known;
+		},
 		compact({force = false} = {}) {
 			try {
 				fold(force);

@@ -17,11 +17,10 @@ import {crashPoint, diskReason} from '../fs/durable.js';
 import {join} from 'node:path';
 import {writePrivateFile} from '../fs/private-files.js';
 import {knowsAdmin, tenantLoader, type TenantLoader} from './load.js';
+import {staleness} from '../domain/stale.js';
 import {discardSaved, pendingItems, settleInterrupted, unknownOutcomes, type Recovered} from './settle.js';
 import type {StateFile} from './state-file.js';
 
-/** Why nothing can be changed while another instance holds the state directory. */
-const lockedWords = (holder: string | null) => (holder ? strings.readOnly.locked(holder) : strings.readOnly.lockedStatus);
 
 export interface AppState {
 	tenant: Tenant;
@@ -35,8 +34,6 @@ export interface AppState {
 	copyReadAt: string | null;
 	/** Why the last reading again failed (null when it did not): said while the copy is shown. */
 	refreshError: string | null;
-	/** Another instance is changing this state directory: who. Nothing can be changed from here. */
-	lockedBy: string | null;
 	/** A change that was cut off (the app killed mid-way), found on opening and settled: what came of it. */
 	recovered: Recovered | null;
 	/**
@@ -86,10 +83,18 @@ export interface StoreOptions {
 	reset?: boolean;
 	/** Act as this admin (a UPN of the tenant) instead of the tenant's signedInUser. */
 	actAs?: string;
-	/** Another instance holds the state directory's writer lock: who (the store stays read-only). */
-	lockedBy?: string | null;
-	/** This instance holds the writer lock: it may write the state directory (settle, reset, change). */
-	writable?: boolean;
+	/**
+	 * The writer lock for the opening's own writing (a change cut off settled, --reset, files made
+	 * private), taken once the tenant is read; who holds it when it cannot be had (then nothing of
+	 * that is done, and a --reset is refused); null when there is nothing to write.
+	 */
+	openingLock?: () => Promise<{release: () => void} | {heldBy: string} | null>;
+	/**
+	 * The state directory's writer lock, taken for each change and let go after it (never while the
+	 * app sits open): resolves to what lets it go, or rejects (a UserError) naming who holds it.
+	 * Without it (and without openingLock) the store writes as the directory's only user.
+	 */
+	writer?: {take(): Promise<() => void>};
 	now?: () => Date;
 	/**
 	 * A command that makes one change and ends: the tenant is not brought up to date after it (no
@@ -111,45 +116,61 @@ function placesOf(users: readonly Tenant['users'][number][], changes: readonly C
 	return userId => places.get(userId) ?? -1;
 }
 
+/** A store that is the state directory's only user (a test's, a benchmark's) needs no lock. */
+const alone = {take: async () => () => {}, opening: async () => ({release: () => {}})};
+
 /** The state the store opens with: the tenant loaded, the admin checked, --reset and cut-off changes settled. */
 async function openingState(
-	{backend, stateFile, reset = false, actAs, lockedBy = null, writable = lockedBy === null, now = () => new Date(), notice: given = null}: StoreOptions,
+	{backend, stateFile, reset = false, actAs, openingLock, now = () => new Date(), notice: given = null}: StoreOptions,
 	loader: TenantLoader,
 ): Promise<AppState> {
 	const {replays} = loader;
 	// A live tenant's cached copy is shown at once (once signed in) and read again behind it.
 	const cached = (await backend.cached?.()) ?? null;
 	// --reset: the source as it is, for discardSaved to name what it discards.
-	const loaded = cached?.tenant ?? (reset && replays ? await backend.load() : await loader.load());
-	const tenantId = loaded.organization.id;
-	const admin = actAs ?? loaded.signedInUser;
-	if (!knowsAdmin(loaded, admin)) {
-		throw new UserError(
-			actAs
-				? strings.cli.noSuchAdmin(actAs, loaded.organization.displayName, backend.source)
-				: strings.cli.tenantFile(backend.source, strings.cli.signedInUserUnknown(admin)),
-			actAs ? 2 : 1,
-		);
+	const read = async () => cached?.tenant ?? (reset && replays ? await backend.load() : await loader.load());
+	let loaded = await read();
+	// Taken once the tenant is read (a sign-in may take minutes): the opening's writing needs it.
+	const lock = await (openingLock ?? alone.opening)();
+	const writable = lock !== null && 'release' in lock;
+	try {
+		// Saved by another process while this one read: read again, with it.
+		if (writable && stateFile.catchUp()) loaded = await read();
+		return await openWith(loaded);
+	} finally {
+		if (writable) lock.release();
 	}
-	if (reset && !writable) throw new UserError(strings.cli.resetLocked(lockedBy));
-	const discarded = reset ? (replays ? discardSaved(stateFile, loaded, tenantId, admin, now) : strings.state.reset.live) : null;
-	let state: AppState = {
-		tenant: reset && replays ? await loader.withJournal(loaded, false) : loaded,
-		admin,
-		busy: false,
-		refreshing: cached !== null,
-		copyReadAt: cached?.readAt ?? null,
-		refreshError: null,
-		lockedBy,
-		recovered: null,
-		notice: null,
-	};
-	// Only the writer settles a change left half-done, and takes back what others may read.
-	const tightened = writable ? stateFile.tighten() : null;
-	if (writable) state = {...state, ...(await settleInterrupted(backend, stateFile, state.tenant, tenantId, now))};
-	// Said once: what the opening moved, what --reset discarded, files made the user's alone again.
-	const said = [given, discarded, tightened].filter(Boolean);
-	return said.length > 0 ? {...state, notice: said.join(' ')} : state;
+
+	async function openWith(loaded: Tenant): Promise<AppState> {
+		const tenantId = loaded.organization.id;
+		const admin = actAs ?? loaded.signedInUser;
+		if (!knowsAdmin(loaded, admin)) {
+			throw new UserError(
+				actAs
+					? strings.cli.noSuchAdmin(actAs, loaded.organization.displayName, backend.source)
+					: strings.cli.tenantFile(backend.source, strings.cli.signedInUserUnknown(admin)),
+				actAs ? 2 : 1,
+			);
+		}
+		if (reset && !writable) throw new UserError(strings.cli.resetLocked(lock && 'heldBy' in lock ? lock.heldBy : null));
+		const discarded = reset ? (replays ? discardSaved(stateFile, loaded, tenantId, admin, now) : strings.state.reset.live) : null;
+		let state: AppState = {
+			tenant: reset && replays ? await loader.withJournal(loaded, false) : loaded,
+			admin,
+			busy: false,
+			refreshing: cached !== null,
+			copyReadAt: cached?.readAt ?? null,
+			refreshError: null,
+			recovered: null,
+			notice: null,
+		};
+		// Only the writer settles a change left half-done, and takes back what others may read.
+		const tightened = writable ? stateFile.tighten() : null;
+		if (writable) state = {...state, ...(await settleInterrupted(backend, stateFile, state.tenant, tenantId, now))};
+		// Said once: what the opening moved, what --reset discarded, files made the user's alone again.
+		const said = [given, discarded, tightened].filter(Boolean);
+		return said.length > 0 ? {...state, notice: said.join(' ')} : state;
+	}
 }
 
 type ChangeSteps<T> = [
@@ -216,7 +237,7 @@ async function saveAndShow<T>({backend, stateFile, replays, oneShot, now, tenant
 
 /** Loads the tenant from its source and replays the changes saved for it. */
 export async function openStore(options: StoreOptions): Promise<Store> {
-	const {backend, stateFile, lockedBy = null, writable = lockedBy === null, now = () => new Date(), oneShot = false} = options;
+	const {backend, stateFile, now = () => new Date(), oneShot = false} = options;
 	const loader = tenantLoader(backend, stateFile);
 	const {replays} = loader;
 	const load = () => loader.load(options.reset);
@@ -240,10 +261,10 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 		outcome,
 		reason: null,
 	});
-	const commit = <T>(...args: ChangeSteps<T>) => {
-		if (state.lockedBy || !writable) throw new Error(lockedWords(state.lockedBy));
-		return saveAndShow({backend, stateFile, replays, oneShot, now, tenantId, get: () => state, set}, ...args);
-	};
+	const {writer = alone} = options;
+	const commit = <T>(...args: ChangeSteps<T>) => saveAndShow({backend, stateFile, replays, oneShot, now, tenantId, get: () => state, set}, ...args);
+	const underLock = lockedChanges({writer, stateFile, backend, load: replays ? load : null, get: () => state, set});
+
 	return {
 		getState: () => state,
 		saveReport(name, text) {
@@ -266,35 +287,35 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 			if (!user) throw new Error(`No user ${userId}.`);
 			const block = deletionBlock(state.tenant, state.admin, user);
 			if (block) throw new Error(strings.deleteUser.blocked[block]);
-			await commit(
+			await underLock([userId], new Map(), () => commit(
 				randomUUID(),
 				() => backend.deleteUser(state.tenant, userId, wanted),
 				(_, time) => [{type: 'delete', time, userId}],
 				(_, time) => [userAudit(time, 'delete-user', user.userPrincipalName, 'deleted')],
-			);
+			));
 		},
 		async restoreUser(userId, wanted) {
 			const entry = state.tenant['x-local']?.deletedUsers?.find(d => d.user.id === userId);
 			if (!entry) throw new Error(`No deleted user ${userId}.`);
 			const block = restoreBlock(state.tenant, entry, now());
 			if (block) throw new Error(block.reason === 'expired' ? strings.deleted.expired : strings.deleted.noLicenses(productNameOf(state.tenant, block.skuId)));
-			await commit(
+			await underLock([], new Map(), () => commit(
 				randomUUID(),
 				() => backend.restoreUser(state.tenant, userId, wanted),
 				(_, time) => [{type: 'restore', time, userId}],
 				(_, time) => [userAudit(time, 'restore-user', entry.user.userPrincipalName, 'restored')],
-			);
+			));
 		},
 		readDeletedUsers: () => readDeletedUsers(backend, () => state, set),
 		async removeFromGroup(plan, wanted) {
 			if (!adminPermission(state.tenant, state.admin).allowed) throw new Error(strings.readOnly.status);
 			const removable = plan.items.filter(item => !item.block).map(({userId, userPrincipalName}) => ({userId, userPrincipalName}));
-			return commit(
+			return underLock(removable.map(item => item.userId), new Map(), () => commit(
 				randomUUID(),
 				async () => [...(removable.length > 0 ? await backend.removeFromGroup(state.tenant, plan.groupId, removable, wanted) : []), ...groupSkips(plan)],
 				(outcomes, time) => outcomes.filter(o => o.outcome === 'removed').map(o => ({type: 'leave-group' as const, time, userId: o.userId, groupId: plan.groupId})),
 				(outcomes, time) => groupAuditEntries(state.tenant, state.admin, time, plan, outcomes),
-			);
+			));
 		},
 		subscribe(listener) {
 			listeners.add(listener);
@@ -304,34 +325,94 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 			// The screens refuse first and say why; this is the guard for every other caller.
 			const permission = adminPermission(state.tenant, state.admin);
 			if (!permission.allowed) throw new Error(strings.readOnly.status);
-			if (state.lockedBy || !writable) throw new Error(lockedWords(state.lockedBy));
-			// Written before anything is sent: if the app is killed mid-way, the next start settles it.
-			const id = randomUUID();
-			stateFile.begin({id, time: now().toISOString(), actor: state.admin, tenantId, items: pendingItems(plan)});
-			crashPoint('after-begin');
-			const outcomes = await commit(
-				id,
-				// Begun, so whatever happens every user has an outcome: a send that fails as a whole leaves
-				// each one unknown (some may have been carried out), for the next start to read back.
-				() => backend.apply(state.tenant, plan, onProgress, signal).catch((error: Error) => unknownOutcomes(plan, error.message)),
-				changesFromOutcomes,
-				(result, time) => auditEntries(state.tenant, state.admin, time, result),
-				signal,
-			);
-			// Sent, and the answer lost: begun again, as a change cut off is, so the next start reads
-			// those users back and records what was done.
-			const unknown = new Set(outcomes.filter(o => o.outcome === 'unknown').map(o => o.userId));
-			if (unknown.size > 0) {
-				stateFile.begin({
-					id: randomUUID(),
-					time: now().toISOString(),
-					actor: state.admin,
-					tenantId,
-					items: pendingItems(plan).filter(item => unknown.has(item.userId)),
-				});
-			}
-			return outcomes;
+			const send = {stateFile, backend, tenantId, now, get: () => state, commit};
+			return underLock(...touchedBy(plan), () => sendPlan(send, plan, onProgress, signal));
 		},
+	};
+}
+
+/** A license change, under the lock: begun in the journal, sent, and its outcome saved. */
+async function sendPlan(
+	{stateFile, backend, tenantId, now, get, commit}: {
+		stateFile: StateFile;
+		backend: TenantBackend;
+		tenantId: string;
+		now: () => Date;
+		get: () => AppState;
+		commit: <T>(...args: ChangeSteps<T>) => Promise<T>;
+	},
+	plan: LicensePlan,
+	onProgress?: (progress: Progress) => void,
+	signal?: AbortSignal,
+): Promise<UserOutcome[]> {
+	// Written before anything is sent: if the app is killed mid-way, the next start settles it.
+	const id = randomUUID();
+	stateFile.begin({id, time: now().toISOString(), actor: get().admin, tenantId, items: pendingItems(plan)});
+	crashPoint('after-begin');
+	const outcomes = await commit(
+		id,
+		// Begun, so whatever happens every user has an outcome: a send that fails as a whole leaves
+		// each one unknown (some may have been carried out), for the next start to read back.
+		() => backend.apply(get().tenant, plan, onProgress, signal).catch((error: Error) => unknownOutcomes(plan, error.message)),
+		changesFromOutcomes,
+		(result, time) => auditEntries(get().tenant, get().admin, time, result),
+		signal,
+	);
+	// Sent, and the answer lost: begun again, as a change cut off is, so the next start reads
+	// those users back and records what was done.
+	const unknown = new Set(outcomes.filter(o => o.outcome === 'unknown').map(o => o.userId));
+	if (unknown.size > 0) {
+		stateFile.begin({id: randomUUID(), time: now().toISOString(), actor: get().admin, tenantId, items: pendingItems(plan).filter(item => unknown.has(item.userId))});
+	}
+	return outcomes;
+}
+
+/** The users a license plan changes, and how many of each product it assigns: what is checked before it is sent. */
+function touchedBy(plan: LicensePlan): [userIds: string[], adds: Map<string, number>] {
+	const changing = plan.items.filter(item => item.add.length + item.remove.length + (item.update?.length ?? 0) > 0);
+	const adds = new Map<string, number>();
+	for (const item of changing) for (const skuId of item.add) adds.set(skuId, (adds.get(skuId) ?? 0) + 1);
+	return [changing.map(item => item.userId), adds];
+}
+
+/**
+ * Runs a change under the writer lock: what others saved since is read first, the tenant shown
+ * brought up to date with it, and the change refused if its users now stand otherwise (or the
+ * licenses it assigns are gone), naming them; nothing is sent then.
+ */
+function lockedChanges({writer, stateFile, backend, load, get, set}: {
+	writer: NonNullable<StoreOptions['writer']>;
+	stateFile: StateFile;
+	backend: TenantBackend;
+	/** A file tenant read again with every saved change; null for a live one (its users are read back). */
+	load: (() => Promise<Tenant>) | null;
+	get: () => AppState;
+	set: (next: AppState) => void;
+}) {
+	/** The tenant again, with what others saved; a change planned on the old one is checked against it. */
+	const catchUp = async (ids: string[], adds: ReadonlyMap<string, number>) => {
+		const before = get().tenant;
+		let after = before;
+		if (load) after = await load();
+		else if (backend.refreshUsers && ids.length > 0) {
+			const fresh = new Map((await backend.refreshUsers(ids)).map(user => [user.id, user]));
+			after = produce(before, draft => {
+				draft.users = draft.users.map(user => fresh.get(user.id) ?? user);
+			});
+		}
+		set({...get(), tenant: after});
+		const stale = staleness(before, after, ids, adds);
+		if (stale.users.length > 0) throw new UserError(strings.state.changedSince(stale.users.map(user => user.displayName)));
+		if (stale.products.length > 0) throw new UserError(strings.state.goneSince(stale.products.map(skuId => productNameOf(after, skuId))));
+	};
+	return async <T>(userIds: Iterable<string>, adds: ReadonlyMap<string, number>, change: () => Promise<T>): Promise<T> => {
+		const release = await writer.take();
+		try {
+			if (stateFile.catchUp()) await catchUp([...userIds], adds);
+			return await change();
+		} finally {
+			release();
+		}
 	};
 }
 

@@ -12,7 +12,7 @@ import type {Consequence, ConsequenceKind, UserConsequences} from '../domain/con
 import type {GroupRemovalReason} from '../domain/groups.js';
 import type {Outcome} from '../domain/plan.js';
 import type {SkipReason} from '../domain/rules.js';
-import {en, levelWordsOf, reducedKey, type ChangeCounts, type Strings} from './en.js';
+import {en, levelWordsOf, reducedKey, stop, type ChangeCounts, type Strings} from './en.js';
 import {outcomeSummary} from './outcome-summary.js';
 
 // Made on first use: loading the locale's data costs 20-30 ms, which a start in English need not pay.
@@ -211,6 +211,9 @@ const csvProblemer: Record<string, string> = {
 /** The users not sent, and those whose outcome is not known, when there are any. */
 const ikkeUdført = (s: ChangeCounts) =>
 	(s.notSent > 0 ? `, ikke sendt for ${brugere(s.notSent)}` : '') + (s.unknown > 0 ? `, ukendt for ${brugere(s.unknown)} (næste start læser dem igen)` : '');
+/** De brugere, der ikke blev udført, efter resultatet; intet, når alle blev udført. */
+const ikkeAlle = (s: ChangeCounts) =>
+	s.skipped + s.failed + s.notSent + s.unknown > 0 ? `; ${brugere(s.skipped)} sprunget over, mislykkedes for ${brugere(s.failed)}${ikkeUdført(s)}` : '';
 
 export const da: Strings = {
 	list: liste,
@@ -330,17 +333,17 @@ export const da: Strings = {
 				'office-apps': 'Office-apps',
 				teams: 'Teams',
 			},
-			intro: (product, names) => `Du er ved at fjerne ${product} fra ${names}.`,
+			intro: (product, names) => `Du er ved at fjerne ${product} fra ${stop(names)}`,
 			dependents: (addOns, product) => `${liste(addOns)} fjernes også: ${addOns.length === 1 ? 'det afhænger' : 'de afhænger'} af ${product}.`,
 			keptThroughGroup: (name, product, groups) =>
 				`${name} beholder ${product} via gruppen ${groups}: kun den licens, der er tildelt direkte, fjernes.`,
-			loses: (name, kinds) => `${name} mister ${kinds}.`,
+			loses: (name, kinds) => `${name} mister ${stop(kinds)}`,
 			reduced: (name, change) => reducedAloud[reducedKey(change)](name, niveau(change.kind, change.from)),
 			undocumented: (name, kind) => `Hvad ${name} beholder af ${kind}, er ikke dokumenteret.`,
-			keeps: (name, kind, products) => `${name} beholder ${kind} via ${products}.`,
+			keeps: (name, kind, products) => `${name} beholder ${kind} via ${stop(products)}`,
 			nothing: name => `${name} beholder alt, vedkommende bruger i dag.`,
 			hold: name => `${ejefald(name)} postkasse er under tilbageholdelse: det, tilbageholdelsen dækker, bevares.`,
-			unrecognised: (name, plans) => `${name} mister også tjenesteplaner, som denne app ikke kender: ${plans}.`,
+			unrecognised: (name, plans) => `${name} mister også tjenesteplaner, som denne app ikke kender: ${stop(plans)}`,
 			holdsHidden: 'Denne app kan ikke se, om en postkasse er under tilbageholdelse. En tilbageholdelse bevarer det, den dækker.',
 			mailbox: date =>
 				`Mails bevares i en respitperiode på 30 dage, til ${dag(date)}, og slettes derefter permanent. Tildeles en licens igen inden for respitperioden, kommer de tilbage.`,
@@ -349,7 +352,7 @@ export const da: Strings = {
 				`OneDrive-filer slettes ikke. Den ${dag(date)}, 93 dage efter at licensen er fjernet, arkiveres de: personen får adgang til dem igen med en licens, og en administrator kan kun få adgang til dem via det betalte Microsoft 365 Archive. Det sker ikke i EDU-, GCC- eller DoD-lejere.`,
 			'office-apps': 'Office-apps på brugerens computere viser "Produkt uden licens" og beder om at blive aktiveret.',
 			teams: 'Brugeren har ikke længere licens til Microsoft Teams.',
-			skipped: (name, reason) => `${name} springes over: ${reason}.`,
+			skipped: (name, reason) => `${name} springes over: ${stop(reason)}`,
 		},
 		doneTitle: 'Færdig',
 		report: path => `Rapporten er gemt: ${path}`,
@@ -365,8 +368,6 @@ export const da: Strings = {
 		badge: 'kun læseadgang',
 		banner: (upn, roles) => `Kun læseadgang: ${upn} ${roller(roles)}; licensændringer kræver rollen ${licensroller}.`,
 		status: `Kun læseadgang: det kræver rollen ${licensroller}.`,
-		locked: holder => `Kun læseadgang: ${holder} ændrer denne tilstandsmappe. Afslut den først for at foretage ændringer her.`,
-		lockedStatus: 'Kun læseadgang: en anden m365-licenses ændrer denne tilstandsmappe.',
 	},
 	licenses: {
 		product: 'Produkt',
@@ -476,7 +477,7 @@ export const da: Strings = {
 		title: 'Fjern tildeling',
 		question: (users, product, addOns = []) =>
 			`Fjern tildeling af ${product} fra ${brugere(users)}${addOns.length > 0 ? ` (og ${liste(addOns)}, som afhænger af det)` : ''}?`,
-		nothingToRemove: reasons => `Ingen tildeling at fjerne: ${reasons}.`,
+		nothingToRemove: reasons => `Ingen tildeling at fjerne: ${stop(reasons)}`,
 		resultsTitle: 'Fjern tildeling af licenser: resultater',
 		confirm: 'Fjern tildeling',
 		nothingTicked: 'Fjern tildeling af licenser: markér en eller flere brugere først (mellemrum, eller a for alle viste).',
@@ -492,7 +493,7 @@ export const da: Strings = {
 			`afviser at ${what === 'unassign' ? 'fjerne tildelingen' : 'fjerne brugere fra gruppen'} uden bekræftelse: angiv --yes (eller ${see === 'dryRun' ? '--dry-run' : 'reclaim uden --apply'} for at se planen). Intet blev ændret.`,
 		cancelled: 'annulleret. Intet blev ændret.',
 		commandSummary: (dryRun, product, s) =>
-			`${dryRun ? `Prøvekørsel: tildelingen af ${product} ville blive fjernet fra ${brugere(s.wouldRemove)}` : `Tildelingen af ${product} er fjernet fra ${brugere(s.removed)}`}; ${brugere(s.skipped)} sprunget over, mislykkedes for ${brugere(s.failed)}${ikkeUdført(s)}.`,
+			`${dryRun ? `Prøvekørsel: tildelingen af ${product} ville blive fjernet fra ${brugere(s.wouldRemove)}` : `Tildelingen af ${product} er fjernet fra ${brugere(s.removed)}`}${ikkeAlle(s)}.`,
 	},
 	consequences: {
 		title: 'Hvad sker der?',
@@ -619,7 +620,7 @@ export const da: Strings = {
 		question: (licenses, users) => `Fjern tildeling af ${licenser(licenses)} fra ${brugere(users)}?`,
 		resultsTitle: 'Frigør licenser: resultater',
 		commandSummary: s =>
-			`${licenser(s.licenses)} fjernet fra ${brugere(s.removed)}; ${brugere(s.skipped)} sprunget over, mislykkedes for ${brugere(s.failed)}${ikkeUdført(s)}.`,
+			`${licenser(s.licenses)} fjernet fra ${brugere(s.removed)}${ikkeAlle(s)}.`,
 		yesNeedsApply: '--yes hører sammen med --apply',
 		applyNeedsSection: '--apply kræver --section: angiv, hvilke kandidater der skal fjernes (redundant, blocked, inactive eller flere, adskilt af komma)',
 		badSection: given => `--section ${given}: brug redundant, blocked eller inactive (flere: adskilt af komma)`,
@@ -627,7 +628,7 @@ export const da: Strings = {
 	},
 	deleteUser: {
 		title: name => `Slet bruger: ${name}`,
-		freed: products => `Brugerens licenser frigøres med det samme: ${products}.`,
+		freed: products => `Brugerens licenser frigøres med det samme: ${stop(products)}`,
 		noLicenses: 'Brugeren har ingen licenser.',
 		onedrive: 'OneDrive slettes sammen med brugeren, efter opbevaringsperioden.',
 		inactive:
@@ -636,7 +637,7 @@ export const da: Strings = {
 			'Postkassen bevares ikke som inaktiv postkasse: det kræver en tilbageholdelse og Exchange Online Plan 2 eller Plan 1 med Exchange Online Archiving.',
 		inactiveIfHeld:
 			'Postkassen er licenseret til at blive bevaret som inaktiv postkasse (Exchange Online Plan 2 eller Plan 1 med Exchange Online Archiving), hvilket kun sker, hvis den er under tilbageholdelse: tilbageholdelser kan ikke ses herfra.',
-		restorable: date => `Brugeren kan gendannes fra Slettede brugere (d) indtil ${dag(date)}.`,
+		restorable: date => `Brugeren kan gendannes fra Slettede brugere (d) indtil ${stop(dag(date))}`,
 		type: upn => `Skriv brugernavnet (${upn}) for at slette, og tryk enter; esc annullerer.`,
 		prompt: 'Brugernavn: ',
 		mismatch: 'Det er ikke brugernavnet: intet blev slettet.',
@@ -746,10 +747,10 @@ export const da: Strings = {
 		`Terminalen er for lille: kræver ${needs.columns}×${needs.rows}, er nu ${now.columns}×${now.rows}. Gør vinduet større (eller q afslutter).`,
 	recovered: r => `En ændring, der blev afbrudt ${tidspunkt(r.time)}, er afklaret: ${tal(r.done)} udført, ${tal(r.notDone)} ikke udført (se revisionsloggen).`,
 	preferences: {
-		refused: (path, problem) => `Indstillingerne ${path}: ${problem}. Filen blev ladt urørt; ret den, eller fjern den.`,
+		refused: (path, problem) => `Indstillingerne ${path}: ${stop(problem)} Filen blev ladt urørt; ret den, eller fjern den.`,
 	},
 	state: {
-		cannot: (action, path, reason) => `Kan ikke ${action === 'read' ? 'læse' : 'skrive'} ${path}: ${reason}. Intet gemt gik tabt.`,
+		cannot: (action, path, reason) => `Kan ikke ${action === 'read' ? 'læse' : 'skrive'} ${path}: ${stop(reason)} Intet gemt gik tabt.`,
 		reasons: {
 			ENOSPC: 'disken er fuld',
 			EDQUOT: 'diskkvoten er brugt op',
@@ -767,7 +768,7 @@ export const da: Strings = {
 		otherReason: 'systemet afviste det',
 		mode: mode => (mode === '0700' ? mode : `${mode} (andre kan se ind i den; appens filer i den er 0600)`),
 		refused: (path, problem) =>
-			`Tilstandsfilen ${path}: ${problem}. Filen er ikke ændret; flyt den til side, eller brug --state-dir for at bruge en anden mappe.`,
+			`Tilstandsfilen ${path}: ${stop(problem)} Filen er ikke ændret; flyt den til side, eller brug --state-dir for at bruge en anden mappe.`,
 		notJson: 'er ikke gyldig JSON',
 		home: {
 			moved: (from, state, cache, names) => `Flyttede det, m365-licenses gemte i ${from}, til ${state} (cacher til ${cache}): ${names.join(', ')}.`,
@@ -777,6 +778,10 @@ export const da: Strings = {
 		},
 		otherFormat: (version, known) => `er i format ${version}, og denne m365-licenses læser kun format ${known}: brug den m365-licenses, der skrev den`,
 		line: (n, problem) => `linje ${n}: ${problem}`,
+		changedSince: names =>
+			`Intet blev sendt: ${liste(names)} er ændret af en anden m365-licenses, siden dette blev vist. Det viste er nu, som det står; kontrollér, og foretag ændringen igen.`,
+		goneSince: products =>
+			`Intet blev sendt: en anden m365-licenses har tildelt ${liste(products)}, siden dette blev vist, og der er for få licenser tilbage. Det viste er nu, som det står.`,
 		notRecorded: (reason, dir) =>
 			`Udført i Microsoft 365, men ikke registreret i ${dir}: ${reason}; næste start læser, hvordan hver bruger står, og registrerer det.`,
 		unreadable: (path, problem) =>
@@ -843,11 +848,11 @@ export const da: Strings = {
 		working: 'Fjerner fra gruppen…',
 		cliQuestion: (users, group) => `Fjern ${brugere(users)} fra ${group} og dermed de licenser, gruppen giver dem?`,
 		commandSummary: (dryRun, group, s) =>
-			`${dryRun ? `Prøvekørsel: ${brugere(s.wouldRemove)} ville blive fjernet fra ${group}` : `${brugere(s.removed)} fjernet fra ${group}`}; ${brugere(s.skipped)} sprunget over, mislykkedes for ${brugere(s.failed)}${ikkeUdført(s)}.`,
+			stop(`${dryRun ? `Prøvekørsel: ${brugere(s.wouldRemove)} ville blive fjernet fra ${group}` : `${brugere(s.removed)} fjernet fra ${group}`}${ikkeAlle(s)}`),
 		unknownGroup: given =>
 			`ukendt gruppe "${given}": angiv navn eller id på en gruppe, der giver disse brugere licenser (m365-licenses users --json viser dem under viaGroups)`,
 		done: (name, group, licenses) =>
-			`${name} er fjernet fra ${group}${licenses > 0 ? ` og har dermed mistet ${licenser(licenses)}` : ''}.`,
+			licenses > 0 ? `${name} er fjernet fra ${group} og har dermed mistet ${licenser(licenses)}.` : `${name} er fjernet fra ${stop(group)}`,
 		failed: (name, message) => `${name} blev ikke fjernet fra gruppen: ${message}`,
 		unknown: why => `Ukendt: Graphs svar gik tabt (${why}). Tjek gruppens medlemmer i Microsoft 365 Administration.`,
 	},
@@ -880,7 +885,7 @@ export const da: Strings = {
 		unauthorized:
 			'svarede 401: logonet er udløbet, tilbagekaldt eller ikke til denne lejer. Log på igen (m365-licenses logout, og kør så igen).',
 		forbidden: message =>
-			`svarede 403${message ? ` (${message})` : ''}: den påloggede administrator eller appregistreringen mangler en tilladelse; se README, "Live tenants: the one-time app registration".`,
+			`svarede 403${message ? ` (${message})` : ''}: den påloggede administrator eller appregistreringen mangler en tilladelse; se afsnittet om appregistreringen i docs/live-tenants.md.`,
 		loop: 'linket til næste side fører tilbage til en side, der allerede er læst; stoppede læsningen.',
 		notAUrl: 'linket til næste side er ikke en webadresse; stoppede læsningen.',
 		tooManyPages: pages => `mere end ${tal(pages)} sider; stoppede læsningen.`,
@@ -969,77 +974,97 @@ export const da: Strings = {
 		notCsv: (line, _problem, code) => `er ikke en gyldig CSV${line === null ? '' : ` (linje ${line})`}: ${(code && csvProblemer[code]) ?? 'indholdet kan ikke læses som CSV'}`,
 	},
 	cli: {
-		usage: `Brug: m365-licenses [kommando] [indstillinger]
-
-Fjern tildeling af Microsoft 365-licenser fra brugere, med Microsoft 365 Administrations
-egne ord, i en terminal. Åbner på den medfølgende demolejer (Contoso).
-
-Kommandoer:
-  (ingen)            appen: Licenser, Aktive brugere, Guidet fjernelse, Frigør licenser
-  guide              start på Guidet fjernelse: én fjernelse i fire trin, til supportpersonale;
-                     den slutter med en Markdown-rapport i tilstandsmappen
-  licenses [--json]  alle produkter: tildelt, tilgængelige og i alt over deres abonnementer
-  users [--product P] [--json]
-                     alle brugere og deres licenser (direkte eller via grupper)
-  unassign --product P (--users UPN[,UPN…] | --users-file FIL) [--dry-run] [--yes] [--json]
-                     fjern tildelingen af et produkt: P er et varenummer (SPB), et skuId, et
-                     produktnavn eller en del af et, som kun ét produkt har ("business premium");
-                     brugere er UPN'er eller id'er; filen har ét pr. linje, eller er en CSV med en
-                     userPrincipalName-kolonne. Uden --yes: spørger i en terminal, ellers afvises.
-                     Hver brugers konsekvenser, mistet eller reduceret (begge størrelser nævnt):
-                     mailbox, archive, onedrive, office-apps, teams (--json: kind, effect, from,
-                     to, text; alsoRemoves nævner de tilføjelser, der fjernes med produktet).
-                     Flere slags kan komme til: ignorer ukendte
-  remove-from-group --group G (--users UPN[,UPN…] | --users-file FIL) [--dry-run] [--yes] [--json]
-                     fjern brugere fra en gruppe, der giver dem licenser (navn eller id), og dermed
-                     alle licenser, den giver dem; viser først, hvad hver bruger mister. En gruppe
-                     med dynamisk medlemskab kan ikke ændres manuelt: brugerne springes over
-  reclaim [--section S] [--inactive-days N] [--json] [--apply [--yes]]
-                     de licenser, der kan fjernes, pr. afsnit: redundant (det, et produkt giver,
-                     følger med en anden licens, brugeren beholder), blocked (konti med logon
-                     blokeret, der har licenser), inactive (ikke logget på i N dage, standard 90:
-                     kræver signInActivity). S: ét eller flere, adskilt af komma; standard alle.
-                     Licenser, der kun er tildelt via en gruppe, vises, men tilbydes ikke.
-                     --apply fjerner tildelingen af et afsnits tilbudte licenser (--section
-                     kræves), med samme resultater og afslutningskoder som unassign
-  audit [--json]     alle udførte ændringer, ældste først
-  doctor [--json]    version, Node, sprog, tilstandsmappe, backend, lejer, cloud, terminaler:
-                     til en supportsag
-  logout             glem Microsoft 365-logonet, der er gemt i tilstandsmappen
-
-Indstillinger (overalt):
-  --tenant FIL       brug et øjebliksbillede af en lejer (demoens JSON-format,
-                     demo-data/tenant.schema.json) i stedet for demoen; filen ændres aldrig,
-                     ændringer gemmes i tilstandsmappen, pr. organisations-id
-  --state-dir MAPPE  hvor ændringer gemmes (også M365_LICENSES_STATE_DIR);
-                     standard: brugerens konfigurationsmappe
-  --reset            kassér de ændringer, der er gemt for denne lejer, og start fra kilden
-                     (appen, guide og unassign; siger, hvad der blev kasseret, også i revisionsloggen)
-  --as UPN           handl som denne administrator af lejeren (standard: dens signedInUser); uden
-                     rollen Global administrator, Licensadministrator eller Brugeradministrator
-                     kan intet ændres
-  --graph            en aktiv lejer via Microsoft Graph: logon med enhedskode (se README)
-  --client-id ID     appregistreringen, der logges på med (også M365_LICENSES_CLIENT_ID)
-  --tenant-id ID     mappen, der logges på (også M365_LICENSES_TENANT_ID; standard organizations)
-  --cloud NAVN       worldwide (standard, og GCC), 21vianet, usgov (GCC High) eller usgovdod (DoD)
-  --graph-endpoint URL
-                     Graphs adresse i stedet for cloudens (test, proxyer); stier forbliver /v1.0/...
-  --login-endpoint URL
-                     logontjenesten i stedet for cloudens (test, private cloudmiljøer; også
-                     M365_LICENSES_LOGIN_ENDPOINT). HTTPS_PROXY, HTTP_PROXY og NO_PROXY respekteres
-  --request-timeout T
-                     giv op på en Graph-anmodning efter T (standard 60s; 90, 90s, 5m)
-  --max-duration T   stop afsendelsen af en ændring efter T (standard 2h); brugere, hvis
-                     ændring ikke blev sendt, rapporteres
-  --lang da|en       sproget, appen taler (også M365_LICENSES_LANG; standard: landestandarden,
-                     LC_ALL, LC_MESSAGES eller LANG, når den starter med da, ellers engelsk)
-  --debug            ved en fejl: vis også, hvor den skete (stakken), til en fejlrapport
-  -h, --help         vis denne hjælp
-  -v, --version      vis versionen
-
-Afslutningskoder: 0 udført, 1 fejl, 2 brugsfejl, 3 sprunget over, mislykkedes, ikke sendt eller ukendt for nogle brugere (resten udført).
-Taster: tryk ? i appen.`,
-		usageError: message => `${message}. Se m365-licenses --help.`,
+		help: {
+			usage: (command, shape) => `Brug: m365-licenses ${command}${shape ? ` ${shape}` : ''}`,
+			about: 'Fjern tildeling af Microsoft 365-licenser fra brugere, med Microsoft 365 Administrations egne ord, i en terminal. Åbner på den medfølgende demolejer (Contoso).',
+			anyCommand: '[kommando]',
+			commandsTitle: 'Kommandoer:',
+			optionsTitle: 'Indstillinger (alle kommandoer):',
+			commandOptionsTitle: 'Indstillinger:',
+			alsoGlobal: 'Alle kommandoer tager også de indstillinger, m365-licenses --help viser (--tenant, --state-dir, --graph, --lang…).',
+			examplesTitle: 'Eksempler:',
+			exitCodes: {
+				read: 'Afslutningskoder: 0 udført, 1 fejl, 2 brugsfejl.',
+				change: 'Afslutningskoder: 0 udført, 1 fejl, 2 brugsfejl, 3 sprunget over, mislykkedes, ikke sendt eller ukendt for nogle brugere (resten udført).',
+			},
+			more: 'm365-licenses KOMMANDO --help: dens indstillinger, to eksempler og afslutningskoder. Taster: tryk ? i appen.',
+			commands: {
+				'': {
+					name: '(ingen)',
+					summary: 'appen: Licenser, Aktive brugere, Guidet fjernelse og mere',
+					about: 'Appen, på demolejeren, et øjebliksbillede (--tenant) eller en aktiv lejer (--graph). Taster: tryk ? i appen.',
+				},
+				guide: {
+					summary: 'appen på Guidet fjernelse: fire trin, til supportpersonale',
+					about: 'Appen, åbnet på Guidet fjernelse: én fjernelse i fire trin, til supportpersonale. Den slutter med en Markdown-rapport i tilstandsmappen.',
+				},
+				licenses: {
+					summary: 'alle produkter: tildelt, tilgængelige og i alt',
+					about: 'Alle lejerens produkter: licenser tildelt, tilgængelige og i alt over deres abonnementer (suspenderede vises, men tælles ikke med).',
+				},
+				users: {
+					summary: 'alle brugere og deres licenser',
+					about: 'Alle brugere (eller de, der har ét produkt) og deres licenser, direkte eller via grupper.',
+				},
+				unassign: {
+					summary: 'fjern tildelingen af et produkt fra brugere',
+					about: 'Fjern tildelingen af et produkt fra brugere og vis først, hvad hver bruger mister eller får mindre af: mailbox, archive, onedrive, office-apps, teams (--json: kind, effect, from, to, text; flere slags kan komme til: ignorer ukendte). Uden --yes spørger den i en terminal og afviser uden en.',
+				},
+				'remove-from-group': {
+					summary: 'fjern brugere fra en gruppe og de licenser, den giver',
+					about: 'Fjern brugere fra en gruppe, der giver dem licenser, og dermed alle licenser, den giver dem; viser først, hvad hver bruger mister. En gruppe med dynamisk medlemskab kan ikke ændres manuelt: dens brugere springes over.',
+				},
+				reclaim: {
+					summary: 'licenser, der kan fjernes: redundant, blocked, inactive',
+					about: 'De licenser, der kan fjernes, pr. afsnit: redundant (det, et produkt giver, følger med en anden licens, brugeren beholder), blocked (konti med logon blokeret, der har licenser), inactive (ikke logget på i N dage: kræver signInActivity). Licenser, der kun er tildelt via en gruppe, vises, men tilbydes ikke. --apply fjerner tildelingen af de tilbudte licenser i de angivne afsnit.',
+				},
+				audit: {summary: 'alle udførte ændringer, ældste først', about: 'Alle ændringer udført i denne tilstandsmappe, ældste først: hvem, hvornår, hvilken bruger og hvilket produkt, og hvad der kom ud af det.'},
+				doctor: {summary: 'versioner, mapper, lejer og terminal: til en supportsag', about: 'Version, Node, sprog, mapperne til konfiguration og tilstand, cachemappen, skrivelåsen, backend, lejer, cloud og terminaler: det, en supportsag kræver.'},
+				logout: {summary: 'glem Microsoft 365-logonet', about: 'Glem Microsoft 365-logonet, der er gemt i tilstandsmappen, og kopien af den aktive lejer, det læste.'},
+			},
+			shapes: {
+				'': '[indstillinger]',
+				guide: '[indstillinger]',
+				licenses: '[--json]',
+				users: '[--product P] [--json]',
+				unassign: '--product P (--users UPN,… | --users-file FIL) [--dry-run] [--yes] [--json]',
+				'remove-from-group': '--group G (--users UPN,… | --users-file FIL) [--dry-run] [--yes] [--json]',
+				reclaim: '[--section S] [--inactive-days N] [--json] [--apply [--yes]]',
+				audit: '[--json]',
+				doctor: '[--json]',
+				logout: '',
+			},
+			examples: en.cli.help.examples,
+			flags: {
+				json: ['', 'skriv JSON (formerne står i source/commands/output.schema.json) i stedet for tekst'],
+				product: ['P', 'et varenummer (SPB), et skuId, et produktnavn eller en del af et, som kun ét produkt har ("business premium")'],
+				users: ['UPN,…', 'brugere efter UPN eller id, adskilt af komma'],
+				'users-file': ['FIL', 'brugere fra en fil: én pr. linje, eller en CSV med en userPrincipalName-kolonne'],
+				group: ['G', 'gruppens navn eller id'],
+				'dry-run': ['', 'vis, hvad der ville ske; intet ændres'],
+				yes: ['', 'gør det uden at spørge (kræves uden en terminal)'],
+				section: ['S', 'redundant, blocked eller inactive, eller flere, adskilt af komma (standard: alle)'],
+				'inactive-days': ['N', 'inactive: ikke logget på i N dage (standard 90)'],
+				apply: ['', 'fjern tildelingen af de tilbudte licenser i de angivne afsnit (--section kræves)'],
+				tenant: ['FIL', 'et øjebliksbillede af en lejer (demo-data/tenant.schema.json) i stedet for demoen; ændres aldrig'],
+				'state-dir': ['MAPPE', 'hvor ændringer gemmes (også M365_LICENSES_STATE_DIR); standard: brugerens tilstandsmappe'],
+				reset: ['', 'kassér de ændringer, der er gemt for denne lejer, og start fra kilden'],
+				as: ['UPN', 'handl som denne administrator af lejeren (standard: dens signedInUser)'],
+				graph: ['', 'en aktiv lejer via Microsoft Graph: logon med enhedskode (docs/live-tenants.md)'],
+				'client-id': ['ID', 'appregistreringen, der logges på med (også M365_LICENSES_CLIENT_ID)'],
+				'tenant-id': ['ID', 'mappen, der logges på (også M365_LICENSES_TENANT_ID; standard organizations)'],
+				cloud: ['NAVN', 'worldwide (standard, og GCC), 21vianet, usgov (GCC High) eller usgovdod (DoD)'],
+				'graph-endpoint': ['URL', 'Graphs adresse i stedet for cloudens (test, proxyer)'],
+				'login-endpoint': ['URL', 'logontjenesten i stedet for cloudens (også M365_LICENSES_LOGIN_ENDPOINT)'],
+				'request-timeout': ['T', 'giv op på en Graph-anmodning efter T (standard 60s; 90, 90s, 5m)'],
+				'max-duration': ['T', 'stop afsendelsen af en ændring efter T (standard 2h); brugere, der ikke blev sendt, rapporteres'],
+				lang: ['da|en', 'sproget, appen taler (også M365_LICENSES_LANG; standard: landestandarden)'],
+				debug: ['', 'ved en fejl: vis også, hvor den skete, til en fejlrapport'],
+				help: ['', 'vis denne hjælp'],
+				version: ['', 'vis versionen'],
+			},
+		},
+		usageError: message => `${stop(message)} Se m365-licenses --help.`,
 		unknownCommand: command => `ukendt kommando "${command}"`,
 		unexpectedArgument: argument => `uventet argument "${argument}"`,
 		notWith: (flag, command) => `--${flag} hører ikke sammen med ${command ? `kommandoen ${command}` : 'appen'}`,
@@ -1073,7 +1098,7 @@ Taster: tryk ? i appen.`,
 		needGraph: '--client-id, --tenant-id, --cloud, --graph-endpoint, --login-endpoint, --request-timeout og --max-duration hører sammen med --graph',
 		asWithGraph: '--as virker med demoen og øjebliksbilleder; med --graph handler du som den, der loggede på.',
 		noClientId:
-			'--graph kræver en appregistrering: angiv --client-id ID, eller sæt M365_LICENSES_CLIENT_ID. Se README, "Live tenants: the one-time app registration".',
+			'--graph kræver en appregistrering: angiv --client-id ID, eller sæt M365_LICENSES_CLIENT_ID. Se afsnittet om appregistreringen i docs/live-tenants.md.',
 		noSuchAdmin: (admin, tenant, source) => `--as ${admin}: ingen sådan bruger i ${tenant} (${source}).`,
 		tenantFile: (file, problem) => `Lejerfilen ${file}: ${problem}`,
 		tenantFileLabel: file => `Lejerfilen ${file}`,
@@ -1141,5 +1166,5 @@ Taster: tryk ? i appen.`,
 	dumbTerminal:
 		'm365-licenses kan ikke tegne sine skærmbilleder i denne terminal (TERM=dumb: den kan ikke flytte markøren). Underkommandoerne virker i den: se m365-licenses --help.',
 	notATerminal:
-		'm365-licenses kræver en interaktiv terminal (stdin og stdout skal være en TTY). Kommandoer, der kan scriptes med --json, er på vej; se m365-licenses --help.',
+		'm365-licenses kræver en interaktiv terminal (stdin og stdout skal være en TTY). Uden en terminal kan du bruge underkommandoerne, f.eks. `m365-licenses licenses --json` eller `m365-licenses users --json`; m365-licenses --help viser dem alle.',
 };

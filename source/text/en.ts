@@ -126,6 +126,9 @@ export interface ChangeCounts {
 /** The users not sent, and those whose outcome is not known, when there are any. */
 const notDone = (s: ChangeCounts) =>
 	(s.notSent > 0 ? `, ${s.notSent} not sent` : '') + (s.unknown > 0 ? `, ${s.unknown} unknown (the next start reads them back)` : '');
+/** The users not done, after the result ("; 1 user skipped, 0 failed"); nothing when every user was done. */
+const notAll = (s: ChangeCounts) =>
+	s.skipped + s.failed + s.notSent + s.unknown > 0 ? `; ${plural(s.skipped, 'user', 'users')} skipped, ${s.failed} failed${notDone(s)}` : '';
 
 /** Each action's name in the key table (ui/keys.ts), by action id: the footer and help say these. */
 const keyLabels = {
@@ -205,6 +208,9 @@ const keyContexts = {
 };
 
 type KeyContextId = keyof typeof keyContexts;
+
+/** A sentence's end: a full stop, unless what it ends with (a name, a value given, a server's words) has one already. */
+export const stop = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`);
 type ActionLabels = {readonly [A in keyof typeof keyLabels]?: string};
 
 export const en = {
@@ -263,18 +269,18 @@ export const en = {
 				'office-apps': 'Office apps',
 				teams: 'Teams',
 			} satisfies Record<ConsequenceKind, string>,
-			intro: (product: string, names: string) => `You are about to remove ${product} from ${names}.`,
+			intro: (product: string, names: string) => `You are about to remove ${product} from ${stop(names)}`,
 			dependents: (addOns: readonly string[], product: string) =>
 				`${listWords(addOns)} will be removed as well: ${addOns.length === 1 ? 'it depends' : 'they depend'} on ${product}.`,
 			keptThroughGroup: (name: string, product: string, groups: string) =>
 				`${name} keeps ${product} through the group ${groups}: only the license given to them directly goes.`,
-			loses: (name: string, kinds: string) => `${name} will lose ${kinds}.`,
+			loses: (name: string, kinds: string) => `${name} will lose ${stop(kinds)}`,
 			reduced: (name: string, change: Consequence) => reducedAloud[reducedKey(change)](name, levelWord(change.kind, change.from)),
 			undocumented: (name: string, kind: string) => `What ${name} keeps of ${kind} is not documented.`,
-			keeps: (name: string, kind: string, products: string) => `${name} keeps ${kind} through ${products}.`,
+			keeps: (name: string, kind: string, products: string) => `${name} keeps ${kind} through ${stop(products)}`,
 			nothing: (name: string) => `${name} keeps everything they use today.`,
 			hold: (name: string) => `${name}'s mailbox is on hold: what the hold covers is kept.`,
-			unrecognised: (name: string, plans: string) => `${name} will also lose service plans this app does not recognise: ${plans}.`,
+			unrecognised: (name: string, plans: string) => `${name} will also lose service plans this app does not recognise: ${stop(plans)}`,
 			holdsHidden: 'This app cannot see whether a mailbox is on hold. A hold keeps what it covers.',
 			mailbox: (date: string) =>
 				`Email is kept for 30 days, until ${date}, and then deleted for good. Giving a license back within those 30 days brings it back.`,
@@ -283,7 +289,7 @@ export const en = {
 				`OneDrive files are not deleted. On ${date}, 93 days after the license goes, they are archived: the person gets them back with a license, and an administrator can reach them only through paid Microsoft 365 Archive. This does not happen in EDU, GCC or DoD tenants.`,
 			'office-apps': 'Office apps on their computers will show "Unlicensed Product" and ask to be activated.',
 			teams: 'Microsoft Teams will no longer be licensed for them.',
-			skipped: (name: string, reason: string) => `${name} will be skipped: ${reason}.`,
+			skipped: (name: string, reason: string) => `${name} will be skipped: ${stop(reason)}`,
 		},
 		doneTitle: 'Finished',
 		report: (path: string) => `Report saved: ${path}`,
@@ -300,8 +306,6 @@ export const en = {
 		banner: (upn: string, roles: readonly string[]) =>
 			`Read-only: ${upn} ${roles.length > 0 ? `is ${roles.join(', ')}` : 'has no admin role'}; changing licenses needs the Global, License or User Administrator role.`,
 		status: 'Read-only: that needs the Global, License or User Administrator role.',
-		locked: (holder: string) => `Read-only: ${holder} is changing this state directory. Quit it first to make changes here.`,
-		lockedStatus: 'Read-only: another m365-licenses is changing this state directory.',
 	},
 	licenses: {
 		product: 'Product',
@@ -415,7 +419,7 @@ export const en = {
 		/** Users and licenses counted apart: the add-ons that go with the product are named, not counted as users. */
 		question: (users: number, product: string, addOns: readonly string[] = []) =>
 			`Unassign ${product} from ${plural(users, 'user', 'users')}${addOns.length > 0 ? ` (and ${listWords(addOns)}, which ${addOns.length === 1 ? 'depends' : 'depend'} on it)` : ''}?`,
-		nothingToRemove: (reasons: string) => `Nothing to unassign: ${reasons}.`,
+		nothingToRemove: (reasons: string) => `Nothing to unassign: ${stop(reasons)}`,
 		resultsTitle: 'Unassign licenses: results',
 		confirm: 'Unassign',
 		nothingTicked: 'Unassign licenses: tick one or more users first (space, or a for all shown).',
@@ -433,7 +437,7 @@ export const en = {
 		cancelled: 'cancelled. Nothing was changed.',
 		/** The command line's last line: users counted, as in its results. */
 		commandSummary: (dryRun: boolean, product: string, s: ChangeCounts & {wouldRemove: number}) =>
-			`${dryRun ? `Dry run: ${product} would be unassigned from ${plural(s.wouldRemove, 'user', 'users')}` : `${product} unassigned from ${plural(s.removed, 'user', 'users')}`}; ${plural(s.skipped, 'user', 'users')} skipped, ${s.failed} failed${notDone(s)}.`,
+			`${dryRun ? `Dry run: ${product} would be unassigned from ${plural(s.wouldRemove, 'user', 'users')}` : `${product} unassigned from ${plural(s.removed, 'user', 'users')}`}${notAll(s)}.`,
 	},
 	consequences: {
 		title: 'What happens',
@@ -561,7 +565,7 @@ export const en = {
 		resultsTitle: 'Reclaim: results',
 		/** The command line's last line: users counted, as in its results. */
 		commandSummary: (s: ChangeCounts & {licenses: number}) =>
-			`${plural(s.licenses, 'license', 'licenses')} unassigned from ${plural(s.removed, 'user', 'users')}; ${plural(s.skipped, 'user', 'users')} skipped, ${s.failed} failed${notDone(s)}.`,
+			`${plural(s.licenses, 'license', 'licenses')} unassigned from ${plural(s.removed, 'user', 'users')}${notAll(s)}.`,
 		yesNeedsApply: '--yes goes with --apply',
 		applyNeedsSection: '--apply needs --section: say which candidates go (redundant, blocked, inactive, or several, comma-separated)',
 		badSection: (given: string) => `--section ${given}: use redundant, blocked or inactive (several: comma-separated)`,
@@ -569,14 +573,14 @@ export const en = {
 	},
 	deleteUser: {
 		title: (name: string) => `Delete user: ${name}`,
-		freed: (products: string) => `Their licenses are freed at once: ${products}.`,
+		freed: (products: string) => `Their licenses are freed at once: ${stop(products)}`,
 		noLicenses: 'They hold no licenses.',
 		onedrive: 'OneDrive is deleted with the user, after the retention period.',
 		inactive: 'The mailbox is on hold and licensed for it (Exchange Online Plan 2, or Plan 1 with Exchange Online Archiving): it is kept as an inactive mailbox.',
 		notInactive: 'The mailbox is not kept as an inactive mailbox: that needs a hold, and Exchange Online Plan 2 or Plan 1 with Exchange Online Archiving.',
 		inactiveIfHeld:
 			'The mailbox is licensed to be kept as an inactive mailbox (Exchange Online Plan 2, or Plan 1 with Exchange Online Archiving), which happens only if it is on hold: holds are not visible from here.',
-		restorable: (date: string) => `The user can be restored from Deleted users (d) until ${date}.`,
+		restorable: (date: string) => `The user can be restored from Deleted users (d) until ${stop(date)}`,
 		type: (upn: string) => `To delete, type the username (${upn}) and press enter; esc cancels.`,
 		prompt: 'Username: ',
 		mismatch: 'That is not the username: nothing was deleted.',
@@ -700,10 +704,10 @@ export const en = {
 		`A change cut off at ${r.time.slice(0, 16).replace('T', ' ')} was settled: ${r.done} done, ${r.notDone} not done (see the audit log).`,
 	preferences: {
 		/** config.json of the wrong shape: refused, never rewritten. */
-		refused: (path: string, problem: string) => `Preferences ${path}: ${problem}. It was left as it is; correct it or remove it.`,
+		refused: (path: string, problem: string) => `Preferences ${path}: ${stop(problem)} It was left as it is; correct it or remove it.`,
 	},
 	state: {
-		cannot: (action: 'read' | 'write', path: string, reason: string) => `Cannot ${action} ${path}: ${reason}. Nothing saved was lost.`,
+		cannot: (action: 'read' | 'write', path: string, reason: string) => `Cannot ${action} ${path}: ${stop(reason)} Nothing saved was lost.`,
 		reasons: {
 			ENOSPC: 'the disk is full',
 			EDQUOT: 'the disk quota is used up',
@@ -722,7 +726,7 @@ export const en = {
 		/** doctor: the state directory's permissions; one the app did not make is left as it was. */
 		mode: (mode: string) => (mode === '0700' ? mode : `${mode} (others can look into it; the app's files in it are 0600)`),
 		refused: (path: string, problem: string) =>
-			`State file ${path}: ${problem}. It was left as it is; move it aside or pass --state-dir to use another directory.`,
+			`State file ${path}: ${stop(problem)} It was left as it is; move it aside or pass --state-dir to use another directory.`,
 		notJson: 'is not valid JSON',
 		/** Moving what an earlier version kept in one folder to the config, state and cache homes. */
 		home: {
@@ -735,6 +739,10 @@ export const en = {
 		/** state.json of another format than this build's: refused, never rewritten. */
 		otherFormat: (version: number, known: number) => `is of format ${version}, and this m365-licenses reads format ${known} only: use the m365-licenses that wrote it`,
 		line: (n: number, problem: string) => `line ${n}: ${problem}`,
+		changedSince: (names: readonly string[]) =>
+			`Nothing was sent: ${listWords(names)} ${names.length === 1 ? 'was' : 'were'} changed by another m365-licenses since this was shown. What is shown now is how things stand; check, and make the change again.`,
+		goneSince: (products: readonly string[]) =>
+			`Nothing was sent: another m365-licenses assigned ${listWords(products)} since this was shown, and too few licenses are left. What is shown now is how things stand.`,
 		notRecorded: (reason: string, dir: string) =>
 			`Done in Microsoft 365, but not recorded in ${dir}: ${reason}; the next start reads how each user stands and records it.`,
 		/** A record the journal could not read back: the change is refused before anything of it is sent. */
@@ -804,11 +812,11 @@ export const en = {
 		working: 'Removing from the group…',
 		cliQuestion: (users: number, group: string) => `Remove ${plural(users, 'user', 'users')} from ${group}, with the licenses it gives them?`,
 		commandSummary: (dryRun: boolean, group: string, s: ChangeCounts & {wouldRemove: number}) =>
-			`${dryRun ? `Dry run: ${plural(s.wouldRemove, 'user', 'users')} would be removed from ${group}` : `${plural(s.removed, 'user', 'users')} removed from ${group}`}; ${plural(s.skipped, 'user', 'users')} skipped, ${s.failed} failed${notDone(s)}.`,
+			stop(`${dryRun ? `Dry run: ${plural(s.wouldRemove, 'user', 'users')} would be removed from ${group}` : `${plural(s.removed, 'user', 'users')} removed from ${group}`}${notAll(s)}`),
 		unknownGroup: (given: string) =>
 			`unknown group "${given}": give the name or id of a group that licenses these users (m365-licenses users --json lists them under viaGroups)`,
 		done: (name: string, group: string, licenses: number) =>
-			`${name} removed from ${group}${licenses > 0 ? `: ${licenses === 1 ? '1 license goes' : `${licenses} licenses go`} with it` : ''}.`,
+			licenses > 0 ? `${name} removed from ${group}: ${licenses === 1 ? '1 license goes' : `${licenses} licenses go`} with it.` : `${name} removed from ${stop(group)}`,
 		failed: (name: string, message: string) => `${name} was not removed from the group: ${message}`,
 		unknown: (why: string) =>
 			`Unknown: Graph's answer was lost (${why}). Check the group's members in the Microsoft 365 admin center.`,
@@ -843,7 +851,7 @@ export const en = {
 		unauthorized:
 			'answered 401: the sign-in has expired, was revoked, or is not for this tenant. Sign in again (m365-licenses logout, then run it again).',
 		forbidden: (message: string) =>
-			`answered 403${message ? ` (${message})` : ''}: the signed-in admin or the app registration lacks a permission; see the README, "Live tenants: the one-time app registration".`,
+			`answered 403${message ? ` (${message})` : ''}: the signed-in admin or the app registration lacks a permission; see docs/live-tenants.md, "The one-time app registration".`,
 		loop: 'the next-page link leads back to a page already read; stopped reading.',
 		notAUrl: 'the next-page link is not a web address; stopped reading.',
 		tooManyPages: (pages: number) => `more than ${pages} pages; stopped reading.`,
@@ -933,75 +941,114 @@ export const en = {
 	},
 	cli: {
 		/** --help. */
-		usage: `Usage: m365-licenses [command] [options]
-
-Unassign Microsoft 365 licenses from users, in the admin center's own words,
-in a terminal. Opens on the bundled demo tenant (Contoso).
-
-Commands:
-  (none)             the app: Licenses, Active users, Guided unassign, Reclaim
-  guide              start on Guided unassign: one unassignment in four steps, for support
-                     staff; it ends with a Markdown report in the state directory
-  licenses [--json]  every product: assigned, available and total over its subscriptions
-  users [--product P] [--json]
-                     every user and their licenses (direct or through groups)
-  unassign --product P (--users UPN[,UPN…] | --users-file FILE) [--dry-run] [--yes] [--json]
-                     unassign a product: P is a part number (SPB), a skuId, a product name
-                     or a part of one that only one product has ("business premium");
-                     users are UPNs or ids; the file has one a line, or a CSV with a
-                     userPrincipalName column. Without --yes: asks in a terminal, else refuses.
-                     Each user's consequences, lost or reduced (both sizes named): mailbox,
-                     archive, onedrive, office-apps, teams (--json: kind, effect, from, to, text;
-                     alsoRemoves names the add-ons removed with the product). Kinds may be
-                     added: ignore unknown ones
-  remove-from-group --group G (--users UPN[,UPN…] | --users-file FILE) [--dry-run] [--yes] [--json]
-                     remove users from a group that licenses them (its name or id), and with
-                     it every license it gives them; shows what each user loses first. A
-                     group with dynamic membership cannot be changed by hand: they are skipped
-  reclaim [--section S] [--inactive-days N] [--json] [--apply [--yes]]
-                     the licenses that can go, by section: redundant (what a product gives
-                     comes with another license the user keeps), blocked (sign-in blocked
-                     accounts holding licenses), inactive (not signed in for N days, default
-                     90: needs signInActivity). S: one or several, comma-separated; default
-                     all. Licenses held only through a group are listed, not offered.
-                     --apply unassigns a section's offered licenses (--section needed), with
-                     the results and exit codes of unassign
-  audit [--json]     every change applied, oldest first
-  doctor [--json]    version, Node, language, state directory, backend, tenant, cloud, terminals:
-                     for a ticket
-  logout             forget the Microsoft 365 sign-in kept in the state directory
-
-Options (everywhere):
-  --tenant FILE      use a tenant snapshot (the demo's JSON format, demo-data/tenant.schema.json)
-                     instead of the demo; the file is never modified, changes are kept in the
-                     state directory, by organization id
-  --state-dir DIR    where changes are kept (also M365_LICENSES_STATE_DIR);
-                     default: the per-user config directory
-  --reset            discard the changes saved for this tenant and start from its source
-                     (the app, guide and unassign; says what it discarded, in the audit log too)
-  --as UPN           act as this admin of the tenant (default: its signedInUser); without the
-                     Global, License or User Administrator role nothing can be changed
-  --graph            a live tenant through Microsoft Graph: device-code sign-in (see README)
-  --client-id ID     the app registration to sign in with (also M365_LICENSES_CLIENT_ID)
-  --tenant-id ID     the directory to sign in to (also M365_LICENSES_TENANT_ID; default organizations)
-  --cloud NAME       worldwide (default, and GCC), 21vianet, usgov (GCC High) or usgovdod (DoD)
-  --graph-endpoint URL
-                     Graph's address instead of the cloud's (tests, proxies); paths stay /v1.0/...
-  --login-endpoint URL
-                     the sign-in service instead of the cloud's (tests, private clouds; also
-                     M365_LICENSES_LOGIN_ENDPOINT). HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured
-  --request-timeout T
-                     give up on a Graph request after T (default 60s; 90, 90s, 5m)
-  --max-duration T   stop sending a change after T (default 2h); the users not sent are reported
-  --lang da|en       the language the app speaks (also M365_LICENSES_LANG; default: the locale,
-                     LC_ALL, LC_MESSAGES or LANG, when it starts with da, else English)
-  --debug            on an error, also show where it happened (the stack trace), for a bug report
-  -h, --help         show this help
-  -v, --version      show the version
-
-Exit codes: 0 done, 1 error, 2 usage error, 3 some users skipped, failed, not sent or unknown (the rest done).
-Keys: press ? in the app.`,
-		usageError: (message: string) => `${message}. See m365-licenses --help.`,
+		help: {
+			usage: (command: string, shape: string) => `Usage: m365-licenses ${command}${shape ? ` ${shape}` : ''}`,
+			about: "Unassign Microsoft 365 licenses from users, in the admin center's own words, in a terminal. Opens on the bundled demo tenant (Contoso).",
+			anyCommand: '[command]',
+			commandsTitle: 'Commands:',
+			optionsTitle: 'Options (every command):',
+			commandOptionsTitle: 'Options:',
+			alsoGlobal: 'Every command also takes the options m365-licenses --help lists (--tenant, --state-dir, --graph, --lang…).',
+			examplesTitle: 'Examples:',
+			exitCodes: {
+				read: 'Exit codes: 0 done, 1 error, 2 usage error.',
+				change: 'Exit codes: 0 done, 1 error, 2 usage error, 3 some users skipped, failed, not sent or unknown (the rest done).',
+			},
+			more: 'm365-licenses COMMAND --help: its options, two examples and exit codes. Keys: press ? in the app.',
+			commands: {
+				'': {
+					name: '(none)',
+					summary: 'the app: Licenses, Active users, Guided unassign, Reclaim',
+					about: 'The app, on the demo tenant, a snapshot (--tenant) or a live tenant (--graph). Keys: press ? in the app.',
+				},
+				guide: {
+					summary: 'the app on Guided unassign: four steps, for support staff',
+					about: 'The app, opened on Guided unassign: one unassignment in four steps, for support staff. It ends with a Markdown report in the state directory.',
+				},
+				licenses: {
+					summary: 'every product: assigned, available and total',
+					about: 'Every product of the tenant: licenses assigned, available and in total over its subscriptions (Suspended ones shown, not counted).',
+				},
+				users: {
+					summary: 'every user and their licenses',
+					about: 'Every user (or those holding one product) and their licenses, direct or through groups.',
+				},
+				unassign: {
+					summary: 'unassign a product from users',
+					about: "Unassign a product from users, showing first what each user loses, lost or reduced: mailbox, archive, onedrive, office-apps, teams (--json: kind, effect, from, to, text; more kinds may be added: ignore unknown ones). Without --yes it asks in a terminal, and refuses without one.",
+				},
+				'remove-from-group': {
+					summary: 'remove users from a group, and the licenses it gives',
+					about: 'Remove users from a group that licenses them, and with it every license it gives them; shows first what each user loses. A group with dynamic membership cannot be changed by hand: its users are skipped.',
+				},
+				reclaim: {
+					summary: 'licenses that can go: redundant, blocked, inactive',
+					about: 'The licenses that can go, by section: redundant (what a product gives comes with another license the user keeps), blocked (sign-in blocked accounts holding licenses), inactive (not signed in for N days: needs signInActivity). Licenses held only through a group are listed, not offered. --apply unassigns the offered licenses of the sections given.',
+				},
+				audit: {summary: 'every change applied, oldest first', about: 'Every change applied in this state directory, oldest first: who, when, which user and product, and what came of it.'},
+				doctor: {summary: 'versions, folders, tenant and terminal: for a ticket', about: 'Version, Node, language, the config, state and cache folders, the writer lock, backend, tenant, cloud and terminals: what a support ticket needs.'},
+				logout: {summary: 'forget the Microsoft 365 sign-in', about: 'Forget the Microsoft 365 sign-in kept in the state directory, and the copy of the live tenant it read.'},
+			},
+			shapes: {
+				'': '[options]',
+				guide: '[options]',
+				licenses: '[--json]',
+				users: '[--product P] [--json]',
+				unassign: '--product P (--users UPN,… | --users-file FILE) [--dry-run] [--yes] [--json]',
+				'remove-from-group': '--group G (--users UPN,… | --users-file FILE) [--dry-run] [--yes] [--json]',
+				reclaim: '[--section S] [--inactive-days N] [--json] [--apply [--yes]]',
+				audit: '[--json]',
+				doctor: '[--json]',
+				logout: '',
+			},
+			examples: {
+				'': ['m365-licenses', 'm365-licenses --tenant demo-data/contoso.json --as lee.gu@contoso.com'],
+				guide: ['m365-licenses guide', 'm365-licenses guide --lang da'],
+				licenses: ['m365-licenses licenses', "m365-licenses licenses --json | jq '.products[] | {productName, available}'"],
+				users: ['m365-licenses users --product SPB', "m365-licenses users --json | jq -r '.users[].userPrincipalName'"],
+				unassign: [
+					'm365-licenses unassign --product SPB --users alex.wilber@contoso.com --dry-run',
+					'm365-licenses unassign --product "Office 365 E3" --users-file demo-data/leavers.csv --yes --json',
+				],
+				'remove-from-group': [
+					'm365-licenses remove-from-group --group "Visio Users" --users megan.bowen@contoso.com --dry-run',
+					'm365-licenses remove-from-group --group "Visio Users" --users megan.bowen@contoso.com --yes',
+				],
+				reclaim: ['m365-licenses reclaim --section blocked', 'm365-licenses reclaim --section redundant --apply --yes --json'],
+				audit: ['m365-licenses audit', "m365-licenses audit --json | jq '.entries[-1]'"],
+				doctor: ['m365-licenses doctor', 'm365-licenses doctor --json'],
+				logout: ['m365-licenses logout', 'm365-licenses logout --state-dir ~/tenants/fabrikam'],
+			},
+			flags: {
+				json: ['', 'print JSON (the shapes are in source/commands/output.schema.json) instead of text'],
+				product: ['P', 'a part number (SPB), a skuId, a product name, or a part of one only one product has ("business premium")'],
+				users: ['UPN,…', 'users by UPN or id, comma-separated'],
+				'users-file': ['FILE', 'users from a file: one a line, or a CSV with a userPrincipalName column'],
+				group: ['G', "the group's name or id"],
+				'dry-run': ['', 'show what would happen; change nothing'],
+				yes: ['', 'do it without asking (needed without a terminal)'],
+				section: ['S', 'redundant, blocked or inactive, or several, comma-separated (default: all)'],
+				'inactive-days': ['N', 'inactive: not signed in for N days (default 90)'],
+				apply: ['', 'unassign the licenses offered in the sections given (--section needed)'],
+				tenant: ['FILE', 'a tenant snapshot (demo-data/tenant.schema.json) instead of the demo; never modified'],
+				'state-dir': ['DIR', 'where changes are kept (also M365_LICENSES_STATE_DIR); default: the per-user state folder'],
+				reset: ['', 'discard the changes saved for this tenant and start from its source'],
+				as: ['UPN', "act as this admin of the tenant (default: its signedInUser)"],
+				graph: ['', 'a live tenant through Microsoft Graph: device-code sign-in (docs/live-tenants.md)'],
+				'client-id': ['ID', 'the app registration to sign in with (also M365_LICENSES_CLIENT_ID)'],
+				'tenant-id': ['ID', 'the directory to sign in to (also M365_LICENSES_TENANT_ID; default organizations)'],
+				cloud: ['NAME', 'worldwide (default, and GCC), 21vianet, usgov (GCC High) or usgovdod (DoD)'],
+				'graph-endpoint': ['URL', "Graph's address instead of the cloud's (tests, proxies)"],
+				'login-endpoint': ['URL', "the sign-in service instead of the cloud's (also M365_LICENSES_LOGIN_ENDPOINT)"],
+				'request-timeout': ['T', 'give up on a Graph request after T (default 60s; 90, 90s, 5m)'],
+				'max-duration': ['T', 'stop sending a change after T (default 2h); the users not sent are reported'],
+				lang: ['da|en', 'the language spoken (also M365_LICENSES_LANG; default: the locale)'],
+				debug: ['', 'on an error, also show where it happened, for a bug report'],
+				help: ['', 'show this help'],
+				version: ['', 'show the version'],
+			},
+		},
+		usageError: (message: string) => `${stop(message)} See m365-licenses --help.`,
 		unknownCommand: (command: string) => `unknown command "${command}"`,
 		unexpectedArgument: (argument: string) => `unexpected argument "${argument}"`,
 		notWith: (flag: string, command: string) => `--${flag} does not go with ${command ? `the ${command} command` : 'the app'}`,
@@ -1036,7 +1083,7 @@ Keys: press ? in the app.`,
 		needGraph: '--client-id, --tenant-id, --cloud, --graph-endpoint, --login-endpoint, --request-timeout and --max-duration go with --graph',
 		asWithGraph: '--as works with the demo and snapshots; with --graph you act as who signed in.',
 		noClientId:
-			'--graph needs an app registration: pass --client-id ID or set M365_LICENSES_CLIENT_ID. See the README, "Live tenants: the one-time app registration".',
+			'--graph needs an app registration: pass --client-id ID or set M365_LICENSES_CLIENT_ID. See docs/live-tenants.md, "The one-time app registration".',
 		noSuchAdmin: (admin: string, tenant: string, source: string) => `--as ${admin}: no such user in ${tenant} (${source}).`,
 		tenantFile: (file: string, problem: string) => `Tenant file ${file}: ${problem}`,
 		tenantFileLabel: (file: string) => `Tenant file ${file}`,
@@ -1106,7 +1153,7 @@ Keys: press ? in the app.`,
 	dumbTerminal:
 		'm365-licenses cannot draw its screens on this terminal (TERM=dumb: it cannot move the cursor). The subcommands work on it: see m365-licenses --help.',
 	notATerminal:
-		'm365-licenses needs an interactive terminal (stdin and stdout must be a TTY). Scriptable subcommands with --json are coming; see m365-licenses --help.',
+		'm365-licenses needs an interactive terminal (stdin and stdout must be a TTY). Without one, use the subcommands, e.g. `m365-licenses licenses --json` or `m365-licenses users --json`; m365-licenses --help lists them all.',
 } as const;
 
 /** A shape's strings as any string, its tuples as tuples of the same length, its functions as they are. */

@@ -139,7 +139,7 @@ function globalKeys({view, dispatch, go, setStatus, store}: ReturnType<typeof us
 
 function Screens({initialTab, router, graphBase, signIn, interrupts, leaveNow}: ScreensProps) {
 	const {exit} = useApp();
-	const {tenant, admin, copyReadAt, lockedBy} = useAppState();
+	const {tenant, admin, copyReadAt} = useAppState();
 	const store = useStore();
 	const sending = useSending();
 	const size = useTerminalSize();
@@ -162,11 +162,7 @@ function Screens({initialTab, router, graphBase, signIn, interrupts, leaveNow}: 
 		}),
 	};
 	const permission = adminPermission(tenant, admin);
-	const readOnlyBanner = lockedBy
-		? strings.readOnly.locked(lockedBy)
-		: permission.allowed
-			? null
-			: strings.readOnly.banner(admin, permission.roles);
+	const readOnlyBanner = permission.allowed ? null : strings.readOnly.banner(admin, permission.roles);
 	const banner = prompt?.text ?? readOnlyBanner;
 	// The read-only banner takes the lines it wraps to (a longer language, a narrow terminal): the screen gives them up.
 	const bannerLines = !prompt && banner ? wrapText(banner, size.columns - 1) : [];
@@ -182,7 +178,7 @@ function Screens({initialTab, router, graphBase, signIn, interrupts, leaveNow}: 
 		setStatus,
 		screenShown,
 		graphBase,
-		readOnly: lockedBy ? strings.readOnly.lockedStatus : readOnlyBanner ? strings.readOnly.status : null,
+		readOnly: readOnlyBanner ? strings.readOnly.status : null,
 	};
 	const chrome = (active: boolean): Chrome => ({...base, active});
 	// A change being sent covers the screen it was confirmed on until it is done.

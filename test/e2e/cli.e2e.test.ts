@@ -28,8 +28,18 @@ describe('m365-licenses outside a terminal', () => {
 		expect(result.stdout).toBe('');
 		expect(result.stderr.trim().split('\n')).toHaveLength(1);
 		expect(result.stderr).toMatch(/needs an interactive terminal/);
-		expect(result.stderr).toMatch(/subcommands/);
 		expect(result.stderr).not.toMatch(/Raw mode|ERROR|at /);
+	});
+
+	it('names two subcommands that exist, and each runs without a terminal: exit 0, JSON on stdout', () => {
+		const named = [...cli([], '\n').stderr.matchAll(/`m365-licenses ([^`]+)`/g)].map(match => match[1]!.split(' '));
+		expect(named.length).toBeGreaterThanOrEqual(2);
+		for (const args of named) {
+			expect(args).toContain('--json');
+			const result = cli(args);
+			expect(result.status).toBe(0);
+			expect(() => JSON.parse(result.stdout)).not.toThrow();
+		}
 	});
 
 	it('prints --version and --help anywhere', () => {

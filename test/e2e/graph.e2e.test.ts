@@ -42,11 +42,11 @@ describe('reading a live tenant', () => {
 		expect(JSON.parse(china.stdout).endpoints).toEqual({graph: 'https://microsoftgraph.chinacloudapi.cn', login: 'https://login.chinacloudapi.cn'});
 	});
 
-	it('--graph without an app registration says where the README explains it, exit 2', async () => {
+	it('--graph without an app registration says where docs/live-tenants.md explains it, exit 2', async () => {
 		const result = await cli(['licenses', '--graph', '--state-dir', tempStateDir()], {M365_LICENSES_GRAPH_TOKEN: '', M365_LICENSES_CLIENT_ID: ''});
 		expect(result.status).toBe(2);
 		expect(result.stderr).toContain('--client-id');
-		expect(result.stderr).toContain('Live tenants: the one-time app registration');
+		expect(result.stderr).toContain('docs/live-tenants.md, "The one-time app registration"');
 	});
 });
 

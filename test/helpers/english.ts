@@ -32,7 +32,7 @@ const wordsOf = (text: string) => (text.toLowerCase().match(/\p{L}{4,}/gu) ?? []
 const unsaid = (text: string) => text.replace(/"[^"]*"|\S*[-:]\S*/g, ' ');
 const programNames = new Set(['unassign', 'licenses', 'users', 'reclaim', 'audit', 'doctor', 'logout', 'redundant', 'blocked', 'inactive']);
 const danishWords = new Set(
-	texts({...da, cli: {...da.cli, usage: ''}})
+	texts({...da, cli: {...da.cli, help: {}}})
 		.flatMap(text => wordsOf(unsaid(text)))
 		.filter(word => !programNames.has(word)),
 );

@@ -71,8 +71,8 @@ describe("the terms of Microsoft's Danish article and admin center", () => {
 		);
 		expect(da.nextSteps.freed(3, 'Microsoft 365 Business Premium', 5)).toBe('3 licenser til Microsoft 365 Business Premium er nu ledige (5 tilgængelige).');
 		expect(da.nextSteps.billing).toContain('annulleringsvindue og tilbagevendende fakturering');
-		expect(da.cli.usage).toMatch(/^Afslutningskoder:/m);
-		expect(da.cli.usage).not.toMatch(/slutkoder/);
+		expect(da.cli.help.exitCodes.change).toMatch(/^Afslutningskoder:/);
+		expect(da.cli.help.exitCodes.read).toMatch(/^Afslutningskoder:/);
 	});
 });
 

@@ -72,7 +72,8 @@ describe('reclaim on the demo', () => {
 	it('--section, --inactive-days and the plain-text listing', async () => {
 		const blocked = await run({section: 'blocked'});
 		expect(blocked.status).toBe(0);
-		expect(blocked.out).toMatch(/^Sign-in blocked: 4 licenses from 4 users · frees 1 Office 365 E3, 2 Microsoft 365 Business Premium, 1 Microsoft 365 Business Basic\n/);
+		// Wrapped to 80 columns (no terminal): the heading goes on over two lines.
+		expect(blocked.out.replace(/\s+/g, ' ')).toMatch(/^Sign-in blocked: 4 licenses from 4 users · frees 1 Office 365 E3, 2 Microsoft 365 Business Premium, 1 Microsoft 365 Business Basic /);
 		expect(blocked.out).toContain('allan.deyoung@contoso.com  Office 365 E3');
 		expect(blocked.out).toContain('      loses the mailbox');
 		expect(blocked.out).not.toContain('Redundant');
@@ -111,14 +112,14 @@ describe('reclaim on the demo', () => {
 		expect(JSON.parse((await run({json: true, section: 'redundant'}, {stateDir})).out).sections[0].candidates).toHaveLength(4);
 		const yes = await run({section: 'redundant', apply: true}, {stateDir}, {}, 'reclaim', 'y');
 		expect(yes.status).toBe(0);
-		expect(yes.out.trim().split('\n').at(-1)).toBe('4 licenses unassigned from 4 users; 0 users skipped, 0 failed.');
+		expect(yes.out.trim().split('\n').at(-1)).toBe('4 licenses unassigned from 4 users.');
 	});
 
 	it('--apply in plain text: a line per user with what they lose, and the summary', async () => {
 		const result = await run({section: 'blocked', apply: true, yes: true});
 		expect(result.status).toBe(0);
 		expect(result.out).toMatch(/^allan\.deyoung@contoso\.com\s+removed\n {4}loses the mailbox/);
-		expect(result.out.trim().split('\n').at(-1)).toBe('4 licenses unassigned from 4 users; 0 users skipped, 0 failed.');
+		expect(result.out.trim().split('\n').at(-1)).toBe('4 licenses unassigned from 4 users.');
 	});
 
 	it('refusals: without --yes and no terminal (2), a section or days that are not (2), --apply without --section (2), a read-only admin (1)', async () => {

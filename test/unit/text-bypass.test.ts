@@ -224,7 +224,7 @@ const typedNames = new Set(
 	[
 		...keyTable.flatMap(binding => binding.keys.flatMap(spec => (da.keys.names[spec.key] ?? keyText(spec)).split('+'))),
 		...languageIds,
-		...[...en.cli.usage.matchAll(/^ {2}([a-z][\w-]*)/gm)].map(match => match[1]!),
+		...Object.keys(en.cli.help.shapes).filter(Boolean),
 		...sectionIds,
 		...consequenceKinds,
 		...Object.keys(clouds),
