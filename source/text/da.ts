@@ -779,9 +779,9 @@ export const da: Strings = {
 		otherFormat: (version, known) => `er i format ${version}, og denne m365-licenses læser kun format ${known}: brug den m365-licenses, der skrev den`,
 		line: (n, problem) => `linje ${n}: ${problem}`,
 		changedSince: names =>
-			`Intet blev sendt: ${liste(names)} er ændret af en anden m365-licenses, siden dette blev vist. Det viste er nu, som det står; kontrollér, og foretag ændringen igen.`,
+			`${liste(names)} er ændret af en anden m365-licenses, siden dette blev vist, så intet blev sendt. Det viste er nu, som det står; kontrollér, og foretag ændringen igen.`,
 		goneSince: products =>
-			`Intet blev sendt: en anden m365-licenses har tildelt ${liste(products)}, siden dette blev vist, og der er for få licenser tilbage. Det viste er nu, som det står.`,
+			`En anden m365-licenses har tildelt ${liste(products)}, siden dette blev vist, og der er for få licenser tilbage, så intet blev sendt. Det viste er nu, som det står.`,
 		notRecorded: (reason, dir) =>
 			`Udført i Microsoft 365, men ikke registreret i ${dir}: ${reason}; næste start læser, hvordan hver bruger står, og registrerer det.`,
 		unreadable: (path, problem) =>

@@ -740,9 +740,9 @@ export const en = {
 		otherFormat: (version: number, known: number) => `is of format ${version}, and this m365-licenses reads format ${known} only: use the m365-licenses that wrote it`,
 		line: (n: number, problem: string) => `line ${n}: ${problem}`,
 		changedSince: (names: readonly string[]) =>
-			`Nothing was sent: ${listWords(names)} ${names.length === 1 ? 'was' : 'were'} changed by another m365-licenses since this was shown. What is shown now is how things stand; check, and make the change again.`,
+			`${listWords(names)} ${names.length === 1 ? 'was' : 'were'} changed by another m365-licenses since this was shown, so nothing was sent. What is shown now is how things stand; check, and make the change again.`,
 		goneSince: (products: readonly string[]) =>
-			`Nothing was sent: another m365-licenses assigned ${listWords(products)} since this was shown, and too few licenses are left. What is shown now is how things stand.`,
+			`Another m365-licenses assigned ${listWords(products)} since this was shown and too few licenses are left, so nothing was sent. What is shown now is how things stand.`,
 		notRecorded: (reason: string, dir: string) =>
 			`Done in Microsoft 365, but not recorded in ${dir}: ${reason}; the next start reads how each user stands and records it.`,
 		/** A record the journal could not read back: the change is refused before anything of it is sent. */
