@@ -39,6 +39,10 @@ const options = {
 	'inactive-days': {type: 'string'},
 	apply: {type: 'boolean'},
 	lang: {type: 'string'},
+	profile: {type: 'string'},
+	'all-tenants': {type: 'boolean'},
+	snapshot: {type: 'string'},
+	purge: {type: 'boolean'},
 } as const;
 
 type Option = keyof typeof options;
@@ -60,19 +64,23 @@ const global: Option[] = [
 	'max-duration',
 	'debug',
 	'lang',
+	'profile',
 ];
 const commands: Record<string, Option[]> = {
 	'': [],
 	guide: [],
-	licenses: ['json'],
+	licenses: ['json', 'all-tenants'],
 	users: ['product', 'json'],
 	unassign: ['product', 'users', 'users-file', 'dry-run', 'yes', 'json'],
 	'remove-from-group': ['group', 'users', 'users-file', 'dry-run', 'yes', 'json'],
-	audit: ['json'],
-	reclaim: ['section', 'inactive-days', 'apply', 'yes', 'json'],
+	audit: ['json', 'all-tenants'],
+	reclaim: ['section', 'inactive-days', 'apply', 'yes', 'json', 'all-tenants'],
 	doctor: ['json'],
 	logout: [],
+	tenants: ['snapshot', 'purge', 'yes', 'json'],
 };
+/** Commands with words after them: tenants add NAME… (commands/tenants.ts checks them). */
+const withArguments = new Set(['tenants']);
 
 // Read before parsing, so that even a command line that does not parse can be debugged.
 const debug = process.argv.slice(2).includes('--debug');
@@ -146,7 +154,7 @@ async function main(argv: string[]): Promise<number> {
 	}
 	const {values, positionals, tokens} = parsed!;
 	if (values.help) {
-		process.stdout.write(`${strings.cli.usage}\n`);
+		process.stdout.write(`${strings.cli.usage}\n\n${strings.tenants.usage}\n`);
 		return 0;
 	}
 	if (values.version) {
@@ -156,7 +164,7 @@ async function main(argv: string[]): Promise<number> {
 	const [command = '', ...extra] = positionals;
 	const allowed = commands[command];
 	if (!allowed) return usageError(strings.cli.unknownCommand(command));
-	if (extra.length > 0) return usageError(strings.cli.unexpectedArgument(extra[0]!));
+	if (extra.length > 0 && !withArguments.has(command)) return usageError(strings.cli.unexpectedArgument(extra[0]!));
 	for (const token of tokens ?? []) {
 		if (token.kind !== 'option') continue;
 		const name = token.name as Option;
@@ -180,6 +188,7 @@ async function main(argv: string[]): Promise<number> {
 		requestTimeout: values['request-timeout'],
 		maxDuration: values['max-duration'],
 		language,
+		profile: values.profile,
 	}, process.env, preferences);
 
 	if (command === '' || command === 'guide') {
@@ -247,7 +256,7 @@ async function main(argv: string[]): Promise<number> {
 		},
 	};
 	const {runCommand} = await import('./commands/run.js');
-	return runCommand(command, values, globals, packageJson.version, io);
+	return runCommand(command, values, globals, packageJson.version, io, extra);
 }
 
 // A reader that goes away (`| head`) ends the output quietly. The command still finishes what it

@@ -9,6 +9,7 @@ import {unassign} from './unassign.js';
 import {removeFromGroup} from './remove-from-group.js';
 import {findGroup} from '../domain/groups.js';
 import {reclaim} from './reclaim.js';
+import {tenants} from './tenants.js';
 import {defaultInactiveDays, sectionIds, type SectionId} from '../domain/reclaim.js';
 import {readUsersFile} from './users-file.js';
 import {distinctUsers} from '../domain/given-users.js';
@@ -26,6 +27,9 @@ export interface CommandValues {
 	section?: string;
 	'inactive-days'?: string;
 	apply?: boolean;
+	'all-tenants'?: boolean;
+	snapshot?: string;
+	purge?: boolean;
 }
 
 const usage = (message: string) => new UserError(strings.cli.usageError(message), exitCodes.usage);
@@ -48,9 +52,11 @@ export async function runCommand(
 	globals: GlobalOptions,
 	version: string,
 	terminal: CommandIO,
+	args: readonly string[] = [],
 ): Promise<number> {
 	const io = terminalSafe(terminal);
 	const json = values.json ?? false;
+	if (command === 'tenants') return tenants(args, values, globals, io);
 	let given: string[] = [];
 	const changing = command === 'unassign' || command === 'remove-from-group';
 	if (changing) {

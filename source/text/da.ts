@@ -1138,6 +1138,72 @@ Taster: tryk ? i appen.`,
 				`--product "${given}" matcher ${matches.length} produkter: ${matches.join('; ')}. Angiv mere af navnet eller varenummeret`,
 		},
 	},
+	tenants: {
+		usage: `Mange lejere (en it-partners kunder, lejerne i en koncern):
+  tenants add NAVN --snapshot FIL
+  tenants add NAVN --graph --tenant-id ID [--cloud NAVN] [--client-id ID]
+                     tilføj en lejer under et navn, du vælger (bogstaver, cifre, . - _);
+                     et snapshot læses nu, en direkte lejers ID er dens mappe-id (lejer-id)
+  tenants list [--json]
+                     de tilføjede lejere
+  tenants remove NAVN [--purge [--yes]]
+                     glem en lejer: dens kopier og logon forsvinder; dens revisionslog
+                     bliver, medmindre --purge, som spørger først
+  tenants discover --graph [--yes] [--json]
+                     logget på partnerens lejer: de kunder, den administrerer via GDAP
+                     (delegatedAdminCustomers), hver tilbudt til tilføjelse
+  --profile NAVN     åbn en tilføjet lejer (alle kommandoer og appen); med én tilføjet
+                     åbnes den uden --profile; med ingen, demoen
+  licenses --all-tenants [--json], reclaim --all-tenants [--json], audit --all-tenants [--json]
+                     alle tilføjede lejere, læst side om side; en lejer, der ikke kan
+                     læses, vises med årsagen, og slutkoden er 3`,
+		profileWith: flag => `--profile angiver lejeren, og ${flag} kan ikke bruges sammen med den`,
+		unknownProfile: (name, names) => `--profile ${name}: ingen lejer med det navn; de tilføjede lejere er ${liste(names)}`,
+		noProfiles: name => `--profile ${name}: ingen lejere er tilføjet endnu (m365-licenses tenants add NAVN --snapshot FIL, eller --graph --tenant-id ID)`,
+		notLive: name => `--graph: lejeren ${name} er et snapshot, ikke en direkte lejer`,
+		severalProfiles: names => `${tal(names.length)} lejere er tilføjet (${liste(names)}): vælg én med --profile NAVN, eller læs dem alle med --all-tenants`,
+		otherTenant: (name, source, found, expected) =>
+			`Lejeren ${name} blev tilføjet som ${expected}, men ${source} er nu lejeren ${found}; intet blev vist eller ændret. Tilføj den under sit eget navn (m365-licenses tenants add).`,
+		needsAction: 'tenants kræver én af add, list, remove, discover',
+		unknownAction: action => `tenants ${action}: brug add, list, remove eller discover`,
+		flagNotWith: (flag, action) => `${flag} kan ikke bruges med tenants ${action}`.trimEnd(),
+		needsName: 'tenants add kræver et navn: tenants add NAVN --snapshot FIL, eller tenants add NAVN --graph --tenant-id ID',
+		needsNameToRemove: 'tenants remove kræver navnet på en tilføjet lejer (tenants list)',
+		badName: name => `lejernavnet "${name}": brug bogstaver, cifre, punktum, bindestreg og understregning (højst 64), begyndende med et bogstav eller et ciffer`,
+		taken: name => `navnet ${name} er optaget: fjern den lejer først (m365-licenses tenants remove ${name}), eller vælg et andet navn`,
+		sameTenant: (tenantId, other) => `lejeren ${tenantId} er allerede tilføjet, som ${other}`,
+		snapshotOrGraph: 'tenants add kræver --snapshot FIL eller --graph --tenant-id ID, én af de to',
+		graphOnly: flag => `${flag} hører til tenants add NAVN --graph, ikke til --snapshot`,
+		needsTenantId: 'tenants add --graph kræver --tenant-id ID: mappe-id’et (lejer-id)',
+		badTenantId: given =>
+			`--tenant-id ${given}: angiv mappe-id’et (lejer-id), f.eks. 72f988bf-86f1-41af-91ab-2d7cd011db47 (Microsoft Entra Administration > Oversigt > Lejer-id)`,
+		added: (name, displayName, tenantId) => `${name} er tilføjet: ${displayName ? `${displayName} (${tenantId})` : tenantId}. Åbn den med --profile ${name}.`,
+		listHeader: ['Navn', 'Organisation', 'Lejer-id', 'Kilde'],
+		fromSnapshot: file => `snapshot ${file}`,
+		fromGraph: cloud => `Microsoft Graph (${cloud})`,
+		none: 'Ingen lejere er tilføjet. Tilføj én: m365-licenses tenants add NAVN --snapshot FIL, eller tenants add NAVN --graph --tenant-id ID.',
+		notAdded: (name, names) => `tenants remove ${name}: ingen lejer med det navn${names.length > 0 ? `; de tilføjede lejere er ${liste(names)}` : ''}`,
+		removed: (name, dir) => `${name} er fjernet: dens kopier og logon er væk; dens revisionslog og gemte ændringer bliver i ${dir} (--purge fjerner dem også).`,
+		purged: name => `${name} er fjernet sammen med alt, der var gemt for den, også revisionsloggen.`,
+		purgeQuestion: (name, dir) => `Skal revisionsloggen og de gemte ændringer for ${name} i ${dir} også fjernes? De kan ikke hentes tilbage. Skriv ja for at fjerne dem: `,
+		yesWords: ['ja', 'j', 'yes', 'y'],
+		purgeNeedsYes: '--purge spørger først; uden en terminal at spørge i skal du tilføje --yes',
+		notPurged: 'Intet blev fjernet.',
+		allWithProfile: '--all-tenants læser alle tilføjede lejere: --profile kan ikke bruges sammen med den',
+		allWithTenant: flag => `--all-tenants læser de tilføjede lejere: ${flag} kan ikke bruges sammen med den`,
+		allNone: '--all-tenants: ingen lejere er tilføjet endnu (m365-licenses tenants add NAVN --snapshot FIL, eller --graph --tenant-id ID)',
+		allApply: '--all-tenants læser kun: en ændring foretages i én lejer ad gangen (reclaim --profile NAVN --apply)',
+		reading: name => `${name}: læser…`,
+		read: (name, seconds) => `${name}: læst (${seconds} s)`,
+		failed: (name, problem) => `${name}: kunne ikke læses: ${problem}`,
+		someFailed: (failed, all) => `${tal(failed)} af ${tal(all)} lejere kunne ikke læses; de andre vises.`,
+		allHeader: ['Lejer', 'Produkt', 'Tildelt', 'Tilgængelige', 'I alt'],
+		totalRow: 'I alt',
+		notRead: problem => `ikke læst: ${problem}`,
+		tenantHeading: (name, displayName) => `${name} (${displayName})`,
+		reclaimTotals: (licenses, users, tenants) => `I ${flertal(tenants, 'lejer', 'lejere')}: ${licenser(licenses)} hos ${brugere(users)} kan tages tilbage.`,
+		auditTenant: name => `[${name}]`,
+	},
 	dumbTerminal:
 		'm365-licenses kan ikke tegne sine skærmbilleder i denne terminal (TERM=dumb: den kan ikke flytte markøren). Underkommandoerne virker i den: se m365-licenses --help.',
 	notATerminal:

@@ -1103,6 +1103,77 @@ Keys: press ? in the app.`,
 				`--product "${given}" matches ${matches.length} products: ${matches.join('; ')}. Give more of the name, or the part number`,
 		},
 	},
+	/** The tenants the app knows (tenants add, --profile, --all-tenants): commands/tenants.ts, store/profiles.ts. */
+	tenants: {
+		/** --help, after the commands and options. */
+		usage: `Many tenants (an IT partner's customers, the tenants of a group):
+  tenants add NAME --snapshot FILE
+  tenants add NAME --graph --tenant-id ID [--cloud NAME] [--client-id ID]
+                     add a tenant under a name of your own (letters, digits, . - _); a
+                     snapshot is read now, a live tenant's ID is its directory (tenant) id
+  tenants list [--json]
+                     the tenants added
+  tenants remove NAME [--purge [--yes]]
+                     forget a tenant: its copies and sign-ins go; its audit log stays
+                     unless --purge, which asks first
+  tenants discover --graph [--yes] [--json]
+                     signed in to the partner's tenant, the customers it manages through
+                     GDAP (delegatedAdminCustomers), each offered to add
+  --profile NAME     open a tenant added (every command and the app); with one added, it is
+                     opened without --profile; with none, the demo
+  licenses --all-tenants [--json], reclaim --all-tenants [--json], audit --all-tenants [--json]
+                     every tenant added, read side by side; a tenant that cannot be read is
+                     listed with why, and the exit code is 3`,
+		profileWith: (flag: string) => `--profile names the tenant, and ${flag} does not go with it`,
+		unknownProfile: (name: string, names: readonly string[]) => `--profile ${name}: no tenant of that name; the tenants added are ${names.join(', ')}`,
+		noProfiles: (name: string) => `--profile ${name}: no tenants are added yet (m365-licenses tenants add NAME --snapshot FILE, or --graph --tenant-id ID)`,
+		notLive: (name: string) => `--graph: the tenant ${name} is a snapshot, not a live tenant`,
+		severalProfiles: (names: readonly string[]) => `${names.length} tenants are added (${names.join(', ')}): choose one with --profile NAME, or read them all with --all-tenants`,
+		otherTenant: (name: string, source: string, found: string, expected: string) =>
+			`The tenant ${name} was added as ${expected}, but ${source} is now the tenant ${found}; nothing was shown or changed. Add it under a name of its own (m365-licenses tenants add).`,
+		needsAction: 'tenants needs one of add, list, remove, discover',
+		unknownAction: (action: string) => `tenants ${action}: use add, list, remove or discover`,
+		flagNotWith: (flag: string, action: string) => `${flag} does not go with tenants ${action}`.trimEnd(),
+		needsName: 'tenants add needs a name: tenants add NAME --snapshot FILE, or tenants add NAME --graph --tenant-id ID',
+		needsNameToRemove: 'tenants remove needs the name of a tenant added (tenants list)',
+		badName: (name: string) => `tenant name "${name}": use letters, digits, dots, dashes and underscores (up to 64), starting with a letter or a digit`,
+		taken: (name: string) => `the name ${name} is taken: remove that tenant first (m365-licenses tenants remove ${name}), or choose another name`,
+		sameTenant: (tenantId: string, other: string) => `the tenant ${tenantId} is added already, as ${other}`,
+		snapshotOrGraph: 'tenants add needs --snapshot FILE or --graph --tenant-id ID, one of the two',
+		graphOnly: (flag: string) => `${flag} goes with tenants add NAME --graph, not with --snapshot`,
+		needsTenantId: 'tenants add --graph needs --tenant-id ID: the directory (tenant) id',
+		badTenantId: (given: string) =>
+			`--tenant-id ${given}: give the directory (tenant) id, such as 72f988bf-86f1-41af-91ab-2d7cd011db47 (Microsoft Entra admin center > Overview > Tenant ID)`,
+		added: (name: string, displayName: string | null, tenantId: string) => `added ${name}: ${displayName ? `${displayName} (${tenantId})` : tenantId}. Open it with --profile ${name}.`,
+		listHeader: ['Name', 'Organization', 'Tenant ID', 'Source'],
+		fromSnapshot: (file: string) => `snapshot ${file}`,
+		fromGraph: (cloud: string) => `Microsoft Graph (${cloud})`,
+		none: 'No tenants are added. Add one: m365-licenses tenants add NAME --snapshot FILE, or tenants add NAME --graph --tenant-id ID.',
+		notAdded: (name: string, names: readonly string[]) => `tenants remove ${name}: no tenant of that name${names.length > 0 ? `; the tenants added are ${names.join(', ')}` : ''}`,
+		removed: (name: string, dir: string) => `removed ${name}: its copies and sign-ins are gone; its audit log and saved changes stay in ${dir} (--purge removes them too).`,
+		purged: (name: string) => `removed ${name} and everything kept for it, its audit log too.`,
+		purgeQuestion: (name: string, dir: string) => `Remove the audit log and saved changes of ${name} in ${dir} too? They cannot be brought back. Type yes to remove them: `,
+		/** The answers that confirm --purge. */
+		yesWords: ['yes', 'y'] as readonly string[],
+		purgeNeedsYes: '--purge asks first; without a terminal to ask in, add --yes',
+		notPurged: 'Nothing was removed.',
+		allWithProfile: '--all-tenants reads every tenant added: --profile does not go with it',
+		allWithTenant: (flag: string) => `--all-tenants reads the tenants added: ${flag} does not go with it`,
+		allNone: '--all-tenants: no tenants are added yet (m365-licenses tenants add NAME --snapshot FILE, or --graph --tenant-id ID)',
+		allApply: '--all-tenants only reads: a change is made within one tenant (reclaim --profile NAME --apply)',
+		/** Progress on stderr, a line a tenant. */
+		reading: (name: string) => `${name}: reading…`,
+		read: (name: string, seconds: string) => `${name}: read (${seconds} s)`,
+		failed: (name: string, problem: string) => `${name}: could not be read: ${problem}`,
+		someFailed: (failed: number, all: number) => `${failed} of ${all} tenants could not be read; the others are shown.`,
+		allHeader: ['Tenant', 'Product', 'Assigned', 'Available', 'Total'],
+		totalRow: 'Total',
+		notRead: (problem: string) => `not read: ${problem}`,
+		tenantHeading: (name: string, displayName: string) => `${name} (${displayName})`,
+		reclaimTotals: (licenses: number, users: number, tenants: number) =>
+			`Over ${plural(tenants, 'tenant', 'tenants')}: ${plural(licenses, 'license', 'licenses')} of ${plural(users, 'user', 'users')} could be reclaimed.`,
+		auditTenant: (name: string) => `[${name}]`,
+	},
 	dumbTerminal:
 		'm365-licenses cannot draw its screens on this terminal (TERM=dumb: it cannot move the cursor). The subcommands work on it: see m365-licenses --help.',
 	notATerminal:

@@ -13,6 +13,10 @@ const byCommand: {[K in keyof Output]?: ValidateFunction} = {
 	'reclaim-apply': validators.reclaimApply,
 	audit: validators.audit,
 	doctor: validators.doctor,
+	'tenants-list': validators.tenantsList,
+	'licenses-all': validators.licensesAll,
+	'reclaim-all': validators.reclaimAll,
+	'audit-all': validators.auditAll,
 };
 
 /** Ajv's errors in a line: where, and what is wrong there. */

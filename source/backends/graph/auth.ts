@@ -78,6 +78,41 @@ export function signOut(stateDir: string, copies: readonly string[]): boolean {
 	return any;
 }
 
+/**
+ * Forgets what was kept for one tenant (tenants remove): which account signed in to it, and the
+ * tokens issued for it (MSAL's entries whose realm it is). The account's refresh token stays: it is
+ * the account's, and reaches the other tenants it is kept for. True when anything went.
+ */
+export function forgetTenant(stateDir: string, tenantId: string): boolean {
+	const tenant = tenantId.toLowerCase();
+	let any = false;
+	const records = readIfThere(signInsFile(stateDir));
+	if (records !== null) {
+		const data = JSON.parse(records) as {version: number; targets?: Record<string, Remembered>};
+		const targets = Object.entries(data.targets ?? {});
+		const kept = targets.filter(([target, account]) => !target.endsWith(`/${tenant}`) && account.tenantId.toLowerCase() !== tenant);
+		if (kept.length !== targets.length) {
+			writePrivateFile(signInsFile(stateDir), `${JSON.stringify({...data, targets: Object.fromEntries(kept)}, null, 2)}\n`);
+			any = true;
+		}
+	}
+	const cache = readIfThere(tokenCacheFile(stateDir));
+	if (cache !== null) {
+		const sections = JSON.parse(cache) as Record<string, Record<string, {realm?: string}>>;
+		let changed = false;
+		for (const kind of ['Account', 'IdToken', 'AccessToken']) {
+			for (const [key, entry] of Object.entries(sections[kind] ?? {})) {
+				if (entry.realm?.toLowerCase() !== tenant) continue;
+				delete sections[kind]![key];
+				changed = true;
+			}
+		}
+		if (changed) writePrivateFile(tokenCacheFile(stateDir), JSON.stringify(sections));
+		any ||= changed;
+	}
+	return any;
+}
+
 /** The claims of a JWT, unverified: only to name who a given token is for. */
 function claimsOf(token: string): Record<string, unknown> {
 	try {

@@ -1,0 +1,105 @@
+// Tenants the app knows (tenants add/list/remove, --profile): run from the built bundle on a fresh
+// HOME, each tenant's journal, audit log and caches in a sub-folder of its own.
+import {existsSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {cli} from '../helpers/graph.js';
+import {freshHome} from '../helpers/home.js';
+import {expectShape} from '../helpers/schema.js';
+import {contosoId, fabrikam, northwind, snapshotOf} from '../helpers/tenants.js';
+
+function machine() {
+	const home = freshHome();
+	const run = (...args: string[]) => cli(args, home.env);
+	return {...home, run, tenantState: (id: string) => join(home.stateDir, 'tenants', id), tenantCache: (id: string) => join(home.cacheDir, 'tenants', id)};
+}
+const lines = (text: string) => text.trim().split('\n');
+
+describe('tenants add, list and remove', () => {
+	it('keeps each tenant in the preferences (owner-only), read from its snapshot, and lists them', async () => {
+		const m = machine();
+		const file = snapshotOf(northwind);
+		const added = await m.run('tenants', 'add', 'northwind', '--snapshot', file);
+		expect(added.stderr).toBe(`m365-licenses: added northwind: Northwind Traders (${northwind.id}). Open it with --profile northwind.\n`);
+		expect(added.status).toBe(0);
+		expect((await m.run('tenants', 'add', 'live', '--graph', '--tenant-id', fabrikam.id, '--cloud', 'usgov')).status).toBe(0);
+		const config = join(m.configDir, 'config.json');
+		expect(statSync(config).mode & 0o777).toBe(0o600);
+		const list = await m.run('tenants', 'list', '--json');
+		expectShape('tenants-list', JSON.parse(list.stdout));
+		expect(JSON.parse(list.stdout).tenants).toEqual([
+			{name: 'live', tenantId: fabrikam.id, displayName: null, source: 'graph', file: null, cloud: 'usgov', partnerTenantId: null},
+			{name: 'northwind', tenantId: northwind.id, displayName: 'Northwind Traders', source: 'snapshot', file, cloud: null, partnerTenantId: null},
+		]);
+		expect(lines((await m.run('tenants', 'list')).stdout)[0]).toMatch(/^Name\s+Organization\s+Tenant ID\s+Source$/);
+	});
+});
+
+describe('--profile', () => {
+	it("keeps each tenant's changes and audit log in its own sub-folder: none shown under another's name", async () => {
+		const m = machine();
+		await m.run('tenants', 'add', 'northwind', '--snapshot', snapshotOf(northwind));
+		await m.run('tenants', 'add', 'fabrikam', '--snapshot', snapshotOf(fabrikam));
+		const done = await m.run('unassign', '--profile', 'northwind', '--product', 'ENTERPRISEPACK', '--users', 'megan.bowen@contoso.com', '--yes', '--json');
+		expect(done.status).toBe(0);
+		expect(existsSync(join(m.tenantState(northwind.id), 'journal.jsonl'))).toBe(true);
+		expect(existsSync(join(m.stateDir, 'journal.jsonl'))).toBe(false);
+		const audit = async (...args: string[]) => JSON.parse((await m.run('audit', '--json', ...args)).stdout).entries;
+		expect(await audit('--profile', 'northwind')).toMatchObject([{tenantId: northwind.id, userPrincipalName: 'megan.bowen@contoso.com', outcome: 'removed'}]);
+		expect(await audit('--profile', 'fabrikam')).toEqual([]);
+		const holders = async (profile: string) =>
+			JSON.parse((await m.run('users', '--profile', profile, '--product', 'ENTERPRISEPACK', '--json')).stdout).users.map((u: {userPrincipalName: string}) => u.userPrincipalName);
+		expect(await holders('northwind')).not.toContain('megan.bowen@contoso.com');
+		expect(await holders('fabrikam')).toContain('megan.bowen@contoso.com');
+		// Two added, none named: not a guess.
+		const which = await m.run('licenses');
+		expect(which.status).toBe(2);
+		expect(which.stderr).toMatch(/2 tenants are added \(fabrikam, northwind\): choose one with --profile NAME/);
+	});
+
+	it('opens the only tenant added without --profile; the demo with none; what was saved before profiles stays where it was', async () => {
+		const m = machine();
+		// Saved before any tenant was added: the demo's change, in the state home's top folder.
+		expect((await m.run('unassign', '--product', 'ENTERPRISEPACK', '--users', 'megan.bowen@contoso.com', '--yes')).status).toBe(0);
+		const file = snapshotOf(northwind);
+		await m.run('tenants', 'add', 'northwind', '--snapshot', file);
+		const doctor = JSON.parse((await m.run('doctor', '--json')).stdout);
+		expect(doctor.tenant).toMatchObject({id: northwind.id, displayName: 'Northwind Traders'});
+		expect(doctor.stateDirectory).toBe(m.tenantState(northwind.id));
+		expect(JSON.parse((await m.run('audit', '--json')).stdout).entries).toEqual([]);
+		// The demo's change is still there, under the demo.
+		await m.run('tenants', 'remove', 'northwind');
+		expect(JSON.parse((await m.run('audit', '--json')).stdout).entries).toMatchObject([{tenantId: contosoId, outcome: 'removed'}]);
+	});
+
+	it('refuses a snapshot that has become another tenant, and changes nothing', async () => {
+		const m = machine();
+		const file = snapshotOf(northwind);
+		await m.run('tenants', 'add', 'northwind', '--snapshot', file);
+		writeFileSync(file, readFileSync(snapshotOf(fabrikam), 'utf8'));
+		const result = await m.run('unassign', '--product', 'ENTERPRISEPACK', '--users', 'megan.bowen@contoso.com', '--yes');
+		expect(result.status).toBe(1);
+		expect(result.stderr).toBe(
+			`m365-licenses: The tenant northwind was added as ${northwind.id}, but ${file} is now the tenant ${fabrikam.id}; nothing was shown or changed. Add it under a name of its own (m365-licenses tenants add).\n`,
+		);
+		expect(existsSync(join(m.tenantState(northwind.id), 'journal.jsonl'))).toBe(false);
+	});
+
+	it('tenants remove takes its caches; its audit log stays unless --purge', async () => {
+		const m = machine();
+		await m.run('tenants', 'add', 'northwind', '--snapshot', snapshotOf(northwind));
+		await m.run('unassign', '--product', 'ENTERPRISEPACK', '--users', 'megan.bowen@contoso.com', '--yes');
+		expect(existsSync(m.tenantCache(northwind.id))).toBe(true);
+		const removed = await m.run('tenants', 'remove', 'northwind');
+		expect(removed.status).toBe(0);
+		expect(removed.stderr).toContain('its audit log and saved changes stay in');
+		expect(existsSync(m.tenantCache(northwind.id))).toBe(false);
+		expect(existsSync(join(m.tenantState(northwind.id), 'journal.jsonl'))).toBe(true);
+		await m.run('tenants', 'add', 'northwind', '--snapshot', snapshotOf(northwind));
+		expect(JSON.parse((await m.run('audit', '--json')).stdout).entries).toHaveLength(1);
+		const purged = await m.run('tenants', 'remove', 'northwind', '--purge', '--yes');
+		expect(purged.stderr).toBe('m365-licenses: removed northwind and everything kept for it, its audit log too.\n');
+		expect(existsSync(m.tenantState(northwind.id))).toBe(false);
+		expect(JSON.parse((await m.run('tenants', 'list', '--json')).stdout).tenants).toEqual([]);
+	});
+});

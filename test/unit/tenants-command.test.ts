@@ -1,0 +1,106 @@
+// tenants add/list/remove and --profile, in-process as the command line runs them (the preferences
+// read, then the command run): what each refuses, in one line naming the flag or field.
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import type {CommandIO} from '../../source/commands/io.js';
+import {runCommand, type CommandValues} from '../../source/commands/run.js';
+import type {GlobalOptions} from '../../source/open-tenant.js';
+import {demoTenantPath, homesOf} from '../../source/paths.js';
+import {readPreferences, withPreferences} from '../../source/store/preferences.js';
+import {chooseProfile, tenantFolder} from '../../source/store/profiles.js';
+import {tempStateDir} from '../helpers/tenant.js';
+import {fabrikam, northwind, snapshotOf} from '../helpers/tenants.js';
+
+/** One machine: a state directory given (it holds the preferences too); commands run as cli.tsx runs them. */
+function machine() {
+	const dir = tempStateDir();
+	return {
+		dir,
+		async run(command: string, args: string[], values: CommandValues = {}, globals: Partial<GlobalOptions> = {}) {
+			let out = '';
+			let err = '';
+			const io: CommandIO = {out: t => void (out += t), err: t => void (err += t), stdinIsTTY: false, stdoutIsTTY: false, env: {}, ask: async () => 'n'};
+			try {
+				const preferences = await readPreferences(homesOf(dir));
+				const options = withPreferences({stateDir: dir, reset: false, ...globals}, {}, preferences);
+				return {status: await runCommand(command, values, options, '0.0.0', io, args), out, err};
+			} catch (error) {
+				return {status: (error as {exitCode?: number}).exitCode ?? -1, out, err: (error as Error).message};
+			}
+		},
+	};
+}
+
+describe('tenants: what is refused', () => {
+	it('says what is wrong in one line naming the flag or field, exits 2, and keeps nothing', async () => {
+		const m = machine();
+		const file = snapshotOf(northwind);
+		expect((await m.run('tenants', ['add', 'northwind'], {snapshot: file})).status).toBe(0);
+		const config = join(m.dir, 'config.json');
+		const before = readFileSync(config, 'utf8');
+		const cases: Array<[string[], CommandValues, Partial<GlobalOptions>, RegExp]> = [
+			[['add', 'NorthWind'], {snapshot: file}, {}, /the name northwind is taken/],
+			[['add', 'again'], {snapshot: file}, {}, new RegExp(`the tenant ${northwind.id} is added already, as northwind`)],
+			[['add', 'a b'], {snapshot: file}, {}, /tenant name "a b": use letters/],
+			[['add', '-x'], {snapshot: file}, {}, /tenant name "-x": use letters/],
+			[['add', 'x'], {}, {graph: true, tenantId: 'contoso.com'}, /--tenant-id contoso.com: give the directory \(tenant\) id/],
+			[['add', 'x'], {}, {graph: true}, /tenants add --graph needs --tenant-id ID/],
+			[['add', 'x'], {}, {graph: true, tenantId: fabrikam.id, cloud: 'mars'}, /--cloud mars: use worldwide/],
+			[['add', 'x'], {snapshot: file}, {tenantId: fabrikam.id}, /--tenant-id goes with tenants add NAME --graph/],
+			[['add', 'x'], {snapshot: file}, {graph: true}, /tenants add needs --snapshot FILE or --graph --tenant-id ID/],
+			[['add', 'x'], {}, {}, /tenants add needs --snapshot FILE or --graph --tenant-id ID/],
+			[['add'], {}, {}, /tenants add needs a name/],
+			[['add', 'x', 'y'], {snapshot: file}, {}, /unexpected argument "y"/],
+			[[], {}, {}, /tenants needs one of add, list, remove, discover/],
+			[['frobnicate'], {}, {}, /tenants frobnicate: use add, list, remove or discover/],
+			[['list'], {snapshot: file}, {}, /--snapshot does not go with tenants list/],
+			[['remove', 'nobody'], {}, {}, /tenants remove nobody: no tenant of that name; the tenants added are northwind/],
+			[['remove', 'northwind'], {purge: true}, {}, /--purge asks first; without a terminal to ask in, add --yes/],
+		];
+		for (const [args, values, globals, message] of cases) {
+			const result = await m.run('tenants', args, values, globals);
+			const said = `tenants ${args.join(' ')}`;
+			expect(result.status, said).toBe(2);
+			expect(result.err, said).toMatch(message);
+			expect(result.err, said).not.toContain('\n');
+		}
+		for (const [globals, message] of [
+			[{profile: 'nobody'}, /--profile nobody: no tenant of that name; the tenants added are northwind/],
+			[{profile: 'northwind', tenant: file}, /--profile names the tenant, and --tenant does not go with it/],
+			[{profile: 'northwind', tenantId: fabrikam.id}, /--profile names the tenant, and --tenant-id does not go with it/],
+			[{profile: 'northwind', graph: true}, /--graph: the tenant northwind is a snapshot, not a live tenant/],
+		] as const) {
+			const result = await m.run('licenses', [], {}, globals);
+			expect(result.status).toBe(2);
+			expect(result.err).toMatch(message);
+		}
+		const broken = await m.run('tenants', ['add', 'broken'], {snapshot: demoTenantPath.replace('contoso.json', 'tenant.schema.json')});
+		expect(broken.status).toBe(1);
+		expect(broken.err).toMatch(/^Tenant file .*tenant\.schema\.json: /);
+		expect(readFileSync(config, 'utf8')).toBe(before);
+	});
+});
+
+describe('which tenant opens', () => {
+	const profiles = {
+		northwind: {source: 'snapshot' as const, file: '/n.json', tenantId: northwind.id},
+		live: {source: 'graph' as const, tenantId: fabrikam.id},
+	};
+	it('--profile by name in any case; the only one added; none added: none (the demo)', () => {
+		expect(chooseProfile({profile: 'NORTHWIND', profiles})?.name).toBe('northwind');
+		expect(chooseProfile({profiles: {live: profiles.live}})?.name).toBe('live');
+		expect(chooseProfile({profiles: {}})).toBeNull();
+		expect(chooseProfile({})).toBeNull();
+	});
+	it('a tenant of its own (--tenant FILE, --graph) opens no profile; several and none named is said', () => {
+		expect(chooseProfile({profiles: {live: profiles.live}, tenant: '/x.json'})).toBeNull();
+		expect(chooseProfile({profiles: {live: profiles.live}, graph: true})).toBeNull();
+		expect(() => chooseProfile({profiles})).toThrow(/2 tenants are added \(live, northwind\): choose one with --profile NAME/);
+	});
+	it("a tenant's folder is its id, or a hash of an id that is no safe folder name", () => {
+		expect(tenantFolder(northwind.id.toUpperCase())).toBe(northwind.id);
+		expect(tenantFolder('../etc')).toMatch(/^id-[0-9a-f]{32}$/);
+		expect(tenantFolder('..')).toMatch(/^id-[0-9a-f]{32}$/);
+	});
+});
