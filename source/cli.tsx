@@ -173,6 +173,7 @@ async function main(argv: string[]): Promise<number> {
 		}
 		if (options[name].type === 'string' && !token.value) usageError(strings.cli.needsValue(name));
 	}
+	if (values['all-tenants'] && values.tenant) usageError(strings.tenants.allWithTenant('--tenant'));
 	// Flags and environment variables first; the preferences fill in what they leave unsaid.
 	const globals = withPreferences({
 		tenant: values.tenant,

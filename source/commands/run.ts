@@ -10,6 +10,7 @@ import {removeFromGroup} from './remove-from-group.js';
 import {findGroup} from '../domain/groups.js';
 import {reclaim} from './reclaim.js';
 import {tenants} from './tenants.js';
+import {auditAll, licensesAll, reclaimAll} from './all-tenants.js';
 import {defaultInactiveDays, sectionIds, type SectionId} from '../domain/reclaim.js';
 import {readUsersFile} from './users-file.js';
 import {distinctUsers} from '../domain/given-users.js';
@@ -72,6 +73,12 @@ export async function runCommand(
 	const writes = changing ? !values['dry-run'] : command === 'reclaim' && Boolean(values.apply);
 	if (globals.reset && !writes) {
 		throw usage(strings.state.reset.notWith(changing ? '--dry-run' : command === 'reclaim' ? strings.state.reset.noApply : strings.state.reset.command(command)));
+	}
+	if (values['all-tenants']) {
+		if (command === 'licenses') return licensesAll(globals, json, io);
+		if (command === 'audit') return auditAll(globals, json, io);
+		if (values.apply) throw usage(strings.tenants.allApply);
+		return reclaimAll(globals, {...reclaimFlags(values), json}, io);
 	}
 	// Sign-in messages (the device code) go to stderr: stdout stays data.
 	const say = (message: string) => io.err(`${message}\n`);

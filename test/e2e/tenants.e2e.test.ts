@@ -1,12 +1,13 @@
 // Tenants the app knows (tenants add/list/remove, --profile): run from the built bundle on a fresh
 // HOME, each tenant's journal, audit log and caches in a sub-folder of its own.
-import {existsSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {existsSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {cli} from '../helpers/graph.js';
 import {freshHome} from '../helpers/home.js';
 import {expectShape} from '../helpers/schema.js';
 import {contosoId, fabrikam, northwind, snapshotOf} from '../helpers/tenants.js';
+import {demoTenantPath} from '../../source/paths.js';
 
 function machine() {
 	const home = freshHome();
@@ -101,5 +102,58 @@ describe('--profile', () => {
 		expect(purged.stderr).toBe('m365-licenses: removed northwind and everything kept for it, its audit log too.\n');
 		expect(existsSync(m.tenantState(northwind.id))).toBe(false);
 		expect(JSON.parse((await m.run('tenants', 'list', '--json')).stdout).tenants).toEqual([]);
+	});
+});
+
+describe('--all-tenants', () => {
+	it('licenses and reclaim: each tenant with its own answer, one that cannot be read listed with why, exit 3; audit merged by time', async () => {
+		const m = machine();
+		const gone = snapshotOf(fabrikam);
+		await m.run('tenants', 'add', 'northwind', '--snapshot', snapshotOf(northwind));
+		await m.run('tenants', 'add', 'contoso', '--snapshot', demoTenantPath);
+		await m.run('tenants', 'add', 'fabrikam', '--snapshot', gone);
+		rmSync(gone);
+		await m.run('unassign', '--profile', 'northwind', '--product', 'ENTERPRISEPACK', '--users', 'megan.bowen@contoso.com', '--yes');
+		await m.run('unassign', '--profile', 'contoso', '--product', 'ENTERPRISEPACK', '--users', 'nestor.wilke@contoso.com', '--yes');
+
+		const licenses = await m.run('licenses', '--all-tenants', '--json');
+		expect(licenses.status).toBe(3);
+		const data = JSON.parse(licenses.stdout);
+		expectShape('licenses-all', data);
+		expect(data.tenants.map((t: {name: string; tenantId: string; error: string | null}) => [t.name, t.tenantId, t.error?.replace(gone, 'FILE') ?? null])).toEqual([
+			['contoso', contosoId, null],
+			['fabrikam', fabrikam.id, 'Tenant file FILE: cannot read it: no such file'],
+			['northwind', northwind.id, null],
+		]);
+		const e3 = (name: string) => data.tenants.find((t: {name: string}) => t.name === name).products.find((p: {skuPartNumber: string}) => p.skuPartNumber === 'ENTERPRISEPACK');
+		expect(e3('northwind').assigned).toBe(e3('contoso').assigned);
+		const totalE3 = data.totals.products.find((p: {skuPartNumber: string}) => p.skuPartNumber === 'ENTERPRISEPACK');
+		expect(totalE3).toMatchObject({tenants: 2, assigned: e3('northwind').assigned * 2});
+		expect(data.totals).toMatchObject({tenants: 3, failed: 1});
+		// A line for each tenant as it is read, on stderr: stdout stays data.
+		expect(licenses.stderr).toMatch(/^m365-licenses: northwind: read \(\d+\.\d s\)$/m);
+		expect(licenses.stderr).toMatch(/^m365-licenses: fabrikam: could not be read: Tenant file .*: cannot read it: no such file$/m);
+		expect(licenses.stderr).toMatch(/1 of 3 tenants could not be read; the others are shown\.$/m);
+
+		const reclaim = await m.run('reclaim', '--all-tenants', '--json');
+		expect(reclaim.status).toBe(3);
+		const reclaimed = JSON.parse(reclaim.stdout);
+		expectShape('reclaim-all', reclaimed);
+		const blocked = (name: string) => reclaimed.tenants.find((t: {name: string}) => t.name === name).sections.find((s: {id: string}) => s.id === 'blocked').licenses;
+		expect(reclaimed.totals.sections.find((s: {id: string}) => s.id === 'blocked').licenses).toBe(blocked('contoso') + blocked('northwind'));
+
+		const audit = await m.run('audit', '--all-tenants', '--json');
+		const merged = JSON.parse(audit.stdout);
+		expectShape('audit-all', merged);
+		expect(merged.entries.map((e: {tenant: string; tenantId: string; userPrincipalName: string}) => [e.tenant, e.tenantId, e.userPrincipalName])).toEqual([
+			['northwind', northwind.id, 'megan.bowen@contoso.com'],
+			['contoso', contosoId, 'nestor.wilke@contoso.com'],
+		]);
+		const text = await m.run('audit', '--all-tenants');
+		expect(lines(text.stdout)[0]).toMatch(/^\[northwind\] \d{4}-\d\d-\d\d \d\d:\d\d:\d\d {2}unassign {2}removed {2}megan\.bowen@contoso\.com$/);
+		// Nothing is changed across tenants.
+		const apply = await m.run('reclaim', '--all-tenants', '--apply', '--section', 'blocked', '--yes');
+		expect(apply.status).toBe(2);
+		expect(apply.stderr).toMatch(/--all-tenants only reads: a change is made within one tenant/);
 	});
 });

@@ -9,6 +9,7 @@ import type {GlobalOptions} from '../../source/open-tenant.js';
 import {demoTenantPath, homesOf} from '../../source/paths.js';
 import {readPreferences, withPreferences} from '../../source/store/preferences.js';
 import {chooseProfile, tenantFolder} from '../../source/store/profiles.js';
+import {atMostAtOnce} from '../../source/commands/all-tenants.js';
 import {tempStateDir} from '../helpers/tenant.js';
 import {fabrikam, northwind, snapshotOf} from '../helpers/tenants.js';
 
@@ -102,5 +103,29 @@ describe('which tenant opens', () => {
 		expect(tenantFolder(northwind.id.toUpperCase())).toBe(northwind.id);
 		expect(tenantFolder('../etc')).toMatch(/^id-[0-9a-f]{32}$/);
 		expect(tenantFolder('..')).toMatch(/^id-[0-9a-f]{32}$/);
+	});
+});
+
+describe('reading tenants side by side', () => {
+	it('at most the limit at once, every one read, the answers in the order asked', async () => {
+		let running = 0;
+		let most = 0;
+		const waiting: Array<() => void> = [];
+		const work = atMostAtOnce([1, 2, 3, 4, 5, 6, 7], 3, async n => {
+			running++;
+			most = Math.max(most, running);
+			await new Promise<void>(resolve => waiting.push(resolve));
+			running--;
+			return n * 10;
+		});
+		// Let the waiting ones go one at a time, the last first.
+		while (true) {
+			await new Promise(resolve => setImmediate(resolve));
+			const next = waiting.pop();
+			if (!next) break;
+			next();
+		}
+		expect(await work).toEqual([10, 20, 30, 40, 50, 60, 70]);
+		expect(most).toBe(3);
 	});
 });
