@@ -220,6 +220,8 @@ export function prepare(
 			customLogin: endpoints.customLogin,
 			resource: clouds[endpoints.cloud].graph,
 			stateDir: homes.signIns,
+			// A customer found through its partner (tenants discover) signs in through the partner's sign-in.
+			partnerTenantId: options.chosen?.profile.source === 'graph' ? options.chosen.profile.partnerTenantId : undefined,
 			timeoutMs,
 			say,
 			settled: signInSettled,

@@ -344,6 +344,23 @@ const TenantsList = closed(
 	{description: 'tenants list --json: the tenants added, by name.'},
 );
 
+const TenantsDiscover = closed(
+	{
+		partnerTenantId: orNull('string', {description: "the partner's tenant signed in to"}),
+		customers: Type.Array(
+			closed({
+				name: text('the name it is added under (or would be)'),
+				tenantId: text(),
+				displayName: text(),
+				added: flag('added by this run'),
+				alreadyAs: orNull('string', {description: 'added before, under this name'}),
+				error: orNull('string', {description: "why it could not be read with its own token (a GDAP relationship without a role that reads licenses: Graph's 403); null when it could, or was not added"}),
+			}),
+		),
+	},
+	{description: "tenants discover --json: the partner's GDAP customers (delegatedAdminCustomers), each with whether it was added and could be read."},
+);
+
 /** One tenant of an --all-tenants answer: its name and id, and its own answer, or why it could not be read. */
 const OfTenant = {
 	name: text('the tenant as added (tenants add)'),
@@ -415,6 +432,7 @@ const definitions = {
 	audit: Audit,
 	doctor: Doctor,
 	'tenants-list': TenantsList,
+	'tenants-discover': TenantsDiscover,
 	'licenses-all': LicensesAll,
 	'reclaim-all': ReclaimAll,
 	'audit-all': AuditAll,

@@ -12,8 +12,10 @@ import {forgetTenant} from '../backends/graph/auth.js';
 import {removeFolder} from '../fs/durable.js';
 import {updatePreference} from '../store/preferences.js';
 import {findProfile, homesOfTenant, profileNames} from '../store/profiles.js';
-import {profileNamePattern, tenantIdPattern, type TenantProfile, type TenantProfiles} from '../store/profiles.schema.js';
+import {tenantIdPattern, type TenantProfile, type TenantProfiles} from '../store/profiles.schema.js';
 import type {Output} from './output.schema.js';
+import {discover} from './discover.js';
+import {checkName, keepProfile} from './keep-profile.js';
 
 export interface TenantsValues {
 	json?: boolean;
@@ -32,12 +34,12 @@ export async function tenants(args: readonly string[], values: TenantsValues, gl
 	const refuse = (flag: string, given: unknown) => {
 		if (given) throw usage(strings.tenants.flagNotWith(flag, action ?? ''));
 	};
-	if (action !== 'add') {
-		refuse('--snapshot', values.snapshot);
+	if (action !== 'add') refuse('--snapshot', values.snapshot);
+	if (action !== 'add' && action !== 'discover') {
 		for (const [flag, given] of [['--tenant-id', globals.tenantId], ['--cloud', globals.cloud], ['--client-id', globals.clientId]] as const) refuse(flag, given);
 	}
 	if (action !== 'remove') refuse('--purge', values.purge);
-	if (action !== 'remove') refuse('--yes', values.yes);
+	if (action !== 'remove' && action !== 'discover') refuse('--yes', values.yes);
 	if (action !== 'list' && action !== 'discover') refuse('--json', values.json);
 	switch (action) {
 		case 'add':
@@ -49,20 +51,14 @@ export async function tenants(args: readonly string[], values: TenantsValues, gl
 		case 'remove':
 			only(1);
 			return remove(rest[0], values, globals, io);
+		case 'discover':
+			only(0);
+			return discover(values, globals, io);
 		case undefined:
 			throw usage(strings.tenants.needsAction);
 		default:
 			throw usage(strings.tenants.unknownAction(action));
 	}
-}
-
-/** A new profile's name: one --profile can take, and not one taken already (in any case). */
-export function checkName(name: string | undefined, profiles: TenantProfiles | undefined): string {
-	if (name === undefined) throw usage(strings.tenants.needsName);
-	if (!new RegExp(profileNamePattern).test(name)) throw usage(strings.tenants.badName(name));
-	const taken = findProfile(profiles, name);
-	if (taken) throw usage(strings.tenants.taken(taken.name));
-	return name;
 }
 
 /** The profile that `tenants add` keeps, from its flags; a snapshot is read to learn its tenant. */
@@ -87,17 +83,6 @@ async function profileFrom(values: TenantsValues, globals: GlobalOptions): Promi
 		...(globals.cloud ? {cloud: globals.cloud as Cloud} : {}),
 		...(globals.clientId ? {clientId: globals.clientId} : {}),
 	};
-}
-
-/** Keeps the profile under its name, unless the name or the tenant was taken meanwhile. */
-export async function keepProfile(globals: GlobalOptions, io: CommandIO, name: string, profile: TenantProfile): Promise<void> {
-	const {homes} = baseHomes(globals, io.env);
-	await updatePreference(homes, 'tenants', current => {
-		checkName(name, current);
-		const same = profileNames(current).find(n => current![n]!.tenantId.toLowerCase() === profile.tenantId.toLowerCase());
-		if (same) throw usage(strings.tenants.sameTenant(profile.tenantId, same));
-		return {...current, [name]: profile};
-	});
 }
 
 async function add(given: string | undefined, values: TenantsValues, globals: GlobalOptions, io: CommandIO): Promise<number> {

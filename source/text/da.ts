@@ -808,6 +808,7 @@ export const da: Strings = {
 		},
 	},
 	signIn: {
+		otherTenant: (asked, given) => `logontjenesten gav et token til lejeren ${given}, da der blev bedt om et til ${asked}: det blev ikke brugt`,
 		title: 'Microsoft 365: logger på og læser lejeren',
 		cancel: 'q, esc eller ctrl+c annullerer.',
 		deviceCode: (url, code, permissions, minutes) =>
@@ -1202,6 +1203,14 @@ Taster: tryk ? i appen.`,
 		notRead: problem => `ikke læst: ${problem}`,
 		tenantHeading: (name, displayName) => `${name} (${displayName})`,
 		reclaimTotals: (licenses, users, tenants) => `I ${flertal(tenants, 'lejer', 'lejere')}: ${licenser(licenses)} hos ${brugere(users)} kan tages tilbage.`,
+		discoverNeedsGraph: 'tenants discover læser kunderne hos en partners lejer: tilføj --graph (og --tenant-id ID for partnerens lejer)',
+		offer: (displayName, tenantId, name) => `Skal ${displayName} (${tenantId}) tilføjes som ${name}? Skriv ja for at tilføje: `,
+		answeredAsOther: (asked, found) => `Microsoft Graph svarede som lejeren ${found} på et token til ${asked}: ikke brugt`,
+		noCustomers: 'Ingen kunder: denne lejer administrerer ingen andre lejere via GDAP (delegatedAdminCustomers er tom).',
+		discoverHeader: ['Navn', 'Organisation', 'Lejer-id', 'Tilstand'],
+		alreadyAs: name => `tilføjet før, som ${name}`,
+		addedState: 'tilføjet',
+		notAddedState: 'ikke tilføjet',
 		auditTenant: name => `[${name}]`,
 	},
 	dumbTerminal:

@@ -769,6 +769,7 @@ export const en = {
 		},
 	},
 	signIn: {
+		otherTenant: (asked: string, given: string) => `the sign-in service gave a token for the tenant ${given} when one for ${asked} was asked for: it was not used`,
 		title: 'Microsoft 365: signing in and reading the tenant',
 		cancel: 'q, esc or ctrl+c cancels.',
 		/** The device-code prompt: where to go and what to type, for how long, and why when an action needs more. */
@@ -1172,6 +1173,14 @@ Keys: press ? in the app.`,
 		tenantHeading: (name: string, displayName: string) => `${name} (${displayName})`,
 		reclaimTotals: (licenses: number, users: number, tenants: number) =>
 			`Over ${plural(tenants, 'tenant', 'tenants')}: ${plural(licenses, 'license', 'licenses')} of ${plural(users, 'user', 'users')} could be reclaimed.`,
+		discoverNeedsGraph: 'tenants discover reads the customers of a partner\'s tenant: add --graph (and --tenant-id ID for the partner\'s tenant)',
+		offer: (displayName: string, tenantId: string, name: string) => `Add ${displayName} (${tenantId}) as ${name}? Type yes to add it: `,
+		answeredAsOther: (asked: string, found: string) => `Microsoft Graph answered as the tenant ${found} to a token for ${asked}: not used`,
+		noCustomers: 'No customers: this tenant manages no other tenant through GDAP (delegatedAdminCustomers is empty).',
+		discoverHeader: ['Name', 'Organization', 'Tenant ID', 'State'],
+		alreadyAs: (name: string) => `added before, as ${name}`,
+		addedState: 'added',
+		notAddedState: 'not added',
 		auditTenant: (name: string) => `[${name}]`,
 	},
 	dumbTerminal:

@@ -41,6 +41,7 @@ const sources = [
 			audit: ['/definitions/audit', "Output['audit']"],
 			doctor: ['/definitions/doctor', "Output['doctor']"],
 			tenantsList: ['/definitions/tenants-list', "Output['tenants-list']"],
+			tenantsDiscover: ['/definitions/tenants-discover', "Output['tenants-discover']"],
 			licensesAll: ['/definitions/licenses-all', "Output['licenses-all']"],
 			reclaimAll: ['/definitions/reclaim-all', "Output['reclaim-all']"],
 			auditAll: ['/definitions/audit-all', "Output['audit-all']"],

@@ -14,6 +14,7 @@ const byCommand: {[K in keyof Output]?: ValidateFunction} = {
 	audit: validators.audit,
 	doctor: validators.doctor,
 	'tenants-list': validators.tenantsList,
+	'tenants-discover': validators.tenantsDiscover,
 	'licenses-all': validators.licensesAll,
 	'reclaim-all': validators.reclaimAll,
 	'audit-all': validators.auditAll,
