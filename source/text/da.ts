@@ -808,7 +808,7 @@ export const da: Strings = {
 		},
 	},
 	signIn: {
-		otherTenant: (asked, given) => `logontjenesten gav et token til lejeren ${given}, da der blev bedt om et til ${asked}: det blev ikke brugt`,
+		otherTenant: (asked, given) => `logontjenesten gav et adgangstoken til lejeren ${given}, da der blev bedt om et til ${asked}: det blev ikke brugt`,
 		title: 'Microsoft 365: logger på og læser lejeren',
 		cancel: 'q, esc eller ctrl+c annullerer.',
 		deviceCode: (url, code, permissions, minutes) =>
@@ -1140,11 +1140,11 @@ Taster: tryk ? i appen.`,
 		},
 	},
 	tenants: {
-		usage: `Mange lejere (en it-partners kunder, lejerne i en koncern):
+		usage: `Mange lejere (en IT-partners kunder, lejerne i en koncern):
   tenants add NAVN --snapshot FIL
   tenants add NAVN --graph --tenant-id ID [--cloud NAVN] [--client-id ID]
                      tilføj en lejer under et navn, du vælger (bogstaver, cifre, . - _);
-                     et snapshot læses nu, en direkte lejers ID er dens mappe-id (lejer-id)
+                     et øjebliksbillede læses nu, en direkte lejers ID er dens mappe-id
   tenants list [--json]
                      de tilføjede lejere
   tenants remove NAVN [--purge [--yes]]
@@ -1156,12 +1156,12 @@ Taster: tryk ? i appen.`,
   --profile NAVN     åbn en tilføjet lejer (alle kommandoer og appen); med én tilføjet
                      åbnes den uden --profile; med ingen, demoen
   licenses --all-tenants [--json], reclaim --all-tenants [--json], audit --all-tenants [--json]
-                     alle tilføjede lejere, læst side om side; en lejer, der ikke kan
+                     alle tilføjede lejere, læst samtidig; en lejer, der ikke kan
                      læses, vises med årsagen, og slutkoden er 3`,
 		profileWith: flag => `--profile angiver lejeren, og ${flag} kan ikke bruges sammen med den`,
 		unknownProfile: (name, names) => `--profile ${name}: ingen lejer med det navn; de tilføjede lejere er ${liste(names)}`,
 		noProfiles: name => `--profile ${name}: ingen lejere er tilføjet endnu (m365-licenses tenants add NAVN --snapshot FIL, eller --graph --tenant-id ID)`,
-		notLive: name => `--graph: lejeren ${name} er et snapshot, ikke en direkte lejer`,
+		notLive: name => `--graph: lejeren ${name} er et øjebliksbillede, ikke en direkte lejer`,
 		severalProfiles: names => `${tal(names.length)} lejere er tilføjet (${liste(names)}): vælg én med --profile NAVN, eller læs dem alle med --all-tenants`,
 		otherTenant: (name, source, found, expected) =>
 			`Lejeren ${name} blev tilføjet som ${expected}, men ${source} er nu lejeren ${found}; intet blev vist eller ændret. Tilføj den under sit eget navn (m365-licenses tenants add).`,
@@ -1177,17 +1177,17 @@ Taster: tryk ? i appen.`,
 		graphOnly: flag => `${flag} hører til tenants add NAVN --graph, ikke til --snapshot`,
 		needsTenantId: 'tenants add --graph kræver --tenant-id ID: mappe-id’et (lejer-id)',
 		badTenantId: given =>
-			`--tenant-id ${given}: angiv mappe-id’et (lejer-id), f.eks. 72f988bf-86f1-41af-91ab-2d7cd011db47 (Microsoft Entra Administration > Oversigt > Lejer-id)`,
+			`--tenant-id ${given}: angiv mappe-id’et (lejer-id), f.eks. 00000000-0000-0000-0000-000000000000 (Microsoft Entra Administration > Oversigt > Lejer-id)`,
 		added: (name, displayName, tenantId) => `${name} er tilføjet: ${displayName ? `${displayName} (${tenantId})` : tenantId}. Åbn den med --profile ${name}.`,
 		listHeader: ['Navn', 'Organisation', 'Lejer-id', 'Kilde'],
-		fromSnapshot: file => `snapshot ${file}`,
+		fromSnapshot: file => `lejerfil ${file}`,
 		fromGraph: cloud => `Microsoft Graph (${cloud})`,
 		none: 'Ingen lejere er tilføjet. Tilføj én: m365-licenses tenants add NAVN --snapshot FIL, eller tenants add NAVN --graph --tenant-id ID.',
 		notAdded: (name, names) => `tenants remove ${name}: ingen lejer med det navn${names.length > 0 ? `; de tilføjede lejere er ${liste(names)}` : ''}`,
 		removed: (name, dir) => `${name} er fjernet: dens kopier og logon er væk; dens revisionslog og gemte ændringer bliver i ${dir} (--purge fjerner dem også).`,
 		purged: name => `${name} er fjernet sammen med alt, der var gemt for den, også revisionsloggen.`,
 		purgeQuestion: (name, dir) => `Skal revisionsloggen og de gemte ændringer for ${name} i ${dir} også fjernes? De kan ikke hentes tilbage. Skriv ja for at fjerne dem: `,
-		yesWords: ['ja', 'j', 'yes', 'y'],
+		yesWords: ['ja', 'j'],
 		purgeNeedsYes: '--purge spørger først; uden en terminal at spørge i skal du tilføje --yes',
 		notPurged: 'Intet blev fjernet.',
 		allWithProfile: '--all-tenants læser alle tilføjede lejere: --profile kan ikke bruges sammen med den',
@@ -1205,7 +1205,7 @@ Taster: tryk ? i appen.`,
 		reclaimTotals: (licenses, users, tenants) => `I ${flertal(tenants, 'lejer', 'lejere')}: ${licenser(licenses)} hos ${brugere(users)} kan tages tilbage.`,
 		discoverNeedsGraph: 'tenants discover læser kunderne hos en partners lejer: tilføj --graph (og --tenant-id ID for partnerens lejer)',
 		offer: (displayName, tenantId, name) => `Skal ${displayName} (${tenantId}) tilføjes som ${name}? Skriv ja for at tilføje: `,
-		answeredAsOther: (asked, found) => `Microsoft Graph svarede som lejeren ${found} på et token til ${asked}: ikke brugt`,
+		answeredAsOther: (asked, found) => `Microsoft Graph svarede som lejeren ${found} på et adgangstoken til ${asked}: ikke brugt`,
 		noCustomers: 'Ingen kunder: denne lejer administrerer ingen andre lejere via GDAP (delegatedAdminCustomers er tom).',
 		discoverHeader: ['Navn', 'Organisation', 'Lejer-id', 'Tilstand'],
 		alreadyAs: name => `tilføjet før, som ${name}`,

@@ -1123,7 +1123,7 @@ Keys: press ? in the app.`,
   --profile NAME     open a tenant added (every command and the app); with one added, it is
                      opened without --profile; with none, the demo
   licenses --all-tenants [--json], reclaim --all-tenants [--json], audit --all-tenants [--json]
-                     every tenant added, read side by side; a tenant that cannot be read is
+                     every tenant added, read in parallel; a tenant that cannot be read is
                      listed with why, and the exit code is 3`,
 		profileWith: (flag: string) => `--profile names the tenant, and ${flag} does not go with it`,
 		unknownProfile: (name: string, names: readonly string[]) => `--profile ${name}: no tenant of that name; the tenants added are ${names.join(', ')}`,
@@ -1144,7 +1144,7 @@ Keys: press ? in the app.`,
 		graphOnly: (flag: string) => `${flag} goes with tenants add NAME --graph, not with --snapshot`,
 		needsTenantId: 'tenants add --graph needs --tenant-id ID: the directory (tenant) id',
 		badTenantId: (given: string) =>
-			`--tenant-id ${given}: give the directory (tenant) id, such as 72f988bf-86f1-41af-91ab-2d7cd011db47 (Microsoft Entra admin center > Overview > Tenant ID)`,
+			`--tenant-id ${given}: give the directory (tenant) id, such as 00000000-0000-0000-0000-000000000000 (Microsoft Entra admin center > Overview > Tenant ID)`,
 		added: (name: string, displayName: string | null, tenantId: string) => `added ${name}: ${displayName ? `${displayName} (${tenantId})` : tenantId}. Open it with --profile ${name}.`,
 		listHeader: ['Name', 'Organization', 'Tenant ID', 'Source'],
 		fromSnapshot: (file: string) => `snapshot ${file}`,

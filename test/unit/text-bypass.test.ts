@@ -225,6 +225,8 @@ const typedNames = new Set(
 		...keyTable.flatMap(binding => binding.keys.flatMap(spec => (da.keys.names[spec.key] ?? keyText(spec)).split('+'))),
 		...languageIds,
 		...[...en.cli.usage.matchAll(/^ {2}([a-z][\w-]*)/gm)].map(match => match[1]!),
+		// tenants and what follows it: add, list, remove, discover.
+		...[...en.tenants.usage.matchAll(/^ {2}(tenants)(?: ([a-z]+))?/gm)].flatMap(match => match.slice(1).filter(Boolean)),
 		...sectionIds,
 		...consequenceKinds,
 		...Object.keys(clouds),
