@@ -3,7 +3,8 @@ import {UserError} from '../errors.js';
 import {strings} from '../text/index.js';
 import {exitCodes, terminalSafe, type CommandIO} from './io.js';
 import {signOut} from '../backends/graph/auth.js';
-import {graphCacheFile, homesFor, openTenant, type GlobalOptions} from '../open-tenant.js';
+import {baseHomes, graphCacheFile, openTenant, type GlobalOptions} from '../open-tenant.js';
+import {homesOfTenant} from '../store/profiles.js';
 import {audit, doctor, licenses, matchProducts, users} from './read.js';
 import {unassign} from './unassign.js';
 import {removeFromGroup} from './remove-from-group.js';
@@ -84,10 +85,13 @@ export async function runCommand(
 	const say = (message: string) => io.err(`${message}\n`);
 	if (command === 'doctor') return doctor(globals, version, json, io);
 	if (command === 'logout') {
-		const {homes, moved} = homesFor(globals, io.env);
+		const {homes, moved} = baseHomes(globals, io.env);
 		if (moved) io.err(`m365-licenses: ${moved}\n`);
-		// The sign-in goes, and with it every copy of what it read.
-		io.err(`m365-licenses: ${signOut(homes.state, [graphCacheFile(homes.cache)]) ? strings.cli.signedOut : strings.cli.noSignIn}\n`);
+		// The sign-in goes (one for every tenant it reached), and with it every copy of what it read:
+		// the live tenant's without a profile, and each live tenant's added.
+		const live = Object.values(globals.profiles ?? {}).filter(p => p.source === 'graph');
+		const copies = [homes, ...live.map(p => homesOfTenant(homes, p.tenantId))].map(h => graphCacheFile(h.cache));
+		io.err(`m365-licenses: ${signOut(homes.signIns, copies) ? strings.cli.signedOut : strings.cli.noSignIn}\n`);
 		return exitCodes.done;
 	}
 	const reclaiming = command === 'reclaim' ? reclaimFlags(values) : undefined;

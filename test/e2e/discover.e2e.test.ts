@@ -2,6 +2,8 @@
 // server), its GDAP customers read from the local Graph, each reached with a token of its own tenant
 // from the same sign-in; a customer whose relationship lacks the role answers 403 and is listed with
 // it. Never a Microsoft host.
+import {existsSync} from 'node:fs';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {startIdentityServer} from '../fixtures/identity-server.js';
 import {startPartnerGraph} from '../fixtures/partner-graph.js';
@@ -20,7 +22,7 @@ async function partnerWithCustomers() {
 	const recording = recordConnections();
 	const env = {...home.env, M365_LICENSES_GRAPH_TOKEN: '', NODE_EXTRA_CA_CERTS: idp.caFile, ...recording.env};
 	const endpoints = ['--graph-endpoint', graph.url, '--login-endpoint', idp.url, '--client-id', clientId];
-	return {idp, graph, env, run: (...args: string[]) => cli([...args, ...endpoints], env), connections: recording.connections};
+	return {idp, graph, env, stateDir: home.stateDir, run: (...args: string[]) => cli([...args, ...endpoints], env), connections: recording.connections};
 }
 
 describe('tenants discover --graph', () => {
@@ -66,5 +68,11 @@ describe('tenants discover --graph', () => {
 			['fabrikam-inc', false],
 			['northwind-traders', false],
 		]);
+		// logout forgets the one sign-in that reached them all, kept once at the top of the state home.
+		expect(existsSync(join(p.stateDir, 'msal-token-cache.json'))).toBe(true);
+		const out = await cli(['logout'], p.env);
+		expect(out.stderr).toBe('m365-licenses: signed out: the kept sign-in was removed.\n');
+		expect(existsSync(join(p.stateDir, 'msal-token-cache.json'))).toBe(false);
+		expect(existsSync(join(p.stateDir, 'sign-in.json'))).toBe(false);
 	});
 });
