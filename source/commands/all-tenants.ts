@@ -5,99 +5,18 @@
 import {UserError} from '../errors.js';
 import {strings} from '../text/index.js';
 import {exitCodes, outputWidth, paragraph, table, type CommandIO} from './io.js';
-import {baseHomes, openTenant, type GlobalOptions} from '../open-tenant.js';
+import {baseHomes, type GlobalOptions} from '../open-tenant.js';
+import {checkAllTenants, readTenants, type TenantRead} from '../open-tenants.js';
 import type {Tenant} from '../domain/model.js';
-import {homesOfTenant, profileNames} from '../store/profiles.js';
-import type {TenantProfile} from '../store/profiles.schema.js';
+import {homesOfTenant} from '../store/profiles.js';
 import {openStateFile} from '../store/state-file.js';
 import {licensesJson} from './read.js';
 import {reclaimJson, reclaimText} from './reclaim.js';
 import type {SectionId} from '../domain/reclaim.js';
 import type {Output} from './output.schema.js';
 
-/** Tenants read at once: enough to overlap their waits on Graph, few enough for a small machine. */
-export const tenantsAtOnce = 4;
-
-export interface TenantRead<T> {
-	name: string;
-	tenantId: string;
-	result: T | null;
-	error: string | null;
-}
-
-const usage = (message: string) => new UserError(strings.cli.usageError(message), exitCodes.usage);
-
-/** The flags that name one tenant have no place beside --all-tenants. */
-export function checkAllTenants(globals: GlobalOptions): string[] {
-	if (globals.profile !== undefined) throw usage(strings.tenants.allWithProfile);
-	if (globals.tenantId !== undefined && !globals.graph) throw usage(strings.tenants.allWithTenant('--tenant-id'));
-	if (globals.reset) throw usage(strings.tenants.allWithTenant('--reset'));
-	if (globals.actAs !== undefined) throw usage(strings.tenants.allWithTenant('--as'));
-	const names = profileNames(globals.profiles);
-	if (names.length === 0) throw usage(strings.tenants.allNone);
-	return names;
-}
-
-/** The options that open one profile: its own tenant, and of the flags given only those that apply to it. */
-function optionsFor(globals: GlobalOptions, name: string, profile: TenantProfile): GlobalOptions {
-	const live = profile.source === 'graph';
-	return {
-		stateDir: globals.stateDir,
-		reset: false,
-		language: globals.language,
-		profiles: globals.profiles,
-		preferredClientId: globals.preferredClientId,
-		profile: name,
-		...(live
-			? {clientId: globals.clientId, graphEndpoint: globals.graphEndpoint, loginEndpoint: globals.loginEndpoint, requestTimeout: globals.requestTimeout, maxDuration: globals.maxDuration}
-			: {}),
-	};
-}
-
-/** Runs `work` over the items, at most `limit` at once, the results in the items' order. */
-export async function atMostAtOnce<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-	const results: R[] = new Array(items.length);
-	let next = 0;
-	const worker = async () => {
-		while (next < items.length) {
-			const i = next++;
-			results[i] = await work(items[i]!);
-		}
-	};
-	await Promise.all(Array.from({length: Math.min(limit, items.length)}, worker));
-	return results;
-}
-
-/**
- * Every tenant added, each opened as --profile NAME would open it (read only, never asking for a
- * sign-in: a tenant not signed in says so) and `read`; a failure is that tenant's alone.
- */
-export async function readAllTenants<T>(globals: GlobalOptions, io: CommandIO, read: (tenant: Tenant) => T, limit = tenantsAtOnce): Promise<Array<TenantRead<T>>> {
-	const names = checkAllTenants(globals);
-	return atMostAtOnce(names, limit, async name => {
-		const profile = globals.profiles![name]!;
-		const started = Date.now();
-		io.err(`m365-licenses: ${strings.tenants.reading(name)}\n`);
-		try {
-			const say = (message: string) => io.err(`m365-licenses: ${name}: ${message}\n`);
-			const opened = await openTenant(optionsFor(globals, name, profile), io.env, say, {interactive: false, oneShot: true});
-			try {
-				const result = read(opened.store.getState().tenant);
-				io.err(`m365-licenses: ${strings.tenants.read(name, ((Date.now() - started) / 1000).toFixed(1))}\n`);
-				return {name, tenantId: profile.tenantId, result, error: null};
-			} finally {
-				const problem = opened.release();
-				if (problem) say(problem);
-			}
-		} catch (error) {
-			// A programming error is not a tenant's: it ends the command as any would.
-			if (!(error instanceof UserError)) throw error;
-			const problem = error.message.replace(/\s*\n\s*/g, ' ');
-			io.err(`m365-licenses: ${strings.tenants.failed(name, problem)}\n`);
-			return {name, tenantId: profile.tenantId, result: null, error: problem};
-		}
-	});
-}
+/** Every tenant added, read as --profile NAME would open it, with a line on stderr as each is read. */
+const readAllTenants = <T>(globals: GlobalOptions, io: CommandIO, read: (tenant: Tenant) => T) => readTenants(globals, io.env, line => io.err(`m365-licenses: ${line}\n`), read);
 
 /** Done when every tenant was read; partial when some were not; an error when none was. */
 function exitOf(reads: ReadonlyArray<{error: string | null}>, io: CommandIO): number {

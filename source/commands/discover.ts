@@ -13,7 +13,7 @@ import {clouds, gdapScopes} from '../backends/graph/clouds.js';
 import {GraphHttp} from '../backends/graph/http.js';
 import {findProfile, profileNames} from '../store/profiles.js';
 import {profileNamePattern, type TenantProfiles} from '../store/profiles.schema.js';
-import {atMostAtOnce, tenantsAtOnce} from './all-tenants.js';
+import {atMostAtOnce, tenantsAtOnce} from '../open-tenants.js';
 import {keepProfile} from './keep-profile.js';
 import type {Output} from './output.schema.js';
 

@@ -9,7 +9,7 @@ import type {GlobalOptions} from '../../source/open-tenant.js';
 import {demoTenantPath, homesOf} from '../../source/paths.js';
 import {readPreferences, withPreferences} from '../../source/store/preferences.js';
 import {chooseProfile, tenantFolder} from '../../source/store/profiles.js';
-import {atMostAtOnce} from '../../source/commands/all-tenants.js';
+import {atMostAtOnce} from '../../source/open-tenants.js';
 import {tempStateDir} from '../helpers/tenant.js';
 import {fabrikam, northwind, snapshotOf} from '../helpers/tenants.js';
 
