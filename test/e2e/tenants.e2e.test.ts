@@ -8,6 +8,7 @@ import {freshHome} from '../helpers/home.js';
 import {expectShape} from '../helpers/schema.js';
 import {contosoId, fabrikam, northwind, snapshotOf} from '../helpers/tenants.js';
 import {demoTenantPath} from '../../source/paths.js';
+import {requireTmux, TmuxSession} from '../helpers/tmux.js';
 
 function machine() {
 	const home = freshHome();
@@ -155,5 +156,34 @@ describe('--all-tenants', () => {
 		const apply = await m.run('reclaim', '--all-tenants', '--apply', '--section', 'blocked', '--yes');
 		expect(apply.status).toBe(2);
 		expect(apply.stderr).toMatch(/--all-tenants only reads: a change is made within one tenant/);
+	});
+});
+
+describe.runIf(requireTmux())('the Tenants screen, at 80×24', () => {
+	it('comes first with several tenants added; enter opens one, t goes back, and each shows its own licenses under its own name', async () => {
+		const m = machine();
+		await m.run('tenants', 'add', 'northwind', '--snapshot', snapshotOf(northwind));
+		await m.run('tenants', 'add', 'fabrikam', '--snapshot', snapshotOf(fabrikam));
+		await m.run('tenants', 'add', 'contoso', '--snapshot', demoTenantPath);
+		await m.run('unassign', '--profile', 'northwind', '--product', 'ENTERPRISEPACK', '--users', 'megan.bowen@contoso.com', '--yes');
+		const record = join(m.home, 'terminal.bytes');
+		const session = new TmuxSession([], m.env, {record});
+		try {
+			await session.waitFor('Tenants (3)');
+			const list = await session.waitFor(/northwind · Northwind Traders: 56 assigned, 28 available/);
+			expect(list).toMatch(/› contoso · Contoso Ltd: 57 assigned, 27 available · Reclaim frees \d+/);
+			session.keys('j', 'Enter');
+			await session.waitFor(/── Fabrikam, Inc\. \[fabrikam\] ─/);
+			session.keys('t');
+			await session.waitFor('Tenants (3)');
+			session.keys('j', 'Enter');
+			const opened = await session.waitFor(/── Northwind Traders \[northwind\] ─/);
+			expect(opened).toMatch(/Office 365 E3\s+17\s+8\s+25/);
+			session.keys('q');
+			expect(await session.exitStatus()).toBe(0);
+			expect(session.widestLine()).toBeLessThanOrEqual(80);
+		} finally {
+			session.kill();
+		}
 	});
 });
