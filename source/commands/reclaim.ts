@@ -166,7 +166,7 @@ export function reclaimText(tenant: Tenant, options: Pick<ReclaimOptions, 'secti
 	return sections.map(section => sectionText(tenant, section, days, now)).join('\n\n');
 }
 
-export async function reclaim({store}: Opened, options: ReclaimOptions, io: CommandIO): Promise<number> {
+export async function reclaim({store, chosen}: Opened, options: ReclaimOptions, io: CommandIO): Promise<number> {
 	const {tenant, admin} = store.getState();
 	const now = new Date();
 	const days = options.inactiveDays;
@@ -194,6 +194,7 @@ export async function reclaim({store}: Opened, options: ReclaimOptions, io: Comm
 		() => io.out(`${sections.map(section => sectionText(tenant, section, days, now)).join('\n\n')}\n\n`),
 		strings.reclaim.question(licenses, changing.length),
 		'noApply',
+		chosen ? tenant.organization.displayName : undefined,
 	);
 	if (refused !== null) return refused;
 

@@ -1217,6 +1217,7 @@ Taster: tryk ? i appen.`,
 		rowReading: who => `${who}: læser…`,
 		rowFailed: (who, problem) => `${who}: ikke læst: ${problem}`,
 		marker: name => `[${name}]`,
+		inTenant: (question, tenant) => `${question.replace(/\?$/, '')} i ${tenant}?`,
 		auditTenant: name => `[${name}]`,
 	},
 	dumbTerminal:

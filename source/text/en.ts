@@ -1188,6 +1188,8 @@ Keys: press ? in the app.`,
 		rowFailed: (who: string, problem: string) => `${who}: not read: ${problem}`,
 		/** The header's mark of the tenant open, beside its organization's name. */
 		marker: (name: string) => `[${name}]`,
+		/** A confirmation's question with the tenant it acts in: "Unassign Office 365 E3 from 3 users in Northwind Traders?" */
+		inTenant: (question: string, tenant: string) => `${question.replace(/\?$/, '')} in ${tenant}?`,
 		auditTenant: (name: string) => `[${name}]`,
 	},
 	dumbTerminal:

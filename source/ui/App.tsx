@@ -186,6 +186,7 @@ function Screens({initialTab, tenants, router, graphBase, signIn, interrupts, le
 		setStatus,
 		screenShown,
 		graphBase,
+		severalTenants: tenants !== undefined,
 		readOnly: lockedBy ? strings.readOnly.lockedStatus : readOnlyBanner ? strings.readOnly.status : null,
 	};
 	const chrome = (active: boolean): Chrome => ({...base, active});

@@ -75,6 +75,17 @@ describe('in the app, with tenants added', () => {
 		app.unmount();
 	});
 
+	it('a confirmation names the tenant it acts in', async () => {
+		const {store} = await demoStore();
+		const app = renderApp(store, {columns: 100, rows: 30}, {tenants: {current: 'contoso', open: () => {}}});
+		await app.waitFor('Microsoft 365 Business Premium');
+		await app.press('j', 'j', 'j', keys.enter);
+		await app.waitFor('Licenses › Microsoft 365 Business Premium');
+		await app.press(keys.space, 'u');
+		await app.waitFor('Unassign Microsoft 365 Business Premium from 1 user in Contoso Ltd?');
+		app.unmount();
+	});
+
 	it('with none added, t and 0 do nothing and the header has no mark', async () => {
 		const {store} = await demoStore();
 		const app = renderApp(store, {columns: 80, rows: 24});

@@ -18,10 +18,18 @@ function machine() {
 	const dir = tempStateDir();
 	return {
 		dir,
-		async run(command: string, args: string[], values: CommandValues = {}, globals: Partial<GlobalOptions> = {}) {
+		async run(command: string, args: string[], values: CommandValues = {}, globals: Partial<GlobalOptions> = {}, answer?: string) {
 			let out = '';
 			let err = '';
-			const io: CommandIO = {out: t => void (out += t), err: t => void (err += t), stdinIsTTY: false, stdoutIsTTY: false, env: {}, ask: async () => 'n'};
+			const terminal = answer !== undefined;
+			const io: CommandIO = {
+				out: t => void (out += t),
+				err: t => void (err += t),
+				stdinIsTTY: terminal,
+				stdoutIsTTY: terminal,
+				env: {},
+				ask: async question => ((out += question), answer ?? 'n'),
+			};
 			try {
 				const preferences = await readPreferences(homesOf(dir));
 				const options = withPreferences({stateDir: dir, reset: false, ...globals}, {}, preferences);
@@ -80,6 +88,16 @@ describe('tenants: what is refused', () => {
 		expect(broken.status).toBe(1);
 		expect(broken.err).toMatch(/^Tenant file .*tenant\.schema\.json: /);
 		expect(readFileSync(config, 'utf8')).toBe(before);
+	});
+});
+
+describe('a change in a tenant added', () => {
+	it('names the tenant in its question', async () => {
+		const m = machine();
+		await m.run('tenants', ['add', 'northwind'], {snapshot: snapshotOf(northwind)});
+		const result = await m.run('unassign', [], {product: 'ENTERPRISEPACK', users: 'megan.bowen@contoso.com'}, {}, 'n');
+		expect(result.out).toContain('Unassign Office 365 E3 from 1 user in Northwind Traders? [y/N] ');
+		expect(result.status).toBe(1);
 	});
 });
 
