@@ -10,6 +10,7 @@ import {LocalTenant} from '../backends/local-tenant.js';
 import {clouds, type Cloud} from '../backends/graph/clouds.js';
 import {forgetTenant} from '../backends/graph/auth.js';
 import {removeFolder} from '../fs/durable.js';
+import {openStateFile} from '../store/state-file.js';
 import {updatePreference} from '../store/preferences.js';
 import {findProfile, homesOfTenant, profileNames} from '../store/profiles.js';
 import {tenantIdPattern, type TenantProfile, type TenantProfiles} from '../store/profiles.schema.js';
@@ -90,6 +91,16 @@ async function add(given: string | undefined, values: TenantsValues, globals: Gl
 	const profile = await profileFrom(values, globals);
 	await keepProfile(globals, io, name, profile);
 	io.err(`m365-licenses: ${strings.tenants.added(name, profile.displayName ?? null, profile.tenantId)}\n`);
+	// What was saved for it before, without a profile, stays where it was: said, so it is not thought lost.
+	const {homes} = baseHomes(globals, io.env);
+	try {
+		const earlier = openStateFile(homes.state).audit().entries.filter(e => e.tenantId.toLowerCase() === profile.tenantId.toLowerCase()).length;
+		if (earlier > 0) io.err(`m365-licenses: ${strings.tenants.earlierChanges(earlier, homes.state, profile.source === 'snapshot' ? `--tenant ${profile.file}` : '--graph')}\n`);
+	} catch (error) {
+		// The tenant is added; what stands in the way of reading the state home is said, not hidden.
+		if (!(error instanceof UserError)) throw error;
+		io.err(`m365-licenses: ${error.message}\n`);
+	}
 	return exitCodes.done;
 }
 
@@ -143,14 +154,15 @@ async function remove(given: string | undefined, values: TenantsValues, globals:
 			return exitCodes.error;
 		}
 	}
+	// Its sign-ins first: a sign-in file that cannot be read leaves everything as it was. Another
+	// profile of the same tenant cannot be (keepProfile refuses it), so they are this one's alone.
+	forgetTenant(homes.signIns, found.profile.tenantId);
 	await updatePreference(homes, 'tenants', current => {
 		const rest = {...current};
 		delete rest[found.name];
 		return Object.keys(rest).length > 0 ? rest : undefined;
 	});
 	removeFolder(own.cache);
-	// Another profile of the same tenant cannot be (keepProfile refuses it), so its sign-ins are this one's alone.
-	forgetTenant(homes.signIns, found.profile.tenantId);
 	if (values.purge) removeFolder(own.state);
 	io.err(`m365-licenses: ${values.purge ? strings.tenants.purged(found.name) : strings.tenants.removed(found.name, own.state)}\n`);
 	return exitCodes.done;

@@ -1218,6 +1218,8 @@ Taster: tryk ? i appen.`,
 		rowFailed: (who, problem) => `${who}: ikke læst: ${problem}`,
 		marker: name => `[${name}]`,
 		inTenant: (question, tenant) => `${question.replace(/\?$/, '')} i ${tenant}?`,
+		earlierChanges: (entries, dir, how) =>
+			`${flertal(entries, 'post', 'poster')} i revisionsloggen for denne lejer, gemt før den blev tilføjet, bliver i ${dir}: m365-licenses audit ${how} viser dem.`,
 		auditTenant: name => `[${name}]`,
 	},
 	dumbTerminal:

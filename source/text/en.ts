@@ -1190,6 +1190,8 @@ Keys: press ? in the app.`,
 		marker: (name: string) => `[${name}]`,
 		/** A confirmation's question with the tenant it acts in: "Unassign Office 365 E3 from 3 users in Northwind Traders?" */
 		inTenant: (question: string, tenant: string) => `${question.replace(/\?$/, '')} in ${tenant}?`,
+		earlierChanges: (entries: number, dir: string, how: string) =>
+			`${plural(entries, 'audit entry', 'audit entries')} for this tenant, saved before it was added, stay in ${dir}: m365-licenses audit ${how} shows them.`,
 		auditTenant: (name: string) => `[${name}]`,
 	},
 	dumbTerminal:

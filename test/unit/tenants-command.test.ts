@@ -91,6 +91,18 @@ describe('tenants: what is refused', () => {
 	});
 });
 
+describe('a tenant used before it was added', () => {
+	it('says where what was saved for it then stays', async () => {
+		const m = machine();
+		const file = snapshotOf(northwind);
+		expect((await m.run('unassign', [], {product: 'ENTERPRISEPACK', users: 'megan.bowen@contoso.com', yes: true}, {tenant: file})).status).toBe(0);
+		const added = await m.run('tenants', ['add', 'northwind'], {snapshot: file});
+		expect(added.err).toContain(`1 audit entry for this tenant, saved before it was added, stay in ${m.dir}: m365-licenses audit --tenant ${file} shows them.`);
+		const other = await m.run('tenants', ['add', 'fabrikam'], {snapshot: snapshotOf(fabrikam)});
+		expect(other.err).not.toContain('saved before');
+	});
+});
+
 describe('a change in a tenant added', () => {
 	it('names the tenant in its question', async () => {
 		const m = machine();

@@ -93,7 +93,7 @@ export function forgetTenant(stateDir: string, tenantId: string): boolean {
 	let any = false;
 	const records = readIfThere(signInsFile(stateDir));
 	if (records !== null) {
-		const data = JSON.parse(records) as {version: number; targets?: Record<string, Remembered>};
+		const data = parseKept<{version: number; targets?: Record<string, Remembered>}>(signInsFile(stateDir), records);
 		const targets = Object.entries(data.targets ?? {});
 		const kept = targets.filter(([target, account]) => !target.endsWith(`/${tenant}`) && account.tenantId.toLowerCase() !== tenant);
 		if (kept.length !== targets.length) {
@@ -103,7 +103,7 @@ export function forgetTenant(stateDir: string, tenantId: string): boolean {
 	}
 	const cache = readIfThere(tokenCacheFile(stateDir));
 	if (cache !== null) {
-		const sections = JSON.parse(cache) as Record<string, Record<string, {realm?: string}>>;
+		const sections = parseKept<Record<string, Record<string, {realm?: string}>>>(tokenCacheFile(stateDir), cache);
 		let changed = false;
 		for (const kind of ['Account', 'IdToken', 'AccessToken']) {
 			for (const [key, entry] of Object.entries(sections[kind] ?? {})) {
@@ -116,6 +116,15 @@ export function forgetTenant(stateDir: string, tenantId: string): boolean {
 		any ||= changed;
 	}
 	return any;
+}
+
+/** A sign-in file as JSON, or a UserError naming it: it is not changed then. */
+function parseKept<T>(file: string, text: string): T {
+	try {
+		return JSON.parse(text) as T;
+	} catch (error) {
+		throw new UserError(strings.state.cannot('read', file, strings.cli.notJson((error as Error).message, null)));
+	}
 }
 
 /** The claims of a JWT, unverified: only to name who a given token is for. */
