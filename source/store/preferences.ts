@@ -11,6 +11,7 @@ import {preferencesFile, type Homes} from '../paths.js';
 import {languageIds, strings, type Language} from '../text/index.js';
 import {plainSchema} from '../json-schema.js';
 import {TenantProfiles} from './profiles.schema.js';
+import {findProfile} from './profiles.js';
 
 export interface Preferences {
 	/** The language spoken, under --lang and M365_LICENSES_LANG, over the locale. */
@@ -115,6 +116,7 @@ export async function updatePreference<K extends keyof Preferences>(
 /** The options the preferences stand under: what a flag or an environment variable gives. */
 interface Preferable {
 	graph?: boolean;
+	profile?: string;
 	profiles?: TenantProfiles;
 	preferredClientId?: string;
 	tenant?: string;
@@ -131,6 +133,15 @@ interface Preferable {
 export function withPreferences<T extends Preferable>(given: T, env: NodeJS.ProcessEnv, preferences: Preferences): T {
 	// The tenants added, and the client id one added without its own signs in with.
 	const options = {...given, profiles: preferences.tenants, preferredClientId: env['M365_LICENSES_CLIENT_ID'] || preferences.clientId};
+	// A tenant added (named, or the one there is) says its own tenant, cloud and client id: the
+	// preferences' single tenant does not go with it (a flag given still does, and is checked then).
+	const added = Object.keys(preferences.tenants ?? {}).length > 0;
+	const profiled = options.profile !== undefined || (added && !options.graph && options.tenant === undefined);
+	if (profiled) {
+		const names = Object.keys(preferences.tenants ?? {});
+		const live = findProfile(preferences.tenants, options.profile ?? (names.length === 1 ? names[0]! : ''))?.profile.source === 'graph';
+		return live ? {...options, loginEndpoint: options.loginEndpoint ?? (env['M365_LICENSES_LOGIN_ENDPOINT'] ? undefined : preferences.loginEndpoint)} : options;
+	}
 	if (!options.graph) return {...options, tenant: options.tenant ?? preferences.snapshot};
 	return {
 		...options,

@@ -129,6 +129,21 @@ describe('which tenant opens', () => {
 		expect(chooseProfile({profiles: {live: profiles.live}, graph: true})).toBeNull();
 		expect(() => chooseProfile({profiles})).toThrow(/2 tenants are added \(live, northwind\): choose one with --profile NAME/);
 	});
+	it("the preferences' single tenant (snapshot, tenant id, cloud, client id) does not go with a tenant added", () => {
+		const preferences = {snapshot: '/old.json', tenantId: northwind.id, cloud: 'usgov' as const, clientId: 'pref-client', loginEndpoint: 'https://login.example', tenants: profiles};
+		const named = withPreferences({profile: 'northwind'}, {M365_LICENSES_TENANT_ID: fabrikam.id}, preferences);
+		expect(chooseProfile(named)?.name).toBe('northwind');
+		expect([named.tenant, named.tenantId, named.cloud, named.loginEndpoint, named.preferredClientId]).toEqual([undefined, undefined, undefined, undefined, 'pref-client']);
+		const live = withPreferences({graph: true, profile: 'live'}, {}, preferences);
+		expect(chooseProfile(live)?.name).toBe('live');
+		expect([live.tenantId, live.clientId, live.loginEndpoint]).toEqual([undefined, undefined, 'https://login.example']);
+		// The only one added opens; --tenant FILE still opens that file, and --graph the preferences' tenant.
+		const only = withPreferences({}, {}, {...preferences, tenants: {northwind: profiles.northwind}});
+		expect(chooseProfile(only)?.name).toBe('northwind');
+		expect(withPreferences({graph: true}, {}, preferences)).toMatchObject({tenantId: northwind.id, cloud: 'usgov'});
+		expect(chooseProfile(withPreferences({tenant: '/x.json'}, {}, preferences))).toBeNull();
+	});
+
 	it("a tenant's folder is its id, or a hash of an id that is no safe folder name", () => {
 		expect(tenantFolder(northwind.id.toUpperCase())).toBe(northwind.id);
 		expect(tenantFolder('../etc')).toMatch(/^id-[0-9a-f]{32}$/);
