@@ -131,10 +131,10 @@ describe('which tenant opens', () => {
 	});
 	it("the preferences' single tenant (snapshot, tenant id, cloud, client id) does not go with a tenant added", () => {
 		const preferences = {snapshot: '/old.json', tenantId: northwind.id, cloud: 'usgov' as const, clientId: 'pref-client', loginEndpoint: 'https://login.example', tenants: profiles};
-		const named = withPreferences({profile: 'northwind'}, {M365_LICENSES_TENANT_ID: fabrikam.id}, preferences);
+		const named: GlobalOptions = withPreferences<GlobalOptions>({profile: 'northwind', reset: false}, {M365_LICENSES_TENANT_ID: fabrikam.id}, preferences);
 		expect(chooseProfile(named)?.name).toBe('northwind');
 		expect([named.tenant, named.tenantId, named.cloud, named.loginEndpoint, named.preferredClientId]).toEqual([undefined, undefined, undefined, undefined, 'pref-client']);
-		const live = withPreferences({graph: true, profile: 'live'}, {}, preferences);
+		const live: GlobalOptions = withPreferences<GlobalOptions>({graph: true, profile: 'live', reset: false}, {}, preferences);
 		expect(chooseProfile(live)?.name).toBe('live');
 		expect([live.tenantId, live.clientId, live.loginEndpoint]).toEqual([undefined, undefined, 'https://login.example']);
 		// The only one added opens; --tenant FILE still opens that file, and --graph the preferences' tenant.

@@ -11,7 +11,7 @@ import {Footer} from '../components/Footer.js';
 import {Text} from '../components/Text.js';
 import {createKeyRouter, RouterContext, useKeyInput, useRoute} from '../input-router.js';
 import type {KeyFeed} from '../key-feed.js';
-import type {ActionId} from '../keys.js';
+import type {ActionId, KeyContext} from '../keys.js';
 import {KeyPacing} from '../key-pacing.js';
 import {useTerminalSize} from '../use-terminal-size.js';
 
@@ -60,11 +60,14 @@ interface Props {
 	onQuit: () => void;
 }
 
+/** A list to choose from, and the keys every screen has (it has no frame of the app's around it to add them). */
+const tenantsContexts: KeyContext[] = ['choice', 'global'];
+
 function Tenants({board, current, onChoose, onQuit}: Props) {
 	const rows = useSyncExternalStore(board.subscribe, board.get);
 	const size = useTerminalSize();
 	const back = current ? () => onChoose(current) : undefined;
-	useRoute({contexts: ['choice', 'global'], handlers: {quit: onQuit, back}}, true);
+	useRoute({contexts: tenantsContexts, handlers: {quit: onQuit, back}}, true);
 	const handled = new Set<ActionId>(['choose', 'quit', ...(back ? (['back'] as const) : [])]);
 	const initial = Math.max(0, rows.findIndex(row => row.name === current));
 	return (
@@ -79,7 +82,7 @@ function Tenants({board, current, onChoose, onQuit}: Props) {
 				onChoose={onChoose}
 			/>
 			<Box flexGrow={1} />
-			<Footer contexts={['choice', 'global']} handled={handled} width={size.columns - 1} />
+			<Footer contexts={tenantsContexts} handled={handled} width={size.columns - 1} />
 		</Box>
 	);
 }
