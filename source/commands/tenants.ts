@@ -1,7 +1,7 @@
 // m365-licenses tenants add|list|remove|discover: the tenants the app knows, kept in the preferences
 // (store/profiles.ts). Adding checks what it is given before anything is kept: a snapshot is read
 // whole (and gives its tenant id), a live tenant's id must be a directory id.
-import {resolve} from 'node:path';
+import {join, resolve} from 'node:path';
 import {UserError} from '../errors.js';
 import {strings} from '../text/index.js';
 import {exitCodes, outputWidth, table, type CommandIO} from './io.js';
@@ -9,7 +9,8 @@ import {baseHomes, type GlobalOptions} from '../open-tenant.js';
 import {LocalTenant} from '../backends/local-tenant.js';
 import {clouds, type Cloud} from '../backends/graph/clouds.js';
 import {forgetTenant} from '../backends/graph/auth.js';
-import {removeFolder} from '../fs/durable.js';
+import {removeFile, removeFolder} from '../fs/durable.js';
+import {cacheFiles} from '../paths.js';
 import {openStateFile} from '../store/state-file.js';
 import {updatePreference} from '../store/preferences.js';
 import {findProfile, homesOfTenant, profileNames} from '../store/profiles.js';
@@ -162,7 +163,9 @@ async function remove(given: string | undefined, values: TenantsValues, globals:
 		delete rest[found.name];
 		return Object.keys(rest).length > 0 ? rest : undefined;
 	});
-	removeFolder(own.cache);
+	// A state directory given holds the caches beside the journal and audit log: only the caches go.
+	if (own.cache === own.state) for (const name of Object.values(cacheFiles)) removeFile(join(own.cache, name));
+	else removeFolder(own.cache);
 	if (values.purge) removeFolder(own.state);
 	io.err(`m365-licenses: ${values.purge ? strings.tenants.purged(found.name) : strings.tenants.removed(found.name, own.state)}\n`);
 	return exitCodes.done;

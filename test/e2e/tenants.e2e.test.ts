@@ -1,6 +1,6 @@
 // Tenants the app knows (tenants add/list/remove, --profile): run from the built bundle on a fresh
 // HOME, each tenant's journal, audit log and caches in a sub-folder of its own.
-import {existsSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {existsSync, rmSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {cli} from '../helpers/graph.js';
@@ -59,51 +59,7 @@ describe('--profile', () => {
 		expect(which.stderr).toMatch(/2 tenants are added \(fabrikam, northwind\): choose one with --profile NAME/);
 	});
 
-	it('opens the only tenant added without --profile; the demo with none; what was saved before profiles stays where it was', async () => {
-		const m = machine();
-		// Saved before any tenant was added: the demo's change, in the state home's top folder.
-		expect((await m.run('unassign', '--product', 'ENTERPRISEPACK', '--users', 'megan.bowen@contoso.com', '--yes')).status).toBe(0);
-		const file = snapshotOf(northwind);
-		await m.run('tenants', 'add', 'northwind', '--snapshot', file);
-		const doctor = JSON.parse((await m.run('doctor', '--json')).stdout);
-		expect(doctor.tenant).toMatchObject({id: northwind.id, displayName: 'Northwind Traders'});
-		expect(doctor.stateDirectory).toBe(m.tenantState(northwind.id));
-		expect(JSON.parse((await m.run('audit', '--json')).stdout).entries).toEqual([]);
-		// The demo's change is still there, under the demo.
-		await m.run('tenants', 'remove', 'northwind');
-		expect(JSON.parse((await m.run('audit', '--json')).stdout).entries).toMatchObject([{tenantId: contosoId, outcome: 'removed'}]);
-	});
 
-	it('refuses a snapshot that has become another tenant, and changes nothing', async () => {
-		const m = machine();
-		const file = snapshotOf(northwind);
-		await m.run('tenants', 'add', 'northwind', '--snapshot', file);
-		writeFileSync(file, readFileSync(snapshotOf(fabrikam), 'utf8'));
-		const result = await m.run('unassign', '--product', 'ENTERPRISEPACK', '--users', 'megan.bowen@contoso.com', '--yes');
-		expect(result.status).toBe(1);
-		expect(result.stderr).toBe(
-			`m365-licenses: The tenant northwind was added as ${northwind.id}, but ${file} is now the tenant ${fabrikam.id}; nothing was shown or changed. Add it under a name of its own (m365-licenses tenants add).\n`,
-		);
-		expect(existsSync(join(m.tenantState(northwind.id), 'journal.jsonl'))).toBe(false);
-	});
-
-	it('tenants remove takes its caches; its audit log stays unless --purge', async () => {
-		const m = machine();
-		await m.run('tenants', 'add', 'northwind', '--snapshot', snapshotOf(northwind));
-		await m.run('unassign', '--product', 'ENTERPRISEPACK', '--users', 'megan.bowen@contoso.com', '--yes');
-		expect(existsSync(m.tenantCache(northwind.id))).toBe(true);
-		const removed = await m.run('tenants', 'remove', 'northwind');
-		expect(removed.status).toBe(0);
-		expect(removed.stderr).toContain('its audit log and saved changes stay in');
-		expect(existsSync(m.tenantCache(northwind.id))).toBe(false);
-		expect(existsSync(join(m.tenantState(northwind.id), 'journal.jsonl'))).toBe(true);
-		await m.run('tenants', 'add', 'northwind', '--snapshot', snapshotOf(northwind));
-		expect(JSON.parse((await m.run('audit', '--json')).stdout).entries).toHaveLength(1);
-		const purged = await m.run('tenants', 'remove', 'northwind', '--purge', '--yes');
-		expect(purged.stderr).toBe('m365-licenses: removed northwind and everything kept for it, its audit log too.\n');
-		expect(existsSync(m.tenantState(northwind.id))).toBe(false);
-		expect(JSON.parse((await m.run('tenants', 'list', '--json')).stdout).tenants).toEqual([]);
-	});
 });
 
 describe('--all-tenants', () => {

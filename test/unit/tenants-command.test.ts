@@ -1,6 +1,6 @@
 // tenants add/list/remove and --profile, in-process as the command line runs them (the preferences
 // read, then the command run): what each refuses, in one line naming the flag or field.
-import {readFileSync} from 'node:fs';
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {CommandIO} from '../../source/commands/io.js';
@@ -11,7 +11,7 @@ import {readPreferences, withPreferences} from '../../source/store/preferences.j
 import {chooseProfile, tenantFolder} from '../../source/store/profiles.js';
 import {atMostAtOnce} from '../../source/open-tenants.js';
 import {tempStateDir} from '../helpers/tenant.js';
-import {fabrikam, northwind, snapshotOf} from '../helpers/tenants.js';
+import {contosoId, fabrikam, northwind, snapshotOf} from '../helpers/tenants.js';
 
 /** One machine: a state directory given (it holds the preferences too); commands run as cli.tsx runs them. */
 function machine() {
@@ -88,6 +88,58 @@ describe('tenants: what is refused', () => {
 		expect(broken.status).toBe(1);
 		expect(broken.err).toMatch(/^Tenant file .*tenant\.schema\.json: /);
 		expect(readFileSync(config, 'utf8')).toBe(before);
+	});
+});
+
+describe('--profile, in a state directory given', () => {
+	const journal = (dir: string, id: string) => join(dir, 'tenants', id, 'journal.jsonl');
+	const audit = async (m: ReturnType<typeof machine>, globals: Partial<GlobalOptions> = {}) => JSON.parse((await m.run('audit', [], {json: true}, globals)).out).entries;
+	const unassignMegan = (m: ReturnType<typeof machine>, globals: Partial<GlobalOptions> = {}) =>
+		m.run('unassign', [], {product: 'ENTERPRISEPACK', users: 'megan.bowen@contoso.com', yes: true}, globals);
+
+	it('opens the only tenant added without --profile; the demo with none; what was saved before stays where it was', async () => {
+		const m = machine();
+		// Saved before any tenant was added: the demo's change, in the state directory's top folder.
+		expect((await unassignMegan(m)).status).toBe(0);
+		await m.run('tenants', ['add', 'northwind'], {snapshot: snapshotOf(northwind)});
+		expect(await audit(m)).toEqual([]);
+		expect((await unassignMegan(m)).status).toBe(0);
+		expect(existsSync(journal(m.dir, northwind.id))).toBe(true);
+		expect(await audit(m)).toMatchObject([{tenantId: northwind.id}]);
+		await m.run('tenants', ['remove', 'northwind']);
+		expect(await audit(m)).toMatchObject([{tenantId: contosoId, outcome: 'removed'}]);
+	});
+
+	it('refuses a snapshot that has become another tenant, and changes nothing', async () => {
+		const m = machine();
+		const file = snapshotOf(northwind);
+		await m.run('tenants', ['add', 'northwind'], {snapshot: file});
+		writeFileSync(file, readFileSync(snapshotOf(fabrikam), 'utf8'));
+		const result = await unassignMegan(m);
+		expect(result.status).toBe(1);
+		expect(result.err).toBe(
+			`The tenant northwind was added as ${northwind.id}, but ${file} is now the tenant ${fabrikam.id}; nothing was shown or changed. Add it under a name of its own (m365-licenses tenants add).`,
+		);
+		expect(existsSync(journal(m.dir, northwind.id))).toBe(false);
+	});
+
+	it('tenants remove takes its copies, never its journal or audit log, though they share the folder; --purge takes those too', async () => {
+		const m = machine();
+		await m.run('tenants', ['add', 'northwind'], {snapshot: snapshotOf(northwind)});
+		await unassignMegan(m);
+		const folder = join(m.dir, 'tenants', northwind.id);
+		expect(existsSync(join(folder, 'snapshot-cache.json'))).toBe(true);
+		const removed = await m.run('tenants', ['remove', 'northwind']);
+		expect(removed.status).toBe(0);
+		expect(removed.err).toContain('its audit log and saved changes stay in');
+		expect(existsSync(join(folder, 'snapshot-cache.json'))).toBe(false);
+		expect(existsSync(journal(m.dir, northwind.id))).toBe(true);
+		await m.run('tenants', ['add', 'northwind'], {snapshot: snapshotOf(northwind)});
+		expect(await audit(m)).toHaveLength(1);
+		const purged = await m.run('tenants', ['remove', 'northwind'], {purge: true, yes: true});
+		expect(purged.err).toBe('m365-licenses: removed northwind and everything kept for it, its audit log too.\n');
+		expect(existsSync(folder)).toBe(false);
+		expect(JSON.parse((await m.run('tenants', ['list'], {json: true})).out).tenants).toEqual([]);
 	});
 });
 
