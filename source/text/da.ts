@@ -227,7 +227,7 @@ export const da: Strings = {
 			screenUsers: 'Aktive brugere',
 			screenGuide: 'Guidet fjernelse',
 			screenReclaim: 'Frigør licenser',
-			screenTenants: 'Lejere',
+			screenTenants: 'Lejere (når lejere er tilføjet)',
 			refresh: 'Opdater',
 			up: 'Op',
 			down: 'Ned',

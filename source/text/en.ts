@@ -136,7 +136,7 @@ const keyLabels = {
 	screenUsers: 'Active users',
 	screenGuide: 'Guided unassign',
 	screenReclaim: 'Reclaim',
-	screenTenants: 'Tenants',
+	screenTenants: 'Tenants (once tenants are added)',
 	refresh: 'Read the tenant again',
 	up: 'Move up',
 	down: 'Move down',
