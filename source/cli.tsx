@@ -11,7 +11,7 @@ import {homesOf} from './paths.js';
 import {readPreferences, withPreferences} from './store/preferences.js';
 import {resolveStateDir} from './store/state-dir.js';
 import {exitAfterOutput} from './exit-after-output.js';
-import {commands, global, isCommand, options, type Option} from './present/command-line.js';
+import {commands, global, isCommand, options, withArguments, type Option} from './present/command-line.js';
 import {helpText} from './present/help.js';
 
 // Read before parsing, so that even a command line that does not parse can be debugged.
@@ -100,7 +100,7 @@ async function main(argv: string[]): Promise<number> {
 	const [command = '', ...extra] = positionals;
 	if (!isCommand(command)) return usageError(strings.cli.unknownCommand(command));
 	const allowed = commands[command];
-	if (extra.length > 0) return usageError(strings.cli.unexpectedArgument(extra[0]!));
+	if (extra.length > 0 && !withArguments.has(command)) return usageError(strings.cli.unexpectedArgument(extra[0]!));
 	for (const token of tokens ?? []) {
 		if (token.kind !== 'option') continue;
 		const name = token.name as Option;
@@ -109,6 +109,7 @@ async function main(argv: string[]): Promise<number> {
 		}
 		if (options[name].type === 'string' && !token.value) usageError(strings.cli.needsValue(name));
 	}
+	if (values['all-tenants'] && values.tenant) usageError(strings.tenants.allWithTenant('--tenant'));
 	// Flags and environment variables first; the preferences fill in what they leave unsaid.
 	const globals = withPreferences({
 		tenant: values.tenant,
@@ -124,6 +125,7 @@ async function main(argv: string[]): Promise<number> {
 		requestTimeout: values['request-timeout'],
 		maxDuration: values['max-duration'],
 		language,
+		profile: values.profile,
 	}, process.env, preferences);
 
 	if (command === '' || command === 'guide') {
@@ -191,7 +193,7 @@ async function main(argv: string[]): Promise<number> {
 		},
 	};
 	const {runCommand} = await import('./commands/run.js');
-	return runCommand(command, values, globals, packageJson.version, io);
+	return runCommand(command, values, globals, packageJson.version, io, extra);
 }
 
 // A reader that goes away (`| head`) ends the output quietly. The command still finishes what it

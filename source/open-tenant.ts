@@ -16,6 +16,8 @@ import {openStateFile, type StateFile} from './store/state-file.js';
 import {prepareStateDir, resolveStateDir} from './store/state-dir.js';
 import {moveFromEarlierHome} from './store/move-home.js';
 import {keepReplayed} from './store/load.js';
+import {chooseProfile, homesOfTenant, type Chosen} from './store/profiles.js';
+import type {TenantProfiles} from './store/profiles.schema.js';
 import {openStore, type Store} from './store/store.js';
 import {describeHolder, takeWriterLock} from './store/writer-lock.js';
 
@@ -37,6 +39,27 @@ export interface GlobalOptions {
 	maxDuration?: string;
 	/** The language spoken and why (doctor says it); English by default when not given. */
 	language?: LanguageChoice;
+	/** --profile: one of the tenants added (tenants add), by name. */
+	profile?: string;
+	/** The tenants added, from the preferences. */
+	profiles?: TenantProfiles;
+	/** The client id a live tenant added without one signs in with (M365_LICENSES_CLIENT_ID, else the preference). */
+	preferredClientId?: string;
+	/** Set once the options are resolved (resolveProfile): the tenant profile they open, or null for none. */
+	chosen?: Chosen | null;
+}
+
+/**
+ * The options with the tenant profile they open (store/profiles.ts) written out: a snapshot's file, or
+ * a live tenant's id, cloud and client id. Flags that name a tenant of their own go with no profile.
+ */
+export function resolveProfile(options: GlobalOptions): GlobalOptions {
+	if (options.chosen !== undefined) return options;
+	const chosen = chooseProfile(options);
+	if (!chosen) return {...options, chosen: null};
+	const {profile} = chosen;
+	if (profile.source === 'snapshot') return {...options, chosen, tenant: profile.file};
+	return {...options, chosen, graph: true, tenantId: profile.tenantId, cloud: profile.cloud, clientId: options.clientId ?? profile.clientId ?? options.preferredClientId};
 }
 
 export interface Opened {
@@ -44,8 +67,10 @@ export interface Opened {
 	stateFile: StateFile;
 	backend: TenantBackend;
 	stateDir: string;
-	/** Where the app keeps preferences, state and caches. */
+	/** Where the app keeps preferences, state and caches (a tenant profile's: its sub-folders). */
 	homes: Homes;
+	/** The tenant profile opened, or null (the demo, --tenant FILE, --graph without a profile). */
+	chosen: Chosen | null;
 	/** A live tenant: the account and tenant signed in to (null for a file). */
 	signedIn: () => SignedIn | null;
 	/**
@@ -91,6 +116,13 @@ const settled = new Map<string, {homes: Homes; moved: string | null}>();
  * with what an earlier version kept in one folder moved into them: once per process, said once.
  */
 export function homesFor(options: GlobalOptions, env: NodeJS.ProcessEnv): {homes: Homes; moved: string | null} {
+	const {homes, moved} = baseHomes(options, env);
+	const {chosen} = resolveProfile(options);
+	return {homes: chosen ? homesOfTenant(homes, chosen.profile.tenantId) : homes, moved};
+}
+
+/** The homes' top folders, whatever tenant is opened. */
+export function baseHomes(options: GlobalOptions, env: NodeJS.ProcessEnv): {homes: Homes; moved: string | null} {
 	const given = resolveStateDir(options.stateDir, env);
 	const key = given ?? '';
 	let found = settled.get(key);
@@ -161,6 +193,7 @@ export function prepare(
 	say: (message: string, cancel?: () => void) => void,
 	{cacheTenant = false, loadProgress, users, settling, signInSettled, interactive, cancel}: LiveOptions = {},
 ) {
+	options = resolveProfile(options);
 	if (options.graph && options.tenant) throw new UserError(strings.cli.usageError(strings.cli.graphAndTenant), 2);
 	if (
 		!options.graph &&
@@ -169,8 +202,9 @@ export function prepare(
 		throw new UserError(strings.cli.usageError(strings.cli.needGraph), 2);
 	}
 	if (options.graph && options.actAs) throw new UserError(strings.cli.asWithGraph, 2);
-	const stateDirFlag = resolveStateDir(options.stateDir, env);
 	const {homes, moved} = homesFor(options, env);
+	// A tenant profile's state is its own sub-folder; otherwise the state directory as given, or the default.
+	const stateDirFlag = options.chosen ? homes.state : resolveStateDir(options.stateDir, env);
 	const stateDir = homes.state;
 	const cached = (name: string) => join(homes.cache, name);
 	let backend: TenantBackend;
@@ -185,7 +219,9 @@ export function prepare(
 			login: endpoints.login,
 			customLogin: endpoints.customLogin,
 			resource: clouds[endpoints.cloud].graph,
-			stateDir,
+			stateDir: homes.signIns,
+			// A customer found through its partner (tenants discover) signs in through the partner's sign-in.
+			partnerTenantId: options.chosen?.profile.source === 'graph' ? options.chosen.profile.partnerTenantId : undefined,
 			timeoutMs,
 			say,
 			settled: signInSettled,
@@ -219,7 +255,7 @@ export function prepare(
 				)
 			: new LocalTenant(demoTenantPath, 'demo');
 	}
-	return {stateDirFlag, stateDir, homes, moved, backend, signedIn};
+	return {stateDirFlag, stateDir, homes, moved, backend, signedIn, chosen: options.chosen ?? null};
 }
 
 export async function openTenant(
@@ -229,7 +265,7 @@ export async function openTenant(
 	live: LiveOptions & {writer?: string} = {},
 ): Promise<Opened> {
 	const settling = (tenantId: string) => stateFile.interrupted(tenantId).flatMap(change => change.items.map(item => item.userId));
-	const {stateDirFlag, stateDir, homes, moved, backend, signedIn} = prepare(options, env, say, {...live, settling});
+	const {stateDirFlag, stateDir, homes, moved, backend, signedIn, chosen} = prepare(options, env, say, {...live, settling});
 	const take = (command: string) => {
 		prepareStateDir(stateDirFlag);
 		return takeWriterLock(stateDir, command);
@@ -281,13 +317,18 @@ export async function openTenant(
 		},
 	};
 	const store = await openStore({backend, stateFile, reset: options.reset, actAs: options.actAs, openingLock, writer, oneShot: live.oneShot, notice: moved});
+	// A profile's folder is its tenant's alone: a snapshot that is now another tenant's is refused.
+	const found = store.getState().tenant.organization.id;
+	if (chosen && found.toLowerCase() !== chosen.profile.tenantId.toLowerCase()) {
+		throw new UserError(strings.tenants.otherTenant(chosen.name, backend.source, found, chosen.profile.tenantId));
+	}
 	/** Says why folding failed, if it did; after a fold, the tenant with the new state.json replayed is kept for the next start. */
 	const release = () => {
 		if (folded) keepReplayed(backend, stateFile);
 		folded = false;
 		return notFolded;
 	};
-	return {store, stateFile, backend, stateDir, homes, signedIn, release};
+	return {store, stateFile, backend, stateDir, homes, signedIn, release, chosen};
 }
 
 /** How long a change waits for another's to be written before it says who is writing. */

@@ -19,13 +19,18 @@ export interface Homes {
 	cache: string;
 	/** All three are one folder someone gave (--state-dir or M365_LICENSES_STATE_DIR). */
 	given: boolean;
+	/**
+	 * Where the sign-ins are kept (the token cache, sign-in.json): the state home's top folder, also
+	 * when `state` is one tenant's sub-folder, since one sign-in reaches many tenants.
+	 */
+	signIns: string;
 }
 
 export function homesOf(given: string | undefined): Homes {
-	if (given !== undefined) return {config: given, state: given, cache: given, given: true};
+	if (given !== undefined) return {config: given, state: given, cache: given, given: true, signIns: given};
 	const paths = envPaths('m365-licenses', {suffix: ''});
 	const state = process.platform === 'darwin' || process.platform === 'win32' ? paths.data : paths.log;
-	return {config: paths.config, state, cache: paths.cache, given: false};
+	return {config: paths.config, state, cache: paths.cache, given: false, signIns: state};
 }
 
 /** Where versions before the XDG homes kept everything (~/.config/m365-licenses-nodejs on Linux): moved from once. */

@@ -2,7 +2,11 @@
 // --version do not pay for loading Ink and React.
 import {render} from 'ink';
 import {Cancelled} from './errors.js';
-import {endpointsOf, openTenant, type GlobalOptions} from './open-tenant.js';
+import {endpointsOf, openTenant, resolveProfile, type GlobalOptions} from './open-tenant.js';
+import {optionsFor, readTenants} from './open-tenants.js';
+import {tenantFigures} from './domain/tenant-figures.js';
+import {profileNames} from './store/profiles.js';
+import {tenantBoard, TenantsScreen} from './ui/screens/TenantsScreen.js';
 import {terminalText} from './present/text-safety.js';
 import {frameRate} from './ui/render-options.js';
 import {App} from './ui/App.js';
@@ -32,6 +36,11 @@ export function leaveAlternateScreen(): void {
 }
 
 const signalNumbers = {SIGINT: 2, SIGTERM: 15, SIGHUP: 1} as const;
+/** 128+n after a signal, else 0. */
+const signalCode = (signals: {first: () => keyof typeof signalNumbers | null}) => {
+	const first = signals.first();
+	return first ? 128 + signalNumbers[first] : 0;
+};
 
 /**
  * SIGINT, SIGTERM and SIGHUP, each handed to whoever listens now (the opening, then the app) instead
@@ -65,14 +74,72 @@ export async function runTui({guide, ...globals}: TuiOptions): Promise<number> {
 	// The one reader of the terminal: keys typed while the tenant is read wait for the app.
 	const keys = feedFromTerminal(process.stdin);
 	try {
-		return await run(guide, globals, signals, keys);
+		const names = profileNames(globals.profiles);
+		// Several tenants added and none named: the Tenants screen first, rather than a guess.
+		const several = names.length > 1 && globals.profile === undefined && globals.tenant === undefined && !globals.graph;
+		let current = several ? await pickTenant(globals, keys, signals, null) : (resolveProfile(globals).chosen?.name ?? null);
+		if (current === null && several) return signalCode(signals);
+		let options = several && current ? optionsFor(globals, current, globals.profiles![current]!) : globals;
+		for (;;) {
+			let switching = false;
+			const tenants = names.length > 1 && current ? {current, open: () => (switching = true)} : undefined;
+			const code = await run(guide, options, signals, keys, tenants);
+			if (!switching || signals.first()) return code;
+			const next = await pickTenant(globals, keys, signals, current);
+			if (next === null) return signalCode(signals) || code;
+			current = next;
+			// Another tenant, opened anew: none of the flags that named the one before (--reset, --as) go over.
+			options = optionsFor(globals, next, globals.profiles![next]!);
+		}
 	} finally {
 		keys.close();
 		signals.close();
 	}
 }
 
-async function run(guide: boolean, globals: GlobalOptions, signals: ReturnType<typeof processSignals>, keys: KeyFeed): Promise<number> {
+/**
+ * The Tenants screen: each tenant added, its figures filled in as it is read (a few at a time, never
+ * asking for a code); the one chosen, or null when the admin quits.
+ */
+async function pickTenant(globals: GlobalOptions, keys: KeyFeed, signals: ReturnType<typeof processSignals>, current: string | null): Promise<string | null> {
+	const names = profileNames(globals.profiles);
+	const board = tenantBoard(names.map(name => ({name, displayName: globals.profiles![name]!.displayName ?? null, figures: null, error: null})));
+	const now = new Date();
+	// Read behind the screen: a tenant chosen before all are read opens at once.
+	void readTenants({...globals, profile: undefined, reset: false, actAs: undefined, tenantId: undefined}, process.env, () => {}, tenant => tenantFigures(tenant, now), undefined, read =>
+		board.set(read.name, {figures: read.result, error: read.error}),
+	).then(undefined, error => board.set(names[0]!, {error: (error as Error).message}));
+	enter();
+	if (process.stdin.isTTY) process.stdin.setRawMode(true);
+	let chosen: string | null = null;
+	const screen = render(
+		<TenantsScreen
+			feed={keys}
+			board={board}
+			current={current}
+			onChoose={name => {
+				chosen = name;
+				screen.unmount();
+			}}
+			onQuit={() => screen.unmount()}
+		/>,
+		{stdin: keys.stdin, exitOnCtrlC: true, ...frameRate},
+	);
+	// A signal (SIGTERM, SIGHUP) leaves as q does: nothing is open to save.
+	const off = signals.listen(() => screen.unmount());
+	await screen.waitUntilExit();
+	off();
+	if (chosen === null) leaveAlternateScreen();
+	return chosen;
+}
+
+async function run(
+	guide: boolean,
+	globals: GlobalOptions,
+	signals: ReturnType<typeof processSignals>,
+	keys: KeyFeed,
+	tenants?: {current: string | null; open: () => void},
+): Promise<number> {
 	// A live tenant may ask for a device-code sign-in and take a while to read: say so on screen.
 	// A file opens at once; its errors stay on the normal screen, where they can be read.
 	const messages = openingMessages();
@@ -120,7 +187,17 @@ async function run(guide: boolean, globals: GlobalOptions, signals: ReturnType<t
 		process.exit(128 + signalNumbers[signals.first() ?? 'SIGINT']);
 	};
 	const app = render(
-		<App store={store} feed={keys} initialTab={guide ? 'guide' : 'licenses'} signIn={messages} graphBase={graphBase} sending={sending} interrupts={signals} leaveNow={leaveNow} />,
+		<App
+			store={store}
+			feed={keys}
+			initialTab={guide ? 'guide' : 'licenses'}
+			signIn={messages}
+			graphBase={graphBase}
+			sending={sending}
+			interrupts={signals}
+			leaveNow={leaveNow}
+			tenants={tenants}
+		/>,
 		// Ctrl-C is the app's own (ui/interrupt.ts): a change being sent is stopped and saved first.
 		{stdin: keys.stdin, exitOnCtrlC: false, ...frameRate},
 	);

@@ -32,6 +32,8 @@ export async function confirmed(
 	showPlan: () => void,
 	question: string,
 	seePlan: 'dryRun' | 'noApply' = 'dryRun',
+	/** A tenant added (--profile): the question names it, so a change is never made in the wrong one. */
+	tenantName?: string,
 ): Promise<number | null> {
 	if (options.dryRun || options.yes) return null;
 	if (!io.stdinIsTTY || !io.stdoutIsTTY) {
@@ -39,7 +41,7 @@ export async function confirmed(
 		return exitCodes.usage;
 	}
 	showPlan();
-	const answer = await io.ask(`${question} [y/N] `);
+	const answer = await io.ask(`${tenantName ? strings.tenants.inTenant(question, tenantName) : question} [y/N] `);
 	if (answer.trim().toLowerCase() === 'y') return null;
 	io.err(`m365-licenses: ${strings.unassign.cancelled}\n`);
 	return exitCodes.error;

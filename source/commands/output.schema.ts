@@ -255,9 +255,7 @@ const ReclaimApply = closed(
 	{description: 'reclaim --apply --json: per user, the outcome as unassign reports it, and per product.'},
 );
 
-const Audit = closed({
-	entries: Type.Array(
-		closed({
+const AuditEntry = {
 			time: text(),
 			actor: text(),
 			tenantId: text(),
@@ -283,9 +281,10 @@ const Audit = closed({
 					},
 				),
 			),
-		}),
-	),
-});
+};
+
+const Audit = closed({entries: Type.Array(closed(AuditEntry))});
+
 
 const nullableString = () => orNull('string');
 const Doctor = Type.Object({
@@ -335,6 +334,100 @@ const Doctor = Type.Object({
 	),
 });
 
+const TenantsList = closed(
+	{
+		tenants: Type.Array(
+			closed({
+				name: text('what --profile takes'),
+				tenantId: text(),
+				displayName: orNull('string'),
+				source: oneOf(['snapshot', 'graph']),
+				file: orNull('string', {description: 'a snapshot: its file'}),
+				cloud: orNull('string', {description: 'a live tenant: its cloud'}),
+				partnerTenantId: orNull('string', {description: 'found by tenants discover: the partner tenant whose sign-in reaches it (GDAP)'}),
+			}),
+		),
+	},
+	{description: 'tenants list --json: the tenants added, by name.'},
+);
+
+const TenantsDiscover = closed(
+	{
+		partnerTenantId: orNull('string', {description: "the partner's tenant signed in to"}),
+		customers: Type.Array(
+			closed({
+				name: text('the name it is added under (or would be)'),
+				tenantId: text(),
+				displayName: text(),
+				added: flag('added by this run'),
+				alreadyAs: orNull('string', {description: 'added before, under this name'}),
+				error: orNull('string', {description: "why it could not be read with its own token (a GDAP relationship without a role that reads licenses: Graph's 403); null when it could, or was not added"}),
+			}),
+		),
+	},
+	{description: "tenants discover --json: the partner's GDAP customers (delegatedAdminCustomers), each with whether it was added and could be read."},
+);
+
+/** One tenant of an --all-tenants answer: its name and id, and its own answer, or why it could not be read. */
+const OfTenant = {
+	name: text('the tenant as added (tenants add)'),
+	tenantId: text(),
+	error: orNull('string', {description: 'why this tenant could not be read (the others still are); null when it was'}),
+};
+const counts = {
+	tenants: integer({minimum: 0}),
+	failed: integer({minimum: 0, description: 'tenants that could not be read'}),
+};
+
+const LicensesAll = closed(
+	{
+		tenants: Type.Array(
+			closed({
+				...OfTenant,
+				tenant: Type.Optional(ref(TenantName, '#/definitions/licenses/properties/tenant')),
+				products: Type.Optional(ref(Licenses.properties.products, '#/definitions/licenses/properties/products')),
+			}),
+		),
+		totals: closed({
+			...counts,
+			assigned: integer({minimum: 0}),
+			available: integer({minimum: 0}),
+			total: integer({minimum: 0}),
+			products: Type.Array(
+				closed({skuId: text(), skuPartNumber: text(), productName: text(), tenants: integer({minimum: 1}), assigned: integer({minimum: 0}), available: integer({minimum: 0}), total: integer({minimum: 0})}),
+				{description: 'each product over the tenants that have it'},
+			),
+		}),
+	},
+	{description: 'licenses --all-tenants --json: each tenant as licenses --json gives it, with totals over those read.'},
+);
+
+const ReclaimAll = closed(
+	{
+		tenants: Type.Array(
+			closed({
+				...OfTenant,
+				tenant: Type.Optional(ref(TenantName, '#/definitions/licenses/properties/tenant')),
+				inactiveDays: Type.Optional(integer({minimum: 1})),
+				sections: Type.Optional(ref(Reclaim.properties.sections, '#/definitions/reclaim/properties/sections')),
+			}),
+		),
+		totals: closed({
+			...counts,
+			sections: Type.Array(closed({id: Section, users: integer({minimum: 0}), licenses: integer({minimum: 0, description: 'licenses offered, over every tenant read'})})),
+		}),
+	},
+	{description: 'reclaim --all-tenants --json: each tenant as reclaim --json gives it, with what each section would free over all of them.'},
+);
+
+const AuditAll = closed(
+	{
+		tenants: Type.Array(closed(OfTenant)),
+		entries: Type.Array(closed({...AuditEntry, tenant: text('the tenant as added (tenants add)')}), {description: "every tenant's entries, oldest first"}),
+	},
+	{description: 'audit --all-tenants --json: the tenants\' audit logs merged by time, each entry naming its tenant.'},
+);
+
 const definitions = {
 	level: Level,
 	licenses: Licenses,
@@ -345,6 +438,11 @@ const definitions = {
 	'reclaim-apply': ReclaimApply,
 	audit: Audit,
 	doctor: Doctor,
+	'tenants-list': TenantsList,
+	'tenants-discover': TenantsDiscover,
+	'licenses-all': LicensesAll,
+	'reclaim-all': ReclaimAll,
+	'audit-all': AuditAll,
 };
 
 /** The whole contract, as output.schema.json publishes it. */

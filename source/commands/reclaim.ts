@@ -149,25 +149,34 @@ function resultOf(tenant: Tenant, names: Names, item: PlanItem, own: readonly Us
 	};
 }
 
-export async function reclaim({store}: Opened, options: ReclaimOptions, io: CommandIO): Promise<number> {
+/** What reclaim --json says of a tenant, without --apply. */
+export function reclaimJson(tenant: Tenant, options: Pick<ReclaimOptions, 'sections' | 'inactiveDays'>, now = new Date()): Output['reclaim'] {
+	const days = options.inactiveDays;
+	return {
+		tenant: {id: tenant.organization.id, displayName: tenant.organization.displayName},
+		inactiveDays: days,
+		sections: findReclaim(tenant, {now, inactiveDays: days})
+			.filter(s => options.sections.includes(s.id))
+			.map(section => sectionJson(tenant, section, days, now)),
+	};
+}
+
+/** What reclaim says of a tenant as text, without --apply: each section, with what it frees. */
+export function reclaimText(tenant: Tenant, options: Pick<ReclaimOptions, 'sections' | 'inactiveDays'>, now: Date, width: number): string {
+	const days = options.inactiveDays;
+	const sections = findReclaim(tenant, {now, inactiveDays: days}).filter(s => options.sections.includes(s.id));
+	return sections.map(section => sectionText(tenant, section, days, now, width)).join('\n\n');
+}
+
+export async function reclaim({store, chosen}: Opened, options: ReclaimOptions, io: CommandIO): Promise<number> {
 	const {tenant, admin} = store.getState();
 	const now = new Date();
 	const days = options.inactiveDays;
-	const sections = findReclaim(tenant, {now, inactiveDays: days}).filter(s => options.sections.includes(s.id));
-
 	if (!options.apply) {
-		if (options.json) {
-			const data: Output['reclaim'] = {
-				tenant: {id: tenant.organization.id, displayName: tenant.organization.displayName},
-				inactiveDays: days,
-				sections: sections.map(section => sectionJson(tenant, section, days, now)),
-			};
-			io.out(`${JSON.stringify(data, null, 2)}\n`);
-		} else {
-			io.out(`${sections.map(section => sectionText(tenant, section, days, now, outputWidth(io))).join('\n\n')}\n`);
-		}
+		io.out(`${options.json ? JSON.stringify(reclaimJson(tenant, options, now), null, 2) : reclaimText(tenant, options, now, outputWidth(io))}\n`);
 		return exitCodes.done;
 	}
+	const sections = findReclaim(tenant, {now, inactiveDays: days}).filter(s => options.sections.includes(s.id));
 
 	if (refusedRole(tenant, admin, 'unassign', io)) return exitCodes.error;
 	const unavailable = sections.find(s => s.unavailable);
@@ -187,6 +196,7 @@ export async function reclaim({store}: Opened, options: ReclaimOptions, io: Comm
 		() => io.out(`${sections.map(section => sectionText(tenant, section, days, now, outputWidth(io))).join('\n\n')}\n\n`),
 		strings.reclaim.question(licenses, changing.length),
 		'noApply',
+		chosen ? tenant.organization.displayName : undefined,
 	);
 	if (refused !== null) return refused;
 

@@ -30,7 +30,7 @@ function resultOf(tenant: Tenant, item: GroupRemovalItem, c: UserConsequences | 
 	return {...base, outcome: dryRun || !outcome ? 'would-remove' : 'removed', reason: null, message: null, products, consequences: c ? consequenceList(c) : []};
 }
 
-export async function removeFromGroup({store}: Opened, options: RemoveFromGroupOptions, io: CommandIO): Promise<number> {
+export async function removeFromGroup({store, chosen}: Opened, options: RemoveFromGroupOptions, io: CommandIO): Promise<number> {
 	const {tenant, admin} = store.getState();
 	const {group} = options;
 	if (refusedRole(tenant, admin, 'removeFromGroup', io)) return exitCodes.error;
@@ -55,6 +55,8 @@ export async function removeFromGroup({store}: Opened, options: RemoveFromGroupO
 				show(plan.items.map(item => resultOf(tenant, item, consequences.get(item.userId), undefined, true)));
 			},
 			strings.group.cliQuestion(leaving.length, group.displayName),
+			'dryRun',
+			chosen ? tenant.organization.displayName : undefined,
 		);
 		if (refused !== null) return refused;
 	}

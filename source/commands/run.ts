@@ -3,12 +3,15 @@ import {UserError} from '../errors.js';
 import {strings} from '../text/index.js';
 import {exitCodes, outputWidth, terminalSafe, type CommandIO} from './io.js';
 import {signOut} from '../backends/graph/auth.js';
-import {graphCacheFile, homesFor, openTenant, type GlobalOptions} from '../open-tenant.js';
+import {baseHomes, graphCacheFile, openTenant, type GlobalOptions} from '../open-tenant.js';
+import {homesOfTenant} from '../store/profiles.js';
 import {audit, doctor, licenses, matchProducts, users} from './read.js';
 import {unassign} from './unassign.js';
 import {removeFromGroup} from './remove-from-group.js';
 import {findGroup} from '../domain/groups.js';
 import {reclaim} from './reclaim.js';
+import {tenants} from './tenants.js';
+import {auditAll, licensesAll, reclaimAll} from './all-tenants.js';
 import {defaultInactiveDays, sectionIds, type SectionId} from '../domain/reclaim.js';
 import {readUsersFile} from './users-file.js';
 import {distinctUsers} from '../domain/given-users.js';
@@ -26,6 +29,9 @@ export interface CommandValues {
 	section?: string;
 	'inactive-days'?: string;
 	apply?: boolean;
+	'all-tenants'?: boolean;
+	snapshot?: string;
+	purge?: boolean;
 }
 
 const usage = (message: string) => new UserError(strings.cli.usageError(message), exitCodes.usage);
@@ -48,10 +54,12 @@ export async function runCommand(
 	globals: GlobalOptions,
 	version: string,
 	terminal: CommandIO,
+	args: readonly string[] = [],
 ): Promise<number> {
 	const json = values.json ?? false;
 	// Text output fits the terminal (80 columns when not one); JSON is data, never wrapped.
 	const io = terminalSafe(terminal, json ? undefined : outputWidth(terminal));
+	if (command === 'tenants') return tenants(args, values, globals, io);
 	let given: string[] = [];
 	const changing = command === 'unassign' || command === 'remove-from-group';
 	if (changing) {
@@ -68,14 +76,23 @@ export async function runCommand(
 	if (globals.reset && !writes) {
 		throw usage(strings.state.reset.notWith(changing ? '--dry-run' : command === 'reclaim' ? strings.state.reset.noApply : strings.state.reset.command(command)));
 	}
+	if (values['all-tenants']) {
+		if (command === 'licenses') return licensesAll(globals, json, io);
+		if (command === 'audit') return auditAll(globals, json, io);
+		if (values.apply) throw usage(strings.tenants.allApply);
+		return reclaimAll(globals, {...reclaimFlags(values), json}, io);
+	}
 	// Sign-in messages (the device code) go to stderr: stdout stays data.
 	const say = (message: string) => io.err(`${message}\n`);
 	if (command === 'doctor') return doctor(globals, version, json, io);
 	if (command === 'logout') {
-		const {homes, moved} = homesFor(globals, io.env);
+		const {homes, moved} = baseHomes(globals, io.env);
 		if (moved) io.err(`m365-licenses: ${moved}\n`);
-		// The sign-in goes, and with it every copy of what it read.
-		io.err(`m365-licenses: ${signOut(homes.state, [graphCacheFile(homes.cache)]) ? strings.cli.signedOut : strings.cli.noSignIn}\n`);
+		// The sign-in goes (one for every tenant it reached), and with it every copy of what it read:
+		// the live tenant's without a profile, and each live tenant's added.
+		const live = Object.values(globals.profiles ?? {}).filter(p => p.source === 'graph');
+		const copies = [homes, ...live.map(p => homesOfTenant(homes, p.tenantId))].map(h => graphCacheFile(h.cache));
+		io.err(`m365-licenses: ${signOut(homes.signIns, copies) ? strings.cli.signedOut : strings.cli.noSignIn}\n`);
 		return exitCodes.done;
 	}
 	const reclaiming = command === 'reclaim' ? reclaimFlags(values) : undefined;

@@ -72,7 +72,7 @@ function resultOf(
 	};
 }
 
-export async function unassign({store}: Opened, options: UnassignOptions, io: CommandIO): Promise<number> {
+export async function unassign({store, chosen}: Opened, options: UnassignOptions, io: CommandIO): Promise<number> {
 	const {tenant, admin} = store.getState();
 	const {product} = options;
 	if (refusedRole(tenant, admin, 'unassign', io)) return exitCodes.error;
@@ -96,6 +96,8 @@ export async function unassign({store}: Opened, options: UnassignOptions, io: Co
 			show(plan.items.map(i => resultOf(tenant, i, product.skuId, consequences.get(i.userId) ?? null, null, true)));
 		},
 		strings.unassign.question(question.users, product.name, question.addOns.map(names.product)),
+		'dryRun',
+		chosen ? tenant.organization.displayName : undefined,
 	);
 	if (refused !== null) return refused;
 

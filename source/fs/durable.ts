@@ -215,6 +215,22 @@ export function removeFile(path: string): void {
 	}
 }
 
+/** Removes the folder and all in it (a link in it goes, never what it points at); nothing there is fine. */
+export function removeFolder(path: string): boolean {
+	try {
+		fs.lstatSync(path);
+	} catch (error) {
+		if (notThere(error)) return false;
+		throw diskError(error, path, 'write');
+	}
+	try {
+		fs.rmSync(path, {recursive: true, force: true});
+		return true;
+	} catch (error) {
+		throw diskError(error, path, 'write');
+	}
+}
+
 /**
  * Replaces the file with `text` whole, or leaves the old one as it was and throws a UserError. The
  * folder must be there (ensureDir). A link at `path` is replaced, never written through.

@@ -27,6 +27,10 @@ export const options = {
 	'inactive-days': {type: 'string'},
 	apply: {type: 'boolean'},
 	lang: {type: 'string'},
+	profile: {type: 'string'},
+	'all-tenants': {type: 'boolean'},
+	snapshot: {type: 'string'},
+	purge: {type: 'boolean'},
 } as const;
 
 export type Option = keyof typeof options;
@@ -44,25 +48,31 @@ export const global: Option[] = [
 	'login-endpoint',
 	'request-timeout',
 	'max-duration',
+	'profile',
 	'lang',
 	'debug',
 	'help',
 	'version',
 ];
 /** The commands, each with the flags it takes besides the global ones ('': the app). */
-export type Command = '' | 'guide' | 'licenses' | 'users' | 'unassign' | 'remove-from-group' | 'audit' | 'reclaim' | 'doctor' | 'logout';
+export type Command = '' | 'guide' | 'licenses' | 'users' | 'unassign' | 'remove-from-group' | 'audit' | 'reclaim' | 'doctor' | 'logout' | 'tenants';
 export const commands: Record<Command, readonly Option[]> = {
 	'': [],
 	guide: [],
-	licenses: ['json'],
+	licenses: ['json', 'all-tenants'],
 	users: ['product', 'json'],
 	unassign: ['product', 'users', 'users-file', 'dry-run', 'yes', 'json'],
 	'remove-from-group': ['group', 'users', 'users-file', 'dry-run', 'yes', 'json'],
-	audit: ['json'],
-	reclaim: ['section', 'inactive-days', 'apply', 'yes', 'json'],
+	audit: ['json', 'all-tenants'],
+	reclaim: ['section', 'inactive-days', 'apply', 'yes', 'json', 'all-tenants'],
 	doctor: ['json'],
 	logout: [],
+	tenants: ['snapshot', 'purge', 'yes', 'json'],
 };
+
+/** `tenants` is followed by what to do (commands/tenants.ts); no other command takes words after it. */
+export const tenantActions = ['add', 'list', 'remove', 'discover'] as const;
+export const withArguments: ReadonlySet<Command> = new Set(['tenants']);
 
 /** The commands that change something: exit code 3 is theirs. */
 export const changing: readonly Command[] = ['', 'guide', 'unassign', 'remove-from-group', 'reclaim'];

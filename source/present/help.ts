@@ -1,11 +1,13 @@
 // --help, drawn from the command line's shape (command-line.ts) in the words of the language in
 // use: the list of commands a line each, or one command's usage, options, two examples and exit
 // codes. Laid out for 80 columns: a flag's words wrap beside it, never past the edge.
-import {changing, type Command, type Option} from './command-line.js';
+import {changing, commands, type Command, type Option} from './command-line.js';
 import {strings} from '../text/index.js';
 import {textWidth, wrapPlain} from './wrap.js';
 
 const width = 80;
+/** The commands that can read many tenants, and so end partly done. */
+const commandsOfAllTenants = (Object.keys(commands) as Command[]).filter(name => name === 'tenants' || commands[name].includes('all-tenants'));
 /** Where the words beside a flag or a command start. */
 const column = 22;
 
@@ -52,6 +54,13 @@ function exampleLines(example: string): string[] {
 	return lines.map((text, i) => `${i === 0 ? '  ' : '    '}${text}${i < lines.length - 1 ? ' \\' : ''}`);
 }
 
+/** A command's exit codes: 3 is a change partly done, or some tenants not read. */
+function exitCodesOf(command: Command): string {
+	const codes = strings.cli.help.exitCodes;
+	if (changing.includes(command)) return codes.change;
+	return commandsOfAllTenants.includes(command) ? codes.tenants : codes.read;
+}
+
 /** The help for `command` (null: every command, a line each, and the global options). */
 export function helpText(command: Command | null, commands: Readonly<Record<Command, readonly Option[]>>, global: readonly Option[]): string {
 	const help = strings.cli.help;
@@ -83,6 +92,6 @@ export function helpText(command: Command | null, commands: Readonly<Record<Comm
 		help.examplesTitle,
 		...help.examples[command].flatMap(exampleLines),
 		'',
-		...paragraph(changing.includes(command) ? help.exitCodes.change : help.exitCodes.read),
+		...paragraph(exitCodesOf(command)),
 	].join('\n');
 }

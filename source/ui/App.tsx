@@ -51,6 +51,8 @@ function TooSmall({size, quit}: {size: {columns: number; rows: number}; quit: ()
 
 interface ScreensProps {
 	initialTab: Tab;
+	/** With tenants added: the open one's name (the header marks it), and 0 or t goes to the Tenants screen. */
+	tenants?: {current: string | null; open: () => void};
 	router: ReturnType<typeof createKeyRouter>;
 	graphBase: string;
 	signIn?: OpeningMessages;
@@ -117,9 +119,10 @@ function useWorkAhead(makeReclaim: () => void) {
 }
 
 /** The keys every screen shares: quit, help, back, the tabs, and reading the tenant again. */
-function globalKeys({view, dispatch, go, setStatus, store}: ReturnType<typeof useAppView>, router: KeyRouter, exit: () => void): Handlers {
+function globalKeys({view, dispatch, go, setStatus, store}: ReturnType<typeof useAppView>, router: KeyRouter, exit: () => void, tenants?: () => void): Handlers {
 	return {
 		quit: exit,
+		screenTenants: tenants,
 		// Help lists the keys of the screen it is opened on first.
 		help: () => dispatch({type: 'toggleHelp', from: router.route.current}),
 		// Offered only where there is somewhere to go back to.
@@ -137,7 +140,7 @@ function globalKeys({view, dispatch, go, setStatus, store}: ReturnType<typeof us
 	};
 }
 
-function Screens({initialTab, router, graphBase, signIn, interrupts, leaveNow}: ScreensProps) {
+function Screens({initialTab, tenants, router, graphBase, signIn, interrupts, leaveNow}: ScreensProps) {
 	const {exit} = useApp();
 	const {tenant, admin, copyReadAt} = useAppState();
 	const store = useStore();
@@ -146,7 +149,8 @@ function Screens({initialTab, router, graphBase, signIn, interrupts, leaveNow}: 
 	const appView = useAppView(initialTab, router);
 	const {view, dispatch, setStatus, go, screenShown} = appView;
 	const {nav, status} = view;
-	const global = globalKeys(appView, router, exit);
+	// The Tenants screen is outside this app: it is left, and the next tenant opened anew.
+	const global = globalKeys(appView, router, exit, tenants ? () => (tenants.open(), exit()) : undefined);
 	// An action that needs a permission not granted yet waits for a sign-in: its prompt comes first.
 	const prompt = useSignInPrompt(signIn);
 	router.always.current = {
@@ -178,6 +182,7 @@ function Screens({initialTab, router, graphBase, signIn, interrupts, leaveNow}: 
 		setStatus,
 		screenShown,
 		graphBase,
+		severalTenants: tenants !== undefined,
 		readOnly: readOnlyBanner ? strings.readOnly.status : null,
 	};
 	const chrome = (active: boolean): Chrome => ({...base, active});
@@ -202,6 +207,7 @@ function Screens({initialTab, router, graphBase, signIn, interrupts, leaveNow}: 
 			) : (
 				<Header
 					organization={tenant.organization.displayName}
+					tenantName={tenants?.current ?? null}
 					signedInAs={admin}
 					readOnly={readOnlyBanner !== null}
 					copyOf={copyReadAt ? clockOf(copyReadAt) : null}
@@ -256,9 +262,10 @@ interface AppProps {
 	interrupts?: Interrupts;
 	/** A second stop while a change is sent: leave now (the next start settles the change). */
 	leaveNow?: () => void;
+	tenants?: ScreensProps['tenants'];
 }
 
-export function App({store, feed, initialTab = 'licenses', graphBase = 'https://graph.microsoft.com', signIn, sending: given, interrupts, leaveNow}: AppProps) {
+export function App({store, feed, initialTab = 'licenses', graphBase = 'https://graph.microsoft.com', signIn, sending: given, interrupts, leaveNow, tenants}: AppProps) {
 	const [sending] = useState(() => given ?? createSending());
 	const [router] = useState(createKeyRouter);
 	const {exit} = useApp();
@@ -267,7 +274,7 @@ export function App({store, feed, initialTab = 'licenses', graphBase = 'https://
 			<SendingContext.Provider value={sending}>
 				<RouterContext.Provider value={router}>
 					<KeyInput router={router} />
-					<Screens initialTab={initialTab} router={router} graphBase={graphBase} signIn={signIn} interrupts={interrupts} leaveNow={leaveNow ?? exit} />
+					<Screens initialTab={initialTab} tenants={tenants} router={router} graphBase={graphBase} signIn={signIn} interrupts={interrupts} leaveNow={leaveNow ?? exit} />
 					{/* Last: its effect runs after every other effect of a key's commit. */}
 					<KeyPacing feed={feed} />
 				</RouterContext.Provider>

@@ -23,6 +23,8 @@ export interface Chrome {
 	graphBase: string;
 	/** The screen on top says it is shown: a status said before the key that opened it goes. */
 	screenShown: (screen: string) => void;
+	/** One of several tenants added is open: every confirmation names it. */
+	severalTenants?: boolean;
 }
 
 export const ChromeContext = createContext<Chrome | null>(null);

@@ -149,6 +149,8 @@ export const keyTable: readonly Binding[] = [
 	{id: 'previous', context: 'reclaim', keys: [{key: 'left'}], footer: false},
 	{id: 'unassign', context: 'reclaim', keys: [{key: 'u'}], footer: true},
 	{id: 'screenReclaim', context: 'global', keys: [{key: '4'}], footer: false},
+	// Only with tenants added (tenants add): the app hands them out to handle.
+	{id: 'screenTenants', context: 'global', keys: [{key: '0'}, {key: 't'}], footer: false},
 
 	{id: 'reassign', context: 'next', keys: [{key: 'r'}], footer: true},
 	{id: 'done', context: 'next', keys: [{key: 'return'}], footer: true},

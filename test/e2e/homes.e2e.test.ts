@@ -68,7 +68,7 @@ describe('the three homes', () => {
 		writeFileSync(join(home.configDir, 'config.json'), JSON.stringify({language: 'en'}));
 		const signals = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGXFSZ', 'SIGQUIT'] as const;
 		const before = signals.map(signal => process.listenerCount(signal));
-		const read = await readPreferences({config: home.configDir, state: home.stateDir, cache: home.cacheDir, given: false});
+		const read = await readPreferences({config: home.configDir, state: home.stateDir, cache: home.cacheDir, given: false, signIns: home.stateDir});
 		expect(read.language).toBe('en');
 		expect(signals.map(signal => process.listenerCount(signal))).toEqual(before);
 	});

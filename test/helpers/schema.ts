@@ -13,6 +13,11 @@ const byCommand: {[K in keyof Output]?: ValidateFunction} = {
 	'reclaim-apply': validators.reclaimApply,
 	audit: validators.audit,
 	doctor: validators.doctor,
+	'tenants-list': validators.tenantsList,
+	'tenants-discover': validators.tenantsDiscover,
+	'licenses-all': validators.licensesAll,
+	'reclaim-all': validators.reclaimAll,
+	'audit-all': validators.auditAll,
 };
 
 /** Ajv's errors in a line: where, and what is wrong there. */

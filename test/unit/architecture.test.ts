@@ -28,9 +28,10 @@ const mayImport: Record<string, readonly string[]> = {
 	backends: ['domain', 'errors', 'fs', 'json-schema', 'paths', 'text'],
 	store: ['backends', 'domain', 'errors', 'fs', 'json-schema', 'paths', 'text'],
 	'open-tenant': ['backends', 'domain', 'errors', 'paths', 'store', 'text'],
-	commands: ['backends', 'domain', 'errors', 'fs', 'json-schema', 'open-tenant', 'paths', 'present', 'store', 'text'],
+	'open-tenants': ['domain', 'errors', 'open-tenant', 'store', 'text'],
+	commands: ['backends', 'domain', 'errors', 'fs', 'json-schema', 'open-tenant', 'open-tenants', 'paths', 'present', 'store', 'text'],
 	ui: ['domain', 'errors', 'present', 'store', 'text'],
-	tui: ['domain', 'errors', 'open-tenant', 'paths', 'present', 'store', 'text', 'ui'],
+	tui: ['domain', 'errors', 'open-tenant', 'open-tenants', 'paths', 'present', 'store', 'text', 'ui'],
 	'exit-after-output': [],
 	cli: ['commands', 'domain', 'errors', 'exit-after-output', 'paths', 'present', 'store', 'text', 'tui'],
 };

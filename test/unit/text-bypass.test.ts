@@ -11,6 +11,7 @@ import {describe, expect, test} from 'vitest';
 import {clouds} from '../../source/backends/graph/clouds.js';
 import {consequenceKinds} from '../../source/domain/consequences.js';
 import {sectionIds} from '../../source/domain/reclaim.js';
+import {tenantActions} from '../../source/present/command-line.js';
 import {da} from '../../source/text/da.js';
 import {en} from '../../source/text/en.js';
 import {languageIds} from '../../source/text/index.js';
@@ -225,6 +226,8 @@ const typedNames = new Set(
 		...keyTable.flatMap(binding => binding.keys.flatMap(spec => (da.keys.names[spec.key] ?? keyText(spec)).split('+'))),
 		...languageIds,
 		...Object.keys(en.cli.help.shapes).filter(Boolean),
+		// tenants' own words: tenants add, list, remove, discover.
+		...tenantActions,
 		...sectionIds,
 		...consequenceKinds,
 		...Object.keys(clouds),

@@ -44,6 +44,11 @@ export interface SignInOptions {
 	settled?: () => void;
 	/** False: never asks for a code (doctor); without a kept sign-in, says how to sign in instead. */
 	interactive?: boolean;
+	/**
+	 * A customer's tenant reached through its partner (GDAP): the partner's tenant, whose kept sign-in
+	 * gets this tenant a token of its own (its authority, the partner's refresh token).
+	 */
+	partnerTenantId?: string;
 }
 
 
@@ -76,6 +81,50 @@ export function signOut(stateDir: string, copies: readonly string[]): boolean {
 		any = true;
 	}
 	return any;
+}
+
+/**
+ * Forgets what was kept for one tenant (tenants remove): which account signed in to it, and the
+ * tokens issued for it (MSAL's entries whose realm it is). The account's refresh token stays: it is
+ * the account's, and reaches the other tenants it is kept for. True when anything went.
+ */
+export function forgetTenant(stateDir: string, tenantId: string): boolean {
+	const tenant = tenantId.toLowerCase();
+	let any = false;
+	const records = readIfThere(signInsFile(stateDir));
+	if (records !== null) {
+		const data = parseKept<{version: number; targets?: Record<string, Remembered>}>(signInsFile(stateDir), records);
+		const targets = Object.entries(data.targets ?? {});
+		const kept = targets.filter(([target, account]) => !target.endsWith(`/${tenant}`) && account.tenantId.toLowerCase() !== tenant);
+		if (kept.length !== targets.length) {
+			writePrivateFile(signInsFile(stateDir), `${JSON.stringify({...data, targets: Object.fromEntries(kept)}, null, 2)}\n`);
+			any = true;
+		}
+	}
+	const cache = readIfThere(tokenCacheFile(stateDir));
+	if (cache !== null) {
+		const sections = parseKept<Record<string, Record<string, {realm?: string}>>>(tokenCacheFile(stateDir), cache);
+		let changed = false;
+		for (const kind of ['Account', 'IdToken', 'AccessToken']) {
+			for (const [key, entry] of Object.entries(sections[kind] ?? {})) {
+				if (entry.realm?.toLowerCase() !== tenant) continue;
+				delete sections[kind]![key];
+				changed = true;
+			}
+		}
+		if (changed) writePrivateFile(tokenCacheFile(stateDir), JSON.stringify(sections));
+		any ||= changed;
+	}
+	return any;
+}
+
+/** A sign-in file as JSON, or a UserError naming it: it is not changed then. */
+function parseKept<T>(file: string, text: string): T {
+	try {
+		return JSON.parse(text) as T;
+	} catch (error) {
+		throw new UserError(strings.state.cannot('read', file, strings.cli.notJson((error as Error).message, null)));
+	}
 }
 
 /** The claims of a JWT, unverified: only to name who a given token is for. */
@@ -303,14 +352,31 @@ class SignIn {
 
 	/**
 	 * The account kept for this service and tenant: the one it was signed in with, else (a tenant given
-	 * by its id) an account of that tenant. Never an account of another tenant.
+	 * by its id) an account of that tenant, else (a customer reached through its partner) the partner's
+	 * account named for this tenant. Never an account of another tenant: MSAL looks a kept token up by
+	 * the account's tenant, so the partner's own tokens are never given for a customer's.
 	 */
 	private async accountFor(app: PublicClientApplication): Promise<AccountInfo | null> {
 		const accounts = await app.getTokenCache().getAllAccounts();
 		const remembered = this.remembered()[this.target];
-		if (remembered) return accounts.find(a => a.homeAccountId === remembered.homeAccountId && a.tenantId === remembered.tenantId) ?? null;
 		const tenant = this.options.tenantId.toLowerCase();
-		return accounts.find(a => a.tenantId.toLowerCase() === tenant) ?? null;
+		const partner = this.options.partnerTenantId?.toLowerCase();
+		if (remembered) {
+			const found = accounts.find(a => a.homeAccountId === remembered.homeAccountId && a.tenantId === remembered.tenantId);
+			const through = partner && !found ? accounts.find(a => a.homeAccountId === remembered.homeAccountId) : undefined;
+			return found ?? (through ? forTenant(through, tenant) : null);
+		}
+		const same = accounts.find(a => a.tenantId.toLowerCase() === tenant);
+		if (same || !partner) return same ?? null;
+		const through = accounts.find(a => a.tenantId.toLowerCase() === partner);
+		return through ? forTenant(through, tenant) : null;
+	}
+
+	/** A customer's token through its partner: for that customer, or refused; its account kept for next time. */
+	private keepCustomer(result: AuthenticationResult): void {
+		const tenant = this.options.tenantId.toLowerCase();
+		if (result.tenantId && result.tenantId.toLowerCase() !== tenant) throw new UserError(strings.signIn.otherTenant(tenant, result.tenantId));
+		if (result.account && !this.remembered()[this.target]) this.remember({...result.account, tenantId: result.tenantId || tenant});
 	}
 
 	private signedIn(result: AuthenticationResult): AuthenticationResult {
@@ -334,7 +400,9 @@ class SignIn {
 		const account = await this.accountFor(app);
 		if (account) {
 			try {
-				return this.signedIn(await app.acquireTokenSilent({account, scopes: resourceScopes, authority: `${this.authority}/${this.options.tenantId}`}));
+				const result = await app.acquireTokenSilent({account, scopes: resourceScopes, authority: `${this.authority}/${this.options.tenantId}`});
+				if (this.options.partnerTenantId) this.keepCustomer(result);
+				return this.signedIn(result);
 			} catch (error) {
 				// Expired, revoked, or a permission not granted yet: sign in again below. A failure of this
 				// machine (the disk) is not one a new code would mend.
@@ -397,6 +465,9 @@ class SignIn {
 		return new UserError(strings.signIn.failed(redact(detail)));
 	}
 }
+
+/** The partner's account as this customer's tenant's: what MSAL then looks tokens up and refreshes under. */
+const forTenant = (account: AccountInfo, tenantId: string): AccountInfo => ({...account, tenantId, idToken: undefined, idTokenClaims: undefined, tenantProfiles: undefined});
 
 /** An error of this machine (a file that cannot be written), not of the sign-in service. */
 const isSystemError = (error: unknown) => typeof (error as NodeJS.ErrnoException)?.code === 'string' && /^E[A-Z]+$/.test((error as NodeJS.ErrnoException).code!);

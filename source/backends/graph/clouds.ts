@@ -14,6 +14,9 @@ export const clouds: Record<Cloud, {graph: string; login: string}> = {
 /** Delegated permissions asked for at sign-in: enough to read the tenant and change licenses. */
 export const graphScopes = ['LicenseAssignment.ReadWrite.All', 'User.Read.All', 'Organization.Read.All', 'GroupMember.Read.All'];
 
+/** What tenants discover asks for beside them: the partner's GDAP customers (delegatedAdminCustomers). */
+export const gdapScopes = ['DelegatedAdminRelationship.Read.All'];
+
 /**
  * Permissions asked for only when an action first needs them (incremental consent), least privileged
  * per Microsoft Graph's reference: DELETE /users/{id} and POST /directory/deletedItems/{id}/restore

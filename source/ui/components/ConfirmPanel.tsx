@@ -70,7 +70,8 @@ export function ConfirmPanel({title, question, lines: given, plan, byProduct = f
 	// The question wraps (it names the add-ons that go with a product); the border, title, a blank
 	// line, the "more" line and the buttons take six rows more. Unboxed, the commands take what the
 	// border and the question leave.
-	const questionLines = wrapText(question, width);
+	const asked = chrome.severalTenants ? strings.tenants.inTenant(question, tenant.organization.displayName) : question;
+	const questionLines = wrapText(asked, width);
 	const room = Math.max(1, chrome.bodyRows - (commands ? 3 + savedLines.length : 6 + questionLines.length));
 	const [scrolled, setScrolled] = useState(0);
 	// The lines on screen, and one more to know whether there is more.

@@ -7,6 +7,8 @@ import {strings, type Strings} from '../../text/index.js';
 
 interface Props {
 	organization: string;
+	/** The tenant's name here (tenants add), when one of several is open: marked beside the organization. */
+	tenantName?: string | null;
 	signedInAs: string;
 	readOnly: boolean;
 	/** The tenant shown is a copy read at this time (HH:MM) by an earlier run, not read anew yet. */
@@ -26,12 +28,13 @@ function tabsOf(): Array<[Tab, string, string]> {
 	return tabs;
 }
 
-export function Header({organization, signedInAs, readOnly, copyOf = null, tab, width}: Props) {
+export function Header({organization, tenantName = null, signedInAs, readOnly, copyOf = null, tab, width}: Props) {
 	const tabs = tabsOf();
 	const badge = (readOnly ? ` [${strings.readOnly.badge}]` : '') + (copyOf ? ` [${strings.refresh.copyBadge(copyOf)}]` : '');
 	// The organisation names the rule under the header: at 80 columns the first line has room for who
 	// the app acts as and the tabs, not for both names.
-	const rule = `── ${organization} `;
+	const marker = tenantName ? ` ${strings.tenants.marker(tenantName)}` : '';
+	const rule = `── ${organization}${marker} `;
 	const full = tabs.reduce((sum, [id, label]) => sum + label.length + (id === tab ? 2 : 0) + 1, 0);
 	const narrow = full > width - stringWidth(terminalText(signedInAs + badge)) - 1;
 	return (
@@ -59,6 +62,7 @@ export function Header({organization, signedInAs, readOnly, copyOf = null, tab, 
 			<Text wrap="truncate-end">
 				<Text dimColor>── </Text>
 				<Text bold>{organization}</Text>
+				{marker ? <Text inverse>{marker}</Text> : null}
 				<Text dimColor>{` ${'─'.repeat(Math.max(0, width - rule.length))}`}</Text>
 			</Text>
 		</Box>
