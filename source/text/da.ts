@@ -219,6 +219,8 @@ export const da: Strings = {
 	time: tidspunkt,
 	window: (first, last, count) => `${tal(first)}–${tal(last)} af ${tal(count)}`,
 	keys: {
+		/** The footer's end where keys are left out: "… ? mere" (help lists them). */
+		more: 'mere',
 		labels: {
 			quit: 'Afslut',
 			help: 'Hjælp',

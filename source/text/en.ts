@@ -220,6 +220,8 @@ export const en = {
 	window: (first: number, last: number, count: number) => `${first}–${last} of ${count}`,
 	keys: {
 		labels: keyLabels,
+		/** The footer's end where keys are left out: "… ? more" (help lists them). */
+		more: 'more',
 		/** A key's name where the language has a word of its own for it; the rest (enter, esc, tab, PgUp) as printed on the key. */
 		names: {} as {readonly [key: string]: string},
 		/** Where one screen calls an action otherwise than keyLabels does. */
