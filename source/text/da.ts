@@ -425,7 +425,6 @@ export const da: Strings = {
 		appNeeded: dependents => `${dependents} afhænger af denne app: slå den fra (eller fjern tildelingen af den) først.`,
 		noChanges: 'Ingen ændringer at gemme.',
 		mailboxWindow: date => `Postkassen slettes permanent ${dag(date)}, medmindre en licens tildeles igen inden da.`,
-		discarded: 'Ændringerne blev ikke gemt.',
 		saveTitle: 'Gem ændringer',
 		saveQuestion: name => `Gem disse ændringer for ${name}?`,
 		assignLine: product => `+ Tildel ${product}`,
@@ -922,10 +921,18 @@ export const da: Strings = {
 		usersHint: 'navn, brugernavn eller produkt; product:NAVN for ét produkt',
 		active: query => `filter: ${query}`,
 	},
+	unsaved: {
+		ask: question => `${question} y/n`,
+		user: name => `Kassér ændringerne til ${name}s licenser?`,
+		ticked: (n, product) => `Kassér ${n === 1 ? '1 markeret bruger' : `${tal(n)} markerede brugere`} i ${product}?`,
+		products: n => `Kassér ${n === 1 ? '1 markeret produkt' : `${tal(n)} markerede produkter`}?`,
+		confirmation: 'Afslut uden at foretage denne ændring?',
+	},
 	help: {
 		title: 'Taster',
 		close: 'esc lukker',
 		thisScreen: screen => `Denne skærm: ${screen}`,
+		unavailable: why => `Ikke nu: ${why}`,
 		page: (page, pages) => (pages > 1 ? `side ${page} af ${pages}, ↓/↑ bladrer` : ''),
 	},
 	files: {

@@ -361,7 +361,6 @@ export const en = {
 		appNeeded: (dependents: string) => `${dependents} depends on this app: turn that off (or unassign it) first.`,
 		noChanges: 'No changes to save.',
 		mailboxWindow: (date: string) => `Mailbox deleted on ${date} unless a license is assigned again.`,
-		discarded: 'Changes not saved.',
 		saveTitle: 'Save changes',
 		saveQuestion: (name: string) => `Save these changes for ${name}?`,
 		assignLine: (product: string) => `+ Assign ${product}`,
@@ -885,10 +884,20 @@ export const en = {
 		usersHint: 'name, username or product; product:NAME for one product',
 		active: (query: string) => `filter: ${query}`,
 	},
+	unsaved: {
+		/** A question about unsaved edits, with its answers. */
+		ask: (question: string) => `${question} y/n`,
+		user: (name: string) => `Discard the changes to ${name}'s licenses?`,
+		ticked: (n: number, product: string) => `Discard the ${plural(n, 'user', 'users')} ticked in ${product}?`,
+		products: (n: number) => `Discard the ${plural(n, 'product', 'products')} ticked?`,
+		confirmation: 'Quit without making this change?',
+	},
 	help: {
 		title: 'Keys',
 		close: 'esc closes',
 		thisScreen: (screen: string) => `This screen: ${screen}`,
+		/** Under a key that would be refused now: why. */
+		unavailable: (why: string) => `Not now: ${why}`,
 		page: (page: number, pages: number) => (pages > 1 ? `page ${page} of ${pages}, ↓/↑ to turn` : ''),
 	},
 	files: {

@@ -8,7 +8,7 @@
 import {useInput, type Key} from 'ink';
 import {createContext, useCallback, useContext} from 'react';
 import type {Handlers} from './chrome.js';
-import {findBinding, type KeyContext} from './keys.js';
+import {findBinding, type ActionId, type KeyContext} from './keys.js';
 
 /** A text field's value and what enter and esc do: the field itself is components/TextField. */
 export interface TextField {
@@ -21,6 +21,8 @@ export interface TextField {
 export interface KeyRoute {
 	contexts: readonly KeyContext[];
 	handlers: Handlers;
+	/** Keys offered but refused now, with why (help says it). */
+	disabled?: ReadonlyMap<ActionId, string>;
 }
 
 export interface KeyRouter {

@@ -117,14 +117,14 @@ export const keyTable: readonly Binding[] = [
 	{id: 'tick', context: 'checklist', keys: [{key: 'space'}], footer: 1},
 	{id: 'tickAll', context: 'checklist', keys: [{key: 'a'}], footer: 2},
 	{id: 'unassign', context: 'product', keys: [{key: 'u'}], footer: 'keep'},
-	{id: 'assign', context: 'product', keys: [{key: '+'}], footer: 1},
+	{id: 'assign', context: 'product', keys: [{key: '+'}], footer: 2},
 
 	{id: 'save', context: 'assign', keys: [{key: 's'}], footer: 'keep'},
 
 	{id: 'open', context: 'users', keys: [{key: 'return'}], footer: 'keep'},
-	{id: 'manage', context: 'users', keys: [{key: 'm'}], footer: 1},
-	{id: 'deleteUser', context: 'users', keys: [{key: 'D'}], footer: 1},
-	{id: 'deletedUsers', context: 'users', keys: [{key: 'd'}], footer: 1},
+	{id: 'manage', context: 'users', keys: [{key: 'm'}], footer: 2},
+	{id: 'deleteUser', context: 'users', keys: [{key: 'D'}], footer: 2},
+	{id: 'deletedUsers', context: 'users', keys: [{key: 'd'}], footer: 2},
 	{id: 'filterUsers', context: 'users', keys: [{key: 'f'}], footer: 2},
 	{id: 'sortUsers', context: 'users', keys: [{key: 'o'}], footer: 2},
 	// Read again only where a whole tenant is shown: elsewhere r is Reassign.
@@ -175,7 +175,7 @@ export const keyTable: readonly Binding[] = [
 	{id: 'screenLicenses', context: 'global', keys: [{key: '1'}], footer: false},
 	{id: 'screenUsers', context: 'global', keys: [{key: '2'}], footer: false},
 	{id: 'help', context: 'global', keys: [{key: '?'}], footer: 'keep'},
-	{id: 'quit', context: 'global', keys: [{key: 'q'}], footer: 1},
+	{id: 'quit', context: 'global', keys: [{key: 'q'}], footer: 2},
 ];
 
 /** Actions that change licenses: refused, with the reason, when the admin may not change them. */

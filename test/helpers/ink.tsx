@@ -71,11 +71,11 @@ export function renderApp(store: Store, size?: {columns: number; rows: number}, 
 		},
 		frame,
 		resize,
-		/** Waits until the frame contains the text (or matches the pattern). */
-		waitFor: (expected: string | RegExp, timeoutMs?: number) =>
+		/** Waits until the frame contains the text (or matches the pattern, or passes the check). */
+		waitFor: (expected: string | RegExp | ((frame: string) => boolean), timeoutMs?: number) =>
 			waitForFrame(
 				app.lastFrame,
-				f => fits(f) && (typeof expected === 'string' ? f.includes(expected) : expected.test(f)),
+				f => fits(f) && (typeof expected === 'string' ? f.includes(expected) : typeof expected === 'function' ? expected(f) : expected.test(f)),
 				String(expected),
 				timeoutMs,
 			),

@@ -87,6 +87,7 @@ export function ConfirmPanel({title, question, lines: given, plan, byProduct = f
 		<ScreenFrame
 			modal
 			contexts={['dialog']}
+			unsaved={strings.unsaved.confirmation}
 			handlers={{
 				confirm: onConfirm,
 				cancel: onCancel,

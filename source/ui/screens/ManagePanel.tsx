@@ -117,6 +117,9 @@ export function ManagePanel({userIds, onCancel, onDone}: Props) {
 		return (
 			<ScreenFrame
 				contexts={['manage', 'list']}
+				unsaved={ticked.size > 0 ? strings.unsaved.products(ticked.size) : undefined}
+				// Back goes to the three choices, the ticks kept.
+				losing={['quit']}
 				handlers={{
 					...listHandlers(list),
 					back: () => setStep({kind: 'choose'}),
@@ -160,7 +163,7 @@ export function ManagePanel({userIds, onCancel, onDone}: Props) {
 
 	const explain = wrapText(strings.manage.explain[highlighted], Math.max(20, width));
 	return (
-		<ScreenFrame contexts={['choice']} handlers={{back: onCancel}}>
+		<ScreenFrame contexts={['choice']} handlers={{back: onCancel}} unsaved={ticked.size > 0 ? strings.unsaved.products(ticked.size) : undefined}>
 			{heading}
 			<Text> </Text>
 			<ChoiceList

@@ -158,7 +158,7 @@ export function ReclaimScreen() {
 		<ScreenFrame
 			contexts={['reclaim', 'checklist', 'list']}
 			text={filter.field}
-			disabled={new Set(totals.licenses === 0 ? (['unassign'] as const) : [])}
+			disabled={new Map(totals.licenses === 0 ? [['unassign', strings.reclaim.nothingTicked] as const] : [])}
 			handlers={{
 				...checklist.handlers,
 				tick: () => {
