@@ -52,6 +52,14 @@ describe('products the admin cannot unassign here', () => {
 		await app.press('a', 'u');
 		await app.waitFor('Self-service purchase: an admin must take over the subscription first.');
 		expect(app.frame()).not.toContain('Unassign Power BI Pro');
+		// ? says why under each of the two keys, before they are pressed.
+		await app.press('?');
+		const help = await app.waitFor('This screen: A product');
+		const lines = help.split('\n');
+		for (const key of ['u   ', '+   ']) {
+			const at = lines.findIndex(line => line.trimStart().startsWith(key));
+			expect(lines[at + 1], key).toContain('Not now: Self-service purchase:');
+		}
 	});
 
 	it('group-only holders are shown with the group and skipped, with the reason', async () => {

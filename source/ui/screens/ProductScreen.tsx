@@ -110,6 +110,8 @@ export function ProductScreen({skuId}: {skuId: string}) {
 			text={filter.field}
 			disabled={productRefusals(product, tickedItems.length)}
 			unsaved={tickedItems.length > 0 ? strings.unsaved.ticked(tickedItems.length, product.name) : undefined}
+			// With a filter in force, esc clears it, the ticks kept.
+			losing={filter.query ? ['quit'] : undefined}
 			handlers={{...checklist.handlers, unassign, assign: () => !busy && dispatch({type: 'assign'})}}
 		>
 			<ProductHeading product={product} width={chrome.size.columns - 1} />
