@@ -304,6 +304,7 @@ export const da: Strings = {
 			choice: 'Valg fra en liste',
 		},
 		notes: {
+			text: 'Ctrl-A og Ctrl-E går til starten og slutningen, Alt-B og Alt-F et ord tilbage og frem; Ctrl-U og Ctrl-K sletter til starten og til slutningen, Ctrl-W ordet før markøren.',
 			always: 'Ctrl-C, mens en ændring sendes, stopper afsendelsen: svarene på det sendte afventes (højst 5 s), og hvert resultat registreres, før appen lukker. Trykkes Ctrl-C igen, lukker appen med det samme; næste start afklarer ændringen.',
 			users: '/ søger også i produkter; product:NAVN. f viser brugere med eller uden licens, med logon blokeret eller med et produkt; o sorterer efter vist navn, brugernavn eller licenser.',
 			user: 'esc går ud uden at gemme. → viser et produkts apps: mellemrum slår en fra eller til.',
@@ -923,7 +924,7 @@ export const da: Strings = {
 	},
 	unsaved: {
 		ask: question => `${question} y/n`,
-		user: name => `Kassér ændringerne til ${name}s licenser?`,
+		user: name => `Kassér ændringerne til ${ejefald(name)} licenser?`,
 		ticked: (n, product) => `Kassér ${n === 1 ? '1 markeret bruger' : `${tal(n)} markerede brugere`} i ${product}?`,
 		products: n => `Kassér ${n === 1 ? '1 markeret produkt' : `${tal(n)} markerede produkter`}?`,
 		confirmation: 'Afslut uden at foretage denne ændring?',

@@ -236,6 +236,7 @@ export const en = {
 		contexts: keyContexts,
 		/** Said under a context's keys in help: what the keys alone cannot say. */
 		notes: {
+			text: 'Ctrl-A and Ctrl-E go to the start and the end, Alt-B and Alt-F a word back and on; Ctrl-U and Ctrl-K delete to the start and to the end, Ctrl-W the word before the cursor.',
 			always: 'Ctrl-C while a change is sent stops sending: the answers to what was sent are awaited (5 s at most) and every outcome is recorded before the app leaves. A second Ctrl-C leaves at once; the next start settles the change.',
 			users: "/ also matches products; product:NAME. f shows licensed, unlicensed, sign-in blocked users or a product's; o sorts by display name, username or licenses.",
 			user: "esc leaves without saving. → shows a product's apps: space turns one off or on.",

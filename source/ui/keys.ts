@@ -55,7 +55,7 @@ export interface Binding {
 	 */
 	footer: Priority;
 	/**
-	 * 'component': the focused text field or choice list (ink-text-input, ink-select-input) takes the
+	 * 'component': the focused text field or choice list (components/TextField, ink-select-input) takes the
 	 * key itself; the router leaves it alone, so it is acted on once.
 	 */
 	owner?: 'component';
