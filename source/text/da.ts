@@ -641,7 +641,7 @@ export const da: Strings = {
 		restorable: date => `Brugeren kan gendannes fra Slettede brugere (d) indtil ${dag(date)}.`,
 		type: upn => `Skriv brugernavnet (${upn}) for at slette, og tryk enter; esc annullerer.`,
 		prompt: 'Brugernavn: ',
-		mismatch: 'Det er ikke brugernavnet: intet blev slettet.',
+		mismatch: (upn, at) => `Det er ikke brugernavnet endnu: det afviger fra ${upn} ved tegn ${tal(at)}. Ret det, eller tryk esc for at annullere; intet blev slettet.`,
 		done: upn => `${upn} er slettet. Brugerens licenser er ledige.`,
 		blocked: {
 			'no-user-role': 'At slette brugere kræver rollen Global administrator eller Brugeradministrator.',

@@ -581,7 +581,7 @@ export const en = {
 		restorable: (date: string) => `The user can be restored from Deleted users (d) until ${date}.`,
 		type: (upn: string) => `To delete, type the username (${upn}) and press enter; esc cancels.`,
 		prompt: 'Username: ',
-		mismatch: 'That is not the username: nothing was deleted.',
+		mismatch: (upn: string, at: number) => `Not the username yet: it differs from ${upn} at character ${at}. Correct it, or esc to cancel; nothing was deleted.`,
 		done: (upn: string) => `${upn} deleted. Their licenses are free.`,
 		blocked: {
 			'no-user-role': 'Deleting users needs the Global Administrator or User Administrator role.',

@@ -15,6 +15,7 @@ export const keys = {
 	escape: '\u001B',
 	tab: '\t',
 	space: ' ',
+	backspace: '\u007F',
 } as const;
 
 /** Polls the last frame until it satisfies the check: frames come when React is done, not on a clock. */

@@ -24,11 +24,14 @@ describe('Delete user (D) and Deleted users (d)', () => {
 		// Joni is on litigation hold with E3 (Exchange Online Plan 2): an inactive mailbox.
 		expect(panel).toMatch(/it is kept as an\s+inactive mailbox/);
 
-		await app.press(...'joni', keys.enter);
-		await app.waitFor('That is not the username: nothing was deleted.');
+		// A typo keeps the dialog and the text, and says where it goes wrong; corrected, it deletes.
+		await app.press(...'joni.sherman@contoso.cmo', keys.enter);
+		await app.waitFor(/Not the username yet: it differs from joni\.sherman@contoso\.com at\s+character 23/);
+		expect(app.frame()).toContain('Delete user: Joni Sherman');
+		expect(app.frame()).toContain('Username: joni.sherman@contoso.cmo');
 		expect(productBySku(store.getState().tenant, sku.e3)!.assigned).toBe(18);
 
-		await app.press('D', ...'JONI.SHERMAN@contoso.com', keys.enter);
+		await app.press(keys.backspace, keys.backspace, ...'om', keys.enter);
 		await app.waitFor('joni.sherman@contoso.com deleted. Their licenses are free.');
 		expect(productBySku(store.getState().tenant, sku.e3)).toMatchObject({assigned: 17, available: 8});
 		// Her license is free: the next steps, as after unassigning it.
