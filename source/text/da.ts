@@ -341,7 +341,7 @@ export const da: Strings = {
 			reduced: (name, change) => reducedAloud[reducedKey(change)](name, niveau(change.kind, change.from)),
 			undocumented: (name, kind) => `Hvad ${name} beholder af ${kind}, er ikke dokumenteret.`,
 			keeps: (name, kind, products) => `${name} beholder ${kind} via ${products}.`,
-			nothing: name => `${name} beholder alt, vedkommende bruger i dag.`,
+			nothing: name => `${name} mister ingen postkasse, OneDrive, Office-apps eller Teams.`,
 			hold: name => `${ejefald(name)} postkasse er under tilbageholdelse: det, tilbageholdelsen dækker, bevares.`,
 			unrecognised: (name, plans) => `${name} mister også tjenesteplaner, som denne app ikke kender: ${plans}.`,
 			holdsHidden: 'Denne app kan ikke se, om en postkasse er under tilbageholdelse. En tilbageholdelse bevarer det, den dækker.',
@@ -515,7 +515,7 @@ export const da: Strings = {
 			} satisfies Record<ReducibleKind, (n: number) => string>,
 			undocumented: (kind, n) => `hvad der er tilbage af ${bestemt[kind]}, er ikke dokumenteret for ${brugere(n)}`,
 			unrecognised: n => `${brugere(n)} mister tjenesteplaner, som denne app ikke kender`,
-			none: n => `${brugere(n)} beholder alt`,
+			none: n => `${brugere(n)} mister ingen postkasse, OneDrive, Office-apps eller Teams`,
 		},
 		// Definite: what is kept or lost is the user's own ("beholder postkassen", "mister postkassen").
 		kind: {
@@ -529,7 +529,7 @@ export const da: Strings = {
 			change.effect === 'lost' ? lostPhrase[change.kind](user, change) : change.effect === 'reduced' ? reducedPhrase(change) : undocumentedPhrase(change),
 		keeps: (kind, products) => `beholder ${kind} (${products})`,
 		unrecognised: plans => `mister også tjenesteplaner, som denne app ikke kender: ${plans.join(', ')}`,
-		nothing: 'beholder alt',
+		nothing: 'mister ingen postkasse, OneDrive, Office-apps eller Teams',
 		hold: kind =>
 			({'litigation-hold': 'under procesmæssig tilbageholdelse', 'retention-policy': 'under en opbevaringspolitik', 'retention-label': 'under en opbevaringsmærkat'})[kind] ??
 			'under tilbageholdelse',

@@ -275,7 +275,7 @@ export const en = {
 			reduced: (name: string, change: Consequence) => reducedAloud[reducedKey(change)](name, levelWord(change.kind, change.from)),
 			undocumented: (name: string, kind: string) => `What ${name} keeps of ${kind} is not documented.`,
 			keeps: (name: string, kind: string, products: string) => `${name} keeps ${kind} through ${products}.`,
-			nothing: (name: string) => `${name} keeps everything they use today.`,
+			nothing: (name: string) => `${name} loses no mailbox, OneDrive, Office apps or Teams.`,
 			hold: (name: string) => `${name}'s mailbox is on hold: what the hold covers is kept.`,
 			unrecognised: (name: string, plans: string) => `${name} will also lose service plans this app does not recognise: ${plans}.`,
 			holdsHidden: 'This app cannot see whether a mailbox is on hold. A hold keeps what it covers.',
@@ -456,7 +456,7 @@ export const en = {
 			} satisfies Record<ReducibleKind, (n: number) => string> as Partial<Record<ConsequenceKind, (n: number) => string>>,
 			undocumented: (kind: ConsequenceKind, n: number) => `what stays of ${theKind[kind]} is not documented for ${plural(n, 'user', 'users')}`,
 			unrecognised: (n: number) => `${plural(n, 'user loses', 'users lose')} service plans this app does not recognise`,
-			none: (n: number) => `${plural(n, 'user keeps', 'users keep')} everything`,
+			none: (n: number) => `${plural(n, 'user loses', 'users lose')} no mailbox, OneDrive, Office apps or Teams`,
 		},
 		kind: kindWord,
 		/** One consequence for one user: the panel, the command line and --json say it the same way. */
@@ -464,7 +464,8 @@ export const en = {
 			change.effect === 'lost' ? lostPhrase[change.kind](user, change) : change.effect === 'reduced' ? reducedPhrase(change) : undocumentedPhrase(change),
 		keeps: (kind: string, products: string) => `keeps ${kind} (${products})`,
 		unrecognised: (plans: readonly string[]) => `also loses service plans this app does not recognise: ${plans.join(', ')}`,
-		nothing: 'keeps everything',
+		/** What is said where nothing the app tracks is lost: never "everything", as a license can still go. */
+		nothing: 'loses no mailbox, OneDrive, Office apps or Teams',
 		hold: (kind: string) =>
 			({'litigation-hold': 'on litigation hold', 'retention-policy': 'under a retention policy', 'retention-label': 'under a retention label'})[kind] ??
 			'on hold',
