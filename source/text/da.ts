@@ -565,8 +565,8 @@ export const da: Strings = {
 		reassign: 'Tildel de frigjorte licenser til en anden (Tildel licenser).',
 		chooseProduct: 'Hvilket produkts frigjorte licenser vil du tildele? ↑ og ↓ flytter, enter vælger, esc går tilbage.',
 		freedChoice: (product, n) => `${product} (${licenser(n)} frigjort)`,
-		billing:
-			'Eller fjern de ubrugte licenser fra abonnementet, så de ikke faktureres: en faktureringsændring i Microsoft 365 Administration under Fakturering > Dine produkter. Abonnementets annulleringsvindue og tilbagevendende fakturering gælder.',
+		billing: alternative =>
+			`${alternative ? 'Eller fjern' : 'Fjern'} de ubrugte licenser fra abonnementet, så de ikke faktureres: en faktureringsændring i Microsoft 365 Administration under Fakturering > Dine produkter. Abonnementets annulleringsvindue og tilbagevendende fakturering gælder.`,
 		formerEmployee: 'Forlader en person organisationen? Følg Microsofts vejledning "Fjern en tidligere medarbejder":',
 		formerEmployeeLink: 'learn.microsoft.com/microsoft-365/admin/add-users/remove-former-employee',
 	},

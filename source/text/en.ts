@@ -503,8 +503,9 @@ export const en = {
 		reassign: 'Reassign the freed licenses to someone else (Assign licenses).',
 		chooseProduct: 'Reassign the licenses of which product? ↑ and ↓ move, enter chooses, esc goes back.',
 		freedChoice: (product: string, n: number) => `${product} (${plural(n, 'license', 'licenses')} freed)`,
-		billing:
-			'Or remove the unused licenses from the subscription, so they are not billed: a billing change, made in the Microsoft 365 admin center under Billing > Your products, on the subscription. Cancellation windows and recurring billing apply.',
+		/** After reassigning is offered, an alternative ("Or remove…"); else the first step. */
+		billing: (alternative: boolean) =>
+			`${alternative ? 'Or remove' : 'Remove'} the unused licenses from the subscription, so they are not billed: a billing change, made in the Microsoft 365 admin center under Billing > Your products, on the subscription. Cancellation windows and recurring billing apply.`,
 		formerEmployee: 'Someone leaving the organisation? Follow Microsoft\'s guidance "Remove a former employee":',
 		formerEmployeeLink: 'learn.microsoft.com/microsoft-365/admin/add-users/remove-former-employee',
 	},

@@ -157,6 +157,8 @@ export const keyTable: readonly Binding[] = [
 
 	{id: 'reassign', context: 'next', keys: [{key: 'r'}], footer: 1},
 	{id: 'done', context: 'next', keys: [{key: 'return'}], footer: 'keep'},
+	{id: 'scrollUp', context: 'next', keys: [{key: 'up'}, {key: 'k'}], footer: false},
+	{id: 'scrollDown', context: 'next', keys: [{key: 'down'}, {key: 'j'}], footer: false},
 	{id: 'scrollUp', context: 'result', keys: [{key: 'up'}, {key: 'k'}], footer: false},
 	{id: 'scrollDown', context: 'result', keys: [{key: 'down'}, {key: 'j'}], footer: false},
 
