@@ -143,6 +143,15 @@ const bestemt: Record<ConsequenceKind, string> = {
 	teams: 'Teams',
 };
 
+/** Each kind as the admin's own: "din postkasse". */
+const egenArt: Record<ConsequenceKind, string> = {
+	mailbox: 'din postkasse',
+	archive: 'din arkivpostkasse',
+	onedrive: 'dit OneDrive',
+	'office-apps': 'dine Office-apps',
+	teams: 'Teams',
+};
+
 function undocumentedPhrase(change: Consequence): string {
 	const nu = niveau(change.kind, change.from);
 	return `hvad der er tilbage af ${bestemt[change.kind]}, er ikke dokumenteret${nu ? ` (nu ${nu})` : ''}`;
@@ -677,6 +686,7 @@ export const da: Strings = {
 		tokenMissing: 'sæt GRAPH_TOKEN til et adgangstoken til Microsoft Graph',
 	},
 	dialog: {
+		self: (upn, kinds) => `Dette ændrer dine egne licenser (${upn})${kinds.length > 0 ? `: du mister eller får mindre af ${liste(kinds.map(kind => egenArt[kind]))}` : ''}.`,
 		cancel: 'Annuller',
 		more: n => `… ${tal(n)} mere (↓ for at rulle)`,
 		moreCounting: '… mere (↓ for at rulle)',

@@ -84,6 +84,15 @@ const theKind: Record<ConsequenceKind, string> = {
 	teams: 'Teams',
 };
 
+/** Each kind as the admin's own: "your mailbox". */
+const ownKind: Record<ConsequenceKind, string> = {
+	mailbox: 'your mailbox',
+	archive: 'your archive mailbox',
+	onedrive: 'your OneDrive',
+	'office-apps': 'your Office apps',
+	teams: 'Teams',
+};
+
 /** A change whose outcome Microsoft does not document: said so, with what the user has now where that is known. */
 function undocumentedPhrase(change: Consequence): string {
 	const now = levelWord(change.kind, change.from);
@@ -621,6 +630,9 @@ export const en = {
 	},
 	dialog: {
 		cancel: 'Cancel',
+		/** First in a confirmation that changes the signed-in admin's own licenses. */
+		self: (upn: string, kinds: readonly ConsequenceKind[]) =>
+			`This changes your own licenses (${upn})${kinds.length > 0 ? `: you lose or keep less of ${listWords(kinds.map(kind => ownKind[kind]))}` : ''}.`,
 		more: (n: number) => `… ${n} more (↓ to scroll)`,
 		/** The same while the lines below are still being counted (a moment, for thousands of users). */
 		moreCounting: '… more (↓ to scroll)',
