@@ -147,3 +147,25 @@ describe('the Reclaim tab', () => {
 		await app.waitFor('This tenant file has no sign-in activity (signInActivity on its users).');
 	});
 });
+
+describe('Reclaim keeps what matters whole', () => {
+	it("at 80 columns the row's detail takes rows from a full list rather than being cut, and the cursor stays in sight", async () => {
+		const app = await open();
+		app.resize(80, 18);
+		await app.press(keys.tab);
+		const frame = await app.waitFor('[Sign-in blocked (4)]');
+		// Allan Deyoung's detail ends with what he loses last: Teams.
+		expect(frame).toContain('reduced functionality) · loses Teams');
+		expect(frame).not.toMatch(/…\n/);
+		expect(frame).toMatch(/›\[ \] Allan Deyoung/);
+		await app.press('j', 'j', 'j');
+		await app.waitFor(/›\[ \] Tyler Brooks/);
+	});
+
+	it('at 60 columns the products keep their room; usernames give way first', async () => {
+		const app = await open();
+		app.resize(60, 16);
+		const frame = await app.waitFor(/Nestor Wilke.*Exchange Online \(Plan 1\)/);
+		expect(frame).toMatch(/Lidia Holloway +lidia\.holl\S*… +Visio Plan 2/);
+	});
+});
