@@ -663,6 +663,7 @@ export const da: Strings = {
 		none: 'Ingen slettede brugere.',
 		deletedOn: date => `slettet ${dag(date)}`,
 		until: date => `indtil ${dag(date)}`,
+		restorableUntil: date => `kan gendannes indtil ${dag(date)}`,
 		confirmTitle: 'Gendan bruger',
 		question: name => `Gendan ${name} med brugerens licenser?`,
 		restored: upn => `${upn} er gendannet med sine licenser.`,

@@ -605,6 +605,8 @@ export const en = {
 		none: 'No deleted users.',
 		deletedOn: (date: string) => `deleted ${date}`,
 		until: (date: string) => `until ${date}`,
+		/** Under the list: the highlighted user, whole. */
+		restorableUntil: (date: string) => `restorable until ${date}`,
 		confirmTitle: 'Restore user',
 		question: (name: string) => `Restore ${name}, with their licenses?`,
 		restored: (upn: string) => `${upn} restored, with their licenses.`,

@@ -1,7 +1,12 @@
+import {writeFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
+import {LocalTenant} from '../../source/backends/local-tenant.js';
 import {productBySku} from '../../source/domain/selectors.js';
+import {openStateFile} from '../../source/store/state-file.js';
+import {openStore} from '../../source/store/store.js';
 import {keys, renderApp} from '../helpers/ink.js';
-import {demoStore, sku, tempStateDir} from '../helpers/tenant.js';
+import {demoStore, demoTenant, sku, tempStateDir, userByName} from '../helpers/tenant.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -77,5 +82,32 @@ describe('Delete user (D) and Deleted users (d)', () => {
 		const {app} = await start('alex.wilber@contoso.com');
 		await app.press('2', '/', ...'lee gu', keys.enter, 'D');
 		await app.waitFor('This user holds an admin role: only a Global Administrator can delete them.');
+	});
+});
+
+describe('Deleted users with a long username', () => {
+	it('keeps name, username and both dates readable, and the cursor marker, at 60 and 80 columns', async () => {
+		const tenant = demoTenant();
+		const upn = 'christopher.montgomery-fitzgerald.contractor@contoso.onmicrosoft.com';
+		const user = {...userByName(tenant, 'Adele Vance'), id: 'f1b2c3d4-0000-4000-8000-00000000long', displayName: 'Christopher Montgomery-Fitzgerald', userPrincipalName: upn};
+		tenant.users = tenant.users.filter(u => u.id !== user.id);
+		tenant['x-local'] = {...tenant['x-local'], deletedUsers: [{deletedDateTime: new Date(Date.now() - 5 * 86_400_000).toISOString(), user}]};
+		const file = join(tempStateDir(), 'tenant.json');
+		writeFileSync(file, JSON.stringify(tenant));
+		const store = await openStore({backend: new LocalTenant(file, 'snapshot'), stateFile: openStateFile(tempStateDir())});
+		const app = renderApp(store, {columns: 80, rows: 24});
+		cleanup = app.unmount;
+		await app.waitFor('Microsoft 365 Business Premium');
+		await app.press('2', 'd');
+		for (const [columns, rows] of [[80, 24], [60, 16]] as const) {
+			app.resize(columns, rows);
+			const frame = await app.waitFor(f => f.includes('Deleted users') && f.split('\n').every(line => line.length <= columns) && f.includes('restorable until'));
+			const flat = frame.replace(/\n/g, ' ');
+			expect(frame, `${columns}`).toMatch(/^›Christop/m);
+			expect(flat, `${columns}`).toContain('Christopher Montgomery-Fitzgerald');
+			expect(flat.replace(/\s+/g, ''), `${columns}`).toContain(upn);
+			expect(flat, `${columns}`).toMatch(/deleted \d{4}-\d{2}-\d{2}/);
+			expect(flat, `${columns}`).toMatch(/restorable until \d{4}-\d{2}-\d{2}/);
+		}
 	});
 });
