@@ -137,6 +137,9 @@ describe('Active users: filters and sorting', () => {
 		// A product's holders: the last choice, up past the top.
 		await app.press('f', 'k', 'k', 'k', 'k', keys.enter);
 		await app.waitFor('Active users (5 of 47 users) · Holding Visio Plan 2');
+		// The filter in force names the product as its choice does: in full.
+		await app.press('f', 'k', 'k', 'k', keys.enter);
+		await app.waitFor('Active users (18 of 47 users) · Holding Office 365 E3');
 	});
 });
 

@@ -9,7 +9,7 @@ import type {Tenant, User} from '../../domain/model.js';
 import type {ActionId} from '../keys.js';
 import {userSearchSteps} from '../../domain/user-search.js';
 import {inTurns} from '../in-turns.js';
-import {filterUsers, indexTenant, shortProductName, sortedUsers, usersIn} from '../../domain/selectors.js';
+import {filterUsers, indexTenant, productNameOf, shortProductName, sortedUsers, usersIn} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {Row, userCells} from '../components/Row.js';
 import {ChoiceList, type Choice} from '../components/ChoiceList.js';
@@ -173,7 +173,7 @@ function UsersList(props: ListProps) {
 	);
 	const filtered = shown.length !== tenant.users.length;
 	const describe = [
-		...(shownFilter.kind === 'all' ? [] : [shownFilter.kind === 'product' ? strings.users.productFilter(names.get(shownFilter.skuId) ?? '') : strings.users.filters[shownFilter.kind]]),
+		...(shownFilter.kind === 'all' ? [] : [shownFilter.kind === 'product' ? strings.users.productFilter(productNameOf(tenant, shownFilter.skuId)) : strings.users.filters[shownFilter.kind]]),
 		...(sort === 'displayName' ? [] : [strings.users.sortedBy(strings.users.sorts[sort])]),
 	];
 

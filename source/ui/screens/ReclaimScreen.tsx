@@ -59,7 +59,7 @@ function detail(tenant: Tenant, candidate: Candidate, now: Date): string {
 	const names = namesOf(tenant);
 	const notOffered = candidate.licenses.flatMap(l => {
 		const words = notOfferedWords(l, candidate, names);
-		return words ? [`${shortProductName(names.product(l.skuId))}: ${words}`] : [];
+		return words ? [`${names.product(l.skuId)}: ${words}`] : [];
 	});
 	const lose =
 		candidate.section === 'redundant' || offeredSkus(candidate).length === 0
