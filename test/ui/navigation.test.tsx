@@ -127,3 +127,19 @@ describe("a product's holders", () => {
 		expect(frame.split('\n').find(line => line.includes('Grady Archie'))).toContain(`via ${long}`);
 	});
 });
+
+describe('Assign licenses', () => {
+	it('lists the users by display name, as every list of users', async () => {
+		const app = await start({columns: 100, rows: 40});
+		await app.press('j', 'j', 'j', keys.enter);
+		await app.waitFor('Licenses › Microsoft 365 Business Premium');
+		await app.press('+');
+		const frame = await app.waitFor('Assign licenses › Microsoft 365 Business Premium');
+		const names = frame
+			.split('\n')
+			.map(line => /^.\s\[[ x]\]\s(.+?)\s{2,}/.exec(line)?.[1])
+			.filter((name): name is string => name !== undefined);
+		expect(names.length).toBeGreaterThan(10);
+		expect(names).toEqual([...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+	});
+});
