@@ -651,7 +651,7 @@ export const da: Strings = {
 		type: upn => `Skriv brugernavnet (${upn}) for at slette, og tryk enter; esc annullerer.`,
 		prompt: 'Brugernavn: ',
 		mismatch: (upn, at) => `Det er ikke brugernavnet endnu: det afviger fra ${upn} ved tegn ${tal(at)}. Ret det, eller tryk esc for at annullere; intet blev slettet.`,
-		done: upn => `${upn} er slettet. Brugerens licenser er ledige.`,
+		done: upn => `Slettet: ${upn}. Brugerens licenser er ledige.`,
 		blocked: {
 			'no-user-role': 'At slette brugere kræver rollen Global administrator eller Brugeradministrator.',
 			self: 'Du kan ikke slette den konto, du er logget på med.',
@@ -666,7 +666,7 @@ export const da: Strings = {
 		restorableUntil: date => `kan gendannes indtil ${dag(date)}`,
 		confirmTitle: 'Gendan bruger',
 		question: name => `Gendan ${name} med brugerens licenser?`,
-		restored: upn => `${upn} er gendannet med sine licenser.`,
+		restored: upn => `Gendannet: ${upn}, med sine licenser.`,
 		expired: 'Mere end 30 dage siden sletningen: brugeren kan ikke længere gendannes.',
 		noLicenses: product => `Ingen licens til ${product} er tilgængelig til at gendanne brugeren med.`,
 		readFailed: message => `De slettede brugere kunne ikke læses: ${message}`,

@@ -593,7 +593,7 @@ export const en = {
 		type: (upn: string) => `To delete, type the username (${upn}) and press enter; esc cancels.`,
 		prompt: 'Username: ',
 		mismatch: (upn: string, at: number) => `Not the username yet: it differs from ${upn} at character ${at}. Correct it, or esc to cancel; nothing was deleted.`,
-		done: (upn: string) => `${upn} deleted. Their licenses are free.`,
+		done: (upn: string) => `Deleted ${upn}. Their licenses are free.`,
 		blocked: {
 			'no-user-role': 'Deleting users needs the Global Administrator or User Administrator role.',
 			self: 'You cannot delete the account you are signed in with.',
@@ -609,7 +609,7 @@ export const en = {
 		restorableUntil: (date: string) => `restorable until ${date}`,
 		confirmTitle: 'Restore user',
 		question: (name: string) => `Restore ${name}, with their licenses?`,
-		restored: (upn: string) => `${upn} restored, with their licenses.`,
+		restored: (upn: string) => `Restored ${upn}, with their licenses.`,
 		expired: 'More than 30 days since it was deleted: it can no longer be restored.',
 		noLicenses: (product: string) => `No ${product} license is available to restore with the user.`,
 		readFailed: (message: string) => `Could not read the deleted users: ${message}`,

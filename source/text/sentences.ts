@@ -14,6 +14,15 @@ import {strings} from './current.js';
 export const listWords = (items: readonly string[]) => strings.list(items);
 
 /**
+ * A status line starts upper-case, as a sentence: words of the text module that begin lower-case
+ * (they are parts of sentences elsewhere) are raised. A text that begins with a username or an
+ * address is left as it is: tenant data is shown as it is.
+ */
+export function asStatus(text: string): string {
+	return /^\p{Ll}[\p{L}-]*(?=[\s:,;]|$)/u.test(text) ? text.charAt(0).toLocaleUpperCase() + text.slice(1) : text;
+}
+
+/**
  * One user's consequences as phrases, as the panel and the command line say them: what stays through
  * another license, then what goes or shrinks; "loses no mailbox, OneDrive, Office apps or Teams" when nothing is said.
  */

@@ -25,7 +25,7 @@ import {createSending, SendingContext, useSending, useSendingState, type Sending
 import {useInterrupt, type Interrupts} from './interrupt.js';
 import {clockOf} from '../domain/dates.js';
 import {StoreContext, useAppState, useStore} from './store-context.js';
-import {strings} from '../text/index.js';
+import {asStatus, strings} from '../text/index.js';
 import {useSignInPrompt, type OpeningMessages} from './SignInScreen.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {wrapText} from './components/wrap-text.js';
@@ -77,7 +77,7 @@ function useAppView(initialTab: Tab, router: KeyRouter) {
 	const [view, dispatch] = useReducer(appView, undefined, () =>
 		initialAppView(initialTab, [recovered ? strings.recovered(recovered) : null, notice].filter(Boolean).join(' ') || (refreshing ? strings.refresh.cached : null)),
 	);
-	const setStatus = (text: string | null) => dispatch({type: 'say', text, key: router.keysTaken()});
+	const setStatus = (text: string | null) => dispatch({type: 'say', text: text === null ? null : asStatus(text), key: router.keysTaken()});
 	// A cached copy shown first says so, and says when the tenant has been read again, or why not.
 	const wasRefreshing = useRef(refreshing);
 	useEffect(() => {

@@ -37,7 +37,7 @@ describe('Delete user (D) and Deleted users (d)', () => {
 		expect(productBySku(store.getState().tenant, sku.e3)!.assigned).toBe(18);
 
 		await app.press(keys.backspace, keys.backspace, ...'om', keys.enter);
-		await app.waitFor('joni.sherman@contoso.com deleted. Their licenses are free.');
+		await app.waitFor('Deleted joni.sherman@contoso.com. Their licenses are free.');
 		expect(productBySku(store.getState().tenant, sku.e3)).toMatchObject({assigned: 17, available: 8});
 		// Her license is free: the next steps, as after unassigning it.
 		const next = await app.waitFor('Next steps');
@@ -50,7 +50,7 @@ describe('Delete user (D) and Deleted users (d)', () => {
 		await app.press(keys.enter);
 		await app.waitFor('Restore Joni Sherman, with their licenses?');
 		await app.press('y');
-		await app.waitFor('joni.sherman@contoso.com restored, with their licenses.');
+		await app.waitFor('Restored joni.sherman@contoso.com, with their licenses.');
 		expect(productBySku(store.getState().tenant, sku.e3)!.assigned).toBe(18);
 		// Back among the users in her place by name, not after everyone as she came back last.
 		expect(store.getState().tenant.users.at(-1)!.displayName).toBe('Joni Sherman');

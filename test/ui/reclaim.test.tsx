@@ -131,7 +131,7 @@ describe('the Reclaim tab', () => {
 		const frame = await app.waitFor('filter: lee');
 		expect(row(frame, 'Lee Gu')).toContain('[-] Lee Gu');
 		await app.press(keys.space);
-		await app.waitFor('through Visio Users: remove them from the group instead');
+		await app.waitFor(/^Through Visio Users: remove them from the group instead/m);
 		await app.press('a');
 		expect(app.frame()).not.toContain('ticked');
 		expect(row(app.frame(), 'Lee Gu')).toContain('[-]');
