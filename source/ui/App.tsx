@@ -10,6 +10,7 @@ import {inTurns} from './in-turns.js';
 import type {Store} from '../store/store.js';
 import {ChromeContext, type Chrome, type Handlers} from './chrome.js';
 import {Header} from './components/Header.js';
+import {Paragraph} from './components/Paragraph.js';
 import {SendingPanel} from './components/SendingPanel.js';
 import {createKeyRouter, RouterContext, useKeyInput, useRoute, type KeyRouter} from './input-router.js';
 import type {KeyFeed} from './key-feed.js';
@@ -46,7 +47,7 @@ export const minimumSize = {columns: 60, rows: 16} as const;
 
 function TooSmall({size, quit}: {size: {columns: number; rows: number}; quit: () => void}) {
 	useRoute({contexts: ['global'], handlers: {quit}}, true);
-	return <Text wrap="wrap">{strings.tooSmall(minimumSize, size)}</Text>;
+	return <Paragraph text={strings.tooSmall(minimumSize, size)} width={size.columns - 1} />;
 }
 
 interface ScreensProps {
@@ -216,7 +217,7 @@ function Screens({initialTab, router, graphBase, signIn, interrupts, leaveNow}: 
 			{banner && !tooSmall ? (
 				<Box height={rows} flexDirection="column">
 					{prompt ? (
-						<Text wrap="wrap">{banner}</Text>
+						<Paragraph text={banner} width={size.columns - 1} />
 					) : (
 						bannerLines.map((line, i) => <Text key={i}>{line}</Text>)
 					)}

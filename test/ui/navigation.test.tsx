@@ -143,3 +143,18 @@ describe('Assign licenses', () => {
 		expect(names).toEqual([...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
 	});
 });
+
+describe('wrapped lines', () => {
+	it('never start with the space they were broken at (a self-service notice, at 60 and 80 columns)', async () => {
+		const app = await start({columns: 80, rows: 24});
+		await app.press('G', 'k', keys.enter);
+		await app.waitFor('Licenses › Power BI Pro');
+		for (const columns of [80, 60]) {
+			app.resize(columns, columns === 80 ? 24 : 16);
+			const frame = await app.waitFor(f => f.includes('Self-service purchase by') && f.split('\n').every(line => line.length <= columns));
+			const lines = frame.split('\n');
+			const at = lines.findIndex(line => line.startsWith('Self-service purchase by'));
+			expect(lines[at + 1], `${columns}: ${lines[at + 1]}`).toMatch(/^\S/);
+		}
+	});
+});

@@ -1,6 +1,5 @@
 // A product opened from Licenses: its subscriptions, and the users who hold it, to tick and
 // unassign (u) or to add to (+ Assign licenses).
-import {Box} from 'ink';
 import {Text} from '../components/Text.js';
 import {useReducer} from 'react';
 import type {Tenant} from '../../domain/model.js';
@@ -20,6 +19,7 @@ import {useAppState} from '../store-context.js';
 import {strings} from '../../text/index.js';
 import {namesOf, useApply} from '../use-apply.js';
 import {AssignPanel} from '../components/AssignPanel.js';
+import {wrapText} from '../components/wrap-text.js';
 
 /** Why none of the ticked users can lose the product here: the reasons, most common first. */
 export function nothingToRemoveReason(plan: LicensePlan): string {
@@ -65,7 +65,10 @@ export function ProductScreen({skuId}: {skuId: string}) {
 	const apply = useApply();
 	const [step, dispatch] = useReducer(productStep, listStep as ProductStep);
 	const product = productBySku(tenant, skuId);
-	const listHeight = Math.max(1, chrome.bodyRows - headingRows(product));
+	const width = chrome.size.columns - 1;
+	// A self-service notice takes the lines it wraps to (two at 80 columns, three at 60).
+	const notice = product ? wrapText(selfServiceNotice(tenant, product) ?? '', width).filter(Boolean) : [];
+	const listHeight = Math.max(1, chrome.bodyRows - headingRows(product, notice.length));
 	const checklist = useHoldersChecklist(tenant, skuId, listHeight);
 	const {filter, tickedItems} = checklist;
 	if (!product) return null;
@@ -114,30 +117,31 @@ export function ProductScreen({skuId}: {skuId: string}) {
 			losing={filter.query ? ['quit'] : undefined}
 			handlers={{...checklist.handlers, unassign, assign: () => !busy && dispatch({type: 'assign'})}}
 		>
-			<ProductHeading product={product} width={chrome.size.columns - 1} />
-			<HoldersChecklist tenant={tenant} skuId={skuId} checklist={checklist} height={listHeight} width={chrome.size.columns - 1} />
+			<ProductHeading product={product} notice={notice} width={width} />
+			<HoldersChecklist tenant={tenant} skuId={skuId} checklist={checklist} height={listHeight} width={width} />
 		</ScreenFrame>
 	);
 }
 
 /**
- * The rows above the list of users: title, counts, subscription heading and rows, a blank, and the
- * users' heading and filter line; a self-service notice wraps to two rows at 80 columns.
+ * The rows above the list of users: title, counts, the self-service notice's lines, subscription
+ * heading and rows, a blank, and the users' heading and filter line.
  */
-function headingRows(product: ProductRow | undefined): number {
+function headingRows(product: ProductRow | undefined, notice: number): number {
 	if (!product) return 0;
-	return 6 + product.subscriptions.length + (product.selfServiceOwnerId || product.selfServiceBesideId ? 2 : 0);
+	return 6 + product.subscriptions.length + notice;
+}
+
+/** Who bought the product through self-service, said: all of it, or some beside the company's. */
+function selfServiceNotice(tenant: Tenant, product: ProductRow): string | null {
+	const buyer = (id: string) => indexTenant(tenant).usersById.get(id)?.displayName ?? id;
+	if (product.selfServiceOwnerId) return strings.product.selfService(buyer(product.selfServiceOwnerId));
+	if (product.selfServiceBesideId) return strings.product.selfServiceBeside(buyer(product.selfServiceBesideId));
+	return null;
 }
 
 /** Above the users: the product's counts, who bought it if self-service, and each subscription. */
-function ProductHeading({product, width}: {product: ProductRow; width: number}) {
-	const {tenant} = useAppState();
-	const buyer = (id: string) => indexTenant(tenant).usersById.get(id)?.displayName ?? id;
-	const notice = product.selfServiceOwnerId
-		? strings.product.selfService(buyer(product.selfServiceOwnerId))
-		: product.selfServiceBesideId
-			? strings.product.selfServiceBeside(buyer(product.selfServiceBesideId))
-			: null;
+function ProductHeading({product, notice, width}: {product: ProductRow; notice: readonly string[]; width: number}) {
 	return (
 		<>
 			<Text bold wrap="truncate-end">
@@ -147,11 +151,9 @@ function ProductHeading({product, width}: {product: ProductRow; width: number}) 
 				{strings.licenses.assigned} {strings.number(product.assigned)} · {strings.licenses.available} {strings.number(product.available)} ·{' '}
 				{strings.licenses.total} {strings.number(product.total)}
 			</Text>
-			{notice ? (
-				<Box height={2}>
-					<Text wrap="wrap">{notice}</Text>
-				</Box>
-			) : null}
+			{notice.map((line, i) => (
+				<Text key={i}>{line}</Text>
+			))}
 			<Row
 				width={width}
 				cells={[
