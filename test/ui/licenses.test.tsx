@@ -1,5 +1,5 @@
-import {readFileSync, statSync, writeFileSync} from 'node:fs';
-import {join} from 'node:path';
+import {readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {basename, join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {LocalTenant} from '../../source/backends/local-tenant.js';
 import {productBySku} from '../../source/domain/selectors.js';
@@ -119,6 +119,15 @@ describe('Licenses page', () => {
 		await app.press('c');
 		await app.waitFor('What happens');
 		expect(productBySku(store.getState().tenant, sku.businessPremium)!.assigned).toBe(11);
+		// Once per change: c again, or the same change asked again, says the same pair and writes no other.
+		await app.press('c');
+		await app.waitFor('Microsoft Graph PowerShell');
+		await app.press(keys.escape, 'u');
+		await app.waitFor('Unassign Microsoft 365 Business Premium from 2 users?');
+		await app.press('c');
+		const again = await app.waitFor('Microsoft Graph PowerShell');
+		expect(again.replace(/\n/g, ' ')).toContain(saved[1]!);
+		expect(readdirSync(join(stateDir, 'commands')).sort()).toEqual([basename(saved[1]!), basename(saved[2]!)].sort());
 	});
 
 	it('does not unassign on enter alone: focus starts on Cancel', async () => {

@@ -128,8 +128,25 @@ export function ConfirmPanel({title, question, lines: given, plan, byProduct = f
 	);
 }
 
-/** Saves the commands as a .ps1 and a .sh in the state directory: what the view says about it. */
+/** Per store, each change's saved commands: what was said of them (their paths, or why not). */
+const savedPairs = new WeakMap<Store, Map<string, string>>();
+
+/**
+ * Saves the commands as a .ps1 and a .sh in the state directory, once per change: c pressed again,
+ * or on the same change confirmed again, says the pair already saved. What the view says about it.
+ */
 function saveCommands(store: Store, plan: LicensePlan, graphBase: string, tenant: string): string {
+	let saved = savedPairs.get(store);
+	if (!saved) savedPairs.set(store, (saved = new Map()));
+	const change = JSON.stringify([graphBase, plan.items]);
+	const said = saved.get(change);
+	if (said) return said;
+	const message = writeCommands(store, plan, graphBase, tenant);
+	saved.set(change, message);
+	return message;
+}
+
+function writeCommands(store: Store, plan: LicensePlan, graphBase: string, tenant: string): string {
 	const time = new Date();
 	const files = commandFiles(plan, graphBase, tenant, time);
 	try {
