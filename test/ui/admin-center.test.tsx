@@ -231,7 +231,7 @@ describe('at the smallest size', () => {
 	it('Deleted users shows whole usernames at 60 columns, the dates saying less', async () => {
 		const {app} = await start({columns: 60, rows: 16});
 		await app.press('2', '/', ...'christie', keys.enter, 'D', ...'christie.cline@contoso.com', keys.enter);
-		await app.waitFor('christie.cline@contoso.com deleted.');
+		await app.waitFor('Deleted christie.cline@contoso.com.');
 		await app.press(keys.escape, 'd');
 		const deleted = await app.waitFor('Deleted users');
 		expect(deleted).toMatch(/Christie Cline\s+christie\.cline@contoso\.com\s+until \d{4}-\d{2}-\d{2}/);
