@@ -33,7 +33,10 @@ describe("a text field's line keys, as in a shell", () => {
 		expect(press('megan |bowen', ctrl('w'))).toBe('|bowen');
 	});
 
-	it('Alt-B and Alt-F move a word', () => {
+	it('Alt-B and Alt-F move a word of letters and digits (a username is several); Ctrl-W deletes back to a space', () => {
+		expect(press('|aiko.tanak@contoso.com', alt('f'))).toBe('aiko|.tanak@contoso.com');
+		expect(press('aiko.tanak@contoso.com|', alt('b'))).toBe('aiko.tanak@contoso.|com');
+		expect(press('x aiko.tanak@contoso.com|', ctrl('w'))).toBe('x |');
 		expect(press('megan bowen|', alt('b'))).toBe('megan |bowen');
 		expect(press('megan |bowen', alt('b'))).toBe('|megan bowen');
 		expect(press('|megan bowen', alt('f'))).toBe('megan| bowen');

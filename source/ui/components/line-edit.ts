@@ -10,19 +10,23 @@ export interface LineState {
 	cursor: number;
 }
 
-/** Where the word before the cursor starts (spaces before it skipped, as readline's does). */
-function wordStart(value: string, cursor: number): number {
+/** Ctrl-W's words run to a space; Alt-B and Alt-F's are letters and digits (a username is several), as in bash. */
+const spaced = (char: string) => !/\s/.test(char);
+const alphanumeric = (char: string) => /[\p{L}\p{N}]/u.test(char);
+
+/** Where the word before the cursor starts (what is not a word before it skipped, as readline's does). */
+function wordStart(value: string, cursor: number, inWord: (char: string) => boolean): number {
 	let at = cursor;
-	while (at > 0 && /\s/.test(value[at - 1]!)) at--;
-	while (at > 0 && !/\s/.test(value[at - 1]!)) at--;
+	while (at > 0 && !inWord(value[at - 1]!)) at--;
+	while (at > 0 && inWord(value[at - 1]!)) at--;
 	return at;
 }
 
 /** Where the word after the cursor ends. */
-function wordEnd(value: string, cursor: number): number {
+function wordEnd(value: string, cursor: number, inWord: (char: string) => boolean): number {
 	let at = cursor;
-	while (at < value.length && /\s/.test(value[at]!)) at++;
-	while (at < value.length && !/\s/.test(value[at]!)) at++;
+	while (at < value.length && !inWord(value[at]!)) at++;
+	while (at < value.length && inWord(value[at]!)) at++;
 	return at;
 }
 
@@ -46,16 +50,16 @@ export function editLine(state: LineState, input: string, key: Key): LineState |
 			f: () => at(cursor + 1),
 			u: () => cut(state, 0, cursor),
 			k: () => cut(state, cursor, value.length),
-			w: () => cut(state, wordStart(value, cursor), cursor),
+			w: () => cut(state, wordStart(value, cursor, spaced), cursor),
 			d: () => cut(state, cursor, Math.min(value.length, cursor + 1)),
 			h: () => (cursor > 0 ? cut(state, cursor - 1, cursor) : state),
 		};
 		return edits[input]?.() ?? null;
 	}
 	if (key.meta) {
-		if (input === 'b') return at(wordStart(value, cursor));
-		if (input === 'f') return at(wordEnd(value, cursor));
-		if (input === 'd') return cut(state, cursor, wordEnd(value, cursor));
+		if (input === 'b') return at(wordStart(value, cursor, alphanumeric));
+		if (input === 'f') return at(wordEnd(value, cursor, alphanumeric));
+		if (input === 'd') return cut(state, cursor, wordEnd(value, cursor, alphanumeric));
 		return null;
 	}
 	if (input === '') return null;
