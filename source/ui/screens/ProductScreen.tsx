@@ -112,7 +112,8 @@ export function ProductScreen({skuId}: {skuId: string}) {
 			contexts={['product', 'checklist', 'list']}
 			text={filter.field}
 			disabled={productRefusals(product, tickedItems.length)}
-			unsaved={tickedItems.length > 0 ? strings.unsaved.ticked(tickedItems.length, product.name) : undefined}
+			// Ticks that could become a change are asked about before they go (a self-service purchase's cannot).
+			unsaved={tickedItems.length > 0 && !product.selfServiceOwnerId ? strings.unsaved.ticked(tickedItems.length, product.name) : undefined}
 			// With a filter in force, esc clears it, the ticks kept.
 			losing={filter.query ? ['quit'] : undefined}
 			handlers={{...checklist.handlers, unassign, assign: () => !busy && dispatch({type: 'assign'})}}
