@@ -5,6 +5,7 @@ import stringWidth from 'string-width';
 import {App} from '../../source/ui/App.js';
 import {createKeyFeed} from '../../source/ui/key-feed.js';
 import type {Store} from '../../source/store/store.js';
+import {demoStore} from './tenant.js';
 
 export const keys = {
 	up: '\u001B[A',
@@ -90,4 +91,12 @@ export function renderApp(store: Store, size?: {columns: number; rows: number}, 
 		/** Resolves once the app has taken every key typed so far. */
 		taken: () => feed.idle(),
 	};
+}
+
+/** The app on a fresh copy of the demo tenant, at the size given, once its Licenses page shows. */
+export async function openDemo(size?: {columns: number; rows: number}) {
+	const {store} = await demoStore();
+	const app = renderApp(store, size);
+	await app.waitFor('Microsoft 365 Business Premium');
+	return app;
 }

@@ -1,12 +1,7 @@
-import {writeFileSync} from 'node:fs';
-import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {LocalTenant} from '../../source/backends/local-tenant.js';
 import {productBySku} from '../../source/domain/selectors.js';
-import {openStateFile} from '../../source/store/state-file.js';
-import {openStore} from '../../source/store/store.js';
 import {keys, renderApp} from '../helpers/ink.js';
-import {demoStore, demoTenant, sku, tempStateDir, userByName} from '../helpers/tenant.js';
+import {demoStore, sku, snapshotStore, tempStateDir, userByName} from '../helpers/tenant.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -87,14 +82,11 @@ describe('Delete user (D) and Deleted users (d)', () => {
 
 describe('Deleted users with a long username', () => {
 	it('keeps name, username and both dates readable, and the cursor marker, at 60 and 80 columns', async () => {
-		const tenant = demoTenant();
 		const upn = 'christopher.montgomery-fitzgerald.contractor@contoso.onmicrosoft.com';
-		const user = {...userByName(tenant, 'Adele Vance'), id: 'f1b2c3d4-0000-4000-8000-00000000long', displayName: 'Christopher Montgomery-Fitzgerald', userPrincipalName: upn};
-		tenant.users = tenant.users.filter(u => u.id !== user.id);
-		tenant['x-local'] = {...tenant['x-local'], deletedUsers: [{deletedDateTime: new Date(Date.now() - 5 * 86_400_000).toISOString(), user}]};
-		const file = join(tempStateDir(), 'tenant.json');
-		writeFileSync(file, JSON.stringify(tenant));
-		const store = await openStore({backend: new LocalTenant(file, 'snapshot'), stateFile: openStateFile(tempStateDir())});
+		const store = await snapshotStore(tenant => {
+			const user = {...userByName(tenant, 'Adele Vance'), id: 'f1b2c3d4-0000-4000-8000-00000000long', displayName: 'Christopher Montgomery-Fitzgerald', userPrincipalName: upn};
+			tenant['x-local'] = {...tenant['x-local'], deletedUsers: [{deletedDateTime: new Date(Date.now() - 5 * 86_400_000).toISOString(), user}]};
+		});
 		const app = renderApp(store, {columns: 80, rows: 24});
 		cleanup = app.unmount;
 		await app.waitFor('Microsoft 365 Business Premium');

@@ -2,8 +2,7 @@
 // never left out, and where any key is, the footer ends with "… ? more" (help lists it).
 import stringWidth from 'string-width';
 import {afterEach, describe, expect, it} from 'vitest';
-import {keys, renderApp, waitForFrame} from '../helpers/ink.js';
-import {demoStore} from '../helpers/tenant.js';
+import {keys, renderApp, waitForFrame, openDemo} from '../helpers/ink.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -42,10 +41,8 @@ async function checkFooter(app: App, screen: string, kept: readonly string[], wh
 }
 
 async function start() {
-	const {store} = await demoStore();
-	const app = renderApp(store, {columns: 100, rows: 30});
+	const app = await openDemo({columns: 100, rows: 30});
 	cleanup = app.unmount;
-	await app.waitFor('Microsoft 365 Business Premium');
 	return app;
 }
 

@@ -1,11 +1,6 @@
-import {writeFileSync} from 'node:fs';
-import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {LocalTenant} from '../../source/backends/local-tenant.js';
-import {openStateFile} from '../../source/store/state-file.js';
-import {openStore} from '../../source/store/store.js';
 import {keys, renderApp} from '../helpers/ink.js';
-import {demoStore, demoTenant, tempStateDir} from '../helpers/tenant.js';
+import {demoStore, snapshotStore} from '../helpers/tenant.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -111,12 +106,10 @@ describe('products the admin cannot unassign here', () => {
 
 describe("a product's holders", () => {
 	it('the highlighted row shows a long group name whole', async () => {
-		const tenant = demoTenant();
 		const long = 'All Engineering and Architecture Visio Licensing';
-		tenant.groups.find(g => g.displayName === 'Visio Users')!.displayName = long;
-		const file = join(tempStateDir(), 'tenant.json');
-		writeFileSync(file, JSON.stringify(tenant));
-		const store = await openStore({backend: new LocalTenant(file, 'snapshot'), stateFile: openStateFile(tempStateDir())});
+		const store = await snapshotStore(tenant => {
+			tenant.groups.find(g => g.displayName === 'Visio Users')!.displayName = long;
+		});
 		const app = renderApp(store, {columns: 80, rows: 24});
 		cleanup = app.unmount;
 		await app.waitFor('Microsoft 365 Business Premium');

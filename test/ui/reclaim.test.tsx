@@ -1,16 +1,10 @@
 // The Reclaim tab on the demo tenant (on 26 November 2026, its dates being fixed): sections with their
 // counts and what they free, ticking across sections, one confirmation, and counts that follow.
-import {writeFileSync} from 'node:fs';
-import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
-import {LocalTenant} from '../../source/backends/local-tenant.js';
-import type {Tenant} from '../../source/domain/model.js';
 import {planUnassign} from '../../source/domain/plan.js';
 import {productBySku} from '../../source/domain/selectors.js';
-import {openStateFile} from '../../source/store/state-file.js';
-import {openStore} from '../../source/store/store.js';
 import {keys, renderApp} from '../helpers/ink.js';
-import {demoStore, demoTenant, sku, tempStateDir, userByName} from '../helpers/tenant.js';
+import {demoStore, sku, snapshotStore, userByName} from '../helpers/tenant.js';
 
 let cleanup: (() => void) | undefined;
 beforeEach(() => {
@@ -31,14 +25,6 @@ async function open(store?: Awaited<ReturnType<typeof demoStore>>['store']) {
 	return app;
 }
 
-/** A store over a changed copy of the demo, as a snapshot file. */
-async function storeOf(change: (tenant: Tenant) => void) {
-	const tenant = demoTenant();
-	change(tenant);
-	const file = join(tempStateDir(), 'tenant.json');
-	writeFileSync(file, JSON.stringify(tenant));
-	return openStore({backend: new LocalTenant(file, 'snapshot'), stateFile: openStateFile(tempStateDir())});
-}
 
 const row = (frame: string, name: string) => frame.split('\n').find(line => line.includes(name)) ?? '';
 
@@ -120,7 +106,7 @@ describe('the Reclaim tab', () => {
 	});
 
 	it('a license held only through a group is listed [-], says why when ticked, and is left out of the ticks', async () => {
-		const store = await storeOf(tenant => {
+		const store = await snapshotStore(tenant => {
 			const lee = userByName(tenant, 'Lee Gu');
 			const group = tenant.groups.find(g => g.displayName === 'Visio Users')!.id;
 			lee.assignedLicenses.push({skuId: sku.exchangePlan1, disabledPlans: []});
@@ -138,7 +124,7 @@ describe('the Reclaim tab', () => {
 	});
 
 	it('a tenant file without sign-in activity: the inactive section says so, the others are there', async () => {
-		const store = await storeOf(tenant => {
+		const store = await snapshotStore(tenant => {
 			for (const user of tenant.users) delete user.signInActivity;
 		});
 		const app = await open(store);

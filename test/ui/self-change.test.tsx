@@ -1,18 +1,15 @@
 // A change to the signed-in admin's own licenses says so first, on its own line, in every
 // confirmation: Licenses and apps, a product's Unassign, Remove from group.
 import {afterEach, describe, expect, it} from 'vitest';
-import {keys, renderApp} from '../helpers/ink.js';
-import {demoProductNames, demoStore} from '../helpers/tenant.js';
+import {keys, openDemo} from '../helpers/ink.js';
+import {demoProductNames} from '../helpers/tenant.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
 async function start() {
-	// Megan Bowen is the demo's signed-in Global Administrator.
-	const {store} = await demoStore();
-	const app = renderApp(store, {columns: 100, rows: 30});
+	const app = await openDemo({columns: 100, rows: 30});
 	cleanup = app.unmount;
-	await app.waitFor('Microsoft 365 Business Premium');
 	return app;
 }
 

@@ -1,8 +1,7 @@
 // Every text field (the / filter, the username typed to delete a user, the guide's search) is one
 // component with a shell's line keys: Ctrl-U, Ctrl-W, Ctrl-A, Ctrl-E, Ctrl-K, Alt-B, Alt-F.
 import {afterEach, describe, expect, it} from 'vitest';
-import {keys, renderApp} from '../helpers/ink.js';
-import {demoStore} from '../helpers/tenant.js';
+import {keys, openDemo} from '../helpers/ink.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -11,10 +10,8 @@ const ctrl = (letter: string) => String.fromCodePoint(letter.codePointAt(0)! - 9
 const alt = (letter: string) => `\u001B${letter}`;
 
 async function start() {
-	const {store} = await demoStore();
-	const app = renderApp(store, {columns: 80, rows: 24});
+	const app = await openDemo({columns: 80, rows: 24});
 	cleanup = app.unmount;
-	await app.waitFor('Microsoft 365 Business Premium');
 	return app;
 }
 

@@ -1,17 +1,14 @@
 // Unsaved edits are never thrown away by one key: esc and q ask first, on every screen holding them,
 // and n (or esc) keeps them.
 import {afterEach, describe, expect, it} from 'vitest';
-import {keys, renderApp} from '../helpers/ink.js';
-import {demoStore} from '../helpers/tenant.js';
+import {keys, openDemo} from '../helpers/ink.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
 async function start() {
-	const {store} = await demoStore();
-	const app = renderApp(store, {columns: 80, rows: 24});
+	const app = await openDemo({columns: 80, rows: 24});
 	cleanup = app.unmount;
-	await app.waitFor('Microsoft 365 Business Premium');
 	return app;
 }
 

@@ -5,6 +5,7 @@ import {useChrome, type Handlers} from '../chrome.js';
 import {useRoute, type TextField} from '../input-router.js';
 import {bindingsFor, changeActions, type ActionId, type KeyContext} from '../keys.js';
 import {Footer} from './Footer.js';
+import {strings} from '../../text/index.js';
 import {useDiscardQuestion} from './unsaved.js';
 
 interface Props {
@@ -79,4 +80,13 @@ function handledHere(contexts: readonly KeyContext[], live: Handlers): Set<Actio
 /** A screen passes `back: undefined` to leave esc to the global handler. */
 function definedOnly(handlers: Handlers): Handlers {
 	return Object.fromEntries(Object.entries(handlers).filter(([, handler]) => handler !== undefined));
+}
+
+/** A change confirmed and being saved: the screen says so, and takes no keys but the global ones. */
+export function SavingFrame() {
+	return (
+		<ScreenFrame contexts={[]} handlers={{}}>
+			<Text>{strings.dialog.working}</Text>
+		</ScreenFrame>
+	);
 }

@@ -12,7 +12,7 @@ import {ChoiceList} from '../components/ChoiceList.js';
 import {ConfirmPanel} from '../components/ConfirmPanel.js';
 import {NextStepsPanel} from '../components/NextStepsPanel.js';
 import {ResultPanel} from '../components/ResultPanel.js';
-import {ScreenFrame} from '../components/ScreenFrame.js';
+import {SavingFrame, ScreenFrame} from '../components/ScreenFrame.js';
 import {listHandlers} from '../components/list-handlers.js';
 import {useList} from '../components/use-list.js';
 import {WindowedList} from '../components/WindowedList.js';
@@ -93,11 +93,7 @@ export function ManagePanel({userIds, onCancel, onDone}: Props) {
 				/>
 			);
 		case 'saving':
-			return (
-				<ScreenFrame contexts={[]} handlers={{}}>
-					<Text>{strings.dialog.working}</Text>
-				</ScreenFrame>
-			);
+			return <SavingFrame />;
 		case 'products':
 			return <ManageProducts choice={step.choice} userIds={userIds} ticked={ticked} setTicked={setTicked} setStep={setStep} unsaved={unsaved} />;
 		case 'choose':

@@ -14,7 +14,7 @@ import {ConfirmPanel} from '../components/ConfirmPanel.js';
 import {FilterBar} from '../components/FilterBar.js';
 import {NextStepsPanel} from '../components/NextStepsPanel.js';
 import {ResultPanel} from '../components/ResultPanel.js';
-import {ScreenFrame} from '../components/ScreenFrame.js';
+import {SavingFrame, ScreenFrame} from '../components/ScreenFrame.js';
 import {useChecklist, type Checklist} from '../components/use-checklist.js';
 import {WindowedList, windowLabel} from '../components/WindowedList.js';
 import {wrapText} from '../components/wrap-text.js';
@@ -129,11 +129,7 @@ export function ReclaimScreen() {
 			);
 		}
 		case 'sending':
-			return (
-				<ScreenFrame contexts={[]} handlers={{}}>
-					<Text>{strings.dialog.working}</Text>
-				</ScreenFrame>
-			);
+			return <SavingFrame />;
 		case 'results':
 			return <ResultPanel title={strings.reclaim.resultsTitle} outcomes={view.step.outcomes} onDone={done} />;
 		case 'next':
