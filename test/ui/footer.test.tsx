@@ -70,6 +70,10 @@ describe('the footer keeps the keys that matter at every width', () => {
 		await checkFooter(app, 'Licenses and apps', ['s Save changes', 'esc Back']);
 		await app.press(keys.escape, keys.space, 'j', keys.space, 'm');
 		await checkFooter(app, 'Manage product licenses', ['enter Choose', 'esc Back']);
+		await app.press(keys.enter);
+		await checkFooter(app, 'tick the products', ['s Save changes', 'esc Back']);
+		await app.press(keys.escape, keys.escape, 'o');
+		await checkFooter(app, 'Sort', ['enter Choose', 'esc Back']);
 		await app.press(keys.escape, 'd');
 		await checkFooter(app, 'Deleted users', ['enter Restore user', 'esc Back']);
 		await app.press(keys.escape, 'j', 'D');
