@@ -80,7 +80,7 @@ const Consequence = closed(
 	{
 		kind: oneOf(['mailbox', 'archive', 'onedrive', 'office-apps', 'teams', 'unrecognised', 'none'], {
 			description:
-				'the kinds this version reports (unrecognised: service plans this app cannot describe; none: keeps everything). Later versions may add kinds: a script must ignore kinds it does not know.',
+				'the kinds this version reports (unrecognised: service plans this app cannot describe; none: loses no mailbox, archive, OneDrive, Office apps or Teams). Later versions may add kinds: a script must ignore kinds it does not know.',
 		}),
 		effect: Type.Optional(
 			oneOf(['lost', 'reduced', 'undocumented'], {

@@ -24,7 +24,7 @@ export function contractReason(reason: OutcomeReason): Result['reason'] {
 	return reason;
 }
 
-/** Each consequence in the words the TUI uses; "none" when the user keeps everything. */
+/** Each consequence in the words the TUI uses; "none" when the user loses none of the kinds reported. */
 export function consequenceList(c: UserConsequences): Result['consequences'] {
 	const list: Result['consequences'] = [
 		...c.changes.map(change => ({kind: change.kind, effect: change.effect, from: change.from, to: change.to, text: strings.consequences.phrase(c, change)})),

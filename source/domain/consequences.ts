@@ -183,6 +183,16 @@ export function consequencesOf(tenant: Tenant, item: PlanItem, now: Date): UserC
 	return consequencesOfChange(tenant, who, change, now);
 }
 
+/**
+ * What a plan takes from the signed-in admin themself, or null when it leaves them as they are: the
+ * kinds they lose or keep less of (none, when only licenses the app tracks no capability of go).
+ */
+export function selfConsequences(tenant: Tenant, adminUpn: string, plan: LicensePlan, now: Date): ConsequenceKind[] | null {
+	const own = plan.items.find(item => item.userPrincipalName.toLowerCase() === adminUpn.toLowerCase());
+	if (!own || (own.remove.length === 0 && (own.update?.length ?? 0) === 0)) return null;
+	return [...new Set(consequencesOf(tenant, own, now).changes.map(change => change.kind))];
+}
+
 /** Consequences of every user the plan takes licenses or apps from. */
 export function planConsequences(tenant: Tenant, plan: LicensePlan, now: Date): UserConsequences[] {
 	return plan.items.filter(item => item.remove.length > 0 || (item.update?.length ?? 0) > 0).map(item => consequencesOf(tenant, item, now));

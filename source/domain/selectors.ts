@@ -194,7 +194,11 @@ export function namesOf(tenant: Tenant): Names {
 	};
 }
 
-/** "Business Premium" for "Microsoft 365 Business Premium": for lists where room is short. */
+/**
+ * "Business Premium" for "Microsoft 365 Business Premium". The one rule: the short name only in a
+ * list's rows and its one-line summary, where room is short; the full name everywhere else (titles,
+ * sentences, choices, the filter in force), so the same product reads the same in each of them.
+ */
 export function shortProductName(name: string): string {
 	return name.replace(/^(Microsoft 365|Office 365) /, '');
 }

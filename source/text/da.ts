@@ -143,6 +143,15 @@ const bestemt: Record<ConsequenceKind, string> = {
 	teams: 'Teams',
 };
 
+/** Each kind as the admin's own: "din postkasse". */
+const egenArt: Record<ConsequenceKind, string> = {
+	mailbox: 'din postkasse',
+	archive: 'din arkivpostkasse',
+	onedrive: 'dit OneDrive',
+	'office-apps': 'dine Office-apps',
+	teams: 'Teams',
+};
+
 function undocumentedPhrase(change: Consequence): string {
 	const nu = niveau(change.kind, change.from);
 	return `hvad der er tilbage af ${bestemt[change.kind]}, er ikke dokumenteret${nu ? ` (nu ${nu})` : ''}`;
@@ -222,6 +231,8 @@ export const da: Strings = {
 	time: tidspunkt,
 	window: (first, last, count) => `${tal(first)}–${tal(last)} af ${tal(count)}`,
 	keys: {
+		/** The footer's end where keys are left out: "… ? mere" (help lists them). */
+		more: 'mere',
 		labels: {
 			quit: 'Afslut',
 			help: 'Hjælp',
@@ -306,6 +317,7 @@ export const da: Strings = {
 			choice: 'Valg fra en liste',
 		},
 		notes: {
+			text: 'Ctrl-A og Ctrl-E går til starten og slutningen, Alt-B og Alt-F et ord tilbage og frem; Ctrl-U og Ctrl-K sletter til starten og til slutningen, Ctrl-W ordet før markøren.',
 			always: 'Ctrl-C, mens en ændring sendes, stopper afsendelsen: svarene på det sendte afventes (højst 5 s), og hvert resultat registreres, før appen lukker. Trykkes Ctrl-C igen, lukker appen med det samme; næste start afklarer ændringen.',
 			users: '/ søger også i produkter; product:NAVN. f viser brugere med eller uden licens, med logon blokeret eller med et produkt; o sorterer efter vist navn, brugernavn eller licenser.',
 			user: 'esc går ud uden at gemme. → viser et produkts apps: mellemrum slår en fra eller til.',
@@ -342,7 +354,7 @@ export const da: Strings = {
 			reduced: (name, change) => reducedAloud[reducedKey(change)](name, niveau(change.kind, change.from)),
 			undocumented: (name, kind) => `Hvad ${name} beholder af ${kind}, er ikke dokumenteret.`,
 			keeps: (name, kind, products) => `${name} beholder ${kind} via ${stop(products)}`,
-			nothing: name => `${name} beholder alt, vedkommende bruger i dag.`,
+			nothing: name => `${name} mister ingen postkasse, OneDrive, Office-apps eller Teams.`,
 			hold: name => `${ejefald(name)} postkasse er under tilbageholdelse: det, tilbageholdelsen dækker, bevares.`,
 			unrecognised: (name, plans) => `${name} mister også tjenesteplaner, som denne app ikke kender: ${stop(plans)}`,
 			holdsHidden: 'Denne app kan ikke se, om en postkasse er under tilbageholdelse. En tilbageholdelse bevarer det, den dækker.',
@@ -425,7 +437,6 @@ export const da: Strings = {
 		appNeeded: dependents => `${dependents} afhænger af denne app: slå den fra (eller fjern tildelingen af den) først.`,
 		noChanges: 'Ingen ændringer at gemme.',
 		mailboxWindow: date => `Postkassen slettes permanent ${dag(date)}, medmindre en licens tildeles igen inden da.`,
-		discarded: 'Ændringerne blev ikke gemt.',
 		saveTitle: 'Gem ændringer',
 		saveQuestion: name => `Gem disse ændringer for ${name}?`,
 		assignLine: product => `+ Tildel ${product}`,
@@ -515,7 +526,7 @@ export const da: Strings = {
 			} satisfies Record<ReducibleKind, (n: number) => string>,
 			undocumented: (kind, n) => `hvad der er tilbage af ${bestemt[kind]}, er ikke dokumenteret for ${brugere(n)}`,
 			unrecognised: n => `${brugere(n)} mister tjenesteplaner, som denne app ikke kender`,
-			none: n => `${brugere(n)} beholder alt`,
+			none: n => `${brugere(n)} mister ingen postkasse, OneDrive, Office-apps eller Teams`,
 		},
 		// Definite: what is kept or lost is the user's own ("beholder postkassen", "mister postkassen").
 		kind: {
@@ -529,7 +540,7 @@ export const da: Strings = {
 			change.effect === 'lost' ? lostPhrase[change.kind](user, change) : change.effect === 'reduced' ? reducedPhrase(change) : undocumentedPhrase(change),
 		keeps: (kind, products) => `beholder ${kind} (${products})`,
 		unrecognised: plans => `mister også tjenesteplaner, som denne app ikke kender: ${plans.join(', ')}`,
-		nothing: 'beholder alt',
+		nothing: 'mister ingen postkasse, OneDrive, Office-apps eller Teams',
 		hold: kind =>
 			({'litigation-hold': 'under procesmæssig tilbageholdelse', 'retention-policy': 'under en opbevaringspolitik', 'retention-label': 'under en opbevaringsmærkat'})[kind] ??
 			'under tilbageholdelse',
@@ -565,8 +576,8 @@ export const da: Strings = {
 		reassign: 'Tildel de frigjorte licenser til en anden (Tildel licenser).',
 		chooseProduct: 'Hvilket produkts frigjorte licenser vil du tildele? ↑ og ↓ flytter, enter vælger, esc går tilbage.',
 		freedChoice: (product, n) => `${product} (${licenser(n)} frigjort)`,
-		billing:
-			'Eller fjern de ubrugte licenser fra abonnementet, så de ikke faktureres: en faktureringsændring i Microsoft 365 Administration under Fakturering > Dine produkter. Abonnementets annulleringsvindue og tilbagevendende fakturering gælder.',
+		billing: alternative =>
+			`${alternative ? 'Eller fjern' : 'Fjern'} de ubrugte licenser fra abonnementet, så de ikke faktureres: en faktureringsændring i Microsoft 365 Administration under Fakturering > Dine produkter. Abonnementets annulleringsvindue og tilbagevendende fakturering gælder.`,
 		formerEmployee: 'Forlader en person organisationen? Følg Microsofts vejledning "Fjern en tidligere medarbejder":',
 		formerEmployeeLink: 'learn.microsoft.com/microsoft-365/admin/add-users/remove-former-employee',
 	},
@@ -641,8 +652,8 @@ export const da: Strings = {
 		restorable: date => `Brugeren kan gendannes fra Slettede brugere (d) indtil ${stop(dag(date))}`,
 		type: upn => `Skriv brugernavnet (${upn}) for at slette, og tryk enter; esc annullerer.`,
 		prompt: 'Brugernavn: ',
-		mismatch: 'Det er ikke brugernavnet: intet blev slettet.',
-		done: upn => `${upn} er slettet. Brugerens licenser er ledige.`,
+		mismatch: (upn, at) => `Det er ikke brugernavnet endnu: det afviger fra ${upn} ved tegn ${stop(tal(at))} Ret det, eller tryk esc for at annullere; intet blev slettet.`,
+		done: upn => `Slettet: ${stop(upn)} Brugerens licenser er ledige.`,
 		blocked: {
 			'no-user-role': 'At slette brugere kræver rollen Global administrator eller Brugeradministrator.',
 			self: 'Du kan ikke slette den konto, du er logget på med.',
@@ -654,9 +665,10 @@ export const da: Strings = {
 		none: 'Ingen slettede brugere.',
 		deletedOn: date => `slettet ${dag(date)}`,
 		until: date => `indtil ${dag(date)}`,
+		restorableUntil: date => `kan gendannes indtil ${dag(date)}`,
 		confirmTitle: 'Gendan bruger',
 		question: name => `Gendan ${name} med brugerens licenser?`,
-		restored: upn => `${upn} er gendannet med sine licenser.`,
+		restored: upn => `Gendannet: ${upn}, med sine licenser.`,
 		expired: 'Mere end 30 dage siden sletningen: brugeren kan ikke længere gendannes.',
 		noLicenses: product => `Ingen licens til ${product} er tilgængelig til at gendanne brugeren med.`,
 		readFailed: message => `De slettede brugere kunne ikke læses: ${message}`,
@@ -677,6 +689,7 @@ export const da: Strings = {
 		tokenMissing: 'sæt GRAPH_TOKEN til et adgangstoken til Microsoft Graph',
 	},
 	dialog: {
+		self: (upn, kinds) => `Dette ændrer dine egne licenser (${upn})${kinds.length > 0 ? `: du mister eller får mindre af ${liste(kinds.map(kind => egenArt[kind]))}` : ''}.`,
 		cancel: 'Annuller',
 		more: n => `… ${tal(n)} mere (↓ for at rulle)`,
 		moreCounting: '… mere (↓ for at rulle)',
@@ -927,10 +940,18 @@ export const da: Strings = {
 		usersHint: 'navn, brugernavn eller produkt; product:NAVN for ét produkt',
 		active: query => `filter: ${query}`,
 	},
+	unsaved: {
+		ask: question => `${question} y/n`,
+		user: name => `Kassér ændringerne til ${ejefald(name)} licenser?`,
+		ticked: (n, product) => `Kassér ${n === 1 ? '1 markeret bruger' : `${tal(n)} markerede brugere`} i ${product}?`,
+		products: n => `Kassér ${n === 1 ? '1 markeret produkt' : `${tal(n)} markerede produkter`}?`,
+		confirmation: 'Afslut uden at foretage denne ændring?',
+	},
 	help: {
 		title: 'Taster',
 		close: 'esc lukker',
 		thisScreen: screen => `Denne skærm: ${screen}`,
+		unavailable: why => `Ikke nu: ${why}`,
 		page: (page, pages) => (pages > 1 ? `side ${page} af ${pages}, ↓/↑ bladrer` : ''),
 	},
 	files: {

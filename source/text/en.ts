@@ -84,6 +84,15 @@ const theKind: Record<ConsequenceKind, string> = {
 	teams: 'Teams',
 };
 
+/** Each kind as the admin's own: "your mailbox". */
+const ownKind: Record<ConsequenceKind, string> = {
+	mailbox: 'your mailbox',
+	archive: 'your archive mailbox',
+	onedrive: 'your OneDrive',
+	'office-apps': 'your Office apps',
+	teams: 'Teams',
+};
+
 /** A change whose outcome Microsoft does not document: said so, with what the user has now where that is known. */
 function undocumentedPhrase(change: Consequence): string {
 	const now = levelWord(change.kind, change.from);
@@ -227,6 +236,8 @@ export const en = {
 	window: (first: number, last: number, count: number) => `${first}–${last} of ${count}`,
 	keys: {
 		labels: keyLabels,
+		/** The footer's end where keys are left out: "… ? more" (help lists them). */
+		more: 'more',
 		/** A key's name where the language has a word of its own for it; the rest (enter, esc, tab, PgUp) as printed on the key. */
 		names: {} as {readonly [key: string]: string},
 		/** Where one screen calls an action otherwise than keyLabels does. */
@@ -241,6 +252,7 @@ export const en = {
 		contexts: keyContexts,
 		/** Said under a context's keys in help: what the keys alone cannot say. */
 		notes: {
+			text: 'Ctrl-A and Ctrl-E go to the start and the end, Alt-B and Alt-F a word back and on; Ctrl-U and Ctrl-K delete to the start and to the end, Ctrl-W the word before the cursor.',
 			always: 'Ctrl-C while a change is sent stops sending: the answers to what was sent are awaited (5 s at most) and every outcome is recorded before the app leaves. A second Ctrl-C leaves at once; the next start settles the change.',
 			users: "/ also matches products; product:NAME. f shows licensed, unlicensed, sign-in blocked users or a product's; o sorts by display name, username or licenses.",
 			user: "esc leaves without saving. → shows a product's apps: space turns one off or on.",
@@ -279,7 +291,7 @@ export const en = {
 			reduced: (name: string, change: Consequence) => reducedAloud[reducedKey(change)](name, levelWord(change.kind, change.from)),
 			undocumented: (name: string, kind: string) => `What ${name} keeps of ${kind} is not documented.`,
 			keeps: (name: string, kind: string, products: string) => `${name} keeps ${kind} through ${stop(products)}`,
-			nothing: (name: string) => `${name} keeps everything they use today.`,
+			nothing: (name: string) => `${name} loses no mailbox, OneDrive, Office apps or Teams.`,
 			hold: (name: string) => `${name}'s mailbox is on hold: what the hold covers is kept.`,
 			unrecognised: (name: string, plans: string) => `${name} will also lose service plans this app does not recognise: ${stop(plans)}`,
 			holdsHidden: 'This app cannot see whether a mailbox is on hold. A hold keeps what it covers.',
@@ -364,7 +376,6 @@ export const en = {
 		appNeeded: (dependents: string) => `${dependents} depends on this app: turn that off (or unassign it) first.`,
 		noChanges: 'No changes to save.',
 		mailboxWindow: (date: string) => `Mailbox deleted on ${date} unless a license is assigned again.`,
-		discarded: 'Changes not saved.',
 		saveTitle: 'Save changes',
 		saveQuestion: (name: string) => `Save these changes for ${name}?`,
 		assignLine: (product: string) => `+ Assign ${product}`,
@@ -459,7 +470,7 @@ export const en = {
 			} satisfies Record<ReducibleKind, (n: number) => string> as Partial<Record<ConsequenceKind, (n: number) => string>>,
 			undocumented: (kind: ConsequenceKind, n: number) => `what stays of ${theKind[kind]} is not documented for ${plural(n, 'user', 'users')}`,
 			unrecognised: (n: number) => `${plural(n, 'user loses', 'users lose')} service plans this app does not recognise`,
-			none: (n: number) => `${plural(n, 'user keeps', 'users keep')} everything`,
+			none: (n: number) => `${plural(n, 'user loses', 'users lose')} no mailbox, OneDrive, Office apps or Teams`,
 		},
 		kind: kindWord,
 		/** One consequence for one user: the panel, the command line and --json say it the same way. */
@@ -467,7 +478,8 @@ export const en = {
 			change.effect === 'lost' ? lostPhrase[change.kind](user, change) : change.effect === 'reduced' ? reducedPhrase(change) : undocumentedPhrase(change),
 		keeps: (kind: string, products: string) => `keeps ${kind} (${products})`,
 		unrecognised: (plans: readonly string[]) => `also loses service plans this app does not recognise: ${plans.join(', ')}`,
-		nothing: 'keeps everything',
+		/** What is said where nothing the app tracks is lost: never "everything", as a license can still go. */
+		nothing: 'loses no mailbox, OneDrive, Office apps or Teams',
 		hold: (kind: string) =>
 			({'litigation-hold': 'on litigation hold', 'retention-policy': 'under a retention policy', 'retention-label': 'under a retention label'})[kind] ??
 			'on hold',
@@ -505,8 +517,9 @@ export const en = {
 		reassign: 'Reassign the freed licenses to someone else (Assign licenses).',
 		chooseProduct: 'Reassign the licenses of which product? ↑ and ↓ move, enter chooses, esc goes back.',
 		freedChoice: (product: string, n: number) => `${product} (${plural(n, 'license', 'licenses')} freed)`,
-		billing:
-			'Or remove the unused licenses from the subscription, so they are not billed: a billing change, made in the Microsoft 365 admin center under Billing > Your products, on the subscription. Cancellation windows and recurring billing apply.',
+		/** After reassigning is offered, an alternative ("Or remove…"); else the first step. */
+		billing: (alternative: boolean) =>
+			`${alternative ? 'Or remove' : 'Remove'} the unused licenses from the subscription, so they are not billed: a billing change, made in the Microsoft 365 admin center under Billing > Your products, on the subscription. Cancellation windows and recurring billing apply.`,
 		formerEmployee: 'Someone leaving the organisation? Follow Microsoft\'s guidance "Remove a former employee":',
 		formerEmployeeLink: 'learn.microsoft.com/microsoft-365/admin/add-users/remove-former-employee',
 	},
@@ -584,8 +597,8 @@ export const en = {
 		restorable: (date: string) => `The user can be restored from Deleted users (d) until ${stop(date)}`,
 		type: (upn: string) => `To delete, type the username (${upn}) and press enter; esc cancels.`,
 		prompt: 'Username: ',
-		mismatch: 'That is not the username: nothing was deleted.',
-		done: (upn: string) => `${upn} deleted. Their licenses are free.`,
+		mismatch: (upn: string, at: number) => `Not the username yet: it differs from ${upn} at character ${stop(String(at))} Correct it, or esc to cancel; nothing was deleted.`,
+		done: (upn: string) => `Deleted ${stop(upn)} Their licenses are free.`,
 		blocked: {
 			'no-user-role': 'Deleting users needs the Global Administrator or User Administrator role.',
 			self: 'You cannot delete the account you are signed in with.',
@@ -597,9 +610,11 @@ export const en = {
 		none: 'No deleted users.',
 		deletedOn: (date: string) => `deleted ${date}`,
 		until: (date: string) => `until ${date}`,
+		/** Under the list: the highlighted user, whole. */
+		restorableUntil: (date: string) => `restorable until ${date}`,
 		confirmTitle: 'Restore user',
 		question: (name: string) => `Restore ${name}, with their licenses?`,
-		restored: (upn: string) => `${upn} restored, with their licenses.`,
+		restored: (upn: string) => `Restored ${upn}, with their licenses.`,
 		expired: 'More than 30 days since it was deleted: it can no longer be restored.',
 		noLicenses: (product: string) => `No ${product} license is available to restore with the user.`,
 		readFailed: (message: string) => `Could not read the deleted users: ${message}`,
@@ -622,6 +637,9 @@ export const en = {
 	},
 	dialog: {
 		cancel: 'Cancel',
+		/** First in a confirmation that changes the signed-in admin's own licenses. */
+		self: (upn: string, kinds: readonly ConsequenceKind[]) =>
+			`This changes your own licenses (${upn})${kinds.length > 0 ? `: you lose or keep less of ${listWords(kinds.map(kind => ownKind[kind]))}` : ''}.`,
 		more: (n: number) => `… ${n} more (↓ to scroll)`,
 		/** The same while the lines below are still being counted (a moment, for thousands of users). */
 		moreCounting: '… more (↓ to scroll)',
@@ -893,10 +911,20 @@ export const en = {
 		usersHint: 'name, username or product; product:NAME for one product',
 		active: (query: string) => `filter: ${query}`,
 	},
+	unsaved: {
+		/** A question about unsaved edits, with its answers. */
+		ask: (question: string) => `${question} y/n`,
+		user: (name: string) => `Discard the changes to ${name}'s licenses?`,
+		ticked: (n: number, product: string) => `Discard the ${plural(n, 'user', 'users')} ticked in ${product}?`,
+		products: (n: number) => `Discard the ${plural(n, 'product', 'products')} ticked?`,
+		confirmation: 'Quit without making this change?',
+	},
 	help: {
 		title: 'Keys',
 		close: 'esc closes',
 		thisScreen: (screen: string) => `This screen: ${screen}`,
+		/** Under a key that would be refused now: why. */
+		unavailable: (why: string) => `Not now: ${why}`,
 		page: (page: number, pages: number) => (pages > 1 ? `page ${page} of ${pages}, ↓/↑ to turn` : ''),
 	},
 	files: {

@@ -14,8 +14,17 @@ import {strings} from './current.js';
 export const listWords = (items: readonly string[]) => strings.list(items);
 
 /**
+ * A status line starts upper-case, as a sentence: words of the text module that begin lower-case
+ * (they are parts of sentences elsewhere) are raised. A text that begins with a username or an
+ * address is left as it is: tenant data is shown as it is.
+ */
+export function asStatus(text: string): string {
+	return /^\p{Ll}[\p{L}-]*(?=[\s:,;]|$)/u.test(text) ? text.charAt(0).toLocaleUpperCase() + text.slice(1) : text;
+}
+
+/**
  * One user's consequences as phrases, as the panel and the command line say them: what stays through
- * another license, then what goes or shrinks; "keeps everything" when nothing is said.
+ * another license, then what goes or shrinks; "loses no mailbox, OneDrive, Office apps or Teams" when nothing is said.
  */
 export function consequencePhrases(user: UserConsequences, product: (skuId: string) => string): string[] {
 	const words = strings.consequences;
@@ -30,7 +39,7 @@ export function consequencePhrases(user: UserConsequences, product: (skuId: stri
 	return [...kept, ...lost].length > 0 ? [...kept, ...lost] : [words.nothing];
 }
 
-/** "2 users lose their mailbox · mailbox reduced for 1 user · 1 user keeps everything" */
+/** "2 users lose their mailbox · mailbox reduced for 1 user · 1 user loses no mailbox, OneDrive, Office apps or Teams" */
 export function consequenceSummary(list: readonly UserConsequences[]): string {
 	const sums = sumConsequences(list);
 	const words = strings.consequences.sum;

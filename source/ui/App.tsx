@@ -10,6 +10,7 @@ import {inTurns} from './in-turns.js';
 import type {Store} from '../store/store.js';
 import {ChromeContext, type Chrome, type Handlers} from './chrome.js';
 import {Header} from './components/Header.js';
+import {Paragraph} from './components/Paragraph.js';
 import {SendingPanel} from './components/SendingPanel.js';
 import {createKeyRouter, RouterContext, useKeyInput, useRoute, type KeyRouter} from './input-router.js';
 import type {KeyFeed} from './key-feed.js';
@@ -25,7 +26,7 @@ import {createSending, SendingContext, useSending, useSendingState, type Sending
 import {useInterrupt, type Interrupts} from './interrupt.js';
 import {clockOf} from '../domain/dates.js';
 import {StoreContext, useAppState, useStore} from './store-context.js';
-import {strings} from '../text/index.js';
+import {asStatus, strings} from '../text/index.js';
 import {useSignInPrompt, type OpeningMessages} from './SignInScreen.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {wrapText} from './components/wrap-text.js';
@@ -46,7 +47,7 @@ export const minimumSize = {columns: 60, rows: 16} as const;
 
 function TooSmall({size, quit}: {size: {columns: number; rows: number}; quit: () => void}) {
 	useRoute({contexts: ['global'], handlers: {quit}}, true);
-	return <Text wrap="wrap">{strings.tooSmall(minimumSize, size)}</Text>;
+	return <Paragraph text={strings.tooSmall(minimumSize, size)} width={size.columns - 1} />;
 }
 
 interface ScreensProps {
@@ -79,7 +80,7 @@ function useAppView(initialTab: Tab, router: KeyRouter) {
 	const [view, dispatch] = useReducer(appView, undefined, () =>
 		initialAppView(initialTab, [recovered ? strings.recovered(recovered) : null, notice].filter(Boolean).join(' ') || (refreshing ? strings.refresh.cached : null)),
 	);
-	const setStatus = (text: string | null) => dispatch({type: 'say', text, key: router.keysTaken()});
+	const setStatus = (text: string | null) => dispatch({type: 'say', text: text === null ? null : asStatus(text), key: router.keysTaken()});
 	// A cached copy shown first says so, and says when the tenant has been read again, or why not.
 	const wasRefreshing = useRef(refreshing);
 	useEffect(() => {
@@ -218,7 +219,7 @@ function Screens({initialTab, tenants, router, graphBase, signIn, interrupts, le
 			{banner && !tooSmall ? (
 				<Box height={rows} flexDirection="column">
 					{prompt ? (
-						<Text wrap="wrap">{banner}</Text>
+						<Paragraph text={banner} width={size.columns - 1} />
 					) : (
 						bannerLines.map((line, i) => <Text key={i}>{line}</Text>)
 					)}

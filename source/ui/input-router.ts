@@ -2,13 +2,13 @@
 // and handlers are live; the handler reads that at each keypress.
 //
 // Keys come one at a time (key-feed.ts), each after the app has drawn what the key before changed.
-// Two components take keys themselves: ink-text-input (a text field) and ink-select-input (a
+// Two components take keys themselves: the text field (components/TextField) and ink-select-input (a
 // single-choice list). They hear the same keys from Ink, so while one is focused the key table marks
 // the keys it takes (`owner: 'component'`), and the router leaves those alone: a key is acted on once.
 import {useInput, type Key} from 'ink';
 import {createContext, useCallback, useContext} from 'react';
 import type {Handlers} from './chrome.js';
-import {findBinding, type KeyContext} from './keys.js';
+import {findBinding, type ActionId, type KeyContext} from './keys.js';
 
 /** A text field's value and what enter and esc do: the field itself is components/TextField. */
 export interface TextField {
@@ -21,6 +21,8 @@ export interface TextField {
 export interface KeyRoute {
 	contexts: readonly KeyContext[];
 	handlers: Handlers;
+	/** Keys offered but refused now, with why (help says it). */
+	disabled?: ReadonlyMap<ActionId, string>;
 }
 
 export interface KeyRouter {

@@ -2,7 +2,7 @@
 // the keys the terminal sends are handed to it one at a time: each after the app has taken the one
 // before (acted on it, drawn what it changed, and run that drawing's effects, where a component just
 // shown starts listening). So every one of Ink's listeners, the app's key router and the focused
-// ink-text-input or ink-select-input alike, hears single keys, never a burst, and never a key meant
+// a text field or ink-select-input alike, hears single keys, never a burst, and never a key meant
 // for a component not listening yet.
 //
 // The app says when a key is taken (ui/key-pacing.tsx). Without it (the opening screen, a sign-in

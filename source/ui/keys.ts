@@ -42,15 +42,20 @@ export interface KeySpec {
 	ctrl?: boolean;
 }
 
+export type Priority = 'keep' | 1 | 2 | false;
+
 export interface Binding {
 	id: ActionId;
 	context: KeyContext;
 	/** What it is pressed with; shown in this order, joined by "/". */
 	keys: readonly KeySpec[];
-	/** Shown in the footer (the rest only in help). */
-	footer: boolean;
 	/**
-	 * 'component': the focused text field or choice list (ink-text-input, ink-select-input) takes the
+	 * How the footer shows it: 'keep' is never left out (the screen's main action, esc, ?); 1 and 2 are
+	 * shown while there is room, 1 first; false, only in help. What is left out, help lists ("… ? more").
+	 */
+	footer: Priority;
+	/**
+	 * 'component': the focused text field or choice list (components/TextField, ink-select-input) takes the
 	 * key itself; the router leaves it alone, so it is acted on once.
 	 */
 	owner?: 'component';
@@ -86,18 +91,18 @@ export const keyTable: readonly Binding[] = [
 	{id: 'interrupt', context: 'always', keys: [{key: 'c', ctrl: true}], footer: false},
 
 	// A sign-in code shown above the screen (a permission an action needs): esc drops it, and the action.
-	{id: 'cancelSignIn', context: 'signIn', keys: [{key: 'escape'}, {key: 'q'}], footer: true},
+	{id: 'cancelSignIn', context: 'signIn', keys: [{key: 'escape'}, {key: 'q'}], footer: 'keep'},
 
 	// A text field being typed in takes every key but esc.
-	{id: 'finishTyping', context: 'text', keys: [{key: 'return'}], footer: true, owner: 'component'},
-	{id: 'cancel', context: 'text', keys: [{key: 'escape'}], footer: true},
-	{id: 'moveCursor', context: 'text', keys: [{key: 'left'}, {key: 'right'}], footer: true, owner: 'component'},
+	{id: 'finishTyping', context: 'text', keys: [{key: 'return'}], footer: 'keep', owner: 'component'},
+	{id: 'cancel', context: 'text', keys: [{key: 'escape'}], footer: 'keep'},
+	{id: 'moveCursor', context: 'text', keys: [{key: 'left'}, {key: 'right'}], footer: 2, owner: 'component'},
 	{id: 'type', context: 'text', keys: [{key: 'typed'}], footer: false, owner: 'component'},
 
 	// A single-choice list: the list moves and chooses; the other keys keep their meaning.
 	{id: 'up', context: 'choice', keys: [{key: 'up'}, {key: 'k'}], footer: false, owner: 'component'},
 	{id: 'down', context: 'choice', keys: [{key: 'down'}, {key: 'j'}], footer: false, owner: 'component'},
-	{id: 'choose', context: 'choice', keys: [{key: 'return'}], footer: true, owner: 'component'},
+	{id: 'choose', context: 'choice', keys: [{key: 'return'}], footer: 'keep', owner: 'component'},
 
 	{id: 'up', context: 'list', keys: [{key: 'up'}, {key: 'k'}], footer: false},
 	{id: 'down', context: 'list', keys: [{key: 'down'}, {key: 'j'}], footer: false},
@@ -105,74 +110,76 @@ export const keyTable: readonly Binding[] = [
 	{id: 'pageDown', context: 'list', keys: [{key: 'pageDown'}], footer: false},
 	{id: 'first', context: 'list', keys: [{key: 'g'}, {key: 'home'}], footer: false},
 	{id: 'last', context: 'list', keys: [{key: 'G'}, {key: 'end'}], footer: false},
-	{id: 'filter', context: 'list', keys: [{key: '/'}], footer: true},
+	{id: 'filter', context: 'list', keys: [{key: '/'}], footer: 1},
 
-	{id: 'open', context: 'licenses', keys: [{key: 'return'}], footer: true},
+	{id: 'open', context: 'licenses', keys: [{key: 'return'}], footer: 'keep'},
 
-	{id: 'tick', context: 'checklist', keys: [{key: 'space'}], footer: true},
-	{id: 'tickAll', context: 'checklist', keys: [{key: 'a'}], footer: true},
-	{id: 'unassign', context: 'product', keys: [{key: 'u'}], footer: true},
-	{id: 'assign', context: 'product', keys: [{key: '+'}], footer: true},
+	{id: 'tick', context: 'checklist', keys: [{key: 'space'}], footer: 1},
+	{id: 'tickAll', context: 'checklist', keys: [{key: 'a'}], footer: 2},
+	{id: 'unassign', context: 'product', keys: [{key: 'u'}], footer: 'keep'},
+	{id: 'assign', context: 'product', keys: [{key: '+'}], footer: 2},
 
-	{id: 'save', context: 'assign', keys: [{key: 's'}], footer: true},
+	{id: 'save', context: 'assign', keys: [{key: 's'}], footer: 'keep'},
 
-	{id: 'open', context: 'users', keys: [{key: 'return'}], footer: true},
-	{id: 'manage', context: 'users', keys: [{key: 'm'}], footer: true},
-	{id: 'deleteUser', context: 'users', keys: [{key: 'D'}], footer: false},
-	{id: 'deletedUsers', context: 'users', keys: [{key: 'd'}], footer: false},
-	{id: 'filterUsers', context: 'users', keys: [{key: 'f'}], footer: true},
-	{id: 'sortUsers', context: 'users', keys: [{key: 'o'}], footer: true},
+	{id: 'open', context: 'users', keys: [{key: 'return'}], footer: 'keep'},
+	{id: 'manage', context: 'users', keys: [{key: 'm'}], footer: 2},
+	{id: 'deleteUser', context: 'users', keys: [{key: 'D'}], footer: 2},
+	{id: 'deletedUsers', context: 'users', keys: [{key: 'd'}], footer: 2},
+	{id: 'filterUsers', context: 'users', keys: [{key: 'f'}], footer: 2},
+	{id: 'sortUsers', context: 'users', keys: [{key: 'o'}], footer: 2},
 	// Read again only where a whole tenant is shown: elsewhere r is Reassign.
-	{id: 'refresh', context: 'licenses', keys: [{key: 'r'}], footer: false},
-	{id: 'refresh', context: 'users', keys: [{key: 'r'}], footer: false},
+	{id: 'refresh', context: 'licenses', keys: [{key: 'r'}], footer: 2},
+	{id: 'refresh', context: 'users', keys: [{key: 'r'}], footer: 2},
 
-	{id: 'restore', context: 'deleted', keys: [{key: 'return'}], footer: true},
+	{id: 'restore', context: 'deleted', keys: [{key: 'return'}], footer: 'keep'},
 
-	{id: 'tick', context: 'user', keys: [{key: 'space'}], footer: true},
-	{id: 'expand', context: 'user', keys: [{key: 'right'}, {key: 'return'}], footer: true},
+	{id: 'tick', context: 'user', keys: [{key: 'space'}], footer: 1},
+	{id: 'expand', context: 'user', keys: [{key: 'right'}, {key: 'return'}], footer: 1},
 	{id: 'collapse', context: 'user', keys: [{key: 'left'}], footer: false},
-	{id: 'save', context: 'user', keys: [{key: 's'}], footer: true},
-	{id: 'removeFromGroup', context: 'user', keys: [{key: 'x'}], footer: false},
+	{id: 'save', context: 'user', keys: [{key: 's'}], footer: 'keep'},
+	{id: 'removeFromGroup', context: 'user', keys: [{key: 'x'}], footer: 2},
 
-	{id: 'open', context: 'groups', keys: [{key: 'return'}], footer: true},
+	{id: 'open', context: 'groups', keys: [{key: 'return'}], footer: 'keep'},
 
-	{id: 'tick', context: 'manage', keys: [{key: 'space'}], footer: true},
-	{id: 'save', context: 'manage', keys: [{key: 's'}], footer: true},
+	{id: 'tick', context: 'manage', keys: [{key: 'space'}], footer: 1},
+	{id: 'save', context: 'manage', keys: [{key: 's'}], footer: 'keep'},
 
-	{id: 'done', context: 'result', keys: [{key: 'return'}], footer: true},
+	{id: 'done', context: 'result', keys: [{key: 'return'}], footer: 'keep'},
 
-	{id: 'next', context: 'guide', keys: [{key: 'return'}], footer: true},
-	{id: 'previous', context: 'guide', keys: [{key: 'escape'}], footer: true},
+	{id: 'next', context: 'guide', keys: [{key: 'return'}], footer: 'keep'},
+	{id: 'previous', context: 'guide', keys: [{key: 'escape'}], footer: 'keep'},
 	{id: 'screenGuide', context: 'global', keys: [{key: '3'}], footer: false},
 
-	{id: 'focusNext', context: 'reclaim', keys: [{key: 'tab'}, {key: 'right'}], footer: true},
+	{id: 'focusNext', context: 'reclaim', keys: [{key: 'tab'}, {key: 'right'}], footer: 1},
 	{id: 'previous', context: 'reclaim', keys: [{key: 'left'}], footer: false},
-	{id: 'unassign', context: 'reclaim', keys: [{key: 'u'}], footer: true},
+	{id: 'unassign', context: 'reclaim', keys: [{key: 'u'}], footer: 'keep'},
 	{id: 'screenReclaim', context: 'global', keys: [{key: '4'}], footer: false},
 	// Only with tenants added (tenants add): the app hands them out to handle.
 	{id: 'screenTenants', context: 'global', keys: [{key: '0'}, {key: 't'}], footer: false},
 
-	{id: 'reassign', context: 'next', keys: [{key: 'r'}], footer: true},
-	{id: 'done', context: 'next', keys: [{key: 'return'}], footer: true},
+	{id: 'reassign', context: 'next', keys: [{key: 'r'}], footer: 1},
+	{id: 'done', context: 'next', keys: [{key: 'return'}], footer: 'keep'},
+	{id: 'scrollUp', context: 'next', keys: [{key: 'up'}, {key: 'k'}], footer: false},
+	{id: 'scrollDown', context: 'next', keys: [{key: 'down'}, {key: 'j'}], footer: false},
 	{id: 'scrollUp', context: 'result', keys: [{key: 'up'}, {key: 'k'}], footer: false},
 	{id: 'scrollDown', context: 'result', keys: [{key: 'down'}, {key: 'j'}], footer: false},
 
-	{id: 'confirm', context: 'dialog', keys: [{key: 'y'}, {key: 'Y'}], footer: true},
-	{id: 'cancel', context: 'dialog', keys: [{key: 'n'}, {key: 'N'}, {key: 'escape'}], footer: true},
-	{id: 'focusNext', context: 'dialog', keys: [{key: 'tab'}, {key: 'left'}, {key: 'right'}], footer: true},
-	{id: 'press', context: 'dialog', keys: [{key: 'return'}], footer: true},
-	{id: 'commands', context: 'dialog', keys: [{key: 'c'}], footer: true},
+	{id: 'confirm', context: 'dialog', keys: [{key: 'y'}, {key: 'Y'}], footer: 'keep'},
+	{id: 'cancel', context: 'dialog', keys: [{key: 'n'}, {key: 'N'}, {key: 'escape'}], footer: 'keep'},
+	{id: 'focusNext', context: 'dialog', keys: [{key: 'tab'}, {key: 'left'}, {key: 'right'}], footer: 2},
+	{id: 'press', context: 'dialog', keys: [{key: 'return'}], footer: 1},
+	{id: 'commands', context: 'dialog', keys: [{key: 'c'}], footer: 1},
 	{id: 'scrollUp', context: 'dialog', keys: [{key: 'up'}, {key: 'k'}], footer: false},
 	{id: 'scrollDown', context: 'dialog', keys: [{key: 'down'}, {key: 'j'}], footer: false},
 
 	// q too: quitting half-way would leave the change to be settled on the next start.
-	{id: 'stop', context: 'sending', keys: [{key: 'escape'}, {key: 'q'}], footer: true},
+	{id: 'stop', context: 'sending', keys: [{key: 'escape'}, {key: 'q'}], footer: 'keep'},
 
-	{id: 'back', context: 'global', keys: [{key: 'escape'}], footer: true},
+	{id: 'back', context: 'global', keys: [{key: 'escape'}], footer: 'keep'},
 	{id: 'screenLicenses', context: 'global', keys: [{key: '1'}], footer: false},
 	{id: 'screenUsers', context: 'global', keys: [{key: '2'}], footer: false},
-	{id: 'help', context: 'global', keys: [{key: '?'}], footer: true},
-	{id: 'quit', context: 'global', keys: [{key: 'q'}], footer: true},
+	{id: 'help', context: 'global', keys: [{key: '?'}], footer: 'keep'},
+	{id: 'quit', context: 'global', keys: [{key: 'q'}], footer: 2},
 ];
 
 /** Actions that change licenses: refused, with the reason, when the admin may not change them. */

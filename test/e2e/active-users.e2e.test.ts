@@ -125,7 +125,7 @@ describe.runIf(run)('Active users in a terminal at 80×24', () => {
 		screen = await session.waitFor('Save these changes for Adele Vance?');
 		expect(screen).toContain('1 user loses Teams');
 		session.keys('y');
-		await session.waitFor('apps changed in 1 license of Adele Vance.');
+		await session.waitFor('Apps changed in 1 license of Adele Vance.');
 
 		// Too small, then as before.
 		session.resize(40, 12);

@@ -31,7 +31,7 @@ describe.runIf(hasTmux)('deleting and restoring users on a live tenant', () => {
 			expect(live.graph.deleted).toEqual([]);
 			const before = live.idp.requests.length;
 			live.idp.approve();
-			await session.waitFor('alex.wilber@contoso.com deleted. Their licenses are free.');
+			await session.waitFor('Deleted alex.wilber@contoso.com. Their licenses are free.');
 			expect(session.screen()).not.toMatch(code);
 			// The refresh token could not give the new permission: a code was asked for, then granted.
 			expect(requestLines(live.idp, before).at(-1)).toBe('POST /organizations/oauth2/v2.0/token device_code → tokens');
@@ -53,7 +53,7 @@ describe.runIf(hasTmux)('deleting and restoring users on a live tenant', () => {
 			session.keys('Enter');
 			await session.waitFor('Restore Alex Wilber, with their licenses?');
 			session.keys('y');
-			await session.waitFor('alex.wilber@contoso.com restored, with their licenses.');
+			await session.waitFor('Restored alex.wilber@contoso.com, with their licenses.');
 			// The permission is held now: no second code.
 			expect(session.screen()).not.toMatch(code);
 			expect(live.graph.deleted).toEqual([]);

@@ -5,6 +5,7 @@ import stringWidth from 'string-width';
 import {App} from '../../source/ui/App.js';
 import {createKeyFeed} from '../../source/ui/key-feed.js';
 import type {Store} from '../../source/store/store.js';
+import {demoStore} from './tenant.js';
 
 export const keys = {
 	up: '\u001B[A',
@@ -15,6 +16,7 @@ export const keys = {
 	escape: '\u001B',
 	tab: '\t',
 	space: ' ',
+	backspace: '\u007F',
 } as const;
 
 /** Polls the last frame until it satisfies the check: frames come when React is done, not on a clock. */
@@ -71,11 +73,11 @@ export function renderApp(store: Store, size?: {columns: number; rows: number}, 
 		},
 		frame,
 		resize,
-		/** Waits until the frame contains the text (or matches the pattern). */
-		waitFor: (expected: string | RegExp, timeoutMs?: number) =>
+		/** Waits until the frame contains the text (or matches the pattern, or passes the check). */
+		waitFor: (expected: string | RegExp | ((frame: string) => boolean), timeoutMs?: number) =>
 			waitForFrame(
 				app.lastFrame,
-				f => fits(f) && (typeof expected === 'string' ? f.includes(expected) : expected.test(f)),
+				f => fits(f) && (typeof expected === 'string' ? f.includes(expected) : typeof expected === 'function' ? expected(f) : expected.test(f)),
 				String(expected),
 				timeoutMs,
 			),
@@ -89,4 +91,12 @@ export function renderApp(store: Store, size?: {columns: number; rows: number}, 
 		/** Resolves once the app has taken every key typed so far. */
 		taken: () => feed.idle(),
 	};
+}
+
+/** The app on a fresh copy of the demo tenant, at the size given, once its Licenses page shows. */
+export async function openDemo(size?: {columns: number; rows: number}) {
+	const {store} = await demoStore();
+	const app = renderApp(store, size);
+	await app.waitFor('Microsoft 365 Business Premium');
+	return app;
 }

@@ -1,4 +1,4 @@
-import {mkdtempSync, readFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {LocalTenant} from '../../source/backends/local-tenant.js';
@@ -40,6 +40,15 @@ export async function demoStore(stateDir = tempStateDir(), actAs?: string) {
 	const stateFile = openStateFile(stateDir);
 	const store = await openStore({backend: new LocalTenant(demoTenantPath, 'demo'), stateFile, actAs});
 	return {store, stateFile, stateDir};
+}
+
+/** A store over a changed copy of the demo, read as a snapshot file. */
+export async function snapshotStore(change: (tenant: Tenant) => void) {
+	const tenant = demoTenant();
+	change(tenant);
+	const file = join(tempStateDir(), 'tenant.json');
+	writeFileSync(file, JSON.stringify(tenant));
+	return openStore({backend: new LocalTenant(file, 'snapshot'), stateFile: openStateFile(tempStateDir())});
 }
 
 export function userByName(tenant: Tenant, displayName: string) {

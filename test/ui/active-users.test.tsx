@@ -114,7 +114,7 @@ describe('one user: Licenses and apps', () => {
 		expect(dialog).toMatch(/Adele Vance: loses the mailbox: mail deleted on/);
 		expect(dialog).toMatch(/~ Change the apps of Office 365 E3: turn off Exchange Online \(Plan 2\)/i);
 		await app.press('y');
-		await app.waitFor('apps changed in 1 license of Adele Vance.');
+		await app.waitFor('Apps changed in 1 license of Adele Vance.');
 		// No license was freed: no Next steps; the product is still held, with the app off.
 		const after = await app.waitFor(/\[ \] Exchange Online \(Plan 2\)/i);
 		expect(after).not.toContain('Next steps');

@@ -70,12 +70,12 @@ describe('a burst of keys, one at a time and in order', () => {
 	it('Delete user and Deleted users: the username typed into the field D opens; d, enter, y restores', async () => {
 		const {app, burst} = await start();
 		burst('2/joni\rDjoni.sherman@contoso.com\r');
-		await app.waitFor('joni.sherman@contoso.com deleted. Their licenses are free.');
+		await app.waitFor('Deleted joni.sherman@contoso.com. Their licenses are free.');
 		burst(`\r${keys.escape}`);
 		await app.waitFor('Display name');
 		await app.taken();
 		burst('d\ry');
-		await app.waitFor('joni.sherman@contoso.com restored, with their licenses.');
+		await app.waitFor('Restored joni.sherman@contoso.com, with their licenses.');
 	});
 
 	it('help: past the last page and back one', async () => {

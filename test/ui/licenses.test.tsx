@@ -1,6 +1,6 @@
-import {readFileSync, statSync, writeFileSync} from 'node:fs';
-import {join} from 'node:path';
-import {afterEach, describe, expect, it} from 'vitest';
+import {readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {basename, join} from 'node:path';
+import {afterEach, describe, expect, it, vi} from 'vitest';
 import {LocalTenant} from '../../source/backends/local-tenant.js';
 import {productBySku} from '../../source/domain/selectors.js';
 import {openStateFile} from '../../source/store/state-file.js';
@@ -11,7 +11,10 @@ import {catalogSku} from '../helpers/catalog-tenant.js';
 import {demoStore, demoTenant, sku, tempStateDir} from '../helpers/tenant.js';
 
 let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
+afterEach(() => {
+	vi.useRealTimers();
+	cleanup?.();
+});
 
 /** The Licenses row of a product, as numbers: [assigned, available, total]. */
 function counts(frame: string, product: string): number[] {
@@ -119,6 +122,19 @@ describe('Licenses page', () => {
 		await app.press('c');
 		await app.waitFor('What happens');
 		expect(productBySku(store.getState().tenant, sku.businessPremium)!.assigned).toBe(11);
+		// Once per change: c again, or the same change asked again, says the same pair and writes no other.
+		await app.press('c');
+		await app.waitFor('Microsoft Graph PowerShell');
+		// A later second: a pair written again would have other names.
+		vi.useFakeTimers({toFake: ['Date'], shouldAdvanceTime: true});
+		vi.setSystemTime(Date.now() + 5000);
+		await app.press(keys.escape, 'u');
+		await app.waitFor('Unassign Microsoft 365 Business Premium from 2 users?');
+		await app.press('c');
+		vi.useRealTimers();
+		const again = await app.waitFor('Microsoft Graph PowerShell');
+		expect(again.replace(/\n/g, ' ')).toContain(saved[1]!);
+		expect(readdirSync(join(stateDir, 'commands')).sort()).toEqual([basename(saved[1]!), basename(saved[2]!)].sort());
 	});
 
 	it('does not unassign on enter alone: focus starts on Cancel', async () => {

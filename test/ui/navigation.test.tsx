@@ -1,6 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {keys, renderApp} from '../helpers/ink.js';
-import {demoStore} from '../helpers/tenant.js';
+import {demoStore, snapshotStore} from '../helpers/tenant.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -52,6 +52,14 @@ describe('products the admin cannot unassign here', () => {
 		await app.press('a', 'u');
 		await app.waitFor('Self-service purchase: an admin must take over the subscription first.');
 		expect(app.frame()).not.toContain('Unassign Power BI Pro');
+		// ? says why under each of the two keys, before they are pressed.
+		await app.press('?');
+		const help = await app.waitFor('This screen: A product');
+		const lines = help.split('\n');
+		for (const key of ['u   ', '+   ']) {
+			const at = lines.findIndex(line => line.trimStart().startsWith(key));
+			expect(lines[at + 1], key).toContain('Not now: Self-service purchase:');
+		}
 	});
 
 	it('group-only holders are shown with the group and skipped, with the reason', async () => {
@@ -93,5 +101,53 @@ describe('products the admin cannot unassign here', () => {
 		const page = await app.waitFor('Lidia Holloway');
 		expect(page).toContain('Assigned 5 · Available 5 · Total 10');
 		expect(page).toMatch(/Lidia Holloway.* {2}via Visio Users/);
+	});
+});
+
+describe("a product's holders", () => {
+	it('the highlighted row shows a long group name whole', async () => {
+		const long = 'All Engineering and Architecture Visio Licensing';
+		const store = await snapshotStore(tenant => {
+			tenant.groups.find(g => g.displayName === 'Visio Users')!.displayName = long;
+		});
+		const app = renderApp(store, {columns: 80, rows: 24});
+		cleanup = app.unmount;
+		await app.waitFor('Microsoft 365 Business Premium');
+		await app.press('G', keys.enter);
+		await app.waitFor('Licenses › Visio Plan 2');
+		await app.press('/', ...'grady', keys.enter);
+		const frame = await app.waitFor(/›.*Grady Archie/);
+		expect(frame.split('\n').find(line => line.includes('Grady Archie'))).toContain(`via ${long}`);
+	});
+});
+
+describe('Assign licenses', () => {
+	it('lists the users by display name, as every list of users', async () => {
+		const app = await start({columns: 100, rows: 40});
+		await app.press('j', 'j', 'j', keys.enter);
+		await app.waitFor('Licenses › Microsoft 365 Business Premium');
+		await app.press('+');
+		const frame = await app.waitFor('Assign licenses › Microsoft 365 Business Premium');
+		const names = frame
+			.split('\n')
+			.map(line => /^.\s\[[ x]\]\s(.+?)\s{2,}/.exec(line)?.[1])
+			.filter((name): name is string => name !== undefined);
+		expect(names.length).toBeGreaterThan(10);
+		expect(names).toEqual([...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+	});
+});
+
+describe('wrapped lines', () => {
+	it('never start with the space they were broken at (a self-service notice, at 60 and 80 columns)', async () => {
+		const app = await start({columns: 80, rows: 24});
+		await app.press('G', 'k', keys.enter);
+		await app.waitFor('Licenses › Power BI Pro');
+		for (const columns of [80, 60]) {
+			app.resize(columns, columns === 80 ? 24 : 16);
+			const frame = await app.waitFor(f => f.includes('Self-service purchase by') && f.split('\n').every(line => line.length <= columns));
+			const lines = frame.split('\n');
+			const at = lines.findIndex(line => line.startsWith('Self-service purchase by'));
+			expect(lines[at + 1], `${columns}: ${lines[at + 1]}`).toMatch(/^\S/);
+		}
 	});
 });

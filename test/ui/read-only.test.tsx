@@ -29,6 +29,13 @@ describe('an admin without a license role (the Helpdesk Administrator)', () => {
 		expect(app.frame()).not.toContain('Unassign Microsoft 365 Business Premium from');
 		await app.press('+');
 		expect(app.frame()).not.toContain('Assign licenses ›');
+		// ? says why under the change keys, before they are pressed.
+		await app.press('?');
+		const help = await app.waitFor('This screen: A product');
+		const lines = help.split('\n');
+		const at = lines.findIndex(line => line.trimStart().startsWith('u   '));
+		expect(lines[at + 1]).toContain('Not now: Read-only: that needs the Global');
+		await app.press(keys.escape);
 
 		await app.press('2', keys.enter);
 		await app.waitFor('Licenses and apps');

@@ -4,7 +4,7 @@ import {openStateFile} from '../../source/store/state-file.js';
 import {openStore} from '../../source/store/store.js';
 import {groupTenantFile, staffGroup} from '../helpers/group-tenant.js';
 import {keys, renderApp} from '../helpers/ink.js';
-import {tempStateDir} from '../helpers/tenant.js';
+import {demoStore, tempStateDir} from '../helpers/tenant.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -57,7 +57,22 @@ describe('Remove from group (x in Licenses and apps)', () => {
 		await app.press('x');
 		const panel = await app.waitFor('What leaving Visio Users takes:');
 		expect(panel).toContain('Visio Plan 2: kept (also assigned directly or through another group)');
-		expect(panel).toContain('keeps everything');
+		expect(panel).toContain('loses no mailbox, OneDrive, Office apps or Teams');
+		expect(panel).not.toContain('everything');
+	});
+
+	it('a license that goes while no mailbox, OneDrive, Office or Teams does: says what is kept and what goes, never "everything"', async () => {
+		const {store} = await demoStore();
+		const app = renderApp(store);
+		cleanup = app.unmount;
+		await app.waitFor('Microsoft 365 Business Premium');
+		// Grady Archie holds Visio Plan 2 (the seventh product) only through Visio Users.
+		await openProduct(app, 'grady', 6);
+		await app.press('x');
+		const panel = await app.waitFor('What leaving Visio Users takes:');
+		expect(panel).toContain('− Visio Plan 2');
+		expect(panel).toContain('Grady Archie: loses no mailbox, OneDrive, Office apps or Teams');
+		expect(panel).not.toContain('everything');
 	});
 
 	it('a dynamic-membership group cannot be left by hand: it says so', async () => {

@@ -98,8 +98,8 @@ describe('what the panel and the command line say', () => {
 
 	it('nothing lost: keeps everything, and no notes', () => {
 		const c = consequences([{sku: 'ENTERPRISEPACK'}, {sku: 'POWER_BI_PRO'}], 'POWER_BI_PRO');
-		expect(phrases(c)).toEqual(['keeps everything']);
-		expect(consequenceSummary([c])).toBe('1 user keeps everything');
+		expect(phrases(c)).toEqual(['loses no mailbox, OneDrive, Office apps or Teams']);
+		expect(consequenceSummary([c])).toBe('1 user loses no mailbox, OneDrive, Office apps or Teams');
 		expect(consequenceNotes([c])).toEqual([]);
 	});
 });

@@ -70,7 +70,7 @@ describe("the terms of Microsoft's Danish article and admin center", () => {
 			'Mails bevares i en respitperiode på 30 dage, til 25.12.2026, og slettes derefter permanent. Tildeles en licens igen inden for respitperioden, kommer de tilbage.',
 		);
 		expect(da.nextSteps.freed(3, 'Microsoft 365 Business Premium', 5)).toBe('3 licenser til Microsoft 365 Business Premium er nu ledige (5 tilgængelige).');
-		expect(da.nextSteps.billing).toContain('annulleringsvindue og tilbagevendende fakturering');
+		expect(da.nextSteps.billing(true)).toContain('annulleringsvindue og tilbagevendende fakturering');
 		expect(da.cli.help.exitCodes.change).toMatch(/^Afslutningskoder:/);
 		expect(da.cli.help.exitCodes.read).toMatch(/^Afslutningskoder:/);
 	});

@@ -94,7 +94,7 @@ describe('reclaim on the demo', () => {
 		expect(data.results[0]).toMatchObject({
 			userPrincipalName: 'nestor.wilke@contoso.com',
 			outcome: 'removed',
-			consequences: [{kind: 'none', text: 'keeps everything'}],
+			consequences: [{kind: 'none', text: 'loses no mailbox, OneDrive, Office apps or Teams'}],
 			products: [{skuPartNumber: 'EXCHANGESTANDARD', outcome: 'removed'}],
 		});
 		const after = JSON.parse((await run({json: true, section: 'redundant'}, {stateDir})).out);

@@ -217,7 +217,7 @@ const namesLongestFirst = [...englishNames]
 
 /** Danish words spelled as English ones (and a few Danish IT words taken from English long ago). */
 const sameInDanish = new Set(
-	'at da en to for over under have lang via id log start stop person status version problem filter format form flag global guide plan app apps administrator argument backend browser cloud online proxy server link pipe socket terminal organisation private'.split(' '),
+	'at da en to for over under have lang via id log alt start stop person status version problem filter format form flag global guide plan app apps administrator argument backend browser cloud online proxy server link pipe socket terminal organisation private'.split(' '),
 );
 
 /** What a Danish text names as it is typed: commands, keys as Danish shows them, --section's, --cloud's and --lang's values, --json's kinds. */

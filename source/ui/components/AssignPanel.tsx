@@ -3,7 +3,7 @@
 import {Text} from './Text.js';
 import {useMemo, useState} from 'react';
 import {allWentThrough, planAssign, type LicensePlan, type UserOutcome} from '../../domain/plan.js';
-import {assignmentSources, filterUsers, productBySku} from '../../domain/selectors.js';
+import {assignmentSources, filterUsers, productBySku, sortedUsers} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {ConfirmPanel} from './ConfirmPanel.js';
 import {ResultPanel} from './ResultPanel.js';
@@ -21,10 +21,10 @@ export function AssignPanel({skuId, onClose}: {skuId: string; onClose: () => voi
 	const [confirming, setConfirming] = useState<LicensePlan | null>(null);
 	const [results, setResults] = useState<UserOutcome[] | null>(null);
 	const product = productBySku(tenant, skuId);
-	// Users who hold the product in no way: through a group they already have it.
+	// Users who hold the product in no way (through a group they already have it), by display name as every list of users.
 	const candidates = useMemo(
 		() =>
-			tenant.users.filter(user => {
+			sortedUsers(tenant, 'displayName').filter(user => {
 				const sources = assignmentSources(user, skuId);
 				return !sources.direct && sources.groupIds.length === 0;
 			}),

@@ -5,6 +5,7 @@ import {Text} from './Text.js';
 import {useMemo, useState} from 'react';
 import {fileStamp} from '../../domain/dates.js';
 import type {LicensePlan} from '../../domain/plan.js';
+import {selfConsequences} from '../../domain/consequences.js';
 import type {Store} from '../../store/store.js';
 import {useChrome} from '../chrome.js';
 import {useAppState, useStore} from '../store-context.js';
@@ -32,6 +33,8 @@ interface Props {
 	/** What to show instead of the plan and its consequences. */
 	lines?: readonly Line[];
 	confirmLabel: string;
+	/** Said first, on its own line, when the change is the signed-in admin's own (else found in the plan). */
+	self?: string | null;
 	onConfirm: () => void;
 	onCancel: () => void;
 }
@@ -45,11 +48,13 @@ function Button({label, focused}: {label: string; focused: boolean}) {
 	);
 }
 
-export function ConfirmPanel({title, question, lines: given, plan, byProduct = false, confirmLabel, onConfirm, onCancel}: Props) {
+export function ConfirmPanel({title, question, lines: given, plan, byProduct = false, confirmLabel, self, onConfirm, onCancel}: Props) {
 	const chrome = useChrome();
 	const store = useStore();
-	const {tenant} = useAppState();
+	const {tenant, admin} = useAppState();
 	const width = dialogWidth(chrome.size.columns);
+	const own = useMemo(() => (plan ? selfConsequences(tenant, admin, plan, new Date()) : null), [tenant, admin, plan]);
+	const selfLines = wrapText(self ?? (own ? strings.dialog.self(admin, own) : ''), width).filter(Boolean);
 	// Made once per plan, not on every key that scrolls it, and only as far as shown at first: a plan
 	// can hold thousands of users (the rest are made after the frame, to count them).
 	const changeLines = useLineBuffer<Line>(
@@ -71,7 +76,7 @@ export function ConfirmPanel({title, question, lines: given, plan, byProduct = f
 	// line, the "more" line and the buttons take six rows more. Unboxed, the commands take what the
 	// border and the question leave.
 	const asked = chrome.severalTenants ? strings.tenants.inTenant(question, tenant.organization.displayName) : question;
-	const questionLines = wrapText(asked, width);
+	const questionLines = [...selfLines, ...wrapText(asked, width)];
 	const room = Math.max(1, chrome.bodyRows - (commands ? 3 + savedLines.length : 6 + questionLines.length));
 	const [scrolled, setScrolled] = useState(0);
 	// The lines on screen, and one more to know whether there is more.
@@ -88,6 +93,7 @@ export function ConfirmPanel({title, question, lines: given, plan, byProduct = f
 		<ScreenFrame
 			modal
 			contexts={['dialog']}
+			unsaved={strings.unsaved.confirmation}
 			handlers={{
 				confirm: onConfirm,
 				cancel: onCancel,
@@ -102,7 +108,7 @@ export function ConfirmPanel({title, question, lines: given, plan, byProduct = f
 			<Box flexDirection="column" height={chrome.bodyRows} {...(commands ? {} : {borderStyle: 'round' as const, paddingX: 1})}>
 				<Text bold>{commands ? strings.commands.title : title}</Text>
 				{(commands ? savedLines : questionLines).map((line, i) => (
-					<Text key={`h${i}`} dimColor={commands !== null} wrap="truncate-end">
+					<Text key={`h${i}`} dimColor={commands !== null} bold={!commands && i < selfLines.length} wrap="truncate-end">
 						{line}
 					</Text>
 				))}
@@ -123,8 +129,25 @@ export function ConfirmPanel({title, question, lines: given, plan, byProduct = f
 	);
 }
 
-/** Saves the commands as a .ps1 and a .sh in the state directory: what the view says about it. */
+/** Per store, each change's saved commands: what was said of them (their paths, or why not). */
+const savedPairs = new WeakMap<Store, Map<string, string>>();
+
+/**
+ * Saves the commands as a .ps1 and a .sh in the state directory, once per change: c pressed again,
+ * or on the same change confirmed again, says the pair already saved. What the view says about it.
+ */
 function saveCommands(store: Store, plan: LicensePlan, graphBase: string, tenant: string): string {
+	let saved = savedPairs.get(store);
+	if (!saved) savedPairs.set(store, (saved = new Map()));
+	const change = JSON.stringify([graphBase, plan.items]);
+	const said = saved.get(change);
+	if (said) return said;
+	const message = writeCommands(store, plan, graphBase, tenant);
+	saved.set(change, message);
+	return message;
+}
+
+function writeCommands(store: Store, plan: LicensePlan, graphBase: string, tenant: string): string {
 	const time = new Date();
 	const files = commandFiles(plan, graphBase, tenant, time);
 	try {

@@ -14,6 +14,8 @@ import {strings} from '../../text/index.js';
 import {ChoiceList} from './ChoiceList.js';
 import {ScreenFrame} from './ScreenFrame.js';
 import {wrapText} from './wrap-text.js';
+import {ScrolledLines} from './ScrolledLines.js';
+import {useScroll} from './use-scroll.js';
 
 export interface FreedLicenses {
 	skuId: string;
@@ -56,28 +58,37 @@ export function NextStepsPanel({outcomes, onDone}: Props) {
 		);
 	}
 
+	const reassign = () => setStep(freed.length === 1 ? {kind: 'assign', skuId: freed[0]!.skuId} : {kind: 'choose'});
+	return <NextStepsPage freed={freed} reassign={freed.length > 0 ? reassign : undefined} onDone={onDone} />;
+}
+
+/** The page itself: what was freed, what to do with it, and what else to think of, scrolled where it does not fit. */
+function NextStepsPage({freed, reassign, onDone}: {freed: readonly FreedLicenses[]; reassign: (() => void) | undefined; onDone: () => void}) {
+	const chrome = useChrome();
+	const width = Math.max(20, chrome.size.columns - 4);
 	const paragraph = (text: string, indent = '') => wrapText(text, width - indent.length, indent);
 	const lines = [
 		...(freed.length > 0 ? freed.flatMap(f => paragraph(strings.nextSteps.freed(f.count, f.product, f.available))) : paragraph(strings.nextSteps.noneFreed)),
 		'',
 		...(freed.length > 0 ? [...paragraph(`r  ${strings.nextSteps.reassign}`), ''] : []),
-		...paragraph(strings.nextSteps.billing),
+		...paragraph(strings.nextSteps.billing(freed.length > 0)),
 		'',
 		...paragraph(strings.nextSteps.formerEmployee),
 		...paragraph(strings.nextSteps.formerEmployeeLink, '  '),
 	];
-	// The border, title and Done take four rows; below that the lines are cut, most important first,
-	// rather than left to overflow, which Ink draws over each other.
-	const shown = lines.slice(0, Math.max(1, chrome.bodyRows - 4));
-	const reassign = () => setStep(freed.length === 1 ? {kind: 'assign', skuId: freed[0]!.skuId} : {kind: 'choose'});
+	// The border, title, Done and the row saying what is below take five rows; the rest scroll.
+	const room = Math.max(1, chrome.bodyRows - 5);
+	const scroll = useScroll(lines.length, room);
 	return (
-		<ScreenFrame modal contexts={['next']} handlers={{reassign: freed.length > 0 ? reassign : undefined, done: onDone, back: onDone}}>
+		<ScreenFrame
+			modal
+			contexts={['next']}
+			handlers={{reassign, done: onDone, back: onDone, scrollUp: scroll.up, scrollDown: scroll.down}}
+		>
 			<Box flexDirection="column" borderStyle="round" paddingX={1} height={chrome.bodyRows}>
 				<Text bold>{strings.nextSteps.title}</Text>
 				<Box flexDirection="column" flexGrow={1} overflow="hidden">
-					{shown.map((line, i) => (
-						<Text key={i}>{line || ' '}</Text>
-					))}
+					<ScrolledLines lines={lines} scroll={scroll} room={room} />
 				</Box>
 				<Text inverse bold>{`[ ${strings.outcome.done} ]`}</Text>
 			</Box>

@@ -6,6 +6,7 @@ import {useChrome} from '../chrome.js';
 import {useSending, useSendingState} from '../sending.js';
 import {strings} from '../../text/index.js';
 import {dialogWidth} from './ConfirmPanel.js';
+import {Paragraph} from './Paragraph.js';
 import {ScreenFrame} from './ScreenFrame.js';
 
 export function SendingPanel() {
@@ -21,9 +22,9 @@ export function SendingPanel() {
 				<Text bold>{strings.dialog.sending}</Text>
 				<Text> </Text>
 				<Text>{strings.dialog.bar(progress, barWidth)}</Text>
-				<Text wrap="wrap">{strings.dialog.progress(progress)}</Text>
+				<Paragraph text={strings.dialog.progress(progress)} width={dialogWidth(chrome.size.columns)} />
 				<Text> </Text>
-				<Text wrap="wrap">{stopping ? strings.dialog.stopping : strings.dialog.stopHint}</Text>
+				<Paragraph text={stopping ? strings.dialog.stopping : strings.dialog.stopHint} width={dialogWidth(chrome.size.columns)} />
 			</Box>
 		</ScreenFrame>
 	);

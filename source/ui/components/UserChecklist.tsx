@@ -7,6 +7,7 @@ import type {User} from '../../domain/model.js';
 import {strings} from '../../text/index.js';
 import {Row, userCells} from './Row.js';
 import {fitColumns, widest} from './columns.js';
+import {textWidth} from '../../present/wrap.js';
 import {FilterBar} from './FilterBar.js';
 import type {Checklist} from './use-checklist.js';
 import {WindowedList, windowLabel} from './WindowedList.js';
@@ -50,16 +51,21 @@ export function UserChecklist({checklist, heading, empty, height, width, note}: 
 				height={height}
 				empty={filter.query ? strings.product.noMatch(filter.query) : empty}
 				rowKey={user => user.id}
-				renderRow={(user, selected, index) => (
-					<Row
-						width={width}
-						cells={[
-							{text: isTicked(index) ? ' [x]' : ' [ ]', width: 5},
-							...userCells(user, selected, nameWidth, upnWidth),
-							{text: note(user), align: 'right'},
-						]}
-					/>
-				)}
+				renderRow={(user, selected, index) => {
+					const text = note(user);
+					// The highlighted row shows its note whole (a long group name): the username gives it the room.
+					const short = selected ? Math.max(0, textWidth(text) - (width - 5 - nameWidth! - upnWidth!)) : 0;
+					return (
+						<Row
+							width={width}
+							cells={[
+								{text: isTicked(index) ? ' [x]' : ' [ ]', width: 5},
+								...userCells(user, selected, nameWidth, Math.max(0, upnWidth! - short)),
+								{text, align: 'right'},
+							]}
+						/>
+					);
+				}}
 			/>
 			<FilterBar filter={filter} />
 		</>

@@ -5,10 +5,11 @@
 import {Box} from 'ink';
 import {Text} from '../components/Text.js';
 import {useEffect, useMemo, useReducer, useRef, type Dispatch} from 'react';
-import type {User} from '../../domain/model.js';
+import type {Tenant, User} from '../../domain/model.js';
+import type {ActionId} from '../keys.js';
 import {userSearchSteps} from '../../domain/user-search.js';
 import {inTurns} from '../in-turns.js';
-import {filterUsers, indexTenant, shortProductName, sortedUsers, usersIn} from '../../domain/selectors.js';
+import {filterUsers, indexTenant, productNameOf, shortProductName, sortedUsers, usersIn} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {Row, userCells} from '../components/Row.js';
 import {ChoiceList, type Choice} from '../components/ChoiceList.js';
@@ -116,11 +117,19 @@ interface ListProps {
 	height: number;
 }
 
-/** The keys of the list: each opens what it names over the list, or is refused with the reason. */
+/** Why m, or D on the user under the cursor, would be refused now: said when pressed, and by ?. */
+function usersRefusals(checklist: Checklist<User>, tenant: Tenant, admin: string): Map<ActionId, string> {
+	const user = checklist.shown[checklist.list.state.cursor];
+	const block = user ? deletionBlock(tenant, admin, user) : null;
+	return new Map([
+		...(checklist.tickCount < 2 ? [['manage', strings.users.manageNeedsTwo] as const] : []),
+		...(block ? [['deleteUser', strings.deleteUser.blocked[block]] as const] : []),
+	]);
+}
+
+/** The keys of the list: each opens what it names over the list. */
 function useUsersKeys({dispatch, checklist}: ListProps) {
-	const {tenant, admin} = useAppState();
-	const chrome = useChrome();
-	const {shown, list, tickCount} = checklist;
+	const {shown, list} = checklist;
 	const atCursor = () => shown[list.state.cursor];
 	return {
 		...checklist.handlers,
@@ -130,16 +139,12 @@ function useUsersKeys({dispatch, checklist}: ListProps) {
 		},
 		deleteUser: () => {
 			const user = atCursor();
-			if (!user) return;
-			const block = deletionBlock(tenant, admin, user);
-			if (block) return chrome.setStatus(strings.deleteUser.blocked[block]);
-			dispatch({type: 'open', onTop: {kind: 'delete', userId: user.id}});
+			if (user) dispatch({type: 'open', onTop: {kind: 'delete', userId: user.id}});
 		},
 		deletedUsers: () => dispatch({type: 'open', onTop: {kind: 'deleted'}}),
 		filterUsers: () => dispatch({type: 'open', onTop: {kind: 'filter'}}),
 		sortUsers: () => dispatch({type: 'open', onTop: {kind: 'sort'}}),
 		manage: () => {
-			if (tickCount < 2) return chrome.setStatus(strings.users.manageNeedsTwo);
 			dispatch({type: 'open', onTop: {kind: 'manage', userIds: checklist.tickedItems.map(user => user.id)}});
 		},
 	};
@@ -148,7 +153,7 @@ function useUsersKeys({dispatch, checklist}: ListProps) {
 function UsersList(props: ListProps) {
 	const {state, checklist, height: listHeight} = props;
 	const {sort, filter: shownFilter} = state;
-	const {tenant} = useAppState();
+	const {tenant, admin} = useAppState();
 	const chrome = useChrome();
 	const handlers = useUsersKeys(props);
 	const {filter, list, shown, isTicked, tickCount} = checklist;
@@ -168,7 +173,7 @@ function UsersList(props: ListProps) {
 	);
 	const filtered = shown.length !== tenant.users.length;
 	const describe = [
-		...(shownFilter.kind === 'all' ? [] : [shownFilter.kind === 'product' ? strings.users.productFilter(names.get(shownFilter.skuId) ?? '') : strings.users.filters[shownFilter.kind]]),
+		...(shownFilter.kind === 'all' ? [] : [shownFilter.kind === 'product' ? strings.users.productFilter(productNameOf(tenant, shownFilter.skuId)) : strings.users.filters[shownFilter.kind]]),
 		...(sort === 'displayName' ? [] : [strings.users.sortedBy(strings.users.sorts[sort])]),
 	];
 
@@ -176,7 +181,7 @@ function UsersList(props: ListProps) {
 		<ScreenFrame
 			contexts={['users', 'checklist', 'list']}
 			text={filter.field}
-			disabled={new Set(tickCount < 2 ? ['manage'] : [])}
+			disabled={usersRefusals(checklist, tenant, admin)}
 			handlers={handlers}
 		>
 			<Box justifyContent="space-between" width={width + 1}>

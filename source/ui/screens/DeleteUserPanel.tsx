@@ -15,6 +15,16 @@ import {strings} from '../../text/index.js';
 import {actionError, namesOf} from '../use-apply.js';
 import {useDialogSignal} from '../use-dialog-signal.js';
 
+/** Where what was typed first differs from the username (case aside), or null when it is the username. */
+export function firstDifference(typed: string, upn: string): number | null {
+	const a = typed.toLowerCase();
+	const b = upn.toLowerCase();
+	if (a === b) return null;
+	let at = 0;
+	while (at < a.length && at < b.length && a[at] === b[at]) at++;
+	return at;
+}
+
 export function DeleteUserPanel({userId, onClose}: {userId: string; onClose: () => void}) {
 	const {tenant} = useAppState();
 	const store = useStore();
@@ -51,11 +61,9 @@ export function DeleteUserPanel({userId, onClose}: {userId: string; onClose: () 
 	const field = {value: typed, onChange: setTyped, onSubmit: () => void submit(), onCancel: onClose};
 	const submit = async () => {
 		if (working) return;
-		if (typed.trim().toLowerCase() !== user.userPrincipalName.toLowerCase()) {
-			chrome.setStatus(text.mismatch);
-			onClose();
-			return;
-		}
+		const differs = firstDifference(typed.trim(), user.userPrincipalName);
+		// A typo keeps the dialog and what was typed, and says where it goes wrong.
+		if (differs !== null) return chrome.setStatus(text.mismatch(user.userPrincipalName, differs + 1));
 		setWorking(true);
 		try {
 			// Sent only while this dialog is open: closed while a permission is asked for, nothing is.

@@ -15,6 +15,40 @@ import {useAppState, useStore} from '../store-context.js';
 import {strings} from '../../text/index.js';
 import {actionError, namesOf} from '../use-apply.js';
 import {useDialogSignal} from '../use-dialog-signal.js';
+import {packParts, wrapText} from '../components/wrap-text.js';
+
+type Deleted = {deletedDateTime: string; user: {displayName: string; userPrincipalName: string}};
+
+const until = (time: string) => strings.deleted.until(dayOf(restorableUntil(time)));
+const bothDates = (time: string) => `${strings.deleted.deletedOn(dayOf(time))} · ${until(time)}`;
+
+/** The highlighted user whole: name, username, when deleted and until when restorable; a part too long for a line wraps. */
+function aboutLines(entry: Deleted | undefined, width: number): string[] {
+	if (!entry) return [];
+	const {user, deletedDateTime} = entry;
+	const parts = [user.displayName, user.userPrincipalName, strings.deleted.deletedOn(dayOf(deletedDateTime)), strings.deleted.restorableUntil(dayOf(restorableUntil(deletedDateTime)))];
+	return packParts(parts, width).flatMap(line => wrapText(line, width));
+}
+
+/**
+ * The rows' columns: the username says who it is and gives way last; the dates say less when room is
+ * short (the line below says them whole), then go, then names give way.
+ */
+function deletedColumns(visible: readonly Deleted[], width: number): {nameWidth: number; upnWidth: number; dates: (time: string) => string} {
+	const upnWant = widest(visible.map(d => d.user.userPrincipalName)) + 1;
+	const nameWant = widest(visible.map(d => d.user.displayName)) + 1;
+	const dates = nameWant + upnWant + widest(visible.map(d => bothDates(d.deletedDateTime))) > width ? until : bothDates;
+	const [nameWidth, upnWidth] = fitColumns(
+		[
+			{want: nameWant, min: 10},
+			{want: upnWant, min: 16},
+			{want: widest(visible.map(d => dates(d.deletedDateTime))), min: 0},
+		],
+		width,
+		[2, 0, 1],
+	);
+	return {nameWidth: nameWidth!, upnWidth: upnWidth!, dates};
+}
 
 export function DeletedUsersPanel({onClose}: {onClose: () => void}) {
 	const {tenant} = useAppState();
@@ -23,10 +57,14 @@ export function DeletedUsersPanel({onClose}: {onClose: () => void}) {
 	const [confirming, setConfirming] = useState<string | null>(null);
 	const wanted = useDialogSignal();
 	const deleted = tenant['x-local']?.deletedUsers ?? [];
-	const listHeight = Math.max(1, chrome.bodyRows - 1);
-	const list = useList(deleted.length, listHeight);
 	const width = chrome.size.columns - 1;
 	const text = strings.deleted;
+	// Below the list, the highlighted user whole (name, username, both dates), on the lines it needs.
+	const [cursorAt, setCursorAt] = useState(0);
+	const about = aboutLines(deleted[cursorAt], width);
+	const listHeight = Math.max(1, chrome.bodyRows - 1 - about.length);
+	const list = useList(deleted.length, listHeight);
+	if (list.state.cursor !== cursorAt) setCursorAt(list.state.cursor);
 	// A live tenant's deleted users are read as the panel opens.
 	useEffect(() => {
 		store.readDeletedUsers().catch((error: Error) => chrome.setStatus(text.readFailed(error.message)));
@@ -55,15 +93,7 @@ export function DeletedUsersPanel({onClose}: {onClose: () => void}) {
 		);
 	}
 
-	// The username says who it is and is never cut: the dates say less when room is short, then names give way.
-	const visible = deleted.slice(list.state.offset, list.state.offset + listHeight);
-	const until = (time: string) => text.until(dayOf(restorableUntil(time)));
-	const full = (time: string) => `${text.deletedOn(dayOf(time))} · ${until(time)}`;
-	const upnWidth = widest(visible.map(d => d.user.userPrincipalName)) + 1;
-	const nameWant = widest(visible.map(d => d.user.displayName)) + 1;
-	const short = nameWant + upnWidth + widest(visible.map(d => full(d.deletedDateTime))) > width;
-	const dates = short ? until : full;
-	const [nameWidth] = fitColumns([{want: nameWant, min: 10}, {want: upnWidth, min: upnWidth}, {want: widest(visible.map(d => dates(d.deletedDateTime))), min: 0}], width, [0]);
+	const {nameWidth, upnWidth, dates} = deletedColumns(deleted.slice(list.state.offset, list.state.offset + listHeight), width);
 	return (
 		<ScreenFrame
 			contexts={['deleted', 'list']}
@@ -97,6 +127,11 @@ export function DeletedUsersPanel({onClose}: {onClose: () => void}) {
 					/>
 				)}
 			/>
+			{about.map((line, i) => (
+				<Text key={i} dimColor wrap="truncate-end">
+					{line}
+				</Text>
+			))}
 		</ScreenFrame>
 	);
 }

@@ -38,7 +38,7 @@ function removalLines(plan: GroupRemovalPlan, lines: ReturnType<typeof consequen
 }
 
 export function GroupRemovalPanel({userId, groupIds, onClose}: {userId: string; groupIds: readonly string[]; onClose: () => void}) {
-	const {tenant} = useAppState();
+	const {tenant, admin} = useAppState();
 	const store = useStore();
 	const chrome = useChrome();
 	const [chosen, setChosen] = useState<string | null>(groupIds.length === 1 ? groupIds[0]! : null);
@@ -49,10 +49,9 @@ export function GroupRemovalPanel({userId, groupIds, onClose}: {userId: string; 
 	const width = dialogWidth(chrome.size.columns);
 	const plan = useMemo(() => (chosen ? planGroupRemoval(tenant, chosen, [userId]) : null), [tenant, chosen, userId]);
 	const item = plan?.items[0];
-	const lines = useMemo(
-		() => (plan && item ? removalLines(plan, consequencesPanelLines([groupRemovalConsequences(tenant, plan.groupId, item, new Date())], names, width), names) : []),
-		[plan, item, tenant, width],
-	);
+	const consequences = useMemo(() => (plan && item ? groupRemovalConsequences(tenant, plan.groupId, item, new Date()) : null), [plan, item, tenant]);
+	const lines = useMemo(() => (plan && consequences ? removalLines(plan, consequencesPanelLines([consequences], names, width), names) : []), [plan, consequences, width]);
+	const own = item && consequences && item.userPrincipalName.toLowerCase() === admin.toLowerCase();
 
 	if (!chosen || !plan || !item) {
 		return (
@@ -92,6 +91,7 @@ export function GroupRemovalPanel({userId, groupIds, onClose}: {userId: string; 
 			question={strings.group.question(item.displayName, names.groups([plan.groupId]))}
 			lines={lines}
 			confirmLabel={strings.group.title}
+			self={own ? strings.dialog.self(admin, [...new Set(consequences.changes.map(change => change.kind))]) : null}
 			onCancel={onClose}
 			onConfirm={async () => {
 				if (working) return;

@@ -26,6 +26,8 @@ import {useAppState, useStore} from '../store-context.js';
 import {outcomeWhy, strings} from '../../text/index.js';
 import {namesOf, useApply} from '../use-apply.js';
 import {AssignPanel} from '../components/AssignPanel.js';
+import {ScrolledLines} from '../components/ScrolledLines.js';
+import {useScroll} from '../components/use-scroll.js';
 import {nothingToRemoveReason, unassignQuestion} from './ProductScreen.js';
 import {guide, initialGuide, type GuideEvent, type GuideState, type GuideStep} from './guide-state.js';
 
@@ -227,22 +229,27 @@ function GuideDone({step, product, go}: {step: Extract<GuideStep, {n: 5 | 6}>; p
 		strings.guide.report(step.report),
 		...step.outcomes.filter(o => o.outcome !== 'removed').map(o => `${o.userPrincipalName}: ${outcomeWhy(tenant, o)}`),
 		...(freed ? [`r  ${strings.nextSteps.reassign}`] : []),
-		strings.nextSteps.billing,
+		strings.nextSteps.billing(freed),
 		`${strings.nextSteps.formerEmployee} ${strings.nextSteps.formerEmployeeLink}`,
 		strings.guide.again,
 	];
-	// Below the title, as many lines as there are rows, most important first: more would overflow,
-	// which Ink draws over each other (the footer says enter and r anyway).
-	const lines = done.flatMap(paragraph => [...wrapText(paragraph, textWidth), ' ']).slice(0, Math.max(1, chrome.bodyRows - 1));
+	const lines = done.flatMap(paragraph => [...wrapText(paragraph, textWidth), ' ']);
+	// Below the title, the lines that fit, most important first; the rest scroll with ↓, and the last row says so.
+	const room = Math.max(1, chrome.bodyRows - 2);
+	const scroll = useScroll(lines.length, room);
 	return (
 		<ScreenFrame
 			contexts={['guide', 'next']}
-			handlers={{next: () => go({type: 'restart'}), previous: undefined, reassign: freed && product.available > 0 ? () => go({type: 'reassign'}) : undefined}}
+			handlers={{
+				next: () => go({type: 'restart'}),
+				previous: undefined,
+				reassign: freed && product.available > 0 ? () => go({type: 'reassign'}) : undefined,
+				scrollUp: scroll.up,
+				scrollDown: scroll.down,
+			}}
 		>
 			<Text bold>{strings.guide.doneTitle}</Text>
-			{lines.map((line, i) => (
-				<Text key={i}>{line}</Text>
-			))}
+			<ScrolledLines lines={lines} scroll={scroll} room={room} />
 		</ScreenFrame>
 	);
 }

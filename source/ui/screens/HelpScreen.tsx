@@ -49,6 +49,11 @@ export function helpLines(current: KeyRoute, width: number): Line[] {
 	// the column's whole width beside the keys: a note keeps one column free, so width is one less.
 	const keyLines = (binding: Binding): Line[] =>
 		wrapText(labelOf(binding), Math.max(10, width + 1 - keysWidth)).map((label, i) => ({kind: 'key' as const, keys: i === 0 ? keysText(binding) : '', label}));
+	// A key of this screen that would be refused now says why under it.
+	const why = (binding: Binding): Line[] => {
+		const reason = current.disabled?.get(binding.id);
+		return reason ? notes(strings.help.unavailable(reason)) : [];
+	};
 	const here: readonly KeyContext[] = current.contexts.filter(context => context !== 'global');
 	// What the screen acts on (or its field or list takes), each key once.
 	const acted = (binding: Binding) => binding.owner === 'component' || current.handlers[binding.id] !== undefined;
@@ -59,7 +64,7 @@ export function helpLines(current: KeyRoute, width: number): Line[] {
 		here.length > 0
 			? [
 					{kind: 'title', text: strings.help.thisScreen(strings.keys.contexts[here[0]!])},
-					...bindings.flatMap(keyLines),
+					...bindings.flatMap(binding => [...keyLines(binding), ...why(binding)]),
 					...here.flatMap(context => notes(strings.keys.notes[context])),
 				]
 			: [];

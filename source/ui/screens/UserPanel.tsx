@@ -184,10 +184,7 @@ function useUserKeys({user, state, dispatch, rows, list, onClose}: ListProps) {
 			if (short) return chrome.setStatus(strings.assign.tooMany(short[1][0], short[1][1]));
 			dispatch({type: 'confirm', plan});
 		},
-		back: () => {
-			if (hasEdits(state)) chrome.setStatus(strings.user.discarded);
-			onClose();
-		},
+		back: onClose,
 	};
 }
 
@@ -244,7 +241,7 @@ function UserLicenses(props: ListProps) {
 	};
 
 	return (
-		<ScreenFrame contexts={['user', 'list']} handlers={handlers}>
+		<ScreenFrame contexts={['user', 'list']} handlers={handlers} unsaved={hasEdits(state) ? strings.unsaved.user(user.displayName) : undefined}>
 			<Text bold wrap="truncate-end">
 				{strings.screens.users} › {user.displayName}
 			</Text>
