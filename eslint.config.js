@@ -15,7 +15,7 @@ export default tseslint.config(
 		plugins: {'react-hooks': reactHooks},
 		rules: {
 			'react-hooks/rules-of-hooks': 'error',
-			'react-hooks/exhaustive-deps': 'warn',
+			'react-hooks/exhaustive-deps': 'error',
 			'@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true, caughtErrors: 'none'}],
 			// Terminal control characters are what text safety and the tmux tests look for, on purpose.
 			'no-control-regex': 'off',

@@ -22,7 +22,6 @@ class Terminal extends EventEmitter {
 	private waiting: {check: (frame: string) => boolean; resolve: () => void} | null = null;
 
 	write = (chunk: string): boolean => {
-		// eslint-disable-next-line no-control-regex
 		const text = chunk.replace(/\u001B\[[0-9;?]*[A-Za-z]/g, '');
 		// Synchronised output comes as begin, frame, end: only the frame has text.
 		if (text.trim() === '') return true;

@@ -86,6 +86,7 @@ function useAppView(initialTab: Tab, router: KeyRouter) {
 	useEffect(() => {
 		if (wasRefreshing.current && !refreshing) setStatus(afterRefresh(refreshError, copyReadAt));
 		wasRefreshing.current = refreshing;
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- said once, when a re-read ends; the words are read as they are then
 	}, [refreshing]);
 	return {
 		view,
@@ -115,6 +116,7 @@ function useWorkAhead(makeReclaim: () => void) {
 				],
 				300,
 			),
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- once per tenant value: the work is for the tenant shown
 		[tenant],
 	);
 }

@@ -6,13 +6,14 @@ export interface TerminalSize {
 	rows: number;
 }
 
+const sizeOf = (stdout: NodeJS.WriteStream): TerminalSize => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
+
 /** The terminal's size, following resizes. 80×24 when the output is not a terminal (tests). */
 export function useTerminalSize(): TerminalSize {
 	const {stdout} = useStdout();
-	const read = (): TerminalSize => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
-	const [size, setSize] = useState(read);
+	const [size, setSize] = useState(() => sizeOf(stdout));
 	useEffect(() => {
-		const onResize = () => setSize(read());
+		const onResize = () => setSize(sizeOf(stdout));
 		stdout.on('resize', onResize);
 		return () => {
 			stdout.off('resize', onResize);

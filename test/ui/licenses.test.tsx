@@ -152,6 +152,9 @@ describe('Licenses page', () => {
 		await app.press(keys.tab);
 		await app.waitFor('[ Unassign ]');
 		await app.press(keys.enter);
+		// Licenses were freed: Next steps first, then Done goes back to the product with its new counts.
+		await app.waitFor('Next steps');
+		await app.press(keys.enter);
 		await app.waitFor('Assigned 9 · Available 4 · Total 13');
 	});
 

@@ -69,7 +69,7 @@ export function ConfirmPanel({title, question, lines: given, plan, byProduct = f
 	const commandWidth = chrome.size.columns - 1;
 	const commands = useMemo(
 		() => (showCommands && plan ? commandRows(plan, chrome.graphBase, commandWidth).map(row => [row]) : null),
-		[showCommands, plan, commandWidth],
+		[showCommands, plan, chrome.graphBase, commandWidth],
 	);
 	const savedLines = commands && saved ? wrapText(saved, commandWidth) : [];
 	// The question wraps (it names the add-ons that go with a product); the border, title, a blank

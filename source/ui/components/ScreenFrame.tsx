@@ -41,6 +41,7 @@ export function ScreenFrame({contexts, handlers, disabled, text, modal = false, 
 	// Before the next frame, so a status from the screen before is gone as this one shows.
 	useLayoutEffect(() => {
 		if (chrome.active) chrome.screenShown(screen);
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- chrome is a new object each render; this is said when the screen comes on top
 	}, [chrome.active, screen]);
 	const unavailable = refusals(own, text ? undefined : disabled, chrome.readOnly);
 	// A key that would be refused says why instead of acting.

@@ -42,6 +42,8 @@ export class LineBuffer<T> {
 
 /** The lines, made as `fill` asks and, after the frame, the rest in slices of a few ms; renders again once all are made. */
 export function useLineBuffer<T>(make: () => Iterable<T>, deps: readonly unknown[]): LineBuffer<T> {
+	// The caller names what the lines are made of (deps), as useMemo's own callers do.
+	// eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's deps stand for `make`
 	const lines = useMemo(() => new LineBuffer(make()), deps);
 	const [, setCounted] = useState(0);
 	useEffect(() => {

@@ -84,11 +84,13 @@ export function useChecklist<T>(
 		const previous = last.current;
 		const from = previous && previous.items === items && previous.query && narrows(previous.query, filter.query) ? previous.shown : items;
 		return filterItems(from, filter.query);
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- filterItems and narrows are the caller's rules, the same for the checklist's life
 	}, [items, filter.query]);
 	last.current = {items, query: filter.query, shown};
 	const positions = useMemo(() => positionsOf(items, shown), [items, shown]);
 	const list = useList(shown.length, height);
 	const [state, dispatch] = useReducer(tickReducer<T>, undefined, () => ({items, ticks: noTicks(items.length)}));
+	// eslint-disable-next-line react-hooks/exhaustive-deps -- idOf is the caller's, the same for the checklist's life
 	const ticks = useMemo(() => ticksOver(state, items, idOf), [state, items]);
 	const ticked = useRef<{ticks: Ticks; items: readonly T[]; list: readonly T[]} | null>(null);
 	return {

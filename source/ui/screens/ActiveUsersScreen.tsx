@@ -42,16 +42,20 @@ export function ActiveUsersScreen() {
 	// screen is mounted hidden when the app opens: it sorts when first shown, not before the first frame.
 	const shownOnce = useRef(false);
 	if (chrome.active) shownOnce.current = true;
+	const shownFilterKey = filterKey(shownFilter);
 	const users = useMemo(
 		() => (shownOnce.current ? usersIn(sortedUsers(tenant, sort), shownFilter) : tenant.users),
-		[tenant, sort, filterKey(shownFilter), shownOnce.current],
+		// The filter by its key (a new object with the same words filters alike); shownOnce is read as it is at render.
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- see above
+		[tenant, sort, shownFilterKey, shownOnce.current],
 	);
 	// After the first frame, while no one looks: the list sorted and its search index made, so the
 	// first visit and the first letter typed into / find that work done.
 	useEffect(() => {
 		let shown: readonly User[] = [];
 		return inTurns([() => void (shown = usersIn(sortedUsers(tenant, sort), shownFilter)), ...userSearchSteps(() => shown)]);
-	}, [tenant, sort, filterKey(shownFilter)]);
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- the filter by its key, as above
+	}, [tenant, sort, shownFilterKey]);
 	// Title, column headings, filter line.
 	const listHeight = Math.max(1, chrome.bodyRows - 3);
 	// Here, not in the list's view: ticks, cursor and filter stay under a panel.

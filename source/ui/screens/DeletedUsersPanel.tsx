@@ -68,6 +68,7 @@ export function DeletedUsersPanel({onClose}: {onClose: () => void}) {
 	// A live tenant's deleted users are read as the panel opens.
 	useEffect(() => {
 		store.readDeletedUsers().catch((error: Error) => chrome.setStatus(text.readFailed(error.message)));
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- read once, as the panel opens
 	}, []);
 
 	const entry = deleted.find(d => d.user.id === confirming);

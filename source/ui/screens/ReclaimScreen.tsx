@@ -103,6 +103,7 @@ export function ReclaimScreen() {
 	const apply = useApply();
 	const [view, dispatch] = useReducer(reclaimView, initialReclaimView);
 	// Once per tenant: a change gives a new one, and every count follows.
+	// eslint-disable-next-line react-hooks/exhaustive-deps -- a new time for each tenant value, on purpose
 	const now = useMemo(() => new Date(), [tenant]);
 	const sections = useMemo(() => findReclaim(tenant, {now, inactiveDays: defaultInactiveDays}), [tenant, now]);
 	const listHeight = Math.max(1, chrome.bodyRows - fixedRows);
