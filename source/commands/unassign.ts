@@ -4,8 +4,8 @@ import type {Tenant} from '../domain/model.js';
 import {planUnassign, removalQuestion, type OutcomeReason, type PlanItem, type UserOutcome} from '../domain/plan.js';
 import {indexTenant, namesOf, type Names, type ProductRow} from '../domain/selectors.js';
 import {consequenceNotes, consequencePhrases, failureWords, listWords, strings} from '../text/index.js';
-import {exitCodes, outputWidth, paragraph, tableRows, type CommandIO} from './io.js';
-import {changeExit, confirmed, refusedRole, send, summaryOf, type ChangeOptions} from './change.js';
+import {exitCodes, outputWidth, paragraph, tableColumns, writeJson, type CommandIO} from './io.js';
+import {changeExit, confirmed, refusedRole, send, tally, type ChangeOptions, type ChangeOutcome, type ChangeSummary} from './change.js';
 import type {Opened} from '../open-tenant.js';
 import type {Output} from './output.schema.js';
 
@@ -78,62 +78,93 @@ export async function unassign({store}: Opened, options: UnassignOptions, io: Co
 	const question = removalQuestion(plan);
 	const names = namesOf(tenant);
 	const width = outputWidth(io);
-	const show = (results: readonly Result[]) => io.out(`${render(results, plan.items, consequences, names, width)}\n`);
+	// Each user's result is made as it is written, and dropped: a list of hundreds of thousands of
+	// users is never held as results, nor its output as one text.
+	const resultsOf = (outcomes: ReadonlyMap<string, UserOutcome> | null) => (function* () {
+		for (const item of plan.items) {
+			const outcome = outcomes?.get(item.userId) ?? null;
+			yield {item, result: resultOf(tenant, item, product.skuId, consequences.get(item.userId) ?? null, outcome, outcomes === null || options.dryRun)};
+		}
+	})();
+	const show = (outcomes: ReadonlyMap<string, UserOutcome> | null) => render(() => resultsOf(outcomes), consequences, names, width, io.out);
 
 	const refused = await confirmed(
 		options,
 		io,
 		'unassign',
-		() => show(plan.items.map(i => resultOf(tenant, i, product.skuId, consequences.get(i.userId) ?? null, null, true))),
+		() => void show(null),
 		strings.unassign.question(question.users, product.name, question.addOns.map(names.product)),
 	);
 	if (refused !== null) return refused;
 
 	const outcomes = options.dryRun || question.users === 0 ? [] : await send(store, plan, io);
 	const productOutcomes = new Map(outcomes.filter(o => o.skuId === product.skuId).map(o => [o.userId, o]));
-	const results = plan.items.map(item =>
-		resultOf(tenant, item, product.skuId, consequences.get(item.userId) ?? null, productOutcomes.get(item.userId) ?? null, options.dryRun),
-	);
-	const summary = summaryOf(results);
+	let summary: ChangeSummary;
 	if (options.json) {
-		const data: Output['unassign'] = {
-			product: {skuId: product.skuId, skuPartNumber: product.skuPartNumber, productName: product.name},
-			dryRun: options.dryRun,
-			results,
-			summary,
-		};
-		io.out(`${JSON.stringify(data, null, 2)}\n`);
+		const counted = counting(resultsOf(productOutcomes), outcomes => (summary = tally(outcomes)));
+		writeJson(
+			io.out,
+			{product: {skuId: product.skuId, skuPartNumber: product.skuPartNumber, productName: product.name}, dryRun: options.dryRun} satisfies Omit<Output['unassign'], 'results' | 'summary'>,
+			'results',
+			counted,
+			() => ({summary}),
+		);
 	} else {
-		show(results);
+		summary = show(productOutcomes);
 		io.out(`${paragraph(strings.unassign.commandSummary(options.dryRun, product.name, summary), width)}\n`);
 		const notes = consequenceNotes([...consequences.values()]);
 		if (notes.length > 0) io.out(`\n${notes.map(note => paragraph(note, width)).join('\n')}\n`);
 	}
-	return changeExit(summary);
+	return changeExit(summary!);
 }
 
-/** A line per user (outcome, and the reason when nothing is done), then what happens to them, indented; all within `width`. */
+/** The results as they go by, and their summary once they have all gone by. */
+function* counting(results: Iterable<{result: Result}>, done: (outcomes: ChangeOutcome[]) => void): Generator<Result> {
+	const outcomes: ChangeOutcome[] = [];
+	for (const {result} of results) {
+		outcomes.push(result.outcome);
+		yield result;
+	}
+	done(outcomes);
+}
+
+/**
+ * A line per user (outcome, and the reason when nothing is done), then what happens to them, indented;
+ * all within `width`, written as they are made. The results are gone through twice (`results` makes
+ * them anew each time): once to lay the columns out, once to write. Returns their summary.
+ */
 function render(
-	results: readonly Result[],
-	items: readonly PlanItem[],
+	results: () => Iterable<{item: PlanItem; result: Result}>,
 	consequences: ReadonlyMap<string, UserConsequences>,
 	names: Names,
 	width: number,
-): string {
+	out: (text: string) => void,
+): ChangeSummary {
 	const reason = (r: Result, item: PlanItem) => {
 		if (!r.reason) return '';
 		const groups = item.skip.find(skip => skip.reason === 'group-assigned')?.groupIds ?? [];
 		return r.reason === 'group-assigned' && groups.length > 0 ? strings.user.groupReason(names.groups(groups)) : strings.outcome.reason[r.reason as OutcomeReason];
 	};
-	const rows = tableRows(
-		results.map((r, i) => [r.userPrincipalName, strings.cli.outcomeWord(r.outcome), reason(r, items[i]!)]),
+	const cells = ({item, result: r}: {item: PlanItem; result: Result}) => [r.userPrincipalName, strings.cli.outcomeWord(r.outcome), reason(r, item)];
+	const lines = tableColumns(
+		(function* () {
+			for (const row of results()) yield cells(row);
+		})(),
 		{width, wrap: [2, 0]},
 	);
-	return results
-		.flatMap((r, i) => {
-			const c = r.consequences.length > 0 ? consequences.get(items[i]!.userId) : undefined;
-			const details = [...(r.message ? [r.message] : []), ...(c ? consequencePhrases(c, names.product) : [])];
-			return [...rows[i]!, ...details.map(detail => paragraph(detail, width, '    '))];
-		})
-		.join('\n');
+	const outcomes: ChangeOutcome[] = [];
+	let text = '';
+	for (const row of results()) {
+		const {item, result: r} = row;
+		outcomes.push(r.outcome);
+		const c = r.consequences.length > 0 ? consequences.get(item.userId) : undefined;
+		const details = [...(r.message ? [r.message] : []), ...(c ? consequencePhrases(c, names.product) : [])];
+		text += `${[...lines(cells(row)), ...details.map(detail => paragraph(detail, width, '    '))].join('\n')}\n`;
+		if (text.length >= 65_536) {
+			out(text);
+			text = '';
+		}
+	}
+	out(text === '' && outcomes.length === 0 ? '\n' : text);
+	return tally(outcomes);
 }
