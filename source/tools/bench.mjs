@@ -2,7 +2,7 @@
 // npm run bench: every performance figure of issue 12, each against a baseline measured in the same
 // run and against its target, on the built bundle (dist/cli.js, as `npm start` runs it).
 //   node source/tools/bench.mjs [--json] [--quick] [--only SECTIONS] [--no-save]
-//   SECTIONS: startup, scale, keys, state, graph, reclaim (comma-separated; all by default)
+//   SECTIONS: startup, scale, keys, terminal, state, graph, reclaim (comma-separated; all by default)
 //   --quick   small tenants and one run each: a smoke test that every figure can be taken (.ci/run
 //             runs it after npm test; it fails when a section takes no figure); its numbers mean nothing
 //   --json    the figures as JSON on stdout (the table goes to stderr)
@@ -15,6 +15,7 @@ import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import {build} from 'esbuild';
 import {bundlePlugins} from './bundle-plugins.mjs';
+import {appKeys, echoKeys, echoProgram, percentiles, terminalPane} from './terminal-keys.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bundle = join(root, 'dist', 'cli.js');
@@ -23,7 +24,7 @@ const {values: flags} = parseArgs({
 	options: {json: {type: 'boolean'}, quick: {type: 'boolean'}, only: {type: 'string'}, 'no-save': {type: 'boolean'}},
 });
 const quick = flags.quick ?? false;
-const sections = new Set((flags.only ?? 'startup,scale,keys,state,graph,reclaim').split(',').map(s => s.trim()));
+const sections = new Set((flags.only ?? 'startup,scale,keys,terminal,state,graph,reclaim').split(',').map(s => s.trim()));
 const runs = quick ? 1 : Number(process.env.BENCH_RUNS ?? 9);
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const say = text => process[flags.json ? 'stderr' : 'stdout'].write(`${text}\n`);
@@ -220,6 +221,41 @@ if (sections.has('keys')) {
 	figure('keys', 'a key typed as the first frame is drawn (then 3 s for the work after it)', keys.firstKeyMs, 'ms');
 	figure('keys', `heap after the first frame, ${fmt(sizes.large)} users`, keys.heapAfterLoadMb, 'MB', {target: {max: 200}});
 	figure('keys', `heap after every key above`, keys.heapEndMb, 'MB', {target: {max: 200}});
+}
+
+if (sections.has('terminal')) {
+	if (hasTmux) {
+		say(`Keys at ${fmt(sizes.large)} users through a terminal (tmux, 80×24): the built app, less an echo baseline (p50 / p95)`);
+		// Ink draws only a final frame under CI.
+		const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'CI' && name !== 'CONTINUOUS_INTEGRATION'));
+		const keyRuns = quick ? 3 : 40;
+		const echoPane = await terminalPane([process.execPath, '-e', echoProgram], env);
+		let echo;
+		try {
+			echo = percentiles((await echoKeys(echoPane, keyRuns)).map(t => t.first));
+		} finally {
+			echoPane.close();
+		}
+		figure('terminal', 'echo baseline: a frame written back for each key: p50', echo.p50, 'ms');
+		figure('terminal', 'echo baseline: p95', echo.p95, 'ms');
+		const stateDir = freshStateDir();
+		const tenant = tenantOf(sizes.large);
+		// The first start with a snapshot keeps a compact copy of it: the figures are for the starts after.
+		timeCommand([bundle, 'licenses', '--json', '--tenant', tenant, '--state-dir', stateDir], {times: 1});
+		const pane = await terminalPane([process.execPath, bundle, '--tenant', tenant, '--state-dir', stateDir], env);
+		let samples;
+		try {
+			samples = await appKeys(pane, keyRuns);
+		} finally {
+			pane.close();
+		}
+		// p95 less the baseline's median: the terminal's own share of a key is not the app's.
+		for (const [name, times] of Object.entries(samples)) {
+			const {p50, p95} = percentiles(times.map(t => t.first - echo.p50));
+			figure('terminal', `${name}: p50`, p50, 'ms');
+			figure('terminal', `${name}: p95`, p95, 'ms', /^tick all/.test(name) ? {} : {target: {max: 16}});
+		}
+	} else say('  (tmux is not installed: keys through a terminal not measured)');
 }
 
 if (sections.has('state')) {
