@@ -49,7 +49,6 @@ export function UserChecklist({checklist, heading, empty, height, width, note}: 
 				state={list.state}
 				height={height}
 				empty={filter.query ? strings.product.noMatch(filter.query) : empty}
-				rowKey={user => user.id}
 				renderRow={(user, selected, index) => (
 					<Row
 						width={width}

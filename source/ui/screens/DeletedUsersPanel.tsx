@@ -86,7 +86,6 @@ export function DeletedUsersPanel({onClose}: {onClose: () => void}) {
 				state={list.state}
 				height={listHeight}
 				empty={text.none}
-				rowKey={d => d.user.id}
 				renderRow={(d, selected) => (
 					<Row
 						width={width}

@@ -142,7 +142,6 @@ export function ManagePanel({userIds, onCancel, onDone}: Props) {
 					state={list.state}
 					height={productsHeight}
 					empty={strings.licenses.none}
-					rowKey={p => p.skuId}
 					renderRow={(p, selected) => (
 						<Row
 							width={width}

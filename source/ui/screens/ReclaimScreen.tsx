@@ -214,7 +214,6 @@ export function ReclaimScreen() {
 							state={list.state}
 							height={listHeight}
 							empty={strings.product.noMatch(filter.query)}
-							rowKey={candidateId}
 							renderRow={(candidate, selected, index) => (
 								<Row
 									width={width}
