@@ -14,7 +14,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import {build} from 'esbuild';
-import {bundlePlugins} from './bundle-plugins.mjs';
+import {appBundleOptions, bundlePlugins} from './bundle-plugins.mjs';
 import {appKeys, echoKeys, echoProgram, percentiles, terminalPane} from './terminal-keys.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -155,20 +155,7 @@ async function appVariant(file, pattern, replacement) {
 			});
 		},
 	};
-	await build({
-		entryPoints: [join(root, 'source', 'cli.tsx')],
-		outfile,
-		external: ['undici', '@azure/msal-node'],
-		bundle: true,
-		platform: 'node',
-		format: 'esm',
-		target: 'node20',
-		minify: true,
-		define: {'process.env.NODE_ENV': '"production"'},
-		logLevel: 'error',
-		plugins: [changed, ...bundlePlugins],
-		banner: {js: "import {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);"},
-	});
+	await build({...appBundleOptions(outfile), plugins: [changed, ...bundlePlugins]});
 	return outfile;
 }
 
