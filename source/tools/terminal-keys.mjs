@@ -5,6 +5,8 @@
 // only answers each key with a frame of the same size (the echo baseline): what tmux, the pty and
 // starting to run Node's event loop cost; the app's figure is the difference.
 import {spawn, spawnSync} from 'node:child_process';
+import {rmSync} from 'node:fs';
+import {join} from 'node:path';
 import {createInterface} from 'node:readline';
 
 const endOfFrame = '\\033[?2026l';
@@ -99,6 +101,8 @@ export async function terminalPane(argv, env = process.env) {
 			tmux.stdin.end();
 			tmux.kill();
 			spawnSync('tmux', ['-L', socket, 'kill-server']);
+			// tmux leaves the socket's file behind.
+			rmSync(join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid()}`, socket), {force: true});
 		},
 	};
 }
