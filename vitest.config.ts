@@ -1,7 +1,9 @@
-import {readFileSync} from 'node:fs';
+import {readFileSync, statSync} from 'node:fs';
+import {relative} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {Plugin} from 'vite';
 import {defineConfig} from 'vitest/config';
+import {BaseSequencer, type TestSpecification} from 'vitest/node';
 import {checkInstalled, patched, patchedPackages, patchesOf} from './source/tools/patches.mjs';
 
 /**
@@ -46,6 +48,27 @@ const patchedDependencies: Plugin = {
 	},
 };
 
+/**
+ * The longest files first, so that two workers end together rather than one finishing a long file
+ * alone. Vitest orders by the durations it kept from the last run; a fresh checkout (CI after npm ci)
+ * has none, and the files that start processes and tmux (e2e, reliability) are the long ones: those
+ * first, then the UI's, then the units, each the larger file first.
+ */
+const slowestFirst = ['test/e2e/', 'test/reliability/', 'test/ui/', 'test/unit/'];
+class LongestFirst extends BaseSequencer {
+	override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+		const root = this.ctx.config.root;
+		const key = (file: TestSpecification) => `${file.project.name}:${relative(root, file.moduleId)}`;
+		if (files.every(file => this.ctx.cache.getFileTestResults(key(file)))) return super.sort(files);
+		const kind = (file: TestSpecification) => {
+			const at = slowestFirst.findIndex(folder => relative(root, file.moduleId).startsWith(folder));
+			return at < 0 ? slowestFirst.length : at;
+		};
+		const size = (file: TestSpecification) => statSync(file.moduleId).size;
+		return [...files].sort((a, b) => kind(a) - kind(b) || size(b) - size(a));
+	}
+}
+
 export default defineConfig({
 	plugins: [patchedDependencies],
 	test: {
@@ -56,6 +79,7 @@ export default defineConfig({
 		hookTimeout: 30_000,
 		// Two files at a time: most tests wait on tmux and child processes rather than compute.
 		maxWorkers: 2,
+		sequence: {sequencer: LongestFirst},
 		// English unless a test asks for Danish, whatever the machine's locale (LANG=da_DK would choose Danish).
 		env: {M365_LICENSES_LANG: 'en'},
 		server: {deps: {inline: patchedAndTheirImporters()}},

@@ -63,8 +63,13 @@ export function send(store: Store, plan: LicensePlan, io: CommandIO): Promise<Us
 
 /** How many users came to each outcome. */
 export function summaryOf(results: ReadonlyArray<{outcome: ChangeOutcome}>) {
+	return tally(results.map(result => result.outcome));
+}
+
+/** How many of the outcomes are of each kind. */
+export function tally(outcomes: Iterable<ChangeOutcome>) {
 	const counts: Record<ChangeOutcome, number> = {removed: 0, 'would-remove': 0, skipped: 0, failed: 0, 'not-sent': 0, unknown: 0};
-	for (const result of results) counts[result.outcome]++;
+	for (const outcome of outcomes) counts[outcome]++;
 	return {removed: counts.removed, wouldRemove: counts['would-remove'], skipped: counts.skipped, failed: counts.failed, notSent: counts['not-sent'], unknown: counts.unknown};
 }
 

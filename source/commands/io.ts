@@ -80,34 +80,77 @@ export interface TableOptions {
 }
 
 /** The table's lines, row by row (a row can take several), for output that puts more under a row. */
-export function tableRows(rows: ReadonlyArray<readonly string[]>, {width = Infinity, wrap = []}: TableOptions = {}): string[][] {
-	const shown = rows.map(row => row.map(cell => cell.split('\n').map(terminalText)));
+export function tableRows(rows: ReadonlyArray<readonly string[]>, options: TableOptions = {}): string[][] {
+	const lines = tableColumns(rows, options);
+	return rows.map(lines);
+}
+
+/**
+ * The table's columns, laid out from every row, and a function giving one row's lines in them: for
+ * output too long to hold, the rows are read once to lay them out and again to write them.
+ */
+export function tableColumns(rows: Iterable<readonly string[]>, {width = Infinity, wrap = []}: TableOptions = {}): (row: readonly string[]) => string[] {
+	const shown = (row: readonly string[]) => row.map(cell => cell.split('\n').map(terminalText));
 	const widths: number[] = [];
-	for (const row of shown) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, ...cell.map(line => stringWidth(line)))));
+	/** Per column in `wrap`: its longest word, which it never narrows below. */
+	const longestWord: number[] = [];
+	for (const row of rows) {
+		shown(row).forEach((cell, i) => {
+			widths[i] = Math.max(widths[i] ?? 0, ...cell.map(line => stringWidth(line)));
+			if (wrap.includes(i)) longestWord[i] = Math.max(longestWord[i] ?? 0, ...cell.flatMap(line => line.split(' ').map(textWidth)));
+		});
+	}
 	const total = widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1);
 	const flexible = wrap.filter(i => i < widths.length);
 	// The widest of the columns in `wrap` narrows, a column at a time, each down to its longest word
 	// (a word is never broken: a row still too wide goes on over the next lines, see fitLines).
-	const floor = new Map(flexible.map(i => [i, Math.min(widths[i]!, Math.max(0, ...shown.flatMap(row => (row[i] ?? []).flatMap(line => line.split(' ').map(textWidth)))))]));
+	const floor = new Map(flexible.map(i => [i, Math.min(widths[i]!, longestWord[i] ?? 0)]));
 	for (let over = total - width; over > 0; over--) {
 		const narrowing = flexible.filter(i => widths[i]! > floor.get(i)!).sort((a, b) => widths[b]! - widths[a]!)[0];
 		if (narrowing === undefined) break;
 		widths[narrowing]!--;
 	}
-	return shown.map(row => {
-			const cells = row.map((cell, i) => (flexible.includes(i) ? cell.flatMap(line => wrapPlain(line, widths[i]!)) : cell));
-			const height = Math.max(...cells.map(cell => cell.length));
-			return Array.from({length: height}, (_, line) =>
-				cells
-					.map((cell, i) => {
-						const text = cell[line] ?? '';
-						return i === cells.length - 1 ? text : text + ' '.repeat(Math.max(0, widths[i]! - stringWidth(text)));
-					})
-					.join('  ')
-					.trimEnd(),
-			);
-	});
+	return row => {
+		const cells = shown(row).map((cell, i) => (flexible.includes(i) ? cell.flatMap(line => wrapPlain(line, widths[i]!)) : cell));
+		const height = Math.max(...cells.map(cell => cell.length));
+		return Array.from({length: height}, (_, line) =>
+			cells
+				.map((cell, i) => {
+					const text = cell[line] ?? '';
+					return i === cells.length - 1 ? text : text + ' '.repeat(Math.max(0, widths[i]! - stringWidth(text)));
+				})
+				.join('  ')
+				.trimEnd(),
+		);
+	};
 }
+
+/**
+ * Writes `{...head, [key]: [...items], ...tail()}` exactly as JSON.stringify(value, null, 2) and a
+ * line break would, an item at a time and in pieces of about 64 KB: a result for each of hundreds of
+ * thousands of users is never held whole, as objects or as text. `tail` is asked for after the items
+ * (a summary counted while they were written).
+ */
+export function writeJson(out: (text: string) => void, head: object, key: string, items: Iterable<unknown>, tail: () => object): void {
+	const fields = (value: object) =>
+		Object.entries(value)
+			.filter(([, v]) => v !== undefined)
+			.map(([k, v]) => `  ${JSON.stringify(k)}: ${indented(v, '  ')}`);
+	let text = `{\n${[...fields(head), `  ${JSON.stringify(key)}: [`].join(',\n')}`;
+	let count = 0;
+	for (const item of items) {
+		text += `${count++ === 0 ? '' : ','}\n    ${indented(item, '    ')}`;
+		if (text.length >= 65_536) {
+			out(text);
+			text = '';
+		}
+	}
+	text += count === 0 ? ']' : '\n  ]';
+	out(`${[text, ...fields(tail())].join(',\n')}\n}\n`);
+}
+
+/** JSON.stringify's text of a value nested `indent` deep (JSON's strings hold no raw line break). */
+const indented = (value: unknown, indent: string) => JSON.stringify(value, null, 2).replaceAll('\n', `\n${indent}`);
 
 /** A paragraph wrapped to the output's width, each line after `indent`. */
 export function paragraph(text: string, width: number, indent = ''): string {

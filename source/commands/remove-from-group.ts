@@ -5,7 +5,7 @@ import {groupRemovalConsequences, isDynamic, planGroupRemoval, type GroupOutcome
 import type {Group, Tenant} from '../domain/model.js';
 import {indexTenant, namesOf} from '../domain/selectors.js';
 import {consequenceNotes, consequencePhrases, strings} from '../text/index.js';
-import {exitCodes, outputWidth, paragraph, tableRows, type CommandIO} from './io.js';
+import {exitCodes, outputWidth, paragraph, tableRows, writeJson, type CommandIO} from './io.js';
 import {changeExit, confirmed, refusedRole, summaryOf, type ChangeOptions} from './change.js';
 import type {Opened} from '../open-tenant.js';
 import {consequenceList} from './unassign.js';
@@ -65,8 +65,8 @@ export async function removeFromGroup({store, chosen}: Opened, options: RemoveFr
 	const results = plan.items.map(item => resultOf(tenant, item, consequences.get(item.userId), byUser.get(item.userId), options.dryRun));
 	const summary = summaryOf(results);
 	if (options.json) {
-		const data: Output['remove-from-group'] = {group: {id: group.id, displayName: group.displayName, dynamicMembership: isDynamic(group)}, dryRun: options.dryRun, results, summary};
-		io.out(`${JSON.stringify(data, null, 2)}\n`);
+		const head = {group: {id: group.id, displayName: group.displayName, dynamicMembership: isDynamic(group)}, dryRun: options.dryRun} satisfies Omit<Output['remove-from-group'], 'results' | 'summary'>;
+		writeJson(io.out, head, 'results', results, () => ({summary}));
 	} else {
 		// Asked in a terminal: the plan and its notes were shown; only who was not done, then the result.
 		const asked = !options.dryRun && !options.yes && leaving.length > 0;

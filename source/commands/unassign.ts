@@ -4,8 +4,8 @@ import type {Tenant} from '../domain/model.js';
 import {planUnassign, removalQuestion, type OutcomeReason, type PlanItem, type UserOutcome} from '../domain/plan.js';
 import {indexTenant, namesOf, type Names, type ProductRow} from '../domain/selectors.js';
 import {consequenceNotes, consequencePhrases, failureWords, listWords, strings} from '../text/index.js';
-import {exitCodes, outputWidth, paragraph, tableRows, type CommandIO} from './io.js';
-import {changeExit, confirmed, refusedRole, send, summaryOf, type ChangeOptions} from './change.js';
+import {exitCodes, outputWidth, paragraph, tableColumns, writeJson, type CommandIO} from './io.js';
+import {changeExit, confirmed, refusedRole, send, tally, type ChangeOptions, type ChangeOutcome, type ChangeSummary} from './change.js';
 import type {Opened} from '../open-tenant.js';
 import type {Output} from './output.schema.js';
 
@@ -35,6 +35,7 @@ export function consequenceList(c: UserConsequences): Result['consequences'] {
 
 function resultOf(
 	tenant: Tenant,
+	names: Names,
 	item: PlanItem,
 	skuId: string,
 	c: UserConsequences | null,
@@ -45,7 +46,6 @@ function resultOf(
 	const skip = item.skip.find(s => s.skuId === skuId);
 	const base = {userPrincipalName: item.userPrincipalName, id: skip?.reason === 'user-not-found' ? null : item.userId};
 	const none = {consequences: [], alsoRemoves: []};
-	const names = namesOf(tenant);
 	// A user skipped is told why in words, the same in --json as in the text: the groups named.
 	if (skip) return {...base, outcome: 'skipped', reason: contractReason(skip.reason), message: skipWords(skip.reason, skip.groupIds, names), ...none};
 	if (outcome?.outcome === 'failed') {
@@ -82,7 +82,30 @@ export async function unassign({store, chosen}: Opened, options: UnassignOptions
 	const question = removalQuestion(plan);
 	const names = namesOf(tenant);
 	const width = outputWidth(io);
-	const show = (results: readonly Result[], items = plan.items) => io.out(`${render(results, items, consequences, names, width)}\n`);
+	// Each user's result is made as it is written, and dropped: a list of hundreds of thousands of
+	// users is never held as results, nor its output as one text.
+	const resultsOf = (outcomes: ReadonlyMap<string, UserOutcome> | null) => (function* () {
+		for (const item of plan.items) {
+			const outcome = outcomes?.get(item.userId) ?? null;
+			yield {item, result: resultOf(tenant, names, item, product.skuId, consequences.get(item.userId) ?? null, outcome, outcomes === null || options.dryRun)};
+		}
+	})();
+	/** Writes the results (those `shown` keeps) as they are made; returns the summary of them all. */
+	const show = (outcomes: ReadonlyMap<string, UserOutcome> | null, shown?: (r: Result) => boolean) => {
+		if (!shown) return render(() => resultsOf(outcomes), consequences, names, width, io.out);
+		const rows = () => (function* () {
+			for (const row of resultsOf(outcomes)) if (shown(row.result)) yield row;
+		})();
+		const all: ChangeOutcome[] = [];
+		let any = false;
+		for (const {result} of resultsOf(outcomes)) {
+			all.push(result.outcome);
+			any ||= shown(result);
+		}
+		// Everyone done: no list at all, only the one-line result.
+		if (any) render(rows, consequences, names, width, io.out);
+		return tally(all);
+	};
 	const notes = consequenceNotes([...consequences.values()]);
 	const showNotes = () => notes.length > 0 && io.out(`\n${notes.map(note => paragraph(note, width)).join('\n')}\n`);
 
@@ -93,7 +116,7 @@ export async function unassign({store, chosen}: Opened, options: UnassignOptions
 		// What it means, then what will happen to each user, just above the question.
 		() => {
 			if (notes.length > 0) io.out(`${notes.map(note => paragraph(note, width)).join('\n')}\n\n`);
-			show(plan.items.map(i => resultOf(tenant, i, product.skuId, consequences.get(i.userId) ?? null, null, true)));
+			show(null);
 		},
 		strings.unassign.question(question.users, product.name, question.addOns.map(names.product)),
 		'dryRun',
@@ -103,30 +126,24 @@ export async function unassign({store, chosen}: Opened, options: UnassignOptions
 
 	const outcomes = options.dryRun || question.users === 0 ? [] : await send(store, plan, io);
 	const productOutcomes = new Map(outcomes.filter(o => o.skuId === product.skuId).map(o => [o.userId, o]));
-	const results = plan.items.map(item =>
-		resultOf(tenant, item, product.skuId, consequences.get(item.userId) ?? null, productOutcomes.get(item.userId) ?? null, options.dryRun),
-	);
-	const summary = summaryOf(results);
+	let summary: ChangeSummary;
 	if (options.json) {
-		const data: Output['unassign'] = {
-			product: {skuId: product.skuId, skuPartNumber: product.skuPartNumber, productName: product.name},
-			dryRun: options.dryRun,
-			results,
-			summary,
-		};
-		io.out(`${JSON.stringify(data, null, 2)}\n`);
+		const counted = counting(resultsOf(productOutcomes), outcomes => (summary = tally(outcomes)));
+		writeJson(
+			io.out,
+			{product: {skuId: product.skuId, skuPartNumber: product.skuPartNumber, productName: product.name}, dryRun: options.dryRun} satisfies Omit<Output['unassign'], 'results' | 'summary'>,
+			'results',
+			counted,
+			() => ({summary}),
+		);
 	} else {
 		// Asked in a terminal: the plan and its notes were shown; only who was not done, then the result.
 		const asked = !options.dryRun && !options.yes && question.users > 0;
-		if (!asked) show(results);
-		else if (results.some(r => r.outcome !== 'removed')) {
-			const notDone = results.flatMap((r, i) => (r.outcome === 'removed' ? [] : [i]));
-			show(notDone.map(i => results[i]!), notDone.map(i => plan.items[i]!));
-		}
+		summary = show(productOutcomes, asked ? r => r.outcome !== 'removed' : undefined);
 		if (!asked) showNotes();
 		io.out(`${paragraph(strings.unassign.commandSummary(options.dryRun, product.name, summary), width)}\n`);
 	}
-	return changeExit(summary);
+	return changeExit(summary!);
 }
 
 /** Why a user is skipped, in words: the groups that hold the license named when they are known. */
@@ -134,25 +151,50 @@ function skipWords(reason: OutcomeReason, groupIds: readonly string[] | undefine
 	return reason === 'group-assigned' && groupIds && groupIds.length > 0 ? strings.user.groupReason(names.groups(groupIds)) : strings.outcome.reason[reason];
 }
 
-/** A line per user (outcome, and the reason when nothing is done), then what happens to them, indented; all within `width`. */
+/** The results as they go by, and their summary once they have all gone by. */
+function* counting(results: Iterable<{result: Result}>, done: (outcomes: ChangeOutcome[]) => void): Generator<Result> {
+	const outcomes: ChangeOutcome[] = [];
+	for (const {result} of results) {
+		outcomes.push(result.outcome);
+		yield result;
+	}
+	done(outcomes);
+}
+
+/**
+ * A line per user (outcome, and the reason when nothing is done), then what happens to them, indented;
+ * all within `width`, written as they are made. The results are gone through twice (`results` makes
+ * them anew each time): once to lay the columns out, once to write. Returns their summary.
+ */
 function render(
-	results: readonly Result[],
-	items: readonly PlanItem[],
+	results: () => Iterable<{item: PlanItem; result: Result}>,
 	consequences: ReadonlyMap<string, UserConsequences>,
 	names: Names,
 	width: number,
-): string {
+	out: (text: string) => void,
+): ChangeSummary {
 	// Nothing done: the reason, in --json's words, beside the user; done: notes under them.
 	const beside = (r: Result) => (r.reason ? (r.message ?? strings.outcome.reason[r.reason as OutcomeReason]) : '');
-	const rows = tableRows(
-		results.map(r => [r.userPrincipalName, strings.cli.outcomeWord(r.outcome), beside(r)]),
+	const cells = ({result: r}: {result: Result}) => [r.userPrincipalName, strings.cli.outcomeWord(r.outcome), beside(r)];
+	const lines = tableColumns(
+		(function* () {
+			for (const row of results()) yield cells(row);
+		})(),
 		{width, wrap: [2, 0]},
 	);
-	return results
-		.flatMap((r, i) => {
-			const c = r.consequences.length > 0 ? consequences.get(items[i]!.userId) : undefined;
-			const details = [...(r.message && !r.reason ? [r.message] : []), ...(c ? consequencePhrases(c, names.product) : [])];
-			return [...rows[i]!, ...details.map(detail => paragraph(detail, width, '    '))];
-		})
-		.join('\n');
+	const outcomes: ChangeOutcome[] = [];
+	let text = '';
+	for (const row of results()) {
+		const {item, result: r} = row;
+		outcomes.push(r.outcome);
+		const c = r.consequences.length > 0 ? consequences.get(item.userId) : undefined;
+		const details = [...(r.message && !r.reason ? [r.message] : []), ...(c ? consequencePhrases(c, names.product) : [])];
+		text += `${[...lines(cells(row)), ...details.map(detail => paragraph(detail, width, '    '))].join('\n')}\n`;
+		if (text.length >= 65_536) {
+			out(text);
+			text = '';
+		}
+	}
+	out(text === '' && outcomes.length === 0 ? '\n' : text);
+	return tally(outcomes);
 }

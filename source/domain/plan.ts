@@ -83,20 +83,28 @@ function emptyItem(user: User): PlanItem {
 	};
 }
 
+// What every user that is not found has none of, one frozen copy for all: a list of hundreds of
+// thousands of names that match nobody costs their names, not a set of empty lists each.
+const nothing = Object.freeze([]) as unknown as string[];
+const noGroups = Object.freeze({}) as Record<string, string[]>;
+const notFoundSkips = new Map<string, PlanSkip>();
+const notFoundSkip = (skuId: string, requested: PlanSkip['requested']) => {
+	const key = `${requested} ${skuId}`;
+	let skip = notFoundSkips.get(key);
+	if (!skip) notFoundSkips.set(key, (skip = Object.freeze({skuId, requested, reason: 'user-not-found', groupIds: nothing}) as PlanSkip));
+	return skip;
+};
+
 function notFound(key: string, add: readonly string[], remove: readonly string[], update: readonly string[]): PlanItem {
 	return {
 		userId: key,
 		userPrincipalName: key,
 		displayName: key,
-		add: [],
-		remove: [],
-		skip: [
-			...add.map(skuId => ({skuId, requested: 'add' as const, reason: 'user-not-found' as const, groupIds: []})),
-			...remove.map(skuId => ({skuId, requested: 'remove' as const, reason: 'user-not-found' as const, groupIds: []})),
-			...update.map(skuId => ({skuId, requested: 'update' as const, reason: 'user-not-found' as const, groupIds: []})),
-		],
-		keptThroughGroups: {},
-		dependents: {},
+		add: nothing,
+		remove: nothing,
+		skip: [...add.map(skuId => notFoundSkip(skuId, 'add')), ...remove.map(skuId => notFoundSkip(skuId, 'remove')), ...update.map(skuId => notFoundSkip(skuId, 'update'))],
+		keptThroughGroups: noGroups,
+		dependents: noGroups,
 	};
 }
 

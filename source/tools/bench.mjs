@@ -2,7 +2,7 @@
 // npm run bench: every performance figure of issue 12, each against a baseline measured in the same
 // run and against its target, on the built bundle (dist/cli.js, as `npm start` runs it).
 //   node source/tools/bench.mjs [--json] [--quick] [--only SECTIONS] [--no-save]
-//   SECTIONS: startup, scale, keys, state, graph, reclaim (comma-separated; all by default)
+//   SECTIONS: startup, scale, keys, terminal, state, change, graph, reclaim (comma-separated; all by default)
 //   --quick   small tenants and one run each: a smoke test that every figure can be taken (.ci/run
 //             runs it after npm test; it fails when a section takes no figure); its numbers mean nothing
 //   --json    the figures as JSON on stdout (the table goes to stderr)
@@ -14,7 +14,8 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import {build} from 'esbuild';
-import {bundlePlugins} from './bundle-plugins.mjs';
+import {appBundleOptions, bundlePlugins} from './bundle-plugins.mjs';
+import {appKeys, echoKeys, echoProgram, percentiles, terminalPane} from './terminal-keys.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bundle = join(root, 'dist', 'cli.js');
@@ -23,7 +24,7 @@ const {values: flags} = parseArgs({
 	options: {json: {type: 'boolean'}, quick: {type: 'boolean'}, only: {type: 'string'}, 'no-save': {type: 'boolean'}},
 });
 const quick = flags.quick ?? false;
-const sections = new Set((flags.only ?? 'startup,scale,keys,state,graph,reclaim').split(',').map(s => s.trim()));
+const sections = new Set((flags.only ?? 'startup,scale,keys,terminal,state,change,graph,reclaim').split(',').map(s => s.trim()));
 const runs = quick ? 1 : Number(process.env.BENCH_RUNS ?? 9);
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const say = text => process[flags.json ? 'stderr' : 'stdout'].write(`${text}\n`);
@@ -138,6 +139,26 @@ async function bundled(entry) {
 	return outfile;
 }
 
+/**
+ * The app bundled as build.mjs bundles it, but with one file's text changed (`pattern` must match):
+ * to time the app without a piece of it.
+ */
+async function appVariant(file, pattern, replacement) {
+	const outfile = join(work, `cli-${file.replaceAll('/', '_')}.mjs`);
+	const changed = {
+		name: 'variant',
+		setup(b) {
+			b.onLoad({filter: new RegExp(`${file.replaceAll('.', '\\.')}$`)}, args => {
+				const text = readFileSync(args.path, 'utf8');
+				if (!pattern.test(text)) throw new Error(`bench: ${file} no longer has ${pattern}: the variant must be made again`);
+				return {contents: text.replace(pattern, replacement), loader: 'ts'};
+			});
+		},
+	};
+	await build({...appBundleOptions(outfile), plugins: [changed, ...bundlePlugins]});
+	return outfile;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Sections
 
@@ -222,6 +243,41 @@ if (sections.has('keys')) {
 	figure('keys', `heap after every key above`, keys.heapEndMb, 'MB', {target: {max: 200}});
 }
 
+if (sections.has('terminal')) {
+	if (hasTmux) {
+		say(`Keys at ${fmt(sizes.large)} users through a terminal (tmux, 80×24): the built app, less an echo baseline (p50 / p95)`);
+		// Ink draws only a final frame under CI.
+		const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'CI' && name !== 'CONTINUOUS_INTEGRATION'));
+		const keyRuns = quick ? 3 : 40;
+		const echoPane = await terminalPane([process.execPath, '-e', echoProgram], env);
+		let echo;
+		try {
+			echo = percentiles((await echoKeys(echoPane, keyRuns)).map(t => t.first));
+		} finally {
+			echoPane.close();
+		}
+		figure('terminal', 'echo baseline: a frame written back for each key: p50', echo.p50, 'ms');
+		figure('terminal', 'echo baseline: p95', echo.p95, 'ms');
+		const stateDir = freshStateDir();
+		const tenant = tenantOf(sizes.large);
+		// The first start with a snapshot keeps a compact copy of it: the figures are for the starts after.
+		timeCommand([bundle, 'licenses', '--json', '--tenant', tenant, '--state-dir', stateDir], {times: 1});
+		const pane = await terminalPane([process.execPath, bundle, '--tenant', tenant, '--state-dir', stateDir], env);
+		let samples;
+		try {
+			samples = await appKeys(pane, keyRuns);
+		} finally {
+			pane.close();
+		}
+		// p95 less the baseline's median: the terminal's own share of a key is not the app's.
+		for (const [name, times] of Object.entries(samples)) {
+			const {p50, p95} = percentiles(times.map(t => t.first - echo.p50));
+			figure('terminal', `${name}: p50`, p50, 'ms');
+			figure('terminal', `${name}: p95`, p95, 'ms', /^tick all/.test(name) ? {} : {target: {max: 16}});
+		}
+	} else say('  (tmux is not installed: keys through a terminal not measured)');
+}
+
 if (sections.has('state')) {
 	say(`State directory at ${fmt(sizes.large)} users`);
 	const {persistOneChange, persistChange, buildHistory} = await import(await bundled('source/tools/state-figures.ts'));
@@ -283,45 +339,74 @@ if (sections.has('state')) {
 	figure('state', 'licenses --json, a state.json with no copy kept for it (edited by hand)', median(folded.map(s => s.ms)), 'ms', {
 		baseline: {name: 'empty', value: empty.ms},
 	});
+}
 
-	// A bulk change on the command line, against its own dry run, at two sizes; and the first start
-	// after it (the writer folded the journal into state.json and kept the tenant so replayed).
+if (sections.has('change')) {
+	say(`A bulk change at ${fmt(sizes.large)} users`);
+	const tenantFile = tenantOf(sizes.large);
+	const tenant = JSON.parse(readFileSync(tenantFile, 'utf8'));
+	// The app as built, and the same app keeping no copy of the tenant with state.json replayed
+	// (replayed-cache.json): every start after a fold then replays state.json (docs/state.md).
+	const withoutCopy = await appVariant('source/store/load.ts', /export const worthKeeping = [^;]+;/, 'export const worthKeeping = () => false;');
+	const prepare = app => {
+		const dir = freshStateDir();
+		timeCommand([app, 'licenses', '--json', '--tenant', tenantFile, '--state-dir', dir], {times: 1});
+		return () => {
+			const copy = freshStateDir();
+			cpSync(dir, copy, {recursive: true});
+			return copy;
+		};
+	};
+	const copyOf = prepare(bundle);
+	const copyForVariant = prepare(withoutCopy);
+	// The product the most users hold directly, and that many of its holders.
 	const spb = tenant.subscribedSkus.reduce((best, sku) => (sku.consumedUnits > best.consumedUnits ? sku : best)).skuPartNumber;
 	const skuId = tenant.subscribedSkus.find(sku => sku.skuPartNumber === spb).skuId;
 	const holders = tenant.users.filter(u => u.licenseAssignmentStates.some(a => a.skuId === skuId && a.assignedByGroup === null)).map(u => u.userPrincipalName);
-	const prepared = freshStateDir();
-	timeCommand([bundle, 'licenses', '--json', '--tenant', tenantFile, '--state-dir', prepared], {times: 1});
-	const copyOf = () => {
-		const dir = freshStateDir();
-		cpSync(prepared, dir, {recursive: true});
-		return dir;
-	};
 	const changeSizes = quick ? [20, 200] : [1_000, 10_000];
-	const change = {};
-	const dry = {};
-	const after = [];
-	const plain = [];
-	for (let i = 0; i < Math.min(runs, 3); i++) {
+	const samples = {};
+	const add = (name, ms) => (samples[name] ??= []).push(ms);
+	const licenses = (app, dir) => timeCommand([app, 'licenses', '--json', '--tenant', tenantFile, '--state-dir', dir], {times: 1}).ms;
+	// Round by round, each figure beside the one it is held against: a machine shared with others slows them alike.
+	for (let i = 0; i < Math.min(runs, 5); i++) {
 		for (const users of changeSizes) {
 			const list = join(work, `holders-${users}.txt`);
 			writeFileSync(list, holders.slice(0, users).join('\n'));
 			const args = ['unassign', '--tenant', tenantFile, '--product', spb, '--users-file', list, '--json'];
-			(dry[users] ??= []).push(timeCommand([bundle, ...args, '--dry-run', '--state-dir', copyOf()], {times: 1}).ms);
+			add(`dry ${users}`, timeCommand([bundle, ...args, '--dry-run', '--state-dir', copyOf()], {times: 1}).ms);
 			const dir = copyOf();
-			(change[users] ??= []).push(timeCommand([bundle, ...args, '--yes', '--state-dir', dir], {times: 1}).ms);
-			if (users === changeSizes[1]) {
-				after.push(timeCommand([bundle, 'licenses', '--json', '--tenant', tenantFile, '--state-dir', dir], {times: 1}).ms);
-				plain.push(timeCommand([bundle, 'licenses', '--json', '--tenant', tenantFile, '--state-dir', copyOf()], {times: 1}).ms);
-			}
+			add(`change ${users}`, timeCommand([bundle, ...args, '--yes', '--state-dir', dir], {times: 1}).ms);
+			if (users !== changeSizes[1]) continue;
+			add('after', licenses(bundle, dir));
+			add('plain', licenses(bundle, copyOf()));
+			const variantDir = copyForVariant();
+			timeCommand([withoutCopy, ...args, '--yes', '--state-dir', variantDir], {times: 1});
+			add('after, no copy', licenses(withoutCopy, variantDir));
+			add('plain, no copy', licenses(withoutCopy, copyForVariant()));
 		}
 	}
+	const at = name => median(samples[name]);
 	const [small, large] = changeSizes;
-	figure('state', `unassign ${fmt(small)} users, --dry-run`, median(dry[small]), 'ms');
-	figure('state', `unassign ${fmt(small)} users`, median(change[small]), 'ms', {baseline: {name: 'its dry run', value: median(dry[small])}, target: {ratio: 2}});
-	figure('state', `unassign ${fmt(large)} users, --dry-run`, median(dry[large]), 'ms');
-	figure('state', `unassign ${fmt(large)} users`, median(change[large]), 'ms', {baseline: {name: 'its dry run', value: median(dry[large])}, target: {ratio: 2}});
-	figure('state', `unassign ${fmt(large)} users against ${fmt(small)} (linear: ≤ 11×)`, median(change[large]), 'ms', {baseline: {name: `${fmt(small)} users`, value: median(change[small])}, target: {ratio: 11}});
-	figure('state', `licenses --json, the first start after the ${fmt(large)}-user change`, median(after), 'ms', {baseline: {name: 'a plain load', value: median(plain)}, target: {ratio: 1.5}});
+	figure('change', `unassign ${fmt(small)} users, --dry-run`, at(`dry ${small}`), 'ms');
+	figure('change', `unassign ${fmt(small)} users`, at(`change ${small}`), 'ms', {baseline: {name: 'its dry run', value: at(`dry ${small}`)}, target: {ratio: 2}});
+	figure('change', `unassign ${fmt(large)} users, --dry-run`, at(`dry ${large}`), 'ms');
+	figure('change', `unassign ${fmt(large)} users`, at(`change ${large}`), 'ms', {baseline: {name: 'its dry run', value: at(`dry ${large}`)}, target: {ratio: 2}});
+	figure('change', `unassign ${fmt(large)} users against ${fmt(small)} (linear: ≤ 11×)`, at(`change ${large}`), 'ms', {baseline: {name: `${fmt(small)} users`, value: at(`change ${small}`)}, target: {ratio: 11}});
+	figure('change', `licenses --json, the first start after the ${fmt(large)}-user change`, at('after'), 'ms', {baseline: {name: 'a plain load', value: at('plain')}, target: {ratio: 1.5}});
+	figure('change', `the same, keeping no replayed-cache.json`, at('after, no copy'), 'ms', {baseline: {name: 'a plain load', value: at('plain, no copy')}, target: {ratio: 1.5}});
+
+	// A users file of 800,000 names that match nobody (under the 10 MB limit): its peak memory.
+	if (existsSync('/usr/bin/time')) {
+		const lines = quick ? 8_000 : 800_000;
+		const list = join(work, `unknown-${lines}.txt`);
+		writeFileSync(list, Array.from({length: lines}, (_, i) => `u${i.toString(36)}@x.io`).join('\n'));
+		for (const json of [true, false]) {
+			const args = ['unassign', '--tenant', tenantFile, '--product', spb, '--users-file', list, '--dry-run', '--state-dir', copyOf(), ...(json ? ['--json'] : [])];
+			const ran = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bundle, ...args], {encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe']});
+			if (ran.status !== 3) throw new Error(`unassign --users-file exited ${ran.status}: ${ran.stderr}`);
+			figure('change', `unassign --users-file of ${fmt(lines)} unknown names${json ? ', --json' : ''}: peak memory`, Number(ran.stderr.trim().split('\n').pop()) / 1024, 'MB');
+		}
+	}
 }
 
 if (sections.has('graph')) {

@@ -1,15 +1,12 @@
 #!/usr/bin/env node
-// Bundles source/cli.tsx into one file, dist/cli.js, for a fast start (no tsx, no module resolution at
-// run time). The two packages only a live tenant needs, the sign-in library and the network client
-// that honours proxies, are left out of it and loaded from node_modules on first use: parsing them at
-// every start would cost the demo and snapshots about a third of the bundle.
+// Bundles source/cli.tsx into one file, dist/cli.js, as appBundleOptions (bundle-plugins.mjs) says.
 // --if-needed skips the build when dist/cli.js is newer than every input: the sources (the schema
 // validators among them), package.json and the lock file.
 import {build} from 'esbuild';
 import {chmodSync, existsSync, readdirSync, rmSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {bundlePlugins} from './bundle-plugins.mjs';
+import {appBundleOptions} from './bundle-plugins.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outfile = join(root, 'dist', 'cli.js');
@@ -32,24 +29,5 @@ if (process.argv.includes('--if-needed') && upToDate()) process.exit(0);
 
 // Chunks an earlier build may have left beside cli.js are not part of this one.
 rmSync(join(root, 'dist'), {recursive: true, force: true});
-await build({
-	entryPoints: [join(root, 'source', 'cli.tsx')],
-	outfile,
-	// Imported only with --graph, and only by import(): see the top of this file.
-	external: ['undici', '@azure/msal-node'],
-	bundle: true,
-	platform: 'node',
-	format: 'esm',
-	target: 'node20',
-	minify: true,
-	sourcemap: false,
-	legalComments: 'none',
-	logLevel: 'warning',
-	define: {'process.env.NODE_ENV': '"production"'},
-	plugins: bundlePlugins,
-	banner: {
-		// CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
-		js: "#!/usr/bin/env node\nimport {createRequire as __createRequire} from 'node:module';const require=__createRequire(import.meta.url);",
-	},
-});
+await build(appBundleOptions(outfile));
 chmodSync(outfile, 0o755);

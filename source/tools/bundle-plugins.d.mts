@@ -1,3 +1,5 @@
-import type {Plugin} from 'esbuild';
+import type {BuildOptions, Plugin} from 'esbuild';
 
 export declare const bundlePlugins: Plugin[];
+
+export declare const appBundleOptions: (outfile: string) => BuildOptions;

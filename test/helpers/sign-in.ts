@@ -14,6 +14,7 @@ import {demoTenant, tempStateDir} from './tenant.js';
 
 export const clientId = '0b1c2d3e-4f50-4617-8a9b-c0d1e2f3a4b5';
 const recorder = fileURLToPath(new URL('../fixtures/record-connections.cjs', import.meta.url));
+const fastClockModule = fileURLToPath(new URL('../fixtures/fast-clock.cjs', import.meta.url));
 
 const running: Array<{close(): Promise<void>}> = [];
 afterEach(async () => {
@@ -24,6 +25,18 @@ afterEach(async () => {
 export function closeAfterTest<T extends {close(): Promise<void>}>(server: T): T {
 	running.push(server);
 	return server;
+}
+
+/**
+ * A clock loaded into the app under which waits of these lengths (ms) pass at once: `env` to run it
+ * with (after any other NODE_OPTIONS), and every such wait the app asked for since, in order.
+ */
+export function fastClock(lengths: readonly number[], nodeOptions = ''): {env: Record<string, string>; waits: () => number[]} {
+	const file = join(tempStateDir(), 'waits.txt');
+	return {
+		env: {NODE_OPTIONS: `${nodeOptions} --require ${fastClockModule}`.trim(), M365_TEST_FAST_CLOCK: lengths.join(','), M365_TEST_FAST_CLOCK_FILE: file},
+		waits: () => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map(Number) : []),
+	};
 }
 
 /**
@@ -51,24 +64,28 @@ export interface LiveSignIn {
 	run: (...given: string[]) => ReturnType<typeof cli>;
 	/** Every host:port the app has started a connection to, in order, over all its runs so far. */
 	connections: () => string[];
+	/** The waits of the lengths given as `fastClock` that the app asked for (and did not sit through), in order. */
+	waits: () => number[];
 	/** The local servers' host:port. */
 	local: {idp: string; graph: string};
 }
 
 export async function liveSignIn(
-	options: {tenant?: Tenant; script?: DeviceCodeScript; accessTokenSeconds?: number; graphHttps?: boolean; env?: Record<string, string>} = {},
+	options: {tenant?: Tenant; script?: DeviceCodeScript; accessTokenSeconds?: number; graphHttps?: boolean; env?: Record<string, string>; fastClock?: readonly number[]} = {},
 ): Promise<LiveSignIn> {
 	const idp = closeAfterTest(await startIdentityServer({script: options.script, accessTokenSeconds: options.accessTokenSeconds}));
 	const graph = closeAfterTest(await startGraphServer(options.tenant ?? demoTenant(), {issued: idp.issued, https: options.graphHttps}));
 	// A first run on a fresh machine: the state directory is the default one, not there yet.
 	const {env: homeEnv, stateDir, cacheDir} = freshHome();
 	const recording = recordConnections();
+	const clock = fastClock(options.fastClock ?? [], recording.env['NODE_OPTIONS']);
 	const args = (...given: string[]) => [...given, '--graph', '--graph-endpoint', graph.url, '--login-endpoint', idp.url, '--client-id', clientId];
 	const env = {
 		...homeEnv,
 		M365_LICENSES_GRAPH_TOKEN: '',
 		NODE_EXTRA_CA_CERTS: idp.caFile,
 		...recording.env,
+		...clock.env,
 		...options.env,
 	};
 	return {
@@ -80,6 +97,7 @@ export async function liveSignIn(
 		env,
 		run: (...given) => cli(args(...given), env),
 		connections: recording.connections,
+		waits: clock.waits,
 		local: {idp: new URL(idp.url).host, graph: new URL(graph.url).host},
 	};
 }

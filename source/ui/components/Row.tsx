@@ -38,29 +38,72 @@ function sameRow(a: RowProps, b: RowProps): boolean {
 	return true;
 }
 
+/** A run of the row's text in one style. */
+interface Piece {
+	text: string;
+	bold?: boolean;
+	dim?: boolean;
+	inverse?: boolean;
+}
+
+const sameStyle = (a: Piece, b: Piece) => Boolean(a.bold) === Boolean(b.bold) && Boolean(a.dim) === Boolean(b.dim) && Boolean(a.inverse) === Boolean(b.inverse);
+const plain = (piece: Piece) => !piece.bold && !piece.dim && !piece.inverse;
+
 /**
- * A table row as one line of text: columns are cut with … rather than wrapped, and fixed ones never
- * shrink. One text node per row (not a box per column) keeps a 100,000-user list quick to redraw,
- * and a row that draws as before is not drawn again (a move changes two rows of the screen).
+ * The row's text as few runs of one style as draw the same: Ink turns each styled run into escapes
+ * and reads them back at every frame, for every row on screen. Blanks take the style of the run they
+ * follow or lead into, since bold or dim blanks look as plain ones do (inverse ones do not).
  */
-export const Row = memo(function Row({cells, width}: RowProps) {
+export function rowPieces(cells: readonly RowCell[], width: number): Piece[] {
 	const fixed = cells.reduce((sum, cell) => sum + (cell.width ?? 0), 0);
 	const flexible = cells.filter(cell => cell.width === undefined).length;
 	const share = flexible > 0 ? Math.max(0, Math.floor((width - fixed) / flexible)) : 0;
+	const pieces: Piece[] = [];
+	const add = (piece: Piece) => {
+		if (piece.text === '') return;
+		const last = pieces.at(-1);
+		// A blank joins a run that is not inverse, and is not inverse itself.
+		const blank = (p: Piece) => !p.inverse && p.text.trim() === '';
+		if (last && (sameStyle(last, piece) || (blank(piece) && !last.inverse))) last.text += piece.text;
+		else if (last && blank(last) && !piece.inverse) pieces[pieces.length - 1] = {...piece, text: last.text + piece.text};
+		else pieces.push({...piece});
+	};
+	cells.forEach((cell, i) => {
+		const {text, pad, before} = fitted(cell, cell.width ?? share);
+		if (before) add({text: pad});
+		add({text, bold: cell.bold, dim: cell.dim, inverse: cell.inverse});
+		if (!before && i < cells.length - 1) add({text: pad});
+	});
+	return pieces;
+}
+
+/**
+ * A table row as one line of text: columns are cut with … rather than wrapped, and fixed ones never
+ * shrink. One text node per row (not a box per column) keeps a 100,000-user list quick to redraw,
+ * a row of one style is one string, and a row that draws as before is not drawn again (a move
+ * changes two rows of the screen).
+ */
+export const Row = memo(function Row({cells, width}: RowProps) {
+	const pieces = rowPieces(cells, width);
+	const [only] = pieces;
+	if (pieces.length === 1 && only) {
+		return (
+			<Text wrap="truncate-end" bold={only.bold} dimColor={only.dim} inverse={only.inverse}>
+				{only.text}
+			</Text>
+		);
+	}
 	return (
 		<Text wrap="truncate-end">
-			{cells.map((cell, i) => {
-				const {text, pad, before} = fitted(cell, cell.width ?? share);
-				return (
-					<Text key={i}>
-						{before ? pad : null}
-						<Text bold={cell.bold} dimColor={cell.dim} inverse={cell.inverse}>
-							{text}
-						</Text>
-						{before || i === cells.length - 1 ? null : pad}
+			{pieces.map((piece, i) =>
+				plain(piece) ? (
+					piece.text
+				) : (
+					<Text key={i} bold={piece.bold} dimColor={piece.dim} inverse={piece.inverse}>
+						{piece.text}
 					</Text>
-				);
-			})}
+				),
+			)}
 		</Text>
 	);
 }, sameRow);

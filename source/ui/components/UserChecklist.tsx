@@ -50,7 +50,6 @@ export function UserChecklist({checklist, heading, empty, height, width, note}: 
 				state={list.state}
 				height={height}
 				empty={filter.query ? strings.product.noMatch(filter.query) : empty}
-				rowKey={user => user.id}
 				renderRow={(user, selected, index) => {
 					const text = note(user);
 					// The highlighted row shows its note whole (a long group name): the username gives it the room.

@@ -11,11 +11,14 @@ interface Props<T> {
 	empty: string;
 	/** `index`: the row's place in `items`. */
 	renderRow: (item: T, selected: boolean, index: number) => ReactNode;
-	rowKey: (item: T) => string;
 }
 
-/** Renders only the rows that fit, with a scroll position when there are more. */
-export function WindowedList<T>({items, state, height, empty, renderRow, rowKey}: Props<T>) {
+/**
+ * Renders only the rows that fit, with a scroll position when there are more. Rows are kept by their
+ * place on the screen, not by what they show: a page down gives the same rows new text, instead of
+ * taking a screenful down and making another (a row draws only its props: it holds no state).
+ */
+export function WindowedList<T>({items, state, height, empty, renderRow}: Props<T>) {
 	if (items.length === 0) return <Text dimColor>{empty}</Text>;
 	const rows = Math.max(1, height);
 	const visible = items.slice(state.offset, state.offset + rows);
@@ -25,7 +28,7 @@ export function WindowedList<T>({items, state, height, empty, renderRow, rowKey}
 				const index = state.offset + i;
 				const selected = index === state.cursor;
 				return (
-					<Box key={rowKey(item)}>
+					<Box key={i}>
 						<Text bold={selected}>{selected ? '›' : ' '}</Text>
 						{renderRow(item, selected, index)}
 					</Box>

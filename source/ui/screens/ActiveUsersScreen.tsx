@@ -217,7 +217,6 @@ function UsersList(props: ListProps) {
 				state={list.state}
 				height={listHeight}
 				empty={filter.query ? strings.product.noMatch(filter.query) : strings.users.noneShown}
-				rowKey={user => user.id}
 				renderRow={(user, selected, index) => (
 					<Row
 						width={width}

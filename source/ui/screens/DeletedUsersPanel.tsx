@@ -117,7 +117,6 @@ export function DeletedUsersPanel({onClose}: {onClose: () => void}) {
 				state={list.state}
 				height={listHeight}
 				empty={text.none}
-				rowKey={d => d.user.id}
 				renderRow={(d, selected) => (
 					<Row
 						width={width}

@@ -71,7 +71,6 @@ export function GroupRemovalPanel({userId, groupIds, onClose}: {userId: string; 
 					state={list.state}
 					height={Math.max(1, chrome.bodyRows - 2)}
 					empty=""
-					rowKey={id => id}
 					renderRow={(id, selected) => (
 						<Row
 							width={chrome.size.columns - 1}

@@ -81,7 +81,6 @@ export function LicensesScreen({onOpen}: {onOpen: (skuId: string) => void}) {
 				state={list.state}
 				height={listHeight}
 				empty={filter.query ? strings.product.noMatch(filter.query) : strings.licenses.none}
-				rowKey={p => p.skuId}
 				renderRow={(product, selected) => <ProductLine product={product} width={width} numberWidths={widths} selected={selected} />}
 			/>
 			<FilterBar filter={filter} />

@@ -172,7 +172,6 @@ function ManageProducts({choice, userIds, ticked, setTicked, setStep, unsaved}: 
 				state={list.state}
 				height={height}
 				empty={strings.licenses.none}
-				rowKey={p => p.skuId}
 				renderRow={(p, selected) => (
 					<Row
 						width={width}

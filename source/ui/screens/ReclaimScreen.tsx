@@ -268,7 +268,6 @@ function ReclaimList(props: ListProps) {
 							state={window}
 							height={listRows}
 							empty={strings.product.noMatch(filter.query)}
-							rowKey={candidateId}
 							renderRow={(candidate, selected, index) => (
 								<Row
 									width={width}

@@ -34,8 +34,6 @@ type Row =
 	| {kind: 'app'; skuId: string; id: string; name: string}
 	| {kind: 'note'; skuId: string};
 
-const rowKey = (row: Row) => (row.kind === 'product' ? row.product.skuId : row.kind === 'app' ? `${row.skuId}:${row.id}` : `${row.skuId}:note`);
-
 /** A row per product, and under an opened one its note and a row per app. */
 function rowsOf(tenant: Tenant, expanded: ReadonlySet<string>): Row[] {
 	const {products, skusById} = indexTenant(tenant);
@@ -252,7 +250,7 @@ function UserLicenses(props: ListProps) {
 			))}
 			{mailboxDeletedOn ? <Text bold>{strings.user.mailboxWindow(mailboxDeletedOn)}</Text> : null}
 			<Text bold>{strings.user.licensesAndApps}</Text>
-			<WindowedList items={rows} state={list.state} height={height} empty="" rowKey={rowKey} renderRow={renderRow} />
+			<WindowedList items={rows} state={list.state} height={height} empty="" renderRow={renderRow} />
 		</ScreenFrame>
 	);
 }
