@@ -12,10 +12,12 @@ import {checkInstalled, patched, patchedPackages, patchesOf} from './source/tool
  * ink-testing-library imports ink without naming it as a dependency.
  */
 function patchedAndTheirImporters(): string[] {
-	const lock = JSON.parse(readFileSync(new URL('package-lock.json', import.meta.url), 'utf8')) as {packages: Record<string, {dependencies?: object; peerDependencies?: object}>};
+	const lock = JSON.parse(readFileSync(new URL('package-lock.json', import.meta.url), 'utf8')) as {
+		packages: Record<string, {dependencies?: object; peerDependencies?: object}>;
+	};
 	const found = new Set([...patchedPackages, 'ink-testing-library']);
 	const entries = Object.entries(lock.packages).filter(([path]) => path !== '');
-	for (let grew = true; grew; ) {
+	for (let grew = true; grew;) {
 		grew = false;
 		for (const [path, entry] of entries) {
 			const name = path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);

@@ -74,82 +74,9 @@ function argumentError(argv: string[]): string {
 	return strings.cli.unreadable;
 }
 
-async function main(argv: string[]): Promise<number> {
-	// Read once, before anything is said: the language may be one of them.
-	const preferences = await readPreferences(homesOf(resolveStateDir(flagValue(argv, 'state-dir'), process.env)));
-	const language = speak(argv, preferences.language);
-	let parsed;
-	try {
-		parsed = parseArgs({args: argv, options, allowPositionals: true, strict: true, tokens: true});
-	} catch {
-		usageError(argumentError(argv));
-	}
-	const {values, positionals, tokens} = parsed!;
-	if (values.help) {
-		// `unassign --help`: that command's own; otherwise the list of commands.
-		const named = positionals[0];
-		if (named === undefined) process.stdout.write(`${helpText(null, commands, global)}\n`);
-		else if (isCommand(named)) process.stdout.write(`${helpText(named, commands, global)}\n`);
-		else return usageError(strings.cli.unknownCommand(named));
-		return 0;
-	}
-	if (values.version) {
-		process.stdout.write(`${packageJson.version}\n`);
-		return 0;
-	}
-	const [command = '', ...extra] = positionals;
-	if (!isCommand(command)) return usageError(strings.cli.unknownCommand(command));
-	const allowed = commands[command];
-	if (extra.length > 0 && !withArguments.has(command)) return usageError(strings.cli.unexpectedArgument(extra[0]!));
-	for (const token of tokens ?? []) {
-		if (token.kind !== 'option') continue;
-		const name = token.name as Option;
-		if (!global.includes(name) && !allowed.includes(name)) {
-			usageError(strings.cli.notWith(name, command));
-		}
-		if (options[name].type === 'string' && !token.value) usageError(strings.cli.needsValue(name));
-	}
-	if (values['all-tenants'] && values.tenant) usageError(strings.tenants.allWithTenant('--tenant'));
-	// Flags and environment variables first; the preferences fill in what they leave unsaid.
-	const globals = withPreferences({
-		tenant: values.tenant,
-		stateDir: values['state-dir'],
-		reset: values.reset ?? false,
-		actAs: values.as,
-		graph: values.graph ?? false,
-		clientId: values['client-id'],
-		tenantId: values['tenant-id'],
-		cloud: values.cloud,
-		graphEndpoint: values['graph-endpoint'],
-		loginEndpoint: values['login-endpoint'],
-		requestTimeout: values['request-timeout'],
-		maxDuration: values['max-duration'],
-		language,
-		profile: values.profile,
-	}, process.env, preferences);
-
-	if (command === '' || command === 'guide') {
-		// Checked before anything is read or written, so a pipe never half-starts the TUI.
-		if (!process.stdin.isTTY || !process.stdout.isTTY) {
-			process.stderr.write(`${strings.notATerminal}\n`);
-			return 2;
-		}
-		// A terminal that cannot move its cursor gets no escapes it would print as they are.
-		if (process.env['TERM'] === 'dumb') {
-			process.stderr.write(`${strings.dumbTerminal}\n`);
-			return 2;
-		}
-		// Ink draws only a final frame when CI or CONTINUOUS_INTEGRATION is set, which leaves an
-		// interactive app blank. Both ends are terminals here, so someone is at the keys: draw every
-		// frame. (Ink reads these once, when it loads, which is just below.)
-		delete process.env['CI'];
-		delete process.env['CONTINUOUS_INTEGRATION'];
-		// Loaded only now, so subcommands, --help and --version do not pay for Ink and React.
-		tui = await import('./tui.js');
-		return tui.runTui({...globals, guide: command === 'guide'});
-	}
-
-	const io: CommandIO = {
+/** A subcommand's terminal: stdout for data, stderr for messages and progress, Ctrl-C while it changes, y/N. */
+function processIO(): CommandIO {
+	return {
 		out: text => process.stdout.write(text),
 		err: text => process.stderr.write(text),
 		stdinIsTTY: Boolean(process.stdin.isTTY),
@@ -192,6 +119,88 @@ async function main(argv: string[]): Promise<number> {
 			}
 		},
 	};
+}
+
+async function main(argv: string[]): Promise<number> {
+	// Read once, before anything is said: the language may be one of them.
+	const preferences = await readPreferences(homesOf(resolveStateDir(flagValue(argv, 'state-dir'), process.env)));
+	const language = speak(argv, preferences.language);
+	let parsed;
+	try {
+		parsed = parseArgs({args: argv, options, allowPositionals: true, strict: true, tokens: true});
+	} catch {
+		usageError(argumentError(argv));
+	}
+	const {values, positionals, tokens} = parsed!;
+	if (values.help) {
+		// `unassign --help`: that command's own; otherwise the list of commands.
+		const named = positionals[0];
+		if (named === undefined) process.stdout.write(`${helpText(null, commands, global)}\n`);
+		else if (isCommand(named)) process.stdout.write(`${helpText(named, commands, global)}\n`);
+		else return usageError(strings.cli.unknownCommand(named));
+		return 0;
+	}
+	if (values.version) {
+		process.stdout.write(`${packageJson.version}\n`);
+		return 0;
+	}
+	const [command = '', ...extra] = positionals;
+	if (!isCommand(command)) return usageError(strings.cli.unknownCommand(command));
+	const allowed = commands[command];
+	if (extra.length > 0 && !withArguments.has(command)) return usageError(strings.cli.unexpectedArgument(extra[0]!));
+	for (const token of tokens ?? []) {
+		if (token.kind !== 'option') continue;
+		const name = token.name as Option;
+		if (!global.includes(name) && !allowed.includes(name)) {
+			usageError(strings.cli.notWith(name, command));
+		}
+		if (options[name].type === 'string' && !token.value) usageError(strings.cli.needsValue(name));
+	}
+	if (values['all-tenants'] && values.tenant) usageError(strings.tenants.allWithTenant('--tenant'));
+	// Flags and environment variables first; the preferences fill in what they leave unsaid.
+	const globals = withPreferences(
+		{
+			tenant: values.tenant,
+			stateDir: values['state-dir'],
+			reset: values.reset ?? false,
+			actAs: values.as,
+			graph: values.graph ?? false,
+			clientId: values['client-id'],
+			tenantId: values['tenant-id'],
+			cloud: values.cloud,
+			graphEndpoint: values['graph-endpoint'],
+			loginEndpoint: values['login-endpoint'],
+			requestTimeout: values['request-timeout'],
+			maxDuration: values['max-duration'],
+			language,
+			profile: values.profile,
+		},
+		process.env,
+		preferences,
+	);
+
+	if (command === '' || command === 'guide') {
+		// Checked before anything is read or written, so a pipe never half-starts the TUI.
+		if (!process.stdin.isTTY || !process.stdout.isTTY) {
+			process.stderr.write(`${strings.notATerminal}\n`);
+			return 2;
+		}
+		// A terminal that cannot move its cursor gets no escapes it would print as they are.
+		if (process.env['TERM'] === 'dumb') {
+			process.stderr.write(`${strings.dumbTerminal}\n`);
+			return 2;
+		}
+		// Ink draws only a final frame when CI or CONTINUOUS_INTEGRATION is set, which leaves an
+		// interactive app blank. Both ends are terminals here, so someone is at the keys: draw every
+		// frame. (Ink reads these once, when it loads, which is just below.)
+		delete process.env['CI'];
+		delete process.env['CONTINUOUS_INTEGRATION'];
+		// Loaded only now, so subcommands, --help and --version do not pay for Ink and React.
+		tui = await import('./tui.js');
+		return tui.runTui({...globals, guide: command === 'guide'});
+	}
+
+	const io = processIO();
 	const {runCommand} = await import('./commands/run.js');
 	return runCommand(command, values, globals, packageJson.version, io, extra);
 }

@@ -59,7 +59,14 @@ export function resolveProfile(options: GlobalOptions): GlobalOptions {
 	if (!chosen) return {...options, chosen: null};
 	const {profile} = chosen;
 	if (profile.source === 'snapshot') return {...options, chosen, tenant: profile.file};
-	return {...options, chosen, graph: true, tenantId: profile.tenantId, cloud: profile.cloud, clientId: options.clientId ?? profile.clientId ?? options.preferredClientId};
+	return {
+		...options,
+		chosen,
+		graph: true,
+		tenantId: profile.tenantId,
+		cloud: profile.cloud,
+		clientId: options.clientId ?? profile.clientId ?? options.preferredClientId,
+	};
 }
 
 export interface Opened {
@@ -155,7 +162,7 @@ function endpoint(flag: string, given: string): string {
 		throw usage(strings.cli.endpointCredentials(flag, url.href));
 	}
 	if (url?.protocol === 'http:' && !loopback(url.hostname)) throw usage(strings.cli.plainHttpEndpoint(flag, given));
-	if (!url || url.protocol !== 'https:' && url.protocol !== 'http:') throw usage(strings.cli.badEndpoint(flag, given));
+	if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw usage(strings.cli.badEndpoint(flag, given));
 	return given.replace(/\/+$/, '');
 }
 
@@ -247,12 +254,10 @@ export function prepare(
 		});
 	} else {
 		backend = options.tenant
-			? new LocalTenant(
-					options.tenant,
-					'snapshot',
-					new ValidatedSnapshots(cached(cacheFiles.validated)),
-					{snapshot: new SnapshotCache(cached(cacheFiles.snapshot)), replayed: new SnapshotCache(cached(cacheFiles.replayed))},
-				)
+			? new LocalTenant(options.tenant, 'snapshot', new ValidatedSnapshots(cached(cacheFiles.validated)), {
+					snapshot: new SnapshotCache(cached(cacheFiles.snapshot)),
+					replayed: new SnapshotCache(cached(cacheFiles.replayed)),
+				})
 			: new LocalTenant(demoTenantPath, 'demo');
 	}
 	return {stateDirFlag, stateDir, homes, moved, backend, signedIn, chosen: options.chosen ?? null};

@@ -42,7 +42,13 @@ export function optionsFor(globals: GlobalOptions, name: string, profile: Tenant
 		preferredClientId: globals.preferredClientId,
 		profile: name,
 		...(live
-			? {clientId: globals.clientId, graphEndpoint: globals.graphEndpoint, loginEndpoint: globals.loginEndpoint, requestTimeout: globals.requestTimeout, maxDuration: globals.maxDuration}
+			? {
+					clientId: globals.clientId,
+					graphEndpoint: globals.graphEndpoint,
+					loginEndpoint: globals.loginEndpoint,
+					requestTimeout: globals.requestTimeout,
+					maxDuration: globals.maxDuration,
+				}
 			: {}),
 	};
 }
@@ -102,4 +108,3 @@ export async function readTenants<T>(
 		}
 	});
 }
-

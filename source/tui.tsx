@@ -106,8 +106,13 @@ async function pickTenant(globals: GlobalOptions, keys: KeyFeed, signals: Return
 	const board = tenantBoard(names.map(name => ({name, displayName: globals.profiles![name]!.displayName ?? null, figures: null, error: null})));
 	const now = new Date();
 	// Read behind the screen: a tenant chosen before all are read opens at once.
-	void readTenants({...globals, profile: undefined, reset: false, actAs: undefined, tenantId: undefined}, process.env, () => {}, tenant => tenantFigures(tenant, now), undefined, read =>
-		board.set(read.name, {figures: read.result, error: read.error}),
+	void readTenants(
+		{...globals, profile: undefined, reset: false, actAs: undefined, tenantId: undefined},
+		process.env,
+		() => {},
+		tenant => tenantFigures(tenant, now),
+		undefined,
+		read => board.set(read.name, {figures: read.result, error: read.error}),
 	).then(undefined, error => board.set(names[0]!, {error: (error as Error).message}));
 	enter();
 	if (process.stdin.isTTY) process.stdin.setRawMode(true);

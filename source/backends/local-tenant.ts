@@ -98,7 +98,13 @@ export class LocalTenant implements TenantBackend {
 			for (const skuId of item.add) {
 				const left = available.get(skuId) ?? 0;
 				if (!user?.usageLocation) {
-					outcomes.push({...base, skuId, outcome: 'failed', reason: 'error', message: 'License assignment cannot be done for user with invalid usage location.'});
+					outcomes.push({
+						...base,
+						skuId,
+						outcome: 'failed',
+						reason: 'error',
+						message: 'License assignment cannot be done for user with invalid usage location.',
+					});
 				} else if (left <= 0) {
 					outcomes.push({...base, skuId, outcome: 'failed', reason: 'error', message: 'No licenses of this product are available.'});
 				} else {
@@ -109,7 +115,15 @@ export class LocalTenant implements TenantBackend {
 			for (const skuId of item.update ?? []) {
 				const held = user ? assignmentSources(user, skuId).direct : false;
 				const outcome = held ? ('updated' as const) : ('skipped' as const);
-				outcomes.push({...base, requested: 'update', skuId, outcome, reason: held ? null : 'not-assigned', message: null, disabledPlans: plannedDisabled(item, skuId)});
+				outcomes.push({
+					...base,
+					requested: 'update',
+					skuId,
+					outcome,
+					reason: held ? null : 'not-assigned',
+					message: null,
+					disabledPlans: plannedDisabled(item, skuId),
+				});
 			}
 			for (const skuId of item.remove) {
 				const held = user?.assignedLicenses.some(l => l.skuId === skuId) ?? false;

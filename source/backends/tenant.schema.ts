@@ -92,7 +92,8 @@ const DirectoryRole = Type.Object({roleTemplateId: guid(), displayName: Type.Str
 const LocalExtras = Type.Object({
 	mailboxHolds: Type.Optional(
 		recordOf(oneOf(['litigation-hold', 'retention-policy', 'retention-label']), {
-			description: 'user id → the hold on their mailbox. Present (even empty: no one on hold) when the snapshot knows holds; absent, the app says holds are not visible, as for a live tenant.',
+			description:
+				'user id → the hold on their mailbox. Present (even empty: no one on hold) when the snapshot knows holds; absent, the app says holds are not visible, as for a live tenant.',
 		}),
 	),
 	lastSignIn: Type.Optional(recordOf(dateTime(), {description: 'user id → ISO time of their last sign-in: read when the user has no signInActivity.'})),

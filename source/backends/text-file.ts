@@ -34,7 +34,7 @@ function sniff(head: Buffer): string | null {
 
 /** The line of the first byte that is not UTF-8, for the message (decoding itself decides). */
 function lineOfInvalidUtf8(bytes: Buffer): number | null {
-	for (let i = 0; i < bytes.length; ) {
+	for (let i = 0; i < bytes.length;) {
 		const byte = bytes[i]!;
 		const follow = byte < 0x80 ? 0 : byte >= 0xc2 && byte <= 0xdf ? 1 : byte >= 0xe0 && byte <= 0xef ? 2 : byte >= 0xf0 && byte <= 0xf4 ? 3 : -1;
 		let valid = follow >= 0;

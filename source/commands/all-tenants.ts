@@ -16,7 +16,8 @@ import type {SectionId} from '../domain/reclaim.js';
 import type {Output} from './output.schema.js';
 
 /** Every tenant added, read as --profile NAME would open it, with a line on stderr as each is read. */
-const readAllTenants = <T>(globals: GlobalOptions, io: CommandIO, read: (tenant: Tenant) => T) => readTenants(globals, io.env, line => io.err(`m365-licenses: ${line}\n`), read);
+const readAllTenants = <T>(globals: GlobalOptions, io: CommandIO, read: (tenant: Tenant) => T) =>
+	readTenants(globals, io.env, line => io.err(`m365-licenses: ${line}\n`), read);
 
 /** Done when every tenant was read; partial when some were not; an error when none was. */
 function exitOf(reads: ReadonlyArray<{error: string | null}>, io: CommandIO): number {
@@ -30,15 +31,36 @@ export function licensesAllJson(reads: ReadonlyArray<TenantRead<Output['licenses
 	const products = new Map<string, Output['licenses-all']['totals']['products'][number]>();
 	for (const {result} of reads) {
 		for (const p of result?.products ?? []) {
-			const sum = products.get(p.skuId) ?? {skuId: p.skuId, skuPartNumber: p.skuPartNumber, productName: p.productName, tenants: 0, assigned: 0, available: 0, total: 0};
-			products.set(p.skuId, {...sum, tenants: sum.tenants + 1, assigned: sum.assigned + p.assigned, available: sum.available + p.available, total: sum.total + p.total});
+			const sum = products.get(p.skuId) ?? {
+				skuId: p.skuId,
+				skuPartNumber: p.skuPartNumber,
+				productName: p.productName,
+				tenants: 0,
+				assigned: 0,
+				available: 0,
+				total: 0,
+			};
+			products.set(p.skuId, {
+				...sum,
+				tenants: sum.tenants + 1,
+				assigned: sum.assigned + p.assigned,
+				available: sum.available + p.available,
+				total: sum.total + p.total,
+			});
 		}
 	}
 	const all = [...products.values()];
 	const add = (key: 'assigned' | 'available' | 'total') => all.reduce((sum, p) => sum + p[key], 0);
 	return {
 		tenants: reads.map(r => ({name: r.name, tenantId: r.tenantId, error: r.error, ...(r.result ?? {})})),
-		totals: {tenants: reads.length, failed: reads.filter(r => r.error !== null).length, assigned: add('assigned'), available: add('available'), total: add('total'), products: all},
+		totals: {
+			tenants: reads.length,
+			failed: reads.filter(r => r.error !== null).length,
+			assigned: add('assigned'),
+			available: add('available'),
+			total: add('total'),
+			products: all,
+		},
 	};
 }
 
@@ -48,7 +70,9 @@ export async function licensesAll(globals: GlobalOptions, json: boolean, io: Com
 	else {
 		const n = strings.number;
 		const rows = data.tenants.flatMap(t =>
-			t.error !== null ? [[t.name, strings.tenants.notRead(t.error), '', '', '']] : (t.products ?? []).map(p => [t.name, p.productName, n(p.assigned), n(p.available), n(p.total)]),
+			t.error !== null
+				? [[t.name, strings.tenants.notRead(t.error), '', '', '']]
+				: (t.products ?? []).map(p => [t.name, p.productName, n(p.assigned), n(p.available), n(p.total)]),
 		);
 		const {totals} = data;
 		rows.push([strings.tenants.totalRow, '', n(totals.assigned), n(totals.available), n(totals.total)]);
@@ -72,14 +96,21 @@ export function reclaimAllJson(reads: ReadonlyArray<TenantRead<Output['reclaim']
 	};
 }
 
-export async function reclaimAll(globals: GlobalOptions, options: {sections: readonly SectionId[]; inactiveDays: number; json: boolean}, io: CommandIO): Promise<number> {
+export async function reclaimAll(
+	globals: GlobalOptions,
+	options: {sections: readonly SectionId[]; inactiveDays: number; json: boolean},
+	io: CommandIO,
+): Promise<number> {
 	const now = new Date();
 	if (options.json) {
 		const data = reclaimAllJson(await readAllTenants(globals, io, tenant => reclaimJson(tenant, options, now)), options.sections);
 		io.out(`${JSON.stringify(data, null, 2)}\n`);
 		return exitOf(data.tenants, io);
 	}
-	const reads = await readAllTenants(globals, io, tenant => ({text: reclaimText(tenant, options, now, outputWidth(io)), json: reclaimJson(tenant, options, now)}));
+	const reads = await readAllTenants(globals, io, tenant => ({
+		text: reclaimText(tenant, options, now, outputWidth(io)),
+		json: reclaimJson(tenant, options, now),
+	}));
 	const width = outputWidth(io);
 	const parts = reads.map(r =>
 		r.result
@@ -127,7 +158,10 @@ export function auditAll(globals: GlobalOptions, json: boolean, io: CommandIO): 
 		const width = outputWidth(io);
 		const text = entries.map(e =>
 			[
-				paragraph(`${strings.tenants.auditTenant(e.tenant)} ${strings.cli.auditLine(e.time.replace('T', ' ').replace(/\.\d+Z$|Z$/, ''), strings.cli.actionWord(e.action), strings.cli.outcomeWord(e.outcome), e.userPrincipalName)}`, width),
+				paragraph(
+					`${strings.tenants.auditTenant(e.tenant)} ${strings.cli.auditLine(e.time.replace('T', ' ').replace(/\.\d+Z$|Z$/, ''), strings.cli.actionWord(e.action), strings.cli.outcomeWord(e.outcome), e.userPrincipalName)}`,
+					width,
+				),
 				paragraph(strings.cli.auditDetail(e.skuPartNumber, e.actor, e.reason), width, '    '),
 			].join('\n'),
 		);

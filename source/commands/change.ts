@@ -51,7 +51,14 @@ export async function confirmed(
 export function refusedRole(tenant: Tenant, admin: string, what: 'unassign' | 'removeFromGroup', io: CommandIO): boolean {
 	const permission = adminPermission(tenant, admin);
 	if (permission.allowed) return false;
-	io.err(`m365-licenses: ${strings.cli.mayNot(admin, permission.roles, what, licenseRoles.map(r => r.name))}\n`);
+	io.err(
+		`m365-licenses: ${strings.cli.mayNot(
+			admin,
+			permission.roles,
+			what,
+			licenseRoles.map(r => r.name),
+		)}\n`,
+	);
 	return true;
 }
 
@@ -70,7 +77,14 @@ export function summaryOf(results: ReadonlyArray<{outcome: ChangeOutcome}>) {
 export function tally(outcomes: Iterable<ChangeOutcome>) {
 	const counts: Record<ChangeOutcome, number> = {removed: 0, 'would-remove': 0, skipped: 0, failed: 0, 'not-sent': 0, unknown: 0};
 	for (const outcome of outcomes) counts[outcome]++;
-	return {removed: counts.removed, wouldRemove: counts['would-remove'], skipped: counts.skipped, failed: counts.failed, notSent: counts['not-sent'], unknown: counts.unknown};
+	return {
+		removed: counts.removed,
+		wouldRemove: counts['would-remove'],
+		skipped: counts.skipped,
+		failed: counts.failed,
+		notSent: counts['not-sent'],
+		unknown: counts.unknown,
+	};
 }
 
 export type ChangeSummary = ReturnType<typeof summaryOf>;
@@ -78,4 +92,3 @@ export type ChangeSummary = ReturnType<typeof summaryOf>;
 /** 3 when anyone was not done (skipped, failed, not sent, or unknown), else 0. */
 export const changeExit = (summary: Pick<ChangeSummary, 'skipped' | 'failed' | 'notSent' | 'unknown'>) =>
 	summary.skipped + summary.failed + summary.notSent + summary.unknown > 0 ? exitCodes.partial : exitCodes.done;
-

@@ -72,7 +72,11 @@ export async function discover(values: {yes?: boolean; json?: boolean}, globals:
 			continue;
 		}
 		const name = suggestName(displayName, n => findProfile(profiles, n) !== null);
-		const add = values.yes || (io.stdinIsTTY && !values.json && strings.tenants.yesWords.includes((await io.ask(strings.tenants.offer(displayName, tenantId, name))).trim().toLowerCase()));
+		const add =
+			values.yes ||
+			(io.stdinIsTTY &&
+				!values.json &&
+				strings.tenants.yesWords.includes((await io.ask(strings.tenants.offer(displayName, tenantId, name))).trim().toLowerCase()));
 		if (add) {
 			const profile = {
 				source: 'graph' as const,
@@ -93,7 +97,8 @@ export async function discover(values: {yes?: boolean; json?: boolean}, globals:
 			const tokens = signIn(customer.tenantId, partnerTenantId, interactive);
 			const graph = new GraphHttp({base: endpoints.graph, token: tokens.token, timeoutMs});
 			const [organization] = await graph.getAll<{id: string}>('/organization');
-			if (organization?.id.toLowerCase() !== customer.tenantId) throw new UserError(strings.tenants.answeredAsOther(customer.tenantId, organization?.id ?? '-'));
+			if (organization?.id.toLowerCase() !== customer.tenantId)
+				throw new UserError(strings.tenants.answeredAsOther(customer.tenantId, organization?.id ?? '-'));
 			await graph.getAll('/subscribedSkus');
 			return null;
 		} catch (error) {
@@ -116,7 +121,14 @@ function report(data: Output['tenants-discover'], json: boolean, io: CommandIO):
 	if (json) io.out(`${JSON.stringify(data, null, 2)}\n`);
 	else if (data.customers.length === 0) io.out(`${strings.tenants.noCustomers}\n`);
 	else {
-		const state = (c: Found) => (c.error ? strings.tenants.notRead(c.error) : c.alreadyAs ? strings.tenants.alreadyAs(c.alreadyAs) : c.added ? strings.tenants.addedState : strings.tenants.notAddedState);
+		const state = (c: Found) =>
+			c.error
+				? strings.tenants.notRead(c.error)
+				: c.alreadyAs
+					? strings.tenants.alreadyAs(c.alreadyAs)
+					: c.added
+						? strings.tenants.addedState
+						: strings.tenants.notAddedState;
 		const rows = data.customers.map(c => [c.name, c.displayName, c.tenantId, state(c)]);
 		io.out(`${table([strings.tenants.discoverHeader, ...rows], {width: outputWidth(io), wrap: [3, 1]})}\n`);
 	}

@@ -29,4 +29,3 @@ export async function keepProfile(globals: GlobalOptions, io: CommandIO, name: s
 		return {...current, [name]: profile};
 	});
 }
-

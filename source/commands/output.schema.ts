@@ -6,7 +6,8 @@ import {type Static, type TProperties, Type} from '@sinclair/typebox';
 import {oneOf, orNull, ref} from '../json-schema.js';
 
 /** An object with these properties and no others. */
-const closed = <T extends TProperties>(properties: T, options: {description?: string} = {}) => Type.Object(properties, {additionalProperties: false, ...options});
+const closed = <T extends TProperties>(properties: T, options: {description?: string} = {}) =>
+	Type.Object(properties, {additionalProperties: false, ...options});
 const text = (description?: string) => Type.String(description === undefined ? {} : {description});
 const integer = (options: {minimum?: number; description?: string} = {}) => Type.Integer(options);
 const flag = (description?: string) => Type.Boolean(description === undefined ? {} : {description});
@@ -15,7 +16,7 @@ const Level = oneOf(
 	['none', 'kiosk', 'undocumented-size', '50gb', '100gb', 'not-documented', 'auto-expanding', 'basic', '2gb', 'full', 'web-read', 'web', 'desktop', 'teams'],
 	{
 		description:
-			'a level of a kind, lowest first. mailbox: none, kiosk (2 GB, Exchange Online Kiosk), undocumented-size (a full mailbox whose size Microsoft does not document), 50gb (Exchange Online Plan 1), 100gb (Plan 2). archive: none, not-documented (whether there is one is not documented), undocumented-size, 50gb (Plan 1\'s own), auto-expanding (up to 1.5 TB: Plan 2, or Exchange Online Archiving beside a mailbox plan). onedrive: none, basic (OneDrive for Business (Basic), with add-ons such as Visio), 2gb (read-only while over it), full. office-apps: none, web-read, web, desktop. teams: none, teams. Later versions may add levels: a script must ignore levels it does not know.',
+			"a level of a kind, lowest first. mailbox: none, kiosk (2 GB, Exchange Online Kiosk), undocumented-size (a full mailbox whose size Microsoft does not document), 50gb (Exchange Online Plan 1), 100gb (Plan 2). archive: none, not-documented (whether there is one is not documented), undocumented-size, 50gb (Plan 1's own), auto-expanding (up to 1.5 TB: Plan 2, or Exchange Online Archiving beside a mailbox plan). onedrive: none, basic (OneDrive for Business (Basic), with add-ons such as Visio), 2gb (read-only while over it), full. office-apps: none, web-read, web, desktop. teams: none, teams. Later versions may add levels: a script must ignore levels it does not know.",
 	},
 );
 const level = (description: string) => ref(Level, '#/definitions/level', {description});
@@ -107,7 +108,8 @@ const Consequence = closed(
 export type Consequence = Static<typeof Consequence>;
 
 const Consequences = Type.Array(Consequence, {
-	description: 'what the user loses or keeps less of; [{kind: none}] when they keep everything. Kinds may be added: a script must ignore kinds it does not know.',
+	description:
+		'what the user loses or keeps less of; [{kind: none}] when they keep everything. Kinds may be added: a script must ignore kinds it does not know.',
 });
 const consequences = () => ref(Consequences, '#/definitions/unassign/properties/results/items/properties/consequences');
 const AlsoRemoves = Type.Array(Product, {
@@ -126,7 +128,8 @@ const Unassign = closed({
 			outcome: Outcome,
 			reason: UnassignReason,
 			message: orNull('string', {
-				description: "the add-ons removed with the product and the groups that keep the user licensed, in words; for a user skipped, why, in words (the groups named); for a failure, Graph's message",
+				description:
+					"the add-ons removed with the product and the groups that keep the user licensed, in words; for a user skipped, why, in words (the groups named); for a failure, Graph's message",
 			}),
 			consequences: Consequences,
 			alsoRemoves: AlsoRemoves,
@@ -256,35 +259,34 @@ const ReclaimApply = closed(
 );
 
 const AuditEntry = {
-			time: text(),
-			actor: text(),
-			tenantId: text(),
-			action: oneOf(['unassign', 'assign', 'change-apps', 'delete-user', 'restore-user', 'reset', 'remove-from-group'], {
-				description: 'reset: a saved change discarded by --reset; reason says what it had done (assigned, removed, deleted, restored, left-group)',
-			}),
-			userPrincipalName: text(),
-			skuId: orNull('string'),
-			skuPartNumber: orNull('string'),
-			outcome: text(),
-			reason: orNull('string'),
-			changeId: Type.Optional(text('the change the entry belongs to (absent in entries written before it was recorded)')),
-			groupId: Type.Optional(text('remove-from-group: the group the user was removed from')),
-			disabledPlans: Type.Optional(
-				Type.Array(Type.String(), {description: 'for change-apps, and an assign with apps turned off: the service plans (apps) turned off'}),
-			),
-			dependency: Type.Optional(
-				closed(
-					{servicePlan: text(), dependsOn: Type.Array(Type.String())},
-					{
-						description:
-							"refused by Graph because a dependent service plan would be left without its base: the plan and the plans it needs, as Graph named them (a dependency the app's table did not foresee)",
-					},
-				),
-			),
+	time: text(),
+	actor: text(),
+	tenantId: text(),
+	action: oneOf(['unassign', 'assign', 'change-apps', 'delete-user', 'restore-user', 'reset', 'remove-from-group'], {
+		description: 'reset: a saved change discarded by --reset; reason says what it had done (assigned, removed, deleted, restored, left-group)',
+	}),
+	userPrincipalName: text(),
+	skuId: orNull('string'),
+	skuPartNumber: orNull('string'),
+	outcome: text(),
+	reason: orNull('string'),
+	changeId: Type.Optional(text('the change the entry belongs to (absent in entries written before it was recorded)')),
+	groupId: Type.Optional(text('remove-from-group: the group the user was removed from')),
+	disabledPlans: Type.Optional(
+		Type.Array(Type.String(), {description: 'for change-apps, and an assign with apps turned off: the service plans (apps) turned off'}),
+	),
+	dependency: Type.Optional(
+		closed(
+			{servicePlan: text(), dependsOn: Type.Array(Type.String())},
+			{
+				description:
+					"refused by Graph because a dependent service plan would be left without its base: the plan and the plans it needs, as Graph named them (a dependency the app's table did not foresee)",
+			},
+		),
+	),
 };
 
 const Audit = closed({entries: Type.Array(closed(AuditEntry))});
-
 
 const nullableString = () => orNull('string');
 const Doctor = Type.Object({
@@ -361,7 +363,10 @@ const TenantsDiscover = closed(
 				displayName: text(),
 				added: flag('added by this run'),
 				alreadyAs: orNull('string', {description: 'added before, under this name'}),
-				error: orNull('string', {description: "why it could not be read with its own token (a GDAP relationship without a role that reads licenses: Graph's 403); null when it could, or was not added"}),
+				error: orNull('string', {
+					description:
+						"why it could not be read with its own token (a GDAP relationship without a role that reads licenses: Graph's 403); null when it could, or was not added",
+				}),
 			}),
 		),
 	},
@@ -394,7 +399,15 @@ const LicensesAll = closed(
 			available: integer({minimum: 0}),
 			total: integer({minimum: 0}),
 			products: Type.Array(
-				closed({skuId: text(), skuPartNumber: text(), productName: text(), tenants: integer({minimum: 1}), assigned: integer({minimum: 0}), available: integer({minimum: 0}), total: integer({minimum: 0})}),
+				closed({
+					skuId: text(),
+					skuPartNumber: text(),
+					productName: text(),
+					tenants: integer({minimum: 1}),
+					assigned: integer({minimum: 0}),
+					available: integer({minimum: 0}),
+					total: integer({minimum: 0}),
+				}),
 				{description: 'each product over the tenants that have it'},
 			),
 		}),
@@ -414,7 +427,9 @@ const ReclaimAll = closed(
 		),
 		totals: closed({
 			...counts,
-			sections: Type.Array(closed({id: Section, users: integer({minimum: 0}), licenses: integer({minimum: 0, description: 'licenses offered, over every tenant read'})})),
+			sections: Type.Array(
+				closed({id: Section, users: integer({minimum: 0}), licenses: integer({minimum: 0, description: 'licenses offered, over every tenant read'})}),
+			),
 		}),
 	},
 	{description: 'reclaim --all-tenants --json: each tenant as reclaim --json gives it, with what each section would free over all of them.'},
@@ -425,7 +440,7 @@ const AuditAll = closed(
 		tenants: Type.Array(closed(OfTenant)),
 		entries: Type.Array(closed({...AuditEntry, tenant: text('the tenant as added (tenants add)')}), {description: "every tenant's entries, oldest first"}),
 	},
-	{description: 'audit --all-tenants --json: the tenants\' audit logs merged by time, each entry naming its tenant.'},
+	{description: "audit --all-tenants --json: the tenants' audit logs merged by time, each entry naming its tenant."},
 );
 
 const definitions = {

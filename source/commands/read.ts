@@ -117,8 +117,24 @@ export function audit({store, stateFile}: Opened, json: boolean, io: CommandIO):
 	const text = entries.map(e => {
 		const product = e.skuId ? productNameOf(tenant, e.skuId) : null;
 		return [
-			paragraph(strings.cli.auditLine(e.time.replace('T', ' ').replace(/\.\d+Z$|Z$/, ''), strings.cli.actionWord(e.action), strings.cli.outcomeWord(e.outcome), e.userPrincipalName), width),
-			paragraph(strings.cli.auditDetail(product, e.actor, e.reason && Object.hasOwn(strings.outcome.reason, e.reason) ? strings.outcome.reason[e.reason as OutcomeReason] : e.reason), width, '    '),
+			paragraph(
+				strings.cli.auditLine(
+					e.time.replace('T', ' ').replace(/\.\d+Z$|Z$/, ''),
+					strings.cli.actionWord(e.action),
+					strings.cli.outcomeWord(e.outcome),
+					e.userPrincipalName,
+				),
+				width,
+			),
+			paragraph(
+				strings.cli.auditDetail(
+					product,
+					e.actor,
+					e.reason && Object.hasOwn(strings.outcome.reason, e.reason) ? strings.outcome.reason[e.reason as OutcomeReason] : e.reason,
+				),
+				width,
+				'    ',
+			),
 		].join('\n');
 	});
 	io.out(`${text.length > 0 ? text.join('\n') : strings.cli.noAudit}\n`);
@@ -228,11 +244,18 @@ export async function doctor(globals: GlobalOptions, version: string, json: bool
 		[words.tenant, data.tenant ? `${data.tenant.displayName} (${data.tenant.id})` : '-'],
 		[words.tenantSource, data.tenant?.source ?? '-'],
 		[words.signedInAs, data.signedInAs ?? '-'],
-		...(data.backend === 'graph' ? [[words.signIn, data.signIn ? words.signInAs(data.signIn.account ?? '?', data.signIn.tenantId ?? '?') : words.notSignedIn]] : []),
+		...(data.backend === 'graph'
+			? [[words.signIn, data.signIn ? words.signInAs(data.signIn.account ?? '?', data.signIn.tenantId ?? '?') : words.notSignedIn]]
+			: []),
 		[words.cloud, data.cloud ?? words.localTenant],
 		[words.graphEndpoint, data.endpoints.graph ?? '-'],
 		[words.loginEndpoint, data.endpoints.login ?? '-'],
-		...(data.endpoints.graph ? [[words.proxyGraph, data.proxy.graph ?? words.direct], [words.proxyLogin, data.proxy.login ?? words.direct]] : []),
+		...(data.endpoints.graph
+			? [
+					[words.proxyGraph, data.proxy.graph ?? words.direct],
+					[words.proxyLogin, data.proxy.login ?? words.direct],
+				]
+			: []),
 		...(data.proxy.noProxy ? [['NO_PROXY', data.proxy.noProxy]] : []),
 		[words.stdin, data.stdinIsTTY ? words.yes : words.no],
 		[words.stdout, data.stdoutIsTTY ? words.yes : words.no],

@@ -3,7 +3,15 @@
 import {consequencesOf, type UserConsequences} from '../domain/consequences.js';
 import type {Tenant} from '../domain/model.js';
 import type {OutcomeReason, PlanItem, UserOutcome} from '../domain/plan.js';
-import {candidateConsequences, findReclaim, reclaimPlan, type Candidate, type ReclaimSection, type SectionId, type SignInUnavailable} from '../domain/reclaim.js';
+import {
+	candidateConsequences,
+	findReclaim,
+	reclaimPlan,
+	type Candidate,
+	type ReclaimSection,
+	type SectionId,
+	type SignInUnavailable,
+} from '../domain/reclaim.js';
 import {indexTenant, namesOf, type Names} from '../domain/selectors.js';
 import {consequencePhrases, failureWords, inEnglish, listWords, mailboxAdvice, notOfferedWords, reclaimReason, strings} from '../text/index.js';
 import {exitCodes, outputWidth, paragraph, tableRows, type CommandIO} from './io.js';
@@ -22,7 +30,8 @@ export interface ReclaimOptions {
 
 const sectionTitle = (id: SectionId, days: number) => (id === 'inactive' ? strings.reclaim.section.inactive(days) : strings.reclaim.section[id]);
 
-const unavailableText = (why: SignInUnavailable) => (why.source === 'graph' ? strings.reclaim.unavailable.graph(why.message) : strings.reclaim.unavailable.snapshot);
+const unavailableText = (why: SignInUnavailable) =>
+	why.source === 'graph' ? strings.reclaim.unavailable.graph(why.message) : strings.reclaim.unavailable.snapshot;
 
 function productRef(tenant: Tenant, names: Names, skuId: string) {
 	return {skuId, skuPartNumber: indexTenant(tenant).skusById.get(skuId)?.skuPartNumber ?? skuId, productName: names.product(skuId)};
@@ -92,7 +101,8 @@ function sectionText(tenant: Tenant, section: ReclaimSection, days: number, now:
 	const freed = [...section.freed].map(([skuId, n]) => strings.reclaim.freed(n, names.product(skuId)));
 	const heading = paragraph(`${sectionTitle(section.id, days)}: ${strings.reclaim.summary(section.offered, section.users, freed)}`, width);
 	if (section.unavailable) return `${heading}\n${paragraph(unavailableText(section.unavailable), width, '  ')}`;
-	if (section.candidates.length === 0) return `${heading}\n${paragraph(section.id === 'inactive' ? strings.reclaim.empty.inactive(days) : strings.reclaim.empty[section.id], width, '  ')}`;
+	if (section.candidates.length === 0)
+		return `${heading}\n${paragraph(section.id === 'inactive' ? strings.reclaim.empty.inactive(days) : strings.reclaim.empty[section.id], width, '  ')}`;
 	const rows = section.candidates.map(candidate => [
 		candidate.user.userPrincipalName,
 		candidate.licenses.map(l => names.product(l.skuId) + (l.notOffered ? ` (${notOfferedWords(l, candidate, names)})` : '')).join(', '),
@@ -184,7 +194,10 @@ export async function reclaim({store, chosen}: Opened, options: ReclaimOptions, 
 		io.err(`m365-licenses: ${strings.cli.inactiveUnavailable(unavailableText(unavailable.unavailable))}\n`);
 		return exitCodes.error;
 	}
-	const plan = reclaimPlan(tenant, sections.flatMap(s => s.candidates));
+	const plan = reclaimPlan(
+		tenant,
+		sections.flatMap(s => s.candidates),
+	);
 	const changing = plan.items.filter(item => item.remove.length > 0);
 	const licenses = changing.reduce((sum, item) => sum + item.remove.length, 0);
 	const names = namesOf(tenant);
@@ -214,7 +227,10 @@ export async function reclaim({store, chosen}: Opened, options: ReclaimOptions, 
 		io.out(`${JSON.stringify(data, null, 2)}\n`);
 	} else {
 		const width = outputWidth(io);
-		const lines = tableRows(results.map(r => [r.userPrincipalName, strings.cli.outcomeWord(r.outcome), r.reason ? strings.outcome.reason[r.reason as OutcomeReason] : '']), {width, wrap: [2, 0]});
+		const lines = tableRows(
+			results.map(r => [r.userPrincipalName, strings.cli.outcomeWord(r.outcome), r.reason ? strings.outcome.reason[r.reason as OutcomeReason] : '']),
+			{width, wrap: [2, 0]},
+		);
 		const body = results.flatMap((r, i) => {
 			const details = [...(r.message ? [r.message] : []), ...(r.outcome === 'removed' ? consequencePhrases(perUser.get(r.id)!, names.product) : [])];
 			return [...lines[i]!, ...details.map(detail => paragraph(detail, width, '    '))];

@@ -21,11 +21,23 @@ function resultOf(tenant: Tenant, item: GroupRemovalItem, c: UserConsequences | 
 	const {skusById} = indexTenant(tenant);
 	const names = namesOf(tenant);
 	const base = {userPrincipalName: item.userPrincipalName, id: item.block === 'user-not-found' ? null : item.userId};
-	const products = item.products.map(skuId => ({skuId, skuPartNumber: skusById.get(skuId)?.skuPartNumber ?? skuId, productName: names.product(skuId), kept: item.kept.includes(skuId)}));
+	const products = item.products.map(skuId => ({
+		skuId,
+		skuPartNumber: skusById.get(skuId)?.skuPartNumber ?? skuId,
+		productName: names.product(skuId),
+		kept: item.kept.includes(skuId),
+	}));
 	// Nothing done: why, in words, the same in --json as in the text.
 	if (item.block) return {...base, outcome: 'skipped', reason: item.block, message: strings.group.reason[item.block], products, consequences: []};
 	if (outcome && outcome.outcome !== 'removed') {
-		return {...base, outcome: outcome.outcome, reason: outcome.reason, message: outcome.message ?? (outcome.reason ? strings.group.reason[outcome.reason] : null), products, consequences: []};
+		return {
+			...base,
+			outcome: outcome.outcome,
+			reason: outcome.reason,
+			message: outcome.message ?? (outcome.reason ? strings.group.reason[outcome.reason] : null),
+			products,
+			consequences: [],
+		};
 	}
 	return {...base, outcome: dryRun || !outcome ? 'would-remove' : 'removed', reason: null, message: null, products, consequences: c ? consequenceList(c) : []};
 }
@@ -65,13 +77,20 @@ export async function removeFromGroup({store, chosen}: Opened, options: RemoveFr
 	const results = plan.items.map(item => resultOf(tenant, item, consequences.get(item.userId), byUser.get(item.userId), options.dryRun));
 	const summary = summaryOf(results);
 	if (options.json) {
-		const head = {group: {id: group.id, displayName: group.displayName, dynamicMembership: isDynamic(group)}, dryRun: options.dryRun} satisfies Omit<Output['remove-from-group'], 'results' | 'summary'>;
+		const head = {group: {id: group.id, displayName: group.displayName, dynamicMembership: isDynamic(group)}, dryRun: options.dryRun} satisfies Omit<
+			Output['remove-from-group'],
+			'results' | 'summary'
+		>;
 		writeJson(io.out, head, 'results', results, () => ({summary}));
 	} else {
 		// Asked in a terminal: the plan and its notes were shown; only who was not done, then the result.
 		const asked = !options.dryRun && !options.yes && leaving.length > 0;
 		const shown = results.flatMap((r, i) => (asked && r.outcome === 'removed' ? [] : [i]));
-		if (shown.length > 0) show(shown.map(i => results[i]!), shown.map(i => plan.items[i]!));
+		if (shown.length > 0)
+			show(
+				shown.map(i => results[i]!),
+				shown.map(i => plan.items[i]!),
+			);
 		if (!asked) showNotes();
 		io.out(`${paragraph(strings.group.commandSummary(options.dryRun, group.displayName, summary), width)}\n`);
 	}
@@ -86,7 +105,10 @@ function render(
 	product: (skuId: string) => string,
 	width: number,
 ): string {
-	const lines = tableRows(results.map(r => [r.userPrincipalName, strings.cli.outcomeWord(r.outcome), r.reason ? (r.message ?? strings.group.reason[r.reason]) : '']), {width, wrap: [2, 0]});
+	const lines = tableRows(
+		results.map(r => [r.userPrincipalName, strings.cli.outcomeWord(r.outcome), r.reason ? (r.message ?? strings.group.reason[r.reason]) : '']),
+		{width, wrap: [2, 0]},
+	);
 	return results
 		.flatMap((r, i) => {
 			const c = r.consequences.length > 0 ? consequences.get(items[i]!.userId) : undefined;

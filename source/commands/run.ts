@@ -38,7 +38,11 @@ const usage = (message: string) => new UserError(strings.cli.usageError(message)
 
 /** reclaim's flags, checked before anything is read: the sections asked (all when none is) and the days. */
 function reclaimFlags(values: CommandValues): {sections: SectionId[]; inactiveDays: number} {
-	const given = values.section?.split(',').map(s => s.trim().toLowerCase()).filter(Boolean) ?? [];
+	const given =
+		values.section
+			?.split(',')
+			.map(s => s.trim().toLowerCase())
+			.filter(Boolean) ?? [];
 	const unknown = given.find(s => !(sectionIds as readonly string[]).includes(s));
 	if (values.section !== undefined && (unknown !== undefined || given.length === 0)) throw usage(strings.reclaim.badSection(unknown ?? values.section));
 	if (values.apply && given.length === 0) throw usage(strings.reclaim.applyNeedsSection);
@@ -68,13 +72,20 @@ export async function runCommand(
 		if (values.users && values['users-file']) throw usage(strings.cli.notBoth);
 		if (!values.users && !values['users-file']) throw usage(strings.cli.usersOrFile(command));
 		// Read before the tenant is opened: a bad file is said before any sign-in, lock or change.
-		given = values.users ? values.users.split(',').map(u => u.trim()).filter(Boolean) : readUsersFile(values['users-file']!);
+		given = values.users
+			? values.users
+					.split(',')
+					.map(u => u.trim())
+					.filter(Boolean)
+			: readUsersFile(values['users-file']!);
 		if (given.length === 0) throw usage(values.users ? strings.cli.noUsers : `--users-file ${values['users-file']}: ${strings.usersFile.none}`);
 	}
 	// Only a change discards saved changes: reading, a dry run, reclaim without --apply, doctor and logout never do.
 	const writes = changing ? !values['dry-run'] : command === 'reclaim' && Boolean(values.apply);
 	if (globals.reset && !writes) {
-		throw usage(strings.state.reset.notWith(changing ? '--dry-run' : command === 'reclaim' ? strings.state.reset.noApply : strings.state.reset.command(command)));
+		throw usage(
+			strings.state.reset.notWith(changing ? '--dry-run' : command === 'reclaim' ? strings.state.reset.noApply : strings.state.reset.command(command)),
+		);
 	}
 	if (values['all-tenants']) {
 		if (command === 'licenses') return licensesAll(globals, json, io);
@@ -118,7 +129,11 @@ export async function runCommand(
 			try {
 				const group = findGroup(tenant, values.group!);
 				if (!group) throw usage(strings.group.unknownGroup(values.group!));
-				return await removeFromGroup(opened, {group, users: distinctUsers(tenant, given), dryRun: values['dry-run'] ?? false, yes: values.yes ?? false, json}, io);
+				return await removeFromGroup(
+					opened,
+					{group, users: distinctUsers(tenant, given), dryRun: values['dry-run'] ?? false, yes: values.yes ?? false, json},
+					io,
+				);
 			} finally {
 				// Folding the journal is housekeeping: said, and the command ends as its change did.
 				tell(opened.release());
@@ -133,7 +148,11 @@ export async function runCommand(
 		}
 		case 'unassign': {
 			try {
-				const code = await unassign(opened, {product: product!, users: distinctUsers(tenant, given), dryRun: values['dry-run'] ?? false, yes: values.yes ?? false, json}, io);
+				const code = await unassign(
+					opened,
+					{product: product!, users: distinctUsers(tenant, given), dryRun: values['dry-run'] ?? false, yes: values.yes ?? false, json},
+					io,
+				);
 				// Done in Microsoft 365 but not recorded here: the change is done, and said so.
 				const notice = opened.store.getState().notice;
 				if (notice !== opening) tell(notice);

@@ -38,7 +38,12 @@ export async function tenants(args: readonly string[], values: TenantsValues, gl
 	};
 	if (action !== 'add') refuse('--snapshot', values.snapshot);
 	if (action !== 'add' && action !== 'discover') {
-		for (const [flag, given] of [['--tenant-id', globals.tenantId], ['--cloud', globals.cloud], ['--client-id', globals.clientId]] as const) refuse(flag, given);
+		for (const [flag, given] of [
+			['--tenant-id', globals.tenantId],
+			['--cloud', globals.cloud],
+			['--client-id', globals.clientId],
+		] as const)
+			refuse(flag, given);
 	}
 	if (action !== 'remove') refuse('--purge', values.purge);
 	if (action !== 'remove' && action !== 'discover') refuse('--yes', values.yes);
@@ -67,7 +72,11 @@ export async function tenants(args: readonly string[], values: TenantsValues, gl
 async function profileFrom(values: TenantsValues, globals: GlobalOptions): Promise<TenantProfile> {
 	if (Boolean(values.snapshot) === Boolean(globals.graph)) throw usage(strings.tenants.snapshotOrGraph);
 	if (values.snapshot) {
-		for (const [flag, given] of [['--tenant-id', globals.tenantId], ['--cloud', globals.cloud], ['--client-id', globals.clientId]] as const) {
+		for (const [flag, given] of [
+			['--tenant-id', globals.tenantId],
+			['--cloud', globals.cloud],
+			['--client-id', globals.clientId],
+		] as const) {
 			if (given) throw usage(strings.tenants.graphOnly(flag));
 		}
 		const file = resolve(values.snapshot);
@@ -95,8 +104,13 @@ async function add(given: string | undefined, values: TenantsValues, globals: Gl
 	// What was saved for it before, without a profile, stays where it was: said, so it is not thought lost.
 	const {homes} = baseHomes(globals, io.env);
 	try {
-		const earlier = openStateFile(homes.state).audit().entries.filter(e => e.tenantId.toLowerCase() === profile.tenantId.toLowerCase()).length;
-		if (earlier > 0) io.err(`m365-licenses: ${strings.tenants.earlierChanges(earlier, homes.state, profile.source === 'snapshot' ? `--tenant ${profile.file}` : '--graph')}\n`);
+		const earlier = openStateFile(homes.state)
+			.audit()
+			.entries.filter(e => e.tenantId.toLowerCase() === profile.tenantId.toLowerCase()).length;
+		if (earlier > 0)
+			io.err(
+				`m365-licenses: ${strings.tenants.earlierChanges(earlier, homes.state, profile.source === 'snapshot' ? `--tenant ${profile.file}` : '--graph')}\n`,
+			);
 	} catch (error) {
 		// The tenant is added; what stands in the way of reading the state home is said, not hidden.
 		if (!(error instanceof UserError)) throw error;
@@ -132,7 +146,12 @@ function list(globals: GlobalOptions, json: boolean, io: CommandIO): number {
 		io.out(`${strings.tenants.none}\n`);
 		return exitCodes.done;
 	}
-	const rows = data.tenants.map(t => [t.name, t.displayName ?? '-', t.tenantId, t.file ? strings.tenants.fromSnapshot(t.file) : strings.tenants.fromGraph(t.cloud ?? 'worldwide')]);
+	const rows = data.tenants.map(t => [
+		t.name,
+		t.displayName ?? '-',
+		t.tenantId,
+		t.file ? strings.tenants.fromSnapshot(t.file) : strings.tenants.fromGraph(t.cloud ?? 'worldwide'),
+	]);
 	io.out(`${table([strings.tenants.listHeader, ...rows], {width: outputWidth(io), wrap: [3, 1]})}\n`);
 	return exitCodes.done;
 }

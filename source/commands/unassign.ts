@@ -51,10 +51,17 @@ function resultOf(
 	if (outcome?.outcome === 'failed') {
 		return {...base, outcome: 'failed', reason: 'error', message: failureWords(outcome), ...none};
 	}
-	if (outcome?.outcome === 'not-sent' || outcome?.outcome === 'unknown') return {...base, outcome: outcome.outcome, reason: null, message: outcome.message, ...none};
+	if (outcome?.outcome === 'not-sent' || outcome?.outcome === 'unknown')
+		return {...base, outcome: outcome.outcome, reason: null, message: outcome.message, ...none};
 	if (outcome && outcome.outcome !== 'removed') {
 		const reason = outcome.reason && contractReason(outcome.reason);
-		return {...base, outcome: 'skipped', reason, message: outcome.message ?? (outcome.reason ? skipWords(outcome.reason, item.keptThroughGroups[skuId], names) : null), ...none};
+		return {
+			...base,
+			outcome: 'skipped',
+			reason,
+			message: outcome.message ?? (outcome.reason ? skipWords(outcome.reason, item.keptThroughGroups[skuId], names) : null),
+			...none,
+		};
 	}
 	const dependents = Object.keys(item.dependents);
 	const groups = item.keptThroughGroups[skuId];
@@ -84,18 +91,20 @@ export async function unassign({store, chosen}: Opened, options: UnassignOptions
 	const width = outputWidth(io);
 	// Each user's result is made as it is written, and dropped: a list of hundreds of thousands of
 	// users is never held as results, nor its output as one text.
-	const resultsOf = (outcomes: ReadonlyMap<string, UserOutcome> | null) => (function* () {
-		for (const item of plan.items) {
-			const outcome = outcomes?.get(item.userId) ?? null;
-			yield {item, result: resultOf(tenant, names, item, product.skuId, consequences.get(item.userId) ?? null, outcome, outcomes === null || options.dryRun)};
-		}
-	})();
+	const resultsOf = (outcomes: ReadonlyMap<string, UserOutcome> | null) =>
+		(function* () {
+			for (const item of plan.items) {
+				const outcome = outcomes?.get(item.userId) ?? null;
+				yield {item, result: resultOf(tenant, names, item, product.skuId, consequences.get(item.userId) ?? null, outcome, outcomes === null || options.dryRun)};
+			}
+		})();
 	/** Writes the results (those `shown` keeps) as they are made; returns the summary of them all. */
 	const show = (outcomes: ReadonlyMap<string, UserOutcome> | null, shown?: (r: Result) => boolean) => {
 		if (!shown) return render(() => resultsOf(outcomes), consequences, names, width, io.out);
-		const rows = () => (function* () {
-			for (const row of resultsOf(outcomes)) if (shown(row.result)) yield row;
-		})();
+		const rows = () =>
+			(function* () {
+				for (const row of resultsOf(outcomes)) if (shown(row.result)) yield row;
+			})();
 		const all: ChangeOutcome[] = [];
 		let any = false;
 		for (const {result} of resultsOf(outcomes)) {
@@ -131,7 +140,10 @@ export async function unassign({store, chosen}: Opened, options: UnassignOptions
 		const counted = counting(resultsOf(productOutcomes), outcomes => (summary = tally(outcomes)));
 		writeJson(
 			io.out,
-			{product: {skuId: product.skuId, skuPartNumber: product.skuPartNumber, productName: product.name}, dryRun: options.dryRun} satisfies Omit<Output['unassign'], 'results' | 'summary'>,
+			{product: {skuId: product.skuId, skuPartNumber: product.skuPartNumber, productName: product.name}, dryRun: options.dryRun} satisfies Omit<
+				Output['unassign'],
+				'results' | 'summary'
+			>,
 			'results',
 			counted,
 			() => ({summary}),

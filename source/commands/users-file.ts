@@ -14,7 +14,12 @@ export const maxUsersFileBytes = 10 * 1024 * 1024;
 const delimiters = [',', ';', '\t'];
 
 /** "UserPrincipalName", "userprincipalname", "User principal name", "user_principal_name". */
-const isUpnHeader = (cell: string) => cell.trim().replace(/^"(.*)"$/, '$1').replace(/[\s_-]/g, '').toLowerCase() === 'userprincipalname';
+const isUpnHeader = (cell: string) =>
+	cell
+		.trim()
+		.replace(/^"(.*)"$/, '$1')
+		.replace(/[\s_-]/g, '')
+		.toLowerCase() === 'userprincipalname';
 
 export function readUsersFile(file: string): string[] {
 	const label = `--users-file ${file}`;

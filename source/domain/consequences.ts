@@ -6,7 +6,27 @@
 // Facts and sources: ../shared/reference/FACTS.md ("What happens to data").
 import type {Tenant, User} from './model.js';
 import type {LicensePlan, PlanItem} from './plan.js';
-import {assignmentLevels, assignmentsKey, assignmentsOf, capabilityCatalog, capabilityKinds, hasSome, kindIndex, levelChange, levelIndex, levelNames, levelsOf, maxLevels, unrecognisedPlans, withAdded, withoutDirect, type Assignment, type CapabilityCatalog, type CapabilityKind, type LevelName} from './capabilities.js';
+import {
+	assignmentLevels,
+	assignmentsKey,
+	assignmentsOf,
+	capabilityCatalog,
+	capabilityKinds,
+	hasSome,
+	kindIndex,
+	levelChange,
+	levelIndex,
+	levelNames,
+	levelsOf,
+	maxLevels,
+	unrecognisedPlans,
+	withAdded,
+	withoutDirect,
+	type Assignment,
+	type CapabilityCatalog,
+	type CapabilityKind,
+	type LevelName,
+} from './capabilities.js';
 import {dayOf, daysAfter} from './dates.js';
 import {restorableUntil} from './rules.js';
 import {indexTenant} from './selectors.js';

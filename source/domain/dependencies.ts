@@ -28,7 +28,14 @@ export const dependencies: readonly Dependency[] = [
 	// Kiosk's), or their government editions.
 	{
 		plan: 'EXCHANGE_S_ARCHIVE_ADDON',
-		needsOneOf: ['EXCHANGE_S_STANDARD', 'EXCHANGE_S_STANDARD_GOV', 'EXCHANGE_S_ENTERPRISE', 'EXCHANGE_S_ENTERPRISE_GOV', 'EXCHANGE_S_DESKLESS', 'EXCHANGE_S_DESKLESS_GOV'],
+		needsOneOf: [
+			'EXCHANGE_S_STANDARD',
+			'EXCHANGE_S_STANDARD_GOV',
+			'EXCHANGE_S_ENTERPRISE',
+			'EXCHANGE_S_ENTERPRISE_GOV',
+			'EXCHANGE_S_DESKLESS',
+			'EXCHANGE_S_DESKLESS_GOV',
+		],
 		source: `${sources.resolve}; ${sources.archiving}`,
 	},
 	// Microsoft Workplace Analytics needs Exchange Online (Plan 1 or 2).

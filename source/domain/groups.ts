@@ -86,14 +86,29 @@ export function groupRemovalConsequences(tenant: Tenant, groupId: string, item: 
 	const user = indexTenant(tenant).usersById.get(item.userId);
 	const who = {id: item.userId, userPrincipalName: item.userPrincipalName, displayName: item.displayName};
 	const before = user ? assignmentsOf(user) : [];
-	return consequencesAfter(tenant, who, before, before.filter(a => a.groupId !== groupId), now);
+	return consequencesAfter(
+		tenant,
+		who,
+		before,
+		before.filter(a => a.groupId !== groupId),
+		now,
+	);
 }
 
 /** The plan's users who can leave, as outcomes for the ones who cannot (skipped, with the reason). */
 export function groupSkips(plan: GroupRemovalPlan): GroupOutcome[] {
 	return plan.items.flatMap(item =>
 		item.block
-			? [{userId: item.userId, userPrincipalName: item.userPrincipalName, groupId: plan.groupId, outcome: 'skipped' as const, reason: item.block, message: null}]
+			? [
+					{
+						userId: item.userId,
+						userPrincipalName: item.userPrincipalName,
+						groupId: plan.groupId,
+						outcome: 'skipped' as const,
+						reason: item.block,
+						message: null,
+					},
+				]
 			: [],
 	);
 }

@@ -97,7 +97,9 @@ export function normaliseTenant(tenant: Tenant): Tenant {
 				members: ids(group.members),
 			}),
 		),
-		directoryRoles: each(tenant.directoryRoles, role => sameUnlessChanged(role, {roleTemplateId: normaliseId(role.roleTemplateId), members: ids(role.members)})),
+		directoryRoles: each(tenant.directoryRoles, role =>
+			sameUnlessChanged(role, {roleTemplateId: normaliseId(role.roleTemplateId), members: ids(role.members)}),
+		),
 		'x-local': local && extras(local),
 	});
 }

@@ -102,7 +102,11 @@ function notFound(key: string, add: readonly string[], remove: readonly string[]
 		displayName: key,
 		add: nothing,
 		remove: nothing,
-		skip: [...add.map(skuId => notFoundSkip(skuId, 'add')), ...remove.map(skuId => notFoundSkip(skuId, 'remove')), ...update.map(skuId => notFoundSkip(skuId, 'update'))],
+		skip: [
+			...add.map(skuId => notFoundSkip(skuId, 'add')),
+			...remove.map(skuId => notFoundSkip(skuId, 'remove')),
+			...update.map(skuId => notFoundSkip(skuId, 'update')),
+		],
 		keptThroughGroups: noGroups,
 		dependents: noGroups,
 	};
@@ -145,12 +149,18 @@ const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.l
 
 /** Plan removing the given products from the given users (ids or UPNs). */
 export function planUnassign(tenant: Tenant, users: readonly string[], skuIds: readonly string[]): LicensePlan {
-	return planChanges(tenant, users.map(user => ({user, add: [], remove: skuIds})));
+	return planChanges(
+		tenant,
+		users.map(user => ({user, add: [], remove: skuIds})),
+	);
 }
 
 /** Plan assigning one product to the given users (ids or UPNs). */
 export function planAssign(tenant: Tenant, users: readonly string[], skuId: string): LicensePlan {
-	return planChanges(tenant, users.map(user => ({user, add: [skuId], remove: []})));
+	return planChanges(
+		tenant,
+		users.map(user => ({user, add: [skuId], remove: []})),
+	);
 }
 
 /** Manage product licenses, "Assign more products": the products added to what each user has. */

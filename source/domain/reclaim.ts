@@ -218,7 +218,9 @@ function verdictsOf(tenant: Tenant, user: User, assignments: readonly Assignment
 	// Two redundant products may each cover the other: offer the ones that can go together, the
 	// smaller first, and say of the rest which of those they cannot go with.
 	const size = (skuId: string) => skusById.get(skuId)?.servicePlans.length ?? 0;
-	const offered = [...verdicts.keys()].filter(skuId => holdsDirectly(assignments, skuId) && offerable(skuId)).sort((a, b) => size(a) - size(b) || a.localeCompare(b));
+	const offered = [...verdicts.keys()]
+		.filter(skuId => holdsDirectly(assignments, skuId) && offerable(skuId))
+		.sort((a, b) => size(a) - size(b) || a.localeCompare(b));
 	const together: string[] = [];
 	for (const skuId of offered) {
 		const cost = together.length === 0 ? null : removalCost(tenant, user, assignments, [...together, skuId]);
@@ -339,7 +341,15 @@ export function findReclaim(tenant: Tenant, {now, inactiveDays}: ReclaimOptions)
 	}
 	// The longest inactive first; no sign-in at all before any.
 	const oldestFirst = inactive.map(c => ({c, at: c.lastSignIn === null ? -Infinity : Date.parse(c.lastSignIn)})).sort((a, b) => a.at - b.at);
-	const sections = [section('redundant', redundant), section('blocked', blocked), section('inactive', oldestFirst.map(s => s.c), unavailable)];
+	const sections = [
+		section('redundant', redundant),
+		section('blocked', blocked),
+		section(
+			'inactive',
+			oldestFirst.map(s => s.c),
+			unavailable,
+		),
+	];
 	if (!byKey) cache.set(tenant, (byKey = new Map()));
 	byKey.set(key, sections);
 	return sections;
@@ -358,7 +368,10 @@ export function reclaimPlan(tenant: Tenant, candidates: readonly Candidate[]): L
 		for (const skuId of going) set.add(skuId);
 		byUser.set(candidate.user.id, set);
 	}
-	return planChanges(tenant, [...byUser].map(([user, skuIds]) => ({user, add: [], remove: [...skuIds]})));
+	return planChanges(
+		tenant,
+		[...byUser].map(([user, skuIds]) => ({user, add: [], remove: [...skuIds]})),
+	);
 }
 
 /**

@@ -9,12 +9,7 @@ import {servicePlanDependencies} from './dependencies.js';
 import {assignmentSources, indexTenant} from './selectors.js';
 
 /** Why a product of a user is left out of a change, before anything is sent. */
-export type SkipReason =
-	| 'not-assigned'
-	| 'already-assigned'
-	| 'group-assigned'
-	| 'self-service-subscription'
-	| 'user-not-found';
+export type SkipReason = 'not-assigned' | 'already-assigned' | 'group-assigned' | 'self-service-subscription' | 'user-not-found';
 
 /** The directory roles that may assign and unassign licenses. */
 export const licenseRoles: ReadonlyArray<{id: string; name: string}> = [
@@ -23,9 +18,7 @@ export const licenseRoles: ReadonlyArray<{id: string; name: string}> = [
 	{id: roleTemplateIds.userAdministrator, name: 'User Administrator'},
 ];
 
-export type Permission =
-	| {allowed: true; roles: string[]}
-	| {allowed: false; roles: string[]; reason: 'no-license-role' | 'not-in-tenant'};
+export type Permission = {allowed: true; roles: string[]} | {allowed: false; roles: string[]; reason: 'no-license-role' | 'not-in-tenant'};
 
 /** May this admin (a UPN) assign and unassign licenses? Their roles are named either way. */
 export function adminPermission(tenant: Tenant, upn: string): Permission {
@@ -92,7 +85,7 @@ export function dependentAddOns(tenant: Tenant, user: User, removing: readonly s
 	const allPlans = (skuId: string) => (skusById.get(skuId)?.servicePlans ?? []).map(plan => plan.servicePlanName);
 	const gone = new Set(removing);
 	const dependents = new Map<string, string[]>();
-	for (let changed = true; changed; ) {
+	for (let changed = true; changed;) {
 		changed = false;
 		const kept = withoutDirect(assignments, [...gone]);
 		for (const addOn of new Set(kept.filter(a => a.groupId === null).map(a => a.skuId))) {

@@ -105,7 +105,8 @@ class LazyIndex implements TenantIndex {
 			// Counted without the holders' lists, which only a product's page needs.
 			const assigned = new Map<string, number>();
 			if (this.#holders) for (const [skuId, list] of this.#holders) assigned.set(skuId, list.length);
-			else for (const user of this.tenant.users) for (const license of user.assignedLicenses) assigned.set(license.skuId, (assigned.get(license.skuId) ?? 0) + 1);
+			else
+				for (const user of this.tenant.users) for (const license of user.assignedLicenses) assigned.set(license.skuId, (assigned.get(license.skuId) ?? 0) + 1);
 			const subscriptionsBySku = new Map<string, CompanySubscription[]>();
 			for (const subscription of this.tenant.subscriptions) {
 				let list = subscriptionsBySku.get(subscription.skuId);
@@ -135,8 +136,7 @@ export function indexTenant(tenant: Tenant): TenantIndex {
 }
 
 function productRow(sku: SubscribedSku, name: string, subscriptions: CompanySubscription[], assigned: number): ProductRow {
-	const byStatus = (status: string) =>
-		subscriptions.filter(s => s.status === status).reduce((sum, s) => sum + s.totalLicenses, 0);
+	const byStatus = (status: string) => subscriptions.filter(s => s.status === status).reduce((sum, s) => sum + s.totalLicenses, 0);
 	// A snapshot without /directory/subscriptions still has Graph's own sums on the SKU.
 	const suspended = subscriptions.length > 0 ? byStatus('Suspended') : sku.prepaidUnits.suspended;
 	const warning = subscriptions.length > 0 ? byStatus('Warning') : sku.prepaidUnits.warning;
@@ -213,12 +213,7 @@ export function holdersOf(tenant: Tenant, skuId: string): User[] {
  * An empty query keeps everyone. `byProduct: false` matches names and UPNs only (a product's own page).
  * The list is searched through an index made once per list (domain/user-search.ts).
  */
-export function filterUsers(
-	tenant: Tenant,
-	users: readonly User[],
-	query: string,
-	{byProduct = true}: {byProduct?: boolean} = {},
-): readonly User[] {
+export function filterUsers(tenant: Tenant, users: readonly User[], query: string, {byProduct = true}: {byProduct?: boolean} = {}): readonly User[] {
 	const needle = query.trim().toLowerCase();
 	if (needle === '') return users;
 	if (!byProduct) return searchUsers(users, needle, true, new Set());
@@ -273,7 +268,10 @@ export function sortedUsers(tenant: Tenant, sort: UserSort): readonly User[] {
 		// Unlicensed users last, as their "Unlicensed" is no product.
 		return user.assignedLicenses.length === 0
 			? '\uffff'
-			: user.assignedLicenses.map(l => shortProductName(productNameOf(tenant, l.skuId))).join(', ').toLowerCase();
+			: user.assignedLicenses
+					.map(l => shortProductName(productNameOf(tenant, l.skuId)))
+					.join(', ')
+					.toLowerCase();
 	};
 	const keys = tenant.users.map(key);
 	const names = tenant.users.map(user => user.displayName.toLowerCase());

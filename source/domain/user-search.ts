@@ -140,7 +140,7 @@ export function searchUsers(users: readonly User[], needle: string, byName: bool
 		// Each user's own part: a search from it through the text would run on past it.
 		for (const place of wider.places!) if (text.slice(starts[place]!, starts[place + 1]!).includes(needle)) mark(place);
 	} else if (byText) {
-		for (let offset = text.indexOf(needle), place = 0; offset >= 0; ) {
+		for (let offset = text.indexOf(needle), place = 0; offset >= 0;) {
 			place = userAt(starts, offset, place);
 			mark(place);
 			// On to the next user: one match a user is enough.

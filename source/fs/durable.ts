@@ -41,7 +41,6 @@ const noFollow = (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0)
 const {O_RDONLY, O_RDWR, O_APPEND, O_CREAT} = fs.constants;
 const openFlags = {read: O_RDONLY, append: O_RDWR | O_APPEND | O_CREAT, update: O_RDWR} as const;
 
-
 /** A link, a FIFO, a device… where the app keeps its own file or folder: refused, naming it. */
 export class NotOurs extends UserError {
 	constructor(

@@ -4,7 +4,6 @@ import {changeCount, plannedDisabled, type LicensePlan, type PlanItem} from '../
 import {powershellString, shellString} from './text-safety.js';
 import {assignLicenseBody} from '../domain/plan.js';
 
-
 const changing = (plan: LicensePlan) => plan.items.filter(item => changeCount(item) > 0);
 
 /**

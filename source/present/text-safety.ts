@@ -23,7 +23,8 @@ const candidates = new RegExp(`${tagSequence}|[${unsafeClass}]`, 'gu');
 // The few places where a character of the class above is ordinary writing and shows as such:
 // joiners inside emoji (👩‍💻) and in scripts whose letters visibly change shape with them (Persian,
 // Hindi); presentation selectors after emoji (❤️, 1️⃣) and ideographic variants after Han (葛󠄀).
-const joiningScripts = /[\p{sc=Arabic}\p{sc=Syriac}\p{sc=Nko}\p{sc=Devanagari}\p{sc=Bengali}\p{sc=Gurmukhi}\p{sc=Gujarati}\p{sc=Oriya}\p{sc=Tamil}\p{sc=Telugu}\p{sc=Kannada}\p{sc=Malayalam}\p{sc=Sinhala}]/u;
+const joiningScripts =
+	/[\p{sc=Arabic}\p{sc=Syriac}\p{sc=Nko}\p{sc=Devanagari}\p{sc=Bengali}\p{sc=Gurmukhi}\p{sc=Gujarati}\p{sc=Oriya}\p{sc=Tamil}\p{sc=Telugu}\p{sc=Kannada}\p{sc=Malayalam}\p{sc=Sinhala}]/u;
 const emojiBeforeJoiner = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F]/u;
 const pictograph = /\p{Extended_Pictographic}/u;
 const emoji = /\p{Emoji}/u;
@@ -160,5 +161,11 @@ export function shellString(text: string, quoted = true): string {
 
 /** The text without what terminalText would escape: for what someone types into a field. */
 export function withoutUnsafe(text: string): string {
-	return hasUnsafe.test(text) ? rebuild(text, run => run, () => '').join('') : text;
+	return hasUnsafe.test(text)
+		? rebuild(
+				text,
+				run => run,
+				() => '',
+			).join('')
+		: text;
 }

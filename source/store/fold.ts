@@ -38,7 +38,11 @@ export const foldDue = (journal: Journal, force: boolean) => journal.begun.size 
  * emptied. Returns the new state.json's changes and content hash. Throws a UserError when a step
  * fails: what is saved stands (the journal still has it), and the fold is tried again later.
  */
-export function writeFold(paths: {state: string; audit: string}, journal: Journal, base: ReadonlyMap<string, Folded>): {tenants: Map<string, Folded>; hash: string} {
+export function writeFold(
+	paths: {state: string; audit: string},
+	journal: Journal,
+	base: ReadonlyMap<string, Folded>,
+): {tenants: Map<string, Folded>; hash: string} {
 	const ids = new Set([...base.keys(), ...journal.commits.map(record => record.tenantId)]);
 	const tenants = new Map([...ids].map(id => [id, foldedOf(base, journal.commits, id)] as const).filter(([, users]) => users.size > 0));
 	const {text, hash} = savedStateText(journal.seq, tenants);

@@ -60,7 +60,10 @@ export function moveFromEarlierHome(homes: Homes, from = earlierHome()): string 
 		}
 	}
 	if (moved.length === 0 && kept.length === 0) return null;
-	return [moved.length > 0 ? strings.state.home.moved(from, homes.state, homes.cache, moved) : null, kept.length > 0 ? strings.state.home.notMoved(from, kept) : null]
+	return [
+		moved.length > 0 ? strings.state.home.moved(from, homes.state, homes.cache, moved) : null,
+		kept.length > 0 ? strings.state.home.notMoved(from, kept) : null,
+	]
 		.filter(Boolean)
 		.join(' ');
 }

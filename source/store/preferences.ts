@@ -47,7 +47,21 @@ const lookAtQuietly = (file: string) => {
 };
 
 /** Signals that when-exit (conf's atomic writes use it) answers by killing the process with the signal again. */
-const hooked = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGALRM', 'SIGABRT', 'SIGVTALRM', 'SIGXCPU', 'SIGXFSZ', 'SIGUSR2', 'SIGTRAP', 'SIGSYS', 'SIGQUIT', 'SIGIOT'] as const;
+const hooked = [
+	'SIGHUP',
+	'SIGINT',
+	'SIGTERM',
+	'SIGALRM',
+	'SIGABRT',
+	'SIGVTALRM',
+	'SIGXCPU',
+	'SIGXFSZ',
+	'SIGUSR2',
+	'SIGTRAP',
+	'SIGSYS',
+	'SIGQUIT',
+	'SIGIOT',
+] as const;
 
 /**
  * conf, loaded only when there are preferences to read. Loading it loads when-exit, which listens to
@@ -79,7 +93,15 @@ export async function readPreferences(homes: Homes): Promise<Preferences> {
 
 const openConf = async (homes: Homes) => {
 	const Conf = await loadConf();
-	return new Conf<Preferences>({cwd: homes.config, configName: 'config', projectName: 'm365-licenses', projectSuffix: '', schema, clearInvalidConfig: false, configFileMode: 0o600});
+	return new Conf<Preferences>({
+		cwd: homes.config,
+		configName: 'config',
+		projectName: 'm365-licenses',
+		projectSuffix: '',
+		schema,
+		clearInvalidConfig: false,
+		configFileMode: 0o600,
+	});
 };
 
 function refused(file: string, error: unknown): UserError {

@@ -52,11 +52,16 @@ const ChangeSchema = Type.Unsafe<Static<typeof LicenseChange> | Static<typeof Us
 	else: {if: {required: ['type'], properties: {type: {const: 'leave-group'}}}, then: GroupLeave, else: LicenseChange},
 });
 
-const Dependency = Type.Object({servicePlan: Text, dependsOn: Type.Array(Text)}, {
-	additionalProperties: false,
-	description: 'refused because a dependent service plan would lose its base: the plans Graph named',
-});
-const AuditAction = Type.Union(['unassign', 'assign', 'change-apps', 'delete-user', 'restore-user', 'reset', 'remove-from-group'].map(action => Type.Literal(action)));
+const Dependency = Type.Object(
+	{servicePlan: Text, dependsOn: Type.Array(Text)},
+	{
+		additionalProperties: false,
+		description: 'refused because a dependent service plan would lose its base: the plans Graph named',
+	},
+);
+const AuditAction = Type.Union(
+	['unassign', 'assign', 'change-apps', 'delete-user', 'restore-user', 'reset', 'remove-from-group'].map(action => Type.Literal(action)),
+);
 
 /** One entry of the audit log, as the audit command prints it. */
 export const AuditEntrySchema = Type.Object(
@@ -105,7 +110,10 @@ const Commit = Type.Object(
 		changes: Type.Array(ChangeSchema),
 		audit: Type.Array(AuditEntrySchema),
 	},
-	{additionalProperties: false, description: "A change's outcome: the state changes to replay, and its audit entries (moved to audit.jsonl when the journal is folded)."},
+	{
+		additionalProperties: false,
+		description: "A change's outcome: the state changes to replay, and its audit entries (moved to audit.jsonl when the journal is folded).",
+	},
 );
 
 /** One line of journal.jsonl: a change begun, or committed. */
@@ -139,7 +147,8 @@ export const StateSchema = Type.Object(
 			Type.Object(
 				{
 					users: Type.Array(Type.Tuple([Text, FoldedUserSchema]), {
-						description: '[userId, what their changes amount to], one pair per user: an array, because at 100,000 users it reads several times faster than the keys of one object do',
+						description:
+							'[userId, what their changes amount to], one pair per user: an array, because at 100,000 users it reads several times faster than the keys of one object do',
 					}),
 				},
 				{additionalProperties: false},
@@ -160,5 +169,9 @@ export const schemas = {state: StateSchema, journalRecord: JournalRecordSchema, 
 
 // The domain keeps its own types (it imports nothing of the store); the files' shapes must say the same.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const agree: [Same<FoldedUser, DomainFoldedUser>, Same<Static<typeof ChangeSchema>, Change>, Same<Static<typeof AuditEntrySchema>, AuditEntry>] = [true, true, true];
+const agree: [Same<FoldedUser, DomainFoldedUser>, Same<Static<typeof ChangeSchema>, Change>, Same<Static<typeof AuditEntrySchema>, AuditEntry>] = [
+	true,
+	true,
+	true,
+];
 void agree;

@@ -21,7 +21,6 @@ import {staleness} from '../domain/stale.js';
 import {discardSaved, pendingItems, settleInterrupted, unknownOutcomes, type Recovered} from './settle.js';
 import type {StateFile} from './state-file.js';
 
-
 export interface AppState {
 	tenant: Tenant;
 	/** The admin the app acts as: the snapshot's signedInUser, or --as. */
@@ -193,7 +192,10 @@ interface ChangeContext extends Required<Pick<StoreOptions, 'backend' | 'stateFi
  * Carries a change out through the backend, saves what it did (the outcome and its audit entries,
  * in one journal line), then shows it: in that order. Once the outcome is saved it is reported.
  */
-async function saveAndShow<T>({backend, stateFile, replays, oneShot, now, tenantId, get, set}: ChangeContext, ...[id, carryOut, changesOf, auditOf, stopped]: ChangeSteps<T>): Promise<T> {
+async function saveAndShow<T>(
+	{backend, stateFile, replays, oneShot, now, tenantId, get, set}: ChangeContext,
+	...[id, carryOut, changesOf, auditOf, stopped]: ChangeSteps<T>
+): Promise<T> {
 	set({...get(), busy: true, notice: null});
 	try {
 		const result = await carryOut();
@@ -287,35 +289,45 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 			if (!user) throw new Error(`No user ${userId}.`);
 			const block = deletionBlock(state.tenant, state.admin, user);
 			if (block) throw new Error(strings.deleteUser.blocked[block]);
-			await underLock([userId], new Map(), () => commit(
-				randomUUID(),
-				() => backend.deleteUser(state.tenant, userId, wanted),
-				(_, time) => [{type: 'delete', time, userId}],
-				(_, time) => [userAudit(time, 'delete-user', user.userPrincipalName, 'deleted')],
-			));
+			await underLock([userId], new Map(), () =>
+				commit(
+					randomUUID(),
+					() => backend.deleteUser(state.tenant, userId, wanted),
+					(_, time) => [{type: 'delete', time, userId}],
+					(_, time) => [userAudit(time, 'delete-user', user.userPrincipalName, 'deleted')],
+				),
+			);
 		},
 		async restoreUser(userId, wanted) {
 			const entry = state.tenant['x-local']?.deletedUsers?.find(d => d.user.id === userId);
 			if (!entry) throw new Error(`No deleted user ${userId}.`);
 			const block = restoreBlock(state.tenant, entry, now());
 			if (block) throw new Error(block.reason === 'expired' ? strings.deleted.expired : strings.deleted.noLicenses(productNameOf(state.tenant, block.skuId)));
-			await underLock([], new Map(), () => commit(
-				randomUUID(),
-				() => backend.restoreUser(state.tenant, userId, wanted),
-				(_, time) => [{type: 'restore', time, userId}],
-				(_, time) => [userAudit(time, 'restore-user', entry.user.userPrincipalName, 'restored')],
-			));
+			await underLock([], new Map(), () =>
+				commit(
+					randomUUID(),
+					() => backend.restoreUser(state.tenant, userId, wanted),
+					(_, time) => [{type: 'restore', time, userId}],
+					(_, time) => [userAudit(time, 'restore-user', entry.user.userPrincipalName, 'restored')],
+				),
+			);
 		},
 		readDeletedUsers: () => readDeletedUsers(backend, () => state, set),
 		async removeFromGroup(plan, wanted) {
 			if (!adminPermission(state.tenant, state.admin).allowed) throw new Error(strings.readOnly.status);
 			const removable = plan.items.filter(item => !item.block).map(({userId, userPrincipalName}) => ({userId, userPrincipalName}));
-			return underLock(removable.map(item => item.userId), new Map(), () => commit(
-				randomUUID(),
-				async () => [...(removable.length > 0 ? await backend.removeFromGroup(state.tenant, plan.groupId, removable, wanted) : []), ...groupSkips(plan)],
-				(outcomes, time) => outcomes.filter(o => o.outcome === 'removed').map(o => ({type: 'leave-group' as const, time, userId: o.userId, groupId: plan.groupId})),
-				(outcomes, time) => groupAuditEntries(state.tenant, state.admin, time, plan, outcomes),
-			));
+			return underLock(
+				removable.map(item => item.userId),
+				new Map(),
+				() =>
+					commit(
+						randomUUID(),
+						async () => [...(removable.length > 0 ? await backend.removeFromGroup(state.tenant, plan.groupId, removable, wanted) : []), ...groupSkips(plan)],
+						(outcomes, time) =>
+							outcomes.filter(o => o.outcome === 'removed').map(o => ({type: 'leave-group' as const, time, userId: o.userId, groupId: plan.groupId})),
+						(outcomes, time) => groupAuditEntries(state.tenant, state.admin, time, plan, outcomes),
+					),
+			);
 		},
 		subscribe(listener) {
 			listeners.add(listener);
@@ -333,7 +345,14 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 
 /** A license change, under the lock: begun in the journal, sent, and its outcome saved. */
 async function sendPlan(
-	{stateFile, backend, tenantId, now, get, commit}: {
+	{
+		stateFile,
+		backend,
+		tenantId,
+		now,
+		get,
+		commit,
+	}: {
 		stateFile: StateFile;
 		backend: TenantBackend;
 		tenantId: string;
@@ -362,7 +381,13 @@ async function sendPlan(
 	// those users back and records what was done.
 	const unknown = new Set(outcomes.filter(o => o.outcome === 'unknown').map(o => o.userId));
 	if (unknown.size > 0) {
-		stateFile.begin({id: randomUUID(), time: now().toISOString(), actor: get().admin, tenantId, items: pendingItems(plan).filter(item => unknown.has(item.userId))});
+		stateFile.begin({
+			id: randomUUID(),
+			time: now().toISOString(),
+			actor: get().admin,
+			tenantId,
+			items: pendingItems(plan).filter(item => unknown.has(item.userId)),
+		});
 	}
 	return outcomes;
 }
@@ -380,7 +405,14 @@ function touchedBy(plan: LicensePlan): [userIds: string[], adds: Map<string, num
  * brought up to date with it, and the change refused if its users now stand otherwise (or the
  * licenses it assigns are gone), naming them; nothing is sent then.
  */
-function lockedChanges({writer, stateFile, backend, load, get, set}: {
+function lockedChanges({
+	writer,
+	stateFile,
+	backend,
+	load,
+	get,
+	set,
+}: {
 	writer: NonNullable<StoreOptions['writer']>;
 	stateFile: StateFile;
 	backend: TenantBackend;
@@ -423,4 +455,3 @@ async function readDeletedUsers(backend: TenantBackend, get: () => AppState, set
 	const state = get();
 	set({...state, tenant: produce(state.tenant, draft => void ((draft['x-local'] ??= {}).deletedUsers = deleted))});
 }
-

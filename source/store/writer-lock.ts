@@ -253,7 +253,9 @@ function tidy(stateDir: string, n: number): void {
 			const old = match !== null && Number(match[1]) < n;
 			// Lock files being made by processes still trying to take the lock are theirs: only a dead one's go.
 			const temp = /^\.writer\.lock\.(\d+)\..*\.tmp$/.exec(name);
-			const leftover = temp !== null && (gone({...unknownHolder, pid: Number(temp[1]), host: hostname()}) || Date.now() - (lookAt(join(stateDir, name))?.mtimeMs ?? 0) > staleAfterMs);
+			const leftover =
+				temp !== null &&
+				(gone({...unknownHolder, pid: Number(temp[1]), host: hostname()}) || Date.now() - (lookAt(join(stateDir, name))?.mtimeMs ?? 0) > staleAfterMs);
 			// rm takes a link away, never what it points to.
 			if (old || leftover) rmSync(join(stateDir, name), {recursive: true, force: true});
 		}

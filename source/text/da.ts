@@ -49,12 +49,10 @@ function tidspunkt(iso: string): string {
 const dag = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2})(T?)/, (_, y: string, m: string, d: string, t: string) => `${d}.${m}.${y}${t ? ' ' : ''}`);
 
 /** "a, b og c" */
-const liste = (items: readonly string[]) =>
-	items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} og ${items.at(-1)}`;
+const liste = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} og ${items.at(-1)}`);
 
 /** "a, b eller c" */
-const ellerListe = (items: readonly string[]) =>
-	items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} eller ${items.at(-1)}`;
+const ellerListe = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} eller ${items.at(-1)}`);
 
 /**
  * A directory role as the Danish admin center names it (Microsoft's "Om administratorroller i
@@ -110,7 +108,11 @@ const niveau = levelWordsOf({
 	mailbox: {kiosk: '2 GB (Exchange Online Kiosk)', '50gb': '50 GB', '100gb': '100 GB'},
 	archive: {'50gb': '50 GB', 'auto-expanding': 'automatisk udvidende (op til 1,5 TB)'},
 	onedrive: {basic: 'OneDrive for Business (Basic)', '2gb': '2 GB', full: 'fuld størrelse'},
-	'office-apps': {'web-read': 'skrivebeskyttet på internettet og mobilenheder', web: 'Office på internettet og mobilenheder', desktop: 'Office-skrivebordsapps'},
+	'office-apps': {
+		'web-read': 'skrivebeskyttet på internettet og mobilenheder',
+		web: 'Office på internettet og mobilenheder',
+		desktop: 'Office-skrivebordsapps',
+	},
 });
 
 const reduceretNavn: Record<ReducibleKind, string> = {mailbox: 'postkassen', archive: 'arkivet', onedrive: 'OneDrive', 'office-apps': 'Office'};
@@ -165,7 +167,8 @@ const reducedAloud: Record<ReducedTo, (name: string, from: string | null) => str
 	'onedrive/2gb': (name, fra) => `${ejefald(name)} OneDrive bliver reduceret fra ${fra} til 2 GB og er skrivebeskyttet, så længe den fylder mere.`,
 	'onedrive/basic': (name, fra) => `${ejefald(name)} OneDrive bliver reduceret fra ${fra} til den grundlæggende OneDrive, der følger med et andet produkt.`,
 	'office-apps/web': name => `${name} mister Office-skrivebordsapps og beholder Office på internettet og mobilenheder.`,
-	'office-apps/web-read': name => `For ${name} bliver Office skrivebeskyttet og kun tilgængelig på internettet og mobilenheder: dokumenter kan læses, ikke redigeres.`,
+	'office-apps/web-read': name =>
+		`For ${name} bliver Office skrivebeskyttet og kun tilgængelig på internettet og mobilenheder: dokumenter kan læses, ikke redigeres.`,
 };
 
 const outcomeWords: Record<Outcome, (n: number) => string> = {
@@ -318,8 +321,10 @@ export const da: Strings = {
 		},
 		notes: {
 			text: 'Ctrl-A og Ctrl-E går til starten og slutningen, Alt-B og Alt-F et ord tilbage og frem; Ctrl-U og Ctrl-K sletter til starten og til slutningen, Ctrl-W ordet før markøren.',
-			always: 'Ctrl-C, mens en ændring sendes, stopper afsendelsen: svarene på det sendte afventes (højst 5 s), og hvert resultat registreres, før appen lukker. Trykkes Ctrl-C igen, lukker appen med det samme; næste start afklarer ændringen.',
-			users: '/ søger også i produkter; product:NAVN. f viser brugere med eller uden licens, med logon blokeret eller med et produkt; o sorterer efter vist navn, brugernavn eller licenser.',
+			always:
+				'Ctrl-C, mens en ændring sendes, stopper afsendelsen: svarene på det sendte afventes (højst 5 s), og hvert resultat registreres, før appen lukker. Trykkes Ctrl-C igen, lukker appen med det samme; næste start afklarer ændringen.',
+			users:
+				'/ søger også i produkter; product:NAVN. f viser brugere med eller uden licens, med logon blokeret eller med et produkt; o sorterer efter vist navn, brugernavn eller licenser.',
 			user: 'esc går ud uden at gemme. → viser et produkts apps: mellemrum slår en fra eller til.',
 			sending: 'Svarene på det, der allerede er sendt, afventes; brugere, hvis ændring endnu ikke er sendt, meldes "Ikke sendt".',
 			reclaim: 'a markerer hele afsnittet. [-]: vist, men ikke tilbudt (via en gruppe, selvbetjening eller ikke sammen med en anden).',
@@ -336,8 +341,7 @@ export const da: Strings = {
 		selfService: 'selvbetjeningskøb: tildelingen kan ikke fjernes her',
 		assigned: n => `${tal(n)} tildelt`,
 		tickFirst: 'Markér mindst én person først (mellemrum).',
-		notAllowed: (upn, roles) =>
-			`${upn} ${roller(roles)}: at fjerne tildelinger kræver rollen ${licensroller}. Bed en, der har en af rollerne, om at gøre det.`,
+		notAllowed: (upn, roles) => `${upn} ${roller(roles)}: at fjerne tildelinger kræver rollen ${licensroller}. Bed en, der har en af rollerne, om at gøre det.`,
 		aloud: {
 			kind: {
 				mailbox: 'sin postkasse',
@@ -348,8 +352,7 @@ export const da: Strings = {
 			},
 			intro: (product, names) => `Du er ved at fjerne ${product} fra ${stop(names)}`,
 			dependents: (addOns, product) => `${liste(addOns)} fjernes også: ${addOns.length === 1 ? 'det afhænger' : 'de afhænger'} af ${product}.`,
-			keptThroughGroup: (name, product, groups) =>
-				`${name} beholder ${product} via gruppen ${groups}: kun den licens, der er tildelt direkte, fjernes.`,
+			keptThroughGroup: (name, product, groups) => `${name} beholder ${product} via gruppen ${groups}: kun den licens, der er tildelt direkte, fjernes.`,
 			loses: (name, kinds) => `${name} mister ${stop(kinds)}`,
 			reduced: (name, change) => reducedAloud[reducedKey(change)](name, niveau(change.kind, change.from)),
 			undocumented: (name, kind) => `Hvad ${name} beholder af ${kind}, er ikke dokumenteret.`,
@@ -441,8 +444,7 @@ export const da: Strings = {
 		saveQuestion: name => `Gem disse ændringer for ${name}?`,
 		assignLine: product => `+ Tildel ${product}`,
 		removeLine: product => `− Fjern tildeling af ${product}`,
-		changeLine: (product, off, on) =>
-			`~ Ændr apps i ${product}: ${[off ? `slå ${off} fra` : '', on ? `slå ${on} til` : ''].filter(Boolean).join('; ')}`,
+		changeLine: (product, off, on) => `~ Ændr apps i ${product}: ${[off ? `slå ${off} fra` : '', on ? `slå ${on} til` : ''].filter(Boolean).join('; ')}`,
 		appsOff: apps => `apps slået fra: ${apps}`,
 		groupReason: groups => `licenseret via ${groups}; fjern brugeren fra gruppen i stedet`,
 		dependent: bases => `afhænger af ${bases}: fjernes sammen med det`,
@@ -476,8 +478,7 @@ export const da: Strings = {
 		title: 'Tildel licenser',
 		heading: (product, available) => `Tildel licenser › ${product} · ${tilgængelige(available)}`,
 		candidates: n => `${brugere(n)} har det ikke`,
-		noneAvailable: (product, total) =>
-			`Ingen tilgængelige licenser til ${product}: alle ${tal(total)} er tildelt. Fjern nogle tildelinger, eller køb flere.`,
+		noneAvailable: (product, total) => `Ingen tilgængelige licenser til ${product}: alle ${tal(total)} er tildelt. Fjern nogle tildelinger, eller køb flere.`,
 		tooMany: (ticked, available) => `Kun ${licenser(available)} ${er(available, 'tilgængelig', 'tilgængelige')}; ${brugere(ticked)} er markeret.`,
 		nothingTicked: 'Tildel licenser: markér en eller flere brugere først (mellemrum, eller a for alle viste).',
 		question: (product, n) => `Tildel ${product} til ${brugere(n)}?`,
@@ -542,8 +543,11 @@ export const da: Strings = {
 		unrecognised: plans => `mister også tjenesteplaner, som denne app ikke kender: ${plans.join(', ')}`,
 		nothing: 'mister ingen postkasse, OneDrive, Office-apps eller Teams',
 		hold: kind =>
-			({'litigation-hold': 'under procesmæssig tilbageholdelse', 'retention-policy': 'under en opbevaringspolitik', 'retention-label': 'under en opbevaringsmærkat'})[kind] ??
-			'under tilbageholdelse',
+			({
+				'litigation-hold': 'under procesmæssig tilbageholdelse',
+				'retention-policy': 'under en opbevaringspolitik',
+				'retention-label': 'under en opbevaringsmærkat',
+			})[kind] ?? 'under tilbageholdelse',
 		explain: {
 			mailbox:
 				'Postkasse: mails bevares i en respitperiode på 30 dage, efter at licensen er fjernet, og slettes derefter permanent; tildeles en licens igen inden for respitperioden, gendannes postkassen. Opbevaringspolitikker, opbevaringsmærkater og tilbageholdelser bevarer det, de dækker. I mellemtiden kan postkassen ikke gennemsøges med eDiscovery. For at beholde mails uden licens skal postkassen først konverteres til en delt postkasse: det virker for en postkasse under 50 GB uden arkiv og uden procesmæssig tilbageholdelse; ellers kræver den delte postkasse stadig Exchange Online (Plan 2).',
@@ -610,7 +614,10 @@ export const da: Strings = {
 			'self-service-subscription': () => 'selvbetjeningskøb: en administrator skal først overtage abonnementet',
 			'not-together': products => `kan fjernes, men ikke sammen med ${products}`,
 		},
-		reduced: kind => ({mailbox: 'plads i postkassen', archive: 'plads i arkivet', onedrive: 'plads i OneDrive', 'office-apps': 'dele af Office', teams: 'dele af Teams'})[kind],
+		reduced: kind =>
+			({mailbox: 'plads i postkassen', archive: 'plads i arkivet', onedrive: 'plads i OneDrive', 'office-apps': 'dele af Office', teams: 'dele af Teams'})[
+				kind
+			],
 		undocumented: kind => `${bestemt[kind]} (i et omfang, der ikke er dokumenteret)`,
 		mailbox: {
 			shared:
@@ -631,8 +638,7 @@ export const da: Strings = {
 		nothingTicked: 'Frigør licenser: markér en eller flere kandidater først (mellemrum, eller a for hele afsnittet).',
 		question: (licenses, users) => `Fjern tildeling af ${licenser(licenses)} fra ${brugere(users)}?`,
 		resultsTitle: 'Frigør licenser: resultater',
-		commandSummary: s =>
-			`${licenser(s.licenses)} fjernet fra ${brugere(s.removed)}${ikkeAlle(s)}.`,
+		commandSummary: s => `${licenser(s.licenses)} fjernet fra ${brugere(s.removed)}${ikkeAlle(s)}.`,
 		yesNeedsApply: '--yes hører sammen med --apply',
 		applyNeedsSection: '--apply kræver --section: angiv, hvilke kandidater der skal fjernes (redundant, blocked, inactive eller flere, adskilt af komma)',
 		badSection: given => `--section ${given}: brug redundant, blocked eller inactive (flere: adskilt af komma)`,
@@ -652,7 +658,8 @@ export const da: Strings = {
 		restorable: date => `Brugeren kan gendannes fra Slettede brugere (d) indtil ${stop(dag(date))}`,
 		type: upn => `Skriv brugernavnet (${upn}) for at slette, og tryk enter; esc annullerer.`,
 		prompt: 'Brugernavn: ',
-		mismatch: (upn, at) => `Det er ikke brugernavnet endnu: det afviger fra ${upn} ved tegn ${stop(tal(at))} Ret det, eller tryk esc for at annullere; intet blev slettet.`,
+		mismatch: (upn, at) =>
+			`Det er ikke brugernavnet endnu: det afviger fra ${upn} ved tegn ${stop(tal(at))} Ret det, eller tryk esc for at annullere; intet blev slettet.`,
 		done: upn => `Slettet: ${stop(upn)} Brugerens licenser er ledige.`,
 		blocked: {
 			'no-user-role': 'At slette brugere kræver rollen Global administrator eller Brugeradministrator.',
@@ -689,7 +696,8 @@ export const da: Strings = {
 		tokenMissing: 'sæt GRAPH_TOKEN til et adgangstoken til Microsoft Graph',
 	},
 	dialog: {
-		self: (upn, kinds) => `Dette ændrer dine egne licenser (${upn})${kinds.length > 0 ? `: du mister eller får mindre af ${liste(kinds.map(kind => egenArt[kind]))}` : ''}.`,
+		self: (upn, kinds) =>
+			`Dette ændrer dine egne licenser (${upn})${kinds.length > 0 ? `: du mister eller får mindre af ${liste(kinds.map(kind => egenArt[kind]))}` : ''}.`,
 		cancel: 'Annuller',
 		more: n => `… ${tal(n)} mere (↓ for at rulle)`,
 		moreCounting: '… mere (↓ for at rulle)',
@@ -708,8 +716,7 @@ export const da: Strings = {
 		interrupted: 'stopper: venter på svar på det sendte; resten sendes ikke. Ctrl-C igen afslutter med det samme.',
 		error: message => `Ikke gemt: ${message}`,
 		leftMidChange: 'lukket, mens en ændring blev sendt: næste start læser, hvordan hver bruger står, og registrerer, hvad der blev gjort.',
-		stoppingToQuit:
-			'Stopper og lukker så: venter på svarene på det sendte (højst 5 s); resten sendes ikke. Ctrl-C igen lukker med det samme.',
+		stoppingToQuit: 'Stopper og lukker så: venter på svarene på det sendte (højst 5 s); resten sendes ikke. Ctrl-C igen lukker med det samme.',
 	},
 	outcome: {
 		summary: (counts, product, who) =>
@@ -863,7 +870,9 @@ export const da: Strings = {
 		working: 'Fjerner fra gruppen…',
 		cliQuestion: (users, group) => `Fjern ${brugere(users)} fra ${group} og dermed de licenser, gruppen giver dem?`,
 		commandSummary: (dryRun, group, s) =>
-			stop(`${dryRun ? `Prøvekørsel: ${brugere(s.wouldRemove)} ville blive fjernet fra ${group}` : `${brugere(s.removed)} fjernet fra ${group}`}${ikkeAlle(s)}`),
+			stop(
+				`${dryRun ? `Prøvekørsel: ${brugere(s.wouldRemove)} ville blive fjernet fra ${group}` : `${brugere(s.removed)} fjernet fra ${group}`}${ikkeAlle(s)}`,
+			),
 		unknownGroup: given =>
 			`ukendt gruppe "${given}": angiv navn eller id på en gruppe, der giver disse brugere licenser (m365-licenses users --json viser dem under viaGroups)`,
 		done: (name, group, licenses) =>
@@ -884,8 +893,7 @@ export const da: Strings = {
 	loading: users => `Læser lejeren fra Microsoft Graph… ${brugere(users)}`,
 	graph: {
 		failed: (request, problem) => `Microsoft Graph ${request}: ${problem}`,
-		otherOrigin: (origin, graph) =>
-			`afvist: ${origin} er ikke Microsoft Graph (${graph}), og logonet sendes kun til Graph. Intet blev sendt dertil.`,
+		otherOrigin: (origin, graph) => `afvist: ${origin} er ikke Microsoft Graph (${graph}), og logonet sendes kun til Graph. Intet blev sendt dertil.`,
 		redirect: (status, where, graph) =>
 			`svarede ${status}, en omdirigering til ${where || 'intet angivet sted'}; ikke fulgt (logonet sendes kun til ${graph}).`,
 		timeout: seconds => `intet svar inden for ${seconds} s (--request-timeout).`,
@@ -897,8 +905,7 @@ export const da: Strings = {
 		notACollection: 'svarede uden den liste af elementer ("value"), en samling har.',
 		noOrganization: 'ingen organisation for dette logon.',
 		status: (status, message) => `svarede ${status}${message ? `: ${message}` : '.'}`,
-		unauthorized:
-			'svarede 401: logonet er udløbet, tilbagekaldt eller ikke til denne lejer. Log på igen (m365-licenses logout, og kør så igen).',
+		unauthorized: 'svarede 401: logonet er udløbet, tilbagekaldt eller ikke til denne lejer. Log på igen (m365-licenses logout, og kør så igen).',
 		forbidden: message =>
 			`svarede 403${message ? ` (${message})` : ''}: den påloggede administrator eller appregistreringen mangler en tilladelse; se afsnittet om appregistreringen i docs/live-tenants.md.`,
 		loop: 'linket til næste side fører tilbage til en side, der allerede er læst; stoppede læsningen.',
@@ -990,16 +997,17 @@ export const da: Strings = {
 	},
 	usersFile: {
 		none: 'nævner ingen brugere',
-		noColumn: columns =>
-			`har ingen userPrincipalName-kolonne (dens kolonner: ${columns.join(', ') || 'ingen'}); tilføj en, eller skriv ét UPN pr. linje`,
+		noColumn: columns => `har ingen userPrincipalName-kolonne (dens kolonner: ${columns.join(', ') || 'ingen'}); tilføj en, eller skriv ét UPN pr. linje`,
 		noUpn: (line, column) => `linje ${line} har intet userPrincipalName (kolonne ${column}): giv den et, eller fjern linjen`,
 		// csv-parse says its problem in English: said here by its code.
-		notCsv: (line, _problem, code) => `er ikke en gyldig CSV${line === null ? '' : ` (linje ${line})`}: ${(code && csvProblemer[code]) ?? 'indholdet kan ikke læses som CSV'}`,
+		notCsv: (line, _problem, code) =>
+			`er ikke en gyldig CSV${line === null ? '' : ` (linje ${line})`}: ${(code && csvProblemer[code]) ?? 'indholdet kan ikke læses som CSV'}`,
 	},
 	cli: {
 		help: {
 			usage: (command, shape) => `Brug: m365-licenses ${command}${shape ? ` ${shape}` : ''}`,
-			about: 'Fjern tildeling af Microsoft 365-licenser fra brugere, med Microsoft 365 Administrations egne ord, i en terminal. Åbner på den medfølgende demolejer (Contoso).',
+			about:
+				'Fjern tildeling af Microsoft 365-licenser fra brugere, med Microsoft 365 Administrations egne ord, i en terminal. Åbner på den medfølgende demolejer (Contoso).',
 			anyCommand: '[kommando]',
 			commandsTitle: 'Kommandoer:',
 			optionsTitle: 'Indstillinger (alle kommandoer):',
@@ -1032,22 +1040,36 @@ export const da: Strings = {
 				},
 				unassign: {
 					summary: 'fjern tildelingen af et produkt fra brugere',
-					about: 'Fjern tildelingen af et produkt fra brugere og vis først, hvad hver bruger mister eller får mindre af: mailbox, archive, onedrive, office-apps, teams (--json: kind, effect, from, to, text; flere slags kan komme til: ignorer ukendte). Uden --yes spørger den i en terminal og afviser uden en.',
+					about:
+						'Fjern tildelingen af et produkt fra brugere og vis først, hvad hver bruger mister eller får mindre af: mailbox, archive, onedrive, office-apps, teams (--json: kind, effect, from, to, text; flere slags kan komme til: ignorer ukendte). Uden --yes spørger den i en terminal og afviser uden en.',
 				},
 				'remove-from-group': {
 					summary: 'fjern brugere fra en gruppe og de licenser, den giver',
-					about: 'Fjern brugere fra en gruppe, der giver dem licenser, og dermed alle licenser, den giver dem; viser først, hvad hver bruger mister. En gruppe med dynamisk medlemskab kan ikke ændres manuelt: dens brugere springes over.',
+					about:
+						'Fjern brugere fra en gruppe, der giver dem licenser, og dermed alle licenser, den giver dem; viser først, hvad hver bruger mister. En gruppe med dynamisk medlemskab kan ikke ændres manuelt: dens brugere springes over.',
 				},
 				reclaim: {
 					summary: 'licenser, der kan fjernes: redundant, blocked, inactive',
-					about: 'De licenser, der kan fjernes, pr. afsnit: redundant (det, et produkt giver, følger med en anden licens, brugeren beholder), blocked (konti med logon blokeret, der har licenser), inactive (ikke logget på i N dage: kræver signInActivity). Licenser, der kun er tildelt via en gruppe, vises, men tilbydes ikke. --apply fjerner tildelingen af de tilbudte licenser i de angivne afsnit.',
+					about:
+						'De licenser, der kan fjernes, pr. afsnit: redundant (det, et produkt giver, følger med en anden licens, brugeren beholder), blocked (konti med logon blokeret, der har licenser), inactive (ikke logget på i N dage: kræver signInActivity). Licenser, der kun er tildelt via en gruppe, vises, men tilbydes ikke. --apply fjerner tildelingen af de tilbudte licenser i de angivne afsnit.',
 				},
-				audit: {summary: 'alle udførte ændringer, ældste først', about: 'Alle ændringer udført i denne tilstandsmappe, ældste først: hvem, hvornår, hvilken bruger og hvilket produkt, og hvad der kom ud af det.'},
-				doctor: {summary: 'versioner, mapper, lejer og terminal: til en supportsag', about: 'Version, Node, sprog, mapperne til konfiguration og tilstand, cachemappen, skrivelåsen, backend, lejer, cloud og terminaler: det, en supportsag kræver.'},
-				logout: {summary: 'glem Microsoft 365-logonet', about: 'Glem Microsoft 365-logonet, der er gemt i tilstandsmappen, og kopien af den aktive lejer, det læste.'},
+				audit: {
+					summary: 'alle udførte ændringer, ældste først',
+					about: 'Alle ændringer udført i denne tilstandsmappe, ældste først: hvem, hvornår, hvilken bruger og hvilket produkt, og hvad der kom ud af det.',
+				},
+				doctor: {
+					summary: 'versioner, mapper, lejer og terminal: til en supportsag',
+					about:
+						'Version, Node, sprog, mapperne til konfiguration og tilstand, cachemappen, skrivelåsen, backend, lejer, cloud og terminaler: det, en supportsag kræver.',
+				},
+				logout: {
+					summary: 'glem Microsoft 365-logonet',
+					about: 'Glem Microsoft 365-logonet, der er gemt i tilstandsmappen, og kopien af den aktive lejer, det læste.',
+				},
 				tenants: {
 					summary: 'de tilføjede lejere: add, list, remove, discover',
-					about: 'Mange lejere (en IT-partners kunder, lejerne i en koncern). add NAVN: et øjebliksbillede (læses nu) eller en direkte lejer efter dens mappe-id, under et navn, du vælger (bogstaver, cifre, . - _). list: de tilføjede lejere. remove NAVN: glem en lejer, dens kopier og logon; dens revisionslog bliver, medmindre --purge, som spørger først. discover --graph: logget på partnerens lejer, de kunder, den administrerer via GDAP (delegatedAdminCustomers), hver tilbudt til tilføjelse. Derefter åbner --profile NAVN én (alle kommandoer og appen; med én tilføjet åbnes den uden), og licenses, reclaim og audit --all-tenants læser dem alle samtidig.',
+					about:
+						'Mange lejere (en IT-partners kunder, lejerne i en koncern). add NAVN: et øjebliksbillede (læses nu) eller en direkte lejer efter dens mappe-id, under et navn, du vælger (bogstaver, cifre, . - _). list: de tilføjede lejere. remove NAVN: glem en lejer, dens kopier og logon; dens revisionslog bliver, medmindre --purge, som spørger først. discover --graph: logget på partnerens lejer, de kunder, den administrerer via GDAP (delegatedAdminCustomers), hver tilbudt til tilføjelse. Derefter åbner --profile NAVN én (alle kommandoer og appen; med én tilføjet åbnes den uden), og licenses, reclaim og audit --all-tenants læser dem alle samtidig.',
 				},
 			},
 			shapes: {
@@ -1104,7 +1126,8 @@ export const da: Strings = {
 		needsValue: flag => `--${flag} kræver en værdi`,
 		unknownOption: flag => `ukendt indstilling ${flag}`,
 		takesNoValue: flag => `--${flag} tager ingen værdi`,
-		flagAsValue: (flag, value) => `--${flag} kræver en værdi, og ${value} ligner en indstilling; en værdi, der starter med en bindestreg, skrives --${flag}=${value}`,
+		flagAsValue: (flag, value) =>
+			`--${flag} kræver en værdi, og ${value} ligner en indstilling; en værdi, der starter med en bindestreg, skrives --${flag}=${value}`,
 		unreadable: 'kommandolinjen kan ikke læses',
 		badLanguage: (flag, value, languages) => `${flag} ${value}: brug ${languages.join(' eller ')}`,
 		needsProduct: 'unassign kræver --product',
@@ -1124,7 +1147,8 @@ export const da: Strings = {
 			`${flag} ${given}: almindelig http:// er kun til en server på denne maskine (127.0.0.1, localhost, ::1); alle andre steder kan logontokenet læses undervejs. Brug https://`,
 		endpointCredentials: (flag, without) =>
 			`${flag}: en adresse med et brugernavn eller en adgangskode i (${without} uden dem) bruges ikke: der logges på med enhedskoden, og en adgangskode i en adresse ender i logfiler`,
-		badEndpoint: (flag, given) => `${flag} ${given}: angiv en webadresse som ${flag === '--graph-endpoint' ? 'https://graph.example.com' : 'https://login.example.com'}`,
+		badEndpoint: (flag, given) =>
+			`${flag} ${given}: angiv en webadresse som ${flag === '--graph-endpoint' ? 'https://graph.example.com' : 'https://login.example.com'}`,
 		badCloud: given => `--cloud ${given}: brug worldwide (også til GCC), 21vianet, usgov (GCC High) eller usgovdod (DoD)`,
 		badDuration: (flag, given) => `--${flag} ${given}: angiv en varighed som 90 (sekunder), 90s, 5m eller 2h`,
 		graphAndTenant: '--graph og --tenant hører ikke sammen',
@@ -1190,10 +1214,8 @@ export const da: Strings = {
 		auditDetail: (product, actor, reason) => [product, `af ${actor}`, reason].filter(Boolean).join(' · '),
 		noAudit: 'Intet er ændret endnu.',
 		product: {
-			unknown: (given, all) =>
-				`ukendt produkt "${given}": intet produkts navn, varenummer eller skuId matcher. Produkterne: ${all.join('; ')}`,
-			several: (given, matches) =>
-				`--product "${given}" matcher ${matches.length} produkter: ${matches.join('; ')}. Angiv mere af navnet eller varenummeret`,
+			unknown: (given, all) => `ukendt produkt "${given}": intet produkts navn, varenummer eller skuId matcher. Produkterne: ${all.join('; ')}`,
+			several: (given, matches) => `--product "${given}" matcher ${matches.length} produkter: ${matches.join('; ')}. Angiv mere af navnet eller varenummeret`,
 		},
 	},
 	tenants: {
@@ -1209,7 +1231,8 @@ export const da: Strings = {
 		flagNotWith: (flag, action) => `${flag} kan ikke bruges med tenants ${action}`.trimEnd(),
 		needsName: 'tenants add kræver et navn: tenants add NAVN --snapshot FIL, eller tenants add NAVN --graph --tenant-id ID',
 		needsNameToRemove: 'tenants remove kræver navnet på en tilføjet lejer (tenants list)',
-		badName: name => `lejernavnet "${name}": brug bogstaver, cifre, punktum, bindestreg og understregning (højst 64), begyndende med et bogstav eller et ciffer`,
+		badName: name =>
+			`lejernavnet "${name}": brug bogstaver, cifre, punktum, bindestreg og understregning (højst 64), begyndende med et bogstav eller et ciffer`,
 		taken: name => `navnet ${name} er optaget: fjern den lejer først (m365-licenses tenants remove ${name}), eller vælg et andet navn`,
 		sameTenant: (tenantId, other) => `lejeren ${tenantId} er allerede tilføjet, som ${other}`,
 		snapshotOrGraph: 'tenants add kræver --snapshot FIL eller --graph --tenant-id ID, én af de to',
@@ -1217,7 +1240,8 @@ export const da: Strings = {
 		needsTenantId: 'tenants add --graph kræver --tenant-id ID: mappe-id’et (lejer-id)',
 		badTenantId: given =>
 			`--tenant-id ${given}: angiv mappe-id’et (lejer-id), f.eks. 00000000-0000-0000-0000-000000000000 (Microsoft Entra Administration > Oversigt > Lejer-id)`,
-		added: (name, displayName, tenantId) => `${name} er tilføjet: ${stop(displayName ? `${displayName} (${tenantId})` : tenantId)} Åbn den med --profile ${stop(name)}`,
+		added: (name, displayName, tenantId) =>
+			`${name} er tilføjet: ${stop(displayName ? `${displayName} (${tenantId})` : tenantId)} Åbn den med --profile ${stop(name)}`,
 		listHeader: ['Navn', 'Organisation', 'Lejer-id', 'Kilde'],
 		fromSnapshot: file => `lejerfil ${file}`,
 		fromGraph: cloud => `Microsoft Graph (${cloud})`,
@@ -1225,7 +1249,8 @@ export const da: Strings = {
 		notAdded: (name, names) => `tenants remove ${name}: ingen lejer med det navn${names.length > 0 ? `; de tilføjede lejere er ${liste(names)}` : ''}`,
 		removed: (name, dir) => `${name} er fjernet: dens kopier og logon er væk; dens revisionslog og gemte ændringer bliver i ${dir} (--purge fjerner dem også).`,
 		purged: name => `${name} er fjernet sammen med alt, der var gemt for den, også revisionsloggen.`,
-		purgeQuestion: (name, dir) => `Skal revisionsloggen og de gemte ændringer for ${name} i ${dir} også fjernes? De kan ikke hentes tilbage. Skriv ja for at fjerne dem: `,
+		purgeQuestion: (name, dir) =>
+			`Skal revisionsloggen og de gemte ændringer for ${name} i ${dir} også fjernes? De kan ikke hentes tilbage. Skriv ja for at fjerne dem: `,
 		yesWords: ['ja', 'j'],
 		purgeNeedsYes: '--purge spørger først; uden en terminal at spørge i skal du tilføje --yes',
 		notPurged: 'Intet blev fjernet.',

@@ -13,8 +13,7 @@ import {outcomeSummary} from './outcome-summary.js';
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** "a, b and c" */
-const listWords = (items: readonly string[]) =>
-	items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+const listWords = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
 /** The kind and size of a reduced consequence: "mailbox/kiosk". */
 export const reducedKey = (change: Consequence) => `${change.kind}/${change.to}` as ReducedTo;
@@ -253,8 +252,10 @@ export const en = {
 		/** Said under a context's keys in help: what the keys alone cannot say. */
 		notes: {
 			text: 'Ctrl-A and Ctrl-E go to the start and the end, Alt-B and Alt-F a word back and on; Ctrl-U and Ctrl-K delete to the start and to the end, Ctrl-W the word before the cursor.',
-			always: 'Ctrl-C while a change is sent stops sending: the answers to what was sent are awaited (5 s at most) and every outcome is recorded before the app leaves. A second Ctrl-C leaves at once; the next start settles the change.',
-			users: "/ also matches products; product:NAME. f shows licensed, unlicensed, sign-in blocked users or a product's; o sorts by display name, username or licenses.",
+			always:
+				'Ctrl-C while a change is sent stops sending: the answers to what was sent are awaited (5 s at most) and every outcome is recorded before the app leaves. A second Ctrl-C leaves at once; the next start settles the change.',
+			users:
+				"/ also matches products; product:NAME. f shows licensed, unlicensed, sign-in blocked users or a product's; o sorts by display name, username or licenses.",
 			user: "esc leaves without saving. → shows a product's apps: space turns one off or on.",
 			sending: 'What was sent is answered; the users not sent yet are reported "Not sent".',
 			reclaim: 'a ticks the whole section. [-]: listed, not offered (through a group, self-service, or not with another).',
@@ -416,8 +417,7 @@ export const en = {
 		title: 'Assign licenses',
 		heading: (product: string, available: number) => `Assign licenses › ${product} · ${available} available`,
 		candidates: (n: number) => `${plural(n, 'user does', 'users do')} not have it`,
-		noneAvailable: (product: string, total: number) =>
-			`No licenses available for ${product}: all ${total} are assigned. Unassign some, or buy more.`,
+		noneAvailable: (product: string, total: number) => `No licenses available for ${product}: all ${total} are assigned. Unassign some, or buy more.`,
 		tooMany: (ticked: number, available: number) =>
 			`Only ${plural(available, 'license is', 'licenses are')} available; ${plural(ticked, 'user is', 'users are')} ticked.`,
 		nothingTicked: 'Assign licenses: tick one or more users first (space, or a for all shown).',
@@ -503,8 +503,7 @@ export const en = {
 		} satisfies Partial<Record<ReducedTo, string>> as Partial<Record<ReducedTo, string>>,
 		holdsHidden:
 			'Holds: Microsoft Graph does not say whether a mailbox is on hold, so this app cannot. Check in Exchange Online (Get-Mailbox … LitigationHoldEnabled) before going on; a hold keeps what it covers.',
-		unrecognisedNote:
-			'Service plans this app does not recognise are not in Microsoft\'s product table it was built with: check what they give before going on.',
+		unrecognisedNote: "Service plans this app does not recognise are not in Microsoft's product table it was built with: check what they give before going on.",
 		source:
 			'From Microsoft\'s documentation: "Unassign Microsoft 365 licenses from users", "Remove a former employee", "Remove a license from a shared mailbox", "Exchange Online limits", "Exchange Online Archiving service description", "Manage unlicensed OneDrive user accounts", "Changing from a Microsoft 365 E plan to a Microsoft 365 F plan".',
 		mailboxBack: 'the mailbox comes back: assigned within its 30 days',
@@ -590,14 +589,16 @@ export const en = {
 		freed: (products: string) => `Their licenses are freed at once: ${stop(products)}`,
 		noLicenses: 'They hold no licenses.',
 		onedrive: 'OneDrive is deleted with the user, after the retention period.',
-		inactive: 'The mailbox is on hold and licensed for it (Exchange Online Plan 2, or Plan 1 with Exchange Online Archiving): it is kept as an inactive mailbox.',
+		inactive:
+			'The mailbox is on hold and licensed for it (Exchange Online Plan 2, or Plan 1 with Exchange Online Archiving): it is kept as an inactive mailbox.',
 		notInactive: 'The mailbox is not kept as an inactive mailbox: that needs a hold, and Exchange Online Plan 2 or Plan 1 with Exchange Online Archiving.',
 		inactiveIfHeld:
 			'The mailbox is licensed to be kept as an inactive mailbox (Exchange Online Plan 2, or Plan 1 with Exchange Online Archiving), which happens only if it is on hold: holds are not visible from here.',
 		restorable: (date: string) => `The user can be restored from Deleted users (d) until ${stop(date)}`,
 		type: (upn: string) => `To delete, type the username (${upn}) and press enter; esc cancels.`,
 		prompt: 'Username: ',
-		mismatch: (upn: string, at: number) => `Not the username yet: it differs from ${upn} at character ${stop(String(at))} Correct it, or esc to cancel; nothing was deleted.`,
+		mismatch: (upn: string, at: number) =>
+			`Not the username yet: it differs from ${upn} at character ${stop(String(at))} Correct it, or esc to cancel; nothing was deleted.`,
 		done: (upn: string) => `Deleted ${stop(upn)} Their licenses are free.`,
 		blocked: {
 			'no-user-role': 'Deleting users needs the Global Administrator or User Administrator role.',
@@ -661,8 +662,7 @@ export const en = {
 		interrupted: 'stopping: waiting for the answers to what was sent; the rest will not be sent. Ctrl-C again quits at once.',
 		error: (message: string) => `Not saved: ${message}`,
 		leftMidChange: 'left while a change was being sent: the next start reads how each user stands and records what was done.',
-		stoppingToQuit:
-			'Stopping, then quitting: waiting for the answers to what was sent (5 s at most); the rest will not be sent. Ctrl-C again quits at once.',
+		stoppingToQuit: 'Stopping, then quitting: waiting for the answers to what was sent (5 s at most); the rest will not be sent. Ctrl-C again quits at once.',
 	},
 	outcome: {
 		/**
@@ -756,7 +756,8 @@ export const en = {
 			refused: (name: string, reason: string) => `${name} (${reason})`,
 		},
 		/** state.json of another format than this build's: refused, never rewritten. */
-		otherFormat: (version: number, known: number) => `is of format ${version}, and this m365-licenses reads format ${known} only: use the m365-licenses that wrote it`,
+		otherFormat: (version: number, known: number) =>
+			`is of format ${version}, and this m365-licenses reads format ${known} only: use the m365-licenses that wrote it`,
 		line: (n: number, problem: string) => `line ${n}: ${problem}`,
 		changedSince: (names: readonly string[]) =>
 			`${listWords(names)} ${names.length === 1 ? 'was' : 'were'} changed by another m365-licenses since this was shown, so nothing was sent. What is shown now is how things stand; check, and make the change again.`,
@@ -796,7 +797,8 @@ export const en = {
 		},
 	},
 	signIn: {
-		otherTenant: (asked: string, given: string) => `the sign-in service gave a token for the tenant ${given} when one for ${asked} was asked for: it was not used`,
+		otherTenant: (asked: string, given: string) =>
+			`the sign-in service gave a token for the tenant ${given} when one for ${asked} was asked for: it was not used`,
 		title: 'Microsoft 365: signing in and reading the tenant',
 		cancel: 'q, esc or ctrl+c cancels.',
 		/** The device-code prompt: where to go and what to type, for how long, and why when an action needs more. */
@@ -804,8 +806,7 @@ export const en = {
 			(permissions.length > 0 ? `This needs a permission not granted yet (${permissions.join(', ')}). ` : '') +
 			`To sign in, open ${url} in a browser on any device and enter the code ${code} (it works for ${plural(minutes, 'minute', 'minutes')})`,
 		cancelled: 'Cancelled: nothing was sent, and nothing was changed.',
-		notSignedIn:
-			'not signed in: run any command with --graph (such as m365-licenses licenses --graph) to sign in with a code; doctor never asks for one.',
+		notSignedIn: 'not signed in: run any command with --graph (such as m365-licenses licenses --graph) to sign in with a code; doctor never asks for one.',
 		denied: 'Sign-in was refused (access_denied): nothing was read or changed. Run it again to sign in anew.',
 		expired: 'The sign-in code expired before it was entered (expired_token): nothing was read or changed. Run it again for a new code.',
 		failed: (detail: string) => `Sign-in failed${detail ? `: ${detail}` : '.'}`,
@@ -822,7 +823,8 @@ export const en = {
 		lost: (product: string) => `− ${product}`,
 		kept: (product: string) => `${product}: kept (also assigned directly or through another group)`,
 		none: 'The group gives them no licenses.',
-		dynamic: (group: string) => `${group} has dynamic membership: a rule decides its members, so no one can be removed from it by hand. Change the rule, or the user's properties it reads.`,
+		dynamic: (group: string) =>
+			`${group} has dynamic membership: a rule decides its members, so no one can be removed from it by hand. Change the rule, or the user's properties it reads.`,
 		reason: {
 			'dynamic-membership': 'the group has dynamic membership: a rule decides its members',
 			'not-a-member': 'not a member of the group',
@@ -832,14 +834,17 @@ export const en = {
 		working: 'Removing from the group…',
 		cliQuestion: (users: number, group: string) => `Remove ${plural(users, 'user', 'users')} from ${group}, with the licenses it gives them?`,
 		commandSummary: (dryRun: boolean, group: string, s: ChangeCounts & {wouldRemove: number}) =>
-			stop(`${dryRun ? `Dry run: ${plural(s.wouldRemove, 'user', 'users')} would be removed from ${group}` : `${plural(s.removed, 'user', 'users')} removed from ${group}`}${notAll(s)}`),
+			stop(
+				`${dryRun ? `Dry run: ${plural(s.wouldRemove, 'user', 'users')} would be removed from ${group}` : `${plural(s.removed, 'user', 'users')} removed from ${group}`}${notAll(s)}`,
+			),
 		unknownGroup: (given: string) =>
 			`unknown group "${given}": give the name or id of a group that licenses these users (m365-licenses users --json lists them under viaGroups)`,
 		done: (name: string, group: string, licenses: number) =>
-			licenses > 0 ? `${name} removed from ${group}: ${licenses === 1 ? '1 license goes' : `${licenses} licenses go`} with it.` : `${name} removed from ${stop(group)}`,
+			licenses > 0
+				? `${name} removed from ${group}: ${licenses === 1 ? '1 license goes' : `${licenses} licenses go`} with it.`
+				: `${name} removed from ${stop(group)}`,
 		failed: (name: string, message: string) => `${name} was not removed from the group: ${message}`,
-		unknown: (why: string) =>
-			`Unknown: Graph's answer was lost (${why}). Check the group's members in the Microsoft 365 admin center.`,
+		unknown: (why: string) => `Unknown: Graph's answer was lost (${why}). Check the group's members in the Microsoft 365 admin center.`,
 	},
 	proxy: {
 		wantsCredentials: (proxy: string) =>
@@ -868,8 +873,7 @@ export const en = {
 		notACollection: 'answered without the list of items ("value") a collection has.',
 		noOrganization: 'no organization for this sign-in.',
 		status: (status: number, message: string) => `answered ${status}${message ? `: ${message}` : '.'}`,
-		unauthorized:
-			'answered 401: the sign-in has expired, was revoked, or is not for this tenant. Sign in again (m365-licenses logout, then run it again).',
+		unauthorized: 'answered 401: the sign-in has expired, was revoked, or is not for this tenant. Sign in again (m365-licenses logout, then run it again).',
 		forbidden: (message: string) =>
 			`answered 403${message ? ` (${message})` : ''}: the signed-in admin or the app registration lacks a permission; see docs/live-tenants.md, "The one-time app registration".`,
 		loop: 'the next-page link leads back to a page already read; stopped reading.',
@@ -891,7 +895,8 @@ export const en = {
 			notUpdated: (why: string) => `Not changed: Graph's answer was lost (${why}); read back, the apps are not as asked.`,
 			notRead: (why: string) =>
 				`Unknown: Graph's answer was lost (${why}) and the run was stopped before reading the user back; the next start reads them and records what was done.`,
-			gone: (why: string) => `Unknown: Graph's answer was lost (${why}), and the user was not found when read back. Check them in the Microsoft 365 admin center.`,
+			gone: (why: string) =>
+				`Unknown: Graph's answer was lost (${why}), and the user was not found when read back. Check them in the Microsoft 365 admin center.`,
 			failed: (why: string, problem: string) =>
 				`Unknown: Graph's answer was lost (${why}), and reading the user back failed too (${problem}). Check them in the Microsoft 365 admin center.`,
 		},
@@ -936,15 +941,15 @@ export const en = {
 		},
 		tooLarge: (bytes: number) => `is larger than ${Math.round(bytes / 1024 / 1024)} MB, the most it may be`,
 		kind: {
-			utf16: (order: 'LE' | 'BE') => `is UTF-16 ${order} text, not UTF-8: save it as UTF-8 (Windows PowerShell writes UTF-16 unless told Out-File -Encoding utf8)`,
+			utf16: (order: 'LE' | 'BE') =>
+				`is UTF-16 ${order} text, not UTF-8: save it as UTF-8 (Windows PowerShell writes UTF-16 unless told Out-File -Encoding utf8)`,
 			utf32: 'is UTF-32 text, not UTF-8: save it as UTF-8',
 			gzip: 'is gzip-compressed, not text: unpack it first',
 			zip: 'is a ZIP archive (an Excel workbook is one), not text: save it as CSV UTF-8, or unpack it',
 			pdf: 'is a PDF document, not text',
 			binary: 'is a binary file (it holds NUL bytes), not text',
 		},
-		notUtf8: (line: number | null) =>
-			`is not UTF-8 text${line ? ` (line ${line})` : ''}, perhaps Windows-1252 ("ANSI"): save it as UTF-8`,
+		notUtf8: (line: number | null) => `is not UTF-8 text${line ? ` (line ${line})` : ''}, perhaps Windows-1252 ("ANSI"): save it as UTF-8`,
 		empty: 'is empty',
 		tooDeep: (levels: number) => `nests more than ${levels} levels deep, which no tenant does`,
 		notATime: 'is not a date and time as Graph writes them (such as 2026-05-14T09:12:03Z)',
@@ -994,7 +999,8 @@ export const en = {
 				},
 				guide: {
 					summary: 'the app on Guided unassign: four steps, for support staff',
-					about: 'The app, opened on Guided unassign: one unassignment in four steps, for support staff. It ends with a Markdown report in the state directory.',
+					about:
+						'The app, opened on Guided unassign: one unassignment in four steps, for support staff. It ends with a Markdown report in the state directory.',
 				},
 				licenses: {
 					summary: 'every product: assigned, available and total',
@@ -1006,22 +1012,36 @@ export const en = {
 				},
 				unassign: {
 					summary: 'unassign a product from users',
-					about: "Unassign a product from users, showing first what each user loses, lost or reduced: mailbox, archive, onedrive, office-apps, teams (--json: kind, effect, from, to, text; more kinds may be added: ignore unknown ones). Without --yes it asks in a terminal, and refuses without one.",
+					about:
+						'Unassign a product from users, showing first what each user loses, lost or reduced: mailbox, archive, onedrive, office-apps, teams (--json: kind, effect, from, to, text; more kinds may be added: ignore unknown ones). Without --yes it asks in a terminal, and refuses without one.',
 				},
 				'remove-from-group': {
 					summary: 'remove users from a group, and the licenses it gives',
-					about: 'Remove users from a group that licenses them, and with it every license it gives them; shows first what each user loses. A group with dynamic membership cannot be changed by hand: its users are skipped.',
+					about:
+						'Remove users from a group that licenses them, and with it every license it gives them; shows first what each user loses. A group with dynamic membership cannot be changed by hand: its users are skipped.',
 				},
 				reclaim: {
 					summary: 'licenses that can go: redundant, blocked, inactive',
-					about: 'The licenses that can go, by section: redundant (what a product gives comes with another license the user keeps), blocked (sign-in blocked accounts holding licenses), inactive (not signed in for N days: needs signInActivity). Licenses held only through a group are listed, not offered. --apply unassigns the offered licenses of the sections given.',
+					about:
+						'The licenses that can go, by section: redundant (what a product gives comes with another license the user keeps), blocked (sign-in blocked accounts holding licenses), inactive (not signed in for N days: needs signInActivity). Licenses held only through a group are listed, not offered. --apply unassigns the offered licenses of the sections given.',
 				},
-				audit: {summary: 'every change applied, oldest first', about: 'Every change applied in this state directory, oldest first: who, when, which user and product, and what came of it.'},
-				doctor: {summary: 'versions, folders, tenant and terminal: for a ticket', about: 'Version, Node, language, the config, state and cache folders, the writer lock, backend, tenant, cloud and terminals: what a support ticket needs.'},
-				logout: {summary: 'forget the Microsoft 365 sign-in', about: 'Forget the Microsoft 365 sign-in kept in the state directory, and the copy of the live tenant it read.'},
+				audit: {
+					summary: 'every change applied, oldest first',
+					about: 'Every change applied in this state directory, oldest first: who, when, which user and product, and what came of it.',
+				},
+				doctor: {
+					summary: 'versions, folders, tenant and terminal: for a ticket',
+					about:
+						'Version, Node, language, the config, state and cache folders, the writer lock, backend, tenant, cloud and terminals: what a support ticket needs.',
+				},
+				logout: {
+					summary: 'forget the Microsoft 365 sign-in',
+					about: 'Forget the Microsoft 365 sign-in kept in the state directory, and the copy of the live tenant it read.',
+				},
 				tenants: {
 					summary: 'the tenants added: add, list, remove, discover',
-					about: "Many tenants (an IT partner's customers, a group's tenants). add NAME: a snapshot (read now) or a live tenant by its directory id, under a name of your own (letters, digits, . - _). list: the tenants added. remove NAME: forget a tenant, its copies and sign-in; its audit log stays unless --purge, which asks first. discover --graph: signed in to the partner's tenant, the customers it manages through GDAP (delegatedAdminCustomers), each offered to add. Then --profile NAME opens one (every command and the app; with one added it opens without), and licenses, reclaim and audit --all-tenants read them all in parallel.",
+					about:
+						"Many tenants (an IT partner's customers, a group's tenants). add NAME: a snapshot (read now) or a live tenant by its directory id, under a name of your own (letters, digits, . - _). list: the tenants added. remove NAME: forget a tenant, its copies and sign-in; its audit log stays unless --purge, which asks first. discover --graph: signed in to the partner's tenant, the customers it manages through GDAP (delegatedAdminCustomers), each offered to add. Then --profile NAME opens one (every command and the app; with one added it opens without), and licenses, reclaim and audit --all-tenants read them all in parallel.",
 				},
 			},
 			shapes: {
@@ -1070,7 +1090,7 @@ export const en = {
 				tenant: ['FILE', 'a tenant snapshot (demo-data/tenant.schema.json) instead of the demo; never modified'],
 				'state-dir': ['DIR', 'where changes are kept (also M365_LICENSES_STATE_DIR); default: the per-user state folder'],
 				reset: ['', 'discard the changes saved for this tenant and start from its source'],
-				as: ['UPN', "act as this admin of the tenant (default: its signedInUser)"],
+				as: ['UPN', 'act as this admin of the tenant (default: its signedInUser)'],
 				graph: ['', 'a live tenant through Microsoft Graph: device-code sign-in (docs/live-tenants.md)'],
 				'client-id': ['ID', 'the app registration to sign in with (also M365_LICENSES_CLIENT_ID)'],
 				'tenant-id': ['ID', 'the directory to sign in to (also M365_LICENSES_TENANT_ID; default organizations)'],
@@ -1097,7 +1117,8 @@ export const en = {
 		/** What Node's parseArgs refuses, by the flag: said in each language (Node says it in English only). */
 		unknownOption: (flag: string) => `Unknown option '${flag}'`,
 		takesNoValue: (flag: string) => `--${flag} takes no value`,
-		flagAsValue: (flag: string, value: string) => `--${flag} needs a value, and ${value} looks like a flag; a value that starts with a dash is written --${flag}=${value}`,
+		flagAsValue: (flag: string, value: string) =>
+			`--${flag} needs a value, and ${value} looks like a flag; a value that starts with a dash is written --${flag}=${value}`,
 		unreadable: 'the command line could not be read',
 		badLanguage: (flag: string, value: string, languages: readonly string[]) => `${flag} ${value}: use ${languages.join(' or ')}`,
 		needsProduct: 'unassign needs --product',
@@ -1117,7 +1138,8 @@ export const en = {
 			`${flag} ${given}: plain http:// is only for a server on this machine (127.0.0.1, localhost, ::1); anywhere else the sign-in token could be read on the way. Use https://`,
 		endpointCredentials: (flag: string, without: string) =>
 			`${flag}: an address with a user name or password in it (${without} without them) is not used: sign-in is the device code, and a password in an address ends up in logs`,
-		badEndpoint: (flag: string, given: string) => `${flag} ${given}: give a web address such as ${flag === '--graph-endpoint' ? 'https://graph.example.com' : 'https://login.example.com'}`,
+		badEndpoint: (flag: string, given: string) =>
+			`${flag} ${given}: give a web address such as ${flag === '--graph-endpoint' ? 'https://graph.example.com' : 'https://login.example.com'}`,
 		badCloud: (given: string) => `--cloud ${given}: use worldwide (also for GCC), 21vianet, usgov (GCC High) or usgovdod (DoD)`,
 		badDuration: (flag: string, given: string) => `--${flag} ${given}: give a duration such as 90 (seconds), 90s, 5m or 2h`,
 		graphAndTenant: '--graph and --tenant do not go together',
@@ -1181,8 +1203,7 @@ export const en = {
 			groups ? `${product} (${(direct ? en.product.alsoGroup : en.product.groupOnly)(groups)})` : product,
 		/** An audit entry as two lines: what happened, then to which product, by whom and why. */
 		auditLine: (time: string, action: string, outcome: string, user: string) => `${time}  ${action}  ${outcome}  ${user}`,
-		auditDetail: (product: string | null, actor: string, reason: string | null) =>
-			[product, `by ${actor}`, reason].filter(Boolean).join(' · '),
+		auditDetail: (product: string | null, actor: string, reason: string | null) => [product, `by ${actor}`, reason].filter(Boolean).join(' · '),
 		noAudit: 'Nothing has been changed yet.',
 		product: {
 			unknown: (given: string, all: readonly string[]) =>
@@ -1197,7 +1218,8 @@ export const en = {
 		unknownProfile: (name: string, names: readonly string[]) => `--profile ${name}: no tenant of that name; the tenants added are ${names.join(', ')}`,
 		noProfiles: (name: string) => `--profile ${name}: no tenants are added yet (m365-licenses tenants add NAME --snapshot FILE, or --graph --tenant-id ID)`,
 		notLive: (name: string) => `--graph: the tenant ${name} is a snapshot, not a live tenant`,
-		severalProfiles: (names: readonly string[]) => `${names.length} tenants are added (${names.join(', ')}): choose one with --profile NAME, or read them all with --all-tenants`,
+		severalProfiles: (names: readonly string[]) =>
+			`${names.length} tenants are added (${names.join(', ')}): choose one with --profile NAME, or read them all with --all-tenants`,
 		otherTenant: (name: string, source: string, found: string, expected: string) =>
 			`The tenant ${name} was added as ${expected}, but ${source} is now the tenant ${found}; nothing was shown or changed. Add it under a name of its own (m365-licenses tenants add).`,
 		needsAction: 'tenants needs one of add, list, remove, discover',
@@ -1213,15 +1235,19 @@ export const en = {
 		needsTenantId: 'tenants add --graph needs --tenant-id ID: the directory (tenant) id',
 		badTenantId: (given: string) =>
 			`--tenant-id ${given}: give the directory (tenant) id, such as 00000000-0000-0000-0000-000000000000 (Microsoft Entra admin center > Overview > Tenant ID)`,
-		added: (name: string, displayName: string | null, tenantId: string) => `Added ${name}: ${stop(displayName ? `${displayName} (${tenantId})` : tenantId)} Open it with --profile ${stop(name)}`,
+		added: (name: string, displayName: string | null, tenantId: string) =>
+			`Added ${name}: ${stop(displayName ? `${displayName} (${tenantId})` : tenantId)} Open it with --profile ${stop(name)}`,
 		listHeader: ['Name', 'Organization', 'Tenant ID', 'Source'],
 		fromSnapshot: (file: string) => `snapshot ${file}`,
 		fromGraph: (cloud: string) => `Microsoft Graph (${cloud})`,
 		none: 'No tenants are added. Add one: m365-licenses tenants add NAME --snapshot FILE, or tenants add NAME --graph --tenant-id ID.',
-		notAdded: (name: string, names: readonly string[]) => `tenants remove ${name}: no tenant of that name${names.length > 0 ? `; the tenants added are ${names.join(', ')}` : ''}`,
-		removed: (name: string, dir: string) => `removed ${name}: its copies and sign-ins are gone; its audit log and saved changes stay in ${dir} (--purge removes them too).`,
+		notAdded: (name: string, names: readonly string[]) =>
+			`tenants remove ${name}: no tenant of that name${names.length > 0 ? `; the tenants added are ${names.join(', ')}` : ''}`,
+		removed: (name: string, dir: string) =>
+			`removed ${name}: its copies and sign-ins are gone; its audit log and saved changes stay in ${dir} (--purge removes them too).`,
 		purged: (name: string) => `removed ${name} and everything kept for it, its audit log too.`,
-		purgeQuestion: (name: string, dir: string) => `Remove the audit log and saved changes of ${name} in ${dir} too? They cannot be brought back. Type yes to remove them: `,
+		purgeQuestion: (name: string, dir: string) =>
+			`Remove the audit log and saved changes of ${name} in ${dir} too? They cannot be brought back. Type yes to remove them: `,
 		/** The answers that confirm --purge. */
 		yesWords: ['yes', 'y'] as readonly string[],
 		purgeNeedsYes: '--purge asks first; without a terminal to ask in, add --yes',
@@ -1241,7 +1267,7 @@ export const en = {
 		tenantHeading: (name: string, displayName: string) => `${name} (${displayName})`,
 		reclaimTotals: (licenses: number, users: number, tenants: number) =>
 			`Over ${plural(tenants, 'tenant', 'tenants')}: ${plural(licenses, 'license', 'licenses')} of ${plural(users, 'user', 'users')} could be reclaimed.`,
-		discoverNeedsGraph: 'tenants discover reads the customers of a partner\'s tenant: add --graph (and --tenant-id ID for the partner\'s tenant)',
+		discoverNeedsGraph: "tenants discover reads the customers of a partner's tenant: add --graph (and --tenant-id ID for the partner's tenant)",
 		offer: (displayName: string, tenantId: string, name: string) => `Add ${displayName} (${tenantId}) as ${name}? Type yes to add it: `,
 		answeredAsOther: (asked: string, found: string) => `Microsoft Graph answered as the tenant ${found} to a token for ${asked}: not used`,
 		noCustomers: 'No customers: this tenant manages no other tenant through GDAP (delegatedAdminCustomers is empty).',

@@ -37,7 +37,9 @@ export function outcomeSummary(words: SummaryWords, counts: OutcomeCounts, produ
 		const what = words.notDone[counts.asked](product);
 		return `${who !== undefined ? `${who}: ` : ''}${words.start(`${what}: ${rest.join(', ')}`)}.`;
 	}
-	const changed = (['removed', 'assigned', 'updated'] as const).filter(kind => counts[kind] > 0 || (kind === 'removed' && counts.assigned + counts.updated === 0));
+	const changed = (['removed', 'assigned', 'updated'] as const).filter(
+		kind => counts[kind] > 0 || (kind === 'removed' && counts.assigned + counts.updated === 0),
+	);
 	const of = product ? words.of(product) : '';
 	const named = who !== undefined && changed.length === 1;
 	const licenses = changed

@@ -32,10 +32,7 @@ export function consequencePhrases(user: UserConsequences, product: (skuId: stri
 		const keepers = user.kept[kind];
 		return keepers ? [words.keeps(words.kind[kind], keepers.map(product).join(', '))] : [];
 	});
-	const lost = [
-		...user.changes.map(change => words.phrase(user, change)),
-		...(user.unrecognised.length > 0 ? [words.unrecognised(user.unrecognised)] : []),
-	];
+	const lost = [...user.changes.map(change => words.phrase(user, change)), ...(user.unrecognised.length > 0 ? [words.unrecognised(user.unrecognised)] : [])];
 	return [...kept, ...lost].length > 0 ? [...kept, ...lost] : [words.nothing];
 }
 
@@ -55,8 +52,7 @@ export function consequenceSummary(list: readonly UserConsequences[]): string {
 }
 
 /** A loss the kind's note speaks of: the Office note is about desktop apps, which a web-only user never had. */
-export const explained = (change: Consequence) =>
-	change.kind === 'office-apps' ? change.from === 'desktop' : change.effect === 'lost';
+export const explained = (change: Consequence) => (change.kind === 'office-apps' ? change.from === 'desktop' : change.effect === 'lost');
 
 /** What the losses in the list mean, once each, with the sources: below the changes. */
 export function consequenceNotes(list: readonly UserConsequences[]): string[] {
@@ -87,7 +83,11 @@ export function lossWords(loss: Loss, product: (skuId: string) => string): strin
 }
 
 /** Why a listed license is not offered, or null when it is. */
-export function notOfferedWords(license: ReclaimLicense, candidate: Candidate, names: {product: (skuId: string) => string; groups: (ids: readonly string[]) => string}): string | null {
+export function notOfferedWords(
+	license: ReclaimLicense,
+	candidate: Candidate,
+	names: {product: (skuId: string) => string; groups: (ids: readonly string[]) => string},
+): string | null {
 	const words = strings.reclaim.notOffered;
 	switch (license.notOffered) {
 		case null:
@@ -117,12 +117,16 @@ export function reclaimReason(tenant: Tenant, candidate: Candidate, now: Date): 
 	if (candidate.section === 'inactive') return last ? since(last) : words.neverSignedIn(dayOf(candidate.user.createdDateTime ?? now));
 	const redundancy = candidate.redundancy!;
 	const others = redundancy.coveredBy.filter(skuId => skuId !== license!.skuId);
-	return [
-		...(others.length > 0 ? [words.coveredBy(strings.list(others.map(names.product)))] : []),
-		...(redundancy.coveredBy.includes(license!.skuId) ? [words.alsoThrough(names.groups(license!.groupIds))] : []),
-		...(redundancy.notCounted.length > 0 ? [words.notCounted(strings.list(redundancy.notCounted))] : []),
-		...(redundancy.notWith ? [words.notWith(strings.list(redundancy.notWith.skuIds.map(names.product)), lossWords(redundancy.notWith.loss, names.product))] : []),
-	].join('; ') || words.givesNothing;
+	return (
+		[
+			...(others.length > 0 ? [words.coveredBy(strings.list(others.map(names.product)))] : []),
+			...(redundancy.coveredBy.includes(license!.skuId) ? [words.alsoThrough(names.groups(license!.groupIds))] : []),
+			...(redundancy.notCounted.length > 0 ? [words.notCounted(strings.list(redundancy.notCounted))] : []),
+			...(redundancy.notWith
+				? [words.notWith(strings.list(redundancy.notWith.skuIds.map(names.product)), lossWords(redundancy.notWith.loss, names.product))]
+				: []),
+		].join('; ') || words.givesNothing
+	);
 }
 
 /** For a user who would lose their mailbox: how to keep the mail (a shared mailbox), as far as FACTS allows. */

@@ -60,7 +60,13 @@ class Keyboard extends EventEmitter {
 const keys = {down: '\u001B[B', pageDown: '\u001B[6~', escape: '\u001B', enter: '\r', backspace: '\u007F'};
 
 const {values} = parseArgs({
-	options: {tenant: {type: 'string'}, 'state-dir': {type: 'string'}, runs: {type: 'string'}, 'skip-everyone': {type: 'boolean'}, 'only-moves': {type: 'boolean'}},
+	options: {
+		tenant: {type: 'string'},
+		'state-dir': {type: 'string'},
+		runs: {type: 'string'},
+		'skip-everyone': {type: 'boolean'},
+		'only-moves': {type: 'boolean'},
+	},
 });
 const runs = Number(values.runs ?? 40);
 
@@ -116,7 +122,7 @@ const any = () => true;
 const has = (text: string) => (frame: string) => frame.includes(text);
 
 function stats(times: number[]): {p50: number; p95: number; n: number} {
-	if (process.env.BENCH_SAMPLES) process.stderr.write(`${times.map(t => t.toFixed(1)).join(" ")}\n`);
+	if (process.env.BENCH_SAMPLES) process.stderr.write(`${times.map(t => t.toFixed(1)).join(' ')}\n`);
 	const sorted = [...times].sort((a, b) => a - b);
 	const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 10) / 10;
 	return {p50: at(0.5), p95: at(0.95), n: sorted.length};
@@ -210,5 +216,7 @@ results['reclaim: section (tab)'] = stats(await repeat(runs, () => press('\t', a
 const heapEndMb = heapMb();
 app.unmount();
 release();
-process.stdout.write(`${JSON.stringify({users: userCount, firstFrameMs: Math.round(firstFrameMs), firstKeyMs: Math.round(firstKeyMs), heapAfterLoadMb, heapEndMb, keys: results})}\n`);
+process.stdout.write(
+	`${JSON.stringify({users: userCount, firstFrameMs: Math.round(firstFrameMs), firstKeyMs: Math.round(firstKeyMs), heapAfterLoadMb, heapEndMb, keys: results})}\n`,
+);
 process.exit(0);

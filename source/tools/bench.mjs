@@ -51,7 +51,9 @@ function figure(section, name, value, unit, {baseline, target} = {}) {
 	}
 	figures.push(f);
 	const base = f.baseline ? `${f.baseline.value} ${unit} ${f.baseline.name} (${(value / Math.max(1e-9, baseline.value)).toFixed(2)}×)` : '';
-	say(`  ${name.padEnd(52)} ${`${f.value} ${unit}`.padStart(12)}  ${base.padEnd(44)} ${f.target ?? ''}${f.met === undefined ? '' : f.met ? '  met' : '  NOT MET'}`);
+	say(
+		`  ${name.padEnd(52)} ${`${f.value} ${unit}`.padStart(12)}  ${base.padEnd(44)} ${f.target ?? ''}${f.met === undefined ? '' : f.met ? '  met' : '  NOT MET'}`,
+	);
 	return f;
 }
 
@@ -388,12 +390,27 @@ if (sections.has('change')) {
 	const at = name => median(samples[name]);
 	const [small, large] = changeSizes;
 	figure('change', `unassign ${fmt(small)} users, --dry-run`, at(`dry ${small}`), 'ms');
-	figure('change', `unassign ${fmt(small)} users`, at(`change ${small}`), 'ms', {baseline: {name: 'its dry run', value: at(`dry ${small}`)}, target: {ratio: 2}});
+	figure('change', `unassign ${fmt(small)} users`, at(`change ${small}`), 'ms', {
+		baseline: {name: 'its dry run', value: at(`dry ${small}`)},
+		target: {ratio: 2},
+	});
 	figure('change', `unassign ${fmt(large)} users, --dry-run`, at(`dry ${large}`), 'ms');
-	figure('change', `unassign ${fmt(large)} users`, at(`change ${large}`), 'ms', {baseline: {name: 'its dry run', value: at(`dry ${large}`)}, target: {ratio: 2}});
-	figure('change', `unassign ${fmt(large)} users against ${fmt(small)} (linear: ≤ 11×)`, at(`change ${large}`), 'ms', {baseline: {name: `${fmt(small)} users`, value: at(`change ${small}`)}, target: {ratio: 11}});
-	figure('change', `licenses --json, the first start after the ${fmt(large)}-user change`, at('after'), 'ms', {baseline: {name: 'a plain load', value: at('plain')}, target: {ratio: 1.5}});
-	figure('change', `the same, keeping no replayed-cache.json`, at('after, no copy'), 'ms', {baseline: {name: 'a plain load', value: at('plain, no copy')}, target: {ratio: 1.5}});
+	figure('change', `unassign ${fmt(large)} users`, at(`change ${large}`), 'ms', {
+		baseline: {name: 'its dry run', value: at(`dry ${large}`)},
+		target: {ratio: 2},
+	});
+	figure('change', `unassign ${fmt(large)} users against ${fmt(small)} (linear: ≤ 11×)`, at(`change ${large}`), 'ms', {
+		baseline: {name: `${fmt(small)} users`, value: at(`change ${small}`)},
+		target: {ratio: 11},
+	});
+	figure('change', `licenses --json, the first start after the ${fmt(large)}-user change`, at('after'), 'ms', {
+		baseline: {name: 'a plain load', value: at('plain')},
+		target: {ratio: 1.5},
+	});
+	figure('change', `the same, keeping no replayed-cache.json`, at('after, no copy'), 'ms', {
+		baseline: {name: 'a plain load', value: at('plain, no copy')},
+		target: {ratio: 1.5},
+	});
 
 	// A users file of 800,000 names that match nobody (under the 10 MB limit): its peak memory.
 	if (existsSync('/usr/bin/time')) {
@@ -401,10 +418,27 @@ if (sections.has('change')) {
 		const list = join(work, `unknown-${lines}.txt`);
 		writeFileSync(list, Array.from({length: lines}, (_, i) => `u${i.toString(36)}@x.io`).join('\n'));
 		for (const json of [true, false]) {
-			const args = ['unassign', '--tenant', tenantFile, '--product', spb, '--users-file', list, '--dry-run', '--state-dir', copyOf(), ...(json ? ['--json'] : [])];
+			const args = [
+				'unassign',
+				'--tenant',
+				tenantFile,
+				'--product',
+				spb,
+				'--users-file',
+				list,
+				'--dry-run',
+				'--state-dir',
+				copyOf(),
+				...(json ? ['--json'] : []),
+			];
 			const ran = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bundle, ...args], {encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe']});
 			if (ran.status !== 3) throw new Error(`unassign --users-file exited ${ran.status}: ${ran.stderr}`);
-			figure('change', `unassign --users-file of ${fmt(lines)} unknown names${json ? ', --json' : ''}: peak memory`, Number(ran.stderr.trim().split('\n').pop()) / 1024, 'MB');
+			figure(
+				'change',
+				`unassign --users-file of ${fmt(lines)} unknown names${json ? ', --json' : ''}: peak memory`,
+				Number(ran.stderr.trim().split('\n').pop()) / 1024,
+				'MB',
+			);
 		}
 	}
 }
@@ -414,9 +448,7 @@ if (sections.has('graph')) {
 	const {startGraphServer} = await import(await bundled('test/fixtures/graph-server.ts'));
 	const tenant = JSON.parse(readFileSync(tenantOf(quick ? 300 : 4000, 3), 'utf8'));
 	const spb = tenant.subscribedSkus.find(s => s.skuPartNumber === 'SPB').skuId;
-	const holders = tenant.users
-		.filter(u => u.licenseAssignmentStates.some(s => s.skuId === spb && s.assignedByGroup === null))
-		.map(u => u.userPrincipalName);
+	const holders = tenant.users.filter(u => u.licenseAssignmentStates.some(s => s.skuId === spb && s.assignedByGroup === null)).map(u => u.userPrincipalName);
 	const unassign = async (users, faults, pageSize) => {
 		const server = await startGraphServer(tenant, {pageSize, faults});
 		const usersFile = join(work, `graph-users-${users}.txt`);
@@ -457,9 +489,18 @@ if (sections.has('reclaim')) {
 	const tenant = tenantOf(sizes.large, 5, ['--sign-ins']);
 	const stateDir = freshStateDir();
 	timeCommand([bundle, 'licenses', '--json', '--tenant', tenant, '--state-dir', stateDir], {times: 1});
-	const probe = spawnSync(process.execPath, [bundle, 'reclaim', '--json', '--tenant', tenant, '--state-dir', stateDir], {stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8'});
+	const probe = spawnSync(process.execPath, [bundle, 'reclaim', '--json', '--tenant', tenant, '--state-dir', stateDir], {
+		stdio: ['ignore', 'ignore', 'pipe'],
+		encoding: 'utf8',
+	});
 	if (probe.status !== 0) throw new Error(`reclaim --json exited ${probe.status}: ${probe.stderr}`);
-	figure('reclaim', `reclaim --json, ${fmt(sizes.large)} users`, timeCommand([bundle, 'reclaim', '--json', '--tenant', tenant, '--state-dir', stateDir]).ms, 'ms', {target: {max: 2000}});
+	figure(
+		'reclaim',
+		`reclaim --json, ${fmt(sizes.large)} users`,
+		timeCommand([bundle, 'reclaim', '--json', '--tenant', tenant, '--state-dir', stateDir]).ms,
+		'ms',
+		{target: {max: 2000}},
+	);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -485,7 +526,13 @@ if (broken.length > 0) {
 	process.exitCode = 1;
 }
 const missed = figures.filter(f => f.met === false);
-say(quick ? 'Quick run: figures taken, nothing judged.' : missed.length === 0 ? 'Every target met.' : `${missed.length} target(s) not met: ${missed.map(f => f.name).join('; ')}`);
+say(
+	quick
+		? 'Quick run: figures taken, nothing judged.'
+		: missed.length === 0
+			? 'Every target met.'
+			: `${missed.length} target(s) not met: ${missed.map(f => f.name).join('; ')}`,
+);
 say(`Machine: ${machine.cpus}, ${machine.memoryGb} GB, Node ${machine.node}, load average ${machine.loadAverageAtEnd.join(' ')}`);
 if (!flags['no-save'] && !quick) {
 	const folder = join(root, 'bench', 'results');

@@ -12,7 +12,9 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const withoutDevtools = {
 	name: 'without-ink-devtools',
 	setup(b) {
-		b.onResolve({filter: /^\.\/devtools\.js$/}, args => (packageFile(args.importer)?.package === 'ink' ? {path: 'ink-devtools', namespace: 'stub'} : undefined));
+		b.onResolve({filter: /^\.\/devtools\.js$/}, args =>
+			packageFile(args.importer)?.package === 'ink' ? {path: 'ink-devtools', namespace: 'stub'} : undefined,
+		);
 		b.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: '', loader: 'js'}));
 	},
 };
@@ -37,7 +39,12 @@ const patchedDependencies = {
 			if (!result.metafile) return;
 			const bundled = new Set(Object.keys(result.metafile.inputs).map(path => packageFile(path)?.package));
 			const missed = patches.filter(p => bundled.has(p.package) && !done.has(p.name));
-			if (missed.length > 0) return {errors: missed.map(p => ({text: `patch ${p.name}: ${p.package} is bundled without ${p.file}, the file it changes: re-check it (source/tools/patches.mjs, docs/patches.md)`}))};
+			if (missed.length > 0)
+				return {
+					errors: missed.map(p => ({
+						text: `patch ${p.name}: ${p.package} is bundled without ${p.file}, the file it changes: re-check it (source/tools/patches.mjs, docs/patches.md)`,
+					})),
+				};
 		});
 	},
 };

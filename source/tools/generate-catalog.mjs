@@ -14,9 +14,7 @@ import {dirname} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parse} from 'csv-parse/sync';
 
-const defaultCsv = fileURLToPath(
-	new URL('../../../shared/reference/product-names-and-service-plan-identifiers.csv', import.meta.url),
-);
+const defaultCsv = fileURLToPath(new URL('../../../shared/reference/product-names-and-service-plan-identifiers.csv', import.meta.url));
 const csvPath = process.argv[2] ?? defaultCsv;
 const out = fileURLToPath(new URL('../domain/catalog.ts', import.meta.url));
 const fixture = fileURLToPath(new URL('../../test/fixtures/catalog-products.json', import.meta.url));
@@ -92,21 +90,11 @@ const gives = [
 	],
 	// Office for the web and the Office mobile apps.
 	[
-		[
-			'SHAREPOINTWAC',
-			'SHAREPOINTWAC_EDU',
-			'SHAREPOINTWAC_GOV',
-			'SHAREPOINTWAC_DEVELOPER',
-			'OFFICEMOBILE_SUBSCRIPTION',
-			'OFFICEMOBILE_SUBSCRIPTION_GOV',
-		],
+		['SHAREPOINTWAC', 'SHAREPOINTWAC_EDU', 'SHAREPOINTWAC_GOV', 'SHAREPOINTWAC_DEVELOPER', 'OFFICEMOBILE_SUBSCRIPTION', 'OFFICEMOBILE_SUBSCRIPTION_GOV'],
 		'office-web',
 	],
 	// Microsoft Teams, in every edition: government, DoD, GCC High, Essentials, free, trial, Kiosk.
-	[
-		['TEAMS1', 'TEAMS_GOV', 'TEAMS_AR_DOD', 'TEAMS_AR_GCCHIGH', 'TeamsEss', 'TEAMS_FREE', 'TEAMS_FREE_SERVICE', 'MCO_TEAMS_IW', 'TEAMS_DESKLESS'],
-		'teams',
-	],
+	[['TEAMS1', 'TEAMS_GOV', 'TEAMS_AR_DOD', 'TEAMS_AR_GCCHIGH', 'TeamsEss', 'TEAMS_FREE', 'TEAMS_FREE_SERVICE', 'MCO_TEAMS_IW', 'TEAMS_DESKLESS'], 'teams'],
 ];
 
 /**
@@ -454,9 +442,15 @@ writeFileSync(
 		.join(',\n')}\n}\n`,
 );
 console.log(`catalog: wrote ${out} (${products.size} products, ${plans.size} service plans) and ${fixture} (${productPlans.size} products)`);
-console.log(`catalog: plans giving each capability: ${Object.entries(counts).map(([code, n]) => `${code} ${n}`).join(', ')}`);
+console.log(
+	`catalog: plans giving each capability: ${Object.entries(counts)
+		.map(([code, n]) => `${code} ${n}`)
+		.join(', ')}`,
+);
 console.log(`catalog: product exceptions: ${exceptionNames.join('; ')}`);
 if (unclassified.length > 0) {
-	console.error(`catalog: ${unclassified.length} service plans match no rule (add them to a rule in ${fileURLToPath(import.meta.url)}):\n  ${unclassified.join('\n  ')}`);
+	console.error(
+		`catalog: ${unclassified.length} service plans match no rule (add them to a rule in ${fileURLToPath(import.meta.url)}):\n  ${unclassified.join('\n  ')}`,
+	);
 	process.exitCode = 1;
 }

@@ -74,7 +74,10 @@ function ordered(schema) {
 
 /** JSON with each object or array that fits on one line (120 columns), and every list of values, on one line, as a person writes it. */
 function format(value, indent = '', key = '') {
-	const inline = JSON.stringify(value, null, 1).replace(/\n\s*/g, ' ').replace(/([[{]) /g, '$1').replace(/ ([\]}])/g, '$1');
+	const inline = JSON.stringify(value, null, 1)
+		.replace(/\n\s*/g, ' ')
+		.replace(/([[{]) /g, '$1')
+		.replace(/ ([\]}])/g, '$1');
 	const values = Array.isArray(value) && value.every(item => typeof item !== 'object' || item === null);
 	if (typeof value !== 'object' || value === null || values || indent.length + key.length + inline.length <= 120) return inline;
 	const inner = `${indent}  `;
@@ -96,7 +99,10 @@ async function filesOf(source) {
 	if (/\brequire\(/.test(code)) throw new Error(`${source.module}: its validators need a runtime helper from Ajv: keep to keywords that compile to plain code`);
 	const from = relative(join(root, source.validators, '..'), join(root, source.module)).replace(/\.ts$/, '.js');
 	const types = [...new Set(Object.values(source.checks).map(([, type]) => type.replace(/\[.*$/, '').replace(/\[\]$/, '')))];
-	const typed = code.replace(/export const (\w+) = (\w+);/g, (_, name, fn) => `export const ${name} = ${fn} as unknown as ValidateFunction<${source.checks[name][1]}>;`);
+	const typed = code.replace(
+		/export const (\w+) = (\w+);/g,
+		(_, name, fn) => `export const ${name} = ${fn} as unknown as ValidateFunction<${source.checks[name][1]}>;`,
+	);
 	const json = `${format(schema)}\n`;
 	const validators = [
 		'// @ts-nocheck',

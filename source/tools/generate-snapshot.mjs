@@ -12,7 +12,10 @@ import {parseArgs} from 'node:util';
 const usage = 'usage: npm run gen -- --users N [--out FILE] [--seed S] [--sign-ins]   (N at least 10)';
 let parsed;
 try {
-	parsed = parseArgs({options: {users: {type: 'string'}, out: {type: 'string'}, seed: {type: 'string'}, 'sign-ins': {type: 'boolean'}}, allowPositionals: true});
+	parsed = parseArgs({
+		options: {users: {type: 'string'}, out: {type: 'string'}, seed: {type: 'string'}, 'sign-ins': {type: 'boolean'}},
+		allowPositionals: true,
+	});
 } catch (error) {
 	console.error(`generate-snapshot: ${error.message}\n${usage}`);
 	process.exit(2);
@@ -42,8 +45,50 @@ const guid = () =>
 
 const demo = JSON.parse(readFileSync(fileURLToPath(new URL('../../demo-data/contoso.json', import.meta.url)), 'utf8'));
 const orgId = guid();
-const first = ['Ada', 'Bo', 'Chen', 'Dana', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivo', 'Jun', 'Kai', 'Lea', 'Mo', 'Nia', 'Oskar', 'Pia', 'Quinn', 'Rui', 'Sol', 'Tove'];
-const last = ['Berg', 'Costa', 'Dahl', 'Eze', 'Fox', 'Gray', 'Holm', 'Ito', 'Jensen', 'Khan', 'Lund', 'Moreau', 'Novak', 'Okoro', 'Park', 'Quist', 'Rossi', 'Sato', 'Toth', 'Ueda'];
+const first = [
+	'Ada',
+	'Bo',
+	'Chen',
+	'Dana',
+	'Eli',
+	'Fay',
+	'Gus',
+	'Hana',
+	'Ivo',
+	'Jun',
+	'Kai',
+	'Lea',
+	'Mo',
+	'Nia',
+	'Oskar',
+	'Pia',
+	'Quinn',
+	'Rui',
+	'Sol',
+	'Tove',
+];
+const last = [
+	'Berg',
+	'Costa',
+	'Dahl',
+	'Eze',
+	'Fox',
+	'Gray',
+	'Holm',
+	'Ito',
+	'Jensen',
+	'Khan',
+	'Lund',
+	'Moreau',
+	'Novak',
+	'Okoro',
+	'Park',
+	'Quist',
+	'Rossi',
+	'Sato',
+	'Toth',
+	'Ueda',
+];
 
 // Products: the demo's, without its self-service purchase, with room for the users who hold them.
 const skus = demo.subscribedSkus.filter(s => s.skuPartNumber !== 'POWER_BI_PRO');
@@ -91,13 +136,14 @@ const admin = users[0];
 // never. From the user's place, not the random stream, so the rest of the file is as it was.
 const day = 24 * 60 * 60 * 1000;
 const reference = Date.parse('2026-11-20T09:00:00Z');
-if (values['sign-ins']) users.forEach((user, i) => {
-	user.createdDateTime = new Date(reference - (400 + (i % 700)) * day).toISOString().replace('.000', '');
-	const spread = (i * 7919) % 1000;
-	const ago = spread < 920 ? spread % 21 : 91 + (spread % 270);
-	const last = new Date(reference - ago * day - (i % 1440) * 60_000).toISOString().replace('.000', '');
-	user.signInActivity = i % 53 === 7 ? null : {lastSignInDateTime: last, lastNonInteractiveSignInDateTime: last, lastSuccessfulSignInDateTime: last};
-});
+if (values['sign-ins'])
+	users.forEach((user, i) => {
+		user.createdDateTime = new Date(reference - (400 + (i % 700)) * day).toISOString().replace('.000', '');
+		const spread = (i * 7919) % 1000;
+		const ago = spread < 920 ? spread % 21 : 91 + (spread % 270);
+		const last = new Date(reference - ago * day - (i % 1440) * 60_000).toISOString().replace('.000', '');
+		user.signInActivity = i % 53 === 7 ? null : {lastSignInDateTime: last, lastNonInteractiveSignInDateTime: last, lastSuccessfulSignInDateTime: last};
+	});
 
 const subscriptions = [];
 const subscribedSkus = skus.map(sku => {
@@ -107,10 +153,28 @@ const subscribedSkus = skus.map(sku => {
 	const split = Math.floor(total / 3);
 	const ids = [split, total - split].map(size => {
 		const id = guid();
-		subscriptions.push({id, commerceSubscriptionId: guid(), skuId: sku.skuId, skuPartNumber: sku.skuPartNumber, status: 'Enabled', totalLicenses: size, isTrial: false, createdDateTime: '2025-01-15T10:00:00Z', nextLifecycleDateTime: '2027-01-15T10:00:00Z', ownerType: 'Company', ownerId: null});
+		subscriptions.push({
+			id,
+			commerceSubscriptionId: guid(),
+			skuId: sku.skuId,
+			skuPartNumber: sku.skuPartNumber,
+			status: 'Enabled',
+			totalLicenses: size,
+			isTrial: false,
+			createdDateTime: '2025-01-15T10:00:00Z',
+			nextLifecycleDateTime: '2027-01-15T10:00:00Z',
+			ownerType: 'Company',
+			ownerId: null,
+		});
 		return id;
 	});
-	return {...sku, id: `${orgId}_${sku.skuId}`, consumedUnits: used, prepaidUnits: {enabled: total, suspended: 0, warning: 0, lockedOut: 0}, subscriptionIds: ids};
+	return {
+		...sku,
+		id: `${orgId}_${sku.skuId}`,
+		consumedUnits: used,
+		prepaidUnits: {enabled: total, suspended: 0, warning: 0, lockedOut: 0},
+		subscriptionIds: ids,
+	};
 });
 
 const tenant = {

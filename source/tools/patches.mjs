@@ -182,7 +182,8 @@ export function patched(path, text) {
 	for (const patch of own) {
 		checkVersion(patch, root);
 		for (const [from, to] of patch.replacements) {
-			if (!text.includes(from)) throw new Error(`patch ${patch.name}: ${path} does not have the code it changes: re-check it (source/tools/patches.mjs, docs/patches.md)`);
+			if (!text.includes(from))
+				throw new Error(`patch ${patch.name}: ${path} does not have the code it changes: re-check it (source/tools/patches.mjs, docs/patches.md)`);
 			text = text.replaceAll(from, to);
 		}
 		text += patch.end ?? '';

@@ -44,7 +44,19 @@ export async function persistOneChange(tenantFile: string, skuId: string, runs =
 			tenantId,
 			time,
 			changes: [{time, userId: user.id, add: [skuId], remove: []}],
-			audit: [{time, actor: 'figures', tenantId, action: 'assign', userPrincipalName: user.userPrincipalName, skuId, skuPartNumber: null, outcome: 'assigned', reason: null}],
+			audit: [
+				{
+					time,
+					actor: 'figures',
+					tenantId,
+					action: 'assign',
+					userPrincipalName: user.userPrincipalName,
+					skuId,
+					skuPartNumber: null,
+					outcome: 'assigned',
+					reason: null,
+				},
+			],
 		});
 		save.push(performance.now() - start);
 	}

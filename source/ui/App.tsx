@@ -78,7 +78,10 @@ function useAppView(initialTab: Tab, router: KeyRouter) {
 	const store = useStore();
 	const {refreshing, copyReadAt, refreshError, recovered, notice} = useAppState();
 	const [view, dispatch] = useReducer(appView, undefined, () =>
-		initialAppView(initialTab, [recovered ? strings.recovered(recovered) : null, notice].filter(Boolean).join(' ') || (refreshing ? strings.refresh.cached : null)),
+		initialAppView(
+			initialTab,
+			[recovered ? strings.recovered(recovered) : null, notice].filter(Boolean).join(' ') || (refreshing ? strings.refresh.cached : null),
+		),
 	);
 	const setStatus = (text: string | null) => dispatch({type: 'say', text: text === null ? null : asStatus(text), key: router.keysTaken()});
 	// A cached copy shown first says so, and says when the tenant has been read again, or why not.
@@ -122,7 +125,12 @@ function useWorkAhead(makeReclaim: () => void) {
 }
 
 /** The keys every screen shares: quit, help, back, the tabs, and reading the tenant again. */
-function globalKeys({view, dispatch, go, setStatus, store}: ReturnType<typeof useAppView>, router: KeyRouter, exit: () => void, tenants?: () => void): Handlers {
+function globalKeys(
+	{view, dispatch, go, setStatus, store}: ReturnType<typeof useAppView>,
+	router: KeyRouter,
+	exit: () => void,
+	tenants?: () => void,
+): Handlers {
 	return {
 		quit: exit,
 		screenTenants: tenants,
@@ -220,11 +228,7 @@ function Screens({initialTab, tenants, router, graphBase, signIn, interrupts, le
 			)}
 			{banner && !tooSmall ? (
 				<Box height={rows} flexDirection="column">
-					{prompt ? (
-						<Paragraph text={banner} width={size.columns - 1} />
-					) : (
-						bannerLines.map((line, i) => <Text key={i}>{line}</Text>)
-					)}
+					{prompt ? <Paragraph text={banner} width={size.columns - 1} /> : bannerLines.map((line, i) => <Text key={i}>{line}</Text>)}
 				</Box>
 			) : null}
 			{/* Screens below the top one stay mounted, so their cursor, ticks and filter survive (a resize too). */}
@@ -268,7 +272,17 @@ interface AppProps {
 	tenants?: ScreensProps['tenants'];
 }
 
-export function App({store, feed, initialTab = 'licenses', graphBase = 'https://graph.microsoft.com', signIn, sending: given, interrupts, leaveNow, tenants}: AppProps) {
+export function App({
+	store,
+	feed,
+	initialTab = 'licenses',
+	graphBase = 'https://graph.microsoft.com',
+	signIn,
+	sending: given,
+	interrupts,
+	leaveNow,
+	tenants,
+}: AppProps) {
 	const [sending] = useState(() => given ?? createSending());
 	const [router] = useState(createKeyRouter);
 	const {exit} = useApp();
@@ -277,7 +291,15 @@ export function App({store, feed, initialTab = 'licenses', graphBase = 'https://
 			<SendingContext.Provider value={sending}>
 				<RouterContext.Provider value={router}>
 					<KeyInput router={router} />
-					<Screens initialTab={initialTab} tenants={tenants} router={router} graphBase={graphBase} signIn={signIn} interrupts={interrupts} leaveNow={leaveNow ?? exit} />
+					<Screens
+						initialTab={initialTab}
+						tenants={tenants}
+						router={router}
+						graphBase={graphBase}
+						signIn={signIn}
+						interrupts={interrupts}
+						leaveNow={leaveNow ?? exit}
+					/>
 					{/* Last: its effect runs after every other effect of a key's commit. */}
 					<KeyPacing feed={feed} />
 				</RouterContext.Provider>

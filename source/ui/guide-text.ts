@@ -74,7 +74,8 @@ export interface GuideRecord {
 export function guideReport(record: GuideRecord): string {
 	const {tenant, admin, product, outcomes, names} = record;
 	const rows = outcomes.map(o => {
-		const why = o.outcome === 'failed' || o.outcome === 'not-sent' || o.outcome === 'unknown' ? (o.message ?? '') : o.reason ? strings.outcome.reason[o.reason] : '';
+		const why =
+			o.outcome === 'failed' || o.outcome === 'not-sent' || o.outcome === 'unknown' ? (o.message ?? '') : o.reason ? strings.outcome.reason[o.reason] : '';
 		return `| ${md(o.userPrincipalName)} | ${md(names.product(o.skuId))} | ${md(strings.outcome.verb[o.outcome])} | ${md(why)} |`;
 	});
 	const words = strings.guide;

@@ -6,10 +6,13 @@ export function inTurns(steps: ReadonlyArray<() => void>, delayMs = 0): () => vo
 	let timer: NodeJS.Timeout | undefined;
 	const run = (i: number) => {
 		if (i >= steps.length) return;
-		timer = setTimeout(() => {
-			steps[i]!();
-			run(i + 1);
-		}, i === 0 ? delayMs : 0);
+		timer = setTimeout(
+			() => {
+				steps[i]!();
+				run(i + 1);
+			},
+			i === 0 ? delayMs : 0,
+		);
 	};
 	run(0);
 	return () => clearTimeout(timer);

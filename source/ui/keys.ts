@@ -75,8 +75,7 @@ export function isPressed(spec: KeySpec, input: string, key: Key): boolean {
 }
 
 /** A key as the footer and help show it, in the language in use: "↑", "enter", "ctrl+c", "g", "mellemrum". */
-export const keyText = (spec: KeySpec): string =>
-	`${spec.ctrl ? 'ctrl+' : ''}${named(spec) ? (strings.keys.names[spec.key] ?? named(spec)!.shown) : spec.key}`;
+export const keyText = (spec: KeySpec): string => `${spec.ctrl ? 'ctrl+' : ''}${named(spec) ? (strings.keys.names[spec.key] ?? named(spec)!.shown) : spec.key}`;
 
 /** A binding's keys as shown: "↑/k". */
 export const keysText = (binding: Binding): string => binding.keys.map(keyText).join('/');
@@ -183,7 +182,16 @@ export const keyTable: readonly Binding[] = [
 ];
 
 /** Actions that change licenses: refused, with the reason, when the admin may not change them. */
-export const changeActions: ReadonlySet<ActionId> = new Set<ActionId>(['unassign', 'assign', 'save', 'manage', 'deleteUser', 'restore', 'removeFromGroup', 'reassign']);
+export const changeActions: ReadonlySet<ActionId> = new Set<ActionId>([
+	'unassign',
+	'assign',
+	'save',
+	'manage',
+	'deleteUser',
+	'restore',
+	'removeFromGroup',
+	'reassign',
+]);
 
 /** The first binding of the given contexts (in the order given) that the keypress matches. */
 export function findBinding(contexts: readonly KeyContext[], input: string, key: Key): Binding | undefined {

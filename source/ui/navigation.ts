@@ -10,11 +10,7 @@ export interface Navigation {
 	help: boolean;
 }
 
-export type NavAction =
-	| {type: 'tab'; tab: Tab}
-	| {type: 'openProduct'; skuId: string}
-	| {type: 'back'}
-	| {type: 'toggleHelp'};
+export type NavAction = {type: 'tab'; tab: Tab} | {type: 'openProduct'; skuId: string} | {type: 'back'} | {type: 'toggleHelp'};
 
 export const initialNavigation: Navigation = {tab: 'licenses', product: null, help: false};
 

@@ -38,10 +38,20 @@ describe('a user mistake is one line, naming it', () => {
 		['a flag of another command', ['licenses', '--dry-run'], 2, '--dry-run does not go with the licenses command'],
 		['an unknown product, typed with an escape sequence', ['users', '--product', 'X\u001b]0;t\u0007'], 2, 'unknown product "X\\u001b]0;t\\u0007"'],
 		['a tenant file in UTF-16', ['licenses', '--tenant', file('t16.json', utf16)], 1, `Tenant file ${join(dir, 't16.json')}: is UTF-16 LE text`],
-		['a tenant file nested 50,000 deep (a stack overflow before)', ['licenses', '--tenant', file('deep.json', deep)], 1, `Tenant file ${join(dir, 'deep.json')}: organization[0][0]`],
+		[
+			'a tenant file nested 50,000 deep (a stack overflow before)',
+			['licenses', '--tenant', file('deep.json', deep)],
+			1,
+			`Tenant file ${join(dir, 'deep.json')}: organization[0][0]`,
+		],
 		['a tenant file that is a directory', ['licenses', '--tenant', dir], 1, `Tenant file ${dir}: cannot read it: it is a directory`],
 		['a users file from /dev/zero', ['unassign', '--product', 'SPB', '--users-file', '/dev/zero', '--dry-run'], 2, '--users-file /dev/zero: is a binary file'],
-		['a users file without a UPN column', ['unassign', '--product', 'SPB', '--users-file', file('u.csv', 'Name;Mail\nA;a@b.c\n'), '--dry-run'], 2, 'has no userPrincipalName column'],
+		[
+			'a users file without a UPN column',
+			['unassign', '--product', 'SPB', '--users-file', file('u.csv', 'Name;Mail\nA;a@b.c\n'), '--dry-run'],
+			2,
+			'has no userPrincipalName column',
+		],
 	];
 
 	it.concurrent.each(cases)('%s', async (_case, args, status, message) => {

@@ -8,9 +8,15 @@ import {expectShape} from '../helpers/schema.js';
 import {tempStateDir} from '../helpers/tenant.js';
 import {bundle, hasTmux, requireBundle, TmuxSession} from '../helpers/tmux.js';
 
-
 let snapshot: string;
-let tenant: {users: Array<{id: string; userPrincipalName: string; assignedLicenses: Array<{skuId: string}>; licenseAssignmentStates: Array<{skuId: string; assignedByGroup: string | null}>}>};
+let tenant: {
+	users: Array<{
+		id: string;
+		userPrincipalName: string;
+		assignedLicenses: Array<{skuId: string}>;
+		licenseAssignmentStates: Array<{skuId: string; assignedByGroup: string | null}>;
+	}>;
+};
 beforeAll(() => {
 	snapshot = join(tempStateDir(), 'fabrikam.json');
 	execFileSync(process.execPath, [fileURLToPath(new URL('../../source/tools/generate-snapshot.mjs', import.meta.url)), '400', snapshot, '--seed', '7']);
@@ -25,8 +31,7 @@ function cli(args: string[], stateDir: string, input?: string) {
 const json = (result: {stdout: string}) => JSON.parse(result.stdout);
 
 const SPB = 'cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46';
-const holdersOf = (skuId: string) =>
-	tenant.users.filter(u => u.licenseAssignmentStates.some(s => s.skuId === skuId && s.assignedByGroup === null));
+const holdersOf = (skuId: string) => tenant.users.filter(u => u.licenseAssignmentStates.some(s => s.skuId === skuId && s.assignedByGroup === null));
 
 describe('licenses', () => {
 	it('--json: the documented shape, totals summed over subscriptions, exit 0', () => {
@@ -60,7 +65,9 @@ describe('users', () => {
 		expect(data.users.length).toBe(tenant.users.filter(u => u.assignedLicenses.some(l => l.skuId === SPB)).length);
 		const all = json(cli(['users', '--json'], tempStateDir()));
 		expect(all.users).toHaveLength(400);
-		const viaGroup = all.users.flatMap((u: {licenses: Array<{direct: boolean; viaGroups: string[]}>}) => u.licenses).find((l: {viaGroups: string[]}) => l.viaGroups.length > 0);
+		const viaGroup = all.users
+			.flatMap((u: {licenses: Array<{direct: boolean; viaGroups: string[]}>}) => u.licenses)
+			.find((l: {viaGroups: string[]}) => l.viaGroups.length > 0);
 		expect(viaGroup.viaGroups).toHaveLength(1);
 	});
 });
@@ -146,9 +153,14 @@ describe('unassign', () => {
 
 		const audit = json(cli(['audit', '--json'], stateDir));
 		expectShape('audit', audit);
-		expect(audit.entries.map((e: {userPrincipalName: string; action: string; outcome: string; skuPartNumber: string}) => [e.userPrincipalName, e.action, e.outcome, e.skuPartNumber])).toEqual(
-			chosen.map(u => [u.userPrincipalName, 'unassign', 'removed', 'SPB']),
-		);
+		expect(
+			audit.entries.map((e: {userPrincipalName: string; action: string; outcome: string; skuPartNumber: string}) => [
+				e.userPrincipalName,
+				e.action,
+				e.outcome,
+				e.skuPartNumber,
+			]),
+		).toEqual(chosen.map(u => [u.userPrincipalName, 'unassign', 'removed', 'SPB']));
 		// The snapshot file itself is never changed.
 		expect(JSON.parse(readFileSync(snapshot, 'utf8'))).toEqual(tenant);
 
@@ -167,16 +179,21 @@ describe('unassign', () => {
 		expect(json(cli(['licenses', '--json'], stateDir)).products.find((p: {skuId: string}) => p.skuId === SPB).assigned).toBe(before.assigned - 1);
 		const audited = json(cli(['audit', '--json'], stateDir));
 		expectShape('audit', audited);
-		expect(audited.entries.filter((e: {action: string}) => e.action === 'reset').map((e: {userPrincipalName: string; outcome: string; reason: string}) => [e.userPrincipalName, e.outcome, e.reason])).toEqual(
-			chosen.map(u => [u.userPrincipalName, 'discarded', 'removed']),
-		);
+		expect(
+			audited.entries
+				.filter((e: {action: string}) => e.action === 'reset')
+				.map((e: {userPrincipalName: string; outcome: string; reason: string}) => [e.userPrincipalName, e.outcome, e.reason]),
+		).toEqual(chosen.map(u => [u.userPrincipalName, 'discarded', 'removed']));
 	});
 
 	it('skipped users give exit 3, with every user reported', () => {
 		const stateDir = tempStateDir();
 		const [holder] = holdersOf(SPB);
 		const lacking = tenant.users.find(u => !u.assignedLicenses.some(l => l.skuId === SPB))!;
-		const result = cli(['unassign', '--product', 'SPB', '--users', `${holder!.userPrincipalName},${lacking.userPrincipalName},ghost@fabrikam.example`, '--yes', '--json'], stateDir);
+		const result = cli(
+			['unassign', '--product', 'SPB', '--users', `${holder!.userPrincipalName},${lacking.userPrincipalName},ghost@fabrikam.example`, '--yes', '--json'],
+			stateDir,
+		);
 		expect(result.status).toBe(3);
 		const data = json(result);
 		expect(data.results.map((r: {outcome: string; reason: string | null}) => [r.outcome, r.reason])).toEqual([
@@ -190,7 +207,9 @@ describe('unassign', () => {
 
 	it('a license held only through a group is skipped with group-assigned', () => {
 		const visio = 'c5928f49-12ba-48f7-ada3-0d743a3601d5';
-		const groupOnly = tenant.users.find(u => u.licenseAssignmentStates.some(s => s.skuId === visio) && u.licenseAssignmentStates.filter(s => s.skuId === visio).every(s => s.assignedByGroup))!;
+		const groupOnly = tenant.users.find(
+			u => u.licenseAssignmentStates.some(s => s.skuId === visio) && u.licenseAssignmentStates.filter(s => s.skuId === visio).every(s => s.assignedByGroup),
+		)!;
 		const result = cli(['unassign', '--product', 'VISIOCLIENT', '--users', groupOnly.userPrincipalName, '--yes', '--json'], tempStateDir());
 		expect(result.status).toBe(3);
 		expect(json(result).results[0]).toMatchObject({outcome: 'skipped', reason: 'group-assigned'});
@@ -245,9 +264,7 @@ describe('unassign on the demo: Tomás Herrera and his archive', () => {
 	it('--json of Exchange Online Archiving: effect reduced, with the levels it goes from and to', () => {
 		const data = json(demo(['unassign', '--product', 'EXCHANGEARCHIVE_ADDON', '--users', 'tomas.herrera@contoso.com', '--dry-run', '--json']));
 		expectShape('unassign', data);
-		expect(data.results[0].consequences).toEqual([
-			expect.objectContaining({kind: 'archive', effect: 'reduced', from: 'auto-expanding', to: '50gb'}),
-		]);
+		expect(data.results[0].consequences).toEqual([expect.objectContaining({kind: 'archive', effect: 'reduced', from: 'auto-expanding', to: '50gb'})]);
 	});
 
 	it('--json of Exchange Online (Plan 1): the add-on in alsoRemoves, each consequence with its effect', () => {

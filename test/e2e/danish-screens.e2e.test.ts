@@ -39,7 +39,10 @@ const tour: Step[] = [
 	[['d'], 'Ingen slettede brugere.'],
 	[['Escape'], /Aktive brugere \(47/],
 	// Each line whole, what to type right above the field, however little room there is.
-	[['D'], /Slet bruger: Adele Vance Brugerens licenser frigøres med det samme: Office 365 E3\.[\s\S]* Skriv brugernavnet \(adele\.vance@contoso\.com\) for at slette, og tryk enter; esc annullerer\. Brugernavn:/],
+	[
+		['D'],
+		/Slet bruger: Adele Vance Brugerens licenser frigøres med det samme: Office 365 E3\.[\s\S]* Skriv brugernavnet \(adele\.vance@contoso\.com\) for at slette, og tryk enter; esc annullerer\. Brugernavn:/,
+	],
 	[['Escape'], /Aktive brugere \(47/],
 	[['Space', 'j', 'Space', 'm'], '2 brugere valgt'],
 	// The prompt wraps where it must, under the title and the count it used to write over.
@@ -77,7 +80,9 @@ describe.runIf(run)('every screen in Danish', () => {
 		for (const [keys, step] of tour) {
 			if (keys.length > 0) session.keys(...keys);
 			const shows = typeof step === 'function' ? step(columns) : step;
-			const screen = await session.waitFor(text => (typeof shows === 'string' ? flat(text).includes(shows) : shows.test(shows.source.startsWith('\\n') ? text : flat(text))));
+			const screen = await session.waitFor(text =>
+				typeof shows === 'string' ? flat(text).includes(shows) : shows.test(shows.source.startsWith('\\n') ? text : flat(text)),
+			);
 			expect(englishOn(screen), screen).toEqual([]);
 			// What the app drew, not what the terminal shows: a line too wide would be wrapped or cut there.
 			expect(session.widestLine(), screen).toBeLessThanOrEqual(columns);

@@ -17,7 +17,9 @@ const partnerTenant = {id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', displayName: 
 
 async function partnerWithCustomers() {
 	const idp = closeAfterTest(await startIdentityServer());
-	const graph = closeAfterTest(await startPartnerGraph(demoAs(partnerTenant), [{tenant: demoAs(northwind)}, {tenant: demoAs(fabrikam), noRole: true}], idp.issued));
+	const graph = closeAfterTest(
+		await startPartnerGraph(demoAs(partnerTenant), [{tenant: demoAs(northwind)}, {tenant: demoAs(fabrikam), noRole: true}], idp.issued),
+	);
 	const home = freshHome();
 	const recording = recordConnections();
 	const env = {...home.env, M365_LICENSES_GRAPH_TOKEN: '', NODE_EXTRA_CA_CERTS: idp.caFile, ...recording.env};
@@ -33,7 +35,9 @@ describe('tenants discover --graph', () => {
 		const data = JSON.parse(found.stdout);
 		expectShape('tenants-discover', data);
 		expect(data.partnerTenantId).toBe(partnerTenant.id);
-		expect(data.customers.map((c: {name: string; tenantId: string; added: boolean; error: string | null}) => [c.name, c.tenantId, c.added, c.error === null])).toEqual([
+		expect(
+			data.customers.map((c: {name: string; tenantId: string; added: boolean; error: string | null}) => [c.name, c.tenantId, c.added, c.error === null]),
+		).toEqual([
 			['fabrikam-inc', fabrikam.id, true, false],
 			['northwind-traders', northwind.id, true, true],
 		]);

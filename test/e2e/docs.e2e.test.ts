@@ -10,7 +10,12 @@ import {freshHome} from '../helpers/home.js';
 import {bundle, requireBundle} from '../helpers/tmux.js';
 
 const root = new URL('../..', import.meta.url).pathname;
-const documents = ['README.md', ...readdirSync(join(root, 'docs')).filter(name => name.endsWith('.md')).map(name => `docs/${name}`)];
+const documents = [
+	'README.md',
+	...readdirSync(join(root, 'docs'))
+		.filter(name => name.endsWith('.md'))
+		.map(name => `docs/${name}`),
+];
 
 interface Block {
 	file: string;
@@ -39,12 +44,18 @@ function fences(text: string): Array<{info: string; body: string; line: number}>
 function runnable(file: string): Block[] {
 	const blocks = fences(readFileSync(join(root, file), 'utf8'));
 	return blocks.flatMap((block, i) =>
-		block.info === 'sh runnable' ? [{file, line: block.line, script: block.body, output: blocks[i + 1]?.info === 'text output' ? blocks[i + 1]!.body : null}] : [],
+		block.info === 'sh runnable'
+			? [{file, line: block.line, script: block.body, output: blocks[i + 1]?.info === 'text output' ? blocks[i + 1]!.body : null}]
+			: [],
 	);
 }
 
 const blocks = documents.flatMap(runnable);
-const columns = (text: string) => text.trim().split('\n').map(line => line.trim().split(/\s+/).join(' '));
+const columns = (text: string) =>
+	text
+		.trim()
+		.split('\n')
+		.map(line => line.trim().split(/\s+/).join(' '));
 
 /** A folder to run a block in: the repository's demo-data beside it, m365-licenses on the PATH as the bundle. */
 function workspace(): {cwd: string; bin: string} {
@@ -58,7 +69,7 @@ function workspace(): {cwd: string; bin: string} {
 }
 
 describe('the commands in the README and docs/', () => {
-	it('are found: the README\'s tour and the scripting page have some, and their output is shown', () => {
+	it("are found: the README's tour and the scripting page have some, and their output is shown", () => {
 		expect(blocks.filter(block => block.file === 'README.md').length).toBeGreaterThanOrEqual(2);
 		expect(blocks.filter(block => block.file === 'docs/scripting.md').length).toBeGreaterThanOrEqual(4);
 		expect(blocks.filter(block => block.output !== null).length).toBeGreaterThanOrEqual(3);

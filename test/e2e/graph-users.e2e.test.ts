@@ -26,7 +26,9 @@ describe.runIf(hasTmux)('deleting and restoring users on a live tenant', () => {
 			await session.waitFor('Delete user: Alex Wilber');
 			session.keys('alex.wilber@contoso.com', 'Enter');
 			const prompt = await session.waitFor(code);
-			expect(session.joinedScreen().replace(/\s+/g, ' ')).toContain('This needs a permission not granted yet (User.ReadWrite.All). To sign in, open https://microsoft.com/devicelogin');
+			expect(session.joinedScreen().replace(/\s+/g, ' ')).toContain(
+				'This needs a permission not granted yet (User.ReadWrite.All). To sign in, open https://microsoft.com/devicelogin',
+			);
 			expect(prompt).toContain('Delete user: Alex Wilber');
 			expect(live.graph.deleted).toEqual([]);
 			const before = live.idp.requests.length;
@@ -46,7 +48,7 @@ describe.runIf(hasTmux)('deleting and restoring users on a live tenant', () => {
 			session.keys('d');
 			await session.waitFor(/Alex Wilber\s+alex\.wilber@contos\S*\s+deleted \d{4}-\d{2}-\d{2}/);
 			// Read from Graph as the list opens (the list shows the user deleted meanwhile at once).
-			for (const deadline = Date.now() + 10_000; !live.graph.stats.log.includes('GET /directory/deletedItems/microsoft.graph.user'); ) {
+			for (const deadline = Date.now() + 10_000; !live.graph.stats.log.includes('GET /directory/deletedItems/microsoft.graph.user');) {
 				if (Date.now() > deadline) throw new Error('Deleted users were not read from Graph');
 				await new Promise(resolve => setTimeout(resolve, 25));
 			}

@@ -28,7 +28,11 @@ describe('reading a live tenant', () => {
 		expect(s.stats.requests).toBeGreaterThanOrEqual(7 + 6);
 		const users = JSON.parse((await run('users', '--json')).stdout).users;
 		expect(users).toHaveLength(47);
-		expect(users.find((u: {userPrincipalName: string}) => u.userPrincipalName === 'grady.archie@contoso.com').licenses.find((l: {skuPartNumber: string}) => l.skuPartNumber === 'VISIOCLIENT').viaGroups).toHaveLength(1);
+		expect(
+			users
+				.find((u: {userPrincipalName: string}) => u.userPrincipalName === 'grady.archie@contoso.com')
+				.licenses.find((l: {skuPartNumber: string}) => l.skuPartNumber === 'VISIOCLIENT').viaGroups,
+		).toHaveLength(1);
 	});
 
 	it('doctor shows the endpoints of both clouds, and the tenant read from Graph', async () => {
@@ -72,7 +76,12 @@ describe('unassigning in a live tenant', () => {
 		const stillHolding = s.tenant.users.filter(u => chosen.includes(u.userPrincipalName) && u.assignedLicenses.some(l => l.skuId === SPB));
 		expect(stillHolding).toEqual([]);
 		const audit = JSON.parse((await run('audit', '--json')).stdout).entries;
-		expect(audit.filter((e: {outcome: string}) => e.outcome === 'removed').map((e: {userPrincipalName: string}) => e.userPrincipalName).sort()).toEqual([...chosen].sort());
+		expect(
+			audit
+				.filter((e: {outcome: string}) => e.outcome === 'removed')
+				.map((e: {userPrincipalName: string}) => e.userPrincipalName)
+				.sort(),
+		).toEqual([...chosen].sort());
 		// And the next read shows what Graph holds.
 		const spb = JSON.parse((await run('licenses', '--json')).stdout).products.find((p: {skuId: string}) => p.skuId === SPB);
 		expect(spb.assigned).toBe(s.tenant.users.filter(u => u.assignedLicenses.some(l => l.skuId === SPB)).length);

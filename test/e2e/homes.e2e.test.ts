@@ -58,11 +58,13 @@ describe('the three homes', () => {
 		writeFileSync(preferences, wrong);
 		const refused = await run(home, 'licenses');
 		expect(refused.status).toBe(1);
-		expect(refused.stderr).toMatch(new RegExp(`^m365-licenses: Preferences ${preferences.replace(/[.]/g, '\\.')}: .*language.*It was left as it is; correct it or remove it\\.\\n$`));
+		expect(refused.stderr).toMatch(
+			new RegExp(`^m365-licenses: Preferences ${preferences.replace(/[.]/g, '\\.')}: .*language.*It was left as it is; correct it or remove it\\.\\n$`),
+		);
 		expect(readFileSync(preferences, 'utf8')).toBe(wrong);
 	});
 
-	it('reading preferences leaves the signals to the app: conf\'s when-exit would end a change being stopped, or a full disk, by killing the process again', async () => {
+	it("reading preferences leaves the signals to the app: conf's when-exit would end a change being stopped, or a full disk, by killing the process again", async () => {
 		const home = freshHome();
 		mkdirSync(home.configDir, {recursive: true});
 		writeFileSync(join(home.configDir, 'config.json'), JSON.stringify({language: 'en'}));
@@ -79,7 +81,19 @@ describe('the three homes', () => {
 		const tenant = JSON.parse(readFileSync(file, 'utf8'));
 		const holder = tenant.users.find((u: {assignedLicenses: unknown[]}) => u.assignedLicenses.length > 0);
 		// An earlier version kept everything in ~/.config/m365-licenses-nodejs.
-		const earlier = await run(home, 'unassign', '--tenant', file, '--product', holder.assignedLicenses[0].skuId, '--users', holder.userPrincipalName, '--yes', '--state-dir', home.earlierDir);
+		const earlier = await run(
+			home,
+			'unassign',
+			'--tenant',
+			file,
+			'--product',
+			holder.assignedLicenses[0].skuId,
+			'--users',
+			holder.userPrincipalName,
+			'--yes',
+			'--state-dir',
+			home.earlierDir,
+		);
 		expect(earlier.status).toBe(0);
 		const first = await run(home, 'audit', '--json', '--tenant', file);
 		expect(first.status).toBe(0);

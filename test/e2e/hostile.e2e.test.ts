@@ -38,7 +38,9 @@ describe('hostile tenant text, subcommands', () => {
 		expect(done.stdout.toString()).toContain('lee.gu\\u001b]52;c;cm0gLXJmIH4=\\u0007@contoso.com');
 		const audit = cli(['audit', '--json'], stateDir);
 		expectClean(audit);
-		expect(JSON.parse(audit.stdout.toString()).entries.map((e: {actor: string; userPrincipalName: string}) => [e.actor, e.userPrincipalName])).toEqual([[hostile.admin, lee]]);
+		expect(JSON.parse(audit.stdout.toString()).entries.map((e: {actor: string; userPrincipalName: string}) => [e.actor, e.userPrincipalName])).toEqual([
+			[hostile.admin, lee],
+		]);
 	});
 
 	it('error messages that carry tenant text or what was typed are escaped too', () => {

@@ -19,7 +19,11 @@ function cli(args: string[], env: Record<string, string> = {}, stateDir = tempSt
 function withoutText(value: unknown): unknown {
 	if (Array.isArray(value)) return value.map(withoutText);
 	if (value && typeof value === 'object') {
-		return Object.fromEntries(Object.entries(value).filter(([key]) => !/^(text|\w+Text|message|language)$/.test(key)).map(([key, v]) => [key, withoutText(v)]));
+		return Object.fromEntries(
+			Object.entries(value)
+				.filter(([key]) => !/^(text|\w+Text|message|language)$/.test(key))
+				.map(([key, v]) => [key, withoutText(v)]),
+		);
 	}
 	return value;
 }
@@ -98,7 +102,10 @@ describe('the command line in Danish and English', () => {
 			[['licenses', '--bogus'], 'ukendt indstilling --bogus'],
 			[['-x'], 'ukendt indstilling -x'],
 			[['licenses', '--json=1'], '--json tager ingen værdi'],
-			[['licenses', '--tenant', '--graph'], '--tenant kræver en værdi, og --graph ligner en indstilling; en værdi, der starter med en bindestreg, skrives --tenant=--graph'],
+			[
+				['licenses', '--tenant', '--graph'],
+				'--tenant kræver en værdi, og --graph ligner en indstilling; en værdi, der starter med en bindestreg, skrives --tenant=--graph',
+			],
 		];
 		for (const [args, said] of cases) {
 			const result = cli([...args, '--lang', 'da']);
@@ -107,7 +114,10 @@ describe('the command line in Danish and English', () => {
 			expect(englishOn(result.stderr, {commandLine: true})).toEqual([]);
 		}
 		// The flag last on the line, its value missing (cli() would put --state-dir after it).
-		const last = spawnSync(process.execPath, [bundle, 'licenses', '--lang', 'da', '--state-dir'], {encoding: 'utf8', env: {...process.env, M365_LICENSES_LANG: ''}});
+		const last = spawnSync(process.execPath, [bundle, 'licenses', '--lang', 'da', '--state-dir'], {
+			encoding: 'utf8',
+			env: {...process.env, M365_LICENSES_LANG: ''},
+		});
 		expect(last.status).toBe(2);
 		expect(last.stderr).toBe('m365-licenses: --state-dir kræver en værdi. Se m365-licenses --help.\n');
 	});

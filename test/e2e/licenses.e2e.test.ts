@@ -10,7 +10,11 @@ afterEach(() => session?.kill());
 
 function businessPremiumRow(screen: string): number[] {
 	const line = screen.split('\n').find(l => l.includes('Microsoft 365 Business Premium'))!;
-	return line.replace(/.*Microsoft 365 Business Premium/, '').trim().split(/\s+/).map(Number);
+	return line
+		.replace(/.*Microsoft 365 Business Premium/, '')
+		.trim()
+		.split(/\s+/)
+		.map(Number);
 }
 
 describe.runIf(run)('the built app in a terminal at 80×24', () => {
@@ -42,7 +46,8 @@ describe.runIf(run)('the built app in a terminal at 80×24', () => {
 		const words = say[lang];
 		const stateDir = tempStateDir();
 		const seen: string[] = [];
-		const open = (...args: string[]) => new TmuxSession(['--state-dir', stateDir, '--lang', lang, ...args], {}, {record: join(tempStateDir(), 'terminal.bytes')});
+		const open = (...args: string[]) =>
+			new TmuxSession(['--state-dir', stateDir, '--lang', lang, ...args], {}, {record: join(tempStateDir(), 'terminal.bytes')});
 		// A screen with every one of the texts: one caught while the app is still drawing its frame has
 		// the first lines and not the last (under load, tmux shows such a screen).
 		const waitFor = async (...texts: string[]) => {

@@ -28,7 +28,7 @@ async function until(check: () => boolean | Promise<boolean>, what: string, time
 /** Waits until the count has not moved for `ms` (a request already on its way when a stop came has arrived). */
 async function quiet(count: () => number, ms: number, timeoutMs = 10_000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
-	for (let last = count(), since = Date.now(); Date.now() - since < ms; ) {
+	for (let last = count(), since = Date.now(); Date.now() - since < ms;) {
 		if (Date.now() > deadline) throw new Error('Timed out waiting for quiet');
 		await new Promise(resolve => setTimeout(resolve, 25));
 		if (count() !== last) [last, since] = [count(), Date.now()];
@@ -90,7 +90,9 @@ describe.runIf(hasTmux)('stopping a change in the app', () => {
 			const status = await session.exitStatus(20_000);
 			expect(status).toBe(3);
 			const screen = session.joinedScreen();
-			expect(screen).toMatch(new RegExp(`m365-licenses: \\d+ of ${holders.length} answered by Microsoft Graph in \\d+ s, \\d+ throttled and sent again, \\d+ not sent\\.`));
+			expect(screen).toMatch(
+				new RegExp(`m365-licenses: \\d+ of ${holders.length} answered by Microsoft Graph in \\d+ s, \\d+ throttled and sent again, \\d+ not sent\\.`),
+			);
 			expect(sentSinceStop()).toEqual([]);
 		} finally {
 			session.kill();
@@ -100,7 +102,12 @@ describe.runIf(hasTmux)('stopping a change in the app', () => {
 		expect(done.length).toBeLessThan(holders.length);
 		// Every user, once: done as Graph has it, or not sent; nothing lumped as failed.
 		const entries = (await auditOf(live)).filter(e => e.skuId === SPB);
-		expect(entries.filter(e => e.outcome === 'removed').map(e => e.userPrincipalName).sort()).toEqual([...done].sort());
+		expect(
+			entries
+				.filter(e => e.outcome === 'removed')
+				.map(e => e.userPrincipalName)
+				.sort(),
+		).toEqual([...done].sort());
 		expect(entries.filter(e => e.outcome === 'not-sent')).toHaveLength(holders.length - done.length);
 		expect(entries).toHaveLength(holders.length);
 		// The lock went with the app: a change from the command line can start at once.

@@ -13,10 +13,13 @@ afterEach(() => {
 	for (const session of sessions.splice(0)) session.kill();
 });
 
-const cli = (home: FreshHome, args: string[]) => spawnSync(process.execPath, [bundle, ...args], {encoding: 'utf8', env: {...process.env, ...home.env, M365_LICENSES_LANG: 'en'}});
+const cli = (home: FreshHome, args: string[]) =>
+	spawnSync(process.execPath, [bundle, ...args], {encoding: 'utf8', env: {...process.env, ...home.env, M365_LICENSES_LANG: 'en'}});
 const unassign = (home: FreshHome, user: string) => cli(home, ['unassign', '--product', 'SPB', '--users', user, '--yes']);
 const holdsSpb = (home: FreshHome, user: string) =>
-	(JSON.parse(cli(home, ['users', '--product', 'SPB', '--json']).stdout) as {users: Array<{userPrincipalName: string}>}).users.some(u => u.userPrincipalName === user);
+	(JSON.parse(cli(home, ['users', '--product', 'SPB', '--json']).stdout) as {users: Array<{userPrincipalName: string}>}).users.some(
+		u => u.userPrincipalName === user,
+	);
 const liveLocks = (home: FreshHome) => readdirSync(home.stateDir).filter(name => /^writer\.lock\.\d+$/.test(name));
 
 async function openBusinessPremium(home: FreshHome): Promise<TmuxSession> {

@@ -60,7 +60,9 @@ describe('through a proxy', () => {
 		const none = await liveSignIn({env: {HTTPS_PROXY: bare}});
 		const asked = await none.run('licenses');
 		expect(asked.status).toBe(1);
-		expect(asked.stderr).toContain(`the proxy ${bare} asks for credentials (407): give them in its address, as http://user:password@host:port (Basic authentication only).`);
+		expect(asked.stderr).toContain(
+			`the proxy ${bare} asks for credentials (407): give them in its address, as http://user:password@host:port (Basic authentication only).`,
+		);
 		const wrong = await liveSignIn({env: {HTTPS_PROXY: bare.replace('http://', 'http://ops:wrong@')}});
 		const refused = await wrong.run('licenses');
 		expect(refused.status).toBe(1);
@@ -114,7 +116,9 @@ describe("each cloud's sign-in host, as in FACTS (and Graph's national cloud pag
 			expect(proxy.tunnels.length).toBeGreaterThan(0);
 			expect(proxy.tunnels.every(t => t.target === `${host}:443` && !t.allowed)).toBe(true);
 			expect(new Set(recording.connections())).toEqual(new Set([new URL(proxy.url).host]));
-			const doctor = JSON.parse((await cli(['doctor', '--json', '--graph', '--cloud', cloud, '--state-dir', tempStateDir()], {M365_LICENSES_GRAPH_TOKEN: 'x'})).stdout);
+			const doctor = JSON.parse(
+				(await cli(['doctor', '--json', '--graph', '--cloud', cloud, '--state-dir', tempStateDir()], {M365_LICENSES_GRAPH_TOKEN: 'x'})).stdout,
+			);
 			expect(doctor.endpoints).toEqual(clouds[cloud]);
 		});
 	}

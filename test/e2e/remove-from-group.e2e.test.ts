@@ -8,7 +8,6 @@ import {expectShape} from '../helpers/schema.js';
 import {liveSignIn} from '../helpers/sign-in.js';
 import {sku, tempStateDir} from '../helpers/tenant.js';
 
-
 describe('remove-from-group on a snapshot', () => {
 	it('--dry-run shows what each user loses; --yes removes them, kept and audited; a dynamic group is skipped', async () => {
 		const file = groupTenantFile();
@@ -44,7 +43,9 @@ describe('remove-from-group on a snapshot', () => {
 		expect(done.status).toBe(3);
 		expect(done.stdout).toContain('2 users removed from E3 Staff; 1 user skipped, 0 failed.');
 		expect(done.stdout).toMatch(/pradeep\.gupta@contoso\.com\s+removed\n\s+− Office 365 E3\n\s+− Power BI Pro/);
-		const holders = JSON.parse((await run('users', '--product', 'ENTERPRISEPACK', '--json')).stdout).users.map((u: {userPrincipalName: string}) => u.userPrincipalName);
+		const holders = JSON.parse((await run('users', '--product', 'ENTERPRISEPACK', '--json')).stdout).users.map(
+			(u: {userPrincipalName: string}) => u.userPrincipalName,
+		);
 		expect(holders).not.toContain('pradeep.gupta@contoso.com');
 		expect(holders).not.toContain('nestor.wilke@contoso.com');
 		const audit = JSON.parse((await run('audit', '--json')).stdout);
@@ -66,12 +67,22 @@ describe('remove-from-group on a snapshot', () => {
 describe('remove-from-group on a live tenant', () => {
 	it('asks for GroupMember.ReadWrite.All when first used, then sends DELETE …/members/{id}/$ref', async () => {
 		const live = await liveSignIn({tenant: groupTenant()});
-		const result = await live.run('remove-from-group', '--group', 'E3 Staff', '--users', 'pradeep.gupta@contoso.com,nestor.wilke@contoso.com', '--yes', '--json');
+		const result = await live.run(
+			'remove-from-group',
+			'--group',
+			'E3 Staff',
+			'--users',
+			'pradeep.gupta@contoso.com,nestor.wilke@contoso.com',
+			'--yes',
+			'--json',
+		);
 		expect(result.status).toBe(0);
 		const prompts = result.stderr.trim().split('\n');
 		// The first sign-in, for reading and licensing; then the one this change needs.
 		expect(prompts).toHaveLength(2);
-		expect(prompts[1]).toMatch(/^This needs a permission not granted yet \(GroupMember\.ReadWrite\.All\)\. To sign in, open https:\/\/microsoft\.com\/devicelogin/);
+		expect(prompts[1]).toMatch(
+			/^This needs a permission not granted yet \(GroupMember\.ReadWrite\.All\)\. To sign in, open https:\/\/microsoft\.com\/devicelogin/,
+		);
 		expect(JSON.parse(result.stdout).summary).toEqual({removed: 2, wouldRemove: 0, skipped: 0, failed: 0, notSent: 0, unknown: 0});
 		const ids = ['pradeep.gupta@contoso.com', 'nestor.wilke@contoso.com'].map(upn => live.graph.tenant.users.find(u => u.userPrincipalName === upn)!.id);
 		expect(live.graph.stats.log.filter(line => line.startsWith('DELETE'))).toEqual(ids.map(id => `DELETE /groups/${staffGroup}/members/${id}/$ref`));
@@ -79,7 +90,9 @@ describe('remove-from-group on a live tenant', () => {
 		const pradeep = live.graph.tenant.users.find(u => u.userPrincipalName === 'pradeep.gupta@contoso.com')!;
 		expect(pradeep.assignedLicenses).toEqual([]);
 		// Nestor keeps Exchange Online (Plan 1), which he holds directly.
-		expect(live.graph.tenant.users.find(u => u.userPrincipalName === 'nestor.wilke@contoso.com')!.assignedLicenses.map(l => l.skuId)).toEqual([sku.exchangePlan1]);
+		expect(live.graph.tenant.users.find(u => u.userPrincipalName === 'nestor.wilke@contoso.com')!.assignedLicenses.map(l => l.skuId)).toEqual([
+			sku.exchangePlan1,
+		]);
 
 		// Graph says which groups have dynamic membership: their members are skipped, nothing is sent.
 		const dynamic = await live.run('remove-from-group', '--group', 'Sales (dynamic)', '--users', 'diego.siciliani@contoso.com', '--yes', '--json');

@@ -80,7 +80,15 @@ describe('signing in from a subcommand', () => {
 		expect(lines[0]).toMatch(code);
 		expect(lines.slice(1)).toEqual(['m365-licenses: Sign-in was refused (access_denied): nothing was read or changed. Run it again to sign in anew.']);
 		expect(live.graph.stats.requests).toBe(0);
-		expect(existsSync(join(live.stateDir, 'msal-token-cache.json')) && secretsIn(live.idp, filesUnder(live.stateDir).map(f => f.text).join('\n'))).toBeFalsy();
+		expect(
+			existsSync(join(live.stateDir, 'msal-token-cache.json')) &&
+				secretsIn(
+					live.idp,
+					filesUnder(live.stateDir)
+						.map(f => f.text)
+						.join('\n'),
+				),
+		).toBeFalsy();
 	});
 
 	it('a code that expired ends with one clear line and exit 1 (the sign-in service given in the environment)', async () => {
@@ -176,7 +184,7 @@ describe('day one: a fresh machine, doctor, a second tenant, logout', () => {
 		expect(last).not.toMatch(/pending/i);
 	});
 
-	it('a second tenant in the same state directory signs in for itself, never with the first one\'s token; each is kept', async () => {
+	it("a second tenant in the same state directory signs in for itself, never with the first one's token; each is kept", async () => {
 		const live = await liveSignIn();
 		expect((await live.run('licenses', '--json')).status).toBe(0);
 		const firstTokens = new Set(live.graph.stats.bearers);
@@ -199,7 +207,7 @@ describe('day one: a fresh machine, doctor, a second tenant, logout', () => {
 		}
 	});
 
-	it('logout removes the sign-in and every copy of what it read (the app\'s cached tenant)', async () => {
+	it("logout removes the sign-in and every copy of what it read (the app's cached tenant)", async () => {
 		const live = await liveSignIn();
 		expect((await live.run('licenses')).status).toBe(0);
 		// What the app keeps of a live tenant between runs, as it writes it.

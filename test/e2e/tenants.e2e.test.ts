@@ -50,7 +50,9 @@ describe('--profile', () => {
 		expect(await audit('--profile', 'northwind')).toMatchObject([{tenantId: northwind.id, userPrincipalName: 'megan.bowen@contoso.com', outcome: 'removed'}]);
 		expect(await audit('--profile', 'fabrikam')).toEqual([]);
 		const holders = async (profile: string) =>
-			JSON.parse((await m.run('users', '--profile', profile, '--product', 'ENTERPRISEPACK', '--json')).stdout).users.map((u: {userPrincipalName: string}) => u.userPrincipalName);
+			JSON.parse((await m.run('users', '--profile', profile, '--product', 'ENTERPRISEPACK', '--json')).stdout).users.map(
+				(u: {userPrincipalName: string}) => u.userPrincipalName,
+			);
 		expect(await holders('northwind')).not.toContain('megan.bowen@contoso.com');
 		expect(await holders('fabrikam')).toContain('megan.bowen@contoso.com');
 		// Two added, none named: not a guess.
@@ -58,8 +60,6 @@ describe('--profile', () => {
 		expect(which.status).toBe(2);
 		expect(which.stderr).toMatch(/2 tenants are added \(fabrikam, northwind\): choose one with --profile NAME/);
 	});
-
-
 });
 
 describe('--all-tenants', () => {
@@ -77,12 +77,15 @@ describe('--all-tenants', () => {
 		expect(licenses.status).toBe(3);
 		const data = JSON.parse(licenses.stdout);
 		expectShape('licenses-all', data);
-		expect(data.tenants.map((t: {name: string; tenantId: string; error: string | null}) => [t.name, t.tenantId, t.error?.replace(gone, 'FILE') ?? null])).toEqual([
+		expect(
+			data.tenants.map((t: {name: string; tenantId: string; error: string | null}) => [t.name, t.tenantId, t.error?.replace(gone, 'FILE') ?? null]),
+		).toEqual([
 			['contoso', contosoId, null],
 			['fabrikam', fabrikam.id, 'Tenant file FILE: cannot read it: no such file'],
 			['northwind', northwind.id, null],
 		]);
-		const e3 = (name: string) => data.tenants.find((t: {name: string}) => t.name === name).products.find((p: {skuPartNumber: string}) => p.skuPartNumber === 'ENTERPRISEPACK');
+		const e3 = (name: string) =>
+			data.tenants.find((t: {name: string}) => t.name === name).products.find((p: {skuPartNumber: string}) => p.skuPartNumber === 'ENTERPRISEPACK');
 		expect(e3('northwind').assigned).toBe(e3('contoso').assigned);
 		const totalE3 = data.totals.products.find((p: {skuPartNumber: string}) => p.skuPartNumber === 'ENTERPRISEPACK');
 		expect(totalE3).toMatchObject({tenants: 2, assigned: e3('northwind').assigned * 2});
@@ -96,7 +99,8 @@ describe('--all-tenants', () => {
 		expect(reclaim.status).toBe(3);
 		const reclaimed = JSON.parse(reclaim.stdout);
 		expectShape('reclaim-all', reclaimed);
-		const blocked = (name: string) => reclaimed.tenants.find((t: {name: string}) => t.name === name).sections.find((s: {id: string}) => s.id === 'blocked').licenses;
+		const blocked = (name: string) =>
+			reclaimed.tenants.find((t: {name: string}) => t.name === name).sections.find((s: {id: string}) => s.id === 'blocked').licenses;
 		expect(reclaimed.totals.sections.find((s: {id: string}) => s.id === 'blocked').licenses).toBe(blocked('contoso') + blocked('northwind'));
 
 		const audit = await m.run('audit', '--all-tenants', '--json');

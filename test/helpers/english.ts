@@ -41,7 +41,11 @@ const demoNames = new Set(wordsOf(readFileSync(new URL('../../demo-data/contoso.
 const keyNames = new Set(keyTable.flatMap(binding => binding.keys.flatMap(spec => wordsOf(da.keys.names[spec.key] ?? keyText(spec)))));
 
 /** English words no Danish text says and no demo name holds. */
-export const englishWords = new Set(texts(en).flatMap(wordsOf).filter(word => !danishWords.has(word) && !demoNames.has(word) && !keyNames.has(word)));
+export const englishWords = new Set(
+	texts(en)
+		.flatMap(wordsOf)
+		.filter(word => !danishWords.has(word) && !demoNames.has(word) && !keyNames.has(word)),
+);
 
 /** The English words on a screen (or in a text), for an expectation that there are none. */
 export function englishOn(screen: string, {commandLine = false} = {}): string[] {

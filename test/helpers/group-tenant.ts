@@ -17,8 +17,23 @@ export function groupTenant(): Tenant {
 		tenant.groups.find(g => g.id === groupId)!.members!.push(user.id);
 	};
 	tenant.groups.push(
-		{id: staffGroup, displayName: 'E3 Staff', groupTypes: [], assignedLicenses: [{skuId: sku.e3, disabledPlans: []}, {skuId: sku.powerBiPro, disabledPlans: []}], members: []},
-		{id: dynamicGroup, displayName: 'Sales (dynamic)', groupTypes: ['DynamicMembership'], assignedLicenses: [{skuId: sku.businessPremium, disabledPlans: []}], members: []},
+		{
+			id: staffGroup,
+			displayName: 'E3 Staff',
+			groupTypes: [],
+			assignedLicenses: [
+				{skuId: sku.e3, disabledPlans: []},
+				{skuId: sku.powerBiPro, disabledPlans: []},
+			],
+			members: [],
+		},
+		{
+			id: dynamicGroup,
+			displayName: 'Sales (dynamic)',
+			groupTypes: ['DynamicMembership'],
+			assignedLicenses: [{skuId: sku.businessPremium, disabledPlans: []}],
+			members: [],
+		},
 	);
 	byGroup('pradeep.gupta@contoso.com', staffGroup, [sku.e3, sku.powerBiPro]);
 	byGroup('nestor.wilke@contoso.com', staffGroup, [sku.e3]);

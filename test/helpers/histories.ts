@@ -47,4 +47,3 @@ export const histories = fc
 		}
 		return changes;
 	});
-

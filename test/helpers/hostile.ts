@@ -53,8 +53,24 @@ export function hostileTenant(): Json {
 	for (const group of tenant['groups'] as Json[]) group['displayName'] = hostile.group;
 	// A product Microsoft's table does not know is shown by its part number.
 	const template = (tenant['subscribedSkus'] as Json[])[0]!;
-	tenant['subscribedSkus'].push({...template, id: `x_${hostileSkuId}`, skuId: hostileSkuId, skuPartNumber: hostile.product, consumedUnits: 2, subscriptionIds: []});
-	tenant['subscriptions'].push({id: 'b0b0b0b0-0000-4000-8000-00000000beef', skuId: hostileSkuId, skuPartNumber: hostile.product, status: 'Enabled', totalLicenses: 5, isTrial: false, ownerType: 'Company', ownerId: null});
+	tenant['subscribedSkus'].push({
+		...template,
+		id: `x_${hostileSkuId}`,
+		skuId: hostileSkuId,
+		skuPartNumber: hostile.product,
+		consumedUnits: 2,
+		subscriptionIds: [],
+	});
+	tenant['subscriptions'].push({
+		id: 'b0b0b0b0-0000-4000-8000-00000000beef',
+		skuId: hostileSkuId,
+		skuPartNumber: hostile.product,
+		status: 'Enabled',
+		totalLicenses: 5,
+		isTrial: false,
+		ownerType: 'Company',
+		ownerId: null,
+	});
 	for (const user of users.slice(2, 4)) {
 		user['assignedLicenses'].push({skuId: hostileSkuId, disabledPlans: []});
 		user['licenseAssignmentStates'].push({skuId: hostileSkuId, assignedByGroup: null, state: 'Active', error: 'None', disabledPlans: []});

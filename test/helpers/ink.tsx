@@ -20,12 +20,7 @@ export const keys = {
 } as const;
 
 /** Polls the last frame until it satisfies the check: frames come when React is done, not on a clock. */
-export async function waitForFrame(
-	lastFrame: () => string | undefined,
-	check: (frame: string) => boolean,
-	what: string,
-	timeoutMs = 10_000,
-): Promise<string> {
+export async function waitForFrame(lastFrame: () => string | undefined, check: (frame: string) => boolean, what: string, timeoutMs = 10_000): Promise<string> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const frame = lastFrame() ?? '';

@@ -21,7 +21,8 @@ const byCommand: {[K in keyof Output]?: ValidateFunction} = {
 };
 
 /** Ajv's errors in a line: where, and what is wrong there. */
-export const errorsText = (errors: ErrorObject[] | null | undefined) => (errors ?? []).map(e => `${e.instancePath || '(top)'} ${e.message ?? e.keyword}`).join('; ');
+export const errorsText = (errors: ErrorObject[] | null | undefined) =>
+	(errors ?? []).map(e => `${e.instancePath || '(top)'} ${e.message ?? e.keyword}`).join('; ');
 
 /** Throws, naming the command and what does not match, unless the data has the command's documented shape. */
 export function expectShape(command: Exclude<keyof Output, 'level'>, data: unknown) {

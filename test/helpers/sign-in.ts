@@ -71,7 +71,14 @@ export interface LiveSignIn {
 }
 
 export async function liveSignIn(
-	options: {tenant?: Tenant; script?: DeviceCodeScript; accessTokenSeconds?: number; graphHttps?: boolean; env?: Record<string, string>; fastClock?: readonly number[]} = {},
+	options: {
+		tenant?: Tenant;
+		script?: DeviceCodeScript;
+		accessTokenSeconds?: number;
+		graphHttps?: boolean;
+		env?: Record<string, string>;
+		fastClock?: readonly number[];
+	} = {},
 ): Promise<LiveSignIn> {
 	const idp = closeAfterTest(await startIdentityServer({script: options.script, accessTokenSeconds: options.accessTokenSeconds}));
 	const graph = closeAfterTest(await startGraphServer(options.tenant ?? demoTenant(), {issued: idp.issued, https: options.graphHttps}));

@@ -40,7 +40,11 @@ export class TmuxSession {
 	 * `record`: a file that gets every byte the app writes to the terminal, from its first.
 	 * `size`: the window's size from the start (80×24 unless given).
 	 */
-	constructor(args: string[], env: Record<string, string> = {}, {record, size = {columns: 80, rows: 24}}: {record?: string; size?: {columns: number; rows: number}} = {}) {
+	constructor(
+		args: string[],
+		env: Record<string, string> = {},
+		{record, size = {columns: 80, rows: 24}}: {record?: string; size?: {columns: number; rows: number}} = {},
+	) {
 		this.record = record;
 		// English unless the test asks otherwise, whatever the locale tmux was started in.
 		// A fresh HOME unless the test gives one: never the machine's own state.

@@ -17,7 +17,10 @@ const counts = tally('audit log unwritable');
 const tenant = demoTenant();
 const alex = userByName(tenant, 'Alex Wilber');
 const removedFromState = (dir: string) => openStateFile(dir).folded(tenant.organization.id).get(alex.id)?.remove?.[sku.businessPremium] !== undefined;
-const audited = (dir: string) => openStateFile(dir).audit().entries.filter(e => e.userPrincipalName === alex.userPrincipalName && e.outcome === 'removed');
+const audited = (dir: string) =>
+	openStateFile(dir)
+		.audit()
+		.entries.filter(e => e.userPrincipalName === alex.userPrincipalName && e.outcome === 'removed');
 const inFile = (dir: string) =>
 	readFileSync(join(dir, 'audit.jsonl'), 'utf8')
 		.split('\n')
@@ -46,7 +49,9 @@ describe('the audit log file cannot be written', () => {
 		const {fired, result} = await withFault({call: 'openSync', nth: 1, code: 'EROFS', only: /audit\.jsonl$/}, async () => stateFile.compact());
 		expect(fired).toBe(true);
 		counts.faults++;
-		expect((result as PromiseFulfilledResult<string | null>).value).toMatch(/^Everything is saved \(in journal\.jsonl\), but moving it into state\.json and the audit log failed; .*the file system is read-only \(EROFS\)/);
+		expect((result as PromiseFulfilledResult<string | null>).value).toMatch(
+			/^Everything is saved \(in journal\.jsonl\), but moving it into state\.json and the audit log failed; .*the file system is read-only \(EROFS\)/,
+		);
 		expect(audited(stateDir)).toHaveLength(1);
 		// The next writer writes it, once.
 		(await demoStore(stateDir)).stateFile.compact();
@@ -60,7 +65,11 @@ describe('the audit log file cannot be written', () => {
 		const dir = tempStateDir();
 		// A folder where the audit log belongs: the system refuses to append to it, even for root.
 		mkdirSync(join(dir, 'audit.jsonl'));
-		const result = spawnSync(process.execPath, [bundle, 'unassign', '--product', 'SPB', '--users', alex.userPrincipalName, '--yes', '--json', '--state-dir', dir], {encoding: 'utf8'});
+		const result = spawnSync(
+			process.execPath,
+			[bundle, 'unassign', '--product', 'SPB', '--users', alex.userPrincipalName, '--yes', '--json', '--state-dir', dir],
+			{encoding: 'utf8'},
+		);
 		counts.faults++;
 		expect(result.status).toBe(0);
 		expect(JSON.parse(result.stdout).summary.removed).toBe(1);
@@ -72,8 +81,14 @@ describe('the audit log file cannot be written', () => {
 		rmdirSync(join(dir, 'audit.jsonl'));
 		const audit = spawnSync(process.execPath, [bundle, 'audit', '--json', '--state-dir', dir], {encoding: 'utf8'});
 		expect(audit.status).toBe(0);
-		expect(JSON.parse(audit.stdout).entries.map((e: {userPrincipalName: string; outcome: string}) => [e.userPrincipalName, e.outcome])).toEqual([[alex.userPrincipalName, 'removed']]);
-		const next = spawnSync(process.execPath, [bundle, 'unassign', '--product', 'SPB', '--users', alex.userPrincipalName, '--yes', '--json', '--state-dir', dir], {encoding: 'utf8'});
+		expect(JSON.parse(audit.stdout).entries.map((e: {userPrincipalName: string; outcome: string}) => [e.userPrincipalName, e.outcome])).toEqual([
+			[alex.userPrincipalName, 'removed'],
+		]);
+		const next = spawnSync(
+			process.execPath,
+			[bundle, 'unassign', '--product', 'SPB', '--users', alex.userPrincipalName, '--yes', '--json', '--state-dir', dir],
+			{encoding: 'utf8'},
+		);
 		expect(next.stderr).toBe('');
 		expect(inFile(dir)).toHaveLength(1);
 		expect(audited(dir)).toHaveLength(1);

@@ -67,7 +67,10 @@ function expectTrue(shown: Tenant, source: Tenant): void {
 describe('a cache edited or damaged', () => {
 	it.each([
 		['a user renamed in its body, under its original header', (text: string) => text.replace('Alex Wilber', 'Mallory Evi')],
-		['a license count changed in its body', (text: string) => text.replace(/"totalLicenses":(\d+)/g, (_, n: string) => `"totalLicenses":${'9'.repeat(n.length)}`)],
+		[
+			'a license count changed in its body',
+			(text: string) => text.replace(/"totalLicenses":(\d+)/g, (_, n: string) => `"totalLicenses":${'9'.repeat(n.length)}`),
+		],
 		['its body cut short', (text: string) => text.slice(0, text.length - 10)],
 	])('snapshot-cache.json: %s: not used, the snapshot is read again', async (_case, edit) => {
 		const files = setUp();
@@ -85,7 +88,13 @@ describe('a cache edited or damaged', () => {
 		const files = setUp();
 		const first = await open(files);
 		const state = openStateFile(files.stateDir);
-		state.commit({id: 'c', tenantId: first.organization.id, time: '2026-11-20T10:00:00.000Z', audit: [], changes: first.users.map(u => ({time: '2026-11-20T10:00:00.000Z', userId: u.id, add: [], remove: [sku.businessPremium]}))});
+		state.commit({
+			id: 'c',
+			tenantId: first.organization.id,
+			time: '2026-11-20T10:00:00.000Z',
+			audit: [],
+			changes: first.users.map(u => ({time: '2026-11-20T10:00:00.000Z', userId: u.id, add: [], remove: [sku.businessPremium]})),
+		});
 		state.compact({force: true});
 		const truth = await open(files);
 		const cache = join(files.stateDir, 'replayed-cache.json');
@@ -144,7 +153,13 @@ describe('a source changed where the times cannot tell (whole seconds)', () => {
 		const state = openStateFile(files.stateDir);
 		// Every user's Business Premium removed: enough for the copy with state.json replayed to be kept.
 		const time = '2026-11-20T10:00:00.000Z';
-		state.commit({id: 'c', tenantId: first.organization.id, time, audit: [], changes: first.users.map(u => ({time, userId: u.id, add: [], remove: [sku.businessPremium]}))});
+		state.commit({
+			id: 'c',
+			tenantId: first.organization.id,
+			time,
+			audit: [],
+			changes: first.users.map(u => ({time, userId: u.id, add: [], remove: [sku.businessPremium]})),
+		});
 		state.compact({force: true});
 		await open(files);
 		await open(files);

@@ -74,8 +74,16 @@ describe('concurrent writers on a stale lock', () => {
 		const folded = state.folded(tenant.organization.id);
 		for (const userId of reported) if (folded.get(userId)?.remove?.[sku.e3] === undefined) counts.changesLost++;
 		expect([...folded.keys()].sort()).toEqual([...reported].sort());
-		const removed = state.audit().entries.filter(e => e.outcome === 'removed').map(e => e.userPrincipalName);
-		expect(removed.sort()).toEqual(chosen.filter(u => reported.includes(u.id)).map(u => u.userPrincipalName).sort());
+		const removed = state
+			.audit()
+			.entries.filter(e => e.outcome === 'removed')
+			.map(e => e.userPrincipalName);
+		expect(removed.sort()).toEqual(
+			chosen
+				.filter(u => reported.includes(u.id))
+				.map(u => u.userPrincipalName)
+				.sort(),
+		);
 
 		// The lock is free again, and the one left behind is gone.
 		const after = await run(['doctor', '--json', '--state-dir', dir]);

@@ -104,7 +104,8 @@ describe('the disk fails mid-change', () => {
 			expect(new Set(entries.map(e => JSON.stringify(e))).size).toBe(entries.length);
 			const alex = entries.filter(e => e.userPrincipalName === 'alex.wilber@contoso.com' && e.outcome === 'removed');
 			expect(alex).toHaveLength(outcome.saved ? 1 : 0);
-			if (outcome.notice) expect(outcome.notice).toMatch(/^Saved, but not written to the audit log: .+ \([A-Z]+\) \(\/\S+\/audit\.jsonl\); it is written the next time/);
+			if (outcome.notice)
+				expect(outcome.notice).toMatch(/^Saved, but not written to the audit log: .+ \([A-Z]+\) \(\/\S+\/audit\.jsonl\); it is written the next time/);
 		}
 	}, 120_000);
 });
@@ -114,7 +115,15 @@ describe('a live tenant', () => {
 		// A file backend standing in for Graph: its changes happen at the source, not in the state.
 		const live = (): TenantBackend => {
 			const local = new LocalTenant(demoTenantPath, 'demo');
-			return {kind: 'graph', source: 'graph', load: () => local.load(), apply: (t, p) => local.apply(t, p), deleteUser: async () => {}, restoreUser: async () => {}, removeFromGroup: async () => []};
+			return {
+				kind: 'graph',
+				source: 'graph',
+				load: () => local.load(),
+				apply: (t, p) => local.apply(t, p),
+				deleteUser: async () => {},
+				restoreUser: async () => {},
+				removeFromGroup: async () => [],
+			};
 		};
 		const dir = tempStateDir();
 		const store = await openStore({backend: live(), stateFile: openStateFile(dir)});
@@ -133,7 +142,9 @@ describe('a live tenant', () => {
 		);
 		expect(second.status).toBe('fulfilled');
 		expect((second as PromiseFulfilledResult<Array<{outcome: string}>>).value.map(o => o.outcome)).toEqual(['removed']);
-		expect(store.getState().notice).toBe(`Done in Microsoft 365, but not recorded in ${dir}: the disk is full (ENOSPC); the next start reads how each user stands and records it.`);
+		expect(store.getState().notice).toBe(
+			`Done in Microsoft 365, but not recorded in ${dir}: the disk is full (ENOSPC); the next start reads how each user stands and records it.`,
+		);
 		// The next start settles it from how the user stands.
 		const next = await openStore({backend: live(), stateFile: openStateFile(dir)});
 		expect(next.getState().recovered).toMatchObject({done: 0, notDone: 1});
@@ -148,7 +159,14 @@ describe('every file the app writes', () => {
 		const graph = await startGraphServer(demoTenant());
 		const idp = await startIdentityServer({http: true});
 		const written = new Set<string>();
-		const seen = (path: unknown) => typeof path === 'string' && path.startsWith(dir) && written.add(relative(dir, path).replace(/\.\d+\.[a-z0-9]+\.tmp$/, '').replace(/^writer\.lock\.\d+$/, 'writer.lock.N'));
+		const seen = (path: unknown) =>
+			typeof path === 'string' &&
+			path.startsWith(dir) &&
+			written.add(
+				relative(dir, path)
+					.replace(/\.\d+\.[a-z0-9]+\.tmp$/, '')
+					.replace(/^writer\.lock\.\d+$/, 'writer.lock.N'),
+			);
 		const real = {...fsSeam};
 		Object.assign(fsSeam, {
 			openSync: (...args: Parameters<typeof fsSeam.openSync>) => (seen(args[0]), real.openSync(...args)),
@@ -157,7 +175,13 @@ describe('every file the app writes', () => {
 		try {
 			const opened = await openTenant({tenant: snapshot, stateDir: dir, reset: false}, {}, () => {}, {writer: 'app'});
 			const tenant = opened.store.getState().tenant;
-			await opened.store.apply(planUnassign(tenant, tenant.users.map(u => u.id), [sku.businessPremium]));
+			await opened.store.apply(
+				planUnassign(
+					tenant,
+					tenant.users.map(u => u.id),
+					[sku.businessPremium],
+				),
+			);
 			opened.store.saveReport('r.md', '# report\n');
 			opened.store.saveCommands('c.ps1', '# commands\n');
 			expect(opened.stateFile.compact({force: true})).toBeNull();
@@ -165,8 +189,23 @@ describe('every file the app writes', () => {
 			// The copy with state.json replayed into it is made at the next start.
 			(await openTenant({tenant: snapshot, stateDir: dir, reset: false}, {})).release();
 			const signedIn = () => ({username: null, tenantId: null, key: 'token:test'});
-			await new GraphTenant({base: graph.url, token: async () => graph.token, signedIn, source: graph.url, cacheFile: join(dir, 'graph-tenant-cache.json')}).load();
-			const {token} = tokenProvider({env: {}, clientId: 'c', tenantId: 'organizations', login: idp.url, customLogin: true, resource: 'https://graph.microsoft.com', stateDir: dir, say: () => {}});
+			await new GraphTenant({
+				base: graph.url,
+				token: async () => graph.token,
+				signedIn,
+				source: graph.url,
+				cacheFile: join(dir, 'graph-tenant-cache.json'),
+			}).load();
+			const {token} = tokenProvider({
+				env: {},
+				clientId: 'c',
+				tenantId: 'organizations',
+				login: idp.url,
+				customLogin: true,
+				resource: 'https://graph.microsoft.com',
+				stateDir: dir,
+				say: () => {},
+			});
 			expect(await token()).toBeTruthy();
 		} finally {
 			Object.assign(fsSeam, real);

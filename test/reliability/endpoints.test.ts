@@ -50,7 +50,9 @@ describe('--graph-endpoint and --login-endpoint', () => {
 		const run = await cli(['licenses', '--json', '--graph', '--graph-endpoint', graph, '--state-dir', tempStateDir()], {M365_LICENSES_GRAPH_TOKEN: token});
 		expectUsage(run, `--graph-endpoint ${graph}: plain http:// is only for a server on this machine`);
 		expect(seen).toEqual({requests: 0, tokens: []});
-		const login = await cli(['licenses', '--graph', '--login-endpoint', graph, '--client-id', 'c', '--state-dir', tempStateDir()], {M365_LICENSES_GRAPH_TOKEN: ''});
+		const login = await cli(['licenses', '--graph', '--login-endpoint', graph, '--client-id', 'c', '--state-dir', tempStateDir()], {
+			M365_LICENSES_GRAPH_TOKEN: '',
+		});
 		expectUsage(login, `--login-endpoint ${graph}: plain http:// is only for a server on this machine`);
 		expect(seen.requests).toBe(0);
 	});
@@ -60,7 +62,9 @@ describe('--graph-endpoint and --login-endpoint', () => {
 			const bad = await cli(['licenses', '--graph', flag, 'not a url', '--client-id', 'c', '--state-dir', tempStateDir()], {M365_LICENSES_GRAPH_TOKEN: token});
 			// The example is an address of the kind the flag names: Graph's for --graph-endpoint.
 			expectUsage(bad, `${flag} not a url: give a web address such as https://${flag === '--graph-endpoint' ? 'graph' : 'login'}.example.com`);
-			const secret = await cli(['licenses', '--graph', flag, 'https://admin:hunter2@127.0.0.1:9/', '--client-id', 'c', '--state-dir', tempStateDir()], {M365_LICENSES_GRAPH_TOKEN: token});
+			const secret = await cli(['licenses', '--graph', flag, 'https://admin:hunter2@127.0.0.1:9/', '--client-id', 'c', '--state-dir', tempStateDir()], {
+				M365_LICENSES_GRAPH_TOKEN: token,
+			});
 			expectUsage(secret, `${flag}: an address with a user name or password in it (https://127.0.0.1:9/ without them) is not used`);
 			expect(secret.stderr).not.toContain('hunter2');
 			counts.faults += 2;
@@ -71,7 +75,19 @@ describe('--graph-endpoint and --login-endpoint', () => {
 		const idp = closeAfterTest(await startIdentityServer({http: true, script: {pending: 1}}));
 		const graph = closeAfterTest(await startGraphServer(demoTenant(), {issued: idp.issued}));
 		const stateDir = tempStateDir();
-		const args = ['licenses', '--json', '--graph', '--graph-endpoint', graph.url, '--login-endpoint', idp.url, '--client-id', '0b1c2d3e-4f50-4617-8a9b-c0d1e2f3a4b5', '--state-dir', stateDir];
+		const args = [
+			'licenses',
+			'--json',
+			'--graph',
+			'--graph-endpoint',
+			graph.url,
+			'--login-endpoint',
+			idp.url,
+			'--client-id',
+			'0b1c2d3e-4f50-4617-8a9b-c0d1e2f3a4b5',
+			'--state-dir',
+			stateDir,
+		];
 		const run = await cli(args, {M365_LICENSES_GRAPH_TOKEN: ''});
 		expect(run.stderr).toMatch(/enter the code \S+/);
 		expect(run.status, run.stderr).toBe(0);

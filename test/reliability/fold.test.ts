@@ -30,7 +30,9 @@ describe('folding fails', () => {
 		expect(fired).toBe(true);
 		expect(result.status).toBe('fulfilled');
 		const said = (result as PromiseFulfilledResult<string | null>).value;
-		expect(said).toMatch(/^Everything is saved \(in journal\.jsonl\), but moving it into state\.json and the audit log failed; it is tried again next time\. Cannot write \/\S+\/state\.json: the disk is full \(ENOSPC\)\. Nothing saved was lost\.$/);
+		expect(said).toMatch(
+			/^Everything is saved \(in journal\.jsonl\), but moving it into state\.json and the audit log failed; it is tried again next time\. Cannot write \/\S+\/state\.json: the disk is full \(ENOSPC\)\. Nothing saved was lost\.$/,
+		);
 		const next = openStateFile(dir);
 		if (!next.folded(tenant.organization.id).get(alex)?.remove?.[sku.businessPremium]) counts.changesLost++;
 		expect(next.compact({force: true})).toBeNull();
@@ -54,18 +56,46 @@ describe('folding fails', () => {
 		const dir = tempStateDir();
 		const state = openStateFile(dir);
 		const time = '2026-11-20T10:00:00.000Z';
-		state.commit({id: 'old', tenantId: 'another-tenant', time, audit: [], changes: Array.from({length: 30_000}, () => ({time, userId: randomUUID(), add: [], remove: [sku.e3]}))});
+		state.commit({
+			id: 'old',
+			tenantId: 'another-tenant',
+			time,
+			audit: [],
+			changes: Array.from({length: 30_000}, () => ({time, userId: randomUUID(), add: [], remove: [sku.e3]})),
+		});
 		state.compact({force: true});
 
 		// Files may grow to 2 MB (bash counts ulimit -f in KiB): the journal and the audit log fit, state.json does not.
-		const child = spawn('bash', ['-c', `ulimit -f 2048; exec "$0" "$@"`, process.execPath, bundle, 'unassign', '--tenant', snapshot, '--product', 'SPB', '--users-file', list, '--yes', '--json', '--state-dir', dir], {stdio: ['ignore', 'pipe', 'pipe']});
+		const child = spawn(
+			'bash',
+			[
+				'-c',
+				`ulimit -f 2048; exec "$0" "$@"`,
+				process.execPath,
+				bundle,
+				'unassign',
+				'--tenant',
+				snapshot,
+				'--product',
+				'SPB',
+				'--users-file',
+				list,
+				'--yes',
+				'--json',
+				'--state-dir',
+				dir,
+			],
+			{stdio: ['ignore', 'pipe', 'pipe']},
+		);
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', chunk => (stdout += chunk));
 		child.stderr.on('data', chunk => (stderr += chunk));
 		const status = await new Promise(resolve => child.on('close', resolve));
 		counts.faults++;
-		expect(stderr).toMatch(/^m365-licenses: Everything is saved \(in journal\.jsonl\), but moving it into state\.json and the audit log failed; it is tried again next time\. Cannot write \/\S+\/state\.json: .* \(EFBIG\)\. Nothing saved was lost\.\n$/);
+		expect(stderr).toMatch(
+			/^m365-licenses: Everything is saved \(in journal\.jsonl\), but moving it into state\.json and the audit log failed; it is tried again next time\. Cannot write \/\S+\/state\.json: .* \(EFBIG\)\. Nothing saved was lost\.\n$/,
+		);
 		expect(status).toBe(0);
 		expect(stdout.length).toBeGreaterThan(256 * 1024);
 		expect(JSON.parse(stdout).summary.removed).toBe(1200);

@@ -81,9 +81,17 @@ describe('faults while reading the tenant', () => {
 		['a next-page link that leads back to itself', {nextLink: 'loop'}, 'GET /v1.0/users: the next-page link leads back to a page already read'],
 		['a next-page link that is not a web address', {nextLink: 'not-a-url'}, 'GET users: the next-page link is not a web address'],
 		['a web page instead of JSON', {answer: {'/v1.0/subscribedSkus': 'html'}}, 'GET /v1.0/subscribedSkus: answered 200 with a web page'],
-		['JSON cut off half-way', {answer: {'/v1.0/directory/subscriptions': 'garbled'}}, 'GET /v1.0/directory/subscriptions: answered 200 with something that is not valid JSON'],
+		[
+			'JSON cut off half-way',
+			{answer: {'/v1.0/directory/subscriptions': 'garbled'}},
+			'GET /v1.0/directory/subscriptions: answered 200 with something that is not valid JSON',
+		],
 		['401 while loading', {answer: {'/v1.0/organization': 'unauthorized'}}, 'GET /v1.0/organization: answered 401: the sign-in has expired'],
-		['403 while loading', {answer: {'/v1.0/me/transitiveMemberOf/microsoft.graph.directoryRole': 'forbidden'}}, /directoryRole: answered 403 \(Insufficient privileges.*app registration/],
+		[
+			'403 while loading',
+			{answer: {'/v1.0/me/transitiveMemberOf/microsoft.graph.directoryRole': 'forbidden'}},
+			/directoryRole: answered 403 \(Insufficient privileges.*app registration/,
+		],
 	] as Array<[string, Faults, string | RegExp]>)('%s', async (_case, faults, expected) => {
 		const {server} = await liveGraph(demo(), {faults, token});
 		expect((await loadError(server.url)).message).toMatch(expected);

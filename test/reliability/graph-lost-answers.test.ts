@@ -35,12 +35,27 @@ describe('answers lost after Graph carried the writes out', () => {
 		expect(result.stdout).not.toContain('Nothing was changed');
 		expect(JSON.parse(result.stdout).summary).toEqual({removed: 30, wouldRemove: 0, skipped: 0, failed: 0, notSent: 0, unknown: 0});
 		expect(holdersIn(server, chosen, SPB)).toEqual([]);
-		expect(auditOf(stateDir).filter(e => e.outcome === 'removed').map(e => e.userPrincipalName).sort()).toEqual([...chosen].sort());
+		expect(
+			auditOf(stateDir)
+				.filter(e => e.outcome === 'removed')
+				.map(e => e.userPrincipalName)
+				.sort(),
+		).toEqual([...chosen].sort());
 	});
 
 	it.each([
-		['sub-responses left out of the $batch answer', {dropSubResponses: 3}, undefined, /^Graph's answer was lost \(Graph's answer to the batch left this request out\); read back: the license is gone\.$/],
-		['no answer at all (the request times out)', {hangBatches: 1}, 1000, /^Graph's answer was lost \(no answer within 1 s \(--request-timeout\)\.\); read back: the license is gone\.$/],
+		[
+			'sub-responses left out of the $batch answer',
+			{dropSubResponses: 3},
+			undefined,
+			/^Graph's answer was lost \(Graph's answer to the batch left this request out\); read back: the license is gone\.$/,
+		],
+		[
+			'no answer at all (the request times out)',
+			{hangBatches: 1},
+			1000,
+			/^Graph's answer was lost \(no answer within 1 s \(--request-timeout\)\.\); read back: the license is gone\.$/,
+		],
 	] as Array<[string, Faults, number | undefined, RegExp]>)('%s: read back, reported removed', async (_case, faults, timeoutMs, message) => {
 		const {server, chosen, outcomes, audit} = await unassign(faults, 30, timeoutMs);
 		expect(outcomes.map(o => o.outcome)).toEqual(chosen.map(() => 'removed'));
@@ -48,7 +63,12 @@ describe('answers lost after Graph carried the writes out', () => {
 		for (const o of outcomes.filter(o => o.message !== null)) expect(o.message).toMatch(message);
 		expect(holdersIn(server, chosen, SPB)).toEqual([]);
 		// The audit log says what Graph did.
-		expect(audit.filter(e => e.outcome === 'removed').map(e => e.userPrincipalName).sort()).toEqual([...chosen].sort());
+		expect(
+			audit
+				.filter(e => e.outcome === 'removed')
+				.map(e => e.userPrincipalName)
+				.sort(),
+		).toEqual([...chosen].sort());
 	});
 });
 
@@ -58,7 +78,8 @@ describe('answers lost before Graph carried the writes out', () => {
 		// The first batch (the first few users) was lost; the rest went through.
 		const notRemoved = outcomes.filter(o => o.outcome === 'failed');
 		expect(notRemoved.length).toBeGreaterThan(0);
-		for (const o of notRemoved) expect(o.message).toMatch(/^Not removed: Graph's answer was lost \(answered 504: .*\); read back, the user still has the license\.$/);
+		for (const o of notRemoved)
+			expect(o.message).toMatch(/^Not removed: Graph's answer was lost \(answered 504: .*\); read back, the user still has the license\.$/);
 		expect(holdersIn(server, chosen, SPB).sort()).toEqual(notRemoved.map(o => o.userPrincipalName).sort());
 	});
 

@@ -34,7 +34,9 @@ const mkfifo = (path: string) => spawnSync('mkfifo', [path]).status === 0;
 function expectRefused(run: ReturnType<typeof unassign>, path: string, what: string): void {
 	expect(run.error).toBeUndefined();
 	expect(run.status, run.stderr).toBe(1);
-	expect(run.stderr).toBe(`m365-licenses: ${path} is ${what}, not what m365-licenses keeps there: nothing is read or written through it. Remove it (or put back what it stands for) and run m365-licenses again.\n`);
+	expect(run.stderr).toBe(
+		`m365-licenses: ${path} is ${what}, not what m365-licenses keeps there: nothing is read or written through it. Remove it (or put back what it stands for) and run m365-licenses again.\n`,
+	);
 }
 
 describe('a link where the state directory keeps a file', () => {

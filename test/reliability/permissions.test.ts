@@ -37,13 +37,20 @@ describe('permissions', () => {
 		for (const [name, bits] of Object.entries(found)) expect([name, bits]).toEqual([name, name === 'reports' ? 0o700 : 0o600]);
 	});
 
-	it("the per-user default directory is tightened to 0700; a --state-dir someone made is left as it was, and doctor says so", () => {
+	it('the per-user default directory is tightened to 0700; a --state-dir someone made is left as it was, and doctor says so', () => {
 		requireBundle();
 		const stateHome = tempStateDir();
 		const own = join(stateHome, 'm365-licenses');
 		mkdirSync(own, {mode: 0o755});
 		chmodSync(own, 0o755);
-		expect(cli(['unassign', '--product', 'SPB', '--users', 'alex.wilber@contoso.com', '--yes'], {XDG_STATE_HOME: stateHome, XDG_CONFIG_HOME: tempStateDir(), XDG_CACHE_HOME: tempStateDir(), M365_LICENSES_STATE_DIR: ''}).status).toBe(0);
+		expect(
+			cli(['unassign', '--product', 'SPB', '--users', 'alex.wilber@contoso.com', '--yes'], {
+				XDG_STATE_HOME: stateHome,
+				XDG_CONFIG_HOME: tempStateDir(),
+				XDG_CACHE_HOME: tempStateDir(),
+				M365_LICENSES_STATE_DIR: '',
+			}).status,
+		).toBe(0);
 		expect(mode(own)).toBe(0o700);
 		for (const bits of Object.values(modes(own))) expect(bits).toBe(0o600);
 
@@ -101,7 +108,13 @@ describe('a state directory that cannot be written', () => {
 		const {stateFile, store} = await demoStore(dir);
 		const tenant = store.getState().tenant;
 		const alex = userByName(tenant, 'Alex Wilber');
-		stateFile.begin({id: 'cut-off', time: 't', actor: tenant.signedInUser, tenantId: tenant.organization.id, items: [{userId: alex.id, userPrincipalName: alex.userPrincipalName, add: [], remove: [sku.businessPremium]}]});
+		stateFile.begin({
+			id: 'cut-off',
+			time: 't',
+			actor: tenant.signedInUser,
+			tenantId: tenant.organization.id,
+			items: [{userId: alex.id, userPrincipalName: alex.userPrincipalName, add: [], remove: [sku.businessPremium]}],
+		});
 		const {fired, result} = await withFault({call: 'openSync', nth: 1, code: 'EROFS'}, () => openTenant({stateDir: dir, reset: false}, {}));
 		counts.faults++;
 		expect(fired).toBe(true);

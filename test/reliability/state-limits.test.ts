@@ -67,14 +67,24 @@ describe('the limits of what is kept are the tenant schema’s', () => {
 				tenant.users.find(user => user.id === alexId)!.userPrincipalName = upnOf(1200);
 				return tenant;
 			};
-			return {kind: 'graph', source: 'graph', load, apply: (t, p) => (sent++, local.apply(t, p)), deleteUser: async () => {}, restoreUser: async () => {}, removeFromGroup: async () => []};
+			return {
+				kind: 'graph',
+				source: 'graph',
+				load,
+				apply: (t, p) => (sent++, local.apply(t, p)),
+				deleteUser: async () => {},
+				restoreUser: async () => {},
+				removeFromGroup: async () => [],
+			};
 		};
 		const dir = tempStateDir();
 		const store = await openStore({backend: long(), stateFile: openStateFile(dir)});
 		counts.faults++;
 		const change = store.apply(planUnassign(store.getState().tenant, [alexId], [sku.businessPremium]));
 		await expect(change).rejects.toBeInstanceOf(UserError);
-		await expect(change).rejects.toThrow(/journal\.jsonl: the change would be saved in a form that cannot be read back \(items\[0\]\.userPrincipalName: must NOT have more than 1000 characters\)\. Nothing was sent/);
+		await expect(change).rejects.toThrow(
+			/journal\.jsonl: the change would be saved in a form that cannot be read back \(items\[0\]\.userPrincipalName: must NOT have more than 1000 characters\)\. Nothing was sent/,
+		);
 		expect(sent).toBe(0);
 		// The next start reads the directory, and a change that fits is saved.
 		const next = await demoStore(dir);
@@ -122,9 +132,34 @@ describe('the journal’s counter', () => {
 describe('journal lines out of order', () => {
 	const line = (record: object) => `${JSON.stringify(record)}\n`;
 	const alex = demoTenant().users.find(user => user.id === alexId)!;
-	const audit = {time: '2026-11-20T10:00:00.000Z', actor: 'megan.bowen@contoso.com', tenantId, action: 'unassign', userPrincipalName: alex.userPrincipalName, skuId: sku.businessPremium, skuPartNumber: 'SPB', outcome: 'removed', reason: null, changeId: 'c1'};
-	const begin = {type: 'begin', id: 'c1', time: audit.time, actor: audit.actor, tenantId, items: [{userId: alexId, userPrincipalName: alex.userPrincipalName, add: [], remove: [sku.businessPremium]}]};
-	const commit = {type: 'commit', id: 'c1', time: audit.time, tenantId, changes: [{time: audit.time, userId: alexId, add: [], remove: [sku.businessPremium]}], audit: [audit]};
+	const audit = {
+		time: '2026-11-20T10:00:00.000Z',
+		actor: 'megan.bowen@contoso.com',
+		tenantId,
+		action: 'unassign',
+		userPrincipalName: alex.userPrincipalName,
+		skuId: sku.businessPremium,
+		skuPartNumber: 'SPB',
+		outcome: 'removed',
+		reason: null,
+		changeId: 'c1',
+	};
+	const begin = {
+		type: 'begin',
+		id: 'c1',
+		time: audit.time,
+		actor: audit.actor,
+		tenantId,
+		items: [{userId: alexId, userPrincipalName: alex.userPrincipalName, add: [], remove: [sku.businessPremium]}],
+	};
+	const commit = {
+		type: 'commit',
+		id: 'c1',
+		time: audit.time,
+		tenantId,
+		changes: [{time: audit.time, userId: alexId, add: [], remove: [sku.businessPremium]}],
+		audit: [audit],
+	};
 
 	it.each([
 		['a commit before its begin', [commit, begin]],

@@ -113,7 +113,12 @@ describe('the writer lock', () => {
 		// Refused at the first file it reads there, named.
 		expect(run.stderr).toBe(`m365-licenses: Cannot read ${dir}/journal.jsonl: permission denied (EACCES). Nothing saved was lost.\n`);
 		expect(run.status).toBe(1);
-		const read = spawnSync(process.execPath, [bundle, 'licenses', '--state-dir', dir], {encoding: 'utf8', uid: 65534, gid: 65534, env: {...process.env, HOME: '/nonexistent'}});
+		const read = spawnSync(process.execPath, [bundle, 'licenses', '--state-dir', dir], {
+			encoding: 'utf8',
+			uid: 65534,
+			gid: 65534,
+			env: {...process.env, HOME: '/nonexistent'},
+		});
 		expect(read.stderr).toMatch(/^m365-licenses: Cannot read \/\S+: permission denied \(EACCES\)\. Nothing saved was lost\.\n$/);
 	});
 });

@@ -28,11 +28,27 @@ const bad: Array<[string, string, string]> = [
 	['state.json', JSON.stringify({version: 1, through: -1, tenants: {}}), 'through: must be >= 0'],
 	['state.json', '{"version": 1, "through": 0, "tenants": {', 'is not valid JSON'],
 	['state.json', JSON.stringify({version: 1, through: 0, tenants: {[tenantId]: {users: {}}}}), `tenants.${tenantId}.users: must be array`],
-	['state.json', JSON.stringify({version: 1, through: 0, tenants: {[tenantId]: {users: [['u1']]}}}), `tenants.${tenantId}.users[0]: must NOT have fewer than 2 items`],
+	[
+		'state.json',
+		JSON.stringify({version: 1, through: 0, tenants: {[tenantId]: {users: [['u1']]}}}),
+		`tenants.${tenantId}.users[0]: must NOT have fewer than 2 items`,
+	],
 	['state.json', JSON.stringify({version: 1, through: 0, tenants: {[tenantId]: {users: [[5, {}]]}}}), `tenants.${tenantId}.users[0][0]: must be string`],
-	['state.json', JSON.stringify({version: 1, through: 0, tenants: {[tenantId]: {users: [['u1', {add: []}]]}}}), `tenants.${tenantId}.users[0][1].add: must be object`],
-	['journal.jsonl', JSON.stringify({seq: 1, type: 'commit', id: 'x', tenantId: 't', time: 't', changes: [change({remove: 'abc'})], audit: []}) + '\n', 'line 1: changes[0].remove: must be array'],
-	['journal.jsonl', JSON.stringify({seq: 1, type: 'commit', id: 'x', tenantId: 't', time: 't', changes: [change({add: [5]})], audit: []}) + '\n', 'line 1: changes[0].add[0]: must be string'],
+	[
+		'state.json',
+		JSON.stringify({version: 1, through: 0, tenants: {[tenantId]: {users: [['u1', {add: []}]]}}}),
+		`tenants.${tenantId}.users[0][1].add: must be object`,
+	],
+	[
+		'journal.jsonl',
+		JSON.stringify({seq: 1, type: 'commit', id: 'x', tenantId: 't', time: 't', changes: [change({remove: 'abc'})], audit: []}) + '\n',
+		'line 1: changes[0].remove: must be array',
+	],
+	[
+		'journal.jsonl',
+		JSON.stringify({seq: 1, type: 'commit', id: 'x', tenantId: 't', time: 't', changes: [change({add: [5]})], audit: []}) + '\n',
+		'line 1: changes[0].add[0]: must be string',
+	],
 	['journal.jsonl', '{"seq":1,"type":"commit","id":"x","tenantId":"t","time":"t","changes":5,"audit":[]}\n', 'line 1: changes: must be array'],
 	['journal.jsonl', '{"seq":1,"type":"rollback","id":"x"}\n', 'line 1: type: "rollback" is not known to this version'],
 	['journal.jsonl', 'null\n', 'line 1: (top level): must be object'],
@@ -70,11 +86,18 @@ describe('a state file of the wrong shape', () => {
 		const path = join(dir, 'state.json');
 		const newer = JSON.stringify({version: 4, through: 4, tenants: {[tenantId]: {users: {}, notes: 'from a newer build'}}});
 		writeFileSync(path, newer);
-		for (const args of [['licenses'], ['audit', '--json'], ['unassign', '--product', 'SPB', '--users', 'alex.wilber@contoso.com', '--yes'], ['unassign', '--product', 'SPB', '--users', 'alex.wilber@contoso.com', '--yes', '--reset']]) {
+		for (const args of [
+			['licenses'],
+			['audit', '--json'],
+			['unassign', '--product', 'SPB', '--users', 'alex.wilber@contoso.com', '--yes'],
+			['unassign', '--product', 'SPB', '--users', 'alex.wilber@contoso.com', '--yes', '--reset'],
+		]) {
 			const result = spawnSync(process.execPath, [bundle, ...args, '--state-dir', dir], {encoding: 'utf8'});
 			counts.faults++;
 			expect(result.status).toBe(1);
-			expect(result.stderr).toBe(`m365-licenses: State file ${path}: is of format 4, and this m365-licenses reads format 1 only: use the m365-licenses that wrote it. It was left as it is; move it aside or pass --state-dir to use another directory.\n`);
+			expect(result.stderr).toBe(
+				`m365-licenses: State file ${path}: is of format 4, and this m365-licenses reads format 1 only: use the m365-licenses that wrote it. It was left as it is; move it aside or pass --state-dir to use another directory.\n`,
+			);
 			expect(result.stdout).toBe('');
 		}
 		// Never downgraded, never rewritten.
@@ -93,10 +116,17 @@ describe('a line cut off by a crash', () => {
 		const path = join(stateDir, 'audit.jsonl');
 		appendFileSync(path, '{"time":"2026-11-25T10:00:00.000Z","actor":"megan.bo');
 		counts.faults++;
-		expect(stateFile.audit()).toMatchObject({entries: [{userPrincipalName: 'alex.wilber@contoso.com'}], problem: `Audit log ${path}: line 2 is not a whole entry (cut off while being written) and was skipped.`});
+		expect(stateFile.audit()).toMatchObject({
+			entries: [{userPrincipalName: 'alex.wilber@contoso.com'}],
+			problem: `Audit log ${path}: line 2 is not a whole entry (cut off while being written) and was skipped.`,
+		});
 
 		await store.apply(planUnassign(store.getState().tenant, [userByName(tenant, 'Diego Siciliani').id], [sku.businessPremium]));
-		expect(openStateFile(stateDir).audit().entries.map(e => e.userPrincipalName)).toEqual(['alex.wilber@contoso.com', 'diego.siciliani@contoso.com']);
+		expect(
+			openStateFile(stateDir)
+				.audit()
+				.entries.map(e => e.userPrincipalName),
+		).toEqual(['alex.wilber@contoso.com', 'diego.siciliani@contoso.com']);
 		expect(stateFile.compact()).toBeNull();
 		const {entries, problem} = openStateFile(stateDir).audit();
 		expect(entries.map(e => e.userPrincipalName)).toEqual(['alex.wilber@contoso.com', 'diego.siciliani@contoso.com']);

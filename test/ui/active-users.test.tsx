@@ -94,7 +94,7 @@ describe('one user: Licenses and apps', () => {
 		expect(productBySku(store.getState().tenant, sku.e3)!.assigned).toBe(18);
 	});
 
-	it("turns a single app off: turning off Exchange is losing the mailbox, through the same confirmation", async () => {
+	it('turns a single app off: turning off Exchange is losing the mailbox, through the same confirmation', async () => {
 		const {app, store, stateFile} = await start();
 		await openUser(app, 'Adele Vance');
 		await toProduct(app, 'Office 365 E3');

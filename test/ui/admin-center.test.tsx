@@ -47,7 +47,7 @@ describe('the frame around the screens', () => {
 		expect(back).toMatch(/›\[ \] Ava Thompson/);
 	});
 
-	it('esc is offered only where it goes back: a product, yes; Licenses, Active users and the guide\'s first step, no', async () => {
+	it("esc is offered only where it goes back: a product, yes; Licenses, Active users and the guide's first step, no", async () => {
 		const {app} = await start();
 		expect(footer(app.frame())).not.toContain('esc');
 		// On Licenses esc leads nowhere: it does nothing.
@@ -63,7 +63,7 @@ describe('the frame around the screens', () => {
 		expect(footer(await app.waitFor('Step 1 of 4'))).not.toContain('esc');
 	});
 
-	it("a status belongs to the screen it was said on: the next screen starts without it", async () => {
+	it('a status belongs to the screen it was said on: the next screen starts without it', async () => {
 		const {app} = await start();
 		await app.press('2', 'm');
 		await app.waitFor('Manage product licenses: tick two or more users');

@@ -33,7 +33,7 @@ describe('a burst of keys, one at a time and in order', () => {
 		await app.waitFor('1 license of Microsoft 365 Business Premium is free now');
 	});
 
-	it("Active users and Licenses and apps: filter, open; down four, show the apps; untick, Save changes", async () => {
+	it('Active users and Licenses and apps: filter, open; down four, show the apps; untick, Save changes', async () => {
 		const {app, burst} = await start();
 		burst('2/megan\r\r');
 		await app.waitFor('Active users › Megan Bowen');

@@ -47,7 +47,11 @@ describe('a choice list', () => {
 		app.rerender(<Choices round={2} onChoose={choose} />);
 		await waitForFrame(app.lastFrame, frame => frame.includes('draw 2'), 'the screen drawn again');
 		app.stdin.write(keys.enter);
-		await waitForFrame(() => chosen?.name ?? '', name => name !== '', 'a choice');
+		await waitForFrame(
+			() => chosen?.name ?? '',
+			name => name !== '',
+			'a choice',
+		);
 		expect(chosen!.act()).toBe('Unassign all');
 		app.unmount();
 	});

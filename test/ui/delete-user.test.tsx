@@ -84,16 +84,26 @@ describe('Deleted users with a long username', () => {
 	it('keeps name, username and both dates readable, and the cursor marker, at 60 and 80 columns', async () => {
 		const upn = 'christopher.montgomery-fitzgerald.contractor@contoso.onmicrosoft.com';
 		const store = await snapshotStore(tenant => {
-			const user = {...userByName(tenant, 'Adele Vance'), id: 'f1b2c3d4-0000-4000-8000-00000000long', displayName: 'Christopher Montgomery-Fitzgerald', userPrincipalName: upn};
+			const user = {
+				...userByName(tenant, 'Adele Vance'),
+				id: 'f1b2c3d4-0000-4000-8000-00000000long',
+				displayName: 'Christopher Montgomery-Fitzgerald',
+				userPrincipalName: upn,
+			};
 			tenant['x-local'] = {...tenant['x-local'], deletedUsers: [{deletedDateTime: new Date(Date.now() - 5 * 86_400_000).toISOString(), user}]};
 		});
 		const app = renderApp(store, {columns: 80, rows: 24});
 		cleanup = app.unmount;
 		await app.waitFor('Microsoft 365 Business Premium');
 		await app.press('2', 'd');
-		for (const [columns, rows] of [[80, 24], [60, 16]] as const) {
+		for (const [columns, rows] of [
+			[80, 24],
+			[60, 16],
+		] as const) {
 			app.resize(columns, rows);
-			const frame = await app.waitFor(f => f.includes('Deleted users') && f.split('\n').every(line => line.length <= columns) && f.includes('restorable until'));
+			const frame = await app.waitFor(
+				f => f.includes('Deleted users') && f.split('\n').every(line => line.length <= columns) && f.includes('restorable until'),
+			);
 			const flat = frame.replace(/\n/g, ' ');
 			expect(frame, `${columns}`).toMatch(/^›Christop/m);
 			expect(flat, `${columns}`).toContain('Christopher Montgomery-Fitzgerald');

@@ -34,7 +34,9 @@ describe('Guided unassign (3)', () => {
 		expect(read).toMatch(/from Nestor Wilke\.\n\s*\n/);
 		// Exchange Online (Plan 1) keeps him a smaller mailbox and archive: both ends said aloud.
 		expect(read).toMatch(/Nestor Wilke's mailbox will shrink from\s+100 GB to 50 GB\./);
-		expect(read).toMatch(/Nestor Wilke's archive mailbox will shrink from auto-expanding \(up to 1\.5 TB\) to\s+50 GB, and can no longer be on litigation hold or be kept as an inactive mailbox\./);
+		expect(read).toMatch(
+			/Nestor Wilke's archive mailbox will shrink from auto-expanding \(up to 1\.5 TB\) to\s+50 GB, and can no longer be on litigation hold or be kept as an inactive mailbox\./,
+		);
 		expect(read).toContain('What happens');
 
 		// esc goes back a step, and enter comes forward again.

@@ -58,7 +58,10 @@ describe('hostile tenant text in the TUI', () => {
 				return statSync(path).isDirectory() ? files(path) : [path];
 			});
 		const offenders = files(root).filter(
-			file => /\.tsx?$/.test(file) && !file.endsWith(join('components', 'Text.tsx')) && /import\s*\{[^}]*\bText\b[^}]*\}\s*from\s*'ink'/.test(readFileSync(file, 'utf8')),
+			file =>
+				/\.tsx?$/.test(file) &&
+				!file.endsWith(join('components', 'Text.tsx')) &&
+				/import\s*\{[^}]*\bText\b[^}]*\}\s*from\s*'ink'/.test(readFileSync(file, 'utf8')),
 		);
 		expect(offenders).toEqual([]);
 	});

@@ -32,7 +32,10 @@ const universe: Array<[shown: string | null, sequence: string]> = [
 	...printable.map((char): [string, string] => [keyText({key: char}), char]),
 	...ctrlLetters.map((letter): [string, string] => [keyText({key: letter, ctrl: true}), String.fromCodePoint(letter.codePointAt(0)! - 96)]),
 	// Not in the table, so matched by nothing: shift+tab, alt+j, alt+↓, ctrl+↑, shift+→, backspace, delete, F1.
-	...['\u001B[Z', '\u001Bj', '\u001B\u001B[B', '\u001B[1;5A', '\u001B[1;2C', '\u007F', '\u001B[3~', '\u001BOP'].map((sequence): [null, string] => [null, sequence]),
+	...['\u001B[Z', '\u001Bj', '\u001B\u001B[B', '\u001B[1;5A', '\u001B[1;2C', '\u007F', '\u001B[3~', '\u001BOP'].map((sequence): [null, string] => [
+		null,
+		sequence,
+	]),
 ];
 
 /** Each sequence as Ink reports it to its listeners. */
@@ -49,7 +52,11 @@ beforeAll(async () => {
 	for (const [, sequence] of universe) {
 		last = null;
 		app.stdin.write(sequence);
-		await waitForFrame(() => (last ? 'heard' : ''), frame => frame === 'heard', `Ink to hear ${JSON.stringify(sequence)}`);
+		await waitForFrame(
+			() => (last ? 'heard' : ''),
+			frame => frame === 'heard',
+			`Ink to hear ${JSON.stringify(sequence)}`,
+		);
 		heard.set(sequence, last!);
 	}
 	app.unmount();
@@ -80,6 +87,7 @@ describe('the key table', () => {
 
 	it('help shows every binding with its keys as the table says them', () => {
 		const lines = helpLines({contexts: [], handlers: {}}, 80);
-		for (const binding of keyTable) expect(lines, `${binding.context}.${binding.id}`).toContainEqual(expect.objectContaining({kind: 'key', keys: keysText(binding)}));
+		for (const binding of keyTable)
+			expect(lines, `${binding.context}.${binding.id}`).toContainEqual(expect.objectContaining({kind: 'key', keys: keysText(binding)}));
 	});
 });

@@ -20,7 +20,11 @@ afterEach(() => {
 function counts(frame: string, product: string): number[] {
 	const line = frame.split('\n').find(l => l.includes(product));
 	if (!line) throw new Error(`no row for ${product} in\n${frame}`);
-	return line.slice(line.indexOf(product) + product.length).trim().split(/\s+/).map(Number);
+	return line
+		.slice(line.indexOf(product) + product.length)
+		.trim()
+		.split(/\s+/)
+		.map(Number);
 }
 
 async function openBusinessPremium(size?: {columns: number; rows: number}) {
@@ -102,7 +106,10 @@ describe('Licenses page', () => {
 		await app.press('c');
 		const view = await app.waitFor('Microsoft Graph PowerShell');
 		// Unboxed: what is copied from the screen holds no border, and no line is cut.
-		const lines = view.split('\n').slice(2, view.split('\n').findIndex(line => line.includes('more (↓ to scroll)')));
+		const lines = view.split('\n').slice(
+			2,
+			view.split('\n').findIndex(line => line.includes('more (↓ to scroll)')),
+		);
 		expect(lines.join('\n')).not.toMatch(/[│╭╮╰╯…]/);
 		// One command a user, broken between its arguments with PowerShell's continuation.
 		const command = lines.join('\n').match(/Set-MgUserLicense -UserId 'alex\.wilber@contoso\.com'[^\n]*`\n[^\n]*/)![0];
@@ -233,7 +240,7 @@ describe('Tomás Herrera and his archive', () => {
 		return app;
 	}
 
-	it('unassigning Exchange Online Archiving from a Plan 1 user says the archive shrinks to Plan 1\'s own, and what that costs', async () => {
+	it("unassigning Exchange Online Archiving from a Plan 1 user says the archive shrinks to Plan 1's own, and what that costs", async () => {
 		const app = await openProduct(1, 'Exchange Online Archiving for Exchange Online');
 		const dialog = await app.waitFor('Unassign Exchange Online Archiving for Exchange Online from 1 user?');
 		expect(dialog).toContain('archive reduced for 1 user');

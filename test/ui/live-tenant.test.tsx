@@ -72,11 +72,28 @@ function stoppable() {
 	const backend = liveLike({
 		async apply(tenant: Tenant, plan: LicensePlan, onProgress, signal) {
 			const [first, ...rest] = plan.items;
-			onProgress?.({total: plan.items.length, done: 1, throttled: 0, remaining: plan.items.length - 1, perSecond: 1, waitingMs: 0, elapsedMs: 1000, finished: false});
+			onProgress?.({
+				total: plan.items.length,
+				done: 1,
+				throttled: 0,
+				remaining: plan.items.length - 1,
+				perSecond: 1,
+				waitingMs: 0,
+				elapsedMs: 1000,
+				finished: false,
+			});
 			await new Promise(resolve => signal?.addEventListener('abort', resolve));
 			state.stopped = true;
 			const notSent: UserOutcome[] = rest.flatMap(item =>
-				item.remove.map(skuId => ({userId: item.userId, userPrincipalName: item.userPrincipalName, skuId, requested: 'remove' as const, outcome: 'not-sent' as const, reason: null, message: 'Not sent: stopped (esc or Ctrl-C). Nothing was changed for this user.'})),
+				item.remove.map(skuId => ({
+					userId: item.userId,
+					userPrincipalName: item.userPrincipalName,
+					skuId,
+					requested: 'remove' as const,
+					outcome: 'not-sent' as const,
+					reason: null,
+					message: 'Not sent: stopped (esc or Ctrl-C). Nothing was changed for this user.',
+				})),
 			);
 			return [...(await local.apply(tenant, {items: [first!]})), ...notSent, ...skipOutcomes(plan)];
 		},
@@ -115,7 +132,12 @@ describe('stopping a change being sent', () => {
 		const saved = () => !store.getState().busy && sending.getState().progress === null && stateFile.audit().entries.length >= 2;
 		while (!saved() && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 10));
 		expect(state.stopped).toBe(true);
-		expect(stateFile.audit().entries.map(e => e.outcome).sort()).toEqual(['not-sent', 'removed']);
+		expect(
+			stateFile
+				.audit()
+				.entries.map(e => e.outcome)
+				.sort(),
+		).toEqual(['not-sent', 'removed']);
 		expect(sending.lastStopped()).toMatchObject({total: 2, done: 1});
 		expect(left).toBe(false);
 		// Gone: a key draws nothing more.
@@ -153,7 +175,15 @@ describe("Graph's refusal, shown", () => {
 		const backend = liveLike({
 			apply: async (_tenant, plan) =>
 				plan.items.flatMap(item =>
-					(item.update ?? []).map(skuId => ({userId: item.userId, userPrincipalName: item.userPrincipalName, skuId, requested: 'update' as const, outcome: 'failed' as const, reason: 'error' as const, message: refusal})),
+					(item.update ?? []).map(skuId => ({
+						userId: item.userId,
+						userPrincipalName: item.userPrincipalName,
+						skuId,
+						requested: 'update' as const,
+						outcome: 'failed' as const,
+						reason: 'error' as const,
+						message: refusal,
+					})),
 				),
 		});
 		const store = await openStore({backend, stateFile: openStateFile(tempStateDir())});

@@ -59,8 +59,6 @@ describe('an admin without a license role (the Helpdesk Administrator)', () => {
 	});
 
 	it('an unknown --as UPN is a clear error', async () => {
-		await expect(demoStore(tempStateDir(), 'nobody@contoso.com')).rejects.toThrow(
-			/--as nobody@contoso\.com: no such user in Contoso Ltd/,
-		);
+		await expect(demoStore(tempStateDir(), 'nobody@contoso.com')).rejects.toThrow(/--as nobody@contoso\.com: no such user in Contoso Ltd/);
 	});
 });

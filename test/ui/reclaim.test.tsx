@@ -25,7 +25,6 @@ async function open(store?: Awaited<ReturnType<typeof demoStore>>['store']) {
 	return app;
 }
 
-
 const row = (frame: string, name: string) => frame.split('\n').find(line => line.includes(name)) ?? '';
 
 describe('the Reclaim tab', () => {

@@ -31,7 +31,17 @@ describe('a table row', () => {
 
 	it('cuts the flexible column to what the fixed ones leave, wide characters counted', () => {
 		expect(line(<Row width={12} cells={[{text: 'Name', width: 5}, {text: '数据数据数据'}]} />)).toBe('Name 数据数…');
-		expect(line(<Row width={20} cells={[{text: 'Total', width: 8, align: 'right'}, {text: '1000', width: 8, align: 'right'}]} />)).toBe('   Total    1000');
+		expect(
+			line(
+				<Row
+					width={20}
+					cells={[
+						{text: 'Total', width: 8, align: 'right'},
+						{text: '1000', width: 8, align: 'right'},
+					]}
+				/>,
+			),
+		).toBe('   Total    1000');
 	});
 
 	it('shows escape sequences in tenant text instead of obeying them', () => {
@@ -58,11 +68,33 @@ describe('a row drawn in few runs of one style', () => {
 	it('never makes a blank inverse, nor an inverse cell wider: the cursor row marks the name alone', () => {
 		const pieces = rowPieces(userRow(true), 60);
 		expect(pieces.filter(piece => piece.inverse).map(piece => piece.text)).toEqual(['Isaiah Langer']);
-		expect(pieces.map(piece => piece.text).join('')).toBe(rowPieces(userRow(false), 60).map(piece => piece.text).join(''));
+		expect(pieces.map(piece => piece.text).join('')).toBe(
+			rowPieces(userRow(false), 60)
+				.map(piece => piece.text)
+				.join(''),
+		);
 	});
 
 	it('a row of one style is one run, drawn as one string', () => {
-		expect(rowPieces([{text: 'Total', width: 8, align: 'right'}, {text: '1000', width: 8, align: 'right'}], 20)).toEqual([{text: '   Total    1000', bold: undefined, dim: undefined, inverse: undefined}]);
-		expect(line(<Row width={20} cells={[{text: 'Total', width: 8, bold: true}, {text: 'Users', bold: true}]} />)).toBe('Total   Users');
+		expect(
+			rowPieces(
+				[
+					{text: 'Total', width: 8, align: 'right'},
+					{text: '1000', width: 8, align: 'right'},
+				],
+				20,
+			),
+		).toEqual([{text: '   Total    1000', bold: undefined, dim: undefined, inverse: undefined}]);
+		expect(
+			line(
+				<Row
+					width={20}
+					cells={[
+						{text: 'Total', width: 8, bold: true},
+						{text: 'Users', bold: true},
+					]}
+				/>,
+			),
+		).toBe('Total   Users');
 	});
 });

@@ -21,7 +21,9 @@ function screen(current: string | null = null) {
 	const keyboard = new Keyboard();
 	const feed = createKeyFeed(keyboard);
 	const said: string[] = [];
-	const app = render(<TenantsScreen feed={feed} board={board} current={current} onChoose={name => said.push(`open ${name}`)} onQuit={() => said.push('quit')} />);
+	const app = render(
+		<TenantsScreen feed={feed} board={board} current={current} onChoose={name => said.push(`open ${name}`)} onQuit={() => said.push('quit')} />,
+	);
 	feed.handTo(app.stdin);
 	const waitFor = (text: string) => waitForFrame(app.lastFrame, f => f.includes(text), text);
 	return {board, keyboard, said, app, waitFor, close: () => (app.unmount(), feed.close())};
@@ -46,11 +48,23 @@ describe('the Tenants screen', () => {
 		s.keyboard.write(keys.up);
 		await s.waitFor('› fabrikam');
 		s.keyboard.write(keys.enter);
-		await waitForFrame(() => s.said.join(','), said => said === 'open fabrikam', 'open fabrikam');
+		await waitForFrame(
+			() => s.said.join(','),
+			said => said === 'open fabrikam',
+			'open fabrikam',
+		);
 		s.keyboard.write(keys.escape);
-		await waitForFrame(() => s.said.join(','), said => said === 'open fabrikam,open northwind', 'back to northwind');
+		await waitForFrame(
+			() => s.said.join(','),
+			said => said === 'open fabrikam,open northwind',
+			'back to northwind',
+		);
 		s.keyboard.write('q');
-		await waitForFrame(() => s.said.join(','), said => said.endsWith(',quit'), 'quit');
+		await waitForFrame(
+			() => s.said.join(','),
+			said => said.endsWith(',quit'),
+			'quit',
+		);
 		s.close();
 	});
 
@@ -59,7 +73,11 @@ describe('the Tenants screen', () => {
 		await s.waitFor('q Quit');
 		expect(s.app.lastFrame()).not.toContain('esc Back');
 		s.keyboard.write('q');
-		await waitForFrame(() => s.said.join(','), said => said === 'quit', 'quit alone');
+		await waitForFrame(
+			() => s.said.join(','),
+			said => said === 'quit',
+			'quit alone',
+		);
 		s.close();
 	});
 });
@@ -71,7 +89,11 @@ describe('in the app, with tenants added', () => {
 		const app = renderApp(store, {columns: 80, rows: 24}, {tenants: {current: 'northwind', open: () => asked++}});
 		await app.waitFor(/── Contoso Ltd \[northwind\] ─/);
 		app.stdin.write('t');
-		await waitForFrame(() => String(asked), n => n === '1', 'the Tenants screen asked for');
+		await waitForFrame(
+			() => String(asked),
+			n => n === '1',
+			'the Tenants screen asked for',
+		);
 		app.unmount();
 	});
 

@@ -13,7 +13,7 @@ async function start() {
 }
 
 describe('unsaved edits', () => {
-	it("in Licenses and apps: q and esc ask, n keeps the ticks, y leaves", async () => {
+	it('in Licenses and apps: q and esc ask, n keeps the ticks, y leaves', async () => {
 		const app = await start();
 		await app.press('2', '/', ...'megan', keys.enter);
 		await app.waitFor('filter: megan');
@@ -38,7 +38,7 @@ describe('unsaved edits', () => {
 		expect(app.frame()).not.toContain('Changes not saved');
 	});
 
-	it("without edits, esc leaves Licenses and apps at once", async () => {
+	it('without edits, esc leaves Licenses and apps at once', async () => {
 		const app = await start();
 		await app.press('2', keys.enter);
 		await app.waitFor('Active users ›');
@@ -46,7 +46,7 @@ describe('unsaved edits', () => {
 		await app.waitFor(frame => frame.includes('Active users (') && !frame.includes('Active users ›'));
 	});
 
-	it("on a product: esc with users ticked asks; in a confirmation, q asks", async () => {
+	it('on a product: esc with users ticked asks; in a confirmation, q asks', async () => {
 		const app = await start();
 		await app.press('j', 'j', 'j', keys.enter);
 		await app.waitFor('Licenses › Microsoft 365 Business Premium');

@@ -1,7 +1,14 @@
 // Users > Active users as a reducer (ui/screens/active-users-state.ts): what is on top of the list,
 // and the order and filter it is shown in, without rendering.
 import {describe, expect, it} from 'vitest';
-import {activeUsers, filterKey, initialActiveUsers, type ActiveUsersEvent, type ActiveUsersState, type UsersOnTop} from '../../source/ui/screens/active-users-state.js';
+import {
+	activeUsers,
+	filterKey,
+	initialActiveUsers,
+	type ActiveUsersEvent,
+	type ActiveUsersState,
+	type UsersOnTop,
+} from '../../source/ui/screens/active-users-state.js';
 
 const run = (...events: ActiveUsersEvent[]): ActiveUsersState => events.reduce(activeUsers, initialActiveUsers);
 

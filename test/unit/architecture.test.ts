@@ -7,7 +7,9 @@ import {describe, expect, it} from 'vitest';
 
 const source = fileURLToPath(new URL('../../source', import.meta.url));
 const files = (dir: string): string[] =>
-	readdirSync(dir, {withFileTypes: true}).flatMap(entry => (entry.isDirectory() ? files(join(dir, entry.name)) : /\.tsx?$/.test(entry.name) ? [join(dir, entry.name)] : []));
+	readdirSync(dir, {withFileTypes: true}).flatMap(entry =>
+		entry.isDirectory() ? files(join(dir, entry.name)) : /\.tsx?$/.test(entry.name) ? [join(dir, entry.name)] : [],
+	);
 const app = files(source).filter(file => !relative(source, file).startsWith('tools/'));
 
 /** The part a file belongs to: its top folder under source/, or its own name for a file at the top. */
@@ -63,7 +65,14 @@ describe('the layout of source/ (docs/architecture.md)', () => {
 	});
 
 	it('no file imports itself back through others', () => {
-		const graph = new Map(app.map(file => [file, importsOf(file).filter(s => s.startsWith('.')).flatMap(s => fileOf(local(file, s)) ?? [])]));
+		const graph = new Map(
+			app.map(file => [
+				file,
+				importsOf(file)
+					.filter(s => s.startsWith('.'))
+					.flatMap(s => fileOf(local(file, s)) ?? []),
+			]),
+		);
 		const done = new Set<string>();
 		const circles: string[] = [];
 		const visit = (file: string, path: string[]) => {
@@ -81,7 +90,7 @@ describe('the layout of source/ (docs/architecture.md)', () => {
 		expect(outside.map(file => relative(source, file))).toEqual([]);
 	});
 
-	it("no private API of a dependency (internal_*, unstable_*)", () => {
+	it('no private API of a dependency (internal_*, unstable_*)', () => {
 		const users = files(source).filter(file => /\b(internal|unstable)_\w+/.test(readFileSync(file, 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '')));
 		expect(users.map(file => relative(source, file))).toEqual([]);
 	});

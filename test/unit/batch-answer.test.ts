@@ -21,7 +21,11 @@ describe('filing the answer to one $batch', () => {
 		const gateway = fileBatchAnswer(chunk, {status: 504, headers: {}, data: undefined}, words, 0);
 		expect(ids(gateway.lost)).toEqual(['1', '2', '3']);
 		const refused = fileBatchAnswer(chunk, {status: 400, headers: {}, data: {error: {message: 'Bad batch'}}}, words, 0);
-		expect(refused.answered.map(r => [r.id, r.status])).toEqual([['1', 400], ['2', 400], ['3', 400]]);
+		expect(refused.answered.map(r => [r.id, r.status])).toEqual([
+			['1', 400],
+			['2', 400],
+			['3', 400],
+		]);
 		expect(refused.answered[0]!.body?.error?.message).toContain('Bad batch');
 	});
 
@@ -38,7 +42,12 @@ describe('filing the answer to one $batch', () => {
 				],
 			},
 		};
-		const filed = fileBatchAnswer([...chunk, {id: '4', method: 'POST', url: '/x'}, {id: '5', method: 'POST', url: '/y'}], {...answer, data: {responses: [...(answer.data as {responses: unknown[]}).responses, {id: '5', status: 502, body: {error: {message: 'gateway'}}}]}}, words, 0);
+		const filed = fileBatchAnswer(
+			[...chunk, {id: '4', method: 'POST', url: '/x'}, {id: '5', method: 'POST', url: '/y'}],
+			{...answer, data: {responses: [...(answer.data as {responses: unknown[]}).responses, {id: '5', status: 502, body: {error: {message: 'gateway'}}}]}},
+			words,
+			0,
+		);
 		expect(ids(filed.answered)).toEqual(['1']);
 		expect(ids(filed.heldBack)).toEqual(['2']);
 		expect(filed.waitMs).toBe(3000);

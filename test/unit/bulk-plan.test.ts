@@ -60,7 +60,18 @@ describe('Assign', () => {
 			['dmitri.volkov@contoso.com', 'failed'],
 		]);
 		expect(outcomes[1]!.message).toMatch(/usage location/);
-		expect(countOutcomes(outcomes)).toEqual({assigned: 2, removed: 0, updated: 0, addOns: 0, users: 2, skipped: 0, failed: 2, notSent: 0, unknown: 0, asked: 'add'});
+		expect(countOutcomes(outcomes)).toEqual({
+			assigned: 2,
+			removed: 0,
+			updated: 0,
+			addOns: 0,
+			users: 2,
+			skipped: 0,
+			failed: 2,
+			notSent: 0,
+			unknown: 0,
+			asked: 'add',
+		});
 	});
 
 	it('assigning back within the window clears the time the license went', async () => {

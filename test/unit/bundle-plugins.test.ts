@@ -37,7 +37,17 @@ const {default: publishedWidth} = await bundled<{default: typeof stringWidth}>("
 const patchedTokenize = () => bundled<typeof Tokenize>("export * from '@alcalzone/ansi-tokenize';", {mark: 'sameCodes(from, to)'});
 
 /** SGR codes as chalk writes them: [on, off]. */
-const styles: Record<string, [number, number]> = {bold: [1, 22], dim: [2, 22], italic: [3, 23], underline: [4, 24], inverse: [7, 27], red: [31, 39], green: [32, 39], gray: [90, 39], bgBlue: [44, 49]};
+const styles: Record<string, [number, number]> = {
+	bold: [1, 22],
+	dim: [2, 22],
+	italic: [3, 23],
+	underline: [4, 24],
+	inverse: [7, 27],
+	red: [31, 39],
+	green: [32, 39],
+	gray: [90, 39],
+	bgBlue: [44, 49],
+};
 const styled = (text: string, on: readonly string[]) => on.reduce((out, style) => `\u001B[${styles[style]![0]}m${out}\u001B[${styles[style]![1]}m`, text);
 
 describe('the bundle patches of the ANSI code', () => {
@@ -74,20 +84,31 @@ describe('the bundle patch of string-width', () => {
 	});
 });
 
-describe('the bundle patches of Ink\'s output', () => {
+describe("the bundle patches of Ink's output", () => {
 	/** Ink's Output (what turns a frame's writes into its text), bundled with the app's patches or without. */
 	async function inkOutput(patched: boolean) {
-		type Output = {write(x: number, y: number, text: string, options: {transformers: []}): void; clip(clip: object): void; unclip(): void; get(): {output: string}};
-		const module = await bundled<{default: new (options: {width: number; height: number}) => Output}>("export {default} from './node_modules/ink/build/output.js';", {
-			patched,
-			mark: patched ? 'keptSlice' : undefined,
-		});
+		type Output = {
+			write(x: number, y: number, text: string, options: {transformers: []}): void;
+			clip(clip: object): void;
+			unclip(): void;
+			get(): {output: string};
+		};
+		const module = await bundled<{default: new (options: {width: number; height: number}) => Output}>(
+			"export {default} from './node_modules/ink/build/output.js';",
+			{
+				patched,
+				mark: patched ? 'keptSlice' : undefined,
+			},
+		);
 		return module.default;
 	}
 
 	it('give every frame the text the package gives it, lines cut by a clipping box or not', async () => {
 		const [Patched, Original] = await Promise.all([inkOutput(true), inkOutput(false)]);
-		const segment = fc.record({text: fc.string({unit: fc.constantFrom('a', ' ', '│', '日', '✓', 'é'), maxLength: 8}), styles: fc.subarray(Object.keys(styles), {maxLength: 2})});
+		const segment = fc.record({
+			text: fc.string({unit: fc.constantFrom('a', ' ', '│', '日', '✓', 'é'), maxLength: 8}),
+			styles: fc.subarray(Object.keys(styles), {maxLength: 2}),
+		});
 		const line = fc.array(segment, {maxLength: 4}).map(segments => segments.map(({text, styles: on}) => styled(text, on)).join(''));
 		const write = fc.record({x: fc.nat(12), y: fc.nat(6), lines: fc.array(line, {minLength: 1, maxLength: 3})});
 		const clip = fc.option(fc.record({x1: fc.nat(6), x2: fc.integer({min: 4, max: 16}), y1: fc.nat(3), y2: fc.integer({min: 2, max: 8})}), {nil: undefined});
@@ -118,7 +139,10 @@ describe('each patch, against the one version it was written for', () => {
 			const pin = packageJson.dependencies?.[patch.package] ?? packageJson.devDependencies?.[patch.package] ?? packageJson.overrides?.[patch.package];
 			expect(pin, patch.name).toBe(patch.version);
 			const installed = Object.entries(lock.packages as Record<string, {version: string}>).filter(([path]) => path.endsWith(`node_modules/${patch.package}`));
-			expect(installed.map(([, entry]) => entry.version), patch.name).toEqual([patch.version]);
+			expect(
+				installed.map(([, entry]) => entry.version),
+				patch.name,
+			).toEqual([patch.version]);
 		}
 	});
 
@@ -132,11 +156,22 @@ describe('each patch, against the one version it was written for', () => {
 			return folder;
 		};
 		expect(() => checkVersion(ink!, installed('6.9.0'))).toThrow(`patch ink-output was written for ink ${ink!.version}, and 6.9.0 is installed`);
-		expect(() => withPatches(join(installed(ink!.version), 'build', 'output.js'), 'export default class Output {}')).toThrow(/^patch ink-output: .* does not have the code it changes/);
+		expect(() => withPatches(join(installed(ink!.version), 'build', 'output.js'), 'export default class Output {}')).toThrow(
+			/^patch ink-output: .* does not have the code it changes/,
+		);
 	});
 
-	it('the bundle leaves Ink\'s devtools out, and the WebSocket client with them', async () => {
-		const result = await build({stdin: {contents: "import 'ink';", resolveDir: process.cwd()}, bundle: true, write: false, format: 'esm', platform: 'node', plugins: bundlePlugins, logLevel: 'silent', metafile: true});
+	it("the bundle leaves Ink's devtools out, and the WebSocket client with them", async () => {
+		const result = await build({
+			stdin: {contents: "import 'ink';", resolveDir: process.cwd()},
+			bundle: true,
+			write: false,
+			format: 'esm',
+			platform: 'node',
+			plugins: bundlePlugins,
+			logLevel: 'silent',
+			metafile: true,
+		});
 		const packages = Object.keys(result.metafile!.inputs).filter(path => path.includes('node_modules'));
 		expect(packages.some(path => /node_modules[\\/]ink[\\/]/.test(path))).toBe(true);
 		expect(packages.filter(path => /node_modules[\\/](ws|react-devtools-core)[\\/]|devtools/.test(path))).toEqual([]);

@@ -4,11 +4,28 @@ import {describe, expect, it} from 'vitest';
 import type {LicensePlan, Outcome, UserOutcome} from '../../source/domain/plan.js';
 import {changeStep, listStep, type ChangeStep} from '../../source/ui/components/change-steps.js';
 import {initialReclaimView, reclaimView} from '../../source/ui/screens/reclaim-state.js';
-import {appsOff, changesOf, hasEdits, initialUserPanel, isTicked, userPanel, type UserPanelEvent, type UserPanelState} from '../../source/ui/screens/user-panel-state.js';
+import {
+	appsOff,
+	changesOf,
+	hasEdits,
+	initialUserPanel,
+	isTicked,
+	userPanel,
+	type UserPanelEvent,
+	type UserPanelState,
+} from '../../source/ui/screens/user-panel-state.js';
 import {demoTenant, sku} from '../helpers/tenant.js';
 
 const plan: LicensePlan = {items: []};
-const outcome = (value: Outcome): UserOutcome => ({userId: 'u', userPrincipalName: 'u@contoso.com', skuId: sku.e3, requested: 'remove', outcome: value, reason: null, message: null});
+const outcome = (value: Outcome): UserOutcome => ({
+	userId: 'u',
+	userPrincipalName: 'u@contoso.com',
+	skuId: sku.e3,
+	requested: 'remove',
+	outcome: value,
+	reason: null,
+	message: null,
+});
 const removed = [outcome('removed')];
 const refused = [outcome('removed'), outcome('failed')];
 const updated = [outcome('updated')];

@@ -89,7 +89,10 @@ describe('a folded history', () => {
 			},
 		});
 		t.users = counted;
-		applyChanges(t, many.map(u => ({type: 'delete' as const, time: times[0]!, userId: u.id})));
+		applyChanges(
+			t,
+			many.map(u => ({type: 'delete' as const, time: times[0]!, userId: u.id})),
+		);
 		expect(filters).toBe(1);
 		expect(t.users).toHaveLength(demoTenant().users.length);
 		expect(t['x-local']!.deletedUsers).toHaveLength(1_000);

@@ -26,7 +26,10 @@ describe('the saved .sh and .ps1', () => {
 		// curl replaced by one that prints what it was given, a line per argument, and a marker per call.
 		writeFileSync(script, files.sh.replace('#!/bin/sh\n', "#!/bin/sh\ncurl() { printf 'CALL\\n'; printf '%s\\n' \"$@\"; printf 'END\\n'; }\n"));
 		const out = execFileSync('sh', [script], {env: {PATH: process.env['PATH'], GRAPH_TOKEN: 't0ken'}, encoding: 'utf8'});
-		const calls = out.split('CALL\n').slice(1).map(call => call.slice(0, call.indexOf('END\n')).split('\n').slice(0, -1));
+		const calls = out
+			.split('CALL\n')
+			.slice(1)
+			.map(call => call.slice(0, call.indexOf('END\n')).split('\n').slice(0, -1));
 		expect(calls).toHaveLength(2);
 		expect(calls[0]).toContain('https://microsoftgraph.chinacloudapi.cn/v1.0/users/alex.wilber%40contoso.com/assignLicense');
 		expect(calls[0]).toContain('Authorization: Bearer t0ken');

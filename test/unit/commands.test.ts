@@ -16,11 +16,7 @@ const item = (upn: string, add: string[], remove: string[]): PlanItem => ({
 
 describe('equivalent commands', () => {
 	const plan: LicensePlan = {
-		items: [
-			item("grace.o'connor@contoso.com", [], ['sku-1', 'sku-2']),
-			item('alex.wilber@contoso.com', ['sku-3'], []),
-			item('skipped@contoso.com', [], []),
-		],
+		items: [item("grace.o'connor@contoso.com", [], ['sku-1', 'sku-2']), item('alex.wilber@contoso.com', ['sku-3'], []), item('skipped@contoso.com', [], [])],
 	};
 
 	const oneLine = (p: LicensePlan) => powershellLines(p, Infinity).map(lines => lines.join(''));
@@ -42,8 +38,12 @@ describe('equivalent commands', () => {
 	});
 
 	it('hostile UPNs: exact and printable in PowerShell, percent-encoded (or the id) in the URL', () => {
-		const hostile: LicensePlan = {items: [item('evil\u202e\u2019@contoso.com', [], ['sku-1']), {...item('x\ud800@contoso.com', [], ['sku-1']), userId: 'id-1'}]};
-		expect(oneLine(hostile)[0]).toBe("Set-MgUserLicense -UserId ('evil' + [char]0x202E + '\u2019\u2019@contoso.com') -AddLicenses @() -RemoveLicenses @('sku-1')");
+		const hostile: LicensePlan = {
+			items: [item('evil\u202e\u2019@contoso.com', [], ['sku-1']), {...item('x\ud800@contoso.com', [], ['sku-1']), userId: 'id-1'}],
+		};
+		expect(oneLine(hostile)[0]).toBe(
+			"Set-MgUserLicense -UserId ('evil' + [char]0x202E + '\u2019\u2019@contoso.com') -AddLicenses @() -RemoveLicenses @('sku-1')",
+		);
 		expect(curl(hostile).map(c => /"\$GRAPH([^"]+)"/.exec(c)![1])).toEqual([
 			'/users/evil%E2%80%AE%E2%80%99%40contoso.com/assignLicense',
 			'/users/id-1/assignLicense',
@@ -55,7 +55,11 @@ describe('commands laid out to be copied from the terminal', () => {
 	const guid = (n: number) => `${String(n).repeat(8)}-0000-0000-0000-000000000000`;
 	const plan: LicensePlan = {
 		items: [
-			{...item('alex.wilber@contoso.com', [guid(1)], [guid(2), guid(3)]), update: [guid(4)], disabledPlans: {[guid(1)]: [guid(5)], [guid(4)]: [guid(6), guid(7)]}},
+			{
+				...item('alex.wilber@contoso.com', [guid(1)], [guid(2), guid(3)]),
+				update: [guid(4)],
+				disabledPlans: {[guid(1)]: [guid(5)], [guid(4)]: [guid(6), guid(7)]},
+			},
 			item('a@b.c', [], ['s']),
 		],
 	};

@@ -45,7 +45,9 @@ describe('what the panel and the command line say', () => {
 			'OneDrive reduced from full size to 2 GB, read-only while over it',
 			'Office reduced from the desktop apps to the web and mobile apps (the desktop apps show "Unlicensed Product")',
 		]);
-		expect(consequenceSummary([c])).toBe('mailbox reduced for 1 user · 1 user loses their archive mailbox · OneDrive reduced for 1 user · Office reduced for 1 user');
+		expect(consequenceSummary([c])).toBe(
+			'mailbox reduced for 1 user · 1 user loses their archive mailbox · OneDrive reduced for 1 user · Office reduced for 1 user',
+		);
 		expect(consequenceNotes([c])).toEqual(
 			expect.arrayContaining([strings.consequences.explainReduced['mailbox/kiosk'], strings.consequences.explainReduced['onedrive/2gb']]),
 		);
@@ -64,9 +66,7 @@ describe('what the panel and the command line say', () => {
 			expect.arrayContaining([strings.consequences.explainReduced['mailbox/50gb'], strings.consequences.explainReduced['archive/50gb']]),
 		);
 		const addOn = consequences([{sku: 'EXCHANGESTANDARD'}, {sku: 'EXCHANGEARCHIVE_ADDON'}], 'EXCHANGEARCHIVE_ADDON', {});
-		expect(phrases(addOn)).toEqual([
-			'archive reduced from auto-expanding (up to 1.5 TB) to 50 GB: litigation hold and inactive-mailbox eligibility are lost',
-		]);
+		expect(phrases(addOn)).toEqual(['archive reduced from auto-expanding (up to 1.5 TB) to 50 GB: litigation hold and inactive-mailbox eligibility are lost']);
 	});
 
 	it('in Danish, the same ends', () => {

@@ -77,7 +77,12 @@ describe('what a user loses, product by product', () => {
 			['ENTERPRISEPACK'],
 			['mailbox lost', 'archive lost'],
 		],
-		['E3 held directly and through a group with everything on: nothing goes', [{sku: 'ENTERPRISEPACK'}, {sku: 'ENTERPRISEPACK', group: 'Sales'}], ['ENTERPRISEPACK'], []],
+		[
+			'E3 held directly and through a group with everything on: nothing goes',
+			[{sku: 'ENTERPRISEPACK'}, {sku: 'ENTERPRISEPACK', group: 'Sales'}],
+			['ENTERPRISEPACK'],
+			[],
+		],
 		[
 			'Microsoft 365 E3 directly, and through a group without the Office apps: web only',
 			[{sku: 'SPE_E3'}, {sku: 'SPE_E3', group: 'Kiosk staff', disabled: ['OFFICESUBSCRIPTION']}],
@@ -85,7 +90,7 @@ describe('what a user loses, product by product', () => {
 			['office-apps → web'],
 		],
 		[
-			'E3 with Teams turned off, beside Teams Essentials: Teams was never E3\'s to take',
+			"E3 with Teams turned off, beside Teams Essentials: Teams was never E3's to take",
 			[{sku: 'ENTERPRISEPACK', disabled: ['TEAMS1']}, {sku: 'Teams_Ess'}],
 			['ENTERPRISEPACK'],
 			['mailbox lost', 'archive lost', 'onedrive lost', 'office-apps lost'],
@@ -100,7 +105,7 @@ describe('what a user loses, product by product', () => {
 			['mailbox lost', 'archive lost'],
 		],
 		[
-			'Exchange Online Archiving goes from a Plan 1 user: the archive is reduced to Plan 1\'s own 50 GB, not lost',
+			"Exchange Online Archiving goes from a Plan 1 user: the archive is reduced to Plan 1's own 50 GB, not lost",
 			[{sku: 'EXCHANGESTANDARD'}, {sku: 'EXCHANGEARCHIVE_ADDON'}],
 			['EXCHANGEARCHIVE_ADDON'],
 			['archive → 50gb'],
@@ -111,10 +116,20 @@ describe('what a user loses, product by product', () => {
 			['EXCHANGEARCHIVE_ADDON'],
 			['archive → 50gb'],
 		],
-		['Exchange Online Archiving goes from a Kiosk user: Kiosk has no archive of its own', [{sku: 'EXCHANGEDESKLESS'}, {sku: 'EXCHANGEARCHIVE_ADDON'}], ['EXCHANGEARCHIVE_ADDON'], ['archive lost']],
-		['Exchange Online Kiosk with Exchange Online Archiving', [{sku: 'EXCHANGEDESKLESS'}, {sku: 'EXCHANGEARCHIVE_ADDON'}], ['EXCHANGEDESKLESS'], ['mailbox lost', 'archive lost']],
 		[
-			'Exchange Online (Plan 2) beside Plan 1: mailbox and archive reduced to Plan 1\'s',
+			'Exchange Online Archiving goes from a Kiosk user: Kiosk has no archive of its own',
+			[{sku: 'EXCHANGEDESKLESS'}, {sku: 'EXCHANGEARCHIVE_ADDON'}],
+			['EXCHANGEARCHIVE_ADDON'],
+			['archive lost'],
+		],
+		[
+			'Exchange Online Kiosk with Exchange Online Archiving',
+			[{sku: 'EXCHANGEDESKLESS'}, {sku: 'EXCHANGEARCHIVE_ADDON'}],
+			['EXCHANGEDESKLESS'],
+			['mailbox lost', 'archive lost'],
+		],
+		[
+			"Exchange Online (Plan 2) beside Plan 1: mailbox and archive reduced to Plan 1's",
 			[{sku: 'EXCHANGEENTERPRISE'}, {sku: 'EXCHANGESTANDARD'}],
 			['EXCHANGEENTERPRISE'],
 			['mailbox → 50gb', 'archive → 50gb'],
@@ -143,7 +158,12 @@ describe('what a user loses, product by product', () => {
 			['ENTERPRISEPACK'],
 			['mailbox ~ undocumented-size', 'archive ~ not-documented', 'onedrive lost', 'office-apps lost', 'teams lost'],
 		],
-		['A mailbox of undocumented size beside Kiosk: reduced to Kiosk\'s 2 GB', [{sku: 'EXCHANGE_S_ESSENTIALS'}, {sku: 'EXCHANGEDESKLESS'}], ['EXCHANGE_S_ESSENTIALS'], ['mailbox → kiosk']],
+		[
+			"A mailbox of undocumented size beside Kiosk: reduced to Kiosk's 2 GB",
+			[{sku: 'EXCHANGE_S_ESSENTIALS'}, {sku: 'EXCHANGEDESKLESS'}],
+			['EXCHANGE_S_ESSENTIALS'],
+			['mailbox → kiosk'],
+		],
 		['Exchange Online Archiving for Exchange Server: an archive of undocumented size, lost', [{sku: 'EXCHANGEARCHIVE'}], ['EXCHANGEARCHIVE'], ['archive lost']],
 		[
 			'Business Premium beside Exchange Online (Plan 1): the mailbox stays, the archive is reduced to 50 GB',
@@ -157,16 +177,31 @@ describe('what a user loses, product by product', () => {
 			['O365_BUSINESS_ESSENTIALS'],
 			['mailbox lost', 'archive lost', 'onedrive lost', 'office-apps lost', 'teams lost'],
 		],
-		['Business Standard beside Business Basic: desktop apps go, web stays', [{sku: 'O365_BUSINESS_PREMIUM'}, {sku: 'O365_BUSINESS_ESSENTIALS'}], ['O365_BUSINESS_PREMIUM'], ['office-apps → web']],
+		[
+			'Business Standard beside Business Basic: desktop apps go, web stays',
+			[{sku: 'O365_BUSINESS_PREMIUM'}, {sku: 'O365_BUSINESS_ESSENTIALS'}],
+			['O365_BUSINESS_PREMIUM'],
+			['office-apps → web'],
+		],
 		[
 			'Business Basic beside Apps for business: OneDrive and Office stay',
 			[{sku: 'O365_BUSINESS_ESSENTIALS'}, {sku: 'O365_BUSINESS'}],
 			['O365_BUSINESS_ESSENTIALS'],
 			['mailbox lost', 'archive lost', 'teams lost'],
 		],
-		['Office 365 E1 beside Apps for enterprise: the apps go, Office on the web stays', [{sku: 'STANDARDPACK'}, {sku: 'OFFICESUBSCRIPTION'}], ['OFFICESUBSCRIPTION'], ['office-apps → web']],
+		[
+			'Office 365 E1 beside Apps for enterprise: the apps go, Office on the web stays',
+			[{sku: 'STANDARDPACK'}, {sku: 'OFFICESUBSCRIPTION'}],
+			['OFFICESUBSCRIPTION'],
+			['office-apps → web'],
+		],
 		['Visio Plan 2 alone: its basic OneDrive', [{sku: 'VISIOCLIENT'}], ['VISIOCLIENT'], ['onedrive lost']],
-		['E3 beside Visio Plan 2: OneDrive shrinks to the basic one', [{sku: 'ENTERPRISEPACK'}, {sku: 'VISIOCLIENT'}], ['ENTERPRISEPACK'], ['mailbox lost', 'archive lost', 'onedrive → basic', 'office-apps lost', 'teams lost']],
+		[
+			'E3 beside Visio Plan 2: OneDrive shrinks to the basic one',
+			[{sku: 'ENTERPRISEPACK'}, {sku: 'VISIOCLIENT'}],
+			['ENTERPRISEPACK'],
+			['mailbox lost', 'archive lost', 'onedrive → basic', 'office-apps lost', 'teams lost'],
+		],
 		['Office 365 A1 for faculty (education plans)', [{sku: 'STANDARDWOFFPACK_FACULTY'}], ['STANDARDWOFFPACK_FACULTY'], everything],
 		[
 			'Microsoft 365 A3 beside A1 for faculty: Plan 2 → Plan 1, and the desktop apps go',
@@ -277,7 +312,7 @@ describe('sizes: what a reduction names at both ends', () => {
 });
 
 describe('the catalog', () => {
-	it('classifies every service plan in Microsoft\'s table', () => {
+	it("classifies every service plan in Microsoft's table", () => {
 		const unclassified = Object.keys(servicePlanNames)
 			.filter(planId => !servicePlanCapabilities[planId])
 			.map(planId => `${servicePlanNames[planId]![0]} (${planId})`);

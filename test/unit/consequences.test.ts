@@ -1,7 +1,15 @@
 import {produce} from 'immer';
 import {describe, expect, it} from 'vitest';
 import {applyChanges} from '../../source/domain/changes.js';
-import {consequencesOf, lostKinds, mailboxWindow, planConsequences, restoresMailbox, sumConsequences, type UserConsequences} from '../../source/domain/consequences.js';
+import {
+	consequencesOf,
+	lostKinds,
+	mailboxWindow,
+	planConsequences,
+	restoresMailbox,
+	sumConsequences,
+	type UserConsequences,
+} from '../../source/domain/consequences.js';
 import {planAssign, planUnassign, planUnassignAll} from '../../source/domain/plan.js';
 import {demoTenant, sku, userByName} from '../helpers/tenant.js';
 
@@ -19,14 +27,20 @@ const lost = (c: UserConsequences) => lostKinds(c);
 describe('what each user of the demo loses', () => {
 	it.each([
 		['Office 365 E3 alone', 'Adele Vance', [sku.e3], ['mailbox', 'archive', 'onedrive', 'office-apps', 'teams'], {}],
-		['Business Premium: its Exchange Online Archiving too', 'Alex Wilber', [sku.businessPremium], ['mailbox', 'archive', 'onedrive', 'office-apps', 'teams'], {}],
+		[
+			'Business Premium: its Exchange Online Archiving too',
+			'Alex Wilber',
+			[sku.businessPremium],
+			['mailbox', 'archive', 'onedrive', 'office-apps', 'teams'],
+			{},
+		],
 		['Business Basic: its own archive, and Office for the web', 'Jamal Carter', [basic], ['mailbox', 'archive', 'onedrive', 'office-apps', 'teams'], {}],
 		// Mailbox and archive are reduced to Plan 1's 50 GB each: neither is lost.
 		['E3 beside Exchange Online (Plan 1): the mailbox and archive stay, smaller', 'Nestor Wilke', [sku.e3], ['onedrive', 'office-apps', 'teams'], {}],
 		['Exchange Online (Plan 1) beside E3: nothing lost', 'Nestor Wilke', [sku.exchangePlan1], [], {}],
 		['Visio held directly and through a group: nothing lost', 'Lidia Holloway', [sku.visio], [], {}],
 		['Exchange Online (Plan 1), with the archive add-on that depends on it', 'Tomás Herrera', [sku.exchangePlan1], ['mailbox', 'archive'], {}],
-		['only the archive add-on: Plan 1\'s own archive stays', 'Tomás Herrera', [archive], [], {}],
+		["only the archive add-on: Plan 1's own archive stays", 'Tomás Herrera', [archive], [], {}],
 	])('%s', (_case, name, skuIds, expected, kept) => {
 		const result = consequences(name, skuIds);
 		expect(lost(result)).toEqual(expected);
@@ -83,9 +97,7 @@ describe('what each user of the demo loses', () => {
 describe('the 30-day mailbox window', () => {
 	const tenant = demoTenant();
 	const adele = userByName(tenant, 'Adele Vance');
-	const removed = produce(tenant, draft =>
-		applyChanges(draft, [{time: '2026-11-20T09:00:00.000Z', userId: adele.id, add: [], remove: [sku.e3]}]),
-	);
+	const removed = produce(tenant, draft => applyChanges(draft, [{time: '2026-11-20T09:00:00.000Z', userId: adele.id, add: [], remove: [sku.e3]}]));
 
 	it('runs 30 days from the removal, and says when the mail goes', () => {
 		expect(mailboxWindow(removed, userByName(removed, 'Adele Vance'), now)).toEqual({

@@ -55,7 +55,13 @@ describe("the terms of Microsoft's Danish article and admin center", () => {
 		expect(da.readOnly.banner('lee.gu@contoso.com', ['Helpdesk Administrator'])).toBe(
 			'Kun læseadgang: lee.gu@contoso.com er Helpdesk-administrator; licensændringer kræver rollen Global administrator, Licensadministrator eller Brugeradministrator.',
 		);
-		expect(da.cli.mayNot('lee.gu@contoso.com', ['Helpdesk Administrator', 'Attack Simulation Administrator'], 'unassign', ['Global Administrator', 'License Administrator', 'User Administrator'])).toBe(
+		expect(
+			da.cli.mayNot('lee.gu@contoso.com', ['Helpdesk Administrator', 'Attack Simulation Administrator'], 'unassign', [
+				'Global Administrator',
+				'License Administrator',
+				'User Administrator',
+			]),
+		).toBe(
 			'lee.gu@contoso.com (Helpdesk-administrator, Attack Simulation Administrator) må ikke fjerne tildeling af licenser: det kræver rollen Global administrator, Licensadministrator eller Brugeradministrator.',
 		);
 	});
@@ -76,7 +82,19 @@ describe("the terms of Microsoft's Danish article and admin center", () => {
 	});
 });
 
-const counts = (over: Partial<OutcomeCounts>): OutcomeCounts => ({removed: 0, assigned: 0, updated: 0, addOns: 0, users: 0, skipped: 0, failed: 0, notSent: 0, unknown: 0, asked: null, ...over});
+const counts = (over: Partial<OutcomeCounts>): OutcomeCounts => ({
+	removed: 0,
+	assigned: 0,
+	updated: 0,
+	addOns: 0,
+	users: 0,
+	skipped: 0,
+	failed: 0,
+	notSent: 0,
+	unknown: 0,
+	asked: null,
+	...over,
+});
 
 describe('grammar, by class, everywhere it occurs', () => {
 	const all = texts(da);
@@ -85,8 +103,12 @@ describe('grammar, by class, everywhere it occurs', () => {
 		expect(all.length).toBeGreaterThan(300);
 		expect(all.filter(text => /\d+ (brugere? )?mislykkedes/.test(text))).toEqual([]);
 		setLanguage('da');
-		expect(strings.outcome.summary(counts({removed: 3, users: 3, failed: 2}), 'Office 365 E3')).toBe('3 licenser til Office 365 E3 fjernet, mislykkedes for 2 brugere.');
-		expect(strings.outcome.summary(counts({failed: 2, asked: 'remove'}), 'Office 365 E3')).toBe('Tildelingen af Office 365 E3 er ikke fjernet: mislykkedes for 2 brugere.');
+		expect(strings.outcome.summary(counts({removed: 3, users: 3, failed: 2}), 'Office 365 E3')).toBe(
+			'3 licenser til Office 365 E3 fjernet, mislykkedes for 2 brugere.',
+		);
+		expect(strings.outcome.summary(counts({failed: 2, asked: 'remove'}), 'Office 365 E3')).toBe(
+			'Tildelingen af Office 365 E3 er ikke fjernet: mislykkedes for 2 brugere.',
+		);
 		expect(da.unassign.commandSummary(false, 'Office 365 E3', {wouldRemove: 0, removed: 3, skipped: 1, failed: 2, notSent: 1, unknown: 0})).toBe(
 			'Tildelingen af Office 365 E3 er fjernet fra 3 brugere; 1 bruger sprunget over, mislykkedes for 2 brugere, ikke sendt for 1 bruger.',
 		);
@@ -109,7 +131,19 @@ describe('grammar, by class, everywhere it occurs', () => {
 	});
 
 	it('no calque: sentences as a Danish admin writes them', () => {
-		const calques = [/Hvad det tager/, /licenser af /, /\bpå på\b/, /ingen holdt/, /for altid/, /tjenesteplan forbliver licenseret/, /reduceres til skrivebeskyttet/, /for hvilket produkt igen/, /Det sendte bliver besvaret/, /brugere, der endnu ikke er sendt/, /følger med\.$/];
+		const calques = [
+			/Hvad det tager/,
+			/licenser af /,
+			/\bpå på\b/,
+			/ingen holdt/,
+			/for altid/,
+			/tjenesteplan forbliver licenseret/,
+			/reduceres til skrivebeskyttet/,
+			/for hvilket produkt igen/,
+			/Det sendte bliver besvaret/,
+			/brugere, der endnu ikke er sendt/,
+			/følger med\.$/,
+		];
 		expect(all.filter(text => calques.some(calque => calque.test(text)))).toEqual([]);
 		expect(da.group.takes('Visio Users')).toBe('Det mister brugeren ved at forlade Visio Users:');
 		expect(da.group.done('Lidia Holloway', 'Visio Users', 1)).toBe('Lidia Holloway er fjernet fra Visio Users og har dermed mistet 1 licens.');
@@ -120,8 +154,12 @@ describe('grammar, by class, everywhere it occurs', () => {
 	it('a mailbox on hold: what is deleted, when, what undoes it, and what is kept, each said once', () => {
 		const user = {mailboxDeletedOn: '2027-01-06', oneDriveArchivedOn: '2027-03-10', hold: 'litigation-hold', holdsVisible: true} as unknown as UserConsequences;
 		const lost = (kind: Consequence['kind']) => da.consequences.phrase(user, {kind, effect: 'lost', from: 'desktop', to: null} as unknown as Consequence);
-		expect(lost('mailbox')).toBe('mister postkassen: mails slettes permanent 06.01.2027, medmindre en licens tildeles igen inden da; det, tilbageholdelsen dækker, bevares dog');
-		expect(lost('onedrive')).toBe('mister OneDrive: filerne slettes ikke; de arkiveres 10.03.2027, medmindre en licens tildeles igen inden da (ikke i EDU-, GCC- eller DoD-lejere)');
+		expect(lost('mailbox')).toBe(
+			'mister postkassen: mails slettes permanent 06.01.2027, medmindre en licens tildeles igen inden da; det, tilbageholdelsen dækker, bevares dog',
+		);
+		expect(lost('onedrive')).toBe(
+			'mister OneDrive: filerne slettes ikke; de arkiveres 10.03.2027, medmindre en licens tildeles igen inden da (ikke i EDU-, GCC- eller DoD-lejere)',
+		);
 		expect(all.filter(text => /medmindre.*medmindre|undtagen.*medmindre/.test(text))).toEqual([]);
 	});
 
@@ -144,22 +182,41 @@ describe('moments as a Danish admin reads them: 07.12.2026 kl. 02:24 (UTC), neve
 			startedAt: new Date('2026-12-07T02:24:07.917Z'),
 			finishedAt: new Date('2026-12-07T02:25:41.002Z'),
 			shown: [],
-			outcomes: [{userId: alex.id, userPrincipalName: alex.userPrincipalName, skuId: sku.businessPremium, requested: 'remove', outcome: 'removed', reason: null, message: null}],
+			outcomes: [
+				{
+					userId: alex.id,
+					userPrincipalName: alex.userPrincipalName,
+					skuId: sku.businessPremium,
+					requested: 'remove',
+					outcome: 'removed',
+					reason: null,
+					message: null,
+				},
+			],
 			names: namesOf(tenant),
 		});
 		expect(report).toContain('- Startet: 07.12.2026 kl. 02:24 (UTC)\n- Afsluttet: 07.12.2026 kl. 02:25 (UTC)\n');
-		const files = commandFiles(planUnassign(tenant, [alex.id], [sku.businessPremium]), 'https://graph.microsoft.com', 'Contoso', new Date('2026-12-07T02:24:07.917Z'));
+		const files = commandFiles(
+			planUnassign(tenant, [alex.id], [sku.businessPremium]),
+			'https://graph.microsoft.com',
+			'Contoso',
+			new Date('2026-12-07T02:24:07.917Z'),
+		);
 		for (const file of [files.sh, files.ps1]) expect(file).toContain('07.12.2026 kl. 02:24 (UTC)');
 		for (const text of [report, files.sh, files.ps1]) expect(text).not.toMatch(/\d{4}-\d\d-\d\dT\d\d/);
 	});
 
 	it('who holds the state directory, and a change settled at start-up', () => {
-		expect(da.cli.lockHolder('unassign', 4242, 'vm', '2026-12-07T05:21:24.181Z')).toBe('m365-licenses unassign (pid 4242 på vm, siden 07.12.2026 kl. 05:21 (UTC))');
-		expect(da.recovered({time: '2026-12-07T02:24:07.917Z', done: 3, notDone: 1})).toMatch(/^En ændring, der blev afbrudt 07\.12\.2026 kl\. 02:24 \(UTC\), er afklaret/);
+		expect(da.cli.lockHolder('unassign', 4242, 'vm', '2026-12-07T05:21:24.181Z')).toBe(
+			'm365-licenses unassign (pid 4242 på vm, siden 07.12.2026 kl. 05:21 (UTC))',
+		);
+		expect(da.recovered({time: '2026-12-07T02:24:07.917Z', done: 3, notDone: 1})).toMatch(
+			/^En ændring, der blev afbrudt 07\.12\.2026 kl\. 02:24 \(UTC\), er afklaret/,
+		);
 	});
 });
 
-describe("what a library says in English is said in Danish, with what was wrong and where", () => {
+describe('what a library says in English is said in Danish, with what was wrong and where', () => {
 	const file = (name: string, text: string) => {
 		const path = join(tempStateDir(), name);
 		writeFileSync(path, text);
@@ -168,10 +225,20 @@ describe("what a library says in English is said in Danish, with what was wrong 
 
 	it('JSON.parse: the line and column it stopped at', async () => {
 		expect(jsonErrorPlace('{"a":1,}', 'Expected double-quoted property name in JSON at position 7')).toEqual({line: 1, column: 8, end: false});
-		expect(jsonErrorPlace('{\n  "a": 1\n  "b": 2\n}', "Expected ',' or '}' after property value in JSON at position 13 (line 3 column 3)")).toEqual({line: 3, column: 3, end: false});
+		expect(jsonErrorPlace('{\n  "a": 1\n  "b": 2\n}', "Expected ',' or '}' after property value in JSON at position 13 (line 3 column 3)")).toEqual({
+			line: 3,
+			column: 3,
+			end: false,
+		});
 		expect(jsonErrorPlace('{"a": [1,\n', 'Unexpected end of JSON input')).toEqual({line: 1, column: 10, end: true});
 		// An unexpected token: found by the ten characters V8 quotes on either side of it, wherever it is.
-		for (const text of ['{"a": x}', '{"a": 1, "b": x, "c": 3, "d": 4}', '{"organization": {"id": "x"}, "users": [x]}', '{"a": [\n1,\n,2]}', '[x, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]']) {
+		for (const text of [
+			'{"a": x}',
+			'{"a": 1, "b": x, "c": 3, "d": 4}',
+			'{"organization": {"id": "x"}, "users": [x]}',
+			'{"a": [\n1,\n,2]}',
+			'[x, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]',
+		]) {
 			const message = (() => {
 				try {
 					JSON.parse(text);
@@ -182,7 +249,14 @@ describe("what a library says in English is said in Danish, with what was wrong 
 			})();
 			const place = jsonErrorPlace(text, message);
 			expect(place, message).not.toBeNull();
-			const offset = text.split('\n').slice(0, place!.line - 1).join('\n').length + (place!.line > 1 ? 1 : 0) + place!.column - 1;
+			const offset =
+				text
+					.split('\n')
+					.slice(0, place!.line - 1)
+					.join('\n').length +
+				(place!.line > 1 ? 1 : 0) +
+				place!.column -
+				1;
 			expect(text[offset], message).toMatch(/[x,]/);
 		}
 		expect(jsonErrorPlace('{"a": x}', 'Unexpected token')).toBeNull();
@@ -201,7 +275,9 @@ describe("what a library says in English is said in Danish, with what was wrong 
 
 	it('a Graph address that is not one (new URL said "Invalid URL")', () => {
 		setLanguage('da');
-		expect(() => endpointsOf({graph: true, reset: false, graphEndpoint: 'foo'})).toThrow('--graph-endpoint foo: angiv en webadresse som https://graph.example.com. Se m365-licenses --help.');
+		expect(() => endpointsOf({graph: true, reset: false, graphEndpoint: 'foo'})).toThrow(
+			'--graph-endpoint foo: angiv en webadresse som https://graph.example.com. Se m365-licenses --help.',
+		);
 		expect(endpointsOf({graph: true, reset: false, graphEndpoint: 'http://127.0.0.1:8080/'}).graph).toBe('http://127.0.0.1:8080');
 	});
 });

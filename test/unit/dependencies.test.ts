@@ -28,7 +28,7 @@ function removing(holdings: Holding[], remove: string) {
 }
 
 describe('the dependency table', () => {
-	it('names only service plans of Microsoft\'s table, each line with its source', () => {
+	it("names only service plans of Microsoft's table, each line with its source", () => {
 		const known = new Set(Object.values(servicePlanNames).map(([name]) => name));
 		for (const dependency of dependencies) {
 			expect([dependency.plan, ...dependency.needsOneOf].filter(plan => !known.has(plan))).toEqual([]);
@@ -39,10 +39,25 @@ describe('the dependency table', () => {
 
 describe('every dependent add-on goes with its base', () => {
 	it.each([
-		['Exchange Online (Plan 1) from a Workplace Analytics user', [{sku: 'EXCHANGESTANDARD'}, {sku: 'WORKPLACE_ANALYTICS'}], 'EXCHANGESTANDARD', 'WORKPLACE_ANALYTICS'],
+		[
+			'Exchange Online (Plan 1) from a Workplace Analytics user',
+			[{sku: 'EXCHANGESTANDARD'}, {sku: 'WORKPLACE_ANALYTICS'}],
+			'EXCHANGESTANDARD',
+			'WORKPLACE_ANALYTICS',
+		],
 		['Office 365 E3 from an Audio Conferencing user', [{sku: 'ENTERPRISEPACK'}, {sku: 'MCOMEETADV'}], 'ENTERPRISEPACK', 'MCOMEETADV'],
-		['Office 365 G3 GCC from an Audio Conferencing for GCC user', [{sku: 'ENTERPRISEPACK_GOV'}, {sku: 'MCOMEETADV_GOV'}], 'ENTERPRISEPACK_GOV', 'MCOMEETADV_GOV'],
-		['Exchange Online (Plan 1) from an Exchange Online Archiving user', [{sku: 'EXCHANGESTANDARD'}, {sku: 'EXCHANGEARCHIVE_ADDON'}], 'EXCHANGESTANDARD', 'EXCHANGEARCHIVE_ADDON'],
+		[
+			'Office 365 G3 GCC from an Audio Conferencing for GCC user',
+			[{sku: 'ENTERPRISEPACK_GOV'}, {sku: 'MCOMEETADV_GOV'}],
+			'ENTERPRISEPACK_GOV',
+			'MCOMEETADV_GOV',
+		],
+		[
+			'Exchange Online (Plan 1) from an Exchange Online Archiving user',
+			[{sku: 'EXCHANGESTANDARD'}, {sku: 'EXCHANGEARCHIVE_ADDON'}],
+			'EXCHANGESTANDARD',
+			'EXCHANGEARCHIVE_ADDON',
+		],
 	])('%s: in alsoRemoves, the request, the panel and the read-aloud text', (_case, holdings, base, addOn) => {
 		const {tenant, plan, item} = removing(holdings, base);
 		expect(item.dependents).toEqual({[skuOf(addOn)]: [skuOf(base)]});
@@ -54,9 +69,21 @@ describe('every dependent add-on goes with its base', () => {
 	});
 
 	it.each([
-		['E3 from an Audio Conferencing user who keeps Office 365 E1 (its Skype for Business Online plan)', [{sku: 'ENTERPRISEPACK'}, {sku: 'STANDARDPACK'}, {sku: 'MCOMEETADV'}], 'ENTERPRISEPACK'],
-		['Plan 1 from a Workplace Analytics user who keeps Office 365 E3 (Plan 2)', [{sku: 'EXCHANGESTANDARD'}, {sku: 'ENTERPRISEPACK'}, {sku: 'WORKPLACE_ANALYTICS'}], 'EXCHANGESTANDARD'],
-		['Business Basic beside Office 365 E5, which carries Audio Conferencing and its base itself', [{sku: 'ENTERPRISEPREMIUM'}, {sku: 'O365_BUSINESS_ESSENTIALS'}], 'O365_BUSINESS_ESSENTIALS'],
+		[
+			'E3 from an Audio Conferencing user who keeps Office 365 E1 (its Skype for Business Online plan)',
+			[{sku: 'ENTERPRISEPACK'}, {sku: 'STANDARDPACK'}, {sku: 'MCOMEETADV'}],
+			'ENTERPRISEPACK',
+		],
+		[
+			'Plan 1 from a Workplace Analytics user who keeps Office 365 E3 (Plan 2)',
+			[{sku: 'EXCHANGESTANDARD'}, {sku: 'ENTERPRISEPACK'}, {sku: 'WORKPLACE_ANALYTICS'}],
+			'EXCHANGESTANDARD',
+		],
+		[
+			'Business Basic beside Office 365 E5, which carries Audio Conferencing and its base itself',
+			[{sku: 'ENTERPRISEPREMIUM'}, {sku: 'O365_BUSINESS_ESSENTIALS'}],
+			'O365_BUSINESS_ESSENTIALS',
+		],
 	])('%s: nothing else goes', (_case, holdings, base) => {
 		const {item} = removing(holdings, base);
 		expect(item.dependents).toEqual({});
@@ -73,7 +100,12 @@ describe('against the Graph test server, from the same table', () => {
 			// keepAddOn: the request a plan without the add-on would send.
 			const sent = keepAddOn ? {...plan, items: plan.items.map(item => ({...item, remove: [skuOf(base)], dependents: {}}))} : plan;
 			const outcomes = await backend.apply(tenant, sent);
-			return {outcomes, writes: server.stats.writes, log: server.stats.log.filter(line => line.includes('assignLicense')), held: server.tenant.users[0]!.assignedLicenses.map(l => l.skuId)};
+			return {
+				outcomes,
+				writes: server.stats.writes,
+				log: server.stats.log.filter(line => line.includes('assignLicense')),
+				held: server.tenant.users[0]!.assignedLicenses.map(l => l.skuId),
+			};
 		} finally {
 			await server.close();
 		}
@@ -99,9 +131,13 @@ describe('against the Graph test server, from the same table', () => {
 
 describe('a dependency the table did not foresee, on a live tenant', () => {
 	const refused = (plan: string, needs: string) => `License assignment failed because service plan ${plan} depends on the service plan(s) ${needs}.`;
-	const answer = (message: string) => ({kind: 'answered' as const, response: {id: '0', status: 400, body: {error: {code: 'Request_BadRequest', message}}}, message});
+	const answer = (message: string) => ({
+		kind: 'answered' as const,
+		response: {id: '0', status: 400, body: {error: {code: 'Request_BadRequest', message}}},
+		message,
+	});
 
-	it('Graph\'s refusal becomes both products in words, never its raw text, with the plans kept for the table', () => {
+	it("Graph's refusal becomes both products in words, never its raw text, with the plans kept for the table", () => {
 		const {tenant, item} = removing([{sku: 'SPE_E3_USGOV_GCCHIGH'}, {sku: 'MCOMEETADV_USGOV_GCCHIGH'}], 'SPE_E3_USGOV_GCCHIGH');
 		const outcomes = outcomesOf(item, answer(refused('MCOMEETADV_AR_GCCHigh', 'MCOSTANDARD')), tenant);
 		expect(outcomes).toEqual([
@@ -115,13 +151,15 @@ describe('a dependency the table did not foresee, on a live tenant', () => {
 		expect(outcomes[0]!.message).not.toContain('License assignment failed');
 	});
 
-	it('named by plan id, several bases, in Danish; without the tenant, by the plans\' names', () => {
+	it("named by plan id, several bases, in Danish; without the tenant, by the plans' names", () => {
 		const {tenant, item} = removing([{sku: 'ENTERPRISEPACK'}, {sku: 'MCOMEETADV'}], 'ENTERPRISEPACK');
 		const [plan] = tenant.subscribedSkus.find(sku => sku.skuId === skuOf('MCOMEETADV'))!.servicePlans;
 		setLanguage('da');
 		try {
 			const [outcome] = outcomesOf(item, answer(refused(plan!.servicePlanId, 'MCOSTANDARD,EXCHANGE_S_ENTERPRISE')), tenant);
-			expect(outcome!.message).toBe('Microsoft 365 Audio Conferencing afhænger af Office 365 E3: fjern også Microsoft 365 Audio Conferencing, eller behold Office 365 E3');
+			expect(outcome!.message).toBe(
+				'Microsoft 365 Audio Conferencing afhænger af Office 365 E3: fjern også Microsoft 365 Audio Conferencing, eller behold Office 365 E3',
+			);
 		} finally {
 			setLanguage('en');
 		}

@@ -29,7 +29,12 @@ const holding = (skuIds: string[]): User => ({
 describe("Graph's answers as outcomes", () => {
 	it.each([
 		['2xx', answer(200), 'removed', null],
-		['inherited from a group', answer(400, 'User license is inherited from a group membership and it cannot be removed directly from the user.'), 'skipped', 'group-assigned'],
+		[
+			'inherited from a group',
+			answer(400, 'User license is inherited from a group membership and it cannot be removed directly from the user.'),
+			'skipped',
+			'group-assigned',
+		],
 		['no such license', answer(400, 'User does not have a corresponding license.'), 'skipped', 'not-assigned'],
 		['throttled to the end', {id: '0', status: 429, headers: {'Retry-After': '1'}, body: {error: {message: 'Too many requests.'}}}, 'failed', 'error'],
 	])('%s', (_case, response, outcome, reason) => {
@@ -50,7 +55,12 @@ describe("Graph's answers as outcomes", () => {
 			['the license is still there: not removed', holding(['sku-a']), 'failed', /^Not removed: .*still has the license/],
 			['the user is not found: unknown', null, 'unknown', /^Unknown: .*not found when read back/],
 			['reading back fails: unknown', {error: 'answered 500.'}, 'unknown', /^Unknown: .*reading the user back failed too \(answered 500\.\)/],
-			['the run was stopped before reading back: unknown', 'not-read', 'unknown', /^Unknown: .*stopped before reading the user back; the next start reads them/],
+			[
+				'the run was stopped before reading back: unknown',
+				'not-read',
+				'unknown',
+				/^Unknown: .*stopped before reading the user back; the next start reads them/,
+			],
 		] as const)('%s', (_case, now, outcome, message) => {
 			const [result] = outcomesOf(item, {kind: 'unknown', why: 'answered 504.', now});
 			expect(result).toMatchObject({skuId: 'sku-a', requested: 'remove', outcome});

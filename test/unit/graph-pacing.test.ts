@@ -2,11 +2,27 @@
 // pushes back, the pause for the longest Retry-After, and what is sent when the pause is over.
 import {describe, expect, it} from 'vitest';
 import {redact} from '../../source/backends/graph/http.js';
-import {backoffMs, batchSize, initialPacing, maxWindow, minThrottleWaitMs, paced, ratePerSecond, retryAfterMs, sent, throttleWaitMs} from '../../source/backends/graph/pacing.js';
+import {
+	backoffMs,
+	batchSize,
+	initialPacing,
+	maxWindow,
+	minThrottleWaitMs,
+	paced,
+	ratePerSecond,
+	retryAfterMs,
+	sent,
+	throttleWaitMs,
+} from '../../source/backends/graph/pacing.js';
 import {parseDuration} from '../../source/open-tenant.js';
 
 const ok = (answered: number, sentEpoch = 0) => ({sentEpoch, answered, throttled: 0, retryAfterMs: null});
-const throttled = (count: number, retryAfter: number | null, sentEpoch = 0, answered = 0) => ({sentEpoch, answered, throttled: count, retryAfterMs: retryAfter});
+const throttled = (count: number, retryAfter: number | null, sentEpoch = 0, answered = 0) => ({
+	sentEpoch,
+	answered,
+	throttled: count,
+	retryAfterMs: retryAfter,
+});
 
 describe('pacing', () => {
 	it('starts with a few in flight and doubles while Graph answers 2xx, up to four batches of 20', () => {

@@ -16,7 +16,13 @@ describe('leaving a group that licenses the user', () => {
 		const plan = planGroupRemoval(tenant, staffGroup, ['pradeep.gupta@contoso.com', 'NESTOR.WILKE@contoso.com']);
 		const [pradeep, nestor] = plan.items;
 		expect(pradeep).toMatchObject({block: null, products: [sku.e3, sku.powerBiPro], kept: []});
-		expect(kinds(groupRemovalConsequences(tenant, staffGroup, pradeep!, now))).toEqual(['mailbox:lost', 'archive:lost', 'onedrive:lost', 'office-apps:lost', 'teams:lost']);
+		expect(kinds(groupRemovalConsequences(tenant, staffGroup, pradeep!, now))).toEqual([
+			'mailbox:lost',
+			'archive:lost',
+			'onedrive:lost',
+			'office-apps:lost',
+			'teams:lost',
+		]);
 		// Nestor holds Exchange Online (Plan 1) directly: his mailbox and archive stay, at Plan 1's 50 GB.
 		const nestorLoses = groupRemovalConsequences(tenant, staffGroup, nestor!, now);
 		expect(kinds(nestorLoses)).toEqual(['mailbox:reduced', 'archive:reduced', 'onedrive:lost', 'office-apps:lost', 'teams:lost']);

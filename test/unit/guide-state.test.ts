@@ -7,7 +7,9 @@ import {guide, initialGuide, type GuideEvent, type GuideState} from '../../sourc
 const opened = new Date('2026-12-01T09:00:00Z');
 const chosen = new Date('2026-12-01T09:05:00Z');
 const plan: LicensePlan = {items: []};
-const outcomes: UserOutcome[] = [{userId: 'u', userPrincipalName: 'u@contoso.com', skuId: 'sku', requested: 'remove', outcome: 'removed', reason: null, message: null}];
+const outcomes: UserOutcome[] = [
+	{userId: 'u', userPrincipalName: 'u@contoso.com', skuId: 'sku', requested: 'remove', outcome: 'removed', reason: null, message: null},
+];
 const finished = {skuId: 'sku', outcomes, report: '/state/reports/guided-unassign.md', who: 'Nestor Wilke'};
 const run = (...events: GuideEvent[]): GuideState => events.reduce(guide, initialGuide(opened));
 const toConfirm: GuideEvent[] = [{type: 'product', skuId: 'sku', at: chosen}, {type: 'read', plan}, {type: 'confirm'}];

@@ -35,7 +35,11 @@ describe.each(languageIds)('--help in %s', language => {
 		expect(examples).toHaveLength(2);
 		// 3 is a change partly done, or (reading many tenants) some tenants not read.
 		const codes = strings.cli.help.exitCodes;
-		const expected = changing.includes(command) ? codes.change : command === 'tenants' || commands[command].includes('all-tenants') ? codes.tenants : codes.read;
+		const expected = changing.includes(command)
+			? codes.change
+			: command === 'tenants' || commands[command].includes('all-tenants')
+				? codes.tenants
+				: codes.read;
 		expect(help.replace(/\s+/g, ' ')).toContain(expected);
 	});
 });

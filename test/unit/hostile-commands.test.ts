@@ -58,7 +58,12 @@ describe('hostile tenant text in the subcommands', () => {
 		expect(users).toContain(ordinaryName);
 		expect(users).toContain('lee.gu\\u001b]52;c;cm0gLXJmIH4=\\u0007@contoso.com');
 		// A header and the two holders: a holder's other licenses go on lines of their own.
-		expect(holdersText!.trim().split('\n').filter(line => !line.startsWith(' '))).toHaveLength(3);
+		expect(
+			holdersText!
+				.trim()
+				.split('\n')
+				.filter(line => !line.startsWith(' ')),
+		).toHaveLength(3);
 		expect(dryRun).toContain('ghost\\u001b[2J@x.test\\u202e');
 		expect(auditText).toContain(`megan\\u001b]52;c;cm0gLXJmIH4=\\u0007.bowen@contoso.com`);
 		expect(doctor).toContain('Contoso \\u001b]0;PWNED-TITLE\\u0007\\u001b[2J\\u001b[H Ltd');

@@ -18,7 +18,10 @@ describe('steps in turns', () => {
 	it('waits the delay before the first step, and stops when told', () => {
 		vi.useFakeTimers();
 		const ran: string[] = [];
-		const stop = inTurns(['a', 'b', 'c'].map(step => () => ran.push(step)), 300);
+		const stop = inTurns(
+			['a', 'b', 'c'].map(step => () => ran.push(step)),
+			300,
+		);
 		vi.advanceTimersByTime(299);
 		expect(ran).toEqual([]);
 		vi.advanceTimersByTime(1);

@@ -30,7 +30,11 @@ describe('columns of a list row', () => {
 describe('wrapping styled text', () => {
 	it('keeps every character, each in its style, the later lines hung under the first', () => {
 		const lines = wrapSegments(
-			[{text: 'Lidia Holloway'}, {text: ' lidia.holloway@contoso.com', dim: true}, {text: ' (also via Visio Users; also removes Exchange Online Archiving)', dim: true}],
+			[
+				{text: 'Lidia Holloway'},
+				{text: ' lidia.holloway@contoso.com', dim: true},
+				{text: ' (also via Visio Users; also removes Exchange Online Archiving)', dim: true},
+			],
 			40,
 			'  ',
 			'    ',
@@ -91,7 +95,7 @@ describe('Active users: sorted and filtered', () => {
 		expect(byLicenses.slice(-3).every(u => u.assignedLicenses.length === 0)).toBe(true);
 	});
 
-	it('keeps the licensed, the unlicensed, the blocked, or one product\'s holders', () => {
+	it("keeps the licensed, the unlicensed, the blocked, or one product's holders", () => {
 		const all = sortedUsers(tenant, 'displayName');
 		expect(usersIn(all, {kind: 'all'})).toBe(all);
 		expect(usersIn(all, {kind: 'unlicensed'}).map(u => u.displayName)).toEqual(['Dmitri Volkov', 'Fatima Haddad', 'Ingrid Johansson']);
@@ -138,7 +142,10 @@ describe('the key table: no key means two things on one screen', () => {
 			for (const context of contexts) {
 				// While a change is sent, q stops it (quitting would leave it half made): its footer says so.
 				const taken = keyTable.filter(b => b.context === context && b.id !== 'stop').flatMap(b => b.keys.map(keyText));
-				expect(taken.filter(key => ['1', '2', '3', '?', 'q'].includes(key)), `${contexts.join(',')}: ${context}`).toEqual([]);
+				expect(
+					taken.filter(key => ['1', '2', '3', '?', 'q'].includes(key)),
+					`${contexts.join(',')}: ${context}`,
+				).toEqual([]);
 			}
 		}
 	});
@@ -154,7 +161,15 @@ describe('the key table: no key means two things on one screen', () => {
 describe("the command line fits the terminal's width when stdout is one", () => {
 	async function users(columns: number | undefined) {
 		let out = '';
-		const io: CommandIO = {out: text => void (out += text), err: () => {}, stdinIsTTY: false, stdoutIsTTY: columns !== undefined, columns, env: {}, ask: async () => 'n'};
+		const io: CommandIO = {
+			out: text => void (out += text),
+			err: () => {},
+			stdinIsTTY: false,
+			stdoutIsTTY: columns !== undefined,
+			columns,
+			env: {},
+			ask: async () => 'n',
+		};
 		await runCommand('users', {}, {stateDir: tempStateDir(), reset: false}, '0.0.0', io);
 		return out.trimEnd().split('\n');
 	}

@@ -13,9 +13,7 @@ describe('planUnassign', () => {
 		const tenant = demoTenant();
 		const alex = userByName(tenant, 'Alex Wilber');
 		const plan = planUnassign(tenant, [alex.id], [sku.businessPremium]);
-		expect(plan.items).toEqual([
-			expect.objectContaining({userId: alex.id, remove: [sku.businessPremium], skip: []}),
-		]);
+		expect(plan.items).toEqual([expect.objectContaining({userId: alex.id, remove: [sku.businessPremium], skip: []})]);
 		expect(plannedRemovals(plan)).toBe(1);
 	});
 
@@ -31,9 +29,7 @@ describe('planUnassign', () => {
 		const megan = userByName(tenant, 'Megan Bowen');
 		const plan = planUnassign(tenant, [megan.id], [sku.businessPremium]);
 		expect(plan.items[0]!.skip[0]!.reason).toBe('not-assigned');
-		expect(skipOutcomes(plan)).toEqual([
-			expect.objectContaining({userId: megan.id, outcome: 'skipped', reason: 'not-assigned'}),
-		]);
+		expect(skipOutcomes(plan)).toEqual([expect.objectContaining({userId: megan.id, outcome: 'skipped', reason: 'not-assigned'})]);
 	});
 
 	it('skips a license held only through a group, naming the group', () => {
@@ -53,9 +49,7 @@ describe('planUnassign', () => {
 		expect(plan.items[0]!.remove).toEqual([sku.visio]);
 		expect(plan.items[0]!.keptThroughGroups).toEqual({[sku.visio]: [group.id]});
 
-		const after = produce(tenant, draft =>
-			applyChanges(draft, [{time: 't', userId: lidia.id, add: [], remove: [sku.visio]}]),
-		);
+		const after = produce(tenant, draft => applyChanges(draft, [{time: 't', userId: lidia.id, add: [], remove: [sku.visio]}]));
 		expect(holdersOf(after, sku.visio).map(u => u.id)).toContain(lidia.id);
 		expect(productBySku(after, sku.visio)!.assigned).toBe(productBySku(tenant, sku.visio)!.assigned);
 	});
@@ -69,7 +63,7 @@ describe('planUnassign', () => {
 });
 
 describe('changesFromOutcomes', () => {
-	it('keeps only removals, one change per user with all of that user\'s products', () => {
+	it("keeps only removals, one change per user with all of that user's products", () => {
 		const changes = changesFromOutcomes(
 			[
 				{userId: 'a', userPrincipalName: 'a@x', skuId: 's1', requested: 'remove', outcome: 'removed', reason: null, message: null},
@@ -85,9 +79,7 @@ describe('changesFromOutcomes', () => {
 	it('records when each license was removed, for the 30-day mailbox window', () => {
 		const tenant = demoTenant();
 		const alex = userByName(tenant, 'Alex Wilber');
-		const after = produce(tenant, draft =>
-			applyChanges(draft, [{time: '2026-11-25T10:00:00.000Z', userId: alex.id, add: [], remove: [sku.businessPremium]}]),
-		);
+		const after = produce(tenant, draft => applyChanges(draft, [{time: '2026-11-25T10:00:00.000Z', userId: alex.id, add: [], remove: [sku.businessPremium]}]));
 		expect(after['x-local']?.licenseRemovals?.[alex.id]?.[sku.businessPremium]).toBe('2026-11-25T10:00:00.000Z');
 	});
 });
@@ -105,7 +97,13 @@ describe('counts that add up: users and licenses apart', () => {
 
 	it('a user with something done is not skipped; licenses of add-ons are counted beside the product', () => {
 		const counts = countOutcomes(
-			[outcome('a', 's1', 'removed'), outcome('a', 'addon', 'removed'), outcome('b', 's1', 'skipped'), outcome('c', 's1', 'removed'), outcome('c', 's2', 'skipped')],
+			[
+				outcome('a', 's1', 'removed'),
+				outcome('a', 'addon', 'removed'),
+				outcome('b', 's1', 'skipped'),
+				outcome('c', 's1', 'removed'),
+				outcome('c', 's2', 'skipped'),
+			],
 			's1',
 		);
 		expect(counts).toEqual({removed: 2, assigned: 0, updated: 0, addOns: 1, users: 2, skipped: 1, failed: 0, notSent: 0, unknown: 0, asked: 'remove'});

@@ -12,7 +12,6 @@ import {strings} from '../../source/text/index.js';
 import {expectShape} from '../helpers/schema.js';
 import {tempStateDir} from '../helpers/tenant.js';
 
-
 async function run(values: CommandValues, globals: Partial<GlobalOptions> = {}, env: NodeJS.ProcessEnv = {}, command = 'reclaim', answer?: string) {
 	let out = '';
 	let err = '';
@@ -43,7 +42,13 @@ type Json = {
 		users: number;
 		licenses: number;
 		unavailable: {source: string; text: string} | null;
-		candidates: Array<{userPrincipalName: string; reason: string; mailbox: string | null; lastSignIn: string | null; licenses: Array<{skuPartNumber: string; offered: boolean}>}>;
+		candidates: Array<{
+			userPrincipalName: string;
+			reason: string;
+			mailbox: string | null;
+			lastSignIn: string | null;
+			licenses: Array<{skuPartNumber: string; offered: boolean}>;
+		}>;
 	}>;
 };
 const section = (data: Json, id: string) => data.sections.find(s => s.id === id)!;
@@ -57,7 +62,12 @@ describe('reclaim on the demo', () => {
 		const data = JSON.parse(result.out) as Json;
 		expectShape('reclaim', data);
 		expect(data.sections.map(s => s.id)).toEqual(['redundant', 'blocked', 'inactive']);
-		expect(upns(data, 'redundant')).toEqual(['nestor.wilke@contoso.com', 'lidia.holloway@contoso.com', 'miriam.graham@contoso.com', 'lynne.robbins@contoso.com']);
+		expect(upns(data, 'redundant')).toEqual([
+			'nestor.wilke@contoso.com',
+			'lidia.holloway@contoso.com',
+			'miriam.graham@contoso.com',
+			'lynne.robbins@contoso.com',
+		]);
 		expect(section(data, 'redundant').candidates[0]!.reason).toBe('comes with Office 365 E3');
 		expect(section(data, 'redundant').candidates[1]!.reason).toBe('also through Visio Users: frees no license');
 		const allan = section(data, 'blocked').candidates.find(c => c.userPrincipalName === 'allan.deyoung@contoso.com')!;
@@ -73,7 +83,9 @@ describe('reclaim on the demo', () => {
 		const blocked = await run({section: 'blocked'});
 		expect(blocked.status).toBe(0);
 		// Wrapped to 80 columns (no terminal): the heading goes on over two lines.
-		expect(blocked.out.replace(/\s+/g, ' ')).toMatch(/^Sign-in blocked: 4 licenses from 4 users · frees 1 Office 365 E3, 2 Microsoft 365 Business Premium, 1 Microsoft 365 Business Basic /);
+		expect(blocked.out.replace(/\s+/g, ' ')).toMatch(
+			/^Sign-in blocked: 4 licenses from 4 users · frees 1 Office 365 E3, 2 Microsoft 365 Business Premium, 1 Microsoft 365 Business Basic /,
+		);
 		expect(blocked.out).toContain('allan.deyoung@contoso.com  Office 365 E3');
 		expect(blocked.out).toContain('      loses the mailbox');
 		expect(blocked.out).not.toContain('Redundant');
@@ -83,7 +95,7 @@ describe('reclaim on the demo', () => {
 		expect(both.sections.map(s => s.id)).toEqual(['redundant', 'inactive']);
 	});
 
-	it('--apply --yes: the section offered unassigned, with unassign\'s results and exit code; then nothing is left', async () => {
+	it("--apply --yes: the section offered unassigned, with unassign's results and exit code; then nothing is left", async () => {
 		const stateDir = tempStateDir();
 		const result = await run({section: 'redundant', apply: true, yes: true, json: true}, {stateDir});
 		expect(result.err).toBe('');
@@ -165,17 +177,20 @@ describe('reclaim on a live tenant (local Graph)', () => {
 	it.each([
 		['no-premium', "Neither tenant is B2C or tenant doesn't have premium license"],
 		['no-permission', 'Insufficient privileges to complete the operation.'],
-	] as const)('Graph refuses signInActivity (%s): the inactive section says why, the others are shown; --apply on it changes nothing', async (fault, message) => {
-		const reclaim = await live({signInActivity: fault});
-		const result = await reclaim({json: true});
-		expect(result.status).toBe(0);
-		const data = JSON.parse(result.out) as Json;
-		expectShape('reclaim', data);
-		expect(section(data, 'inactive').unavailable).toEqual({source: 'graph', text: expect.stringContaining(message)});
-		expect(section(data, 'inactive').unavailable!.text).toContain('It needs the AuditLog.Read.All permission and Microsoft Entra ID P1 or P2.');
-		expect(upns(data, 'blocked')).toHaveLength(4);
-		const applied = await reclaim({section: 'inactive', apply: true, yes: true});
-		expect(applied.status).toBe(1);
-		expect(applied.err).toContain('Nothing was changed');
-	});
+	] as const)(
+		'Graph refuses signInActivity (%s): the inactive section says why, the others are shown; --apply on it changes nothing',
+		async (fault, message) => {
+			const reclaim = await live({signInActivity: fault});
+			const result = await reclaim({json: true});
+			expect(result.status).toBe(0);
+			const data = JSON.parse(result.out) as Json;
+			expectShape('reclaim', data);
+			expect(section(data, 'inactive').unavailable).toEqual({source: 'graph', text: expect.stringContaining(message)});
+			expect(section(data, 'inactive').unavailable!.text).toContain('It needs the AuditLog.Read.All permission and Microsoft Entra ID P1 or P2.');
+			expect(upns(data, 'blocked')).toHaveLength(4);
+			const applied = await reclaim({section: 'inactive', apply: true, yes: true});
+			expect(applied.status).toBe(1);
+			expect(applied.err).toContain('Nothing was changed');
+		},
+	);
 });

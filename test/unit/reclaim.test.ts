@@ -152,7 +152,20 @@ describe('listed, not offered', () => {
 	it('a self-service purchase is listed, not offered', () => {
 		const tenant = catalogTenant(
 			{'Kim Akers': [{sku: 'ENTERPRISEPACK'}, {sku: 'EXCHANGESTANDARD'}]},
-			{subscriptions: [{id: 'sub-1', skuId: skuOf('EXCHANGESTANDARD'), skuPartNumber: 'EXCHANGESTANDARD', status: 'Enabled', totalLicenses: 1, isTrial: false, ownerType: 'User', ownerId: 'user-1'}]},
+			{
+				subscriptions: [
+					{
+						id: 'sub-1',
+						skuId: skuOf('EXCHANGESTANDARD'),
+						skuPartNumber: 'EXCHANGESTANDARD',
+						status: 'Enabled',
+						totalLicenses: 1,
+						isTrial: false,
+						ownerType: 'User',
+						ownerId: 'user-1',
+					},
+				],
+			},
 		);
 		expect(sectionOf(tenant, 'redundant').candidates[0]!.licenses[0]!.notOffered).toBe('self-service-subscription');
 	});
@@ -168,9 +181,12 @@ describe('sign-in blocked', () => {
 	});
 
 	it('a blocked user with a group license: listed through the group, not offered, not freed', () => {
-		const tenant = produce(catalogTenant({'Kim Akers': [{sku: 'ENTERPRISEPACK'}], 'Lee Gu': [{sku: 'ENTERPRISEPACK', group: 'Office'}, {sku: 'VISIOCLIENT'}]}), draft => {
-			draft.users[1]!.accountEnabled = false;
-		});
+		const tenant = produce(
+			catalogTenant({'Kim Akers': [{sku: 'ENTERPRISEPACK'}], 'Lee Gu': [{sku: 'ENTERPRISEPACK', group: 'Office'}, {sku: 'VISIOCLIENT'}]}),
+			draft => {
+				draft.users[1]!.accountEnabled = false;
+			},
+		);
 		const [candidate] = sectionOf(tenant, 'blocked').candidates;
 		expect(candidate!.licenses.map(l => l.notOffered)).toEqual(['group-assigned', null]);
 		expect(sectionOf(tenant, 'blocked').offered).toBe(1);
@@ -204,7 +220,14 @@ describe('not signed in for N days', () => {
 
 	it('the last sign-in is the latest of interactive, non-interactive and successful: attempts count', () => {
 		const tenant = demoTenant();
-		const user = {...userByName(tenant, 'Wanda Reyes'), signInActivity: {lastSignInDateTime: '2026-01-01T00:00:00Z', lastNonInteractiveSignInDateTime: '2026-11-20T00:00:00Z', lastSuccessfulSignInDateTime: null}};
+		const user = {
+			...userByName(tenant, 'Wanda Reyes'),
+			signInActivity: {
+				lastSignInDateTime: '2026-01-01T00:00:00Z',
+				lastNonInteractiveSignInDateTime: '2026-11-20T00:00:00Z',
+				lastSuccessfulSignInDateTime: null,
+			},
+		};
 		expect(lastSignIn(tenant, user)).toBe('2026-11-20T00:00:00Z');
 	});
 
@@ -238,7 +261,7 @@ describe('not signed in for N days', () => {
 });
 
 describe('the demo tenant', () => {
-	it('redundant: Exchange Online (Plan 1) beside Office 365 E3 (Nestor, Miriam, Lynne), and Lidia\'s direct Visio beside her group\'s', () => {
+	it("redundant: Exchange Online (Plan 1) beside Office 365 E3 (Nestor, Miriam, Lynne), and Lidia's direct Visio beside her group's", () => {
 		const redundant = sectionOf(demoTenant(), 'redundant');
 		expect(redundant.candidates.map(c => c.user.displayName)).toEqual(['Nestor Wilke', 'Lidia Holloway', 'Miriam Graham', 'Lynne Robbins']);
 		expect(Object.fromEntries(redundant.freed)).toEqual({[sku.exchangePlan1]: 3});

@@ -81,7 +81,11 @@ describe('two products with one name', () => {
 	const f1Comm = skuOf('M365_F1_COMM');
 
 	it('are told apart by their part number wherever a name is shown; a name only one product has stays as it is', () => {
-		expect(productRows(tenant).map(p => p.name).sort()).toEqual(['Microsoft 365 F1 (M365_F1)', 'Microsoft 365 F1 (M365_F1_COMM)', 'Office 365 E3']);
+		expect(
+			productRows(tenant)
+				.map(p => p.name)
+				.sort(),
+		).toEqual(['Microsoft 365 F1 (M365_F1)', 'Microsoft 365 F1 (M365_F1_COMM)', 'Office 365 E3']);
 		const names = namesOf(tenant);
 		expect([names.product(f1), names.product(f1Comm), productNameOf(tenant, f1Comm)]).toEqual([
 			'Microsoft 365 F1 (M365_F1)',
@@ -109,9 +113,14 @@ describe('two products with one name', () => {
 describe('counts after unassign', () => {
 	it('moves Available up by the number removed and keeps the users out of the holders', () => {
 		const before = demoTenant();
-		const removed = holdersOf(before, sku.businessPremium).slice(0, 3).map(u => u.id);
+		const removed = holdersOf(before, sku.businessPremium)
+			.slice(0, 3)
+			.map(u => u.id);
 		const after = produce(before, draft =>
-			applyChanges(draft, removed.map(userId => ({time: '2026-11-25T00:00:00.000Z', userId, add: [], remove: [sku.businessPremium]}))),
+			applyChanges(
+				draft,
+				removed.map(userId => ({time: '2026-11-25T00:00:00.000Z', userId, add: [], remove: [sku.businessPremium]})),
+			),
 		);
 		const product = productBySku(after, sku.businessPremium)!;
 		expect(product.available).toBe(2 + 3);
@@ -135,7 +144,7 @@ describe('filterUsers', () => {
 		expect(filterUsers(tenant, users, '  ')).toHaveLength(users.length);
 		expect(filterUsers(tenant, users, 'zzz-nobody')).toHaveLength(0);
 	});
-	it('matches the products a user holds, and product:NAME keeps only that product\'s holders', () => {
+	it("matches the products a user holds, and product:NAME keeps only that product's holders", () => {
 		const visio = filterUsers(tenant, users, 'visio').map(u => u.displayName);
 		expect(visio).toHaveLength(5);
 		expect(visio).toContain('Grady Archie');

@@ -14,7 +14,10 @@ function messages(node: unknown, path: string[] = []): Array<[string, (...args: 
 
 const doubled = /(?<!\.)\.\.(?!\.)/;
 
-describe.each([['en', en], ['da', da]] as const)('%s: sentences end once', (_, language) => {
+describe.each([
+	['en', en],
+	['da', da],
+] as const)('%s: sentences end once', (_, language) => {
 	it('a value ending in a full stop is not followed by another', () => {
 		const bad: string[] = [];
 		let called = 0;

@@ -17,9 +17,11 @@ const flat = (text: string) => text.replace(/\s+/g, ' ');
 describe.each([
 	['unassign', {product: 'VISIOCLIENT', users: 'megan.bowen@contoso.com,adele.vance@contoso.com,nobody@contoso.com', 'dry-run': true}, 'Visio Users'],
 	['remove-from-group', {group: 'Visio Users', users: 'megan.bowen@contoso.com,adele.vance@contoso.com,nobody@contoso.com', 'dry-run': true}, null],
-] as const)('%s: a dry run\'s skipped users', (command, values, group) => {
+] as const)("%s: a dry run's skipped users", (command, values, group) => {
 	it('carry their reason in words in --json, and the text says the same words', async () => {
-		const json = JSON.parse(await run(command, {...values, json: true})) as {results: Array<{userPrincipalName: string; outcome: string; reason: string | null; message: string | null}>};
+		const json = JSON.parse(await run(command, {...values, json: true})) as {
+			results: Array<{userPrincipalName: string; outcome: string; reason: string | null; message: string | null}>;
+		};
 		const skipped = json.results.filter(r => r.outcome === 'skipped');
 		expect(skipped.length).toBeGreaterThanOrEqual(2);
 		const text = flat(await run(command, values));

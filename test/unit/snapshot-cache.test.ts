@@ -64,7 +64,10 @@ describe('the compact form of a tenant', () => {
 		const user = fc.dictionary(fc.constantFrom('id', 'displayName', 'assignedLicenses', 'x', 'y', 'signInActivity', '__proto__'), fc.oneof(scalar, nested));
 		// The mailbox windows, by user id: none, or some, alike or not.
 		const userId = fc.oneof(fc.string(), fc.constantFrom('a\u007fb', '__proto__', ''));
-		const windows = fc.option(fc.dictionary(userId, fc.dictionary(fc.constantFrom('sku1', 'sku2', '__proto__'), fc.constantFrom(time, '2026-11-21T00:00:00.000Z')), {maxKeys: 6}), {nil: undefined});
+		const windows = fc.option(
+			fc.dictionary(userId, fc.dictionary(fc.constantFrom('sku1', 'sku2', '__proto__'), fc.constantFrom(time, '2026-11-21T00:00:00.000Z')), {maxKeys: 6}),
+			{nil: undefined},
+		);
 		fc.assert(
 			fc.property(fc.array(user, {maxLength: 20}), windows, (users, licenseRemovals) => {
 				const demo = demoTenant();

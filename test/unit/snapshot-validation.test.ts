@@ -38,25 +38,49 @@ describe('malformed snapshots', () => {
 		['a negative license count', t => void (t['subscriptions'][1].totalLicenses = -5), 'subscriptions[1].totalLicenses: must be >= 0'],
 		['an unknown subscription status', t => void (t['subscriptions'][0].status = 'Paused'), /^subscriptions\[0\]\.status: must be one of Enabled, Warning/],
 		['a UPN without @', t => void (t['users'][2].userPrincipalName = 'lee.gu'), 'users[2].userPrincipalName: is not a user principal name'],
-		['a user license of no product', t => void (t['users'][0].assignedLicenses[0].skuId = '00000000-0000-0000-0000-000000000000'), 'users[0].assignedLicenses[0].skuId: no such product in subscribedSkus'],
-		['an assignment state of no product', t => void (t['users'][0].licenseAssignmentStates[0].skuId = '00000000-0000-0000-0000-000000000001'), 'users[0].licenseAssignmentStates[0].skuId: no such product in subscribedSkus'],
-		['a license from a group that does not exist', t => {
-			const i = t['users'].findIndex((u: Json) => u.licenseAssignmentStates.some((s: Json) => s.assignedByGroup));
-			const j = t['users'][i].licenseAssignmentStates.findIndex((s: Json) => s.assignedByGroup);
-			t['users'][i].licenseAssignmentStates[j].assignedByGroup = 'no-such-group';
-			return t;
-		}, /^users\[\d+\]\.licenseAssignmentStates\[\d+\]\.assignedByGroup: no such group in groups$/],
-		['a subscription of no product', t => void (t['subscriptions'][0].skuId = '00000000-0000-0000-0000-000000000002'), 'subscriptions[0].skuId: no such product in subscribedSkus'],
+		[
+			'a user license of no product',
+			t => void (t['users'][0].assignedLicenses[0].skuId = '00000000-0000-0000-0000-000000000000'),
+			'users[0].assignedLicenses[0].skuId: no such product in subscribedSkus',
+		],
+		[
+			'an assignment state of no product',
+			t => void (t['users'][0].licenseAssignmentStates[0].skuId = '00000000-0000-0000-0000-000000000001'),
+			'users[0].licenseAssignmentStates[0].skuId: no such product in subscribedSkus',
+		],
+		[
+			'a license from a group that does not exist',
+			t => {
+				const i = t['users'].findIndex((u: Json) => u.licenseAssignmentStates.some((s: Json) => s.assignedByGroup));
+				const j = t['users'][i].licenseAssignmentStates.findIndex((s: Json) => s.assignedByGroup);
+				t['users'][i].licenseAssignmentStates[j].assignedByGroup = 'no-such-group';
+				return t;
+			},
+			/^users\[\d+\]\.licenseAssignmentStates\[\d+\]\.assignedByGroup: no such group in groups$/,
+		],
+		[
+			'a subscription of no product',
+			t => void (t['subscriptions'][0].skuId = '00000000-0000-0000-0000-000000000002'),
+			'subscriptions[0].skuId: no such product in subscribedSkus',
+		],
 		['duplicate user ids', t => void (t['users'][5].id = t['users'][4].id), /^users\[5\]\.id: duplicates an earlier one/],
-		['duplicate UPNs, in another case', t => void (t['users'][6].userPrincipalName = t['users'][1].userPrincipalName.toUpperCase()), /^users\[6\]\.userPrincipalName: duplicates an earlier one/],
+		[
+			'duplicate UPNs, in another case',
+			t => void (t['users'][6].userPrincipalName = t['users'][1].userPrincipalName.toUpperCase()),
+			/^users\[6\]\.userPrincipalName: duplicates an earlier one/,
+		],
 		['duplicate products', t => void t['subscribedSkus'].push(t['subscribedSkus'][0]), /^subscribedSkus\[\d+\]\.skuId: duplicates an earlier one/],
 		['a role member who is not a user', t => void t['directoryRoles'][0].members.push('ghost'), /^directoryRoles\[0\]\.members\[\d+\]: no such user in users$/],
 		['a signed-in user who is not a user', t => void (t['signedInUser'] = 'ghost@contoso.com'), 'signedInUser: no such user in users (ghost@contoso.com)'],
-		['an unknown kind of mailbox hold', t => {
-			const holds = t['x-local'].mailboxHolds;
-			holds[Object.keys(holds)[0]!] = 'forever';
-			return t;
-		}, /^x-local\.mailboxHolds\.[0-9a-f-]+: must be one of litigation-hold, retention-policy, retention-label$/],
+		[
+			'an unknown kind of mailbox hold',
+			t => {
+				const holds = t['x-local'].mailboxHolds;
+				holds[Object.keys(holds)[0]!] = 'forever';
+				return t;
+			},
+			/^x-local\.mailboxHolds\.[0-9a-f-]+: must be one of litigation-hold, retention-policy, retention-label$/,
+		],
 	])('%s', async (_case, change, expected) => {
 		const message = await refusal(change);
 		if (typeof expected === 'string') expect(message).toBe(expected);
@@ -93,7 +117,7 @@ describe('a snapshot without what Graph always sends, and the schema lets it lea
 		return tenant;
 	}
 
-	it('is read with what each absence means: no units suspended, not a trial, no plans turned off, its product\'s part number', () => {
+	it("is read with what each absence means: no units suspended, not a trial, no plans turned off, its product's part number", () => {
 		const tenant = validateTenant(bare(), 'bare.json');
 		const full = validateTenant(demo(), demoTenantPath);
 		for (const [i, sku] of tenant.subscribedSkus.entries()) {

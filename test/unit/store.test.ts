@@ -77,9 +77,7 @@ describe('tenant file', () => {
 		const tenant = JSON.parse(readFileSync(demoTenantPath, 'utf8'));
 		tenant.users[3].accountEnabled = 'yes';
 		writeFileSync(file, JSON.stringify(tenant));
-		await expect(new LocalTenant(file, 'snapshot').load()).rejects.toThrow(
-			`Tenant file ${file}: users[3].accountEnabled: must be boolean`,
-		);
+		await expect(new LocalTenant(file, 'snapshot').load()).rejects.toThrow(`Tenant file ${file}: users[3].accountEnabled: must be boolean`);
 	});
 
 	it('says when the file is not JSON or cannot be read', async () => {

@@ -58,7 +58,12 @@ describe('users that are not found', () => {
 	it('are planned as skipped, each with its own name, and share their empty parts', () => {
 		const plan = planUnassign(demoTenant(), ['nobody@contoso.com', 'noone@contoso.com'], ['sku-1']);
 		const [first, second] = plan.items;
-		expect(first).toMatchObject({userId: 'nobody@contoso.com', add: [], remove: [], skip: [{skuId: 'sku-1', requested: 'remove', reason: 'user-not-found', groupIds: []}]});
+		expect(first).toMatchObject({
+			userId: 'nobody@contoso.com',
+			add: [],
+			remove: [],
+			skip: [{skuId: 'sku-1', requested: 'remove', reason: 'user-not-found', groupIds: []}],
+		});
 		expect(second!.userPrincipalName).toBe('noone@contoso.com');
 		expect(second!.skip[0]).toBe(first!.skip[0]);
 		expect(Object.isFrozen(first!.remove)).toBe(true);

@@ -40,11 +40,19 @@ describe('tenant file encodings and kinds', () => {
 	});
 
 	it.each<[string, () => Buffer | string, RegExp]>([
-		['UTF-16 LE with a BOM (Windows PowerShell)', () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(demoText(), 'utf16le')]), /^is UTF-16 LE text, not UTF-8: save it as UTF-8/],
+		[
+			'UTF-16 LE with a BOM (Windows PowerShell)',
+			() => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(demoText(), 'utf16le')]),
+			/^is UTF-16 LE text, not UTF-8: save it as UTF-8/,
+		],
 		['UTF-16 BE with a BOM', () => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(demoText(), 'utf16le').swap16()]), /^is UTF-16 BE text/],
 		['UTF-16 LE without a BOM', () => Buffer.from(demoText(), 'utf16le'), /^is UTF-16 LE text/],
 		['UTF-32', () => Buffer.from([0xff, 0xfe, 0, 0, 0x7b, 0, 0, 0]), /^is UTF-32 text/],
-		['Windows-1252', () => Buffer.from(demoText().replace('Contoso Ltd', 'Contoso Sønderborg'), 'latin1'), /^is not UTF-8 text \(line \d+\), perhaps Windows-1252/],
+		[
+			'Windows-1252',
+			() => Buffer.from(demoText().replace('Contoso Ltd', 'Contoso Sønderborg'), 'latin1'),
+			/^is not UTF-8 text \(line \d+\), perhaps Windows-1252/,
+		],
 		['gzip-compressed', () => gzipSync(demoText()), /^is gzip-compressed/],
 		['a ZIP archive', () => Buffer.from('PK\u0003\u0004rest', 'latin1'), /^is a ZIP archive/],
 		['binary', () => Buffer.from([0x7b, 0, 1, 2, 0, 0, 0xff]), /^is a binary file \(it holds NUL bytes\), not text$/],
@@ -65,7 +73,10 @@ describe('tenant file encodings and kinds', () => {
 	it('refuses deep nesting with the path where it happens, instead of overflowing the stack', async () => {
 		const tenant: Json = JSON.parse(demoText());
 		const depth = 100_000;
-		const text = JSON.stringify({...tenant, organization: {...tenant['organization'], extra: 0}}).replace('"extra":0', `"extra":${'['.repeat(depth)}1${']'.repeat(depth)}`);
+		const text = JSON.stringify({...tenant, organization: {...tenant['organization'], extra: 0}}).replace(
+			'"extra":0',
+			`"extra":${'['.repeat(depth)}1${']'.repeat(depth)}`,
+		);
 		expect(await refusal(file(text))).toBe('organization.extra[0][0][0][0][0][0]…: nests more than 64 levels deep, which no tenant does');
 	});
 });
@@ -87,7 +98,9 @@ describe('ids in any case', () => {
 	it('a snapshot with upper-case ids shows the same products, holders and admin as the demo', async () => {
 		const tenant = await new LocalTenant(file(JSON.stringify(shouted())), 'snapshot').load();
 		const demo = demoTenant();
-		expect(productRows(tenant).map(p => [p.skuId, p.name, p.assigned, p.available])).toEqual(productRows(demo).map(p => [p.skuId, p.name, p.assigned, p.available]));
+		expect(productRows(tenant).map(p => [p.skuId, p.name, p.assigned, p.available])).toEqual(
+			productRows(demo).map(p => [p.skuId, p.name, p.assigned, p.available]),
+		);
 		expect(adminPermission(tenant, tenant.signedInUser)).toEqual(adminPermission(demo, demo.signedInUser));
 		expect(tenant).toEqual(demo);
 	});

@@ -93,7 +93,8 @@ describe('tenants: what is refused', () => {
 
 describe('--profile, in a state directory given', () => {
 	const journal = (dir: string, id: string) => join(dir, 'tenants', id, 'journal.jsonl');
-	const audit = async (m: ReturnType<typeof machine>, globals: Partial<GlobalOptions> = {}) => JSON.parse((await m.run('audit', [], {json: true}, globals)).out).entries;
+	const audit = async (m: ReturnType<typeof machine>, globals: Partial<GlobalOptions> = {}) =>
+		JSON.parse((await m.run('audit', [], {json: true}, globals)).out).entries;
 	const unassignMegan = (m: ReturnType<typeof machine>, globals: Partial<GlobalOptions> = {}) =>
 		m.run('unassign', [], {product: 'ENTERPRISEPACK', users: 'megan.bowen@contoso.com', yes: true}, globals);
 
@@ -182,10 +183,23 @@ describe('which tenant opens', () => {
 		expect(() => chooseProfile({profiles})).toThrow(/2 tenants are added \(live, northwind\): choose one with --profile NAME/);
 	});
 	it("the preferences' single tenant (snapshot, tenant id, cloud, client id) does not go with a tenant added", () => {
-		const preferences = {snapshot: '/old.json', tenantId: northwind.id, cloud: 'usgov' as const, clientId: 'pref-client', loginEndpoint: 'https://login.example', tenants: profiles};
+		const preferences = {
+			snapshot: '/old.json',
+			tenantId: northwind.id,
+			cloud: 'usgov' as const,
+			clientId: 'pref-client',
+			loginEndpoint: 'https://login.example',
+			tenants: profiles,
+		};
 		const named: GlobalOptions = withPreferences<GlobalOptions>({profile: 'northwind', reset: false}, {M365_LICENSES_TENANT_ID: fabrikam.id}, preferences);
 		expect(chooseProfile(named)?.name).toBe('northwind');
-		expect([named.tenant, named.tenantId, named.cloud, named.loginEndpoint, named.preferredClientId]).toEqual([undefined, undefined, undefined, undefined, 'pref-client']);
+		expect([named.tenant, named.tenantId, named.cloud, named.loginEndpoint, named.preferredClientId]).toEqual([
+			undefined,
+			undefined,
+			undefined,
+			undefined,
+			'pref-client',
+		]);
 		const live: GlobalOptions = withPreferences<GlobalOptions>({graph: true, profile: 'live', reset: false}, {}, preferences);
 		expect(chooseProfile(live)?.name).toBe('live');
 		expect([live.tenantId, live.clientId, live.loginEndpoint]).toEqual([undefined, undefined, 'https://login.example']);

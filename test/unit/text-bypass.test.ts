@@ -53,11 +53,15 @@ export function wordsOutside(file: string, source: string): string[] {
 	const literals = (node: ts.Node): Array<[ts.Node, string]> => {
 		if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [[node, node.text]];
 		if (ts.isTemplateExpression(node)) {
-			return [[node.head, node.head.text] as [ts.Node, string], ...node.templateSpans.flatMap(span => [[span.literal, span.literal.text] as [ts.Node, string], ...literals(span.expression)])];
+			return [
+				[node.head, node.head.text] as [ts.Node, string],
+				...node.templateSpans.flatMap(span => [[span.literal, span.literal.text] as [ts.Node, string], ...literals(span.expression)]),
+			];
 		}
 		if (ts.isConditionalExpression(node)) return [...literals(node.whenTrue), ...literals(node.whenFalse)];
 		if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) return [...literals(node.left), ...literals(node.right)];
-		if (ts.isBinaryExpression(node) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(node.operatorToken.kind)) return literals(node.right);
+		if (ts.isBinaryExpression(node) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(node.operatorToken.kind))
+			return literals(node.right);
 		if (ts.isParenthesizedExpression(node)) return literals(node.expression);
 		// Words handed to the text module's sentences end up in them: a phrase there is a word said
 		// outside it (an id such as 'read' or 'group-assigned' is not).
@@ -87,12 +91,12 @@ describe('every word shown comes from the text module', () => {
 		expect(wordsOutside('x.tsx', 'const a = <Text>Save changes</Text>;')).toHaveLength(1);
 		expect(wordsOutside('x.tsx', "const a = <Text>{done ? 'Done' : strings.x}</Text>;")).toHaveLength(1);
 		expect(wordsOutside('x.ts', 'io.err(`m365-licenses: no sign-in was kept.\\n`);')).toHaveLength(1);
-		expect(wordsOutside('x.ts', "throw usage(`${command} needs --users`);")).toHaveLength(1);
+		expect(wordsOutside('x.ts', 'throw usage(`${command} needs --users`);')).toHaveLength(1);
 		expect(wordsOutside('x.ts', "throw new UserError(strings.x + ' failed', 2);")).toHaveLength(1);
 		expect(wordsOutside('x.ts', "throw usage(strings.reset.notWith(dryRun ? '--dry-run' : 'reclaim without --apply'));")).toHaveLength(1);
 		expect(wordsOutside('x.ts', "throw usage(strings.state.cannot('read', path, reason));")).toEqual([]);
 		expect(wordsOutside('x.ts', 'io.err(`m365-licenses: ${strings.unassign.cancelled}\\n`);')).toEqual([]);
-		expect(wordsOutside('x.tsx', "const a = <Text color=\"green\">{'· '}{strings.x}</Text>;")).toEqual([]);
+		expect(wordsOutside('x.tsx', 'const a = <Text color="green">{\'· \'}{strings.x}</Text>;')).toEqual([]);
 	});
 
 	test('no file outside source/text says a word of its own', () => {
@@ -149,7 +153,8 @@ function phrasesIn(file: string, source: string): string[] {
 		if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
 		const text =
 			ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateLiteralToken(node) || ts.isJsxText(node) ? node.text : null;
-		if (text !== null && /\p{L}{2,}\s+\p{L}{2,}/u.test(text)) found.push(`${relative(root, file)}:${tree.getLineAndCharacterOfPosition(node.getStart()).line + 1} ${JSON.stringify(text.trim())}`);
+		if (text !== null && /\p{L}{2,}\s+\p{L}{2,}/u.test(text))
+			found.push(`${relative(root, file)}:${tree.getLineAndCharacterOfPosition(node.getStart()).line + 1} ${JSON.stringify(text.trim())}`);
 		ts.forEachChild(node, visit);
 	};
 	visit(tree);
@@ -211,13 +216,13 @@ const englishNames = [
 	'localhost',
 ];
 
-const namesLongestFirst = [...englishNames]
-	.sort((a, b) => b.length - a.length)
-	.map(name => new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'));
+const namesLongestFirst = [...englishNames].sort((a, b) => b.length - a.length).map(name => new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'));
 
 /** Danish words spelled as English ones (and a few Danish IT words taken from English long ago). */
 const sameInDanish = new Set(
-	'at da en to for over under have lang via id log alt start stop person status version problem filter format form flag global guide plan app apps administrator argument backend browser cloud online proxy server link pipe socket terminal organisation private'.split(' '),
+	'at da en to for over under have lang via id log alt start stop person status version problem filter format form flag global guide plan app apps administrator argument backend browser cloud online proxy server link pipe socket terminal organisation private'.split(
+		' ',
+	),
 );
 
 /** What a Danish text names as it is typed: commands, keys as Danish shows them, --section's, --cloud's and --lang's values, --json's kinds. */

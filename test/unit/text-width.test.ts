@@ -9,7 +9,15 @@ import {tempStateDir} from '../helpers/tenant.js';
 
 async function text(command: string, values: CommandValues, columns: number | undefined, stateDir = tempStateDir()) {
 	let out = '';
-	const io: CommandIO = {out: t => void (out += t), err: () => {}, stdinIsTTY: false, stdoutIsTTY: columns !== undefined, columns, env: {}, ask: async () => 'n'};
+	const io: CommandIO = {
+		out: t => void (out += t),
+		err: () => {},
+		stdinIsTTY: false,
+		stdoutIsTTY: columns !== undefined,
+		columns,
+		env: {},
+		ask: async () => 'n',
+	};
 	await runCommand(command, values, {stateDir, reset: false}, '0.0.0', io);
 	return out;
 }

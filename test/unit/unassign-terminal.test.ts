@@ -53,7 +53,15 @@ describe('unassign in a terminal', () => {
 describe('remove-from-group in a terminal', () => {
 	it('shows what will happen before the question, and ends with the one-line result', async () => {
 		let out = '';
-		const io: CommandIO = {out: t => void (out += t), err: () => {}, stdinIsTTY: true, stdoutIsTTY: true, columns: 80, env: {}, ask: async () => ((out += '\u0000'), 'y')};
+		const io: CommandIO = {
+			out: t => void (out += t),
+			err: () => {},
+			stdinIsTTY: true,
+			stdoutIsTTY: true,
+			columns: 80,
+			env: {},
+			ask: async () => ((out += '\u0000'), 'y'),
+		};
 		const values = {group: 'Visio Users', users: 'megan.bowen@contoso.com'};
 		expect(await runCommand('remove-from-group', values, {stateDir: tempStateDir(), reset: false}, '0.0.0', io)).toBe(0);
 		const [before = '', after = ''] = out.split('\u0000');

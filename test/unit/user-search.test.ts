@@ -41,7 +41,11 @@ describe('searching users through the index', () => {
 	it('finds the same through a run of searches on one list, as typing and backspace make them', () => {
 		const text = fc.string({unit: fc.constantFrom('a', 'b', 'A', ' ', '@', 'c'), maxLength: 8});
 		// Each step types a letter, takes one back, or changes the products searched.
-		const step = fc.oneof(fc.constantFrom('a', 'b', ' ', '@', 'c').map(letter => ({letter})), fc.constant({back: true}), fc.subarray(skus).map(held => ({held})));
+		const step = fc.oneof(
+			fc.constantFrom('a', 'b', ' ', '@', 'c').map(letter => ({letter})),
+			fc.constant({back: true}),
+			fc.subarray(skus).map(held => ({held})),
+		);
 		fc.assert(
 			fc.property(fc.array(fc.tuple(text, text, fc.subarray(skus)), {maxLength: 40}), fc.array(step, {maxLength: 30}), fc.boolean(), (rows, steps, byName) => {
 				const users = rows.map(userOf);

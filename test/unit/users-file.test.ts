@@ -21,13 +21,20 @@ const refusal = (text: string) => {
 
 describe('--users-file formats', () => {
 	it('one a line, blank lines and # comments skipped, any line ending', () => {
-		expect(read('# leavers\r\nalex@contoso.com\r\n\r\n  diego@contoso.com  \n#x\rlee#1@contoso.com\n')).toEqual(['alex@contoso.com', 'diego@contoso.com', 'lee#1@contoso.com']);
+		expect(read('# leavers\r\nalex@contoso.com\r\n\r\n  diego@contoso.com  \n#x\rlee#1@contoso.com\n')).toEqual([
+			'alex@contoso.com',
+			'diego@contoso.com',
+			'lee#1@contoso.com',
+		]);
 	});
 
 	it.each([
 		['PowerShell Export-Csv', '"DisplayName","UserPrincipalName","Id"\n"Wilber, Alex","alex@contoso.com","1"\n"Diego","diego@contoso.com","2"\n'],
 		['the header in lower case', 'userprincipalname\nalex@contoso.com\ndiego@contoso.com\n'],
-		["the admin center's export", 'Display name,User principal name,Licenses\nAlex Wilber,alex@contoso.com,Microsoft 365 Business Premium\nDiego,diego@contoso.com,\n'],
+		[
+			"the admin center's export",
+			'Display name,User principal name,Licenses\nAlex Wilber,alex@contoso.com,Microsoft 365 Business Premium\nDiego,diego@contoso.com,\n',
+		],
 		['semicolons (Excel in Danish or German)', 'Navn;UserPrincipalName\nAlex Wilber;alex@contoso.com\n"Siciliani; Diego";diego@contoso.com\n'],
 		["Excel's sep= line", 'sep=;\nNavn;UPN-ish;userPrincipalName\nA;x;alex@contoso.com\nD;y;diego@contoso.com\n'],
 		['tabs', 'name\tuserPrincipalName\nAlex\talex@contoso.com\nDiego #2\tdiego@contoso.com\n'],
@@ -49,7 +56,9 @@ describe('--users-file formats', () => {
 		expect(refusal('# leavers\nName,UserPrincipalName\nAlex,alex@contoso.com\nDiego\n"Lee, Gu",lee@contoso.com\n')).toBe(
 			'--users-file leavers.csv: line 4 has no userPrincipalName (column 2): give it one, or take the line out',
 		);
-		expect(refusal('sep=;\r\nName;Note;UserPrincipalName\r\nA;"two\r\nlines";alex@contoso.com\r\nB;x\r\n')).toMatch(/: line 5 has no userPrincipalName \(column 3\)/);
+		expect(refusal('sep=;\r\nName;Note;UserPrincipalName\r\nA;"two\r\nlines";alex@contoso.com\r\nB;x\r\n')).toMatch(
+			/: line 5 has no userPrincipalName \(column 3\)/,
+		);
 	});
 
 	it("names no users: only comments, or only Excel's sep= line", () => {

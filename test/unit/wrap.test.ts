@@ -26,7 +26,7 @@ describe('wrapping plain text', () => {
 });
 
 describe('the width of text', () => {
-	it('is string-width\'s, for every character', () => {
+	it("is string-width's, for every character", () => {
 		fc.assert(
 			fc.property(fc.string({unit: 'grapheme', maxLength: 12}), text => {
 				expect(textWidth(text)).toBe(stringWidth(text));
@@ -38,7 +38,7 @@ describe('the width of text', () => {
 });
 
 describe('cutting text to a width', () => {
-	it('is cli-truncate\'s, as Ink cuts a line, for any text and width', () => {
+	it("is cli-truncate's, as Ink cuts a line, for any text and width", () => {
 		fc.assert(
 			fc.property(fc.string({unit: 'grapheme', maxLength: 16}), fc.integer({min: 1, max: 20}), (text, width) => {
 				expect(truncateEnd(text, width)).toBe(cliTruncate(text, width, {position: 'end'}));
@@ -53,8 +53,13 @@ describe('cutting text to a width', () => {
 
 describe('parts of a line, packed', () => {
 	it('a part that does not fit goes whole to the next line; one too wide for any is left to be cut', () => {
-		expect(packParts(['adele.vance@contoso.com', 'Sign-in allowed', 'Usage location US'], 79)).toEqual(['adele.vance@contoso.com · Sign-in allowed · Usage location US']);
-		expect(packParts(['adele.vance@contoso.com', 'Sign-in allowed', 'Usage location US'], 59)).toEqual(['adele.vance@contoso.com · Sign-in allowed', 'Usage location US']);
+		expect(packParts(['adele.vance@contoso.com', 'Sign-in allowed', 'Usage location US'], 79)).toEqual([
+			'adele.vance@contoso.com · Sign-in allowed · Usage location US',
+		]);
+		expect(packParts(['adele.vance@contoso.com', 'Sign-in allowed', 'Usage location US'], 59)).toEqual([
+			'adele.vance@contoso.com · Sign-in allowed',
+			'Usage location US',
+		]);
 		expect(packParts(['a.very.long.username.from.a.long.domain@subsidiary.contoso.com', 'Logon tilladt', 'Brugsplacering DK'], 59)).toEqual([
 			'a.very.long.username.from.a.long.domain@subsidiary.contoso.com',
 			'Logon tilladt · Brugsplacering DK',

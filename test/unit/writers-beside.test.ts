@@ -25,7 +25,7 @@ describe('the app and a command beside it', () => {
 		app.release();
 	});
 
-	it("a change to a user another saved since is refused, naming them, and the tenant shown is brought up to date", async () => {
+	it('a change to a user another saved since is refused, naming them, and the tenant shown is brought up to date', async () => {
 		const stateDir = tempStateDir();
 		const app = await open(stateDir, 'app');
 		const shown = app.store.getState().tenant;
@@ -34,13 +34,18 @@ describe('the app and a command beside it', () => {
 		await command.store.apply(planUnassign(command.store.getState().tenant, [alex], [sku.businessPremium]));
 
 		// Planned on what the app showed before the command ran.
-		await expect(app.store.apply(planUnassign(shown, [alex], [sku.businessPremium]))).rejects.toThrow(/^Alex Wilber was changed by another m365-licenses since this was shown, so nothing was sent/);
+		await expect(app.store.apply(planUnassign(shown, [alex], [sku.businessPremium]))).rejects.toThrow(
+			/^Alex Wilber was changed by another m365-licenses since this was shown, so nothing was sent/,
+		);
 		expect(holds(app.store.getState().tenant, 'Alex Wilber')).toBe(false);
 		// Another user's change goes on, after the command's, and both are saved.
 		const now = app.store.getState().tenant;
 		const outcomes = await app.store.apply(planUnassign(now, [userByName(now, 'Diego Siciliani').id], [sku.businessPremium]));
 		expect(outcomes.map(o => o.outcome)).toEqual(['removed']);
-		const journal = readFileSync(join(stateDir, 'journal.jsonl'), 'utf8').trim().split('\n').map(line => JSON.parse(line) as {type: string; seq: number});
+		const journal = readFileSync(join(stateDir, 'journal.jsonl'), 'utf8')
+			.trim()
+			.split('\n')
+			.map(line => JSON.parse(line) as {type: string; seq: number});
 		expect(journal.filter(r => r.type === 'commit')).toHaveLength(2);
 		expect(journal.map(r => r.seq)).toEqual([1, 2, 3, 4]);
 		const reopened = await open(stateDir, 'app');
@@ -56,7 +61,13 @@ describe('the app and a command beside it', () => {
 		const command = await open(stateDir, 'unassign');
 		const now = command.store.getState().tenant;
 		// Business Premium has 2 available: the command assigns both.
-		const taken = await command.store.apply(planAssign(now, ['Megan Bowen', 'Adele Vance'].map(name => userByName(now, name).id), sku.businessPremium));
+		const taken = await command.store.apply(
+			planAssign(
+				now,
+				['Megan Bowen', 'Adele Vance'].map(name => userByName(now, name).id),
+				sku.businessPremium,
+			),
+		);
 		expect(taken.map(o => o.outcome)).toEqual(['assigned', 'assigned']);
 		await expect(app.store.apply(planAssign(shown, [userByName(shown, 'Lee Gu').id], sku.businessPremium))).rejects.toThrow(
 			/^Another m365-licenses assigned Microsoft 365 Business Premium since this was shown and too few licenses are left, so nothing was sent/,

@@ -51,7 +51,6 @@ export interface SignInOptions {
 	partnerTenantId?: string;
 }
 
-
 export const tokenCacheFile = (stateDir: string) => join(stateDir, 'msal-token-cache.json');
 /** Which account each sign-in service and tenant was signed in with: no secret, but the admin's own. */
 export const signInsFile = (stateDir: string) => join(stateDir, 'sign-in.json');
@@ -264,7 +263,10 @@ export function signInNetwork(trouble: Trouble, timeoutMs: number, sleep = (ms: 
 function overPlainHttp(network: INetworkModule, origin: string): INetworkModule {
 	const named = `https:${origin.slice('http:'.length)}`;
 	const toService = (url: string) => (url.startsWith(named) ? origin + url.slice(named.length) : url);
-	const toMsal = <T>(response: NetworkResponse<T>): NetworkResponse<T> => ({...response, body: JSON.parse(JSON.stringify(response.body).split(origin).join(named)) as T});
+	const toMsal = <T>(response: NetworkResponse<T>): NetworkResponse<T> => ({
+		...response,
+		body: JSON.parse(JSON.stringify(response.body).split(origin).join(named)) as T,
+	});
 	return {
 		sendGetRequestAsync: async (url, options) => toMsal(await network.sendGetRequestAsync(toService(url), options)),
 		sendPostRequestAsync: async (url, options) => toMsal(await network.sendPostRequestAsync(toService(url), options)),
@@ -467,10 +469,17 @@ class SignIn {
 }
 
 /** The partner's account as this customer's tenant's: what MSAL then looks tokens up and refreshes under. */
-const forTenant = (account: AccountInfo, tenantId: string): AccountInfo => ({...account, tenantId, idToken: undefined, idTokenClaims: undefined, tenantProfiles: undefined});
+const forTenant = (account: AccountInfo, tenantId: string): AccountInfo => ({
+	...account,
+	tenantId,
+	idToken: undefined,
+	idTokenClaims: undefined,
+	tenantProfiles: undefined,
+});
 
 /** An error of this machine (a file that cannot be written), not of the sign-in service. */
-const isSystemError = (error: unknown) => typeof (error as NodeJS.ErrnoException)?.code === 'string' && /^E[A-Z]+$/.test((error as NodeJS.ErrnoException).code!);
+const isSystemError = (error: unknown) =>
+	typeof (error as NodeJS.ErrnoException)?.code === 'string' && /^E[A-Z]+$/.test((error as NodeJS.ErrnoException).code!);
 
 /** A device-code attempt given up on: its end (MSAL's "polling cancelled", or tokens now kept in the cache) changes nothing here. */
 function noLongerAwaited(): void {}

@@ -119,8 +119,7 @@ export class GraphTenant implements TenantBackend {
 		this.source = options.source;
 		this.http = new GraphHttp({base: options.base, token: options.token, timeoutMs: options.timeoutMs, cancel: options.cancel});
 		if (!options.users) {
-			this.refreshUsers = async userIds =>
-				[...(await this.readBack(userIds)).values()].filter(isUser).map(user => ({...user, ...this.activity.get(user.id)}));
+			this.refreshUsers = async userIds => [...(await this.readBack(userIds)).values()].filter(isUser).map(user => ({...user, ...this.activity.get(user.id)}));
 		}
 	}
 
@@ -208,7 +207,9 @@ export class GraphTenant implements TenantBackend {
 
 	private keepActivity(users: readonly User[]): void {
 		this.activity = new Map(
-			users.filter(user => user.signInActivity !== undefined).map(user => [user.id, {signInActivity: user.signInActivity, createdDateTime: user.createdDateTime}]),
+			users
+				.filter(user => user.signInActivity !== undefined)
+				.map(user => [user.id, {signInActivity: user.signInActivity, createdDateTime: user.createdDateTime}]),
 		);
 	}
 
@@ -342,7 +343,9 @@ export class GraphTenant implements TenantBackend {
 
 	/** GET /directory/deletedItems/microsoft.graph.user, every page: the users restorable now. */
 	async deletedUsers(): Promise<DeletedUser[]> {
-		const found = await this.http.getAll<User & {deletedDateTime?: string}>(`/directory/deletedItems/microsoft.graph.user?$select=${userFields},deletedDateTime&$top=999`);
+		const found = await this.http.getAll<User & {deletedDateTime?: string}>(
+			`/directory/deletedItems/microsoft.graph.user?$select=${userFields},deletedDateTime&$top=999`,
+		);
 		return found.map(({deletedDateTime, ...user}) => ({deletedDateTime: deletedDateTime ?? new Date().toISOString(), user: normalisedUser(user)}));
 	}
 }

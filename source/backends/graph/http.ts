@@ -172,7 +172,12 @@ export class GraphHttp {
 	 * `wanted`: the action's dialog is still open; closed, a sign-in waiting for a code is dropped and
 	 * nothing is sent. `cut`: gives up on the answer (after a stop); the request may have reached Graph.
 	 */
-	private async exchange(method: Method, url: URL, body?: unknown, {scopes, wanted, cut}: {scopes?: readonly string[]; wanted?: AbortSignal; cut?: AbortSignal} = {}): Promise<Answer> {
+	private async exchange(
+		method: Method,
+		url: URL,
+		body?: unknown,
+		{scopes, wanted, cut}: {scopes?: readonly string[]; wanted?: AbortSignal; cut?: AbortSignal} = {},
+	): Promise<Answer> {
 		const request = this.describe(method, url);
 		const token = await this.options.token(scopes, wanted);
 		// The permission came, but the dialog that asked for it is gone: nothing is sent.
@@ -245,7 +250,8 @@ export class GraphHttp {
 	/** One read, sent again after Graph's Retry-After on 429 and 503 (a few times: reads are not paced). */
 	async get<T>(pathOrUrl: string): Promise<T> {
 		const answer = await this.one('GET', pathOrUrl);
-		if (typeof answer.data !== 'object' || answer.data === null) throw new GraphError(this.describe('GET', this.resolve('GET', pathOrUrl)), strings.graph.notJson(answer.status, false));
+		if (typeof answer.data !== 'object' || answer.data === null)
+			throw new GraphError(this.describe('GET', this.resolve('GET', pathOrUrl)), strings.graph.notJson(answer.status, false));
 		return answer.data as T;
 	}
 
@@ -263,7 +269,8 @@ export class GraphHttp {
 				continue;
 			}
 			if (answer.status === 403) throw new ForbiddenError(request, this.errorText(answer));
-			if (answer.status < 200 || answer.status >= 300) throw new GraphError(request, strings.graph.status(answer.status, this.errorText(answer)), answer.status >= 500);
+			if (answer.status < 200 || answer.status >= 300)
+				throw new GraphError(request, strings.graph.status(answer.status, this.errorText(answer)), answer.status >= 500);
 			return answer;
 		}
 	}

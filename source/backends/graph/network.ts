@@ -93,7 +93,10 @@ export function proxyRoute(address: string, env: NodeJS.ProcessEnv): ProxyRoute 
 			.filter(Boolean)
 			.some(entry => {
 				const parsed = /^(.+):(\d+)$/.exec(entry);
-				const name = (parsed ? parsed[1]! : entry).replace(/^\*?\./, '').replace(/^\[|\]$/g, '').toLowerCase();
+				const name = (parsed ? parsed[1]! : entry)
+					.replace(/^\*?\./, '')
+					.replace(/^\[|\]$/g, '')
+					.toLowerCase();
 				if (parsed && Number(parsed[2]) !== port) return false;
 				return host === name || host.endsWith(`.${name}`);
 			});

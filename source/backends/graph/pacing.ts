@@ -103,9 +103,7 @@ export function sent(pacing: Pacing, count: number): Pacing {
  */
 export function retryAfterMs(headers: Headers | Record<string, string> | undefined, now: number): number | null {
 	const value =
-		headers instanceof Headers
-			? headers.get('retry-after')
-			: Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === 'retry-after')?.[1];
+		headers instanceof Headers ? headers.get('retry-after') : Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === 'retry-after')?.[1];
 	if (value === null || value === undefined || value.trim() === '') return null;
 	const seconds = Number(value);
 	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);

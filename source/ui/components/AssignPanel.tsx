@@ -32,7 +32,12 @@ export function AssignPanel({skuId, onClose}: {skuId: string; onClose: () => voi
 	);
 	// Title, count line, filter line.
 	const listHeight = Math.max(1, chrome.bodyRows - 3);
-	const checklist = useChecklist(candidates, user => user.id, (users, query) => filterUsers(tenant, users, query), listHeight);
+	const checklist = useChecklist(
+		candidates,
+		user => user.id,
+		(users, query) => filterUsers(tenant, users, query),
+		listHeight,
+	);
 	const {filter, tickedItems} = checklist;
 	const width = chrome.size.columns - 1;
 	if (!product) return null;
@@ -73,7 +78,13 @@ export function AssignPanel({skuId, onClose}: {skuId: string; onClose: () => voi
 					if (tickedItems.length > product.available) {
 						return chrome.setStatus(strings.assign.tooMany(tickedItems.length, product.available));
 					}
-					setConfirming(planAssign(tenant, tickedItems.map(user => user.id), skuId));
+					setConfirming(
+						planAssign(
+							tenant,
+							tickedItems.map(user => user.id),
+							skuId,
+						),
+					);
 				},
 			}}
 		>

@@ -41,11 +41,7 @@ export function consequenceNoteRows(list: readonly UserConsequences[], width: nu
  * The panel's text in two parts: `head` (title, sums, a sentence per user) goes above the changes,
  * `notes` (what each kind lost means, and the source) below them. Lines are wrapped to `width`.
  */
-export function consequenceRows(
-	list: readonly UserConsequences[],
-	names: Names,
-	width: number,
-): {head: Segment[]; notes: Segment[]} {
+export function consequenceRows(list: readonly UserConsequences[], names: Names, width: number): {head: Segment[]; notes: Segment[]} {
 	if (list.length === 0) return {head: [], notes: []};
 	return {head: [...consequenceHead(list, names, width)], notes: consequenceNoteRows(list, width)};
 }

@@ -11,10 +11,7 @@ import {UserChecklist} from './UserChecklist.js';
 function holderNote(user: User, skuId: string, names: Names): string {
 	const sources = assignmentSources(user, skuId);
 	const via = sources.groupIds.length > 0 ? names.groups(sources.groupIds) : '';
-	return [
-		user.accountEnabled ? '' : strings.product.disabled,
-		via ? (sources.direct ? strings.product.alsoGroup(via) : strings.product.groupOnly(via)) : '',
-	]
+	return [user.accountEnabled ? '' : strings.product.disabled, via ? (sources.direct ? strings.product.alsoGroup(via) : strings.product.groupOnly(via)) : '']
 		.filter(Boolean)
 		.join(' · ');
 }

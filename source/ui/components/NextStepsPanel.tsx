@@ -80,11 +80,7 @@ function NextStepsPage({freed, reassign, onDone}: {freed: readonly FreedLicenses
 	const room = Math.max(1, chrome.bodyRows - 5);
 	const scroll = useScroll(lines.length, room);
 	return (
-		<ScreenFrame
-			modal
-			contexts={['next']}
-			handlers={{reassign, done: onDone, back: onDone, scrollUp: scroll.up, scrollDown: scroll.down}}
-		>
+		<ScreenFrame modal contexts={['next']} handlers={{reassign, done: onDone, back: onDone, scrollUp: scroll.up, scrollDown: scroll.down}}>
 			<Box flexDirection="column" borderStyle="round" paddingX={1} height={chrome.bodyRows}>
 				<Text bold>{strings.nextSteps.title}</Text>
 				<Box flexDirection="column" flexGrow={1} overflow="hidden">

@@ -17,11 +17,15 @@ export function commandRows(plan: LicensePlan, graphBase: string, width: number)
 	const heading = (words: string) => wrapText(words, width).map(line => ({text: line, dim: true}));
 	return [
 		...heading(text.powershell),
-		...powershellLines(plan, width).flat().map(line => ({text: line})),
+		...powershellLines(plan, width)
+			.flat()
+			.map(line => ({text: line})),
 		{text: ' '},
 		...heading(text.rest),
 		{text: graphVariable(graphBase)},
-		...curlLines(plan, width).flat().map(line => ({text: line})),
+		...curlLines(plan, width)
+			.flat()
+			.map(line => ({text: line})),
 	];
 }
 

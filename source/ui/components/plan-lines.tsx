@@ -10,7 +10,6 @@ import {listWords, strings} from '../../text/index.js';
 import {consequenceHead, consequenceNoteRows} from './ConsequencesPanel.js';
 import {wrapSegments, type Line, type Segment} from './wrap-text.js';
 
-
 /** The apps a plan turns off and on in one product of one user, by name. */
 function appChanges(tenant: Tenant, item: PlanItem, skuId: string): {off: string[]; on: string[]} {
 	const {usersById, skusById} = indexTenant(tenant);
@@ -79,11 +78,7 @@ function* planLineStream(
 		for (const skuId of item.remove) {
 			const groups = item.keptThroughGroups[skuId];
 			const bases = item.dependents[skuId];
-			const why = groups
-				? strings.product.alsoGroup(names.groups(groups))
-				: bases
-					? strings.user.dependent(listWords(bases.map(names.product)))
-					: '';
+			const why = groups ? strings.product.alsoGroup(names.groups(groups)) : bases ? strings.user.dependent(listWords(bases.map(names.product))) : '';
 			yield* addAlike(`${skuId}|${why}`, [{text: strings.user.removeLine(names.product(skuId))}, ...note(why)], '      ');
 		}
 	}
@@ -92,7 +87,10 @@ function* planLineStream(
 	for (const item of skipping) {
 		const reasons = item.skip
 			.map(skip => {
-				const reason = skip.reason === 'group-assigned' && skip.groupIds.length > 0 ? strings.user.groupReason(names.groups(skip.groupIds)) : strings.outcome.reason[skip.reason];
+				const reason =
+					skip.reason === 'group-assigned' && skip.groupIds.length > 0
+						? strings.user.groupReason(names.groups(skip.groupIds))
+						: strings.outcome.reason[skip.reason];
 				return (byProduct ? '' : `${names.product(skip.skuId)}: `) + reason;
 			})
 			.join('; ');

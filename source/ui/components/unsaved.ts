@@ -39,10 +39,14 @@ export function useDiscardQuestion(unsaved: string | undefined, say: (text: stri
 		handlers: pending ? {confirm: () => answer(true), cancel: () => answer(false)} : null,
 		guard: handlers =>
 			unsaved
-				? guardLeaving(handlers, then => {
-						setPending({then});
-						say(strings.unsaved.ask(unsaved));
-					}, losing)
+				? guardLeaving(
+						handlers,
+						then => {
+							setPending({then});
+							say(strings.unsaved.ask(unsaved));
+						},
+						losing,
+					)
 				: handlers,
 	};
 }

@@ -31,9 +31,7 @@ interface TickState<T> {
 }
 
 type TickAction<T> = {items: readonly T[]; idOf: (item: T) => string} & (
-	| {type: 'toggle'; position: number}
-	| {type: 'all'; positions: ArrayLike<number>}
-	| {type: 'clear'}
+	{type: 'toggle'; position: number} | {type: 'all'; positions: ArrayLike<number>} | {type: 'clear'}
 );
 
 /** The ticks over the current items: carried over by id when the items were rebuilt. */

@@ -59,7 +59,12 @@ export function ActiveUsersScreen() {
 	// Title, column headings, filter line.
 	const listHeight = Math.max(1, chrome.bodyRows - 3);
 	// Here, not in the list's view: ticks, cursor and filter stay under a panel.
-	const checklist = useChecklist(users, user => user.id, (list, query) => filterUsers(tenant, list, query), listHeight);
+	const checklist = useChecklist(
+		users,
+		user => user.id,
+		(list, query) => filterUsers(tenant, list, query),
+		listHeight,
+	);
 
 	const close = () => dispatch({type: 'close'});
 	switch (onTop.kind) {
@@ -91,14 +96,22 @@ function ShownChoice({state, dispatch}: {state: ActiveUsersState; dispatch: Disp
 	const byFilter = state.onTop.kind === 'filter';
 	const choices: Array<Choice<ActiveUsersEvent>> = byFilter
 		? [
-				...(['all', 'licensed', 'unlicensed', 'blocked'] as const).map(kind => ({key: kind, label: strings.users.filters[kind], value: {type: 'filter' as const, filter: {kind}}})),
+				...(['all', 'licensed', 'unlicensed', 'blocked'] as const).map(kind => ({
+					key: kind,
+					label: strings.users.filters[kind],
+					value: {type: 'filter' as const, filter: {kind}},
+				})),
 				...indexTenant(tenant).products.map(p => ({
 					key: p.skuId,
 					label: strings.users.productFilter(p.name),
 					value: {type: 'filter' as const, filter: {kind: 'product' as const, skuId: p.skuId}},
 				})),
 			]
-		: (['displayName', 'userPrincipalName', 'licenses'] as const).map(by => ({key: by, label: strings.users.sorts[by], value: {type: 'sort' as const, sort: by}}));
+		: (['displayName', 'userPrincipalName', 'licenses'] as const).map(by => ({
+				key: by,
+				label: strings.users.sorts[by],
+				value: {type: 'sort' as const, sort: by},
+			}));
 	const current = byFilter ? filterKey(state.filter) : state.sort;
 	return (
 		<ScreenFrame contexts={['choice']} handlers={{back: () => dispatch({type: 'close'})}}>
@@ -106,7 +119,10 @@ function ShownChoice({state, dispatch}: {state: ActiveUsersState; dispatch: Disp
 			<ChoiceList
 				choices={choices}
 				focused={chrome.active}
-				initial={Math.max(0, choices.findIndex(c => c.key === current))}
+				initial={Math.max(
+					0,
+					choices.findIndex(c => c.key === current),
+				)}
 				limit={Math.max(1, chrome.bodyRows - 1)}
 				onChoose={dispatch}
 			/>
@@ -177,17 +193,14 @@ function UsersList(props: ListProps) {
 	);
 	const filtered = shown.length !== tenant.users.length;
 	const describe = [
-		...(shownFilter.kind === 'all' ? [] : [shownFilter.kind === 'product' ? strings.users.productFilter(productNameOf(tenant, shownFilter.skuId)) : strings.users.filters[shownFilter.kind]]),
+		...(shownFilter.kind === 'all'
+			? []
+			: [shownFilter.kind === 'product' ? strings.users.productFilter(productNameOf(tenant, shownFilter.skuId)) : strings.users.filters[shownFilter.kind]]),
 		...(sort === 'displayName' ? [] : [strings.users.sortedBy(strings.users.sorts[sort])]),
 	];
 
 	return (
-		<ScreenFrame
-			contexts={['users', 'checklist', 'list']}
-			text={filter.field}
-			disabled={usersRefusals(checklist, tenant, admin)}
-			handlers={handlers}
-		>
+		<ScreenFrame contexts={['users', 'checklist', 'list']} text={filter.field} disabled={usersRefusals(checklist, tenant, admin)} handlers={handlers}>
 			<Box justifyContent="space-between" width={width + 1}>
 				<Box flexShrink={1}>
 					<Text bold wrap="truncate-end">
@@ -220,11 +233,7 @@ function UsersList(props: ListProps) {
 				renderRow={(user, selected, index) => (
 					<Row
 						width={width}
-						cells={[
-							{text: isTicked(index) ? '[x]' : '[ ]', width: 4},
-							...userCells(user, selected, nameWidth, upnWidth),
-							{text: licensesText(user, names)},
-						]}
+						cells={[{text: isTicked(index) ? '[x]' : '[ ]', width: 4}, ...userCells(user, selected, nameWidth, upnWidth), {text: licensesText(user, names)}]}
 					/>
 				)}
 			/>

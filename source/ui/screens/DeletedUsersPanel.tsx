@@ -26,7 +26,12 @@ const bothDates = (time: string) => `${strings.deleted.deletedOn(dayOf(time))} Â
 function aboutLines(entry: Deleted | undefined, width: number): string[] {
 	if (!entry) return [];
 	const {user, deletedDateTime} = entry;
-	const parts = [user.displayName, user.userPrincipalName, strings.deleted.deletedOn(dayOf(deletedDateTime)), strings.deleted.restorableUntil(dayOf(restorableUntil(deletedDateTime)))];
+	const parts = [
+		user.displayName,
+		user.userPrincipalName,
+		strings.deleted.deletedOn(dayOf(deletedDateTime)),
+		strings.deleted.restorableUntil(dayOf(restorableUntil(deletedDateTime))),
+	];
 	return packParts(parts, width).flatMap(line => wrapText(line, width));
 }
 
@@ -118,13 +123,7 @@ export function DeletedUsersPanel({onClose}: {onClose: () => void}) {
 				height={listHeight}
 				empty={text.none}
 				renderRow={(d, selected) => (
-					<Row
-						width={width}
-						cells={[
-							...userCells(d.user, selected, nameWidth, upnWidth),
-							{text: dates(d.deletedDateTime), align: 'right'},
-						]}
-					/>
+					<Row width={width} cells={[...userCells(d.user, selected, nameWidth, upnWidth), {text: dates(d.deletedDateTime), align: 'right'}]} />
 				)}
 			/>
 			{about.map((line, i) => (

@@ -50,7 +50,10 @@ export function GroupRemovalPanel({userId, groupIds, onClose}: {userId: string; 
 	const plan = useMemo(() => (chosen ? planGroupRemoval(tenant, chosen, [userId]) : null), [tenant, chosen, userId]);
 	const item = plan?.items[0];
 	const consequences = useMemo(() => (plan && item ? groupRemovalConsequences(tenant, plan.groupId, item, new Date()) : null), [plan, item, tenant]);
-	const lines = useMemo(() => (plan && consequences ? removalLines(plan, consequencesPanelLines([consequences], names, width), names) : []), [plan, consequences, names, width]);
+	const lines = useMemo(
+		() => (plan && consequences ? removalLines(plan, consequencesPanelLines([consequences], names, width), names) : []),
+		[plan, consequences, names, width],
+	);
 	const own = item && consequences && item.userPrincipalName.toLowerCase() === admin.toLowerCase();
 
 	if (!chosen || !plan || !item) {

@@ -134,7 +134,11 @@ function ChooseUsers({product, checklist, intro, height, go}: UsersProps) {
 				back: undefined,
 				next: () => {
 					if (checklist.tickedItems.length === 0) return chrome.setStatus(strings.guide.tickFirst);
-					const plan = planUnassign(tenant, checklist.tickedItems.map(user => user.id), [skuId]);
+					const plan = planUnassign(
+						tenant,
+						checklist.tickedItems.map(user => user.id),
+						[skuId],
+					);
 					if (plannedRemovals(plan) === 0) return chrome.setStatus(strings.unassign.nothingToRemove(nothingToRemoveReason(plan)));
 					go({type: 'read', plan});
 				},
@@ -172,7 +176,16 @@ function WhatHappens({state, step, product, dispatch}: WhatHappensProps) {
 			const {head, notes} = consequenceRows(consequences, names, 10_000);
 			const shown = [...aloud, ...[...head, ...notes].map(row => row.text.trim())];
 			const {startedAt} = state;
-			const record = {tenant: store.getState().tenant, admin, product: {skuId, skuPartNumber: product.skuPartNumber, name: product.name}, startedAt, finishedAt: new Date(), shown, outcomes, names};
+			const record = {
+				tenant: store.getState().tenant,
+				admin,
+				product: {skuId, skuPartNumber: product.skuPartNumber, name: product.name},
+				startedAt,
+				finishedAt: new Date(),
+				shown,
+				outcomes,
+				names,
+			};
 			const report = store.saveReport(reportName(startedAt), guideReport(record));
 			dispatch({type: 'done', skuId, outcomes, report, who: changedUser(plan, outcomes)});
 		};

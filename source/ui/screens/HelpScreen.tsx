@@ -68,15 +68,13 @@ export function helpLines(current: KeyRoute, width: number): Line[] {
 					...here.flatMap(context => notes(strings.keys.notes[context])),
 				]
 			: [];
-	const rest = order.filter(context => !here.includes(context)).flatMap((context): Line[] => {
-		const list = keyTable.filter(binding => binding.context === context);
-		if (list.length === 0) return [];
-		return [
-			{kind: 'title', text: strings.keys.contexts[context]},
-			...list.flatMap(keyLines),
-			...notes(strings.keys.notes[context]),
-		];
-	});
+	const rest = order
+		.filter(context => !here.includes(context))
+		.flatMap((context): Line[] => {
+			const list = keyTable.filter(binding => binding.context === context);
+			if (list.length === 0) return [];
+			return [{kind: 'title', text: strings.keys.contexts[context]}, ...list.flatMap(keyLines), ...notes(strings.keys.notes[context])];
+		});
 	return [...first, ...rest];
 }
 
@@ -89,7 +87,12 @@ function HelpLine({line, width}: {line: Line; width: number}) {
 			</Text>
 		);
 	}
-	if (line.kind === 'note') return <Text dimColor wrap="truncate-end">{line.text}</Text>;
+	if (line.kind === 'note')
+		return (
+			<Text dimColor wrap="truncate-end">
+				{line.text}
+			</Text>
+		);
 	return (
 		<Box>
 			<Box width={keysWidth} flexShrink={0}>
@@ -123,8 +126,7 @@ export function HelpScreen({current, onClose}: {current: KeyRoute; onClose: () =
 			}}
 		>
 			<Text bold>
-				{strings.help.title}{' '}
-				<Text dimColor>· {[strings.help.page(page + 1, pages), strings.help.close].filter(Boolean).join(' · ')}</Text>
+				{strings.help.title} <Text dimColor>· {[strings.help.page(page + 1, pages), strings.help.close].filter(Boolean).join(' · ')}</Text>
 			</Text>
 			<Box>
 				{Array.from({length: columns}, (_, c) => (

@@ -40,9 +40,7 @@ export function LicensesScreen({onOpen}: {onOpen: (skuId: string) => void}) {
 	const chrome = useChrome();
 	const filter = useFilter();
 	const needle = filter.query.trim().toLowerCase();
-	const products = productRows(tenant).filter(
-		p => needle === '' || p.name.toLowerCase().includes(needle) || p.skuPartNumber.toLowerCase().includes(needle),
-	);
+	const products = productRows(tenant).filter(p => needle === '' || p.name.toLowerCase().includes(needle) || p.skuPartNumber.toLowerCase().includes(needle));
 	// Title, column headings and the filter line take three rows.
 	const listHeight = Math.max(1, chrome.bodyRows - 3);
 	const list = useList(products.length, listHeight);

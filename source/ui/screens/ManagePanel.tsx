@@ -98,14 +98,7 @@ export function ManagePanel({userIds, onCancel, onDone}: Props) {
 			return <ManageProducts choice={step.choice} userIds={userIds} ticked={ticked} setTicked={setTicked} setStep={setStep} unsaved={unsaved} />;
 		case 'choose':
 			return (
-				<ManageChoices
-					userIds={userIds}
-					highlighted={highlighted}
-					setHighlighted={setHighlighted}
-					setStep={setStep}
-					onCancel={onCancel}
-					unsaved={unsaved}
-				/>
+				<ManageChoices userIds={userIds} highlighted={highlighted} setHighlighted={setHighlighted} setStep={setStep} onCancel={onCancel} unsaved={unsaved} />
 			);
 	}
 }
@@ -141,7 +134,12 @@ function ManageProducts({choice, userIds, ticked, setTicked, setStep, unsaved}: 
 	const list = useList(products.length, height);
 	const save = () => {
 		if (busy) return;
-		const next = productsPlan(tenant, choice, userIds, products.filter(p => ticked.has(p.skuId)).map(p => p.skuId));
+		const next = productsPlan(
+			tenant,
+			choice,
+			userIds,
+			products.filter(p => ticked.has(p.skuId)).map(p => p.skuId),
+		);
 		if (typeof next === 'string') return chrome.setStatus(next);
 		setStep(next);
 	};
@@ -212,7 +210,13 @@ function ManageChoices({userIds, highlighted, setHighlighted, setStep, onCancel,
 		<ScreenFrame contexts={['choice']} handlers={{back: onCancel}} unsaved={unsaved}>
 			<Heading users={userIds.length} />
 			<Text> </Text>
-			<ChoiceList choices={choices} focused={chrome.active} initial={choices.findIndex(c => c.value === highlighted)} onHighlight={setHighlighted} onChoose={choose} />
+			<ChoiceList
+				choices={choices}
+				focused={chrome.active}
+				initial={choices.findIndex(c => c.value === highlighted)}
+				onHighlight={setHighlighted}
+				onChoose={choose}
+			/>
 			<Text> </Text>
 			{explain.map((line, i) => (
 				<Text key={i} dimColor>

@@ -103,7 +103,11 @@ export function ProductScreen({skuId}: {skuId: string}) {
 
 	const unassign = () => {
 		if (busy) return;
-		const plan = planUnassign(tenant, tickedItems.map(user => user.id), [skuId]);
+		const plan = planUnassign(
+			tenant,
+			tickedItems.map(user => user.id),
+			[skuId],
+		);
 		if (plannedRemovals(plan) === 0) return chrome.setStatus(strings.unassign.nothingToRemove(nothingToRemoveReason(plan)));
 		dispatch({type: 'confirm', plan});
 	};

@@ -6,7 +6,17 @@ import {Text} from '../components/Text.js';
 import {useMemo, useReducer, useRef, type Dispatch} from 'react';
 import type {Tenant} from '../../domain/model.js';
 import {plannedRemovals} from '../../domain/plan.js';
-import {candidateConsequences, defaultInactiveDays, findReclaim, offeredSkus, reclaimPlan, reclaimTotals, type Candidate, type ReclaimSection, type SectionId} from '../../domain/reclaim.js';
+import {
+	candidateConsequences,
+	defaultInactiveDays,
+	findReclaim,
+	offeredSkus,
+	reclaimPlan,
+	reclaimTotals,
+	type Candidate,
+	type ReclaimSection,
+	type SectionId,
+} from '../../domain/reclaim.js';
 import {queryNarrows, shortProductName} from '../../domain/selectors.js';
 import {useChrome} from '../chrome.js';
 import {Row, userCells} from '../components/Row.js';
@@ -250,7 +260,13 @@ function ReclaimList(props: ListProps) {
 			</Box>
 			<SectionTabs sections={sections} section={section} />
 			<Text wrap="truncate-end" dimColor>
-				{section.unavailable ? ' ' : strings.reclaim.summary(section.offered, section.users, [...section.freed].map(([skuId, n]) => strings.reclaim.freed(n, shortProductName(names.product(skuId)))))}
+				{section.unavailable
+					? ' '
+					: strings.reclaim.summary(
+							section.offered,
+							section.users,
+							[...section.freed].map(([skuId, n]) => strings.reclaim.freed(n, shortProductName(names.product(skuId)))),
+						)}
 			</Text>
 			{section.candidates.length === 0 ? (
 				<Box height={listHeight + 2} flexDirection="column">

@@ -69,7 +69,10 @@ function Tenants({board, current, onChoose, onQuit}: Props) {
 	const back = current ? () => onChoose(current) : undefined;
 	useRoute({contexts: tenantsContexts, handlers: {quit: onQuit, back}}, true);
 	const handled = new Set<ActionId>(['choose', 'quit', ...(back ? (['back'] as const) : [])]);
-	const initial = Math.max(0, rows.findIndex(row => row.name === current));
+	const initial = Math.max(
+		0,
+		rows.findIndex(row => row.name === current),
+	);
 	return (
 		<Box flexDirection="column" width={size.columns} height={size.rows - 1}>
 			<Text bold>{strings.tenants.screenTitle(rows.length)}</Text>

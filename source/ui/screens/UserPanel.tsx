@@ -27,12 +27,21 @@ import {listWords, strings} from '../../text/index.js';
 import {namesOf, useApply} from '../use-apply.js';
 import {isDynamic} from '../../domain/groups.js';
 import {GroupRemovalPanel} from './GroupRemovalPanel.js';
-import {appsChanged, appsOff, changesOf, disabledNow, hasEdits, holds, initialUserPanel, isTicked, userPanel, type UserPanelEvent, type UserPanelState} from './user-panel-state.js';
+import {
+	appsChanged,
+	appsOff,
+	changesOf,
+	disabledNow,
+	hasEdits,
+	holds,
+	initialUserPanel,
+	isTicked,
+	userPanel,
+	type UserPanelEvent,
+	type UserPanelState,
+} from './user-panel-state.js';
 
-type Row =
-	| {kind: 'product'; product: ProductRow}
-	| {kind: 'app'; skuId: string; id: string; name: string}
-	| {kind: 'note'; skuId: string};
+type Row = {kind: 'product'; product: ProductRow} | {kind: 'app'; skuId: string; id: string; name: string} | {kind: 'note'; skuId: string};
 
 /** A row per product, and under an opened one its note and a row per app. */
 function rowsOf(tenant: Tenant, expanded: ReadonlySet<string>): Row[] {
@@ -44,7 +53,12 @@ function rowsOf(tenant: Tenant, expanded: ReadonlySet<string>): Row[] {
 		return [
 			{kind: 'product', product},
 			{kind: 'note', skuId: product.skuId},
-			...plans.map(plan => ({kind: 'app' as const, skuId: product.skuId, id: plan.servicePlanId, name: servicePlanName(plan.servicePlanId, plan.servicePlanName)})),
+			...plans.map(plan => ({
+				kind: 'app' as const,
+				skuId: product.skuId,
+				id: plan.servicePlanId,
+				name: servicePlanName(plan.servicePlanId, plan.servicePlanName),
+			})),
 		];
 	});
 }
@@ -121,7 +135,19 @@ export function UserPanel({userId, onClose}: {userId: string; onClose: () => voi
 			/>
 		);
 	}
-	return <UserLicenses user={user} state={state} dispatch={dispatch} rows={rows} list={list} height={listHeight} about={about} mailboxDeletedOn={window?.deletedOn} onClose={onClose} />;
+	return (
+		<UserLicenses
+			user={user}
+			state={state}
+			dispatch={dispatch}
+			rows={rows}
+			list={list}
+			height={listHeight}
+			about={about}
+			mailboxDeletedOn={window?.deletedOn}
+			onClose={onClose}
+		/>
+	);
 }
 
 interface ListProps {
@@ -220,9 +246,27 @@ function UserLicenses(props: ListProps) {
 		if (row.kind === 'app') {
 			const on = ticked(row.skuId) && !appsOff(state, user, row.skuId).has(row.id);
 			const changed = appsChanged(state, user, row.skuId) && disabledNow(user, row.skuId).has(row.id) === on;
-			return <Row width={width} cells={[{text: '', width: 6}, {text: on ? '[x]' : '[ ]', width: 4}, {text: row.name, inverse: selected, bold: changed}]} />;
+			return (
+				<Row
+					width={width}
+					cells={[
+						{text: '', width: 6},
+						{text: on ? '[x]' : '[ ]', width: 4},
+						{text: row.name, inverse: selected, bold: changed},
+					]}
+				/>
+			);
 		}
-		if (row.kind === 'note') return <Row width={width} cells={[{text: '', width: 6}, {text: strings.user.appsNote, dim: true, inverse: selected}]} />;
+		if (row.kind === 'note')
+			return (
+				<Row
+					width={width}
+					cells={[
+						{text: '', width: 6},
+						{text: strings.user.appsNote, dim: true, inverse: selected},
+					]}
+				/>
+			);
 		const {skuId, name} = row.product;
 		const note = noteOf(row.product);
 		return (
