@@ -1236,7 +1236,7 @@ export const en = {
 		badTenantId: (given: string) =>
 			`--tenant-id ${given}: give the directory (tenant) id, such as 00000000-0000-0000-0000-000000000000 (Microsoft Entra admin center > Overview > Tenant ID)`,
 		added: (name: string, displayName: string | null, tenantId: string) =>
-			`Added ${name}: ${stop(displayName ? `${displayName} (${tenantId})` : tenantId)} Open it with --profile ${stop(name)}`,
+			`added ${name}: ${stop(displayName ? `${displayName} (${tenantId})` : tenantId)} Open it with --profile ${stop(name)}`,
 		listHeader: ['Name', 'Organization', 'Tenant ID', 'Source'],
 		fromSnapshot: (file: string) => `snapshot ${file}`,
 		fromGraph: (cloud: string) => `Microsoft Graph (${cloud})`,

@@ -16,7 +16,7 @@ it('reclaim --section blocked --json through the command line; --help names it',
 	expect(JSON.parse(result.stdout)).toMatchObject({inactiveDays: 30, sections: [{id: 'blocked', users: 4}]});
 	expect((await cli(['--help'])).stdout).toMatch(/^ {2}reclaim +licenses that can go/m);
 	const help = await cli(['reclaim', '--help']);
-	expect(help.stdout.replace(/\s+/g, ' ')).toContain('reclaim [--section S] [--inactive-days N] [--json] [--apply [--yes]]');
+	expect(help.stdout.replace(/\s+/g, ' ')).toContain('reclaim [--section S] [--inactive-days N] [--all-tenants] [--json] [--apply [--yes]]');
 });
 
 describe.runIf(tmux)('the Reclaim tab at 80×24', () => {
