@@ -1223,6 +1223,7 @@ export const da: Strings = {
 		unknownProfile: (name, names) => `--profile ${name}: ingen lejer med det navn; de tilføjede lejere er ${liste(names)}`,
 		noProfiles: name => `--profile ${name}: ingen lejere er tilføjet endnu (m365-licenses tenants add NAVN --snapshot FIL, eller --graph --tenant-id ID)`,
 		notLive: name => `--graph: lejeren ${name} er et øjebliksbillede, ikke en direkte lejer`,
+		flagNeedsProfile: (flag, names) => `${flag} kræver --profile NAVN for at angive, hvilken lejer det gælder (de tilføjede lejere: ${liste(names)})`,
 		severalProfiles: names => `${tal(names.length)} lejere er tilføjet (${liste(names)}): vælg én med --profile NAVN, eller læs dem alle med --all-tenants`,
 		otherTenant: (name, source, found, expected) =>
 			`Lejeren ${name} blev tilføjet som ${expected}, men ${source} er nu lejeren ${found}; intet blev vist eller ændret. Tilføj den under sit eget navn (m365-licenses tenants add).`,

@@ -1218,6 +1218,8 @@ export const en = {
 		unknownProfile: (name: string, names: readonly string[]) => `--profile ${name}: no tenant of that name; the tenants added are ${names.join(', ')}`,
 		noProfiles: (name: string) => `--profile ${name}: no tenants are added yet (m365-licenses tenants add NAME --snapshot FILE, or --graph --tenant-id ID)`,
 		notLive: (name: string) => `--graph: the tenant ${name} is a snapshot, not a live tenant`,
+		flagNeedsProfile: (flag: string, names: readonly string[]) =>
+			`${flag} needs --profile NAME to say which tenant it is for (the tenants added: ${names.join(', ')})`,
 		severalProfiles: (names: readonly string[]) =>
 			`${names.length} tenants are added (${names.join(', ')}): choose one with --profile NAME, or read them all with --all-tenants`,
 		otherTenant: (name: string, source: string, found: string, expected: string) =>

@@ -182,6 +182,11 @@ describe('which tenant opens', () => {
 		expect(chooseProfile({profiles: {live: profiles.live}, graph: true})).toBeNull();
 		expect(() => chooseProfile({profiles})).toThrow(/2 tenants are added \(live, northwind\): choose one with --profile NAME/);
 	});
+	it('the app with several added and none named: --reset and --as are refused for want of a tenant, never dropped', async () => {
+		const {runTui} = await import('../../source/tui.js');
+		await expect(runTui({guide: false, profiles, reset: true})).rejects.toThrow(/--reset needs --profile NAME to say which tenant it is for \(the tenants added: live, northwind\)/);
+		await expect(runTui({guide: false, profiles, reset: false, actAs: 'lee.gu@contoso.com'})).rejects.toThrow(/--as needs --profile NAME/);
+	});
 	it("the preferences' single tenant (snapshot, tenant id, cloud, client id) does not go with a tenant added", () => {
 		const preferences = {
 			snapshot: '/old.json',
