@@ -184,7 +184,9 @@ describe('which tenant opens', () => {
 	});
 	it('the app with several added and none named: --reset and --as are refused for want of a tenant, never dropped', async () => {
 		const {runTui} = await import('../../source/tui.js');
-		await expect(runTui({guide: false, profiles, reset: true})).rejects.toThrow(/--reset needs --profile NAME to say which tenant it is for \(the tenants added: live, northwind\)/);
+		await expect(runTui({guide: false, profiles, reset: true})).rejects.toThrow(
+			/--reset needs --profile NAME to say which tenant it is for \(the tenants added: live, northwind\)/,
+		);
 		await expect(runTui({guide: false, profiles, reset: false, actAs: 'lee.gu@contoso.com'})).rejects.toThrow(/--as needs --profile NAME/);
 	});
 	it("the preferences' single tenant (snapshot, tenant id, cloud, client id) does not go with a tenant added", () => {
