@@ -87,13 +87,24 @@ function emptyItem(user: User): PlanItem {
 // thousands of names that match nobody costs their names, not a set of empty lists each.
 const nothing = Object.freeze([]) as unknown as string[];
 const noGroups = Object.freeze({}) as Record<string, string[]>;
-const notFoundSkips = new Map<string, PlanSkip>();
-const notFoundSkip = (skuId: string, requested: PlanSkip['requested']) => {
-	const key = `${requested} ${skuId}`;
-	let skip = notFoundSkips.get(key);
-	if (!skip) notFoundSkips.set(key, (skip = Object.freeze({skuId, requested, reason: 'user-not-found', groupIds: nothing}) as PlanSkip));
-	return skip;
-};
+const noApps = Object.freeze({}) as Record<string, readonly string[]>;
+const notFoundSkips = new Map<string, PlanSkip[]>();
+/** The skips of a user not found, one frozen list for every such user asked the same. */
+function notFoundSkipList(add: readonly string[], remove: readonly string[], update: readonly string[]): PlanSkip[] {
+	const key = [add, remove, update].map(list => list.join(',')).join('|');
+	let list = notFoundSkips.get(key);
+	if (!list) {
+		const skip = (skuId: string, requested: PlanSkip['requested']) =>
+			Object.freeze({skuId, requested, reason: 'user-not-found', groupIds: nothing}) as PlanSkip;
+		list = Object.freeze([
+			...add.map(skuId => skip(skuId, 'add')),
+			...remove.map(skuId => skip(skuId, 'remove')),
+			...update.map(skuId => skip(skuId, 'update')),
+		]) as unknown as PlanSkip[];
+		notFoundSkips.set(key, list);
+	}
+	return list;
+}
 
 function notFound(key: string, add: readonly string[], remove: readonly string[], update: readonly string[]): PlanItem {
 	return {
@@ -102,11 +113,7 @@ function notFound(key: string, add: readonly string[], remove: readonly string[]
 		displayName: key,
 		add: nothing,
 		remove: nothing,
-		skip: [
-			...add.map(skuId => notFoundSkip(skuId, 'add')),
-			...remove.map(skuId => notFoundSkip(skuId, 'remove')),
-			...update.map(skuId => notFoundSkip(skuId, 'update')),
-		],
+		skip: notFoundSkipList(add, remove, update),
 		keptThroughGroups: noGroups,
 		dependents: noGroups,
 	};
@@ -151,7 +158,9 @@ const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.l
 export function planUnassign(tenant: Tenant, users: readonly string[], skuIds: readonly string[]): LicensePlan {
 	return planChanges(
 		tenant,
-		users.map(user => ({user, add: [], remove: skuIds})),
+		(function* () {
+			for (const user of users) yield {user, add: nothing, remove: skuIds};
+		})(),
 	);
 }
 
@@ -211,9 +220,10 @@ export interface ChangeRequest {
 }
 
 /** The general form: per user, products to add and to remove, and apps to turn off or on (Licenses and apps). */
-export function planChanges(tenant: Tenant, requests: readonly ChangeRequest[]): LicensePlan {
+export function planChanges(tenant: Tenant, requests: Iterable<ChangeRequest>): LicensePlan {
 	return {
-		items: requests.map(({user: key, add, remove, apps = {}}) => {
+		// From an iterable: a request made as it is planned is dropped as soon as it is (hundreds of thousands from a users file).
+		items: Array.from(requests, ({user: key, add, remove, apps = noApps}) => {
 			const updates = Object.keys(apps).filter(skuId => !add.includes(skuId) && !remove.includes(skuId));
 			const user = findUser(tenant, key);
 			if (!user) return notFound(key, add, remove, updates);
