@@ -4,13 +4,14 @@ import {readdirSync, readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
-import {table, type CommandIO} from '../../source/commands/io.js';
+import {table} from '../../source/commands/io.js';
 import {runCommand} from '../../source/commands/run.js';
 import {matchProducts} from '../../source/commands/read.js';
 import {sortedUsers, usersIn} from '../../source/domain/selectors.js';
 import {fitColumns} from '../../source/ui/components/columns.js';
 import {wrapSegments} from '../../source/ui/components/wrap-text.js';
 import {keyText, keyTable, type KeyContext} from '../../source/ui/keys.js';
+import {captureIO} from '../helpers/command-io.js';
 import {demoTenant, sku, tempStateDir} from '../helpers/tenant.js';
 
 describe('columns of a list row', () => {
@@ -160,18 +161,9 @@ describe('the key table: no key means two things on one screen', () => {
 
 describe("the command line fits the terminal's width when stdout is one", () => {
 	async function users(columns: number | undefined) {
-		let out = '';
-		const io: CommandIO = {
-			out: text => void (out += text),
-			err: () => {},
-			stdinIsTTY: false,
-			stdoutIsTTY: columns !== undefined,
-			columns,
-			env: {},
-			ask: async () => 'n',
-		};
+		const {io, out} = captureIO({columns});
 		await runCommand('users', {}, {stateDir: tempStateDir(), reset: false}, '0.0.0', io);
-		return out.trimEnd().split('\n');
+		return out().trimEnd().split('\n');
 	}
 
 	it('60 columns, 120 columns, or 80 when not a terminal', async () => {

@@ -1,15 +1,14 @@
 // A user skipped is told why in words, the same in --json's `message` as beside them in the text:
 // a group holder's names the group, in both.
 import {describe, expect, it} from 'vitest';
-import type {CommandIO} from '../../source/commands/io.js';
 import {runCommand, type CommandValues} from '../../source/commands/run.js';
+import {captureIO} from '../helpers/command-io.js';
 import {tempStateDir} from '../helpers/tenant.js';
 
 async function run(command: string, values: CommandValues) {
-	let out = '';
-	const io: CommandIO = {out: t => void (out += t), err: () => {}, stdinIsTTY: false, stdoutIsTTY: false, env: {}, ask: async () => 'n'};
+	const {io, out} = captureIO();
 	await runCommand(command, values, {stateDir: tempStateDir(), reset: false}, '0.0.0', io);
-	return out;
+	return out();
 }
 
 const flat = (text: string) => text.replace(/\s+/g, ' ');

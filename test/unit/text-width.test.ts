@@ -2,24 +2,15 @@
 // is broken only between words: the words at 60 and 80 columns are the words at 400.
 import {describe, expect, it} from 'vitest';
 import stringWidth from 'string-width';
-import type {CommandIO} from '../../source/commands/io.js';
 import {fitLines} from '../../source/commands/io.js';
 import {runCommand, type CommandValues} from '../../source/commands/run.js';
+import {captureIO} from '../helpers/command-io.js';
 import {tempStateDir} from '../helpers/tenant.js';
 
 async function text(command: string, values: CommandValues, columns: number | undefined, stateDir = tempStateDir()) {
-	let out = '';
-	const io: CommandIO = {
-		out: t => void (out += t),
-		err: () => {},
-		stdinIsTTY: false,
-		stdoutIsTTY: columns !== undefined,
-		columns,
-		env: {},
-		ask: async () => 'n',
-	};
+	const {io, out} = captureIO({columns});
 	await runCommand(command, values, {stateDir, reset: false}, '0.0.0', io);
-	return out;
+	return out();
 }
 
 const words = (output: string) => output.split(/\s+/).filter(Boolean).sort();
