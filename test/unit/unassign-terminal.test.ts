@@ -1,34 +1,22 @@
 // unassign in a terminal, without --yes: what will happen, and what it means, before the y/N
 // question; after the answer, the one-line result (and only the users not done above it).
 import {describe, expect, it} from 'vitest';
-import type {CommandIO} from '../../source/commands/io.js';
 import {runCommand, type CommandValues} from '../../source/commands/run.js';
+import {captureIO} from '../helpers/command-io.js';
 import {tempStateDir} from '../helpers/tenant.js';
 
-async function inTerminal(values: CommandValues, answer: string) {
-	let out = '';
-	let question = '';
-	const io: CommandIO = {
-		out: t => void (out += t),
-		err: () => {},
-		stdinIsTTY: true,
-		stdoutIsTTY: true,
-		columns: 80,
-		env: {},
-		ask: async q => {
-			question = q;
-			out += '\u0000';
-			return answer;
-		},
-	};
-	const status = await runCommand('unassign', values, {stateDir: tempStateDir(), reset: false}, '0.0.0', io);
-	const [before = '', after = ''] = out.split('\u0000');
-	return {status, before, after, question};
+/** Runs a command in an 80-column terminal that answers `answer`: what it printed before the question and after. */
+async function inTerminal(command: string, values: CommandValues, answer: string) {
+	const {io, out, questions} = captureIO({terminal: true, columns: 80, answer});
+	const status = await runCommand(command, values, {stateDir: tempStateDir(), reset: false}, '0.0.0', io);
+	const question = questions[0] ?? '';
+	const at = out().indexOf(question);
+	return {status, before: out().slice(0, at), after: out().slice(at + question.length), question};
 }
 
 describe('unassign in a terminal', () => {
 	it('shows the users, what they lose and what that means before the question; ends with the one-line result', async () => {
-		const {status, before, after, question} = await inTerminal({product: 'SPB', users: 'alex.wilber@contoso.com,diego.siciliani@contoso.com'}, 'y');
+		const {status, before, after, question} = await inTerminal('unassign', {product: 'SPB', users: 'alex.wilber@contoso.com,diego.siciliani@contoso.com'}, 'y');
 		expect(status).toBe(0);
 		expect(question).toMatch(/\[y\/N\] $/);
 		expect(before).toContain('alex.wilber@contoso.com');
@@ -41,7 +29,7 @@ describe('unassign in a terminal', () => {
 	});
 
 	it('a user not done is said above the result, with why', async () => {
-		const {status, after} = await inTerminal({product: 'SPB', users: 'alex.wilber@contoso.com,megan.bowen@contoso.com'}, 'y');
+		const {status, after} = await inTerminal('unassign', {product: 'SPB', users: 'alex.wilber@contoso.com,megan.bowen@contoso.com'}, 'y');
 		expect(status).toBe(3);
 		const lines = after.trimEnd().split('\n');
 		expect(lines[0]).toMatch(/^megan\.bowen@contoso\.com\s+skipped\s+/);
@@ -52,19 +40,8 @@ describe('unassign in a terminal', () => {
 
 describe('remove-from-group in a terminal', () => {
 	it('shows what will happen before the question, and ends with the one-line result', async () => {
-		let out = '';
-		const io: CommandIO = {
-			out: t => void (out += t),
-			err: () => {},
-			stdinIsTTY: true,
-			stdoutIsTTY: true,
-			columns: 80,
-			env: {},
-			ask: async () => ((out += '\u0000'), 'y'),
-		};
-		const values = {group: 'Visio Users', users: 'megan.bowen@contoso.com'};
-		expect(await runCommand('remove-from-group', values, {stateDir: tempStateDir(), reset: false}, '0.0.0', io)).toBe(0);
-		const [before = '', after = ''] = out.split('\u0000');
+		const {status, before, after} = await inTerminal('remove-from-group', {group: 'Visio Users', users: 'megan.bowen@contoso.com'}, 'y');
+		expect(status).toBe(0);
 		expect(before).toContain('megan.bowen@contoso.com');
 		expect(after.trimEnd().split('\n')).toEqual(['1 user removed from Visio Users.']);
 	});
