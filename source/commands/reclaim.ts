@@ -227,11 +227,14 @@ export async function reclaim({store, chosen}: Opened, options: ReclaimOptions, 
 		io.out(`${JSON.stringify(data, null, 2)}\n`);
 	} else {
 		const width = outputWidth(io);
+		// Asked in a terminal: what would go was shown before the question; now only who was not done, then the result.
+		const asked = !options.yes && changing.length > 0;
+		const shown = asked ? results.filter(r => r.outcome !== 'removed') : results;
 		const lines = tableRows(
-			results.map(r => [r.userPrincipalName, strings.cli.outcomeWord(r.outcome), r.reason ? strings.outcome.reason[r.reason as OutcomeReason] : '']),
+			shown.map(r => [r.userPrincipalName, strings.cli.outcomeWord(r.outcome), r.reason ? strings.outcome.reason[r.reason as OutcomeReason] : '']),
 			{width, wrap: [2, 0]},
 		);
-		const body = results.flatMap((r, i) => {
+		const body = shown.flatMap((r, i) => {
 			const details = [...(r.message ? [r.message] : []), ...(r.outcome === 'removed' ? consequencePhrases(perUser.get(r.id)!, names.product) : [])];
 			return [...lines[i]!, ...details.map(detail => paragraph(detail, width, '    '))];
 		});

@@ -46,3 +46,13 @@ describe('remove-from-group in a terminal', () => {
 		expect(after.trimEnd().split('\n')).toEqual(['1 user removed from Visio Users.']);
 	});
 });
+
+describe('reclaim --apply in a terminal', () => {
+	it('shows the sections before the question, and after a y only the one-line result when every user was done', async () => {
+		const {status, before, after} = await inTerminal('reclaim', {section: 'blocked', apply: true}, 'y');
+		expect(status).toBe(0);
+		expect(before).toContain('ben.walters@contoso.com');
+		expect(after).not.toContain('ben.walters@contoso.com');
+		expect(after.trimEnd().split('\n')).toHaveLength(1);
+	});
+});
