@@ -98,25 +98,9 @@ export async function unassign({store, chosen}: Opened, options: UnassignOptions
 				yield {item, result: resultOf(tenant, names, item, product.skuId, consequences.get(item.userId) ?? null, outcome, outcomes === null || options.dryRun)};
 			}
 		})();
-	/** Writes the results (those `shown` keeps) as they are made; returns the summary of them all. */
-	const show = (outcomes: ReadonlyMap<string, UserOutcome> | null, shown?: (r: Result) => boolean) => {
-		if (!shown) return render(() => resultsOf(outcomes), consequences, names, width, io.out);
-		const rows = () =>
-			(function* () {
-				for (const row of resultsOf(outcomes)) if (shown(row.result)) yield row;
-			})();
-		const all: ChangeOutcome[] = [];
-		let any = false;
-		for (const {result} of resultsOf(outcomes)) {
-			all.push(result.outcome);
-			any ||= shown(result);
-		}
-		// Everyone done: no list at all, only the one-line result.
-		if (any) render(rows, consequences, names, width, io.out);
-		return tally(all);
-	};
-	const notes = consequenceNotes([...consequences.values()]);
-	const showNotes = () => notes.length > 0 && io.out(`\n${notes.map(note => paragraph(note, width)).join('\n')}\n`);
+	const show = (outcomes: ReadonlyMap<string, UserOutcome> | null, shown?: (r: Result) => boolean) =>
+		render(() => resultsOf(outcomes), consequences, names, width, io.out, shown);
+	const notes = consequenceNotes([...consequences.values()]).map(note => paragraph(note, width));
 
 	const refused = await confirmed(
 		options,
@@ -124,7 +108,7 @@ export async function unassign({store, chosen}: Opened, options: UnassignOptions
 		'unassign',
 		// What it means, then what will happen to each user, just above the question.
 		() => {
-			if (notes.length > 0) io.out(`${notes.map(note => paragraph(note, width)).join('\n')}\n\n`);
+			if (notes.length > 0) io.out(`${notes.join('\n')}\n\n`);
 			show(null);
 		},
 		strings.unassign.question(question.users, product.name, question.addOns.map(names.product)),
@@ -152,7 +136,7 @@ export async function unassign({store, chosen}: Opened, options: UnassignOptions
 		// Asked in a terminal: the plan and its notes were shown; only who was not done, then the result.
 		const asked = !options.dryRun && !options.yes && question.users > 0;
 		summary = show(productOutcomes, asked ? r => r.outcome !== 'removed' : undefined);
-		if (!asked) showNotes();
+		if (!asked && notes.length > 0) io.out(`\n${notes.join('\n')}\n`);
 		io.out(`${paragraph(strings.unassign.commandSummary(options.dryRun, product.name, summary), width)}\n`);
 	}
 	return changeExit(summary!);
@@ -176,7 +160,8 @@ function* counting(results: Iterable<{result: Result}>, done: (outcomes: ChangeO
 /**
  * A line per user (outcome, and the reason when nothing is done), then what happens to them, indented;
  * all within `width`, written as they are made. The results are gone through twice (`results` makes
- * them anew each time): once to lay the columns out, once to write. Returns their summary.
+ * them anew each time): once to lay the columns out, once to write. Only those `shown` keeps are
+ * written (none kept: nothing at all); the summary returned is of them all.
  */
 function render(
 	results: () => Iterable<{item: PlanItem; result: Result}>,
@@ -184,13 +169,14 @@ function render(
 	names: Names,
 	width: number,
 	out: (text: string) => void,
+	shown: (r: Result) => boolean = () => true,
 ): ChangeSummary {
 	// Nothing done: the reason, in --json's words, beside the user; done: notes under them.
 	const beside = (r: Result) => (r.reason ? (r.message ?? strings.outcome.reason[r.reason as OutcomeReason]) : '');
 	const cells = ({result: r}: {result: Result}) => [r.userPrincipalName, strings.cli.outcomeWord(r.outcome), beside(r)];
 	const lines = tableColumns(
 		(function* () {
-			for (const row of results()) yield cells(row);
+			for (const row of results()) if (shown(row.result)) yield cells(row);
 		})(),
 		{width, wrap: [2, 0]},
 	);
@@ -199,6 +185,7 @@ function render(
 	for (const row of results()) {
 		const {item, result: r} = row;
 		outcomes.push(r.outcome);
+		if (!shown(r)) continue;
 		const c = r.consequences.length > 0 ? consequences.get(item.userId) : undefined;
 		const details = [...(r.message && !r.reason ? [r.message] : []), ...(c ? consequencePhrases(c, names.product) : [])];
 		text += `${[...lines(cells(row)), ...details.map(detail => paragraph(detail, width, '    '))].join('\n')}\n`;
