@@ -135,8 +135,8 @@ async function main(argv: string[]): Promise<number> {
 	if (values.help) {
 		// `unassign --help`: that command's own; otherwise the list of commands.
 		const named = positionals[0];
-		if (named === undefined) process.stdout.write(`${helpText(null, commands, global)}\n`);
-		else if (isCommand(named)) process.stdout.write(`${helpText(named, commands, global)}\n`);
+		if (named === undefined) process.stdout.write(`${helpText(null)}\n`);
+		else if (isCommand(named)) process.stdout.write(`${helpText(named)}\n`);
 		else return usageError(strings.cli.unknownCommand(named));
 		return 0;
 	}

@@ -71,14 +71,14 @@ function processSignals(): Interrupts & {first: () => keyof typeof signalNumbers
 /** Runs the app until it is left; the exit code: 0, 3 when a change was stopped part-way, 128+n after a signal. */
 export async function runTui({guide, ...globals}: TuiOptions): Promise<number> {
 	// With several tenants and none named, --reset and --as would not know whose: said, never dropped.
-	const several = profileNames(globals.profiles).length > 1 && globals.profile === undefined && globals.tenant === undefined && !globals.graph;
+	const names = profileNames(globals.profiles);
+	const several = names.length > 1 && globals.profile === undefined && globals.tenant === undefined && !globals.graph;
 	const unclear = several ? (['--reset', '--as'] as const).find(flag => (flag === '--reset' ? globals.reset : globals.actAs)) : undefined;
-	if (unclear) throw new UserError(strings.cli.usageError(strings.tenants.flagNeedsProfile(unclear, profileNames(globals.profiles))), 2);
+	if (unclear) throw new UserError(strings.cli.usageError(strings.tenants.flagNeedsProfile(unclear, names)), 2);
 	const signals = processSignals();
 	// The one reader of the terminal: keys typed while the tenant is read wait for the app.
 	const keys = feedFromTerminal(process.stdin);
 	try {
-		const names = profileNames(globals.profiles);
 		// Several tenants added and none named: the Tenants screen first, rather than a guess.
 		let current = several ? await pickTenant(globals, keys, signals, null) : (resolveProfile(globals).chosen?.name ?? null);
 		if (current === null && several) return signalCode(signals);

@@ -1,7 +1,7 @@
 // --help, drawn from the command line's shape (command-line.ts) in the words of the language in
 // use: the list of commands a line each, or one command's usage, options, two examples and exit
 // codes. Laid out for 80 columns: a flag's words wrap beside it, never past the edge.
-import {changing, commands, type Command, type Option} from './command-line.js';
+import {changing, commands, global, type Command, type Option} from './command-line.js';
 import {strings} from '../text/index.js';
 import {textWidth, wrapPlain} from './wrap.js';
 
@@ -62,7 +62,7 @@ function exitCodesOf(command: Command): string {
 }
 
 /** The help for `command` (null: every command, a line each, and the global options). */
-export function helpText(command: Command | null, commands: Readonly<Record<Command, readonly Option[]>>, global: readonly Option[]): string {
+export function helpText(command: Command | null): string {
 	const help = strings.cli.help;
 	if (command === null) {
 		return [

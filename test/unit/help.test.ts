@@ -13,7 +13,7 @@ const widest = (text: string) => Math.max(...text.split('\n').map(line => string
 describe.each(languageIds)('--help in %s', language => {
 	it('lists every command on one line of its own, within 80 columns', () => {
 		setLanguage(language);
-		const help = helpText(null, commands, global);
+		const help = helpText(null);
 		expect(widest(help)).toBeLessThanOrEqual(80);
 		for (const name of names) {
 			const shown = name === '' ? strings.cli.help.commands[''].name : name;
@@ -28,7 +28,7 @@ describe.each(languageIds)('--help in %s', language => {
 
 	it.each(names)('%s --help: its flags, two examples and its exit codes, within 80 columns', command => {
 		setLanguage(language);
-		const help = helpText(command, commands, global);
+		const help = helpText(command);
 		expect(widest(help)).toBeLessThanOrEqual(80);
 		for (const flag of commands[command]) expect(help).toMatch(new RegExp(`^ {2}--${flag}\\b`, 'm'));
 		const examples = help.split('\n').filter(line => /^ {2}m365-licenses\b/.test(line));
