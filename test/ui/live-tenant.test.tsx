@@ -7,7 +7,8 @@ import type {TenantBackend} from '../../source/backends/backend.js';
 import {LocalTenant} from '../../source/backends/local-tenant.js';
 import {clockOf} from '../../source/domain/dates.js';
 import type {Tenant} from '../../source/domain/model.js';
-import type {LicensePlan, UserOutcome} from '../../source/domain/plan.js';
+import type {LicensePlan} from '../../source/domain/plan.js';
+import {notSentAfterStop} from '../helpers/stopped.js';
 import {skipOutcomes} from '../../source/domain/plan.js';
 import {demoTenantPath} from '../../source/paths.js';
 import {openStateFile} from '../../source/store/state-file.js';
@@ -84,17 +85,7 @@ function stoppable() {
 			});
 			await new Promise(resolve => signal?.addEventListener('abort', resolve));
 			state.stopped = true;
-			const notSent: UserOutcome[] = rest.flatMap(item =>
-				item.remove.map(skuId => ({
-					userId: item.userId,
-					userPrincipalName: item.userPrincipalName,
-					skuId,
-					requested: 'remove' as const,
-					outcome: 'not-sent' as const,
-					reason: null,
-					message: 'Not sent: stopped (esc or Ctrl-C). Nothing was changed for this user.',
-				})),
-			);
+			const notSent = notSentAfterStop(rest);
 			return [...(await local.apply(tenant, {items: [first!]})), ...notSent, ...skipOutcomes(plan)];
 		},
 	});

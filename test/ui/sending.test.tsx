@@ -4,6 +4,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import type {TenantBackend} from '../../source/backends/backend.js';
 import type {Progress} from '../../source/domain/progress.js';
 import {LocalTenant} from '../../source/backends/local-tenant.js';
+import {notSentAfterStop} from '../helpers/stopped.js';
 import {skipOutcomes, type LicensePlan} from '../../source/domain/plan.js';
 import {demoTenantPath} from '../../source/paths.js';
 import {openStateFile} from '../../source/store/state-file.js';
@@ -44,17 +45,7 @@ function stoppableBackend(): TenantBackend & {stopped: boolean} {
 			await new Promise(resolve => signal?.addEventListener('abort', resolve));
 			backend.stopped = true;
 			const done = await local.apply(tenant, {items: [first!]});
-			const notSent = rest.flatMap(item =>
-				item.remove.map(skuId => ({
-					userId: item.userId,
-					userPrincipalName: item.userPrincipalName,
-					skuId,
-					requested: 'remove' as const,
-					outcome: 'not-sent' as const,
-					reason: null,
-					message: 'Not sent: stopped (esc or Ctrl-C). Nothing was changed for this user.',
-				})),
-			);
+			const notSent = notSentAfterStop(rest);
 			return [...done, ...notSent, ...skipOutcomes(plan)];
 		},
 	};
