@@ -5,8 +5,9 @@ import type {Tenant} from '../domain/model.js';
 import type {LicensePlan, UserOutcome} from '../domain/plan.js';
 import {adminPermission, licenseRoles} from '../domain/rules.js';
 import type {Store} from '../store/store.js';
-import {strings} from '../text/index.js';
-import {exitCodes, type CommandIO} from './io.js';
+import type {UserConsequences} from '../domain/consequences.js';
+import {consequenceNotes, strings} from '../text/index.js';
+import {exitCodes, paragraph, type CommandIO} from './io.js';
 
 export interface ChangeOptions {
 	users: string[];
@@ -92,3 +93,15 @@ export type ChangeSummary = ReturnType<typeof summaryOf>;
 /** 3 when anyone was not done (skipped, failed, not sent, or unknown), else 0. */
 export const changeExit = (summary: Pick<ChangeSummary, 'skipped' | 'failed' | 'notSent' | 'unknown'>) =>
 	summary.skipped + summary.failed + summary.notSent + summary.unknown > 0 ? exitCodes.partial : exitCodes.done;
+
+/**
+ * What a change's consequences mean in general (the mailbox's 30 days, OneDrive's archiving), wrapped
+ * to `width`: said before the y/N question, or after the results when nothing was asked.
+ */
+export function changeNotes(consequences: ReadonlyMap<string, UserConsequences>, width: number) {
+	const notes = consequenceNotes([...consequences.values()]).map(note => paragraph(note, width));
+	return {
+		beforeQuestion: (io: CommandIO) => notes.length > 0 && io.out(`${notes.join('\n')}\n\n`),
+		afterResults: (io: CommandIO) => notes.length > 0 && io.out(`\n${notes.join('\n')}\n`),
+	};
+}

@@ -4,9 +4,9 @@ import type {UserConsequences} from '../domain/consequences.js';
 import {groupRemovalConsequences, isDynamic, planGroupRemoval, type GroupOutcome, type GroupRemovalItem} from '../domain/groups.js';
 import type {Group, Tenant} from '../domain/model.js';
 import {indexTenant, namesOf} from '../domain/selectors.js';
-import {consequenceNotes, consequencePhrases, strings} from '../text/index.js';
+import {consequencePhrases, strings} from '../text/index.js';
 import {exitCodes, outputWidth, paragraph, tableRows, writeJson, type CommandIO} from './io.js';
-import {changeExit, confirmed, refusedRole, summaryOf, type ChangeOptions} from './change.js';
+import {changeExit, changeNotes, confirmed, refusedRole, summaryOf, type ChangeOptions} from './change.js';
 import type {Opened} from '../open-tenant.js';
 import {consequenceList} from './unassign.js';
 import type {Output} from './output.schema.js';
@@ -53,8 +53,7 @@ export async function removeFromGroup({store, chosen}: Opened, options: RemoveFr
 	const names = namesOf(tenant);
 	const width = outputWidth(io);
 	const show = (results: readonly Result[], items = plan.items) => io.out(`${render(results, items, consequences, names.product, width)}\n`);
-	const notes = consequenceNotes([...consequences.values()]);
-	const showNotes = () => notes.length > 0 && io.out(`\n${notes.map(note => paragraph(note, width)).join('\n')}\n`);
+	const notes = changeNotes(consequences, width);
 
 	if (leaving.length > 0) {
 		const refused = await confirmed(
@@ -63,7 +62,7 @@ export async function removeFromGroup({store, chosen}: Opened, options: RemoveFr
 			'removeFromGroup',
 			// What it means, then what will happen to each user, just above the question.
 			() => {
-				if (notes.length > 0) io.out(`${notes.map(note => paragraph(note, width)).join('\n')}\n\n`);
+				notes.beforeQuestion(io);
 				show(plan.items.map(item => resultOf(tenant, item, consequences.get(item.userId), undefined, true)));
 			},
 			strings.group.cliQuestion(leaving.length, group.displayName),
@@ -91,7 +90,7 @@ export async function removeFromGroup({store, chosen}: Opened, options: RemoveFr
 				shown.map(i => results[i]!),
 				shown.map(i => plan.items[i]!),
 			);
-		if (!asked) showNotes();
+		if (!asked) notes.afterResults(io);
 		io.out(`${paragraph(strings.group.commandSummary(options.dryRun, group.displayName, summary), width)}\n`);
 	}
 	return changeExit(summary);

@@ -3,9 +3,9 @@ import {consequencesOf, type UserConsequences} from '../domain/consequences.js';
 import type {Tenant} from '../domain/model.js';
 import {planUnassign, removalQuestion, type OutcomeReason, type PlanItem, type UserOutcome} from '../domain/plan.js';
 import {indexTenant, namesOf, type Names, type ProductRow} from '../domain/selectors.js';
-import {consequenceNotes, consequencePhrases, failureWords, listWords, strings} from '../text/index.js';
+import {consequencePhrases, failureWords, listWords, strings} from '../text/index.js';
 import {exitCodes, outputWidth, paragraph, tableColumns, writeJson, type CommandIO} from './io.js';
-import {changeExit, confirmed, refusedRole, send, tally, type ChangeOptions, type ChangeOutcome, type ChangeSummary} from './change.js';
+import {changeExit, changeNotes, confirmed, refusedRole, send, tally, type ChangeOptions, type ChangeOutcome, type ChangeSummary} from './change.js';
 import type {Opened} from '../open-tenant.js';
 import type {Output} from './output.schema.js';
 
@@ -100,7 +100,7 @@ export async function unassign({store, chosen}: Opened, options: UnassignOptions
 		})();
 	const show = (outcomes: ReadonlyMap<string, UserOutcome> | null, shown?: (r: Result) => boolean) =>
 		render(() => resultsOf(outcomes), consequences, names, width, io.out, shown);
-	const notes = consequenceNotes([...consequences.values()]).map(note => paragraph(note, width));
+	const notes = changeNotes(consequences, width);
 
 	const refused = await confirmed(
 		options,
@@ -108,7 +108,7 @@ export async function unassign({store, chosen}: Opened, options: UnassignOptions
 		'unassign',
 		// What it means, then what will happen to each user, just above the question.
 		() => {
-			if (notes.length > 0) io.out(`${notes.join('\n')}\n\n`);
+			notes.beforeQuestion(io);
 			show(null);
 		},
 		strings.unassign.question(question.users, product.name, question.addOns.map(names.product)),
@@ -136,7 +136,7 @@ export async function unassign({store, chosen}: Opened, options: UnassignOptions
 		// Asked in a terminal: the plan and its notes were shown; only who was not done, then the result.
 		const asked = !options.dryRun && !options.yes && question.users > 0;
 		summary = show(productOutcomes, asked ? r => r.outcome !== 'removed' : undefined);
-		if (!asked && notes.length > 0) io.out(`\n${notes.join('\n')}\n`);
+		if (!asked) notes.afterResults(io);
 		io.out(`${paragraph(strings.unassign.commandSummary(options.dryRun, product.name, summary), width)}\n`);
 	}
 	return changeExit(summary!);
