@@ -13,6 +13,7 @@ import {readFileBytes, textOf} from './text-file.js';
 import {completeTenant, validateTenant} from './validate-tenant.js';
 import type {SnapshotCache} from './snapshot-cache.js';
 import {stampOf, stampOfBytes, type SnapshotStamp, type ValidatedSnapshots} from './validated-snapshots.js';
+import {extended} from '../domain/extended.js';
 
 // JSON.parse needs the file as one string, and V8's strings stop short of 512 MiB.
 const maxTenantBytes = 500 * 1024 * 1024;
@@ -98,36 +99,33 @@ export class LocalTenant implements TenantBackend {
 			for (const skuId of item.add) {
 				const left = available.get(skuId) ?? 0;
 				if (!user?.usageLocation) {
-					outcomes.push({
-						...base,
-						skuId,
-						outcome: 'failed',
-						reason: 'error',
-						message: 'License assignment cannot be done for user with invalid usage location.',
-					});
+					outcomes.push(
+						extended(base, {skuId, outcome: 'failed', reason: 'error', message: 'License assignment cannot be done for user with invalid usage location.'}),
+					);
 				} else if (left <= 0) {
-					outcomes.push({...base, skuId, outcome: 'failed', reason: 'error', message: 'No licenses of this product are available.'});
+					outcomes.push(extended(base, {skuId, outcome: 'failed', reason: 'error', message: 'No licenses of this product are available.'}));
 				} else {
 					available.set(skuId, left - 1);
-					outcomes.push({...base, skuId, outcome: 'assigned', reason: null, message: null, disabledPlans: plannedDisabled(item, skuId)});
+					outcomes.push(extended(base, {skuId, outcome: 'assigned', reason: null, message: null, disabledPlans: plannedDisabled(item, skuId)}));
 				}
 			}
 			for (const skuId of item.update ?? []) {
 				const held = user ? assignmentSources(user, skuId).direct : false;
 				const outcome = held ? ('updated' as const) : ('skipped' as const);
-				outcomes.push({
-					...base,
-					requested: 'update',
-					skuId,
-					outcome,
-					reason: held ? null : 'not-assigned',
-					message: null,
-					disabledPlans: plannedDisabled(item, skuId),
-				});
+				outcomes.push(
+					extended(base, {
+						requested: 'update',
+						skuId,
+						outcome,
+						reason: held ? null : 'not-assigned',
+						message: null,
+						disabledPlans: plannedDisabled(item, skuId),
+					}),
+				);
 			}
 			for (const skuId of item.remove) {
 				const held = user?.assignedLicenses.some(l => l.skuId === skuId) ?? false;
-				outcomes.push({...base, requested: 'remove', skuId, outcome: held ? 'removed' : 'skipped', reason: held ? null : 'not-assigned', message: null});
+				outcomes.push(extended(base, {requested: 'remove', skuId, outcome: held ? 'removed' : 'skipped', reason: held ? null : 'not-assigned', message: null}));
 			}
 		}
 		return [...outcomes, ...skipOutcomes(plan)];
@@ -140,6 +138,6 @@ export class LocalTenant implements TenantBackend {
 
 	/** Kept in the state directory and replayed, like every change to a file tenant. */
 	async removeFromGroup(_tenant: Tenant, groupId: string, users: ReadonlyArray<{userId: string; userPrincipalName: string}>): Promise<GroupOutcome[]> {
-		return users.map(user => ({...user, groupId, outcome: 'removed', reason: null, message: null}));
+		return users.map(user => extended(user, {groupId, outcome: 'removed', reason: null, message: null}));
 	}
 }

@@ -14,6 +14,7 @@ import {licensesJson} from './read.js';
 import {reclaimJson, reclaimText} from './reclaim.js';
 import type {SectionId} from '../domain/reclaim.js';
 import type {Output} from './output.schema.js';
+import {extended} from '../domain/extended.js';
 
 /** Every tenant added, read as --profile NAME would open it, with a line on stderr as each is read. */
 const readAllTenants = <T>(globals: GlobalOptions, io: CommandIO, read: (tenant: Tenant) => T) =>
@@ -141,7 +142,7 @@ export function auditAll(globals: GlobalOptions, json: boolean, io: CommandIO): 
 		try {
 			const log = openStateFile(homesOfTenant(homes, tenantId).state).audit();
 			if (log.problem) io.err(`m365-licenses: ${name}: ${log.problem}\n`);
-			entries.push(...log.entries.filter(e => e.tenantId.toLowerCase() === tenantId.toLowerCase()).map(e => ({...e, tenant: name})));
+			entries.push(...log.entries.filter(e => e.tenantId.toLowerCase() === tenantId.toLowerCase()).map(e => extended(e, {tenant: name})));
 			reads.push({name, tenantId, result: null, error: null});
 		} catch (error) {
 			if (!(error instanceof UserError)) throw error;

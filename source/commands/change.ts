@@ -76,15 +76,26 @@ export function summaryOf(results: ReadonlyArray<{outcome: ChangeOutcome}>) {
 
 /** How many of the outcomes are of each kind. */
 export function tally(outcomes: Iterable<ChangeOutcome>) {
+	const counter = outcomeCounter();
+	for (const outcome of outcomes) counter.add(outcome);
+	return counter.summary();
+}
+
+/** Outcomes counted as they go by: hundreds of thousands of results are counted, never kept to count. */
+export function outcomeCounter() {
 	const counts: Record<ChangeOutcome, number> = {removed: 0, 'would-remove': 0, skipped: 0, failed: 0, 'not-sent': 0, unknown: 0};
-	for (const outcome of outcomes) counts[outcome]++;
 	return {
-		removed: counts.removed,
-		wouldRemove: counts['would-remove'],
-		skipped: counts.skipped,
-		failed: counts.failed,
-		notSent: counts['not-sent'],
-		unknown: counts.unknown,
+		add: (outcome: ChangeOutcome) => void counts[outcome]++,
+		/** How many were counted, of every kind. */
+		total: () => Object.values(counts).reduce((sum, n) => sum + n, 0),
+		summary: () => ({
+			removed: counts.removed,
+			wouldRemove: counts['would-remove'],
+			skipped: counts.skipped,
+			failed: counts.failed,
+			notSent: counts['not-sent'],
+			unknown: counts.unknown,
+		}),
 	};
 }
 

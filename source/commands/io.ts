@@ -1,5 +1,4 @@
 // What a subcommand reads and writes: data to stdout, messages to stderr, never mixed.
-import stringWidth from 'string-width';
 import {terminalLines, terminalText} from '../present/text-safety.js';
 import {textWidth, wrapPlain} from '../present/wrap.js';
 import type {Progress} from '../domain/progress.js';
@@ -96,7 +95,7 @@ export function tableColumns(rows: Iterable<readonly string[]>, {width = Infinit
 	const longestWord: number[] = [];
 	for (const row of rows) {
 		shown(row).forEach((cell, i) => {
-			widths[i] = Math.max(widths[i] ?? 0, ...cell.map(line => stringWidth(line)));
+			widths[i] = Math.max(widths[i] ?? 0, ...cell.map(textWidth));
 			if (wrap.includes(i)) longestWord[i] = Math.max(longestWord[i] ?? 0, ...cell.flatMap(line => line.split(' ').map(textWidth)));
 		});
 	}
@@ -117,7 +116,7 @@ export function tableColumns(rows: Iterable<readonly string[]>, {width = Infinit
 			cells
 				.map((cell, i) => {
 					const text = cell[line] ?? '';
-					return i === cells.length - 1 ? text : text + ' '.repeat(Math.max(0, widths[i]! - stringWidth(text)));
+					return i === cells.length - 1 ? text : text + ' '.repeat(Math.max(0, widths[i]! - textWidth(text)));
 				})
 				.join('  ')
 				.trimEnd(),

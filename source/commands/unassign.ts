@@ -5,7 +5,7 @@ import {planUnassign, removalQuestion, type OutcomeReason, type PlanItem, type U
 import {indexTenant, namesOf, type Names, type ProductRow} from '../domain/selectors.js';
 import {consequencePhrases, failureWords, listWords, strings} from '../text/index.js';
 import {exitCodes, outputWidth, paragraph, tableColumns, writeJson, type CommandIO} from './io.js';
-import {changeExit, changeNotes, confirmed, refusedRole, send, tally, type ChangeOptions, type ChangeOutcome, type ChangeSummary} from './change.js';
+import {changeExit, changeNotes, confirmed, outcomeCounter, refusedRole, send, type ChangeOptions, type ChangeSummary} from './change.js';
 import type {Opened} from '../open-tenant.js';
 import type {Output} from './output.schema.js';
 
@@ -44,24 +44,22 @@ function resultOf(
 ): Result {
 	const {skusById} = indexTenant(tenant);
 	const skip = item.skip.find(s => s.skuId === skuId);
-	const base = {userPrincipalName: item.userPrincipalName, id: skip?.reason === 'user-not-found' ? null : item.userId};
-	const none = {consequences: [], alsoRemoves: []};
+	const upn = item.userPrincipalName;
+	const id = skip?.reason === 'user-not-found' ? null : item.userId;
+	// Each result is built field by field, never as {...base, more}: see docs/performance.md.
 	// A user skipped is told why in words, the same in --json as in the text: the groups named.
-	if (skip) return {...base, outcome: 'skipped', reason: contractReason(skip.reason), message: skipWords(skip.reason, skip.groupIds, names), ...none};
-	if (outcome?.outcome === 'failed') {
-		return {...base, outcome: 'failed', reason: 'error', message: failureWords(outcome), ...none};
-	}
-	if (outcome?.outcome === 'not-sent' || outcome?.outcome === 'unknown')
-		return {...base, outcome: outcome.outcome, reason: null, message: outcome.message, ...none};
+	if (skip) return nothingDone(upn, id, 'skipped', contractReason(skip.reason), skipWords(skip.reason, skip.groupIds, names));
+	if (outcome?.outcome === 'failed') return nothingDone(upn, id, 'failed', 'error', failureWords(outcome));
+	if (outcome?.outcome === 'not-sent' || outcome?.outcome === 'unknown') return nothingDone(upn, id, outcome.outcome, null, outcome.message);
 	if (outcome && outcome.outcome !== 'removed') {
 		const reason = outcome.reason && contractReason(outcome.reason);
-		return {
-			...base,
-			outcome: 'skipped',
+		return nothingDone(
+			upn,
+			id,
+			'skipped',
 			reason,
-			message: outcome.message ?? (outcome.reason ? skipWords(outcome.reason, item.keptThroughGroups[skuId], names) : null),
-			...none,
-		};
+			outcome.message ?? (outcome.reason ? skipWords(outcome.reason, item.keptThroughGroups[skuId], names) : null),
+		);
 	}
 	const dependents = Object.keys(item.dependents);
 	const groups = item.keptThroughGroups[skuId];
@@ -70,13 +68,19 @@ function resultOf(
 		...(groups ? [strings.product.alsoGroup(names.groups(groups))] : []),
 	];
 	return {
-		...base,
+		userPrincipalName: upn,
+		id,
 		outcome: dryRun || !outcome ? 'would-remove' : 'removed',
 		reason: null,
 		message: notes.length > 0 ? notes.join('; ') : null,
 		consequences: c ? consequenceList(c) : [],
 		alsoRemoves: dependents.map(id => ({skuId: id, skuPartNumber: skusById.get(id)?.skuPartNumber ?? id, productName: names.product(id)})),
 	};
+}
+
+/** The result of a user nothing was done for: no consequences, nothing removed beside. */
+function nothingDone(userPrincipalName: string, id: string | null, outcome: Result['outcome'], reason: Result['reason'], message: string | null): Result {
+	return {userPrincipalName, id, outcome, reason, message, consequences: [], alsoRemoves: []};
 }
 
 export async function unassign({store, chosen}: Opened, options: UnassignOptions, io: CommandIO): Promise<number> {
@@ -121,7 +125,7 @@ export async function unassign({store, chosen}: Opened, options: UnassignOptions
 	const productOutcomes = new Map(outcomes.filter(o => o.skuId === product.skuId).map(o => [o.userId, o]));
 	let summary: ChangeSummary;
 	if (options.json) {
-		const counted = counting(resultsOf(productOutcomes), outcomes => (summary = tally(outcomes)));
+		const counted = counting(resultsOf(productOutcomes), counted => (summary = counted));
 		writeJson(
 			io.out,
 			{product: {skuId: product.skuId, skuPartNumber: product.skuPartNumber, productName: product.name}, dryRun: options.dryRun} satisfies Omit<
@@ -148,13 +152,13 @@ function skipWords(reason: OutcomeReason, groupIds: readonly string[] | undefine
 }
 
 /** The results as they go by, and their summary once they have all gone by. */
-function* counting(results: Iterable<{result: Result}>, done: (outcomes: ChangeOutcome[]) => void): Generator<Result> {
-	const outcomes: ChangeOutcome[] = [];
+function* counting(results: Iterable<{result: Result}>, done: (summary: ChangeSummary) => void): Generator<Result> {
+	const counter = outcomeCounter();
 	for (const {result} of results) {
-		outcomes.push(result.outcome);
+		counter.add(result.outcome);
 		yield result;
 	}
-	done(outcomes);
+	done(counter.summary());
 }
 
 /**
@@ -180,11 +184,11 @@ function render(
 		})(),
 		{width, wrap: [2, 0]},
 	);
-	const outcomes: ChangeOutcome[] = [];
+	const counter = outcomeCounter();
 	let text = '';
 	for (const row of results()) {
 		const {item, result: r} = row;
-		outcomes.push(r.outcome);
+		counter.add(r.outcome);
 		if (!shown(r)) continue;
 		const c = r.consequences.length > 0 ? consequences.get(item.userId) : undefined;
 		const details = [...(r.message && !r.reason ? [r.message] : []), ...(c ? consequencePhrases(c, names.product) : [])];
@@ -194,6 +198,6 @@ function render(
 			text = '';
 		}
 	}
-	out(text === '' && outcomes.length === 0 ? '\n' : text);
-	return tally(outcomes);
+	out(text === '' && counter.total() === 0 ? '\n' : text);
+	return counter.summary();
 }

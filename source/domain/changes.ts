@@ -9,6 +9,7 @@
 // assignedLicenses is derived from the assignment states that remain.
 import type {Tenant, User} from './model.js';
 import {done, type UserOutcome} from './plan.js';
+import {extended} from './extended.js';
 
 export interface LicenseChange {
 	type?: 'licenses';
@@ -302,7 +303,7 @@ function applyLicense(
  * never changed: read from the snapshot cache, users with the same ones share them, frozen.
  */
 function mailboxWindowFrom(removals: Record<string, Record<string, string>>, userId: string, skuId: string, time: string): void {
-	removals[userId] = {...removals[userId], [skuId]: time};
+	removals[userId] = extended(removals[userId] ?? {}, {[skuId]: time});
 }
 
 /** The user leaves the group: its assignments go, and with them the licenses nothing else gives. */

@@ -16,6 +16,7 @@ import {servicePlanName} from './names.js';
 import {planChanges, type LicensePlan} from './plan.js';
 import {dependentAddOns, selfServiceOwner} from './rules.js';
 import {indexTenant} from './selectors.js';
+import {extended} from './extended.js';
 
 export type SectionId = 'redundant' | 'blocked' | 'inactive';
 export const sectionIds: readonly SectionId[] = ['redundant', 'blocked', 'inactive'];
@@ -330,7 +331,7 @@ export function findReclaim(tenant: Tenant, {now, inactiveDays}: ReclaimOptions)
 		for (const [skuId, redundancy] of verdicts) {
 			const license = held().find(l => l.skuId === skuId)!;
 			const notOffered = license.notOffered ?? (redundancy.notWith ? 'not-together' : null);
-			redundant.push({section: 'redundant', user, licenses: [{...license, notOffered}], redundancy, lastSignIn: last(), assignmentsKey: comboKey});
+			redundant.push({section: 'redundant', user, licenses: [extended(license, {notOffered})], redundancy, lastSignIn: last(), assignmentsKey: comboKey});
 		}
 		if (!user.accountEnabled) {
 			blocked.push({section: 'blocked', user, licenses: held(), redundancy: null, lastSignIn: last(), assignmentsKey: comboKey});

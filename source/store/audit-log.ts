@@ -6,10 +6,11 @@ import {appendDurably, crashPoint, lookAt, readIfThere, readTail, truncateDurabl
 import {strings} from '../text/index.js';
 import type {CommitRecord} from './journal.js';
 import {shapeProblem} from './state-schema.js';
+import {extended} from '../domain/extended.js';
 
 /** The lines a fold appends for these commits, in order. */
 const linesOf = (commits: readonly CommitRecord[]): string[] =>
-	commits.flatMap(commit => commit.audit.map(entry => `${JSON.stringify({...entry, changeId: commit.id})}\n`));
+	commits.flatMap(commit => commit.audit.map(entry => `${JSON.stringify(extended(entry, {changeId: commit.id}))}\n`));
 
 /**
  * The audit log, oldest first: the file's entries, then the journal's not in it yet. A line that is

@@ -11,6 +11,7 @@ import {changeCount, skipOutcomes, type LicensePlan, type PlanItem, type UserOut
 import {indexTenant} from '../domain/selectors.js';
 import {strings} from '../text/index.js';
 import type {PendingChange, StateFile} from './state-file.js';
+import {extended} from '../domain/extended.js';
 
 /** A change that was cut off (the app killed mid-way), found on opening and settled: what came of it. */
 export interface Recovered {
@@ -140,7 +141,7 @@ export function discardSaved(stateFile: StateFile, source: Tenant, tenantId: str
 		change.type === 'delete' || change.type === 'restore'
 			? [entry(change.userId, null, change.type === 'delete' ? 'deleted' : 'restored')]
 			: change.type === 'leave-group'
-				? [{...entry(change.userId, null, 'left-group'), groupId: change.groupId}]
+				? [extended(entry(change.userId, null, 'left-group'), {groupId: change.groupId})]
 				: [...change.add.map(skuId => entry(change.userId, skuId, 'assigned')), ...change.remove.map(skuId => entry(change.userId, skuId, 'removed'))],
 	);
 	stateFile.commit({id: randomUUID(), tenantId, time, changes: [], audit, reset: true});

@@ -17,6 +17,7 @@ import type {GroupOutcome} from '../../domain/groups.js';
 import {ForbiddenError, GraphError, GraphHttp, type BatchResult, type SubRequest, type SubResponse} from './http.js';
 import {type Progress} from '../../domain/progress.js';
 import {maxWindow} from './pacing.js';
+import {extended} from '../../domain/extended.js';
 
 const userFields = 'id,displayName,userPrincipalName,accountEnabled,usageLocation,assignedLicenses,licenseAssignmentStates';
 /** Read with every user, for Reclaim; signInActivity needs AuditLog.Read.All and Microsoft Entra ID P1 or P2. */
@@ -69,7 +70,6 @@ function hasApps(user: User, skuId: string, disabled: readonly string[]): boolea
  * tenant names the products of a dependency Graph refuses (without it, the plans' names).
  */
 export function outcomesOf(item: LicensePlan['items'][number], answer: Answer, tenant?: Tenant): UserOutcome[] {
-	const base = {userId: item.userId, userPrincipalName: item.userPrincipalName};
 	const requested = [
 		...item.add.map(skuId => ({skuId, requested: 'add' as const})),
 		...(item.update ?? []).map(skuId => ({skuId, requested: 'update' as const})),
@@ -77,10 +77,20 @@ export function outcomesOf(item: LicensePlan['items'][number], answer: Answer, t
 	];
 	const doneAs = {add: 'assigned', update: 'updated', remove: 'removed'} as const;
 	return requested.map(({skuId, requested: kind}): UserOutcome => {
-		const apps = kind === 'remove' ? {} : {disabledPlans: plannedDisabled(item, skuId)};
-		const done = {...base, skuId, requested: kind, outcome: doneAs[kind], reason: null, ...apps};
-		const failed = (message: string) => ({...base, skuId, requested: kind, outcome: 'failed' as const, reason: 'error' as const, message});
-		const unsure = (outcome: 'not-sent' | 'unknown', message: string) => ({...base, skuId, requested: kind, outcome, reason: null, message});
+		// Built field by field, never as {...base, more}: see docs/performance.md.
+		const as = (outcome: UserOutcome['outcome'], reason: UserOutcome['reason'], message: string | null): UserOutcome => ({
+			userId: item.userId,
+			userPrincipalName: item.userPrincipalName,
+			skuId,
+			requested: kind,
+			outcome,
+			reason,
+			message,
+			...(kind === 'remove' || outcome !== doneAs[kind] ? {} : {disabledPlans: plannedDisabled(item, skuId)}),
+		});
+		const done = (message: string | null) => as(doneAs[kind], null, message);
+		const failed = (message: string) => as('failed', 'error', message);
+		const unsure = (outcome: 'not-sent' | 'unknown', message: string) => as(outcome, null, message);
 		if (answer.kind === 'not-sent') return unsure('not-sent', strings.graph.notSent(answer.why));
 		if (answer.kind === 'unknown') {
 			const {why, now} = answer;
@@ -89,17 +99,17 @@ export function outcomesOf(item: LicensePlan['items'][number], answer: Answer, t
 			if (now === null) return unsure('unknown', text.gone(why));
 			if ('error' in now) return unsure('unknown', text.failed(why, now.error));
 			const has = holdsDirectly(now, skuId);
-			if (kind === 'remove') return has ? failed(text.notRemoved(why)) : {...done, message: text.removed(why)};
-			if (kind === 'update') return hasApps(now, skuId, plannedDisabled(item, skuId)) ? {...done, message: text.updated(why)} : failed(text.notUpdated(why));
-			return has ? {...done, message: text.assigned(why)} : failed(text.notAssigned(why));
+			if (kind === 'remove') return has ? failed(text.notRemoved(why)) : done(text.removed(why));
+			if (kind === 'update') return hasApps(now, skuId, plannedDisabled(item, skuId)) ? done(text.updated(why)) : failed(text.notUpdated(why));
+			return has ? done(text.assigned(why)) : failed(text.notAssigned(why));
 		}
 		const {response, message: safe} = answer;
-		if (response.status >= 200 && response.status < 300) return {...done, message: null};
+		if (response.status >= 200 && response.status < 300) return done(null);
 		const message = safe ?? strings.graph.status(response.status, '');
-		if (/inherited from a group/i.test(message)) return {...base, skuId, requested: kind, outcome: 'skipped', reason: 'group-assigned', message};
-		if (/does not have a corresponding license/i.test(message)) return {...base, skuId, requested: kind, outcome: 'skipped', reason: 'not-assigned', message};
+		if (/inherited from a group/i.test(message)) return as('skipped', 'group-assigned', message);
+		if (/does not have a corresponding license/i.test(message)) return as('skipped', 'not-assigned', message);
 		const refusal = dependencyRefusal(tenant, item, message);
-		if (refusal) return {...failed(strings.outcome.dependsOn(refusal.addOns, refusal.bases)), dependency: refusal.dependency};
+		if (refusal) return extended(failed(strings.outcome.dependsOn(refusal.addOns, refusal.bases)), {dependency: refusal.dependency});
 		return failed(message);
 	});
 }
@@ -119,7 +129,9 @@ export class GraphTenant implements TenantBackend {
 		this.source = options.source;
 		this.http = new GraphHttp({base: options.base, token: options.token, timeoutMs: options.timeoutMs, cancel: options.cancel});
 		if (!options.users) {
-			this.refreshUsers = async userIds => [...(await this.readBack(userIds)).values()].filter(isUser).map(user => ({...user, ...this.activity.get(user.id)}));
+			// Each user read is just parsed, so their sign-in activity is put on them rather than on a copy.
+			this.refreshUsers = async userIds =>
+				[...(await this.readBack(userIds)).values()].filter(isUser).map(user => Object.assign(user, this.activity.get(user.id)));
 		}
 	}
 
@@ -193,7 +205,9 @@ export class GraphTenant implements TenantBackend {
 		const read = (fields: string) => this.http.getAll<User>(`/users?$select=${fields}&$top=999`, this.options.onLoadProgress);
 		try {
 			// Graph leaves signInActivity out for a user who never signed in: null says it was asked.
-			const users = (await read(`${userFields},${activityFields}`)).map(user => normalisedUser({...user, signInActivity: user.signInActivity ?? null}));
+			const users = (await read(`${userFields},${activityFields}`)).map(user =>
+				normalisedUser(Object.assign(user, {signInActivity: user.signInActivity ?? null})),
+			);
 			this.keepActivity(users);
 			return {users};
 		} catch (error) {
@@ -331,13 +345,20 @@ export class GraphTenant implements TenantBackend {
 			{scopes: actionScopes.removeFromGroup, wanted},
 		);
 		return users.map((user, i): GroupOutcome => {
-			const base = {...user, groupId};
+			const as = (outcome: GroupOutcome['outcome'], reason: GroupOutcome['reason'], message: string | null): GroupOutcome => ({
+				userId: user.userId,
+				userPrincipalName: user.userPrincipalName,
+				groupId,
+				outcome,
+				reason,
+				message,
+			});
 			const response = responses.get(String(i));
-			if (response && response.status >= 200 && response.status < 300) return {...base, outcome: 'removed', reason: null, message: null};
-			if (response) return {...base, outcome: 'failed', reason: 'error', message: this.http.safeMessage(response) ?? strings.graph.status(response.status, '')};
+			if (response && response.status >= 200 && response.status < 300) return as('removed', null, null);
+			if (response) return as('failed', 'error', this.http.safeMessage(response) ?? strings.graph.status(response.status, ''));
 			const lost = unknown.get(String(i));
-			if (lost !== undefined) return {...base, outcome: 'unknown', reason: null, message: strings.group.unknown(lost)};
-			return {...base, outcome: 'not-sent', reason: null, message: strings.graph.notSent(stopped ?? strings.graph.cancelled)};
+			if (lost !== undefined) return as('unknown', null, strings.group.unknown(lost));
+			return as('not-sent', null, strings.graph.notSent(stopped ?? strings.graph.cancelled));
 		});
 	}
 
@@ -355,7 +376,13 @@ const isUser = (read: User | null | {error: string}): read is User => read !== n
 /** A member's reference in a group: removing it takes the user out of the group, and only that. */
 const memberRef = (groupId: string, userId: string) => `/groups/${encodeURIComponent(groupId)}/members/${encodeURIComponent(userId)}/$ref`;
 
-/** A user as the domain expects it: missing lists empty, and ids normalised like every other source's. */
+/**
+ * A user as the domain expects it: missing lists empty, and ids normalised like every other source's.
+ * The user is just parsed from Graph's answer: filled in as it is, not copied (100,000 copies made
+ * as {...user, more} cost far more than the fields: docs/performance.md).
+ */
 function normalisedUser(user: User): User {
-	return normaliseUser({...user, assignedLicenses: user.assignedLicenses ?? [], licenseAssignmentStates: user.licenseAssignmentStates ?? []});
+	user.assignedLicenses ??= [];
+	user.licenseAssignmentStates ??= [];
+	return normaliseUser(user);
 }

@@ -2,6 +2,7 @@ import {memo} from 'react';
 import {Text} from './Text.js';
 import {textWidth, truncateEnd} from '../../present/wrap.js';
 import {terminalText} from '../../present/text-safety.js';
+import {extended} from '../../domain/extended.js';
 
 /** One column of a table row. */
 export interface RowCell {
@@ -65,7 +66,7 @@ export function rowPieces(cells: readonly RowCell[], width: number): Piece[] {
 		// A blank joins a run that is not inverse, and is not inverse itself.
 		const blank = (p: Piece) => !p.inverse && p.text.trim() === '';
 		if (last && (sameStyle(last, piece) || (blank(piece) && !last.inverse))) last.text += piece.text;
-		else if (last && blank(last) && !piece.inverse) pieces[pieces.length - 1] = {...piece, text: last.text + piece.text};
+		else if (last && blank(last) && !piece.inverse) pieces[pieces.length - 1] = extended(piece, {text: last.text + piece.text});
 		else pieces.push({...piece});
 	};
 	cells.forEach((cell, i) => {

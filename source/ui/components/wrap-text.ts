@@ -1,5 +1,6 @@
 import {terminalText} from '../../present/text-safety.js';
 import {textWidth, wrapPlain} from '../../present/wrap.js';
+import {extended} from '../../domain/extended.js';
 
 /**
  * A paragraph as the single-row lines a scrolling panel needs: wrapped to `width` columns (long
@@ -41,7 +42,7 @@ export type Line = Segment[];
  * holds, after `indent`. Nothing is cut off: a name, a group or a reason goes on the next line.
  */
 export function wrapSegments(segments: readonly Segment[], width: number, indent = '', hang = indent): Segment[][] {
-	const safe = segments.map(segment => ({...segment, text: terminalText(segment.text)}));
+	const safe = segments.map(segment => extended(segment, {text: terminalText(segment.text)}));
 	const plain = safe.map(segment => segment.text).join('');
 	// Most lines fit: a confirmation of thousands of users need not wrap each one.
 	if (textWidth(plain) <= width - indent.length && !plain.includes('\n')) return [indent ? [{text: indent}, ...safe] : safe];
@@ -56,7 +57,7 @@ export function wrapSegments(segments: readonly Segment[], width: number, indent
 		let at = 0;
 		for (const segment of safe) {
 			const [a, b] = [Math.max(start, at), Math.min(end, at + segment.text.length)];
-			if (a < b) pieces.push({...segment, text: segment.text.slice(a - at, b - at)});
+			if (a < b) pieces.push(extended(segment, {text: segment.text.slice(a - at, b - at)}));
 			at += segment.text.length;
 		}
 		return pieces;
