@@ -37,6 +37,9 @@ export const patches = [
 	// The blank cells a frame starts from are one frozen cell, not 1,920 new ones: a cell is only ever
 	// replaced, never changed. A line inside a clipping box (every line: the screen is one) is cut to
 	// the box by splitting it into tokens, most of the garbage a frame made: the cut lines are kept too.
+	// A row of the screen whose cells are the very ones a row had the frame before, at its place or (a
+	// list scrolled by one) a row above or below (cells are shared and never changed), is the text that
+	// row was: a move or a scroll by a row writes out one or two rows again, not the screen.
 	{
 		name: 'ink-output',
 		package: 'ink',
@@ -54,8 +57,31 @@ export const patches = [
                 });`,
 				'                row.push(blankCell);',
 			],
+			[
+				`            .map(line => {
+            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742
+            const lineWithoutEmptyItems = line.filter(item => item !== undefined);
+            return styledCharsToString(lineWithoutEmptyItems).trimEnd();
+        })`,
+				'            .map((line, y) => rowText(line, y))',
+			],
 		],
 		end: `
+let lastRows = [];
+let rows = [];
+function sameCells(a, b) {
+	if (a === undefined || a.cells.length !== b.length) return false;
+	for (let x = 0; x < b.length; x++) if (a.cells[x] !== b[x]) return false;
+	return true;
+}
+function rowText(line, y) {
+	if (y === 0) [lastRows, rows] = [rows, []];
+	// The same row, or (a list scrolled by one) the row above or below it.
+	const last = [lastRows[y], lastRows[y + 1], lastRows[y - 1]].find(row => sameCells(row, line));
+	// See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742
+	rows[y] = last ?? {cells: line, text: styledCharsToString(line.filter(item => item !== undefined)).trimEnd()};
+	return rows[y].text;
+}
 const blankCell = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});
 let kept;
 function keptOutputCaches() {
@@ -99,6 +125,51 @@ function sameCodes(a, b) {
 		version: '0.2.5',
 		file: 'build/ansiCodes.js',
 		replacements: [['export function ansiCodesToString(codes) {', 'export function ansiCodesToString(codes) {\n    if (codes.length === 0) return "";']],
+	},
+	// Every character of a line drawn anew (all of them after a page down) becomes a styled character
+	// as {...token, styles: [...codes]}: in Node 20 a literal that starts with a spread takes about ten
+	// times a plain one and leaves a hidden class in the old generation for each character, which the
+	// next collections pay for. The same object is made field by field, and characters of one style
+	// share one copy of it (nothing changes a character's styles once made).
+	{
+		name: 'ansi-chars-plain',
+		package: '@alcalzone/ansi-tokenize',
+		version: '0.2.5',
+		file: 'build/styledChars.js',
+		replacements: [
+			[
+				'            codes = reduceAnsiCodesIncremental(codes, [token]);',
+				'            codes = reduceAnsiCodesIncremental(codes, [token]);\n            shared = undefined;',
+			],
+			[
+				`            ret.push({
+                ...token,
+                styles: [...codes],
+            });`,
+				`            shared ??= [...codes];
+            ret.push({ type: token.type, value: token.value, fullWidth: token.fullWidth, styles: shared });`,
+			],
+			['    let codes = [];\n    const ret = [];', '    let codes = [];\n    let shared;\n    const ret = [];'],
+		],
+	},
+	// Lines are split into graphemes with Intl.Segmenter, most of the time a line takes to tokenize. In
+	// ASCII without a carriage return ("\r\n" is one grapheme) each code unit is a grapheme: those
+	// lines (nearly all a frame has) are split a code unit at a time, into the same segments.
+	{
+		name: 'ansi-ascii-segments',
+		package: '@alcalzone/ansi-tokenize',
+		version: '0.2.5',
+		file: 'build/tokenize.js',
+		replacements: [['    for (const { segment, index } of segmenter.segment(str)) {', '    for (const { segment, index } of segmentsOf(str)) {']],
+		end: `
+const asciiWithoutCR = /^[\\x00-\\x0c\\x0e-\\x7f]*$/;
+function* asciiSegments(str) {
+	for (let index = 0; index < str.length; index++) yield { segment: str[index], index };
+}
+function segmentsOf(str) {
+	return asciiWithoutCR.test(str) ? asciiSegments(str) : segmenter.segment(str);
+}
+`,
 	},
 	// string-width measures a line through Intl.Segmenter and Unicode property regexes whenever it holds
 	// a character past ASCII (a box-drawing rule, a tick mark): Ink measures every text of every frame,

@@ -14,7 +14,7 @@ import {bundlePlugins} from '../../source/tools/bundle-plugins.mjs';
 import {checkVersion, patched as withPatches, patches} from '../../source/tools/patches.mjs';
 
 /** A module as the app's bundle has it (with its patches, which must show `mark`), or as the package has it. */
-async function bundled<T>(source: string, {mark, patched = true}: {mark?: string; patched?: boolean} = {}): Promise<T> {
+async function bundled<T>(source: string, {mark, patched = true}: {mark?: string | string[]; patched?: boolean} = {}): Promise<T> {
 	const result = await build({
 		stdin: {contents: source, resolveDir: process.cwd()},
 		bundle: true,
@@ -25,7 +25,7 @@ async function bundled<T>(source: string, {mark, patched = true}: {mark?: string
 		logLevel: 'silent',
 	});
 	const code = result.outputFiles[0]!.text;
-	if (mark) expect(code).toContain(mark);
+	for (const shown of [mark ?? []].flat()) expect(code).toContain(shown);
 	return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
 }
 
@@ -68,6 +68,42 @@ describe('the bundle patches of the ANSI code', () => {
 	});
 });
 
+describe('the bundle patches of tokenizing', () => {
+	it('split and style every line as the package does: ASCII, a carriage return, wide letters, emoji, styles', async () => {
+		const patched = await bundled<typeof Tokenize>("export * from '@alcalzone/ansi-tokenize';", {mark: ['segmentsOf(str)', 'shared ??= [...codes]']});
+		const unit = fc.constantFrom(
+			'a',
+			' ',
+			'\r',
+			'\n',
+			'\r\n',
+			'\t',
+			'│',
+			'✓',
+			'日',
+			'é',
+			'\u0301',
+			'👩',
+			'\u200D',
+			'🏽',
+			'\u001B[1m',
+			'\u001B[22m',
+			'\u001B[2;7m',
+			'\u001B[27m',
+			'\u001B[0m',
+			'\u001B',
+		);
+		fc.assert(
+			fc.property(fc.string({unit, maxLength: 16}), fc.integer({min: 1, max: 20}), (line, end) => {
+				expect(patched.tokenize(line)).toEqual(original.tokenize(line));
+				expect(patched.tokenize(line, end)).toEqual(original.tokenize(line, end));
+				expect(patched.styledCharsFromTokens(patched.tokenize(line))).toEqual(original.styledCharsFromTokens(original.tokenize(line)));
+			}),
+			{numRuns: 1000},
+		);
+	});
+});
+
 describe('the bundle patch of string-width', () => {
 	it('gives every string the width the package gives it, measured again or not', async () => {
 		const kept = (await bundled<{default: typeof stringWidth}>("export {default} from 'string-width';", {mark: 'keptWidths'})).default;
@@ -97,7 +133,7 @@ describe("the bundle patches of Ink's output", () => {
 			"export {default} from './node_modules/ink/build/output.js';",
 			{
 				patched,
-				mark: patched ? 'keptSlice' : undefined,
+				mark: patched ? ['keptSlice', 'rowText(line, y)'] : undefined,
 			},
 		);
 		return module.default;
