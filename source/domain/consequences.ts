@@ -30,6 +30,7 @@ import {
 import {dayOf, daysAfter} from './dates.js';
 import {restorableUntil} from './rules.js';
 import {indexTenant} from './selectors.js';
+import {extended} from './extended.js';
 
 export type ConsequenceKind = CapabilityKind;
 export const consequenceKinds = capabilityKinds;
@@ -188,7 +189,7 @@ export function directChange(tenant: Tenant, user: User, change: DirectChange, k
 			const keepers = result.kept[kind]?.filter(skuId => !update.includes(skuId));
 			if (keepers?.length) kept[kind] = keepers;
 		}
-		result = {...result, kept};
+		result = extended(result, {kept});
 		byKey.set(changeKey, result);
 	}
 	return result;

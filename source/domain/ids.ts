@@ -3,6 +3,7 @@
 // is normalised once, as it is loaded (a snapshot, the demo, Graph's answers), so everything after
 // compares ids with === and Map keys: an upper-case skuId cannot make its holders invisible.
 import type {AssignedLicense, LicenseAssignmentState, LocalExtras, Tenant, User} from './model.js';
+import {extended} from './extended.js';
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -15,7 +16,7 @@ export function normaliseId(id: string): string {
 // What is already normalised is returned as it is, not copied: a tenant of 100,000 users from
 // Graph costs a look at each id, no memory.
 function sameUnlessChanged<T extends object>(original: T, normalised: Partial<T>): T {
-	for (const key in normalised) if (normalised[key] !== original[key]) return {...original, ...normalised};
+	for (const key in normalised) if (normalised[key] !== original[key]) return extended(original, normalised) as T;
 	return original;
 }
 
