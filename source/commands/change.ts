@@ -1,6 +1,7 @@
 // What the changing subcommands (unassign, remove-from-group, reclaim --apply) share: who may change
 // licenses, the y/N question without --yes, sending with progress and Ctrl-C, and the summary of what
 // came of each user.
+import type {GivenUsers} from '../domain/given-users.js';
 import type {Tenant} from '../domain/model.js';
 import type {LicensePlan, UserOutcome} from '../domain/plan.js';
 import {adminPermission, licenseRoles} from '../domain/rules.js';
@@ -10,7 +11,7 @@ import {consequenceNotes, strings} from '../text/index.js';
 import {exitCodes, paragraph, type CommandIO} from './io.js';
 
 export interface ChangeOptions {
-	users: string[];
+	users: GivenUsers;
 	dryRun: boolean;
 	yes: boolean;
 	json: boolean;

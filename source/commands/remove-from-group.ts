@@ -1,12 +1,13 @@
 // m365-licenses remove-from-group: users leave a group, and with it the licenses it gives them; the
 // same plan, consequences and store intent as the TUI's Remove from group (x), for scripts.
 import type {UserConsequences} from '../domain/consequences.js';
-import {groupRemovalConsequences, isDynamic, planGroupRemoval, type GroupOutcome, type GroupRemovalItem} from '../domain/groups.js';
+import {groupRemovalConsequences, isDynamic, notFoundMember, planGroupRemoval, type GroupOutcome, type GroupRemovalItem} from '../domain/groups.js';
 import type {Group, Tenant} from '../domain/model.js';
 import {indexTenant, namesOf} from '../domain/selectors.js';
 import {consequencePhrases, strings} from '../text/index.js';
-import {exitCodes, outputWidth, paragraph, tableRows, writeJson, type CommandIO} from './io.js';
-import {changeExit, changeNotes, confirmed, refusedRole, summaryOf, type ChangeOptions} from './change.js';
+import {exitCodes, outputWidth, paragraph, type CommandIO} from './io.js';
+import {writeJsonResults, writeTextResults} from './results.js';
+import {changeExit, changeNotes, confirmed, refusedRole, type ChangeOptions, type ChangeSummary} from './change.js';
 import type {Opened} from '../open-tenant.js';
 import {consequenceList} from './unassign.js';
 import type {Output} from './output.schema.js';
@@ -46,15 +47,39 @@ function resultOf(tenant: Tenant, item: GroupRemovalItem, c: UserConsequences | 
 
 export async function removeFromGroup({store, chosen}: Opened, options: RemoveFromGroupOptions, io: CommandIO): Promise<number> {
 	const {tenant, admin} = store.getState();
-	const {group} = options;
+	const {group, users} = options;
 	if (refusedRole(tenant, admin, 'removeFromGroup', io)) return exitCodes.error;
-	const plan = planGroupRemoval(tenant, group.id, options.users);
+	const plan = planGroupRemoval(tenant, group.id, users.found);
 	const now = new Date();
 	const leaving = plan.items.filter(item => !item.block);
 	const consequences = new Map(leaving.map(item => [item.userId, groupRemovalConsequences(tenant, group.id, item, now)]));
 	const names = namesOf(tenant);
 	const width = outputWidth(io);
-	const show = (results: readonly Result[], items = plan.items) => io.out(`${render(results, items, consequences, names.product, width)}\n`);
+	// In the order given, each result made as it is written; a name that matches nobody is planned here, and dropped.
+	const resultsOf = (outcomes: ReadonlyMap<string, GroupOutcome> | null) =>
+		(function* () {
+			for (let i = 0, k = 0; i < users.all.length; i++) {
+				const item = users.unknown(i) ? notFoundMember(users.all[i]!) : plan.items[k++]!;
+				yield {item, result: resultOf(tenant, item, consequences.get(item.userId), outcomes?.get(item.userId), outcomes === null || options.dryRun)};
+			}
+		})();
+	const show = (outcomes: ReadonlyMap<string, GroupOutcome> | null, shown?: (r: {outcome: string}) => boolean) =>
+		writeTextResults({
+			rows: () => resultsOf(outcomes),
+			result: row => row.result,
+			beside: r => (r.reason ? (r.message ?? strings.group.reason[r.reason as keyof typeof strings.group.reason]) : ''),
+			details: ({item, result: r}) => {
+				const c = r.consequences.length > 0 ? consequences.get(item.userId) : undefined;
+				return [
+					...(r.message && !r.reason ? [r.message] : []),
+					...r.products.map(p => (p.kept ? strings.group.kept(p.productName) : strings.group.lost(p.productName))),
+					...(c ? consequencePhrases(c, names.product) : []),
+				];
+			},
+			width,
+			out: io.out,
+			shown,
+		});
 	const notes = changeNotes(consequences, width);
 
 	if (leaving.length > 0) {
@@ -65,7 +90,7 @@ export async function removeFromGroup({store, chosen}: Opened, options: RemoveFr
 			// What it means, then what will happen to each user, just above the question.
 			() => {
 				notes.beforeQuestion(io);
-				show(plan.items.map(item => resultOf(tenant, item, consequences.get(item.userId), undefined, true)));
+				show(null);
 			},
 			strings.group.cliQuestion(leaving.length, group.displayName),
 			'dryRun',
@@ -75,50 +100,22 @@ export async function removeFromGroup({store, chosen}: Opened, options: RemoveFr
 	}
 	const outcomes = options.dryRun || leaving.length === 0 ? [] : await store.removeFromGroup(plan);
 	const byUser = new Map(outcomes.map(o => [o.userId, o]));
-	const results = plan.items.map(item => resultOf(tenant, item, consequences.get(item.userId), byUser.get(item.userId), options.dryRun));
-	const summary = summaryOf(results);
+	let summary: ChangeSummary;
 	if (options.json) {
-		const head = {group: {id: group.id, displayName: group.displayName, dynamicMembership: isDynamic(group)}, dryRun: options.dryRun} satisfies Omit<
-			Output['remove-from-group'],
-			'results' | 'summary'
-		>;
-		writeJson(io.out, head, 'results', results, () => ({summary}));
+		const head = {group: {id: group.id, displayName: group.displayName, dynamicMembership: isDynamic(group)}, dryRun: options.dryRun};
+		summary = writeJsonResults(
+			io.out,
+			head satisfies Omit<Output['remove-from-group'], 'results' | 'summary'>,
+			(function* () {
+				for (const {result} of resultsOf(byUser)) yield result;
+			})(),
+		);
 	} else {
 		// Asked in a terminal: the plan and its notes were shown; only who was not done, then the result.
 		const asked = !options.dryRun && !options.yes && leaving.length > 0;
-		const shown = results.flatMap((r, i) => (asked && r.outcome === 'removed' ? [] : [i]));
-		if (shown.length > 0)
-			show(
-				shown.map(i => results[i]!),
-				shown.map(i => plan.items[i]!),
-			);
+		summary = show(byUser, asked ? r => r.outcome !== 'removed' : undefined);
 		if (!asked) notes.afterResults(io);
 		io.out(`${paragraph(strings.group.commandSummary(options.dryRun, group.displayName, summary), width)}\n`);
 	}
 	return changeExit(summary);
-}
-
-/** A line per user (outcome, and why when nothing is done), then the products that go and what they lose, indented. */
-function render(
-	results: readonly Result[],
-	items: readonly GroupRemovalItem[],
-	consequences: ReadonlyMap<string, UserConsequences>,
-	product: (skuId: string) => string,
-	width: number,
-): string {
-	const lines = tableRows(
-		results.map(r => [r.userPrincipalName, strings.cli.outcomeWord(r.outcome), r.reason ? (r.message ?? strings.group.reason[r.reason]) : '']),
-		{width, wrap: [2, 0]},
-	);
-	return results
-		.flatMap((r, i) => {
-			const c = r.consequences.length > 0 ? consequences.get(items[i]!.userId) : undefined;
-			const details = [
-				...(r.message && !r.reason ? [r.message] : []),
-				...r.products.map(p => (p.kept ? strings.group.kept(p.productName) : strings.group.lost(p.productName))),
-				...(c ? consequencePhrases(c, product) : []),
-			];
-			return [...lines[i]!, ...details.map(detail => paragraph(detail, width, '    '))];
-		})
-		.join('\n');
 }

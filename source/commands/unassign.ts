@@ -1,11 +1,12 @@
 // m365-licenses unassign: the same plan, rules and consequences as the TUI, for scripts.
 import {consequencesOf, type UserConsequences} from '../domain/consequences.js';
 import type {Tenant} from '../domain/model.js';
-import {planUnassign, removalQuestion, type OutcomeReason, type PlanItem, type UserOutcome} from '../domain/plan.js';
+import {notFoundItem, planUnassign, removalQuestion, type OutcomeReason, type PlanItem, type UserOutcome} from '../domain/plan.js';
 import {indexTenant, namesOf, type Names, type ProductRow} from '../domain/selectors.js';
 import {consequencePhrases, failureWords, listWords, strings} from '../text/index.js';
-import {exitCodes, outputWidth, paragraph, tableColumns, writeJson, type CommandIO} from './io.js';
-import {changeExit, changeNotes, confirmed, outcomeCounter, refusedRole, send, type ChangeOptions, type ChangeSummary} from './change.js';
+import {exitCodes, outputWidth, paragraph, type CommandIO} from './io.js';
+import {writeJsonResults, writeTextResults} from './results.js';
+import {changeExit, changeNotes, confirmed, refusedRole, send, type ChangeOptions, type ChangeSummary} from './change.js';
 import type {Opened} from '../open-tenant.js';
 import type {Output} from './output.schema.js';
 
@@ -87,23 +88,38 @@ export async function unassign({store, chosen}: Opened, options: UnassignOptions
 	const {tenant, admin} = store.getState();
 	const {product} = options;
 	if (refusedRole(tenant, admin, 'unassign', io)) return exitCodes.error;
-	const plan = planUnassign(tenant, options.users, [product.skuId]);
+	const {users} = options;
+	const plan = planUnassign(tenant, users.found, [product.skuId]);
 	const now = new Date();
 	const consequences = new Map(plan.items.filter(i => i.remove.length > 0).map(i => [i.userId, consequencesOf(tenant, i, now)]));
 	const question = removalQuestion(plan);
 	const names = namesOf(tenant);
 	const width = outputWidth(io);
 	// Each user's result is made as it is written, and dropped: a list of hundreds of thousands of
-	// users is never held as results, nor its output as one text.
+	// users is never held as results, nor its output as one text. So is the plan of a name that
+	// matches nobody: such names cost their names, not a plan each.
 	const resultsOf = (outcomes: ReadonlyMap<string, UserOutcome> | null) =>
 		(function* () {
-			for (const item of plan.items) {
+			for (let i = 0, k = 0; i < users.all.length; i++) {
+				const item = users.unknown(i) ? notFoundItem(users.all[i]!, [], [product.skuId], []) : plan.items[k++]!;
 				const outcome = outcomes?.get(item.userId) ?? null;
 				yield {item, result: resultOf(tenant, names, item, product.skuId, consequences.get(item.userId) ?? null, outcome, outcomes === null || options.dryRun)};
 			}
 		})();
-	const show = (outcomes: ReadonlyMap<string, UserOutcome> | null, shown?: (r: Result) => boolean) =>
-		render(() => resultsOf(outcomes), consequences, names, width, io.out, shown);
+	const show = (outcomes: ReadonlyMap<string, UserOutcome> | null, shown?: (r: {outcome: string}) => boolean) =>
+		writeTextResults({
+			rows: () => resultsOf(outcomes),
+			result: row => row.result,
+			// Nothing done: the reason, in --json's words, beside the user; done: notes under them.
+			beside: r => (r.reason ? (r.message ?? strings.outcome.reason[r.reason as OutcomeReason]) : ''),
+			details: ({item, result: r}) => {
+				const c = r.consequences.length > 0 ? consequences.get(item.userId) : undefined;
+				return [...(r.message && !r.reason ? [r.message] : []), ...(c ? consequencePhrases(c, names.product) : [])];
+			},
+			width,
+			out: io.out,
+			shown,
+		});
 	const notes = changeNotes(consequences, width);
 
 	const refused = await confirmed(
@@ -125,16 +141,13 @@ export async function unassign({store, chosen}: Opened, options: UnassignOptions
 	const productOutcomes = new Map(outcomes.filter(o => o.skuId === product.skuId).map(o => [o.userId, o]));
 	let summary: ChangeSummary;
 	if (options.json) {
-		const counted = counting(resultsOf(productOutcomes), counted => (summary = counted));
-		writeJson(
+		const head = {product: {skuId: product.skuId, skuPartNumber: product.skuPartNumber, productName: product.name}, dryRun: options.dryRun};
+		summary = writeJsonResults(
 			io.out,
-			{product: {skuId: product.skuId, skuPartNumber: product.skuPartNumber, productName: product.name}, dryRun: options.dryRun} satisfies Omit<
-				Output['unassign'],
-				'results' | 'summary'
-			>,
-			'results',
-			counted,
-			() => ({summary}),
+			head satisfies Omit<Output['unassign'], 'results' | 'summary'>,
+			(function* () {
+				for (const {result} of resultsOf(productOutcomes)) yield result;
+			})(),
 		);
 	} else {
 		// Asked in a terminal: the plan and its notes were shown; only who was not done, then the result.
@@ -143,61 +156,10 @@ export async function unassign({store, chosen}: Opened, options: UnassignOptions
 		if (!asked) notes.afterResults(io);
 		io.out(`${paragraph(strings.unassign.commandSummary(options.dryRun, product.name, summary), width)}\n`);
 	}
-	return changeExit(summary!);
+	return changeExit(summary);
 }
 
 /** Why a user is skipped, in words: the groups that hold the license named when they are known. */
 function skipWords(reason: OutcomeReason, groupIds: readonly string[] | undefined, names: Names): string {
 	return reason === 'group-assigned' && groupIds && groupIds.length > 0 ? strings.user.groupReason(names.groups(groupIds)) : strings.outcome.reason[reason];
-}
-
-/** The results as they go by, and their summary once they have all gone by. */
-function* counting(results: Iterable<{result: Result}>, done: (summary: ChangeSummary) => void): Generator<Result> {
-	const counter = outcomeCounter();
-	for (const {result} of results) {
-		counter.add(result.outcome);
-		yield result;
-	}
-	done(counter.summary());
-}
-
-/**
- * A line per user (outcome, and the reason when nothing is done), then what happens to them, indented;
- * all within `width`, written as they are made. The results are gone through twice (`results` makes
- * them anew each time): once to lay the columns out, once to write. Only those `shown` keeps are
- * written (none kept: nothing at all); the summary returned is of them all.
- */
-function render(
-	results: () => Iterable<{item: PlanItem; result: Result}>,
-	consequences: ReadonlyMap<string, UserConsequences>,
-	names: Names,
-	width: number,
-	out: (text: string) => void,
-	shown: (r: Result) => boolean = () => true,
-): ChangeSummary {
-	// Nothing done: the reason, in --json's words, beside the user; done: notes under them.
-	const beside = (r: Result) => (r.reason ? (r.message ?? strings.outcome.reason[r.reason as OutcomeReason]) : '');
-	const cells = ({result: r}: {result: Result}) => [r.userPrincipalName, strings.cli.outcomeWord(r.outcome), beside(r)];
-	const lines = tableColumns(
-		(function* () {
-			for (const row of results()) if (shown(row.result)) yield cells(row);
-		})(),
-		{width, wrap: [2, 0]},
-	);
-	const counter = outcomeCounter();
-	let text = '';
-	for (const row of results()) {
-		const {item, result: r} = row;
-		counter.add(r.outcome);
-		if (!shown(r)) continue;
-		const c = r.consequences.length > 0 ? consequences.get(item.userId) : undefined;
-		const details = [...(r.message && !r.reason ? [r.message] : []), ...(c ? consequencePhrases(c, names.product) : [])];
-		text += `${[...lines(cells(row)), ...details.map(detail => paragraph(detail, width, '    '))].join('\n')}\n`;
-		if (text.length >= 65_536) {
-			out(text);
-			text = '';
-		}
-	}
-	out(text === '' && counter.total() === 0 ? '\n' : text);
-	return counter.summary();
 }

@@ -57,6 +57,16 @@ export function findGroup(tenant: Tenant, given: string): Group | undefined {
 	return tenant.groups.find(g => g.id.toLowerCase() === needle) ?? tenant.groups.find(g => g.displayName.toLowerCase() === needle);
 }
 
+/** The plan for a name that matches nobody: blocked, user-not-found. */
+export const notFoundMember = (key: string): GroupRemovalItem => ({
+	userId: key,
+	userPrincipalName: key,
+	displayName: key,
+	block: 'user-not-found',
+	products: [],
+	kept: [],
+});
+
 /** Plan removing these users (ids or UPNs) from the group: who can leave it, and what goes with it. */
 export function planGroupRemoval(tenant: Tenant, groupId: string, users: readonly string[]): GroupRemovalPlan {
 	const {usersById, usersByUpn} = indexTenant(tenant);
@@ -65,7 +75,7 @@ export function planGroupRemoval(tenant: Tenant, groupId: string, users: readonl
 		groupId,
 		items: users.map((key): GroupRemovalItem => {
 			const user = usersById.get(key) ?? usersByUpn.get(key.toLowerCase());
-			if (!user) return {userId: key, userPrincipalName: key, displayName: key, block: 'user-not-found', products: [], kept: []};
+			if (!user) return notFoundMember(key);
 			const products = licensingGroups(user).get(groupId) ?? [];
 			const after = assignmentsOf(user).filter(a => a.groupId !== groupId);
 			const member = products.length > 0 || (group?.members ?? []).includes(user.id);

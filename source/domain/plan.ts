@@ -106,7 +106,8 @@ function notFoundSkipList(add: readonly string[], remove: readonly string[], upd
 	return list;
 }
 
-function notFound(key: string, add: readonly string[], remove: readonly string[], update: readonly string[]): PlanItem {
+/** The plan for a name that matches nobody: every product asked of them skipped, user-not-found. */
+export function notFoundItem(key: string, add: readonly string[], remove: readonly string[], update: readonly string[]): PlanItem {
 	return {
 		userId: key,
 		userPrincipalName: key,
@@ -226,7 +227,7 @@ export function planChanges(tenant: Tenant, requests: Iterable<ChangeRequest>): 
 		items: Array.from(requests, ({user: key, add, remove, apps = noApps}) => {
 			const updates = Object.keys(apps).filter(skuId => !add.includes(skuId) && !remove.includes(skuId));
 			const user = findUser(tenant, key);
-			if (!user) return notFound(key, add, remove, updates);
+			if (!user) return notFoundItem(key, add, remove, updates);
 			const item = emptyItem(user);
 			for (const skuId of add) planAddition(tenant, user, skuId, item, apps[skuId] ?? []);
 			for (const skuId of updates) planUpdate(tenant, user, skuId, item, apps[skuId]!);

@@ -438,6 +438,7 @@ if (sections.has('change')) {
 				`unassign --users-file of ${fmt(lines)} unknown names${json ? ', --json' : ''}: peak memory`,
 				Number(ran.stderr.trim().split('\n').pop()) / 1024,
 				'MB',
+				{target: {max: 200}},
 			);
 		}
 	}

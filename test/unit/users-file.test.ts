@@ -92,10 +92,26 @@ describe('the same user given twice', () => {
 		const alex = userByName(tenant, 'Alex Wilber');
 		const diego = userByName(tenant, 'Diego Siciliani');
 		const given = [alex.userPrincipalName, diego.id, alex.userPrincipalName.toUpperCase(), alex.id.toUpperCase(), diego.userPrincipalName, alex.id];
-		expect(distinctUsers(tenant, given)).toEqual([alex.id, diego.id]);
+		expect(distinctUsers(tenant, given).all).toEqual([alex.id, diego.id]);
 	});
 
 	it('a name that matches nobody: once, as first written', () => {
-		expect(distinctUsers(demoTenant(), ['Ghost@contoso.com', 'ghost@CONTOSO.com', 'ghost@contoso.com'])).toEqual(['Ghost@contoso.com']);
+		expect(distinctUsers(demoTenant(), ['Ghost@contoso.com', 'ghost@CONTOSO.com', 'ghost@contoso.com']).all).toEqual(['Ghost@contoso.com']);
+	});
+
+	it('names that match nobody among users: each once, in the order given, told apart from the users', () => {
+		const tenant = demoTenant();
+		const alex = userByName(tenant, 'Alex Wilber');
+		const given = ['ghost@contoso.com', alex.userPrincipalName, 'GHOST@contoso.com', 'spook@contoso.com', alex.id, 'Spook@Contoso.com', 'ghost@contoso.com'];
+		const users = distinctUsers(tenant, given);
+		expect(users.all).toEqual(['ghost@contoso.com', alex.id, 'spook@contoso.com']);
+		expect(users.found).toEqual([alex.id]);
+		expect(users.all.map((_, i) => users.unknown(i))).toEqual([true, false, true]);
+	});
+
+	it('names whose hashes are the same but which differ are both kept', () => {
+		// FNV-1a of "costarring" and "liquid" is the same 32-bit number.
+		const users = distinctUsers(demoTenant(), ['costarring', 'liquid', 'costarring', 'liquid']);
+		expect(users.all).toEqual(['costarring', 'liquid']);
 	});
 });
