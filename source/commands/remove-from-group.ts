@@ -56,10 +56,12 @@ export async function removeFromGroup({store, chosen}: Opened, options: RemoveFr
 	const names = namesOf(tenant);
 	const width = outputWidth(io);
 	// In the order given, each result made as it is written; a name that matches nobody is planned here, and dropped.
+	const inOrder = function* () {
+		for (let i = 0, k = 0; i < users.all.length; i++) yield users.unknown(i) ? notFoundMember(users.all[i]!) : plan.items[k++]!;
+	};
 	const resultsOf = (outcomes: ReadonlyMap<string, GroupOutcome> | null) =>
 		(function* () {
-			for (let i = 0, k = 0; i < users.all.length; i++) {
-				const item = users.unknown(i) ? notFoundMember(users.all[i]!) : plan.items[k++]!;
+			for (const item of inOrder()) {
 				yield {item, result: resultOf(tenant, item, consequences.get(item.userId), outcomes?.get(item.userId), outcomes === null || options.dryRun)};
 			}
 		})();
@@ -98,7 +100,8 @@ export async function removeFromGroup({store, chosen}: Opened, options: RemoveFr
 		);
 		if (refused !== null) return refused;
 	}
-	const outcomes = options.dryRun || leaving.length === 0 ? [] : await store.removeFromGroup(plan);
+	// Sent with the names that match nobody, so that the audit log says they were skipped, as it says every skip.
+	const outcomes = options.dryRun || leaving.length === 0 ? [] : await store.removeFromGroup({...plan, items: [...inOrder()]});
 	const byUser = new Map(outcomes.map(o => [o.userId, o]));
 	let summary: ChangeSummary;
 	if (options.json) {

@@ -98,10 +98,12 @@ export async function unassign({store, chosen}: Opened, options: UnassignOptions
 	// Each user's result is made as it is written, and dropped: a list of hundreds of thousands of
 	// users is never held as results, nor its output as one text. So is the plan of a name that
 	// matches nobody: such names cost their names, not a plan each.
+	const inOrder = function* () {
+		for (let i = 0, k = 0; i < users.all.length; i++) yield users.unknown(i) ? notFoundItem(users.all[i]!, [], [product.skuId], []) : plan.items[k++]!;
+	};
 	const resultsOf = (outcomes: ReadonlyMap<string, UserOutcome> | null) =>
 		(function* () {
-			for (let i = 0, k = 0; i < users.all.length; i++) {
-				const item = users.unknown(i) ? notFoundItem(users.all[i]!, [], [product.skuId], []) : plan.items[k++]!;
+			for (const item of inOrder()) {
 				const outcome = outcomes?.get(item.userId) ?? null;
 				yield {item, result: resultOf(tenant, names, item, product.skuId, consequences.get(item.userId) ?? null, outcome, outcomes === null || options.dryRun)};
 			}
@@ -137,7 +139,8 @@ export async function unassign({store, chosen}: Opened, options: UnassignOptions
 	);
 	if (refused !== null) return refused;
 
-	const outcomes = options.dryRun || question.users === 0 ? [] : await send(store, plan, io);
+	// Sent with the names that match nobody, so that the audit log says they were skipped, as it says every skip.
+	const outcomes = options.dryRun || question.users === 0 ? [] : await send(store, {items: [...inOrder()]}, io);
 	const productOutcomes = new Map(outcomes.filter(o => o.skuId === product.skuId).map(o => [o.userId, o]));
 	let summary: ChangeSummary;
 	if (options.json) {

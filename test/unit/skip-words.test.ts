@@ -31,3 +31,23 @@ describe.each([
 		if (group) expect(skipped.find(r => r.reason === 'group-assigned')?.message).toContain(group);
 	});
 });
+
+describe.each([
+	['unassign', {product: 'SPB'}, 'alex.wilber@contoso.com'],
+	['remove-from-group', {group: 'Visio Users'}, 'megan.bowen@contoso.com'],
+] as const)('%s: names that match nobody among the users', (command, values, leaving) => {
+	const users = `ghost@contoso.com,${leaving},GHOST@contoso.com,adele.vance@contoso.com,spook@contoso.com`;
+
+	it('are reported once each, where they were given, and audited as skipped when the change is made', async () => {
+		const stateDir = tempStateDir();
+		const {io, out} = captureIO();
+		await runCommand(command, {...values, users, yes: true, json: true}, {stateDir, reset: false}, '0.0.0', io);
+		const results = (JSON.parse(out()) as {results: Array<{userPrincipalName: string; reason: string | null}>}).results;
+		expect(results.map(r => r.userPrincipalName)).toEqual(['ghost@contoso.com', leaving, 'adele.vance@contoso.com', 'spook@contoso.com']);
+		expect(results.filter(r => r.reason === 'user-not-found').map(r => r.userPrincipalName)).toEqual(['ghost@contoso.com', 'spook@contoso.com']);
+		const audit = captureIO();
+		await runCommand('audit', {json: true}, {stateDir, reset: false}, '0.0.0', audit.io);
+		const entries = (JSON.parse(audit.out()) as {entries: Array<{userPrincipalName: string; reason: string | null}>}).entries;
+		expect(entries.filter(e => e.reason === 'user-not-found').map(e => e.userPrincipalName)).toEqual(['ghost@contoso.com', 'spook@contoso.com']);
+	});
+});
