@@ -101,7 +101,7 @@ export interface LiveOptions {
 	cacheTenant?: boolean;
 	loadProgress?: (users: number) => void;
 	/** Read only these users of a live tenant (ids or UPNs): what a change from the command line needs. */
-	users?: readonly string[];
+	users?: Iterable<string>;
 	/** The users of changes cut off in this tenant: read too, so that they can be settled. */
 	settling?: (tenantId: string) => readonly string[];
 	/** A device-code sign-in has ended: its prompt can go. */

@@ -57,7 +57,7 @@ export async function removeFromGroup({store, chosen}: Opened, options: RemoveFr
 	const width = outputWidth(io);
 	// In the order given, each result made as it is written; a name that matches nobody is planned here, and dropped.
 	const inOrder = function* () {
-		for (let i = 0, k = 0; i < users.all.length; i++) yield users.unknown(i) ? notFoundMember(users.all[i]!) : plan.items[k++]!;
+		for (let i = 0, k = 0; i < users.length; i++) yield users.unknown(i) ? notFoundMember(users.at(i)) : plan.items[k++]!;
 	};
 	const resultsOf = (outcomes: ReadonlyMap<string, GroupOutcome> | null) =>
 		(function* () {
@@ -106,13 +106,7 @@ export async function removeFromGroup({store, chosen}: Opened, options: RemoveFr
 	let summary: ChangeSummary;
 	if (options.json) {
 		const head = {group: {id: group.id, displayName: group.displayName, dynamicMembership: isDynamic(group)}, dryRun: options.dryRun};
-		summary = writeJsonResults(
-			io.out,
-			head satisfies Omit<Output['remove-from-group'], 'results' | 'summary'>,
-			(function* () {
-				for (const {result} of resultsOf(byUser)) yield result;
-			})(),
-		);
+		summary = writeJsonResults(io.out, head satisfies Omit<Output['remove-from-group'], 'results' | 'summary'>, resultsOf(byUser), row => row.result);
 	} else {
 		// Asked in a terminal: the plan and its notes were shown; only who was not done, then the result.
 		const asked = !options.dryRun && !options.yes && leaving.length > 0;

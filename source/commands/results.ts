@@ -15,16 +15,17 @@ interface ResultLine {
 }
 
 /** `{...head, results: [...], summary}` as --json writes it, the summary counted as the results go by. */
-export function writeJsonResults<R extends ResultLine>(out: (text: string) => void, head: object, results: Iterable<R>): ChangeSummary {
+export function writeJsonResults<T>(out: (text: string) => void, head: object, rows: Iterable<T>, result: (row: T) => ResultLine): ChangeSummary {
 	const counter = outcomeCounter();
 	writeJson(
 		out,
 		head,
 		'results',
 		(function* () {
-			for (const result of results) {
-				counter.add(result.outcome);
-				yield result;
+			for (const row of rows) {
+				const r = result(row);
+				counter.add(r.outcome);
+				yield r;
 			}
 		})(),
 		() => ({summary: counter.summary()}),

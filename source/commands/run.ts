@@ -15,6 +15,7 @@ import {auditAll, licensesAll, reclaimAll} from './all-tenants.js';
 import {defaultInactiveDays, sectionIds, type SectionId} from '../domain/reclaim.js';
 import {readUsersFile} from './users-file.js';
 import {distinctUsers} from '../domain/given-users.js';
+import {NameList} from '../domain/name-list.js';
 import type {Tenant} from '../domain/model.js';
 import {nameWithPartNumber, productRows, type ProductRow} from '../domain/selectors.js';
 
@@ -64,7 +65,7 @@ export async function runCommand(
 	// Text output fits the terminal (80 columns when not one); JSON is data, never wrapped.
 	const io = terminalSafe(terminal, json ? undefined : outputWidth(terminal));
 	if (command === 'tenants') return tenants(args, values, globals, io);
-	let given: string[] = [];
+	let given = NameList.of([]);
 	const changing = command === 'unassign' || command === 'remove-from-group';
 	if (changing) {
 		if (command === 'unassign' && !values.product) throw usage(strings.cli.needsProduct);
@@ -73,10 +74,12 @@ export async function runCommand(
 		if (!values.users && !values['users-file']) throw usage(strings.cli.usersOrFile(command));
 		// Read before the tenant is opened: a bad file is said before any sign-in, lock or change.
 		given = values.users
-			? values.users
-					.split(',')
-					.map(u => u.trim())
-					.filter(Boolean)
+			? NameList.of(
+					values.users
+						.split(',')
+						.map(u => u.trim())
+						.filter(Boolean),
+				)
 			: readUsersFile(values['users-file']!);
 		if (given.length === 0) throw usage(values.users ? strings.cli.noUsers : `--users-file ${values['users-file']}: ${strings.usersFile.none}`);
 	}

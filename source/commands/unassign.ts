@@ -99,7 +99,7 @@ export async function unassign({store, chosen}: Opened, options: UnassignOptions
 	// users is never held as results, nor its output as one text. So is the plan of a name that
 	// matches nobody: such names cost their names, not a plan each.
 	const inOrder = function* () {
-		for (let i = 0, k = 0; i < users.all.length; i++) yield users.unknown(i) ? notFoundItem(users.all[i]!, [], [product.skuId], []) : plan.items[k++]!;
+		for (let i = 0, k = 0; i < users.length; i++) yield users.unknown(i) ? notFoundItem(users.at(i), [], [product.skuId], []) : plan.items[k++]!;
 	};
 	const resultsOf = (outcomes: ReadonlyMap<string, UserOutcome> | null) =>
 		(function* () {
@@ -145,13 +145,7 @@ export async function unassign({store, chosen}: Opened, options: UnassignOptions
 	let summary: ChangeSummary;
 	if (options.json) {
 		const head = {product: {skuId: product.skuId, skuPartNumber: product.skuPartNumber, productName: product.name}, dryRun: options.dryRun};
-		summary = writeJsonResults(
-			io.out,
-			head satisfies Omit<Output['unassign'], 'results' | 'summary'>,
-			(function* () {
-				for (const {result} of resultsOf(productOutcomes)) yield result;
-			})(),
-		);
+		summary = writeJsonResults(io.out, head satisfies Omit<Output['unassign'], 'results' | 'summary'>, resultsOf(productOutcomes), row => row.result);
 	} else {
 		// Asked in a terminal: the plan and its notes were shown; only who was not done, then the result.
 		const asked = !options.dryRun && !options.yes && question.users > 0;

@@ -3,6 +3,7 @@
 // admin center's export ("User principal name") and Excel write it: comma, semicolon or tab
 // separated (Excel's "sep=;" line too), quoted fields, a BOM, the header in any case.
 import {parse} from 'csv-parse/sync';
+import {NameList} from '../domain/name-list.js';
 import {UserError} from '../errors.js';
 import {readTextFile} from '../backends/text-file.js';
 import {strings} from '../text/index.js';
@@ -21,7 +22,7 @@ const isUpnHeader = (cell: string) =>
 		.replace(/[\s_-]/g, '')
 		.toLowerCase() === 'userprincipalname';
 
-export function readUsersFile(file: string): string[] {
+export function readUsersFile(file: string): NameList {
 	const label = `--users-file ${file}`;
 	const users = usersInText(readTextFile(file, label, maxUsersFileBytes, exitCodes.usage), label);
 	// V8 keeps the subject of the last successful match (RegExp.lastMatch, a legacy static) alive: left
@@ -42,9 +43,10 @@ function* linesOf(text: string): Generator<{number: number; line: string; start:
 
 /**
  * The users a users file names, in its order. `label` starts every message. Read line by line, and
- * a CSV record by record, keeping the names alone: an 800,000-line file costs its names, not its lines.
+ * a CSV record by record, keeping the names alone: one a line, as where they are in the text (an
+ * 800,000-line file costs its text and 8 bytes a name); from a CSV, as the names read.
  */
-export function usersInText(text: string, label: string): string[] {
+export function usersInText(text: string, label: string): NameList {
 	const refuse = (problem: string) => new UserError(`${label}: ${problem}`, exitCodes.usage);
 	const meaningful = (line: string) => line.trim() !== '' && !line.trim().startsWith('#');
 	const lines = linesOf(text);
@@ -53,18 +55,21 @@ export function usersInText(text: string, label: string): string[] {
 		return null;
 	};
 	const first = next();
-	if (!first) return [];
+	if (!first) return NameList.of([]);
 	const sep = /^sep=(.)\s*$/i.exec(first.line);
 	const header = sep ? next() : first;
-	if (!header) return [];
+	if (!header) return NameList.of([]);
 	const delimiter = sep ? sep[1]! : (delimiters.find(d => header.line.split(d).some(isUpnHeader)) ?? (isUpnHeader(header.line) ? ',' : undefined));
 	if (delimiter === undefined) {
 		// A UPN holds none of these: a line with one is a CSV without the column to read.
 		const separated = delimiters.find(d => header.line.includes(d));
 		if (separated) throw refuse(strings.usersFile.noColumn(header.line.split(separated).map(cell => cell.trim())));
-		const users: string[] = [];
-		for (let line: ReturnType<typeof next> = header; line; line = next()) users.push(line.line.trim());
-		return users;
+		const names = NameList.in(text);
+		for (let found: ReturnType<typeof next> = header; found; found = next()) {
+			const {line, start} = found;
+			names.add(start + line.length - line.trimStart().length, start + line.trimEnd().length);
+		}
+		return names.done();
 	}
 	// The CSV from its header on, its line breaks made one kind so that its lines count as the file's.
 	const before = header.number - 1;
@@ -88,7 +93,7 @@ export function usersInText(text: string, label: string): string[] {
 				return null;
 			},
 		});
-		return users;
+		return NameList.of(users);
 	} catch (error) {
 		if (error instanceof UserError) throw error;
 		const {message, lines: at, code} = error as Error & {lines?: number; code?: string};

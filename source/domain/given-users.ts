@@ -6,45 +6,61 @@ import {indexTenant} from './selectors.js';
 
 /** The users given, each once, in the order first given. */
 export interface GivenUsers {
-	/** Each of them: a user of the tenant by their id; a name that matches nobody as first written. */
-	readonly all: readonly string[];
+	readonly length: number;
+	/** The i-th of them: a user of the tenant by their id; a name that matches nobody as first written. */
+	at(i: number): string;
+	/** Whether the i-th is a name that matches nobody (reported as not found, and planned for no one). */
+	unknown(i: number): boolean;
 	/** The users of the tenant among them, by id, in that order: whom a change is planned for. */
 	readonly found: readonly string[];
-	/** Whether `all[i]` is a name that matches nobody (reported as not found, and planned for no one). */
-	unknown(i: number): boolean;
 }
 
-export function distinctUsers(tenant: Tenant, given: readonly string[]): GivenUsers {
+/** Names as given: a list, or a users file's lines (NameList), read one at a time. */
+interface Given {
+	readonly length: number;
+	at(i: number): string;
+}
+
+export function distinctUsers(tenant: Tenant, given: Given): GivenUsers {
 	const {usersById, usersByUpn} = indexTenant(tenant);
 	const userOf = (key: string) => usersById.get(normaliseId(key)) ?? usersByUpn.get(key.toLowerCase());
 	const repeated = repeats(given, key => userOf(key)?.id ?? key.toLowerCase());
-	// Made at their size, with one flag a user: a list of names that match nobody keeps their names and little more.
-	const all = new Array<string>(given.length - repeated.count);
-	const flags = new Uint8Array(all.length);
+	// Where each one stands in what was given, and one flag each: a list of names that match nobody
+	// keeps no more than that beside the names themselves.
+	const positions = new Uint32Array(given.length - repeated.count);
+	const flags = new Uint8Array(positions.length);
 	const found: string[] = [];
 	for (let i = 0, at = 0; i < given.length; i++) {
 		if (repeated.at[i]) continue;
-		const user = userOf(given[i]!);
+		const user = userOf(given.at(i));
 		if (user) found.push(user.id);
 		else flags[at] = 1;
-		all[at++] = user ? user.id : given[i]!;
+		positions[at++] = i;
 	}
-	return {all, found, unknown: i => flags[i] === 1};
+	return {
+		length: positions.length,
+		at: i => {
+			const key = given.at(positions[i]!);
+			return flags[i] ? key : userOf(key)!.id;
+		},
+		unknown: i => flags[i] === 1,
+		found,
+	};
 }
 
 /**
  * Which keys repeat the identity of one before them. Found by sorting the keys' positions by a hash of
  * their identity and comparing only identities with the same hash, rather than with a Set of them: an
- * 800,000-line users file costs 9 bytes a name here, and about 50 in a Set (docs/performance.md).
+ * 800,000-line users file costs about 10 bytes a name here, and about 50 in a Set (docs/performance.md).
  */
-function repeats(keys: readonly string[], identity: (key: string) => string): {at: Uint8Array; count: number} {
+function repeats(keys: Given, identity: (key: string) => string): {at: Uint8Array; count: number} {
 	const n = keys.length;
 	// Hash and position in one number, sorted as numbers: the hash loses the low bits a double cannot
 	// hold beside the position (none below two million keys); keys that share what is left are compared.
 	const positionBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
 	const dropped = Math.max(0, 32 + positionBits - 53);
 	const sorted = new Float64Array(n);
-	for (let i = 0; i < n; i++) sorted[i] = (hashOf(identity(keys[i]!)) >>> dropped) * 2 ** positionBits + i;
+	for (let i = 0; i < n; i++) sorted[i] = (hashOf(identity(keys.at(i))) >>> dropped) * 2 ** positionBits + i;
 	sorted.sort();
 	const position = (k: number) => sorted[k]! % 2 ** positionBits;
 	const hash = (k: number) => Math.floor(sorted[k]! / 2 ** positionBits);
@@ -56,7 +72,7 @@ function repeats(keys: readonly string[], identity: (key: string) => string): {a
 		// The same hash: the same identity, or another that happens to share it. The first given stays.
 		const seen = new Set<string>();
 		for (let k = start; k < end; k++) {
-			const id = identity(keys[position(k)]!);
+			const id = identity(keys.at(position(k)));
 			if (seen.has(id)) {
 				at[position(k)] = 1;
 				count++;

@@ -35,7 +35,7 @@ export interface GraphTenantOptions {
 	cacheFile?: string;
 	onLoadProgress?: (usersLoaded: number) => void;
 	/** Read only these users (ids or UPNs) and the signed-in admin: a change from the command line. */
-	users?: readonly string[];
+	users?: Iterable<string>;
 	/** With `users`: the users of changes cut off in the tenant (by its id), read too so they can be settled. */
 	settling?: (tenantId: string) => readonly string[];
 	/** Each request's time limit (--request-timeout). */
