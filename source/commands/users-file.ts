@@ -26,7 +26,7 @@ export function readUsersFile(file: string): NameList {
 	const label = `--users-file ${file}`;
 	const users = usersInText(readTextFile(file, label, maxUsersFileBytes, exitCodes.usage), label);
 	// V8 keeps the subject of the last successful match (RegExp.lastMatch, a legacy static) alive: left
-	// as it is, that is the file's whole text (up to 10 MB) for as long as the command runs.
+	// as it is, that is a CSV's whole text, copied (up to 10 MB), for as long as the command runs.
 	/^/.exec('');
 	return users;
 }
