@@ -64,17 +64,17 @@ export function usersInText(text: string, label: string): NameList {
 		// A UPN holds none of these: a line with one is a CSV without the column to read.
 		const separated = delimiters.find(d => header.line.includes(d));
 		if (separated) throw refuse(strings.usersFile.noColumn(header.line.split(separated).map(cell => cell.trim())));
-		const names = NameList.in(text);
+		const plain = NameList.in(text);
 		for (let found: ReturnType<typeof next> = header; found; found = next()) {
 			const {line, start} = found;
-			names.add(start + line.length - line.trimStart().length, start + line.trimEnd().length);
+			plain.add(start + line.length - line.trimStart().length, start + line.trimEnd().length);
 		}
-		return names.done();
+		return plain.done();
 	}
 	// The CSV from its header on, its line breaks made one kind so that its lines count as the file's.
 	const before = header.number - 1;
 	let column = -1;
-	const users: string[] = [];
+	const names = NameList.collect();
 	try {
 		parse(text.slice(header.start).replace(/\r\n?/g, '\n'), {
 			delimiter,
@@ -89,11 +89,11 @@ export function usersInText(text: string, label: string): NameList {
 					column = record.findIndex(isUpnHeader);
 					if (column < 0) throw refuse(strings.usersFile.noColumn(record));
 				} else if (record.length <= column) throw refuse(strings.usersFile.noUpn(at + before, column + 1));
-				else if (record[column] !== '') users.push(record[column]!);
+				else if (record[column] !== '') names.push(record[column]!);
 				return null;
 			},
 		});
-		return NameList.of(users);
+		return names.done();
 	} catch (error) {
 		if (error instanceof UserError) throw error;
 		const {message, lines: at, code} = error as Error & {lines?: number; code?: string};

@@ -13,14 +13,45 @@ export class NameList implements Iterable<string> {
 
 	/** A list of names already made (a few, from the command line). */
 	static of(names: readonly string[]): NameList {
-		const list = NameList.in(names.join('\n'));
-		let at = 0;
-		for (const name of names) at = list.add(at, at + name.length) + 1;
+		const list = NameList.collect();
+		for (const name of names) list.push(name);
 		return list.done();
 	}
 
 	/** A list of ranges of `text`, added in the order given. */
-	static in(text: string): {add: (start: number, end: number) => number; done: () => NameList} {
+	static in(text: string): {add: (start: number, end: number) => void; done: () => NameList} {
+		const list = NameList.ranges();
+		return {add: list.add, done: () => list.done(text)};
+	}
+
+	/**
+	 * A list of names made one at a time (a CSV's column): joined into one text as they come, a few
+	 * thousand at a time, so that only those few are ever strings of their own.
+	 */
+	static collect(): {push: (name: string) => void; done: () => NameList} {
+		const list = NameList.ranges();
+		const pieces: string[] = [];
+		let pending: string[] = [];
+		let at = 0;
+		return {
+			push(name) {
+				list.add(at, at + name.length);
+				at += name.length + 1;
+				pending.push(name);
+				if (pending.length === 4096) {
+					pieces.push(pending.join('\n'));
+					pending = [];
+				}
+			},
+			done() {
+				pieces.push(pending.join('\n'));
+				return list.done(pieces.join('\n'));
+			},
+		};
+	}
+
+	/** Where each name starts and ends, in typed arrays that double as they fill. */
+	private static ranges(): {add: (start: number, end: number) => void; done: (text: string) => NameList} {
 		let starts: Uint32Array = new Uint32Array(1024);
 		let ends: Uint32Array = new Uint32Array(1024);
 		let length = 0;
@@ -32,9 +63,8 @@ export class NameList implements Iterable<string> {
 				}
 				starts[length] = start;
 				ends[length++] = end;
-				return end;
 			},
-			done: () => new NameList(text, starts.subarray(0, length), ends.subarray(0, length), length),
+			done: text => new NameList(text, starts.subarray(0, length), ends.subarray(0, length), length),
 		};
 	}
 
