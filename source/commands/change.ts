@@ -72,13 +72,8 @@ export function send(store: Store, plan: LicensePlan, io: CommandIO): Promise<Us
 
 /** How many users came to each outcome. */
 export function summaryOf(results: ReadonlyArray<{outcome: ChangeOutcome}>) {
-	return tally(results.map(result => result.outcome));
-}
-
-/** How many of the outcomes are of each kind. */
-export function tally(outcomes: Iterable<ChangeOutcome>) {
 	const counter = outcomeCounter();
-	for (const outcome of outcomes) counter.add(outcome);
+	for (const {outcome} of results) counter.add(outcome);
 	return counter.summary();
 }
 
