@@ -1,6 +1,7 @@
 // m365-licenses remove-from-group: users leave a group, and with it the licenses it gives them; the
 // same plan, consequences and store intent as the TUI's Remove from group (x), for scripts.
 import type {UserConsequences} from '../domain/consequences.js';
+import {inGivenOrder} from '../domain/given-users.js';
 import {groupRemovalConsequences, isDynamic, notFoundMember, planGroupRemoval, type GroupOutcome, type GroupRemovalItem} from '../domain/groups.js';
 import type {Group, Tenant} from '../domain/model.js';
 import {indexTenant, namesOf} from '../domain/selectors.js';
@@ -56,9 +57,7 @@ export async function removeFromGroup({store, chosen}: Opened, options: RemoveFr
 	const names = namesOf(tenant);
 	const width = outputWidth(io);
 	// In the order given, each result made as it is written; a name that matches nobody is planned here, and dropped.
-	const inOrder = function* () {
-		for (let i = 0, k = 0; i < users.length; i++) yield users.unknown(i) ? notFoundMember(users.at(i)) : plan.items[k++]!;
-	};
+	const inOrder = () => inGivenOrder(users, plan.items, notFoundMember);
 	const resultsOf = (outcomes: ReadonlyMap<string, GroupOutcome> | null) =>
 		(function* () {
 			for (const item of inOrder()) {

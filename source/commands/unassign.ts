@@ -1,5 +1,6 @@
 // m365-licenses unassign: the same plan, rules and consequences as the TUI, for scripts.
 import {consequencesOf, type UserConsequences} from '../domain/consequences.js';
+import {inGivenOrder} from '../domain/given-users.js';
 import type {Tenant} from '../domain/model.js';
 import {notFoundItem, planUnassign, removalQuestion, type OutcomeReason, type PlanItem, type UserOutcome} from '../domain/plan.js';
 import {indexTenant, namesOf, type Names, type ProductRow} from '../domain/selectors.js';
@@ -98,9 +99,7 @@ export async function unassign({store, chosen}: Opened, options: UnassignOptions
 	// Each user's result is made as it is written, and dropped: a list of hundreds of thousands of
 	// users is never held as results, nor its output as one text. So is the plan of a name that
 	// matches nobody: such names cost their names, not a plan each.
-	const inOrder = function* () {
-		for (let i = 0, k = 0; i < users.length; i++) yield users.unknown(i) ? notFoundItem(users.at(i), [], [product.skuId], []) : plan.items[k++]!;
-	};
+	const inOrder = () => inGivenOrder(users, plan.items, name => notFoundItem(name, [], [product.skuId], []));
 	const resultsOf = (outcomes: ReadonlyMap<string, UserOutcome> | null) =>
 		(function* () {
 			for (const item of inOrder()) {

@@ -15,6 +15,14 @@ export interface GivenUsers {
 	readonly found: readonly string[];
 }
 
+/**
+ * The plans of the users given, in the order given: `planned` holds those of the users found, in
+ * their order; a name that matches nobody is planned by `notFound` as it comes, and dropped after.
+ */
+export function* inGivenOrder<T>(users: GivenUsers, planned: readonly T[], notFound: (name: string) => T): Generator<T> {
+	for (let i = 0, k = 0; i < users.length; i++) yield users.unknown(i) ? notFound(users.at(i)) : planned[k++]!;
+}
+
 /** Names as given: a list, or a users file's lines (NameList), read one at a time. */
 interface Given {
 	readonly length: number;
